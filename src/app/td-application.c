@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application object.
+ *
+ * Handles the command-line options (--database, --demo, --screenshot …),
+ * refuses politely when there is no display, owns the GSettings and the
+ * application-wide actions (about, quit, open the demo). */
+#include "config.h"
+
+#include "td-application.h"
+#include "td-cli.h"
+#include "td-demo.h"
+#include "td-resources.h"
+#include "td-window.h"
+
+#include <glib/gi18n.h>
+
+struct _TdApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+};
+
+G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL, N_ ("Open the database FILE"), N_ ("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_ ("Open a fresh demo database (example data, kept apart from your own)"), NULL },
+  { "section", 's', 0, G_OPTION_ARG_STRING, NULL,
+    N_ ("Show the section NAME (overview, units, criteria, scores, ranking, calendar)"),
+    N_ ("NAME") },
+  { "screenshot", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_ ("Save a picture of the window as the PNG FILE once it is drawn, then quit"), N_ ("FILE") },
+  { "version", 'v', 0, G_OPTION_ARG_NONE, NULL, N_ ("Show the version and quit"), NULL },
+  { NULL }
+};
+
+GSettings *
+td_application_get_settings (TdApplication *self)
+{
+  return self->settings;
+}
+
+/* The settings of the running application, or NULL when the schema is not
+ * installed (a build run without GSETTINGS_SCHEMA_DIR): then nothing is
+ * remembered, but nothing fails either. */
+GSettings *
+td_settings_get (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app == NULL || !TD_IS_APPLICATION (app))
+    return NULL;
+  return TD_APPLICATION (app)->settings;
+}
+
+static gint
+td_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", _ ("Thi Đua"), PACKAGE_VERSION);
+      return 0;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("%s\n", _ ("Thi Đua needs a graphical display, and none was found (DISPLAY "
+                             "and WAYLAND_DISPLAY are not set or cannot be opened). Start it "
+                             "from a desktop session, or under Xvfb with “xvfb-run -a thidua”. "
+                             "Exports and imports work without a display: see “thidua help”."));
+      return 1;
+    }
+  return -1;
+}
+
+static TdWindow *
+get_window (TdApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (td_window_new (self));
+  return TD_WINDOW (window);
+}
+
+static void
+open_last_database (TdApplication *self, TdWindow *window)
+{
+  g_autofree gchar *last = NULL;
+
+  if (self->settings == NULL)
+    return;
+  last = g_settings_get_string (self->settings, "last-database");
+  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    td_window_open_path (window, last, TD_DB_OPEN_DEFAULT);
+}
+
+static void
+open_demo (TdApplication *self, TdWindow *window)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = td_demo_default_path ();
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+
+  if (db == NULL)
+    {
+      td_window_show_error (GTK_WIDGET (window), _ ("Could not create the demo database"), error);
+      return;
+    }
+  td_window_set_database (window, db, FALSE);
+}
+
+static void
+td_application_activate (GApplication *app)
+{
+  TdApplication *self = TD_APPLICATION (app);
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
+  TdWindow *window = get_window (self);
+
+  if (fresh)
+    open_last_database (self, window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gint
+td_application_command_line (GApplication *app, GApplicationCommandLine *cmdline)
+{
+  TdApplication *self = TD_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
+  g_autofree gchar *database = NULL;
+  g_autofree gchar *section = NULL;
+  g_autofree gchar *screenshot = NULL;
+  gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
+  TdWindow *window = get_window (self);
+
+  g_variant_dict_lookup (options, "database", "^ay", &database);
+  g_variant_dict_lookup (options, "section", "s", &section);
+  g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
+
+  if (g_variant_dict_contains (options, "demo"))
+    open_demo (self, window);
+  else if (database != NULL)
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
+      g_autofree gchar *path = g_file_get_path (file);
+
+      td_window_open_path (window, path, TD_DB_OPEN_DEFAULT);
+    }
+  else if (fresh)
+    open_last_database (self, window);
+
+  if (section != NULL && !td_window_show_section (window, section))
+    {
+      g_application_command_line_printerr (cmdline, _ ("There is no section named “%s”.\n"),
+                                           section);
+      return 1;
+    }
+  if (screenshot != NULL)
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, screenshot);
+      g_autofree gchar *path = g_file_get_path (file);
+
+      td_window_screenshot_and_quit (window, path);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  return 0;
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  const char *developers[] = { _ ("The Thi Đua developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW, "transient-for",
+                        gtk_application_get_active_window (app), "application-name", _ ("Thi Đua"),
+                        "application-icon", APP_ID, "developer-name", _ ("The Thi Đua developers"),
+                        "version", PACKAGE_VERSION, "comments",
+                        _ ("Scores, rankings, award proposals and the calendar of an "
+                           "emulation bloc, with the official sheets for every meeting."),
+                        "license-type", GTK_LICENSE_GPL_3_0, "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _ ("translator-credits"), "copyright",
+                        "© 2026 The Thi Đua developers", NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = gtk_application_get_windows (app);
+
+  /* Close windows first so that each one saves its size. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GList *next = l->next;
+      gtk_window_close (GTK_WINDOW (l->data));
+      l = next;
+    }
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+open_demo_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TdApplication *self = TD_APPLICATION (user_data);
+
+  open_demo (self, get_window (self));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+  { "open-demo", open_demo_action },
+};
+
+static void
+td_application_startup (GApplication *app)
+{
+  TdApplication *self = TD_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  G_APPLICATION_CLASS (td_application_parent_class)->startup (app);
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (APP_ID);
+  else
+    g_message ("The settings schema %s is not installed; window size and recent files "
+               "will not be remembered.",
+               APP_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
+                                         (const char *[]){ "<Control>q", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close",
+                                         (const char *[]){ "<Control>w", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-database",
+                                         (const char *[]){ "<Control>o", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database",
+                                         (const char *[]){ "<Control><Shift>n", NULL });
+}
+
+static void
+td_application_dispose (GObject *object)
+{
+  TdApplication *self = TD_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (td_application_parent_class)->dispose (object);
+}
+
+static void
+td_application_class_init (TdApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = td_application_dispose;
+  app_class->handle_local_options = td_application_handle_local_options;
+  app_class->command_line = td_application_command_line;
+  app_class->activate = td_application_activate;
+  app_class->startup = td_application_startup;
+}
+
+static void
+td_application_init (TdApplication *self)
+{
+  /* The resources live in a static library: referencing them keeps the
+   * linker from dropping them. */
+  (void)td_get_resource ();
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _ ("[COMMAND …]"));
+  g_application_set_option_context_summary (
+      G_APPLICATION (self),
+      _ ("Thi Đua keeps an emulation bloc's units, scores, rankings and calendar."));
+  {
+    g_autofree gchar *list = td_cli_describe_commands ();
+    g_autofree gchar *description = g_strdup_printf (
+        "%s\n%s", _ ("Commands that need no display (“thidua help COMMAND” shows their options):"),
+        list);
+    g_application_set_option_context_description (G_APPLICATION (self), description);
+  }
+}
+
+TdApplication *
+td_application_new (GApplicationFlags flags)
+{
+  return g_object_new (TD_TYPE_APPLICATION, "application-id", APP_ID, "flags",
+                       flags | G_APPLICATION_HANDLES_COMMAND_LINE, "resource-base-path",
+                       "/com/example/ThiDua", NULL);
+}

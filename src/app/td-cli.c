@@ -1,0 +1,144 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Command-line actions that need no display.
+ *
+ * "thidua COMMAND …" is handled here before GTK is initialised, so exports,
+ * imports and the demo work on a server or in a script.  Each command is a
+ * row of the table below with its own option list. */
+#include "config.h"
+
+#include "td-cli.h"
+#include "td-db.h"
+#include "td-demo.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+typedef struct
+{
+  const char *name;
+  const char *args;
+  const char *summary;
+  int (*run) (int argc, char **argv);
+} TdCliCommand;
+
+static int cmd_help (int argc, char **argv);
+static int cmd_demo (int argc, char **argv);
+
+static const TdCliCommand commands[] = {
+  { "demo", N_ ("FILE"), N_ ("Write the demo database (example data) to FILE"), cmd_demo },
+  { "help", N_ ("[COMMAND]"), N_ ("Show the commands, or the options of COMMAND"), cmd_help },
+};
+
+static const TdCliCommand *
+find_command (const char *word)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, word) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+td_cli_is_command (const char *word)
+{
+  return find_command (word) != NULL;
+}
+
+static GOptionContext *
+command_context (const TdCliCommand *command, const GOptionEntry *entries)
+{
+  g_autofree gchar *params = g_strdup_printf ("%s %s", command->name, _ (command->args));
+  GOptionContext *context = g_option_context_new (params);
+
+  g_option_context_set_summary (context, _ (command->summary));
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  return context;
+}
+
+static int
+cmd_help (int argc, char **argv)
+{
+  const TdCliCommand *command = argc > 2 ? find_command (argv[2]) : NULL;
+
+  if (command != NULL)
+    {
+      char *args[] = { argv[0], (char *)"--help", NULL };
+      return command->run (2, args);
+    }
+  if (argc > 2)
+    {
+      g_printerr (_ ("Unknown command “%s”.\n"), argv[2]);
+      return 2;
+    }
+  {
+    g_autofree gchar *list = td_cli_describe_commands ();
+    g_print ("%s\n  thidua [OPTION …]\n  thidua COMMAND [OPTION …]\n\n%s\n%s", _ ("Usage:"),
+             _ ("Commands (they need no display):"), list);
+  }
+  g_print ("\n%s\n", _ ("Run “thidua --help” for the options of the window."));
+  return 0;
+}
+
+static int
+cmd_demo (int argc, char **argv)
+{
+  gboolean force = FALSE;
+  const GOptionEntry entries[]
+      = { { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Replace FILE if it exists"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context = command_context (find_command ("demo"), entries);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", _ ("Name the file to write, for example: thidua demo demo.db"));
+      return 2;
+    }
+  if (g_file_test (argv[1], G_FILE_TEST_EXISTS) && !force)
+    {
+      g_printerr (_ ("“%s” already exists. Choose another name, or add --force to replace it.\n"),
+                  argv[1]);
+      return 1;
+    }
+  db = td_demo_create (argv[1], &error);
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_ ("Wrote the demo database to %s\n"), argv[1]);
+  return 0;
+}
+
+/* One line per command, for "thidua help" and "thidua --help". */
+gchar *
+td_cli_describe_commands (void)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree gchar *head = g_strdup_printf ("%s %s", commands[i].name, _ (commands[i].args));
+      g_string_append_printf (out, "  %-28s %s\n", head, _ (commands[i].summary));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* argv[1] is the command; the command sees itself as argv[0]. */
+int
+td_cli_run (int argc, char **argv)
+{
+  const TdCliCommand *command = find_command (argv[1]);
+
+  g_return_val_if_fail (command != NULL, 2);
+  if (command->run == cmd_help)
+    return cmd_help (argc, argv);
+  return command->run (argc - 1, argv + 1);
+}

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Overview section.
+ *
+ * With no database open it is the welcome screen and offers the three ways
+ * in (new, open, demo).  With a database it shows what the file holds and
+ * the clerk's next step. */
+#include "config.h"
+
+#include "td-overview-page.h"
+#include "td-db.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+struct _TdOverviewPage
+{
+  AdwBin parent_instance;
+
+  GtkStack *stack;
+  AdwPreferencesGroup *file_group;
+  AdwActionRow *path_row;
+  AdwActionRow *created_row;
+  AdwActionRow *size_row;
+  AdwActionRow *description_row;
+
+  TdDb *database;
+  gulong changed_handler;
+};
+
+G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+refresh (TdOverviewPage *self)
+{
+  g_autofree gchar *created = NULL;
+  g_autofree gchar *description = NULL;
+  g_autofree gchar *size = NULL;
+  const char *path;
+  GStatBuf st;
+
+  if (self->database == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+
+  path = td_db_get_path (self->database);
+  adw_action_row_set_subtitle (self->path_row, path);
+
+  created = td_db_get_meta (self->database, "created");
+  if (created != NULL)
+    {
+      g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (created, NULL);
+      g_autofree gchar *text = when ? g_date_time_format (when, "%d/%m/%Y %H:%M") : NULL;
+
+      adw_action_row_set_subtitle (self->created_row, text ? text : created);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->created_row), created != NULL);
+
+  if (g_stat (path, &st) == 0)
+    size = g_format_size ((guint64)st.st_size);
+  adw_action_row_set_subtitle (self->size_row, size ? size : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->size_row), size != NULL);
+
+  description = td_db_get_meta (self->database, "description");
+  adw_action_row_set_subtitle (self->description_row, description ? description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_row), description != NULL);
+}
+
+static void
+on_database_changed (TdDb *db, const char *what, TdOverviewPage *self)
+{
+  refresh (self);
+}
+
+static void
+set_database (TdOverviewPage *self, TdDb *db)
+{
+  if (self->database == db)
+    return;
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_set_object (&self->database, db);
+  if (db != NULL)
+    self->changed_handler
+        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
+td_overview_page_dispose (GObject *object)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
+
+  set_database (self, NULL);
+  /* AdwBin unparents its child itself; gtk_widget_dispose_template() here
+   * would unparent it a second time. */
+  G_OBJECT_CLASS (td_overview_page_parent_class)->dispose (object);
+}
+
+static void
+td_overview_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_overview_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      set_database (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_overview_page_class_init (TdOverviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_overview_page_dispose;
+  object_class->get_property = td_overview_page_get_property;
+  object_class->set_property = td_overview_page_set_property;
+
+  properties[PROP_DATABASE]
+      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ThiDua/ui/td-overview-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, file_group);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, path_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, created_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, size_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, description_row);
+}
+
+static void
+td_overview_page_init (TdOverviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  refresh (self);
+}

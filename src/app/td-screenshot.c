@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Saving a picture of a window.
+ *
+ * GTK renders the widget itself (no X screen grab), so the picture is the
+ * same under Xvfb as on a desktop and needs no window manager. */
+#include "config.h"
+
+#include "td-screenshot.h"
+
+#include <glib/gi18n.h>
+
+gboolean
+td_screenshot_save (GtkWidget *widget, const char *path, GError **error)
+{
+  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr (GskRenderNode) node = NULL;
+  g_autoptr (GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (width <= 0 || height <= 0 || gtk_widget_get_native (widget) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The window is not drawn yet."));
+      return FALSE;
+    }
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("The window drew nothing."));
+      return FALSE;
+    }
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (!gdk_texture_save_to_png (texture, path))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Cannot write “%s”."), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  gchar *path;
+  GCallback done;
+  gpointer user_data;
+  gulong handler;
+  guint frames;
+} ShotData;
+
+static void
+after_paint (GdkFrameClock *clock, ShotData *data)
+{
+  g_autoptr (GError) error = NULL;
+
+  /* Let a couple of frames pass so that lists have been filled. */
+  if (++data->frames < 3)
+    {
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+      return;
+    }
+  g_signal_handler_disconnect (clock, data->handler);
+  if (!td_screenshot_save (data->widget, data->path, &error))
+    g_printerr ("%s\n", error->message);
+  if (data->done != NULL)
+    ((void (*) (gpointer))data->done) (data->user_data);
+  g_object_unref (data->widget);
+  g_free (data->path);
+  g_free (data);
+}
+
+static void
+on_map (GtkWidget *widget, ShotData *data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  g_signal_handlers_disconnect_by_func (widget, on_map, data);
+  data->handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), data);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+}
+
+/* Saves @widget as PNG after it has been painted, then calls @done. */
+void
+td_screenshot_after_paint (GtkWidget *widget, const char *path, GCallback done, gpointer user_data)
+{
+  ShotData *data = g_new0 (ShotData, 1);
+
+  data->widget = g_object_ref (widget);
+  data->path = g_strdup (path);
+  data->done = done;
+  data->user_data = user_data;
+  if (gtk_widget_get_mapped (widget))
+    on_map (widget, data);
+  else
+    g_signal_connect (widget, "map", G_CALLBACK (on_map), data);
+}

@@ -1,0 +1,703 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The database connection.
+ *
+ * A thin layer over SQLite whose every failure is a GError in TD_ERROR with
+ * a message the clerk can act on.  Files are recognised by their header
+ * (application id and schema version) before SQLite is let near them, so a
+ * foreign or newer file is refused without a single byte being written. */
+#include "config.h"
+
+#include "td-db.h"
+#include "td-text.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+G_DEFINE_QUARK (td - error - quark, td_error)
+
+struct _TdDb
+{
+  GObject parent_instance;
+
+  sqlite3 *handle;
+  gchar *path;
+  GHashTable *statements; /* SQL text → sqlite3_stmt*, reused */
+  gint transaction_depth;
+  gboolean read_only;
+};
+
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (TdDb, td_db, G_TYPE_OBJECT)
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+void
+td_db_close (TdDb *self)
+{
+  g_return_if_fail (TD_IS_DB (self));
+
+  g_hash_table_remove_all (self->statements);
+  if (self->handle != NULL)
+    {
+      sqlite3_close_v2 (self->handle);
+      self->handle = NULL;
+    }
+}
+
+static void
+td_db_finalize (GObject *object)
+{
+  TdDb *self = TD_DB (object);
+
+  td_db_close (self);
+  g_hash_table_unref (self->statements);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (td_db_parent_class)->finalize (object);
+}
+
+static void
+td_db_class_init (TdDbClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = td_db_finalize;
+
+  /**
+   * TdDb::changed:
+   * @what: which kind of record changed ("registry", "criteria", "scores", …)
+   *
+   * Emitted after a committed change, with @what as the detail, so that every
+   * view of the same data refreshes.
+   */
+  signals[SIGNAL_CHANGED]
+      = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+td_db_init (TdDb *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
+}
+
+gboolean
+td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
+{
+  const char *detail = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, TD_ERROR, TD_ERROR_BUSY,
+                   _ ("The database is locked by another program. Close the other "
+                      "program or window using this file and try again."));
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
+                   _ ("The database is read-only, so the change was not saved. "
+                      "Save a copy in a folder you can write to and work on the copy."));
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, TD_ERROR, TD_ERROR_DISK_FULL,
+                   _ ("The disk is full, so the change was not saved. Free some space "
+                      "and try again; the data saved before is intact."));
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
+                   _ ("The database file is damaged. Open the newest backup instead."));
+      break;
+    case SQLITE_NOTADB:
+      g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+                   _ ("This file is not a Thi Đua database."));
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+                   _ ("The database file cannot be opened. Check that it exists and "
+                      "that you may read it."));
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,
+                   _ ("The change breaks a rule of the data (%s)."), detail);
+      break;
+    default:
+      g_set_error (error, TD_ERROR, TD_ERROR_FAILED, _ ("The database reported an error: %s."),
+                   detail);
+      break;
+    }
+  return FALSE;
+}
+
+/* Reads the 100-byte SQLite header.  Returns FALSE with a set error for a
+ * file that is certainly not ours; *fresh is TRUE for an empty file. */
+static gboolean
+check_header (const char *path, gboolean *fresh, gint *user_version, guint32 *app_id,
+              GError **error)
+{
+  guint8 header[100];
+  gssize got;
+  int fd;
+  GStatBuf st;
+
+  *fresh = FALSE;
+  *user_version = 0;
+  *app_id = 0;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      if (saved == ENOENT)
+        g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+                     _ ("The file “%s” does not exist. It may have been moved or "
+                        "renamed; open it from its new place."),
+                     path);
+      else
+        g_set_error (error, TD_ERROR, TD_ERROR_FAILED, _ ("Cannot read “%s”: %s."), path,
+                     g_strerror (saved));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+                   _ ("“%s” is a folder, not a Thi Đua database."), path);
+      return FALSE;
+    }
+
+  got = read (fd, header, sizeof header);
+  close (fd);
+
+  if (got == 0)
+    {
+      *fresh = TRUE;
+      return TRUE;
+    }
+  if (got < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+                   _ ("“%s” is not a Thi Đua database. Open a file made by Thi Đua, "
+                      "or create a new database."),
+                   path);
+      return FALSE;
+    }
+  if (got < (gssize)sizeof header)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
+                   _ ("The database “%s” is damaged (the file is cut short). Open the "
+                      "newest backup instead."),
+                   path);
+      return FALSE;
+    }
+
+  *user_version = (gint)((guint32)header[60] << 24 | (guint32)header[61] << 16
+                         | (guint32)header[62] << 8 | header[63]);
+  *app_id = (guint32)header[68] << 24 | (guint32)header[69] << 16 | (guint32)header[70] << 8
+            | header[71];
+  return TRUE;
+}
+
+static void
+sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+  const char *text = (const char *)sqlite3_value_text (argv[0]);
+  gchar *folded = td_text_fold (text);
+
+  sqlite3_result_text (ctx, folded, -1, g_free);
+}
+
+static int
+sql_collate_vi (void *data, int len_a, const void *a, int len_b, const void *b)
+{
+  g_autofree gchar *sa = g_strndup (a, len_a);
+  g_autofree gchar *sb = g_strndup (b, len_b);
+
+  return td_text_collate (sa, sb);
+}
+
+static gboolean
+configure_connection (TdDb *self, GError **error)
+{
+  int rc;
+
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, 3000);
+
+  rc = sqlite3_create_collation_v2 (self->handle, "VI", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (self->handle, "fold", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                     sql_fold, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return td_db_set_error_from_sqlite (self, rc, error);
+
+  return td_db_exec (self, "PRAGMA foreign_keys = ON;", error);
+}
+
+static gboolean
+migrate (TdDb *self, gint from_version, GError **error)
+{
+  guint n = 0;
+  const TdMigration *steps = td_schema_get_migrations (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree gchar *bump = NULL;
+
+      if (steps[i].version <= from_version)
+        continue;
+
+      if (!td_db_begin (self, error))
+        return FALSE;
+      bump = g_strdup_printf ("PRAGMA user_version = %d; PRAGMA application_id = %d;",
+                              steps[i].version, (gint)TD_APPLICATION_ID);
+      if (!td_db_exec (self, steps[i].sql, error) || !td_db_exec (self, bump, error)
+          || !td_db_commit (self, error))
+        {
+          td_db_rollback (self);
+          g_prefix_error (error, _ ("Could not upgrade the database to schema %d: "),
+                          steps[i].version);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+create_private_file (const char *path, GError **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, TD_ERROR, saved == ENOSPC ? TD_ERROR_DISK_FULL : TD_ERROR_FAILED,
+                   _ ("Cannot create “%s”: %s."), path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  return TRUE;
+}
+
+TdDb *
+td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
+{
+  g_autoptr (TdDb) self = NULL;
+  gboolean fresh = FALSE;
+  gboolean memory = g_strcmp0 (path, ":memory:") == 0;
+  gint file_version = 0;
+  guint32 app_id = 0;
+  gint current = td_schema_get_current_version ();
+  int open_flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!memory)
+    {
+      if ((flags & TD_DB_OPEN_CREATE) && !g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          if (!create_private_file (path, error))
+            return NULL;
+        }
+      if (!check_header (path, &fresh, &file_version, &app_id, error))
+        return NULL;
+      if (!fresh && app_id != TD_APPLICATION_ID && app_id != 0)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
+                          "It was left untouched."),
+                       path);
+          return NULL;
+        }
+      if (app_id == TD_APPLICATION_ID && file_version > current)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_TOO_NEW,
+                       _ ("This file was made by a newer version of Thi Đua (schema %d). "
+                          "Install the newer version or open another file."),
+                       file_version);
+          return NULL;
+        }
+    }
+  else
+    fresh = TRUE;
+
+  self = g_object_new (TD_TYPE_DB, NULL);
+  self->path = g_strdup (path);
+  self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0;
+  if (!memory && !self->read_only && g_access (path, W_OK) != 0)
+    self->read_only = TRUE;
+
+  open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
+               | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  {
+    g_autofree gchar *uri = NULL;
+
+    if (memory)
+      uri = g_strdup (":memory:");
+    else
+      {
+        g_autofree gchar *escaped = g_uri_escape_string (path, "/", FALSE);
+        uri = g_strconcat ("file:", escaped, self->read_only ? "?mode=ro" : "", NULL);
+      }
+    rc = sqlite3_open_v2 (uri, &self->handle, open_flags, NULL);
+  }
+  if (rc != SQLITE_OK)
+    {
+      td_db_set_error_from_sqlite (self, rc, error);
+      return NULL;
+    }
+  if (!configure_connection (self, error))
+    return NULL;
+
+  /* A SQLite file of another program that never set an application id. */
+  if (!fresh && app_id == 0)
+    {
+      g_autoptr (GError) local = NULL;
+      gint64 tables = td_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+      if (tables > 0)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
+                          "It was left untouched."),
+                       path);
+          return NULL;
+        }
+      fresh = TRUE;
+    }
+
+  if (!self->read_only && !memory)
+    {
+      if (!td_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+        return NULL;
+    }
+
+  if (file_version < current)
+    {
+      if (self->read_only)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
+                       _ ("This database was made by an older version of Thi Đua and must be "
+                          "upgraded, but the file is read-only. Save a copy you can write to "
+                          "and open the copy."));
+          return NULL;
+        }
+      if (!migrate (self, file_version, error))
+        return NULL;
+      if (fresh)
+        {
+          g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+          g_autofree gchar *stamp = g_date_time_format_iso8601 (now);
+
+          if (!td_db_set_meta (self, "created", stamp, error))
+            return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+TdDb *
+td_db_new_memory (GError **error)
+{
+  return td_db_open (":memory:", TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP, error);
+}
+
+const char *
+td_db_get_path (TdDb *self)
+{
+  g_return_val_if_fail (TD_IS_DB (self), NULL);
+  return self->path;
+}
+
+gchar *
+td_db_dup_display_name (TdDb *self)
+{
+  g_return_val_if_fail (TD_IS_DB (self), NULL);
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    return g_strdup (_ ("Unsaved database"));
+  return g_filename_display_basename (self->path);
+}
+
+gboolean
+td_db_is_read_only (TdDb *self)
+{
+  g_return_val_if_fail (TD_IS_DB (self), TRUE);
+  return self->read_only;
+}
+
+gint
+td_db_get_schema_version (TdDb *self)
+{
+  return (gint)td_db_query_int (self, "PRAGMA user_version", 0, NULL);
+}
+
+sqlite3 *
+td_db_get_handle (TdDb *self)
+{
+  g_return_val_if_fail (TD_IS_DB (self), NULL);
+  return self->handle;
+}
+
+gboolean
+td_db_exec (TdDb *self, const char *sql, GError **error)
+{
+  char *message = NULL;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_DB (self), FALSE);
+
+  rc = sqlite3_exec (self->handle, sql, NULL, NULL, &message);
+  sqlite3_free (message);
+  if (rc != SQLITE_OK)
+    return td_db_set_error_from_sqlite (self, rc, error);
+  return TRUE;
+}
+
+/* Returns a cached statement, reset and with its bindings cleared.  It
+ * belongs to the connection: do not finalize it, and do not use the same
+ * SQL text twice at once (say, in a recursion). */
+sqlite3_stmt *
+td_db_prepare (TdDb *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TD_IS_DB (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      td_db_set_error_from_sqlite (self, rc, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+/* ROW, DONE or ERROR, never confused: a statement that is done or failed is
+ * reset at once so it holds no read transaction open. */
+TdStep
+td_db_step (TdDb *self, sqlite3_stmt *stmt, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TD_STEP_ROW;
+  if (rc == SQLITE_DONE)
+    {
+      sqlite3_reset (stmt);
+      return TD_STEP_DONE;
+    }
+  td_db_set_error_from_sqlite (self, rc, error);
+  sqlite3_reset (stmt);
+  return TD_STEP_ERROR;
+}
+
+/* Steps a statement that returns no rows (INSERT, UPDATE, DELETE). */
+gboolean
+td_db_run (TdDb *self, sqlite3_stmt *stmt, GError **error)
+{
+  TdStep r;
+
+  while ((r = td_db_step (self, stmt, error)) == TD_STEP_ROW)
+    ;
+  return r == TD_STEP_DONE;
+}
+
+gint64
+td_db_last_insert_id (TdDb *self)
+{
+  return sqlite3_last_insert_rowid (self->handle);
+}
+
+gint64
+td_db_query_int (TdDb *self, const char *sql, gint64 fallback, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (self, sql, error);
+  gint64 value = fallback;
+  TdStep r;
+
+  if (stmt == NULL)
+    return fallback;
+  r = td_db_step (self, stmt, error);
+  if (r == TD_STEP_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return value;
+}
+
+/* Nested calls use savepoints, so a helper that needs a transaction can be
+ * called from inside another one. */
+gboolean
+td_db_begin (TdDb *self, GError **error)
+{
+  g_autofree gchar *sql = NULL;
+
+  g_return_val_if_fail (TD_IS_DB (self), FALSE);
+
+  if (self->read_only)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
+                   _ ("The database is open read-only, so nothing can be changed. "
+                      "Save a copy to work on it."));
+      return FALSE;
+    }
+  if (self->transaction_depth == 0)
+    sql = g_strdup ("BEGIN IMMEDIATE");
+  else
+    sql = g_strdup_printf ("SAVEPOINT td_%d", self->transaction_depth);
+  if (!td_db_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth++;
+  return TRUE;
+}
+
+gboolean
+td_db_commit (TdDb *self, GError **error)
+{
+  g_autofree gchar *sql = NULL;
+
+  g_return_val_if_fail (self->transaction_depth > 0, FALSE);
+
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("COMMIT");
+  else
+    sql = g_strdup_printf ("RELEASE td_%d", self->transaction_depth - 1);
+  if (!td_db_exec (self, sql, error))
+    return FALSE;
+  self->transaction_depth--;
+  return TRUE;
+}
+
+void
+td_db_rollback (TdDb *self)
+{
+  g_autofree gchar *sql = NULL;
+
+  if (self->transaction_depth == 0)
+    return;
+  if (self->transaction_depth == 1)
+    sql = g_strdup ("ROLLBACK");
+  else
+    sql = g_strdup_printf ("ROLLBACK TO td_%d; RELEASE td_%d", self->transaction_depth - 1,
+                           self->transaction_depth - 1);
+  /* A failed COMMIT may already have ended the transaction. */
+  if (sqlite3_get_autocommit (self->handle) && self->transaction_depth == 1)
+    {
+      self->transaction_depth = 0;
+      return;
+    }
+  td_db_exec (self, sql, NULL);
+  self->transaction_depth--;
+}
+
+gchar *
+td_db_current_user (void)
+{
+  const char *name = g_get_user_name ();
+
+  return g_strdup (name != NULL && *name ? name : "unknown");
+}
+
+gboolean
+td_db_audit (TdDb *self, const char *table, gint64 row_id, const char *field, const char *old_value,
+             const char *new_value, GError **error)
+{
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree gchar *at = g_date_time_format_iso8601 (now);
+  g_autofree gchar *user = td_db_current_user ();
+  sqlite3_stmt *stmt;
+
+  stmt = td_db_prepare (self,
+                        "INSERT INTO audit (at, user, tbl, row_id, field, old_value, new_value)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, row_id);
+  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_TRANSIENT);
+  if (old_value != NULL)
+    sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_TRANSIENT);
+  if (new_value != NULL)
+    sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_TRANSIENT);
+  return td_db_run (self, stmt, error);
+}
+
+void
+td_db_notify_changed (TdDb *self, const char *what)
+{
+  g_return_if_fail (TD_IS_DB (self));
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (what), what);
+}
+
+gboolean
+td_db_set_meta (TdDb *self, const char *key, const char *value, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (self,
+                                      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT "
+                                      "(key) DO UPDATE SET value = excluded.value",
+                                      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
+  return td_db_run (self, stmt, error);
+}
+
+gchar *
+td_db_get_meta (TdDb *self, const char *key)
+{
+  sqlite3_stmt *stmt = td_db_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
+  gchar *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+  if (td_db_step (self, stmt, NULL) == TD_STEP_ROW)
+    {
+      value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return value;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The demo database: example data a new user can explore. */
+#pragma once
+
+#include "td-db.h"
+
+G_BEGIN_DECLS
+
+gboolean td_demo_populate (TdDb *db, GError **error);
+TdDb *td_demo_create (const char *path, GError **error);
+gchar *td_demo_default_path (void);
+
+G_END_DECLS

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Vietnamese-aware text helpers.
+ *
+ * Sorting follows the locale's collation (g_utf8_collate), so that "Đ" sorts
+ * after "D" and not after "Z" as byte order would have it.  Searching folds
+ * both sides: case, diacritics and the letter đ are removed, so "so y te"
+ * finds "Sở Y tế" and "dak lak" finds "Đắk Lắk". */
+#include "td-text.h"
+
+#include <string.h>
+
+gchar *
+td_text_fold (const char *text)
+{
+  g_autofree gchar *decomposed = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK
+          || type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+      /* Đ and đ do not decompose: they are letters of their own. */
+      if (c == 0x0110 || c == 0x0111)
+        c = 'd';
+      if (g_unichar_isspace (c))
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          continue;
+        }
+      g_string_append_unichar (out, g_unichar_tolower (c));
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+/* Every word of @needle must occur in @haystack_folded (already folded). */
+gboolean
+td_text_matches (const char *haystack_folded, const char *needle)
+{
+  g_autofree gchar *folded = td_text_fold (needle);
+  g_auto (GStrv) words = g_strsplit (folded, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0' && strstr (haystack_folded, words[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+gint
+td_text_collate (const char *a, const char *b)
+{
+  gint r = g_utf8_collate (a ? a : "", b ? b : "");
+
+  /* Collation may call different strings equal; keep the order total. */
+  return r != 0 ? r : g_strcmp0 (a, b);
+}
+
+/* Trims and collapses runs of white space, as pasted text often has. */
+gchar *
+td_text_normalize_space (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0)
+        {
+          if (out->len > 0 && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+        }
+      else
+        g_string_append_unichar (out, c);
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,14 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Vietnamese-aware text helpers: collation for sorting and folding for search. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+gchar *td_text_fold (const char *text);
+gboolean td_text_matches (const char *haystack_folded, const char *needle);
+gint td_text_collate (const char *a, const char *b);
+gchar *td_text_normalize_space (const char *text);
+
+G_END_DECLS

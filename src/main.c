@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Entry point: headless commands first, then the application. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "td-application.h"
+#include "td-cli.h"
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr (TdApplication) app = NULL;
+  const char *collate;
+
+  setlocale (LC_ALL, "");
+  /* Vietnamese names sort wrongly in byte order (Đ after Z): when the
+   * session has no real collation, borrow Vietnamese rules. */
+  collate = setlocale (LC_COLLATE, NULL);
+  if (collate == NULL || g_str_equal (collate, "C") || g_str_equal (collate, "POSIX")
+      || g_str_has_prefix (collate, "C."))
+    setlocale (LC_COLLATE, "vi_VN.UTF-8");
+
+  /* THIDUA_LOCALEDIR lets a build run from its tree find its translations. */
+  bindtextdomain (GETTEXT_PACKAGE,
+                  g_getenv ("THIDUA_LOCALEDIR") ? g_getenv ("THIDUA_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc > 1 && td_cli_is_command (argv[1]))
+    return td_cli_run (argc, argv);
+
+  app = td_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

@@ -1,0 +1,214 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers for widget tests.
+ *
+ * The tests run the real TdApplication (non-unique, so several can run at
+ * once) and the real window, drive it through its actions as a user's
+ * keyboard would, and save pictures into the build tree for a person to
+ * look at. */
+#include "config.h"
+
+#include "td-test-util.h"
+#include "td-screenshot.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+static TdApplication *test_app;
+
+void
+td_test_init (int *argc, char ***argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("THIDUA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (argc, argv, NULL);
+}
+
+TdApplication *
+td_test_app_get (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (test_app != NULL)
+    return test_app;
+  test_app = td_application_new (G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (test_app), NULL, &error));
+  g_assert_no_error (error);
+  return test_app;
+}
+
+void
+td_test_iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+td_test_wait_until (gboolean (*predicate) (gpointer), gpointer data, guint timeout_ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+
+  while (!predicate (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_drawn (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+void
+td_test_wait_drawn (GtkWidget *widget)
+{
+  td_test_wait_until (is_drawn, widget, 10000);
+  /* A few more frames so that lists and bindings settle. */
+  for (int i = 0; i < 20; i++)
+    {
+      td_test_iterate ();
+      g_usleep (5000);
+    }
+}
+
+TdWindow *
+td_test_window_new (void)
+{
+  TdWindow *window = td_window_new (td_test_app_get ());
+
+  gtk_window_present (GTK_WINDOW (window));
+  td_test_wait_drawn (GTK_WIDGET (window));
+  return window;
+}
+
+gchar *
+td_test_output_path (const char *name)
+{
+  const char *dir = g_getenv ("TD_TEST_OUTPUT_DIR");
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+  g_mkdir_with_parents (dir, 0755);
+  return g_build_filename (dir, name, NULL);
+}
+
+/* Saves a picture of @widget into the build tree (TD_TEST_OUTPUT_DIR), for
+ * a developer to look at, and checks that it is a real PNG. */
+gchar *
+td_test_screenshot (GtkWidget *widget, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = td_test_output_path (name);
+  g_autofree gchar *contents = NULL;
+  gsize length = 0;
+
+  td_test_wait_drawn (widget);
+  g_assert_true (td_screenshot_save (widget, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_cmpmem (contents, 4, "\x89PNG", 4);
+  g_test_message ("screenshot: %s", path);
+  return g_steal_pointer (&path);
+}
+
+gchar *
+td_test_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  gchar *dir = g_dir_make_tmp ("thidua-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+td_test_activate (GtkWidget *widget, const char *action, GVariant *param)
+{
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, param));
+  td_test_iterate ();
+}
+
+GtkWindow *
+td_test_find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+void
+td_test_close_toplevels_except (GtkWindow *keep)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (window != keep && gtk_widget_get_visible (GTK_WIDGET (window)))
+        gtk_window_destroy (window);
+    }
+  td_test_iterate ();
+}
+
+/* Depth-first search for a widget of @type whose label, title or text is
+ * @label (any when @label is NULL). */
+GtkWidget *
+td_test_find_widget (GtkWidget *root, GType type, const char *label)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    {
+      const char *text = NULL;
+      GObjectClass *klass = G_OBJECT_GET_CLASS (root);
+      const char *props[] = { "label", "title", "text" };
+
+      if (label == NULL)
+        return root;
+      for (guint i = 0; i < G_N_ELEMENTS (props) && text == NULL; i++)
+        if (g_object_class_find_property (klass, props[i]) != NULL)
+          {
+            GParamSpec *pspec = g_object_class_find_property (klass, props[i]);
+            if (pspec->value_type == G_TYPE_STRING)
+              {
+                g_autofree gchar *value = NULL;
+                g_object_get (root, props[i], &value, NULL);
+                if (g_strcmp0 (value, label) == 0)
+                  return root;
+              }
+          }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = td_test_find_widget (child, type, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Destroys the window and checks that nothing keeps it alive. */
+void
+td_test_destroy_window (TdWindow *window)
+{
+  td_test_close_toplevels_except (GTK_WINDOW (window));
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  td_test_iterate ();
+  g_assert_finalize_object (window);
+}

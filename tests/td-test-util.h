@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers for widget tests: the real application and window, driven by actions. */
+#pragma once
+
+#include "td-application.h"
+#include "td-window.h"
+
+G_BEGIN_DECLS
+
+void td_test_init (int *argc, char ***argv);
+TdApplication *td_test_app_get (void);
+TdWindow *td_test_window_new (void);
+void td_test_iterate (void);
+void td_test_wait_until (gboolean (*predicate) (gpointer), gpointer data, guint timeout_ms);
+void td_test_wait_drawn (GtkWidget *widget);
+gchar *td_test_output_path (const char *name);
+gchar *td_test_screenshot (GtkWidget *widget, const char *name);
+gchar *td_test_tmpdir (void);
+void td_test_activate (GtkWidget *widget, const char *action, GVariant *param);
+GtkWindow *td_test_find_toplevel (GType type);
+void td_test_close_toplevels_except (GtkWindow *keep);
+GtkWidget *td_test_find_widget (GtkWidget *root, GType type, const char *label);
+void td_test_destroy_window (TdWindow *window);
+
+G_END_DECLS

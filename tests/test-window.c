@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window under Xvfb, in Vietnamese: sections, actions, database,
+ * screenshots, and no leak of the window. */
+#include "config.h"
+
+#include "td-demo.h"
+#include "td-test-util.h"
+
+#include <string.h>
+
+static void
+test_welcome_in_vietnamese (void)
+{
+  TdWindow *window = td_test_window_new ();
+  GtkWidget *welcome;
+  g_autofree gchar *shot = NULL;
+
+  g_assert_null (td_window_get_database (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Thi Đua");
+  welcome = td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE,
+                                 "Chào mừng đến với Thi Đua");
+  g_assert_nonnull (welcome);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Tổng quan"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "window-welcome.png");
+  td_test_destroy_window (window);
+}
+
+static void
+test_open_database_and_sections (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "Khoi-6.db", NULL);
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *shot = NULL;
+
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  g_assert_nonnull (td_window_get_database (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Khoi-6.db — Thi Đua");
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("overview"));
+  g_assert_cmpstr (td_window_get_section (window), ==, "overview");
+  g_assert_false (td_window_show_section (window, "no-such-section"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Tệp"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "window-overview.png");
+
+  td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
+  g_assert_null (td_window_get_database (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Thi Đua");
+  td_test_destroy_window (window);
+}
+
+static void
+test_open_refused_file_reports (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "notes.db", NULL);
+  TdWindow *window = td_test_window_new ();
+  AdwMessageDialog *dialog;
+
+  g_assert_true (g_file_set_contents (path, "không phải cơ sở dữ liệu", -1, NULL));
+  g_assert_false (td_window_open_path (window, path, TD_DB_OPEN_DEFAULT));
+  td_test_iterate ();
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Không mở được “notes.db”");
+  g_assert_nonnull (
+      strstr (adw_message_dialog_get_body (dialog), "không phải là cơ sở dữ liệu Thi Đua"));
+  g_assert_null (td_window_get_database (window));
+  td_test_destroy_window (window);
+}
+
+static void
+test_about_and_shortcuts (void)
+{
+  TdWindow *window = td_test_window_new ();
+  GtkWindow *about, *shortcuts;
+  g_autofree gchar *shot = NULL;
+
+  td_test_activate (GTK_WIDGET (window), "app.about", NULL);
+  about = td_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==, "Thi Đua");
+  gtk_window_destroy (about);
+  td_test_iterate ();
+
+  td_test_activate (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = td_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT,
+                                         "Mở cơ sở dữ liệu"));
+  shot = td_test_screenshot (GTK_WIDGET (shortcuts), "window-shortcuts.png");
+  td_test_destroy_window (window);
+}
+
+static void
+test_demo_opens (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *shot = NULL;
+
+  td_test_activate (GTK_WIDGET (window), "app.open-demo", NULL);
+  g_assert_nonnull (td_window_get_database (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "demo.db — Thi Đua");
+  shot = td_test_screenshot (GTK_WIDGET (window), "window-demo.png");
+  td_test_destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv);
+  g_test_add_func ("/window/welcome-in-vietnamese", test_welcome_in_vietnamese);
+  g_test_add_func ("/window/open-database-and-sections", test_open_database_and_sections);
+  g_test_add_func ("/window/open-refused-file-reports", test_open_refused_file_reports);
+  g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
+  g_test_add_func ("/window/demo-opens", test_demo_opens);
+  return g_test_run ();
+}
