@@ -23,7 +23,8 @@ td_demo_populate (TdDb *db, GError **error)
   if (!td_db_begin (db, error))
     return FALSE;
   if (!td_db_set_meta (db, "description", "Dữ liệu mẫu (ví dụ minh họa, không phải số liệu thật)",
-                       error))
+                       error)
+      || !td_demo_add_registry (db, error))
     {
       td_db_rollback (db);
       return FALSE;

@@ -10,4 +10,7 @@ gboolean td_demo_populate (TdDb *db, GError **error);
 TdDb *td_demo_create (const char *path, GError **error);
 gchar *td_demo_default_path (void);
 
+/* Each area adds its part, in this order (td-demo-<area>.c). */
+gboolean td_demo_add_registry (TdDb *db, GError **error);
+
 G_END_DECLS

@@ -25,6 +25,86 @@ static const TdMigration migrations[] = {
     "  new_value TEXT"
     ") STRICT;"
     "CREATE INDEX audit_row ON audit (tbl, row_id);" },
+  { 2,
+    /* Registry: units, their names through time, blocs, the bloc in each
+     * year with its members and roles, campaigns and their targets.
+     * Dates are ISO text (yyyy-mm-dd). */
+    "CREATE TABLE unit ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL," /* current full name (mirrors the newest unit_name) */
+    "  short_name TEXT NOT NULL DEFAULT '',"
+    "  kind TEXT NOT NULL DEFAULT ''," /* kind or sector */
+    "  parent TEXT NOT NULL DEFAULT '',"
+    "  founded TEXT,"
+    "  head_name TEXT NOT NULL DEFAULT '',"
+    "  head_position TEXT NOT NULL DEFAULT '',"
+    "  address TEXT NOT NULL DEFAULT '',"
+    "  phone TEXT NOT NULL DEFAULT '',"
+    "  email TEXT NOT NULL DEFAULT '',"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  retired_year INTEGER," /* hidden from this year on; NULL while active */
+    "  merged_into INTEGER REFERENCES unit (id)"
+    ") STRICT;"
+    "CREATE TABLE unit_name (" /* the name a unit bore from a date on */
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id) ON DELETE CASCADE,"
+    "  valid_from TEXT NOT NULL,"
+    "  name TEXT NOT NULL,"
+    "  short_name TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (unit_id, valid_from)"
+    ") STRICT;"
+    "CREATE TABLE bloc ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL DEFAULT 'khoi' CHECK (kind IN ('khoi', 'cum')),"
+    "  authority TEXT NOT NULL DEFAULT ''," /* e.g. UBND tỉnh Bình Phước */
+    "  place TEXT NOT NULL DEFAULT '',"     /* for date lines: Bình Phước */
+    "  notes TEXT NOT NULL DEFAULT ''"
+    ") STRICT;"
+    "CREATE TABLE bloc_year ("
+    "  id INTEGER PRIMARY KEY,"
+    "  bloc_id INTEGER NOT NULL REFERENCES bloc (id) ON DELETE CASCADE,"
+    "  year INTEGER NOT NULL CHECK (year BETWEEN 2000 AND 2100),"
+    "  head_unit_id INTEGER REFERENCES unit (id),"
+    "  deputy_unit_id INTEGER REFERENCES unit (id),"
+    "  signer_name TEXT NOT NULL DEFAULT '',"
+    "  signer_position TEXT NOT NULL DEFAULT '',"  /* KHỐI TRƯỞNG */
+    "  signer_authority TEXT NOT NULL DEFAULT ''," /* TM. KHỐI THI ĐUA SỐ 6 */
+    "  UNIQUE (bloc_id, year)"
+    ") STRICT;"
+    "CREATE TABLE membership ("
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  PRIMARY KEY (bloc_year_id, unit_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX membership_unit ON membership (unit_id);"
+    "CREATE TABLE campaign ("
+    "  id INTEGER PRIMARY KEY,"
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL DEFAULT 'yearly'"
+    "    CHECK (kind IN ('yearly', 'drive1', 'drive2', 'special', 'topical')),"
+    "  theme TEXT NOT NULL DEFAULT '',"
+    "  slogan TEXT NOT NULL DEFAULT '',"
+    "  starts TEXT NOT NULL,"
+    "  ends TEXT NOT NULL,"
+    "  notes TEXT NOT NULL DEFAULT '',"
+    "  CHECK (ends >= starts)"
+    ") STRICT;"
+    "CREATE TABLE target ("
+    "  id INTEGER PRIMARY KEY,"
+    "  campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL DEFAULT 0,"
+    "  text TEXT NOT NULL,"
+    "  kind TEXT NOT NULL DEFAULT 'yesno' CHECK (kind IN ('yesno', 'level')),"
+    "  required_level TEXT NOT NULL DEFAULT ''"
+    ") STRICT;"
+    "CREATE TABLE target_result ("
+    "  target_id INTEGER NOT NULL REFERENCES target (id) ON DELETE CASCADE,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  result TEXT NOT NULL DEFAULT '',"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  PRIMARY KEY (target_id, unit_id)"
+    ") STRICT;" },
 };
 
 const TdMigration *
