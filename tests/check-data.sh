@@ -38,5 +38,17 @@ check "no SQL outside core" \
   bash -c "! grep -rlE 'sqlite3_(prepare|exec|step)' '$src/src/documents' '$src/src/app'"
 check "every C file starts with an SPDX line" \
   bash -c "for f in \$(find '$src/src' '$src/tests' -name '*.[ch]'); do head -1 \"\$f\" | grep -q SPDX-License-Identifier || { echo \"\$f\"; exit 1; }; done"
+# meson install puts every file in place.
+dest=$(mktemp -d)
+trap 'rm -rf "$dest"' EXIT
+check "meson install succeeds" meson install -C "$build" --no-rebuild --quiet --destdir "$dest"
+for f in bin/thidua share/applications/com.example.ThiDua.desktop \
+         share/metainfo/com.example.ThiDua.metainfo.xml \
+         share/glib-2.0/schemas/com.example.ThiDua.gschema.xml \
+         share/icons/hicolor/scalable/apps/com.example.ThiDua.svg \
+         share/icons/hicolor/symbolic/apps/com.example.ThiDua-symbolic.svg \
+         share/locale/vi/LC_MESSAGES/thidua.mo; do
+  check "installed $f" bash -c "ls \"$dest\"/*/$f >/dev/null 2>&1 || ls \"$dest\"/*/*/$f >/dev/null 2>&1"
+done
 echo "1..$n"
 exit $fail

@@ -106,6 +106,57 @@ test_demo_opens (void)
   td_test_destroy_window (window);
 }
 
+static void
+test_size_remembered (void)
+{
+  TdWindow *window = td_test_window_new ();
+  GSettings *settings = td_settings_get ();
+  TdWindow *again;
+  int width = 0, height = 0;
+
+  g_assert_nonnull (settings);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 640);
+  td_test_iterate ();
+  g_object_ref (window);
+  gtk_window_close (GTK_WINDOW (window));
+  td_test_iterate ();
+  g_assert_finalize_object (window);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 640);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  again = td_test_window_new ();
+  gtk_window_get_default_size (GTK_WINDOW (again), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 640);
+  td_test_destroy_window (again);
+}
+
+static void
+test_last_database_reopened (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "Cum-1.db", NULL);
+  GSettings *settings = td_settings_get ();
+  TdWindow *window = td_test_window_new ();
+  g_auto (GStrv) recent = NULL;
+
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  td_test_destroy_window (window);
+  g_assert_cmpstr (g_settings_get_string (settings, "last-database"), ==, path);
+  recent = g_settings_get_strv (settings, "recent-databases");
+  g_assert_cmpstr (recent[0], ==, path);
+
+  /* Activating the application with no window opens the last database. */
+  g_application_activate (G_APPLICATION (td_test_app_get ()));
+  td_test_iterate ();
+  window = TD_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (td_test_app_get ())));
+  g_assert_nonnull (window);
+  g_assert_nonnull (td_window_get_database (window));
+  g_assert_cmpstr (td_db_get_path (td_window_get_database (window)), ==, path);
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -115,5 +166,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/open-refused-file-reports", test_open_refused_file_reports);
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/demo-opens", test_demo_opens);
+  g_test_add_func ("/window/size-remembered", test_size_remembered);
+  g_test_add_func ("/window/last-database-reopened", test_last_database_reopened);
   return g_test_run ();
 }
