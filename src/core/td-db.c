@@ -16,9 +16,14 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK (td - error - quark, td_error)
+
+/* How long to wait for another program's lock before saying "busy". */
+#define TD_DB_BUSY_TIMEOUT_MS 3000
 
 struct _TdDb
 {
@@ -109,6 +114,37 @@ is_disk_full_errno (int err)
       ;
 }
 
+static gboolean
+is_write_error (int rc)
+{
+  return rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE
+         || rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_DIR_FSYNC || rc == SQLITE_IOERR;
+}
+
+/* SQLite reports a failed write() as IOERR_WRITE and does not keep the errno
+ * reliably, so ask the system: no space left where the file is, or a file
+ * size limit (ulimit -f) in force, is what the clerk knows as "disk full". */
+static gboolean
+no_room_to_write (sqlite3 *handle)
+{
+  const char *file = sqlite3_db_filename (handle, "main");
+  struct statvfs vfs;
+  struct rlimit limit;
+
+  if (is_disk_full_errno (sqlite3_system_errno (handle)))
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  if (file != NULL && *file != '\0')
+    {
+      g_autofree gchar *dir = g_path_get_dirname (file);
+
+      if (statvfs (dir, &vfs) == 0 && (guint64)vfs.f_bavail * vfs.f_frsize < 1024 * 1024)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Maps a SQLite result code (and, for I/O errors, the system errno behind
  * it) to a TD_ERROR with a message that says what to do. */
 gboolean
@@ -116,8 +152,7 @@ td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
 {
   const char *detail = handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
 
-  if ((rc & 0xff) == SQLITE_IOERR && handle != NULL
-      && is_disk_full_errno (sqlite3_system_errno (handle)))
+  if (is_write_error (rc) && handle != NULL && no_room_to_write (handle))
     rc = SQLITE_FULL;
 
   switch (rc & 0xff)
@@ -267,7 +302,7 @@ configure_connection (TdDb *self, GError **error)
   int rc;
 
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 3000);
+  sqlite3_busy_timeout (self->handle, TD_DB_BUSY_TIMEOUT_MS);
 
   rc = sqlite3_create_collation_v2 (self->handle, "VI", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   if (rc == SQLITE_OK)
@@ -344,6 +379,7 @@ static int
 open_handle (TdDb *self, gboolean read_only, gboolean immutable)
 {
   g_autofree gchar *uri = NULL;
+  int rc;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
               | SQLITE_OPEN_URI;
 
@@ -355,7 +391,12 @@ open_handle (TdDb *self, gboolean read_only, gboolean immutable)
       uri = g_strconcat ("file:", escaped,
                          read_only ? (immutable ? "?mode=ro&immutable=1" : "?mode=ro") : "", NULL);
     }
-  return sqlite3_open_v2 (uri, &self->handle, flags, NULL);
+  rc = sqlite3_open_v2 (uri, &self->handle, flags, NULL);
+  /* Before the first read: a file locked by another program must wait the
+   * full timeout, then fail, on every path. */
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, TD_DB_BUSY_TIMEOUT_MS);
+  return rc;
 }
 
 static void
@@ -366,17 +407,23 @@ close_handle (TdDb *self)
   self->handle = NULL;
 }
 
-/* Opens the file read-only and reads its schema.  A WAL file in a folder
- * we may not write to cannot get its -shm file; then it is opened as
- * immutable, which needs none.  Returns the SQLite result of the read. */
+/* Opens the file read-only and reads its schema.  Without a -wal file the
+ * file alone holds everything, and it is opened immutable: SQLite then
+ * creates no -wal or -shm beside a file that may turn out foreign or
+ * damaged, or that sits in a folder we may not write to.  With a -wal file
+ * (left by a crash, or another program at work) it is read through it, and
+ * immutable is the fallback when no -shm can be made.  Returns the SQLite
+ * result of the read. */
 static int
 open_read_only (TdDb *self, GError **error)
 {
-  int rc = open_handle (self, TRUE, FALSE);
+  g_autofree gchar *wal = g_strconcat (self->path, "-wal", NULL);
+  gboolean immutable = !g_file_test (wal, G_FILE_TEST_EXISTS);
+  int rc = open_handle (self, TRUE, immutable);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB
+  if (!immutable && rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB
       && (rc & 0xff) != SQLITE_BUSY)
     {
       close_handle (self);
