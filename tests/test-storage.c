@@ -590,6 +590,26 @@ test_kill_during_write (void)
   kill_while_writing (TRUE);
 }
 
+/* A database just created and still open elsewhere (another window): its
+ * header on disk is stale, the truth is in the -wal file. */
+static void
+test_open_twice (void)
+{
+  g_autofree gchar *path = tmp_path ("twice.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) first = td_db_open (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP, &error);
+  g_autoptr (TdDb) second = NULL;
+  g_autofree gchar *note = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (td_db_set_meta (first, "note", "Cụm 3", &error));
+  second = td_db_open (path, TD_DB_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  note = td_db_get_meta (second, "note");
+  g_assert_cmpstr (note, ==, "Cụm 3");
+  g_assert_false (td_db_is_read_only (second));
+}
+
 /* A file as schema step @version left it: steps 1…version applied by hand,
  * with one fact in it that must survive the upgrade. */
 static void
@@ -698,6 +718,7 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/read-only/file", test_read_only_file);
   g_test_add_func ("/storage/read-only/folder", test_read_only_folder);
   g_test_add_func ("/storage/locked", test_locked);
+  g_test_add_func ("/storage/open-twice", test_open_twice);
   g_test_add_func ("/storage/disk-full/ulimit", test_disk_full);
   g_test_add_func ("/storage/disk-full/save-copy", test_save_copy_disk_full);
   g_test_add_func ("/storage/kill-during-write", test_kill_during_write);

@@ -436,13 +436,37 @@ open_read_only (TdDb *self, GError **error)
   return rc;
 }
 
-/* Checks an existing file over a read-only connection, so that nothing
- * is written to a file that turns out foreign or damaged.  *fresh becomes
- * TRUE for a SQLite file with nothing in it. */
 static gboolean
-check_existing (TdDb *self, guint32 app_id, gboolean *fresh, GError **error)
+set_too_new_error (gint version, GError **error)
+{
+  g_set_error (error, TD_ERROR, TD_ERROR_TOO_NEW,
+               _ ("This file was made by a newer version of Thi Đua (schema %d). "
+                  "Install the newer version or open another file."),
+               version);
+  return FALSE;
+}
+
+static gboolean
+set_foreign_error (const char *path, GError **error)
+{
+  g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+               _ ("“%s” belongs to another program and is not a Thi Đua database. "
+                  "It was left untouched."),
+               path);
+  return FALSE;
+}
+
+/* Checks an existing file over a read-only connection, so that nothing
+ * is written to a file that turns out foreign, newer or damaged.  The
+ * header read before may be stale while changes wait in the -wal file (the
+ * file is open elsewhere, or a program was killed), so the application id
+ * and version are read again through SQLite.  *fresh becomes TRUE for a
+ * SQLite file with nothing in it. */
+static gboolean
+check_existing (TdDb *self, guint32 *app_id, gint *version, gboolean *fresh, GError **error)
 {
   int rc = open_read_only (self, error);
+  g_autoptr (GError) local = NULL;
 
   if (rc == SQLITE_ERROR && error != NULL && *error != NULL)
     return FALSE;
@@ -455,10 +479,22 @@ check_existing (TdDb *self, guint32 app_id, gboolean *fresh, GError **error)
   if (rc != SQLITE_OK)
     return td_db_set_error_from_sqlite (self, rc, error);
 
-  /* A SQLite file of another program that never set an application id. */
-  if (app_id == 0)
+  *app_id = (guint32)td_db_query_int (self, "PRAGMA application_id", 0, &local);
+  if (local == NULL)
+    *version = (gint)td_db_query_int (self, "PRAGMA user_version", 0, &local);
+  if (local != NULL)
     {
-      g_autoptr (GError) local = NULL;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (*app_id != TD_APPLICATION_ID && *app_id != 0)
+    return set_foreign_error (self->path, error);
+  if (*app_id == TD_APPLICATION_ID && *version > td_schema_get_current_version ())
+    return set_too_new_error (*version, error);
+
+  /* A SQLite file of another program that never set an application id. */
+  if (*app_id == 0)
+    {
       gint64 tables = td_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1, &local);
 
       if (local != NULL)
@@ -467,13 +503,7 @@ check_existing (TdDb *self, guint32 app_id, gboolean *fresh, GError **error)
           return FALSE;
         }
       if (tables > 0)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
-                          "It was left untouched."),
-                       self->path);
-          return FALSE;
-        }
+        return set_foreign_error (self->path, error);
       *fresh = TRUE;
       return TRUE;
     }
@@ -507,24 +537,12 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
       if (!check_header (path, &fresh, &file_version, &app_id, error))
         return NULL;
       if (!fresh && app_id != TD_APPLICATION_ID && app_id != 0)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
-                          "It was left untouched."),
-                       path);
-          return NULL;
-        }
+        return set_foreign_error (path, error), NULL;
       if (app_id == TD_APPLICATION_ID && file_version > current)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_TOO_NEW,
-                       _ ("This file was made by a newer version of Thi Đua (schema %d). "
-                          "Install the newer version or open another file."),
-                       file_version);
-          return NULL;
-        }
+        return set_too_new_error (file_version, error), NULL;
       self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0 || !is_writable (path);
 
-      if (!fresh && !check_existing (self, app_id, &fresh, error))
+      if (!fresh && !check_existing (self, &app_id, &file_version, &fresh, error))
         return NULL;
       if (self->read_only && self->handle == NULL)
         {
