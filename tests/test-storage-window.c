@@ -100,8 +100,10 @@ test_restore_and_undo (void)
 
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE));
   set_note (window, "trước khi khôi phục");
-  td_test_activate (GTK_WIDGET (window), "win.back-up-now", NULL);
-  manual = td_backup_find_newest (path);
+  /* Made directly (the action is tried above): its toast would hide the
+   * restore's in the picture. */
+  manual = td_backup_create (td_window_get_database (window), TD_BACKUP_MANUAL, NULL);
+  g_assert_nonnull (manual);
   set_note (window, "sau khi sửa");
 
   td_test_activate (GTK_WIDGET (window), "win.restore-backup", NULL);
@@ -206,6 +208,50 @@ test_recent_missing (void)
   td_test_destroy_window (window);
 }
 
+/* Without any backup the dialog still says what happened, and offers
+ * nothing it cannot do. */
+static void
+test_damaged_without_backup (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "Khong-sao-luu.db", NULL);
+  TdWindow *window = td_test_window_new ();
+  AdwMessageDialog *dialog;
+  guint8 garbage[4096];
+  int fd;
+
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
+  memset (garbage, 0x5A, sizeof garbage);
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, 4096), ==, sizeof garbage);
+  close (fd);
+
+  g_assert_false (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_has_response (dialog, "open-backup"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "không có bản sao lưu"));
+  g_assert_null (td_window_get_database (window));
+  td_test_destroy_window (window);
+}
+
+static void
+test_shortcuts_listed (void)
+{
+  TdWindow *window = td_test_window_new ();
+  GtkWindow *shortcuts;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = td_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT, "Lưu bản sao"));
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (shortcuts), GTK_TYPE_SHORTCUTS_SHORTCUT, "Sao lưu ngay"));
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -216,8 +262,10 @@ main (int argc, char **argv)
   }
   td_test_init (&argc, &argv);
   g_test_add_func ("/storage-window/damaged-offers-backup", test_damaged_offers_backup);
+  g_test_add_func ("/storage-window/damaged-without-backup", test_damaged_without_backup);
   g_test_add_func ("/storage-window/restore-and-undo", test_restore_and_undo);
   g_test_add_func ("/storage-window/read-only", test_read_only);
   g_test_add_func ("/storage-window/recent-missing", test_recent_missing);
+  g_test_add_func ("/storage-window/shortcuts-listed", test_shortcuts_listed);
   return g_test_run ();
 }
