@@ -7,6 +7,7 @@
  * foreign or newer file is refused without a single byte being written. */
 #include "config.h"
 
+#include "td-backup.h"
 #include "td-db.h"
 #include "td-text.h"
 
@@ -15,9 +16,14 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK (td - error - quark, td_error)
+
+/* How long to wait for another program's lock before saying "busy". */
+#define TD_DB_BUSY_TIMEOUT_MS 3000
 
 struct _TdDb
 {
@@ -28,6 +34,7 @@ struct _TdDb
   GHashTable *statements; /* SQL text → sqlite3_stmt*, reused */
   gint transaction_depth;
   gboolean read_only;
+  GError *open_warning; /* a failed daily backup: opened anyway, but say so */
 };
 
 enum
@@ -67,6 +74,7 @@ td_db_finalize (GObject *object)
   td_db_close (self);
   g_hash_table_unref (self->statements);
   g_free (self->path);
+  g_clear_error (&self->open_warning);
 
   G_OBJECT_CLASS (td_db_parent_class)->finalize (object);
 }
@@ -96,10 +104,56 @@ td_db_init (TdDb *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
-gboolean
-td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
+static gboolean
+is_disk_full_errno (int err)
 {
-  const char *detail = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+  return err == ENOSPC || err == EFBIG
+#ifdef EDQUOT
+         || err == EDQUOT
+#endif
+      ;
+}
+
+static gboolean
+is_write_error (int rc)
+{
+  return rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE
+         || rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_DIR_FSYNC || rc == SQLITE_IOERR;
+}
+
+/* SQLite reports a failed write() as IOERR_WRITE and does not keep the errno
+ * reliably, so ask the system: no space left where the file is, or a file
+ * size limit (ulimit -f) in force, is what the clerk knows as "disk full". */
+static gboolean
+no_room_to_write (sqlite3 *handle)
+{
+  const char *file = sqlite3_db_filename (handle, "main");
+  struct statvfs vfs;
+  struct rlimit limit;
+
+  if (is_disk_full_errno (sqlite3_system_errno (handle)))
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  if (file != NULL && *file != '\0')
+    {
+      g_autofree gchar *dir = g_path_get_dirname (file);
+
+      if (statvfs (dir, &vfs) == 0 && (guint64)vfs.f_bavail * vfs.f_frsize < 1024 * 1024)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Maps a SQLite result code (and, for I/O errors, the system errno behind
+ * it) to a TD_ERROR with a message that says what to do. */
+gboolean
+td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
+{
+  const char *detail = handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+
+  if (is_write_error (rc) && handle != NULL && no_room_to_write (handle))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {
@@ -136,12 +190,24 @@ td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
       g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,
                    _ ("The change breaks a rule of the data (%s)."), detail);
       break;
+    case SQLITE_IOERR:
+      g_set_error (error, TD_ERROR, TD_ERROR_FAILED,
+                   _ ("The disk could not be read or written (%s). Check that the disk or "
+                      "USB stick is still connected, then try again."),
+                   detail);
+      break;
     default:
       g_set_error (error, TD_ERROR, TD_ERROR_FAILED, _ ("The database reported an error: %s."),
                    detail);
       break;
     }
   return FALSE;
+}
+
+gboolean
+td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
+{
+  return td_error_from_sqlite (self ? self->handle : NULL, rc, error);
 }
 
 /* Reads the 100-byte SQLite header.  Returns FALSE with a set error for a
@@ -201,10 +267,7 @@ check_header (const char *path, gboolean *fresh, gint *user_version, guint32 *ap
     }
   if (got < (gssize)sizeof header)
     {
-      g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
-                   _ ("The database “%s” is damaged (the file is cut short). Open the "
-                      "newest backup instead."),
-                   path);
+      td_backup_set_damaged_error (path, error);
       return FALSE;
     }
 
@@ -239,7 +302,7 @@ configure_connection (TdDb *self, GError **error)
   int rc;
 
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 3000);
+  sqlite3_busy_timeout (self->handle, TD_DB_BUSY_TIMEOUT_MS);
 
   rc = sqlite3_create_collation_v2 (self->handle, "VI", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   if (rc == SQLITE_OK)
@@ -298,19 +361,187 @@ create_private_file (const char *path, GError **error)
   return TRUE;
 }
 
+/* Whether to write the file: its permission bits must allow it (even for
+ * root, who could write anyway: a file made read-only is meant to stay so),
+ * and its folder must take the -wal and -shm files WAL needs. */
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree gchar *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (g_access (path, W_OK) != 0 || g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
+    return FALSE;
+  return g_access (dir, W_OK) == 0;
+}
+
+static int
+open_handle (TdDb *self, gboolean read_only, gboolean immutable)
+{
+  g_autofree gchar *uri = NULL;
+  int rc;
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
+              | SQLITE_OPEN_URI;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    uri = g_strdup (":memory:");
+  else
+    {
+      g_autofree gchar *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      uri = g_strconcat ("file:", escaped,
+                         read_only ? (immutable ? "?mode=ro&immutable=1" : "?mode=ro") : "", NULL);
+    }
+  rc = sqlite3_open_v2 (uri, &self->handle, flags, NULL);
+  /* Before the first read: a file locked by another program must wait the
+   * full timeout, then fail, on every path. */
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, TD_DB_BUSY_TIMEOUT_MS);
+  return rc;
+}
+
+static void
+close_handle (TdDb *self)
+{
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+}
+
+/* Opens the file read-only and reads its schema.  Without a -wal file the
+ * file alone holds everything, and it is opened immutable: SQLite then
+ * creates no -wal or -shm beside a file that may turn out foreign or
+ * damaged, or that sits in a folder we may not write to.  With a -wal file
+ * (left by a crash, or another program at work) it is read through it, and
+ * immutable is the fallback when no -shm can be made.  Returns the SQLite
+ * result of the read. */
+static int
+open_read_only (TdDb *self, GError **error)
+{
+  g_autofree gchar *wal = g_strconcat (self->path, "-wal", NULL);
+  gboolean immutable = !g_file_test (wal, G_FILE_TEST_EXISTS);
+  int rc = open_handle (self, TRUE, immutable);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  if (!immutable && rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB
+      && (rc & 0xff) != SQLITE_BUSY)
+    {
+      GStatBuf st;
+
+      /* Immutable would silently leave out what waits in the -wal file:
+       * refuse rather than show part of the data. */
+      if (g_stat (wal, &st) == 0 && st.st_size > 0)
+        {
+          g_autofree gchar *name = g_filename_display_basename (self->path);
+
+          g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
+                       _ ("The latest changes to “%s” are in its companion file “%s-wal”, which "
+                          "cannot be read from this folder because you may not write to it. "
+                          "Copy both files together to a folder you can write to and open the "
+                          "copy there."),
+                       name, name);
+          return SQLITE_ERROR;
+        }
+      close_handle (self);
+      rc = open_handle (self, TRUE, TRUE);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    return configure_connection (self, error) ? SQLITE_OK : SQLITE_ERROR;
+  return rc;
+}
+
+static gboolean
+set_too_new_error (gint version, GError **error)
+{
+  g_set_error (error, TD_ERROR, TD_ERROR_TOO_NEW,
+               _ ("This file was made by a newer version of Thi Đua (schema %d). "
+                  "Install the newer version or open another file."),
+               version);
+  return FALSE;
+}
+
+static gboolean
+set_foreign_error (const char *path, GError **error)
+{
+  g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+               _ ("“%s” belongs to another program and is not a Thi Đua database. "
+                  "It was left untouched."),
+               path);
+  return FALSE;
+}
+
+/* Checks an existing file over a read-only connection, so that nothing
+ * is written to a file that turns out foreign, newer or damaged.  The
+ * header read before may be stale while changes wait in the -wal file (the
+ * file is open elsewhere, or a program was killed), so the application id
+ * and version are read again through SQLite.  *fresh becomes TRUE for a
+ * SQLite file with nothing in it. */
+static gboolean
+check_existing (TdDb *self, guint32 *app_id, gint *version, gboolean *fresh, GError **error)
+{
+  int rc = open_read_only (self, error);
+  g_autoptr (GError) local = NULL;
+
+  if (rc == SQLITE_ERROR && error != NULL && *error != NULL)
+    return FALSE;
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      /* The header said SQLite, but the rest of the file does not. */
+      td_backup_set_damaged_error (self->path, error);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    return td_db_set_error_from_sqlite (self, rc, error);
+
+  *app_id = (guint32)td_db_query_int (self, "PRAGMA application_id", 0, &local);
+  if (local == NULL)
+    *version = (gint)td_db_query_int (self, "PRAGMA user_version", 0, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (*app_id != TD_APPLICATION_ID && *app_id != 0)
+    return set_foreign_error (self->path, error);
+  if (*app_id == TD_APPLICATION_ID && *version > td_schema_get_current_version ())
+    return set_too_new_error (*version, error);
+
+  /* A SQLite file of another program that never set an application id. */
+  if (*app_id == 0)
+    {
+      gint64 tables = td_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (tables > 0)
+        return set_foreign_error (self->path, error);
+      *fresh = TRUE;
+      return TRUE;
+    }
+  return td_backup_quick_check (self->handle, self->path, error);
+}
+
 TdDb *
 td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
 {
   g_autoptr (TdDb) self = NULL;
   gboolean fresh = FALSE;
   gboolean memory = g_strcmp0 (path, ":memory:") == 0;
+  gboolean backups = !memory && (flags & TD_DB_OPEN_NO_BACKUP) == 0;
   gint file_version = 0;
   guint32 app_id = 0;
   gint current = td_schema_get_current_version ();
-  int open_flags;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (TD_TYPE_DB, NULL);
+  self->path = g_strdup (path);
 
   if (!memory)
     {
@@ -322,78 +553,39 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
       if (!check_header (path, &fresh, &file_version, &app_id, error))
         return NULL;
       if (!fresh && app_id != TD_APPLICATION_ID && app_id != 0)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
-                          "It was left untouched."),
-                       path);
-          return NULL;
-        }
+        return set_foreign_error (path, error), NULL;
       if (app_id == TD_APPLICATION_ID && file_version > current)
+        return set_too_new_error (file_version, error), NULL;
+      self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0 || !is_writable (path);
+
+      if (!fresh && !check_existing (self, &app_id, &file_version, &fresh, error))
+        return NULL;
+      if (self->read_only && self->handle == NULL)
         {
-          g_set_error (error, TD_ERROR, TD_ERROR_TOO_NEW,
-                       _ ("This file was made by a newer version of Thi Đua (schema %d). "
-                          "Install the newer version or open another file."),
-                       file_version);
-          return NULL;
+          /* An empty file that may not be written. */
+          rc = open_read_only (self, error);
+          if (rc != SQLITE_OK)
+            return rc == SQLITE_ERROR ? NULL
+                                      : (td_db_set_error_from_sqlite (self, rc, error), NULL);
         }
     }
   else
     fresh = TRUE;
 
-  self = g_object_new (TD_TYPE_DB, NULL);
-  self->path = g_strdup (path);
-  self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0;
-  if (!memory && !self->read_only && g_access (path, W_OK) != 0)
-    self->read_only = TRUE;
-
-  open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
-               | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-  {
-    g_autofree gchar *uri = NULL;
-
-    if (memory)
-      uri = g_strdup (":memory:");
-    else
-      {
-        g_autofree gchar *escaped = g_uri_escape_string (path, "/", FALSE);
-        uri = g_strconcat ("file:", escaped, self->read_only ? "?mode=ro" : "", NULL);
-      }
-    rc = sqlite3_open_v2 (uri, &self->handle, open_flags, NULL);
-  }
-  if (rc != SQLITE_OK)
+  if (!self->read_only)
     {
-      td_db_set_error_from_sqlite (self, rc, error);
-      return NULL;
-    }
-  if (!configure_connection (self, error))
-    return NULL;
-
-  /* A SQLite file of another program that never set an application id. */
-  if (!fresh && app_id == 0)
-    {
-      g_autoptr (GError) local = NULL;
-      gint64 tables = td_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1, &local);
-
-      if (local != NULL)
+      if (self->handle != NULL)
+        close_handle (self);
+      rc = open_handle (self, FALSE, FALSE);
+      if (rc != SQLITE_OK)
         {
-          g_propagate_error (error, g_steal_pointer (&local));
+          td_db_set_error_from_sqlite (self, rc, error);
           return NULL;
         }
-      if (tables > 0)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
-                          "It was left untouched."),
-                       path);
-          return NULL;
-        }
-      fresh = TRUE;
-    }
-
-  if (!self->read_only && !memory)
-    {
-      if (!td_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+      if (!configure_connection (self, error))
+        return NULL;
+      if (!memory
+          && !td_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
         return NULL;
     }
 
@@ -407,6 +599,21 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
                           "and open the copy."));
           return NULL;
         }
+      /* The way back from an upgrade, kept for good: an empty file has
+       * nothing to keep. */
+      if (backups && !fresh && file_version > 0)
+        {
+          g_autoptr (TdBackup) before = td_backup_create (self, TD_BACKUP_PRE_MIGRATION, error);
+
+          if (before == NULL)
+            {
+              g_prefix_error (error,
+                              _ ("The database must be upgraded to schema %d, and a backup is "
+                                 "made first; it failed, so nothing was changed. "),
+                              current);
+              return NULL;
+            }
+        }
       if (!migrate (self, file_version, error))
         return NULL;
       if (fresh)
@@ -418,6 +625,11 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
             return NULL;
         }
     }
+
+  /* Once a day, on the first open: a failure does not keep the clerk
+   * from her data, but she is told. */
+  if (backups && !td_backup_daily (self, NULL, &self->open_warning))
+    g_prefix_error (&self->open_warning, _ ("Today's automatic backup failed. "));
 
   return g_steal_pointer (&self);
 }
@@ -449,6 +661,15 @@ td_db_is_read_only (TdDb *self)
 {
   g_return_val_if_fail (TD_IS_DB (self), TRUE);
   return self->read_only;
+}
+
+/* Something the clerk should hear about though the file did open (today's
+ * backup failed), or NULL. */
+const GError *
+td_db_get_open_warning (TdDb *self)
+{
+  g_return_val_if_fail (TD_IS_DB (self), NULL);
+  return self->open_warning;
 }
 
 gint
