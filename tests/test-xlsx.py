@@ -40,8 +40,10 @@ def competition_ranks(values):
 
 RANKING = export("ranking", "Bang-xep-hang-Khoi-6-2024.xlsx")
 FORM = export("form", "Phieu-tu-cham-Khoi-6-2024.xlsx")
+MATRIX = export("matrix", "Bang-tieu-chi-theo-don-vi-Khoi-6-2024.xlsx")
+CALENDAR = export("calendar", "Lich-ngay-le-va-thoi-han-Khoi-6-2024.xlsx")
 os.makedirs(OUT, exist_ok=True)
-for p in (RANKING, FORM):
+for p in (RANKING, FORM, MATRIX, CALENDAR):
     with open(p, "rb") as src, open(os.path.join(OUT, os.path.basename(p)), "wb") as dst:
         dst.write(src.read())
 
@@ -247,6 +249,37 @@ def form_totals_are_formulas_with_zero_cache():
     total = rows["Tổng cộng"]
     assert str(ws.cell(total, 6).value).startswith("=F")
     assert wv.cell(total, 6).value == 0 and wv.cell(total, 3).value == 100
+
+
+@test
+def matrix_ranks_across_the_row_of_totals():
+    mb = openpyxl.load_workbook(MATRIX)
+    mv = openpyxl.load_workbook(MATRIX, data_only=True)
+    ws, wv = mb.worksheets[0], mv.worksheets[0]
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value}
+    total, rank = rows["Tổng điểm"], rows["Xếp thứ"]
+    assert ws.cell(total, 4).value.startswith(f"=D{rows['I']}+D{rows['II']}")
+    units = range(4, 14)  # D..M: ten units
+    totals = [wv.cell(total, c).value for c in units]
+    for c in units:
+        col = openpyxl.utils.get_column_letter(c)
+        assert ws.cell(rank, c).value == f"=RANK({col}{total},$D${total}:$M${total},0)"
+    assert [wv.cell(rank, c).value for c in units] == competition_ranks(totals)
+    assert wv.cell(total, 3).value == 100
+    assert ws.freeze_panes == f"D{rows['I']}", ws.freeze_panes
+    assert "C8:M8" not in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.cell(8, 4).value == "Điểm thẩm định của các đơn vị"
+
+
+@test
+def calendar_is_portrait():
+    cb = openpyxl.load_workbook(CALENDAR)
+    ws = cb.worksheets[0]
+    assert cb.sheetnames == ["Lịch năm"]
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9
+    assert ws["A5"].value == "DANH SÁCH CÁC NGÀY LỄ LỚN, SỰ KIỆN VÀ THỜI HẠN NĂM 2024"
+    dates = [ws.cell(r, 2).value for r in range(1, ws.max_row + 1)]
+    assert "11/06/2024" in dates and "01/01/2024" in dates
 
 
 @test
