@@ -188,6 +188,8 @@ def form_protection_and_inputs():
     rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value}
     r = rows["Hoàn thành các chỉ tiêu chuyên môn được giao trong năm"]
     assert ws.cell(r, 6).protection.locked is False  # Tự chấm
+    assert ws.cell(r, 6).fill.fgColor.rgb.endswith("FFF2CC"), ws.cell(r, 6).fill.fgColor.rgb
+    assert ws.cell(r, 3).fill.fill_type is None
     assert ws.cell(r, 8).protection.locked is False  # Ghi chú
     assert ws.cell(r, 3).protection.locked is not False  # Điểm chuẩn
     assert ws.cell(r, 7).protection.locked is not False  # Thẩm định

@@ -221,7 +221,7 @@ criteria_sheet (int year, gboolean form)
   if (form)
     {
       td_sheet_add_note_before (sheet,
-                                "Hướng dẫn: Đơn vị nhập điểm tự chấm vào các ô nền trắng "
+                                "Hướng dẫn: Đơn vị nhập điểm tự chấm vào các ô nền vàng "
                                 "của cột \"Tự chấm\" (không vượt quá điểm chuẩn; dùng dấu "
                                 "phẩy cho phần thập phân, ví dụ 7,5) và ghi minh chứng ở cột "
                                 "cuối. Các ô tổng được tính tự động.");

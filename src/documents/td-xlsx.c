@@ -85,8 +85,9 @@ get_format (Writer *w, guint flags, double size)
     format_set_text_wrap (f);
   if (flags & F_UNLOCKED)
     {
+      /* Pale yellow shows where to type; it prints as near white. */
       format_set_unlocked (f);
-      format_set_bg_color (f, LXW_COLOR_WHITE);
+      format_set_bg_color (f, 0xFFF2CC);
     }
   if (flags & F_LEFT)
     format_set_align (f, LXW_ALIGN_LEFT);
