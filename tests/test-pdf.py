@@ -180,6 +180,10 @@ def form_pdf():
     assert "PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024" in pages[0]
     assert "Hướng dẫn: Đơn vị nhập điểm tự chấm" in text
     assert "THỦ TRƯỞNG ĐƠN VỊ" in text and "Tổng cộng" in text
+    assert "(Ký, ghi rõ họ tên và đóng dấu)" in text and "Nơi nhận" not in text
+    assert "ngày …… tháng …… năm 2025" in text
+    # Blank totals: the only number in the total row is the 100 of Điểm chuẩn.
+    assert re.search(r"Tổng cộng 100( |$)", text), text[-300:]
 
 
 print(f"1..{len(tests)}")

@@ -251,6 +251,13 @@ def form_totals_are_formulas_with_zero_cache():
     total = rows["Tổng cộng"]
     assert str(ws.cell(total, 6).value).startswith("=F")
     assert wv.cell(total, 6).value == 0 and wv.cell(total, 3).value == 100
+    # A blank form shows empty totals, not zeros; the ranking shows its zeros.
+    assert ws.sheet_view.showZeros is False
+    assert wb.worksheets[0].sheet_view.showZeros in (None, True)
+    assert ws["C3"].value == "……………, ngày …… tháng …… năm 2025", ws["C3"].value
+    col_d = [ws.cell(r, 3).value for r in range(total, ws.max_row + 1)]
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in col_d and "(Ký, ghi rõ họ tên và đóng dấu)" in col_d
+    assert "Nơi nhận:" not in [ws.cell(r, 1).value for r in range(total, ws.max_row + 1)]
 
 
 @test

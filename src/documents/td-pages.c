@@ -355,6 +355,8 @@ footer_block (TdPages *p, cairo_t *cr, double y0)
     ry += text_block (p, cr, rx, ry, rw, s->authority[i], "Bold", 13, PANGO_ALIGN_CENTER);
   if (s->position)
     ry += text_block (p, cr, rx, ry, rw, s->position, "Bold", 13, PANGO_ALIGN_CENTER);
+  if (s->sign_note)
+    ry += text_block (p, cr, rx, ry, rw, s->sign_note, "Italic", 12, PANGO_ALIGN_CENTER);
   if (s->authority || s->position)
     ry += SIGN_SPACE;
   if (s->signer && *s->signer)

@@ -341,8 +341,18 @@ criteria_sheet (int year, gboolean form)
     td_sheet_add_note_after (sheet, "Tổng điểm = tổng điểm các mục + điểm thưởng − điểm trừ.");
   if (form)
     {
+      /* Filled in and signed by the member unit, not issued by the bloc. */
+      g_autofree gchar *unit_caps = g_utf8_strup (unit_name, -1);
+      const char *issuer[] = { "SỞ Y TẾ TỈNH BÌNH PHƯỚC", unit_caps, NULL };
       const char *authority[] = { "THỦ TRƯỞNG ĐƠN VỊ", NULL };
-      td_sheet_set_signature (sheet, authority, "(Ký tên, đóng dấu)", "");
+      g_autofree gchar *date_text = g_strdup_printf ("……………, ngày …… tháng …… năm %d", year + 1);
+
+      td_sheet_set_issuer (sheet, issuer, "Số: ……/……");
+      td_sheet_set_date_text (sheet, date_text);
+      td_sheet_set_signature (sheet, authority, NULL, NULL);
+      td_sheet_set_sign_note (sheet, "(Ký, ghi rõ họ tên và đóng dấu)");
+      g_clear_pointer (&sheet->recipients, g_strfreev);
+      sheet->hide_zero = TRUE;
     }
   return sheet;
 }
