@@ -12,6 +12,7 @@
 #include "td-export-cli.h"
 #include "td-pages.h"
 #include "td-sheet-sample.h"
+#include "td-output.h"
 #include "td-xlsx.h"
 
 #include <glib/gi18n.h>
@@ -182,7 +183,7 @@ td_export_cli_run (int argc, char **argv)
                   name);
       return 1;
     }
-  if (!td_xlsx_check_writable (output, &error))
+  if (!td_output_check_writable (output, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
