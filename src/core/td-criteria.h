@@ -135,6 +135,9 @@ typedef struct
   gint subtree_end; /* index just past the last descendant */
 } TdCriterion;
 
+#define TD_TYPE_CRITERION (td_criterion_get_type ())
+GType td_criterion_get_type (void); /* boxed: copy / free */
+
 TdCriterion *td_criterion_new (TdRuleKind kind);
 TdCriterion *td_criterion_copy (const TdCriterion *criterion);
 void td_criterion_free (TdCriterion *criterion);
@@ -180,6 +183,10 @@ guint td_criteria_table_get_n_nodes (const TdCriteriaTable *table);
 TdCriterion *td_criteria_table_get_node (const TdCriteriaTable *table, gint index);
 /* Index of the criterion with this id, −1 when absent. */
 gint td_criteria_table_find (const TdCriteriaTable *table, gint64 criterion_id);
+/* Walking the tree by index: the first child of index (−1: the first
+ * top-level node) and the next sibling; −1 when there is none. */
+gint td_criteria_table_first_child (const TdCriteriaTable *table, gint index);
+gint td_criteria_table_next_sibling (const TdCriteriaTable *table, gint index);
 /* Sum of the top-level nodes' stated standard points. */
 TdPoints td_criteria_table_sum_standard (const TdCriteriaTable *table);
 /* The top-level nodes (sections), as indices into nodes. */

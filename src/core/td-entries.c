@@ -57,6 +57,8 @@ td_source_get_label (TdSource source)
 
 /* Entries */
 
+G_DEFINE_BOXED_TYPE (TdEntry, td_entry, td_entry_copy, td_entry_free)
+
 TdEntry *
 td_entry_new (gint64 unit_id, gint64 criterion_id, TdSource source)
 {
