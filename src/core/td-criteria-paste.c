@@ -1036,3 +1036,12 @@ td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
   table->total = preview->total_stated ? preview->total : top;
   return g_steal_pointer (&table);
 }
+
+gboolean
+td_paste_preview_save (const TdPastePreview *preview, TdDb *db, gint64 bloc_year_id,
+                       gboolean replace, GError **error)
+{
+  g_autoptr (TdCriteriaTable) table = td_paste_preview_to_table (preview, error);
+
+  return table != NULL && td_criteria_save_table (db, bloc_year_id, table, replace, error);
+}

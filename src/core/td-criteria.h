@@ -270,7 +270,8 @@ gboolean td_criteria_undelete (TdDb *db, gint64 undo_token, GError **error);
  * title, total and caps) as the criteria of bloc_year_id.  When the
  * bloc-year already has live criteria it is refused (TD_ERROR_CONSTRAINT)
  * unless replace is TRUE; then the old criteria are soft-deleted (their
- * entries are kept, never deleted). */
+ * entries are kept, never deleted).  An empty title or notes keeps the
+ * year's own (a pasted table has none). */
 gboolean td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *table,
                                  gboolean replace, GError **error);
 /* Copies the table (title, total, caps, tree, rules; no entries) of
