@@ -97,8 +97,9 @@ typedef enum
 typedef struct
 {
   gchar *label; /* "Hoàn thành tốt", "trước hạn 1 – <5%" */
-  TdPoints
-      points; /* signed for OPTIONS/BRACKETS (+ bonus, − deduction); GRADED: standard achieved */
+  /* Signed for OPTIONS and BRACKETS (+ bonus, − deduction); for GRADED the
+   * standard points achieved. */
+  TdPoints points;
   gint size_class; /* BRACKETS: index into size_classes; 0 otherwise */
   gboolean has_low;
   gint64 low;
