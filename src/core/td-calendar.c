@@ -680,6 +680,8 @@ add_event_occurrences (GPtrArray *out, const TdEvent *event, const GDate *from, 
       else
         occ->label = g_strdup (occ->title);
       occ->event_kind = event->kind;
+      occ->recurs = !event->lunar
+                    && (event->rule == TD_ANNIVERSARY_EVERY || event->rule == TD_ANNIVERSARY_NONE);
       occ->great = event->great;
       occ->id = event->id;
       occ->key = g_strdup (event->key);

@@ -115,6 +115,7 @@ typedef struct
   TdLunarDate lunar_date; /* the lunar date of @date (always filled) */
   gint64 id;              /* event, unit, campaign or deadline row; 0 for shipped events */
   gchar *key;             /* shipped events' key */
+  gboolean recurs;        /* a solar event on the same day every year */
   TdDeadlineState state;  /* deadlines */
   gchar *detail;          /* deadlines: responsible and progress; campaigns: kind */
 } TdOccurrence;
