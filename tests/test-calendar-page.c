@@ -1,0 +1,338 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Calendar section on the demo database, in Vietnamese under Xvfb: the
+ * month view with lunar days, the year list with its anniversaries, the
+ * deadlines with their states, validation of a lunar date, and the
+ * Overview's next 30 days. */
+#include "config.h"
+
+#include "td-calendar-page.h"
+#include "td-calendar.h"
+#include "td-demo.h"
+#include "td-test-util.h"
+#include "td-upcoming-group.h"
+
+#include <string.h>
+
+static GDate
+dmy (guint d, guint m, guint y)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return date;
+}
+
+static GtkWidget *
+find_icon_button (GtkWidget *root, const char *icon)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0
+      && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+timeout_done (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* The toast about overdue deadlines (the clock's today) would cover the
+ * screenshots: close it as the clerk would. */
+static void
+dismiss_toasts (TdWindow *window)
+{
+  GtkWidget *close;
+  gboolean done = FALSE;
+
+  while ((close = find_icon_button (GTK_WIDGET (window), "window-close-symbolic")) != NULL)
+    {
+      g_signal_emit_by_name (close, "clicked");
+      td_test_iterate ();
+    }
+  g_timeout_add (600, timeout_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A window on a fresh copy of the demo database. */
+static TdWindow *
+demo_window (gchar **dir_out)
+{
+  g_autoptr (GError) error = NULL;
+  gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdWindow *window;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  td_test_iterate ();
+  dismiss_toasts (window);
+  *dir_out = dir;
+  return window;
+}
+
+static TdCalendarPage *
+calendar_page (TdWindow *window)
+{
+  GtkWidget *page = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_CALENDAR_PAGE, NULL);
+
+  g_assert_nonnull (page);
+  return TD_CALENDAR_PAGE (page);
+}
+
+/* A row or label whose title/label contains @text. */
+static gboolean
+contains_text (GtkWidget *root, const char *text)
+{
+  const char *props[] = { "label", "title", "subtitle" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (root), props[i]);
+
+      if (pspec != NULL && pspec->value_type == G_TYPE_STRING)
+        {
+          g_autofree gchar *value = NULL;
+
+          g_object_get (root, props[i], &value, NULL);
+          if (value != NULL && strstr (value, text) != NULL)
+            return TRUE;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (contains_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_month_view (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  GDate today = dmy (28, 4, 2025), day = dmy (30, 4, 2025);
+  g_autofree gchar *shot = NULL;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  g_assert_cmpstr (td_window_get_section (window), ==, "calendar");
+  td_calendar_page_set_today (page, &today);
+  td_calendar_page_show_date (page, &day);
+  td_test_iterate ();
+
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 4 năm 2025"));
+  /* 28/4/2025 is 1/4 of the lunar year (the month name on the 1st), and
+   * 12/4/2025 is the 15th of lunar month 3. */
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "1/4"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "15"));
+  /* The selected day's list says the round anniversary in full. */
+  g_assert_true (contains_text (GTK_WIDGET (page),
+                                "Kỷ niệm 50 năm Ngày giải phóng hoàn toàn miền Nam thống nhất đất "
+                                "nước (30/4/1975 - 30/4/2025)"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "Giỗ Tổ Hùng Vương năm Ất Tỵ"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "calendar-month.png");
+
+  /* Keyboard and actions: the next month, and back. */
+  td_test_activate (GTK_WIDGET (page), "calendar.next-month", NULL);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 5 năm 2025"));
+  g_assert_true (
+      contains_text (GTK_WIDGET (page), "Kỷ niệm 135 năm Ngày sinh Chủ tịch Hồ Chí Minh"));
+  td_test_activate (GTK_WIDGET (page), "calendar.today", NULL);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 4 năm 2025"));
+
+  /* A leap month: 25/7/2025 is 1/6 nhuận, written 1/6N. */
+  day = dmy (25, 7, 2025);
+  td_calendar_page_show_date (page, &day);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "1/6N"));
+  g_clear_pointer (&shot, g_free);
+  shot = td_test_screenshot (GTK_WIDGET (window), "calendar-month-leap.png");
+  td_test_destroy_window (window);
+}
+
+static void
+test_year_list (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  GDate day = dmy (1, 1, 2025);
+  g_autofree gchar *shot = NULL;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_calendar_page_show_date (page, &day);
+  td_test_activate (GTK_WIDGET (page), "calendar.show-view", g_variant_new_string ("year"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                         "Các ngày lễ lớn và sự kiện năm 2025"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_GROUP, "Tháng 3"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "Tết Nguyên đán Ất Tỵ"));
+  g_assert_true (contains_text (
+      GTK_WIDGET (page), "Kỷ niệm 50 năm Ngày giải phóng tỉnh Bình Phước (23/3/1975 - 23/3/2025)"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "Kỷ niệm 95 năm Ngày thành lập Đảng Cộng sản "
+                                                   "Việt Nam (03/02/1930 - 03/02/2025)"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "năm tròn"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "năm lẻ 5"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "calendar-year.png");
+
+  /* 2024 the year before: Điện Biên Phủ's 70th. */
+  td_test_activate (GTK_WIDGET (page), "calendar.previous-month", NULL);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                         "Các ngày lễ lớn và sự kiện năm 2024"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "Kỷ niệm 70 năm Chiến thắng Điện Biên Phủ "
+                                                   "(07/5/1954 - 07/5/2024)"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "Kỷ niệm 20 năm Ngày thành lập Sở Thông tin và "
+                                                   "Truyền thông (01/7/2004 - 01/7/2024)"));
+  td_test_destroy_window (window);
+}
+
+static void
+test_deadlines (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  GDate today = dmy (10, 1, 2025), day = dmy (10, 1, 2025);
+  g_autofree gchar *shot = NULL;
+  GtkWidget *row;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_calendar_page_set_today (page, &today);
+  td_calendar_page_show_date (page, &day);
+  td_test_activate (GTK_WIDGET (page), "calendar.show-view", g_variant_new_string ("deadlines"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                         "Thời hạn của Khối Thi đua số 6 năm 2024"));
+  row = td_test_find_widget (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW,
+                             "Gửi báo cáo tổng kết và tự chấm điểm thi đua năm 2024");
+  g_assert_nonnull (row);
+  g_assert_true (contains_text (row, "8/12 đơn vị đã gửi"));
+  g_assert_true (contains_text (row, "Quá hạn"));
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  g_assert_true (contains_text (GTK_WIDGET (page), "Hội nghị tổng kết công tác thi đua năm 2024"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "calendar-deadlines.png");
+
+  /* Ticking the year-end meeting marks it done (saved at once). */
+  {
+    GtkWidget *meeting = td_test_find_widget (
+        GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+        "Hội nghị tổng kết công tác thi đua năm 2024 tại đơn vị Khối trưởng");
+    GtkWidget *check = td_test_find_widget (meeting, GTK_TYPE_CHECK_BUTTON, NULL);
+    guint n_overdue, n_soon;
+
+    g_assert_nonnull (check);
+    g_assert_true (contains_text (meeting, "Hạn 31/03/2025"));
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    td_test_iterate ();
+    today = dmy (1, 4, 2025);
+    td_calendar_count_urgent (td_window_get_database (window), 0, &today, &n_overdue, &n_soon);
+    g_assert_cmpuint (n_overdue, ==, 1); /* only the self-scores remain */
+  }
+  td_test_destroy_window (window);
+}
+
+static void
+test_event_validation (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  AdwMessageDialog *dialog;
+  GtkWidget *form;
+  g_autofree gchar *shot = NULL;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_test_activate (GTK_WIDGET (page), "calendar.add-event", NULL);
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  form = adw_message_dialog_get_extra_child (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+
+  gtk_editable_set_text (GTK_EDITABLE (td_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "Tên")),
+                         "Tất niên của Khối");
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (td_test_find_widget (form, ADW_TYPE_COMBO_ROW, "Lịch")), 1);
+  gtk_editable_set_text (
+      GTK_EDITABLE (td_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "Ngày và tháng (dd/mm)")),
+      "30/12");
+  gtk_editable_set_text (GTK_EDITABLE (td_test_find_widget (
+                             form, ADW_TYPE_ENTRY_ROW, "Năm của sự kiện gốc (có thể để trống)")),
+                         "2024");
+  td_test_iterate ();
+  /* Tháng Chạp of Giáp Thìn has 29 days: refused, and explained. */
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (contains_text (form, "chỉ có 29 ngày"));
+  g_assert_true (contains_text (form, "Giáp Thìn"));
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "calendar-event-refused.png");
+
+  gtk_editable_set_text (
+      GTK_EDITABLE (td_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "Ngày và tháng (dd/mm)")),
+      "29/12");
+  td_test_iterate ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  td_test_iterate ();
+  {
+    g_autoptr (GPtrArray) events = td_calendar_list_events (td_window_get_database (window), NULL);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < events->len; i++)
+      found |= g_strcmp0 (((TdEvent *)events->pdata[i])->name, "Tất niên của Khối") == 0;
+    g_assert_true (found);
+  }
+  td_test_destroy_window (window);
+}
+
+static void
+test_overview_upcoming (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  GtkWidget *group;
+  GDate today = dmy (15, 3, 2025);
+  g_autofree gchar *shot = NULL;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("overview"));
+  group = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_UPCOMING_GROUP, NULL);
+  g_assert_nonnull (group);
+  td_upcoming_group_set_today (TD_UPCOMING_GROUP (group), &today);
+  td_test_iterate ();
+  /* Overdue first: the self-scores (8/12) of 30/12/2024; then 23/3/2025's
+   * 50th anniversary and the year-end meeting due 31/3. */
+  g_assert_true (contains_text (group, "Gửi báo cáo tổng kết và tự chấm điểm thi đua năm 2024"));
+  g_assert_true (contains_text (
+      group, "Kỷ niệm 50 năm Ngày giải phóng tỉnh Bình Phước (23/3/1975 - 23/3/2025)"));
+  g_assert_true (contains_text (group, "Hội nghị tổng kết công tác thi đua năm 2024"));
+  {
+    GtkWidget *first = td_test_find_widget (group, ADW_TYPE_ACTION_ROW, NULL);
+    g_autofree gchar *title = NULL;
+
+    g_object_get (first, "title", &title, NULL);
+    g_assert_cmpstr (title, ==, "Gửi báo cáo tổng kết và tự chấm điểm thi đua năm 2024");
+  }
+  shot = td_test_screenshot (GTK_WIDGET (window), "overview-upcoming.png");
+  td_test_destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv);
+  g_test_add_func ("/calendar-page/month-view", test_month_view);
+  g_test_add_func ("/calendar-page/year-list", test_year_list);
+  g_test_add_func ("/calendar-page/deadlines", test_deadlines);
+  g_test_add_func ("/calendar-page/event-validation", test_event_validation);
+  g_test_add_func ("/calendar-page/overview-upcoming", test_overview_upcoming);
+  return g_test_run ();
+}
