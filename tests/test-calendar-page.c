@@ -7,11 +7,16 @@
 
 #include "td-calendar-page.h"
 #include "td-calendar.h"
+#include "td-cli.h"
+#include "td-registry.h"
 #include "td-demo.h"
 #include "td-test-util.h"
 #include "td-upcoming-group.h"
 
+#include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 static GDate
 dmy (guint d, guint m, guint y)
@@ -97,7 +102,7 @@ calendar_page (TdWindow *window)
 static gboolean
 contains_text (GtkWidget *root, const char *text)
 {
-  const char *props[] = { "label", "title", "subtitle" };
+  const char *props[] = { "label", "title", "subtitle", "text" };
 
   for (guint i = 0; i < G_N_ELEMENTS (props); i++)
     {
@@ -325,6 +330,145 @@ test_overview_upcoming (void)
   td_test_destroy_window (window);
 }
 
+static void
+test_plan_template_dialog (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  TdDb *db = td_window_get_database (window);
+  GDate day = dmy (1, 6, 2023);
+  AdwMessageDialog *dialog;
+  GtkWidget *form, *due;
+  g_autofree gchar *shot = NULL;
+  g_autoptr (GPtrArray) deadlines = NULL;
+  gint64 by_2023;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_calendar_page_show_date (page, &day);
+  td_test_activate (GTK_WIDGET (page), "calendar.show-view", g_variant_new_string ("deadlines"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
+                                         "Thời hạn của Khối Thi đua số 6 năm 2023"));
+  td_test_activate (GTK_WIDGET (page), "calendar.plan-template", NULL);
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Các thời hạn thường lệ năm 2023");
+  form = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (contains_text (form, "Gửi báo cáo tổng kết và tự chấm điểm thi đua năm 2023"));
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "calendar-plan-template.png");
+
+  /* Edited before it is applied: a wrong date is refused, then the
+   * sports day moves to 15/8. */
+  due = td_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "Ngày hạn · Khối trưởng");
+  g_assert_nonnull (due);
+  gtk_editable_set_text (GTK_EDITABLE (due), "32/8/2023");
+  td_test_iterate ();
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  g_assert_true (contains_text (form, "Thời hạn 3"));
+  gtk_editable_set_text (GTK_EDITABLE (due), "15/08/2023");
+  td_test_iterate ();
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  td_test_iterate ();
+
+  by_2023 = td_registry_find_bloc_year (db, 1, 2023, NULL);
+  deadlines = td_calendar_list_deadlines (db, by_2023, NULL);
+  g_assert_cmpuint (deadlines->len, ==, 5);
+  g_assert_cmpuint (g_date_get_day (&((TdDeadline *)deadlines->pdata[2])->due), ==, 15);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW,
+                                         "Tổ chức Hội thao Khối thi đua năm 2023"));
+
+  /* Deleting offers Undo. */
+  td_test_activate (GTK_WIDGET (page), "calendar.delete-deadline",
+                    g_variant_new_int64 (((TdDeadline *)deadlines->pdata[2])->id));
+  td_test_iterate ();
+  g_clear_pointer (&deadlines, g_ptr_array_unref);
+  deadlines = td_calendar_list_deadlines (db, by_2023, NULL);
+  g_assert_cmpuint (deadlines->len, ==, 4);
+  td_test_destroy_window (window);
+}
+
+/* The command prints its report on stdout, where the test speaks TAP. */
+static int
+run_quietly (int argc, char **argv)
+{
+  int saved = dup (STDOUT_FILENO);
+  int null = open ("/dev/null", O_WRONLY);
+  int rc;
+
+  fflush (stdout);
+  dup2 (null, STDOUT_FILENO);
+  rc = td_cli_run (argc, argv);
+  fflush (stdout);
+  dup2 (saved, STDOUT_FILENO);
+  close (null);
+  close (saved);
+  return rc;
+}
+
+/* "thidua ics" needs no window: run it as the command line does. */
+static void
+test_ics_command (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *db_path = g_build_filename (dir, "demo.db", NULL);
+  g_autofree gchar *ics = g_build_filename (dir, "lich-2024.ics", NULL);
+  g_autoptr (TdDb) db = td_demo_create (db_path, &error);
+  g_autofree gchar *text = NULL;
+  char *ok_args[] = { (char *)"thidua",
+                      (char *)"ics",
+                      db_path,
+                      (char *)"--year",
+                      (char *)"2024",
+                      (char *)"--bloc",
+                      (char *)"Khối Thi đua số 6",
+                      (char *)"--output",
+                      ics,
+                      NULL };
+  char *again[] = { (char *)"thidua", (char *)"ics",      db_path, (char *)"--year",
+                    (char *)"2024",   (char *)"--output", ics,     NULL };
+  char *bad_bloc[] = { (char *)"thidua",
+                       (char *)"ics",
+                       db_path,
+                       (char *)"--year",
+                       (char *)"2024",
+                       (char *)"--bloc",
+                       (char *)"99",
+                       (char *)"--output",
+                       ics,
+                       (char *)"--force",
+                       NULL };
+  char *range[] = { (char *)"thidua",
+                    (char *)"ics",
+                    db_path,
+                    (char *)"--from",
+                    (char *)"01/12/2024",
+                    (char *)"--to",
+                    (char *)"31/3/2025",
+                    (char *)"--output",
+                    ics,
+                    (char *)"--force",
+                    NULL };
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  g_assert_true (td_cli_is_command ("ics"));
+  g_assert_cmpint (run_quietly (G_N_ELEMENTS (ok_args) - 1, ok_args), ==, 0);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "BEGIN:VCALENDAR"));
+  g_assert_nonnull (strstr (text, "SUMMARY:Tết Nguyên đán Giáp Thìn"));
+  g_assert_nonnull (strstr (text, "RRULE:FREQ=YEARLY"));
+  /* An existing file is kept without --force; an unknown bloc is refused. */
+  g_assert_cmpint (run_quietly (G_N_ELEMENTS (again) - 1, again), ==, 1);
+  g_assert_cmpint (run_quietly (G_N_ELEMENTS (bad_bloc) - 1, bad_bloc), ==, 1);
+  g_assert_cmpint (run_quietly (G_N_ELEMENTS (range) - 1, range), ==, 0);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (ics, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "SUMMARY:Tết Nguyên đán Ất Tỵ"));
+  g_assert_null (strstr (text, "Giáp Thìn"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -334,5 +478,7 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar-page/deadlines", test_deadlines);
   g_test_add_func ("/calendar-page/event-validation", test_event_validation);
   g_test_add_func ("/calendar-page/overview-upcoming", test_overview_upcoming);
+  g_test_add_func ("/calendar-page/plan-template-dialog", test_plan_template_dialog);
+  g_test_add_func ("/calendar-page/ics-command", test_ics_command);
   return g_test_run ();
 }

@@ -1396,7 +1396,7 @@ plan_template_action (GtkWidget *widget, const char *name, GVariant *param)
   gint64 by_id = effective_bloc_year (self, NULL, &year);
   g_autofree gchar *heading = NULL;
   g_autoptr (GPtrArray) existing = NULL;
-  GtkWidget *box, *group, *scroller, *message;
+  GtkWidget *box, *groups, *scroller, *message;
   Form *form;
 
   if (by_id == 0)
@@ -1415,10 +1415,16 @@ plan_template_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_message_dialog_set_response_label (form->dialog, "save", _ ("C_reate"));
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  group = adw_preferences_group_new ();
+  /* One boxed list per deadline, so title and date read as a pair. */
+  groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (groups, 6);
+  gtk_widget_set_margin_end (groups, 6);
+  gtk_widget_set_margin_top (groups, 6);
+  gtk_widget_set_margin_bottom (groups, 6);
   for (guint i = 0; i < form->plan->len; i++)
     {
       TdDeadline *d = g_ptr_array_index (form->plan, i);
+      GtkWidget *group = adw_preferences_group_new ();
       GtkWidget *title = adw_entry_row_new ();
       GtkWidget *due = adw_entry_row_new ();
       g_autofree gchar *due_text = td_calendar_format_dmy (&d->due);
@@ -1429,10 +1435,9 @@ plan_template_action (GtkWidget *widget, const char *name, GVariant *param)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), due_title);
       gtk_editable_set_text (GTK_EDITABLE (title), d->title);
       gtk_editable_set_text (GTK_EDITABLE (due), due_text);
-      if (i > 0)
-        gtk_widget_set_margin_top (title, 12);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), title);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), due);
+      gtk_box_append (GTK_BOX (groups), group);
       g_ptr_array_add (form->plan_rows, title);
       g_ptr_array_add (form->plan_rows, due);
       g_signal_connect_swapped (title, "changed", G_CALLBACK (on_plan_changed), form);
@@ -1442,7 +1447,7 @@ plan_template_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), group);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), groups);
   gtk_widget_set_size_request (scroller, 480, -1);
   message = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (message), TRUE);
