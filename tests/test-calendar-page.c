@@ -159,6 +159,16 @@ test_month_view (void)
   td_test_activate (GTK_WIDGET (page), "calendar.today", NULL);
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 4 năm 2025"));
 
+  /* The month of the province's 50th liberation day, for the README. */
+  day = dmy (23, 3, 2025);
+  today = dmy (17, 3, 2025);
+  td_calendar_page_set_today (page, &today);
+  td_calendar_page_show_date (page, &day);
+  g_assert_true (contains_text (
+      GTK_WIDGET (page), "Kỷ niệm 50 năm Ngày giải phóng tỉnh Bình Phước (23/3/1975 - 23/3/2025)"));
+  g_clear_pointer (&shot, g_free);
+  shot = td_test_screenshot (GTK_WIDGET (window), "calendar-month-march.png");
+
   /* A leap month: 25/7/2025 is 1/6 nhuận, written 1/6N. */
   day = dmy (25, 7, 2025);
   td_calendar_page_show_date (page, &day);

@@ -562,6 +562,7 @@ done_check (TdCalendarPage *self, gint64 deadline_id, gint64 unit_id, gboolean d
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
+  gtk_widget_set_sensitive (check, !td_db_is_read_only (self->database));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (check, unit_id ? _ ("Sent") : _ ("Done"));
   g_object_set_data (G_OBJECT (check), "deadline-id", GSIZE_TO_POINTER (deadline_id));
@@ -620,8 +621,12 @@ refresh_deadlines (TdCalendarPage *self)
   gint64 by_id = effective_bloc_year (self, &bloc_name, &year);
 
   clear_list (self->deadline_list);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.add-deadline", by_id != 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.plan-template", by_id != 0);
+  gboolean writable = !td_db_is_read_only (self->database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.add-deadline",
+                                 by_id != 0 && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.plan-template",
+                                 by_id != 0 && writable);
   if (by_id == 0)
     {
       gtk_label_set_text (self->deadlines_title,
@@ -1526,8 +1531,15 @@ set_database (TdCalendarPage *self, TdDb *db)
   if (db != NULL)
     self->changed_handler
         = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.add-event",
-                                 db != NULL && !td_db_is_read_only (db));
+  {
+    const char *edits[] = { "calendar.add-event", "calendar.edit-event", "calendar.delete-event",
+                            "calendar.edit-deadline", "calendar.delete-deadline" };
+
+    /* A read-only file can be looked at and exported, not changed. */
+    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i],
+                                     db != NULL && !td_db_is_read_only (db));
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.export", db != NULL);
   refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
@@ -1567,8 +1579,11 @@ build_grid (TdCalendarPage *self)
       gtk_label_set_ellipsize (self->cell_title[i], PANGO_ELLIPSIZE_END);
       gtk_label_set_ellipsize (self->cell_marks[i], PANGO_ELLIPSIZE_END);
       gtk_label_set_width_chars (self->cell_title[i], 4);
-      gtk_widget_set_vexpand (GTK_WIDGET (self->cell_title[i]), TRUE);
-      gtk_widget_set_valign (GTK_WIDGET (self->cell_title[i]), GTK_ALIGN_END);
+      gtk_label_set_wrap (self->cell_title[i], TRUE);
+      gtk_label_set_wrap_mode (self->cell_title[i], PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (self->cell_title[i], 2);
+      gtk_widget_set_valign (GTK_WIDGET (self->cell_title[i]), GTK_ALIGN_START);
+      gtk_widget_set_valign (box, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->cell_day[i]));
       gtk_box_append (GTK_BOX (top), GTK_WIDGET (self->cell_lunar[i]));
       gtk_box_append (GTK_BOX (box), top);
