@@ -159,13 +159,27 @@ test_month_view (void)
   td_test_activate (GTK_WIDGET (page), "calendar.today", NULL);
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 4 năm 2025"));
 
-  /* The month of the province's 50th liberation day, for the README. */
+  /* The month of the province's 50th liberation day, for the README, with
+   * a special drive (01/10/2024 – 30/09/2025) as a span. */
+  g_assert_true (td_db_exec (td_window_get_database (window),
+                             "INSERT INTO campaign (bloc_year_id, name, kind, starts, ends)"
+                             " SELECT id, 'Đợt thi đua đặc biệt chào mừng 50 năm giải phóng tỉnh',"
+                             " 'special', '2024-10-01', '2025-09-30' FROM bloc_year"
+                             " WHERE year = 2024",
+                             NULL));
+  td_db_notify_changed (td_window_get_database (window), "registry");
+  td_test_iterate ();
   day = dmy (23, 3, 2025);
   today = dmy (17, 3, 2025);
   td_calendar_page_set_today (page, &today);
   td_calendar_page_show_date (page, &day);
   g_assert_true (contains_text (
       GTK_WIDGET (page), "Kỷ niệm 50 năm Ngày giải phóng tỉnh Bình Phước (23/3/1975 - 23/3/2025)"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "01/10/2024 – 30/09/2025"));
+  g_assert_true (gtk_widget_has_css_class (
+      gtk_widget_get_parent (gtk_widget_get_parent (
+          gtk_widget_get_parent (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "23")))),
+      "in-campaign"));
   g_clear_pointer (&shot, g_free);
   shot = td_test_screenshot (GTK_WIDGET (window), "calendar-month-march.png");
 

@@ -253,7 +253,9 @@ static GtkWidget *
 occurrence_row (const TdOccurrence *occ, gboolean emphasise)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree gchar *title = g_markup_escape_text (occ->label, -1);
+  /* A campaign's dates are in its subtitle already. */
+  g_autofree gchar *title
+      = g_markup_escape_text (occ->kind == TD_OCCURRENCE_CAMPAIGN ? occ->title : occ->label, -1);
   g_autofree gchar *subtitle = occurrence_subtitle (occ);
   g_autofree gchar *escaped = g_markup_escape_text (subtitle, -1);
   g_autofree gchar *dot
@@ -320,7 +322,8 @@ occurrences (TdCalendarPage *self, const GDate *from, const GDate *to)
 {
   g_autoptr (GError) error = NULL;
   GDate today = current_today (self);
-  GPtrArray *list = td_calendar_occurrences (self->database, 0, from, to, &today, &error);
+  GPtrArray *list
+      = td_calendar_occurrences (self->database, self->bloc_year_id, from, to, &today, &error);
 
   if (list == NULL)
     {
@@ -348,6 +351,7 @@ refresh_side (TdCalendarPage *self, GPtrArray *list)
   g_autofree gchar *heading = NULL;
   g_autofree gchar *month_heading = NULL;
   guint n_day = 0, n_month = 0;
+  GDate month_end;
 
   td_lunar_from_solar (&self->selected, &lunar);
   lunar_text = td_lunar_format (&lunar);
@@ -363,23 +367,24 @@ refresh_side (TdCalendarPage *self, GPtrArray *list)
 
   clear_list (self->day_list);
   clear_list (self->month_list);
+  month_end = self->shown;
+  g_date_add_months (&month_end, 1);
+  g_date_subtract_days (&month_end, 1);
   for (guint i = 0; i < list->len; i++)
     {
       TdOccurrence *occ = g_ptr_array_index (list, i);
       gboolean on_day = g_date_compare (&occ->date, &self->selected) <= 0
                         && g_date_compare (&occ->end, &self->selected) >= 0;
-      gboolean in_month = g_date_get_month (&occ->date) == g_date_get_month (&self->shown)
-                          || occ->kind == TD_OCCURRENCE_CAMPAIGN;
+      /* Campaign windows overlap the month; the rest fall in it. */
+      gboolean in_month = g_date_compare (&occ->date, &month_end) <= 0
+                          && g_date_compare (&occ->end, &self->shown) >= 0;
 
       if (on_day)
         {
           gtk_list_box_append (self->day_list, occurrence_row (occ, TRUE));
           n_day++;
         }
-      if (in_month
-          && (occ->kind != TD_OCCURRENCE_CAMPAIGN
-              || (g_date_get_julian (&occ->date) <= g_date_get_julian (&self->shown) + 30
-                  && g_date_compare (&occ->end, &self->shown) >= 0)))
+      if (in_month)
         {
           gtk_list_box_append (self->month_list, occurrence_row (occ, TRUE));
           n_month++;
@@ -764,13 +769,23 @@ on_view_changed (TdCalendarPage *self)
 void
 td_calendar_page_show_date (TdCalendarPage *self, const GDate *date)
 {
+  gboolean same_year;
+
   g_return_if_fail (TD_IS_CALENDAR_PAGE (self));
   g_return_if_fail (g_date_valid (date));
 
+  same_year
+      = g_date_valid (&self->shown) && g_date_get_year (&self->shown) == g_date_get_year (date);
   self->selected = *date;
   g_date_clear (&self->shown, 1);
   g_date_set_dmy (&self->shown, 1, g_date_get_month (date), g_date_get_year (date));
-  if (self->database != NULL)
+  if (self->database == NULL)
+    return;
+  /* A click on a day changes only the month view; the year list and the
+   * deadlines follow the year. */
+  if (same_year && self->refresh_source == 0)
+    refresh_month (self);
+  else
     refresh (self);
 }
 
