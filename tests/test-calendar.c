@@ -531,6 +531,22 @@ test_lunar_validation (void)
     g_assert_cmpstr (text, ==, "28/01/2025");
   }
 
+  /* 15 tháng Chạp of Giáp Thìn falls on 14/01/2025: not in 2024 before
+   * the event happened, then every year after. */
+  event->day = 15;
+  event->year = 2024;
+  {
+    GDate when;
+    g_autofree gchar *text = NULL;
+
+    g_assert_false (td_event_date_in_year (event, 2024, &when));
+    g_assert_true (td_event_date_in_year (event, 2025, &when));
+    text = td_calendar_format_dmy (&when);
+    g_assert_cmpstr (text, ==, "14/01/2025");
+    g_assert_true (td_event_date_in_year (event, 2027, &when));
+  }
+  event->year = 0;
+
   /* Solar: 31/4 and 30/2 do not exist; 29/2 without a year does. */
   event->lunar = FALSE;
   event->day = 31;

@@ -386,7 +386,8 @@ td_event_date_in_year (const TdEvent *event, gint year, GDate *out)
       g_date_set_dmy (out, event->day, event->month, year);
       return TRUE;
     }
-  for (gint l = year - 1; l <= year; l++)
+  /* A lunar date of lunar year L falls in solar year L or L + 1. */
+  for (gint l = MAX (year - 1, event->year); l <= year; l++)
     if (lunar_in_year (event->day, event->month, l, out) && (gint)g_date_get_year (out) == year)
       return TRUE;
   g_date_clear (out, 1);
