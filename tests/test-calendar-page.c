@@ -409,6 +409,17 @@ test_plan_template_dialog (void)
   g_clear_pointer (&deadlines, g_ptr_array_unref);
   deadlines = td_calendar_list_deadlines (db, by_2023, NULL);
   g_assert_cmpuint (deadlines->len, ==, 4);
+  {
+    GtkWidget *undo = td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Hoàn tác");
+
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    td_test_iterate ();
+  }
+  g_clear_pointer (&deadlines, g_ptr_array_unref);
+  deadlines = td_calendar_list_deadlines (db, by_2023, NULL);
+  g_assert_cmpuint (deadlines->len, ==, 5);
+  g_assert_cmpuint (g_date_get_day (&((TdDeadline *)deadlines->pdata[2])->due), ==, 15);
   td_test_destroy_window (window);
 }
 

@@ -5,12 +5,11 @@
  * grid whose cells carry the lunar day and marks, with the selected day's
  * and the month's list beside it; the year's commemorations grouped by
  * month, round and half-round anniversaries emphasised; and the bloc-year's
- * deadlines with their states and member-by-member progress.  Adding and
- * editing use AdwMessageDialogs whose forms come from
- * ui/td-calendar-forms.ui; the Save button stays disabled while the input
- * is refused, and the reason is shown under the form. */
+ * deadlines with their states and member-by-member progress.  The add and
+ * edit dialogs are in td-calendar-dialogs.c. */
 #include "config.h"
 
+#include "td-calendar-dialogs.h"
 #include "td-calendar-page.h"
 #include "td-calendar.h"
 #include "td-db.h"
@@ -868,217 +867,7 @@ show_view_action (GtkWidget *widget, const char *name, GVariant *param)
   td_calendar_page_show_view (TD_CALENDAR_PAGE (widget), g_variant_get_string (param, NULL));
 }
 
-/* Event dialog -------------------------------------------------------------- */
-
-typedef struct
-{
-  TdCalendarPage *self;
-  GtkBuilder *builder;
-  AdwMessageDialog *dialog;
-  gint64 id;
-  gint64 bloc_year_id;
-  GArray *unit_ids;
-  GPtrArray *plan;      /* plan template dialog: its deadlines */
-  GPtrArray *plan_rows; /* title row, due row, per deadline */
-} Form;
-
-static void
-form_free (Form *form)
-{
-  g_clear_object (&form->builder);
-  g_clear_pointer (&form->unit_ids, g_array_unref);
-  g_clear_pointer (&form->plan, g_ptr_array_unref);
-  g_clear_pointer (&form->plan_rows, g_ptr_array_unref);
-  g_free (form);
-}
-
-static const char *
-entry_text (Form *form, const char *id)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, id)));
-}
-
-static guint
-combo_selected (Form *form, const char *id)
-{
-  return adw_combo_row_get_selected (ADW_COMBO_ROW (gtk_builder_get_object (form->builder, id)));
-}
-
-static void
-form_message (Form *form, const char *label_id, const char *text)
-{
-  GtkWidget *label = GTK_WIDGET (gtk_builder_get_object (form->builder, label_id));
-
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  if (text != NULL)
-    gtk_widget_add_css_class (label, "error");
-  else
-    gtk_widget_remove_css_class (label, "error");
-  adw_message_dialog_set_response_enabled (form->dialog, "save", text == NULL);
-}
-
-/* Reads the form into @event; FALSE with the reason when it is refused. */
-static gboolean
-read_event (Form *form, TdEvent *event, GError **error)
-{
-  const char *date = entry_text (form, "event_date");
-  const char *year = entry_text (form, "event_year");
-  gint d = 0, m = 0, n = 0;
-  char extra;
-
-  g_free (event->name);
-  event->name = g_strstrip (g_strdup (entry_text (form, "event_name")));
-  event->kind = (TdEventKind)combo_selected (form, "event_kind");
-  event->lunar = combo_selected (form, "event_calendar") == 1;
-  event->rule = (TdAnniversaryRule)combo_selected (form, "event_rule");
-  event->leap = event->lunar
-                && gtk_switch_get_active (
-                    GTK_SWITCH (gtk_builder_get_object (form->builder, "event_leap")));
-  if (sscanf (date, "%d/%d%n", &d, &m, &n) != 2 || sscanf (date + n, " %c", &extra) == 1)
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Day and month: write them as dd/mm, for example 23/03."));
-      return FALSE;
-    }
-  event->day = d;
-  event->month = m;
-  event->year = 0;
-  if (g_strstrip (g_strdup (year))[0] != '\0')
-    {
-      g_autofree gchar *copy = g_strstrip (g_strdup (year));
-      guint64 y;
-
-      if (!g_ascii_string_to_unsigned (copy, 10, 1, 9999, &y, NULL))
-        {
-          g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                               _ ("Year: write the year in digits, for example 1975, or leave it "
-                                  "empty."));
-          return FALSE;
-        }
-      event->year = (gint)y;
-    }
-  return td_calendar_validate_event (event, error);
-}
-
-static void
-on_event_form_changed (Form *form)
-{
-  g_autoptr (TdEvent) event = td_event_new ();
-  g_autoptr (GError) error = NULL;
-  gboolean lunar = combo_selected (form, "event_calendar") == 1;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (gtk_builder_get_object (form->builder, "event_leap_row")),
-                            lunar);
-  if (read_event (form, event, &error))
-    form_message (form, "event_message", NULL);
-  else
-    form_message (form, "event_message", error->message);
-}
-
-static void
-on_event_response (AdwMessageDialog *dialog, const char *response, Form *form)
-{
-  g_autoptr (TdEvent) event = td_event_new ();
-  g_autoptr (GError) error = NULL;
-  TdCalendarPage *self = form->self;
-
-  if (g_strcmp0 (response, "save") != 0 || self->database == NULL)
-    return;
-  event->id = form->id;
-  if (!read_event (form, event, &error)
-      || (form->id ? !td_calendar_update_event (self->database, event, &error)
-                   : td_calendar_add_event (self->database, event, &error) == 0))
-    {
-      td_window_show_error (GTK_WIDGET (self), _ ("Could not save the event"), error);
-      return;
-    }
-  td_window_toast_text (GTK_WIDGET (self), form->id ? _ ("Event saved") : _ ("Event added"));
-}
-
-static Form *
-form_new (TdCalendarPage *self, const char *heading, const char *body, const char *form_id)
-{
-  Form *form = g_new0 (Form, 1);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  form->self = self;
-  form->builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-calendar-forms.ui");
-  form->dialog = ADW_MESSAGE_DIALOG (
-      adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
-  adw_message_dialog_add_responses (form->dialog, "cancel", _ ("_Cancel"), "save", _ ("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (form->dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (form->dialog, "save");
-  adw_message_dialog_set_close_response (form->dialog, "cancel");
-  if (form_id != NULL)
-    adw_message_dialog_set_extra_child (
-        form->dialog, GTK_WIDGET (gtk_builder_get_object (form->builder, form_id)));
-  g_object_set_data_full (G_OBJECT (form->dialog), "form", form, (GDestroyNotify)form_free);
-  return form;
-}
-
-static void
-connect_changed (Form *form, const char *const *ids, GCallback callback)
-{
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      GObject *object = gtk_builder_get_object (form->builder, ids[i]);
-
-      if (ADW_IS_COMBO_ROW (object))
-        g_signal_connect_swapped (object, "notify::selected", callback, form);
-      else if (GTK_IS_SWITCH (object))
-        g_signal_connect_swapped (object, "notify::active", callback, form);
-      else
-        g_signal_connect_swapped (object, "changed", callback, form);
-    }
-}
-
-static void
-open_event_dialog (TdCalendarPage *self, const TdEvent *event)
-{
-  static const char *ids[] = { "event_name", "event_kind", "event_calendar", "event_date",
-                               "event_year", "event_leap", "event_rule",     NULL };
-  Form *form = form_new (self, event ? _ ("Edit Event") : _ ("New Event"),
-                         _ ("A commemoration of the province or of a unit. Lunar dates are "
-                            "converted for every year."),
-                         "event_form");
-  g_autofree gchar *date = NULL;
-  g_autofree gchar *year = NULL;
-
-  if (event != NULL)
-    {
-      form->id = event->id;
-      date = g_strdup_printf ("%02d/%02d", event->day, event->month);
-      year = event->year ? g_strdup_printf ("%d", event->year) : g_strdup ("");
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "event_name")),
-                             event->name);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_kind")), event->kind);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_calendar")), event->lunar);
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "event_date")),
-                             date);
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "event_year")),
-                             year);
-      gtk_switch_set_active (GTK_SWITCH (gtk_builder_get_object (form->builder, "event_leap")),
-                             event->leap);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_rule")), event->rule);
-    }
-  else
-    adw_combo_row_set_selected (
-        ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_kind")), TD_EVENT_LOCAL);
-  connect_changed (form, ids, G_CALLBACK (on_event_form_changed));
-  on_event_form_changed (form);
-  g_signal_connect (form->dialog, "response", G_CALLBACK (on_event_response), form);
-  gtk_window_present (GTK_WINDOW (form->dialog));
-}
-
-static void
-add_event_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  open_event_dialog (TD_CALENDAR_PAGE (widget), NULL);
-}
+/* Dialogs (td-calendar-dialogs.c) ------------------------------------------ */
 
 static TdEvent *
 find_stored_event (TdCalendarPage *self, gint64 id)
@@ -1092,214 +881,41 @@ find_stored_event (TdCalendarPage *self, gint64 id)
 }
 
 static void
+add_event_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
+
+  td_calendar_event_dialog (widget, self->database, NULL);
+}
+
+static void
 edit_event_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
   g_autoptr (TdEvent) event = find_stored_event (self, g_variant_get_int64 (param));
 
   if (event != NULL)
-    open_event_dialog (self, event);
-}
-
-typedef struct
-{
-  TdDb *db;
-  TdEvent *event;
-  TdDeadline *deadline;
-  GPtrArray *progress;
-} Undo;
-
-static void
-undo_free (Undo *undo)
-{
-  g_clear_object (&undo->db);
-  g_clear_pointer (&undo->event, td_event_free);
-  g_clear_pointer (&undo->deadline, td_deadline_free);
-  g_clear_pointer (&undo->progress, g_ptr_array_unref);
-  g_free (undo);
-}
-
-static void
-on_undo_clicked (AdwToast *toast, Undo *undo)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (undo->event != NULL)
-    td_calendar_add_event (undo->db, undo->event, &error);
-  else if (undo->deadline != NULL)
-    {
-      gint64 id = td_calendar_add_deadline (undo->db, undo->deadline, &error);
-
-      for (guint i = 0; id != 0 && undo->progress != NULL && i < undo->progress->len; i++)
-        {
-          TdMemberProgress *p = g_ptr_array_index (undo->progress, i);
-
-          if (g_date_valid (&p->done))
-            td_calendar_set_member_done (undo->db, id, p->unit_id, &p->done, NULL);
-        }
-      if (id != 0 && g_date_valid (&undo->deadline->done))
-        td_calendar_set_deadline_done (undo->db, id, &undo->deadline->done, NULL);
-    }
-  if (error != NULL)
-    g_warning ("Undo failed: %s", error->message);
-}
-
-static void
-toast_undo (TdCalendarPage *self, const char *text, Undo *undo)
-{
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify)undo_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo);
-  td_window_toast (GTK_WIDGET (self), toast);
+    td_calendar_event_dialog (widget, self->database, event);
 }
 
 static void
 delete_event_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  TdEvent *event = find_stored_event (self, g_variant_get_int64 (param));
-  g_autofree gchar *text = NULL;
-  Undo *undo;
+  g_autoptr (TdEvent) event = find_stored_event (self, g_variant_get_int64 (param));
 
-  if (event == NULL)
-    return;
-  if (!td_calendar_delete_event (self->database, event->id, &error))
-    {
-      td_event_free (event);
-      td_window_show_error (widget, _ ("Could not delete the event"), error);
-      return;
-    }
-  text = g_strdup_printf (_ ("Deleted “%s”"), event->name);
-  undo = g_new0 (Undo, 1);
-  undo->db = g_object_ref (self->database);
-  undo->event = event;
-  toast_undo (self, text, undo);
-}
-
-/* Deadline dialog ----------------------------------------------------------- */
-
-static gboolean
-read_deadline (Form *form, TdDeadline *d, GError **error)
-{
-  guint unit = combo_selected (form, "deadline_unit");
-
-  g_free (d->title);
-  d->title = g_strstrip (g_strdup (entry_text (form, "deadline_title")));
-  g_free (d->notes);
-  d->notes = g_strstrip (g_strdup (entry_text (form, "deadline_notes")));
-  d->bloc_year_id = form->bloc_year_id;
-  d->responsible = (TdResponsible)combo_selected (form, "deadline_responsible");
-  d->unit_id = d->responsible == TD_RESPONSIBLE_UNIT && unit < form->unit_ids->len
-                   ? g_array_index (form->unit_ids, gint64, unit)
-                   : 0;
-  if (!td_calendar_parse_dmy (entry_text (form, "deadline_due"), &d->due))
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Due date: write a date as dd/mm/yyyy, for example 30/06/2025."));
-      return FALSE;
-    }
-  return td_calendar_validate_deadline (d, error);
-}
-
-static void
-on_deadline_form_changed (Form *form)
-{
-  g_autoptr (TdDeadline) d = td_deadline_new ();
-  g_autoptr (GError) error = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (gtk_builder_get_object (form->builder, "deadline_unit")),
-                          combo_selected (form, "deadline_responsible") == TD_RESPONSIBLE_UNIT);
-  if (read_deadline (form, d, &error))
-    form_message (form, "deadline_message", NULL);
-  else
-    form_message (form, "deadline_message", error->message);
-}
-
-static void
-on_deadline_response (AdwMessageDialog *dialog, const char *response, Form *form)
-{
-  TdCalendarPage *self = form->self;
-  g_autoptr (TdDeadline) d = NULL;
-  g_autoptr (GError) error = NULL;
-  gboolean ok;
-
-  if (g_strcmp0 (response, "save") != 0 || self->database == NULL)
-    return;
-  if (form->id != 0)
-    d = td_calendar_get_deadline (self->database, form->id, &error);
-  else
-    d = td_deadline_new ();
-  ok = d != NULL && read_deadline (form, d, &error);
-  if (ok)
-    ok = form->id ? td_calendar_update_deadline (self->database, d, &error)
-                  : td_calendar_add_deadline (self->database, d, &error) != 0;
-  if (!ok)
-    {
-      td_window_show_error (GTK_WIDGET (self), _ ("Could not save the deadline"), error);
-      return;
-    }
-  td_window_toast_text (GTK_WIDGET (self), form->id ? _ ("Deadline saved") : _ ("Deadline added"));
-}
-
-static void
-open_deadline_dialog (TdCalendarPage *self, const TdDeadline *d)
-{
-  static const char *ids[] = { "deadline_title", "deadline_due",   "deadline_responsible",
-                               "deadline_unit",  "deadline_notes", NULL };
-  Form *form = form_new (self, d ? _ ("Edit Deadline") : _ ("New Deadline"), NULL, "deadline_form");
-  g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr (GPtrArray) members = NULL;
-  gint year = 0;
-  guint unit_index = 0;
-
-  form->bloc_year_id = d ? d->bloc_year_id : effective_bloc_year (self, NULL, &year);
-  form->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  members = td_registry_list_members (self->database, form->bloc_year_id, NULL);
-  for (guint i = 0; members != NULL && i < members->len; i++)
-    {
-      TdMember *m = g_ptr_array_index (members, i);
-
-      gtk_string_list_append (names, m->name);
-      g_array_append_val (form->unit_ids, m->unit_id);
-      if (d != NULL && d->unit_id == m->unit_id)
-        unit_index = i;
-    }
-  adw_combo_row_set_model (ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "deadline_unit")),
-                           G_LIST_MODEL (names));
-  if (d != NULL)
-    {
-      g_autofree gchar *due = td_calendar_format_dmy (&d->due);
-
-      form->id = d->id;
-      gtk_editable_set_text (
-          GTK_EDITABLE (gtk_builder_get_object (form->builder, "deadline_title")), d->title);
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "deadline_due")),
-                             due);
-      gtk_editable_set_text (
-          GTK_EDITABLE (gtk_builder_get_object (form->builder, "deadline_notes")), d->notes);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "deadline_responsible")),
-          d->responsible);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "deadline_unit")), unit_index);
-    }
-  else
-    adw_combo_row_set_selected (
-        ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "deadline_responsible")),
-        TD_RESPONSIBLE_MEMBERS);
-  connect_changed (form, ids, G_CALLBACK (on_deadline_form_changed));
-  on_deadline_form_changed (form);
-  g_signal_connect (form->dialog, "response", G_CALLBACK (on_deadline_response), form);
-  gtk_window_present (GTK_WINDOW (form->dialog));
+  if (event != NULL)
+    td_calendar_delete_event_undoable (widget, self->database, event);
 }
 
 static void
 add_deadline_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  open_deadline_dialog (TD_CALENDAR_PAGE (widget), NULL);
+  TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
+  gint64 by_id = effective_bloc_year (self, NULL, NULL);
+
+  if (by_id != 0)
+    td_calendar_deadline_dialog (widget, self->database, by_id, NULL);
 }
 
 static void
@@ -1313,99 +929,15 @@ edit_deadline_action (GtkWidget *widget, const char *name, GVariant *param)
   if (d == NULL)
     td_window_show_error (widget, _ ("Could not open the deadline"), error);
   else
-    open_deadline_dialog (self, d);
+    td_calendar_deadline_dialog (widget, self->database, d->bloc_year_id, d);
 }
 
 static void
 delete_deadline_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
-  g_autoptr (GError) error = NULL;
-  gint64 id = g_variant_get_int64 (param);
-  TdDeadline *d = td_calendar_get_deadline (self->database, id, &error);
-  g_autofree gchar *text = NULL;
-  Undo *undo;
 
-  if (d == NULL)
-    {
-      td_window_show_error (widget, _ ("Could not delete the deadline"), error);
-      return;
-    }
-  undo = g_new0 (Undo, 1);
-  undo->db = g_object_ref (self->database);
-  undo->deadline = d;
-  undo->progress = td_calendar_member_progress (self->database, id, NULL);
-  if (!td_calendar_delete_deadline (self->database, id, &error))
-    {
-      undo_free (undo);
-      td_window_show_error (widget, _ ("Could not delete the deadline"), error);
-      return;
-    }
-  text = g_strdup_printf (_ ("Deleted “%s”"), d->title);
-  toast_undo (self, text, undo);
-}
-
-/* Plan template ------------------------------------------------------------- */
-
-static gboolean
-read_plan (Form *form, GError **error)
-{
-  for (guint i = 0; i < form->plan->len; i++)
-    {
-      TdDeadline *d = g_ptr_array_index (form->plan, i);
-      GtkEditable *title = g_ptr_array_index (form->plan_rows, 2 * i);
-      GtkEditable *due = g_ptr_array_index (form->plan_rows, 2 * i + 1);
-
-      g_free (d->title);
-      d->title = g_strstrip (g_strdup (gtk_editable_get_text (title)));
-      d->bloc_year_id = form->bloc_year_id;
-      if (!td_calendar_parse_dmy (gtk_editable_get_text (due), &d->due))
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("Deadline %u, due date: write a date as dd/mm/yyyy, for example "
-                          "30/06/2025."),
-                       i + 1);
-          return FALSE;
-        }
-      if (!td_calendar_validate_deadline (d, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-on_plan_changed (Form *form)
-{
-  g_autoptr (GError) error = NULL;
-  GtkLabel *label = g_object_get_data (G_OBJECT (form->dialog), "message");
-
-  if (read_plan (form, &error))
-    {
-      gtk_label_set_text (label, "");
-      adw_message_dialog_set_response_enabled (form->dialog, "save", TRUE);
-    }
-  else
-    {
-      gtk_label_set_text (label, error->message);
-      adw_message_dialog_set_response_enabled (form->dialog, "save", FALSE);
-    }
-}
-
-static void
-on_plan_response (AdwMessageDialog *dialog, const char *response, Form *form)
-{
-  TdCalendarPage *self = form->self;
-  g_autoptr (GError) error = NULL;
-
-  if (g_strcmp0 (response, "save") != 0 || self->database == NULL)
-    return;
-  if (!read_plan (form, &error)
-      || !td_calendar_apply_plan (self->database, form->bloc_year_id, form->plan, &error))
-    {
-      td_window_show_error (GTK_WIDGET (self), _ ("Could not create the deadlines"), error);
-      return;
-    }
-  td_window_toast_text (GTK_WIDGET (self), _ ("The year's usual deadlines were created"));
+  td_calendar_delete_deadline_undoable (widget, self->database, g_variant_get_int64 (param));
 }
 
 static void
@@ -1414,70 +946,9 @@ plan_template_action (GtkWidget *widget, const char *name, GVariant *param)
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
   gint year = 0;
   gint64 by_id = effective_bloc_year (self, NULL, &year);
-  g_autofree gchar *heading = NULL;
-  g_autoptr (GPtrArray) existing = NULL;
-  GtkWidget *box, *groups, *scroller, *message;
-  Form *form;
 
-  if (by_id == 0)
-    return;
-  existing = td_calendar_list_deadlines (self->database, by_id, NULL);
-  heading = g_strdup_printf (_ ("Usual Deadlines of %d"), year);
-  form = form_new (self, heading,
-                   existing && existing->len
-                       ? _ ("Check the titles and dates, then create them. The year already has "
-                            "deadlines: these are added to them.")
-                       : _ ("Check the titles and dates, then create them."),
-                   NULL);
-  form->bloc_year_id = by_id;
-  form->plan = td_calendar_plan_template (year);
-  form->plan_rows = g_ptr_array_new ();
-  adw_message_dialog_set_response_label (form->dialog, "save", _ ("C_reate"));
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  /* One boxed list per deadline, so title and date read as a pair. */
-  groups = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_start (groups, 6);
-  gtk_widget_set_margin_end (groups, 6);
-  gtk_widget_set_margin_top (groups, 6);
-  gtk_widget_set_margin_bottom (groups, 6);
-  for (guint i = 0; i < form->plan->len; i++)
-    {
-      TdDeadline *d = g_ptr_array_index (form->plan, i);
-      GtkWidget *group = adw_preferences_group_new ();
-      GtkWidget *title = adw_entry_row_new ();
-      GtkWidget *due = adw_entry_row_new ();
-      g_autofree gchar *due_text = td_calendar_format_dmy (&d->due);
-      g_autofree gchar *due_title
-          = g_strdup_printf (_ ("Due date · %s"), td_responsible_to_string (d->responsible));
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (title), _ ("What must be done"));
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (due), due_title);
-      gtk_editable_set_text (GTK_EDITABLE (title), d->title);
-      gtk_editable_set_text (GTK_EDITABLE (due), due_text);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), title);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), due);
-      gtk_box_append (GTK_BOX (groups), group);
-      g_ptr_array_add (form->plan_rows, title);
-      g_ptr_array_add (form->plan_rows, due);
-      g_signal_connect_swapped (title, "changed", G_CALLBACK (on_plan_changed), form);
-      g_signal_connect_swapped (due, "changed", G_CALLBACK (on_plan_changed), form);
-    }
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), groups);
-  gtk_widget_set_size_request (scroller, 480, -1);
-  message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (message), TRUE);
-  gtk_widget_add_css_class (message, "error");
-  gtk_box_append (GTK_BOX (box), scroller);
-  gtk_box_append (GTK_BOX (box), message);
-  g_object_set_data (G_OBJECT (form->dialog), "message", message);
-  adw_message_dialog_set_extra_child (form->dialog, box);
-  g_signal_connect (form->dialog, "response", G_CALLBACK (on_plan_response), form);
-  gtk_window_present (GTK_WINDOW (form->dialog));
+  if (by_id != 0)
+    td_calendar_plan_dialog (widget, self->database, by_id, year);
 }
 
 /* Export -------------------------------------------------------------------- */
