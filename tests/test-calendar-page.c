@@ -69,6 +69,23 @@ dismiss_toasts (TdWindow *window)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The visible message dialog with @heading (a closed one may linger). */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window))
+          && g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
 /* A window on a fresh copy of the demo database. */
 static TdWindow *
 demo_window (gchar **dir_out)
@@ -84,6 +101,10 @@ demo_window (gchar **dir_out)
   window = td_test_window_new ();
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
   td_test_iterate ();
+  /* Opening says what is overdue: the demo's 2024 self-scores (8/12) and
+   * the year-end meeting due 31/03/2025 are late on any later day. */
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 thời hạn đã quá hạn"));
   dismiss_toasts (window);
   *dir_out = dir;
   return window;
@@ -316,9 +337,46 @@ test_event_validation (void)
     g_autoptr (GPtrArray) events = td_calendar_list_events (td_window_get_database (window), NULL);
     gboolean found = FALSE;
 
+    gint64 id = 0;
+
     for (guint i = 0; i < events->len; i++)
-      found |= g_strcmp0 (((TdEvent *)events->pdata[i])->name, "Tất niên của Khối") == 0;
+      if (g_strcmp0 (((TdEvent *)events->pdata[i])->name, "Tất niên của Khối") == 0)
+        {
+          found = TRUE;
+          id = ((TdEvent *)events->pdata[i])->id;
+        }
     g_assert_true (found);
+
+    /* Edit: the form comes back filled in. */
+    td_test_activate (GTK_WIDGET (page), "calendar.edit-event", g_variant_new_int64 (id));
+    dialog = find_dialog ("Sửa sự kiện");
+    g_assert_nonnull (dialog);
+    form = adw_message_dialog_get_extra_child (dialog);
+    g_assert_true (contains_text (form, "29/12"));
+    g_assert_true (contains_text (form, "Âm lịch"));
+    gtk_editable_set_text (
+        GTK_EDITABLE (td_test_find_widget (form, ADW_TYPE_ENTRY_ROW, "Ngày và tháng (dd/mm)")),
+        "28/12");
+    td_test_iterate ();
+    adw_message_dialog_response (dialog, "save");
+    td_test_iterate ();
+    g_clear_pointer (&events, g_ptr_array_unref);
+    events = td_calendar_list_events (td_window_get_database (window), NULL);
+    for (guint i = 0; i < events->len; i++)
+      if (((TdEvent *)events->pdata[i])->id == id)
+        g_assert_cmpint (((TdEvent *)events->pdata[i])->day, ==, 28);
+
+    /* Delete, then Undo. */
+    td_test_activate (GTK_WIDGET (page), "calendar.delete-event", g_variant_new_int64 (id));
+    g_clear_pointer (&events, g_ptr_array_unref);
+    events = td_calendar_list_events (td_window_get_database (window), NULL);
+    g_assert_cmpuint (events->len, ==, 3);
+    g_signal_emit_by_name (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Hoàn tác"),
+                           "clicked");
+    td_test_iterate ();
+    g_clear_pointer (&events, g_ptr_array_unref);
+    events = td_calendar_list_events (td_window_get_database (window), NULL);
+    g_assert_cmpuint (events->len, ==, 4);
   }
   td_test_destroy_window (window);
 }

@@ -49,11 +49,26 @@ form_error (Form *form, const char *heading, const GError *error)
     td_window_show_error (form->parent, heading, error);
 }
 
+/* The calendar's newest toast replaces its previous one, so that an Undo
+ * is shown at once instead of waiting in the queue.  (A high-priority
+ * toast would do it too, but libadwaita 1.2 aborts when it displaces a
+ * toast that then comes back.) */
+static AdwToast *last_toast;
+
+static void
+show_toast (GtkWidget *parent, AdwToast *toast)
+{
+  if (last_toast != NULL)
+    adw_toast_dismiss (last_toast);
+  g_set_weak_pointer (&last_toast, toast);
+  td_window_toast (parent, toast);
+}
+
 static void
 form_toast (Form *form, const char *text)
 {
   if (form->parent != NULL)
-    td_window_toast_text (form->parent, text);
+    show_toast (form->parent, adw_toast_new (text));
 }
 
 static const char *
@@ -289,12 +304,10 @@ toast_undo (GtkWidget *parent, const char *text, Undo *undo)
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_button_label (toast, _ ("_Undo"));
-  /* Undo must be at hand at once, not queued behind another toast. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify)undo_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo);
   g_set_weak_pointer (&undo->parent, parent);
-  td_window_toast (parent, toast);
+  show_toast (parent, toast);
 }
 
 /* Deleting saves at once; the toast's Undo puts the row back. */
