@@ -49,28 +49,6 @@ form_error (Form *form, const char *heading, const GError *error)
     td_window_show_error (form->parent, heading, error);
 }
 
-/* The calendar's newest toast replaces its previous one, so that an Undo
- * is shown at once instead of waiting in the queue.  (A high-priority
- * toast would do it too, but libadwaita 1.2 aborts when it displaces a
- * toast that then comes back.) */
-static AdwToast *last_toast;
-
-static void
-show_toast (GtkWidget *parent, AdwToast *toast)
-{
-  if (last_toast != NULL)
-    adw_toast_dismiss (last_toast);
-  g_set_weak_pointer (&last_toast, toast);
-  td_window_toast (parent, toast);
-}
-
-static void
-form_toast (Form *form, const char *text)
-{
-  if (form->parent != NULL)
-    show_toast (form->parent, adw_toast_new (text));
-}
-
 static const char *
 entry_text (Form *form, const char *id)
 {
@@ -170,7 +148,6 @@ on_event_response (AdwMessageDialog *dialog, const char *response, Form *form)
       form_error (form, _ ("Could not save the event"), error);
       return;
     }
-  form_toast (form, form->id ? _ ("Event saved") : _ ("Event added"));
 }
 
 static Form *
@@ -298,6 +275,10 @@ on_undo_clicked (AdwToast *toast, Undo *undo)
     td_window_show_error (undo->parent, _ ("Could not undo the deletion"), error);
 }
 
+/* Saving shows no toast (the lists change at once), so that an Undo toast
+ * does not wait in the queue behind one.  Toasts are never dismissed or
+ * given a high priority here: libadwaita 1.2 frees a toast still being
+ * animated when that happens in quick succession. */
 static void
 toast_undo (GtkWidget *parent, const char *text, Undo *undo)
 {
@@ -307,7 +288,7 @@ toast_undo (GtkWidget *parent, const char *text, Undo *undo)
   g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify)undo_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo);
   g_set_weak_pointer (&undo->parent, parent);
-  show_toast (parent, toast);
+  td_window_toast (parent, toast);
 }
 
 /* Deleting saves at once; the toast's Undo puts the row back. */
@@ -419,7 +400,6 @@ on_deadline_response (AdwMessageDialog *dialog, const char *response, Form *form
       form_error (form, _ ("Could not save the deadline"), error);
       return;
     }
-  form_toast (form, form->id ? _ ("Deadline saved") : _ ("Deadline added"));
 }
 
 void
@@ -533,7 +513,6 @@ on_plan_response (AdwMessageDialog *dialog, const char *response, Form *form)
       form_error (form, _ ("Could not create the deadlines"), error);
       return;
     }
-  form_toast (form, _ ("The year's usual deadlines were created"));
 }
 
 void

@@ -465,6 +465,17 @@ refresh_month (TdCalendarPage *self)
       gtk_label_set_markup (self->cell_marks[i], mark_text);
       gtk_label_set_text (self->cell_title[i], first_title[i] ? first_title[i] : "");
       gtk_widget_set_tooltip_text (cell, tip[0] ? tip : NULL);
+      {
+        /* A screen reader hears the whole day, not "30 3". */
+        g_autofree gchar *dmy = td_calendar_format_dmy (&day);
+        g_autofree gchar *lunar_full = td_lunar_format (&lunar);
+        g_autofree gchar *spoken = g_strdup_printf (_ ("%s · %s lunar"), dmy, lunar_full);
+        g_autofree gchar *label
+            = tip[0] ? g_strdup_printf ("%s: %s", spoken, tip) : g_steal_pointer (&spoken);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                        -1);
+      }
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (cell),
                                               g_variant_new_uint32 (g_date_get_julian (&day)));
 
