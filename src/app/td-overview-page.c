@@ -8,6 +8,7 @@
 
 #include "td-overview-page.h"
 #include "td-db.h"
+#include "td-upcoming-group.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -155,6 +156,7 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TD_TYPE_UPCOMING_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, stack);

@@ -11,6 +11,8 @@
 #include "td-window.h"
 #include "td-backup.h"
 #include "td-backups-window.h"
+#include "td-calendar-page.h"
+#include "td-calendar.h"
 #include "td-overview-page.h"
 #include "td-screenshot.h"
 
@@ -136,6 +138,42 @@ remember_database (TdWindow *self, const char *path)
   g_settings_set_strv (settings, "recent-databases", (const char *const *)recent);
 }
 
+/* On opening a file, the deadlines the clerk must act on this week. */
+static void
+toast_urgent_deadlines (TdWindow *self, TdDb *db)
+{
+  GDate today;
+  guint n_overdue = 0, n_soon = 0;
+  g_autofree gchar *overdue = NULL;
+  g_autofree gchar *soon = NULL;
+  g_autofree gchar *text = NULL;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  td_calendar_count_urgent (db, 0, &today, &n_overdue, &n_soon);
+  if (n_overdue == 0 && n_soon == 0)
+    return;
+  overdue = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u deadline overdue", "%u deadlines overdue", n_overdue),
+      n_overdue);
+  soon = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u due within 7 days", "%u due within 7 days", n_soon),
+      n_soon);
+  if (n_overdue > 0 && n_soon > 0)
+    /* Translators: "2 deadlines overdue, 1 due within 7 days" */
+    text = g_strdup_printf (_ ("%s, %s"), overdue, soon);
+  else
+    text = g_strdup (n_overdue > 0 ? overdue : soon);
+  {
+    AdwToast *toast = adw_toast_new (text);
+
+    adw_toast_set_button_label (toast, _ ("_Show"));
+    adw_toast_set_action_name (toast, "win.show-section");
+    adw_toast_set_action_target_value (toast, g_variant_new_string ("calendar"));
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  }
+}
+
 TdDb *
 td_window_get_database (TdWindow *self)
 {
@@ -164,6 +202,8 @@ td_window_set_database (TdWindow *self, TdDb *db, gboolean remember)
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+  if (db != NULL)
+    toast_urgent_deadlines (self, db);
 }
 
 static void
@@ -867,6 +907,7 @@ td_window_class_init (TdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TD_TYPE_CALENDAR_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);

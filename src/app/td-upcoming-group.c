@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Overview's "next 30 days".
+ *
+ * What the clerk must not miss when she opens the file: deadlines already
+ * overdue (from any year still open), then the commemorations — with their
+ * "Kỷ niệm N năm …" labels — and deadlines of the coming 30 days. */
+#include "config.h"
+
+#include "td-calendar.h"
+#include "td-upcoming-group.h"
+
+#include <glib/gi18n.h>
+
+#define DAYS_AHEAD 30
+#define MAX_ROWS 14
+
+struct _TdUpcomingGroup
+{
+  AdwPreferencesGroup parent_instance;
+
+  TdDb *database;
+  gulong changed_handler;
+  GPtrArray *rows;
+  gboolean today_pinned;
+  GDate today;
+};
+
+G_DEFINE_FINAL_TYPE (TdUpcomingGroup, td_upcoming_group, ADW_TYPE_PREFERENCES_GROUP)
+
+enum
+{
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GDate
+current_today (TdUpcomingGroup *self)
+{
+  GDate today;
+
+  if (self->today_pinned)
+    return self->today;
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  return today;
+}
+
+static void
+add_row (TdUpcomingGroup *self, const char *title, const char *subtitle, const char *badge,
+         const char *badge_style)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree gchar *escaped = g_markup_escape_text (title, -1);
+  g_autofree gchar *sub = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  if (sub != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), sub);
+  if (badge != NULL)
+    {
+      GtkWidget *label = gtk_label_new (badge);
+
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (label, "badge");
+      gtk_widget_add_css_class (label, badge_style);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  g_ptr_array_add (self->rows, row);
+}
+
+static gchar *
+when_text (const GDate *date, const GDate *today)
+{
+  g_autofree gchar *dmy = td_calendar_format_dmy (date);
+  gint days = g_date_days_between (today, date);
+
+  if (days == 0)
+    /* Translators: "07/05/2025 · today" */
+    return g_strdup_printf (_ ("%s · today"), dmy);
+  if (days < 0)
+    return g_strdup_printf (
+        g_dngettext (GETTEXT_PACKAGE, "%s · %d day late", "%s · %d days late", -days), dmy, -days);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s · in %d day", "%s · in %d days", days),
+                          dmy, days);
+}
+
+static void
+refresh (TdUpcomingGroup *self)
+{
+  g_autoptr (GPtrArray) deadlines = NULL;
+  g_autoptr (GPtrArray) list = NULL;
+  GDate today = current_today (self), until = today;
+  guint n = 0, more = 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  if (self->database == NULL)
+    return;
+
+  deadlines = td_calendar_list_deadlines (self->database, 0, NULL);
+  for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
+    {
+      TdDeadline *d = g_ptr_array_index (deadlines, i);
+      g_autofree gchar *when = NULL;
+      g_autofree gchar *progress = td_deadline_progress_text (d);
+      g_autofree gchar *subtitle = NULL;
+
+      if (td_deadline_state (d, &today) != TD_DEADLINE_OVERDUE)
+        continue;
+      if (n >= MAX_ROWS)
+        {
+          more++;
+          continue;
+        }
+      when = when_text (&d->due, &today);
+      subtitle = progress ? g_strdup_printf ("%s · %s", when, progress) : g_strdup (when);
+      add_row (self, d->title, subtitle, _ ("Overdue"), "overdue");
+      n++;
+    }
+
+  g_date_add_days (&until, DAYS_AHEAD);
+  list = td_calendar_occurrences (self->database, 0, &today, &until, &today, NULL);
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      TdOccurrence *occ = g_ptr_array_index (list, i);
+      g_autofree gchar *when = NULL;
+      const char *badge = NULL, *style = NULL;
+
+      if (occ->kind == TD_OCCURRENCE_CAMPAIGN)
+        continue;
+      if (n >= MAX_ROWS)
+        {
+          more++;
+          continue;
+        }
+      when = when_text (&occ->date, &today);
+      if (occ->kind == TD_OCCURRENCE_DEADLINE)
+        {
+          g_autofree gchar *subtitle = g_strdup_printf ("%s · %s", when, occ->detail);
+
+          if (occ->state == TD_DEADLINE_DUE_SOON)
+            badge = _ ("Due soon"), style = "soon";
+          else if (occ->state == TD_DEADLINE_DONE)
+            badge = _ ("Done"), style = "done";
+          add_row (self, occ->label, subtitle, badge, style);
+        }
+      else
+        {
+          if (occ->years > 0 && occ->year_class == TD_YEAR_CLASS_ROUND)
+            badge = td_calendar_year_class_name (occ->year_class), style = "round";
+          else if (occ->years > 0 && occ->year_class == TD_YEAR_CLASS_HALF)
+            badge = td_calendar_year_class_name (occ->year_class), style = "half";
+          add_row (self, occ->label, when, badge, style);
+        }
+      n++;
+    }
+  if (n == 0)
+    add_row (self, _ ("Nothing in the next 30 days"), NULL, NULL, NULL);
+  else if (more > 0)
+    {
+      g_autofree gchar *text = g_strdup_printf (
+          g_dngettext (GETTEXT_PACKAGE, "%u more in the Calendar", "%u more in the Calendar", more),
+          more);
+      add_row (self, text, NULL, NULL, NULL);
+    }
+}
+
+static void
+on_database_changed (TdDb *db, const char *what, TdUpcomingGroup *self)
+{
+  refresh (self);
+}
+
+static void
+set_database (TdUpcomingGroup *self, TdDb *db)
+{
+  if (self->database == db)
+    return;
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_set_object (&self->database, db);
+  if (db != NULL)
+    self->changed_handler
+        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+void
+td_upcoming_group_set_today (TdUpcomingGroup *self, const GDate *today)
+{
+  self->today_pinned = today != NULL;
+  if (today != NULL)
+    self->today = *today;
+  refresh (self);
+}
+
+guint
+td_upcoming_group_get_n_rows (TdUpcomingGroup *self)
+{
+  return self->rows->len;
+}
+
+static void
+td_upcoming_group_dispose (GObject *object)
+{
+  TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (td_upcoming_group_parent_class)->dispose (object);
+}
+
+static void
+td_upcoming_group_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_upcoming_group_set_property (GObject *object, guint prop_id, const GValue *value,
+                                GParamSpec *pspec)
+{
+  TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      set_database (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_upcoming_group_class_init (TdUpcomingGroupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_upcoming_group_dispose;
+  object_class->get_property = td_upcoming_group_get_property;
+  object_class->set_property = td_upcoming_group_set_property;
+
+  properties[PROP_DATABASE]
+      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ThiDua/ui/td-upcoming-group.ui");
+}
+
+static void
+td_upcoming_group_init (TdUpcomingGroup *self)
+{
+  self->rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
