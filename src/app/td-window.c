@@ -10,6 +10,7 @@
 
 #include "td-window.h"
 #include "td-bloc-selector.h"
+#include "td-campaigns-page.h"
 #include "td-overview-page.h"
 #include "td-screenshot.h"
 #include "td-units-page.h"
@@ -576,6 +577,7 @@ td_window_class_init (TdWindowClass *klass)
 
   g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
   g_type_ensure (TD_TYPE_UNITS_PAGE);
+  g_type_ensure (TD_TYPE_CAMPAIGNS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
