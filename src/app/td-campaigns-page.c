@@ -382,7 +382,7 @@ deleted_campaign_free (gpointer data)
 {
   DeletedCampaign *d = data;
 
-  g_object_unref (d->db);
+  g_clear_weak_pointer (&d->db);
   td_campaign_free (d->campaign);
   g_ptr_array_unref (d->targets);
   g_ptr_array_unref (d->results);
@@ -395,6 +395,8 @@ on_undo_delete_campaign (AdwToast *toast, DeletedCampaign *d)
   g_autoptr (GError) error = NULL;
   gint64 id;
 
+  if (d->db == NULL)
+    return;
   if (!td_db_begin (d->db, &error))
     goto fail;
   id = td_campaign_add (d->db, d->campaign, &error);
@@ -440,7 +442,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (self->campaign_id == 0)
     return;
   d = g_new0 (DeletedCampaign, 1);
-  d->db = g_object_ref (self->database);
+  g_set_weak_pointer (&d->db, self->database);
   d->campaign = td_campaign_get (self->database, self->campaign_id, &error);
   d->targets = td_campaign_list_targets (self->database, self->campaign_id, &error);
   d->results = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
@@ -569,7 +571,7 @@ deleted_target_free (gpointer data)
 {
   DeletedTarget *d = data;
 
-  g_object_unref (d->db);
+  g_clear_weak_pointer (&d->db);
   td_target_free (d->target);
   g_free (d);
 }
@@ -579,6 +581,8 @@ on_undo_delete_target (AdwToast *toast, DeletedTarget *d)
 {
   g_autoptr (GError) error = NULL;
 
+  if (d->db == NULL)
+    return;
   if (td_campaign_add_target (d->db, d->target, &error) == 0)
     g_warning ("Undo failed: %s", error->message);
 }
@@ -598,7 +602,7 @@ delete_target_action (GtkWidget *widget, const char *action_name, GVariant *para
     if (((TdTarget *)targets->pdata[i])->id == target_id)
       {
         d = g_new0 (DeletedTarget, 1);
-        d->db = g_object_ref (self->database);
+        g_set_weak_pointer (&d->db, self->database);
         d->target = g_ptr_array_steal_index (targets, i);
         break;
       }

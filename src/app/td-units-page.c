@@ -428,7 +428,7 @@ removed_member_free (gpointer data)
 {
   RemovedMember *r = data;
 
-  g_object_unref (r->db);
+  g_clear_weak_pointer (&r->db);
   g_free (r);
 }
 
@@ -438,6 +438,8 @@ on_undo_remove (AdwToast *toast, RemovedMember *r)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdBlocYear) by = NULL;
 
+  if (r->db == NULL)
+    return;
   if (!td_db_begin (r->db, &error))
     goto fail;
   if (!td_registry_add_member (r->db, r->bloc_year_id, r->unit_id, &error))
@@ -494,7 +496,8 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (item == NULL || show_all (self))
     return;
   r = g_new0 (RemovedMember, 1);
-  r->db = g_object_ref (self->database);
+  /* Weak: a closed database is not kept open by a pending Undo. */
+  g_set_weak_pointer (&r->db, self->database);
   r->bloc_year_id = self->bloc_year_id;
   r->unit_id = td_unit_item_get_unit_id (item);
   r->was_head = td_unit_item_get_role (item) == TD_ROLE_HEAD;

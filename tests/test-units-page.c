@@ -1,0 +1,290 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The "Units & blocs" and "Campaigns" sections in the real window, in
+ * Vietnamese: a bloc from nothing, units added through the form with
+ * Enter, a validation message at the field, remove and Undo, the bloc and
+ * year selector, search, and screenshots to look at. */
+#include "config.h"
+
+#include "td-bloc-selector.h"
+#include "td-campaigns-page.h"
+#include "td-registry.h"
+#include "td-test-util.h"
+#include "td-unit-dialog.h"
+#include "td-unit-item.h"
+#include "td-units-page.h"
+
+#include <string.h>
+
+static TdUnitsPage *
+units_page (TdWindow *window)
+{
+  GtkWidget *page = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_UNITS_PAGE, NULL);
+
+  g_assert_nonnull (page);
+  return TD_UNITS_PAGE (page);
+}
+
+static guint
+n_rows (TdUnitsPage *page)
+{
+  return g_list_model_get_n_items (td_units_page_get_model (page));
+}
+
+static const char *
+row_name (TdUnitsPage *page, guint i)
+{
+  g_autoptr (TdUnitItem) item = g_list_model_get_item (td_units_page_get_model (page), i);
+
+  /* The item lives on in the store. */
+  return td_unit_item_get_name (item);
+}
+
+static const char *
+visible_state (TdUnitsPage *page)
+{
+  GtkStack *stack = GTK_STACK (adw_bin_get_child (ADW_BIN (page)));
+
+  return gtk_stack_get_visible_child_name (stack);
+}
+
+static GtkWidget *
+entry_row (GtkWidget *root, const char *title)
+{
+  GtkWidget *row = td_test_find_widget (root, ADW_TYPE_ENTRY_ROW, title);
+
+  if (row == NULL)
+    g_error ("no entry row “%s”", title);
+  return row;
+}
+
+/* Types into a row and presses Enter there, as the keyboard would. */
+static void
+type_and_enter (GtkWidget *root, const char *title, const char *text)
+{
+  GtkWidget *row = entry_row (root, title);
+  GtkWidget *inner = GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (row)));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_assert_nonnull (inner);
+  gtk_widget_grab_focus (inner);
+  /* What the Enter key binding of GtkText emits. */
+  g_signal_emit_by_name (inner, "activate");
+  td_test_iterate ();
+}
+
+/* As a click on the dialog's button: respond, then close. */
+static void
+respond (GtkWindow *dialog, const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  td_test_iterate ();
+}
+
+static void
+dump_labels (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root))
+    g_printerr ("label: %s (%d)\n", gtk_label_get_text (GTK_LABEL (root)),
+                gtk_widget_get_visible (root));
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    dump_labels (c);
+}
+
+static void
+add_unit_with_form (TdWindow *window, const char *name, const char *short_name)
+{
+  GtkWindow *dialog;
+
+  td_test_activate (GTK_WIDGET (units_page (window)), "units.add", NULL);
+  dialog = td_test_find_toplevel (TD_TYPE_UNIT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Tên viết tắt")),
+                         short_name);
+  type_and_enter (GTK_WIDGET (dialog), "Tên đầy đủ", name);
+  g_assert_null (td_test_find_toplevel (TD_TYPE_UNIT_DIALOG));
+}
+
+static void
+test_bloc_from_nothing (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "Khoi-6.db", NULL);
+  TdWindow *window = td_test_window_new ();
+  TdUnitsPage *page = units_page (window);
+  GtkWindow *dialog;
+  GtkWidget *error_label, *undo;
+  g_autofree gchar *shot = NULL;
+  gint64 first_year;
+
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("units"));
+  g_assert_cmpstr (visible_state (page), ==, "no-bloc");
+  g_assert_cmpint (td_window_get_bloc_year_id (window), ==, 0);
+  shot = td_test_screenshot (GTK_WIDGET (window), "units-no-bloc.png");
+  g_clear_pointer (&shot, g_free);
+
+  /* New bloc: the form refuses an empty name, then creates bloc and year. */
+  td_test_activate (GTK_WIDGET (page), "units.new-bloc", NULL);
+  dialog = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Tên khối")),
+                         "Khối Thi đua số 6");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "create"));
+  respond (dialog, "create");
+  first_year = td_window_get_bloc_year_id (window);
+  g_assert_cmpint (first_year, >, 0);
+  g_assert_cmpstr (visible_state (page), ==, "empty");
+
+  /* Empty name: the message is shown at the field, nothing is saved. */
+  td_test_activate (GTK_WIDGET (page), "units.add", NULL);
+  dialog = td_test_find_toplevel (TD_TYPE_UNIT_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Tên viết tắt")), "SYT");
+  type_and_enter (GTK_WIDGET (dialog), "Tên đầy đủ", "   ");
+  g_assert_true (td_test_find_toplevel (TD_TYPE_UNIT_DIALOG) == dialog);
+  error_label = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                     "Tên đơn vị: hãy nhập tên, không được để trống.");
+  if (error_label == NULL)
+    dump_labels (GTK_WIDGET (dialog));
+  g_assert_nonnull (error_label);
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_true (gtk_widget_has_css_class (entry_row (GTK_WIDGET (dialog), "Tên đầy đủ"), "error"));
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "units-form-empty-name.png");
+  g_clear_pointer (&shot, g_free);
+  /* What was typed is still there; fix the name and press Enter. */
+  g_assert_cmpstr (
+      gtk_editable_get_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Tên viết tắt"))), ==,
+      "SYT");
+  type_and_enter (GTK_WIDGET (dialog), "Tên đầy đủ", "Sở Y tế");
+  g_assert_null (td_test_find_toplevel (TD_TYPE_UNIT_DIALOG));
+  g_assert_cmpstr (visible_state (page), ==, "list");
+
+  add_unit_with_form (window, "Sở Nội vụ", "SNV");
+  add_unit_with_form (window, "Đài Phát thanh - Truyền hình", "PTTH");
+  add_unit_with_form (window, "Ban Dân tộc tỉnh", "BDT");
+  g_assert_cmpuint (n_rows (page), ==, 4);
+  /* Vietnamese order: B, Đ, N… S. */
+  g_assert_cmpstr (row_name (page, 0), ==, "Ban Dân tộc tỉnh");
+  g_assert_cmpstr (row_name (page, 1), ==, "Đài Phát thanh - Truyền hình");
+  g_assert_cmpstr (row_name (page, 2), ==, "Sở Nội vụ");
+
+  /* A duplicate, spelled without diacritics, is refused at the field. */
+  td_test_activate (GTK_WIDGET (page), "units.add", NULL);
+  dialog = td_test_find_toplevel (TD_TYPE_UNIT_DIALOG);
+  type_and_enter (GTK_WIDGET (dialog), "Tên đầy đủ", "so noi vu");
+  g_assert_true (td_test_find_toplevel (TD_TYPE_UNIT_DIALOG) == dialog);
+  g_assert_cmpuint (n_rows (page), ==, 4);
+  gtk_window_destroy (dialog);
+  td_test_iterate ();
+
+  /* Search folds case and diacritics. */
+  td_units_page_set_search (page, "dai phat");
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  td_units_page_set_search (page, "");
+  g_assert_cmpuint (n_rows (page), ==, 4);
+
+  /* Delete removes from the bloc; Undo brings it back. */
+  g_assert_true (td_units_page_select_unit (page, 2));
+  g_assert_cmpstr (row_name (page, 2), ==, "Sở Nội vụ");
+  td_test_activate (GTK_WIDGET (page), "units.remove", NULL);
+  g_assert_cmpuint (n_rows (page), ==, 3);
+  td_test_wait_drawn (GTK_WIDGET (window));
+  undo = td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Hoàn tác");
+  g_assert_nonnull (undo);
+  shot = td_test_screenshot (GTK_WIDGET (window), "units-removed-undo.png");
+  g_clear_pointer (&shot, g_free);
+  /* "clicked" at once; activating a button waits for its press animation. */
+  g_signal_emit_by_name (undo, "clicked");
+  td_test_iterate ();
+  g_assert_cmpuint (n_rows (page), ==, 4);
+  g_assert_cmpstr (row_name (page, 2), ==, "Sở Nội vụ");
+
+  /* A new year from the previous one, then back to the first year with
+   * the header-bar selector. */
+  td_test_activate (GTK_WIDGET (page), "units.new-year", NULL);
+  dialog = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  respond (dialog, "start");
+  g_assert_cmpint (td_window_get_bloc_year_id (window), !=, first_year);
+  g_assert_cmpuint (n_rows (page), ==, 4);
+  {
+    GtkWidget *selector = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_BLOC_SELECTOR, NULL);
+    GtkWidget *years;
+    GtkWidget *blocs;
+
+    g_assert_nonnull (selector);
+    g_assert_true (gtk_widget_get_visible (selector));
+    blocs = gtk_widget_get_first_child (selector);
+    years = gtk_widget_get_last_child (selector);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (blocs)), ==, 0);
+    /* Newest first: position 1 is the first year. */
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (years)), ==, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (years), 1);
+    td_test_iterate ();
+    g_assert_cmpint (td_window_get_bloc_year_id (window), ==, first_year);
+  }
+
+  /* The choice is remembered and restored when the database opens again. */
+  td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
+  g_assert_cmpint (td_window_get_bloc_year_id (window), ==, 0);
+  if (!td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP))
+    {
+      GtkWindow *e;
+      td_test_iterate ();
+      e = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+      g_error ("reopen: %s", e ? adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (e)) : "?");
+    }
+  g_assert_cmpint (td_window_get_bloc_year_id (window), ==, first_year);
+  g_assert_cmpuint (n_rows (page), ==, 4);
+
+  td_test_destroy_window (window);
+}
+
+static void
+test_demo_sections (void)
+{
+  TdWindow *window = td_test_window_new ();
+  TdUnitsPage *page = units_page (window);
+  GtkWidget *all;
+  g_autofree gchar *shot = NULL;
+
+  td_test_activate (GTK_WIDGET (window), "app.open-demo", NULL);
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("units"));
+  g_assert_cmpuint (n_rows (page), ==, 12);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Khối trưởng"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "units-demo.png");
+  g_clear_pointer (&shot, g_free);
+
+  td_units_page_set_search (page, "so y te");
+  g_assert_cmpuint (n_rows (page), ==, 1);
+  g_assert_cmpstr (row_name (page, 0), ==, "Sở Y tế");
+  td_units_page_set_search (page, "");
+
+  all = td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, "Mọi đơn vị");
+  g_assert_nonnull (all);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), TRUE);
+  td_test_iterate ();
+  g_assert_cmpuint (n_rows (page), ==, 12);
+  shot = td_test_screenshot (GTK_WIDGET (window), "units-all.png");
+  g_clear_pointer (&shot, g_free);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), FALSE);
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("campaigns"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP,
+                                         "Phong trào thi đua năm 2024 của Khối Thi đua số 6"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "campaigns-demo.png");
+  g_clear_pointer (&shot, g_free);
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("overview"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "overview-demo.png");
+  td_test_destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv);
+  g_test_add_func ("/units-page/bloc-from-nothing", test_bloc_from_nothing);
+  g_test_add_func ("/units-page/demo-sections", test_demo_sections);
+  return g_test_run ();
+}
