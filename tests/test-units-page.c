@@ -7,6 +7,8 @@
 
 #include "td-bloc-selector.h"
 #include "td-campaigns-page.h"
+#include "td-import-dialog.h"
+#include "td-unit-import.h"
 #include "td-registry.h"
 #include "td-test-util.h"
 #include "td-unit-dialog.h"
@@ -269,11 +271,64 @@ test_demo_sections (void)
   g_clear_pointer (&shot, g_free);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), FALSE);
 
+  /* A pasted list: previewed, nothing written until Add. */
+  td_test_activate (GTK_WIDGET (page), "units.paste", NULL);
+  td_test_iterate ();
+  {
+    TdImportDialog *import = TD_IMPORT_DIALOG (td_test_find_toplevel (TD_TYPE_IMPORT_DIALOG));
+    GPtrArray *rows;
+
+    g_assert_nonnull (import);
+    td_import_dialog_set_text (import, "1\tSở Y tế\tSYT\tSở, ngành\n"
+                                       "2\tBáo Bình Phước\tBBP\tCơ quan báo chí\n"
+                                       "\n"
+                                       "3\t\tABC\t\n");
+    rows = td_import_dialog_get_rows (import);
+    g_assert_cmpuint (rows->len, ==, 3);
+    g_assert_cmpuint (td_unit_import_count (rows, TD_IMPORT_ADD), ==, 1);
+    g_assert_cmpuint (td_unit_import_count (rows, TD_IMPORT_DUPLICATE), ==, 1);
+    g_assert_cmpuint (td_unit_import_count (rows, TD_IMPORT_INVALID), ==, 1);
+    g_assert_cmpuint (n_rows (page), ==, 12);
+    shot = td_test_screenshot (GTK_WIDGET (import), "units-paste-preview.png");
+    g_clear_pointer (&shot, g_free);
+    td_test_activate (GTK_WIDGET (import), "import.apply", NULL);
+    g_assert_null (td_test_find_toplevel (TD_TYPE_IMPORT_DIALOG));
+    g_assert_cmpuint (n_rows (page), ==, 13);
+  }
+
+  /* 2023 shows the name of then. */
+  {
+    GtkWidget *selector = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_BLOC_SELECTOR, NULL);
+    GtkWidget *years = gtk_widget_get_last_child (selector);
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (years), 1);
+    td_test_iterate ();
+    g_assert_cmpuint (n_rows (page), ==, 12);
+    g_assert_cmpstr (row_name (page, 0), ==, "Ban Dân tộc tỉnh Bình Phước");
+    shot = td_test_screenshot (GTK_WIDGET (window), "units-demo-2023.png");
+    g_clear_pointer (&shot, g_free);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (years), 0);
+    td_test_iterate ();
+    g_assert_cmpstr (row_name (page, 0), ==, "Ban Dân tộc tỉnh");
+  }
+
   td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("campaigns"));
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP,
                                          "Phong trào thi đua năm 2024 của Khối Thi đua số 6"));
   shot = td_test_screenshot (GTK_WIDGET (window), "campaigns-demo.png");
   g_clear_pointer (&shot, g_free);
+  {
+    /* The members × targets grid, further down. */
+    GtkWidget *campaigns = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_CAMPAIGNS_PAGE, NULL);
+    GtkWidget *clamp = td_test_find_widget (campaigns, ADW_TYPE_CLAMP, NULL);
+    GtkWidget *scrolled = gtk_widget_get_ancestor (clamp, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    g_assert_nonnull (td_test_find_widget (campaigns, GTK_TYPE_DROP_DOWN, NULL));
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
+    shot = td_test_screenshot (GTK_WIDGET (window), "campaigns-demo-grid.png");
+    g_clear_pointer (&shot, g_free);
+  }
 
   td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("overview"));
   shot = td_test_screenshot (GTK_WIDGET (window), "overview-demo.png");

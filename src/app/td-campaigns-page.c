@@ -149,11 +149,17 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
   for (guint t = 0; t < targets->len; t++)
     {
       TdTarget *target = targets->pdata[t];
-      g_autofree gchar *number = g_strdup_printf (_ ("Target %u"), t + 1);
-      GtkWidget *label = gtk_label_new (number);
+      g_autofree gchar *text = g_strdup_printf ("%u. %s", t + 1, target->text);
+      GtkWidget *label = gtk_label_new (text);
 
+      /* The whole target, wrapped, so the grid reads without the list. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_widget_set_tooltip_text (label, target->text);
-      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "caption-heading");
       gtk_grid_attach (GTK_GRID (grid), label, (int)t + 1, 0, 1, 1);
     }
   for (guint m = 0; members != NULL && m < members->len; m++)
@@ -194,8 +200,8 @@ show_campaign (TdCampaignsPage *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), c->name);
   starts = td_date_to_display (&c->starts);
   ends = td_date_to_display (&c->ends);
-  window = g_strdup_printf ("%s – %s", starts, ends);
-  info_row (group, _ ("Kind"), td_campaign_kind_label (c->kind));
+  /* Translators: kind and window of a campaign, e.g. "Đợt I · 01/01/2024 – 30/06/2024" */
+  window = g_strdup_printf (_ ("%s · %s – %s"), td_campaign_kind_label (c->kind), starts, ends);
   info_row (group, _ ("Window"), window);
   info_row (group, _ ("Slogan"), c->slogan);
   info_row (group, _ ("Theme"), c->theme);
@@ -203,6 +209,20 @@ show_campaign (TdCampaignsPage *self)
     info_row (group, _ ("Notes"), c->notes);
   gtk_box_append (self->content_box, group);
 
+  if (targets != NULL && targets->len > 0)
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Results by Member"));
+      adw_preferences_group_set_description (
+          ADW_PREFERENCES_GROUP (group),
+          _ ("Choose each member's result for each target; it is saved at once."));
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), results_grid (self, targets));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scrolled);
+      gtk_box_append (self->content_box, group);
+    }
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Targets"));
   button = gtk_button_new_with_mnemonic (_ ("Add _Target…"));
@@ -234,21 +254,6 @@ show_campaign (TdCampaignsPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_box_append (self->content_box, group);
-
-  if (targets != NULL && targets->len > 0)
-    {
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Results by Member"));
-      adw_preferences_group_set_description (
-          ADW_PREFERENCES_GROUP (group),
-          _ ("Choose each member's result for each target; it is saved at once."));
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
-                                      GTK_POLICY_NEVER);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), results_grid (self, targets));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scrolled);
-      gtk_box_append (self->content_box, group);
-    }
 }
 
 static void
