@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "td-bloc-selector.h"
+#include "td-campaign-dialog.h"
 #include "td-campaigns-page.h"
 #include "td-import-dialog.h"
 #include "td-unit-import.h"
@@ -224,6 +225,66 @@ test_bloc_from_nothing (void)
     gtk_drop_down_set_selected (GTK_DROP_DOWN (years), 1);
     td_test_iterate ();
     g_assert_cmpint (td_window_get_bloc_year_id (window), ==, first_year);
+  }
+
+  /* Rename from the next year on: this year keeps the old name. */
+  {
+    g_autoptr (TdBlocYear) by
+        = td_registry_get_bloc_year (td_window_get_database (window), first_year, NULL);
+    g_autofree gchar *date = g_strdup_printf ("01/01/%d", by->year + 1);
+    GtkWidget *selector = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_BLOC_SELECTOR, NULL);
+
+    g_assert_true (td_units_page_select_unit (page, 2));
+    td_test_activate (GTK_WIDGET (page), "units.rename", NULL);
+    dialog = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (
+        GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ngày hiệu lực (dd/mm/yyyy)")), "31/02/2020");
+    g_assert_false (
+        adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
+    g_assert_nonnull (td_test_find_widget (
+        GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+        "Ngày hiệu lực: hãy nhập ngày theo dạng dd/mm/yyyy, trong các năm từ 2000 đến 2100."));
+    gtk_editable_set_text (
+        GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ngày hiệu lực (dd/mm/yyyy)")), date);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Tên mới")),
+                           "Sở Nội vụ (tên mới)");
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "rename"));
+    respond (dialog, "rename");
+    g_assert_cmpstr (row_name (page, 2), ==, "Sở Nội vụ");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_last_child (selector)), 0);
+    td_test_iterate ();
+    g_assert_cmpstr (row_name (page, 2), ==, "Sở Nội vụ (tên mới)");
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_last_child (selector)), 1);
+    td_test_iterate ();
+    g_assert_cmpint (td_window_get_bloc_year_id (window), ==, first_year);
+  }
+
+  /* A campaign that ends before it starts is refused at the field. */
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("campaigns"));
+  {
+    GtkWidget *campaigns = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_CAMPAIGNS_PAGE, NULL);
+    GtkWidget *label;
+
+    td_test_activate (campaigns, "campaigns.add", NULL);
+    dialog = td_test_find_toplevel (TD_TYPE_CAMPAIGN_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Tên")),
+                           "Đợt thi đua cao điểm");
+    gtk_editable_set_text (
+        GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ngày bắt đầu (dd/mm/yyyy)")), "01/09/2024");
+    type_and_enter (GTK_WIDGET (dialog), "Ngày kết thúc (dd/mm/yyyy)", "31/08/2024");
+    g_assert_true (td_test_find_toplevel (TD_TYPE_CAMPAIGN_DIALOG) == dialog);
+    label = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                 "Ngày kết thúc: 31/08/2024 trước ngày bắt đầu 01/09/2024; phong "
+                                 "trào phải kết thúc vào hoặc sau ngày bắt đầu.");
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_visible (label));
+    shot = td_test_screenshot (GTK_WIDGET (dialog), "campaign-form-ends-before-starts.png");
+    g_clear_pointer (&shot, g_free);
+    type_and_enter (GTK_WIDGET (dialog), "Ngày kết thúc (dd/mm/yyyy)", "30/09/2024");
+    g_assert_null (td_test_find_toplevel (TD_TYPE_CAMPAIGN_DIALOG));
+    g_assert_cmpint (td_campaigns_page_get_campaign_id (TD_CAMPAIGNS_PAGE (campaigns)), >, 0);
   }
 
   /* The choice is remembered and restored when the database opens again. */
