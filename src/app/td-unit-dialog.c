@@ -112,8 +112,8 @@ td_unit_dialog_save (TdUnitDialog *self)
       td_window_show_error (GTK_WIDGET (self), _ ("Could not save the unit"), error);
       return FALSE;
     }
-  td_window_toast_text (GTK_WIDGET (self),
-                        self->unit_id == 0 ? _ ("Unit added") : _ ("Unit saved"));
+  /* No toast: the list shows the unit at once, and a queue of toasts
+   * would hold back an Undo the clerk may need next. */
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -515,7 +515,6 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), r,
                          (GClosureNotify)(void (*) (void))removed_member_free, 0);
   td_window_toast (widget, toast);
