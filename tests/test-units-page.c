@@ -366,6 +366,45 @@ test_demo_sections (void)
   g_assert_cmpuint (n_rows (page), ==, 12);
   shot = td_test_screenshot (GTK_WIDGET (window), "units-all.png");
   g_clear_pointer (&shot, g_free);
+
+  /* In the list of all units, Delete deletes the unit, with Undo. */
+  g_assert_true (td_units_page_select_unit (page, 3));
+  {
+    const char *name = row_name (page, 0);
+    g_autofree gchar *first = g_strdup (name);
+    GtkWidget *undo;
+
+    g_assert_true (td_units_page_select_unit (page, td_units_page_get_selected_unit (page)));
+    press_shortcut (GTK_WIDGET (page), "Delete");
+    g_assert_cmpuint (n_rows (page), ==, 11);
+    td_test_wait_drawn (GTK_WIDGET (window));
+    undo = td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Hoàn tác");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    td_test_iterate ();
+    g_assert_cmpuint (n_rows (page), ==, 12);
+    g_assert_cmpstr (row_name (page, 0), ==, first);
+  }
+  /* A unit with scores is not deleted: the reason, and Retire offered. */
+  g_assert_true (td_db_exec (td_window_get_database (window),
+                             "CREATE TABLE entry (id INTEGER PRIMARY KEY, unit_id INTEGER);"
+                             "INSERT INTO entry (unit_id) VALUES (3)",
+                             NULL));
+  g_assert_true (td_units_page_select_unit (page, 3));
+  press_shortcut (GTK_WIDGET (page), "Delete");
+  {
+    GtkWindow *dialog = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Không thể bỏ đơn vị này");
+    g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "retire"));
+    shot = td_test_screenshot (GTK_WIDGET (dialog), "units-delete-refused.png");
+    g_clear_pointer (&shot, g_free);
+    gtk_window_destroy (dialog);
+    td_test_iterate ();
+  }
+  g_assert_cmpuint (n_rows (page), ==, 12);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), FALSE);
 
   /* A pasted list: previewed, nothing written until Add. */

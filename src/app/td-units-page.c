@@ -76,7 +76,9 @@ update_actions (TdUnitsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.add", by);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.edit", w && sel);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.remove", members && sel);
+  /* Delete: out of the bloc in a year's list, out of the database in "All Units". */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.remove",
+                                 sel && (members || (w && show_all (self))));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", w && sel);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", w && sel);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.retire", w && sel);
@@ -483,6 +485,65 @@ offer_retire (TdUnitsPage *self, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  TdDb *db; /* weak: a closed database is not kept open by a pending Undo */
+  TdUnitSnapshot *snapshot;
+} DeletedUnit;
+
+static void
+deleted_unit_free (gpointer data)
+{
+  DeletedUnit *d = data;
+
+  g_clear_weak_pointer (&d->db);
+  td_unit_snapshot_free (d->snapshot);
+  g_free (d);
+}
+
+static void
+on_undo_delete (AdwToast *toast, DeletedUnit *d)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (d->db != NULL && !td_registry_restore_unit (d->db, d->snapshot, &error))
+    g_warning ("Undo failed: %s", error->message);
+}
+
+/* Deleting a unit from the database (list of all units): refused with the
+ * reason when it has scores, otherwise with Undo that restores it all. */
+static void
+delete_unit (TdUnitsPage *self, TdUnitItem *item)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *title = NULL;
+  TdUnitSnapshot *snapshot;
+  DeletedUnit *d;
+  AdwToast *toast;
+
+  /* The item goes with the reload that the deletion causes: name it first. */
+  /* Translators: toast after deleting a unit from the database; %s is its name */
+  title = g_strdup_printf (_ ("“%s” deleted from the database"), td_unit_item_get_name (item));
+  snapshot
+      = td_registry_delete_unit_with_undo (self->database, td_unit_item_get_unit_id (item), &error);
+  if (snapshot == NULL)
+    {
+      if (g_error_matches (error, TD_ERROR, TD_ERROR_CONSTRAINT))
+        offer_retire (self, error);
+      else
+        td_window_show_error (GTK_WIDGET (self), _ ("Could not delete the unit"), error);
+      return;
+    }
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  d = g_new0 (DeletedUnit, 1);
+  d->snapshot = snapshot;
+  g_set_weak_pointer (&d->db, self->database);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), d,
+                         (GClosureNotify)(void (*) (void))deleted_unit_free, 0);
+  td_window_toast (GTK_WIDGET (self), toast);
+}
+
 static void
 remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -493,8 +554,13 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
   RemovedMember *r;
   AdwToast *toast;
 
-  if (item == NULL || show_all (self))
+  if (item == NULL)
     return;
+  if (show_all (self))
+    {
+      delete_unit (self, item);
+      return;
+    }
   r = g_new0 (RemovedMember, 1);
   /* Weak: a closed database is not kept open by a pending Undo. */
   g_set_weak_pointer (&r->db, self->database);
