@@ -474,6 +474,11 @@ test_demo_sections (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree gchar *data_home = g_dir_make_tmp ("thidua-units-XXXXXX", NULL);
+
+  /* A demo database of our own: other test programs rebuild theirs at the
+   * default place while this one runs. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   td_test_init (&argc, &argv);
   g_test_add_func ("/units-page/bloc-from-nothing", test_bloc_from_nothing);
   g_test_add_func ("/units-page/demo-sections", test_demo_sections);
