@@ -432,6 +432,53 @@ test_demo_sections (void)
     g_assert_cmpuint (n_rows (page), ==, 13);
   }
 
+  /* Head and deputy: the same member for both is refused at the field. */
+  td_test_activate (GTK_WIDGET (page), "units.bloc-year-settings", NULL);
+  {
+    GtkWindow *dialog = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *head = td_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Khối trưởng");
+    GtkWidget *deputy = td_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "Khối phó");
+    GtkWidget *label;
+
+    g_assert_nonnull (head);
+    g_assert_nonnull (deputy);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (deputy),
+                                adw_combo_row_get_selected (ADW_COMBO_ROW (head)));
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    label = td_test_find_widget (
+        GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+        "Khối phó: đơn vị khối trưởng không thể đồng thời là khối phó; hãy chọn thành viên khác.");
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_visible (label));
+    shot = td_test_screenshot (GTK_WIDGET (dialog), "units-head-equals-deputy.png");
+    g_clear_pointer (&shot, g_free);
+    /* Another deputy (the first member in the list) is accepted and saved. */
+    adw_combo_row_set_selected (ADW_COMBO_ROW (deputy), 1);
+    g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    respond (dialog, "save");
+    g_assert_cmpuint (n_rows (page), ==, 13);
+    g_assert_cmpint (
+        td_unit_item_get_role (g_list_model_get_item (td_units_page_get_model (page), 0)), ==,
+        TD_ROLE_DEPUTY);
+  }
+
+  /* Merge: the dialog asks for two units and a name before it merges. */
+  g_assert_true (td_units_page_select_unit (page, 3));
+  td_test_activate (GTK_WIDGET (page), "units.merge", NULL);
+  {
+    GtkWindow *dialog = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    g_assert_nonnull (dialog);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge"));
+    g_assert_nonnull (td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                           "Đơn vị hợp nhất: hãy đánh dấu ít nhất hai đơn vị."));
+    shot = td_test_screenshot (GTK_WIDGET (dialog), "units-merge.png");
+    g_clear_pointer (&shot, g_free);
+    gtk_window_destroy (dialog);
+    td_test_iterate ();
+  }
+
   /* 2023 shows the name of then. */
   {
     GtkWidget *selector = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_BLOC_SELECTOR, NULL);
