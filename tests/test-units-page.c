@@ -458,9 +458,11 @@ test_demo_sections (void)
     g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
     respond (dialog, "save");
     g_assert_cmpuint (n_rows (page), ==, 13);
-    g_assert_cmpint (
-        td_unit_item_get_role (g_list_model_get_item (td_units_page_get_model (page), 0)), ==,
-        TD_ROLE_DEPUTY);
+    {
+      g_autoptr (TdUnitItem) first = g_list_model_get_item (td_units_page_get_model (page), 0);
+
+      g_assert_cmpint (td_unit_item_get_role (first), ==, TD_ROLE_DEPUTY);
+    }
   }
 
   /* Merge: the dialog asks for two units and a name before it merges. */
