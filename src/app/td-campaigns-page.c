@@ -28,6 +28,7 @@ struct _TdCampaignsPage
   GArray *campaign_ids;
   TdDb *database;
   gulong changed_handler;
+  guint reload_source; /* a burst of changes (an import) reloads once */
   gint64 bloc_year_id;
   gint64 campaign_id;
   gboolean updating; /* filling widgets: their signals are not edits */
@@ -320,6 +321,23 @@ on_campaign_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdCampaignsPage 
   update_actions (self);
 }
 
+static gboolean
+reload_idle (gpointer data)
+{
+  TdCampaignsPage *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (TdCampaignsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
+}
+
 static void
 on_database_changed (TdDb *db, const char *what, TdCampaignsPage *self)
 {
@@ -327,7 +345,7 @@ on_database_changed (TdDb *db, const char *what, TdCampaignsPage *self)
     return;
   if (g_strcmp0 (what, "campaigns") == 0 || g_strcmp0 (what, "registry") == 0
       || g_strcmp0 (what, "new-year") == 0)
-    reload (self);
+    schedule_reload (self);
 }
 
 static void
@@ -633,6 +651,7 @@ td_campaigns_page_dispose (GObject *object)
 {
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   set_database (self, NULL);
   G_OBJECT_CLASS (td_campaigns_page_parent_class)->dispose (object);
 }

@@ -38,6 +38,7 @@ struct _TdUnitsPage
 
   TdDb *database;
   gulong changed_handler;
+  guint reload_source; /* a burst of changes (an import) reloads once */
   gint64 bloc_year_id;
   gint year;
 };
@@ -217,11 +218,28 @@ reload (TdUnitsPage *self)
   update_actions (self);
 }
 
+static gboolean
+reload_idle (gpointer data)
+{
+  TdUnitsPage *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (TdUnitsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
+}
+
 static void
 on_database_changed (TdDb *db, const char *what, TdUnitsPage *self)
 {
   if (g_strcmp0 (what, "registry") == 0 || g_strcmp0 (what, "new-year") == 0)
-    reload (self);
+    schedule_reload (self);
 }
 
 static void
@@ -1334,6 +1352,7 @@ td_units_page_dispose (GObject *object)
 {
   TdUnitsPage *self = TD_UNITS_PAGE (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   set_database (self, NULL);
   /* AdwBin unparents its child itself. */
   G_OBJECT_CLASS (td_units_page_parent_class)->dispose (object);
