@@ -202,6 +202,48 @@ td_test_find_widget (GtkWidget *root, GType type, const char *label)
   return NULL;
 }
 
+static GtkWidget *
+find_icon_button (GtkWidget *root, const char *icon)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0
+      && gtk_widget_get_mapped (root))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_icon_button (child, icon);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+timeout_done (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Closes the toasts on show (say, the overdue deadlines announced when a
+ * database opens) as the clerk would, so that the next toast a test waits
+ * for is the one on screen. */
+void
+td_test_dismiss_toasts (TdWindow *window)
+{
+  GtkWidget *close;
+  gboolean done = FALSE;
+
+  while ((close = find_icon_button (GTK_WIDGET (window), "window-close-symbolic")) != NULL)
+    {
+      g_signal_emit_by_name (close, "clicked");
+      td_test_iterate ();
+    }
+  g_timeout_add (600, timeout_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Destroys the window and checks that nothing keeps it alive. */
 void
 td_test_destroy_window (TdWindow *window)

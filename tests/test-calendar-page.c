@@ -28,47 +28,6 @@ dmy (guint d, guint m, guint y)
   return date;
 }
 
-static GtkWidget *
-find_icon_button (GtkWidget *root, const char *icon)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0
-      && gtk_widget_get_mapped (root))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_icon_button (child, icon);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-timeout_done (gpointer data)
-{
-  *(gboolean *)data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* The toast about overdue deadlines (the clock's today) would cover the
- * screenshots: close it as the clerk would. */
-static void
-dismiss_toasts (TdWindow *window)
-{
-  GtkWidget *close;
-  gboolean done = FALSE;
-
-  while ((close = find_icon_button (GTK_WIDGET (window), "window-close-symbolic")) != NULL)
-    {
-      g_signal_emit_by_name (close, "clicked");
-      td_test_iterate ();
-    }
-  g_timeout_add (600, timeout_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The visible message dialog with @heading (a closed one may linger). */
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -105,7 +64,7 @@ demo_window (gchar **dir_out)
    * the year-end meeting due 31/03/2025 are late on any later day. */
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 thời hạn đã quá hạn"));
-  dismiss_toasts (window);
+  td_test_dismiss_toasts (window);
   *dir_out = dir;
   return window;
 }
@@ -427,6 +386,8 @@ test_plan_template_dialog (void)
   gint64 by_2023;
 
   td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  /* The header's bloc and year selector decides whose deadlines show. */
+  td_window_set_bloc_year_id (window, td_registry_find_bloc_year (db, 1, 2023, NULL));
   td_calendar_page_show_date (page, &day);
   td_test_activate (GTK_WIDGET (page), "calendar.show-view", g_variant_new_string ("deadlines"));
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL,
