@@ -629,6 +629,40 @@ test_demo (void)
   g_assert_cmpuint (with_differences, >=, 3);
 }
 
+/* Starting a new year from the registry copies the table with it, without
+ * the scores. */
+static void
+test_new_year_copies_table (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_new_memory (&error);
+  g_autoptr (TdCriteriaTable) old_table = NULL;
+  g_autoptr (TdCriteriaTable) new_table = NULL;
+  gint64 by_2024, by_2025;
+
+  g_assert_true (td_demo_populate (db, &error));
+  by_2024 = td_registry_find_bloc_year (db, 1, 2024, &error);
+  by_2025 = td_registry_start_new_year (db, 1, 2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (by_2025, >, 0);
+  old_table = td_criteria_load (db, by_2024, &error);
+  new_table = td_criteria_load (db, by_2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (td_criteria_table_get_n_nodes (new_table), >, 10);
+  g_assert_cmpuint (td_criteria_table_get_n_nodes (new_table), ==,
+                    td_criteria_table_get_n_nodes (old_table));
+  g_assert_cmpint (td_criteria_table_sum_standard (new_table), ==,
+                   td_criteria_table_sum_standard (old_table));
+  {
+    g_autofree gchar *sql
+        = g_strdup_printf ("SELECT count (*) FROM entry e JOIN criterion c"
+                           " ON c.id = e.criterion_id JOIN criteria_table t"
+                           " ON t.id = c.table_id WHERE t.bloc_year_id = %" G_GINT64_FORMAT,
+                           by_2025);
+    g_assert_cmpint (td_db_query_int (db, sql, -1, &error), ==, 0);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -645,5 +679,6 @@ main (int argc, char **argv)
   g_test_add ("/criteria/entries", Fixture, NULL, fixture_set_up, test_entries, fixture_tear_down);
   g_test_add ("/criteria/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add_func ("/criteria/demo", test_demo);
+  g_test_add_func ("/criteria/new-year-copies-table", test_new_year_copies_table);
   return g_test_run ();
 }

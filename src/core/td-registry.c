@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-registry.h"
+#include "td-criteria.h"
 #include "td-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -1262,6 +1263,20 @@ td_registry_remove_new_year_hook (TdNewYearHook hook, gpointer user_data)
     }
 }
 
+/* The copy steps of the other parts of the core, registered once before
+ * the first new year: the criteria table, then the ranking settings. */
+static void
+register_builtin_steps (void)
+{
+  static gsize done = 0;
+
+  if (g_once_init_enter (&done))
+    {
+      td_registry_add_new_year_hook (td_criteria_new_year_hook, NULL);
+      g_once_init_leave (&done, 1);
+    }
+}
+
 /* Creates @year for the bloc from its latest earlier year: the members
  * that are not retired by then, the head and deputy (when still members)
  * and the signatory.  Then every registered hook copies its own part
@@ -1277,6 +1292,7 @@ td_registry_start_new_year (TdDb *db, gint64 bloc_id, gint year, GError **error)
   gint64 prev_id = 0, id;
   TdStep r;
 
+  register_builtin_steps ();
   if (!check_year (year, error))
     return 0;
   stmt = td_db_prepare (db,
