@@ -9,7 +9,9 @@
 #include "config.h"
 
 #include "td-window.h"
+#include "td-criteria-page.h"
 #include "td-overview-page.h"
+#include "td-scores-page.h"
 #include "td-screenshot.h"
 
 #include <glib/gi18n.h>
@@ -560,6 +562,8 @@ td_window_class_init (TdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TD_TYPE_CRITERIA_PAGE);
+  g_type_ensure (TD_TYPE_SCORES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);

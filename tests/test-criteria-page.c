@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Criteria section under Xvfb, in Vietnamese, on the demo database:
+ * the tree and its running total, add / delete / Undo, indent and move,
+ * the editor, the empty states and pasting a table through the preview. */
+#include "config.h"
+
+#include "td-criteria-page.h"
+#include "td-demo.h"
+#include "td-paste-dialog.h"
+#include "td-registry.h"
+#include "td-test-util.h"
+
+#include <string.h>
+
+typedef struct
+{
+  TdWindow *window;
+  TdDb *db;
+  gint64 bloc_id;
+  gint64 bloc_year_id;
+  TdCriteriaPage *page;
+  gchar *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = NULL;
+  g_autoptr (GPtrArray) blocs = NULL;
+
+  f->dir = td_test_tmpdir ();
+  path = g_build_filename (f->dir, "demo.db", NULL);
+  f->db = td_demo_create (path, &error);
+  g_assert_no_error (error);
+  blocs = td_registry_list_blocs (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (blocs->len, >, 0);
+  f->bloc_id = ((TdBloc *)g_ptr_array_index (blocs, 0))->id;
+  f->bloc_year_id = td_registry_find_bloc_year (f->db, f->bloc_id, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (f->bloc_year_id, >, 0);
+
+  f->window = td_test_window_new ();
+  td_window_set_database (f->window, f->db, FALSE);
+  g_assert_true (td_window_show_section (f->window, "criteria"));
+  f->page = TD_CRITERIA_PAGE (
+      td_test_find_widget (GTK_WIDGET (f->window), TD_TYPE_CRITERIA_PAGE, NULL));
+  g_assert_nonnull (f->page);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  td_test_destroy_window (f->window);
+  g_clear_object (&f->db);
+  g_free (f->dir);
+}
+
+static guint
+n_nodes (Fixture *f)
+{
+  return td_criteria_table_get_n_nodes (td_criteria_page_get_table (f->page));
+}
+
+static void
+test_prompt_and_demo_table (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  GtkWidget *row;
+  g_autofree gchar *shot = NULL;
+
+  /* No bloc-year yet: the page offers the database's bloc-years. */
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "Chọn khối và năm"));
+  row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, "Khối Thi đua số 6");
+  g_assert_nonnull (row);
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-choose-year.png");
+  g_clear_pointer (&shot, g_free);
+
+  /* The newest year comes first; activating it chooses it for the window. */
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  td_test_iterate ();
+  g_assert_cmpint (td_window_get_bloc_year_id (f->window), ==, f->bloc_year_id);
+
+  table = td_criteria_page_get_table (f->page);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (td_criteria_table_get_n_nodes (table), >, 20);
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL,
+                                         "Thực hiện nhiệm vụ chuyên môn được giao"));
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-demo.png");
+  /* A rule in words, from the core: I.5 is a bonus per initiative. */
+  {
+    TdCriterion *c = td_criteria_table_get_node (table, 5);
+    g_autofree gchar *rule = td_criterion_describe_rule (c);
+
+    g_assert_cmpint (c->kind, ==, TD_RULE_BONUS_EACH);
+    g_test_message ("I.5: %s", rule);
+    g_assert_true (g_str_has_prefix (rule, "+0,5 mỗi trường hợp"));
+    g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, rule));
+  }
+}
+
+static void
+test_add_delete_undo (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  TdCriterion *first;
+  gint64 first_id, new_id, child_id;
+  guint n;
+  GtkWidget *title_row;
+  AdwToast *toast = NULL;
+  g_autofree gchar *shot = NULL;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  n = n_nodes (f);
+  table = td_criteria_page_get_table (f->page);
+  first = td_criteria_table_get_node (table, 0);
+  first_id = first->id;
+  g_assert_true (td_criteria_page_select (f->page, first_id));
+
+  /* A sibling after section I, then renamed in the editor. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.add-sibling", NULL);
+  g_assert_cmpuint (n_nodes (f), ==, n + 1);
+  new_id = td_criteria_page_get_selected_id (f->page);
+  g_assert_cmpint (new_id, !=, first_id);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpstr (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->title, ==,
+      "Tiêu chí mới");
+  /* It follows section I's whole subtree at the top level. */
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->depth, ==, 0);
+
+  title_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Nội dung");
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Công tác xây dựng Đảng, đoàn thể");
+  g_signal_emit_by_name (title_row, "apply");
+  td_test_iterate ();
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpstr (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->title, ==,
+      "Công tác xây dựng Đảng, đoàn thể");
+  /* 100 stated, still 100 from the sections: the new one is worth 0. */
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+
+  /* A sub-criterion: the section becomes its heading. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.add-child", NULL);
+  child_id = td_criteria_page_get_selected_id (f->page);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, child_id))->depth, ==, 1);
+  g_assert_cmpint (td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->kind,
+                   ==, TD_RULE_GROUP);
+
+  /* Outdent and indent again; move up then down. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.outdent", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, child_id))->depth, ==, 0);
+  td_test_activate (GTK_WIDGET (f->page), "criteria.indent", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, child_id))->depth, ==, 1);
+  g_assert_true (td_criteria_page_select (f->page, new_id));
+  td_test_activate (GTK_WIDGET (f->page), "criteria.move-up", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), ==, 0);
+  g_assert_cmpint (td_criteria_page_get_selected_id (f->page), ==, new_id);
+  td_test_activate (GTK_WIDGET (f->page), "criteria.move-down", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), >, 0);
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-edited.png");
+
+  /* Delete the new section with its row, then Undo. */
+  g_assert_true (td_criteria_page_select (f->page, new_id));
+  td_test_activate (GTK_WIDGET (f->page), "criteria.delete", NULL);
+  g_assert_cmpuint (n_nodes (f), ==, n);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), ==, -1);
+  g_assert_cmpint (td_criteria_table_find (table, child_id), ==, -1);
+  (void)toast;
+  td_test_activate (GTK_WIDGET (f->page), "criteria.undo-delete", NULL);
+  g_assert_cmpuint (n_nodes (f), ==, n + 2);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), >=, 0);
+  g_assert_cmpint (td_criteria_table_find (table, child_id), >=, 0);
+}
+
+static void
+test_standard_mismatch_shown (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  GtkWidget *standard_row;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  table = td_criteria_page_get_table (f->page);
+  /* Section I states 40 points; give it 42 and the total shows the gap. */
+  g_assert_true (td_criteria_page_select (f->page, td_criteria_table_get_node (table, 0)->id));
+  td_test_iterate ();
+  standard_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Điểm chuẩn");
+  g_assert_nonnull (standard_row);
+  gtk_editable_set_text (GTK_EDITABLE (standard_row), "42");
+  g_signal_emit_by_name (standard_row, "apply");
+  td_test_iterate ();
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 100 (+2)");
+
+  /* Garbage is refused, naming the field; nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (standard_row), "bốn mươi");
+  g_signal_emit_by_name (standard_row, "apply");
+  td_test_iterate ();
+  g_assert_true (gtk_widget_has_css_class (standard_row, "error"));
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 100 (+2)");
+}
+
+static const char pasted[] = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
+                             "I\tCông tác chuyên môn\t60\t\t\n"
+                             "1\tHoàn thành kế hoạch năm\t40\t\t\n"
+                             "2\tBáo cáo đúng hạn\t20\t\t- 0,5\n"
+                             "II\tCông tác phối hợp\t40\t\t\n"
+                             "1\tTham gia hoạt động của Khối\t40\t\t\n"
+                             "2\tSáng kiến được công nhận\t\t+0,5\t\n"
+                             "\tTổng cộng\t100\t\t\n";
+
+static void
+test_paste_table (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  g_autoptr (GPtrArray) members = NULL;
+  TdPasteDialog *dialog;
+  TdPastePreview *preview;
+  TdCriteriaTable *table;
+  gint64 new_year;
+  g_autofree gchar *shot = NULL;
+
+  /* A year with no table: the page says what to do. */
+  by->bloc_id = f->bloc_id;
+  by->year = 2025;
+  new_year = td_registry_add_bloc_year (f->db, by, &error);
+  g_assert_no_error (error);
+  td_window_set_bloc_year_id (f->window, new_year);
+  td_test_iterate ();
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "Chưa có tiêu chí"));
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-empty.png");
+  g_clear_pointer (&shot, g_free);
+
+  td_test_activate (GTK_WIDGET (f->page), "criteria.paste", NULL);
+  dialog = TD_PASTE_DIALOG (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (td_paste_dialog_set_text (dialog, pasted));
+  preview = td_paste_dialog_get_preview (dialog);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (preview->rows->len, ==, 8);
+  td_test_wait_drawn (GTK_WIDGET (dialog));
+  g_test_message ("summary: %s", td_paste_dialog_get_summary (dialog));
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "criteria-paste-preview.png");
+  g_clear_pointer (&shot, g_free);
+
+  /* Fix a row in the preview before saving. */
+  {
+    GtkEditable *cell = td_paste_dialog_get_cell (dialog, 2, TD_PASTE_COL_TITLE);
+    g_assert_nonnull (cell);
+    gtk_editable_set_text (cell, "Hoàn thành kế hoạch năm 2025");
+    g_signal_emit_by_name (cell, "activate");
+  }
+  td_test_iterate ();
+  g_assert_cmpint (td_paste_preview_count_errors (preview), ==, 0);
+
+  td_test_activate (GTK_WIDGET (dialog), "paste.save", NULL);
+  td_test_iterate ();
+  g_assert_null (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpuint (td_criteria_table_get_n_nodes (table), ==, 6);
+  g_assert_cmpstr (td_criteria_table_get_node (table, 1)->title, ==,
+                   "Hoàn thành kế hoạch năm 2025");
+  g_assert_cmpint (td_criteria_table_get_node (table, 2)->standard, ==, TD_POINTS (20));
+  g_assert_cmpint (td_criteria_table_get_node (table, 2)->kind, ==, TD_RULE_STANDARD_LESS_EACH);
+  g_assert_cmpint (td_criteria_table_get_node (table, 5)->kind, ==, TD_RULE_BONUS_POINTS);
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-pasted.png");
+  (void)members;
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv);
+  g_test_add ("/criteria-page/prompt-and-demo-table", Fixture, NULL, fixture_setup,
+              test_prompt_and_demo_table, fixture_teardown);
+  g_test_add ("/criteria-page/add-delete-undo", Fixture, NULL, fixture_setup, test_add_delete_undo,
+              fixture_teardown);
+  g_test_add ("/criteria-page/standard-mismatch-shown", Fixture, NULL, fixture_setup,
+              test_standard_mismatch_shown, fixture_teardown);
+  g_test_add ("/criteria-page/paste-table", Fixture, NULL, fixture_setup, test_paste_table,
+              fixture_teardown);
+  return g_test_run ();
+}
