@@ -219,7 +219,7 @@ test_standard_mismatch_shown (Fixture *f, gconstpointer data)
 static const char pasted[] = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
                              "I\tCông tác chuyên môn\t60\t\t\n"
                              "1\tHoàn thành kế hoạch năm\t40\t\t\n"
-                             "2\tBáo cáo đúng hạn\t20\t\t- 0,5\n"
+                             "2\tBáo cáo đúng hạn\t2O\t\t- 0,5\n"
                              "II\tCông tác phối hợp\t40\t\t\n"
                              "1\tTham gia hoạt động của Khối\t40\t\t\n"
                              "2\tSáng kiến được công nhận\t\t+0,5\t\n"
@@ -258,18 +258,31 @@ test_paste_table (Fixture *f, gconstpointer data)
   g_assert_cmpuint (preview->rows->len, ==, 8);
   td_test_wait_drawn (GTK_WIDGET (dialog));
   g_test_message ("summary: %s", td_paste_dialog_get_summary (dialog));
+  /* A typo in the pasted number ("2O"): section I no longer adds up, and
+   * the preview says so on its row, with the difference. */
+  {
+    TdPasteRow *row = g_ptr_array_index (preview->rows, 1);
+
+    g_assert_cmpint (row->status, ==, TD_PASTE_WARNING);
+    g_assert_nonnull (strstr (row->problems, "−18"));
+  }
   shot = td_test_screenshot (GTK_WIDGET (dialog), "criteria-paste-preview.png");
   g_clear_pointer (&shot, g_free);
 
-  /* Fix a row in the preview before saving. */
+  /* Fix the rows in the preview before saving. */
   {
-    GtkEditable *cell = td_paste_dialog_get_cell (dialog, 2, TD_PASTE_COL_TITLE);
+    GtkEditable *cell = td_paste_dialog_get_cell (dialog, 3, TD_PASTE_COL_STANDARD);
+    g_assert_nonnull (cell);
+    gtk_editable_set_text (cell, "20");
+    g_signal_emit_by_name (cell, "activate");
+    cell = td_paste_dialog_get_cell (dialog, 2, TD_PASTE_COL_TITLE);
     g_assert_nonnull (cell);
     gtk_editable_set_text (cell, "Hoàn thành kế hoạch năm 2025");
     g_signal_emit_by_name (cell, "activate");
   }
   td_test_iterate ();
   g_assert_cmpint (td_paste_preview_count_errors (preview), ==, 0);
+  g_assert_cmpint (((TdPasteRow *)g_ptr_array_index (preview->rows, 1))->status, ==, TD_PASTE_OK);
 
   td_test_activate (GTK_WIDGET (dialog), "paste.save", NULL);
   td_test_iterate ();

@@ -505,9 +505,9 @@ td_paste_dialog_init (TdPasteDialog *self)
   add_column (self, _ ("Use"), COL_USE, 50, FALSE);
   add_column (self, _ ("Code"), COL_CODE, 80, FALSE);
   add_column (self, _ ("Content"), COL_TITLE, -1, TRUE);
-  add_column (self, _ ("Standard"), COL_STANDARD, 80, FALSE);
-  add_column (self, _ ("Bonus"), COL_BONUS, 80, FALSE);
-  add_column (self, _ ("Deduction"), COL_DEDUCTION, 80, FALSE);
+  add_column (self, _ ("Standard"), COL_STANDARD, 100, FALSE);
+  add_column (self, _ ("Bonus"), COL_BONUS, 100, FALSE);
+  add_column (self, _ ("Deduction"), COL_DEDUCTION, 90, FALSE);
   add_column (self, _ ("Understood as"), COL_INTERPRETATION, 220, FALSE);
   add_column (self, _ ("Problems"), COL_PROBLEMS, 200, FALSE);
 

@@ -144,6 +144,42 @@ on_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdScoreCell *self)
     }
 }
 
+static void
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      /* Option labels are long; the cell shows their start, the list all. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  return factory;
+}
+
 GtkWidget *
 td_score_cell_new (void)
 {
@@ -187,7 +223,12 @@ td_score_cell_set_choices (TdScoreCell *self, const char *const *choices, guint 
   if (self->dropdown == NULL)
     {
       self->choices = gtk_string_list_new (NULL);
+      g_autoptr (GtkListItemFactory) button = choice_factory (TRUE);
+      g_autoptr (GtkListItemFactory) list = choice_factory (FALSE);
+
       self->dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->choices)), NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list);
       gtk_widget_set_parent (self->dropdown, GTK_WIDGET (self));
       gtk_widget_set_sensitive (self->dropdown,
                                 gtk_editable_get_editable (GTK_EDITABLE (self->entry)));
