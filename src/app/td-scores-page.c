@@ -467,6 +467,48 @@ fill_widget (TdScoresPage *self, GtkWidget *widget)
     }
 }
 
+/* After one edit of @member (an index into members): only the labels that
+ * follow that unit's totals change — subtotals, totals and differences in
+ * its matrix column and in the one-unit view when it shows that unit.  The
+ * cells keep their text, so a grid of hundreds of cells costs nothing. */
+static void
+refresh_after_edit (TdScoresPage *self, guint member)
+{
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kind"));
+      TdCriterionItem *item = g_object_get_data (G_OBJECT (widget), "item");
+      guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
+      TdCriterion *c = item ? td_criterion_item_get_criterion (item) : NULL;
+      gboolean label = c == NULL || td_rule_kind_get_input (c->kind) == TD_INPUT_NONE;
+
+      if (item == NULL)
+        continue;
+      switch (kind)
+        {
+        case KIND_SELF:
+        case KIND_ASSESSED:
+          if (label && member == self->member)
+            fill_widget (self, widget);
+          break;
+        case KIND_DIFF:
+          if (member == self->member)
+            fill_widget (self, widget);
+          break;
+        case KIND_MATRIX_UNIT:
+          if (label && column == member)
+            fill_widget (self, widget);
+          break;
+        default:
+          break;
+        }
+    }
+}
+
 static void
 refresh_bound (TdScoresPage *self)
 {
@@ -738,7 +780,7 @@ on_cell_commit (TdScoreCell *cell, const char *text, int move, TdScoresPage *sel
       if (!ok)
         return FALSE;
       compute_unit_differences (self);
-      refresh_bound (self);
+      refresh_after_edit (self, matrix ? column : self->member);
       update_totals (self);
     }
   move_focus (self, matrix, index, column, move);
@@ -1293,6 +1335,13 @@ on_view_changed (AdwViewStack *stack, GParamSpec *pspec, TdScoresPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->unit_dropdown), !matrix);
   gtk_widget_set_visible (GTK_WIDGET (self->source_dropdown), matrix);
+  /* Edits only refresh their own view: bring the other one up to date. */
+  if (self->scores != NULL)
+    {
+      self->filling = TRUE;
+      refresh_bound (self);
+      self->filling = FALSE;
+    }
   update_totals (self);
 }
 
