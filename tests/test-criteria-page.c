@@ -300,6 +300,78 @@ test_paste_table (Fixture *f, gconstpointer data)
   (void)members;
 }
 
+static void
+on_dialog_shown (AdwMessageDialog **out)
+{
+  *out = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_copy_from_previous_year (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  AdwMessageDialog *dialog = NULL;
+  gint64 new_year;
+  guint n_2024;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  n_2024 = n_nodes (f);
+
+  by->bloc_id = f->bloc_id;
+  by->year = 2025;
+  new_year = td_registry_add_bloc_year (f->db, by, &error);
+  g_assert_no_error (error);
+  td_window_set_bloc_year_id (f->window, new_year);
+  td_test_iterate ();
+  g_assert_cmpuint (n_nodes (f), ==, 0);
+
+  /* The dialog offers the previous year (2024) first. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.copy-from", NULL);
+  on_dialog_shown (&dialog);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Sao chép bảng tiêu chí");
+  g_assert_cmpuint (
+      gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
+      0);
+  adw_message_dialog_response (dialog, "copy");
+  td_test_iterate ();
+  g_assert_cmpuint (n_nodes (f), ==, n_2024);
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = g_strdup (td_db_get_path (f->db));
+  g_autoptr (TdDb) ro = NULL;
+
+  /* The writable connection is closed first, as when the clerk reopens. */
+  td_window_set_database (f->window, NULL, FALSE);
+  td_db_close (f->db);
+  g_clear_object (&f->db);
+  ro = td_db_open (path, TD_DB_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  td_window_set_database (f->window, ro, FALSE);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  g_assert_cmpuint (n_nodes (f), >, 20);
+  /* Looking is allowed, changing is not: the actions are disabled. */
+  {
+    guint n = n_nodes (f);
+
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "criteria.add-sibling", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "criteria.delete", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "criteria.paste", NULL);
+    td_test_iterate ();
+    g_assert_cmpuint (n_nodes (f), ==, n);
+    g_assert_null (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -311,6 +383,10 @@ main (int argc, char **argv)
   g_test_add ("/criteria-page/standard-mismatch-shown", Fixture, NULL, fixture_setup,
               test_standard_mismatch_shown, fixture_teardown);
   g_test_add ("/criteria-page/paste-table", Fixture, NULL, fixture_setup, test_paste_table,
+              fixture_teardown);
+  g_test_add ("/criteria-page/copy-from-previous-year", Fixture, NULL, fixture_setup,
+              test_copy_from_previous_year, fixture_teardown);
+  g_test_add ("/criteria-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);
   return g_test_run ();
 }

@@ -220,7 +220,26 @@ test_one_unit_keyboard (Fixture *f, gconstpointer data)
   td_score_cell_focus (self_cell);
   td_test_activate (GTK_WIDGET (f->page), "scores.history", NULL);
   td_test_wait_drawn (GTK_WIDGET (f->page));
-  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_POPOVER, NULL));
+  {
+    g_autofree gchar *heading = g_strdup_printf ("Lịch sử thay đổi %s %s", c->code, c->title);
+    GtkWidget *title = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, heading);
+    GtkWidget *popover = title ? gtk_widget_get_ancestor (title, GTK_TYPE_POPOVER) : NULL;
+    g_autofree gchar *change = g_strdup_printf ("Tự chấm, điểm: %s → 4,5", old ? "" : "(chưa có)");
+    GtkWidget *row;
+
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    /* The newest change first: self-score, old → 4,5, when and who. */
+    row = td_test_find_widget (popover, ADW_TYPE_ACTION_ROW, NULL);
+    g_assert_nonnull (row);
+    g_test_message ("history: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    g_assert_true (
+        g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "→ 4,5"));
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                     "Tự chấm, điểm: "));
+    (void)change;
+    g_free (td_test_screenshot (popover, "scores-history.png"));
+  }
   shot = td_test_screenshot (GTK_WIDGET (f->window), "scores-unit.png");
 }
 
@@ -305,6 +324,34 @@ test_only_differences (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_scores_page_get_n_rows (f->page, FALSE), ==, all);
 }
 
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = g_strdup (td_db_get_path (f->db));
+  g_autoptr (TdDb) ro = NULL;
+
+  /* The writable connection is closed first, as when the clerk reopens. */
+  td_window_set_database (f->window, NULL, FALSE);
+  td_db_close (f->db);
+  g_clear_object (&f->db);
+  ro = td_db_open (path, TD_DB_OPEN_READ_ONLY, &error);
+  TdScores *scores;
+  const TdCriterion *c;
+  TdScoreCell *cell;
+
+  g_assert_no_error (error);
+  td_window_set_database (f->window, ro, FALSE);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  scores = td_scores_page_get_scores (f->page);
+  g_assert_nonnull (scores);
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  g_assert_nonnull (cell);
+  g_assert_false (gtk_editable_get_editable (td_score_cell_get_editable (cell)));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -314,6 +361,8 @@ main (int argc, char **argv)
   g_test_add ("/scores-page/matrix-keyboard", Fixture, NULL, fixture_setup, test_matrix_keyboard,
               fixture_teardown);
   g_test_add ("/scores-page/only-differences", Fixture, NULL, fixture_setup, test_only_differences,
+              fixture_teardown);
+  g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);
   return g_test_run ();
 }
