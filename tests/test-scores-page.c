@@ -313,6 +313,7 @@ test_only_differences (Fixture *f, gconstpointer data)
   g_assert_cmpuint (unit, <, td_scores_get_n_units (scores));
   g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (scores, unit)));
   all = td_scores_page_get_n_rows (f->page, FALSE);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-one-unit.png"));
   td_test_activate (GTK_WIDGET (f->page), "scores.toggle-differences", NULL);
   only = td_scores_page_get_n_rows (f->page, FALSE);
   g_test_message ("rows: %u, differing: %u", all, only);

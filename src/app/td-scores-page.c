@@ -310,6 +310,23 @@ cell_has_focus (GtkWidget *widget)
   return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 }
 
+/* The assessed cell of a criterion that differs from the self-score stands
+ * out in the one-unit view, next to its signed difference. */
+static void
+mark_difference (TdScoresPage *self, gint index)
+{
+  TdScoreCell *cell = g_hash_table_lookup (self->unit_cells, KEY (index, TD_SCORES_COL_ASSESSED));
+  GtkWidget *entry;
+
+  if (cell == NULL)
+    return;
+  entry = GTK_WIDGET (td_score_cell_get_editable (cell));
+  if (g_hash_table_contains (self->unit_diffs, GINT_TO_POINTER (index + 1)))
+    gtk_widget_add_css_class (entry, "score-differs");
+  else
+    gtk_widget_remove_css_class (entry, "score-differs");
+}
+
 static void
 fill_score (TdScoresPage *self, GtkWidget *box, TdCriterionItem *item, TdSource source, guint unit,
             GHashTable *cells, guint column)
@@ -340,6 +357,8 @@ fill_score (TdScoresPage *self, GtkWidget *box, TdCriterionItem *item, TdSource 
   gtk_widget_set_visible (label, FALSE);
   td_score_cell_set_key (cell, index, column);
   g_hash_table_insert (cells, KEY (index, column), cell);
+  if (cells == self->unit_cells && column == TD_SCORES_COL_ASSESSED)
+    mark_difference (self, index);
   if (cell_has_focus (GTK_WIDGET (cell)))
     return;
 
@@ -781,6 +800,8 @@ on_cell_commit (TdScoreCell *cell, const char *text, int move, TdScoresPage *sel
         return FALSE;
       compute_unit_differences (self);
       refresh_after_edit (self, matrix ? column : self->member);
+      if (!matrix)
+        mark_difference (self, index);
       update_totals (self);
     }
   move_focus (self, matrix, index, column, move);
