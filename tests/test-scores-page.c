@@ -326,6 +326,33 @@ test_only_differences (Fixture *f, gconstpointer data)
 }
 
 static void
+test_option_dropdown (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c = find_node (scores, TD_RULE_OPTIONS, 1, -1);
+  TdScoreCell *cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_ASSESSED);
+  GtkDropDown *dropdown;
+  const TdEntry *entry;
+  guint choice;
+  guint unit = 0;
+
+  /* An option is chosen from a list, never typed. */
+  g_assert_nonnull (cell);
+  g_assert_true (td_score_cell_is_choice (cell));
+  dropdown = td_score_cell_get_dropdown (cell);
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==,
+                    c->options->len);
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  choice = entry && entry->option == 0 ? 1 : 0;
+  gtk_drop_down_set_selected (dropdown, choice);
+  td_test_iterate ();
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->option, ==, choice);
+}
+
+static void
 test_read_only (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -362,6 +389,8 @@ main (int argc, char **argv)
   g_test_add ("/scores-page/matrix-keyboard", Fixture, NULL, fixture_setup, test_matrix_keyboard,
               fixture_teardown);
   g_test_add ("/scores-page/only-differences", Fixture, NULL, fixture_setup, test_only_differences,
+              fixture_teardown);
+  g_test_add ("/scores-page/option-dropdown", Fixture, NULL, fixture_setup, test_option_dropdown,
               fixture_teardown);
   g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);
