@@ -390,25 +390,21 @@ static gboolean
 save (TdPasteDialog *self, gboolean replace)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TdCriteriaTable) table = td_paste_preview_to_table (self->preview, &error);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
 
-  if (table == NULL)
+  if (!td_paste_preview_save (self->preview, self->database, self->bloc_year_id, replace, &error))
     {
-      td_window_toast_text (GTK_WIDGET (self), error->message);
-      return FALSE;
-    }
-  if (!td_criteria_save_table (self->database, self->bloc_year_id, table, replace, &error))
-    {
+      /* The year already has criteria: the caller asks before replacing. */
       if (!replace && g_error_matches (error, TD_ERROR, TD_ERROR_CONSTRAINT))
         return FALSE;
-      td_window_show_error (GTK_WIDGET (self), _ ("Could not save the criteria table"), error);
+      if (g_error_matches (error, TD_ERROR, TD_ERROR_INVALID))
+        td_window_toast_text (GTK_WIDGET (self), error->message);
+      else
+        td_window_show_error (GTK_WIDGET (self), _ ("Could not save the criteria table"), error);
       return TRUE;
     }
-  td_window_toast_text (
-      GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self))
-                      ? GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (self)))
-                      : GTK_WIDGET (self)),
-      _ ("Criteria table saved"));
+  td_window_toast_text (parent ? GTK_WIDGET (parent) : GTK_WIDGET (self),
+                        _ ("Criteria table saved"));
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }

@@ -27,6 +27,8 @@
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-item.h"
 #include "td-registry.h"
+#include "td-score-history.h"
+#include "td-score-totals.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -61,12 +63,7 @@ struct _TdScoresPage
   AdwViewStack *view_stack;
   GtkColumnView *unit_view;
   GtkColumnView *matrix_view;
-  GtkWidget *totals_bar;
-  GtkLabel *status_label;
-  GtkLabel *self_total_label;
-  GtkLabel *assessed_total_label;
-  GtkLabel *diff_total_label;
-  GtkLabel *final_total_label;
+  TdScoreTotals *totals_bar;
   GtkWidget *history_popover;
 
   GListStore *unit_store;
@@ -93,7 +90,6 @@ struct _TdScoresPage
   TdScores *scores;
   guint member; /* index into members of the one-unit view */
   TdSource matrix_source;
-  gchar *total_text[TD_N_SOURCES];
   gboolean saving;
   gboolean filling;
   gboolean stale; /* changed while hidden: reload when shown */
@@ -215,91 +211,19 @@ apply_filters (TdScoresPage *self)
     }
 }
 
-/* Text of points and differences */
-
-static gchar *
-format_delta (TdPoints delta)
-{
-  return delta == 0 ? g_strdup ("0") : td_points_format_signed (delta);
-}
-
-static void
-style_delta (GtkWidget *label, TdPoints delta)
-{
-  gtk_widget_remove_css_class (label, "score-up");
-  gtk_widget_remove_css_class (label, "score-down");
-  if (delta > 0)
-    gtk_widget_add_css_class (label, "score-up");
-  else if (delta < 0)
-    gtk_widget_add_css_class (label, "score-down");
-}
-
 /* Totals bar */
-
-static void
-set_total (TdScoresPage *self, GtkLabel *label, TdSource source, const char *name, TdPoints value)
-{
-  g_autofree gchar *points = td_points_format (value);
-
-  g_free (self->total_text[source]);
-  /* Translators: a total in the totals bar, e.g. "Self-score: 95,5" */
-  self->total_text[source] = g_strdup_printf (_ ("%s: %s"), name, points);
-  gtk_label_set_text (label, self->total_text[source]);
-}
 
 static void
 update_totals (TdScoresPage *self)
 {
-  const TdUnitTotals *totals;
-  gboolean matrix
-      = g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "matrix") == 0;
-  g_autofree gchar *reason = NULL;
-  TdPoints delta;
-  g_autofree gchar *delta_text = NULL, *diff = NULL;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->self_total_label), !matrix);
-  gtk_widget_set_visible (GTK_WIDGET (self->assessed_total_label), !matrix);
-  gtk_widget_set_visible (GTK_WIDGET (self->final_total_label), !matrix);
-  gtk_widget_set_visible (GTK_WIDGET (self->diff_total_label), !matrix);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "dim-label");
-  if (matrix)
-    {
-      gtk_label_set_text (self->status_label,
-                          _ ("Type one form per column: Enter goes down, Tab goes to the next "
-                             "unit. Totals are in the last row."));
-      return;
-    }
-  if (!has_unit (self))
-    return;
-  totals = td_scores_get_totals (self->scores, unit_of_member (self, self->member));
-  set_total (self, self->self_total_label, TD_SOURCE_SELF, _ ("Self-score"),
-             totals->table[TD_SOURCE_SELF].total);
-  set_total (self, self->assessed_total_label, TD_SOURCE_ASSESSED, _ ("Assessed"),
-             totals->table[TD_SOURCE_ASSESSED].total);
-  set_total (self, self->final_total_label, TD_SOURCE_FINAL, _ ("Final"),
-             totals->table[TD_SOURCE_FINAL].total);
-  delta = totals->table[TD_SOURCE_FINAL].total - totals->table[TD_SOURCE_SELF].total;
-  delta_text = format_delta (delta);
-  /* Translators: final total minus self-score total */
-  diff = g_strdup_printf (_ ("Difference: %s"), delta_text);
-  gtk_label_set_text (self->diff_total_label, diff);
-  style_delta (GTK_WIDGET (self->diff_total_label), delta);
-
-  reason = td_unit_totals_dup_disqualified_reason (totals, self->table, TD_SOURCE_FINAL);
-  if (reason != NULL)
-    {
-      gtk_label_set_text (self->status_label, reason);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-    }
-  else
-    {
-      g_autofree gchar *status = g_strdup_printf (
-          _ ("%u of %u criteria self-scored, %u assessed."), totals->n_entries[TD_SOURCE_SELF],
-          td_criteria_table_get_n_nodes (self->table), totals->n_entries[TD_SOURCE_ASSESSED]);
-      gtk_label_set_text (self->status_label, status);
-    }
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "matrix") == 0)
+    td_score_totals_show_hint (self->totals_bar,
+                               _ ("Type one form per column: Enter goes down, Tab goes to the "
+                                  "next unit. Totals are in the last row."));
+  else if (has_unit (self))
+    td_score_totals_show_unit (
+        self->totals_bar, td_scores_get_totals (self->scores, unit_of_member (self, self->member)),
+        self->table);
 }
 
 /* Cells */
@@ -445,9 +369,9 @@ fill_diff (TdScoresPage *self, GtkWidget *label, TdCriterionItem *item)
       show = d != NULL;
       delta = d ? *d : 0;
     }
-  text = show ? format_delta (delta) : NULL;
+  text = show ? td_score_format_delta (delta) : NULL;
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-  style_delta (label, show ? delta : 0);
+  td_score_style_delta (label, show ? delta : 0);
 }
 
 static void
@@ -810,125 +734,25 @@ on_cell_commit (TdScoreCell *cell, const char *text, int move, TdScoresPage *sel
 
 /* History of a cell */
 
-typedef struct
-{
-  TdEntryChange *change;
-  TdSource source;
-} SourcedChange;
-
-static gint
-compare_changes (gconstpointer a, gconstpointer b)
-{
-  const SourcedChange *x = a;
-  const SourcedChange *y = b;
-
-  return -g_strcmp0 (x->change->at, y->change->at);
-}
-
-static gchar *
-format_when (const char *iso)
-{
-  g_autoptr (GDateTime) utc = iso ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
-  g_autoptr (GDateTime) local = utc ? g_date_time_to_local (utc) : NULL;
-
-  return local ? g_date_time_format (local, "%d/%m/%Y %H:%M") : g_strdup (iso ? iso : "");
-}
-
-static GtkWidget *
-history_row (const SourcedChange *sc)
-{
-  const TdEntryChange *change = sc->change;
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree gchar *when = format_when (change->at);
-  g_autofree gchar *what = NULL, *subtitle = NULL;
-  const char *field = g_strcmp0 (change->field, "evidence") == 0 ? _ ("evidence") : _ ("score");
-
-  /* Translators: one change of a score cell: source, field, old → new */
-  what = g_strdup_printf (_ ("%s, %s: %s → %s"), td_source_get_label (sc->source), field,
-                          change->old_value ? change->old_value : _ ("(none)"),
-                          change->new_value ? change->new_value : _ ("(cleared)"));
-  /* Translators: when and who, e.g. "22/11/2026 09:15 · lan" */
-  subtitle = g_strdup_printf (_ ("%s · %s"), when, change->user ? change->user : "");
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
-}
-
 static void
 show_history (TdScoresPage *self, GtkWidget *anchor, gint index, guint unit, gboolean both,
               TdSource source)
 {
-  TdCriterion *c = td_criteria_table_get_node (self->table, index);
-  gint64 unit_id = td_scores_get_unit_id (self->scores, unit);
-  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (SourcedChange));
-  GtkWidget *box, *list, *title, *scrolled;
+  g_autoptr (GError) error = NULL;
   graphene_rect_t bounds;
-  g_autofree gchar *heading = NULL;
 
-  for (TdSource s = TD_SOURCE_SELF; s <= TD_SOURCE_ASSESSED; s++)
+  if (self->history_popover == NULL)
     {
-      g_autoptr (GError) error = NULL;
-      GPtrArray *changes;
-
-      if (!both && s != source)
-        continue;
-      changes = td_entry_history (self->database, unit_id, c->id, s, &error);
-      if (changes == NULL)
-        {
-          td_window_toast_text (GTK_WIDGET (self), error->message);
-          return;
-        }
-      g_ptr_array_add (keep, changes);
-      for (guint i = 0; i < changes->len; i++)
-        {
-          SourcedChange sc = { g_ptr_array_index (changes, i), s };
-          g_array_append_val (all, sc);
-        }
+      self->history_popover = td_score_history_new ();
+      gtk_widget_set_parent (self->history_popover, GTK_WIDGET (self));
     }
-  g_array_sort (all, compare_changes);
-
-  if (self->history_popover != NULL)
-    g_clear_pointer (&self->history_popover, gtk_widget_unparent);
-  self->history_popover = gtk_popover_new ();
-  gtk_widget_set_parent (self->history_popover, GTK_WIDGET (self));
-  gtk_widget_add_css_class (self->history_popover, "score-history");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  /* Translators: heading of a cell's history, %s is the criterion's code and title */
-  heading = g_strdup_printf (_ ("History of %s %s"), c->code, c->title);
-  title = gtk_label_new (heading);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 40);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "heading");
-  gtk_box_append (GTK_BOX (box), title);
-
-  if (all->len == 0)
+  if (!td_score_history_load (TD_SCORE_HISTORY (self->history_popover), self->database,
+                              td_criteria_table_get_node (self->table, index),
+                              td_scores_get_unit_id (self->scores, unit), both, source, &error))
     {
-      GtkWidget *empty = gtk_label_new (_ ("No change recorded yet."));
-      gtk_widget_add_css_class (empty, "dim-label");
-      gtk_box_append (GTK_BOX (box), empty);
+      td_window_toast_text (GTK_WIDGET (self), error->message);
+      return;
     }
-  else
-    {
-      list = gtk_list_box_new ();
-      gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-      gtk_widget_add_css_class (list, "boxed-list");
-      for (guint i = 0; i < all->len; i++)
-        gtk_list_box_append (GTK_LIST_BOX (list),
-                             history_row (&g_array_index (all, SourcedChange, i)));
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-      gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-      gtk_box_append (GTK_BOX (box), scrolled);
-    }
-  gtk_widget_set_size_request (box, 380, -1);
-  gtk_popover_set_child (GTK_POPOVER (self->history_popover), box);
-
   if (gtk_widget_compute_bounds (anchor, GTK_WIDGET (self), &bounds))
     gtk_popover_set_pointing_to (
         GTK_POPOVER (self->history_popover),
@@ -1443,7 +1267,7 @@ td_scores_page_get_cell (TdScoresPage *self, gboolean matrix, gint64 criterion_i
 const char *
 td_scores_page_get_total_text (TdScoresPage *self, TdSource source)
 {
-  return self->total_text[source];
+  return td_score_totals_get_text (self->totals_bar, source);
 }
 
 guint
@@ -1544,8 +1368,6 @@ td_scores_page_finalize (GObject *object)
   g_clear_pointer (&self->unit_diffs, g_hash_table_unref);
   g_clear_pointer (&self->unit_differ, g_hash_table_unref);
   g_clear_pointer (&self->matrix_differ, g_hash_table_unref);
-  for (guint i = 0; i < TD_N_SOURCES; i++)
-    g_free (self->total_text[i]);
   G_OBJECT_CLASS (td_scores_page_parent_class)->finalize (object);
 }
 
@@ -1605,6 +1427,7 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_BLOC_YEAR_PROMPT);
+  g_type_ensure (TD_TYPE_SCORE_TOTALS);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-scores-page.ui");
@@ -1618,11 +1441,6 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, unit_view);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_view);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, totals_bar);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, status_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, self_total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, assessed_total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, diff_total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, final_total_label);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_differ_toggled);
