@@ -216,6 +216,51 @@ test_standard_mismatch_shown (Fixture *f, gconstpointer data)
   g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 100 (+2)");
 }
 
+static void
+test_edit_grades (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  TdCriterion *c;
+  GtkWidget *view, *title_row;
+  gint64 id;
+  const TdRuleOption *o;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  table = td_criteria_page_get_table (f->page);
+  c = td_criteria_table_get_node (table, 2);
+  g_assert_cmpint (c->kind, ==, TD_RULE_GRADED);
+  id = c->id;
+  g_assert_true (td_criteria_page_select (f->page, id));
+  td_test_iterate ();
+
+  /* The grades are edited as text; leaving the area saves them. */
+  view = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "≥ 97 = 10\n90 – <97 = 7\n< 90 = 3", -1);
+  title_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Nội dung");
+  gtk_widget_grab_focus (title_row);
+  td_test_iterate ();
+
+  table = td_criteria_page_get_table (f->page);
+  c = td_criteria_table_get_node (table, td_criteria_table_find (table, id));
+  g_assert_cmpuint (c->options->len, ==, 3);
+  o = g_ptr_array_index (c->options, 1);
+  g_assert_true (o->has_low && o->has_high);
+  g_assert_cmpint (o->low, ==, 9000);
+  g_assert_cmpint (o->high, ==, 9700);
+  g_assert_cmpint (o->points, ==, TD_POINTS (7));
+  o = g_ptr_array_index (c->options, 0);
+  g_assert_true (o->has_low && !o->has_high);
+  g_assert_cmpint (o->low, ==, 9700);
+  o = g_ptr_array_index (c->options, 2);
+  g_assert_true (!o->has_low && o->has_high);
+  g_assert_cmpint (o->high, ==, 9000);
+}
+
 static const char pasted[] = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
                              "I\tCông tác chuyên môn\t60\t\t\n"
                              "1\tHoàn thành kế hoạch năm\t40\t\t\n"
@@ -382,6 +427,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/criteria-page/standard-mismatch-shown", Fixture, NULL, fixture_setup,
               test_standard_mismatch_shown, fixture_teardown);
+  g_test_add ("/criteria-page/edit-grades", Fixture, NULL, fixture_setup, test_edit_grades,
+              fixture_teardown);
   g_test_add ("/criteria-page/paste-table", Fixture, NULL, fixture_setup, test_paste_table,
               fixture_teardown);
   g_test_add ("/criteria-page/copy-from-previous-year", Fixture, NULL, fixture_setup,

@@ -73,6 +73,7 @@ td_bloc_year_prompt_refresh (TdBlocYearPrompt *self)
 
           if (id == 0)
             continue;
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), bloc->name);
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),

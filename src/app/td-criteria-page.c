@@ -511,7 +511,7 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
   self->undo_token = token;
   update_actions (self);
   /* Translators: a toast after deleting a criterion, %s is its title */
-  label = g_strdup_printf (_ ("“%s” deleted"), title);
+  label = g_markup_printf_escaped (_ ("“%s” deleted"), title); /* a toast is markup */
   toast = adw_toast_new (label);
   adw_toast_set_button_label (toast, _ ("_Undo"));
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);

@@ -131,15 +131,25 @@ update_visibility (TdCriterionEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->step_row), linear);
   gtk_widget_set_visible (GTK_WIDGET (self->exemption_row), td_rule_kind_is_deduction (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->options_group), has_options);
-  /* Grades and brackets carry value ranges this simple list cannot show
-   * without losing them: they are shown, and changed by pasting again. */
-  gtk_text_view_set_editable (self->options_view, kind == TD_RULE_OPTIONS);
-  adw_preferences_group_set_description (
-      self->options_group,
-      kind == TD_RULE_OPTIONS
-          ? _ ("One per line: the label, an equals sign and the points, e.g. “Hoàn thành tốt = "
-               "+1”.")
-          : _ ("Grades and brackets come with their value ranges from the pasted table."));
+  /* Brackets carry size classes as well as ranges: they are shown, and
+   * changed by pasting the table again. */
+  gtk_text_view_set_editable (self->options_view, kind != TD_RULE_BRACKETS);
+  {
+    const char *text;
+    g_autofree gchar *escaped = NULL;
+
+    if (kind == TD_RULE_OPTIONS)
+      text = _ ("One per line: the label, an equals sign and the points, e.g. “Hoàn thành tốt = "
+                "+1”.");
+    else if (kind == TD_RULE_GRADED)
+      text = _ ("One grade per line: the range of the measured value, an equals sign and the "
+                "standard points, e.g. “95 – <98 = 8” or “≥ 98 = 10”.");
+    else
+      text = _ ("Brackets come with their size classes and ranges from the pasted table.");
+    /* The description is markup: “<98” must stay text. */
+    escaped = g_markup_escape_text (text, -1);
+    adw_preferences_group_set_description (self->options_group, escaped);
+  }
 }
 
 void
@@ -305,6 +315,47 @@ on_kind_selected (AdwComboRow *row, GParamSpec *pspec, TdCriterionEditor *self)
   save (self, changed, NULL);
 }
 
+/* A grade's label carries its range, as the core writes it: "≥ 98",
+ * "95 – <98", "< 90".  Reading it back keeps the ranges editable as text. */
+static void
+range_from_label (TdRuleOption *o, const char *label)
+{
+  g_autofree gchar *text = g_strdup (label);
+  gchar *dash;
+  TdPoints value;
+
+  g_strstrip (text);
+  if (g_str_has_prefix (text, "≥") || g_str_has_prefix (text, ">="))
+    {
+      const char *rest = text + (g_str_has_prefix (text, ">=") ? 2 : strlen ("≥"));
+      o->has_low = td_points_parse (rest, &value, NULL);
+      o->low = value;
+      return;
+    }
+  if (g_str_has_prefix (text, "<"))
+    {
+      o->has_high = td_points_parse (text + 1, &value, NULL);
+      o->high = value;
+      return;
+    }
+  dash = strstr (text, "–");
+  if (dash == NULL)
+    dash = strstr (text, " - ");
+  if (dash != NULL)
+    {
+      gchar *high = dash + (g_str_has_prefix (dash, "–") ? strlen ("–") : 3);
+
+      *dash = '\0';
+      high = g_strstrip (high);
+      if (*high == '<')
+        high++;
+      if (td_points_parse (text, &value, NULL))
+        o->has_low = TRUE, o->low = value;
+      if (td_points_parse (high, &value, NULL))
+        o->has_high = TRUE, o->high = value;
+    }
+}
+
 /* "Label = +1" per line; a line without "=" is a label worth 0. */
 static gboolean
 parse_options (TdCriterionEditor *self, const char *text, TdCriterion *into)
@@ -334,7 +385,12 @@ parse_options (TdCriterionEditor *self, const char *text, TdCriterion *into)
               return FALSE;
             }
         }
-      td_criterion_add_option (into, g_strstrip (line), points);
+      {
+        TdRuleOption *o = td_criterion_add_option (into, g_strstrip (line), points);
+
+        if (into->kind == TD_RULE_GRADED)
+          range_from_label (o, line);
+      }
     }
   return TRUE;
 }

@@ -63,6 +63,8 @@ history_row (const SourcedChange *sc)
                           change->new_value ? change->new_value : _ ("(cleared)"));
   /* Translators: when and who, e.g. "22/11/2026 09:15 · lan" */
   subtitle = g_strdup_printf (_ ("%s · %s"), when, change->user ? change->user : "");
+  /* Values and evidence are plain text, never markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), what);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   return row;

@@ -255,7 +255,10 @@ td_window_toast (GtkWidget *from, AdwToast *toast)
 void
 td_window_toast_text (GtkWidget *from, const char *text)
 {
-  td_window_toast (from, adw_toast_new (text));
+  /* A toast's title is markup: "< 90 %" or "A & B" in a message must stay text. */
+  g_autofree gchar *escaped = g_markup_escape_text (text, -1);
+
+  td_window_toast (from, adw_toast_new (escaped));
 }
 
 static GtkWidget *
