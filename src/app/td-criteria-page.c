@@ -238,6 +238,14 @@ reload (TdCriteriaPage *self)
   update_actions (self);
 }
 
+/* Enter or a double click on a row: edit its content at once. */
+static void
+on_row_activated (GtkColumnView *view, guint position, TdCriteriaPage *self)
+{
+  if (is_writable (self))
+    td_criterion_editor_focus_title (self->editor);
+}
+
 static void
 on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, TdCriteriaPage *self)
 {
@@ -906,6 +914,7 @@ td_criteria_page_init (TdCriteriaPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
   gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->view, "activate", G_CALLBACK (on_row_activated), self);
 
   /* The content keeps a readable width; a narrow window scrolls sideways. */
   add_column (self, _ ("Code"), COL_CODE, FALSE, 72);

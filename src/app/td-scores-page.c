@@ -78,10 +78,11 @@ struct _TdScoresPage
   GPtrArray *matrix_columns; /* GtkColumnViewColumn* of the units */
   GHashTable *unit_cells;    /* KEY (node, column) → TdScoreCell */
   GHashTable *matrix_cells;
-  GHashTable *bound;         /* bound widgets whose text follows the totals */
-  GHashTable *unit_diffs;    /* node index → TdPoints* delta, for the shown unit */
-  GHashTable *unit_differ;   /* node indices (with ancestors) that differ, shown unit */
-  GHashTable *matrix_differ; /* the same over every unit */
+  GHashTable *bound;               /* bound widgets whose text follows the totals */
+  GHashTable *unit_diffs;          /* node index → TdPoints* delta, for the shown unit */
+  GHashTable *unit_differ;         /* node indices (with ancestors) that differ, shown unit */
+  GHashTable *matrix_differ;       /* the same over every unit */
+  GHashTable *matrix_cell_differs; /* KEY (node, member) where assessed ≠ self */
 
   TdDb *database;
   gulong changed_handler;
@@ -167,13 +168,18 @@ static void
 compute_matrix_differences (TdScoresPage *self)
 {
   g_hash_table_remove_all (self->matrix_differ);
+  g_hash_table_remove_all (self->matrix_cell_differs);
   for (guint m = 0; self->scores != NULL && m < n_members (self); m++)
     {
       g_autoptr (GArray) diffs = td_scores_get_differences (self->scores, unit_of_member (self, m));
 
       for (guint i = 0; diffs != NULL && i < diffs->len; i++)
-        mark_with_ancestors (self->table, self->matrix_differ,
-                             g_array_index (diffs, TdDifference, i).index);
+        {
+          gint index = g_array_index (diffs, TdDifference, i).index;
+
+          mark_with_ancestors (self->table, self->matrix_differ, index);
+          g_hash_table_add (self->matrix_cell_differs, KEY (index, m));
+        }
     }
 }
 
@@ -234,21 +240,37 @@ cell_has_focus (GtkWidget *widget)
   return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
 }
 
-/* The assessed cell of a criterion that differs from the self-score stands
- * out in the one-unit view, next to its signed difference. */
+static void
+mark_cell (TdScoreCell *cell, gboolean differs)
+{
+  GtkWidget *entry = GTK_WIDGET (td_score_cell_get_editable (cell));
+
+  if (differs)
+    gtk_widget_add_css_class (entry, "score-differs");
+  else
+    gtk_widget_remove_css_class (entry, "score-differs");
+}
+
+/* An assessed score that differs from the self-score stands out: in the
+ * one-unit view next to its signed difference, in the matrix of assessed
+ * scores on its own. */
 static void
 mark_difference (TdScoresPage *self, gint index)
 {
   TdScoreCell *cell = g_hash_table_lookup (self->unit_cells, KEY (index, TD_SCORES_COL_ASSESSED));
-  GtkWidget *entry;
 
-  if (cell == NULL)
-    return;
-  entry = GTK_WIDGET (td_score_cell_get_editable (cell));
-  if (g_hash_table_contains (self->unit_diffs, GINT_TO_POINTER (index + 1)))
-    gtk_widget_add_css_class (entry, "score-differs");
-  else
-    gtk_widget_remove_css_class (entry, "score-differs");
+  if (cell != NULL)
+    mark_cell (cell, g_hash_table_contains (self->unit_diffs, GINT_TO_POINTER (index + 1)));
+}
+
+static void
+mark_matrix_difference (TdScoresPage *self, gint index, guint member)
+{
+  TdScoreCell *cell = g_hash_table_lookup (self->matrix_cells, KEY (index, member));
+
+  if (cell != NULL)
+    mark_cell (cell, self->matrix_source == TD_SOURCE_ASSESSED
+                         && g_hash_table_contains (self->matrix_cell_differs, KEY (index, member)));
 }
 
 static void
@@ -283,6 +305,8 @@ fill_score (TdScoresPage *self, GtkWidget *box, TdCriterionItem *item, TdSource 
   g_hash_table_insert (cells, KEY (index, column), cell);
   if (cells == self->unit_cells && column == TD_SCORES_COL_ASSESSED)
     mark_difference (self, index);
+  else if (cells == self->matrix_cells)
+    mark_matrix_difference (self, index, column);
   if (cell_has_focus (GTK_WIDGET (cell)))
     return;
 
@@ -726,6 +750,11 @@ on_cell_commit (TdScoreCell *cell, const char *text, int move, TdScoresPage *sel
       refresh_after_edit (self, matrix ? column : self->member);
       if (!matrix)
         mark_difference (self, index);
+      else
+        {
+          compute_matrix_differences (self);
+          mark_matrix_difference (self, index, column);
+        }
       update_totals (self);
     }
   move_focus (self, matrix, index, column, move);
@@ -1007,6 +1036,7 @@ clear (TdScoresPage *self)
   g_hash_table_remove_all (self->unit_diffs);
   g_hash_table_remove_all (self->unit_differ);
   g_hash_table_remove_all (self->matrix_differ);
+  g_hash_table_remove_all (self->matrix_cell_differs);
   g_clear_pointer (&self->scores, td_scores_free);
   g_clear_pointer (&self->table, td_criteria_table_unref);
 }
@@ -1368,6 +1398,7 @@ td_scores_page_finalize (GObject *object)
   g_clear_pointer (&self->unit_diffs, g_hash_table_unref);
   g_clear_pointer (&self->unit_differ, g_hash_table_unref);
   g_clear_pointer (&self->matrix_differ, g_hash_table_unref);
+  g_clear_pointer (&self->matrix_cell_differs, g_hash_table_unref);
   G_OBJECT_CLASS (td_scores_page_parent_class)->finalize (object);
 }
 
@@ -1484,6 +1515,7 @@ td_scores_page_init (TdScoresPage *self)
   self->unit_diffs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->unit_differ = g_hash_table_new (NULL, NULL);
   self->matrix_differ = g_hash_table_new (NULL, NULL);
+  self->matrix_cell_differs = g_hash_table_new (NULL, NULL);
   self->member_unit = g_array_new (FALSE, FALSE, sizeof (guint));
   self->matrix_columns = g_ptr_array_new_with_free_func (g_object_unref);
   self->matrix_source = TD_SOURCE_SELF;
