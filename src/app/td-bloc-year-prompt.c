@@ -85,12 +85,17 @@ td_bloc_year_prompt_refresh (TdBlocYearPrompt *self)
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->list), n_rows > 0);
-  adw_status_page_set_description (
-      self->status_page,
-      n_rows > 0 ? _ ("Criteria and scores belong to one bloc in one year. Choose which one to "
-                      "work on.")
-                 : _ ("This database has no bloc yet. Add a bloc, its year and its member units "
-                      "in the registry first."));
+  if (self->database == NULL)
+    adw_status_page_set_description (
+        self->status_page, _ ("No database is open. Open one, or explore the demo, from the "
+                              "Overview."));
+  else
+    adw_status_page_set_description (
+        self->status_page,
+        n_rows > 0 ? _ ("Criteria and scores belong to one bloc in one year. Choose which one to "
+                        "work on.")
+                   : _ ("This database has no bloc yet. Add a bloc, its year and its member "
+                        "units in the registry first."));
 }
 
 static void
