@@ -208,12 +208,25 @@ test_standard_mismatch_shown (Fixture *f, gconstpointer data)
   td_test_iterate ();
   g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 100 (+2)");
 
+  /* Or state 102 as the table's total. */
+  {
+    AdwMessageDialog *dialog;
+
+    td_test_activate (GTK_WIDGET (f->page), "criteria.edit-total", NULL);
+    dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "102");
+    adw_message_dialog_response (dialog, "save");
+    td_test_iterate ();
+    g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 102");
+  }
+
   /* Garbage is refused, naming the field; nothing is saved. */
   gtk_editable_set_text (GTK_EDITABLE (standard_row), "bốn mươi");
   g_signal_emit_by_name (standard_row, "apply");
   td_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (standard_row, "error"));
-  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 100 (+2)");
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 102");
 }
 
 static void

@@ -326,6 +326,28 @@ test_only_differences (Fixture *f, gconstpointer data)
 }
 
 static void
+test_not_graded (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  guint unit;
+  g_autofree gchar *reason = NULL;
+
+  /* The demo has one member not graded for a missing year report. */
+  for (unit = 0; unit < td_scores_get_n_units (scores); unit++)
+    if (td_scores_get_totals (scores, unit)->disqualified[TD_SOURCE_FINAL])
+      break;
+  g_assert_cmpuint (unit, <, td_scores_get_n_units (scores));
+  g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (scores, unit)));
+  td_test_iterate ();
+  reason = td_unit_totals_dup_disqualified_reason (td_scores_get_totals (scores, unit),
+                                                   td_scores_get_table (scores), TD_SOURCE_FINAL);
+  g_assert_nonnull (reason);
+  g_test_message ("not graded: %s", reason);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, reason));
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-not-graded.png"));
+}
+
+static void
 test_option_dropdown (Fixture *f, gconstpointer data)
 {
   TdScores *scores = td_scores_page_get_scores (f->page);
@@ -389,6 +411,8 @@ main (int argc, char **argv)
   g_test_add ("/scores-page/matrix-keyboard", Fixture, NULL, fixture_setup, test_matrix_keyboard,
               fixture_teardown);
   g_test_add ("/scores-page/only-differences", Fixture, NULL, fixture_setup, test_only_differences,
+              fixture_teardown);
+  g_test_add ("/scores-page/not-graded", Fixture, NULL, fixture_setup, test_not_graded,
               fixture_teardown);
   g_test_add ("/scores-page/option-dropdown", Fixture, NULL, fixture_setup, test_option_dropdown,
               fixture_teardown);
