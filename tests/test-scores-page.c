@@ -133,7 +133,7 @@ test_one_unit_keyboard (Fixture *f, gconstpointer data)
   guint unit;
   TdPoints before, old;
   const TdEntry *entry;
-  g_autofree gchar *expect = NULL, *hint = NULL, *shot = NULL;
+  g_autofree gchar *expect = NULL, *hint = NULL, *shot = NULL, *expect_self = NULL;
   const char *tooltip;
 
   g_assert_nonnull (scores);
@@ -170,6 +170,7 @@ test_one_unit_keyboard (Fixture *f, gconstpointer data)
                            td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total);
   g_assert_cmpstr (td_scores_page_get_total_text (f->page, TD_SOURCE_FINAL), ==, expect);
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "−1"));
+  expect_self = g_strdup (td_scores_page_get_total_text (f->page, TD_SOURCE_SELF));
 
   /* Too much: refused at the cell, naming the range; nothing saved. */
   type_enter (self_cell, "7");
@@ -203,6 +204,26 @@ test_one_unit_keyboard (Fixture *f, gconstpointer data)
     g_assert_true (handled);
     g_assert_cmpstr (gtk_editable_get_text (td_score_cell_get_editable (self_cell)), ==, "4,5");
   }
+
+  /* An emptied cell is "not scored" again. */
+  type_enter (assessed_cell, "");
+  g_assert_null (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED));
+  type_enter (assessed_cell, "3,5");
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   350);
+
+  /* Alt+Page Down: the next member, Alt+Page Up: back. */
+  {
+    GtkDropDown *units
+        = GTK_DROP_DOWN (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL));
+    guint selected = gtk_drop_down_get_selected (units);
+
+    td_test_activate (GTK_WIDGET (f->page), "scores.next-unit", NULL);
+    g_assert_cmpuint (gtk_drop_down_get_selected (units), ==, selected + 1);
+    td_test_activate (GTK_WIDGET (f->page), "scores.previous-unit", NULL);
+    g_assert_cmpuint (gtk_drop_down_get_selected (units), ==, selected);
+  }
+  g_assert_cmpstr (td_scores_page_get_total_text (f->page, TD_SOURCE_SELF), ==, expect_self);
 
   /* A count is a whole number. */
   c = find_node (scores, TD_RULE_DEDUCTION_EACH, 1, -1);

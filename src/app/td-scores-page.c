@@ -361,6 +361,17 @@ fill_evidence (TdScoresPage *self, TdScoreCell *cell, TdCriterionItem *item)
   entry = td_scores_get_entry (self->scores, unit_of_member (self, self->member), index,
                                TD_SOURCE_SELF);
   td_score_cell_set_text (cell, entry ? entry->evidence : "");
+  /* The assessor's note, when there is one, is a hover away. */
+  {
+    const TdEntry *assessed = td_scores_get_entry (
+        self->scores, unit_of_member (self, self->member), index, TD_SOURCE_ASSESSED);
+    g_autofree gchar *note = NULL;
+
+    if (assessed != NULL && assessed->evidence != NULL && *assessed->evidence)
+      /* Translators: tooltip of the evidence cell: the assessed entry's note */
+      note = g_strdup_printf (_ ("Assessment note: %s"), assessed->evidence);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (cell), note);
+  }
   td_score_cell_set_placeholder (cell, c->guidance && *c->guidance ? c->guidance : "");
   td_score_cell_set_editable (cell, is_writable (self));
 }
