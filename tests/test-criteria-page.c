@@ -272,6 +272,33 @@ test_edit_grades (Fixture *f, gconstpointer data)
   o = g_ptr_array_index (c->options, 2);
   g_assert_true (!o->has_low && o->has_high);
   g_assert_cmpint (o->high, ==, 9000);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "criteria-editor-graded.png"));
+
+  /* A deduction per case asks for its rate and exemption, not for standard
+   * points. */
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    if (td_criteria_table_get_node (table, i)->kind == TD_RULE_DEDUCTION_EACH
+        && td_criteria_table_get_node (table, i)->standard == 0)
+      {
+        GtkWidget *rate, *standard;
+
+        g_assert_true (
+            td_criteria_page_select (f->page, td_criteria_table_get_node (table, i)->id));
+        td_test_iterate ();
+        rate = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
+                                    "Số điểm mỗi trường hợp");
+        standard = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Điểm chuẩn");
+        g_assert_nonnull (rate);
+        g_assert_true (gtk_widget_get_visible (rate));
+        /* Even the field with the cursor shows the newly selected criterion. */
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==,
+                         td_criteria_table_get_node (table, i)->title);
+        g_assert_false (gtk_widget_get_visible (standard));
+        g_assert_true (gtk_widget_get_visible (td_test_find_widget (
+            GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Trường hợp được miễn trừ ghi trong bảng")));
+        g_free (td_test_screenshot (GTK_WIDGET (f->window), "criteria-editor-deduction.png"));
+        break;
+      }
 }
 
 static const char pasted[] = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"

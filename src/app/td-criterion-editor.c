@@ -56,20 +56,19 @@ cap_text (TdPoints cap)
 }
 
 static void
-set_row_text (AdwEntryRow *row, const char *text)
+set_row_text (AdwEntryRow *row, const char *text, gboolean force)
 {
-  /* Never overwrite what the clerk is typing. */
-  if (gtk_widget_has_focus (GTK_WIDGET (row))
-      || gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN)
+  /* Never overwrite what the clerk is typing about this criterion. */
+  if (!force && gtk_widget_get_state_flags (GTK_WIDGET (row)) & GTK_STATE_FLAG_FOCUS_WITHIN)
     return;
   gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
   gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
 }
 
 static void
-set_view_text (GtkTextView *view, const char *text)
+set_view_text (GtkTextView *view, const char *text, gboolean force)
 {
-  if (gtk_widget_has_focus (GTK_WIDGET (view)))
+  if (!force && gtk_widget_has_focus (GTK_WIDGET (view)))
     return;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
 }
@@ -156,7 +155,7 @@ void
 td_criterion_editor_set_criterion (TdCriterionEditor *self, TdDb *db, const TdCriterion *criterion,
                                    const char *problems)
 {
-  gboolean read_only;
+  gboolean read_only, force;
   g_autofree gchar *standard = NULL, *rate = NULL, *threshold = NULL, *step = NULL;
   g_autofree gchar *bonus_cap = NULL, *deduction_cap = NULL, *options = NULL;
 
@@ -169,34 +168,34 @@ td_criterion_editor_set_criterion (TdCriterionEditor *self, TdDb *db, const TdCr
       gtk_stack_set_visible_child_name (self->stack, "none");
       return;
     }
-  /* Another criterion: what was being typed belongs to the old one. */
-  if (self->criterion == NULL || self->criterion->id != criterion->id)
-    gtk_widget_grab_focus (GTK_WIDGET (self->stack));
+  /* Another criterion: every field shows it, even the one with the cursor
+   * (an unapplied edit belonged to the previous criterion). */
+  force = self->criterion == NULL || self->criterion->id != criterion->id;
   g_clear_pointer (&self->criterion, td_criterion_free);
   self->criterion = td_criterion_copy (criterion);
   gtk_stack_set_visible_child_name (self->stack, "editor");
 
   self->setting = TRUE;
-  set_row_text (self->code_row, criterion->code);
-  set_row_text (self->title_row, criterion->title);
-  set_row_text (self->assessor_row, criterion->assessor);
-  set_row_text (self->exemption_row, criterion->exemption);
+  set_row_text (self->code_row, criterion->code, force);
+  set_row_text (self->title_row, criterion->title, force);
+  set_row_text (self->assessor_row, criterion->assessor, force);
+  set_row_text (self->exemption_row, criterion->exemption, force);
   standard = points_text (criterion->standard);
   rate = points_text (criterion->rate);
   threshold = points_text (criterion->threshold);
   step = points_text (criterion->step);
   bonus_cap = cap_text (criterion->bonus_cap);
   deduction_cap = cap_text (criterion->deduction_cap);
-  set_row_text (self->standard_row, standard);
-  set_row_text (self->rate_row, rate);
-  set_row_text (self->threshold_row, threshold);
-  set_row_text (self->step_row, step);
-  set_row_text (self->bonus_cap_row, bonus_cap);
-  set_row_text (self->deduction_cap_row, deduction_cap);
+  set_row_text (self->standard_row, standard, force);
+  set_row_text (self->rate_row, rate, force);
+  set_row_text (self->threshold_row, threshold, force);
+  set_row_text (self->step_row, step, force);
+  set_row_text (self->bonus_cap_row, bonus_cap, force);
+  set_row_text (self->deduction_cap_row, deduction_cap, force);
   adw_combo_row_set_selected (self->kind_row, criterion->kind);
-  set_view_text (self->guidance_view, criterion->guidance);
+  set_view_text (self->guidance_view, criterion->guidance, force);
   options = options_to_text (criterion);
-  set_view_text (self->options_view, options);
+  set_view_text (self->options_view, options, force);
   self->setting = FALSE;
 
   gtk_label_set_text (self->problems_label, problems ? problems : "");
