@@ -396,6 +396,30 @@ test_option_dropdown (Fixture *f, gconstpointer data)
 }
 
 static void
+test_year_without_table (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  g_autoptr (TdBlocYear) current = td_registry_get_bloc_year (f->db, f->bloc_year_id, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  by->bloc_id = current->bloc_id;
+  by->year = 2025;
+  id = td_registry_add_bloc_year (f->db, by, &error);
+  g_assert_no_error (error);
+  td_window_set_bloc_year_id (f->window, id);
+  td_test_iterate ();
+  /* Nothing to score yet: the page says what to set up first. */
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  g_assert_true (gtk_widget_get_mapped (
+      td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "Chưa có bảng tiêu chí")));
+  g_assert_false (gtk_widget_get_mapped (
+      td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL)));
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-no-table.png"));
+}
+
+static void
 test_read_only (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -437,6 +461,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/scores-page/option-dropdown", Fixture, NULL, fixture_setup, test_option_dropdown,
               fixture_teardown);
+  g_test_add ("/scores-page/year-without-table", Fixture, NULL, fixture_setup,
+              test_year_without_table, fixture_teardown);
   g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);
   return g_test_run ();
