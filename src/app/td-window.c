@@ -15,7 +15,9 @@
 #include "td-calendar.h"
 #include "td-bloc-selector.h"
 #include "td-campaigns-page.h"
+#include "td-criteria-page.h"
 #include "td-overview-page.h"
+#include "td-scores-page.h"
 #include "td-screenshot.h"
 #include "td-units-page.h"
 
@@ -442,7 +444,10 @@ td_window_toast (GtkWidget *from, AdwToast *toast)
 void
 td_window_toast_text (GtkWidget *from, const char *text)
 {
-  td_window_toast (from, adw_toast_new (text));
+  /* A toast's title is markup: "< 90 %" or "A & B" in a message must stay text. */
+  g_autofree gchar *escaped = g_markup_escape_text (text, -1);
+
+  td_window_toast (from, adw_toast_new (escaped));
 }
 
 static GtkWidget *
@@ -926,6 +931,8 @@ td_window_class_init (TdWindowClass *klass)
   g_type_ensure (TD_TYPE_CALENDAR_PAGE);
   g_type_ensure (TD_TYPE_UNITS_PAGE);
   g_type_ensure (TD_TYPE_CAMPAIGNS_PAGE);
+  g_type_ensure (TD_TYPE_CRITERIA_PAGE);
+  g_type_ensure (TD_TYPE_SCORES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);

@@ -1,0 +1,927 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Criteria section.
+ *
+ * The bloc-year's criteria table, shown as a flat list in the table's own
+ * pre-order with indentation by depth:
+ *
+ *   td_criteria_load → TdCriteriaTable → GListStore of TdCriterionItem
+ *     → GtkSingleSelection → GtkColumnView (code | content | standard |
+ *       bonus/deduction rule | assessed by)
+ *
+ * with the editor pane (TdCriterionEditor) for the selected node and the
+ * running total against the table's stated total.  Every edit goes through
+ * the core, which saves it in a transaction and notifies "changed"; the
+ * page then reloads the table and selects the same criterion again, so the
+ * list always shows what is stored. */
+#include "config.h"
+
+#include "td-criteria-page.h"
+#include "td-bloc-year-prompt.h"
+#include "td-criterion-editor.h"
+#include "td-criterion-item.h"
+#include "td-paste-dialog.h"
+#include "td-registry.h"
+#include "td-window.h"
+
+#include <glib/gi18n.h>
+
+#define INDENT_PX 18
+
+struct _TdCriteriaPage
+{
+  AdwBin parent_instance;
+
+  GtkStack *stack;
+  TdBlocYearPrompt *prompt;
+  AdwStatusPage *empty_page;
+  GtkLabel *total_label;
+  GtkColumnView *view;
+  TdCriterionEditor *editor;
+
+  GListStore *store;
+  GtkSingleSelection *selection;
+
+  TdDb *database;
+  gulong changed_handler;
+  gint64 bloc_year_id;
+  TdCriteriaTable *table;
+  GHashTable *problems; /* node index → gchar* (one per line) */
+  gchar *total_text;
+  gint64 selected_id;
+  gint64 undo_token;
+  gboolean reloading;
+  gboolean stale; /* changed while hidden: reload when shown */
+};
+
+G_DEFINE_FINAL_TYPE (TdCriteriaPage, td_criteria_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_DATABASE,
+  PROP_BLOC_YEAR_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+is_writable (TdCriteriaPage *self)
+{
+  return self->database != NULL && !td_db_is_read_only (self->database) && self->bloc_year_id != 0;
+}
+
+static TdCriterion *
+selected_criterion (TdCriteriaPage *self)
+{
+  TdCriterionItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item ? td_criterion_item_get_criterion (item) : NULL;
+}
+
+static void
+update_actions (TdCriteriaPage *self)
+{
+  gboolean writable = is_writable (self);
+  TdCriterion *c = selected_criterion (self);
+  gboolean sel = writable && c != NULL;
+  gboolean has_table = self->table != NULL && td_criteria_table_get_n_nodes (self->table) > 0;
+  GtkWidget *w = GTK_WIDGET (self);
+
+  gtk_widget_action_set_enabled (w, "criteria.add-sibling", writable);
+  gtk_widget_action_set_enabled (w, "criteria.add-child", sel);
+  gtk_widget_action_set_enabled (w, "criteria.indent", sel && c->position > 0);
+  gtk_widget_action_set_enabled (w, "criteria.outdent", sel && c->parent >= 0);
+  gtk_widget_action_set_enabled (w, "criteria.move-up", sel && c->position > 0);
+  gtk_widget_action_set_enabled (w, "criteria.move-down", sel);
+  gtk_widget_action_set_enabled (w, "criteria.delete", sel);
+  gtk_widget_action_set_enabled (w, "criteria.undo-delete", writable && self->undo_token > 0);
+  gtk_widget_action_set_enabled (w, "criteria.paste", writable);
+  gtk_widget_action_set_enabled (w, "criteria.copy-from", writable);
+  gtk_widget_action_set_enabled (w, "criteria.edit-total", writable && has_table);
+}
+
+static void
+update_editor (TdCriteriaPage *self)
+{
+  TdCriterion *c = selected_criterion (self);
+  const char *problems
+      = c ? g_hash_table_lookup (self->problems, GINT_TO_POINTER (c->index)) : NULL;
+
+  td_criterion_editor_set_criterion (self->editor, self->database, c, problems);
+}
+
+static void
+update_total (TdCriteriaPage *self)
+{
+  TdPoints sum = td_criteria_table_sum_standard (self->table);
+  g_autofree gchar *sum_text = td_points_format (sum);
+  g_autofree gchar *total_text = td_points_format (self->table->total);
+  GtkWidget *label = GTK_WIDGET (self->total_label);
+
+  g_free (self->total_text);
+  if (sum == self->table->total)
+    /* Translators: the sum of standard points against the table's stated
+     * total, e.g. "Standard points: 100 / 100" */
+    self->total_text = g_strdup_printf (_ ("Standard points: %s / %s"), sum_text, total_text);
+  else
+    {
+      g_autofree gchar *diff = td_points_format_signed (sum - self->table->total);
+
+      /* Translators: e.g. "Standard points: 98 / 100 (−2)" */
+      self->total_text
+          = g_strdup_printf (_ ("Standard points: %s / %s (%s)"), sum_text, total_text, diff);
+    }
+  gtk_label_set_text (self->total_label, self->total_text);
+  gtk_widget_set_tooltip_text (label, sum == self->table->total
+                                          ? _ ("The sections add up to the table's stated total.")
+                                          : _ ("The sections do not add up to the table's stated "
+                                               "total. Correct a section or the stated total "
+                                               "(menu ⋮ → Stated Total)."));
+  if (sum == self->table->total)
+    {
+      gtk_widget_remove_css_class (label, "warning");
+      gtk_widget_add_css_class (label, "success");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (label, "success");
+      gtk_widget_add_css_class (label, "warning");
+    }
+}
+
+static void
+collect_problems (TdCriteriaPage *self)
+{
+  g_autoptr (GPtrArray) problems = td_criteria_table_check (self->table);
+
+  g_hash_table_remove_all (self->problems);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      TdCriteriaProblem *p = g_ptr_array_index (problems, i);
+      const char *old = g_hash_table_lookup (self->problems, GINT_TO_POINTER (p->index));
+      gchar *text = old ? g_strconcat (old, "\n", p->message, NULL) : g_strdup (p->message);
+
+      g_hash_table_insert (self->problems, GINT_TO_POINTER (p->index), text);
+    }
+}
+
+/* GTK 4.8 has no gtk_column_view_scroll_to: its inner list view has the
+ * "list.scroll-to-item" action. */
+static void
+scroll_to (GtkColumnView *view, guint position)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+select_id (TdCriteriaPage *self, gint64 id)
+{
+  gint index = self->table ? td_criteria_table_find (self->table, id) : -1;
+
+  if (index < 0)
+    return FALSE;
+  gtk_single_selection_set_selected (self->selection, index);
+  scroll_to (self->view, index);
+  return TRUE;
+}
+
+static void
+reload (TdCriteriaPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) items = NULL;
+  guint n;
+
+  self->reloading = TRUE;
+  g_clear_pointer (&self->table, td_criteria_table_unref);
+  g_hash_table_remove_all (self->problems);
+  if (self->database != NULL && self->bloc_year_id != 0)
+    {
+      self->table = td_criteria_load (self->database, self->bloc_year_id, &error);
+      if (self->table == NULL)
+        td_window_toast_text (GTK_WIDGET (self), error->message);
+    }
+
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  n = self->table ? td_criteria_table_get_n_nodes (self->table) : 0;
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, td_criterion_item_new (self->table, i));
+  if (self->table != NULL)
+    collect_problems (self);
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       items->pdata, items->len);
+
+  if (self->database == NULL || self->bloc_year_id == 0 || self->table == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "no-year");
+  else if (n == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "table");
+      update_total (self);
+    }
+
+  if (n > 0 && !select_id (self, self->selected_id))
+    gtk_single_selection_set_selected (self->selection, 0);
+  self->reloading = FALSE;
+
+  if (n > 0)
+    {
+      TdCriterion *c = selected_criterion (self);
+      self->selected_id = c ? c->id : 0;
+    }
+  update_editor (self);
+  update_actions (self);
+}
+
+/* Enter or a double click on a row: edit its content at once. */
+static void
+on_row_activated (GtkColumnView *view, guint position, TdCriteriaPage *self)
+{
+  if (is_writable (self))
+    td_criterion_editor_focus_title (self->editor);
+}
+
+static void
+on_selection_changed (GtkSingleSelection *selection, GParamSpec *pspec, TdCriteriaPage *self)
+{
+  TdCriterion *c;
+
+  if (self->reloading)
+    return;
+  c = selected_criterion (self);
+  self->selected_id = c ? c->id : 0;
+  update_editor (self);
+  update_actions (self);
+}
+
+/* Columns */
+
+typedef enum
+{
+  COL_CODE,
+  COL_TITLE,
+  COL_STANDARD,
+  COL_RULE,
+  COL_ASSESSOR,
+} Column;
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  Column col = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), col == COL_STANDARD ? 1.0 : 0.0);
+  if (col != COL_CODE && col != COL_STANDARD)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (col == COL_STANDARD)
+    gtk_widget_add_css_class (label, "numeric");
+  if (col == COL_RULE || col == COL_ASSESSOR)
+    gtk_widget_add_css_class (label, "dim-label");
+  if (col == COL_TITLE)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_list_item_set_child (list_item, box);
+      return;
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  Column col = GPOINTER_TO_INT (data);
+  TdCriteriaPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  TdCriterionItem *item = gtk_list_item_get_item (list_item);
+  TdCriterion *c = td_criterion_item_get_criterion (item);
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkWidget *label = col == COL_TITLE ? gtk_widget_get_first_child (child) : child;
+  g_autofree gchar *text = NULL;
+  const char *problems = g_hash_table_lookup (self->problems, GINT_TO_POINTER (c->index));
+
+  switch (col)
+    {
+    case COL_CODE:
+      gtk_label_set_text (GTK_LABEL (label), c->code);
+      gtk_widget_set_margin_start (label, c->depth * INDENT_PX);
+      break;
+    case COL_TITLE:
+      gtk_label_set_text (GTK_LABEL (label), c->title);
+      gtk_widget_set_tooltip_text (label, c->title);
+      gtk_widget_set_visible (gtk_widget_get_last_child (child), problems != NULL);
+      gtk_widget_set_tooltip_text (gtk_widget_get_last_child (child), problems);
+      break;
+    case COL_STANDARD:
+      if (c->kind == TD_RULE_GROUP || td_rule_kind_gives_standard (c->kind) || c->standard != 0)
+        text = td_points_format (c->standard);
+      gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+      break;
+    case COL_RULE:
+      text = c->kind == TD_RULE_STANDARD || c->kind == TD_RULE_GROUP
+                 ? NULL
+                 : td_criterion_describe_rule (c);
+      if (text == NULL && (c->bonus_cap != TD_NO_CAP || c->deduction_cap != TD_NO_CAP))
+        text = td_criterion_describe_rule (c);
+      gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+      gtk_widget_set_tooltip_text (label, text);
+      break;
+    case COL_ASSESSOR:
+      gtk_label_set_text (GTK_LABEL (label), c->assessor ? c->assessor : "");
+      break;
+    }
+  /* Sections stand out, as in the printed table. */
+  if (c->depth == 0)
+    gtk_widget_add_css_class (label, "criterion-section");
+  else
+    gtk_widget_remove_css_class (label, "criterion-section");
+}
+
+static void
+add_column (TdCriteriaPage *self, const char *title, Column col, gboolean expand, int fixed)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "page", self);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (col));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (col));
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_expand (column, expand);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  if (fixed > 0)
+    gtk_column_view_column_set_fixed_width (column, fixed);
+  gtk_column_view_append_column (self->view, column);
+  g_object_unref (column);
+}
+
+/* Actions */
+
+static void
+report (TdCriteriaPage *self, GError *error)
+{
+  if (error != NULL)
+    td_window_toast_text (GTK_WIDGET (self), error->message);
+}
+
+static TdCriterion *
+new_criterion (void)
+{
+  TdCriterion *c = td_criterion_new (TD_RULE_STANDARD);
+
+  g_free (c->title);
+  c->title = g_strdup (_ ("New criterion"));
+  return c;
+}
+
+static void
+after_add (TdCriteriaPage *self, gint64 id)
+{
+  if (id == 0)
+    return;
+  self->selected_id = id;
+  select_id (self, id);
+  update_editor (self);
+  td_criterion_editor_focus_title (self->editor);
+}
+
+static void
+add_sibling_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
+  g_autoptr (TdCriterion) c = new_criterion ();
+  g_autoptr (GError) error = NULL;
+  TdCriterion *sel = selected_criterion (self);
+  gint64 id;
+
+  if (sel != NULL)
+    id = td_criteria_add_sibling (self->database, sel->id, c, &error);
+  else
+    id = td_criteria_add (self->database, self->bloc_year_id, 0, -1, c, &error);
+  report (self, error);
+  after_add (self, id);
+}
+
+static void
+add_child_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
+  g_autoptr (TdCriterion) c = new_criterion ();
+  g_autoptr (GError) error = NULL;
+  TdCriterion *sel = selected_criterion (self);
+  gint64 parent_id;
+  gint64 id;
+
+  if (sel == NULL)
+    return;
+  parent_id = sel->id;
+  /* A leaf that gets rows becomes their heading: its points are now the
+   * sum of its rows (its stated standard points stay, to be checked). */
+  if (sel->n_children == 0 && td_rule_kind_gives_standard (sel->kind))
+    {
+      g_autoptr (TdCriterion) parent = td_criterion_copy (sel);
+
+      parent->kind = TD_RULE_GROUP;
+      if (!td_criteria_update (self->database, parent, &error))
+        {
+          report (self, error);
+          return;
+        }
+    }
+  id = td_criteria_add (self->database, self->bloc_year_id, parent_id, -1, c, &error);
+  report (self, error);
+  after_add (self, id);
+}
+
+typedef gboolean (*MoveFunc) (TdDb *db, gint64 id, GError **error);
+
+static void
+move (TdCriteriaPage *self, MoveFunc func)
+{
+  g_autoptr (GError) error = NULL;
+  TdCriterion *sel = selected_criterion (self);
+
+  if (sel == NULL)
+    return;
+  self->selected_id = sel->id;
+  if (!func (self->database, sel->id, &error))
+    report (self, error);
+  select_id (self, self->selected_id);
+}
+
+static void
+indent_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move (TD_CRITERIA_PAGE (widget), td_criteria_indent);
+}
+
+static void
+outdent_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move (TD_CRITERIA_PAGE (widget), td_criteria_outdent);
+}
+
+static void
+move_up_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move (TD_CRITERIA_PAGE (widget), td_criteria_move_up);
+}
+
+static void
+move_down_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  move (TD_CRITERIA_PAGE (widget), td_criteria_move_down);
+}
+
+static void
+on_undo_clicked (AdwToast *toast, TdCriteriaPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "criteria.undo-delete", NULL);
+}
+
+static void
+delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  TdCriterion *sel = selected_criterion (self);
+  g_autofree gchar *title = NULL;
+  g_autofree gchar *label = NULL;
+  AdwToast *toast;
+  gint64 token;
+  gint next;
+
+  if (sel == NULL)
+    return;
+  title = g_strdup (sel->title);
+  self->selected_id = sel->id;
+  /* Select what follows the deleted subtree, else what precedes it. */
+  next = sel->subtree_end < (gint)td_criteria_table_get_n_nodes (self->table) ? sel->subtree_end
+                                                                              : sel->index - 1;
+  if (next >= 0)
+    self->selected_id = td_criteria_table_get_node (self->table, next)->id;
+  token = td_criteria_delete (self->database, sel->id, &error);
+  if (token == 0)
+    {
+      report (self, error);
+      return;
+    }
+  self->undo_token = token;
+  update_actions (self);
+  /* Translators: a toast after deleting a criterion, %s is its title */
+  label = g_markup_printf_escaped (_ ("“%s” deleted"), title); /* a toast is markup */
+  toast = adw_toast_new (label);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self, 0);
+  td_window_toast (GTK_WIDGET (self), toast);
+}
+
+static void
+undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  gint64 token = self->undo_token;
+
+  if (token == 0)
+    return;
+  self->undo_token = 0;
+  if (!td_criteria_undelete (self->database, token, &error))
+    report (self, error);
+  update_actions (self);
+}
+
+static void
+paste_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
+  TdPasteDialog *dialog = td_paste_dialog_new (self->database, self->bloc_year_id);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Copy from another table */
+
+static void
+do_copy (TdCriteriaPage *self, gint64 from)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  if (self->table != NULL && td_criteria_table_get_n_nodes (self->table) > 0)
+    {
+      g_autoptr (TdCriteriaTable) source = td_criteria_load (self->database, from, &error);
+
+      ok = source != NULL
+           && td_criteria_save_table (self->database, self->bloc_year_id, source, TRUE, &error);
+    }
+  else
+    ok = td_criteria_copy_table (self->database, from, self->bloc_year_id, &error);
+  if (!ok)
+    td_window_show_error (GTK_WIDGET (self), _ ("Could not copy the criteria table"), error);
+  else
+    td_window_toast_text (GTK_WIDGET (self), _ ("Criteria table copied"));
+}
+
+static void
+on_copy_response (AdwMessageDialog *dialog, const char *response, TdCriteriaPage *self)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog));
+  GArray *ids = g_object_get_data (G_OBJECT (dialog), "ids");
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (g_strcmp0 (response, "copy") == 0 && selected < ids->len)
+    do_copy (self, g_array_index (ids, gint64, selected));
+}
+
+static void
+copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (self->database, NULL);
+  g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 previous = td_criteria_previous_bloc_year (self->database, self->bloc_year_id, NULL);
+  guint selected = 0;
+  gboolean replacing = self->table != NULL && td_criteria_table_get_n_nodes (self->table) > 0;
+  GtkWidget *dialog, *dropdown;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  for (guint i = 0; blocs != NULL && i < blocs->len; i++)
+    {
+      TdBloc *bloc = g_ptr_array_index (blocs, i);
+      g_autoptr (GArray) years = td_registry_list_years (self->database, bloc->id, NULL);
+
+      for (guint j = 0; years != NULL && j < years->len; j++)
+        {
+          gint year = g_array_index (years, gint, j);
+          gint64 id = td_registry_find_bloc_year (self->database, bloc->id, year, NULL);
+          g_autofree gchar *label = NULL;
+
+          if (id == 0 || id == self->bloc_year_id)
+            continue;
+          /* Translators: a bloc and a year, e.g. "Khối Thi đua số 6 — 2023" */
+          label = g_strdup_printf (_ ("%s — %d"), bloc->name, year);
+          if (id == previous)
+            selected = ids->len;
+          g_array_append_val (ids, id);
+          gtk_string_list_append (labels, label);
+        }
+    }
+  if (ids->len == 0)
+    {
+      g_array_unref (ids);
+      td_window_toast_text (widget, _ ("There is no other bloc or year to copy a table from."));
+      return;
+    }
+
+  dialog = adw_message_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Copy a Criteria Table"),
+      replacing ? _ ("The criteria of this year are replaced by a copy of the chosen table. "
+                     "Scores already entered are kept.")
+                : _ ("The chosen table is copied with its rules; edit it freely afterwards."));
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "copy",
+                                    replacing ? _ ("_Replace") : _ ("_Copy"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
+                                              replacing ? ADW_RESPONSE_DESTRUCTIVE
+                                                        : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify)g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Stated total */
+
+static void
+on_total_response (AdwMessageDialog *dialog, const char *response, TdCriteriaPage *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr (GError) error = NULL;
+  TdPoints total = 0;
+
+  if (g_strcmp0 (response, "save") != 0 || self->table == NULL)
+    return;
+  if (!td_points_parse (gtk_editable_get_text (entry), &total, NULL) || total <= 0)
+    {
+      td_window_toast_text (GTK_WIDGET (self),
+                            _ ("Stated total: enter a number of points above 0, such as “100”."));
+      return;
+    }
+  if (!td_criteria_set_table_info (self->database, self->bloc_year_id, self->table->title, total,
+                                   self->table->bonus_cap, self->table->deduction_cap, &error))
+    report (self, error);
+}
+
+static void
+edit_total_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree gchar *text = td_points_format (self->table->total);
+  GtkWidget *dialog, *entry;
+
+  dialog
+      = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Stated Total"),
+                                _ ("The total standard points the table states, usually 100. "
+                                   "The sections should add up to it."));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
+                                    _ ("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_total_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Properties */
+
+static void
+on_database_changed (TdDb *db, const char *what, TdCriteriaPage *self)
+{
+  /* Scores do not change the table. */
+  if (g_strcmp0 (what, "entries") == 0)
+    return;
+  /* A hidden section reloads when it is shown again. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+  reload (self);
+}
+
+static void
+on_map (GtkWidget *widget, gpointer data)
+{
+  TdCriteriaPage *self = (TdCriteriaPage *)widget;
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      reload (self);
+    }
+}
+
+static void
+set_database (TdCriteriaPage *self, TdDb *db)
+{
+  if (self->database == db)
+    return;
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_set_object (&self->database, db);
+  if (db != NULL)
+    self->changed_handler
+        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
+  self->undo_token = 0;
+  g_object_set (self->prompt, "database", db, NULL);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
+set_bloc_year_id (TdCriteriaPage *self, gint64 id)
+{
+  if (self->bloc_year_id == id)
+    return;
+  self->bloc_year_id = id;
+  self->selected_id = 0;
+  self->undo_token = 0;
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOC_YEAR_ID]);
+}
+
+TdCriteriaTable *
+td_criteria_page_get_table (TdCriteriaPage *self)
+{
+  return self->table;
+}
+
+gboolean
+td_criteria_page_select (TdCriteriaPage *self, gint64 criterion_id)
+{
+  return select_id (self, criterion_id);
+}
+
+gint64
+td_criteria_page_get_selected_id (TdCriteriaPage *self)
+{
+  return self->selected_id;
+}
+
+const char *
+td_criteria_page_get_total_text (TdCriteriaPage *self)
+{
+  return self->total_text;
+}
+
+static void
+td_criteria_page_dispose (GObject *object)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (object);
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->table, td_criteria_table_unref);
+  /* AdwBin unparents its child itself. */
+  G_OBJECT_CLASS (td_criteria_page_parent_class)->dispose (object);
+}
+
+static void
+td_criteria_page_finalize (GObject *object)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->selection);
+  g_clear_pointer (&self->problems, g_hash_table_unref);
+  g_free (self->total_text);
+  G_OBJECT_CLASS (td_criteria_page_parent_class)->finalize (object);
+}
+
+static void
+td_criteria_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_BLOC_YEAR_ID:
+      g_value_set_int64 (value, self->bloc_year_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_criteria_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      set_database (self, g_value_get_object (value));
+      break;
+    case PROP_BLOC_YEAR_ID:
+      set_bloc_year_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_criteria_page_class_init (TdCriteriaPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_criteria_page_dispose;
+  object_class->finalize = td_criteria_page_finalize;
+  object_class->get_property = td_criteria_page_get_property;
+  object_class->set_property = td_criteria_page_set_property;
+
+  properties[PROP_DATABASE]
+      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLOC_YEAR_ID]
+      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TD_TYPE_BLOC_YEAR_PROMPT);
+  g_type_ensure (TD_TYPE_CRITERION_EDITOR);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ThiDua/ui/td-criteria-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, prompt);
+  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, total_label);
+  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, view);
+  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, editor);
+
+  gtk_widget_class_install_action (widget_class, "criteria.add-sibling", NULL, add_sibling_action);
+  gtk_widget_class_install_action (widget_class, "criteria.add-child", NULL, add_child_action);
+  gtk_widget_class_install_action (widget_class, "criteria.indent", NULL, indent_action);
+  gtk_widget_class_install_action (widget_class, "criteria.outdent", NULL, outdent_action);
+  gtk_widget_class_install_action (widget_class, "criteria.move-up", NULL, move_up_action);
+  gtk_widget_class_install_action (widget_class, "criteria.move-down", NULL, move_down_action);
+  gtk_widget_class_install_action (widget_class, "criteria.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "criteria.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "criteria.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "criteria.copy-from", NULL, copy_from_action);
+  gtk_widget_class_install_action (widget_class, "criteria.edit-total", NULL, edit_total_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
+                                       "criteria.add-sibling", NULL);
+  gtk_widget_class_add_binding_action (
+      widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.add-child", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "criteria.indent",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "criteria.outdent",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "criteria.move-up",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
+                                       "criteria.move-down", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
+                                       "criteria.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "criteria.undo-delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "criteria.paste", NULL);
+}
+
+static void
+td_criteria_page_init (TdCriteriaPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+
+  self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->store = g_list_store_new (TD_TYPE_CRITERION_ITEM);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  g_signal_connect (self->selection, "notify::selected", G_CALLBACK (on_selection_changed), self);
+  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->view, "activate", G_CALLBACK (on_row_activated), self);
+
+  /* The content keeps a readable width; a narrow window scrolls sideways. */
+  add_column (self, _ ("Code"), COL_CODE, FALSE, 72);
+  add_column (self, _ ("Content"), COL_TITLE, TRUE, 280);
+  add_column (self, _ ("Standard"), COL_STANDARD, FALSE, 96);
+  add_column (self, _ ("Bonus / deduction"), COL_RULE, FALSE, 210);
+  add_column (self, _ ("Assessed by"), COL_ASSESSOR, FALSE, 150);
+
+  reload (self);
+}

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One editable cell of the score grids (one unit, matrix, evidence).
+ *
+ * Entry is keyboard-first, as from a pile of paper forms: type, then Tab
+ * (next cell), Shift+Tab, Enter (the cell below) or Shift+Enter; Escape puts
+ * back the saved value.  The cell itself never saves: it emits "commit"
+ * with the text and the wanted move, and the page validates and saves
+ * through the core.  A handler that refuses the value returns FALSE and
+ * calls td_score_cell_set_error(), which keeps the focus in the cell and
+ * names the allowed range in its tooltip. */
+#include "config.h"
+
+#include "td-score-cell.h"
+
+struct _TdScoreCell
+{
+  GtkWidget parent_instance;
+
+  GtkWidget *entry;
+  GtkWidget *dropdown;
+  GtkStringList *choices;
+
+  gchar *saved_text;
+  guint row;
+  guint column;
+  gboolean setting; /* programmatic change: not the user's */
+  gboolean committing;
+};
+
+G_DEFINE_FINAL_TYPE (TdScoreCell, td_score_cell, GTK_TYPE_WIDGET)
+
+enum
+{
+  SIGNAL_COMMIT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+emit_commit (TdScoreCell *self, const char *text, TdCellMove move)
+{
+  gboolean accepted = TRUE;
+
+  if (self->committing)
+    return TRUE;
+  self->committing = TRUE;
+  g_object_ref (self);
+  g_signal_emit (self, signals[SIGNAL_COMMIT], 0, text, (int)move, &accepted);
+  self->committing = FALSE;
+  g_object_unref (self);
+  return accepted;
+}
+
+static void
+commit_entry (TdScoreCell *self, TdCellMove move)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  /* Unchanged text only moves (Tab through a filled form costs nothing). */
+  if (g_strcmp0 (text, self->saved_text ? self->saved_text : "") == 0)
+    {
+      td_score_cell_set_error (self, NULL);
+      if (move != TD_CELL_MOVE_NONE)
+        emit_commit (self, NULL, move);
+      return;
+    }
+  if (emit_commit (self, text, move))
+    td_score_cell_set_error (self, NULL);
+  else if (move == TD_CELL_MOVE_NONE)
+    /* Focus went elsewhere: the refused value must not linger looking saved. */
+    td_score_cell_set_text (self, self->saved_text);
+}
+
+static void
+on_entry_activate (GtkEntry *entry, TdScoreCell *self)
+{
+  commit_entry (self, TD_CELL_MOVE_DOWN);
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, TdScoreCell *self)
+{
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+    case GDK_KEY_ISO_Left_Tab:
+      if (!td_score_cell_is_choice (self))
+        commit_entry (self, shift || keyval == GDK_KEY_ISO_Left_Tab ? TD_CELL_MOVE_PREV
+                                                                    : TD_CELL_MOVE_NEXT);
+      else
+        emit_commit (self, NULL,
+                     shift || keyval == GDK_KEY_ISO_Left_Tab ? TD_CELL_MOVE_PREV
+                                                             : TD_CELL_MOVE_NEXT);
+      return TRUE;
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_ISO_Enter:
+      if (shift && gtk_widget_get_visible (self->entry))
+        {
+          commit_entry (self, TD_CELL_MOVE_UP);
+          return TRUE;
+        }
+      return FALSE;
+    case GDK_KEY_Escape:
+      if (gtk_widget_get_visible (self->entry))
+        {
+          td_score_cell_set_text (self, self->saved_text);
+          td_score_cell_set_error (self, NULL);
+          gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+          return TRUE;
+        }
+      return FALSE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+on_focus_leave (GtkEventControllerFocus *controller, TdScoreCell *self)
+{
+  if (gtk_widget_get_visible (self->entry)
+      && gtk_editable_get_editable (GTK_EDITABLE (self->entry)))
+    commit_entry (self, TD_CELL_MOVE_NONE);
+}
+
+static void
+on_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdScoreCell *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autofree gchar *text = NULL;
+
+  if (self->setting || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  text = g_strdup_printf ("%u", selected);
+  if (emit_commit (self, text, TD_CELL_MOVE_NONE))
+    {
+      g_free (self->saved_text);
+      self->saved_text = g_steal_pointer (&text);
+    }
+}
+
+static void
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (ellipsize)
+    {
+      /* Option labels are long; the cell shows their start, the list all. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (label), 4);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
+
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+}
+
+static GtkListItemFactory *
+choice_factory (gboolean ellipsize)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
+  return factory;
+}
+
+GtkWidget *
+td_score_cell_new (void)
+{
+  return g_object_new (TD_TYPE_SCORE_CELL, NULL);
+}
+
+/* Shows @text as the saved value (what Escape returns to). */
+void
+td_score_cell_set_text (TdScoreCell *self, const char *text)
+{
+  g_return_if_fail (TD_IS_SCORE_CELL (self));
+
+  if (text != self->saved_text)
+    {
+      g_free (self->saved_text);
+      self->saved_text = g_strdup (text);
+    }
+  gtk_widget_set_visible (self->entry, TRUE);
+  if (self->dropdown != NULL)
+    gtk_widget_set_visible (self->dropdown, FALSE);
+  self->setting = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
+  self->setting = FALSE;
+}
+
+const char *
+td_score_cell_get_saved_text (TdScoreCell *self)
+{
+  return self->saved_text;
+}
+
+/* Turns the cell into a dropdown of @choices with @selected chosen
+ * (GTK_INVALID_LIST_POSITION for none).  "commit" then carries the index. */
+void
+td_score_cell_set_choices (TdScoreCell *self, const char *const *choices, guint selected)
+{
+  guint n;
+
+  /* Made on first use: most cells take typed values, and a grid has
+   * hundreds of cells. */
+  if (self->dropdown == NULL)
+    {
+      self->choices = gtk_string_list_new (NULL);
+      g_autoptr (GtkListItemFactory) button = choice_factory (TRUE);
+      g_autoptr (GtkListItemFactory) list = choice_factory (FALSE);
+
+      self->dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->choices)), NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list);
+      gtk_widget_set_parent (self->dropdown, GTK_WIDGET (self));
+      gtk_widget_set_sensitive (self->dropdown,
+                                gtk_editable_get_editable (GTK_EDITABLE (self->entry)));
+      g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (on_selected), self);
+    }
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->choices));
+
+  self->setting = TRUE;
+  gtk_string_list_splice (self->choices, 0, n, choices);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), selected);
+  self->setting = FALSE;
+  g_free (self->saved_text);
+  self->saved_text
+      = selected == GTK_INVALID_LIST_POSITION ? NULL : g_strdup_printf ("%u", selected);
+  gtk_widget_set_visible (self->entry, FALSE);
+  gtk_widget_set_visible (self->dropdown, TRUE);
+}
+
+gboolean
+td_score_cell_is_choice (TdScoreCell *self)
+{
+  return self->dropdown != NULL && gtk_widget_get_visible (self->dropdown);
+}
+
+void
+td_score_cell_set_editable (TdScoreCell *self, gboolean editable)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), editable);
+  gtk_widget_set_can_focus (self->entry, editable);
+  if (self->dropdown != NULL)
+    gtk_widget_set_sensitive (self->dropdown, editable);
+}
+
+void
+td_score_cell_set_placeholder (TdScoreCell *self, const char *text)
+{
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), text);
+}
+
+/* Marks the cell as refused (@message names the allowed values), or clears
+ * the mark with NULL. */
+void
+td_score_cell_set_error (TdScoreCell *self, const char *message)
+{
+  if (message != NULL)
+    gtk_widget_add_css_class (self->entry, "error");
+  else
+    gtk_widget_remove_css_class (self->entry, "error");
+  gtk_widget_set_tooltip_text (self->entry, message);
+}
+
+void
+td_score_cell_set_xalign (TdScoreCell *self, float xalign)
+{
+  gtk_entry_set_alignment (GTK_ENTRY (self->entry), xalign);
+}
+
+void
+td_score_cell_focus (TdScoreCell *self)
+{
+  if (gtk_widget_get_visible (self->entry))
+    {
+      gtk_widget_grab_focus (self->entry);
+      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+    }
+  else if (self->dropdown != NULL)
+    gtk_widget_grab_focus (self->dropdown);
+}
+
+GtkEditable *
+td_score_cell_get_editable (TdScoreCell *self)
+{
+  return GTK_EDITABLE (self->entry);
+}
+
+/* NULL until the cell shows choices. */
+GtkDropDown *
+td_score_cell_get_dropdown (TdScoreCell *self)
+{
+  return self->dropdown ? GTK_DROP_DOWN (self->dropdown) : NULL;
+}
+
+void
+td_score_cell_set_key (TdScoreCell *self, guint row, guint column)
+{
+  self->row = row;
+  self->column = column;
+}
+
+guint
+td_score_cell_get_row (TdScoreCell *self)
+{
+  return self->row;
+}
+
+guint
+td_score_cell_get_column (TdScoreCell *self)
+{
+  return self->column;
+}
+
+static void
+td_score_cell_dispose (GObject *object)
+{
+  TdScoreCell *self = TD_SCORE_CELL (object);
+
+  g_clear_pointer (&self->entry, gtk_widget_unparent);
+  g_clear_pointer (&self->dropdown, gtk_widget_unparent);
+  g_clear_object (&self->choices);
+  G_OBJECT_CLASS (td_score_cell_parent_class)->dispose (object);
+}
+
+static void
+td_score_cell_finalize (GObject *object)
+{
+  TdScoreCell *self = TD_SCORE_CELL (object);
+
+  g_free (self->saved_text);
+  G_OBJECT_CLASS (td_score_cell_parent_class)->finalize (object);
+}
+
+static gboolean
+td_score_cell_grab_focus (GtkWidget *widget)
+{
+  TdScoreCell *self = TD_SCORE_CELL (widget);
+
+  return gtk_widget_grab_focus (td_score_cell_is_choice (self) ? self->dropdown : self->entry);
+}
+
+static void
+td_score_cell_class_init (TdScoreCellClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_score_cell_dispose;
+  object_class->finalize = td_score_cell_finalize;
+  widget_class->grab_focus = td_score_cell_grab_focus;
+
+  /* gboolean commit (const char *text, int move): @text is NULL when only
+   * the focus moves.  Return FALSE to refuse the value. */
+  signals[SIGNAL_COMMIT] = g_signal_new ("commit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                         g_signal_accumulator_first_wins, NULL, NULL,
+                                         G_TYPE_BOOLEAN, 2, G_TYPE_STRING, G_TYPE_INT);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "scorecell");
+}
+
+static void
+td_score_cell_init (TdScoreCell *self)
+{
+  GtkEventController *keys, *focus;
+
+  self->entry = gtk_entry_new ();
+  gtk_widget_add_css_class (self->entry, "score-entry");
+  gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 5);
+  gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
+  g_signal_connect (self->entry, "activate", G_CALLBACK (on_entry_activate), self);
+
+  /* Capture phase: Tab must not reach the default focus movement first. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_focus_leave), self);
+  gtk_widget_add_controller (self->entry, focus);
+}

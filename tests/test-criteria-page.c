@@ -1,0 +1,479 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Criteria section under Xvfb, in Vietnamese, on the demo database:
+ * the tree and its running total, add / delete / Undo, indent and move,
+ * the editor, the empty states and pasting a table through the preview. */
+#include "config.h"
+
+#include "td-criteria-page.h"
+#include "td-demo.h"
+#include "td-paste-dialog.h"
+#include "td-registry.h"
+#include "td-test-util.h"
+
+#include <string.h>
+
+typedef struct
+{
+  TdWindow *window;
+  TdDb *db;
+  gint64 bloc_id;
+  gint64 bloc_year_id;
+  TdCriteriaPage *page;
+  gchar *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = NULL;
+  g_autoptr (GPtrArray) blocs = NULL;
+
+  f->dir = td_test_tmpdir ();
+  path = g_build_filename (f->dir, "demo.db", NULL);
+  f->db = td_demo_create (path, &error);
+  g_assert_no_error (error);
+  blocs = td_registry_list_blocs (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (blocs->len, >, 0);
+  f->bloc_id = ((TdBloc *)g_ptr_array_index (blocs, 0))->id;
+  f->bloc_year_id = td_registry_find_bloc_year (f->db, f->bloc_id, 2024, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (f->bloc_year_id, >, 0);
+
+  f->window = td_test_window_new ();
+  td_window_set_database (f->window, f->db, FALSE);
+  g_assert_true (td_window_show_section (f->window, "criteria"));
+  f->page = TD_CRITERIA_PAGE (
+      td_test_find_widget (GTK_WIDGET (f->window), TD_TYPE_CRITERIA_PAGE, NULL));
+  g_assert_nonnull (f->page);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  td_test_destroy_window (f->window);
+  g_clear_object (&f->db);
+  g_free (f->dir);
+}
+
+static guint
+n_nodes (Fixture *f)
+{
+  return td_criteria_table_get_n_nodes (td_criteria_page_get_table (f->page));
+}
+
+static void
+test_prompt_and_demo_table (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  GtkWidget *row;
+  g_autofree gchar *shot = NULL;
+
+  /* No bloc-year yet: the page offers the database's bloc-years. */
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "Chọn khối và năm"));
+  row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, "Khối Thi đua số 6");
+  g_assert_nonnull (row);
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-choose-year.png");
+  g_clear_pointer (&shot, g_free);
+
+  /* The newest year comes first; activating it chooses it for the window. */
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  td_test_iterate ();
+  g_assert_cmpint (td_window_get_bloc_year_id (f->window), ==, f->bloc_year_id);
+
+  table = td_criteria_page_get_table (f->page);
+  g_assert_nonnull (table);
+  g_assert_cmpuint (td_criteria_table_get_n_nodes (table), >, 20);
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL,
+                                         "Thực hiện nhiệm vụ chuyên môn được giao"));
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-demo.png");
+  /* A rule in words, from the core: I.5 is a bonus per initiative. */
+  {
+    TdCriterion *c = td_criteria_table_get_node (table, 5);
+    g_autofree gchar *rule = td_criterion_describe_rule (c);
+
+    g_assert_cmpint (c->kind, ==, TD_RULE_BONUS_EACH);
+    g_test_message ("I.5: %s", rule);
+    g_assert_true (g_str_has_prefix (rule, "+0,5 mỗi trường hợp"));
+    g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, rule));
+  }
+}
+
+static void
+test_add_delete_undo (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  TdCriterion *first;
+  gint64 first_id, new_id, child_id;
+  guint n;
+  GtkWidget *title_row;
+  AdwToast *toast = NULL;
+  g_autofree gchar *shot = NULL;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  n = n_nodes (f);
+  table = td_criteria_page_get_table (f->page);
+  first = td_criteria_table_get_node (table, 0);
+  first_id = first->id;
+  g_assert_true (td_criteria_page_select (f->page, first_id));
+
+  /* A sibling after section I, then renamed in the editor. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.add-sibling", NULL);
+  g_assert_cmpuint (n_nodes (f), ==, n + 1);
+  new_id = td_criteria_page_get_selected_id (f->page);
+  g_assert_cmpint (new_id, !=, first_id);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpstr (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->title, ==,
+      "Tiêu chí mới");
+  /* It follows section I's whole subtree at the top level. */
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->depth, ==, 0);
+
+  title_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Nội dung");
+  g_assert_nonnull (title_row);
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Công tác xây dựng Đảng, đoàn thể");
+  g_signal_emit_by_name (title_row, "apply");
+  td_test_iterate ();
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpstr (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->title, ==,
+      "Công tác xây dựng Đảng, đoàn thể");
+  /* 100 stated, still 100 from the sections: the new one is worth 0. */
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+
+  /* A sub-criterion: the section becomes its heading. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.add-child", NULL);
+  child_id = td_criteria_page_get_selected_id (f->page);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, child_id))->depth, ==, 1);
+  g_assert_cmpint (td_criteria_table_get_node (table, td_criteria_table_find (table, new_id))->kind,
+                   ==, TD_RULE_GROUP);
+
+  /* Outdent and indent again; move up then down. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.outdent", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, child_id))->depth, ==, 0);
+  td_test_activate (GTK_WIDGET (f->page), "criteria.indent", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (
+      td_criteria_table_get_node (table, td_criteria_table_find (table, child_id))->depth, ==, 1);
+  g_assert_true (td_criteria_page_select (f->page, new_id));
+  td_test_activate (GTK_WIDGET (f->page), "criteria.move-up", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), ==, 0);
+  g_assert_cmpint (td_criteria_page_get_selected_id (f->page), ==, new_id);
+  td_test_activate (GTK_WIDGET (f->page), "criteria.move-down", NULL);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), >, 0);
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-edited.png");
+
+  /* Delete the new section with its row, then Undo. */
+  g_assert_true (td_criteria_page_select (f->page, new_id));
+  td_test_activate (GTK_WIDGET (f->page), "criteria.delete", NULL);
+  g_assert_cmpuint (n_nodes (f), ==, n);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), ==, -1);
+  g_assert_cmpint (td_criteria_table_find (table, child_id), ==, -1);
+  (void)toast;
+  td_test_activate (GTK_WIDGET (f->page), "criteria.undo-delete", NULL);
+  g_assert_cmpuint (n_nodes (f), ==, n + 2);
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpint (td_criteria_table_find (table, new_id), >=, 0);
+  g_assert_cmpint (td_criteria_table_find (table, child_id), >=, 0);
+}
+
+static void
+test_standard_mismatch_shown (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  GtkWidget *standard_row;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  table = td_criteria_page_get_table (f->page);
+  /* Section I states 40 points; give it 42 and the total shows the gap. */
+  g_assert_true (td_criteria_page_select (f->page, td_criteria_table_get_node (table, 0)->id));
+  td_test_iterate ();
+  standard_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Điểm chuẩn");
+  g_assert_nonnull (standard_row);
+  gtk_editable_set_text (GTK_EDITABLE (standard_row), "42");
+  g_signal_emit_by_name (standard_row, "apply");
+  td_test_iterate ();
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 100 (+2)");
+
+  /* Or state 102 as the table's total. */
+  {
+    AdwMessageDialog *dialog;
+
+    td_test_activate (GTK_WIDGET (f->page), "criteria.edit-total", NULL);
+    dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "102");
+    adw_message_dialog_response (dialog, "save");
+    td_test_iterate ();
+    g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 102");
+  }
+
+  /* Garbage is refused, naming the field; nothing is saved. */
+  gtk_editable_set_text (GTK_EDITABLE (standard_row), "bốn mươi");
+  g_signal_emit_by_name (standard_row, "apply");
+  td_test_iterate ();
+  g_assert_true (gtk_widget_has_css_class (standard_row, "error"));
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 102");
+}
+
+static void
+test_edit_grades (Fixture *f, gconstpointer data)
+{
+  TdCriteriaTable *table;
+  TdCriterion *c;
+  GtkWidget *view, *title_row;
+  gint64 id;
+  const TdRuleOption *o;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  table = td_criteria_page_get_table (f->page);
+  c = td_criteria_table_get_node (table, 2);
+  g_assert_cmpint (c->kind, ==, TD_RULE_GRADED);
+  id = c->id;
+  g_assert_true (td_criteria_page_select (f->page, id));
+  td_test_iterate ();
+
+  /* The grades are edited as text; leaving the area saves them. */
+  view = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_nonnull (view);
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)),
+                            "≥ 97 = 10\n90 – <97 = 7\n< 90 = 3", -1);
+  title_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Nội dung");
+  gtk_widget_grab_focus (title_row);
+  td_test_iterate ();
+
+  table = td_criteria_page_get_table (f->page);
+  c = td_criteria_table_get_node (table, td_criteria_table_find (table, id));
+  g_assert_cmpuint (c->options->len, ==, 3);
+  o = g_ptr_array_index (c->options, 1);
+  g_assert_true (o->has_low && o->has_high);
+  g_assert_cmpint (o->low, ==, 9000);
+  g_assert_cmpint (o->high, ==, 9700);
+  g_assert_cmpint (o->points, ==, TD_POINTS (7));
+  o = g_ptr_array_index (c->options, 0);
+  g_assert_true (o->has_low && !o->has_high);
+  g_assert_cmpint (o->low, ==, 9700);
+  o = g_ptr_array_index (c->options, 2);
+  g_assert_true (!o->has_low && o->has_high);
+  g_assert_cmpint (o->high, ==, 9000);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "criteria-editor-graded.png"));
+
+  /* A deduction per case asks for its rate and exemption, not for standard
+   * points. */
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    if (td_criteria_table_get_node (table, i)->kind == TD_RULE_DEDUCTION_EACH
+        && td_criteria_table_get_node (table, i)->standard == 0)
+      {
+        GtkWidget *rate, *standard;
+
+        g_assert_true (
+            td_criteria_page_select (f->page, td_criteria_table_get_node (table, i)->id));
+        td_test_iterate ();
+        rate = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
+                                    "Số điểm mỗi trường hợp");
+        standard = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Điểm chuẩn");
+        g_assert_nonnull (rate);
+        g_assert_true (gtk_widget_get_visible (rate));
+        /* Even the field with the cursor shows the newly selected criterion. */
+        g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==,
+                         td_criteria_table_get_node (table, i)->title);
+        g_assert_false (gtk_widget_get_visible (standard));
+        g_assert_true (gtk_widget_get_visible (td_test_find_widget (
+            GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Trường hợp được miễn trừ ghi trong bảng")));
+        g_free (td_test_screenshot (GTK_WIDGET (f->window), "criteria-editor-deduction.png"));
+        break;
+      }
+}
+
+static const char pasted[] = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
+                             "I\tCông tác chuyên môn\t60\t\t\n"
+                             "1\tHoàn thành kế hoạch năm\t40\t\t\n"
+                             "2\tBáo cáo đúng hạn\t2O\t\t- 0,5\n"
+                             "II\tCông tác phối hợp\t40\t\t\n"
+                             "1\tTham gia hoạt động của Khối\t40\t\t\n"
+                             "2\tSáng kiến được công nhận\t\t+0,5\t\n"
+                             "\tTổng cộng\t100\t\t\n";
+
+static void
+test_paste_table (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  g_autoptr (GPtrArray) members = NULL;
+  TdPasteDialog *dialog;
+  TdPastePreview *preview;
+  TdCriteriaTable *table;
+  gint64 new_year;
+  g_autofree gchar *shot = NULL;
+
+  /* A year with no table: the page says what to do. */
+  by->bloc_id = f->bloc_id;
+  by->year = 2025;
+  new_year = td_registry_add_bloc_year (f->db, by, &error);
+  g_assert_no_error (error);
+  td_window_set_bloc_year_id (f->window, new_year);
+  td_test_iterate ();
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "Chưa có tiêu chí"));
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-empty.png");
+  g_clear_pointer (&shot, g_free);
+
+  td_test_activate (GTK_WIDGET (f->page), "criteria.paste", NULL);
+  dialog = TD_PASTE_DIALOG (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_true (td_paste_dialog_set_text (dialog, pasted));
+  preview = td_paste_dialog_get_preview (dialog);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (preview->rows->len, ==, 8);
+  td_test_wait_drawn (GTK_WIDGET (dialog));
+  g_test_message ("summary: %s", td_paste_dialog_get_summary (dialog));
+  /* A typo in the pasted number ("2O"): section I no longer adds up, and
+   * the preview says so on its row, with the difference. */
+  {
+    TdPasteRow *row = g_ptr_array_index (preview->rows, 1);
+
+    g_assert_cmpint (row->status, ==, TD_PASTE_WARNING);
+    g_assert_nonnull (strstr (row->problems, "−18"));
+  }
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "criteria-paste-preview.png");
+  g_clear_pointer (&shot, g_free);
+
+  /* Fix the rows in the preview before saving. */
+  {
+    GtkEditable *cell = td_paste_dialog_get_cell (dialog, 3, TD_PASTE_COL_STANDARD);
+    g_assert_nonnull (cell);
+    gtk_editable_set_text (cell, "20");
+    g_signal_emit_by_name (cell, "activate");
+    cell = td_paste_dialog_get_cell (dialog, 2, TD_PASTE_COL_TITLE);
+    g_assert_nonnull (cell);
+    gtk_editable_set_text (cell, "Hoàn thành kế hoạch năm 2025");
+    g_signal_emit_by_name (cell, "activate");
+  }
+  td_test_iterate ();
+  g_assert_cmpint (td_paste_preview_count_errors (preview), ==, 0);
+  g_assert_cmpint (((TdPasteRow *)g_ptr_array_index (preview->rows, 1))->status, ==, TD_PASTE_OK);
+
+  td_test_activate (GTK_WIDGET (dialog), "paste.save", NULL);
+  td_test_iterate ();
+  g_assert_null (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+
+  table = td_criteria_page_get_table (f->page);
+  g_assert_cmpuint (td_criteria_table_get_n_nodes (table), ==, 6);
+  g_assert_cmpstr (td_criteria_table_get_node (table, 1)->title, ==,
+                   "Hoàn thành kế hoạch năm 2025");
+  g_assert_cmpint (td_criteria_table_get_node (table, 2)->standard, ==, TD_POINTS (20));
+  g_assert_cmpint (td_criteria_table_get_node (table, 2)->kind, ==, TD_RULE_STANDARD_LESS_EACH);
+  g_assert_cmpint (td_criteria_table_get_node (table, 5)->kind, ==, TD_RULE_BONUS_POINTS);
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-pasted.png");
+  (void)members;
+}
+
+static void
+on_dialog_shown (AdwMessageDialog **out)
+{
+  *out = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_copy_from_previous_year (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  AdwMessageDialog *dialog = NULL;
+  gint64 new_year;
+  guint n_2024;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  n_2024 = n_nodes (f);
+
+  by->bloc_id = f->bloc_id;
+  by->year = 2025;
+  new_year = td_registry_add_bloc_year (f->db, by, &error);
+  g_assert_no_error (error);
+  td_window_set_bloc_year_id (f->window, new_year);
+  td_test_iterate ();
+  g_assert_cmpuint (n_nodes (f), ==, 0);
+
+  /* The dialog offers the previous year (2024) first. */
+  td_test_activate (GTK_WIDGET (f->page), "criteria.copy-from", NULL);
+  on_dialog_shown (&dialog);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Sao chép bảng tiêu chí");
+  g_assert_cmpuint (
+      gtk_drop_down_get_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog))), ==,
+      0);
+  adw_message_dialog_response (dialog, "copy");
+  td_test_iterate ();
+  g_assert_cmpuint (n_nodes (f), ==, n_2024);
+  g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = g_strdup (td_db_get_path (f->db));
+  g_autoptr (TdDb) ro = NULL;
+
+  /* The writable connection is closed first, as when the clerk reopens. */
+  td_window_set_database (f->window, NULL, FALSE);
+  td_db_close (f->db);
+  g_clear_object (&f->db);
+  ro = td_db_open (path, TD_DB_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  td_window_set_database (f->window, ro, FALSE);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  g_assert_cmpuint (n_nodes (f), >, 20);
+  /* Looking is allowed, changing is not: the actions are disabled. */
+  {
+    guint n = n_nodes (f);
+
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "criteria.add-sibling", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "criteria.delete", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (f->page), "criteria.paste", NULL);
+    td_test_iterate ();
+    g_assert_cmpuint (n_nodes (f), ==, n);
+    g_assert_null (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv);
+  g_test_add ("/criteria-page/prompt-and-demo-table", Fixture, NULL, fixture_setup,
+              test_prompt_and_demo_table, fixture_teardown);
+  g_test_add ("/criteria-page/add-delete-undo", Fixture, NULL, fixture_setup, test_add_delete_undo,
+              fixture_teardown);
+  g_test_add ("/criteria-page/standard-mismatch-shown", Fixture, NULL, fixture_setup,
+              test_standard_mismatch_shown, fixture_teardown);
+  g_test_add ("/criteria-page/edit-grades", Fixture, NULL, fixture_setup, test_edit_grades,
+              fixture_teardown);
+  g_test_add ("/criteria-page/paste-table", Fixture, NULL, fixture_setup, test_paste_table,
+              fixture_teardown);
+  g_test_add ("/criteria-page/copy-from-previous-year", Fixture, NULL, fixture_setup,
+              test_copy_from_previous_year, fixture_teardown);
+  g_test_add ("/criteria-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
+              fixture_teardown);
+  return g_test_run ();
+}

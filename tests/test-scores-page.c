@@ -1,0 +1,469 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Scores section under Xvfb, in Vietnamese, on the demo database:
+ * keyboard entry in the one-unit view and in the matrix, refused values
+ * with the allowed range, exact totals after each edit, the differences
+ * filter and a cell's history. */
+#include "config.h"
+
+#include "td-demo.h"
+#include "td-registry.h"
+#include "td-scores-page.h"
+#include "td-test-util.h"
+
+#include <string.h>
+
+typedef struct
+{
+  TdWindow *window;
+  TdDb *db;
+  gint64 bloc_year_id;
+  TdScoresPage *page;
+  gchar *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = NULL;
+  g_autoptr (GPtrArray) blocs = NULL;
+
+  f->dir = td_test_tmpdir ();
+  path = g_build_filename (f->dir, "demo.db", NULL);
+  f->db = td_demo_create (path, &error);
+  g_assert_no_error (error);
+  blocs = td_registry_list_blocs (f->db, &error);
+  g_assert_no_error (error);
+  f->bloc_year_id = td_registry_find_bloc_year (f->db, ((TdBloc *)g_ptr_array_index (blocs, 0))->id,
+                                                2024, &error);
+  g_assert_no_error (error);
+
+  f->window = td_test_window_new ();
+  td_window_set_database (f->window, f->db, FALSE);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  g_assert_true (td_window_show_section (f->window, "scores"));
+  f->page
+      = TD_SCORES_PAGE (td_test_find_widget (GTK_WIDGET (f->window), TD_TYPE_SCORES_PAGE, NULL));
+  g_assert_nonnull (f->page);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  td_test_destroy_window (f->window);
+  g_clear_object (&f->db);
+  g_free (f->dir);
+}
+
+/* The first node of @kind at @depth whose standard points are @standard
+ * (−1: any). */
+static const TdCriterion *
+find_node (TdScores *scores, TdRuleKind kind, gint depth, TdPoints standard)
+{
+  TdCriteriaTable *table = td_scores_get_table (scores);
+
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    {
+      const TdCriterion *c = td_criteria_table_get_node (table, i);
+      if (c->kind == kind && c->depth == depth && (standard < 0 || c->standard == standard))
+        return c;
+    }
+  g_assert_not_reached ();
+}
+
+static gboolean
+cell_has_focus (TdScoreCell *cell)
+{
+  return (gtk_widget_get_state_flags (GTK_WIDGET (cell)) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+static gint64 slowest_commit_us;
+
+/* Types @text into @cell and presses Enter; keeps the slowest time from
+ * Enter to the saved value, recomputed totals and refreshed labels. */
+static void
+type_enter (TdScoreCell *cell, const char *text)
+{
+  GtkEditable *editable = td_score_cell_get_editable (cell);
+  gint64 start;
+
+  td_score_cell_focus (cell);
+  gtk_editable_set_text (editable, text);
+  start = g_get_monotonic_time ();
+  g_signal_emit_by_name (editable, "activate");
+  slowest_commit_us = MAX (slowest_commit_us, g_get_monotonic_time () - start);
+  td_test_iterate ();
+}
+
+/* Types @text into @cell and presses Tab (through the cell's own key
+ * handler, as a keyboard would reach it). */
+static void
+type_tab (TdScoreCell *cell, const char *text)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (cell));
+  gboolean handled = FALSE;
+
+  td_score_cell_focus (cell);
+  gtk_editable_set_text (td_score_cell_get_editable (cell), text);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+  td_test_iterate ();
+}
+
+static gchar *
+expected_total (const char *label, TdPoints points)
+{
+  g_autofree gchar *text = td_points_format (points);
+  return g_strdup_printf ("%s: %s", label, text);
+}
+
+static void
+test_one_unit_keyboard (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c;
+  TdScoreCell *self_cell, *assessed_cell;
+  gint64 unit_id;
+  guint unit;
+  TdPoints before, old;
+  const TdEntry *entry;
+  g_autofree gchar *expect = NULL, *hint = NULL, *shot = NULL, *expect_self = NULL;
+  const char *tooltip;
+
+  g_assert_nonnull (scores);
+  unit = 1;
+  unit_id = td_scores_get_unit_id (scores, unit);
+  g_assert_true (td_scores_page_set_unit (f->page, unit_id));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+
+  /* I.3: standard points 0 … 5 */
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  self_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  g_assert_nonnull (self_cell);
+  before = td_scores_get_totals (scores, unit)->table[TD_SOURCE_SELF].total;
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF);
+  old = entry ? entry->points : 0;
+
+  /* A decimal comma, then Tab to the assessed cell of the same row. */
+  type_tab (self_cell, "4,5");
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->points, ==, 450);
+  expect = expected_total ("Tự chấm", before - old + 450);
+  g_assert_cmpstr (td_scores_page_get_total_text (f->page, TD_SOURCE_SELF), ==, expect);
+  assessed_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_ASSESSED);
+  g_assert_true (cell_has_focus (assessed_cell));
+
+  /* A decimal dot in the assessed cell: the final total and the difference. */
+  type_enter (assessed_cell, "3.5");
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_cmpint (entry->points, ==, 350);
+  g_assert_cmpstr (gtk_editable_get_text (td_score_cell_get_editable (assessed_cell)), ==, "3,5");
+  g_clear_pointer (&expect, g_free);
+  expect = expected_total ("Kết quả",
+                           td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total);
+  g_assert_cmpstr (td_scores_page_get_total_text (f->page, TD_SOURCE_FINAL), ==, expect);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "−1"));
+  expect_self = g_strdup (td_scores_page_get_total_text (f->page, TD_SOURCE_SELF));
+
+  /* Too much: refused at the cell, naming the range; nothing saved. */
+  type_enter (self_cell, "7");
+  hint = td_criterion_input_hint (c);
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (td_score_cell_get_editable (self_cell)));
+  g_assert_nonnull (tooltip);
+  g_test_message ("refused: %s", tooltip);
+  g_assert_nonnull (strstr (tooltip, hint));
+  g_assert_nonnull (strstr (tooltip, "0 – 5"));
+  g_assert_true (
+      gtk_widget_has_css_class (GTK_WIDGET (td_score_cell_get_editable (self_cell)), "error"));
+  g_assert_true (cell_has_focus (self_cell));
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF)->points, ==, 450);
+  g_clear_pointer (&expect, g_free);
+  expect = expected_total ("Tự chấm", before - old + 450);
+  g_assert_cmpstr (td_scores_page_get_total_text (f->page, TD_SOURCE_SELF), ==, expect);
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "scores-refused.png");
+  g_clear_pointer (&shot, g_free);
+
+  /* Escape puts back the saved value. */
+  {
+    g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (self_cell));
+    gboolean handled = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+      }
+    g_assert_true (handled);
+    g_assert_cmpstr (gtk_editable_get_text (td_score_cell_get_editable (self_cell)), ==, "4,5");
+  }
+
+  /* An emptied cell is "not scored" again. */
+  type_enter (assessed_cell, "");
+  g_assert_null (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED));
+  type_enter (assessed_cell, "3,5");
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   350);
+
+  /* Alt+Page Down: the next member, Alt+Page Up: back. */
+  {
+    GtkDropDown *units
+        = GTK_DROP_DOWN (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL));
+    guint selected = gtk_drop_down_get_selected (units);
+
+    td_test_activate (GTK_WIDGET (f->page), "scores.next-unit", NULL);
+    g_assert_cmpuint (gtk_drop_down_get_selected (units), ==, selected + 1);
+    td_test_activate (GTK_WIDGET (f->page), "scores.previous-unit", NULL);
+    g_assert_cmpuint (gtk_drop_down_get_selected (units), ==, selected);
+  }
+  g_assert_cmpstr (td_scores_page_get_total_text (f->page, TD_SOURCE_SELF), ==, expect_self);
+
+  /* A count is a whole number. */
+  c = find_node (scores, TD_RULE_DEDUCTION_EACH, 1, -1);
+  self_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  if (self_cell != NULL)
+    {
+      type_enter (self_cell, "1,5");
+      g_assert_true (
+          gtk_widget_has_css_class (GTK_WIDGET (td_score_cell_get_editable (self_cell)), "error"));
+    }
+
+  /* The history of the edited cell, on request. */
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  self_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  td_score_cell_focus (self_cell);
+  td_test_activate (GTK_WIDGET (f->page), "scores.history", NULL);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  {
+    g_autofree gchar *heading = g_strdup_printf ("Lịch sử thay đổi %s %s", c->code, c->title);
+    GtkWidget *title = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, heading);
+    GtkWidget *popover = title ? gtk_widget_get_ancestor (title, GTK_TYPE_POPOVER) : NULL;
+    g_autofree gchar *change = g_strdup_printf ("Tự chấm, điểm: %s → 4,5", old ? "" : "(chưa có)");
+    GtkWidget *row;
+
+    g_assert_nonnull (popover);
+    g_assert_true (gtk_widget_get_visible (popover));
+    /* The newest change first: self-score, old → 4,5, when and who. */
+    row = td_test_find_widget (popover, ADW_TYPE_ACTION_ROW, NULL);
+    g_assert_nonnull (row);
+    g_test_message ("history: %s", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+    g_assert_true (
+        g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "→ 4,5"));
+    g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                                     "Tự chấm, điểm: "));
+    (void)change;
+    g_free (td_test_screenshot (popover, "scores-history.png"));
+  }
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "scores-unit.png");
+}
+
+static void
+test_matrix_keyboard (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c, *next;
+  TdScoreCell *cell;
+  TdPoints before, old;
+  const TdEntry *entry;
+  g_autofree gchar *shot = NULL, *expect = NULL;
+  guint unit = 2;
+
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_scores_page_set_matrix_source (f->page, TD_SOURCE_ASSESSED);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (20));
+  cell = td_scores_page_get_cell (f->page, TRUE, c->id, unit);
+  g_assert_nonnull (cell);
+  before = td_scores_get_totals (scores, unit)->table[TD_SOURCE_ASSESSED].total;
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  old = entry ? entry->points : 0;
+
+  type_enter (cell, "18,25");
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_cmpint (entry->points, ==, 1825);
+  g_assert_cmpint (td_scores_get_totals (scores, unit)->table[TD_SOURCE_ASSESSED].total, ==,
+                   before - old + 1825);
+  /* The Total row of that unit's column follows. */
+  expect = td_points_format (before - old + 1825);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, expect));
+
+  /* Enter went down to the next criterion that takes a value. */
+  next = td_criteria_table_get_node (td_scores_get_table (scores), c->index + 1);
+  g_assert_true (cell_has_focus (td_scores_page_get_cell (f->page, TRUE, next->id, unit)));
+
+  /* Out of range in the matrix too. */
+  type_enter (cell, "25");
+  g_assert_true (
+      gtk_widget_has_css_class (GTK_WIDGET (td_score_cell_get_editable (cell)), "error"));
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   1825);
+  type_enter (cell, "18,25");
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "scores-matrix.png");
+
+  /* One keystroke's work (save with its audit row, recompute the unit,
+   * refresh the shown labels) stays well within a frame or two. */
+  g_test_message ("slowest commit: %.1f ms", slowest_commit_us / 1000.0);
+  g_assert_cmpint (slowest_commit_us, <, 50000);
+}
+
+static void
+test_only_differences (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  guint all, only;
+  g_autofree gchar *shot = NULL;
+  guint unit = 0;
+  g_autoptr (GArray) diffs = NULL;
+
+  /* A member whose assessed score differs from its self-score. */
+  for (unit = 0; unit < td_scores_get_n_units (scores); unit++)
+    {
+      g_clear_pointer (&diffs, g_array_unref);
+      diffs = td_scores_get_differences (scores, unit);
+      if (diffs->len > 0)
+        break;
+    }
+  g_assert_cmpuint (unit, <, td_scores_get_n_units (scores));
+  g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (scores, unit)));
+  all = td_scores_page_get_n_rows (f->page, FALSE);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-one-unit.png"));
+  td_test_activate (GTK_WIDGET (f->page), "scores.toggle-differences", NULL);
+  only = td_scores_page_get_n_rows (f->page, FALSE);
+  g_test_message ("rows: %u, differing: %u", all, only);
+  g_assert_cmpuint (only, <, all);
+  /* The differing criteria, their headings and the total row. */
+  g_assert_cmpuint (only, >=, diffs->len + 2);
+  shot = td_test_screenshot (GTK_WIDGET (f->window), "scores-differences.png");
+  td_test_activate (GTK_WIDGET (f->page), "scores.toggle-differences", NULL);
+  g_assert_cmpuint (td_scores_page_get_n_rows (f->page, FALSE), ==, all);
+}
+
+static void
+test_not_graded (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  guint unit;
+  g_autofree gchar *reason = NULL;
+
+  /* The demo has one member not graded for a missing year report. */
+  for (unit = 0; unit < td_scores_get_n_units (scores); unit++)
+    if (td_scores_get_totals (scores, unit)->disqualified[TD_SOURCE_FINAL])
+      break;
+  g_assert_cmpuint (unit, <, td_scores_get_n_units (scores));
+  g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (scores, unit)));
+  td_test_iterate ();
+  reason = td_unit_totals_dup_disqualified_reason (td_scores_get_totals (scores, unit),
+                                                   td_scores_get_table (scores), TD_SOURCE_FINAL);
+  g_assert_nonnull (reason);
+  g_test_message ("not graded: %s", reason);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, reason));
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-not-graded.png"));
+}
+
+static void
+test_option_dropdown (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c = find_node (scores, TD_RULE_OPTIONS, 1, -1);
+  TdScoreCell *cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_ASSESSED);
+  GtkDropDown *dropdown;
+  const TdEntry *entry;
+  guint choice;
+  guint unit = 0;
+
+  /* An option is chosen from a list, never typed. */
+  g_assert_nonnull (cell);
+  g_assert_true (td_score_cell_is_choice (cell));
+  dropdown = td_score_cell_get_dropdown (cell);
+  g_assert_nonnull (dropdown);
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==,
+                    c->options->len);
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  choice = entry && entry->option == 0 ? 1 : 0;
+  gtk_drop_down_set_selected (dropdown, choice);
+  td_test_iterate ();
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_nonnull (entry);
+  g_assert_cmpint (entry->option, ==, choice);
+}
+
+static void
+test_year_without_table (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  g_autoptr (TdBlocYear) current = td_registry_get_bloc_year (f->db, f->bloc_year_id, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  by->bloc_id = current->bloc_id;
+  by->year = 2025;
+  id = td_registry_add_bloc_year (f->db, by, &error);
+  g_assert_no_error (error);
+  td_window_set_bloc_year_id (f->window, id);
+  td_test_iterate ();
+  /* Nothing to score yet: the page says what to set up first. */
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  g_assert_true (gtk_widget_get_mapped (
+      td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_STATUS_PAGE, "Chưa có bảng tiêu chí")));
+  g_assert_false (gtk_widget_get_mapped (
+      td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL)));
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-no-table.png"));
+}
+
+static void
+test_read_only (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = g_strdup (td_db_get_path (f->db));
+  g_autoptr (TdDb) ro = NULL;
+
+  /* The writable connection is closed first, as when the clerk reopens. */
+  td_window_set_database (f->window, NULL, FALSE);
+  td_db_close (f->db);
+  g_clear_object (&f->db);
+  ro = td_db_open (path, TD_DB_OPEN_READ_ONLY, &error);
+  TdScores *scores;
+  const TdCriterion *c;
+  TdScoreCell *cell;
+
+  g_assert_no_error (error);
+  td_window_set_database (f->window, ro, FALSE);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  scores = td_scores_page_get_scores (f->page);
+  g_assert_nonnull (scores);
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  g_assert_nonnull (cell);
+  g_assert_false (gtk_editable_get_editable (td_score_cell_get_editable (cell)));
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv);
+  g_test_add ("/scores-page/one-unit-keyboard", Fixture, NULL, fixture_setup,
+              test_one_unit_keyboard, fixture_teardown);
+  g_test_add ("/scores-page/matrix-keyboard", Fixture, NULL, fixture_setup, test_matrix_keyboard,
+              fixture_teardown);
+  g_test_add ("/scores-page/only-differences", Fixture, NULL, fixture_setup, test_only_differences,
+              fixture_teardown);
+  g_test_add ("/scores-page/not-graded", Fixture, NULL, fixture_setup, test_not_graded,
+              fixture_teardown);
+  g_test_add ("/scores-page/option-dropdown", Fixture, NULL, fixture_setup, test_option_dropdown,
+              fixture_teardown);
+  g_test_add ("/scores-page/year-without-table", Fixture, NULL, fixture_setup,
+              test_year_without_table, fixture_teardown);
+  g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
+              fixture_teardown);
+  return g_test_run ();
+}
