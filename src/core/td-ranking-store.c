@@ -9,6 +9,7 @@
 
 #include "td-ranking-store.h"
 #include "td-registry.h"
+#include "td-scoring.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -897,25 +898,89 @@ load_votes (TdDb *db, gint64 bloc_year_id, GPtrArray *inputs, GError **error)
   return r == TD_STEP_DONE;
 }
 
+/* Section code for tie-break rules: the printed code ("I"), else the title. */
+static const char *
+section_key (const TdCriterion *node)
+{
+  return node->code != NULL && *node->code != '\0' ? node->code : node->title;
+}
+
 GPtrArray *
 td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total, GError **error)
 {
   g_autoptr (GPtrArray) members = td_registry_list_members (db, bloc_year_id, error);
   g_autoptr (GPtrArray) inputs = NULL;
+  g_autoptr (TdCriteriaTable) table = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  g_autoptr (GArray) sections = NULL;
 
   if (members == NULL)
     return NULL;
+  table = td_criteria_load (db, bloc_year_id, error);
+  if (table == NULL)
+    return NULL;
+  scores = td_scores_load (db, table, error);
+  if (scores == NULL)
+    return NULL;
+  sections = td_criteria_table_get_sections (table);
+
   inputs = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rank_input_free);
   for (guint i = 0; i < members->len; i++)
     {
       TdMember *m = g_ptr_array_index (members, i);
-      g_ptr_array_add (inputs, td_rank_input_new (m->unit_id, m->name));
+      TdRankInput *in = td_rank_input_new (m->unit_id, m->name);
+      gint idx = td_scores_find_unit (scores, m->unit_id);
+      const TdUnitTotals *t;
+      g_autoptr (GArray) section_totals = NULL;
+
+      g_ptr_array_add (inputs, in);
+      if (idx < 0)
+        continue;
+      t = td_scores_get_totals (scores, (guint)idx);
+      in->final_total = t->table[TD_SOURCE_FINAL].total;
+      in->self_total = t->table[TD_SOURCE_SELF].total;
+      in->assessed_total = t->table[TD_SOURCE_ASSESSED].total;
+      in->has_assessed = t->n_entries[TD_SOURCE_ASSESSED] > 0;
+      in->bonus = t->table[TD_SOURCE_FINAL].bonus;
+      in->deduction = t->table[TD_SOURCE_FINAL].deduction;
+      in->disagreement = td_scores_agreement (scores, (guint)idx).sum_abs_delta;
+      section_totals = td_scores_section_totals (scores, (guint)idx, TD_SOURCE_FINAL);
+      for (guint k = 0; k < sections->len && k < section_totals->len; k++)
+        {
+          const TdCriterion *node
+              = td_criteria_table_get_node (table, g_array_index (sections, gint, k));
+          td_rank_input_set_section (in, section_key (node),
+                                     g_array_index (section_totals, TdNodeTotals, k).total);
+        }
+      if (t->disqualified[TD_SOURCE_FINAL])
+        {
+          in->disqualified = TRUE;
+          in->disqualified_reason
+              = td_unit_totals_dup_disqualified_reason (t, table, TD_SOURCE_FINAL);
+        }
     }
   if (standard_total != NULL)
-    *standard_total = TD_POINTS (100);
+    *standard_total = table->total > 0 ? table->total : TD_POINTS (100);
   if (!load_votes (db, bloc_year_id, inputs, error))
     return NULL;
   return g_steal_pointer (&inputs);
+}
+
+GPtrArray *
+td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  g_autoptr (TdCriteriaTable) table = td_criteria_load (db, bloc_year_id, error);
+  g_autoptr (GArray) sections = NULL;
+  GPtrArray *codes;
+
+  if (table == NULL)
+    return NULL;
+  sections = td_criteria_table_get_sections (table);
+  codes = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < sections->len; k++)
+    g_ptr_array_add (codes, g_strdup (section_key (td_criteria_table_get_node (
+                                table, g_array_index (sections, gint, k)))));
+  return codes;
 }
 
 TdRanking *

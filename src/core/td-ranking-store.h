@@ -66,6 +66,8 @@ gboolean td_ranking_clear_decision (TdDb *db, gint64 rule_id, gint64 unit_id, GE
 /* The adapter: one record per member, from the scoring core. */
 GPtrArray *td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
                                    GError **error);
+/* The codes of the table's sections, for a "section" tie-break rule. */
+GPtrArray *td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **error);
 /* Inputs + settings + engine in one call.  The ranking owns the settings;
  * settings_out (may be NULL) borrows them. */
 TdRanking *td_ranking_load (TdDb *db, gint64 bloc_year_id, TdRankSettings **settings_out,
