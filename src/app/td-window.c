@@ -12,6 +12,7 @@
 #include "td-backup.h"
 #include "td-backups-window.h"
 #include "td-overview-page.h"
+#include "td-ranking-page.h"
 #include "td-screenshot.h"
 
 #include <glib/gi18n.h>
@@ -867,6 +868,7 @@ td_window_class_init (TdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TD_TYPE_RANKING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
