@@ -132,12 +132,10 @@ static const TdExportSheet sheets[] = {
     example_calendar },
   { "form", N_ ("Blank self-score form for a member to fill in (every member without --unit)"),
     FALSE, build_form, example_form },
-  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, build_matrix,
-    example_matrix },
+  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, build_matrix, example_matrix },
   { "ranking", N_ ("Summary of scores and ranking of the bloc"), FALSE, build_ranking,
     example_ranking },
-  { "scores", N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, build_scores,
-    example_scores },
+  { "scores", N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, build_scores, example_scores },
   { "workbook", N_ ("The whole year: summary, matrix and one scoring sheet per unit"), FALSE,
     build_workbook, example_ranking },
 };
@@ -212,7 +210,8 @@ td_export_cli_run (int argc, char **argv)
   if (sheet == NULL)
     {
       g_autofree gchar *msg = g_strdup_printf (
-          _ ("Unknown sheet “%s”. Choose scores, ranking, matrix, form, calendar or workbook."), argv[1]);
+          _ ("Unknown sheet “%s”. Choose scores, ranking, matrix, form, calendar or workbook."),
+          argv[1]);
       return usage_error (msg);
     }
   if (output == NULL)
