@@ -698,7 +698,7 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   stem
       = g_strdup_printf ("Bảng chấm điểm %s %s %d", td_builder_member_label (m), bs, ctx->by->year);
   unit_line = g_strdup_printf ("Đơn vị: %s", m->name);
-  sheet = td_sheet_new (strlen (m->name) <= 31 ? m->name : td_builder_member_label (m), title,
+  sheet = td_sheet_new (g_utf8_strlen (m->name, -1) <= 31 ? m->name : td_builder_member_label (m), title,
                         TD_SHEET_LANDSCAPE);
   td_sheet_set_file_stem (sheet, stem);
   td_builder_official_header (ctx, sheet);
