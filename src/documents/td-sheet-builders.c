@@ -108,9 +108,11 @@ td_builder_require_member (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   TdMember *m = td_builder_find_member (ctx, unit_id);
 
   if (m == NULL)
-    g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                 _ ("Unit %" G_GINT64_FORMAT " is not a member of %s in %d."), unit_id,
-                 ctx->bloc->name, ctx->by->year);
+    {
+      g_autofree gchar *id = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
+      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND, _ ("Unit %s is not a member of %s in %d."),
+                   id, ctx->bloc->name, ctx->by->year);
+    }
   return m;
 }
 
@@ -698,8 +700,8 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   stem
       = g_strdup_printf ("Bảng chấm điểm %s %s %d", td_builder_member_label (m), bs, ctx->by->year);
   unit_line = g_strdup_printf ("Đơn vị: %s", m->name);
-  sheet = td_sheet_new (g_utf8_strlen (m->name, -1) <= 31 ? m->name : td_builder_member_label (m), title,
-                        TD_SHEET_LANDSCAPE);
+  sheet = td_sheet_new (g_utf8_strlen (m->name, -1) <= 31 ? m->name : td_builder_member_label (m),
+                        title, TD_SHEET_LANDSCAPE);
   td_sheet_set_file_stem (sheet, stem);
   td_builder_official_header (ctx, sheet);
   td_sheet_add_subtitle (sheet, unit_line);
