@@ -40,23 +40,21 @@ show_page (TdWindow *window)
   return page;
 }
 
-/* The first group of ranked units with one final total, table order. */
+/* The first shared rank only a vote can break, table order. */
 static GPtrArray *
-first_tie (const TdRanking *ranking)
+vote_tie (const TdRanking *ranking)
 {
   GPtrArray *tie = g_ptr_array_new ();
+  gint rank = 0;
 
-  for (guint i = 0; i + 1 < ranking->n_ranked && tie->len == 0; i++)
+  for (guint i = 0; i < ranking->n_ranked; i++)
     {
-      const TdRankRow *a = g_ptr_array_index (ranking->rows, i);
-      for (guint k = i; k < ranking->n_ranked; k++)
+      const TdRankRow *row = g_ptr_array_index (ranking->rows, i);
+      if (row->needs_vote && (rank == 0 || row->rank == rank))
         {
-          const TdRankRow *b = g_ptr_array_index (ranking->rows, k);
-          if (b->input->final_total == a->input->final_total)
-            g_ptr_array_add (tie, (gpointer)b);
+          rank = row->rank;
+          g_ptr_array_add (tie, (gpointer)row);
         }
-      if (tie->len < 2)
-        g_ptr_array_set_size (tie, 0);
     }
   return tie;
 }
@@ -94,13 +92,21 @@ test_vote_reorders (void)
   g_assert_nonnull (ranking);
   g_assert_cmpuint (ranking->rows->len, >=, 8);
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Xếp hạng"));
+  /* The demo's other tie is decided by section I, as the meeting reads it. */
+  {
+    const TdRankRow *top = g_ptr_array_index (ranking->rows, 0);
+    g_assert_true (td_ranking_page_select_unit (page, top->input->unit_id));
+    td_test_iterate ();
+    g_assert_nonnull (strstr (td_ranking_page_get_explanation (page),
+                              ", hơn về điểm mục I (tiêu chí quyết định thứ nhất)"));
+  }
   shot = td_test_screenshot (GTK_WIDGET (window), "ranking-before-vote.png");
 
   /* The demo has a tie that only the meeting's vote breaks. */
-  tie = first_tie (ranking);
+  tie = vote_tie (ranking);
   g_assert_cmpuint (tie->len, >=, 2);
   g_assert_true (ranking->needs_vote);
-  tie_rank = ((const TdRankRow *) g_ptr_array_index (tie, 0))->rank;
+  tie_rank = ((const TdRankRow *)g_ptr_array_index (tie, 0))->rank;
   for (guint i = 0; i < tie->len; i++)
     {
       const TdRankRow *row = g_ptr_array_index (tie, i);
