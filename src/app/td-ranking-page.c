@@ -358,6 +358,9 @@ update_changes (TdRankingPage *self)
       if (c->old_rank < 0)
         /* Translators: a unit that was not in the table the last time */
         g_string_append_printf (text, _ ("%s is new in the table"), c->name);
+      else if (c->old_rank != c->new_rank && c->old_total == c->new_total)
+        /* Translators: "Sở Tư pháp: rank 3 → 2"; rank 0 = not ranked */
+        g_string_append_printf (text, _ ("%s: rank %d → %d"), c->name, c->old_rank, c->new_rank);
       else if (c->old_rank != c->new_rank)
         /* Translators: "Sở Tư pháp: rank 3 → 2 (95 → 96,5 points)"; rank 0 = not ranked */
         g_string_append_printf (text, _ ("%s: rank %d → %d (%s → %s points)"), c->name, c->old_rank,
@@ -1003,4 +1006,13 @@ const char *
 td_ranking_page_get_explanation (TdRankingPage *self)
 {
   return gtk_label_get_text (self->details_explanation);
+}
+
+/* The "changed since you last looked" text, NULL while there is none. */
+const char *
+td_ranking_page_get_changes (TdRankingPage *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->changes_revealer))
+    return NULL;
+  return gtk_label_get_text (self->changes_label);
 }
