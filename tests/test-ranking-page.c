@@ -9,6 +9,7 @@
 #include "td-ranking-page.h"
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
+#include "td-registry.h"
 #include "td-test-util.h"
 
 #include <string.h>
@@ -307,6 +308,24 @@ test_empty_and_read_only (void)
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa có năm thi đua"));
+  {
+    /* Members but no scores yet. */
+    TdDb *db = td_window_get_database (window);
+    g_autoptr (TdBloc) bloc = td_bloc_new ();
+    g_autoptr (TdBlocYear) year = td_bloc_year_new ();
+    g_autoptr (TdUnit) unit = td_unit_new ();
+    gint64 by;
+    bloc->name = g_strdup ("Khối thử");
+    year->bloc_id = td_registry_add_bloc (db, bloc, NULL);
+    year->year = 2025;
+    by = td_registry_add_bloc_year (db, year, NULL);
+    unit->name = g_strdup ("Sở Tư pháp");
+    g_assert_true (td_registry_add_member (db, by, td_registry_add_unit (db, unit, NULL), NULL));
+    td_window_set_bloc_year_id (window, by);
+    td_test_iterate ();
+    g_assert_nonnull (
+        td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa có điểm chấm"));
+  }
   td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
 
   {

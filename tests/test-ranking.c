@@ -334,6 +334,15 @@ test_disqualified (void)
                    "Không xếp hạng: Không gửi bản tự chấm điểm");
   g_assert_cmpstr (row_at (ranking, 1)->explanation, ==, "Không xếp hạng: không xếp loại");
   g_assert_cmpint (row_at (ranking, 0)->grade, ==, TD_GRADE_DONE);
+  g_assert_cmpstr (row_at (ranking, 0)->explanation, ==,
+                   "Xếp thứ 1: 60 điểm; xếp loại: Hoàn thành nhiệm vụ");
+  /* A unit nobody scored yet says so. */
+  ((TdRankInput *)g_ptr_array_index (inputs, 2))->scored = FALSE;
+  {
+    g_autoptr (TdRanking) r = td_ranking_compute (inputs, settings);
+    g_assert_cmpstr (row_at (r, 0)->explanation, ==,
+                     "Xếp thứ 1: 60 điểm; chưa có điểm chấm; xếp loại: Hoàn thành nhiệm vụ");
+  }
   /* An override cannot rank a disqualified unit. */
   g_ptr_array_add (settings->overrides, td_rank_override_new (1, 1, "thử"));
   {

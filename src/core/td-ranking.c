@@ -22,6 +22,7 @@ td_rank_input_new (gint64 unit_id, const char *name)
   input->unit_id = unit_id;
   input->name = g_strdup (name ? name : "");
   input->votes = -1;
+  input->scored = TRUE;
   input->sections = g_array_new (FALSE, TRUE, sizeof (TdRankSection));
   return input;
 }
@@ -862,6 +863,8 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
         g_string_append (text, _ ("; no tie-break rule separates them"));
     }
 
+  if (!row->input->scored)
+    g_string_append (text, _ ("; no score entered yet"));
   /* Translators: %s is a grade, e.g. "Completed duties excellently" */
   g_string_append_printf (text, _ ("; grade: %s"), td_grade_to_string (row->grade));
   if (row->proposals != NULL && *row->proposals != '\0')
