@@ -257,6 +257,9 @@ test_rules_window (void)
   g_clear_pointer (&saved, td_rank_settings_free);
   saved = td_ranking_load_settings (db, by, NULL);
   g_assert_cmpuint (saved->tie_breaks->len, ==, 2);
+  /* The added rule is the first choice offered: section I, again. */
+  g_assert_cmpint (((TdTieBreak *)g_ptr_array_index (saved->tie_breaks, 1))->kind, ==,
+                   TD_TIE_BREAK_SECTION);
 
   /* A bad threshold is refused, a good one saved. */
   row = td_test_find_widget (settings, ADW_TYPE_ENTRY_ROW, "Hoàn thành xuất sắc nhiệm vụ từ");
@@ -283,6 +286,14 @@ test_rules_window (void)
   awards = td_award_list (db, NULL);
   g_assert_cmpuint (awards->len, ==, 6);
   n_rules = saved->proposal_rules->len;
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (settings), "proposals");
+  row = td_test_find_widget (settings, ADW_TYPE_EXPANDER_ROW, "Giấy khen");
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  td_test_wait_drawn (settings);
+  {
+    g_autofree gchar *shot = td_test_screenshot (settings, "ranking-proposal-rules.png");
+  }
   td_test_activate (settings, "settings.add-proposal-rule", NULL);
   after = td_ranking_load_settings (db, by, NULL);
   g_assert_cmpuint (after->proposal_rules->len, ==, n_rules + 1);
