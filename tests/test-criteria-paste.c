@@ -294,6 +294,26 @@ test_codes_in_titles (void)
   g_assert_cmpint (row_at (p, 2)->status, ==, TD_PASTE_WARNING);
 }
 
+/* One signed column for bonuses and deductions: minus signs are expected
+ * there, so no warning. */
+static void
+test_signed_column (void)
+{
+  const char *text = "TT\tTiêu chí\tĐiểm chuẩn\tĐiểm thưởng/trừ\n"
+                     "1\tBáo cáo\t5\t\n"
+                     "2\tMỗi sáng kiến\t\t+0,5\n"
+                     "3\tMỗi văn bản trễ hạn\t\t-0,5\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (row_at (p, 0)->skip);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_BONUS_EACH);
+  g_assert_cmpint (row_at (p, 3)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (p, 3)->status, ==, TD_PASTE_OK);
+  g_assert_cmpint (p->total, ==, 500);
+}
+
 /* Saving a fixed preview as the year's table. */
 static void
 test_save (void)
@@ -335,6 +355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/messy-table", test_messy_table);
   g_test_add_func ("/paste/errors-and-fixing", test_errors_and_fixing);
   g_test_add_func ("/paste/codes-in-titles", test_codes_in_titles);
+  g_test_add_func ("/paste/signed-column", test_signed_column);
   g_test_add_func ("/paste/save", test_save);
   return g_test_run ();
 }

@@ -56,6 +56,7 @@ typedef struct
 
   /*< private >*/
   gboolean total_stated;
+  gboolean signed_column; /* one column "Điểm thưởng/trừ": signs decide, no warning */
 } TdPastePreview;
 
 /* Never fails on content: problems go to the rows.  Fails only on empty
