@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <string.h>
 
 static TdRankInput *
 unit (GPtrArray *inputs, gint64 id, const char *name, const char *total)
@@ -528,6 +529,12 @@ test_proposals (void)
                       2);
     g_assert_cmpstr (row_at (r, 2)->proposals, ==, "");
     g_assert_cmpstr (row_at (r, 5)->proposals, ==, "Bằng khen của Chủ tịch UBND tỉnh");
+    g_assert_nonnull (strstr (row_at (r, 2)->explanation,
+                              "; Bằng khen của Chủ tịch UBND tỉnh bị Hội nghị bỏ: Đã được tặng "
+                              "năm trước"));
+    g_assert_nonnull (strstr (row_at (r, 5)->explanation,
+                              "; Bằng khen của Chủ tịch UBND tỉnh được Hội nghị bổ sung: Hội "
+                              "nghị thống nhất"));
   }
 }
 

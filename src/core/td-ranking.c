@@ -870,6 +870,20 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
   if (row->proposals != NULL && *row->proposals != '\0')
     /* Translators: %s lists the titles and awards proposed */
     g_string_append_printf (text, _ ("; proposed for: %s"), row->proposals);
+  /* The clerk's decisions are judgment calls: say them. */
+  for (guint i = 0; i < ranking->proposals->len; i++)
+    {
+      const TdProposal *p = g_ptr_array_index (ranking->proposals, i);
+      if (p->unit != row->input)
+        continue;
+      if (p->state == TD_PROPOSAL_REMOVED)
+        /* Translators: "; Giấy khen removed by the meeting: <reason>" */
+        g_string_append_printf (text, _ ("; %s removed by the meeting: %s"), p->rule->award_name,
+                                p->reason);
+      else if (p->state == TD_PROPOSAL_ADDED)
+        g_string_append_printf (text, _ ("; %s added by the meeting: %s"), p->rule->award_name,
+                                p->reason);
+    }
   if (row->quota_ties != NULL)
     /* Translators: %s lists titles or awards whose count limit falls inside a shared rank */
     g_string_append_printf (text,
