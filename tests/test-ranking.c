@@ -266,8 +266,9 @@ test_vote (void)
     g_assert_cmpint (row_at (r, 0)->decided_by, ==, 1);
     g_assert_cmpint (row_at (r, 2)->decided_by, ==, 0);
     g_assert_cmpstr (row_at (r, 1)->explanation, ==,
-                     "Xếp thứ 2: 88 điểm; đồng điểm với C, A, D; kém C về số phiếu biểu quyết "
-                     "(tiêu chí quyết định thứ hai); hơn A về số phiếu biểu quyết (tiêu chí quyết "
+                     "Xếp thứ 2: 88 điểm; đồng điểm với C, A, D; kém C về số phiếu biểu quyết, "
+                     "được 5 phiếu (tiêu chí quyết định thứ hai); hơn A về số phiếu biểu quyết, "
+                     "được 5 phiếu (tiêu chí quyết "
                      "định thứ hai); hơn D về điểm trừ (ít hơn) (tiêu chí quyết định thứ nhất); "
                      "xếp loại: Hoàn thành tốt nhiệm vụ");
   }

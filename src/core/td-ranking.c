@@ -345,8 +345,13 @@ td_quota_kind_from_id (const char *id, TdQuotaKind *kind)
 
 /* What a rule compares, as the object of "ahead on …". */
 static gchar *
-tie_break_subject (const TdTieBreak *rule)
+tie_break_subject (const TdTieBreak *rule, const TdRankInput *unit)
 {
+  if (rule->kind == TD_TIE_BREAK_VOTE && unit->votes >= 0)
+    /* Translators: what decided, with the unit's own count: "the meeting's vote, 5 votes" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the meeting's vote, %d vote",
+                                         "the meeting's vote, %d votes", unit->votes),
+                            unit->votes);
   switch (rule->kind)
     {
     case TD_TIE_BREAK_SECTION:
@@ -841,7 +846,7 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
                   && (o2 < 0) == (order < 0))
                 g_string_append_printf (group, ", %s", next->input->name);
             }
-          subject = tie_break_subject (g_ptr_array_index (settings->tie_breaks, rule));
+          subject = tie_break_subject (g_ptr_array_index (settings->tie_breaks, rule), row->input);
           ordinal = rule_ordinal (rule);
           /* With one peer the name is already said: "tied with A, ahead on …". */
           if (peers->len == 1 && order < 0)
