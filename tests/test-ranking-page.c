@@ -272,6 +272,9 @@ test_proposal_decisions (void)
   g_assert_cmpstr (top->proposals, ==, "Cờ thi đua của UBND tỉnh");
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Cờ thi đua của UBND tỉnh"));
+  td_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Cờ thi đua của UBND tỉnh ✓"));
   g_assert_cmpint (
       td_db_query_int (db, "SELECT count(*) FROM proposal_decision WHERE kind = 'accept'", 0, NULL),
       ==, 1);

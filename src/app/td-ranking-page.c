@@ -127,7 +127,35 @@ cell_text (TdRankingPage *self, const TdRankRow *row, guint column)
       return g_strdup (td_grade_to_short_string (row->grade));
     case COL_PROPOSAL:
     default:
-      return g_strdup (row->proposals ? row->proposals : "");
+      {
+        /* The state of each proposal, so the table shows the clerk's
+         * decisions and the limits the meeting must settle. */
+        GString *text = g_string_new (NULL);
+        for (guint i = 0; i < self->ranking->proposals->len; i++)
+          {
+            const TdProposal *p = g_ptr_array_index (self->ranking->proposals, i);
+            if (p->unit != in || p->state == TD_PROPOSAL_REMOVED)
+              continue;
+            if (text->len > 0)
+              g_string_append (text, ", ");
+            if (p->state == TD_PROPOSAL_ACCEPTED)
+              /* Translators: an accepted proposal in the table */
+              g_string_append_printf (text, _ ("%s ✓"), p->rule->award_name);
+            else if (p->state == TD_PROPOSAL_ADDED)
+              /* Translators: a proposal the clerk added */
+              g_string_append_printf (text, _ ("%s (added)"), p->rule->award_name);
+            else
+              g_string_append (text, p->rule->award_name);
+          }
+        if (row->quota_ties != NULL)
+          {
+            if (text->len > 0)
+              g_string_append (text, "; ");
+            /* Translators: %s lists awards whose limit falls inside this shared rank */
+            g_string_append_printf (text, _ ("%s: the meeting decides"), row->quota_ties);
+          }
+        return g_string_free (text, FALSE);
+      }
     }
 }
 
