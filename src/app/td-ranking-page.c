@@ -220,14 +220,14 @@ add_columns (TdRankingPage *self)
       if (i == COL_UNIT)
         {
           gtk_column_view_column_set_expand (column, TRUE);
-          gtk_column_view_column_set_fixed_width (column, 200);
+          gtk_column_view_column_set_fixed_width (column, 170);
         }
       if (i == COL_GRADE)
-        gtk_column_view_column_set_fixed_width (column, 120);
+        gtk_column_view_column_set_fixed_width (column, 100);
       if (i == COL_PROPOSAL)
         {
           gtk_column_view_column_set_expand (column, TRUE);
-          gtk_column_view_column_set_fixed_width (column, 180);
+          gtk_column_view_column_set_fixed_width (column, 150);
         }
       gtk_column_view_append_column (self->column_view, column);
     }
