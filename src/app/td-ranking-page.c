@@ -27,6 +27,7 @@ struct _TdRankingPage
   GtkButton *votes_button;
   GtkColumnView *column_view;
   GtkLabel *details_title;
+  GtkLabel *details_figures;
   GtkLabel *details_explanation;
   GtkButton *clear_override_button;
   AdwPreferencesGroup *proposals_group;
@@ -279,6 +280,7 @@ update_details (TdRankingPage *self)
       gtk_label_set_text (self->details_title, _ ("No unit selected"));
       gtk_label_set_text (self->details_explanation,
                           _ ("Select a unit to see why it has its place."));
+      gtk_label_set_text (self->details_figures, "");
       gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->proposals_group), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override", FALSE);
@@ -287,6 +289,20 @@ update_details (TdRankingPage *self)
   self->selected_unit = row->input->unit_id;
   gtk_label_set_text (self->details_title, row->input->name);
   gtk_label_set_text (self->details_explanation, row->explanation);
+  {
+    /* The figures the meeting argues about: self against assessed. */
+    const TdRankInput *in = row->input;
+    g_autofree gchar *self_total = td_points_format (in->self_total);
+    g_autofree gchar *assessed
+        = in->has_assessed ? td_points_format (in->assessed_total) : g_strdup ("—");
+    g_autofree gchar *diff = td_points_format_signed (in->final_total - in->self_total);
+    g_autofree gchar *bonus = td_points_format_signed (in->bonus);
+    g_autofree gchar *deduction = td_points_format_signed (-in->deduction);
+    g_autofree gchar *figures = g_strdup_printf (
+        _ ("Self-score %s · assessed %s · final against self %s · bonus %s · deduction %s"),
+        self_total, assessed, diff, bonus, deduction);
+    gtk_label_set_text (self->details_figures, figures);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), row->override != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override",
                                  writable && !row->input->disqualified);
@@ -979,6 +995,7 @@ td_ranking_page_class_init (TdRankingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, votes_button);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_title);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_figures);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_explanation);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, clear_override_button);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, proposals_group);
