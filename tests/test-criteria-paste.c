@@ -17,11 +17,30 @@ test_code_levels (void)
     const char *code;
     gint rank;
   } cases[] = {
-    { "I", 0 },        { "IV.", 0 },           { "A", 5 },      { "1", 10 },     { "1.", 10 },
-    { "1.2", 11 },     { "3.3.2.1", 13 },      { "a", 20 },     { "a)", 20 },    { "đ", 20 },
-    { "a1", 21 },      { "a.1", 21 },          { "a1.1", 22 },  { "a.7.1", 22 }, { "-", 40 },
-    { "+", 41 },       { "Tiêu chuẩn 1", 10 }, { "Mục a", 20 }, { "", -1 },      { "  ", -1 },
-    { "Ghi chú", -2 }, { "1a", -2 },
+    { "I", 0 },
+    { "IV.", 0 },
+    { "A", 5 },
+    { "1", 10 },
+    { "1.", 10 },
+    { "1.2", 11 },
+    { "3.3.2.1", 13 },
+    { "a", 20 },
+    { "a)", 20 },
+    { "đ", 20 },
+    { "a1", 21 },
+    { "a.1", 21 },
+    { "a1.1", 22 },
+    { "a.7.1", 22 },
+    { "-", 40 },
+    { "+", 41 },
+    { "Tiêu chuẩn 1", 10 },
+    { "Mục a", 20 },
+    { "", -1 },
+    { "  ", -1 },
+    { "Ghi chú", -2 },
+    { "1a", -2 },
+    { "Tiêu\u00a0 chuẩn  2", 10 },
+    { " Phần II ", 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -333,11 +352,19 @@ test_save (void)
   by->year = 2025;
   by_id = td_registry_add_bloc_year (db, by, &error);
   g_assert_no_error (error);
-  t = td_paste_preview_to_table (p, &error);
+  g_assert_true (td_criteria_set_table_info (db, by_id, "Thang điểm 2025", TD_POINTS (100),
+                                             TD_NO_CAP, TD_NO_CAP, &error));
+  g_assert_true (td_paste_preview_save (p, db, by_id, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (td_criteria_save_table (db, by_id, t, FALSE, &error));
+  /* Pasting again needs the clerk's consent to replace. */
+  g_assert_false (td_paste_preview_save (p, db, by_id, FALSE, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  t = td_paste_preview_to_table (p, &error);
+  g_assert_true (td_criteria_save_table (db, by_id, t, TRUE, &error));
   g_assert_no_error (error);
   loaded = td_criteria_load (db, by_id, &error);
+  g_assert_cmpstr (loaded->title, ==, "Thang điểm 2025"); /* kept */
   g_assert_cmpuint (loaded->nodes->len, ==, 3);
   g_assert_cmpint (loaded->total, ==, 1000);
   g_assert_cmpint (((TdCriterion *)g_ptr_array_index (loaded->nodes, 2))->kind, ==,

@@ -79,6 +79,11 @@ guint td_paste_preview_count_errors (const TdPastePreview *preview);
  * naming the first bad line) while errors remain. */
 TdCriteriaTable *td_paste_preview_to_table (const TdPastePreview *preview, GError **error);
 
+/* td_paste_preview_to_table, then td_criteria_save_table: the whole paste
+ * in one call for the dialog's Save button. */
+gboolean td_paste_preview_save (const TdPastePreview *preview, TdDb *db, gint64 bloc_year_id,
+                                gboolean replace, GError **error);
+
 /* The rank of a code's style, which gives the levels: Roman numerals 0
  * ("I", "IV"), a single capital 5 ("A"), numbers 10 + dots ("1" → 10,
  * "1.2" → 11, "3.3.2.1" → 13), letters 20 + their numeric parts ("a" → 20,

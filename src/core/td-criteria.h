@@ -97,8 +97,9 @@ typedef enum
 typedef struct
 {
   gchar *label; /* "Hoàn thành tốt", "trước hạn 1 – <5%" */
-  TdPoints
-      points; /* signed for OPTIONS/BRACKETS (+ bonus, − deduction); GRADED: standard achieved */
+  /* Signed for OPTIONS and BRACKETS (+ bonus, − deduction); for GRADED the
+   * standard points achieved. */
+  TdPoints points;
   gint size_class; /* BRACKETS: index into size_classes; 0 otherwise */
   gboolean has_low;
   gint64 low;
@@ -253,7 +254,8 @@ gint64 td_criteria_add (TdDb *db, gint64 bloc_year_id, gint64 parent_id, gint po
 gint64 td_criteria_add_sibling (TdDb *db, gint64 sibling_id, const TdCriterion *criterion,
                                 GError **error);
 /* Saves every stored field of criterion (by id) except parent and position,
- * options and size classes included. */
+ * options and size classes included.  A changed title or rule is written
+ * to the audit trail (tbl "criterion", field "title" / "rule"). */
 gboolean td_criteria_update (TdDb *db, const TdCriterion *criterion, GError **error);
 /* Becomes the last child of its previous sibling; refused for the first one. */
 gboolean td_criteria_indent (TdDb *db, gint64 criterion_id, GError **error);
@@ -270,7 +272,8 @@ gboolean td_criteria_undelete (TdDb *db, gint64 undo_token, GError **error);
  * title, total and caps) as the criteria of bloc_year_id.  When the
  * bloc-year already has live criteria it is refused (TD_ERROR_CONSTRAINT)
  * unless replace is TRUE; then the old criteria are soft-deleted (their
- * entries are kept, never deleted). */
+ * entries are kept, never deleted).  An empty title or notes keeps the
+ * year's own (a pasted table has none). */
 gboolean td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *table,
                                  gboolean replace, GError **error);
 /* Copies the table (title, total, caps, tree, rules; no entries) of
