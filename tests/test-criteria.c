@@ -205,6 +205,30 @@ test_tree_editing (Fixture *f, gconstpointer data)
     g_assert_cmpint (m->bonus_cap, ==, 50);
     g_assert_cmpint (m->deduction_cap, ==, TD_NO_CAP);
     g_assert_cmpint (m->depth, ==, 1);
+    /* The rule change is in the audit trail, exact and language-neutral. */
+    {
+      sqlite3_stmt *stmt
+          = td_db_prepare (f->db,
+                           "SELECT old_value, new_value FROM audit WHERE tbl = 'criterion'"
+                           " AND field = 'rule' AND row_id = ?",
+                           &error);
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (stmt, 1, a);
+      g_assert_cmpint (td_db_step (f->db, stmt, &error), ==, TD_STEP_ROW);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "standard 30 / 0");
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==,
+                       "graded 30 / 0 max+0,5 [≥ 98 30 >=98; Khá 20]");
+      sqlite3_reset (stmt);
+      /* Hundredths and signs, exactly. */
+      td_criterion_add_option (n, "Kém", -205);
+      g_assert_true (td_criteria_update (f->db, n, &error));
+      sqlite3_bind_int64 (stmt, 1, a);
+      g_assert_cmpint (td_db_step (f->db, stmt, &error), ==, TD_STEP_ROW);
+      g_assert_cmpint (td_db_step (f->db, stmt, &error), ==, TD_STEP_ROW);
+      g_assert_true (
+          g_str_has_suffix ((const char *)sqlite3_column_text (stmt, 1), "; Kém -2,05]"));
+      sqlite3_reset (stmt);
+    }
   }
 
   /* Negative values are refused before anything is written. */
@@ -385,6 +409,14 @@ test_input (void)
   g_assert_true (td_criterion_parse_input (meas, "97,5%", e, &error));
   g_assert_true (e->has_measured);
   g_assert_cmpint (e->measured, ==, 9750);
+  /* A grade by its name. */
+  td_criterion_add_option (meas, "Khá", 300);
+  g_assert_true (td_criterion_parse_input (meas, "kha", e, &error));
+  g_assert_false (e->has_measured);
+  g_assert_cmpint (e->option, ==, 0);
+  g_assert_false (td_criterion_parse_input (meas, "giỏi", e, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
 
   /* A deduction may be typed with its sign. */
   g_assert_true (td_criterion_parse_input (dp, "-1,5", e, &error));
@@ -523,6 +555,14 @@ test_copy (Fixture *f, gconstpointer data)
   g_assert_cmpint (copy->bonus_cap, ==, 500);
   g_assert_cmpint (((TdCriterion *)g_ptr_array_index (copy->nodes, 2))->depth, ==, 1);
   g_assert_cmpuint (((TdCriterion *)g_ptr_array_index (copy->nodes, 2))->options->len, ==, 1);
+
+  /* The new-year step copies only into an empty year and never fails on
+   * a year without a table. */
+  g_assert_true (td_criteria_new_year_hook (f->db, f->bloc_year, f->other_year, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (
+      td_db_query_int (f->db, "SELECT count (*) FROM criterion WHERE deleted = 0", -1, NULL), ==,
+      6);
 
   /* A second copy is refused: the target has criteria. */
   g_assert_false (td_criteria_copy_table (f->db, f->bloc_year, f->other_year, &error));

@@ -9,6 +9,7 @@
 #include "td-ranking-page.h"
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
+#include "td-registry.h"
 #include "td-test-util.h"
 
 #include <string.h>
@@ -40,23 +41,21 @@ show_page (TdWindow *window)
   return page;
 }
 
-/* The first group of ranked units with one final total, table order. */
+/* The first shared rank only a vote can break, table order. */
 static GPtrArray *
-first_tie (const TdRanking *ranking)
+vote_tie (const TdRanking *ranking)
 {
   GPtrArray *tie = g_ptr_array_new ();
+  gint rank = 0;
 
-  for (guint i = 0; i + 1 < ranking->n_ranked && tie->len == 0; i++)
+  for (guint i = 0; i < ranking->n_ranked; i++)
     {
-      const TdRankRow *a = g_ptr_array_index (ranking->rows, i);
-      for (guint k = i; k < ranking->n_ranked; k++)
+      const TdRankRow *row = g_ptr_array_index (ranking->rows, i);
+      if (row->needs_vote && (rank == 0 || row->rank == rank))
         {
-          const TdRankRow *b = g_ptr_array_index (ranking->rows, k);
-          if (b->input->final_total == a->input->final_total)
-            g_ptr_array_add (tie, (gpointer)b);
+          rank = row->rank;
+          g_ptr_array_add (tie, (gpointer)row);
         }
-      if (tie->len < 2)
-        g_ptr_array_set_size (tie, 0);
     }
   return tie;
 }
@@ -94,13 +93,21 @@ test_vote_reorders (void)
   g_assert_nonnull (ranking);
   g_assert_cmpuint (ranking->rows->len, >=, 8);
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Xếp hạng"));
+  /* The demo's other tie is decided by section I, as the meeting reads it. */
+  {
+    const TdRankRow *top = g_ptr_array_index (ranking->rows, 0);
+    g_assert_true (td_ranking_page_select_unit (page, top->input->unit_id));
+    td_test_iterate ();
+    g_assert_nonnull (strstr (td_ranking_page_get_explanation (page),
+                              ", hơn về điểm mục I (tiêu chí quyết định thứ nhất)"));
+  }
   shot = td_test_screenshot (GTK_WIDGET (window), "ranking-before-vote.png");
 
   /* The demo has a tie that only the meeting's vote breaks. */
-  tie = first_tie (ranking);
+  tie = vote_tie (ranking);
   g_assert_cmpuint (tie->len, >=, 2);
   g_assert_true (ranking->needs_vote);
-  tie_rank = ((const TdRankRow *) g_ptr_array_index (tie, 0))->rank;
+  tie_rank = ((const TdRankRow *)g_ptr_array_index (tie, 0))->rank;
   for (guint i = 0; i < tie->len; i++)
     {
       const TdRankRow *row = g_ptr_array_index (tie, i);
@@ -147,8 +154,25 @@ test_vote_reorders (void)
   g_assert_cmpint (
       td_db_query_int (db, "SELECT count(*) FROM audit WHERE tbl = 'ranking_vote'", 0, NULL), ==,
       ids->len);
+  g_assert_null (td_ranking_page_get_changes (page));
   g_clear_pointer (&shot, g_free);
   shot = td_test_screenshot (GTK_WIDGET (window), "ranking-after-vote.png");
+
+  /* Someone else corrects the vote count: the page says what moved. */
+  {
+    g_autoptr (GError) error = NULL;
+    gint64 loser = g_array_index (ids, gint64, 0);
+    g_assert_true (td_ranking_set_votes (db, td_ranking_default_bloc_year (db), loser, 20, &error));
+    g_assert_no_error (error);
+    td_test_iterate ();
+    g_assert_nonnull (td_ranking_page_get_changes (page));
+    g_assert_nonnull (strstr (td_ranking_page_get_changes (page), "Thay đổi kể từ lần xem trước"));
+    g_assert_nonnull (strstr (td_ranking_page_get_changes (page), "→"));
+    g_clear_pointer (&shot, g_free);
+    shot = td_test_screenshot (GTK_WIDGET (window), "ranking-changes.png");
+    td_test_activate (GTK_WIDGET (page), "ranking.mark-seen", NULL);
+    g_assert_null (td_ranking_page_get_changes (page));
+  }
   td_test_destroy_window (window);
 }
 
@@ -207,6 +231,131 @@ test_override_needs_reason (void)
 }
 
 static void
+test_proposal_decisions (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  const TdRankRow *top = g_ptr_array_index (td_ranking_page_get_ranking (page)->rows, 0);
+  gint64 unit = top->input->unit_id;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  g_autofree gchar *flag = g_strdup (top->proposals);
+
+  g_assert_cmpstr (flag, ==, "Cờ thi đua của UBND tỉnh");
+  g_assert_true (td_ranking_page_select_unit (page, unit));
+  td_test_iterate ();
+
+  /* Removing needs a reason; the table and the explanation show it. */
+  td_test_activate (GTK_WIDGET (page), "ranking.remove-proposal", g_variant_new_int32 (0));
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  reason = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Đơn vị xin nhường");
+  adw_message_dialog_response (dialog, "ok");
+  td_test_iterate ();
+  top = td_ranking_find_unit (td_ranking_page_get_ranking (page), unit);
+  /* No longer proposed for the flag, the unit falls to the next rule. */
+  g_assert_cmpstr (top->proposals, ==, "Bằng khen của Chủ tịch UBND tỉnh");
+  g_assert_nonnull (strstr (td_ranking_page_get_explanation (page),
+                            "Cờ thi đua của UBND tỉnh bị Hội nghị bỏ: Đơn vị xin nhường"));
+  g_assert_cmpint (
+      td_db_query_int (db, "SELECT count(*) FROM audit WHERE tbl = 'proposal_decision'", 0, NULL),
+      ==, 1);
+
+  /* Undo the decision, then accept: proposed again, and accepted. */
+  td_test_activate (GTK_WIDGET (page), "ranking.undo-proposal", g_variant_new_int32 (0));
+  td_test_activate (GTK_WIDGET (page), "ranking.accept-proposal", g_variant_new_int32 (0));
+  top = td_ranking_find_unit (td_ranking_page_get_ranking (page), unit);
+  g_assert_cmpstr (top->proposals, ==, "Cờ thi đua của UBND tỉnh");
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Cờ thi đua của UBND tỉnh"));
+  td_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Cờ thi đua của UBND tỉnh ✓"));
+  g_assert_cmpint (
+      td_db_query_int (db, "SELECT count(*) FROM proposal_decision WHERE kind = 'accept'", 0, NULL),
+      ==, 1);
+  td_test_destroy_window (window);
+}
+
+static void
+test_rules_window (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  GtkWidget *settings, *row;
+  gint64 by = td_ranking_default_bloc_year (db);
+  g_autoptr (TdRankSettings) saved = NULL;
+  g_autoptr (TdRankSettings) after = NULL;
+  g_autoptr (GPtrArray) awards = NULL;
+  guint n_rules;
+
+  td_test_activate (GTK_WIDGET (page), "ranking.settings", NULL);
+  settings = GTK_WIDGET (td_test_find_toplevel (TD_TYPE_RANKING_SETTINGS_WINDOW));
+  g_assert_nonnull (settings);
+
+  /* Remove the vote rule: the tie it would break stays shared. */
+  td_test_activate (settings, "settings.tie-remove", g_variant_new_int32 (1));
+  saved = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (saved->tie_breaks->len, ==, 1);
+  g_assert_false (td_ranking_page_get_ranking (page)->needs_vote);
+  td_test_activate (settings, "settings.add-tie-break", NULL);
+  g_clear_pointer (&saved, td_rank_settings_free);
+  saved = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (saved->tie_breaks->len, ==, 2);
+  /* The added rule is the first choice offered: section I, again. */
+  g_assert_cmpint (((TdTieBreak *)g_ptr_array_index (saved->tie_breaks, 1))->kind, ==,
+                   TD_TIE_BREAK_SECTION);
+
+  /* A bad threshold is refused, a good one saved. */
+  row = td_test_find_widget (settings, ADW_TYPE_ENTRY_ROW, "Hoàn thành xuất sắc nhiệm vụ từ");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "mười");
+  g_signal_emit_by_name (row, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (row), "96,5");
+  g_signal_emit_by_name (row, "apply");
+  td_test_iterate ();
+  g_clear_pointer (&saved, td_rank_settings_free);
+  saved = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpint (saved->scale.excellent, ==, 9650);
+  g_assert_cmpint (
+      ((TdRankRow *)g_ptr_array_index (td_ranking_page_get_ranking (page)->rows, 2))->grade, ==,
+      TD_GRADE_GOOD);
+
+  /* The catalogue takes a new award; a rule for it can be added and deleted. */
+  row = td_test_find_widget (settings, ADW_TYPE_ENTRY_ROW,
+                             "Danh hiệu hoặc hình thức khen thưởng mới");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Cờ thi đua của Chính phủ");
+  g_signal_emit_by_name (row, "apply");
+  td_test_iterate ();
+  awards = td_award_list (db, NULL);
+  g_assert_cmpuint (awards->len, ==, 6);
+  n_rules = saved->proposal_rules->len;
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (settings), "proposals");
+  row = td_test_find_widget (settings, ADW_TYPE_EXPANDER_ROW, "Giấy khen");
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  td_test_wait_drawn (settings);
+  {
+    g_autofree gchar *shot = td_test_screenshot (settings, "ranking-proposal-rules.png");
+  }
+  td_test_activate (settings, "settings.add-proposal-rule", NULL);
+  after = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (after->proposal_rules->len, ==, n_rules + 1);
+  td_test_activate (settings, "settings.delete-proposal-rule", g_variant_new_int32 ((gint)n_rules));
+  g_clear_pointer (&after, td_rank_settings_free);
+  after = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (after->proposal_rules->len, ==, n_rules);
+  td_test_destroy_window (window);
+}
+
+static void
 test_empty_and_read_only (void)
 {
   TdWindow *window = td_test_window_new ();
@@ -221,6 +370,24 @@ test_empty_and_read_only (void)
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa có năm thi đua"));
+  {
+    /* Members but no scores yet. */
+    TdDb *db = td_window_get_database (window);
+    g_autoptr (TdBloc) bloc = td_bloc_new ();
+    g_autoptr (TdBlocYear) year = td_bloc_year_new ();
+    g_autoptr (TdUnit) unit = td_unit_new ();
+    gint64 by;
+    bloc->name = g_strdup ("Khối thử");
+    year->bloc_id = td_registry_add_bloc (db, bloc, NULL);
+    year->year = 2025;
+    by = td_registry_add_bloc_year (db, year, NULL);
+    unit->name = g_strdup ("Sở Tư pháp");
+    g_assert_true (td_registry_add_member (db, by, td_registry_add_unit (db, unit, NULL), NULL));
+    td_window_set_bloc_year_id (window, by);
+    td_test_iterate ();
+    g_assert_nonnull (
+        td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa có điểm chấm"));
+  }
   td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
 
   {
@@ -248,6 +415,8 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv);
   g_test_add_func ("/ranking-page/vote-reorders", test_vote_reorders);
   g_test_add_func ("/ranking-page/override-needs-reason", test_override_needs_reason);
+  g_test_add_func ("/ranking-page/proposal-decisions", test_proposal_decisions);
+  g_test_add_func ("/ranking-page/rules-window", test_rules_window);
   g_test_add_func ("/ranking-page/empty-and-read-only", test_empty_and_read_only);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <string.h>
 
 typedef struct
 {
@@ -279,6 +280,28 @@ test_demo (void)
   ranking = td_ranking_load (db, by, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (ranking->rows->len, >, 5);
+  /* The demo shows the meeting's cases: a tie section I decides at the
+   * top, a tie only the vote can break, a unit not graded (last), grades
+   * from the bloc's own thresholds and proposals. */
+  {
+    const TdRankRow *first = g_ptr_array_index (ranking->rows, 0);
+    const TdRankRow *second = g_ptr_array_index (ranking->rows, 1);
+    const TdRankRow *last = g_ptr_array_index (ranking->rows, ranking->rows->len - 1);
+    gboolean good = FALSE;
+
+    g_assert_cmpint (first->input->final_total, ==, second->input->final_total);
+    g_assert_cmpint (first->decided_by, ==, 0);
+    g_assert_nonnull (strstr (first->explanation, "điểm mục I"));
+    g_assert_true (ranking->needs_vote);
+    g_assert_true (last->input->disqualified);
+    g_assert_cmpint (last->rank, ==, 0);
+    g_assert_cmpstr (first->proposals, ==, "Cờ thi đua của UBND tỉnh");
+    for (guint i = 0; i < ranking->n_ranked; i++)
+      good |= ((TdRankRow *)g_ptr_array_index (ranking->rows, i))->grade == TD_GRADE_GOOD;
+    g_assert_true (good);
+    g_assert_true (first->input->scored);
+    g_assert_true (first->input->has_assessed);
+  }
   td_db_close (db);
   g_clear_object (&db);
   {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <string.h>
 
 static TdRankInput *
 unit (GPtrArray *inputs, gint64 id, const char *name, const char *total)
@@ -265,8 +266,9 @@ test_vote (void)
     g_assert_cmpint (row_at (r, 0)->decided_by, ==, 1);
     g_assert_cmpint (row_at (r, 2)->decided_by, ==, 0);
     g_assert_cmpstr (row_at (r, 1)->explanation, ==,
-                     "Xếp thứ 2: 88 điểm; đồng điểm với C, A, D; kém C về số phiếu biểu quyết "
-                     "(tiêu chí quyết định thứ hai); hơn A về số phiếu biểu quyết (tiêu chí quyết "
+                     "Xếp thứ 2: 88 điểm; đồng điểm với C, A, D; kém C về số phiếu biểu quyết, "
+                     "được 5 phiếu (tiêu chí quyết định thứ hai); hơn A về số phiếu biểu quyết, "
+                     "được 5 phiếu (tiêu chí quyết "
                      "định thứ hai); hơn D về điểm trừ (ít hơn) (tiêu chí quyết định thứ nhất); "
                      "xếp loại: Hoàn thành tốt nhiệm vụ");
   }
@@ -334,6 +336,15 @@ test_disqualified (void)
                    "Không xếp hạng: Không gửi bản tự chấm điểm");
   g_assert_cmpstr (row_at (ranking, 1)->explanation, ==, "Không xếp hạng: không xếp loại");
   g_assert_cmpint (row_at (ranking, 0)->grade, ==, TD_GRADE_DONE);
+  g_assert_cmpstr (row_at (ranking, 0)->explanation, ==,
+                   "Xếp thứ 1: 60 điểm; xếp loại: Hoàn thành nhiệm vụ");
+  /* A unit nobody scored yet says so. */
+  ((TdRankInput *)g_ptr_array_index (inputs, 2))->scored = FALSE;
+  {
+    g_autoptr (TdRanking) r = td_ranking_compute (inputs, settings);
+    g_assert_cmpstr (row_at (r, 0)->explanation, ==,
+                     "Xếp thứ 1: 60 điểm; chưa có điểm chấm; xếp loại: Hoàn thành nhiệm vụ");
+  }
   /* An override cannot rank a disqualified unit. */
   g_ptr_array_add (settings->overrides, td_rank_override_new (1, 1, "thử"));
   {
@@ -519,7 +530,37 @@ test_proposals (void)
                       2);
     g_assert_cmpstr (row_at (r, 2)->proposals, ==, "");
     g_assert_cmpstr (row_at (r, 5)->proposals, ==, "Bằng khen của Chủ tịch UBND tỉnh");
+    g_assert_nonnull (strstr (row_at (r, 2)->explanation,
+                              "; Bằng khen của Chủ tịch UBND tỉnh bị Hội nghị bỏ: Đã được tặng "
+                              "năm trước"));
+    g_assert_nonnull (strstr (row_at (r, 5)->explanation,
+                              "; Bằng khen của Chủ tịch UBND tỉnh được Hội nghị bổ sung: Hội "
+                              "nghị thống nhất"));
   }
+}
+
+static void
+test_quota_inside_shared_rank (void)
+{
+  g_autoptr (GPtrArray) inputs = new_inputs ();
+  g_autoptr (TdRankSettings) settings = td_rank_settings_new ();
+  g_autoptr (TdRanking) r = NULL;
+
+  unit (inputs, 1, "A", "99");
+  unit (inputs, 2, "B", "95");
+  unit (inputs, 3, "C", "95");
+  unit (inputs, 4, "D", "80");
+  add_rule (settings, 1, "Giấy khen", TD_QUOTA_FIXED, 2, TD_GRADE_GOOD);
+  r = td_ranking_compute (inputs, settings);
+  g_assert_cmpuint (count_state (r, "Giấy khen", TD_PROPOSAL_PROPOSED), ==, 2);
+  g_assert_null (row_at (r, 0)->quota_ties);
+  g_assert_cmpstr (row_at (r, 1)->quota_ties, ==, "Giấy khen");
+  g_assert_cmpstr (row_at (r, 2)->quota_ties, ==, "Giấy khen");
+  g_assert_null (row_at (r, 3)->quota_ties);
+  g_assert_cmpstr (row_at (r, 2)->explanation, ==,
+                   "Đồng hạng 2: 95 điểm; đồng điểm với B; không tiêu chí phụ nào phân định được; "
+                   "xếp loại: Hoàn thành xuất sắc nhiệm vụ; Giấy khen: giới hạn số lượng rơi vào "
+                   "nhóm đồng hạng, Hội nghị quyết định");
 }
 
 static void
@@ -565,6 +606,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking/grades", test_grades);
   g_test_add_func ("/ranking/quotas", test_quotas);
   g_test_add_func ("/ranking/proposals", test_proposals);
+  g_test_add_func ("/ranking/quota-inside-shared-rank", test_quota_inside_shared_rank);
   g_test_add_func ("/ranking/explanation", test_explanation);
   return g_test_run ();
 }

@@ -27,6 +27,7 @@ struct _TdRankingPage
   GtkButton *votes_button;
   GtkColumnView *column_view;
   GtkLabel *details_title;
+  GtkLabel *details_figures;
   GtkLabel *details_explanation;
   GtkButton *clear_override_button;
   AdwPreferencesGroup *proposals_group;
@@ -124,10 +125,38 @@ cell_text (TdRankingPage *self, const TdRankRow *row, guint column)
     case COL_FINAL:
       return td_points_format (in->final_total);
     case COL_GRADE:
-      return g_strdup (td_grade_to_string (row->grade));
+      return g_strdup (td_grade_to_short_string (row->grade));
     case COL_PROPOSAL:
     default:
-      return g_strdup (row->proposals ? row->proposals : "");
+      {
+        /* The state of each proposal, so the table shows the clerk's
+         * decisions and the limits the meeting must settle. */
+        GString *text = g_string_new (NULL);
+        for (guint i = 0; i < self->ranking->proposals->len; i++)
+          {
+            const TdProposal *p = g_ptr_array_index (self->ranking->proposals, i);
+            if (p->unit != in || p->state == TD_PROPOSAL_REMOVED)
+              continue;
+            if (text->len > 0)
+              g_string_append (text, ", ");
+            if (p->state == TD_PROPOSAL_ACCEPTED)
+              /* Translators: an accepted proposal in the table */
+              g_string_append_printf (text, _ ("%s ✓"), p->rule->award_name);
+            else if (p->state == TD_PROPOSAL_ADDED)
+              /* Translators: a proposal the clerk added */
+              g_string_append_printf (text, _ ("%s (added)"), p->rule->award_name);
+            else
+              g_string_append (text, p->rule->award_name);
+          }
+        if (row->quota_ties != NULL)
+          {
+            if (text->len > 0)
+              g_string_append (text, "; ");
+            /* Translators: %s lists awards whose limit falls inside this shared rank */
+            g_string_append_printf (text, _ ("%s: the meeting decides"), row->quota_ties);
+          }
+        return g_string_free (text, FALSE);
+      }
     }
 }
 
@@ -163,7 +192,8 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     }
   text = cell_text (self, row, column);
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->explanation);
+  gtk_widget_set_tooltip_text (
+      GTK_WIDGET (label), column == COL_GRADE ? td_grade_to_string (row->grade) : row->explanation);
   if (row->input->disqualified)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
@@ -191,14 +221,14 @@ add_columns (TdRankingPage *self)
       if (i == COL_UNIT)
         {
           gtk_column_view_column_set_expand (column, TRUE);
-          gtk_column_view_column_set_fixed_width (column, 220);
+          gtk_column_view_column_set_fixed_width (column, 170);
         }
       if (i == COL_GRADE)
-        gtk_column_view_column_set_fixed_width (column, 210);
+        gtk_column_view_column_set_fixed_width (column, 100);
       if (i == COL_PROPOSAL)
         {
           gtk_column_view_column_set_expand (column, TRUE);
-          gtk_column_view_column_set_fixed_width (column, 180);
+          gtk_column_view_column_set_fixed_width (column, 150);
         }
       gtk_column_view_append_column (self->column_view, column);
     }
@@ -250,6 +280,7 @@ update_details (TdRankingPage *self)
       gtk_label_set_text (self->details_title, _ ("No unit selected"));
       gtk_label_set_text (self->details_explanation,
                           _ ("Select a unit to see why it has its place."));
+      gtk_label_set_text (self->details_figures, "");
       gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), FALSE);
       gtk_widget_set_visible (GTK_WIDGET (self->proposals_group), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override", FALSE);
@@ -258,6 +289,20 @@ update_details (TdRankingPage *self)
   self->selected_unit = row->input->unit_id;
   gtk_label_set_text (self->details_title, row->input->name);
   gtk_label_set_text (self->details_explanation, row->explanation);
+  {
+    /* The figures the meeting argues about: self against assessed. */
+    const TdRankInput *in = row->input;
+    g_autofree gchar *self_total = td_points_format (in->self_total);
+    g_autofree gchar *assessed
+        = in->has_assessed ? td_points_format (in->assessed_total) : g_strdup ("—");
+    g_autofree gchar *diff = td_points_format_signed (in->final_total - in->self_total);
+    g_autofree gchar *bonus = td_points_format_signed (in->bonus);
+    g_autofree gchar *deduction = td_points_format_signed (-in->deduction);
+    g_autofree gchar *figures = g_strdup_printf (
+        _ ("Self-score %s · assessed %s · final against self %s · bonus %s · deduction %s"),
+        self_total, assessed, diff, bonus, deduction);
+    gtk_label_set_text (self->details_figures, figures);
+  }
   gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), row->override != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override",
                                  writable && !row->input->disqualified);
@@ -357,6 +402,9 @@ update_changes (TdRankingPage *self)
       if (c->old_rank < 0)
         /* Translators: a unit that was not in the table the last time */
         g_string_append_printf (text, _ ("%s is new in the table"), c->name);
+      else if (c->old_rank != c->new_rank && c->old_total == c->new_total)
+        /* Translators: "Sở Tư pháp: rank 3 → 2"; rank 0 = not ranked */
+        g_string_append_printf (text, _ ("%s: rank %d → %d"), c->name, c->old_rank, c->new_rank);
       else if (c->old_rank != c->new_rank)
         /* Translators: "Sở Tư pháp: rank 3 → 2 (95 → 96,5 points)"; rank 0 = not ranked */
         g_string_append_printf (text, _ ("%s: rank %d → %d (%s → %s points)"), c->name, c->old_rank,
@@ -423,6 +471,19 @@ reload (TdRankingPage *self)
                   _ ("This bloc year has no members yet. Add them in Units and Blocs."));
       return;
     }
+
+  {
+    gboolean any = FALSE;
+    for (guint i = 0; i < self->ranking->rows->len && !any; i++)
+      any = ((TdRankRow *)g_ptr_array_index (self->ranking->rows, i))->input->scored;
+    if (!any)
+      {
+        show_empty (self, _ ("No Scores Yet"),
+                    _ ("The ranking appears when members' self-scores or assessed scores are "
+                       "entered in Scores."));
+        return;
+      }
+  }
 
   ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->ranking->rows->len; i++)
@@ -553,24 +614,27 @@ votes_action (GtkWidget *widget, const char *action_name, GVariant *param)
   TdRankingPage *self = TD_RANKING_PAGE (widget);
   AdwMessageDialog *dialog;
   GtkWidget *list;
-  g_autoptr (GHashTable) totals = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) totals = g_hash_table_new (NULL, NULL); /* of TdRankInput* */
 
   if (self->ranking == NULL)
     return;
-  /* Every unit whose total is shared: a vote is entered for all of them. */
+  /* The units of a tie only the vote can break, and those whose votes
+   * were entered already (to correct them). */
   for (guint i = 0; i < self->ranking->n_ranked; i++)
     {
       const TdRankRow *row = g_ptr_array_index (self->ranking->rows, i);
-      for (guint k = 0; k < self->ranking->n_ranked; k++)
+      if (row->needs_vote)
+        g_hash_table_add (totals, (gpointer)row->input);
+      for (guint k = 0; row->input->votes >= 0 && k < self->ranking->n_ranked; k++)
         {
           const TdRankRow *other = g_ptr_array_index (self->ranking->rows, k);
           if (other != row && other->input->final_total == row->input->final_total)
-            g_hash_table_add (totals, (gpointer)&row->input->final_total);
+            g_hash_table_add (totals, (gpointer)row->input);
         }
     }
   if (g_hash_table_size (totals) == 0)
     {
-      td_window_toast_text (widget, _ ("No two units have the same total: no vote is needed."));
+      td_window_toast_text (widget, _ ("No tie needs the meeting's vote."));
       return;
     }
   dialog = new_dialog (self, _ ("Votes of the Meeting"),
@@ -590,7 +654,7 @@ votes_action (GtkWidget *widget, const char *action_name, GVariant *param)
       g_autofree gchar *id = NULL;
       g_autofree gchar *total = NULL;
 
-      if (!g_hash_table_contains (totals, &row->input->final_total))
+      if (!g_hash_table_contains (totals, row->input))
         continue;
       id = g_strdup_printf ("%" G_GINT64_FORMAT, row->input->unit_id);
       total = td_points_format (row->input->final_total);
@@ -931,6 +995,7 @@ td_ranking_page_class_init (TdRankingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, votes_button);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, column_view);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_title);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_figures);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_explanation);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, clear_override_button);
   gtk_widget_class_bind_template_child (widget_class, TdRankingPage, proposals_group);
@@ -999,4 +1064,13 @@ const char *
 td_ranking_page_get_explanation (TdRankingPage *self)
 {
   return gtk_label_get_text (self->details_explanation);
+}
+
+/* The "changed since you last looked" text, NULL while there is none. */
+const char *
+td_ranking_page_get_changes (TdRankingPage *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->changes_revealer))
+    return NULL;
+  return gtk_label_get_text (self->changes_label);
 }

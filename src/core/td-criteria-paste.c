@@ -84,8 +84,11 @@ clean_code (const char *code)
 {
   static const char *prefixes[]
       = { "tieu chuan ", "tieu chi ", "phan ", "muc ", "noi dung ", "chuong ", "dieu " };
-  g_autofree gchar *folded = td_text_fold (code);
-  gchar *c = g_strstrip (g_strdup (code));
+  /* Word brings non-breaking and doubled spaces; folding collapses them,
+   * so the text must be collapsed the same way before counting. */
+  g_autofree gchar *normalized = td_text_normalize_space (code);
+  g_autofree gchar *folded = td_text_fold (normalized);
+  gchar *c = g_strdup (normalized);
   gsize len;
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
@@ -457,7 +460,7 @@ add_line (GString *s, const char *line)
 }
 
 static void
-interpret_cells (TdPasteRow *row)
+interpret_cells (TdPasteRow *row, gboolean signed_column)
 {
   GString *problems = g_string_new ("");
   TdPasteStatus status = TD_PASTE_OK;
@@ -472,7 +475,7 @@ interpret_cells (TdPasteRow *row)
   g_free (c->code);
   g_free (c->title);
   c->code = clean_code (row->cells[TD_PASTE_COL_CODE]);
-  c->title = g_strdup (row->cells[TD_PASTE_COL_TITLE]);
+  c->title = td_text_normalize_space (row->cells[TD_PASTE_COL_TITLE]);
   if (*c->code == '\0'
       && (g_str_has_prefix (c->title, "- ") || g_str_has_prefix (c->title, "+ ")
           || g_str_has_prefix (c->title, "• ")))
@@ -559,8 +562,11 @@ interpret_cells (TdPasteRow *row)
       if (bonus.value < 0)
         {
           deduction_amount += -bonus.value;
-          add_line (problems, _ ("A minus sign in the bonus column: read as a deduction."));
-          status = MAX (status, TD_PASTE_WARNING);
+          if (!signed_column)
+            {
+              add_line (problems, _ ("A minus sign in the bonus column: read as a deduction."));
+              status = MAX (status, TD_PASTE_WARNING);
+            }
         }
       else
         bonus_amount += bonus.value;
@@ -748,6 +754,18 @@ td_paste_preview_recheck (TdPastePreview *preview)
   g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint));
   gint previous_depth = -1;
 
+  /* Without a "Tổng cộng" row the total is what the sections add up to. */
+  if (!preview->total_stated)
+    {
+      preview->total = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          TdPasteRow *row = g_ptr_array_index (preview->rows, i);
+          if (!row->skip && row->depth <= 0)
+            preview->total += row->criterion->standard;
+        }
+    }
+
   /* Parents by depth, and children's sums. */
   for (guint i = 0; i < n; i++)
     {
@@ -889,7 +907,20 @@ td_paste_parse (const char *text, GError **error)
   /* Column headers may span two rows (merged "Điểm" over "Chuẩn | Thưởng
    * | Trừ"); look at the first rows only. */
   for (guint i = 0; i < MIN (rows->len, 3) && !header_found; i++)
-    header_found = read_header (g_ptr_array_index (rows, i), preview->columns);
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, i);
+
+      header_found = read_header (cells, preview->columns);
+      /* "Điểm thưởng/trừ", "Điểm cộng (+), trừ (−)": one column for both,
+       * where a minus is expected. */
+      if (header_found && preview->columns[TD_PASTE_COL_BONUS] >= 0
+          && preview->columns[TD_PASTE_COL_DEDUCTION] < 0)
+        {
+          g_autofree gchar *f
+              = td_text_fold (g_ptr_array_index (cells, preview->columns[TD_PASTE_COL_BONUS]));
+          preview->signed_column = strstr (f, "tru") != NULL;
+        }
+    }
   if (!header_found)
     guess_columns (rows, preview->columns);
 
@@ -907,7 +938,7 @@ td_paste_parse (const char *text, GError **error)
                                         ? (const char *)g_ptr_array_index (cells, col)
                                         : "");
         }
-      interpret_cells (row);
+      interpret_cells (row, preview->signed_column);
       if (is_empty_row (row))
         row->skip = TRUE;
       else if (i < 3 && read_header (cells, dummy))
@@ -917,7 +948,10 @@ td_paste_parse (const char *text, GError **error)
           CellValue v;
           row->skip = TRUE;
           if (read_cell (row->cells[TD_PASTE_COL_STANDARD], &v) && v.present && v.value > 0)
-            preview->total = v.value;
+            {
+              preview->total = v.value;
+              preview->total_stated = TRUE;
+            }
         }
       g_ptr_array_add (preview->rows, row);
     }
@@ -927,13 +961,6 @@ td_paste_parse (const char *text, GError **error)
     g_ptr_array_remove_index (preview->rows, preview->rows->len - 1);
 
   interpret_all (preview);
-  if (preview->total == 0)
-    for (guint i = 0; i < preview->rows->len; i++)
-      {
-        TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-        if (!row->skip && row->depth == 0)
-          preview->total += row->criterion->standard;
-      }
   return g_steal_pointer (&preview);
 }
 
@@ -953,7 +980,7 @@ td_paste_row_set_cells (TdPastePreview *preview, guint row_index, const char *co
         g_free (row->cells[m]);
         row->cells[m] = g_strstrip (g_strdup (values[m]));
       }
-  interpret_cells (row);
+  interpret_cells (row, preview->signed_column);
   interpret_all (preview);
 }
 
@@ -1009,6 +1036,15 @@ td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
       if (parent < 0)
         top += row->criterion->standard;
     }
-  table->total = preview->total > 0 ? preview->total : top;
+  table->total = preview->total_stated ? preview->total : top;
   return g_steal_pointer (&table);
+}
+
+gboolean
+td_paste_preview_save (const TdPastePreview *preview, TdDb *db, gint64 bloc_year_id,
+                       gboolean replace, GError **error)
+{
+  g_autoptr (TdCriteriaTable) table = td_paste_preview_to_table (preview, error);
+
+  return table != NULL && td_criteria_save_table (db, bloc_year_id, table, replace, error);
 }

@@ -560,15 +560,62 @@ td_criteria_add_sibling (TdDb *db, gint64 sibling_id, const TdCriterion *criteri
   return id;
 }
 
+/* Exact points as text in SQL, without passing through a double. */
+#define SQL_POINTS(x)                                                                              \
+  "(CASE WHEN " x " < 0 THEN '-' ELSE '' END || (abs (" x ") / 100)"                               \
+  " || CASE WHEN abs (" x ") % 100 = 0 THEN ''"                                                    \
+  " WHEN abs (" x ") % 10 = 0 THEN ',' || (abs (" x ") % 100 / 10)"                                \
+  " ELSE ',' || printf ('%02d', abs (" x ") % 100) END)"
+
+/* A criterion's title and rule as the audit trail keeps them: language
+ * independent, so the trail reads the same whatever the UI language. */
+static gboolean
+describe_stored (TdDb *db, gint64 id, gchar **title, gchar **rule, GError **error)
+{
+  sqlite3_stmt *stmt
+      = td_db_prepare (db,
+                       "SELECT c.code || ' ' || c.title,"
+                       " c.kind || ' ' || " SQL_POINTS ("c.standard") " || ' / ' || " SQL_POINTS ("c.rate") " || coalesce (' max+' || " SQL_POINTS (
+                           "c.bonus_cap") ", '')"
+                                          " || coalesce (' max-' || " SQL_POINTS (
+                                              "c.deduction_cap") ", '')"
+                                                                 " || CASE WHEN c.step > 0 THEN ' "
+                                                                 "from ' || " SQL_POINTS (
+                                                                     "c.threshold") " || ' step '"
+                                                                                    "    "
+                                                                                    "||"
+                                                                                    " " SQL_POINTS (
+                                                                                        "c.step") " ELSE '' END"
+                                                                                                  " || coalesce (' [' || (SELECT group_concat (o.label || ' ' || " SQL_POINTS ("o.points") "    || coalesce (' >=' || " SQL_POINTS (
+                                                                                                      "o.low") ", '')"
+                                                                                                               "    || coalesce (' <' || " SQL_POINTS (
+                                                                                                                   "o.high") ", ''), '; ')"
+                                                                                                                             "   FROM criterion_option o WHERE o.criterion_id = c.id) || ']', '')"
+                                                                                                                             " FROM criterion c WHERE c.id = ?",
+                       error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (td_db_step (db, stmt, error) != TD_STEP_ROW)
+    return FALSE;
+  *title = column_dup (stmt, 0);
+  *rule = column_dup (stmt, 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 gboolean
 td_criteria_update (TdDb *db, const TdCriterion *c, GError **error)
 {
+  g_autofree gchar *old_title = NULL, *old_rule = NULL, *new_title = NULL, *new_rule = NULL;
   sqlite3_stmt *stmt;
   NodeRef ref;
 
   if (!validate_fields (c, error) || !td_db_begin (db, error))
     return FALSE;
-  if (!get_node (db, c->id, &ref, error))
+  if (!get_node (db, c->id, &ref, error)
+      || !describe_stored (db, c->id, &old_title, &old_rule, error))
     goto fail;
   stmt = td_db_prepare (db,
                         "UPDATE criterion SET code = ?, title = ?, guidance = ?, assessor = ?,"
@@ -581,7 +628,16 @@ td_criteria_update (TdDb *db, const TdCriterion *c, GError **error)
   bind_fields (stmt, c);
   sqlite3_bind_int64 (stmt, 14, c->id);
   if (!td_db_run (db, stmt, error) || !write_options (db, c, c->id, error)
-      || !td_db_commit (db, error))
+      || !describe_stored (db, c->id, &new_title, &new_rule, error))
+    goto fail;
+  /* A rule changed after scoring changes the totals: keep it traceable. */
+  if (g_strcmp0 (old_title, new_title) != 0
+      && !td_db_audit (db, "criterion", c->id, "title", old_title, new_title, error))
+    goto fail;
+  if (g_strcmp0 (old_rule, new_rule) != 0
+      && !td_db_audit (db, "criterion", c->id, "rule", old_rule, new_rule, error))
+    goto fail;
+  if (!td_db_commit (db, error))
     goto fail;
   td_db_notify_changed (db, "criteria");
   return TRUE;
@@ -842,17 +898,18 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
   if (live > 0 && !replace)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,
-                   _ ("This year already has a criteria table with %" G_GINT64_FORMAT
-                      " criteria. Replace it, or delete its criteria first."),
-                   live);
+                   _ ("This year already has a criteria table with %u criteria. Replace it, "
+                      "or delete its criteria first."),
+                   (guint)live);
       goto fail;
     }
   if (live > 0 && soft_delete (db, table_id, 0, error) == 0)
     goto fail;
 
   stmt = td_db_prepare (db,
-                        "UPDATE criteria_table SET title = ?, total = ?, bonus_cap = ?,"
-                        " deduction_cap = ?, notes = ? WHERE id = ?",
+                        "UPDATE criteria_table SET title = coalesce (nullif (?1, ''), title),"
+                        " total = ?2, bonus_cap = ?3, deduction_cap = ?4,"
+                        " notes = coalesce (nullif (?5, ''), notes) WHERE id = ?6",
                         error);
   if (stmt == NULL)
     goto fail;
@@ -905,6 +962,34 @@ td_criteria_copy_table (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year, GE
       return FALSE;
     }
   return td_criteria_save_table (db, to_bloc_year, table, FALSE, error);
+}
+
+gboolean
+td_criteria_new_year_hook (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year, gpointer user_data,
+                           GError **error)
+{
+  g_autoptr (TdCriteriaTable) from = NULL;
+  gint64 to_table;
+
+  if (from_bloc_year == 0 || from_bloc_year == to_bloc_year)
+    return TRUE;
+  from = td_criteria_load (db, from_bloc_year, error);
+  if (from == NULL)
+    return FALSE;
+  if (from->nodes->len == 0)
+    return TRUE;
+  to_table = find_table (db, to_bloc_year, error);
+  if (to_table < 0)
+    return FALSE;
+  if (to_table > 0)
+    {
+      gint64 live = count_live (db, to_table, error);
+      if (live < 0)
+        return FALSE;
+      if (live > 0)
+        return TRUE;
+    }
+  return td_criteria_save_table (db, to_bloc_year, from, FALSE, error);
 }
 
 gint64

@@ -102,6 +102,8 @@ option_free (TdRuleOption *option)
   g_free (option);
 }
 
+G_DEFINE_BOXED_TYPE (TdCriterion, td_criterion, td_criterion_copy, td_criterion_free)
+
 TdCriterion *
 td_criterion_new (TdRuleKind kind)
 {
@@ -346,6 +348,32 @@ td_criteria_table_find (const TdCriteriaTable *table, gint64 criterion_id)
   return c ? c->index : -1;
 }
 
+gint
+td_criteria_table_first_child (const TdCriteriaTable *table, gint index)
+{
+  const TdCriterion *c;
+
+  if (index < 0)
+    return table->nodes->len > 0 ? 0 : -1;
+  g_return_val_if_fail ((guint)index < table->nodes->len, -1);
+  c = g_ptr_array_index (table->nodes, index);
+  return c->n_children > 0 ? index + 1 : -1;
+}
+
+gint
+td_criteria_table_next_sibling (const TdCriteriaTable *table, gint index)
+{
+  const TdCriterion *c;
+
+  g_return_val_if_fail (index >= 0 && (guint)index < table->nodes->len, -1);
+  c = g_ptr_array_index (table->nodes, index);
+  /* In pre-order the next sibling starts right after this subtree. */
+  if ((guint)c->subtree_end < table->nodes->len
+      && ((TdCriterion *)g_ptr_array_index (table->nodes, c->subtree_end))->parent == c->parent)
+    return c->subtree_end;
+  return -1;
+}
+
 TdPoints
 td_criteria_table_sum_standard (const TdCriteriaTable *table)
 {
@@ -456,10 +484,12 @@ td_criterion_describe_rule (const TdCriterion *c)
       g_string_append_printf (s, _ ("−%s each"), rate);
       break;
     case TD_RULE_BONUS_POINTS:
-      g_string_append_printf (s, _ ("+0 – %s"), rate);
+      /* Translators: a bonus the scorer chooses, from 0 up to %s */
+      g_string_append_printf (s, _ ("+ up to %s"), rate);
       break;
     case TD_RULE_DEDUCTION_POINTS:
-      g_string_append_printf (s, _ ("−0 – %s"), rate);
+      /* Translators: a deduction the scorer chooses, from 0 up to %s */
+      g_string_append_printf (s, _ ("− up to %s"), rate);
       break;
     case TD_RULE_LINEAR_BONUS:
     case TD_RULE_LINEAR_DEDUCTION:

@@ -934,9 +934,11 @@ td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
       g_autoptr (GArray) section_totals = NULL;
 
       g_ptr_array_add (inputs, in);
+      in->scored = FALSE;
       if (idx < 0)
         continue;
       t = td_scores_get_totals (scores, (guint)idx);
+      in->scored = t->n_entries[TD_SOURCE_SELF] + t->n_entries[TD_SOURCE_ASSESSED] > 0;
       in->final_total = t->table[TD_SOURCE_FINAL].total;
       in->self_total = t->table[TD_SOURCE_SELF].total;
       in->assessed_total = t->table[TD_SOURCE_ASSESSED].total;
@@ -1098,4 +1100,11 @@ td_ranking_default_bloc_year (TdDb *db)
   /* Until a bloc-year is chosen, the newest one is the one being ranked. */
   return td_db_query_int (db, "SELECT id FROM bloc_year ORDER BY year DESC, id DESC LIMIT 1", 0,
                           NULL);
+}
+
+gboolean
+td_ranking_new_year_hook (TdDb *db, gint64 from_bloc_year_id, gint64 to_bloc_year_id,
+                          gpointer user_data, GError **error)
+{
+  return td_ranking_copy_settings (db, from_bloc_year_id, to_bloc_year_id, error);
 }

@@ -45,7 +45,8 @@ typedef struct
   /* How far the self-score is from the assessed score (sum of the absolute
    * differences per criterion): smaller is better agreement. */
   TdPoints disagreement;
-  gint votes; /* the meeting's vote; -1 when not entered */
+  gint votes;      /* the meeting's vote; -1 when not entered */
+  gboolean scored; /* any self or assessed entry (TRUE from td_rank_input_new) */
   gboolean disqualified;
   gchar *disqualified_reason;
 } TdRankInput;
@@ -161,7 +162,8 @@ typedef struct
   gint decided_by;     /* rule index that put it above the next row, or -1 */
   const TdRankOverride *override;
   TdGrade grade;
-  gchar *proposals; /* award names, joined with ", " ("" when none) */
+  gchar *proposals;  /* award names, joined with ", " ("" when none) */
+  gchar *quota_ties; /* awards whose limit falls inside this shared rank, or NULL */
   gchar *explanation;
 } TdRankRow;
 
@@ -203,6 +205,7 @@ TdGrade td_grade_for (const TdGradeScale *scale, TdPoints total);
 gint td_proposal_rule_quota (const TdProposalRule *rule, guint n_members);
 
 const char *td_grade_to_string (TdGrade grade);
+const char *td_grade_to_short_string (TdGrade grade);
 const char *td_grade_to_id (TdGrade grade);
 TdGrade td_grade_from_id (const char *id);
 const char *td_tie_break_kind_to_id (TdTieBreakKind kind);
