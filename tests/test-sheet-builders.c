@@ -95,7 +95,20 @@ column_index (TdSheet *sheet, const char *header)
   return -1;
 }
 
-/* The row whose first cell (or @col) reads @text, −1 when none. */
+/* The first row whose cell in @col starts with @prefix, −1 when none. */
+static gint
+find_row_prefix (TdSheet *sheet, guint col, const char *prefix)
+{
+  for (guint r = 0; r < td_sheet_get_n_rows (sheet); r++)
+    {
+      TdSheetCell *cell = td_sheet_get_cell (sheet, r, col);
+      if (cell->type == TD_CELL_TEXT && g_str_has_prefix (cell->text, prefix))
+        return (gint)r;
+    }
+  return -1;
+}
+
+/* The row whose cell in @col reads @text, −1 when none. */
 static gint
 find_row (TdSheet *sheet, guint col, const char *text)
 {
@@ -581,7 +594,8 @@ test_form_ranges (Fixture *f, gconstpointer data)
   /* Either/or award: up to the larger option. */
   row = find_row (sheet, 1,
                   "Được cấp trên khen thưởng trong năm (cộng điểm đối với 01 trong 02 "
-                  "trường hợp)");
+                  "trường hợp)\n(Chọn một trường hợp: Bằng khen của Bộ, ngành Trung "
+                  "ương: +1 điểm; Bằng khen của Thủ tướng Chính phủ: +2 điểm.)");
   g_assert_cmpint (td_sheet_get_cell (sheet, row, 3)->max, ==, TD_POINTS (2));
   /* A deduction per case: in Điểm trừ. */
   row = find_row (sheet, 1, "Mỗi báo cáo, văn bản gửi Khối trưởng trễ hạn (trừ 0,5 điểm/văn bản)");
@@ -589,8 +603,20 @@ test_form_ranges (Fixture *f, gconstpointer data)
   g_assert_cmpstr (td_sheet_get_cell (sheet, row, 4)->message, ==,
                    "Nhập tổng số điểm bị trừ (số dương), từ 0 đến 100 (dùng dấu phẩy cho phần "
                    "thập phân, ví dụ 0,5).");
+  /* Grades and brackets are written out for the unit to score itself by. */
+  row = find_row_prefix (sheet, 1, "Tỷ lệ nhiệm vụ trong Chương trình công tác năm");
+  g_assert_true (g_str_has_suffix (td_sheet_get_cell (sheet, row, 1)->text,
+                                   "\n(Mức điểm: ≥ 98: 10 điểm; 95 – <98: 8 điểm; 90 – <95: 6 "
+                                   "điểm; < 90: 3 điểm.)"));
+  row = find_row_prefix (sheet, 1, "Tỷ lệ hồ sơ giải quyết trước hạn");
+  g_assert_nonnull (strstr (td_sheet_get_cell (sheet, row, 1)->text,
+                            "(Dưới 1.000 hồ sơ/năm: 1 – <5: +0,5 điểm; 5 – <7: +1 điểm; ≥ 7: "
+                            "+1,5 điểm. Từ 1.000 đến dưới 2.000 hồ sơ/năm: "));
+  g_assert_cmpint (td_sheet_get_cell (sheet, row, 3)->max, ==, 150);
   /* The disqualifier: a list. */
-  row = find_row (sheet, 1, "Không gửi báo cáo tổng kết năm về Khối trưởng (không xếp loại)");
+  row = find_row (sheet, 1,
+                  "Không gửi báo cáo tổng kết năm về Khối trưởng (không xếp loại)\n(Căn cứ sổ "
+                  "theo dõi văn bản đến của Khối trưởng đến hết ngày 15/01/2025.)");
   cell = td_sheet_get_cell (sheet, row, 7);
   g_assert_cmpint (cell->validate, ==, TD_VALIDATE_LIST);
   g_assert_cmpstr (cell->items[0], ==, "Không vi phạm");

@@ -86,6 +86,136 @@ form_inputs (FormSheet *f, guint row, const TdCriterion *c)
   td_sheet_set_input (f->sheet, row, f->col_note);
 }
 
+/* The rule in the table's own words, for the unit to score itself by:
+ * grades, brackets, options, rates and caps the title may not state.
+ * Fixed Vietnamese (official text), never translated.  "" when the title
+ * says it all. */
+static void
+append_range (GString *out, const TdRuleOption *o)
+{
+  g_autofree gchar *lo = o->has_low ? td_points_format (o->low) : NULL;
+  g_autofree gchar *hi = o->has_high ? td_points_format (o->high) : NULL;
+
+  if (o->label && *o->label)
+    g_string_append (out, o->label);
+  else if (lo && hi)
+    g_string_append_printf (out, "từ %s đến dưới %s", lo, hi);
+  else if (lo)
+    g_string_append_printf (out, "từ %s trở lên", lo);
+  else if (hi)
+    g_string_append_printf (out, "dưới %s", hi);
+}
+
+static void
+append_points (GString *out, TdPoints points, gboolean sign)
+{
+  g_autofree gchar *p = sign ? td_points_format_signed (points) : td_points_format (points);
+  g_string_append_printf (out, ": %s điểm", p);
+}
+
+static void
+append_options (GString *out, const TdCriterion *c, gint size_class, gboolean sign)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < c->options->len; i++)
+    {
+      const TdRuleOption *o = g_ptr_array_index (c->options, i);
+      if (c->kind == TD_RULE_BRACKETS && o->size_class != size_class)
+        continue;
+      g_string_append (out, first ? "" : "; ");
+      append_range (out, o);
+      append_points (out, o->points, sign);
+      first = FALSE;
+    }
+}
+
+static gboolean
+title_states (const TdCriterion *c, TdPoints points)
+{
+  g_autofree gchar *text = td_points_format (points);
+  return c->title && strstr (c->title, text) != NULL;
+}
+
+static gchar *
+describe_rule (const TdCriterion *c)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree gchar *rate = td_points_format (c->rate);
+  g_autofree gchar *step = td_points_format (c->step);
+  g_autofree gchar *threshold = td_points_format (c->threshold);
+
+  switch (c->kind)
+    {
+    case TD_RULE_GRADED:
+      g_string_append (out, "Mức điểm: ");
+      append_options (out, c, 0, FALSE);
+      break;
+    case TD_RULE_BRACKETS:
+      if (c->size_classes && c->size_classes[0])
+        for (guint k = 0; c->size_classes[k]; k++)
+          {
+            g_string_append_printf (out, "%s%s: ", k ? ". " : "", c->size_classes[k]);
+            append_options (out, c, (gint)k, TRUE);
+          }
+      else
+        append_options (out, c, 0, TRUE);
+      break;
+    case TD_RULE_OPTIONS:
+      g_string_append (out, "Chọn một trường hợp: ");
+      append_options (out, c, 0, TRUE);
+      break;
+    case TD_RULE_BONUS_EACH:
+    case TD_RULE_DEDUCTION_EACH:
+    case TD_RULE_STANDARD_LESS_EACH:
+      if (!title_states (c, c->rate))
+        g_string_append_printf (out, "Mỗi trường hợp %s %s điểm",
+                                c->kind == TD_RULE_BONUS_EACH ? "cộng" : "trừ", rate);
+      break;
+    case TD_RULE_BONUS_POINTS:
+      g_string_append_printf (out, "Cộng từ 0 đến %s điểm", rate);
+      break;
+    case TD_RULE_DEDUCTION_POINTS:
+      g_string_append_printf (out, "Trừ từ 0 đến %s điểm", rate);
+      break;
+    case TD_RULE_LINEAR_BONUS:
+      if (!title_states (c, c->rate))
+        g_string_append_printf (out, "Cộng %s điểm cho mỗi %s trên mức %s", rate, step, threshold);
+      break;
+    case TD_RULE_LINEAR_DEDUCTION:
+      if (!title_states (c, c->rate))
+        g_string_append_printf (out, "Trừ %s điểm cho mỗi %s dưới mức %s", rate, step, threshold);
+      break;
+    default:
+      break;
+    }
+  if (c->bonus_cap != TD_NO_CAP && !title_states (c, c->bonus_cap))
+    {
+      g_autofree gchar *cap = td_points_format (c->bonus_cap);
+      g_string_append_printf (out, "%sĐiểm thưởng tối đa %s điểm", out->len ? "; " : "", cap);
+    }
+  if (c->deduction_cap != TD_NO_CAP && !title_states (c, c->deduction_cap))
+    {
+      g_autofree gchar *cap = td_points_format (c->deduction_cap);
+      g_string_append_printf (out, "%sĐiểm trừ tối đa %s điểm", out->len ? "; " : "", cap);
+    }
+  if (out->len > 0)
+    g_string_append_c (out, '.');
+  if (c->exemption && *c->exemption)
+    g_string_append_printf (out, "%sMiễn trừ: %s", out->len ? " " : "", c->exemption);
+  if (c->guidance && *c->guidance)
+    g_string_append_printf (out, "%s%s", out->len ? " " : "", c->guidance);
+  return g_string_free (out, FALSE);
+}
+
+/* The title, and under it the rule when the title does not say it. */
+static gchar *
+title_with_rule (const TdCriterion *c)
+{
+  g_autofree gchar *rule = describe_rule (c);
+  return *rule ? g_strdup_printf ("%s\n(%s)", c->title, rule) : g_strdup (c->title);
+}
+
 static guint
 form_node (FormSheet *f, gint index)
 {
@@ -98,7 +228,10 @@ form_node (FormSheet *f, gint index)
 
   if (c->code && *c->code)
     td_sheet_set_text (f->sheet, row, f->col_code, c->code);
-  td_sheet_set_text (f->sheet, row, f->col_title, c->title);
+  {
+    g_autofree gchar *text = heading ? g_strdup (c->title) : title_with_rule (c);
+    td_sheet_set_text (f->sheet, row, f->col_title, text);
+  }
   if (c->standard != 0)
     td_sheet_set_points (f->sheet, row, f->col_standard, c->standard);
   if (!heading)
@@ -120,7 +253,14 @@ form_node (FormSheet *f, gint index)
       g_autofree gchar *text
           = g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", path);
       guint own = td_sheet_add_row (f->sheet, TD_ROW_NORMAL);
+      g_autofree gchar *rule = describe_rule (c);
 
+      if (*rule)
+        {
+          gchar *both = g_strdup_printf ("%s\n(%s)", text, rule);
+          g_free (text);
+          text = both;
+        }
       td_sheet_set_text (f->sheet, own, f->col_title, text);
       form_inputs (f, own, c);
       g_array_append_val (terms, own);
@@ -170,8 +310,8 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   bs = td_builder_bloc_short (ctx);
   stem = g_strdup_printf ("Phiếu tự chấm %s %s %d", td_builder_member_label (m), bs, ctx->by->year);
   unit_line = g_strdup_printf ("Đơn vị: %s — %s", m->name, ctx->bloc->name);
-  sheet = td_sheet_new (g_utf8_strlen (m->name, -1) <= 31 ? m->name : td_builder_member_label (m), title,
-                        TD_SHEET_LANDSCAPE);
+  sheet = td_sheet_new (g_utf8_strlen (m->name, -1) <= 31 ? m->name : td_builder_member_label (m),
+                        title, TD_SHEET_LANDSCAPE);
   td_sheet_set_file_stem (sheet, stem);
 
   /* Filled in and signed by the member, not issued by the bloc. */
