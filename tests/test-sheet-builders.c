@@ -728,6 +728,59 @@ test_year_without_scores (Fixture *f, gconstpointer data)
     assert_formulas_recompute (sheets->pdata[i]);
 }
 
+/* A renamed unit: each year's sheets show the name it bore that year (the
+ * registry keeps the history; written here as its rename would). */
+static void
+test_names_as_of_the_year (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const TdMember *science = member_named (f, "Sở Khoa học và Công nghệ");
+  g_autofree gchar *sql = g_strdup_printf (
+      "INSERT INTO unit_name (unit_id, valid_from, name, short_name) VALUES"
+      " (%" G_GINT64_FORMAT ", '2024-03-01', 'Sở Khoa học, Công nghệ và Đổi mới sáng tạo', "
+      "'SKHCNĐMST'),"
+      " ((SELECT head_unit_id FROM bloc_year WHERE id = %" G_GINT64_FORMAT "), '2024-07-01',"
+      "  'Sở Y tế tỉnh Bình Phước', 'SYT')",
+      science->unit_id, f->bloc_year_id);
+  g_autoptr (TdSheet) ranking_2024 = NULL;
+  g_autoptr (TdSheet) ranking_2023 = NULL;
+  g_autoptr (TdSheet) matrix_2024 = NULL;
+  g_autoptr (GPtrArray) book_2024 = NULL;
+
+  g_assert_true (td_db_exec (f->db, sql, &error));
+  g_assert_no_error (error);
+  ranking_2024 = td_sheet_build_ranking (f->db, f->bloc_year_id, &error);
+  g_assert_no_error (error);
+  ranking_2023 = td_sheet_build_ranking (f->db, f->bloc_year_2023, &error);
+  g_assert_no_error (error);
+  matrix_2024 = td_sheet_build_matrix (f->db, f->bloc_year_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (find_row (ranking_2024, 1, "Sở Khoa học, Công nghệ và Đổi mới sáng tạo"), >=, 0);
+  g_assert_cmpint (find_row (ranking_2024, 1, "Sở Khoa học và Công nghệ"), ==, -1);
+  g_assert_cmpint (find_row (ranking_2023, 1, "Sở Khoa học và Công nghệ"), >=, 0);
+  g_assert_cmpint (find_row (ranking_2023, 1, "Sở Khoa học, Công nghệ và Đổi mới sáng tạo"), ==,
+                   -1);
+  /* The head unit's name in the issuer block follows too. */
+  g_assert_cmpstr (ranking_2024->issuer[0], ==, "SỞ Y TẾ TỈNH BÌNH PHƯỚC");
+  g_assert_cmpstr (ranking_2023->issuer[0], ==, "SỞ Y TẾ");
+  {
+    gboolean found = FALSE;
+    for (guint c = 0; c < td_sheet_get_n_columns (matrix_2024); c++)
+      found |= g_strcmp0 (td_sheet_get_column (matrix_2024, c)->header, "SKHCNĐMST") == 0;
+    g_assert_true (found);
+  }
+  /* A name longer than a worksheet tab allows: the tab takes the short name. */
+  book_2024 = td_sheets_build_bloc_year_workbook (f->db, f->bloc_year_id, &error);
+  g_assert_no_error (error);
+  {
+    gboolean found = FALSE;
+    for (guint i = 2; i < book_2024->len; i++)
+      found |= g_strcmp0 (((TdSheet *)book_2024->pdata[i])->name, "SKHCNĐMST") == 0;
+    g_assert_true (found);
+  }
+}
+
 static void
 test_resolve (Fixture *f, gconstpointer data)
 {
@@ -798,6 +851,7 @@ main (int argc, char **argv)
   ADD ("/sheet-builders/calendar", test_calendar);
   ADD ("/sheet-builders/workbook", test_workbook);
   ADD ("/sheet-builders/year-without-scores", test_year_without_scores);
+  ADD ("/sheet-builders/names-as-of-the-year", test_names_as_of_the_year);
   ADD ("/sheet-builders/resolve", test_resolve);
 #undef ADD
   return g_test_run ();
