@@ -14,6 +14,7 @@
 #include "td-registry.h"
 #include "td-sheet-builders.h"
 #include "td-sheet-sample.h"
+#include "td-output.h"
 #include "td-xlsx.h"
 
 #include <glib/gi18n.h>
@@ -246,7 +247,7 @@ td_export_cli_run (int argc, char **argv)
                   name);
       return 1;
     }
-  if (!td_xlsx_check_writable (output, &error))
+  if (!td_output_check_writable (output, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -306,6 +306,31 @@ td_backup_describe_contents (TdBackup *self)
   return g_strjoinv (", ", (gchar **)parts->pdata);
 }
 
+/* Copies every page of @src into @dst with the online backup API, waiting
+ * up to about 3 s while the source is busy being written.  SQLITE_OK when
+ * done. */
+static int
+copy_pages (sqlite3 *dst, sqlite3 *src)
+{
+  sqlite3_backup *backup = sqlite3_backup_init (dst, "main", src, "main");
+  int rc;
+
+  if (backup == NULL)
+    return sqlite3_extended_errcode (dst);
+  for (int tries = 0;; tries++)
+    {
+      rc = sqlite3_backup_step (backup, -1);
+      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && tries < 30)
+        {
+          sqlite3_sleep (100);
+          continue;
+        }
+      break;
+    }
+  sqlite3_backup_finish (backup);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Copies the database behind @src into the new or empty file @dest.  The
  * copy gets no journal while it is written (a failed copy is deleted, or,
  * for a device, never had anything to protect) and ends as a rollback-journal
@@ -315,7 +340,6 @@ online_copy (sqlite3 *src, const char *dest, GError **error)
 {
   g_autofree gchar *uri = file_uri (dest, NULL);
   sqlite3 *dst = NULL;
-  sqlite3_backup *backup;
   int rc;
 
   rc = sqlite3_open_v2 (uri, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
@@ -328,26 +352,7 @@ online_copy (sqlite3 *src, const char *dest, GError **error)
     }
   if (rc == SQLITE_OK)
     {
-      backup = sqlite3_backup_init (dst, "main", src, "main");
-      if (backup == NULL)
-        rc = sqlite3_extended_errcode (dst);
-      else
-        {
-          for (int tries = 0;; tries++)
-            {
-              rc = sqlite3_backup_step (backup, -1);
-              /* The source is busy being written: wait, up to about 3 s. */
-              if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && tries < 30)
-                {
-                  sqlite3_sleep (100);
-                  continue;
-                }
-              break;
-            }
-          sqlite3_backup_finish (backup);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
-        }
+      rc = copy_pages (dst, src);
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
@@ -653,7 +658,6 @@ td_backup_restore (TdDb *db, const char *backup_path, GError **error)
   g_autoptr (TdDb) incoming = NULL;
   g_autoptr (TdBackup) aside = NULL;
   g_autoptr (GError) local = NULL;
-  sqlite3_backup *backup;
   int rc;
 
   if (td_db_is_read_only (db))
@@ -697,27 +701,11 @@ td_backup_restore (TdDb *db, const char *backup_path, GError **error)
       return NULL;
     }
 
-  backup = sqlite3_backup_init (td_db_get_handle (db), "main", td_db_get_handle (incoming), "main");
-  if (backup == NULL)
-    rc = sqlite3_extended_errcode (td_db_get_handle (db));
-  else
-    {
-      for (int tries = 0;; tries++)
-        {
-          rc = sqlite3_backup_step (backup, -1);
-          if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && tries < 30)
-            {
-              sqlite3_sleep (100);
-              continue;
-            }
-          break;
-        }
-      sqlite3_backup_finish (backup);
-    }
+  rc = copy_pages (td_db_get_handle (db), td_db_get_handle (incoming));
   td_db_close (incoming);
   g_clear_object (&incoming);
   remove_with_sidecars (work);
-  if (rc != SQLITE_DONE)
+  if (rc != SQLITE_OK)
     {
       td_error_from_sqlite (td_db_get_handle (db), rc, error);
       g_prefix_error (error, _ ("Nothing was restored. "));

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "td-pages.h"
+#include "td-output.h"
 #include "td-official.h"
 #include "td-xlsx.h"
 
@@ -541,29 +542,15 @@ gboolean
 td_pages_write_pdf (TdSheet *const *sheets, guint n_sheets, const char *path, GError **error)
 {
   TdPageSetup first;
-  g_autofree gchar *tmp = g_strdup_printf ("%s.XXXXXX", path);
-  g_autofree gchar *base = NULL;
+  g_autofree gchar *tmp = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
-  int fd;
 
   g_return_val_if_fail (n_sheets > 0, FALSE);
-  if (!td_xlsx_check_writable (path, error))
+  tmp = td_output_begin (path, error);
+  if (tmp == NULL)
     return FALSE;
-  base = g_filename_display_basename (path);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _ ("Could not write “%s”: %s. Check that the disk is not full and that you "
-                      "may write in this folder."),
-                   base, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  g_chmod (tmp, 0644);
 
   td_page_setup_init (&first, sheets[0]->orientation);
   surface = cairo_pdf_surface_create (tmp, first.width, first.height);
@@ -586,22 +573,6 @@ td_pages_write_pdf (TdSheet *const *sheets, guint n_sheets, const char *path, GE
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _ ("Could not write “%s” (%s). The disk may be full: free some space or "
-                      "choose another place."),
-                   base, cairo_status_to_string (status));
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_unlink (tmp);
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _ ("Could not save “%s”: %s."),
-                   base, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return td_output_finish (
+      tmp, path, status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status) : NULL, error);
 }

@@ -24,6 +24,7 @@
 
 #include "td-official.h"
 #include "td-xlsx.h"
+#include "td-output.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -627,45 +628,6 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
   return TRUE;
 }
 
-/* Excel's own lock is a share mode Linux ignores; LibreOffice leaves
- * ".~lock.NAME#" beside the file.  Overwriting then loses the other
- * program's edits, so refuse. */
-gboolean
-td_xlsx_check_writable (const char *path, GError **error)
-{
-  g_autofree gchar *dir = g_path_get_dirname (path);
-  g_autofree gchar *base = g_path_get_basename (path);
-  g_autofree gchar *lock_name = g_strdup_printf (".~lock.%s#", base);
-  g_autofree gchar *lock = g_build_filename (dir, lock_name, NULL);
-  g_autofree gchar *dir_utf8 = g_filename_display_name (dir);
-  g_autofree gchar *base_utf8 = g_filename_display_name (base);
-
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _ ("The folder “%s” does not exist. Choose another folder."), dir_utf8);
-      return FALSE;
-    }
-  if (g_access (dir, W_OK) != 0
-      || (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                   _ ("You may not write “%s” in the folder “%s”. Choose another folder, for "
-                      "example your Documents folder."),
-                   base_utf8, dir_utf8);
-      return FALSE;
-    }
-  if (g_file_test (lock, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                   _ ("“%s” is open in another program. Close it there, then save again, or "
-                      "choose another name."),
-                   base_utf8);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
                                 const TdXlsxOptions *options, GError **error);
 
@@ -697,32 +659,18 @@ static gboolean
 write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
                 const TdXlsxOptions *options, GError **error)
 {
-  g_autofree gchar *tmp = g_strdup_printf ("%s.XXXXXX", path);
-  g_autofree gchar *base_utf8 = NULL;
+  g_autofree gchar *tmp = NULL;
+  g_autofree gchar *base_utf8 = g_filename_display_basename (path);
   lxw_workbook_options wopts = { 0 };
   lxw_doc_properties props = { 0 };
   Writer w = { 0 };
   lxw_error err;
-  int fd;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (n_sheets > 0, FALSE);
-  if (!td_xlsx_check_writable (path, error))
+  tmp = td_output_begin (path, error);
+  if (tmp == NULL)
     return FALSE;
-  base_utf8 = g_filename_display_basename (path);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _ ("Could not write “%s”: %s. Check that the disk is not full and that you "
-                      "may write in this folder."),
-                   base_utf8, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
-  /* mkstemp makes it private; a saved sheet is an ordinary document. */
-  g_chmod (tmp, 0644);
 
   w.workbook = workbook_new_opt (tmp, &wopts);
   if (w.workbook == NULL)
@@ -748,22 +696,10 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   err = workbook_close (w.workbook);
   g_hash_table_unref (w.formats);
   g_hash_table_unref (w.used_names);
-  if (ok && err != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
-                   _ ("Could not write “%s” (%s). The disk may be full: free some space or "
-                      "choose another place."),
-                   base_utf8, lxw_strerror (err));
-      ok = FALSE;
-    }
-  if (ok && g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _ ("Could not save “%s”: %s."),
-                   base_utf8, g_strerror (saved));
-      ok = FALSE;
-    }
   if (!ok)
-    g_unlink (tmp);
-  return ok;
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return td_output_finish (tmp, path, err != LXW_NO_ERROR ? lxw_strerror (err) : NULL, error);
 }

@@ -30,6 +30,5 @@ gchar *td_xlsx_sheet_name (const char *wanted, GHashTable *used);
 
 /* Checks shared with the PDF writer: the folder exists and may be written,
  * and the file is not held open by LibreOffice. */
-gboolean td_xlsx_check_writable (const char *path, GError **error);
 
 G_END_DECLS
