@@ -197,10 +197,12 @@ def totals_agree_across_summary_matrix_and_unit_sheets():
     matrix, mcached = wb.worksheets[1], wv.worksheets[1]
     legend = {}
     for r in range(1, matrix.max_row + 1):
-        m = re.match(r"^([^:]+): (.+?)(?: — .*)?\.$", str(mcached.cell(r, 1).value or ""))
-        if m and m.group(2) in UNITS:
-            legend[m.group(1)] = m.group(2)
-    assert len(legend) == 12, legend
+        text = str(mcached.cell(r, 1).value or "")
+        if text.startswith("Tên viết tắt: "):
+            for item in text[len("Tên viết tắt: "):-1].split("; "):
+                short, name = item.split(" — ")
+                legend[short] = name
+    assert sorted(legend.values()) == sorted(UNITS), legend
     trow = rows_by(mcached, 1)["Tổng điểm"]
     rrow = rows_by(mcached, 1)["Xếp thứ"]
     hrow = header_row(matrix) + 1

@@ -921,8 +921,10 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
   b.sheet = sheet;
   b.values = g_array_new (FALSE, FALSE, sizeof (ValueColumn));
   b.evidence_unit = -1;
-  b.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6, TD_ALIGN_CENTER);
-  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 34, TD_ALIGN_LEFT);
+  /* Twelve short names in bold must fit on one line each: the columns
+   * share the page width in proportion, so the criterion text gives way. */
+  b.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6.5, TD_ALIGN_CENTER);
+  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 21, TD_ALIGN_LEFT);
   b.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
   n_units = ctx->ranking->rows->len;
   for (guint i = 0; i < n_units; i++)
@@ -934,7 +936,7 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
       /* Short names have no spaces to wrap at: make room for the word. */
       guint col
           = td_sheet_add_column (sheet, label, TD_COLUMN_POINTS,
-                                 MAX (7.5, g_utf8_strlen (label, -1) * 1.3 + 1.5), TD_ALIGN_RIGHT);
+                                 MAX (7, g_utf8_strlen (label, -1) * 1.5 + 3), TD_ALIGN_RIGHT);
       if (i == 0)
         first_unit = col;
       if (rr->rank > 0)
@@ -967,20 +969,36 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
   td_sheet_add_note_after (sheet, "Ghi chú: điểm của mỗi tiêu chí là điểm thẩm định (tiêu chí chưa "
                                   "thẩm định lấy điểm tự chấm), đã gồm điểm thưởng, điểm trừ; "
                                   "KXL: không xếp loại.");
+  {
+    /* One paragraph for the short names, so the legend stays short. */
+    GString *legend = g_string_new ("Tên viết tắt: ");
+
+    for (guint i = 0; i < n_units; i++)
+      {
+        const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
+        TdMember *m = td_builder_find_member (ctx, rr->input->unit_id);
+
+        if (m != NULL)
+          g_string_append_printf (legend, "%s%s — %s", i ? "; " : "", td_builder_member_label (m),
+                                  m->name);
+      }
+    g_string_append_c (legend, '.');
+    td_sheet_add_note_after (sheet, legend->str);
+    g_string_free (legend, TRUE);
+  }
   for (guint i = 0; i < n_units; i++)
     {
       const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
       TdMember *m = td_builder_find_member (ctx, rr->input->unit_id);
       gint u = td_scores_find_unit (ctx->scores, rr->input->unit_id);
       g_autofree gchar *reason = rr->rank <= 0 && u >= 0 ? disqualified_reason (ctx, u) : NULL;
-      g_autofree gchar *line = NULL;
 
-      if (m == NULL)
-        continue;
-      line = reason ? g_strdup_printf ("%s: %s — không xếp loại. %s.", td_builder_member_label (m),
-                                       m->name, reason)
-                    : g_strdup_printf ("%s: %s.", td_builder_member_label (m), m->name);
-      td_sheet_add_note_after (sheet, line);
+      if (m != NULL && reason != NULL)
+        {
+          g_autofree gchar *line
+              = g_strdup_printf ("%s không xếp loại. %s.", td_builder_member_label (m), reason);
+          td_sheet_add_note_after (sheet, line);
+        }
     }
   return sheet;
 }
