@@ -160,6 +160,7 @@ describe_sheets (void)
     g_string_append_printf (out, "  %-10s %s\n", sheets[i].name, _ (sheets[i].summary));
   g_string_append (out, _ ("Example: thidua export ranking --database khoi6.db --bloc \"Khối 6\" "
                            "--year 2024 --output Bang-xep-hang-Khoi-6-2024.xlsx"));
+  g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
 

@@ -86,7 +86,7 @@ td_sheets_resolve_bloc (TdDb *db, const char *name_or_id, GError **error)
   for (guint i = 0; i < blocs->len; i++)
     {
       TdBloc *b = blocs->pdata[i];
-      g_string_append_printf (list, "\n  %" G_GINT64_FORMAT "  %s", b->id, b->name);
+      g_string_append_printf (list, "\n  %4" G_GINT64_FORMAT "  %s", b->id, b->name);
     }
   if (blocs->len == 0)
     g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
@@ -168,7 +168,7 @@ td_sheets_resolve_unit (TdDb *db, gint64 bloc_year_id, const char *name_or_id, G
   for (guint i = 0; i < ctx->members->len; i++)
     {
       TdMember *m = ctx->members->pdata[i];
-      g_string_append_printf (list, "\n  %" G_GINT64_FORMAT "  %s", m->unit_id, m->name);
+      g_string_append_printf (list, "\n  %4" G_GINT64_FORMAT "  %s", m->unit_id, m->name);
       if (m->short_name && *m->short_name)
         g_string_append_printf (list, " (%s)", m->short_name);
     }
