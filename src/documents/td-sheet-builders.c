@@ -10,17 +10,14 @@
 #include "td-sheet-builders.h"
 #include "td-sheet-builders-private.h"
 
-#include "td-calendar.h"
 #include "td-criteria.h"
 #include "td-entries.h"
 #include "td-ranking-store.h"
 #include "td-ranking.h"
 #include "td-registry.h"
 #include "td-scoring.h"
-#include "td-text.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* --- context ------------------------------------------------------------- */
