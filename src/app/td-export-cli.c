@@ -11,6 +11,8 @@
 
 #include "td-export-cli.h"
 #include "td-pages.h"
+#include "td-registry.h"
+#include "td-sheet-builders.h"
 #include "td-sheet-sample.h"
 #include "td-output.h"
 #include "td-xlsx.h"
@@ -69,13 +71,74 @@ example_calendar (int year)
   return one_sheet (td_sheet_sample_calendar (year));
 }
 
+/* The database builders: resolve what was typed, then build by name. */
+static GPtrArray *
+build_named (const char *name, TdDb *db, const TdExportRequest *request, GError **error)
+{
+  gint64 bloc_id, bloc_year_id, unit_id = 0;
+
+  bloc_id = td_sheets_resolve_bloc (db, request->bloc, error);
+  if (bloc_id == 0)
+    return NULL;
+  bloc_year_id = td_sheets_resolve_bloc_year (db, bloc_id, request->year, error);
+  if (bloc_year_id == 0)
+    return NULL;
+  if (request->unit != NULL)
+    {
+      unit_id = td_sheets_resolve_unit (db, bloc_year_id, request->unit, error);
+      if (unit_id == 0)
+        return NULL;
+    }
+  return td_sheets_build (db, name, bloc_year_id, unit_id, error);
+}
+
+static GPtrArray *
+build_calendar (TdDb *db, const TdExportRequest *request, GError **error)
+{
+  return build_named (TD_SHEET_CALENDAR, db, request, error);
+}
+
+static GPtrArray *
+build_form (TdDb *db, const TdExportRequest *request, GError **error)
+{
+  return build_named (TD_SHEET_FORM, db, request, error);
+}
+
+static GPtrArray *
+build_matrix (TdDb *db, const TdExportRequest *request, GError **error)
+{
+  return build_named (TD_SHEET_MATRIX, db, request, error);
+}
+
+static GPtrArray *
+build_ranking (TdDb *db, const TdExportRequest *request, GError **error)
+{
+  return build_named (TD_SHEET_RANKING, db, request, error);
+}
+
+static GPtrArray *
+build_scores (TdDb *db, const TdExportRequest *request, GError **error)
+{
+  return build_named (TD_SHEET_SCORES, db, request, error);
+}
+
+static GPtrArray *
+build_workbook (TdDb *db, const TdExportRequest *request, GError **error)
+{
+  return build_named (TD_SHEET_WORKBOOK, db, request, error);
+}
+
 static const TdExportSheet sheets[] = {
-  { "calendar", N_ ("Commemorations, events and deadlines of the year"), FALSE, NULL,
+  { "calendar", N_ ("Commemorations, events and deadlines of the year"), FALSE, build_calendar,
     example_calendar },
-  { "form", N_ ("Blank self-score form for a member to fill in"), FALSE, NULL, example_form },
-  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, NULL, example_matrix },
-  { "ranking", N_ ("Summary of scores and ranking of the bloc"), FALSE, NULL, example_ranking },
-  { "scores", N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, NULL, example_scores },
+  { "form", N_ ("Blank self-score form for a member to fill in (every member without --unit)"),
+    FALSE, build_form, example_form },
+  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, build_matrix, example_matrix },
+  { "ranking", N_ ("Summary of scores and ranking of the bloc"), FALSE, build_ranking,
+    example_ranking },
+  { "scores", N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, build_scores, example_scores },
+  { "workbook", N_ ("The whole year: summary, matrix and one scoring sheet per unit"), FALSE,
+    build_workbook, example_ranking },
 };
 
 static const TdExportSheet *
@@ -97,6 +160,7 @@ describe_sheets (void)
     g_string_append_printf (out, "  %-10s %s\n", sheets[i].name, _ (sheets[i].summary));
   g_string_append (out, _ ("Example: thidua export ranking --database khoi6.db --bloc \"Khối 6\" "
                            "--year 2024 --output Bang-xep-hang-Khoi-6-2024.xlsx"));
+  g_string_append_c (out, '\n');
   return g_string_free (out, FALSE);
 }
 
@@ -143,12 +207,13 @@ td_export_cli_run (int argc, char **argv)
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (error->message);
   if (argc != 2)
-    return usage_error (_ ("Name one sheet: scores, ranking, matrix, form or calendar."));
+    return usage_error (_ ("Name one sheet: scores, ranking, matrix, form, calendar or workbook."));
   sheet = find_sheet (argv[1]);
   if (sheet == NULL)
     {
       g_autofree gchar *msg = g_strdup_printf (
-          _ ("Unknown sheet “%s”. Choose scores, ranking, matrix, form or calendar."), argv[1]);
+          _ ("Unknown sheet “%s”. Choose scores, ranking, matrix, form, calendar or workbook."),
+          argv[1]);
       return usage_error (msg);
     }
   if (output == NULL)

@@ -18,6 +18,7 @@
 #include "td-criteria-page.h"
 #include "td-overview-page.h"
 #include "td-scores-page.h"
+#include "td-ranking-page.h"
 #include "td-screenshot.h"
 #include "td-units-page.h"
 
@@ -933,6 +934,7 @@ td_window_class_init (TdWindowClass *klass)
   g_type_ensure (TD_TYPE_CAMPAIGNS_PAGE);
   g_type_ensure (TD_TYPE_CRITERIA_PAGE);
   g_type_ensure (TD_TYPE_SCORES_PAGE);
+  g_type_ensure (TD_TYPE_RANKING_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);

@@ -937,12 +937,14 @@ refuse_scored (TdDb *db, gint64 unit_id, gint64 bloc_year_id, GError **error)
   return TRUE;
 }
 
-/* A deadline assigned to the unit alone would lose its owner. */
+/* A deadline assigned to the unit alone would lose its owner, and the
+ * meeting's votes, overrides and proposal decisions are history. */
 static gboolean
 refuse_responsible (TdDb *db, gint64 unit_id, GError **error)
 {
   sqlite3_stmt *stmt
       = td_db_prepare (db, "SELECT count (*) FROM deadline WHERE unit_id = ?", error);
+  gint64 decisions;
   gint n = 0;
 
   if (stmt == NULL)
@@ -965,6 +967,23 @@ refuse_responsible (TdDb *db, gint64 unit_id, GError **error)
                    n);
       return FALSE;
     }
+  stmt = td_db_prepare (db,
+                        "SELECT (SELECT count (*) FROM ranking_vote WHERE unit_id = ?1)"
+                        " + (SELECT count (*) FROM ranking_override WHERE unit_id = ?1)"
+                        " + (SELECT count (*) FROM proposal_decision WHERE unit_id = ?1)",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  decisions = td_db_step (db, stmt, error) == TD_STEP_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (decisions > 0)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,
+                   _ ("The meeting's votes, overrides or award decisions name this unit, and they "
+                      "are history that must stay. Retire the unit instead."));
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -979,6 +998,7 @@ td_registry_delete_unit (TdDb *db, gint64 unit_id, GError **error)
     "UPDATE unit SET merged_into = NULL WHERE merged_into = ?",
     "DELETE FROM target_result WHERE unit_id = ?",
     "DELETE FROM deadline_member WHERE unit_id = ?",
+    "DELETE FROM ranking_seen WHERE unit_id = ?", /* what the clerk saw last: derived */
     "DELETE FROM membership WHERE unit_id = ?",
     "DELETE FROM unit_name WHERE unit_id = ?",
     "DELETE FROM unit WHERE id = ?",

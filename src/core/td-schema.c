@@ -177,6 +177,96 @@ static const TdMigration migrations[] = {
      * table lookup per entry, a third of the load time at 16,000 entries. */
     "CREATE INDEX entry_sheet ON entry (criterion_id, unit_id, source, points, count, option,"
     "  measured, size_class, disqualified, exempt, evidence);" },
+  { 4,
+    /* Ranking: per bloc-year settings (grade thresholds, ordered tie-break
+     * rules, proposal rules), the catalogue of titles and awards (data, as
+     * they are renumbered by new decrees), the meeting's votes, the clerk's
+     * overrides and proposal decisions with their reasons, and the ranking
+     * as the clerk last saw it.  Points and percents are hundredths. */
+    "CREATE TABLE award_catalogue ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL UNIQUE CHECK (name <> ''),"
+    "  level TEXT NOT NULL DEFAULT ''," /* who issues it */
+    "  kind TEXT NOT NULL DEFAULT 'award' CHECK (kind IN ('title', 'award')),"
+    "  position INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;"
+    "INSERT INTO award_catalogue (name, level, kind, position) VALUES"
+    "  ('Cờ thi đua của UBND tỉnh', 'UBND tỉnh', 'title', 1),"
+    "  ('Bằng khen của Chủ tịch UBND tỉnh', 'Chủ tịch UBND tỉnh', 'award', 2),"
+    "  ('Tập thể lao động xuất sắc', 'Chủ tịch UBND tỉnh', 'title', 3),"
+    "  ('Tập thể lao động tiên tiến', 'Thủ trưởng cơ quan, đơn vị', 'title', 4),"
+    "  ('Giấy khen', 'Thủ trưởng cơ quan, đơn vị', 'award', 5);"
+    "CREATE TABLE ranking_settings (" /* a row means the bloc-year's settings were saved */
+    "  bloc_year_id INTEGER PRIMARY KEY REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  grade_unit TEXT NOT NULL DEFAULT 'points' CHECK (grade_unit IN ('points', 'percent')),"
+    "  excellent INTEGER NOT NULL DEFAULT 9000,"
+    "  good INTEGER NOT NULL DEFAULT 7000,"
+    "  done INTEGER NOT NULL DEFAULT 5000,"
+    "  CHECK (excellent >= good AND good >= done AND done >= 0)"
+    ") STRICT;"
+    "CREATE TABLE tie_break_rule ("
+    "  id INTEGER PRIMARY KEY,"
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  kind TEXT NOT NULL"
+    "    CHECK (kind IN ('section', 'fewer_deduction', 'more_bonus', 'agreement', 'vote')),"
+    "  section_code TEXT NOT NULL DEFAULT ''"
+    ") STRICT;"
+    "CREATE INDEX tie_break_rule_year ON tie_break_rule (bloc_year_id, position);"
+    "CREATE TABLE proposal_rule ("
+    "  id INTEGER PRIMARY KEY,"
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  award_id INTEGER NOT NULL REFERENCES award_catalogue (id),"
+    "  quota_kind TEXT NOT NULL DEFAULT 'fixed'"
+    "    CHECK (quota_kind IN ('fixed', 'by_members', 'percent')),"
+    "  count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 0),"
+    "  members_threshold INTEGER NOT NULL DEFAULT 0 CHECK (members_threshold >= 0),"
+    "  count_large INTEGER NOT NULL DEFAULT 0 CHECK (count_large >= 0),"
+    "  percent INTEGER NOT NULL DEFAULT 0 CHECK (percent BETWEEN 0 AND 10000),"
+    "  min_grade TEXT NOT NULL DEFAULT 'excellent'"
+    "    CHECK (min_grade IN ('not_done', 'done', 'good', 'excellent')),"
+    "  rank_from INTEGER NOT NULL DEFAULT 0 CHECK (rank_from >= 0),"
+    "  rank_to INTEGER NOT NULL DEFAULT 0 CHECK (rank_to >= 0),"
+    "  skip_proposed INTEGER NOT NULL DEFAULT 0"
+    ") STRICT;"
+    "CREATE INDEX proposal_rule_year ON proposal_rule (bloc_year_id, position);"
+    "CREATE TABLE ranking_vote ("
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  votes INTEGER NOT NULL CHECK (votes >= 0),"
+    "  PRIMARY KEY (bloc_year_id, unit_id)"
+    ") STRICT;"
+    "CREATE TABLE ranking_override (" /* applied in id order: the order they were made */
+    "  id INTEGER PRIMARY KEY,"
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  position INTEGER NOT NULL CHECK (position >= 1),"
+    "  reason TEXT NOT NULL CHECK (reason <> ''),"
+    "  at TEXT NOT NULL,"
+    "  user TEXT NOT NULL,"
+    "  UNIQUE (bloc_year_id, unit_id)"
+    ") STRICT;"
+    "CREATE TABLE proposal_decision ("
+    "  id INTEGER PRIMARY KEY,"
+    "  rule_id INTEGER NOT NULL REFERENCES proposal_rule (id) ON DELETE CASCADE,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('accept', 'remove', 'add')),"
+    "  reason TEXT NOT NULL DEFAULT '',"
+    "  at TEXT NOT NULL,"
+    "  user TEXT NOT NULL,"
+    "  UNIQUE (rule_id, unit_id),"
+    "  CHECK (kind = 'accept' OR reason <> '')"
+    ") STRICT;"
+    "CREATE TABLE ranking_seen (" /* the table as the clerk last looked at it */
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  rank INTEGER NOT NULL," /* 0 when not ranked */
+    "  final_total INTEGER NOT NULL,"
+    "  seen_at TEXT NOT NULL,"
+    "  PRIMARY KEY (bloc_year_id, unit_id)"
+    ") STRICT;" },
+
   { 5,
     /* Calendar: the clerk's own and local events (solar or lunar), the
      * bloc-year's deadlines, and each member's progress on deadlines that
