@@ -202,16 +202,17 @@ td_test_find_widget (GtkWidget *root, GType type, const char *label)
   return NULL;
 }
 
+/* The mapped button with @icon that is not in @skip. */
 static GtkWidget *
-find_icon_button (GtkWidget *root, const char *icon)
+find_icon_button (GtkWidget *root, const char *icon, GPtrArray *skip)
 {
   if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon) == 0
-      && gtk_widget_get_mapped (root))
+      && gtk_widget_get_mapped (root) && !g_ptr_array_find (skip, root, NULL))
     return root;
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_icon_button (child, icon);
+      GtkWidget *found = find_icon_button (child, icon, skip);
       if (found != NULL)
         return found;
     }
@@ -225,23 +226,36 @@ timeout_done (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, timeout_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 /* Closes the toasts on show (say, the overdue deadlines announced when a
- * database opens) as the clerk would, so that the next toast a test waits
- * for is the one on screen. */
+ * database opens) as the clerk would, one click each, waiting for each to
+ * leave: libadwaita 1.2 crashes when a toast is dismissed twice or while
+ * its overlay is disposed mid-animation. */
 void
 td_test_dismiss_toasts (TdWindow *window)
 {
+  g_autoptr (GPtrArray) clicked = g_ptr_array_new_with_free_func (g_object_unref);
   GtkWidget *close;
-  gboolean done = FALSE;
 
-  while ((close = find_icon_button (GTK_WIDGET (window), "window-close-symbolic")) != NULL)
+  /* A toast still animating in must not be dismissed either. */
+  wait_ms (400);
+  while ((close = find_icon_button (GTK_WIDGET (window), "window-close-symbolic", clicked))
+         != NULL)
     {
+      g_ptr_array_add (clicked, g_object_ref (close));
       g_signal_emit_by_name (close, "clicked");
-      td_test_iterate ();
+      wait_ms (400);
     }
-  g_timeout_add (600, timeout_done, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  wait_ms (100);
 }
 
 /* Destroys the window and checks that nothing keeps it alive. */
@@ -249,6 +263,9 @@ void
 td_test_destroy_window (TdWindow *window)
 {
   td_test_close_toplevels_except (GTK_WINDOW (window));
+  /* libadwaita 1.2 crashes when a toast overlay is disposed while a toast
+   * is still animating in or out: let them finish first. */
+  td_test_dismiss_toasts (window);
   g_object_ref (window);
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate ();

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "td-demo.h"
+#include "td-sheet-preview.h"
 #include "td-test-util.h"
 
 #include <string.h>
@@ -157,6 +158,51 @@ test_last_database_reopened (void)
   td_test_destroy_window (window);
 }
 
+/* The header's sheet menu and Ctrl+P open the official sheets of the
+ * chosen bloc-year in the preview. */
+static void
+test_sheets_from_the_window (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdWindow *window;
+  GtkWindow *preview;
+  g_autofree gchar *shot = NULL;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  td_test_dismiss_toasts (window);
+  g_assert_cmpint (td_window_get_bloc_year_id (window), >, 0);
+
+  td_test_activate (GTK_WIDGET (window), "win.preview-sheet", g_variant_new_string ("ranking"));
+  preview = td_test_find_toplevel (TD_TYPE_SHEET_PREVIEW);
+  g_assert_nonnull (preview);
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (preview), ADW_TYPE_WINDOW_TITLE,
+                           "BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM VÀ XẾP HẠNG THI ĐUA NĂM 2024"));
+  shot = td_test_screenshot (GTK_WIDGET (preview), "window-sheet-preview.png");
+  gtk_window_destroy (preview);
+  td_test_iterate ();
+
+  /* Ctrl+P in Calendar: the dates and deadlines of the year. */
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_test_activate (GTK_WIDGET (window), "win.print-current", NULL);
+  preview = td_test_find_toplevel (TD_TYPE_SHEET_PREVIEW);
+  g_assert_nonnull (preview);
+  gtk_window_destroy (preview);
+  td_test_iterate ();
+
+  /* Without a bloc-year there is nothing to print, and the window says so. */
+  td_window_set_bloc_year_id (window, 0);
+  td_test_activate (GTK_WIDGET (window), "win.print-current", NULL);
+  g_assert_null (td_test_find_toplevel (TD_TYPE_SHEET_PREVIEW));
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -167,6 +213,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/demo-opens", test_demo_opens);
   g_test_add_func ("/window/size-remembered", test_size_remembered);
+  g_test_add_func ("/window/sheets-from-the-window", test_sheets_from_the_window);
   g_test_add_func ("/window/last-database-reopened", test_last_database_reopened);
   return g_test_run ();
 }

@@ -1277,6 +1277,15 @@ td_scores_page_get_scores (TdScoresPage *self)
   return self->scores;
 }
 
+/* The unit shown in the one-unit view, 0 when there is none. */
+gint64
+td_scores_page_get_unit (TdScoresPage *self)
+{
+  if (!has_unit (self))
+    return 0;
+  return ((TdMember *)g_ptr_array_index (self->members, self->member))->unit_id;
+}
+
 gboolean
 td_scores_page_set_unit (TdScoresPage *self, gint64 unit_id)
 {

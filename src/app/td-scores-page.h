@@ -21,6 +21,7 @@ typedef enum
 } TdScoresUnitColumn;
 
 TdScores *td_scores_page_get_scores (TdScoresPage *self);
+gint64 td_scores_page_get_unit (TdScoresPage *self);
 gboolean td_scores_page_set_unit (TdScoresPage *self, gint64 unit_id);
 void td_scores_page_set_matrix_source (TdScoresPage *self, TdSource source);
 /* The shown cell for a criterion, NULL when its row is not on screen.  In

@@ -20,6 +20,8 @@
 #include "td-scores-page.h"
 #include "td-ranking-page.h"
 #include "td-screenshot.h"
+#include "td-sheet-actions.h"
+#include "td-sheet-builders.h"
 #include "td-units-page.h"
 
 #include <glib/gi18n.h>
@@ -37,6 +39,7 @@ struct _TdWindow
   GtkWidget *content_box;
   GtkStack *stack;
   AdwWindowTitle *window_title;
+  GtkWidget *sheets_button;
   GtkBox *header_start_box;
   GtkRevealer *notice_revealer;
   GtkLabel *notice_label;
@@ -363,6 +366,8 @@ td_window_set_bloc_year_id (TdWindow *self, gint64 bloc_year_id)
   if (self->bloc_year_id == bloc_year_id)
     return;
   self->bloc_year_id = bloc_year_id;
+  /* Sheets are made for one bloc-year. */
+  gtk_widget_set_visible (self->sheets_button, bloc_year_id != 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOC_YEAR_ID]);
 }
 
@@ -503,6 +508,83 @@ on_visible_child (GtkStack *stack, GParamSpec *pspec, TdWindow *self)
         }
     }
   update_titles (self);
+}
+
+/* The official sheet that belongs to each section, for Ctrl+P. */
+static const struct
+{
+  const char *section;
+  const char *sheet;
+} section_sheets[] = {
+  { "criteria", TD_SHEET_FORM },     { "scores", TD_SHEET_SCORES },
+  { "ranking", TD_SHEET_RANKING },   { "calendar", TD_SHEET_CALENDAR },
+  { "overview", TD_SHEET_RANKING },  { "units", TD_SHEET_RANKING },
+  { "campaigns", TD_SHEET_RANKING },
+};
+
+/* The unit a per-unit sheet is about: the one shown in Scores. */
+static gint64
+current_unit (TdWindow *self)
+{
+  GtkWidget *scores = gtk_stack_get_child_by_name (self->stack, "scores");
+
+  return scores != NULL ? td_scores_page_get_unit (TD_SCORES_PAGE (scores)) : 0;
+}
+
+static gboolean
+check_sheet_ready (TdWindow *self)
+{
+  if (self->database == NULL || self->bloc_year_id == 0)
+    {
+      td_window_toast_text (GTK_WIDGET (self),
+                            _ ("Choose a bloc and a year first: the sheets are made for one "
+                               "bloc-year."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+preview_sheet_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *sheet = g_variant_get_string (param, NULL);
+
+  if (!check_sheet_ready (self))
+    return;
+  td_sheet_actions_preview (widget, self->database, self->bloc_year_id, sheet,
+                            g_str_equal (sheet, TD_SHEET_SCORES) ? current_unit (self) : 0);
+}
+
+static void
+export_sheet_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *sheet = NULL;
+  const char *format = NULL;
+
+  g_variant_get (param, "(&s&s)", &sheet, &format);
+  if (!check_sheet_ready (self))
+    return;
+  td_sheet_actions_export (widget, self->database, self->bloc_year_id, sheet,
+                           g_str_equal (sheet, TD_SHEET_SCORES) ? current_unit (self) : 0,
+                           g_str_equal (format, "pdf") ? TD_EXPORT_PDF : TD_EXPORT_XLSX);
+}
+
+static void
+print_current_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *section = td_window_get_section (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_sheets); i++)
+    if (g_strcmp0 (section, section_sheets[i].section) == 0)
+      {
+        g_autoptr (GVariant) sheet
+            = g_variant_ref_sink (g_variant_new_string (section_sheets[i].sheet));
+        preview_sheet_action (widget, NULL, sheet);
+        return;
+      }
 }
 
 static void
@@ -944,6 +1026,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, sheets_button);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, header_start_box);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_label);
@@ -954,6 +1037,11 @@ td_window_class_init (TdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-sheet", "s", preview_sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.export-sheet", "(ss)", export_sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.print-current", NULL, print_current_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print-current", NULL);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
