@@ -7,6 +7,7 @@
  * foreign or newer file is refused without a single byte being written. */
 #include "config.h"
 
+#include "td-backup.h"
 #include "td-db.h"
 #include "td-text.h"
 
@@ -28,6 +29,7 @@ struct _TdDb
   GHashTable *statements; /* SQL text → sqlite3_stmt*, reused */
   gint transaction_depth;
   gboolean read_only;
+  GError *open_warning; /* a failed daily backup: opened anyway, but say so */
 };
 
 enum
@@ -67,6 +69,7 @@ td_db_finalize (GObject *object)
   td_db_close (self);
   g_hash_table_unref (self->statements);
   g_free (self->path);
+  g_clear_error (&self->open_warning);
 
   G_OBJECT_CLASS (td_db_parent_class)->finalize (object);
 }
@@ -96,10 +99,26 @@ td_db_init (TdDb *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
-gboolean
-td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
+static gboolean
+is_disk_full_errno (int err)
 {
-  const char *detail = self && self->handle ? sqlite3_errmsg (self->handle) : sqlite3_errstr (rc);
+  return err == ENOSPC || err == EFBIG
+#ifdef EDQUOT
+         || err == EDQUOT
+#endif
+      ;
+}
+
+/* Maps a SQLite result code (and, for I/O errors, the system errno behind
+ * it) to a TD_ERROR with a message that says what to do. */
+gboolean
+td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
+{
+  const char *detail = handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+
+  if ((rc & 0xff) == SQLITE_IOERR && handle != NULL
+      && is_disk_full_errno (sqlite3_system_errno (handle)))
+    rc = SQLITE_FULL;
 
   switch (rc & 0xff)
     {
@@ -136,12 +155,24 @@ td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
       g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,
                    _ ("The change breaks a rule of the data (%s)."), detail);
       break;
+    case SQLITE_IOERR:
+      g_set_error (error, TD_ERROR, TD_ERROR_FAILED,
+                   _ ("The disk could not be read or written (%s). Check that the disk or "
+                      "USB stick is still connected, then try again."),
+                   detail);
+      break;
     default:
       g_set_error (error, TD_ERROR, TD_ERROR_FAILED, _ ("The database reported an error: %s."),
                    detail);
       break;
     }
   return FALSE;
+}
+
+gboolean
+td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
+{
+  return td_error_from_sqlite (self ? self->handle : NULL, rc, error);
 }
 
 /* Reads the 100-byte SQLite header.  Returns FALSE with a set error for a
@@ -201,10 +232,7 @@ check_header (const char *path, gboolean *fresh, gint *user_version, guint32 *ap
     }
   if (got < (gssize)sizeof header)
     {
-      g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
-                   _ ("The database “%s” is damaged (the file is cut short). Open the "
-                      "newest backup instead."),
-                   path);
+      td_backup_set_damaged_error (path, error);
       return FALSE;
     }
 
@@ -298,19 +326,129 @@ create_private_file (const char *path, GError **error)
   return TRUE;
 }
 
+/* Whether to write the file: its permission bits must allow it (even for
+ * root, who could write anyway: a file made read-only is meant to stay so),
+ * and its folder must take the -wal and -shm files WAL needs. */
+static gboolean
+is_writable (const char *path)
+{
+  g_autofree gchar *dir = g_path_get_dirname (path);
+  GStatBuf st;
+
+  if (g_access (path, W_OK) != 0 || g_stat (path, &st) != 0 || (st.st_mode & 0222) == 0)
+    return FALSE;
+  return g_access (dir, W_OK) == 0;
+}
+
+static int
+open_handle (TdDb *self, gboolean read_only, gboolean immutable)
+{
+  g_autofree gchar *uri = NULL;
+  int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
+              | SQLITE_OPEN_URI;
+
+  if (g_strcmp0 (self->path, ":memory:") == 0)
+    uri = g_strdup (":memory:");
+  else
+    {
+      g_autofree gchar *escaped = g_uri_escape_string (self->path, "/", FALSE);
+      uri = g_strconcat ("file:", escaped,
+                         read_only ? (immutable ? "?mode=ro&immutable=1" : "?mode=ro") : "", NULL);
+    }
+  return sqlite3_open_v2 (uri, &self->handle, flags, NULL);
+}
+
+static void
+close_handle (TdDb *self)
+{
+  g_hash_table_remove_all (self->statements);
+  sqlite3_close_v2 (self->handle);
+  self->handle = NULL;
+}
+
+/* Opens the file read-only and reads its schema.  A WAL file in a folder
+ * we may not write to cannot get its -shm file; then it is opened as
+ * immutable, which needs none.  Returns the SQLite result of the read. */
+static int
+open_read_only (TdDb *self, GError **error)
+{
+  int rc = open_handle (self, TRUE, FALSE);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB
+      && (rc & 0xff) != SQLITE_BUSY)
+    {
+      close_handle (self);
+      rc = open_handle (self, TRUE, TRUE);
+      if (rc == SQLITE_OK)
+        rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    return configure_connection (self, error) ? SQLITE_OK : SQLITE_ERROR;
+  return rc;
+}
+
+/* Checks an existing file over a read-only connection, so that nothing
+ * is written to a file that turns out foreign or damaged.  *fresh becomes
+ * TRUE for a SQLite file with nothing in it. */
+static gboolean
+check_existing (TdDb *self, guint32 app_id, gboolean *fresh, GError **error)
+{
+  int rc = open_read_only (self, error);
+
+  if (rc == SQLITE_ERROR && error != NULL && *error != NULL)
+    return FALSE;
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      /* The header said SQLite, but the rest of the file does not. */
+      td_backup_set_damaged_error (self->path, error);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    return td_db_set_error_from_sqlite (self, rc, error);
+
+  /* A SQLite file of another program that never set an application id. */
+  if (app_id == 0)
+    {
+      g_autoptr (GError) local = NULL;
+      gint64 tables = td_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1, &local);
+
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (tables > 0)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
+                          "It was left untouched."),
+                       self->path);
+          return FALSE;
+        }
+      *fresh = TRUE;
+      return TRUE;
+    }
+  return td_backup_quick_check (self->handle, self->path, error);
+}
+
 TdDb *
 td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
 {
   g_autoptr (TdDb) self = NULL;
   gboolean fresh = FALSE;
   gboolean memory = g_strcmp0 (path, ":memory:") == 0;
+  gboolean backups = !memory && (flags & TD_DB_OPEN_NO_BACKUP) == 0;
   gint file_version = 0;
   guint32 app_id = 0;
   gint current = td_schema_get_current_version ();
-  int open_flags;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (TD_TYPE_DB, NULL);
+  self->path = g_strdup (path);
 
   if (!memory)
     {
@@ -337,63 +475,36 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
                        file_version);
           return NULL;
         }
+      self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0 || !is_writable (path);
+
+      if (!fresh && !check_existing (self, app_id, &fresh, error))
+        return NULL;
+      if (self->read_only && self->handle == NULL)
+        {
+          /* An empty file that may not be written. */
+          rc = open_read_only (self, error);
+          if (rc != SQLITE_OK)
+            return rc == SQLITE_ERROR ? NULL
+                                      : (td_db_set_error_from_sqlite (self, rc, error), NULL);
+        }
     }
   else
     fresh = TRUE;
 
-  self = g_object_new (TD_TYPE_DB, NULL);
-  self->path = g_strdup (path);
-  self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0;
-  if (!memory && !self->read_only && g_access (path, W_OK) != 0)
-    self->read_only = TRUE;
-
-  open_flags = (self->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE)
-               | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
-  {
-    g_autofree gchar *uri = NULL;
-
-    if (memory)
-      uri = g_strdup (":memory:");
-    else
-      {
-        g_autofree gchar *escaped = g_uri_escape_string (path, "/", FALSE);
-        uri = g_strconcat ("file:", escaped, self->read_only ? "?mode=ro" : "", NULL);
-      }
-    rc = sqlite3_open_v2 (uri, &self->handle, open_flags, NULL);
-  }
-  if (rc != SQLITE_OK)
+  if (!self->read_only)
     {
-      td_db_set_error_from_sqlite (self, rc, error);
-      return NULL;
-    }
-  if (!configure_connection (self, error))
-    return NULL;
-
-  /* A SQLite file of another program that never set an application id. */
-  if (!fresh && app_id == 0)
-    {
-      g_autoptr (GError) local = NULL;
-      gint64 tables = td_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1, &local);
-
-      if (local != NULL)
+      if (self->handle != NULL)
+        close_handle (self);
+      rc = open_handle (self, FALSE, FALSE);
+      if (rc != SQLITE_OK)
         {
-          g_propagate_error (error, g_steal_pointer (&local));
+          td_db_set_error_from_sqlite (self, rc, error);
           return NULL;
         }
-      if (tables > 0)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
-                          "It was left untouched."),
-                       path);
-          return NULL;
-        }
-      fresh = TRUE;
-    }
-
-  if (!self->read_only && !memory)
-    {
-      if (!td_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
+      if (!configure_connection (self, error))
+        return NULL;
+      if (!memory
+          && !td_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error))
         return NULL;
     }
 
@@ -407,6 +518,21 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
                           "and open the copy."));
           return NULL;
         }
+      /* The way back from an upgrade, kept for good: an empty file has
+       * nothing to keep. */
+      if (backups && !fresh && file_version > 0)
+        {
+          g_autoptr (TdBackup) before = td_backup_create (self, TD_BACKUP_PRE_MIGRATION, error);
+
+          if (before == NULL)
+            {
+              g_prefix_error (error,
+                              _ ("The database must be upgraded to schema %d, and a backup is "
+                                 "made first; it failed, so nothing was changed. "),
+                              current);
+              return NULL;
+            }
+        }
       if (!migrate (self, file_version, error))
         return NULL;
       if (fresh)
@@ -418,6 +544,11 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
             return NULL;
         }
     }
+
+  /* Once a day, on the first open: a failure does not keep the clerk
+   * from her data, but she is told. */
+  if (backups && !td_backup_daily (self, NULL, &self->open_warning))
+    g_prefix_error (&self->open_warning, _ ("Today's automatic backup failed. "));
 
   return g_steal_pointer (&self);
 }
@@ -449,6 +580,15 @@ td_db_is_read_only (TdDb *self)
 {
   g_return_val_if_fail (TD_IS_DB (self), TRUE);
   return self->read_only;
+}
+
+/* Something the clerk should hear about though the file did open (today's
+ * backup failed), or NULL. */
+const GError *
+td_db_get_open_warning (TdDb *self)
+{
+  g_return_val_if_fail (TD_IS_DB (self), NULL);
+  return self->open_warning;
 }
 
 gint

@@ -54,6 +54,7 @@ void td_db_close (TdDb *self);
 const char *td_db_get_path (TdDb *self);
 gchar *td_db_dup_display_name (TdDb *self);
 gboolean td_db_is_read_only (TdDb *self);
+const GError *td_db_get_open_warning (TdDb *self);
 gint td_db_get_schema_version (TdDb *self);
 sqlite3 *td_db_get_handle (TdDb *self);
 
@@ -77,6 +78,7 @@ gboolean td_db_set_meta (TdDb *self, const char *key, const char *value, GError 
 gchar *td_db_get_meta (TdDb *self, const char *key);
 
 gboolean td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error);
+gboolean td_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
 gchar *td_db_current_user (void);
 
 /* The numbered schema steps, in td-schema.c. */
