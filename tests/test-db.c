@@ -204,6 +204,59 @@ test_collation_and_fold_in_sql (void)
       ==, 1);
 }
 
+/* Unit names as a bloc's list has them: sorted the Vietnamese way (a ă â,
+ * d đ, o ô ơ, u ư; tones after the base letter), and found without case
+ * or diacritics. */
+static void
+test_vietnamese_names (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_new_memory (&error);
+  const char *expected[]
+      = { "An Giang",  "Ăn Uống", "Ân Thi",   "Dĩ An",      "Đắk Lắk", "Đắk Nông",    "Hà Giang",
+          "Hải Phòng", "Ô Môn",   "Ơn Nghĩa", "Sở Tư pháp", "Sở Y tế", "Tuyên Quang", "Ứng Hòa" };
+  const char *shuffled[]
+      = { "Sở Y tế",     "Ứng Hòa", "Đắk Nông",   "Ân Thi",   "Hải Phòng", "Ô Môn",   "An Giang",
+          "Tuyên Quang", "Dĩ An",   "Sở Tư pháp", "Hà Giang", "Ơn Nghĩa",  "Đắk Lắk", "Ăn Uống" };
+  sqlite3_stmt *stmt;
+  guint i = 0;
+
+  td_db_exec (db, "CREATE TABLE u (name TEXT COLLATE VI)", &error);
+  stmt = td_db_prepare (db, "INSERT INTO u VALUES (?)", &error);
+  for (guint k = 0; k < G_N_ELEMENTS (shuffled); k++)
+    {
+      stmt = td_db_prepare (db, "INSERT INTO u VALUES (?)", &error);
+      sqlite3_bind_text (stmt, 1, shuffled[k], -1, SQLITE_STATIC);
+      g_assert_true (td_db_run (db, stmt, &error));
+    }
+  stmt = td_db_prepare (db, "SELECT name FROM u ORDER BY name", &error);
+  while (td_db_step (db, stmt, &error) == TD_STEP_ROW)
+    {
+      g_assert_cmpuint (i, <, G_N_ELEMENTS (expected));
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, expected[i]);
+      i++;
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (i, ==, G_N_ELEMENTS (expected));
+
+  /* Search: "so y te" finds "Sở Y tế" only; "dak" both Đắk; "UNG HOA" Ứng Hòa. */
+  g_assert_cmpint (td_db_query_int (db,
+                                    "SELECT count(*) FROM u WHERE fold(name) LIKE "
+                                    "'%' || fold('so y te') || '%'",
+                                    -1, NULL),
+                   ==, 1);
+  g_assert_cmpint (
+      td_db_query_int (db, "SELECT count(*) FROM u WHERE fold(name) LIKE '%dak%'", -1, NULL), ==,
+      2);
+  g_assert_cmpint (td_db_query_int (db,
+                                    "SELECT count(*) FROM u WHERE fold(name) = "
+                                    "fold('ỨNG HÒA')",
+                                    -1, NULL),
+                   ==, 1);
+  g_assert_cmpint (td_db_query_int (db, "SELECT count(*) FROM u WHERE fold(name) = 'an'", -1, NULL),
+                   ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -217,5 +270,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/transactions", test_transactions);
   g_test_add_func ("/db/audit", test_audit);
   g_test_add_func ("/db/collation-and-fold", test_collation_and_fold_in_sql);
+  g_test_add_func ("/db/vietnamese-names", test_vietnamese_names);
   return g_test_run ();
 }

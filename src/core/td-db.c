@@ -16,9 +16,14 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 G_DEFINE_QUARK (td - error - quark, td_error)
+
+/* How long to wait for another program's lock before saying "busy". */
+#define TD_DB_BUSY_TIMEOUT_MS 3000
 
 struct _TdDb
 {
@@ -109,6 +114,37 @@ is_disk_full_errno (int err)
       ;
 }
 
+static gboolean
+is_write_error (int rc)
+{
+  return rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC || rc == SQLITE_IOERR_TRUNCATE
+         || rc == SQLITE_IOERR_SHMSIZE || rc == SQLITE_IOERR_DIR_FSYNC || rc == SQLITE_IOERR;
+}
+
+/* SQLite reports a failed write() as IOERR_WRITE and does not keep the errno
+ * reliably, so ask the system: no space left where the file is, or a file
+ * size limit (ulimit -f) in force, is what the clerk knows as "disk full". */
+static gboolean
+no_room_to_write (sqlite3 *handle)
+{
+  const char *file = sqlite3_db_filename (handle, "main");
+  struct statvfs vfs;
+  struct rlimit limit;
+
+  if (is_disk_full_errno (sqlite3_system_errno (handle)))
+    return TRUE;
+  if (getrlimit (RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY)
+    return TRUE;
+  if (file != NULL && *file != '\0')
+    {
+      g_autofree gchar *dir = g_path_get_dirname (file);
+
+      if (statvfs (dir, &vfs) == 0 && (guint64)vfs.f_bavail * vfs.f_frsize < 1024 * 1024)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Maps a SQLite result code (and, for I/O errors, the system errno behind
  * it) to a TD_ERROR with a message that says what to do. */
 gboolean
@@ -116,8 +152,7 @@ td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
 {
   const char *detail = handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
 
-  if ((rc & 0xff) == SQLITE_IOERR && handle != NULL
-      && is_disk_full_errno (sqlite3_system_errno (handle)))
+  if (is_write_error (rc) && handle != NULL && no_room_to_write (handle))
     rc = SQLITE_FULL;
 
   switch (rc & 0xff)
@@ -267,7 +302,7 @@ configure_connection (TdDb *self, GError **error)
   int rc;
 
   sqlite3_extended_result_codes (self->handle, 1);
-  sqlite3_busy_timeout (self->handle, 3000);
+  sqlite3_busy_timeout (self->handle, TD_DB_BUSY_TIMEOUT_MS);
 
   rc = sqlite3_create_collation_v2 (self->handle, "VI", SQLITE_UTF8, NULL, sql_collate_vi, NULL);
   if (rc == SQLITE_OK)
@@ -344,6 +379,7 @@ static int
 open_handle (TdDb *self, gboolean read_only, gboolean immutable)
 {
   g_autofree gchar *uri = NULL;
+  int rc;
   int flags = (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX
               | SQLITE_OPEN_URI;
 
@@ -355,7 +391,12 @@ open_handle (TdDb *self, gboolean read_only, gboolean immutable)
       uri = g_strconcat ("file:", escaped,
                          read_only ? (immutable ? "?mode=ro&immutable=1" : "?mode=ro") : "", NULL);
     }
-  return sqlite3_open_v2 (uri, &self->handle, flags, NULL);
+  rc = sqlite3_open_v2 (uri, &self->handle, flags, NULL);
+  /* Before the first read: a file locked by another program must wait the
+   * full timeout, then fail, on every path. */
+  sqlite3_extended_result_codes (self->handle, 1);
+  sqlite3_busy_timeout (self->handle, TD_DB_BUSY_TIMEOUT_MS);
+  return rc;
 }
 
 static void
@@ -366,17 +407,23 @@ close_handle (TdDb *self)
   self->handle = NULL;
 }
 
-/* Opens the file read-only and reads its schema.  A WAL file in a folder
- * we may not write to cannot get its -shm file; then it is opened as
- * immutable, which needs none.  Returns the SQLite result of the read. */
+/* Opens the file read-only and reads its schema.  Without a -wal file the
+ * file alone holds everything, and it is opened immutable: SQLite then
+ * creates no -wal or -shm beside a file that may turn out foreign or
+ * damaged, or that sits in a folder we may not write to.  With a -wal file
+ * (left by a crash, or another program at work) it is read through it, and
+ * immutable is the fallback when no -shm can be made.  Returns the SQLite
+ * result of the read. */
 static int
 open_read_only (TdDb *self, GError **error)
 {
-  int rc = open_handle (self, TRUE, FALSE);
+  g_autofree gchar *wal = g_strconcat (self->path, "-wal", NULL);
+  gboolean immutable = !g_file_test (wal, G_FILE_TEST_EXISTS);
+  int rc = open_handle (self, TRUE, immutable);
 
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->handle, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
-  if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB
+  if (!immutable && rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB
       && (rc & 0xff) != SQLITE_BUSY)
     {
       close_handle (self);
@@ -389,13 +436,37 @@ open_read_only (TdDb *self, GError **error)
   return rc;
 }
 
-/* Checks an existing file over a read-only connection, so that nothing
- * is written to a file that turns out foreign or damaged.  *fresh becomes
- * TRUE for a SQLite file with nothing in it. */
 static gboolean
-check_existing (TdDb *self, guint32 app_id, gboolean *fresh, GError **error)
+set_too_new_error (gint version, GError **error)
+{
+  g_set_error (error, TD_ERROR, TD_ERROR_TOO_NEW,
+               _ ("This file was made by a newer version of Thi Đua (schema %d). "
+                  "Install the newer version or open another file."),
+               version);
+  return FALSE;
+}
+
+static gboolean
+set_foreign_error (const char *path, GError **error)
+{
+  g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+               _ ("“%s” belongs to another program and is not a Thi Đua database. "
+                  "It was left untouched."),
+               path);
+  return FALSE;
+}
+
+/* Checks an existing file over a read-only connection, so that nothing
+ * is written to a file that turns out foreign, newer or damaged.  The
+ * header read before may be stale while changes wait in the -wal file (the
+ * file is open elsewhere, or a program was killed), so the application id
+ * and version are read again through SQLite.  *fresh becomes TRUE for a
+ * SQLite file with nothing in it. */
+static gboolean
+check_existing (TdDb *self, guint32 *app_id, gint *version, gboolean *fresh, GError **error)
 {
   int rc = open_read_only (self, error);
+  g_autoptr (GError) local = NULL;
 
   if (rc == SQLITE_ERROR && error != NULL && *error != NULL)
     return FALSE;
@@ -408,10 +479,22 @@ check_existing (TdDb *self, guint32 app_id, gboolean *fresh, GError **error)
   if (rc != SQLITE_OK)
     return td_db_set_error_from_sqlite (self, rc, error);
 
-  /* A SQLite file of another program that never set an application id. */
-  if (app_id == 0)
+  *app_id = (guint32)td_db_query_int (self, "PRAGMA application_id", 0, &local);
+  if (local == NULL)
+    *version = (gint)td_db_query_int (self, "PRAGMA user_version", 0, &local);
+  if (local != NULL)
     {
-      g_autoptr (GError) local = NULL;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (*app_id != TD_APPLICATION_ID && *app_id != 0)
+    return set_foreign_error (self->path, error);
+  if (*app_id == TD_APPLICATION_ID && *version > td_schema_get_current_version ())
+    return set_too_new_error (*version, error);
+
+  /* A SQLite file of another program that never set an application id. */
+  if (*app_id == 0)
+    {
       gint64 tables = td_db_query_int (self, "SELECT count(*) FROM sqlite_master", -1, &local);
 
       if (local != NULL)
@@ -420,13 +503,7 @@ check_existing (TdDb *self, guint32 app_id, gboolean *fresh, GError **error)
           return FALSE;
         }
       if (tables > 0)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
-                          "It was left untouched."),
-                       self->path);
-          return FALSE;
-        }
+        return set_foreign_error (self->path, error);
       *fresh = TRUE;
       return TRUE;
     }
@@ -460,24 +537,12 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
       if (!check_header (path, &fresh, &file_version, &app_id, error))
         return NULL;
       if (!fresh && app_id != TD_APPLICATION_ID && app_id != 0)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                       _ ("“%s” belongs to another program and is not a Thi Đua database. "
-                          "It was left untouched."),
-                       path);
-          return NULL;
-        }
+        return set_foreign_error (path, error), NULL;
       if (app_id == TD_APPLICATION_ID && file_version > current)
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_TOO_NEW,
-                       _ ("This file was made by a newer version of Thi Đua (schema %d). "
-                          "Install the newer version or open another file."),
-                       file_version);
-          return NULL;
-        }
+        return set_too_new_error (file_version, error), NULL;
       self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0 || !is_writable (path);
 
-      if (!fresh && !check_existing (self, app_id, &fresh, error))
+      if (!fresh && !check_existing (self, &app_id, &file_version, &fresh, error))
         return NULL;
       if (self->read_only && self->handle == NULL)
         {

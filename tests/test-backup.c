@@ -1,0 +1,414 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Backups: the daily copy, rotation (14 daily kept, every pre-migration
+ * kept), what a listing shows, save a copy, restore and the undo of a
+ * restore, and the copy opened in place of a damaged file. */
+#include "td-backup.h"
+#include "td-db.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+static gchar *test_dir;
+
+static gchar *
+tmp_path (const char *name)
+{
+  return g_build_filename (test_dir, name, NULL);
+}
+
+static TdDb *
+open_db (const char *path, TdDbOpenFlags flags)
+{
+  g_autoptr (GError) error = NULL;
+  TdDb *db = td_db_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  return db;
+}
+
+static gchar *
+note_of (TdDb *db)
+{
+  return td_db_get_meta (db, "note");
+}
+
+static guint
+count_kind (GListStore *store, TdBackupKind kind)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr (TdBackup) b = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      n += td_backup_get_kind (b) == kind;
+    }
+  return n;
+}
+
+static void
+test_daily_once (void)
+{
+  g_autofree gchar *path = tmp_path ("Khoi 6.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE);
+  g_autoptr (GListStore) list = NULL;
+  g_autoptr (TdBackup) daily = NULL;
+  g_autoptr (TdDb) copy = NULL;
+  g_autofree gchar *dir = td_backup_get_dir ();
+  g_autofree gchar *header = NULL;
+  g_autofree gchar *copied_note = NULL;
+  gsize len = 0;
+  GStatBuf st;
+
+  g_assert_null (td_db_get_open_warning (db));
+  g_assert_true (td_db_set_meta (db, "note", "Sở Y tế", NULL));
+  g_clear_object (&db);
+  db = open_db (path, TD_DB_OPEN_DEFAULT); /* same day: no second copy */
+  list = td_backup_list (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  daily = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (td_backup_get_kind (daily), ==, TD_BACKUP_DAILY);
+  g_assert_true (g_str_has_prefix (td_backup_get_path (daily), dir));
+  g_assert_true (g_str_has_suffix (td_backup_get_path (daily), ".daily.db"));
+  g_assert_nonnull (strstr (td_backup_get_path (daily), "/Khoi 6."));
+  g_assert_cmpint (td_backup_get_schema_version (daily), ==, td_schema_get_current_version ());
+  g_assert_cmpint (td_backup_get_size (daily), >, 0);
+  g_assert_cmpint (g_stat (td_backup_get_path (daily), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* One self-contained file: rollback journal in the header, no -wal. */
+  g_assert_true (g_file_get_contents (td_backup_get_path (daily), &header, &len, NULL));
+  g_assert_cmpuint (len, >, 100);
+  g_assert_cmpint (header[18], ==, 1);
+  g_assert_cmpint (header[19], ==, 1);
+
+  /* A later backup holds the later data. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TdBackup) manual = td_backup_create (db, TD_BACKUP_MANUAL, &error);
+    g_autoptr (TdBackup) newest = td_backup_find_newest (path);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (td_backup_get_path (newest), ==, td_backup_get_path (manual));
+    copy = open_db (td_backup_get_path (manual), TD_DB_OPEN_READ_ONLY | TD_DB_OPEN_NO_BACKUP);
+    copied_note = note_of (copy);
+    g_assert_cmpstr (copied_note, ==, "Sở Y tế");
+  }
+}
+
+static void
+test_no_backup_flag (void)
+{
+  g_autofree gchar *path = tmp_path ("scratch.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP);
+  g_autoptr (GListStore) list = td_backup_list (path);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) memory = td_db_new_memory (&error);
+  g_autoptr (TdBackup) none = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  none = td_backup_create (memory, TD_BACKUP_MANUAL, &error);
+  g_assert_null (none);
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+}
+
+static void
+touch_backup (const char *stem, const char *date, const char *kind)
+{
+  g_autofree gchar *dir = td_backup_get_dir ();
+  g_autofree gchar *name = g_strdup_printf ("%s.%s.%s.db", stem, date, kind);
+  g_autofree gchar *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, "", 0, NULL));
+}
+
+static void
+test_rotation (void)
+{
+  g_autofree gchar *path = tmp_path ("rotation.db");
+  g_autoptr (GListStore) list = NULL;
+  g_autoptr (TdDb) db = NULL;
+  g_autoptr (TdBackup) made = NULL;
+  g_autoptr (GError) error = NULL;
+
+  /* Twenty days of daily copies, three upgrades, one made by hand, and
+   * another database's copies that must not be touched. */
+  for (gint day = 1; day <= 20; day++)
+    {
+      g_autofree gchar *date = g_strdup_printf ("2025-03-%02d_080000", day);
+
+      touch_backup ("rotation", date, "daily");
+      touch_backup ("rotation-other", date, "daily");
+    }
+  touch_backup ("rotation", "2024-01-01_090000", "pre-migration");
+  touch_backup ("rotation", "2025-01-01_090000", "pre-migration");
+  touch_backup ("rotation", "2025-02-01_090000", "pre-migration");
+  touch_backup ("rotation", "2024-06-01_090000", "manual");
+
+  g_assert_cmpuint (td_backup_rotate (path, TD_BACKUP_KEEP_DAILY), ==, 6);
+  list = td_backup_list (path);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_DAILY), ==, 14);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_PRE_MIGRATION), ==, 3);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_MANUAL), ==, 1);
+  {
+    /* The newest fourteen stay: 7 … 20 March. */
+    g_autoptr (TdBackup) newest = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr (TdBackup) oldest_daily = g_list_model_get_item (G_LIST_MODEL (list), 13);
+
+    g_assert_cmpint (g_date_time_get_day_of_month (td_backup_get_date (newest)), ==, 20);
+    g_assert_cmpint (g_date_time_get_day_of_month (td_backup_get_date (oldest_daily)), ==, 7);
+  }
+  {
+    g_autofree gchar *other = tmp_path ("rotation-other.db");
+    g_autoptr (GListStore) others = td_backup_list (other);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (others)), ==, 20);
+  }
+
+  /* Today's first open makes a daily copy and rotates again. */
+  db = open_db (path, TD_DB_OPEN_CREATE);
+  g_clear_object (&list);
+  list = td_backup_list (path);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_DAILY), ==, 14);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_PRE_MIGRATION), ==, 3);
+  made = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (td_backup_get_kind (made), ==, TD_BACKUP_DAILY);
+
+  /* Pre-migration copies are never rotated away, however many. */
+  for (gint i = 0; i < 20; i++)
+    {
+      g_autoptr (TdBackup) pre = td_backup_create (db, TD_BACKUP_PRE_MIGRATION, &error);
+
+      g_assert_no_error (error);
+    }
+  td_backup_rotate (path, TD_BACKUP_KEEP_DAILY);
+  g_clear_object (&list);
+  list = td_backup_list (path);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_PRE_MIGRATION), ==, 23);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_DAILY), ==, 14);
+}
+
+static void
+test_contents (void)
+{
+  g_autofree gchar *path = tmp_path ("contents.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBackup) before = NULL;
+  g_autoptr (TdBackup) after = NULL;
+
+  /* Before the registry tables exist, nothing is counted. */
+  before = td_backup_create (db, TD_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_backup_get_n_units (before), ==, -1);
+  g_assert_cmpint (td_backup_get_n_years (before), ==, -1);
+
+  /* Stand-ins for the tables other parts of the schema add. */
+  g_assert_true (td_db_exec (db,
+                             "CREATE TABLE IF NOT EXISTS unit (id INTEGER PRIMARY KEY, name TEXT);"
+                             "CREATE TABLE IF NOT EXISTS bloc (id INTEGER PRIMARY KEY);"
+                             "CREATE TABLE IF NOT EXISTS bloc_year (id INTEGER PRIMARY KEY);"
+                             "DELETE FROM unit; DELETE FROM bloc; DELETE FROM bloc_year;"
+                             "INSERT INTO unit (name) VALUES ('Sở Y tế'), ('Sở Tư pháp'), "
+                             "('Công an tỉnh');"
+                             "INSERT INTO bloc DEFAULT VALUES;"
+                             "INSERT INTO bloc_year DEFAULT VALUES; INSERT INTO bloc_year "
+                             "DEFAULT VALUES;",
+                             &error));
+  after = td_backup_create (db, TD_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_backup_get_n_units (after), ==, 3);
+  g_assert_cmpint (td_backup_get_n_blocs (after), ==, 1);
+  g_assert_cmpint (td_backup_get_n_years (after), ==, 2);
+  {
+    g_autofree gchar *text = td_backup_describe_contents (after);
+
+    g_assert_nonnull (strstr (text, "3"));
+    g_assert_nonnull (strstr (text, "2"));
+  }
+}
+
+static void
+test_save_copy (void)
+{
+  g_autofree gchar *path = tmp_path ("source.db");
+  g_autofree gchar *dest = tmp_path ("Bản sao.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP);
+  g_autoptr (TdDb) copy = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *note = NULL;
+  g_autofree gchar *before = NULL, *after = NULL;
+  gsize len_before = 0, len_after = 0;
+
+  g_assert_true (td_db_set_meta (db, "note", "Khối 6", &error));
+  g_assert_true (td_backup_save_copy (db, dest, &error));
+  g_assert_no_error (error);
+  copy = open_db (dest, TD_DB_OPEN_NO_BACKUP);
+  note = note_of (copy);
+  g_assert_cmpstr (note, ==, "Khối 6");
+  g_clear_object (&copy);
+
+  /* Replacing an older copy works too. */
+  g_assert_true (td_db_set_meta (db, "note", "Khối 7", &error));
+  g_assert_true (td_backup_save_copy (db, dest, &error));
+  copy = open_db (dest, TD_DB_OPEN_NO_BACKUP);
+  g_free (note);
+  note = note_of (copy);
+  g_assert_cmpstr (note, ==, "Khối 7");
+
+  /* Never over the open file itself, by its name or another path to it. */
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+  g_assert_false (td_backup_save_copy (db, path, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  {
+    g_autofree gchar *dir = g_path_get_dirname (path);
+    g_autofree gchar *twisted = g_build_filename (dir, ".", "source.db", NULL);
+
+    g_assert_false (td_backup_save_copy (db, twisted, &error));
+    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  }
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+}
+
+static void
+test_restore_and_undo (void)
+{
+  g_autofree gchar *path = tmp_path ("restore.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBackup) good = NULL;
+  g_autoptr (TdBackup) aside = NULL;
+  g_autoptr (TdBackup) aside2 = NULL;
+  g_autofree gchar *note = NULL;
+
+  g_assert_true (td_db_set_meta (db, "note", "trước", &error));
+  good = td_backup_create (db, TD_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_db_set_meta (db, "note", "sau", &error));
+  g_assert_true (td_db_set_meta (db, "extra", "x", &error));
+
+  aside = td_backup_restore (db, td_backup_get_path (good), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (aside);
+  g_assert_cmpint (td_backup_get_kind (aside), ==, TD_BACKUP_BEFORE_RESTORE);
+  note = note_of (db);
+  g_assert_cmpstr (note, ==, "trước");
+  g_assert_null (td_db_get_meta (db, "extra"));
+  g_assert_cmpint (td_db_get_schema_version (db), ==, td_schema_get_current_version ());
+  g_assert_cmpint (td_db_query_int (db, "PRAGMA application_id", 0, NULL), ==, TD_APPLICATION_ID);
+  g_assert_cmpint (td_db_query_int (db,
+                                    "SELECT count(*) FROM pragma_quick_check WHERE "
+                                    "quick_check = 'ok'",
+                                    0, NULL),
+                   ==, 1);
+  /* The connection goes on working after its contents were replaced. */
+  g_assert_true (td_db_begin (db, &error));
+  g_assert_true (td_db_set_meta (db, "written-after", "1", &error));
+  g_assert_true (td_db_commit (db, &error));
+  g_assert_true (td_db_set_meta (db, "written-after", "", &error));
+
+  /* Undo: restore what was set aside. */
+  aside2 = td_backup_restore (db, td_backup_get_path (aside), &error);
+  g_assert_no_error (error);
+  g_free (note);
+  note = note_of (db);
+  g_assert_cmpstr (note, ==, "sau");
+  g_free (note);
+  note = td_db_get_meta (db, "extra");
+  g_assert_cmpstr (note, ==, "x");
+  g_assert_nonnull (aside2);
+
+  /* The data survives a reopen. */
+  g_clear_object (&db);
+  db = open_db (path, TD_DB_OPEN_NO_BACKUP);
+  g_free (note);
+  note = note_of (db);
+  g_assert_cmpstr (note, ==, "sau");
+}
+
+static void
+test_restore_refuses_bad (void)
+{
+  g_autofree gchar *path = tmp_path ("keep.db");
+  g_autofree gchar *bad = tmp_path ("keep.2025-01-01_000000.manual.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBackup) aside = NULL;
+  g_autoptr (GListStore) list = NULL;
+  g_autofree gchar *note = NULL;
+
+  g_assert_true (td_db_set_meta (db, "note", "giữ nguyên", &error));
+  g_assert_true (g_file_set_contents (bad, "not a database at all", -1, NULL));
+  aside = td_backup_restore (db, bad, &error);
+  g_assert_null (aside);
+  g_assert_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA);
+  g_assert_nonnull (strstr (error->message, "not changed"));
+  note = note_of (db);
+  g_assert_cmpstr (note, ==, "giữ nguyên");
+  list = td_backup_list (path);
+  g_assert_cmpuint (count_kind (list, TD_BACKUP_BEFORE_RESTORE), ==, 0);
+
+  /* A read-only database is never restored into. */
+  g_clear_error (&error);
+  {
+    g_autoptr (TdBackup) good = td_backup_create (db, TD_BACKUP_MANUAL, &error);
+    g_autoptr (TdDb) ro = open_db (path, TD_DB_OPEN_READ_ONLY | TD_DB_OPEN_NO_BACKUP);
+
+    g_assert_null (td_backup_restore (ro, td_backup_get_path (good), &error));
+    g_assert_error (error, TD_ERROR, TD_ERROR_READ_ONLY);
+  }
+}
+
+static void
+test_copy_for_opening (void)
+{
+  g_autofree gchar *path = tmp_path ("hong.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBackup) backup = NULL;
+  g_autofree gchar *first = NULL, *second = NULL;
+  g_autoptr (TdDb) opened = NULL;
+  g_autofree gchar *note = NULL;
+
+  g_assert_true (td_db_set_meta (db, "note", "bản tốt", &error));
+  backup = td_backup_create (db, TD_BACKUP_MANUAL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+
+  first = td_backup_copy_for_opening (td_backup_get_path (backup), path, &error);
+  g_assert_no_error (error);
+  second = td_backup_copy_for_opening (td_backup_get_path (backup), path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first, !=, second);
+  g_assert_cmpstr (first, !=, td_backup_get_path (backup));
+  g_assert_true (g_str_has_prefix (first, test_dir));
+  opened = open_db (first, TD_DB_OPEN_NO_BACKUP);
+  note = note_of (opened);
+  g_assert_cmpstr (note, ==, "bản tốt");
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  test_dir = g_dir_make_tmp ("thidua-backup-XXXXXX", NULL);
+  /* Backups go to a folder of this run's own. */
+  {
+    g_autofree gchar *data = g_build_filename (test_dir, "data", NULL);
+    g_setenv ("XDG_DATA_HOME", data, TRUE);
+  }
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/backup/daily-once", test_daily_once);
+  g_test_add_func ("/backup/no-backup-flag", test_no_backup_flag);
+  g_test_add_func ("/backup/rotation", test_rotation);
+  g_test_add_func ("/backup/contents", test_contents);
+  g_test_add_func ("/backup/save-copy", test_save_copy);
+  g_test_add_func ("/backup/restore-and-undo", test_restore_and_undo);
+  g_test_add_func ("/backup/restore-refuses-bad", test_restore_refuses_bad);
+  g_test_add_func ("/backup/copy-for-opening", test_copy_for_opening);
+  return g_test_run ();
+}
