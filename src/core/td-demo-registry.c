@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Demo data, registry part: Khối Thi đua số 6 of Bình Phước province in
- * 2023 and 2024, with plausible member departments (example data). */
+ * 2023 and 2024, with plausible member departments (example data), the
+ * 2024 campaign of source document 000 (slogan, targets of section IV.3)
+ * and one unit renamed from 01/01/2024 so history is visible. */
 #include "config.h"
 
+#include "td-campaign.h"
 #include "td-demo.h"
 #include "td-registry.h"
 
@@ -31,8 +34,71 @@ static const DemoUnit demo_units[] = {
     1997 },
   { "Sở Khoa học và Công nghệ", "SKHCN", "Sở, ngành", "Ngô Thị Lan", "Giám đốc", 1, 1, 1997 },
   { "Thanh tra tỉnh", "TTT", "Sở, ngành", "Dương Văn Minh", "Chánh Thanh tra", 1, 1, 1997 },
-  { "Ban Dân tộc tỉnh", "BDT", "Sở, ngành", "Lý Thị Ngọc", "Trưởng ban", 1, 1, 1997 },
+  /* Bore another name in 2023; renamed below. */
+  { "Ban Dân tộc tỉnh Bình Phước", "BDTBP", "Sở, ngành", "Lý Thị Ngọc", "Trưởng ban", 1, 1, 1997 },
 };
+
+typedef struct
+{
+  const char *text;
+  TdTargetKind kind;
+  const char *required_level;
+} DemoTarget;
+
+/* Source document 000, section IV.3. */
+static const DemoTarget demo_targets[] = {
+  { "Tổ chức cơ sở Đảng: Hoàn thành tốt nhiệm vụ trở lên", TD_TARGET_LEVEL,
+    "Hoàn thành tốt nhiệm vụ" },
+  { "Tổ chức Công đoàn: Hoàn thành tốt nhiệm vụ trở lên", TD_TARGET_LEVEL,
+    "Hoàn thành tốt nhiệm vụ" },
+  { "Tổ chức Đoàn thanh niên: Hoàn thành tốt nhiệm vụ trở lên", TD_TARGET_LEVEL,
+    "Hoàn thành tốt nhiệm vụ" },
+  { "Cơ quan đạt chuẩn “An toàn về an ninh, trật tự”", TD_TARGET_YESNO, "" },
+  { "Cơ quan thực hiện “Chuyển đổi số” đạt khá trở lên", TD_TARGET_YESNO, "" },
+};
+
+static gboolean
+add_campaign (TdDb *db, gint64 bloc_year_id, const gint64 *unit_ids, GError **error)
+{
+  g_autoptr (TdCampaign) c = td_campaign_new ();
+  gint64 campaign_id;
+
+  c->bloc_year_id = bloc_year_id;
+  c->name = g_strdup ("Phong trào thi đua năm 2024 của Khối Thi đua số 6");
+  c->kind = TD_CAMPAIGN_YEARLY;
+  c->theme = g_strdup ("Thi đua hoàn thành xuất sắc nhiệm vụ được giao năm 2024");
+  c->slogan = g_strdup ("Kỷ cương, trách nhiệm; đoàn kết, sáng tạo; đẩy mạnh thi đua thực hiện "
+                        "thắng lợi nhiệm vụ năm 2024");
+  g_date_set_dmy (&c->starts, 11, 6, 2024);
+  g_date_set_dmy (&c->ends, 15, 12, 2024);
+  c->notes = g_strdup ("Theo Kế hoạch phát động phong trào thi đua của Khối Thi đua số 6 năm 2024");
+  campaign_id = td_campaign_add (db, c, error);
+  if (campaign_id == 0)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (demo_targets); i++)
+    {
+      g_autoptr (TdTarget) t = td_target_new ();
+      gint64 target_id;
+
+      t->campaign_id = campaign_id;
+      t->text = g_strdup (demo_targets[i].text);
+      t->kind = demo_targets[i].kind;
+      t->required_level = g_strdup (demo_targets[i].required_level);
+      target_id = td_campaign_add_target (db, t, error);
+      if (target_id == 0)
+        return FALSE;
+      /* A few results already recorded, so the grid is not empty. */
+      for (guint u = 0; u < 4; u++)
+        {
+          const char *result = demo_targets[i].kind == TD_TARGET_LEVEL
+                                   ? (u == 2 ? "Hoàn thành nhiệm vụ" : "Hoàn thành tốt nhiệm vụ")
+                                   : (u == 3 ? "Không đạt" : "Đạt");
+          if (!td_campaign_set_result (db, target_id, unit_ids[u], result, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
 
 gboolean
 td_demo_add_registry (TdDb *db, GError **error)
@@ -62,7 +128,7 @@ td_demo_add_registry (TdDb *db, GError **error)
   bloc->kind = TD_BLOC_KHOI;
   bloc->authority = g_strdup ("UBND tỉnh Bình Phước");
   bloc->place = g_strdup ("Bình Phước");
-  bloc->notes = g_strdup ("Dữ liệu mẫu (ví dụ minh họa)");
+  bloc->notes = g_strdup ("Dữ liệu mẫu (ví dụ minh họa, không phải số liệu thật)");
   bloc_id = td_registry_add_bloc (db, bloc, error);
   if (bloc_id == 0)
     return FALSE;
@@ -85,6 +151,18 @@ td_demo_add_registry (TdDb *db, GError **error)
       for (guint i = 0; i < G_N_ELEMENTS (demo_units); i++)
         if (!td_registry_add_member (db, by_id, unit_ids[i], error))
           return FALSE;
+      if (year == 2024 && !add_campaign (db, by_id, unit_ids, error))
+        return FALSE;
     }
+
+  /* History: the 2023 lists keep the old name, 2024 shows the new one. */
+  {
+    GDate from;
+
+    g_date_set_dmy (&from, 1, 1, 2024);
+    if (!td_registry_rename_unit (db, unit_ids[G_N_ELEMENTS (demo_units) - 1], &from,
+                                  "Ban Dân tộc tỉnh", "BDT", error))
+      return FALSE;
+  }
   return TRUE;
 }

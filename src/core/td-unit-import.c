@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Reading a list of units from pasted text or CSV.
+ *
+ * What clerks paste is untidy: a byte-order mark from Excel, semicolons
+ * where the locale uses the decimal comma, quoted names that contain
+ * commas ("Sở Văn hóa, Thể thao và Du lịch"), blank lines, trailing
+ * spaces, the same unit twice, and a header row.  The parser accepts all
+ * of it and says, row by row, what it will do; nothing is written until
+ * td_unit_import_apply(). */
+#include "config.h"
+
+#include "td-unit-import.h"
+#include "td-registry.h"
+#include "td-text.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#define MAX_NAME_CHARS 200
+
+void
+td_import_row_free (TdImportRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->name);
+  g_free (row->short_name);
+  g_free (row->kind);
+  g_free (row->reason);
+  g_free (row);
+}
+
+/* Tab when the text has one (a spreadsheet or Word table), otherwise
+ * whichever of ';' and ',' occurs more often outside quotes in the first
+ * non-empty line. */
+static char
+guess_separator (const char *text)
+{
+  guint commas = 0, semicolons = 0;
+  gboolean quoted = FALSE;
+
+  if (strchr (text, '\t') != NULL)
+    return '\t';
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && *p == ',')
+        commas++;
+      else if (!quoted && *p == ';')
+        semicolons++;
+      else if (!quoted && *p == '\n' && (commas || semicolons))
+        break;
+    }
+  return semicolons > commas ? ';' : ',';
+}
+
+/* Splits into records of fields; quotes may hold separators, doubled
+ * quotes and line breaks. */
+static GPtrArray *
+split_records (const char *text, char sep, GArray *lines)
+{
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  GPtrArray *fields = g_ptr_array_new_with_free_func (g_free);
+  GString *field = g_string_new (NULL);
+  gboolean quoted = FALSE;
+  guint line = 1, record_line = 1;
+
+  for (const char *p = text;; p++)
+    {
+      char c = *p;
+
+      if (quoted)
+        {
+          if (c == '\0')
+            quoted = FALSE; /* an unclosed quote ends with the text */
+          else if (c == '"' && p[1] == '"')
+            {
+              g_string_append_c (field, '"');
+              p++;
+              continue;
+            }
+          else if (c == '"')
+            {
+              quoted = FALSE;
+              continue;
+            }
+          else
+            {
+              if (c == '\n')
+                line++;
+              g_string_append_c (field, c);
+              continue;
+            }
+        }
+      if (c == '"' && field->len == 0)
+        quoted = TRUE;
+      else if (c == sep)
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+        }
+      else if (c == '\r' || c == '\n' || c == '\0')
+        {
+          g_ptr_array_add (fields, g_string_free (field, FALSE));
+          field = g_string_new (NULL);
+          g_ptr_array_add (records, fields);
+          g_array_append_val (lines, record_line);
+          fields = g_ptr_array_new_with_free_func (g_free);
+          if (c == '\r' && p[1] == '\n')
+            p++;
+          if (c == '\0')
+            break;
+          line++;
+          record_line = line;
+        }
+      else
+        g_string_append_c (field, c);
+    }
+  g_string_free (field, TRUE);
+  g_ptr_array_unref (fields);
+  return records;
+}
+
+static gchar *
+field_at (GPtrArray *fields, guint i)
+{
+  return td_text_normalize_space (i < fields->len ? fields->pdata[i] : "");
+}
+
+static gboolean
+is_header (const char *folded_name)
+{
+  static const char *const words[] = { "ten", "ten don vi", "name", "unit", "unit name", "don vi" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (folded_name, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+find_unit_by_name (GPtrArray *units, const char *folded)
+{
+  for (guint i = 0; units != NULL && i < units->len; i++)
+    {
+      TdUnit *u = units->pdata[i];
+      g_autofree gchar *f = td_text_fold (u->name);
+
+      if (g_strcmp0 (f, folded) == 0)
+        return u->id;
+    }
+  return 0;
+}
+
+/* Parses @text (UTF-8, with or without BOM) into preview rows.  With @db
+ * and @bloc_year_id, names the bloc-year already has are duplicates and
+ * names of existing units are marked to join rather than be created. */
+GPtrArray *
+td_unit_import_parse (const char *text, gssize length, TdDb *db, gint64 bloc_year_id)
+{
+  g_autofree gchar *copy = NULL;
+  g_autoptr (GPtrArray) records = NULL;
+  g_autoptr (GArray) lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) units = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)td_import_row_free);
+  const char *start;
+
+  copy = length < 0 ? g_strdup (text ? text : "") : g_strndup (text, length);
+  start = copy;
+  if (g_str_has_prefix (start, "\xEF\xBB\xBF"))
+    start += 3;
+  if (!g_utf8_validate (start, -1, NULL))
+    {
+      /* Convert what we can rather than refuse the whole list. */
+      gchar *valid = g_utf8_make_valid (start, -1);
+      g_free (copy);
+      copy = valid;
+      start = copy;
+    }
+
+  if (db != NULL && bloc_year_id != 0)
+    members = td_registry_list_members (db, bloc_year_id, NULL);
+  if (db != NULL)
+    units = td_registry_list_units (db, TRUE, NULL);
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    g_hash_table_add (seen, td_text_fold (((TdMember *)members->pdata[i])->name));
+
+  records = split_records (start, guess_separator (start), lines);
+  for (guint r = 0; r < records->len; r++)
+    {
+      GPtrArray *fields = records->pdata[r];
+      g_autofree gchar *name = field_at (fields, 0);
+      g_autofree gchar *short_name = field_at (fields, 1);
+      g_autofree gchar *kind = field_at (fields, 2);
+      g_autofree gchar *folded = td_text_fold (name);
+      TdImportRow *row;
+      gboolean all_empty = name[0] == '\0' && short_name[0] == '\0' && kind[0] == '\0';
+
+      /* A leading number column ("1", "2."), as Word tables have. */
+      if (fields->len > 1 && name[0] != '\0' && strspn (name, "0123456789.") == strlen (name))
+        {
+          g_free (name);
+          g_free (short_name);
+          g_free (kind);
+          g_free (folded);
+          name = field_at (fields, 1);
+          short_name = field_at (fields, 2);
+          kind = field_at (fields, 3);
+          folded = td_text_fold (name);
+        }
+      if (all_empty)
+        continue;
+      if (rows->len == 0 && is_header (folded))
+        continue;
+
+      row = g_new0 (TdImportRow, 1);
+      row->line = g_array_index (lines, guint, r);
+      row->name = g_steal_pointer (&name);
+      row->short_name = g_steal_pointer (&short_name);
+      row->kind = g_steal_pointer (&kind);
+      if (row->name[0] == '\0')
+        {
+          row->status = TD_IMPORT_INVALID;
+          row->reason = g_strdup (_ ("The name is empty."));
+        }
+      else if (g_utf8_strlen (row->name, -1) > MAX_NAME_CHARS)
+        {
+          row->status = TD_IMPORT_INVALID;
+          row->reason
+              = g_strdup_printf (_ ("The name is longer than %d characters."), MAX_NAME_CHARS);
+        }
+      else if (g_hash_table_contains (seen, folded))
+        {
+          row->status = TD_IMPORT_DUPLICATE;
+          row->reason = g_strdup (_ ("Already in the bloc this year or earlier in the list."));
+        }
+      else
+        {
+          row->status = TD_IMPORT_ADD;
+          row->existing_unit_id = find_unit_by_name (units, folded);
+          if (row->existing_unit_id != 0)
+            row->reason = g_strdup (_ ("An existing unit joins the bloc."));
+          g_hash_table_add (seen, g_steal_pointer (&folded));
+        }
+      g_ptr_array_add (rows, row);
+    }
+  return rows;
+}
+
+guint
+td_unit_import_count (GPtrArray *rows, TdImportStatus status)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (((TdImportRow *)rows->pdata[i])->status == status)
+      n++;
+  return n;
+}
+
+/* Writes the rows marked TD_IMPORT_ADD, all or none.  Returns how many
+ * units joined the bloc-year, or -1 on error. */
+gint
+td_unit_import_apply (TdDb *db, gint64 bloc_year_id, GPtrArray *rows, GError **error)
+{
+  gint added = 0;
+
+  if (!td_db_begin (db, error))
+    return -1;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TdImportRow *row = rows->pdata[i];
+      gint64 id = row->existing_unit_id;
+
+      if (row->status != TD_IMPORT_ADD)
+        continue;
+      if (id == 0)
+        {
+          g_autoptr (TdUnit) unit = td_unit_new ();
+
+          unit->name = g_strdup (row->name);
+          unit->short_name = g_strdup (row->short_name);
+          unit->kind = g_strdup (row->kind);
+          id = td_registry_add_unit (db, unit, error);
+          if (id == 0)
+            goto fail;
+        }
+      if (!td_registry_add_member (db, bloc_year_id, id, error))
+        goto fail;
+      added++;
+    }
+  if (!td_db_commit (db, error))
+    goto fail;
+  return added;
+
+fail:
+  td_db_rollback (db);
+  return -1;
+}
