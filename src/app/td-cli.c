@@ -9,6 +9,7 @@
 #include "td-cli.h"
 #include "td-db.h"
 #include "td-demo.h"
+#include "td-export-cli.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -26,6 +27,9 @@ static int cmd_demo (int argc, char **argv);
 
 static const TdCliCommand commands[] = {
   { "demo", N_ ("FILE"), N_ ("Write the demo database (example data) to FILE"), cmd_demo },
+  { "export", N_ ("SHEET"),
+    N_ ("Write an official sheet (scores, ranking, matrix, form, calendar) to xlsx or PDF"),
+    td_export_cli_run },
   { "help", N_ ("[COMMAND]"), N_ ("Show the commands, or the options of COMMAND"), cmd_help },
 };
 

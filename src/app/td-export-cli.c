@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* "thidua export SHEET --bloc B --year Y [--unit U] --format xlsx|pdf
+ * --output FILE [--force]": the official sheets, headless.
+ *
+ * Each sheet name maps to a builder over the database and to an example
+ * builder over synthetic data (--example, to try a printer or Excel and for
+ * tests).  A sheet whose database builder is not written yet answers with a
+ * clear error; everything around the builders (options, checks, exit codes,
+ * writing) is shared.  Exit codes: 0 written, 1 refused or failed, 2 usage. */
+#include "config.h"
+
+#include "td-export-cli.h"
+#include "td-pages.h"
+#include "td-sheet-sample.h"
+#include "td-xlsx.h"
+
+#include <glib/gi18n.h>
+
+typedef struct
+{
+  const char *name;
+  const char *summary;
+  gboolean needs_unit;
+  TdSheetBuilder build; /* NULL: not available yet */
+  GPtrArray *(*example) (int year);
+} TdExportSheet;
+
+static GPtrArray *
+one_sheet (TdSheet *sheet)
+{
+  GPtrArray *sheets = g_ptr_array_new_with_free_func ((GDestroyNotify)td_sheet_free);
+
+  g_ptr_array_add (sheets, sheet);
+  return sheets;
+}
+
+static GPtrArray *
+example_ranking (int year)
+{
+  /* A bloc-year workbook: the summary, then a unit's scoring sheet. */
+  GPtrArray *sheets = one_sheet (td_sheet_sample_ranking (60, year));
+
+  g_ptr_array_add (sheets, td_sheet_sample_scores (year));
+  return sheets;
+}
+
+static GPtrArray *
+example_scores (int year)
+{
+  return one_sheet (td_sheet_sample_scores (year));
+}
+
+static GPtrArray *
+example_form (int year)
+{
+  return one_sheet (td_sheet_sample_form (year));
+}
+
+static const TdExportSheet sheets[] = {
+  { "calendar", N_ ("Commemorations, events and deadlines of the year"), FALSE, NULL, NULL },
+  { "form", N_ ("Blank self-score form for a member to fill in"), FALSE, NULL, example_form },
+  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, NULL, NULL },
+  { "ranking", N_ ("Summary of scores and ranking of the bloc"), FALSE, NULL, example_ranking },
+  { "scores", N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, NULL, example_scores },
+};
+
+static const TdExportSheet *
+find_sheet (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    if (g_strcmp0 (sheets[i].name, name) == 0)
+      return &sheets[i];
+  return NULL;
+}
+
+static gchar *
+describe_sheets (void)
+{
+  GString *out = g_string_new (_ ("Sheets:"));
+
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    g_string_append_printf (out, "  %-10s %s\n", sheets[i].name, _ (sheets[i].summary));
+  g_string_append (out, _ ("Example: thidua export ranking --database khoi6.db --bloc \"Khối 6\" "
+                           "--year 2024 --output Bang-xep-hang-Khoi-6-2024.xlsx"));
+  return g_string_free (out, FALSE);
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s\n%s\n", message, _ ("Run “thidua export --help” for the options."));
+  return 2;
+}
+
+int
+td_export_cli_run (int argc, char **argv)
+{
+  g_autofree gchar *bloc = NULL, *unit = NULL, *format = NULL, *output = NULL, *database = NULL;
+  gint year = 0;
+  gboolean force = FALSE, example = FALSE;
+  const GOptionEntry entries[] = {
+    { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database, N_ ("The Thi Đua database"),
+      N_ ("FILE") },
+    { "bloc", 'b', 0, G_OPTION_ARG_STRING, &bloc, N_ ("The bloc, by name or number"),
+      N_ ("NAME|ID") },
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("The year"), N_ ("YEAR") },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, N_ ("The unit, by name or number"),
+      N_ ("NAME|ID") },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
+      N_ ("xlsx or pdf (default: from the extension of FILE)"), N_ ("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The file to write"), N_ ("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_ ("Replace FILE if it exists"), NULL },
+    { "example", 0, 0, G_OPTION_ARG_NONE, &example,
+      N_ ("Use synthetic example data instead of a database (to try a printer or Excel)"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (_ ("SHEET"));
+  g_autofree gchar *description = describe_sheets ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) result = NULL;
+  const TdExportSheet *sheet;
+  gboolean pdf;
+
+  g_option_context_set_summary (context, _ ("Write an official sheet to an Excel workbook or a "
+                                            "PDF file. No display is needed."));
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (error->message);
+  if (argc != 2)
+    return usage_error (_ ("Name one sheet: scores, ranking, matrix, form or calendar."));
+  sheet = find_sheet (argv[1]);
+  if (sheet == NULL)
+    {
+      g_autofree gchar *msg = g_strdup_printf (
+          _ ("Unknown sheet “%s”. Choose scores, ranking, matrix, form or calendar."), argv[1]);
+      return usage_error (msg);
+    }
+  if (output == NULL)
+    return usage_error (_ ("Name the file to write with --output FILE."));
+  if (format == NULL)
+    format = g_str_has_suffix (output, ".pdf") || g_str_has_suffix (output, ".PDF")
+                 ? g_strdup ("pdf")
+             : g_str_has_suffix (output, ".xlsx") || g_str_has_suffix (output, ".XLSX")
+                 ? g_strdup ("xlsx")
+                 : NULL;
+  if (format == NULL || (!g_str_equal (format, "xlsx") && !g_str_equal (format, "pdf")))
+    return usage_error (_ ("The format must be xlsx or pdf (--format xlsx or --format pdf)."));
+  pdf = g_str_equal (format, "pdf");
+  if (!example)
+    {
+      if (database == NULL)
+        return usage_error (_ ("Name the database with --database FILE (or use --example)."));
+      if (bloc == NULL)
+        return usage_error (_ ("Name the bloc with --bloc NAME or --bloc NUMBER."));
+      if (sheet->needs_unit && unit == NULL)
+        return usage_error (_ ("This sheet is for one unit: name it with --unit NAME or "
+                               "--unit NUMBER."));
+    }
+  if (year == 0 && example)
+    year = 2024;
+  if (year < 1990 || year > 2100)
+    return usage_error (_ ("Give the year with --year, between 1990 and 2100."));
+  if (g_file_test (output, G_FILE_TEST_EXISTS) && !force)
+    {
+      g_autofree gchar *name = g_filename_display_name (output);
+      g_printerr (_ ("“%s” already exists. Choose another name, or add --force to replace it.\n"),
+                  name);
+      return 1;
+    }
+  if (!td_xlsx_check_writable (output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (example)
+    {
+      if (sheet->example == NULL)
+        {
+          g_printerr (_ ("There is no example of the sheet “%s” yet.\n"), sheet->name);
+          return 1;
+        }
+      result = sheet->example (year);
+    }
+  else
+    {
+      TdExportRequest request = { bloc, year, unit };
+      g_autoptr (TdDb) db = NULL;
+
+      if (sheet->build == NULL)
+        {
+          g_printerr (_ ("The sheet “%s” is not available yet in this version of Thi Đua.\n"),
+                      sheet->name);
+          return 1;
+        }
+      db = td_db_open (database, TD_DB_OPEN_DEFAULT, &error);
+      if (db == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      result = sheet->build (db, &request, &error);
+      if (result == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  if (pdf ? !td_pages_write_pdf ((TdSheet *const *)result->pdata, result->len, output, &error)
+          : !td_xlsx_write ((TdSheet *const *)result->pdata, result->len, output, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  {
+    g_autofree gchar *name = g_filename_display_name (output);
+    g_print (_ ("Wrote %s\n"), name);
+  }
+  return 0;
+}

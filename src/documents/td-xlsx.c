@@ -1,0 +1,730 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sheet models → one Excel workbook.
+ *
+ * Each TdSheet becomes a worksheet laid out like the paper (see td-sheet.h):
+ * header block in two merged halves, merged title, the table with borders,
+ * notes, "Nơi nhận" left and the signature right.  Totals and ranks are
+ * real formulas with their computed value cached, so the file shows the
+ * right numbers when opened (openpyxl and LibreOffice trust the cache) and
+ * stays right when someone edits a score.
+ *
+ * A sheet with input cells (the self-score form) is protected with its input
+ * cells unlocked, and gets a hidden companion worksheet "TD_DATA" (then
+ * "TD_DATA2" …) that an importer reads back.  Its stable layout:
+ *   A1 "thidua-sheet"  B1 1 (layout version)
+ *   A2 "sheet"         B2 the visible worksheet's name
+ *   A3 "first_row"     B3 Excel row number (1-based) of table row 0
+ *   A4 "n_rows"        B4 table rows;  A5 "n_columns" B5 table columns
+ *   A6… key / value pairs of td_sheet_set_meta, then an empty row, then
+ *   "row" | "excel_row" | "key" and one line per table row with a key.
+ *   Column H onwards: the items of list validations (one column per list),
+ *   referred to by the validations, since inline lists over ~255 bytes
+ *   crash libxlsxwriter 1.1.4. */
+#include "config.h"
+
+#include "td-official.h"
+#include "td-xlsx.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#define FONT "Times New Roman"
+#define TABLE_SIZE 12.0
+#define LINE_HEIGHT 16.5 /* points per line of 12 pt text */
+
+/* Format cache: libxlsxwriter formats are per workbook and never freed
+ * before workbook_close, so share them by their properties. */
+enum
+{
+  F_BOLD = 1 << 0,
+  F_ITALIC = 1 << 1,
+  F_UNDERLINE = 1 << 2,
+  F_BORDER = 1 << 3,
+  F_WRAP = 1 << 4,
+  F_UNLOCKED = 1 << 5,
+  F_LEFT = 1 << 6,
+  F_RIGHT = 1 << 7,
+  F_CENTER = 1 << 8,
+  F_TOP = 1 << 9,
+  F_POINTS = 1 << 10,
+};
+
+typedef struct
+{
+  lxw_workbook *workbook;
+  GHashTable *formats; /* key (flags | size << 16) → lxw_format */
+  GHashTable *used_names;
+  guint n_data_sheets;
+} Writer;
+
+static lxw_format *
+get_format (Writer *w, guint flags, double size)
+{
+  guint key = flags | ((guint)(size * 2) << 16);
+  lxw_format *f = g_hash_table_lookup (w->formats, GUINT_TO_POINTER (key));
+
+  if (f != NULL)
+    return f;
+  f = workbook_add_format (w->workbook);
+  format_set_font_name (f, FONT);
+  format_set_font_size (f, size);
+  if (flags & F_BOLD)
+    format_set_bold (f);
+  if (flags & F_ITALIC)
+    format_set_italic (f);
+  if (flags & F_UNDERLINE)
+    format_set_underline (f, LXW_UNDERLINE_SINGLE);
+  if (flags & F_BORDER)
+    format_set_border (f, LXW_BORDER_THIN);
+  if (flags & F_WRAP)
+    format_set_text_wrap (f);
+  if (flags & F_UNLOCKED)
+    {
+      format_set_unlocked (f);
+      format_set_bg_color (f, LXW_COLOR_WHITE);
+    }
+  if (flags & F_LEFT)
+    format_set_align (f, LXW_ALIGN_LEFT);
+  if (flags & F_RIGHT)
+    format_set_align (f, LXW_ALIGN_RIGHT);
+  if (flags & F_CENTER)
+    format_set_align (f, LXW_ALIGN_CENTER);
+  format_set_align (f, (flags & F_TOP) ? LXW_ALIGN_VERTICAL_TOP : LXW_ALIGN_VERTICAL_CENTER);
+  /* "General" shows 95 and 95,25 with the reader's decimal separator. */
+  if (flags & F_POINTS)
+    format_set_num_format (f, "General");
+  g_hash_table_insert (w->formats, GUINT_TO_POINTER (key), f);
+  return f;
+}
+
+gchar *
+td_xlsx_sheet_name (const char *wanted, GHashTable *used)
+{
+  GString *name = g_string_new (NULL);
+  g_autofree gchar *base = NULL;
+  guint n = 0;
+
+  for (const char *p = wanted ? wanted : ""; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (strchr ("[]:*?/\\", (int)c) != NULL && c < 128)
+        c = '-';
+      else if (g_unichar_iscntrl (c))
+        c = ' ';
+      g_string_append_unichar (name, c);
+    }
+  base = g_strstrip (g_string_free (name, FALSE));
+  while (base[0] == '\'')
+    memmove (base, base + 1, strlen (base));
+  while (*base && base[strlen (base) - 1] == '\'')
+    base[strlen (base) - 1] = '\0';
+  g_strstrip (base);
+  if (*base == '\0')
+    {
+      g_free (base);
+      base = g_strdup ("Trang");
+    }
+  /* "History" is reserved by Excel. */
+  if (g_ascii_strcasecmp (base, "History") == 0)
+    {
+      g_free (base);
+      base = g_strdup ("History-");
+    }
+
+  for (n = 1;; n++)
+    {
+      g_autofree gchar *suffix = n == 1 ? g_strdup ("") : g_strdup_printf (" (%u)", n);
+      glong room = 31 - (glong)strlen (suffix);
+      glong len = g_utf8_strlen (base, -1);
+      g_autofree gchar *cut = g_utf8_substring (base, 0, MIN (len, room));
+      g_autofree gchar *candidate = NULL;
+      g_autofree gchar *folded = NULL;
+
+      g_strchomp (cut);
+      while (*cut && cut[strlen (cut) - 1] == '\'')
+        cut[strlen (cut) - 1] = '\0';
+      candidate = g_strconcat (cut, suffix, NULL);
+      folded = g_utf8_casefold (candidate, -1);
+      if (used == NULL)
+        return g_steal_pointer (&candidate);
+      if (!g_hash_table_contains (used, folded))
+        {
+          g_hash_table_add (used, g_steal_pointer (&folded));
+          return g_steal_pointer (&candidate);
+        }
+    }
+}
+
+/* Lines a text needs in a column @chars wide (Excel width units). */
+static guint
+count_lines (const char *text, double chars)
+{
+  guint lines = 0;
+  g_auto (GStrv) parts = NULL;
+
+  if (text == NULL || *text == '\0')
+    return 1;
+  parts = g_strsplit (text, "\n", -1);
+  for (guint i = 0; parts[i]; i++)
+    {
+      /* Times New Roman is narrower than Calibri's width unit: ~1.15
+       * characters fit in one unit; keep a margin for word breaks. */
+      double fit = MAX (chars * 1.1 - 1, 1);
+      lines += (guint)MAX (1, (g_utf8_strlen (parts[i], -1) + fit - 1) / fit);
+    }
+  return lines;
+}
+
+static double
+span_width (TdSheet *sheet, guint first, guint last)
+{
+  double w = 0;
+
+  for (guint c = first; c <= last; c++)
+    w += td_sheet_get_column (sheet, c)->width;
+  return w;
+}
+
+static void
+cell_name (char *out, guint row, guint col, gboolean absolute)
+{
+  if (absolute)
+    lxw_rowcol_to_cell_abs (out, row, col, 1, 1);
+  else
+    lxw_rowcol_to_cell (out, row, col);
+}
+
+static void
+append_range (GString *f, const TdSheetRange *r, guint base, gboolean absolute)
+{
+  char a[32], b[32];
+
+  cell_name (a, base + r->row1, r->col1, absolute);
+  if (r->row1 == r->row2 && r->col1 == r->col2)
+    g_string_append (f, a);
+  else
+    {
+      cell_name (b, base + r->row2, r->col2, absolute);
+      g_string_append_printf (f, "%s:%s", a, b);
+    }
+}
+
+static gchar *
+make_formula (TdSheetCell *cell, guint base)
+{
+  GString *f = g_string_new ("=");
+
+  if (cell->formula == TD_FORMULA_RANK)
+    {
+      char ref[32];
+      cell_name (ref, base + cell->ref_row, cell->ref_col, FALSE);
+      g_string_append_printf (f, "RANK(%s,", ref);
+      append_range (f, &g_array_index (cell->terms, TdSheetRange, 0), base, TRUE);
+      g_string_append (f, ",0)");
+      return g_string_free (f, FALSE);
+    }
+  for (guint i = 0; i < cell->terms->len; i++)
+    {
+      TdSheetRange *r = &g_array_index (cell->terms, TdSheetRange, i);
+      gboolean single = r->row1 == r->row2 && r->col1 == r->col2;
+
+      if (r->sign < 0)
+        g_string_append_c (f, '-');
+      else if (i > 0)
+        g_string_append_c (f, '+');
+      if (!single)
+        g_string_append (f, "SUM(");
+      append_range (f, r, base, FALSE);
+      if (!single)
+        g_string_append_c (f, ')');
+    }
+  if (cell->terms->len == 0)
+    g_string_append_c (f, '0');
+  return g_string_free (f, FALSE);
+}
+
+static double
+cell_number (TdSheetCell *cell)
+{
+  return cell->type == TD_CELL_POINTS ? (double)cell->value / 100.0 : (double)cell->value;
+}
+
+/* The left block (issuer) takes about 40 % of the width, at least one
+ * column and leaving at least one for the right block. */
+static guint
+split_column (TdSheet *sheet)
+{
+  guint n = td_sheet_get_n_columns (sheet);
+  double total = span_width (sheet, 0, n - 1), acc = 0;
+
+  for (guint c = 0; c < n - 1; c++)
+    {
+      acc += td_sheet_get_column (sheet, c)->width;
+      if (acc >= total * 0.38)
+        return MAX (c + 1, 1);
+    }
+  return n - 1;
+}
+
+static void
+merged (lxw_worksheet *ws, guint row, guint first, guint last, const char *text, lxw_format *f)
+{
+  if (first == last)
+    worksheet_write_string (ws, row, first, text ? text : "", f);
+  else
+    worksheet_merge_range (ws, row, first, row, last, text ? text : "", f);
+}
+
+static void
+set_height (lxw_worksheet *ws, guint row, guint lines, double line_height)
+{
+  worksheet_set_row (ws, row, MAX (lines, 1) * line_height + 3, NULL);
+}
+
+static gboolean
+write_data_sheet (Writer *w, TdSheet *sheet, const char *visible_name, guint first_row,
+                  lxw_worksheet *visible, GError **error)
+{
+  g_autofree gchar *wanted = w->n_data_sheets == 0
+                                 ? g_strdup ("TD_DATA")
+                                 : g_strdup_printf ("TD_DATA%u", w->n_data_sheets + 1);
+  g_autofree gchar *name = td_xlsx_sheet_name (wanted, w->used_names);
+  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, name);
+  guint row = 0, list_col = 7;
+
+  w->n_data_sheets++;
+  if (ws == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot add worksheet %s", name);
+      return FALSE;
+    }
+  worksheet_write_string (ws, row, 0, "thidua-sheet", NULL);
+  worksheet_write_number (ws, row++, 1, 1, NULL);
+  worksheet_write_string (ws, row, 0, "sheet", NULL);
+  worksheet_write_string (ws, row++, 1, visible_name, NULL);
+  worksheet_write_string (ws, row, 0, "first_row", NULL);
+  worksheet_write_number (ws, row++, 1, first_row + 1, NULL);
+  worksheet_write_string (ws, row, 0, "n_rows", NULL);
+  worksheet_write_number (ws, row++, 1, td_sheet_get_n_rows (sheet), NULL);
+  worksheet_write_string (ws, row, 0, "n_columns", NULL);
+  worksheet_write_number (ws, row++, 1, td_sheet_get_n_columns (sheet), NULL);
+  for (guint i = 0; i + 1 < sheet->meta->len; i += 2)
+    {
+      worksheet_write_string (ws, row, 0, sheet->meta->pdata[i], NULL);
+      worksheet_write_string (ws, row++, 1, sheet->meta->pdata[i + 1], NULL);
+    }
+  row++;
+  worksheet_write_string (ws, row, 0, "row", NULL);
+  worksheet_write_string (ws, row, 1, "excel_row", NULL);
+  worksheet_write_string (ws, row++, 2, "key", NULL);
+  for (guint r = 0; r < td_sheet_get_n_rows (sheet); r++)
+    {
+      TdSheetRow *srow = td_sheet_get_row (sheet, r);
+      if (srow->key == NULL)
+        continue;
+      worksheet_write_number (ws, row, 0, r, NULL);
+      worksheet_write_number (ws, row, 1, first_row + r + 1, NULL);
+      worksheet_write_string (ws, row++, 2, srow->key, NULL);
+    }
+
+  /* The validations of the visible sheet; lists point here. */
+  for (guint r = 0; r < td_sheet_get_n_rows (sheet); r++)
+    for (guint c = 0; c < td_sheet_get_n_columns (sheet); c++)
+      {
+        TdSheetCell *cell = td_sheet_get_cell (sheet, r, c);
+        lxw_data_validation v = { 0 };
+        g_autofree gchar *formula = NULL;
+
+        if (!cell->input || cell->validate == TD_VALIDATE_NONE)
+          continue;
+        v.show_input = LXW_VALIDATION_ON;
+        v.show_error = LXW_VALIDATION_ON;
+        v.error_type = LXW_VALIDATION_ERROR_TYPE_STOP;
+        v.input_title = (char *)"Hướng dẫn nhập";
+        v.input_message = cell->message;
+        v.error_title = (char *)"Giá trị không hợp lệ";
+        v.error_message = cell->message;
+        switch (cell->validate)
+          {
+          case TD_VALIDATE_POINTS:
+          case TD_VALIDATE_WHOLE:
+            v.validate = cell->validate == TD_VALIDATE_WHOLE ? LXW_VALIDATION_TYPE_INTEGER
+                                                             : LXW_VALIDATION_TYPE_DECIMAL;
+            v.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+            v.minimum_number = cell->min / 100.0;
+            v.maximum_number = cell->max / 100.0;
+            break;
+          case TD_VALIDATE_LIST:
+            {
+              guint n = cell->items ? g_strv_length (cell->items) : 0;
+              char a[32], b[32];
+              for (guint i = 0; i < n; i++)
+                worksheet_write_string (ws, i, list_col, cell->items[i], NULL);
+              lxw_rowcol_to_cell_abs (a, 0, list_col, 1, 1);
+              lxw_rowcol_to_cell_abs (b, MAX (n, 1) - 1, list_col, 1, 1);
+              formula = g_strdup_printf ("='%s'!%s:%s", name, a, b);
+              v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+              v.value_formula = formula;
+              v.dropdown = LXW_VALIDATION_ON;
+              list_col++;
+            }
+            break;
+          case TD_VALIDATE_NONE:
+          default:
+            break;
+          }
+        worksheet_data_validation_cell (visible, first_row + r, c, &v);
+      }
+  worksheet_hide (ws);
+  return TRUE;
+}
+
+static gboolean
+write_sheet (Writer *w, TdSheet *sheet, GError **error)
+{
+  guint ncols = td_sheet_get_n_columns (sheet);
+  guint nrows = td_sheet_get_n_rows (sheet);
+  guint split, row = 0, n_left, n_right, header_rows, first_table, header_first;
+  gboolean groups = td_sheet_has_groups (sheet);
+  gboolean protect = td_sheet_has_inputs (sheet);
+  g_autofree gchar *name = NULL;
+  g_autofree gchar *date_line = td_sheet_dup_date_line (sheet);
+  lxw_worksheet *ws;
+  double total_width;
+
+  if (ncols < 2)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "sheet “%s” needs at least two columns", sheet->name);
+      return FALSE;
+    }
+  name = td_xlsx_sheet_name (sheet->name, w->used_names);
+  ws = workbook_add_worksheet (w->workbook, name);
+  if (ws == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot add worksheet %s", name);
+      return FALSE;
+    }
+  split = split_column (sheet);
+  total_width = span_width (sheet, 0, ncols - 1);
+  for (guint c = 0; c < ncols; c++)
+    worksheet_set_column (ws, c, c, td_sheet_get_column (sheet, c)->width, NULL);
+
+  /* Header block: issuer (and number) left, nation, motto, date right. */
+  n_left = (sheet->issuer ? g_strv_length (sheet->issuer) : 0) + (sheet->number ? 1 : 0);
+  n_right = date_line ? 3 : 2;
+  for (guint i = 0; i < MAX (n_left, n_right); i++)
+    {
+      guint n_issuer = sheet->issuer ? g_strv_length (sheet->issuer) : 0;
+      const char *left = i < n_issuer ? sheet->issuer[i] : (i == n_issuer ? sheet->number : NULL);
+      guint left_flags = i + 1 == n_issuer ? F_BOLD | F_CENTER : F_CENTER;
+      const char *right = i == 0   ? TD_OFFICIAL_NATION
+                          : i == 1 ? TD_OFFICIAL_MOTTO
+                          : i == 2 ? date_line
+                                   : NULL;
+      guint right_flags = i == 0   ? F_BOLD | F_CENTER
+                          : i == 1 ? F_BOLD | F_CENTER | F_UNDERLINE
+                                   : F_ITALIC | F_CENTER;
+
+      merged (ws, row, 0, split - 1, left, get_format (w, left_flags, 12));
+      merged (ws, row, split, ncols - 1, right, get_format (w, right_flags, i == 1 ? 13 : 12));
+      set_height (ws, row, 1, 17);
+      row++;
+    }
+  row++;
+  merged (ws, row, 0, ncols - 1, sheet->title, get_format (w, F_BOLD | F_CENTER | F_WRAP, 14));
+  set_height (ws, row, count_lines (sheet->title, total_width * 0.85), 19);
+  row++;
+  for (guint i = 0; sheet->subtitles && sheet->subtitles[i]; i++, row++)
+    {
+      merged (ws, row, 0, ncols - 1, sheet->subtitles[i],
+              get_format (w, F_ITALIC | F_CENTER | F_WRAP, 13));
+      set_height (ws, row, count_lines (sheet->subtitles[i], total_width * 0.9), 17.5);
+    }
+  for (guint i = 0; sheet->notes_before && sheet->notes_before[i]; i++, row++)
+    {
+      merged (ws, row, 0, ncols - 1, sheet->notes_before[i],
+              get_format (w, F_ITALIC | F_LEFT | F_WRAP | F_TOP, 12));
+      set_height (ws, row, count_lines (sheet->notes_before[i], total_width), LINE_HEIGHT);
+    }
+  row++;
+
+  /* Table header: one row, or two with group headers over their columns
+   * and ungrouped headers merged down both rows. */
+  header_first = row;
+  header_rows = groups ? 2 : 1;
+  {
+    lxw_format *hf = get_format (w, F_BOLD | F_CENTER | F_BORDER | F_WRAP, TABLE_SIZE);
+    guint lines = 1;
+
+    for (guint c = 0; c < ncols; c++)
+      {
+        TdSheetColumn *col = td_sheet_get_column (sheet, c);
+        if (!groups)
+          worksheet_write_string (ws, row, c, col->header, hf);
+        else if (col->group == NULL)
+          worksheet_merge_range (ws, row, c, row + 1, c, col->header, hf);
+        else
+          {
+            guint last = c;
+            while (last + 1 < ncols
+                   && g_strcmp0 (td_sheet_get_column (sheet, last + 1)->group, col->group) == 0)
+              last++;
+            merged (ws, row, c, last, col->group, hf);
+            for (guint k = c; k <= last; k++)
+              worksheet_write_string (ws, row + 1, k, td_sheet_get_column (sheet, k)->header, hf);
+            c = last;
+          }
+      }
+    for (guint c = 0; c < ncols; c++)
+      lines = MAX (lines, count_lines (td_sheet_get_column (sheet, c)->header,
+                                       td_sheet_get_column (sheet, c)->width));
+    set_height (ws, row, groups ? 1 : lines, LINE_HEIGHT);
+    if (groups)
+      set_height (ws, row + 1, lines, LINE_HEIGHT);
+  }
+  row += header_rows;
+  first_table = row;
+
+  for (guint r = 0; r < nrows; r++, row++)
+    {
+      TdSheetRow *srow = td_sheet_get_row (sheet, r);
+      gboolean bold = srow->level != TD_ROW_NORMAL;
+      guint lines = 1;
+
+      for (guint c = 0; c < ncols; c++)
+        {
+          TdSheetColumn *col = td_sheet_get_column (sheet, c);
+          TdSheetCell *cell = td_sheet_get_cell (sheet, r, c);
+          guint flags = F_BORDER | F_WRAP;
+          lxw_format *f;
+
+          if ((gint)c > srow->span_first && (gint)c <= srow->span_last)
+            continue;
+          if (bold)
+            flags |= F_BOLD;
+          if (cell->input)
+            flags |= F_UNLOCKED;
+          if (col->kind == TD_COLUMN_POINTS)
+            flags |= F_POINTS;
+          flags |= (gint)c == srow->span_first    ? F_CENTER
+                   : col->align == TD_ALIGN_LEFT  ? F_LEFT
+                   : col->align == TD_ALIGN_RIGHT ? F_RIGHT
+                                                  : F_CENTER;
+          f = get_format (w, flags, TABLE_SIZE);
+          if ((gint)c == srow->span_first)
+            {
+              g_autofree gchar *text = td_sheet_cell_display (sheet, r, c);
+              worksheet_merge_range (ws, row, c, row, srow->span_last, text, f);
+              lines = MAX (lines, count_lines (text, span_width (sheet, c, srow->span_last)));
+              continue;
+            }
+          if (cell->formula != TD_FORMULA_NONE)
+            {
+              g_autofree gchar *formula = make_formula (cell, first_table);
+              worksheet_write_formula_num (ws, row, c, formula, f, cell_number (cell));
+            }
+          else if (cell->type == TD_CELL_TEXT)
+            {
+              worksheet_write_string (ws, row, c, cell->text, f);
+              lines = MAX (lines, count_lines (cell->text, col->width));
+            }
+          else if (cell->type == TD_CELL_POINTS || cell->type == TD_CELL_INTEGER)
+            worksheet_write_number (ws, row, c, cell_number (cell), f);
+          else
+            worksheet_write_blank (ws, row, c, f);
+        }
+      set_height (ws, row, lines, LINE_HEIGHT);
+    }
+
+  /* Notes, then "Nơi nhận" left and the signature right. */
+  if (sheet->notes_after)
+    row++;
+  for (guint i = 0; sheet->notes_after && sheet->notes_after[i]; i++, row++)
+    {
+      merged (ws, row, 0, ncols - 1, sheet->notes_after[i],
+              get_format (w, F_ITALIC | F_LEFT | F_WRAP | F_TOP, 12));
+      set_height (ws, row, count_lines (sheet->notes_after[i], total_width), LINE_HEIGHT);
+    }
+  row++;
+  {
+    GPtrArray *left = g_ptr_array_new ();
+    GPtrArray *right = g_ptr_array_new ();
+    guint n;
+
+    if (sheet->recipients)
+      {
+        g_ptr_array_add (left, "Nơi nhận:");
+        for (guint i = 0; sheet->recipients[i]; i++)
+          g_ptr_array_add (left, sheet->recipients[i]);
+      }
+    for (guint i = 0; sheet->authority && sheet->authority[i]; i++)
+      g_ptr_array_add (right, sheet->authority[i]);
+    if (sheet->position)
+      g_ptr_array_add (right, sheet->position);
+    if (sheet->authority || sheet->position)
+      for (guint i = 0; i < 3; i++)
+        g_ptr_array_add (right, (gpointer) "");
+    if (sheet->signer)
+      g_ptr_array_add (right, sheet->signer);
+    n = MAX (left->len, right->len);
+    for (guint i = 0; i < n; i++, row++)
+      {
+        const char *l = i < left->len ? left->pdata[i] : NULL;
+        const char *rt = i < right->len ? right->pdata[i] : NULL;
+        if (l)
+          merged (ws, row, 0, split - 1, l,
+                  get_format (w, i == 0 ? F_BOLD | F_ITALIC | F_LEFT : F_LEFT, i == 0 ? 12 : 11));
+        if (rt)
+          merged (ws, row, split, ncols - 1, rt, get_format (w, F_BOLD | F_CENTER, 12));
+      }
+    g_ptr_array_unref (left);
+    g_ptr_array_unref (right);
+  }
+
+  /* Print setup: A4, orientation, one page wide, header rows repeated,
+   * margins of Nghị định 30 (inches), page number top centre. */
+  worksheet_set_paper (ws, 9);
+  if (sheet->orientation == TD_SHEET_LANDSCAPE)
+    worksheet_set_landscape (ws);
+  else
+    worksheet_set_portrait (ws);
+  worksheet_fit_to_pages (ws, 1, 0);
+  worksheet_repeat_rows (ws, header_first, header_first + header_rows - 1);
+  worksheet_print_area (ws, 0, 0, row > 0 ? row - 1 : 0, ncols - 1);
+  worksheet_set_margins (ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
+  /* 1.1.4 cannot write a different first-page header, so the page number
+   * appears on every page; Excel puts it in the top margin. */
+  worksheet_set_header (ws, "&C&\"Times New Roman,Regular\"&12&P");
+  worksheet_freeze_panes (ws, first_table, sheet->freeze_columns);
+  worksheet_hide_zero (ws);
+
+  if (protect)
+    {
+      lxw_protection options = { 0 };
+      options.format_columns = 1;
+      options.format_rows = 1;
+      worksheet_protect (ws, NULL, &options);
+      if (!write_data_sheet (w, sheet, name, first_table, ws, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Excel's own lock is a share mode Linux ignores; LibreOffice leaves
+ * ".~lock.NAME#" beside the file.  Overwriting then loses the other
+ * program's edits, so refuse. */
+gboolean
+td_xlsx_check_writable (const char *path, GError **error)
+{
+  g_autofree gchar *dir = g_path_get_dirname (path);
+  g_autofree gchar *base = g_path_get_basename (path);
+  g_autofree gchar *lock_name = g_strdup_printf (".~lock.%s#", base);
+  g_autofree gchar *lock = g_build_filename (dir, lock_name, NULL);
+  g_autofree gchar *dir_utf8 = g_filename_display_name (dir);
+  g_autofree gchar *base_utf8 = g_filename_display_name (base);
+
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _ ("The folder “%s” does not exist. Choose another folder."), dir_utf8);
+      return FALSE;
+    }
+  if (g_access (dir, W_OK) != 0
+      || (g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, W_OK) != 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                   _ ("You may not write “%s” in the folder “%s”. Choose another folder, for "
+                      "example your Documents folder."),
+                   base_utf8, dir_utf8);
+      return FALSE;
+    }
+  if (g_file_test (lock, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                   _ ("“%s” is open in another program. Close it there, then save again, or "
+                      "choose another name."),
+                   base_utf8);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+td_xlsx_write (TdSheet *const *sheets, guint n_sheets, const char *path,
+               const TdXlsxOptions *options, GError **error)
+{
+  g_autofree gchar *tmp = g_strdup_printf ("%s.XXXXXX", path);
+  g_autofree gchar *base_utf8 = NULL;
+  lxw_workbook_options wopts = { 0 };
+  lxw_doc_properties props = { 0 };
+  Writer w = { 0 };
+  lxw_error err;
+  int fd;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (n_sheets > 0, FALSE);
+  if (!td_xlsx_check_writable (path, error))
+    return FALSE;
+  base_utf8 = g_filename_display_basename (path);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   _ ("Could not write “%s”: %s. Check that the disk is not full and that you "
+                      "may write in this folder."),
+                   base_utf8, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+  /* mkstemp makes it private; a saved sheet is an ordinary document. */
+  g_chmod (tmp, 0644);
+
+  w.workbook = workbook_new_opt (tmp, &wopts);
+  if (w.workbook == NULL)
+    {
+      g_unlink (tmp);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _ ("Could not create “%s”. Check that the disk is not full."), base_utf8);
+      return FALSE;
+    }
+  w.formats = g_hash_table_new (NULL, NULL);
+  w.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  props.title = sheets[0]->title;
+  props.author = (char *)(options && options->author ? options->author : "Thi Đua");
+  props.created = options && options->created_unix ? (time_t)options->created_unix : time (NULL);
+  /* The reproducible-builds convention, for tests and scripts. */
+  if ((options == NULL || options->created_unix == 0) && g_getenv ("SOURCE_DATE_EPOCH"))
+    props.created = (time_t)g_ascii_strtoll (g_getenv ("SOURCE_DATE_EPOCH"), NULL, 10);
+  workbook_set_properties (w.workbook, &props);
+
+  for (guint i = 0; i < n_sheets && ok; i++)
+    ok = write_sheet (&w, sheets[i], error);
+
+  err = workbook_close (w.workbook);
+  g_hash_table_unref (w.formats);
+  g_hash_table_unref (w.used_names);
+  if (ok && err != LXW_NO_ERROR)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _ ("Could not write “%s” (%s). The disk may be full: free some space or "
+                      "choose another place."),
+                   base_utf8, lxw_strerror (err));
+      ok = FALSE;
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), _ ("Could not save “%s”: %s."),
+                   base_utf8, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+  return ok;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Sheet models → one Excel workbook (libxlsxwriter 1.1.4). */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "td-sheet.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  /* Creation time written in docProps/core.xml; 0 = now.  Tests fix it so
+   * two exports of the same data are the same bytes. */
+  gint64 created_unix;
+  const char *author;
+} TdXlsxOptions;
+
+/* Write @n_sheets sheets, one worksheet each, to @path (replaced if it
+ * exists; written to a temporary file first so a failure never leaves half
+ * a workbook).  Errors are G_IO_ERROR with a message a clerk can act on. */
+gboolean td_xlsx_write (TdSheet *const *sheets, guint n_sheets, const char *path,
+                        const TdXlsxOptions *options, GError **error);
+
+/* A worksheet name Excel accepts: at most 31 characters, none of []:*?/\,
+ * not starting or ending with an apostrophe, not empty, and unique among
+ * @used (case-insensitively; @used is a set of casefolded names that this
+ * function adds the result to; NULL skips the uniqueness check). */
+gchar *td_xlsx_sheet_name (const char *wanted, GHashTable *used);
+
+/* Checks shared with the PDF writer: the folder exists and may be written,
+ * and the file is not held open by LibreOffice. */
+gboolean td_xlsx_check_writable (const char *path, GError **error);
+
+G_END_DECLS
