@@ -12,6 +12,10 @@
 #include "td-bench-generate.h"
 
 #include "td-registry.h"
+#ifdef HAVE_TD_CRITERIA
+#include "td-criteria.h"
+#include "td-entries.h"
+#endif
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -179,6 +183,267 @@ generate_registry (TdDb *db, const TdBenchShape *shape, TdBenchRandom *rnd, GArr
   return TRUE;
 }
 
+#ifdef HAVE_TD_CRITERIA
+/* The leaves of a sub-heading, in order: every rule kind appears, the
+ * last two alternate between sub-headings so ten rows cover all twelve
+ * (the thirteenth, the heading, is the sub-heading itself).  The standard
+ * points of a sub-heading (5) come from its first three rows. */
+static const TdRuleKind leaf_kinds[10] = {
+  TD_RULE_STANDARD,       TD_RULE_STANDARD_LESS_EACH, TD_RULE_GRADED,           TD_RULE_BONUS_EACH,
+  TD_RULE_DEDUCTION_EACH, TD_RULE_BONUS_POINTS,       TD_RULE_DEDUCTION_POINTS, TD_RULE_OPTIONS,
+  TD_RULE_BRACKETS,       TD_RULE_LINEAR_DEDUCTION,
+};
+#define LEAVES_PER_SUB 10
+#define SUBS_PER_SECTION 4
+#define SUB_STANDARD 500
+
+static const char *const roman[] = { "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X" };
+
+static void
+set_text (gchar **field, gchar *text)
+{
+  g_free (*field);
+  *field = text;
+}
+
+static TdRuleOption *
+add_range (TdCriterion *c, const char *label, TdPoints points, gint size_class, gint64 low,
+           gint64 high)
+{
+  TdRuleOption *o = td_criterion_add_option (c, label, points);
+
+  o->size_class = size_class;
+  o->has_low = low >= 0;
+  o->low = MAX (low, 0);
+  o->has_high = high >= 0;
+  o->high = MAX (high, 0);
+  return o;
+}
+
+static TdCriterion *
+make_leaf (gint sub, gint j, const char *code)
+{
+  TdRuleKind kind = leaf_kinds[j];
+  TdCriterion *c;
+
+  if (j == 8 && sub % 2 == 1)
+    kind = TD_RULE_LINEAR_BONUS;
+  if (j == 9 && sub % 2 == 1)
+    kind = TD_RULE_DISQUALIFIER;
+  c = td_criterion_new (kind);
+  set_text (&c->code, g_strdup (code));
+  set_text (&c->title, g_strdup_printf ("Tiêu chí %s: thực hiện nhiệm vụ, chỉ tiêu được giao "
+                                        "trong năm theo kế hoạch của Khối",
+                                        code));
+  set_text (&c->guidance, g_strdup ("Căn cứ báo cáo tổng kết năm và hồ sơ minh chứng kèm theo"));
+  switch (kind)
+    {
+    case TD_RULE_STANDARD:
+      c->standard = 200;
+      break;
+    case TD_RULE_STANDARD_LESS_EACH:
+      c->standard = 150;
+      c->rate = 50;
+      break;
+    case TD_RULE_GRADED:
+      c->standard = 150;
+      add_range (c, "Từ 90% trở lên", 150, 0, 9000, -1);
+      add_range (c, "Từ 70% đến dưới 90%", 100, 0, 7000, 9000);
+      add_range (c, "Dưới 70%", 50, 0, -1, 7000);
+      break;
+    case TD_RULE_BONUS_EACH:
+      c->rate = 25;
+      c->bonus_cap = 100;
+      break;
+    case TD_RULE_DEDUCTION_EACH:
+      c->rate = 50;
+      set_text (&c->exemption, g_strdup ("Trừ trường hợp bất khả kháng"));
+      break;
+    case TD_RULE_BONUS_POINTS:
+    case TD_RULE_DEDUCTION_POINTS:
+      c->rate = 100;
+      break;
+    case TD_RULE_OPTIONS:
+      td_criterion_add_option (c, "Hoàn thành tốt", 50);
+      td_criterion_add_option (c, "Hoàn thành", 0);
+      td_criterion_add_option (c, "Không hoàn thành", -50);
+      break;
+    case TD_RULE_BRACKETS:
+      g_strfreev (c->size_classes);
+      c->size_classes = g_new0 (gchar *, 3);
+      c->size_classes[0] = g_strdup ("Dưới 1000 hồ sơ");
+      c->size_classes[1] = g_strdup ("Từ 1000 hồ sơ trở lên");
+      for (gint k = 0; k < 2; k++)
+        {
+          add_range (c, "Dưới 50%", -50, k, -1, 5000 + 1000 * k);
+          add_range (c, "Đạt", 0, k, 5000 + 1000 * k, 9000);
+          add_range (c, "Từ 90% trở lên", 50, k, 9000, -1);
+        }
+      break;
+    case TD_RULE_LINEAR_BONUS:
+      c->threshold = 10000;
+      c->step = 500;
+      c->rate = 25;
+      c->bonus_cap = 100;
+      break;
+    case TD_RULE_LINEAR_DEDUCTION:
+      c->threshold = 9000;
+      c->step = 500;
+      c->rate = 25;
+      break;
+    default:
+      break;
+    }
+  return c;
+}
+
+/* A table of n_criteria leaves (rounded up to whole sub-headings):
+ * sections I, II … of four sub-headings of ten rows each. */
+static TdCriteriaTable *
+make_table (gint n_criteria, gint year)
+{
+  TdCriteriaTable *table = td_criteria_table_new ();
+  gint n_subs = (n_criteria + LEAVES_PER_SUB - 1) / LEAVES_PER_SUB;
+  gint section = -1;
+  TdPoints total = 0;
+
+  g_free (table->title);
+  table->title = g_strdup_printf ("Bảng tiêu chí chấm điểm thi đua năm %d", year);
+  table->bonus_cap = 500;
+  for (gint sub = 0; sub < n_subs; sub++)
+    {
+      gint s = sub / SUBS_PER_SECTION;
+      g_autoptr (TdCriterion) group = td_criterion_new (TD_RULE_GROUP);
+      gint sub_index;
+
+      if (sub % SUBS_PER_SECTION == 0)
+        {
+          TdCriterion *head = td_criterion_new (TD_RULE_GROUP);
+          gint in_section = MIN (SUBS_PER_SECTION, n_subs - sub);
+
+          set_text (&head->code,
+                    g_strdup_printf ("%s", s < (gint)G_N_ELEMENTS (roman) ? roman[s] : "X"));
+          set_text (&head->title,
+                    g_strdup_printf ("Phần %d: Công tác chuyên môn, nghiệp vụ", s + 1));
+          head->standard = in_section * SUB_STANDARD;
+          head->deduction_cap = 300;
+          total += head->standard;
+          section = td_criteria_table_append (table, -1, head);
+        }
+      set_text (&group->code, g_strdup_printf ("%d.%d", s + 1, sub % SUBS_PER_SECTION + 1));
+      set_text (&group->title,
+                g_strdup_printf ("Nhóm tiêu chí %d.%d", s + 1, sub % SUBS_PER_SECTION + 1));
+      group->standard = SUB_STANDARD;
+      if (sub % 2 == 1)
+        group->bonus_cap = 150;
+      sub_index = td_criteria_table_append (table, section, g_steal_pointer (&group));
+      for (gint j = 0; j < LEAVES_PER_SUB; j++)
+        {
+          g_autofree gchar *code
+              = g_strdup_printf ("%d.%d.%d", s + 1, sub % SUBS_PER_SECTION + 1, j + 1);
+
+          td_criteria_table_append (table, sub_index, make_leaf (sub, j, code));
+          /* Appending may move the sub-heading's index only when it is
+           * not the last subtree; it always is here. */
+        }
+    }
+  table->total = total;
+  return table;
+}
+
+/* One entry with a plausible value for the criterion's input field. */
+static void
+fill_entry (TdEntry *e, const TdCriterion *c, TdBenchRandom *rnd)
+{
+  switch (td_rule_kind_get_input (c->kind))
+    {
+    case TD_INPUT_POINTS:
+      {
+        TdPoints max = c->kind == TD_RULE_STANDARD ? c->standard : c->rate;
+
+        e->points = 25 * td_bench_random_below (rnd, (guint32)(max / 25 + 1));
+        break;
+      }
+    case TD_INPUT_COUNT:
+      e->count = td_bench_random_below (rnd, 4);
+      break;
+    case TD_INPUT_OPTION:
+      e->option = (gint)td_bench_random_below (rnd, c->options->len);
+      break;
+    case TD_INPUT_MEASURED:
+      e->has_measured = TRUE;
+      e->measured = 5000 + 100 * td_bench_random_below (rnd, 71);
+      e->size_class = c->size_classes[0] ? (gint)td_bench_random_below (rnd, 2) : 0;
+      break;
+    case TD_INPUT_FLAG:
+      /* Rare: one unit in a few bloc-years is not graded. */
+      e->disqualified = td_bench_random_below (rnd, 20000) == 0;
+      break;
+    case TD_INPUT_NONE:
+      break;
+    }
+  if (td_rule_kind_is_deduction (c->kind) && td_bench_random_below (rnd, 50) == 0)
+    e->exempt = TRUE;
+  if (td_bench_random_below (rnd, 8) == 0)
+    {
+      g_free (e->evidence);
+      e->evidence = g_strdup_printf ("Báo cáo số %u/BC-UBND", 1 + td_bench_random_below (rnd, 300));
+    }
+}
+
+static gboolean
+generate_scores (TdDb *db, const TdBenchShape *shape, TdBenchRandom *rnd, GArray *unit_ids,
+                 TdBenchStats *stats, GError **error)
+{
+  for (guint i = 0; i < stats->bloc_year_ids->len; i++)
+    {
+      gint64 by_id = g_array_index (stats->bloc_year_ids, gint64, i);
+      gint b = (gint)i / shape->n_years;
+      gint year = shape->first_year + (gint)i % shape->n_years;
+      g_autoptr (TdCriteriaTable) draft = make_table (shape->n_criteria, year);
+      g_autoptr (TdCriteriaTable) table = NULL;
+      const gint64 *members = &g_array_index (unit_ids, gint64, b * shape->n_members);
+
+      if (!td_criteria_save_table (db, by_id, draft, FALSE, error))
+        return FALSE;
+      /* Reload to learn the ids the rows were given. */
+      table = td_criteria_load (db, by_id, error);
+      if (table == NULL)
+        return FALSE;
+      stats->n_criteria += table->nodes->len;
+
+      for (gint m = 0; m < shape->n_members; m++)
+        for (guint n = 0; n < table->nodes->len; n++)
+          {
+            const TdCriterion *c = g_ptr_array_index (table->nodes, n);
+            g_autoptr (TdEntry) self = NULL;
+            g_autoptr (TdEntry) assessed = NULL;
+
+            if (td_rule_kind_get_input (c->kind) == TD_INPUT_NONE)
+              continue;
+            self = td_entry_new (members[m], c->id, TD_SOURCE_SELF);
+            fill_entry (self, c, rnd);
+            /* The assessors mostly agree; one row in six is changed. */
+            if (td_bench_random_below (rnd, 6) == 0)
+              {
+                assessed = td_entry_new (members[m], c->id, TD_SOURCE_ASSESSED);
+                fill_entry (assessed, c, rnd);
+              }
+            else
+              {
+                assessed = td_entry_copy (self);
+                assessed->source = TD_SOURCE_ASSESSED;
+                assessed->id = 0;
+              }
+            if (!td_entry_save (db, c, self, error) || !td_entry_save (db, c, assessed, error))
+              return FALSE;
+            stats->n_entries += 2;
+          }
+    }
+  return TRUE;
+}
+#endif
+
 gboolean
 td_bench_generate (const char *path, const TdBenchShape *shape, TdBenchStats *stats, GError **error)
 {
@@ -215,6 +480,17 @@ td_bench_generate (const char *path, const TdBenchShape *shape, TdBenchStats *st
     return FALSE;
   if (!generate_registry (db, shape, &rnd, unit_ids, stats, error))
     goto fail;
+#ifdef HAVE_TD_CRITERIA
+  if (!generate_scores (db, shape, &rnd, unit_ids, stats, error))
+    goto fail;
+#else
+  g_ptr_array_add (stats->missing,
+                   g_strdup ("criteria tables and score entries (criteria branch not merged)"));
+#endif
+  g_ptr_array_add (stats->missing, g_strdup ("campaigns (no campaign API in core yet)"));
+#ifndef HAVE_TD_CALENDAR
+  g_ptr_array_add (stats->missing, g_strdup ("deadlines and events (calendar branch not merged)"));
+#endif
   if (!td_db_commit (db, error))
     goto fail;
   /* Leave a compact file with an empty WAL, as after a clerk's session. */

@@ -10,8 +10,24 @@
 
 #include "td-bench-ops.h"
 
+#include "td-bench-sheets.h"
 #include "td-lunar.h"
 #include "td-registry.h"
+#include "td-xlsx.h"
+#ifdef HAVE_TD_PAGES
+#include "td-pages.h"
+#endif
+#ifdef HAVE_TD_CRITERIA
+#include "td-criteria.h"
+#include "td-entries.h"
+#include "td-scoring.h"
+#endif
+#ifdef HAVE_TD_RANKING
+#include "td-ranking.h"
+#endif
+#ifdef HAVE_TD_RANKING_STORE
+#include "td-ranking-store.h"
+#endif
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -366,6 +382,521 @@ op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
   return TRUE;
 }
 
+/* ---- a bloc-year: load, recompute, rank, export ---- */
+
+#ifdef HAVE_TD_CRITERIA
+typedef struct
+{
+  const TdBenchConfig *config;
+  TdBenchRun *run;
+  TdDb *db;
+  gint64 bloc_year_id;
+  gint year_index;
+  /* recompute */
+  TdScores *scores;
+  guint n_units;
+  gint node;
+  guint edits;
+  /* exports */
+  GPtrArray *sheets;
+  gchar *xlsx_path;
+  gchar *pdf_path;
+} BlocYearCtx;
+
+static gboolean
+load_scores (TdDb *db, gint64 bloc_year_id, TdCriteriaTable **table_out, TdScores **scores_out,
+             GError **error)
+{
+  g_autoptr (TdCriteriaTable) table = td_criteria_load (db, bloc_year_id, error);
+  TdScores *scores;
+
+  if (table == NULL)
+    return FALSE;
+  scores = td_scores_load (db, table, error);
+  if (scores == NULL)
+    return FALSE;
+  if (table_out)
+    *table_out = g_steal_pointer (&table);
+  *scores_out = scores;
+  return TRUE;
+}
+
+/* What the Scores section does when the clerk picks a bloc and a year:
+ * the criteria table and every entry of every member, totals computed. */
+static gboolean
+do_load_bloc_year (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+  g_autoptr (TdScores) scores = NULL;
+
+  return load_scores (c->db, c->bloc_year_id, NULL, &scores, error);
+}
+
+/* The clerk types a new score in a cell: it is saved (with its audit
+ * row) and the unit's totals are computed again. */
+static gboolean
+do_recompute (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+  guint unit = c->edits % c->n_units;
+  const TdEntry *old = td_scores_get_entry (c->scores, unit, c->node, TD_SOURCE_ASSESSED);
+  g_autoptr (TdEntry) entry = NULL;
+
+  entry = old ? td_entry_copy (old)
+              : td_entry_new (
+                  td_scores_get_unit_id (c->scores, unit),
+                  td_criteria_table_get_node (td_scores_get_table (c->scores), c->node)->id,
+                  TD_SOURCE_ASSESSED);
+  entry->points = entry->points >= 100 ? entry->points - 25 : entry->points + 25;
+  c->edits++;
+  return td_scores_set_entry (c->scores, c->db, unit, c->node, entry, error);
+}
+
+static gboolean
+do_recompute_pure (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+
+  td_scores_recompute_unit (c->scores, c->edits++ % c->n_units);
+  return TRUE;
+}
+
+#ifdef HAVE_TD_RANKING
+#ifndef HAVE_TD_RANKING_STORE
+/* The ranking branch's adapter from scores is not on this branch yet:
+ * this fills the engine's inputs the way DOMAIN.md describes (final total
+ * = assessed where it exists; sections by top-level code). */
+static GPtrArray *
+rank_inputs_from_scores (TdScores *scores, TdCriteriaTable *table)
+{
+  GPtrArray *inputs = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rank_input_free);
+  g_autoptr (GArray) sections = td_criteria_table_get_sections (table);
+
+  for (guint u = 0; u < td_scores_get_n_units (scores); u++)
+    {
+      const TdUnitTotals *t = td_scores_get_totals (scores, u);
+      TdRankInput *in = td_rank_input_new (td_scores_get_unit_id (scores, u), NULL);
+      g_autoptr (GArray) totals = td_scores_section_totals (scores, u, TD_SOURCE_FINAL);
+      TdAgreement agreement = td_scores_agreement (scores, u);
+
+      in->final_total = t->table[TD_SOURCE_FINAL].total;
+      in->self_total = t->table[TD_SOURCE_SELF].total;
+      in->assessed_total = t->table[TD_SOURCE_ASSESSED].total;
+      in->has_assessed = t->n_entries[TD_SOURCE_ASSESSED] > 0;
+      in->bonus = t->table[TD_SOURCE_FINAL].bonus;
+      in->deduction = t->table[TD_SOURCE_FINAL].deduction;
+      in->disagreement = agreement.sum_abs_delta;
+      in->disqualified = t->disqualified[TD_SOURCE_FINAL];
+      if (in->disqualified)
+        in->disqualified_reason
+            = td_unit_totals_dup_disqualified_reason (t, table, TD_SOURCE_FINAL);
+      for (guint i = 0; i < sections->len && i < totals->len; i++)
+        {
+          const TdCriterion *node
+              = td_criteria_table_get_node (table, g_array_index (sections, gint, i));
+
+          td_rank_input_set_section (in, node->code, g_array_index (totals, TdNodeTotals, i).total);
+        }
+      g_ptr_array_add (inputs, in);
+    }
+  return inputs;
+}
+
+static TdRankSettings *
+default_settings (void)
+{
+  TdRankSettings *settings = td_rank_settings_new ();
+
+  g_ptr_array_add (settings->tie_breaks, td_tie_break_new (TD_TIE_BREAK_SECTION, "I"));
+  g_ptr_array_add (settings->tie_breaks, td_tie_break_new (TD_TIE_BREAK_FEWER_DEDUCTION, NULL));
+  g_ptr_array_add (settings->tie_breaks, td_tie_break_new (TD_TIE_BREAK_MORE_BONUS, NULL));
+  g_ptr_array_add (settings->tie_breaks, td_tie_break_new (TD_TIE_BREAK_AGREEMENT, NULL));
+  return settings;
+}
+#endif
+
+/* The ranking of one bloc-year from the database. */
+static TdRanking *
+rank_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+#ifdef HAVE_TD_RANKING_STORE
+  g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, bloc_year_id, error);
+  g_autoptr (GPtrArray) inputs = NULL;
+  TdPoints standard_total = 0;
+
+  if (settings == NULL)
+    return NULL;
+  inputs = td_ranking_load_inputs (db, bloc_year_id, &standard_total, error);
+  if (inputs == NULL)
+    return NULL;
+  if (standard_total > 0)
+    settings->scale.standard_total = standard_total;
+  return td_ranking_compute (inputs, settings);
+#else
+  g_autoptr (TdCriteriaTable) table = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  g_autoptr (GPtrArray) inputs = NULL;
+  g_autoptr (TdRankSettings) settings = default_settings ();
+
+  if (!load_scores (db, bloc_year_id, &table, &scores, error))
+    return NULL;
+  inputs = rank_inputs_from_scores (scores, table);
+  settings->scale.standard_total = table->total;
+  return td_ranking_compute (inputs, settings);
+#endif
+}
+
+static gboolean
+do_rank_bloc_year (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+  g_autoptr (TdRanking) ranking = rank_bloc_year (c->db, c->bloc_year_id, error);
+
+  return ranking != NULL;
+}
+
+static gboolean
+do_rank_year (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+  const TdBenchStats *s = &c->run->stats;
+  gint n_years = c->run->shape.n_years;
+
+  for (guint b = 0; b * n_years < s->bloc_year_ids->len; b++)
+    {
+      gint64 id = g_array_index (s->bloc_year_ids, gint64, b * n_years + c->year_index);
+      g_autoptr (TdRanking) ranking = rank_bloc_year (c->db, id, error);
+
+      if (ranking == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+#endif
+
+/* Flattens the bloc-year for the sheets. */
+static TdBenchBlocYear *
+bloc_year_data (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  g_autoptr (TdBenchBlocYear) d = td_bench_bloc_year_new ();
+  g_autoptr (TdCriteriaTable) table = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  g_autoptr (TdBlocYear) by = td_registry_get_bloc_year (db, bloc_year_id, error);
+  g_autoptr (TdBloc) bloc = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GHashTable) by_unit = g_hash_table_new (g_int64_hash, g_int64_equal);
+#ifdef HAVE_TD_RANKING
+  g_autoptr (TdRanking) ranking = NULL;
+#endif
+  guint n_nodes;
+
+  if (by == NULL || (bloc = td_registry_get_bloc (db, by->bloc_id, error)) == NULL
+      || (members = td_registry_list_members (db, bloc_year_id, error)) == NULL
+      || !load_scores (db, bloc_year_id, &table, &scores, error))
+    return NULL;
+#ifdef HAVE_TD_RANKING
+  ranking = rank_bloc_year (db, bloc_year_id, error);
+  if (ranking == NULL)
+    return NULL;
+#endif
+  for (guint i = 0; i < members->len; i++)
+    {
+      TdMember *m = g_ptr_array_index (members, i);
+
+      g_hash_table_insert (by_unit, &m->unit_id, m);
+    }
+
+  d->bloc_name = g_strdup (bloc->name);
+  d->year = by->year;
+  d->signer = g_strdup (by->signer_name);
+  d->signer_position = g_strdup (by->signer_position);
+  d->signer_authority = g_strdup (by->signer_authority);
+  n_nodes = td_criteria_table_get_n_nodes (table);
+  d->n_nodes = n_nodes;
+  for (guint n = 0; n < n_nodes; n++)
+    {
+      const TdCriterion *node = td_criteria_table_get_node (table, (gint)n);
+
+      g_ptr_array_add (d->codes, g_strdup (node->code));
+      g_ptr_array_add (d->titles, g_strdup (node->title));
+      g_array_append_val (d->depth, node->depth);
+      g_array_append_val (d->standard, node->standard);
+    }
+  d->n_units = td_scores_get_n_units (scores);
+  for (guint u = 0; u < d->n_units; u++)
+    {
+      gint64 unit_id = td_scores_get_unit_id (scores, u);
+      TdMember *m = g_hash_table_lookup (by_unit, &unit_id);
+      const TdUnitTotals *t = td_scores_get_totals (scores, u);
+      gint rank = 0;
+      const char *grade = "";
+
+      g_ptr_array_add (d->unit_names, g_strdup (m ? m->name : "?"));
+      g_ptr_array_add (
+          d->unit_short,
+          g_strdup (m && m->short_name && *m->short_name ? m->short_name : (m ? m->name : "?")));
+      for (guint n = 0; n < n_nodes; n++)
+        {
+          TdPoints self = td_scores_node_totals (scores, u, (gint)n, TD_SOURCE_SELF).total;
+          TdPoints assessed = td_scores_node_totals (scores, u, (gint)n, TD_SOURCE_ASSESSED).total;
+          TdPoints final = td_scores_node_totals (scores, u, (gint)n, TD_SOURCE_FINAL).total;
+
+          g_array_append_val (d->self, self);
+          g_array_append_val (d->assessed, assessed);
+          g_array_append_val (d->final, final);
+        }
+      g_array_append_val (d->unit_self, t->table[TD_SOURCE_SELF].total);
+      g_array_append_val (d->unit_assessed, t->table[TD_SOURCE_ASSESSED].total);
+      g_array_append_val (d->unit_bonus, t->table[TD_SOURCE_FINAL].bonus);
+      g_array_append_val (d->unit_deduction, t->table[TD_SOURCE_FINAL].deduction);
+      g_array_append_val (d->unit_final, t->table[TD_SOURCE_FINAL].total);
+#ifdef HAVE_TD_RANKING
+      {
+        const TdRankRow *row = td_ranking_find_unit (ranking, unit_id);
+
+        if (row)
+          {
+            rank = row->rank;
+            grade = td_grade_to_string (row->grade);
+          }
+      }
+#endif
+      g_array_append_val (d->rank, rank);
+      g_ptr_array_add (d->grade, g_strdup (grade ? grade : ""));
+    }
+  return g_steal_pointer (&d);
+}
+
+/* The whole export the clerk waits for: read, rank, build, write. */
+static gboolean
+do_workbook (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+  g_autoptr (TdBenchBlocYear) d = bloc_year_data (c->db, c->bloc_year_id, error);
+  g_autoptr (GPtrArray) sheets = NULL;
+
+  if (d == NULL)
+    return FALSE;
+  sheets = td_bench_build_workbook (d);
+  return td_xlsx_write ((TdSheet *const *)sheets->pdata, sheets->len, c->xlsx_path, NULL, error);
+}
+
+/* Only the part Python does too: the sheet models to a file. */
+static gboolean
+do_workbook_write (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+
+  return td_xlsx_write ((TdSheet *const *)c->sheets->pdata, c->sheets->len, c->xlsx_path, NULL,
+                        error);
+}
+
+#ifdef HAVE_TD_PAGES
+static gboolean
+do_ranking_pdf (gpointer data, GError **error)
+{
+  BlocYearCtx *c = data;
+  g_autoptr (TdBenchBlocYear) d = bloc_year_data (c->db, c->bloc_year_id, error);
+  g_autoptr (TdSheet) sheet = NULL;
+
+  if (d == NULL)
+    return FALSE;
+  sheet = td_bench_build_ranking (d);
+  return td_pages_write_pdf (&sheet, 1, c->pdf_path, error);
+}
+#endif
+
+static gdouble
+json_number (const char *text, const char *key)
+{
+  g_autofree gchar *needle = g_strdup_printf ("\"%s\": ", key);
+  const char *at = strstr (text, needle);
+
+  return at ? g_ascii_strtod (at + strlen (needle), NULL) : -1;
+}
+
+/* The same sheet models, written by Python's xlsxwriter: td-bench-xlsx.py
+ * times its own runs (interpreter start and JSON reading left out). */
+static gboolean
+run_python (BlocYearCtx *c, TdBenchResult *result, gdouble c_ms, GError **error)
+{
+  g_autofree gchar *json = g_build_filename (c->config->dir, "workbook-sheets.json", NULL);
+  g_autofree gchar *out = g_build_filename (c->config->dir, "workbook-python.xlsx", NULL);
+  g_autofree gchar *reps = g_strdup_printf ("%d", MAX (1, c->config->reps / 3));
+  g_autofree gchar *stdout_text = NULL, *stderr_text = NULL;
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GError) local = NULL;
+
+  if (c->config->no_python)
+    {
+      td_bench_result_unavailable (result, "skipped (--no-python)");
+      return TRUE;
+    }
+  if (!td_bench_sheets_dump_json (c->sheets, json, error))
+    return FALSE;
+  proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, error,
+                           "/usr/bin/python3", c->config->python_script, json, out, reps, NULL);
+  if (proc == NULL
+      || !g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_text, &stderr_text, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (proc))
+    {
+      if (stderr_text && strstr (stderr_text, "No module named 'xlsxwriter'"))
+        {
+          td_bench_result_unavailable (result, "python3-xlsxwriter is not installed "
+                                               "(scripts/setup.sh installs it)");
+          return TRUE;
+        }
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "td-bench-xlsx.py failed: %s",
+                   stderr_text ? stderr_text : "");
+      return FALSE;
+    }
+  result->available = TRUE;
+  result->median_ms = json_number (stdout_text, "median_ms");
+  result->min_ms = json_number (stdout_text, "min_ms");
+  result->max_ms = json_number (stdout_text, "max_ms");
+  result->reps = (guint)json_number (stdout_text, "reps");
+  if (result->median_ms < 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "td-bench-xlsx.py printed %s",
+                   stdout_text);
+      return FALSE;
+    }
+  result->ratio = c_ms > 0 ? result->median_ms / c_ms : 0;
+  result->note = g_strdup_printf ("Python / C = %.1fx (C writes the same sheets in %.1f ms; "
+                                  "target >= 10x)",
+                                  result->ratio, c_ms);
+  return TRUE;
+}
+#endif
+
+static gboolean
+op_bloc_year (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpInfo *info,
+              TdBenchResult *result, GError **error)
+{
+#ifndef HAVE_TD_CRITERIA
+  td_bench_result_unavailable (result, "criteria tables, score entries and totals are not on "
+                                       "this branch yet (criteria branch: td-criteria.c, "
+                                       "td-entries.c, td-scoring.c)");
+  return TRUE;
+#else
+  BlocYearCtx c = { 0 };
+  g_autoptr (TdDb) db = NULL;
+  const char *id = info->id;
+  gint n_years = run->shape.n_years;
+  gint bloc = run->shape.n_blocs / 2;
+  gboolean ok = TRUE;
+
+  c.config = config;
+  c.run = run;
+  c.year_index = n_years - 1;
+  c.bloc_year_id = g_array_index (run->stats.bloc_year_ids, gint64, bloc * n_years + c.year_index);
+  db = td_db_open (run->path, TD_DB_OPEN_NO_BACKUP, error);
+  if (db == NULL)
+    return FALSE;
+  c.db = db;
+  c.xlsx_path = g_build_filename (config->dir, "workbook.xlsx", NULL);
+  c.pdf_path = g_build_filename (config->dir, "ranking.pdf", NULL);
+
+  if (g_str_equal (id, "load_bloc_year"))
+    ok = td_bench_time (result, config->reps, do_load_bloc_year, &c, error);
+  else if (g_str_equal (id, "recompute"))
+    {
+      TdBenchResult pure = { 0 };
+      TdCriteriaTable *table;
+
+      ok = load_scores (db, c.bloc_year_id, NULL, &c.scores, error);
+      if (ok)
+        {
+          table = td_scores_get_table (c.scores);
+          c.n_units = td_scores_get_n_units (c.scores);
+          c.node = -1;
+          for (guint n = 0; n < td_criteria_table_get_n_nodes (table) && c.node < 0; n++)
+            if (td_criteria_table_get_node (table, (gint)n)->kind == TD_RULE_STANDARD)
+              c.node = (gint)n;
+          ok = c.node >= 0 && c.n_units > 0;
+          if (!ok)
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no standard criterion to edit");
+        }
+      if (ok)
+        ok = td_bench_time (result, config->reps * 4, do_recompute, &c, error);
+      if (ok)
+        ok = td_bench_time (&pure, config->reps * 4, do_recompute_pure, &c, error);
+      if (ok)
+        result->note = g_strdup_printf ("save with audit row + totals of the unit; the totals "
+                                        "alone: %.3f ms",
+                                        pure.median_ms);
+      g_clear_pointer (&c.scores, td_scores_free);
+    }
+  else if (g_str_equal (id, "rank_bloc_year") || g_str_equal (id, "rank_year"))
+    {
+#ifdef HAVE_TD_RANKING
+      ok = td_bench_time (result, config->reps,
+                          g_str_equal (id, "rank_year") ? do_rank_year : do_rank_bloc_year, &c,
+                          error);
+#ifndef HAVE_TD_RANKING_STORE
+      if (ok)
+        result->note = g_strdup ("inputs filled by the benchmark from the scores (the ranking "
+                                 "branch's td-ranking-store is not merged yet)");
+#endif
+#else
+      td_bench_result_unavailable (result, "the ranking engine is not on this branch yet");
+#endif
+    }
+  else if (g_str_equal (id, "workbook") || g_str_equal (id, "workbook_python"))
+    {
+      g_autoptr (TdBenchBlocYear) d = bloc_year_data (db, c.bloc_year_id, error);
+
+      ok = d != NULL;
+      if (ok)
+        c.sheets = td_bench_build_workbook (d);
+      if (ok && g_str_equal (id, "workbook"))
+        {
+          TdBenchResult write = { 0 };
+          GStatBuf st;
+
+          ok = td_bench_time (result, config->reps, do_workbook, &c, error)
+               && td_bench_time (&write, config->reps, do_workbook_write, &c, error);
+          if (ok)
+            {
+              run->workbook_write_ms = write.median_ms;
+              result->note = g_strdup_printf (
+                  "%u sheets, %.0f KB; writing the built sheets alone %.1f ms", c.sheets->len,
+                  g_stat (c.xlsx_path, &st) == 0 ? st.st_size / 1024.0 : 0.0, write.median_ms);
+            }
+        }
+      else if (ok)
+        {
+          if (run->workbook_write_ms <= 0)
+            {
+              TdBenchResult write = { 0 };
+
+              ok = td_bench_time (&write, config->reps, do_workbook_write, &c, error);
+              run->workbook_write_ms = write.median_ms;
+            }
+          if (ok)
+            ok = run_python (&c, result, run->workbook_write_ms, error);
+        }
+      g_clear_pointer (&c.sheets, g_ptr_array_unref);
+    }
+  else if (g_str_equal (id, "ranking_pdf"))
+    {
+#if defined(HAVE_TD_PAGES) && defined(HAVE_TD_RANKING)
+      ok = td_bench_time (result, config->reps, do_ranking_pdf, &c, error);
+#else
+      td_bench_result_unavailable (result, "the PDF pages or the ranking engine are not on this "
+                                           "branch yet");
+#endif
+    }
+  else
+    td_bench_result_unavailable (result, "unknown operation");
+
+  g_free (c.xlsx_path);
+  g_free (c.pdf_path);
+  return ok;
+#endif
+}
+
 /* ---- dispatch ---- */
 
 gboolean
@@ -386,6 +917,5 @@ td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpIn
   if (g_str_equal (info->id, "startup"))
     return op_startup (config, run, result, error);
 
-  td_bench_result_unavailable (result, "not written yet");
-  return TRUE;
+  return op_bloc_year (config, run, info, result, error);
 }

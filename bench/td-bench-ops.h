@@ -39,7 +39,8 @@ typedef struct
   gchar *path;
   gboolean reused;
   gboolean failed;
-  TdBenchResult *results; /* one per operation, in td_bench_op_infos order */
+  gdouble workbook_write_ms; /* C time for what the Python writer does too */
+  TdBenchResult *results;    /* one per operation, in td_bench_op_infos order */
 } TdBenchRun;
 
 typedef struct
