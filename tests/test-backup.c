@@ -391,6 +391,33 @@ test_copy_for_opening (void)
   g_assert_cmpstr (note, ==, "bản tốt");
 }
 
+/* The backup folder cannot be made: the database opens all the same, and
+ * the failure is there for the window to tell. */
+static void
+test_daily_failure_warns (void)
+{
+  g_autofree gchar *dir = td_backup_get_dir ();
+  g_autofree gchar *moved = g_strconcat (dir, ".moved", NULL);
+  g_autofree gchar *path = tmp_path ("no-room.db");
+  g_autoptr (TdDb) db = NULL;
+  const GError *warning;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (dir, moved), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "in the way", -1, NULL));
+
+  db = open_db (path, TD_DB_OPEN_CREATE);
+  warning = td_db_get_open_warning (db);
+  g_assert_nonnull (warning);
+  g_assert_true (g_str_has_prefix (warning->message, "Today's automatic backup failed."));
+  g_assert_nonnull (strstr (warning->message, dir));
+  g_assert_false (td_db_is_read_only (db));
+  g_assert_true (td_db_set_meta (db, "note", "vẫn làm việc được", NULL));
+
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  g_assert_cmpint (g_rename (moved, dir), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -410,5 +437,6 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/restore-and-undo", test_restore_and_undo);
   g_test_add_func ("/backup/restore-refuses-bad", test_restore_refuses_bad);
   g_test_add_func ("/backup/copy-for-opening", test_copy_for_opening);
+  g_test_add_func ("/backup/daily-failure-warns", test_daily_failure_warns);
   return g_test_run ();
 }

@@ -246,6 +246,10 @@ td_application_startup (GApplication *app)
                                          (const char *[]){ "<Control>o", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database",
                                          (const char *[]){ "<Control><Shift>n", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-copy",
+                                         (const char *[]){ "<Control><Shift>s", NULL });
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.back-up-now",
+                                         (const char *[]){ "<Control><Shift>b", NULL });
 }
 
 static void

@@ -9,6 +9,8 @@
 #include "config.h"
 
 #include "td-window.h"
+#include "td-backup.h"
+#include "td-backups-window.h"
 #include "td-overview-page.h"
 #include "td-screenshot.h"
 
@@ -30,9 +32,11 @@ struct _TdWindow
   GtkBox *header_start_box;
   GtkRevealer *notice_revealer;
   GtkLabel *notice_label;
+  GMenu *recent_menu;
 
   TdDb *database;
   gint64 bloc_year_id;
+  gchar *undo_restore_path; /* the before-restore copy the last restore made */
 };
 
 G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -42,6 +46,7 @@ enum
   PROP_0,
   PROP_DATABASE,
   PROP_BLOC_YEAR_ID,
+  PROP_READ_ONLY,
   N_PROPS
 };
 
@@ -84,8 +89,25 @@ update_actions (TdWindow *self)
   gboolean open = self->database != NULL;
   gboolean writable = open && !td_db_is_read_only (self->database);
 
+  gboolean in_file = open && g_strcmp0 (td_db_get_path (self->database), ":memory:") != 0;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-database", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-copy", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back-up-now", in_file);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", in_file && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-restore",
+                                 writable && self->undo_restore_path != NULL);
   gtk_revealer_set_reveal_child (self->notice_revealer, open && !writable);
+}
+
+/* TRUE when no database is open or the open one is read-only.  Pages
+ * disable their editing actions while it is TRUE: bind to the window's
+ * "read-only" property, or check td_db_is_read_only on their database. */
+gboolean
+td_window_get_read_only (TdWindow *self)
+{
+  g_return_val_if_fail (TD_IS_WINDOW (self), TRUE);
+  return self->database == NULL || td_db_is_read_only (self->database);
 }
 
 static void
@@ -132,12 +154,70 @@ td_window_set_database (TdWindow *self, TdDb *db, gboolean remember)
     return;
   if (self->bloc_year_id != 0)
     td_window_set_bloc_year_id (self, 0);
+  if (db == NULL || self->database == NULL
+      || g_strcmp0 (td_db_get_path (self->database), td_db_get_path (db)) != 0)
+    g_clear_pointer (&self->undo_restore_path, g_free);
   g_set_object (&self->database, db);
   if (db != NULL && remember)
     remember_database (self, td_db_get_path (db));
   update_titles (self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
+}
+
+static void
+on_damaged_response (AdwMessageDialog *dialog, const char *response, TdWindow *self)
+{
+  const char *backup = g_object_get_data (G_OBJECT (dialog), "backup-path");
+  const char *damaged = g_object_get_data (G_OBJECT (dialog), "damaged-path");
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *copy = NULL;
+
+  if (g_strcmp0 (response, "open-backup") != 0)
+    return;
+  /* A copy: the backup stays a backup, the damaged file stays as it is. */
+  copy = td_backup_copy_for_opening (backup, damaged, &error);
+  if (copy == NULL)
+    {
+      td_window_show_error (GTK_WIDGET (self), _ ("Could not open the backup"), error);
+      return;
+    }
+  if (td_window_open_path (self, copy, TD_DB_OPEN_DEFAULT))
+    {
+      g_autofree gchar *name = g_filename_display_basename (copy);
+      g_autofree gchar *text = g_strdup_printf (
+          _ ("Opened “%s”, a copy of the backup. The damaged file was left as it was."), name);
+
+      td_window_toast_text (GTK_WIDGET (self), text);
+    }
+}
+
+/* A damaged file: say so, and offer its newest backup, opened as a copy. */
+static void
+show_damaged (TdWindow *self, const char *path, const GError *error)
+{
+  g_autoptr (TdBackup) newest = td_backup_find_newest (path);
+  g_autofree gchar *name = g_filename_display_basename (path);
+  g_autofree gchar *heading = g_strdup_printf (_ ("“%s” is damaged"), name);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  if (newest != NULL)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "open-backup",
+                                       _ ("_Open Backup"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open-backup",
+                                                  ADW_RESPONSE_SUGGESTED);
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open-backup");
+      g_object_set_data_full (G_OBJECT (dialog), "backup-path",
+                              g_strdup (td_backup_get_path (newest)), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "damaged-path", g_strdup (path), g_free);
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_damaged_response), self, 0);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 gboolean
@@ -145,17 +225,83 @@ td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdDb) db = td_db_open (path, flags, &error);
+  const GError *warning;
 
   if (db == NULL)
     {
       g_autofree gchar *heading = NULL;
       g_autofree gchar *name = g_filename_display_basename (path);
 
+      if (g_error_matches (error, TD_ERROR, TD_ERROR_CORRUPT))
+        {
+          show_damaged (self, path, error);
+          return FALSE;
+        }
       heading = g_strdup_printf (_ ("Could not open “%s”"), name);
       td_window_show_error (GTK_WIDGET (self), heading, error);
       return FALSE;
     }
   td_window_set_database (self, db, TRUE);
+  warning = td_db_get_open_warning (db);
+  if (warning != NULL)
+    td_window_toast (GTK_WIDGET (self), adw_toast_new (warning->message));
+  return TRUE;
+}
+
+/* Restores @backup_path into the open database and offers Undo in a toast
+ * (the copy set aside just before).  Errors are reported here. */
+gboolean
+td_window_restore_backup (TdWindow *self, const char *backup_path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBackup) aside = NULL;
+  g_autoptr (TdDb) db = NULL;
+  g_autoptr (TdBackup) restored = NULL;
+  g_autofree gchar *when = NULL;
+  g_autofree gchar *text = NULL;
+  gboolean undoing = g_strcmp0 (backup_path, self->undo_restore_path) == 0;
+  AdwToast *toast;
+
+  g_return_val_if_fail (self->database != NULL, FALSE);
+
+  restored = td_backup_load (backup_path, NULL);
+  aside = td_backup_restore (self->database, backup_path, &error);
+  if (aside == NULL)
+    {
+      td_window_show_error (
+          GTK_WIDGET (self),
+          undoing ? _ ("Could not undo the restore") : _ ("Could not restore the backup"), error);
+      return FALSE;
+    }
+
+  /* Every page reloads from the new contents. */
+  db = g_object_ref (self->database);
+  td_window_set_database (self, NULL, FALSE);
+  td_window_set_database (self, db, FALSE);
+  td_db_notify_changed (db, "restore");
+
+  g_free (self->undo_restore_path);
+  self->undo_restore_path = undoing ? NULL : g_strdup (td_backup_get_path (aside));
+  update_actions (self);
+
+  if (undoing)
+    text = g_strdup (_ ("The restore was undone."));
+  else
+    {
+      when = restored ? g_date_time_format (td_backup_get_date (restored), "%d/%m/%Y %H:%M")
+                      : g_strdup ("");
+      text = g_strdup_printf (_ ("The backup of %s was restored. The previous contents were "
+                                 "kept aside."),
+                              when);
+    }
+  toast = adw_toast_new (text);
+  if (!undoing)
+    {
+      adw_toast_set_button_label (toast, _ ("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo-restore");
+      adw_toast_set_timeout (toast, 10);
+    }
+  td_window_toast (GTK_WIDGET (self), toast);
   return TRUE;
 }
 
@@ -427,6 +573,149 @@ close_database_action (GtkWidget *widget, const char *action_name, GVariant *par
     g_settings_set_string (settings, "last-database", "");
 }
 
+static void
+on_save_copy_response (GtkNativeDialog *native, int response, TdWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->database != NULL)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree gchar *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+
+      if (path != NULL && td_backup_save_copy (self->database, path, &error))
+        {
+          g_autofree gchar *name = g_filename_display_basename (path);
+          g_autofree gchar *text = g_strdup_printf (_ ("A copy was saved as “%s”."), name);
+
+          td_window_toast_text (GTK_WIDGET (self), text);
+        }
+      else if (path != NULL)
+        td_window_show_error (GTK_WIDGET (self), _ ("Could not save a copy"), error);
+    }
+  g_object_unref (native);
+}
+
+static void
+save_copy_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  g_autofree gchar *stem = td_backup_stem_for (td_db_get_path (self->database));
+  g_autofree gchar *name = NULL;
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), database_filter ());
+  /* Translators: proposed file name of a copy; %s is the database name */
+  name = g_strdup_printf (_ ("%s (copy).db"), stem);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (on_save_copy_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+back_up_now_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBackup) backup = td_backup_create (self->database, TD_BACKUP_MANUAL, &error);
+
+  if (backup == NULL)
+    {
+      td_window_show_error (GTK_WIDGET (self), _ ("Could not back up the database"), error);
+      return;
+    }
+  td_window_toast_text (GTK_WIDGET (self),
+                        _ ("Backup made. Find it under “Restore from Backup…”."));
+}
+
+static void
+restore_backup_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (td_backups_window_new (GTK_WINDOW (self), self->database)));
+}
+
+static void
+undo_restore_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  g_autofree gchar *path = g_strdup (self->undo_restore_path);
+
+  if (path != NULL && self->database != NULL)
+    td_window_restore_backup (self, path);
+}
+
+static void
+forget_recent (const char *path)
+{
+  GSettings *settings = td_settings_get ();
+  g_auto (GStrv) old = NULL;
+  g_autoptr (GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto (GStrv) recent = NULL;
+
+  if (settings == NULL)
+    return;
+  old = g_settings_get_strv (settings, "recent-databases");
+  for (guint i = 0; old[i] != NULL; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      g_strv_builder_add (builder, old[i]);
+  recent = g_strv_builder_end (builder);
+  g_settings_set_strv (settings, "recent-databases", (const char *const *)recent);
+}
+
+static void
+open_recent_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  const char *path = g_variant_get_string (param, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree gchar *name = g_filename_display_basename (path);
+      g_autofree gchar *heading = g_strdup_printf (_ ("Could not open “%s”"), name);
+      g_autoptr (GError) error = g_error_new (
+          TD_ERROR, TD_ERROR_NOT_FOUND,
+          _ ("The file is no longer at %s, so it was removed from the recent databases. If it "
+             "was moved or renamed, open it from its new place with Open Database."),
+          path);
+
+      forget_recent (path);
+      td_window_show_error (GTK_WIDGET (self), heading, error);
+      return;
+    }
+  td_window_open_path (self, path, TD_DB_OPEN_DEFAULT);
+}
+
+/* The Recent Databases submenu, from the "recent-databases" setting. */
+static void
+refresh_recent_menu (TdWindow *self)
+{
+  GSettings *settings = td_settings_get ();
+  g_auto (GStrv) recent = NULL;
+
+  g_menu_remove_all (self->recent_menu);
+  if (settings == NULL)
+    return;
+  recent = g_settings_get_strv (settings, "recent-databases");
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree gchar *name = g_filename_display_basename (recent[i]);
+      g_autoptr (GMenuItem) item = g_menu_item_new (name, NULL);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (self->recent_menu, item);
+    }
+}
+
+GMenuModel *
+td_window_get_recent_menu (TdWindow *self)
+{
+  return G_MENU_MODEL (self->recent_menu);
+}
+
 static gboolean
 td_window_close_request (GtkWindow *window)
 {
@@ -484,6 +773,11 @@ td_window_constructed (GObject *object)
     }
 
   if (settings != NULL)
+    g_signal_connect_object (settings, "changed::recent-databases",
+                             G_CALLBACK (refresh_recent_menu), self, G_CONNECT_SWAPPED);
+  refresh_recent_menu (self);
+
+  if (settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
                                    g_settings_get_int (settings, "window-height"));
@@ -499,6 +793,7 @@ td_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->undo_restore_path, g_free);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
 
@@ -514,6 +809,9 @@ td_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
       break;
     case PROP_BLOC_YEAR_ID:
       g_value_set_int64 (value, self->bloc_year_id);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, td_window_get_read_only (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -557,6 +855,15 @@ td_window_class_init (TdWindowClass *klass)
   properties[PROP_BLOC_YEAR_ID]
       = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * TdWindow:read-only:
+   *
+   * TRUE when there is nothing to edit: no database, or a read-only one.
+   * Pages bind their editing widgets' sensitivity to it (inverted).
+   */
+  properties[PROP_READ_ONLY]
+      = g_param_spec_boolean ("read-only", NULL, NULL, TRUE,
+                              G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
@@ -572,6 +879,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, header_start_box);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child);
@@ -581,6 +889,11 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up-now", NULL, back_up_now_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-restore", NULL, undo_restore_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 }
 
 static void

@@ -17,6 +17,12 @@ TdWindow *td_window_new (TdApplication *application);
 TdDb *td_window_get_database (TdWindow *self);
 void td_window_set_database (TdWindow *self, TdDb *db, gboolean remember);
 gboolean td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags);
+gboolean td_window_restore_backup (TdWindow *self, const char *backup_path);
+GMenuModel *td_window_get_recent_menu (TdWindow *self);
+
+/* TRUE with no database or a read-only one: pages disable every editing
+ * action then (bind to the "read-only" property, which is notified). */
+gboolean td_window_get_read_only (TdWindow *self);
 
 gint64 td_window_get_bloc_year_id (TdWindow *self);
 void td_window_set_bloc_year_id (TdWindow *self, gint64 bloc_year_id);

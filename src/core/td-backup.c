@@ -287,21 +287,19 @@ td_backup_describe_contents (TdBackup *self)
 
   if (self->schema_version < 0)
     return g_strdup (_ ("cannot be read"));
+  /* Counts fit an int: a bloc has tens of units and a handful of years. */
   if (self->n_units >= 0)
-    g_ptr_array_add (parts,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " unit",
-                                                   "%" G_GINT64_FORMAT " units", self->n_units),
-                                      self->n_units));
+    g_ptr_array_add (
+        parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d unit", "%d units", self->n_units),
+                                (gint)self->n_units));
   if (self->n_blocs >= 0)
-    g_ptr_array_add (parts,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " bloc",
-                                                   "%" G_GINT64_FORMAT " blocs", self->n_blocs),
-                                      self->n_blocs));
+    g_ptr_array_add (
+        parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d bloc", "%d blocs", self->n_blocs),
+                                (gint)self->n_blocs));
   if (self->n_years >= 0)
-    g_ptr_array_add (parts,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " year",
-                                                   "%" G_GINT64_FORMAT " years", self->n_years),
-                                      self->n_years));
+    g_ptr_array_add (
+        parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d year", "%d years", self->n_years),
+                                (gint)self->n_years));
   if (parts->len == 0)
     return g_strdup (_ ("no records yet"));
   g_ptr_array_add (parts, NULL);
