@@ -11,8 +11,10 @@
 #include "td-window.h"
 #include "td-backup.h"
 #include "td-backups-window.h"
+#include "td-bloc-selector.h"
 #include "td-overview-page.h"
 #include "td-screenshot.h"
+#include "td-units-page.h"
 
 #include <glib/gi18n.h>
 
@@ -750,6 +752,19 @@ bind_pages (TdWindow *self)
     }
 }
 
+/* The bloc and year the whole window follows, at the start of the header
+ * bar; it picks (and remembers) the bloc-year when a database opens. */
+static void
+add_bloc_selector (TdWindow *self)
+{
+  GtkWidget *selector = td_bloc_selector_new ();
+
+  gtk_box_append (self->header_start_box, selector);
+  g_object_bind_property (self, "database", selector, "database", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (selector, "bloc-year-id", self, "bloc-year-id",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
 static void
 td_window_constructed (GObject *object)
 {
@@ -867,6 +882,7 @@ td_window_class_init (TdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
+  g_type_ensure (TD_TYPE_UNITS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
@@ -913,6 +929,7 @@ td_window_init (TdWindow *self)
   gtk_list_box_select_row (self->sidebar_list,
                            gtk_list_box_get_row_at_index (self->sidebar_list, 0));
   bind_pages (self);
+  add_bloc_selector (self);
   update_titles (self);
   update_actions (self);
 }

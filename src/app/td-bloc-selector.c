@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The bloc and year selector.
+ *
+ * Two linked drop-downs in the header bar: the bloc, then its year.  The
+ * window binds its "database" and "bloc-year-id" to ours, so choosing here
+ * moves every page.  The choice is remembered in GSettings (last-bloc-id,
+ * last-year) and restored when a database opens; without a remembered
+ * choice the newest year of the first bloc is shown.  Hidden while the
+ * database has no bloc. */
+#include "config.h"
+
+#include "td-bloc-selector.h"
+#include "td-application.h"
+#include "td-registry.h"
+
+#include <glib/gi18n.h>
+
+struct _TdBlocSelector
+{
+  GtkBox parent_instance;
+
+  GtkDropDown *bloc_dropdown;
+  GtkDropDown *year_dropdown;
+  GtkStringList *bloc_names;
+  GtkStringList *year_names;
+
+  GArray *bloc_ids;      /* parallel to bloc_names */
+  GArray *bloc_year_ids; /* parallel to year_names */
+  TdDb *database;
+  gulong changed_handler;
+  gint64 bloc_year_id;
+  gboolean updating;
+};
+
+G_DEFINE_FINAL_TYPE (TdBlocSelector, td_bloc_selector, GTK_TYPE_BOX)
+
+enum
+{
+  PROP_0,
+  PROP_DATABASE,
+  PROP_BLOC_YEAR_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_list (GtkStringList *list)
+{
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)), NULL);
+}
+
+/* Fills both drop-downs from the database and selects the current year. */
+static void
+reload (TdBlocSelector *self)
+{
+  g_autoptr (GPtrArray) blocs = NULL;
+  g_autoptr (TdBlocYear) current = NULL;
+  guint bloc_pos = GTK_INVALID_LIST_POSITION, year_pos = GTK_INVALID_LIST_POSITION;
+
+  self->updating = TRUE;
+  clear_list (self->bloc_names);
+  clear_list (self->year_names);
+  g_array_set_size (self->bloc_ids, 0);
+  g_array_set_size (self->bloc_year_ids, 0);
+
+  if (self->database != NULL)
+    blocs = td_registry_list_blocs (self->database, NULL);
+  if (self->database != NULL && self->bloc_year_id != 0)
+    current = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+
+  for (guint i = 0; blocs != NULL && i < blocs->len; i++)
+    {
+      TdBloc *bloc = blocs->pdata[i];
+
+      gtk_string_list_append (self->bloc_names, bloc->name);
+      g_array_append_val (self->bloc_ids, bloc->id);
+      if (current != NULL && bloc->id == current->bloc_id)
+        bloc_pos = i;
+    }
+  if (current != NULL)
+    {
+      g_autoptr (GArray) years = td_registry_list_years (self->database, current->bloc_id, NULL);
+
+      for (guint i = 0; years != NULL && i < years->len; i++)
+        {
+          gint year = g_array_index (years, gint, i);
+          g_autofree gchar *label = g_strdup_printf ("%d", year);
+          gint64 id = td_registry_find_bloc_year (self->database, current->bloc_id, year, NULL);
+
+          gtk_string_list_append (self->year_names, label);
+          g_array_append_val (self->bloc_year_ids, id);
+          if (id == current->id)
+            year_pos = i;
+        }
+    }
+  gtk_drop_down_set_selected (self->bloc_dropdown, bloc_pos);
+  gtk_drop_down_set_selected (self->year_dropdown, year_pos);
+  gtk_widget_set_visible (GTK_WIDGET (self), blocs != NULL && blocs->len > 0);
+  self->updating = FALSE;
+}
+
+static void
+remember (TdBlocSelector *self)
+{
+  GSettings *settings = td_settings_get ();
+  g_autoptr (TdBlocYear) by = NULL;
+
+  if (settings == NULL || self->database == NULL || self->bloc_year_id == 0)
+    return;
+  by = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  if (by == NULL)
+    return;
+  g_settings_set_int64 (settings, "last-bloc-id", by->bloc_id);
+  g_settings_set_int (settings, "last-year", by->year);
+}
+
+static void
+select_bloc_year (TdBlocSelector *self, gint64 bloc_year_id, gboolean remember_it)
+{
+  gboolean changed = self->bloc_year_id != bloc_year_id;
+
+  self->bloc_year_id = bloc_year_id;
+  reload (self);
+  if (remember_it)
+    remember (self);
+  if (changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOC_YEAR_ID]);
+}
+
+/* The remembered bloc and year when this database has them, else the
+ * newest year of the remembered bloc, else of the first bloc. */
+static gint64
+initial_bloc_year (TdBlocSelector *self)
+{
+  GSettings *settings = td_settings_get ();
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (self->database, NULL);
+  gint64 id = 0;
+
+  if (blocs == NULL || blocs->len == 0)
+    return 0;
+  if (settings != NULL)
+    {
+      gint64 bloc_id = g_settings_get_int64 (settings, "last-bloc-id");
+      gint year = g_settings_get_int (settings, "last-year");
+
+      for (guint i = 0; i < blocs->len; i++)
+        if (((TdBloc *)blocs->pdata[i])->id == bloc_id)
+          {
+            id = td_registry_find_bloc_year (self->database, bloc_id, year, NULL);
+            if (id == 0)
+              id = td_registry_newest_bloc_year (self->database, bloc_id);
+          }
+    }
+  if (id == 0)
+    id = td_registry_newest_bloc_year (self->database, ((TdBloc *)blocs->pdata[0])->id);
+  return id;
+}
+
+static void
+on_database_changed (TdDb *db, const char *what, TdBlocSelector *self)
+{
+  g_autoptr (TdBlocYear) by = NULL;
+
+  if (g_strcmp0 (what, "registry") != 0 && g_strcmp0 (what, "new-year") != 0)
+    return;
+  /* A first bloc-year just created: show it. */
+  if (self->bloc_year_id == 0
+      || (by = td_registry_get_bloc_year (db, self->bloc_year_id, NULL)) == NULL)
+    select_bloc_year (self, initial_bloc_year (self), TRUE);
+  else
+    reload (self);
+}
+
+static void
+set_database (TdBlocSelector *self, TdDb *db)
+{
+  if (self->database == db)
+    return;
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_set_object (&self->database, db);
+  if (db != NULL)
+    self->changed_handler
+        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
+  self->bloc_year_id = 0;
+  select_bloc_year (self, db != NULL ? initial_bloc_year (self) : 0, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
+on_bloc_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdBlocSelector *self)
+{
+  guint pos = gtk_drop_down_get_selected (dropdown);
+  gint64 bloc_id;
+
+  if (self->updating || pos >= self->bloc_ids->len)
+    return;
+  bloc_id = g_array_index (self->bloc_ids, gint64, pos);
+  select_bloc_year (self, td_registry_newest_bloc_year (self->database, bloc_id), TRUE);
+}
+
+static void
+on_year_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdBlocSelector *self)
+{
+  guint pos = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || pos >= self->bloc_year_ids->len)
+    return;
+  select_bloc_year (self, g_array_index (self->bloc_year_ids, gint64, pos), TRUE);
+}
+
+gint64
+td_bloc_selector_get_bloc_year_id (TdBlocSelector *self)
+{
+  g_return_val_if_fail (TD_IS_BLOC_SELECTOR (self), 0);
+  return self->bloc_year_id;
+}
+
+/* Shows @bloc_year_id (e.g. a year just started) and remembers it. */
+void
+td_bloc_selector_set_bloc_year_id (TdBlocSelector *self, gint64 bloc_year_id)
+{
+  g_return_if_fail (TD_IS_BLOC_SELECTOR (self));
+  if (self->bloc_year_id == bloc_year_id)
+    return;
+  select_bloc_year (self, bloc_year_id, TRUE);
+}
+
+GtkWidget *
+td_bloc_selector_new (void)
+{
+  return g_object_new (TD_TYPE_BLOC_SELECTOR, NULL);
+}
+
+static void
+td_bloc_selector_dispose (GObject *object)
+{
+  TdBlocSelector *self = TD_BLOC_SELECTOR (object);
+
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_clear_object (&self->database);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_BLOC_SELECTOR);
+  G_OBJECT_CLASS (td_bloc_selector_parent_class)->dispose (object);
+}
+
+static void
+td_bloc_selector_finalize (GObject *object)
+{
+  TdBlocSelector *self = TD_BLOC_SELECTOR (object);
+
+  g_array_unref (self->bloc_ids);
+  g_array_unref (self->bloc_year_ids);
+  G_OBJECT_CLASS (td_bloc_selector_parent_class)->finalize (object);
+}
+
+static void
+td_bloc_selector_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TdBlocSelector *self = TD_BLOC_SELECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_BLOC_YEAR_ID:
+      g_value_set_int64 (value, self->bloc_year_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_bloc_selector_set_property (GObject *object, guint prop_id, const GValue *value,
+                               GParamSpec *pspec)
+{
+  TdBlocSelector *self = TD_BLOC_SELECTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      set_database (self, g_value_get_object (value));
+      break;
+    case PROP_BLOC_YEAR_ID:
+      td_bloc_selector_set_bloc_year_id (self, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_bloc_selector_class_init (TdBlocSelectorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_bloc_selector_dispose;
+  object_class->finalize = td_bloc_selector_finalize;
+  object_class->get_property = td_bloc_selector_get_property;
+  object_class->set_property = td_bloc_selector_set_property;
+
+  properties[PROP_DATABASE]
+      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLOC_YEAR_ID]
+      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ThiDua/ui/td-bloc-selector.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, bloc_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, bloc_names);
+  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, year_names);
+  gtk_widget_class_bind_template_callback (widget_class, on_bloc_selected);
+  gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+}
+
+static void
+td_bloc_selector_init (TdBlocSelector *self)
+{
+  self->bloc_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->bloc_year_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The unit form.
+ *
+ * A modal window with libadwaita rows.  Saving checks with the core (empty
+ * name, duplicate in the bloc-year, date) and shows the message under the
+ * field; the window stays open with everything typed, so nothing invalid
+ * is saved and nothing valid is lost.  A new unit joins the bloc-year. */
+#include "config.h"
+
+#include "td-unit-dialog.h"
+#include "td-registry.h"
+#include "td-window.h"
+
+#include <glib/gi18n.h>
+
+struct _TdUnitDialog
+{
+  AdwWindow parent_instance;
+
+  AdwWindowTitle *window_title;
+  AdwEntryRow *name_row;
+  GtkLabel *name_error;
+  AdwEntryRow *short_name_row;
+  AdwEntryRow *kind_row;
+  AdwEntryRow *parent_row;
+  AdwEntryRow *founded_row;
+  GtkLabel *founded_error;
+  AdwEntryRow *head_name_row;
+  AdwEntryRow *head_position_row;
+  AdwEntryRow *address_row;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *email_row;
+  AdwEntryRow *notes_row;
+
+  TdDb *database;
+  gint64 bloc_year_id;
+  gint64 unit_id;
+};
+
+G_DEFINE_FINAL_TYPE (TdUnitDialog, td_unit_dialog, ADW_TYPE_WINDOW)
+
+static void
+show_field_error (GtkWidget *row, GtkLabel *label, const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (row, "error");
+  else
+    gtk_widget_remove_css_class (row, "error");
+}
+
+static const char *
+text_of (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+on_name_changed (AdwEntryRow *row, TdUnitDialog *self)
+{
+  /* Clear a shown error once the clerk types; it is checked again on save. */
+  if (gtk_widget_get_visible (GTK_WIDGET (self->name_error)))
+    show_field_error (GTK_WIDGET (row), self->name_error, NULL);
+}
+
+/* Saves the form; FALSE (and the message at the field) when refused. */
+gboolean
+td_unit_dialog_save (TdUnitDialog *self)
+{
+  g_autoptr (TdUnit) unit = td_unit_new ();
+  g_autoptr (GError) error = NULL;
+  const char *founded = text_of (self->founded_row);
+  gboolean ok;
+
+  show_field_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
+  show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, NULL);
+
+  unit->id = self->unit_id;
+  unit->name = g_strdup (text_of (self->name_row));
+  unit->short_name = g_strdup (text_of (self->short_name_row));
+  unit->kind = g_strdup (text_of (self->kind_row));
+  unit->parent = g_strdup (text_of (self->parent_row));
+  unit->head_name = g_strdup (text_of (self->head_name_row));
+  unit->head_position = g_strdup (text_of (self->head_position_row));
+  unit->address = g_strdup (text_of (self->address_row));
+  unit->phone = g_strdup (text_of (self->phone_row));
+  unit->email = g_strdup (text_of (self->email_row));
+  unit->notes = g_strdup (text_of (self->notes_row));
+  if (founded[0] != '\0' && !td_date_from_display (founded, &unit->founded))
+    {
+      show_field_error (GTK_WIDGET (self->founded_row), self->founded_error,
+                        _ ("Founded: enter a date as dd/mm/yyyy, for example 01/10/1997, or leave "
+                           "it empty."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->founded_row));
+      return FALSE;
+    }
+
+  if (!td_registry_check_unit_name (self->database, self->bloc_year_id, self->unit_id, unit->name,
+                                    &error))
+    {
+      show_field_error (GTK_WIDGET (self->name_row), self->name_error, error->message);
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return FALSE;
+    }
+  if (self->unit_id == 0)
+    ok = td_registry_add_unit_to_bloc_year (self->database, self->bloc_year_id, unit, &error) != 0;
+  else
+    ok = td_registry_update_unit (self->database, unit, &error);
+  if (!ok)
+    {
+      td_window_show_error (GTK_WIDGET (self), _ ("Could not save the unit"), error);
+      return FALSE;
+    }
+  td_window_toast_text (GTK_WIDGET (self),
+                        self->unit_id == 0 ? _ ("Unit added") : _ ("Unit saved"));
+  gtk_window_destroy (GTK_WINDOW (self));
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  td_unit_dialog_save (TD_UNIT_DIALOG (widget));
+}
+
+static void
+td_unit_dialog_dispose (GObject *object)
+{
+  TdUnitDialog *self = TD_UNIT_DIALOG (object);
+
+  g_clear_object (&self->database);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_UNIT_DIALOG);
+  G_OBJECT_CLASS (td_unit_dialog_parent_class)->dispose (object);
+}
+
+static void
+td_unit_dialog_class_init (TdUnitDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_unit_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ThiDua/ui/td-unit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, name_error);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, short_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, parent_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, founded_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, founded_error);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, head_name_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, head_position_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, address_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, email_row);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, notes_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+
+  gtk_widget_class_install_action (widget_class, "unit.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+td_unit_dialog_init (TdUnitDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+set_text (AdwEntryRow *row, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+TdUnitDialog *
+td_unit_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, gint64 unit_id)
+{
+  TdUnitDialog *self = g_object_new (TD_TYPE_UNIT_DIALOG, "transient-for", parent, NULL);
+
+  self->database = g_object_ref (db);
+  self->bloc_year_id = bloc_year_id;
+  self->unit_id = unit_id;
+  if (unit_id != 0)
+    {
+      g_autoptr (TdUnit) unit = td_registry_get_unit (db, unit_id, NULL);
+      g_autofree gchar *founded = unit ? td_date_to_display (&unit->founded) : NULL;
+
+      adw_window_title_set_title (self->window_title, _ ("Edit Unit"));
+      if (unit != NULL)
+        {
+          set_text (self->name_row, unit->name);
+          set_text (self->short_name_row, unit->short_name);
+          set_text (self->kind_row, unit->kind);
+          set_text (self->parent_row, unit->parent);
+          set_text (self->founded_row, founded);
+          set_text (self->head_name_row, unit->head_name);
+          set_text (self->head_position_row, unit->head_position);
+          set_text (self->address_row, unit->address);
+          set_text (self->phone_row, unit->phone);
+          set_text (self->email_row, unit->email);
+          set_text (self->notes_row, unit->notes);
+        }
+    }
+  else
+    adw_window_title_set_title (self->window_title, _ ("New Unit"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  return self;
+}
