@@ -105,6 +105,73 @@ static const TdMigration migrations[] = {
     "  note TEXT NOT NULL DEFAULT '',"
     "  PRIMARY KEY (target_id, unit_id)"
     ") STRICT;" },
+  { 3,
+    /* Criteria and scores: one criteria table per bloc-year, its tree of
+     * criteria with their rules (td-criteria.h explains the kinds and
+     * parameters), the options/grades/brackets of a rule, and the score
+     * entries per unit, criterion and source.  Points and measured values
+     * are hundredths; NULL caps mean "no cap".  A deleted criterion keeps
+     * its row (deleted = the undo token) so Undo restores it with its
+     * entries. */
+    "CREATE TABLE criteria_table ("
+    "  id INTEGER PRIMARY KEY,"
+    "  bloc_year_id INTEGER NOT NULL UNIQUE REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  total INTEGER NOT NULL DEFAULT 10000,"
+    "  bonus_cap INTEGER CHECK (bonus_cap >= 0),"
+    "  deduction_cap INTEGER CHECK (deduction_cap >= 0),"
+    "  notes TEXT NOT NULL DEFAULT ''"
+    ") STRICT;"
+    "CREATE TABLE criterion ("
+    "  id INTEGER PRIMARY KEY,"
+    "  table_id INTEGER NOT NULL REFERENCES criteria_table (id) ON DELETE CASCADE,"
+    "  parent_id INTEGER REFERENCES criterion (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL DEFAULT 0,"
+    "  code TEXT NOT NULL DEFAULT '',"
+    "  title TEXT NOT NULL DEFAULT '',"
+    "  guidance TEXT NOT NULL DEFAULT '',"
+    "  assessor TEXT NOT NULL DEFAULT '',"
+    "  exemption TEXT NOT NULL DEFAULT '',"
+    "  kind TEXT NOT NULL DEFAULT 'group',"
+    "  standard INTEGER NOT NULL DEFAULT 0,"
+    "  rate INTEGER NOT NULL DEFAULT 0,"
+    "  bonus_cap INTEGER,"
+    "  deduction_cap INTEGER,"
+    "  threshold INTEGER NOT NULL DEFAULT 0,"
+    "  step INTEGER NOT NULL DEFAULT 0,"
+    "  size_classes TEXT NOT NULL DEFAULT ''," /* names, one per line */
+    "  deleted INTEGER NOT NULL DEFAULT 0"     /* 0 live, else the undo token */
+    ") STRICT;"
+    "CREATE INDEX criterion_table ON criterion (table_id, deleted, parent_id, position);"
+    "CREATE INDEX criterion_parent ON criterion (parent_id);"
+    "CREATE TABLE criterion_option ("
+    "  criterion_id INTEGER NOT NULL REFERENCES criterion (id) ON DELETE CASCADE,"
+    "  position INTEGER NOT NULL,"
+    "  label TEXT NOT NULL DEFAULT '',"
+    "  points INTEGER NOT NULL DEFAULT 0,"
+    "  size_class INTEGER NOT NULL DEFAULT 0,"
+    "  low INTEGER," /* measured range [low, high); NULL = open */
+    "  high INTEGER,"
+    "  PRIMARY KEY (criterion_id, position)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE TABLE entry ("
+    "  id INTEGER PRIMARY KEY,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  criterion_id INTEGER NOT NULL REFERENCES criterion (id) ON DELETE CASCADE,"
+    "  source TEXT NOT NULL CHECK (source IN ('self', 'assessed')),"
+    "  points INTEGER NOT NULL DEFAULT 0,"
+    "  count INTEGER NOT NULL DEFAULT 0 CHECK (count >= 0),"
+    "  option INTEGER NOT NULL DEFAULT -1,"
+    "  measured INTEGER," /* NULL when not measured */
+    "  size_class INTEGER NOT NULL DEFAULT 0,"
+    "  disqualified INTEGER NOT NULL DEFAULT 0,"
+    "  exempt INTEGER NOT NULL DEFAULT 0,"
+    "  evidence TEXT NOT NULL DEFAULT '',"
+    "  updated_at TEXT NOT NULL,"
+    "  updated_by TEXT NOT NULL DEFAULT '',"
+    "  UNIQUE (criterion_id, unit_id, source)"
+    ") STRICT;"
+    "CREATE INDEX entry_unit ON entry (unit_id);" },
 };
 
 const TdMigration *

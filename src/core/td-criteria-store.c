@@ -1,0 +1,927 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Criteria tables in the database: load a bloc-year's tree in a few
+ * queries, edit it node by node (each edit one transaction), soft-delete
+ * with Undo, save a whole table (paste, copy from another year). */
+#include "config.h"
+
+#include "td-criteria.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+static gchar *
+column_dup (sqlite3_stmt *stmt, int col)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, col);
+  return g_strdup (text ? text : "");
+}
+
+static TdPoints
+column_cap (sqlite3_stmt *stmt, int col)
+{
+  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? TD_NO_CAP
+                                                        : sqlite3_column_int64 (stmt, col);
+}
+
+static void
+bind_cap (sqlite3_stmt *stmt, int col, TdPoints cap)
+{
+  if (cap == TD_NO_CAP)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_int64 (stmt, col, cap);
+}
+
+static void
+bind_parent (sqlite3_stmt *stmt, int col, gint64 parent_id)
+{
+  if (parent_id == 0)
+    sqlite3_bind_null (stmt, col);
+  else
+    sqlite3_bind_int64 (stmt, col, parent_id);
+}
+
+static void
+not_found (GError **error)
+{
+  g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+               _ ("This criterion no longer exists; it may have been deleted. Reload the table."));
+}
+
+/* Loading */
+
+static gint
+compare_siblings (gconstpointer a, gconstpointer b)
+{
+  const TdCriterion *x = *(TdCriterion *const *)a;
+  const TdCriterion *y = *(TdCriterion *const *)b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->id < y->id ? -1 : (x->id > y->id);
+}
+
+static void
+add_preorder (GPtrArray *out, GHashTable *children, gint64 parent_id)
+{
+  GPtrArray *kids = g_hash_table_lookup (children, &parent_id);
+
+  if (kids == NULL)
+    return;
+  g_ptr_array_sort (kids, compare_siblings);
+  for (guint i = 0; i < kids->len; i++)
+    {
+      TdCriterion *c = g_ptr_array_index (kids, i);
+      g_ptr_array_add (out, c);
+      add_preorder (out, children, c->id);
+    }
+}
+
+TdCriteriaTable *
+td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  g_autoptr (TdCriteriaTable) table = td_criteria_table_new ();
+  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                           (GDestroyNotify)g_ptr_array_unref);
+  static gint64 top = 0;
+  sqlite3_stmt *stmt;
+  TdStep r;
+
+  table->bloc_year_id = bloc_year_id;
+  stmt = td_db_prepare (db,
+                        "SELECT id, title, total, bonus_cap, deduction_cap, notes"
+                        " FROM criteria_table WHERE bloc_year_id = ?",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  r = td_db_step (db, stmt, error);
+  if (r == TD_STEP_ERROR)
+    return NULL;
+  if (r == TD_STEP_DONE)
+    return g_steal_pointer (&table);
+  table->id = sqlite3_column_int64 (stmt, 0);
+  g_free (table->title);
+  table->title = column_dup (stmt, 1);
+  table->total = sqlite3_column_int64 (stmt, 2);
+  table->bonus_cap = column_cap (stmt, 3);
+  table->deduction_cap = column_cap (stmt, 4);
+  g_free (table->notes);
+  table->notes = column_dup (stmt, 5);
+  sqlite3_reset (stmt);
+
+  stmt = td_db_prepare (db,
+                        "SELECT id, parent_id, position, code, title, guidance, assessor,"
+                        " exemption, kind, standard, rate, bonus_cap, deduction_cap, threshold,"
+                        " step, size_classes"
+                        " FROM criterion WHERE table_id = ? AND deleted = 0",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, table->id);
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      TdCriterion *c = td_criterion_new (TD_RULE_GROUP);
+      const char *classes = (const char *)sqlite3_column_text (stmt, 15);
+      GPtrArray *kids;
+
+      c->id = sqlite3_column_int64 (stmt, 0);
+      c->parent_id = sqlite3_column_int64 (stmt, 1); /* NULL reads as 0 */
+      c->position = sqlite3_column_int (stmt, 2);
+      g_free (c->code);
+      c->code = column_dup (stmt, 3);
+      g_free (c->title);
+      c->title = column_dup (stmt, 4);
+      g_free (c->guidance);
+      c->guidance = column_dup (stmt, 5);
+      g_free (c->assessor);
+      c->assessor = column_dup (stmt, 6);
+      g_free (c->exemption);
+      c->exemption = column_dup (stmt, 7);
+      if (!td_rule_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &c->kind))
+        c->kind = TD_RULE_GROUP; /* a kind from a newer version: shown as a heading */
+      c->standard = sqlite3_column_int64 (stmt, 9);
+      c->rate = sqlite3_column_int64 (stmt, 10);
+      c->bonus_cap = column_cap (stmt, 11);
+      c->deduction_cap = column_cap (stmt, 12);
+      c->threshold = sqlite3_column_int64 (stmt, 13);
+      c->step = sqlite3_column_int64 (stmt, 14);
+      if (classes != NULL && *classes != '\0')
+        {
+          g_strfreev (c->size_classes);
+          c->size_classes = g_strsplit (classes, "\n", -1);
+        }
+      g_ptr_array_add (all, c);
+      g_hash_table_insert (by_id, &c->id, c);
+      kids = g_hash_table_lookup (children, &c->parent_id);
+      if (kids == NULL)
+        {
+          kids = g_ptr_array_new ();
+          g_hash_table_insert (children, &c->parent_id, kids);
+        }
+      g_ptr_array_add (kids, c);
+    }
+  if (r == TD_STEP_ERROR)
+    {
+      g_ptr_array_foreach (all, (GFunc)td_criterion_free, NULL);
+      return NULL;
+    }
+
+  add_preorder (table->nodes, children, top);
+  /* Rows whose parent is gone (cannot happen through this API) are not
+   * reachable from the top; free them rather than show them misplaced. */
+  if (table->nodes->len != all->len)
+    {
+      g_autoptr (GHashTable) placed = g_hash_table_new (NULL, NULL);
+      for (guint i = 0; i < table->nodes->len; i++)
+        g_hash_table_add (placed, g_ptr_array_index (table->nodes, i));
+      for (guint i = 0; i < all->len; i++)
+        if (!g_hash_table_contains (placed, g_ptr_array_index (all, i)))
+          td_criterion_free (g_ptr_array_index (all, i));
+    }
+  td_criteria_table_reindex (table);
+
+  stmt = td_db_prepare (db,
+                        "SELECT o.criterion_id, o.label, o.points, o.size_class, o.low, o.high"
+                        " FROM criterion_option o JOIN criterion c ON c.id = o.criterion_id"
+                        " WHERE c.table_id = ? AND c.deleted = 0"
+                        " ORDER BY o.criterion_id, o.position",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, table->id);
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint index = td_criteria_table_find (table, id);
+      TdRuleOption *o;
+
+      if (index < 0)
+        continue;
+      o = td_criterion_add_option (td_criteria_table_get_node (table, index),
+                                   (const char *)sqlite3_column_text (stmt, 1),
+                                   sqlite3_column_int64 (stmt, 2));
+      o->size_class = sqlite3_column_int (stmt, 3);
+      o->has_low = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
+      o->low = sqlite3_column_int64 (stmt, 4);
+      o->has_high = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
+      o->high = sqlite3_column_int64 (stmt, 5);
+    }
+  if (r == TD_STEP_ERROR)
+    return NULL;
+  return g_steal_pointer (&table);
+}
+
+/* The table row */
+
+static gint64
+find_table (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  sqlite3_stmt *stmt
+      = td_db_prepare (db, "SELECT id FROM criteria_table WHERE bloc_year_id = ?", error);
+  TdStep r;
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  r = td_db_step (db, stmt, error);
+  if (r == TD_STEP_ERROR)
+    return -1;
+  if (r == TD_STEP_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
+td_criteria_ensure_table (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  gint64 id = find_table (db, bloc_year_id, error);
+  sqlite3_stmt *stmt;
+
+  if (id != 0)
+    return id < 0 ? 0 : id;
+  stmt = td_db_prepare (db, "INSERT INTO criteria_table (bloc_year_id) VALUES (?)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  if (!td_db_run (db, stmt, error))
+    return 0;
+  return td_db_last_insert_id (db);
+}
+
+gboolean
+td_criteria_set_table_info (TdDb *db, gint64 bloc_year_id, const char *title, TdPoints total,
+                            TdPoints bonus_cap, TdPoints deduction_cap, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (total < 0 || (bonus_cap < 0 && bonus_cap != TD_NO_CAP)
+      || (deduction_cap < 0 && deduction_cap != TD_NO_CAP))
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("The total and the caps must be 0 or more points."));
+      return FALSE;
+    }
+  if (!td_db_begin (db, error))
+    return FALSE;
+  id = td_criteria_ensure_table (db, bloc_year_id, error);
+  stmt = id ? td_db_prepare (db,
+                             "UPDATE criteria_table SET title = ?, total = ?, bonus_cap = ?,"
+                             " deduction_cap = ? WHERE id = ?",
+                             error)
+            : NULL;
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, total);
+  bind_cap (stmt, 3, bonus_cap);
+  bind_cap (stmt, 4, deduction_cap);
+  sqlite3_bind_int64 (stmt, 5, id);
+  if (!td_db_run (db, stmt, error) || !td_db_commit (db, error))
+    goto fail;
+  td_db_notify_changed (db, "criteria");
+  return TRUE;
+fail:
+  td_db_rollback (db);
+  return FALSE;
+}
+
+/* Nodes */
+
+typedef struct
+{
+  gint64 id;
+  gint64 table_id;
+  gint64 parent_id;
+  gint position;
+} NodeRef;
+
+static gboolean
+get_node (TdDb *db, gint64 id, NodeRef *out, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (
+      db, "SELECT table_id, parent_id, position FROM criterion WHERE id = ? AND deleted = 0",
+      error);
+  TdStep r;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  r = td_db_step (db, stmt, error);
+  if (r == TD_STEP_ERROR)
+    return FALSE;
+  if (r == TD_STEP_DONE)
+    {
+      not_found (error);
+      return FALSE;
+    }
+  out->id = id;
+  out->table_id = sqlite3_column_int64 (stmt, 0);
+  out->parent_id = sqlite3_column_int64 (stmt, 1);
+  out->position = sqlite3_column_int (stmt, 2);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Live siblings under parent_id, in order. */
+static GArray *
+list_siblings (TdDb *db, gint64 table_id, gint64 parent_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT id FROM criterion WHERE table_id = ? AND deleted = 0"
+                                      " AND parent_id IS ? ORDER BY position, id",
+                                      error);
+  GArray *ids;
+  TdStep r;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, table_id);
+  bind_parent (stmt, 2, parent_id);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (r == TD_STEP_ERROR)
+    {
+      g_array_unref (ids);
+      return NULL;
+    }
+  return ids;
+}
+
+static gboolean
+set_place (TdDb *db, gint64 id, gint64 parent_id, gint position, GError **error)
+{
+  sqlite3_stmt *stmt
+      = td_db_prepare (db, "UPDATE criterion SET parent_id = ?, position = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_parent (stmt, 1, parent_id);
+  sqlite3_bind_int (stmt, 2, position);
+  sqlite3_bind_int64 (stmt, 3, id);
+  return td_db_run (db, stmt, error);
+}
+
+/* Writes ids as the children of parent_id in this order. */
+static gboolean
+write_order (TdDb *db, GArray *ids, gint64 parent_id, GError **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (!set_place (db, g_array_index (ids, gint64, i), parent_id, (gint)i, error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+write_options (TdDb *db, const TdCriterion *c, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt
+      = td_db_prepare (db, "DELETE FROM criterion_option WHERE criterion_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!td_db_run (db, stmt, error))
+    return FALSE;
+  for (guint i = 0; i < c->options->len; i++)
+    {
+      const TdRuleOption *o = g_ptr_array_index (c->options, i);
+
+      stmt = td_db_prepare (db,
+                            "INSERT INTO criterion_option (criterion_id, position, label, points,"
+                            " size_class, low, high) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                            error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, (int)i);
+      sqlite3_bind_text (stmt, 3, o->label ? o->label : "", -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 4, o->points);
+      sqlite3_bind_int (stmt, 5, o->size_class);
+      if (o->has_low)
+        sqlite3_bind_int64 (stmt, 6, o->low);
+      if (o->has_high)
+        sqlite3_bind_int64 (stmt, 7, o->high);
+      if (!td_db_run (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+validate_fields (const TdCriterion *c, GError **error)
+{
+  if (c->kind >= TD_RULE_N_KINDS)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Unknown rule kind."));
+      return FALSE;
+    }
+  if (c->standard < 0 || c->rate < 0 || c->step < 0
+      || (c->bonus_cap < 0 && c->bonus_cap != TD_NO_CAP)
+      || (c->deduction_cap < 0 && c->deduction_cap != TD_NO_CAP))
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("Standard points, points per case, steps and caps must be 0 or more."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+bind_fields (sqlite3_stmt *stmt, const TdCriterion *c)
+{
+  g_autofree gchar *classes = g_strjoinv ("\n", c->size_classes);
+
+  sqlite3_bind_text (stmt, 1, c->code ? c->code : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, c->title ? c->title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, c->guidance ? c->guidance : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 4, c->assessor ? c->assessor : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 5, c->exemption ? c->exemption : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 6, td_rule_kind_to_string (c->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 7, c->standard);
+  sqlite3_bind_int64 (stmt, 8, c->rate);
+  bind_cap (stmt, 9, c->bonus_cap);
+  bind_cap (stmt, 10, c->deduction_cap);
+  sqlite3_bind_int64 (stmt, 11, c->threshold);
+  sqlite3_bind_int64 (stmt, 12, c->step);
+  sqlite3_bind_text (stmt, 13, classes, -1, SQLITE_TRANSIENT);
+}
+
+/* Inserts at a known place; no transaction of its own. */
+static gint64
+insert_node (TdDb *db, gint64 table_id, gint64 parent_id, gint position, const TdCriterion *c,
+             GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (
+      db,
+      "INSERT INTO criterion (code, title, guidance, assessor, exemption, kind, standard, rate,"
+      " bonus_cap, deduction_cap, threshold, step, size_classes, table_id, parent_id, position)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      error);
+  gint64 id;
+
+  if (stmt == NULL)
+    return 0;
+  bind_fields (stmt, c);
+  sqlite3_bind_int64 (stmt, 14, table_id);
+  bind_parent (stmt, 15, parent_id);
+  sqlite3_bind_int (stmt, 16, position);
+  if (!td_db_run (db, stmt, error))
+    return 0;
+  id = td_db_last_insert_id (db);
+  return write_options (db, c, id, error) ? id : 0;
+}
+
+static gint64
+add_at (TdDb *db, gint64 table_id, gint64 parent_id, gint position, const TdCriterion *c,
+        GError **error)
+{
+  g_autoptr (GArray) siblings = NULL;
+  gint64 id;
+
+  siblings = list_siblings (db, table_id, parent_id, error);
+  if (siblings == NULL)
+    return 0;
+  if (position < 0 || (guint)position > siblings->len)
+    position = (gint)siblings->len;
+  id = insert_node (db, table_id, parent_id, position, c, error);
+  if (id == 0)
+    return 0;
+  g_array_insert_val (siblings, position, id);
+  return write_order (db, siblings, parent_id, error) ? id : 0;
+}
+
+gint64
+td_criteria_add (TdDb *db, gint64 bloc_year_id, gint64 parent_id, gint position,
+                 const TdCriterion *criterion, GError **error)
+{
+  gint64 table_id, id = 0;
+
+  if (!validate_fields (criterion, error) || !td_db_begin (db, error))
+    return 0;
+  table_id = td_criteria_ensure_table (db, bloc_year_id, error);
+  if (table_id != 0 && parent_id != 0)
+    {
+      NodeRef parent;
+      if (!get_node (db, parent_id, &parent, error))
+        table_id = 0;
+      else if (parent.table_id != table_id)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("The parent criterion belongs to another year's table."));
+          table_id = 0;
+        }
+    }
+  if (table_id != 0)
+    id = add_at (db, table_id, parent_id, position, criterion, error);
+  if (id == 0 || !td_db_commit (db, error))
+    {
+      td_db_rollback (db);
+      return 0;
+    }
+  td_db_notify_changed (db, "criteria");
+  return id;
+}
+
+gint64
+td_criteria_add_sibling (TdDb *db, gint64 sibling_id, const TdCriterion *criterion, GError **error)
+{
+  g_autoptr (GArray) siblings = NULL;
+  NodeRef ref;
+  gint64 id = 0;
+
+  if (!validate_fields (criterion, error) || !td_db_begin (db, error))
+    return 0;
+  if (get_node (db, sibling_id, &ref, error)
+      && (siblings = list_siblings (db, ref.table_id, ref.parent_id, error)) != NULL)
+    {
+      gint at = 0;
+      for (guint i = 0; i < siblings->len; i++)
+        if (g_array_index (siblings, gint64, i) == sibling_id)
+          at = (gint)i + 1;
+      id = add_at (db, ref.table_id, ref.parent_id, at, criterion, error);
+    }
+  if (id == 0 || !td_db_commit (db, error))
+    {
+      td_db_rollback (db);
+      return 0;
+    }
+  td_db_notify_changed (db, "criteria");
+  return id;
+}
+
+gboolean
+td_criteria_update (TdDb *db, const TdCriterion *c, GError **error)
+{
+  sqlite3_stmt *stmt;
+  NodeRef ref;
+
+  if (!validate_fields (c, error) || !td_db_begin (db, error))
+    return FALSE;
+  if (!get_node (db, c->id, &ref, error))
+    goto fail;
+  stmt = td_db_prepare (db,
+                        "UPDATE criterion SET code = ?, title = ?, guidance = ?, assessor = ?,"
+                        " exemption = ?, kind = ?, standard = ?, rate = ?, bonus_cap = ?,"
+                        " deduction_cap = ?, threshold = ?, step = ?, size_classes = ?"
+                        " WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  bind_fields (stmt, c);
+  sqlite3_bind_int64 (stmt, 14, c->id);
+  if (!td_db_run (db, stmt, error) || !write_options (db, c, c->id, error)
+      || !td_db_commit (db, error))
+    goto fail;
+  td_db_notify_changed (db, "criteria");
+  return TRUE;
+fail:
+  td_db_rollback (db);
+  return FALSE;
+}
+
+static gint
+find_in (GArray *ids, gint64 id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return (gint)i;
+  return -1;
+}
+
+typedef enum
+{
+  MOVE_UP,
+  MOVE_DOWN,
+  MOVE_INDENT,
+  MOVE_OUTDENT,
+} Move;
+
+static gboolean
+move (TdDb *db, gint64 id, Move how, GError **error)
+{
+  g_autoptr (GArray) siblings = NULL;
+  NodeRef ref;
+  gint at;
+
+  if (!td_db_begin (db, error))
+    return FALSE;
+  if (!get_node (db, id, &ref, error)
+      || (siblings = list_siblings (db, ref.table_id, ref.parent_id, error)) == NULL)
+    goto fail;
+  at = find_in (siblings, id);
+
+  switch (how)
+    {
+    case MOVE_UP:
+    case MOVE_DOWN:
+      {
+        gint other = how == MOVE_UP ? at - 1 : at + 1;
+        if (other < 0 || (guint)other >= siblings->len)
+          {
+            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                         how == MOVE_UP ? _ ("This criterion is already the first at its level.")
+                                        : _ ("This criterion is already the last at its level."));
+            goto fail;
+          }
+        g_array_index (siblings, gint64, at) = g_array_index (siblings, gint64, other);
+        g_array_index (siblings, gint64, other) = id;
+        if (!write_order (db, siblings, ref.parent_id, error))
+          goto fail;
+      }
+      break;
+    case MOVE_INDENT:
+      {
+        g_autoptr (GArray) kids = NULL;
+        gint64 new_parent;
+
+        if (at <= 0)
+          {
+            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                         _ ("The first criterion at a level cannot be indented: there is no "
+                            "criterion above it to go under."));
+            goto fail;
+          }
+        new_parent = g_array_index (siblings, gint64, at - 1);
+        kids = list_siblings (db, ref.table_id, new_parent, error);
+        if (kids == NULL)
+          goto fail;
+        g_array_remove_index (siblings, at);
+        g_array_append_val (kids, id);
+        if (!write_order (db, siblings, ref.parent_id, error)
+            || !write_order (db, kids, new_parent, error))
+          goto fail;
+      }
+      break;
+    case MOVE_OUTDENT:
+      {
+        g_autoptr (GArray) upper = NULL;
+        NodeRef parent;
+        gint pat;
+
+        if (ref.parent_id == 0)
+          {
+            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                         _ ("This criterion is already at the top level."));
+            goto fail;
+          }
+        if (!get_node (db, ref.parent_id, &parent, error)
+            || (upper = list_siblings (db, ref.table_id, parent.parent_id, error)) == NULL)
+          goto fail;
+        pat = find_in (upper, parent.id);
+        g_array_remove_index (siblings, at);
+        g_array_insert_val (upper, pat + 1, id);
+        if (!write_order (db, siblings, ref.parent_id, error)
+            || !write_order (db, upper, parent.parent_id, error))
+          goto fail;
+      }
+      break;
+    }
+  if (!td_db_commit (db, error))
+    goto fail;
+  td_db_notify_changed (db, "criteria");
+  return TRUE;
+fail:
+  td_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+td_criteria_indent (TdDb *db, gint64 criterion_id, GError **error)
+{
+  return move (db, criterion_id, MOVE_INDENT, error);
+}
+
+gboolean
+td_criteria_outdent (TdDb *db, gint64 criterion_id, GError **error)
+{
+  return move (db, criterion_id, MOVE_OUTDENT, error);
+}
+
+gboolean
+td_criteria_move_up (TdDb *db, gint64 criterion_id, GError **error)
+{
+  return move (db, criterion_id, MOVE_UP, error);
+}
+
+gboolean
+td_criteria_move_down (TdDb *db, gint64 criterion_id, GError **error)
+{
+  return move (db, criterion_id, MOVE_DOWN, error);
+}
+
+/* Soft delete */
+
+static gint64
+soft_delete (TdDb *db, gint64 table_id, gint64 criterion_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 token
+      = td_db_query_int (db, "SELECT coalesce (max (deleted), 0) + 1 FROM criterion", 0, error);
+
+  if (token <= 0)
+    return 0;
+  if (criterion_id != 0)
+    stmt = td_db_prepare (db,
+                          "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+                          " SELECT c.id FROM criterion c JOIN sub ON c.parent_id = sub.id"
+                          " WHERE c.deleted = 0)"
+                          " UPDATE criterion SET deleted = ?2 WHERE id IN sub AND deleted = 0",
+                          error);
+  else
+    stmt = td_db_prepare (
+        db, "UPDATE criterion SET deleted = ?2 WHERE table_id = ?1 AND deleted = 0", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, criterion_id != 0 ? criterion_id : table_id);
+  sqlite3_bind_int64 (stmt, 2, token);
+  if (!td_db_run (db, stmt, error))
+    return 0;
+  return token;
+}
+
+gint64
+td_criteria_delete (TdDb *db, gint64 criterion_id, GError **error)
+{
+  NodeRef ref;
+  gint64 token = 0;
+
+  if (!td_db_begin (db, error))
+    return 0;
+  if (get_node (db, criterion_id, &ref, error))
+    token = soft_delete (db, ref.table_id, criterion_id, error);
+  if (token != 0)
+    {
+      g_autofree gchar *new = g_strdup_printf ("deleted %" G_GINT64_FORMAT, token);
+      if (!td_db_audit (db, "criterion", criterion_id, "deleted", "0", new, error))
+        token = 0;
+    }
+  if (token == 0 || !td_db_commit (db, error))
+    {
+      td_db_rollback (db);
+      return 0;
+    }
+  td_db_notify_changed (db, "criteria");
+  return token;
+}
+
+gboolean
+td_criteria_undelete (TdDb *db, gint64 undo_token, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (undo_token <= 0)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Nothing to undo."));
+      return FALSE;
+    }
+  stmt = td_db_prepare (db, "UPDATE criterion SET deleted = 0 WHERE deleted = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, undo_token);
+  if (!td_db_begin (db, error))
+    return FALSE;
+  if (!td_db_run (db, stmt, error) || !td_db_commit (db, error))
+    {
+      td_db_rollback (db);
+      return FALSE;
+    }
+  td_db_notify_changed (db, "criteria");
+  return TRUE;
+}
+
+/* Whole tables */
+
+static gint64
+count_live (TdDb *db, gint64 table_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (
+      db, "SELECT count (*) FROM criterion WHERE table_id = ? AND deleted = 0", error);
+  gint64 n = -1;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, table_id);
+  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+gboolean
+td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *table,
+                        gboolean replace, GError **error)
+{
+  g_autofree gint64 *ids = g_new0 (gint64, table->nodes->len + 1);
+  g_autofree gint *positions = g_new0 (gint, table->nodes->len + 1);
+  gint top_position = 0;
+  sqlite3_stmt *stmt;
+  gint64 table_id, live;
+
+  for (guint i = 0; i < table->nodes->len; i++)
+    if (!validate_fields (g_ptr_array_index (table->nodes, i), error))
+      return FALSE;
+  if (!td_db_begin (db, error))
+    return FALSE;
+  table_id = td_criteria_ensure_table (db, bloc_year_id, error);
+  if (table_id == 0)
+    goto fail;
+  live = count_live (db, table_id, error);
+  if (live < 0)
+    goto fail;
+  if (live > 0 && !replace)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,
+                   _ ("This year already has a criteria table with %" G_GINT64_FORMAT
+                      " criteria. Replace it, or delete its criteria first."),
+                   live);
+      goto fail;
+    }
+  if (live > 0 && soft_delete (db, table_id, 0, error) == 0)
+    goto fail;
+
+  stmt = td_db_prepare (db,
+                        "UPDATE criteria_table SET title = ?, total = ?, bonus_cap = ?,"
+                        " deduction_cap = ?, notes = ? WHERE id = ?",
+                        error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, table->title ? table->title : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, table->total);
+  bind_cap (stmt, 3, table->bonus_cap);
+  bind_cap (stmt, 4, table->deduction_cap);
+  sqlite3_bind_text (stmt, 5, table->notes ? table->notes : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, table_id);
+  if (!td_db_run (db, stmt, error))
+    goto fail;
+
+  for (guint i = 0; i < table->nodes->len; i++)
+    {
+      const TdCriterion *c = g_ptr_array_index (table->nodes, i);
+      gint64 parent_id = c->parent >= 0 ? ids[c->parent] : 0;
+      gint position = c->parent >= 0 ? positions[c->parent]++ : top_position++;
+
+      ids[i] = insert_node (db, table_id, parent_id, position, c, error);
+      if (ids[i] == 0)
+        goto fail;
+    }
+  if (!td_db_commit (db, error))
+    goto fail;
+  td_db_notify_changed (db, "criteria");
+  return TRUE;
+fail:
+  td_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+td_criteria_copy_table (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year, GError **error)
+{
+  g_autoptr (TdCriteriaTable) table = NULL;
+
+  if (from_bloc_year == to_bloc_year)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("Choose another year or bloc to copy the criteria table from."));
+      return FALSE;
+    }
+  table = td_criteria_load (db, from_bloc_year, error);
+  if (table == NULL)
+    return FALSE;
+  if (table->nodes->len == 0)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+                   _ ("The chosen year has no criteria table to copy."));
+      return FALSE;
+    }
+  return td_criteria_save_table (db, to_bloc_year, table, FALSE, error);
+}
+
+gint64
+td_criteria_previous_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT p.id FROM bloc_year y JOIN bloc_year p"
+                                      " ON p.bloc_id = y.bloc_id AND p.year = y.year - 1"
+                                      " WHERE y.id = ?",
+                                      error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}

@@ -1,0 +1,844 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Score entries: parsing what the clerk types into a cell, checking it
+ * against the criterion's rule, saving it with its audit trail, loading
+ * a bloc-year's entries in one query, and a cell's history. */
+#include "config.h"
+
+#include "td-entries.h"
+#include "td-scoring.h"
+#include "td-text.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* Sources */
+
+const char *
+td_source_to_string (TdSource source)
+{
+  switch (source)
+    {
+    case TD_SOURCE_SELF:
+      return "self";
+    case TD_SOURCE_ASSESSED:
+      return "assessed";
+    case TD_SOURCE_FINAL:
+    default:
+      return "final";
+    }
+}
+
+gboolean
+td_source_from_string (const char *name, TdSource *out)
+{
+  for (gint s = 0; s < TD_N_SOURCES; s++)
+    if (g_strcmp0 (name, td_source_to_string ((TdSource)s)) == 0)
+      {
+        *out = (TdSource)s;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+td_source_get_label (TdSource source)
+{
+  switch (source)
+    {
+    case TD_SOURCE_SELF:
+      return _ ("Self-score");
+    case TD_SOURCE_ASSESSED:
+      return _ ("Assessed score");
+    case TD_SOURCE_FINAL:
+    default:
+      return _ ("Final score");
+    }
+}
+
+/* Entries */
+
+TdEntry *
+td_entry_new (gint64 unit_id, gint64 criterion_id, TdSource source)
+{
+  TdEntry *e = g_new0 (TdEntry, 1);
+
+  e->unit_id = unit_id;
+  e->criterion_id = criterion_id;
+  e->source = source;
+  e->option = -1;
+  e->evidence = g_strdup ("");
+  return e;
+}
+
+TdEntry *
+td_entry_copy (const TdEntry *src)
+{
+  TdEntry *e = g_new (TdEntry, 1);
+
+  *e = *src;
+  e->evidence = g_strdup (src->evidence ? src->evidence : "");
+  e->updated_at = g_strdup (src->updated_at);
+  e->updated_by = g_strdup (src->updated_by);
+  return e;
+}
+
+void
+td_entry_free (TdEntry *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->evidence);
+  g_free (e->updated_at);
+  g_free (e->updated_by);
+  g_free (e);
+}
+
+gboolean
+td_entry_equal (const TdEntry *a, const TdEntry *b)
+{
+  if (a == NULL || b == NULL)
+    return a == b;
+  return a->unit_id == b->unit_id && a->criterion_id == b->criterion_id && a->source == b->source
+         && a->points == b->points && a->count == b->count && a->option == b->option
+         && a->has_measured == b->has_measured && (!a->has_measured || a->measured == b->measured)
+         && a->size_class == b->size_class && !a->disqualified == !b->disqualified
+         && !a->exempt == !b->exempt && g_strcmp0 (a->evidence, b->evidence) == 0;
+}
+
+/* Input */
+
+static gchar *
+criterion_name (const TdCriterion *c)
+{
+  if (c->code && *c->code)
+    return g_strdup_printf ("%s %s", c->code, c->title);
+  return g_strdup (c->title);
+}
+
+/* The most that may be entered as points, or −1 when the kind takes no points. */
+static TdPoints
+points_limit (const TdCriterion *c)
+{
+  switch (c->kind)
+    {
+    case TD_RULE_STANDARD:
+      return c->standard;
+    case TD_RULE_BONUS_POINTS:
+    case TD_RULE_DEDUCTION_POINTS:
+      return c->rate;
+    default:
+      return -1;
+    }
+}
+
+gchar *
+td_criterion_input_hint (const TdCriterion *c)
+{
+  switch (td_rule_kind_get_input (c->kind))
+    {
+    case TD_INPUT_POINTS:
+      {
+        g_autofree gchar *max = td_points_format (points_limit (c));
+        return g_strdup_printf ("0 – %s", max);
+      }
+    case TD_INPUT_COUNT:
+      /* Translators: a count of cases is expected */
+      return g_strdup (_ ("0, 1, 2 …"));
+    case TD_INPUT_OPTION:
+      {
+        GString *s = g_string_new ("");
+        for (guint i = 0; i < c->options->len; i++)
+          {
+            const TdRuleOption *o = g_ptr_array_index (c->options, i);
+            if (i > 0)
+              g_string_append (s, " / ");
+            g_string_append (s, o->label);
+          }
+        return g_string_free (s, FALSE);
+      }
+    case TD_INPUT_MEASURED:
+      /* Translators: a measured value is expected, e.g. a percentage */
+      return g_strdup (_ ("a value, e.g. 97,5"));
+    case TD_INPUT_FLAG:
+      /* Translators: how to tick a yes/no criterion */
+      return g_strdup (_ ("x = yes, empty = no"));
+    case TD_INPUT_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+static gboolean
+parse_count (const char *text, gint64 *out)
+{
+  g_autofree gchar *t = g_strstrip (g_strdup (text));
+  gint64 v = 0;
+
+  if (*t == '\0')
+    return FALSE;
+  for (const char *p = t; *p; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      v = v * 10 + (*p - '0');
+      if (v > 1000000)
+        return FALSE;
+    }
+  *out = v;
+  return TRUE;
+}
+
+static gboolean
+parse_flag (const char *text, gboolean *out)
+{
+  g_autofree gchar *f = td_text_fold (text);
+  g_autofree gchar *t = g_strstrip (g_strdup (f));
+  const char *yes[] = { "x", "1", "co", "yes", "true", "v", "✓" };
+  const char *no[] = { "0", "khong", "no", "false", "-" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
+    if (g_strcmp0 (t, yes[i]) == 0)
+      return (*out = TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (no); i++)
+    if (g_strcmp0 (t, no[i]) == 0)
+      {
+        *out = FALSE;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+td_criterion_parse_input (const TdCriterion *c, const char *text, TdEntry *entry, GError **error)
+{
+  g_autofree gchar *name = criterion_name (c);
+  g_autofree gchar *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  TdInputField field = td_rule_kind_get_input (c->kind);
+
+  if (field == TD_INPUT_NONE)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("“%s” is a heading: its points come from the rows under it."), name);
+      return FALSE;
+    }
+  if (*trimmed == '\0')
+    {
+      g_autofree gchar *hint = td_criterion_input_hint (c);
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("Enter a value for “%s” (%s), or clear the cell to remove the score."), name,
+                   hint);
+      return FALSE;
+    }
+
+  switch (field)
+    {
+    case TD_INPUT_POINTS:
+      {
+        TdPoints p, limit = points_limit (c);
+        g_autofree gchar *max = td_points_format (limit);
+
+        if (!td_points_parse (trimmed, &p, NULL))
+          {
+            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                         _ ("“%s” is not a number. Enter points in 0 – %s for “%s”, "
+                            "with a decimal comma such as 0,5."),
+                         trimmed, max, name);
+            return FALSE;
+          }
+        /* A deduction may be typed with its sign, as it is printed. */
+        if (p < 0 && c->kind == TD_RULE_DEDUCTION_POINTS)
+          p = -p;
+        if (p < 0 || p > limit)
+          {
+            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                         _ ("“%s” is out of range. Enter points in 0 – %s for “%s”."), trimmed, max,
+                         name);
+            return FALSE;
+          }
+        entry->points = p;
+      }
+      break;
+    case TD_INPUT_COUNT:
+      if (!parse_count (trimmed, &entry->count))
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("“%s” is not a number of cases. Enter a whole number 0, 1, 2 … "
+                          "for “%s”."),
+                       trimmed, name);
+          return FALSE;
+        }
+      break;
+    case TD_INPUT_OPTION:
+      {
+        gint64 n;
+        g_autofree gchar *folded = td_text_fold (trimmed);
+
+        if (parse_count (trimmed, &n) && n >= 1 && n <= (gint64)c->options->len)
+          {
+            entry->option = (gint)n - 1;
+            break;
+          }
+        for (guint i = 0; i < c->options->len; i++)
+          {
+            const TdRuleOption *o = g_ptr_array_index (c->options, i);
+            g_autofree gchar *label = td_text_fold (o->label);
+
+            if (g_strcmp0 (g_strstrip (label), folded) == 0)
+              {
+                entry->option = (gint)i;
+                return TRUE;
+              }
+          }
+        {
+          g_autofree gchar *hint = td_criterion_input_hint (c);
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("“%s” is not one of the options of “%s”: %s."), trimmed, name, hint);
+        }
+        return FALSE;
+      }
+    case TD_INPUT_MEASURED:
+      {
+        g_autofree gchar *number = g_strdup (trimmed);
+        gsize len = strlen (number);
+        TdPoints v;
+
+        if (len > 0 && number[len - 1] == '%')
+          number[len - 1] = '\0';
+        g_strstrip (number);
+        if (!td_points_parse (number, &v, NULL))
+          {
+            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                         _ ("“%s” is not a number. Enter the measured value for “%s”, "
+                            "e.g. 97,5."),
+                         trimmed, name);
+            return FALSE;
+          }
+        entry->has_measured = TRUE;
+        entry->measured = v;
+      }
+      break;
+    case TD_INPUT_FLAG:
+      if (!parse_flag (trimmed, &entry->disqualified))
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("Enter x (yes) or 0 (no) for “%s”, not “%s”."), name, trimmed);
+          return FALSE;
+        }
+      break;
+    case TD_INPUT_NONE:
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+gchar *
+td_criterion_format_input (const TdCriterion *c, const TdEntry *e)
+{
+  if (e == NULL)
+    return g_strdup ("");
+  switch (td_rule_kind_get_input (c->kind))
+    {
+    case TD_INPUT_POINTS:
+      return td_points_format (e->points);
+    case TD_INPUT_COUNT:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, e->count);
+    case TD_INPUT_OPTION:
+      if (e->option >= 0 && (guint)e->option < c->options->len)
+        return g_strdup (((TdRuleOption *)g_ptr_array_index (c->options, e->option))->label);
+      return g_strdup ("");
+    case TD_INPUT_MEASURED:
+      if (e->has_measured)
+        return td_points_format (e->measured);
+      if (e->option >= 0 && (guint)e->option < c->options->len)
+        return g_strdup (((TdRuleOption *)g_ptr_array_index (c->options, e->option))->label);
+      return g_strdup ("");
+    case TD_INPUT_FLAG:
+      return g_strdup (e->disqualified ? "x" : "");
+    case TD_INPUT_NONE:
+    default:
+      return g_strdup ("");
+    }
+}
+
+gboolean
+td_criterion_validate_entry (const TdCriterion *c, const TdEntry *e, GError **error)
+{
+  g_autofree gchar *name = criterion_name (c);
+
+  switch (td_rule_kind_get_input (c->kind))
+    {
+    case TD_INPUT_NONE:
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("“%s” is a heading: its points come from the rows under it."), name);
+      return FALSE;
+    case TD_INPUT_POINTS:
+      if (e->points < 0 || e->points > points_limit (c))
+        {
+          g_autofree gchar *max = td_points_format (points_limit (c));
+          g_autofree gchar *v = td_points_format (e->points);
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("“%s” is out of range. Enter points in 0 – %s for “%s”."), v, max, name);
+          return FALSE;
+        }
+      break;
+    case TD_INPUT_COUNT:
+      if (e->count < 0 || e->count > 1000000)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("Enter a whole number 0, 1, 2 … for “%s”."), name);
+          return FALSE;
+        }
+      break;
+    case TD_INPUT_OPTION:
+      if (e->option < -1 || e->option >= (gint)c->options->len)
+        {
+          g_autofree gchar *hint = td_criterion_input_hint (c);
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("Choose one of the options of “%s”: %s."), name, hint);
+          return FALSE;
+        }
+      break;
+    case TD_INPUT_MEASURED:
+      if (c->kind == TD_RULE_BRACKETS
+          && (e->size_class < 0
+              || (guint)e->size_class >= MAX (g_strv_length (c->size_classes), 1)))
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("Choose the size class of the unit for “%s”."), name);
+          return FALSE;
+        }
+      if (e->option < -1 || e->option >= (gint)c->options->len)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Choose one of the grades of “%s”."),
+                       name);
+          return FALSE;
+        }
+      break;
+    case TD_INPUT_FLAG:
+    default:
+      break;
+    }
+  return TRUE;
+}
+
+/* Storage */
+
+static const char *ENTRY_COLUMNS
+    = "e.id, e.unit_id, e.criterion_id, e.source, e.points, e.count, e.option, e.measured,"
+      " e.size_class, e.disqualified, e.exempt, e.evidence, e.updated_at, e.updated_by";
+
+static TdEntry *
+read_entry (sqlite3_stmt *stmt)
+{
+  TdEntry *e = td_entry_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
+                             TD_SOURCE_SELF);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  td_source_from_string ((const char *)sqlite3_column_text (stmt, 3), &e->source);
+  e->points = sqlite3_column_int64 (stmt, 4);
+  e->count = sqlite3_column_int64 (stmt, 5);
+  e->option = sqlite3_column_int (stmt, 6);
+  e->has_measured = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
+  e->measured = sqlite3_column_int64 (stmt, 7);
+  e->size_class = sqlite3_column_int (stmt, 8);
+  e->disqualified = sqlite3_column_int (stmt, 9) != 0;
+  e->exempt = sqlite3_column_int (stmt, 10) != 0;
+  g_free (e->evidence);
+  e->evidence = g_strdup ((const char *)sqlite3_column_text (stmt, 11));
+  if (e->evidence == NULL)
+    e->evidence = g_strdup ("");
+  e->updated_at = g_strdup ((const char *)sqlite3_column_text (stmt, 12));
+  e->updated_by = g_strdup ((const char *)sqlite3_column_text (stmt, 13));
+  return e;
+}
+
+TdEntry *
+td_entry_load (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source, GError **error)
+{
+  g_autofree gchar *sql = g_strdup_printf (
+      "SELECT %s FROM entry e WHERE e.unit_id = ? AND e.criterion_id = ? AND e.source = ?",
+      ENTRY_COLUMNS);
+  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
+  TdEntry *e = NULL;
+  TdStep r;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, unit_id);
+  sqlite3_bind_int64 (stmt, 2, criterion_id);
+  sqlite3_bind_text (stmt, 3, td_source_to_string (source), -1, SQLITE_STATIC);
+  r = td_db_step (db, stmt, error);
+  if (r == TD_STEP_ROW)
+    {
+      e = read_entry (stmt);
+      sqlite3_reset (stmt);
+    }
+  return e;
+}
+
+GPtrArray *
+td_entries_load_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  g_autofree gchar *sql
+      = g_strdup_printf ("SELECT %s FROM criteria_table t"
+                         " JOIN criterion c ON c.table_id = t.id AND c.deleted = 0"
+                         " JOIN entry e ON e.criterion_id = c.id"
+                         " WHERE t.bloc_year_id = ?",
+                         ENTRY_COLUMNS);
+  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
+  g_autoptr (GPtrArray) out = NULL;
+  TdStep r;
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_free);
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    g_ptr_array_add (out, read_entry (stmt));
+  return r == TD_STEP_DONE ? g_steal_pointer (&out) : NULL;
+}
+
+gboolean
+td_entries_exist (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT EXISTS (SELECT 1 FROM criteria_table t"
+                                      " JOIN criterion c ON c.table_id = t.id"
+                                      " JOIN entry e ON e.criterion_id = c.id"
+                                      " WHERE t.bloc_year_id = ?)",
+                                      error);
+  gboolean found = FALSE;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
+    found = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+/* What the audit trail shows for an entry's value, independent of the UI
+ * language so that the trail reads the same for everybody. */
+static gchar *
+audit_value (const TdCriterion *c, const TdEntry *e)
+{
+  g_autofree gchar *v = NULL;
+
+  if (e == NULL)
+    return NULL;
+  v = c ? td_criterion_format_input (c, e) : td_points_format (e->points);
+  if (c && c->kind == TD_RULE_BRACKETS && e->has_measured)
+    {
+      gchar *with_class = g_strdup_printf ("%s [%d]", v, e->size_class + 1);
+      g_free (v);
+      v = with_class;
+    }
+  if (e->exempt)
+    {
+      gchar *with_exempt = g_strconcat (v, " (miễn trừ)", NULL);
+      g_free (v);
+      v = with_exempt;
+    }
+  return g_steal_pointer (&v);
+}
+
+static gboolean
+audit_entry (TdDb *db, const TdCriterion *c, const TdEntry *old, const TdEntry *new, gint64 unit_id,
+             gint64 criterion_id, TdSource source, GError **error)
+{
+  g_autofree gchar *old_value = audit_value (c, old);
+  g_autofree gchar *new_value = audit_value (c, new);
+  const char *old_ev = old ? old->evidence : NULL;
+  const char *new_ev = new ? new->evidence : NULL;
+  g_autofree gchar *value_field
+      = g_strdup_printf ("value:%s:%" G_GINT64_FORMAT, td_source_to_string (source), unit_id);
+  g_autofree gchar *evidence_field
+      = g_strdup_printf ("evidence:%s:%" G_GINT64_FORMAT, td_source_to_string (source), unit_id);
+
+  if (g_strcmp0 (old_value, new_value) != 0 || (old == NULL) != (new == NULL))
+    if (!td_db_audit (db, "entry", criterion_id, value_field, old_value, new_value, error))
+      return FALSE;
+  if (g_strcmp0 (old_ev && *old_ev ? old_ev : NULL, new_ev && *new_ev ? new_ev : NULL) != 0)
+    if (!td_db_audit (db, "entry", criterion_id, evidence_field, old_ev, new_ev, error))
+      return FALSE;
+  return TRUE;
+}
+
+static TdCriterion *
+load_criterion (TdDb *db, gint64 criterion_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT t.bloc_year_id FROM criterion c JOIN criteria_table t"
+                                      " ON t.id = c.table_id WHERE c.id = ? AND c.deleted = 0",
+                                      error);
+  g_autoptr (TdCriteriaTable) table = NULL;
+  gint64 bloc_year_id = 0;
+  gint index;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, criterion_id);
+  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
+    bloc_year_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (bloc_year_id == 0)
+    {
+      if (error && *error == NULL)
+        g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+                     _ ("This criterion no longer exists; it may have been deleted. Reload the "
+                        "table."));
+      return NULL;
+    }
+  table = td_criteria_load (db, bloc_year_id, error);
+  if (table == NULL)
+    return NULL;
+  index = td_criteria_table_find (table, criterion_id);
+  return index >= 0 ? td_criterion_copy (td_criteria_table_get_node (table, index)) : NULL;
+}
+
+gboolean
+td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, GError **error)
+{
+  g_autoptr (TdCriterion) loaded = NULL;
+  g_autoptr (TdEntry) old = NULL;
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autofree gchar *at = g_date_time_format_iso8601 (now);
+  g_autofree gchar *user = td_db_current_user ();
+  sqlite3_stmt *stmt;
+  GError *local = NULL;
+
+  if (entry->source != TD_SOURCE_SELF && entry->source != TD_SOURCE_ASSESSED)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("A score is either a self-score or an assessed score."));
+      return FALSE;
+    }
+  if (criterion == NULL)
+    {
+      loaded = load_criterion (db, entry->criterion_id, error);
+      if (loaded == NULL)
+        return FALSE;
+      criterion = loaded;
+    }
+  if (!td_criterion_validate_entry (criterion, entry, error))
+    return FALSE;
+  if (!td_db_begin (db, error))
+    return FALSE;
+  old = td_entry_load (db, entry->unit_id, entry->criterion_id, entry->source, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      goto fail;
+    }
+  if (old != NULL && td_entry_equal (old, entry))
+    {
+      /* Nothing changed: no audit row, no new timestamp. */
+      td_db_rollback (db);
+      entry->id = old->id;
+      return TRUE;
+    }
+  stmt = td_db_prepare (
+      db,
+      "INSERT INTO entry (unit_id, criterion_id, source, points, count, option, measured,"
+      " size_class, disqualified, exempt, evidence, updated_at, updated_by)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      " ON CONFLICT (criterion_id, unit_id, source) DO UPDATE SET points = excluded.points,"
+      " count = excluded.count, option = excluded.option, measured = excluded.measured,"
+      " size_class = excluded.size_class, disqualified = excluded.disqualified,"
+      " exempt = excluded.exempt, evidence = excluded.evidence,"
+      " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+      error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, entry->unit_id);
+  sqlite3_bind_int64 (stmt, 2, entry->criterion_id);
+  sqlite3_bind_text (stmt, 3, td_source_to_string (entry->source), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, entry->points);
+  sqlite3_bind_int64 (stmt, 5, entry->count);
+  sqlite3_bind_int (stmt, 6, entry->option);
+  if (entry->has_measured)
+    sqlite3_bind_int64 (stmt, 7, entry->measured);
+  sqlite3_bind_int (stmt, 8, entry->size_class);
+  sqlite3_bind_int (stmt, 9, entry->disqualified ? 1 : 0);
+  sqlite3_bind_int (stmt, 10, entry->exempt ? 1 : 0);
+  sqlite3_bind_text (stmt, 11, entry->evidence ? entry->evidence : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 12, at, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 13, user, -1, SQLITE_TRANSIENT);
+  if (!td_db_run (db, stmt, error))
+    goto fail;
+  if (!audit_entry (db, criterion, old, entry, entry->unit_id, entry->criterion_id, entry->source,
+                    error))
+    goto fail;
+  if (!td_db_commit (db, error))
+    goto fail;
+  entry->id = old ? old->id : td_db_last_insert_id (db);
+  g_free (entry->updated_at);
+  entry->updated_at = g_steal_pointer (&at);
+  g_free (entry->updated_by);
+  entry->updated_by = g_steal_pointer (&user);
+  td_db_notify_changed (db, "entries");
+  return TRUE;
+fail:
+  td_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+td_entry_delete (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
+                 TdEntry **old_entry, GError **error)
+{
+  g_autoptr (TdEntry) old = NULL;
+  g_autoptr (TdCriterion) criterion = NULL;
+  sqlite3_stmt *stmt;
+  GError *local = NULL;
+
+  if (!td_db_begin (db, error))
+    return FALSE;
+  old = td_entry_load (db, unit_id, criterion_id, source, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      goto fail;
+    }
+  if (old != NULL)
+    {
+      criterion = load_criterion (db, criterion_id, NULL);
+      stmt = td_db_prepare (db, "DELETE FROM entry WHERE id = ?", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, old->id);
+      if (!td_db_run (db, stmt, error)
+          || !audit_entry (db, criterion, old, NULL, unit_id, criterion_id, source, error))
+        goto fail;
+    }
+  if (!td_db_commit (db, error))
+    goto fail;
+  if (old != NULL)
+    td_db_notify_changed (db, "entries");
+  if (old_entry != NULL)
+    *old_entry = g_steal_pointer (&old);
+  return TRUE;
+fail:
+  td_db_rollback (db);
+  return FALSE;
+}
+
+void
+td_entry_change_free (TdEntryChange *change)
+{
+  if (change == NULL)
+    return;
+  g_free (change->field);
+  g_free (change->at);
+  g_free (change->user);
+  g_free (change->old_value);
+  g_free (change->new_value);
+  g_free (change);
+}
+
+GPtrArray *
+td_entry_history (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT field, at, user, old_value, new_value FROM audit"
+                                      " WHERE tbl = 'entry' AND row_id = ? AND field IN (?, ?)"
+                                      " ORDER BY id DESC",
+                                      error);
+  g_autofree gchar *value_field
+      = g_strdup_printf ("value:%s:%" G_GINT64_FORMAT, td_source_to_string (source), unit_id);
+  g_autofree gchar *evidence_field
+      = g_strdup_printf ("evidence:%s:%" G_GINT64_FORMAT, td_source_to_string (source), unit_id);
+  g_autoptr (GPtrArray) out = NULL;
+  TdStep r;
+
+  if (stmt == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_change_free);
+  sqlite3_bind_int64 (stmt, 1, criterion_id);
+  sqlite3_bind_text (stmt, 2, value_field, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, evidence_field, -1, SQLITE_TRANSIENT);
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      TdEntryChange *ch = g_new0 (TdEntryChange, 1);
+      const char *field = (const char *)sqlite3_column_text (stmt, 0);
+
+      ch->field = g_strdup (g_str_has_prefix (field, "evidence") ? "evidence" : "value");
+      ch->at = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      ch->user = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      ch->old_value = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      ch->new_value = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      g_ptr_array_add (out, ch);
+    }
+  return r == TD_STEP_DONE ? g_steal_pointer (&out) : NULL;
+}
+
+/* The sheet from the database (declared in td-scoring.h). */
+TdScores *
+td_scores_load (TdDb *db, TdCriteriaTable *table, GError **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  TdStep r;
+
+  /* Members in the registry's order (Vietnamese collation of the name
+   * they bore that year), then any unit that has scores but is no longer a
+   * member, so its scores are never hidden. */
+  stmt = td_db_prepare (db,
+                        "SELECT m.unit_id FROM membership m"
+                        " JOIN bloc_year y ON y.id = m.bloc_year_id"
+                        " JOIN unit u ON u.id = m.unit_id"
+                        " LEFT JOIN unit_name n ON n.unit_id = u.id AND n.valid_from = ("
+                        "   SELECT max (valid_from) FROM unit_name"
+                        "   WHERE unit_id = u.id AND valid_from <= printf ('%04d-12-31', y.year))"
+                        " WHERE m.bloc_year_id = ?1"
+                        " ORDER BY coalesce (n.name, u.name) COLLATE VI",
+                        error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, table->bloc_year_id);
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (units, id);
+    }
+  if (r == TD_STEP_ERROR)
+    return NULL;
+
+  entries = td_entries_load_bloc_year (db, table->bloc_year_id, error);
+  if (entries == NULL)
+    return NULL;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const TdEntry *e = g_ptr_array_index (entries, i);
+      gboolean known = FALSE;
+
+      for (guint u = 0; u < units->len && !known; u++)
+        known = g_array_index (units, gint64, u) == e->unit_id;
+      if (!known)
+        g_array_append_val (units, e->unit_id);
+    }
+
+  scores = td_scores_new (table, (const gint64 *)(gpointer)units->data, units->len);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TdEntry *e = g_ptr_array_index (entries, i);
+      gint u = td_scores_find_unit (scores, e->unit_id);
+      gint node = td_criteria_table_find (table, e->criterion_id);
+      TdEntry **cell;
+
+      if (u < 0 || node < 0)
+        continue;
+      /* Hand the loaded entry over without copying: the cell is private to
+       * the sheet and the array gives up ownership. */
+      cell = (TdEntry **)td_scores_get_entries (scores, (guint)u, e->source) + node;
+      td_entry_free (*cell);
+      *cell = e;
+      g_ptr_array_index (entries, i) = NULL;
+    }
+  td_scores_recompute_all (scores);
+  return g_steal_pointer (&scores);
+}
