@@ -221,6 +221,7 @@ td_ranking_free (TdRanking *ranking)
   g_ptr_array_unref (ranking->rows);
   g_ptr_array_unref (ranking->proposals);
   g_ptr_array_unref (ranking->inputs);
+  td_rank_settings_free (ranking->owned_settings);
   g_free (ranking);
 }
 

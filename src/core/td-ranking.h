@@ -172,6 +172,7 @@ typedef struct
   GPtrArray *proposals; /* of TdProposal, in rule order then rank */
   guint n_ranked;
   gboolean needs_vote;
+  TdRankSettings *owned_settings; /* freed with the ranking, may be NULL */
 } TdRanking;
 
 TdRankInput *td_rank_input_new (gint64 unit_id, const char *name);

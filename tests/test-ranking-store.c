@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Ranking storage: defaults, editing, copying to a new year, votes,
+ * overrides and decisions with their audit trail, and "changes since the
+ * clerk last looked". */
+#include "config.h"
+
+#include "td-demo.h"
+#include "td-ranking-store.h"
+#include "td-registry.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+typedef struct
+{
+  TdDb *db;
+  gint64 by1, by2;
+  gint64 units[4];
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBloc) bloc = td_bloc_new ();
+  const char *names[] = { "Sở Nội vụ", "Sở Tư pháp", "Sở Tài chính", "Sở Y tế" };
+  gint64 bloc_id;
+
+  f->db = td_db_new_memory (&error);
+  g_assert_no_error (error);
+  bloc->name = g_strdup ("Khối thử");
+  bloc_id = td_registry_add_bloc (f->db, bloc, &error);
+  g_assert_no_error (error);
+  for (guint y = 0; y < 2; y++)
+    {
+      g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+      by->bloc_id = bloc_id;
+      by->year = 2024 + (gint)y;
+      *(y == 0 ? &f->by1 : &f->by2) = td_registry_add_bloc_year (f->db, by, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr (TdUnit) unit = td_unit_new ();
+      unit->name = g_strdup (names[i]);
+      f->units[i] = td_registry_add_unit (f->db, unit, &error);
+      g_assert_no_error (error);
+      g_assert_true (td_registry_add_member (f->db, f->by1, f->units[i], &error));
+    }
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_assert_finalize_object (f->db);
+}
+
+static gint64
+audit_count (TdDb *db, const char *table)
+{
+  g_autofree gchar *sql = g_strdup_printf ("SELECT count(*) FROM audit WHERE tbl = '%s'", table);
+  return td_db_query_int (db, sql, -1, NULL);
+}
+
+static void
+test_defaults_and_catalogue (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdRankSettings) settings = td_ranking_load_settings (f->db, f->by1, &error);
+  g_autoptr (GPtrArray) awards = td_award_list (f->db, &error);
+  g_autoptr (TdAward) extra = td_award_new ();
+  TdProposalRule *flag;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (settings->tie_breaks->len, ==, 3);
+  g_assert_cmpint (((TdTieBreak *)g_ptr_array_index (settings->tie_breaks, 2))->kind, ==,
+                   TD_TIE_BREAK_VOTE);
+  g_assert_cmpint (settings->scale.excellent, ==, 9000);
+  g_assert_cmpuint (settings->proposal_rules->len, ==, 2);
+  flag = g_ptr_array_index (settings->proposal_rules, 0);
+  g_assert_cmpstr (flag->award_name, ==, "Cờ thi đua của UBND tỉnh");
+  g_assert_cmpint (flag->quota_kind, ==, TD_QUOTA_BY_MEMBERS);
+  g_assert_cmpint (flag->id, ==, 0); /* not saved yet */
+  /* Reading the defaults wrote nothing. */
+  g_assert_cmpint (td_db_query_int (f->db, "SELECT count(*) FROM proposal_rule", -1, NULL), ==, 0);
+
+  g_assert_cmpuint (awards->len, ==, 5);
+  g_assert_cmpstr (((TdAward *)g_ptr_array_index (awards, 4))->name, ==, "Giấy khen");
+
+  g_free (extra->name);
+  extra->name = g_strdup ("Giấy khen");
+  g_assert_cmpint (td_award_save (f->db, extra, &error), ==, 0);
+  g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  g_free (extra->name);
+  extra->name = g_strdup ("Cờ thi đua của Chính phủ");
+  extra->title = TRUE;
+  g_assert_cmpint (td_award_save (f->db, extra, &error), >, 0);
+  g_assert_no_error (error);
+
+  /* A rule in use keeps its award. */
+  g_assert_true (td_ranking_ensure_settings (f->db, f->by1, &error));
+  g_assert_no_error (error);
+  g_assert_false (td_award_delete (f->db, flag->award_id, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);
+}
+
+static void
+test_edit_and_copy (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rules = g_ptr_array_new_with_free_func ((GDestroyNotify)td_tie_break_free);
+  TdGradeScale scale = { TRUE, 8500, 7000, 5000, 0 };
+  TdGradeScale bad = { FALSE, 6000, 7000, 5000, 0 };
+  g_autoptr (TdRankSettings) s1 = NULL;
+  g_autoptr (TdRankSettings) s2 = NULL;
+  g_autoptr (TdProposalRule) rule = td_proposal_rule_new ();
+  g_autoptr (GPtrArray) awards = td_award_list (f->db, &error);
+
+  g_ptr_array_add (rules, td_tie_break_new (TD_TIE_BREAK_SECTION, ""));
+  g_assert_false (td_ranking_set_tie_breaks (f->db, f->by1, rules, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (((TdTieBreak *)g_ptr_array_index (rules, 0))->section_code);
+  ((TdTieBreak *)g_ptr_array_index (rules, 0))->section_code = g_strdup ("II");
+  g_ptr_array_add (rules, td_tie_break_new (TD_TIE_BREAK_AGREEMENT, NULL));
+  g_assert_true (td_ranking_set_tie_breaks (f->db, f->by1, rules, &error));
+  g_assert_no_error (error);
+
+  g_assert_false (td_ranking_set_grade_scale (f->db, f->by1, &bad, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (td_ranking_set_grade_scale (f->db, f->by1, &scale, &error));
+
+  rule->award_id = ((TdAward *)g_ptr_array_index (awards, 4))->id;
+  rule->quota_kind = TD_QUOTA_FIXED;
+  rule->count = 4;
+  rule->min_grade = TD_GRADE_GOOD;
+  rule->rank_from = 3;
+  g_assert_cmpint (td_ranking_save_proposal_rule (f->db, f->by1, rule, &error), >, 0);
+  g_assert_no_error (error);
+
+  s1 = td_ranking_load_settings (f->db, f->by1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (s1->tie_breaks->len, ==, 2);
+  g_assert_cmpstr (((TdTieBreak *)g_ptr_array_index (s1->tie_breaks, 0))->section_code, ==, "II");
+  g_assert_true (s1->scale.percent);
+  g_assert_cmpint (s1->scale.excellent, ==, 8500);
+  g_assert_cmpuint (s1->proposal_rules->len, ==, 3); /* two defaults + Giấy khen */
+  g_assert_cmpstr (((TdProposalRule *)g_ptr_array_index (s1->proposal_rules, 2))->award_name, ==,
+                   "Giấy khen");
+
+  /* The next year starts with the same settings, and its own rule rows. */
+  g_assert_true (td_ranking_set_votes (f->db, f->by1, f->units[0], 3, &error));
+  g_assert_true (td_ranking_copy_settings (f->db, f->by1, f->by2, &error));
+  g_assert_no_error (error);
+  s2 = td_ranking_load_settings (f->db, f->by2, &error);
+  g_assert_cmpuint (s2->tie_breaks->len, ==, 2);
+  g_assert_cmpint (s2->scale.excellent, ==, 8500);
+  g_assert_cmpuint (s2->proposal_rules->len, ==, 3);
+  g_assert_cmpint (((TdProposalRule *)g_ptr_array_index (s2->proposal_rules, 2))->rank_from, ==, 3);
+  g_assert_cmpint (((TdProposalRule *)g_ptr_array_index (s2->proposal_rules, 2))->id, !=,
+                   ((TdProposalRule *)g_ptr_array_index (s1->proposal_rules, 2))->id);
+  g_assert_cmpint (td_db_query_int (f->db, "SELECT count(*) FROM ranking_vote", -1, NULL), ==, 1);
+}
+
+static void
+test_votes_overrides_decisions (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  TdRankSettings *settings = NULL;
+  g_autoptr (TdRanking) ranking = NULL;
+  g_autoptr (TdRanking) again = NULL;
+  gint64 rule_id;
+
+  g_assert_true (td_ranking_set_votes (f->db, f->by1, f->units[1], 5, &error));
+  g_assert_true (td_ranking_set_votes (f->db, f->by1, f->units[1], 6, &error));
+  g_assert_cmpint (audit_count (f->db, "ranking_vote"), ==, 2);
+
+  g_assert_false (td_ranking_set_override (f->db, f->by1, f->units[3], 1, "  ", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (audit_count (f->db, "ranking_override"), ==, 0);
+  g_assert_true (
+      td_ranking_set_override (f->db, f->by1, f->units[3], 1, "Hội nghị thống nhất", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (audit_count (f->db, "ranking_override"), ==, 1);
+
+  ranking = td_ranking_load (f->db, f->by1, &settings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranking->rows->len, ==, 4);
+  g_assert_cmpint (((TdRankRow *)g_ptr_array_index (ranking->rows, 0))->input->unit_id, ==,
+                   f->units[3]);
+  g_assert_cmpint (td_ranking_find_unit (ranking, f->units[1])->input->votes, ==, 6);
+  g_assert_nonnull (strstr (((TdRankRow *)g_ptr_array_index (ranking->rows, 0))->explanation,
+                            "Hội nghị thống nhất"));
+
+  /* Decisions refer to saved rules. */
+  g_assert_true (td_ranking_ensure_settings (f->db, f->by1, &error));
+  rule_id = td_db_query_int (f->db, "SELECT min (id) FROM proposal_rule", 0, NULL);
+  g_assert_false (
+      td_ranking_set_decision (f->db, rule_id, f->units[0], TD_DECISION_ADD, "", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (td_ranking_set_decision (f->db, rule_id, f->units[0], TD_DECISION_ADD,
+                                          "Được Hội nghị suy tôn", &error));
+  g_assert_true (td_ranking_set_decision (f->db, rule_id, f->units[0], TD_DECISION_ADD,
+                                          "Được Hội nghị suy tôn (sửa)", &error));
+  g_assert_cmpint (td_db_query_int (f->db, "SELECT count(*) FROM proposal_decision", -1, NULL), ==,
+                   1);
+  g_assert_cmpint (audit_count (f->db, "proposal_decision"), ==, 2);
+  again = td_ranking_load (f->db, f->by1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (td_ranking_find_unit (again, f->units[0])->proposals, ==,
+                   "Cờ thi đua của UBND tỉnh");
+  g_assert_true (td_ranking_clear_decision (f->db, rule_id, f->units[0], &error));
+  g_assert_true (td_ranking_clear_override (f->db, f->by1, f->units[3], &error));
+  g_assert_cmpint (audit_count (f->db, "ranking_override"), ==, 2);
+}
+
+static void
+test_changes_since_seen (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdRanking) first = NULL;
+  g_autoptr (TdRanking) second = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  gboolean seen = TRUE;
+
+  /* Equal totals: the meeting's vote orders the units 1 to 4. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_true (td_ranking_set_votes (f->db, f->by1, f->units[i], 10 - (gint)i, &error));
+  first = td_ranking_load (f->db, f->by1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (td_ranking_find_unit (first, f->units[2])->rank, ==, 3);
+
+  changes = td_ranking_changes_since_seen (f->db, f->by1, first, &seen, &error);
+  g_assert_no_error (error);
+  g_assert_false (seen);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_clear_pointer (&changes, g_ptr_array_unref);
+
+  g_assert_true (td_ranking_mark_seen (f->db, f->by1, first, &error));
+  g_assert_true (td_ranking_set_override (f->db, f->by1, f->units[2], 1, "Thử", &error));
+  second = td_ranking_load (f->db, f->by1, NULL, &error);
+  changes = td_ranking_changes_since_seen (f->db, f->by1, second, &seen, &error);
+  g_assert_no_error (error);
+  g_assert_true (seen);
+  g_assert_cmpuint (changes->len, >=, 1);
+  {
+    gboolean found = FALSE;
+    for (guint i = 0; i < changes->len; i++)
+      {
+        TdRankChange *c = g_ptr_array_index (changes, i);
+        if (c->unit_id == f->units[2])
+          {
+            found = TRUE;
+            g_assert_cmpint (c->new_rank, ==, 1);
+            g_assert_cmpint (c->old_rank, ==, 3);
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+static void
+test_demo (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *dir = g_dir_make_tmp ("td-ranking-XXXXXX", &error);
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  gint64 by;
+  g_autoptr (TdRanking) ranking = NULL;
+
+  g_assert_no_error (error);
+  by = td_db_query_int (db, "SELECT max (id) FROM bloc_year", 0, NULL);
+  ranking = td_ranking_load (db, by, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranking->rows->len, >, 5);
+  td_db_close (db);
+  g_clear_object (&db);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("THIDUA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/ranking-store/defaults-and-catalogue", Fixture, NULL, fixture_set_up,
+              test_defaults_and_catalogue, fixture_tear_down);
+  g_test_add ("/ranking-store/edit-and-copy", Fixture, NULL, fixture_set_up, test_edit_and_copy,
+              fixture_tear_down);
+  g_test_add ("/ranking-store/votes-overrides-decisions", Fixture, NULL, fixture_set_up,
+              test_votes_overrides_decisions, fixture_tear_down);
+  g_test_add ("/ranking-store/changes-since-seen", Fixture, NULL, fixture_set_up,
+              test_changes_since_seen, fixture_tear_down);
+  g_test_add_func ("/ranking-store/demo", test_demo);
+  return g_test_run ();
+}
