@@ -299,6 +299,18 @@ criteria_sheet (int year, gboolean form)
       td_sheet_set_points (sheet, row, penalty, 50);
     }
 
+  if (form)
+    {
+      const char *levels[] = { "Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ",
+                               "Hoàn thành nhiệm vụ", "Không hoàn thành nhiệm vụ", NULL };
+      guint self_rating = td_sheet_add_row (sheet, TD_ROW_NORMAL);
+
+      td_sheet_set_row_key (sheet, self_rating, "self-rating");
+      td_sheet_set_text (sheet, self_rating, stt, "V");
+      td_sheet_set_text (sheet, self_rating, text, "Đơn vị tự đánh giá mức độ hoàn thành nhiệm vụ");
+      td_sheet_set_input_list (sheet, self_rating, note, levels, "Chọn một mức trong danh sách.");
+    }
+
   {
     guint tot = td_sheet_add_row (sheet, TD_ROW_TOTAL);
     guint cols[] = { max, self, assessed };

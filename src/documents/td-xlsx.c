@@ -12,7 +12,7 @@
  * cells unlocked, and gets a hidden companion worksheet "TD_DATA" (then
  * "TD_DATA2" …) that an importer reads back.  Its stable layout:
  *   A1 "thidua-sheet"  B1 1 (layout version)
- *   A2 "sheet"         B2 the visible worksheet's name
+ *   A2 "worksheet"     B2 the visible worksheet's name
  *   A3 "first_row"     B3 Excel row number (1-based) of table row 0
  *   A4 "n_rows"        B4 table rows;  A5 "n_columns" B5 table columns
  *   A6… key / value pairs of td_sheet_set_meta, then an empty row, then
@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <locale.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -131,8 +132,9 @@ td_xlsx_sheet_name (const char *wanted, GHashTable *used)
   /* "History" is reserved by Excel. */
   if (g_ascii_strcasecmp (base, "History") == 0)
     {
+      gchar *renamed = g_strconcat (base, "-", NULL);
       g_free (base);
-      base = g_strdup ("History-");
+      base = renamed;
     }
 
   for (n = 1;; n++)
@@ -304,7 +306,7 @@ write_data_sheet (Writer *w, TdSheet *sheet, const char *visible_name, guint fir
     }
   worksheet_write_string (ws, row, 0, "thidua-sheet", NULL);
   worksheet_write_number (ws, row++, 1, 1, NULL);
-  worksheet_write_string (ws, row, 0, "sheet", NULL);
+  worksheet_write_string (ws, row, 0, "worksheet", NULL);
   worksheet_write_string (ws, row++, 1, visible_name, NULL);
   worksheet_write_string (ws, row, 0, "first_row", NULL);
   worksheet_write_number (ws, row++, 1, first_row + 1, NULL);
@@ -654,9 +656,36 @@ td_xlsx_check_writable (const char *path, GError **error)
   return TRUE;
 }
 
+static gboolean write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
+                                const TdXlsxOptions *options, GError **error);
+
+/* libxlsxwriter prints numbers with snprintf: under vi_VN that writes
+ * "97,6" into the XML, which Excel and openpyxl reject.  Write in the C
+ * numeric locale, for this thread only. */
 gboolean
 td_xlsx_write (TdSheet *const *sheets, guint n_sheets, const char *path,
                const TdXlsxOptions *options, GError **error)
+{
+  locale_t base = duplocale (uselocale ((locale_t)0));
+  locale_t c_numeric = newlocale (LC_NUMERIC_MASK, "C", base);
+  locale_t previous;
+  gboolean ok;
+
+  if (c_numeric == (locale_t)0)
+    {
+      freelocale (base);
+      return write_workbook (sheets, n_sheets, path, options, error);
+    }
+  previous = uselocale (c_numeric);
+  ok = write_workbook (sheets, n_sheets, path, options, error);
+  uselocale (previous);
+  freelocale (c_numeric);
+  return ok;
+}
+
+static gboolean
+write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
+                const TdXlsxOptions *options, GError **error)
 {
   g_autofree gchar *tmp = g_strdup_printf ("%s.XXXXXX", path);
   g_autofree gchar *base_utf8 = NULL;

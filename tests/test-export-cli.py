@@ -1,0 +1,135 @@
+#!/usr/bin/python3
+# "thidua export": options, checks and exit codes (0 written, 1 refused or
+# failed, 2 usage), headless (no DISPLAY).
+# Usage: test-export-cli.py THIDUA  (TAP on stdout)
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+import traceback
+
+THIDUA = sys.argv[1]
+TMP = tempfile.mkdtemp(prefix="td-cli-")
+ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+ENV["LC_ALL"] = "C.UTF-8"  # the English messages; vi.po is checked elsewhere
+tests = []
+
+
+def test(fn):
+    tests.append(fn)
+    return fn
+
+
+def thidua(*args):
+    r = subprocess.run([THIDUA, "export", *args], capture_output=True, text=True, env=ENV)
+    return r.returncode, r.stdout, r.stderr
+
+
+def path(name):
+    return os.path.join(TMP, name)
+
+
+@test
+def help_lists_sheets():
+    rc, out, _ = thidua("--help")
+    assert rc == 0
+    for word in ("--bloc", "--year", "--unit", "--format", "--output", "--force", "--example",
+                 "scores", "ranking", "matrix", "form", "calendar"):
+        assert word in out, word
+    rc, out, _ = subprocess.run([THIDUA, "help"], capture_output=True, text=True,
+                                env=ENV).returncode, None, None
+    assert rc == 0
+
+
+@test
+def writes_xlsx_and_pdf_headless():
+    for fmt in ("xlsx", "pdf"):
+        target = path(f"ranking.{fmt}")
+        rc, out, err = thidua("ranking", "--example", "--output", target)
+        assert rc == 0, err
+        assert os.path.getsize(target) > 5000
+        assert os.path.basename(target) in out
+        with open(target, "rb") as f:
+            assert f.read(4) == (b"PK\x03\x04" if fmt == "xlsx" else b"%PDF")
+    # --format wins over the extension.
+    rc, _, err = thidua("form", "--example", "--format", "pdf", "--output", path("form.bin"))
+    assert rc == 0, err
+    with open(path("form.bin"), "rb") as f:
+        assert f.read(4) == b"%PDF"
+
+
+@test
+def existing_file_needs_force():
+    target = path("exists.xlsx")
+    with open(target, "w") as f:
+        f.write("keep me")
+    rc, _, err = thidua("ranking", "--example", "--output", target)
+    assert rc == 1 and "already exists" in err and "--force" in err, err
+    with open(target) as f:
+        assert f.read() == "keep me"
+    rc, _, err = thidua("ranking", "--example", "--output", target, "--force")
+    assert rc == 0, err
+
+
+@test
+def unwritable_and_missing_folders():
+    rc, _, err = thidua("ranking", "--example", "--output", path("nope/out.pdf"))
+    assert rc == 1 and "does not exist" in err, err
+    if os.getuid() != 0:
+        ro = path("ro")
+        os.mkdir(ro)
+        os.chmod(ro, stat.S_IRUSR | stat.S_IXUSR)
+        rc, _, err = thidua("ranking", "--example", "--output", os.path.join(ro, "out.xlsx"))
+        os.chmod(ro, stat.S_IRWXU)
+        assert rc == 1 and "may not write" in err, err
+
+
+@test
+def usage_errors():
+    cases = [
+        (["bogus", "--example", "--output", path("x.pdf")], "Unknown sheet “bogus”"),
+        (["--example", "--output", path("x.pdf")], "Name one sheet"),
+        (["ranking", "--example"], "--output"),
+        (["ranking", "--example", "--output", path("x.doc")], "xlsx or pdf"),
+        (["ranking", "--example", "--format", "ods", "--output", path("x.xlsx")], "xlsx or pdf"),
+        (["ranking", "--output", path("x.xlsx"), "--bloc", "6", "--year", "2024"],
+         "--database"),
+        (["ranking", "--database", path("db"), "--year", "2024", "--output", path("x.xlsx")],
+         "--bloc"),
+        (["scores", "--database", path("db"), "--bloc", "6", "--year", "2024",
+          "--output", path("x.xlsx")], "--unit"),
+        (["ranking", "--database", path("db"), "--bloc", "6", "--output", path("x.xlsx")],
+         "--year"),
+        (["ranking", "--example", "--year", "1800", "--output", path("x.xlsx")], "--year"),
+        (["ranking", "--example", "--year", "abc", "--output", path("x.xlsx")], "abc"),
+    ]
+    for args, expected in cases:
+        rc, _, err = thidua(*args)
+        assert rc == 2, (args, rc, err)
+        assert expected in err, (args, err)
+    assert not os.path.exists(path("x.xlsx")) and not os.path.exists(path("x.pdf"))
+
+
+@test
+def builders_not_written_yet_say_so():
+    for sheet in ("ranking", "scores", "matrix", "form", "calendar"):
+        rc, _, err = thidua(sheet, "--database", path("db"), "--bloc", "Khối 6", "--year",
+                            "2024", "--unit", "1", "--output", path(f"later-{sheet}.xlsx"))
+        assert rc == 1 and "not available yet" in err, (sheet, rc, err)
+    rc, _, err = thidua("matrix", "--example", "--output", path("m.xlsx"))
+    assert rc == 1 and "no example" in err, err
+
+
+print(f"1..{len(tests)}")
+failed = 0
+for i, fn in enumerate(tests, 1):
+    try:
+        fn()
+        print(f"ok {i} {fn.__name__}")
+    except Exception:  # noqa: BLE001 - report every failure as TAP
+        failed += 1
+        print(f"not ok {i} {fn.__name__}")
+        for line in traceback.format_exc().splitlines():
+            print(f"# {line}")
+sys.exit(1 if failed else 0)
