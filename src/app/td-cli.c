@@ -10,6 +10,8 @@
 #include "td-db.h"
 #include "td-demo.h"
 #include "td-export-cli.h"
+#include "td-ical.h"
+#include "td-registry.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -24,6 +26,7 @@ typedef struct
 
 static int cmd_help (int argc, char **argv);
 static int cmd_demo (int argc, char **argv);
+static int cmd_ics (int argc, char **argv);
 
 static const TdCliCommand commands[] = {
   { "demo", N_ ("FILE"), N_ ("Write the demo database (example data) to FILE"), cmd_demo },
@@ -31,6 +34,8 @@ static const TdCliCommand commands[] = {
     N_ ("Write an official sheet (scores, ranking, matrix, form, calendar) to xlsx or PDF"),
     td_export_cli_run },
   { "help", N_ ("[COMMAND]"), N_ ("Show the commands, or the options of COMMAND"), cmd_help },
+  { "ics", N_ ("DATABASE"), N_ ("Export the calendar of a year or a range to an iCalendar file"),
+    cmd_ics },
 };
 
 static const TdCliCommand *
@@ -118,6 +123,137 @@ cmd_demo (int argc, char **argv)
       return 1;
     }
   g_print (_ ("Wrote the demo database to %s\n"), argv[1]);
+  return 0;
+}
+
+/* --bloc takes the bloc's number or its name (case and accents as written). */
+static gint64
+find_bloc (TdDb *db, const char *word, GError **error)
+{
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
+  gchar *end = NULL;
+  gint64 id = g_ascii_strtoll (word, &end, 10);
+
+  if (blocs == NULL)
+    return 0;
+  for (guint i = 0; i < blocs->len; i++)
+    {
+      TdBloc *bloc = g_ptr_array_index (blocs, i);
+
+      if ((end != word && *end == '\0' && bloc->id == id) || g_utf8_collate (bloc->name, word) == 0)
+        return bloc->id;
+    }
+  g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+               _ ("There is no bloc “%s” in this database. Give its number or its full name."),
+               word);
+  return 0;
+}
+
+static int
+cmd_ics (int argc, char **argv)
+{
+  gint year = 0;
+  g_autofree gchar *bloc = NULL;
+  g_autofree gchar *from_text = NULL;
+  g_autofree gchar *to_text = NULL;
+  g_autofree gchar *output = NULL;
+  gboolean force = FALSE;
+  const GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("Export the whole year YEAR"), N_ ("YEAR") },
+    { "bloc", 'b', 0, G_OPTION_ARG_STRING, &bloc,
+      N_ ("Only this bloc's deadlines and campaigns (number or name)"), N_ ("BLOC") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from_text, N_ ("First day of the range"),
+      N_ ("DD/MM/YYYY") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to_text, N_ ("Last day of the range"), N_ ("DD/MM/YYYY") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_ ("The .ics file to write"),
+      N_ ("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force, N_ ("Replace FILE if it exists"), NULL },
+    { NULL }
+  };
+  g_autoptr (GOptionContext) context = command_context (find_command ("ics"), entries);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = NULL;
+  GDate from, to;
+  gint64 bloc_year_id = 0;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (argc != 2 || output == NULL)
+    {
+      g_printerr ("%s\n", _ ("Name the database and the file to write, for example: thidua ics "
+                             "khoi6.db --year 2025 --output lich-2025.ics"));
+      return 2;
+    }
+  if ((from_text == NULL) != (to_text == NULL))
+    {
+      g_printerr ("%s\n", _ ("Give both --from and --to, for example --from 01/10/2024 --to "
+                             "30/09/2025."));
+      return 2;
+    }
+  if (from_text != NULL)
+    {
+      if (!td_calendar_parse_dmy (from_text, &from) || !td_calendar_parse_dmy (to_text, &to))
+        {
+          g_printerr ("%s\n", _ ("--from and --to take dates as dd/mm/yyyy, for example "
+                                 "01/10/2024."));
+          return 2;
+        }
+      if (year == 0)
+        year = g_date_get_year (&from);
+    }
+  else if (year >= 1900 && year <= 2100)
+    {
+      g_date_clear (&from, 1);
+      g_date_clear (&to, 1);
+      g_date_set_dmy (&from, 1, 1, year);
+      g_date_set_dmy (&to, 31, 12, year);
+    }
+  else
+    {
+      g_printerr ("%s\n", _ ("Give the year with --year (1900 to 2100), or a range with --from "
+                             "and --to."));
+      return 2;
+    }
+  if (g_file_test (output, G_FILE_TEST_EXISTS) && !force)
+    {
+      g_printerr (_ ("“%s” already exists. Choose another name, or add --force to replace it.\n"),
+                  output);
+      return 1;
+    }
+  db = td_db_open (argv[1], TD_DB_OPEN_READ_ONLY, &error);
+  if (db == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (bloc != NULL)
+    {
+      gint64 bloc_id = find_bloc (db, bloc, &error);
+
+      if (bloc_id == 0)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      bloc_year_id = td_registry_find_bloc_year (db, bloc_id, year, &error);
+      if (bloc_year_id == 0)
+        {
+          if (error == NULL)
+            g_printerr (_ ("The bloc has no year %d in this database.\n"), year);
+          else
+            g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+  if (!td_ical_export (db, bloc_year_id, &from, &to, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_ ("Wrote the calendar to %s\n"), output);
   return 0;
 }
 

@@ -12,6 +12,7 @@ gchar *td_demo_default_path (void);
 
 /* Each area adds its part, in this order (td-demo-<area>.c). */
 gboolean td_demo_add_registry (TdDb *db, GError **error);
+gboolean td_demo_add_calendar (TdDb *db, GError **error);
 gboolean td_demo_add_criteria (TdDb *db, GError **error);
 
 G_END_DECLS

@@ -262,6 +262,43 @@ static const TdMigration migrations[] = {
     "  PRIMARY KEY (bloc_year_id, unit_id)"
     ") STRICT;" },
 
+  { 5,
+    /* Calendar: the clerk's own and local events (solar or lunar), the
+     * bloc-year's deadlines, and each member's progress on deadlines that
+     * every member must meet. */
+    "CREATE TABLE event ("
+    "  id INTEGER PRIMARY KEY,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL DEFAULT 'local' CHECK (kind IN ('national', 'local', 'unit')),"
+    "  calendar TEXT NOT NULL DEFAULT 'solar' CHECK (calendar IN ('solar', 'lunar')),"
+    "  day INTEGER NOT NULL CHECK (day BETWEEN 1 AND 31),"
+    "  month INTEGER NOT NULL CHECK (month BETWEEN 1 AND 12),"
+    "  leap INTEGER NOT NULL DEFAULT 0," /* lunar leap month */
+    "  year INTEGER,"                    /* of the original event; NULL when none */
+    "  anniversary TEXT NOT NULL DEFAULT 'every'"
+    "    CHECK (anniversary IN ('every', 'round', 'leader', 'none')),"
+    "  great INTEGER NOT NULL DEFAULT 0,"
+    "  notes TEXT NOT NULL DEFAULT ''"
+    ") STRICT;"
+    "CREATE TABLE deadline ("
+    "  id INTEGER PRIMARY KEY,"
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  title TEXT NOT NULL,"
+    "  due TEXT NOT NULL,"
+    "  responsible TEXT NOT NULL DEFAULT 'members'"
+    "    CHECK (responsible IN ('head', 'deputy', 'members', 'unit')),"
+    "  unit_id INTEGER REFERENCES unit (id),"
+    "  campaign_id INTEGER REFERENCES campaign (id) ON DELETE SET NULL,"
+    "  done TEXT,"
+    "  notes TEXT NOT NULL DEFAULT ''"
+    ") STRICT;"
+    "CREATE INDEX deadline_bloc_year ON deadline (bloc_year_id, due);"
+    "CREATE TABLE deadline_member ("
+    "  deadline_id INTEGER NOT NULL REFERENCES deadline (id) ON DELETE CASCADE,"
+    "  unit_id INTEGER NOT NULL REFERENCES unit (id),"
+    "  done TEXT NOT NULL,"
+    "  PRIMARY KEY (deadline_id, unit_id)"
+    ") STRICT, WITHOUT ROWID;" },
 };
 
 const TdMigration *
