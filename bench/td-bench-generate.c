@@ -12,6 +12,12 @@
 #include "td-bench-generate.h"
 
 #include "td-registry.h"
+#ifdef HAVE_TD_CAMPAIGN
+#include "td-campaign.h"
+#endif
+#ifdef HAVE_TD_CALENDAR
+#include "td-calendar.h"
+#endif
 #ifdef HAVE_TD_CRITERIA
 #include "td-criteria.h"
 #include "td-entries.h"
@@ -444,6 +450,115 @@ generate_scores (TdDb *db, const TdBenchShape *shape, TdBenchRandom *rnd, GArray
 }
 #endif
 
+#ifdef HAVE_TD_CAMPAIGN
+/* The year's campaign and its two drives, four targets each, with every
+ * member's result. */
+static gboolean
+generate_campaigns (TdDb *db, const TdBenchShape *shape, TdBenchRandom *rnd, GArray *unit_ids,
+                    TdBenchStats *stats, GError **error)
+{
+  static const struct
+  {
+    TdCampaignKind kind;
+    const char *name; /* followed by the year */
+    guint start_month, end_month;
+  } plan[] = {
+    { TD_CAMPAIGN_YEARLY, "Phong trào thi đua năm", 1, 12 },
+    { TD_CAMPAIGN_DRIVE1, "Đợt thi đua chào mừng Quốc khánh 2/9 năm", 6, 9 },
+    { TD_CAMPAIGN_DRIVE2, "Đợt thi đua về đích cuối năm", 10, 12 },
+  };
+
+  for (guint i = 0; i < stats->bloc_year_ids->len; i++)
+    {
+      gint64 by_id = g_array_index (stats->bloc_year_ids, gint64, i);
+      gint b = (gint)i / shape->n_years;
+      gint year = shape->first_year + (gint)i % shape->n_years;
+      const gint64 *members = &g_array_index (unit_ids, gint64, b * shape->n_members);
+
+      for (guint k = 0; k < G_N_ELEMENTS (plan); k++)
+        {
+          g_autoptr (TdCampaign) campaign = td_campaign_new ();
+          gint64 campaign_id;
+
+          campaign->bloc_year_id = by_id;
+          campaign->kind = plan[k].kind;
+          campaign->name = g_strdup_printf ("%s %d", plan[k].name, year);
+          campaign->theme = g_strdup ("Đoàn kết, sáng tạo, hoàn thành xuất sắc nhiệm vụ");
+          g_date_set_dmy (&campaign->starts, 1, plan[k].start_month, year);
+          g_date_set_dmy (&campaign->ends, plan[k].end_month == 9 ? 2 : 31, plan[k].end_month,
+                          year);
+          campaign_id = td_campaign_add (db, campaign, error);
+          if (campaign_id == 0)
+            return FALSE;
+          stats->n_campaigns++;
+          for (gint t = 0; t < 4; t++)
+            {
+              g_autoptr (TdTarget) target = td_target_new ();
+              gint64 target_id;
+
+              target->campaign_id = campaign_id;
+              target->position = t;
+              target->text = g_strdup_printf ("Chỉ tiêu %d: hoàn thành kế hoạch được giao", t + 1);
+              target->kind = TD_TARGET_YESNO;
+              target_id = td_campaign_add_target (db, target, error);
+              if (target_id == 0)
+                return FALSE;
+              for (gint m = 0; m < shape->n_members; m++)
+                if (!td_campaign_set_result (db, target_id, members[m],
+                                             td_bench_random_below (rnd, 5) ? "Đạt" : "Không đạt",
+                                             error))
+                  return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+#endif
+
+#ifdef HAVE_TD_CALENDAR
+/* The province's own days (once), and each bloc-year's reporting
+ * deadlines: monthly reports by every member, the head's plans. */
+static gboolean
+generate_calendar (TdDb *db, const TdBenchShape *shape, TdBenchRandom *rnd, TdBenchStats *stats,
+                   GError **error)
+{
+  for (gint e = 0; e < 40; e++)
+    {
+      g_autoptr (TdEvent) event = td_event_new ();
+
+      event->name = g_strdup_printf ("Ngày truyền thống của ngành số %d", e + 1);
+      event->kind = e % 3 == 0 ? TD_EVENT_LOCAL : TD_EVENT_UNIT;
+      event->lunar = e % 5 == 0;
+      event->day = 1 + (gint)td_bench_random_below (rnd, 28);
+      event->month = 1 + (gint)td_bench_random_below (rnd, 12);
+      event->year = 1945 + (gint)td_bench_random_below (rnd, 60);
+      event->rule = e % 2 ? TD_ANNIVERSARY_ROUND : TD_ANNIVERSARY_EVERY;
+      if (td_calendar_add_event (db, event, error) == 0)
+        return FALSE;
+      stats->n_events++;
+    }
+  for (guint i = 0; i < stats->bloc_year_ids->len; i++)
+    {
+      gint64 by_id = g_array_index (stats->bloc_year_ids, gint64, i);
+      gint year = shape->first_year + (gint)i % shape->n_years;
+
+      for (gint month = 1; month <= 12; month++)
+        {
+          g_autoptr (TdDeadline) deadline = td_deadline_new ();
+
+          deadline->bloc_year_id = by_id;
+          deadline->title = g_strdup_printf ("Báo cáo kết quả thi đua tháng %d", month);
+          g_date_set_dmy (&deadline->due, 20, month, year);
+          deadline->responsible = month % 3 == 0 ? TD_RESPONSIBLE_HEAD : TD_RESPONSIBLE_MEMBERS;
+          if (td_calendar_add_deadline (db, deadline, error) == 0)
+            return FALSE;
+          stats->n_deadlines++;
+        }
+    }
+  return TRUE;
+}
+#endif
+
 gboolean
 td_bench_generate (const char *path, const TdBenchShape *shape, TdBenchStats *stats, GError **error)
 {
@@ -487,8 +602,16 @@ td_bench_generate (const char *path, const TdBenchShape *shape, TdBenchStats *st
   g_ptr_array_add (stats->missing,
                    g_strdup ("criteria tables and score entries (criteria branch not merged)"));
 #endif
+#ifdef HAVE_TD_CAMPAIGN
+  if (!generate_campaigns (db, shape, &rnd, unit_ids, stats, error))
+    goto fail;
+#else
   g_ptr_array_add (stats->missing, g_strdup ("campaigns (no campaign API in core yet)"));
-#ifndef HAVE_TD_CALENDAR
+#endif
+#ifdef HAVE_TD_CALENDAR
+  if (!generate_calendar (db, shape, &rnd, stats, error))
+    goto fail;
+#else
   g_ptr_array_add (stats->missing, g_strdup ("deadlines and events (calendar branch not merged)"));
 #endif
   if (!td_db_commit (db, error))
