@@ -34,6 +34,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <utime.h>
 
 /* Bump when the generated data changes, so old files are not reused. */
 #define GENERATOR_VERSION 1
@@ -906,8 +907,24 @@ td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpIn
   if (g_str_equal (info->id, "open"))
     {
       OpenData d = { run->path };
+      gint64 start;
+      gdouble cold;
 
-      return td_bench_time (result, config->reps, do_open, &d, error);
+      if (!td_bench_time (result, config->reps, do_open, &d, error))
+        return FALSE;
+      /* A file this program did not close itself (copied in, restored, or
+       * left by a crash) gets the full integrity check: touching it is
+       * enough to look like one. */
+      if (g_utime (run->path, NULL) != 0)
+        return TRUE;
+      start = g_get_monotonic_time ();
+      if (!do_open (&d, error))
+        return FALSE;
+      cold = (g_get_monotonic_time () - start) / 1000.0;
+      result->note = g_strdup_printf ("after a clean close here; a file from elsewhere (full "
+                                      "quick_check): %.0f ms",
+                                      cold);
+      return TRUE;
     }
   if (g_str_equal (info->id, "lunar"))
     {

@@ -316,6 +316,14 @@ print_growth (GPtrArray *runs, GString *json)
 }
 
 static gboolean
+op_selected (const char *only, const char *id)
+{
+  g_auto (GStrv) ids = g_strsplit (only, ",", -1);
+
+  return g_strv_contains ((const char *const *)ids, id);
+}
+
+static gboolean
 parse_scales (const char *text, GArray *scales, GError **error)
 {
   g_auto (GStrv) parts = g_strsplit (text, ",", -1);
@@ -358,6 +366,7 @@ main (int argc, char *argv[])
   g_autofree gchar *dir = NULL;
   g_autofree gchar *json_path = NULL;
   g_autofree gchar *thidua = NULL;
+  g_autofree gchar *only = NULL;
   gint reps = 0;
   gint startup_reps = 0;
   gboolean smoke = FALSE, no_startup = FALSE, no_python = FALSE, regenerate = FALSE;
@@ -373,6 +382,8 @@ main (int argc, char *argv[])
       "FILE" },
     { "thidua", 0, 0, G_OPTION_ARG_FILENAME, &thidua, "The thidua program for the start-up run",
       "PATH" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      "Measure only these operations (comma-separated ids, e.g. open,rank_year)", "IDS" },
     { "regenerate", 0, 0, G_OPTION_ARG_NONE, &regenerate,
       "Generate the databases even when an earlier run left them", NULL },
     { "no-startup", 0, 0, G_OPTION_ARG_NONE, &no_startup, "Skip the start-up run under Xvfb",
@@ -464,6 +475,8 @@ main (int argc, char *argv[])
         {
           g_autofree gchar *line = NULL;
 
+          if (only != NULL && !op_selected (only, infos[o].id))
+            continue;
           if (!td_bench_run_op (&config, run, &infos[o], &run->results[o], &error))
             {
               g_autofree gchar *reason = g_strdup_printf ("failed: %s", error->message);
