@@ -289,6 +289,7 @@ test_read_only_folder (void)
 {
   g_autofree gchar *dir = tmp_path ("locked-folder");
   g_autofree gchar *path = g_build_filename (dir, "shared.db", NULL);
+  g_autofree gchar *pending = g_build_filename (dir, "pending.db", NULL);
   pid_t pid;
   int status = 0;
 
@@ -301,6 +302,31 @@ test_read_only_folder (void)
   g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
   make_db (path, 7);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+
+  /* A copy taken while the database was open: the file and its -wal. */
+  {
+    g_autofree gchar *live = tmp_path ("live.db");
+    g_autofree gchar *live_wal = g_strconcat (live, "-wal", NULL);
+    g_autofree gchar *pending_wal = g_strconcat (pending, "-wal", NULL);
+    g_autoptr (TdDb) open_db = NULL;
+    g_autofree gchar *bytes = NULL;
+    gsize len = 0;
+
+    make_db (live, 0);
+    open_db = td_db_open (live, TD_DB_OPEN_NO_BACKUP, NULL);
+    g_assert_true (td_db_exec (open_db,
+                               "PRAGMA wal_autocheckpoint = 0;"
+                               "INSERT INTO t (name) VALUES ('waiting in the wal')",
+                               NULL));
+    g_assert_true (g_file_get_contents (live, &bytes, &len, NULL));
+    g_assert_true (g_file_set_contents (pending, bytes, len, NULL));
+    g_free (bytes);
+    g_assert_true (g_file_get_contents (live_wal, &bytes, &len, NULL));
+    g_assert_cmpuint (len, >, 0);
+    g_assert_true (g_file_set_contents (pending_wal, bytes, len, NULL));
+    g_assert_cmpint (g_chmod (pending, 0644), ==, 0);
+    g_assert_cmpint (g_chmod (pending_wal, 0644), ==, 0);
+  }
 
   pid = fork ();
   if (pid == 0)
@@ -320,6 +346,13 @@ test_read_only_folder (void)
       if (td_db_exec (db, "DELETE FROM t", &error)
           || !g_error_matches (error, TD_ERROR, TD_ERROR_READ_ONLY))
         _exit (14);
+      g_clear_error (&error);
+      /* With changes waiting in a -wal file that cannot be shared: refused,
+       * never shown in part. */
+      if (td_db_open (pending, TD_DB_OPEN_NO_BACKUP, &error) != NULL
+          || !g_error_matches (error, TD_ERROR, TD_ERROR_READ_ONLY)
+          || strstr (error->message, "pending.db-wal") == NULL)
+        _exit (15);
       _exit (0);
     }
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);

@@ -485,6 +485,22 @@ open_read_only (TdDb *self, GError **error)
   if (!immutable && rc != SQLITE_OK && (rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOTADB
       && (rc & 0xff) != SQLITE_BUSY)
     {
+      GStatBuf st;
+
+      /* Immutable would silently leave out what waits in the -wal file:
+       * refuse rather than show part of the data. */
+      if (g_stat (wal, &st) == 0 && st.st_size > 0)
+        {
+          g_autofree gchar *name = g_filename_display_basename (self->path);
+
+          g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
+                       _ ("The latest changes to “%s” are in its companion file “%s-wal”, which "
+                          "cannot be read from this folder because you may not write to it. "
+                          "Copy both files together to a folder you can write to and open the "
+                          "copy there."),
+                       name, name);
+          return SQLITE_ERROR;
+        }
       close_handle (self);
       rc = open_handle (self, TRUE, TRUE);
       if (rc == SQLITE_OK)
