@@ -3,11 +3,13 @@
  *
  * With no database open it is the welcome screen and offers the three ways
  * in (new, open, demo).  With a database it shows what the file holds and
- * the clerk's next step. */
+ * the clerk's next step (create the bloc, add members, then the sections
+ * that follow), with a button that goes there. */
 #include "config.h"
 
 #include "td-overview-page.h"
 #include "td-db.h"
+#include "td-registry.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -22,8 +24,19 @@ struct _TdOverviewPage
   AdwActionRow *created_row;
   AdwActionRow *size_row;
   AdwActionRow *description_row;
+  AdwPreferencesGroup *next_group;
+  AdwActionRow *next_row;
+  GtkButton *next_button;
+  AdwPreferencesGroup *registry_group;
+  GtkLabel *units_count;
+  GtkLabel *blocs_count;
+  AdwActionRow *members_row;
+  GtkLabel *members_count;
+  AdwActionRow *campaigns_row;
+  GtkLabel *campaigns_count;
 
   TdDb *database;
+  gint64 bloc_year_id;
   gulong changed_handler;
 };
 
@@ -33,10 +46,74 @@ enum
 {
   PROP_0,
   PROP_DATABASE,
+  PROP_BLOC_YEAR_ID,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+set_count (GtkLabel *label, gint n)
+{
+  g_autofree gchar *text = g_strdup_printf ("%d", n);
+
+  gtk_label_set_text (label, text);
+}
+
+/* What a new user does next, in the order a bloc is set up. */
+static void
+refresh_registry (TdOverviewPage *self)
+{
+  TdRegistrySummary sum;
+  g_autofree gchar *blocs = NULL;
+  const char *title, *subtitle, *button, *section;
+
+  td_registry_get_summary (self->database, self->bloc_year_id, &sum);
+  set_count (self->units_count, sum.n_units);
+  /* Translators: counts on the overview, e.g. "1 blocs · 2 years" */
+  blocs = g_strdup_printf (_ ("%d blocs · %d years"), sum.n_blocs, sum.n_years);
+  gtk_label_set_text (self->blocs_count, blocs);
+  set_count (self->members_count, sum.n_members);
+  set_count (self->campaigns_count, sum.n_campaigns);
+  gtk_widget_set_visible (GTK_WIDGET (self->members_row), self->bloc_year_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaigns_row), self->bloc_year_id != 0);
+
+  if (sum.n_blocs == 0)
+    {
+      title = _ ("Create your bloc");
+      subtitle = _ ("Name the Khối or Cụm thi đua, its authority and place, and its first year.");
+      button = _ ("_New Bloc…");
+      section = "units";
+    }
+  else if (sum.n_members == 0)
+    {
+      title = _ ("Add member units");
+      subtitle = _ ("Add the bloc's units one by one, paste a list, or start the year from the "
+                    "previous one.");
+      button = _ ("_Add Units");
+      section = "units";
+    }
+  else if (sum.n_campaigns == 0)
+    {
+      title = _ ("Set up this year's campaign");
+      subtitle = _ ("Record the campaign's window, slogan and targets.");
+      button = _ ("Open _Campaigns");
+      section = "campaigns";
+    }
+  else
+    {
+      title = _ ("The registry is ready");
+      subtitle = _ ("Members, head, deputy and campaigns are set for this year. Check the head, "
+                    "deputy and signatory before printing sheets.");
+      button = _ ("Open _Units & Blocs");
+      section = "units";
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->next_row), title);
+  adw_action_row_set_subtitle (self->next_row, subtitle);
+  gtk_button_set_label (self->next_button, button);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->next_button), "s", section);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "win.show-section");
+}
 
 static void
 refresh (TdOverviewPage *self)
@@ -75,6 +152,7 @@ refresh (TdOverviewPage *self)
   description = td_db_get_meta (self->database, "description");
   adw_action_row_set_subtitle (self->description_row, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_row), description != NULL);
+  refresh_registry (self);
 }
 
 static void
@@ -119,6 +197,9 @@ td_overview_page_get_property (GObject *object, guint prop_id, GValue *value, GP
     case PROP_DATABASE:
       g_value_set_object (value, self->database);
       break;
+    case PROP_BLOC_YEAR_ID:
+      g_value_set_int64 (value, self->bloc_year_id);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,6 +215,14 @@ td_overview_page_set_property (GObject *object, guint prop_id, const GValue *val
     {
     case PROP_DATABASE:
       set_database (self, g_value_get_object (value));
+      break;
+    case PROP_BLOC_YEAR_ID:
+      if (self->bloc_year_id != g_value_get_int64 (value))
+        {
+          self->bloc_year_id = g_value_get_int64 (value);
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -153,6 +242,9 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
   properties[PROP_DATABASE]
       = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
                              G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLOC_YEAR_ID]
+      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -163,6 +255,16 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, created_row);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, size_row);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, description_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_group);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, registry_group);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, units_count);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, blocs_count);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, members_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, members_count);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, campaigns_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, campaigns_count);
 }
 
 static void

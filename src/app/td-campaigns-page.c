@@ -1,0 +1,724 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The "Campaigns" section.
+ *
+ * One campaign of the window's bloc-year at a time (chosen at the top):
+ * its kind, window, slogan and theme, its targets, and a grid of members
+ * × targets where each cell records that member's result.  Every change
+ * is saved at once; deleting a campaign or a target offers Undo. */
+#include "config.h"
+
+#include "td-campaigns-page.h"
+#include "td-campaign-dialog.h"
+#include "td-campaign.h"
+#include "td-registry.h"
+#include "td-text.h"
+#include "td-window.h"
+
+#include <glib/gi18n.h>
+
+struct _TdCampaignsPage
+{
+  AdwBin parent_instance;
+
+  GtkStack *stack;
+  GtkDropDown *campaign_dropdown;
+  GtkStringList *campaign_names;
+  GtkBox *content_box;
+
+  GArray *campaign_ids;
+  TdDb *database;
+  gulong changed_handler;
+  gint64 bloc_year_id;
+  gint64 campaign_id;
+  gboolean updating; /* filling widgets: their signals are not edits */
+  gboolean saving;   /* our own edit: no need to rebuild */
+};
+
+G_DEFINE_FINAL_TYPE (TdCampaignsPage, td_campaigns_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_DATABASE,
+  PROP_BLOC_YEAR_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWindow *
+parent_window (TdCampaignsPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static GtkWidget *
+info_row (GtkWidget *group, const char *title, const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value && value[0] ? value : "—");
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  return row;
+}
+
+typedef struct
+{
+  TdCampaignsPage *self;
+  gint64 target_id;
+  gint64 unit_id;
+  const char *const *choices;
+} Cell;
+
+static void
+on_cell_selected (GtkDropDown *dropdown, GParamSpec *pspec, Cell *cell)
+{
+  TdCampaignsPage *self = cell->self;
+  g_autoptr (GError) error = NULL;
+  GtkStringObject *item;
+
+  if (self->updating)
+    return;
+  item = gtk_drop_down_get_selected_item (dropdown);
+  self->saving = TRUE;
+  if (!td_campaign_set_result (self->database, cell->target_id, cell->unit_id,
+                               item ? gtk_string_object_get_string (item) : "", &error))
+    td_window_show_error (GTK_WIDGET (self), _ ("Could not save the result"), error);
+  self->saving = FALSE;
+}
+
+static GtkWidget *
+result_cell (TdCampaignsPage *self, TdTarget *target, gint64 unit_id)
+{
+  const char *const *choices = td_target_result_choices (target->kind);
+  g_autofree gchar *current = td_campaign_get_result (self->database, target->id, unit_id);
+  GtkStringList *list = gtk_string_list_new (NULL);
+  GtkWidget *dropdown;
+  guint selected = 0, n = 0;
+  Cell *cell;
+
+  for (; choices[n] != NULL; n++)
+    {
+      gtk_string_list_append (list, choices[n]);
+      if (g_strcmp0 (choices[n], current) == 0)
+        selected = n;
+    }
+  /* A result typed elsewhere (older file, import) is kept as it is. */
+  if (current[0] != '\0' && selected == 0)
+    {
+      gtk_string_list_append (list, current);
+      selected = n;
+    }
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
+  cell = g_new0 (Cell, 1);
+  cell->self = self;
+  cell->target_id = target->id;
+  cell->unit_id = unit_id;
+  g_signal_connect_data (dropdown, "notify::selected", G_CALLBACK (on_cell_selected), cell,
+                         (GClosureNotify)(void (*) (void))g_free, 0);
+  gtk_widget_set_name (dropdown, "result-cell");
+  return dropdown;
+}
+
+static GtkWidget *
+results_grid (TdCampaignsPage *self, GPtrArray *targets)
+{
+  g_autoptr (GPtrArray) members
+      = td_registry_list_members (self->database, self->bloc_year_id, NULL);
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_ ("Unit")), 0, 0, 1, 1);
+  for (guint t = 0; t < targets->len; t++)
+    {
+      TdTarget *target = targets->pdata[t];
+      g_autofree gchar *number = g_strdup_printf (_ ("Target %u"), t + 1);
+      GtkWidget *label = gtk_label_new (number);
+
+      gtk_widget_set_tooltip_text (label, target->text);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (GTK_GRID (grid), label, (int)t + 1, 0, 1, 1);
+    }
+  for (guint m = 0; members != NULL && m < members->len; m++)
+    {
+      TdMember *member = members->pdata[m];
+      GtkWidget *name = gtk_label_new (member->name);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_label_set_width_chars (GTK_LABEL (name), 24);
+      gtk_grid_attach (GTK_GRID (grid), name, 0, (int)m + 1, 1, 1);
+      for (guint t = 0; t < targets->len; t++)
+        gtk_grid_attach (GTK_GRID (grid), result_cell (self, targets->pdata[t], member->unit_id),
+                         (int)t + 1, (int)m + 1, 1, 1);
+    }
+  return grid;
+}
+
+static void
+show_campaign (TdCampaignsPage *self)
+{
+  g_autoptr (TdCampaign) c = NULL;
+  g_autoptr (GPtrArray) targets = NULL;
+  g_autofree gchar *window = NULL;
+  g_autofree gchar *starts = NULL;
+  g_autofree gchar *ends = NULL;
+  GtkWidget *group, *button, *scrolled;
+
+  clear_box (self->content_box);
+  if (self->campaign_id == 0)
+    return;
+  c = td_campaign_get (self->database, self->campaign_id, NULL);
+  if (c == NULL)
+    return;
+  targets = td_campaign_list_targets (self->database, c->id, NULL);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), c->name);
+  starts = td_date_to_display (&c->starts);
+  ends = td_date_to_display (&c->ends);
+  window = g_strdup_printf ("%s – %s", starts, ends);
+  info_row (group, _ ("Kind"), td_campaign_kind_label (c->kind));
+  info_row (group, _ ("Window"), window);
+  info_row (group, _ ("Slogan"), c->slogan);
+  info_row (group, _ ("Theme"), c->theme);
+  if (c->notes[0] != '\0')
+    info_row (group, _ ("Notes"), c->notes);
+  gtk_box_append (self->content_box, group);
+
+  group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Targets"));
+  button = gtk_button_new_with_mnemonic (_ ("Add _Target…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "campaigns.add-target");
+  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    {
+      TdTarget *t = targets->pdata[i];
+      g_autofree gchar *title = g_strdup_printf ("%u. %s", i + 1, t->text);
+      g_autofree gchar *subtitle = NULL;
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+      if (t->kind == TD_TARGET_LEVEL && t->required_level[0] != '\0')
+        /* Translators: %s is the required level, e.g. "Hoàn thành tốt nhiệm vụ" */
+        subtitle = g_strdup_printf (_ ("Graded level: %s or better"), t->required_level);
+      else
+        subtitle = g_strdup (td_target_kind_label (t->kind));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _ ("Delete Target"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (remove), "campaigns.delete-target");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (remove), g_variant_new_int64 (t->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  gtk_box_append (self->content_box, group);
+
+  if (targets != NULL && targets->len > 0)
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Results by Member"));
+      adw_preferences_group_set_description (
+          ADW_PREFERENCES_GROUP (group),
+          _ ("Choose each member's result for each target; it is saved at once."));
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), results_grid (self, targets));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scrolled);
+      gtk_box_append (self->content_box, group);
+    }
+}
+
+static void
+update_actions (TdCampaignsPage *self)
+{
+  gboolean w = self->database != NULL && !td_db_is_read_only (self->database);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add", w && self->bloc_year_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.edit", w && self->campaign_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete", w && self->campaign_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add-target", w && self->campaign_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete-target",
+                                 w && self->campaign_id);
+}
+
+static void
+reload (TdCampaignsPage *self)
+{
+  g_autoptr (GPtrArray) campaigns = NULL;
+  guint selected = 0;
+  gint64 keep = self->campaign_id;
+
+  self->updating = TRUE;
+  gtk_string_list_splice (self->campaign_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->campaign_names)), NULL);
+  g_array_set_size (self->campaign_ids, 0);
+  self->campaign_id = 0;
+  if (self->database != NULL && self->bloc_year_id != 0)
+    campaigns = td_campaign_list (self->database, self->bloc_year_id, NULL);
+  for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)
+    {
+      TdCampaign *c = campaigns->pdata[i];
+
+      gtk_string_list_append (self->campaign_names, c->name);
+      g_array_append_val (self->campaign_ids, c->id);
+      if (c->id == keep)
+        selected = i;
+    }
+  if (self->campaign_ids->len > 0)
+    {
+      gtk_drop_down_set_selected (self->campaign_dropdown, selected);
+      self->campaign_id = g_array_index (self->campaign_ids, gint64, selected);
+    }
+  if (self->database == NULL || self->bloc_year_id == 0)
+    gtk_stack_set_visible_child_name (self->stack, "none");
+  else
+    gtk_stack_set_visible_child_name (self->stack, self->campaign_ids->len ? "list" : "empty");
+  show_campaign (self);
+  self->updating = FALSE;
+  update_actions (self);
+}
+
+static void
+on_campaign_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdCampaignsPage *self)
+{
+  guint pos = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || pos >= self->campaign_ids->len)
+    return;
+  self->campaign_id = g_array_index (self->campaign_ids, gint64, pos);
+  self->updating = TRUE;
+  show_campaign (self);
+  self->updating = FALSE;
+  update_actions (self);
+}
+
+static void
+on_database_changed (TdDb *db, const char *what, TdCampaignsPage *self)
+{
+  if (self->saving)
+    return;
+  if (g_strcmp0 (what, "campaigns") == 0 || g_strcmp0 (what, "registry") == 0
+      || g_strcmp0 (what, "new-year") == 0)
+    reload (self);
+}
+
+static void
+set_database (TdCampaignsPage *self, TdDb *db)
+{
+  if (self->database == db)
+    return;
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_set_object (&self->database, db);
+  if (db != NULL)
+    self->changed_handler
+        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+gint64
+td_campaigns_page_get_campaign_id (TdCampaignsPage *self)
+{
+  return self->campaign_id;
+}
+
+/* ---- actions ---- */
+
+static void
+add_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
+
+  gtk_window_present (GTK_WINDOW (
+      td_campaign_dialog_new (parent_window (self), self->database, self->bloc_year_id, 0)));
+}
+
+static void
+edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
+
+  if (self->campaign_id != 0)
+    gtk_window_present (GTK_WINDOW (td_campaign_dialog_new (
+        parent_window (self), self->database, self->bloc_year_id, self->campaign_id)));
+}
+
+/* What Undo needs to bring a deleted campaign back: the record, its
+ * targets and every recorded result. */
+typedef struct
+{
+  TdDb *db;
+  TdCampaign *campaign;
+  GPtrArray *targets;
+  GPtrArray *results; /* per target: GPtrArray of (unit id, result) pairs as "id\tresult" */
+} DeletedCampaign;
+
+static void
+deleted_campaign_free (gpointer data)
+{
+  DeletedCampaign *d = data;
+
+  g_object_unref (d->db);
+  td_campaign_free (d->campaign);
+  g_ptr_array_unref (d->targets);
+  g_ptr_array_unref (d->results);
+  g_free (d);
+}
+
+static void
+on_undo_delete_campaign (AdwToast *toast, DeletedCampaign *d)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 id;
+
+  if (!td_db_begin (d->db, &error))
+    goto fail;
+  id = td_campaign_add (d->db, d->campaign, &error);
+  if (id == 0)
+    goto rollback;
+  for (guint i = 0; i < d->targets->len; i++)
+    {
+      TdTarget *t = d->targets->pdata[i];
+      GPtrArray *results = d->results->pdata[i];
+      gint64 target_id;
+
+      t->campaign_id = id;
+      target_id = td_campaign_add_target (d->db, t, &error);
+      if (target_id == 0)
+        goto rollback;
+      for (guint r = 0; r < results->len; r++)
+        {
+          g_auto (GStrv) parts = g_strsplit (results->pdata[r], "\t", 2);
+
+          if (!td_campaign_set_result (d->db, target_id, g_ascii_strtoll (parts[0], NULL, 10),
+                                       parts[1], &error))
+            goto rollback;
+        }
+    }
+  if (td_db_commit (d->db, &error))
+    return;
+rollback:
+  td_db_rollback (d->db);
+fail:
+  g_warning ("Undo failed: %s", error ? error->message : "?");
+}
+
+static void
+delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autofree gchar *title = NULL;
+  DeletedCampaign *d;
+  AdwToast *toast;
+
+  if (self->campaign_id == 0)
+    return;
+  d = g_new0 (DeletedCampaign, 1);
+  d->db = g_object_ref (self->database);
+  d->campaign = td_campaign_get (self->database, self->campaign_id, &error);
+  d->targets = td_campaign_list_targets (self->database, self->campaign_id, &error);
+  d->results = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  members = td_registry_list_members (self->database, self->bloc_year_id, NULL);
+  if (d->campaign == NULL || d->targets == NULL)
+    {
+      d->targets = d->targets ? d->targets : g_ptr_array_new ();
+      deleted_campaign_free (d);
+      td_window_show_error (widget, _ ("Could not delete the campaign"), error);
+      return;
+    }
+  for (guint i = 0; i < d->targets->len; i++)
+    {
+      GPtrArray *results = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint m = 0; members != NULL && m < members->len; m++)
+        {
+          TdMember *member = members->pdata[m];
+          g_autofree gchar *r = td_campaign_get_result (
+              self->database, ((TdTarget *)d->targets->pdata[i])->id, member->unit_id);
+          if (r[0] != '\0')
+            g_ptr_array_add (results,
+                             g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", member->unit_id, r));
+        }
+      g_ptr_array_add (d->results, results);
+    }
+  if (!td_campaign_delete (self->database, self->campaign_id, &error))
+    {
+      deleted_campaign_free (d);
+      td_window_show_error (widget, _ ("Could not delete the campaign"), error);
+      return;
+    }
+  title = g_strdup_printf (_ ("“%s” deleted"), d->campaign->name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_campaign), d,
+                         (GClosureNotify)(void (*) (void))deleted_campaign_free, 0);
+  td_window_toast (widget, toast);
+}
+
+typedef struct
+{
+  TdCampaignsPage *self;
+  GtkWidget *dialog;
+  GtkWidget *text_row;
+  GtkWidget *kind_row;
+  GtkWidget *level_row;
+} TargetForm;
+
+static void
+on_target_changed (GObject *object, GParamSpec *pspec, TargetForm *f)
+{
+  g_autofree gchar *text
+      = td_text_normalize_space (gtk_editable_get_text (GTK_EDITABLE (f->text_row)));
+
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (f->dialog), "add", text[0] != '\0');
+  gtk_widget_set_visible (f->level_row,
+                          adw_combo_row_get_selected (ADW_COMBO_ROW (f->kind_row)) == 1);
+}
+
+static void
+on_target_response (AdwMessageDialog *dialog, const char *response, TargetForm *f)
+{
+  g_autoptr (TdTarget) t = td_target_new ();
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "add") != 0)
+    return;
+  t->campaign_id = f->self->campaign_id;
+  t->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->text_row)));
+  t->kind = adw_combo_row_get_selected (ADW_COMBO_ROW (f->kind_row)) == 1 ? TD_TARGET_LEVEL
+                                                                          : TD_TARGET_YESNO;
+  t->required_level = g_strdup (
+      t->kind == TD_TARGET_LEVEL ? gtk_editable_get_text (GTK_EDITABLE (f->level_row)) : "");
+  if (td_campaign_add_target (f->self->database, t, &error) == 0)
+    td_window_show_error (GTK_WIDGET (f->self), _ ("Could not add the target"), error);
+}
+
+static void
+add_target_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
+  const char *kinds[]
+      = { td_target_kind_label (TD_TARGET_YESNO), td_target_kind_label (TD_TARGET_LEVEL), NULL };
+  TargetForm *f = g_new0 (TargetForm, 1);
+  GtkWidget *list = gtk_list_box_new ();
+
+  f->self = self;
+  f->dialog = adw_message_dialog_new (parent_window (self), _ ("Add Target"),
+                                      _ ("What each member strives for in this campaign."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (f->dialog), "cancel", _ ("_Cancel"), "add",
+                                    _ ("_Add"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (f->dialog), "add",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (f->dialog), "add");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  f->text_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->text_row), _ ("Target"));
+  gtk_list_box_append (GTK_LIST_BOX (list), f->text_row);
+  f->kind_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->kind_row), _ ("Kind"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (f->kind_row), G_LIST_MODEL (gtk_string_list_new (kinds)));
+  gtk_list_box_append (GTK_LIST_BOX (list), f->kind_row);
+  f->level_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->level_row), _ ("Required level"));
+  gtk_editable_set_text (GTK_EDITABLE (f->level_row), "Hoàn thành tốt nhiệm vụ");
+  gtk_list_box_append (GTK_LIST_BOX (list), f->level_row);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (f->dialog), list);
+  g_object_set_data_full (G_OBJECT (f->dialog), "td-form", f, g_free);
+  g_signal_connect (f->text_row, "notify::text", G_CALLBACK (on_target_changed), f);
+  g_signal_connect (f->kind_row, "notify::selected", G_CALLBACK (on_target_changed), f);
+  on_target_changed (NULL, NULL, f);
+  g_signal_connect (f->dialog, "response", G_CALLBACK (on_target_response), f);
+  gtk_window_present (GTK_WINDOW (f->dialog));
+}
+
+typedef struct
+{
+  TdDb *db;
+  TdTarget *target;
+} DeletedTarget;
+
+static void
+deleted_target_free (gpointer data)
+{
+  DeletedTarget *d = data;
+
+  g_object_unref (d->db);
+  td_target_free (d->target);
+  g_free (d);
+}
+
+static void
+on_undo_delete_target (AdwToast *toast, DeletedTarget *d)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (td_campaign_add_target (d->db, d->target, &error) == 0)
+    g_warning ("Undo failed: %s", error->message);
+}
+
+static void
+delete_target_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
+  gint64 target_id = g_variant_get_int64 (param);
+  g_autoptr (GPtrArray) targets
+      = td_campaign_list_targets (self->database, self->campaign_id, NULL);
+  g_autoptr (GError) error = NULL;
+  DeletedTarget *d = NULL;
+  AdwToast *toast;
+
+  for (guint i = 0; targets != NULL && i < targets->len; i++)
+    if (((TdTarget *)targets->pdata[i])->id == target_id)
+      {
+        d = g_new0 (DeletedTarget, 1);
+        d->db = g_object_ref (self->database);
+        d->target = g_ptr_array_steal_index (targets, i);
+        break;
+      }
+  if (d == NULL)
+    return;
+  if (!td_campaign_delete_target (self->database, target_id, &error))
+    {
+      deleted_target_free (d);
+      td_window_show_error (widget, _ ("Could not delete the target"), error);
+      return;
+    }
+  toast = adw_toast_new (_ ("Target deleted"));
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_target), d,
+                         (GClosureNotify)(void (*) (void))deleted_target_free, 0);
+  td_window_toast (widget, toast);
+}
+
+/* ---- object ---- */
+
+static void
+td_campaigns_page_dispose (GObject *object)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
+
+  set_database (self, NULL);
+  G_OBJECT_CLASS (td_campaigns_page_parent_class)->dispose (object);
+}
+
+static void
+td_campaigns_page_finalize (GObject *object)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
+
+  g_array_unref (self->campaign_ids);
+  G_OBJECT_CLASS (td_campaigns_page_parent_class)->finalize (object);
+}
+
+static void
+td_campaigns_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_BLOC_YEAR_ID:
+      g_value_set_int64 (value, self->bloc_year_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_campaigns_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                                GParamSpec *pspec)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      set_database (self, g_value_get_object (value));
+      break;
+    case PROP_BLOC_YEAR_ID:
+      if (self->bloc_year_id != g_value_get_int64 (value))
+        {
+          self->bloc_year_id = g_value_get_int64 (value);
+          self->campaign_id = 0;
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_campaigns_page_class_init (TdCampaignsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_campaigns_page_dispose;
+  object_class->finalize = td_campaigns_page_finalize;
+  object_class->get_property = td_campaigns_page_get_property;
+  object_class->set_property = td_campaigns_page_set_property;
+
+  properties[PROP_DATABASE]
+      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLOC_YEAR_ID]
+      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ThiDua/ui/td-campaigns-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, campaign_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, campaign_names);
+  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, content_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected);
+
+  gtk_widget_class_install_action (widget_class, "campaigns.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.add-target", NULL, add_target_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.delete-target", "x",
+                                   delete_target_action);
+}
+
+static void
+td_campaigns_page_init (TdCampaignsPage *self)
+{
+  self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  reload (self);
+}
