@@ -42,6 +42,10 @@ typedef struct
   TdPasteStatus status;
   gchar *problems;       /* translated, one per line; "" when none */
   gchar *interpretation; /* in words: "Level 2 · 3 points" / "−0,5 each" */
+
+  /*< private >*/
+  gchar *cell_problems; /* from reading the cells; kept across rechecks */
+  TdPasteStatus cell_status;
 } TdPasteRow;
 
 typedef struct
@@ -71,9 +75,14 @@ guint td_paste_preview_count_errors (const TdPastePreview *preview);
  * naming the first bad line) while errors remain. */
 TdCriteriaTable *td_paste_preview_to_table (const TdPastePreview *preview, GError **error);
 
-/* Level of a code: "I" → 0, "1" → 1, "a" → 2, "a1" / "a.1" → 3,
- * "a1.1" / "a.7.1" → 4; "3.3.2.1" → 3 (dots count).  −1 when the code is
- * empty or not a code.  Exposed for tests and the preview. */
+/* The rank of a code's style, which gives the levels: Roman numerals 0
+ * ("I", "IV"), a single capital 5 ("A"), numbers 10 + dots ("1" → 10,
+ * "1.2" → 11, "3.3.2.1" → 13), letters 20 + their numeric parts ("a" → 20,
+ * "a1" / "a.1" → 21, "a1.1" / "a.7.1" → 22), bullets 40 ("-") and 41 ("+").
+ * Words such as "Tiêu chuẩn", "Mục" and a trailing "." or ")" are ignored.
+ * −1 for an empty code, −2 for text that is not a code.  A row goes under
+ * the nearest row above with a lower rank, so levels are relative: "1"
+ * is at the top when the table has no Roman numerals. */
 gint td_paste_code_level (const char *code);
 
 G_END_DECLS

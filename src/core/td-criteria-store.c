@@ -842,9 +842,9 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
   if (live > 0 && !replace)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,
-                   _ ("This year already has a criteria table with %" G_GINT64_FORMAT
-                      " criteria. Replace it, or delete its criteria first."),
-                   live);
+                   _ ("This year already has a criteria table with %u criteria. Replace it, "
+                      "or delete its criteria first."),
+                   (guint)live);
       goto fail;
     }
   if (live > 0 && soft_delete (db, table_id, 0, error) == 0)

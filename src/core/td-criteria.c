@@ -566,7 +566,8 @@ td_criteria_table_check (const TdCriteriaTable *table)
                      _ ("“%s” has rows under it, so its standard points come from them; "
                         "choose “Heading” or a bonus or deduction rule."),
                      name);
-      if (!td_rule_kind_gives_standard (c->kind) && c->kind != TD_RULE_GROUP && c->standard != 0)
+      if (c->n_children == 0 && !td_rule_kind_gives_standard (c->kind) && c->kind != TD_RULE_GROUP
+          && c->standard != 0)
         add_problem (out, TD_PROBLEM_BAD_PARAMETER, c, 0,
                      _ ("“%s” gives only bonus, deduction or a flag, so its standard points "
                         "must be 0."),
