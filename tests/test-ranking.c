@@ -229,7 +229,9 @@ test_vote (void)
   TdRankInput *a = unit (inputs, 1, "A", "88");
   TdRankInput *b = unit (inputs, 2, "B", "88");
   TdRankInput *c = unit (inputs, 3, "C", "88");
+  TdRankInput *d = unit (inputs, 4, "D", "88");
 
+  d->deduction = 25; /* separated from the others by the first rule */
   g_ptr_array_add (settings->tie_breaks, td_tie_break_new (TD_TIE_BREAK_FEWER_DEDUCTION, NULL));
   g_ptr_array_add (settings->tie_breaks, td_tie_break_new (TD_TIE_BREAK_VOTE, NULL));
   {
@@ -244,23 +246,29 @@ test_vote (void)
   a->votes = 2;
   {
     g_autoptr (TdRanking) r = td_ranking_compute (inputs, settings);
-    const gint64 ids[] = { 1, 2, 3 };
-    const gint ranks[] = { 1, 1, 1 };
-    assert_order (r, ids, ranks, 3);
+    const gint64 ids[] = { 1, 2, 3, 4 };
+    const gint ranks[] = { 1, 1, 1, 4 };
+    assert_order (r, ids, ranks, 4);
     g_assert_true (r->needs_vote);
+    g_assert_false (row_at (r, 3)->needs_vote);
+    g_assert_cmpstr (row_at (r, 3)->explanation, ==,
+                     "Xếp thứ 4: 88 điểm; đồng điểm với A, B, C; kém A, B, C về điểm trừ (ít hơn) "
+                     "(tiêu chí quyết định thứ nhất); xếp loại: Hoàn thành tốt nhiệm vụ");
   }
   b->votes = 5;
   {
     g_autoptr (TdRanking) r = td_ranking_compute (inputs, settings);
-    const gint64 ids[] = { 3, 2, 1 };
-    const gint ranks[] = { 1, 2, 3 };
-    assert_order (r, ids, ranks, 3);
+    const gint64 ids[] = { 3, 2, 1, 4 };
+    const gint ranks[] = { 1, 2, 3, 4 };
+    assert_order (r, ids, ranks, 4);
     g_assert_false (r->needs_vote);
     g_assert_cmpint (row_at (r, 0)->decided_by, ==, 1);
+    g_assert_cmpint (row_at (r, 2)->decided_by, ==, 0);
     g_assert_cmpstr (row_at (r, 1)->explanation, ==,
-                     "Xếp thứ 2: 88 điểm; đồng điểm với C, A; kém C về số phiếu biểu quyết "
+                     "Xếp thứ 2: 88 điểm; đồng điểm với C, A, D; kém C về số phiếu biểu quyết "
                      "(tiêu chí quyết định thứ hai); hơn A về số phiếu biểu quyết (tiêu chí quyết "
-                     "định thứ hai); xếp loại: Hoàn thành tốt nhiệm vụ");
+                     "định thứ hai); hơn D về điểm trừ (ít hơn) (tiêu chí quyết định thứ nhất); "
+                     "xếp loại: Hoàn thành tốt nhiệm vụ");
   }
 }
 

@@ -14,6 +14,7 @@
 #include "td-bloc-selector.h"
 #include "td-campaigns-page.h"
 #include "td-overview-page.h"
+#include "td-ranking-page.h"
 #include "td-screenshot.h"
 #include "td-units-page.h"
 
@@ -883,8 +884,9 @@ td_window_class_init (TdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (TD_TYPE_UNITS_PAGE);
   g_type_ensure (TD_TYPE_CAMPAIGNS_PAGE);
+  g_type_ensure (TD_TYPE_RANKING_PAGE);
+  g_type_ensure (TD_TYPE_UNITS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);

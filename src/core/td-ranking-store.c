@@ -1091,3 +1091,11 @@ td_ranking_changes_since_seen (TdDb *db, gint64 bloc_year_id, const TdRanking *r
     }
   return g_steal_pointer (&changes);
 }
+
+gint64
+td_ranking_default_bloc_year (TdDb *db)
+{
+  /* Until a bloc-year is chosen, the newest one is the one being ranked. */
+  return td_db_query_int (db, "SELECT id FROM bloc_year ORDER BY year DESC, id DESC LIMIT 1", 0,
+                          NULL);
+}

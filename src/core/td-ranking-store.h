@@ -73,6 +73,9 @@ GPtrArray *td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **err
 TdRanking *td_ranking_load (TdDb *db, gint64 bloc_year_id, TdRankSettings **settings_out,
                             GError **error);
 
+/* The newest bloc-year of the file, 0 when there is none. */
+gint64 td_ranking_default_bloc_year (TdDb *db);
+
 gboolean td_ranking_mark_seen (TdDb *db, gint64 bloc_year_id, const TdRanking *ranking,
                                GError **error);
 GPtrArray *td_ranking_changes_since_seen (TdDb *db, gint64 bloc_year_id, const TdRanking *ranking,

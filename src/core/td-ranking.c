@@ -449,14 +449,15 @@ cmp_desc (TdPoints a, TdPoints b)
   return a > b ? -1 : a < b ? 1 : 0;
 }
 
-/* What an ordering needs besides the rules: the totals whose votes are
- * incomplete.  A vote decides only once every unit with that total has
- * its votes entered; deciding on partial votes would make the order
- * depend on which pairs were compared. */
+/* What an ordering needs besides the rules: the units whose vote is still
+ * incomplete.  A vote decides only once every unit it has to separate
+ * (same total, not separated by the rules before the vote) has its votes
+ * entered; deciding on partial votes would make the order depend on which
+ * pairs were compared. */
 typedef struct
 {
   const TdRankSettings *settings;
-  GHashTable *incomplete_votes; /* of TdPoints*, by value */
+  GHashTable *vote_blocked; /* of TdRankInput* */
 } OrderContext;
 
 /* < 0 when rule puts a before b, 0 when it cannot separate them. */
@@ -480,11 +481,26 @@ rule_compare (const OrderContext *ctx, const TdTieBreak *rule, const TdRankInput
       return -cmp_desc (a->disagreement, b->disagreement);
     case TD_TIE_BREAK_VOTE:
     default:
-      if (a->votes < 0 || b->votes < 0
-          || g_hash_table_contains (ctx->incomplete_votes, &a->final_total))
+      if (a->votes < 0 || b->votes < 0 || g_hash_table_contains (ctx->vote_blocked, a)
+          || g_hash_table_contains (ctx->vote_blocked, b))
         return 0;
       return cmp_desc (a->votes, b->votes);
     }
+}
+
+/* Whether a rule before the first vote rule separates a and b. */
+static gboolean
+separated_before_vote (const TdRankSettings *settings, const TdRankInput *a, const TdRankInput *b)
+{
+  for (guint i = 0; i < settings->tie_breaks->len; i++)
+    {
+      const TdTieBreak *rule = g_ptr_array_index (settings->tie_breaks, i);
+      if (rule->kind == TD_TIE_BREAK_VOTE)
+        return FALSE;
+      if (rule_compare (NULL, rule, a, b) != 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The index of the rule that separates a and b, -1 when none does. */
@@ -708,7 +724,8 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
                               (gint)from, row->override->reason);
     }
 
-  for (guint i = 0; i < ranking->n_ranked; i++)
+  /* A moved unit's place is explained by the reason, not by its ties. */
+  for (guint i = 0; row->override == NULL && i < ranking->n_ranked; i++)
     {
       const TdRankRow *other = g_ptr_array_index (ranking->rows, i);
       if (other != row && other->input->final_total == row->input->final_total)
@@ -729,6 +746,8 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
       /* Translators: %s lists the units with the same final total */
       g_string_append_printf (text, _ ("; tied on points with %s"), names->str);
 
+      /* One clause per (rule, ahead/behind), naming all the units it
+       * separates, so a ten-way tie reads as two clauses, not ten. */
       for (guint i = 0; i < peers->len; i++)
         {
           const TdRankRow *other = g_ptr_array_index (peers, i);
@@ -736,11 +755,31 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
           gint rule = deciding_rule (ctx, row->input, other->input, &order);
           g_autofree gchar *subject = NULL;
           g_autofree gchar *ordinal = NULL;
+          g_autoptr (GString) group = NULL;
+          gboolean seen = FALSE;
 
           if (rule < 0)
             {
               unresolved = TRUE;
               continue;
+            }
+          for (guint k = 0; k < i && !seen; k++)
+            {
+              gint o2;
+              const TdRankRow *prev = g_ptr_array_index (peers, k);
+              seen = deciding_rule (ctx, row->input, prev->input, &o2) == rule
+                     && (o2 < 0) == (order < 0);
+            }
+          if (seen)
+            continue;
+          group = g_string_new (other->input->name);
+          for (guint k = i + 1; k < peers->len; k++)
+            {
+              gint o2;
+              const TdRankRow *next = g_ptr_array_index (peers, k);
+              if (deciding_rule (ctx, row->input, next->input, &o2) == rule
+                  && (o2 < 0) == (order < 0))
+                g_string_append_printf (group, ", %s", next->input->name);
             }
           subject = tie_break_subject (g_ptr_array_index (settings->tie_breaks, rule));
           ordinal = rule_ordinal (rule);
@@ -751,11 +790,11 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
           else if (peers->len == 1)
             g_string_append_printf (text, _ (", behind on %s (%s)"), subject, ordinal);
           else if (order < 0)
-            /* Translators: "ahead of <unit> on <what> (<which rule>)" */
-            g_string_append_printf (text, _ ("; ahead of %s on %s (%s)"), other->input->name,
-                                    subject, ordinal);
+            /* Translators: "ahead of <units> on <what> (<which rule>)" */
+            g_string_append_printf (text, _ ("; ahead of %s on %s (%s)"), group->str, subject,
+                                    ordinal);
           else
-            g_string_append_printf (text, _ ("; behind %s on %s (%s)"), other->input->name, subject,
+            g_string_append_printf (text, _ ("; behind %s on %s (%s)"), group->str, subject,
                                     ordinal);
         }
       if (unresolved && row->needs_vote)
@@ -784,17 +823,35 @@ td_ranking_compute (GPtrArray *inputs, const TdRankSettings *settings)
   g_autoptr (GHashTable) natural_position = g_hash_table_new (NULL, NULL);
   g_autoptr (GHashTable) group = g_hash_table_new (NULL, NULL);
   gboolean vote_rule = has_vote_rule (settings);
-  g_autoptr (GHashTable) incomplete = g_hash_table_new (g_int64_hash, g_int64_equal);
-  OrderContext ctx = { settings, incomplete };
+  g_autoptr (GHashTable) blocked = g_hash_table_new (NULL, NULL);
+  OrderContext ctx = { settings, blocked };
   guint n_ranked = 0;
   guint group_id = 0;
 
   for (guint i = 0; i < inputs->len; i++)
-    {
-      TdRankInput *in = g_ptr_array_index (inputs, i);
-      if (!in->disqualified && in->votes < 0)
-        g_hash_table_add (incomplete, &in->final_total);
-    }
+    for (guint k = i + 1; k < inputs->len; k++)
+      {
+        TdRankInput *a = g_ptr_array_index (inputs, i);
+        TdRankInput *b = g_ptr_array_index (inputs, k);
+        if (a->disqualified || b->disqualified || a->final_total != b->final_total
+            || separated_before_vote (settings, a, b))
+          continue;
+        if (a->votes < 0 || b->votes < 0)
+          {
+            g_hash_table_add (blocked, a);
+            g_hash_table_add (blocked, b);
+          }
+      }
+  /* Close over the classes: a blocked unit blocks everyone it ties with. */
+  for (guint i = 0; i < inputs->len; i++)
+    for (guint k = 0; k < inputs->len; k++)
+      {
+        TdRankInput *a = g_ptr_array_index (inputs, i);
+        TdRankInput *b = g_ptr_array_index (inputs, k);
+        if (g_hash_table_contains (blocked, a) && !b->disqualified
+            && a->final_total == b->final_total && !separated_before_vote (settings, a, b))
+          g_hash_table_add (blocked, b);
+      }
 
   ranking->inputs = g_ptr_array_ref (inputs);
   ranking->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rank_row_free);
@@ -872,15 +929,8 @@ td_ranking_compute (GPtrArray *inputs, const TdRankSettings *settings)
   for (guint i = 0; vote_rule && i < ranking->rows->len; i++)
     {
       TdRankRow *row = g_ptr_array_index (ranking->rows, i);
-      if (!row->shared)
-        continue;
-      for (guint k = 0; k < ranking->rows->len; k++)
-        {
-          TdRankRow *other = g_ptr_array_index (ranking->rows, k);
-          if (other != row && other->shared && other->rank == row->rank
-              && (row->input->votes < 0 || other->input->votes < 0))
-            row->needs_vote = ranking->needs_vote = TRUE;
-        }
+      if (row->shared && g_hash_table_contains (blocked, row->input))
+        row->needs_vote = ranking->needs_vote = TRUE;
     }
 
   for (guint i = 0; i < order->len; i++)

@@ -1,0 +1,1002 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Ranking section: the table the bloc meeting discusses.
+ *
+ * The engine (td-ranking.c) does all the deciding; this page shows its
+ * result, explains the selected unit's place, and lets the clerk enter the
+ * meeting's votes, move a unit (with a reason) and accept, remove or add
+ * proposals (with a reason).  Every edit is saved at once and the page
+ * reloads from the database's "changed" signal. */
+#include "config.h"
+
+#include "td-ranking-page.h"
+#include "td-ranking-settings-window.h"
+#include "td-ranking-store.h"
+#include "td-window.h"
+
+#include <glib/gi18n.h>
+
+struct _TdRankingPage
+{
+  AdwBin parent_instance;
+
+  GtkStack *stack;
+  AdwStatusPage *empty_page;
+  GtkRevealer *changes_revealer;
+  GtkLabel *changes_label;
+  GtkLabel *summary_label;
+  GtkButton *votes_button;
+  GtkColumnView *column_view;
+  GtkLabel *details_title;
+  GtkLabel *details_explanation;
+  GtkButton *clear_override_button;
+  AdwPreferencesGroup *proposals_group;
+
+  GtkStringList *model; /* unit ids, in table order */
+  GtkSingleSelection *selection;
+  GPtrArray *proposal_rows;
+
+  TdDb *database;
+  gulong changed_handler;
+  gint64 bloc_year_id;  /* as bound from the window, 0 = none chosen */
+  gint64 ranked_year;   /* the bloc-year shown */
+  gint64 selected_unit; /* kept across reloads */
+  TdRanking *ranking;
+  TdRankSettings *settings; /* owned by ranking */
+};
+
+G_DEFINE_FINAL_TYPE (TdRankingPage, td_ranking_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_DATABASE,
+  PROP_BLOC_YEAR_ID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  COL_RANK,
+  COL_UNIT,
+  COL_SELF,
+  COL_ASSESSED,
+  COL_BONUS,
+  COL_DEDUCTION,
+  COL_FINAL,
+  COL_GRADE,
+  COL_PROPOSAL,
+  N_COLUMNS
+};
+
+static gboolean
+is_writable (TdRankingPage *self)
+{
+  return self->database != NULL && !td_db_is_read_only (self->database);
+}
+
+static const TdRankRow *
+row_for_item (TdRankingPage *self, gpointer item)
+{
+  const char *id;
+
+  if (self->ranking == NULL || item == NULL)
+    return NULL;
+  id = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+  return td_ranking_find_unit (self->ranking, g_ascii_strtoll (id, NULL, 10));
+}
+
+static const TdRankRow *
+selected_row (TdRankingPage *self)
+{
+  return row_for_item (self, gtk_single_selection_get_selected_item (self->selection));
+}
+
+/* --- the table ------------------------------------------------------------ */
+
+static gchar *
+cell_text (TdRankingPage *self, const TdRankRow *row, guint column)
+{
+  const TdRankInput *in = row->input;
+
+  switch (column)
+    {
+    case COL_RANK:
+      if (in->disqualified)
+        return g_strdup ("—");
+      if (row->override != NULL)
+        /* Translators: a rank the clerk set by hand */
+        return g_strdup_printf (_ ("%d (moved)"), row->rank);
+      if (row->shared)
+        return g_strdup_printf (_ ("%d (shared rank)"), row->rank);
+      return g_strdup_printf ("%d", row->rank);
+    case COL_UNIT:
+      return g_strdup (in->name);
+    case COL_SELF:
+      return td_points_format (in->self_total);
+    case COL_ASSESSED:
+      return in->has_assessed ? td_points_format (in->assessed_total) : g_strdup ("—");
+    case COL_BONUS:
+      return in->bonus != 0 ? td_points_format_signed (in->bonus) : g_strdup ("0");
+    case COL_DEDUCTION:
+      return in->deduction != 0 ? td_points_format_signed (-in->deduction) : g_strdup ("0");
+    case COL_FINAL:
+      return td_points_format (in->final_total);
+    case COL_GRADE:
+      return g_strdup (td_grade_to_string (row->grade));
+    case COL_PROPOSAL:
+    default:
+      return g_strdup (row->proposals ? row->proposals : "");
+    }
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  guint column = GPOINTER_TO_UINT (data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column >= COL_SELF && column <= COL_FINAL ? 1.0 : 0.0);
+  if (column == COL_UNIT || column == COL_PROPOSAL || column == COL_GRADE)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column == COL_FINAL)
+    gtk_widget_add_css_class (label, "heading");
+  if (column >= COL_SELF && column <= COL_FINAL)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  TdRankingPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  guint column = GPOINTER_TO_UINT (data);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  const TdRankRow *row = row_for_item (self, gtk_list_item_get_item (item));
+  g_autofree gchar *text = NULL;
+
+  if (row == NULL)
+    {
+      gtk_label_set_text (label, "");
+      return;
+    }
+  text = cell_text (self, row, column);
+  gtk_label_set_text (label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->explanation);
+  if (row->input->disqualified)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+}
+
+static void
+add_columns (TdRankingPage *self)
+{
+  const char *titles[N_COLUMNS] = {
+    _ ("Rank"),      _ ("Unit"),  _ ("Self-Score"), _ ("Assessed"), _ ("Bonus"),
+    _ ("Deduction"), _ ("Final"), _ ("Grade"),      _ ("Proposal"),
+  };
+
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "page", self);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (titles[i], factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      if (i == COL_UNIT)
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          gtk_column_view_column_set_fixed_width (column, 220);
+        }
+      if (i == COL_GRADE)
+        gtk_column_view_column_set_fixed_width (column, 210);
+      if (i == COL_PROPOSAL)
+        {
+          gtk_column_view_column_set_expand (column, TRUE);
+          gtk_column_view_column_set_fixed_width (column, 180);
+        }
+      gtk_column_view_append_column (self->column_view, column);
+    }
+}
+
+/* --- details pane ------------------------------------------------------- */
+
+static void
+clear_proposal_rows (TdRankingPage *self)
+{
+  for (guint i = 0; i < self->proposal_rows->len; i++)
+    adw_preferences_group_remove (self->proposals_group,
+                                  g_ptr_array_index (self->proposal_rows, i));
+  g_ptr_array_set_size (self->proposal_rows, 0);
+}
+
+static GtkWidget *
+action_button (const char *label, const char *action, gint rule_index)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", rule_index);
+  return button;
+}
+
+static const TdProposal *
+find_proposal (TdRankingPage *self, const TdProposalRule *rule, const TdRankInput *unit)
+{
+  for (guint i = 0; i < self->ranking->proposals->len; i++)
+    {
+      const TdProposal *p = g_ptr_array_index (self->ranking->proposals, i);
+      if (p->rule == rule && p->unit == unit)
+        return p;
+    }
+  return NULL;
+}
+
+static void
+update_details (TdRankingPage *self)
+{
+  const TdRankRow *row = selected_row (self);
+  gboolean writable = is_writable (self);
+
+  clear_proposal_rows (self);
+  if (row == NULL)
+    {
+      gtk_label_set_text (self->details_title, _ ("No unit selected"));
+      gtk_label_set_text (self->details_explanation,
+                          _ ("Select a unit to see why it has its place."));
+      gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->proposals_group), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override", FALSE);
+      return;
+    }
+  self->selected_unit = row->input->unit_id;
+  gtk_label_set_text (self->details_title, row->input->name);
+  gtk_label_set_text (self->details_explanation, row->explanation);
+  gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), row->override != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override",
+                                 writable && !row->input->disqualified);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.clear-override",
+                                 writable && row->override != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->proposals_group),
+                          self->settings->proposal_rules->len > 0);
+  for (guint r = 0; r < self->settings->proposal_rules->len; r++)
+    {
+      const TdProposalRule *rule = g_ptr_array_index (self->settings->proposal_rules, r);
+      const TdProposal *p = find_proposal (self, rule, row->input);
+      GtkWidget *action_row = adw_action_row_new ();
+      g_autofree gchar *subtitle = NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), rule->award_name);
+      if (p == NULL)
+        subtitle = g_strdup (_ ("Not proposed"));
+      else if (p->state == TD_PROPOSAL_PROPOSED)
+        subtitle = g_strdup (_ ("Proposed by the rules"));
+      else if (p->state == TD_PROPOSAL_ACCEPTED)
+        subtitle = g_strdup (_ ("Proposed and accepted"));
+      else if (p->state == TD_PROPOSAL_REMOVED)
+        /* Translators: %s is the clerk's reason */
+        subtitle = g_strdup_printf (_ ("Removed: %s"), p->reason);
+      else
+        subtitle = g_strdup_printf (_ ("Added: %s"), p->reason);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
+
+      if (writable && !row->input->disqualified)
+        {
+          if (p == NULL)
+            adw_action_row_add_suffix (ADW_ACTION_ROW (action_row),
+                                       action_button (_ ("_Add…"), "ranking.add-proposal", r));
+          else if (p->state == TD_PROPOSAL_PROPOSED)
+            {
+              adw_action_row_add_suffix (
+                  ADW_ACTION_ROW (action_row),
+                  action_button (_ ("_Accept"), "ranking.accept-proposal", r));
+              adw_action_row_add_suffix (
+                  ADW_ACTION_ROW (action_row),
+                  action_button (_ ("_Remove…"), "ranking.remove-proposal", r));
+            }
+          else
+            adw_action_row_add_suffix (
+                ADW_ACTION_ROW (action_row),
+                action_button (_ ("_Undo Decision"), "ranking.undo-proposal", r));
+        }
+      adw_preferences_group_add (self->proposals_group, action_row);
+      g_ptr_array_add (self->proposal_rows, action_row);
+    }
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, TdRankingPage *self)
+{
+  update_details (self);
+}
+
+/* --- loading -------------------------------------------------------------- */
+
+static void
+show_empty (TdRankingPage *self, const char *title, const char *description)
+{
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}
+
+static void
+update_changes (TdRankingPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) changes = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+  gboolean ever_seen = FALSE;
+
+  changes = td_ranking_changes_since_seen (self->database, self->ranked_year, self->ranking,
+                                           &ever_seen, &error);
+  if (changes == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
+      return;
+    }
+  /* The first look is the baseline: nothing has changed yet. */
+  if (!ever_seen && is_writable (self))
+    td_ranking_mark_seen (self->database, self->ranked_year, self->ranking, NULL);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const TdRankChange *c = g_ptr_array_index (changes, i);
+      g_autofree gchar *old_total = td_points_format (c->old_total);
+      g_autofree gchar *new_total = td_points_format (c->new_total);
+
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      if (c->old_rank < 0)
+        /* Translators: a unit that was not in the table the last time */
+        g_string_append_printf (text, _ ("%s is new in the table"), c->name);
+      else if (c->old_rank != c->new_rank)
+        /* Translators: "Sở Tư pháp: rank 3 → 2 (95 → 96,5 points)"; rank 0 = not ranked */
+        g_string_append_printf (text, _ ("%s: rank %d → %d (%s → %s points)"), c->name, c->old_rank,
+                                c->new_rank, old_total, new_total);
+      else
+        g_string_append_printf (text, _ ("%s: %s → %s points"), c->name, old_total, new_total);
+    }
+  if (text->len > 0)
+    {
+      g_autofree gchar *full
+          = g_strdup_printf (_ ("Changed since you last looked: %s."), text->str);
+      gtk_label_set_text (self->changes_label, full);
+    }
+  gtk_revealer_set_reveal_child (self->changes_revealer, text->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.mark-seen",
+                                 text->len > 0 && is_writable (self));
+}
+
+static void
+reload (TdRankingPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) ids = NULL;
+  g_autofree gchar *summary = NULL;
+  gboolean writable = is_writable (self);
+  gint64 keep = self->selected_unit;
+  guint select = GTK_INVALID_LIST_POSITION;
+
+  g_clear_pointer (&self->ranking, td_ranking_free);
+  self->settings = NULL;
+  clear_proposal_rows (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.settings", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.votes", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.mark-seen", FALSE);
+
+  if (self->database == NULL)
+    {
+      gtk_string_list_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                              NULL);
+      show_empty (self, _ ("No Database Open"),
+                  _ ("Open a database or the demo to rank the members of a bloc."));
+      return;
+    }
+  self->ranked_year = self->bloc_year_id != 0 ? self->bloc_year_id
+                                              : td_ranking_default_bloc_year (self->database);
+  if (self->ranked_year == 0)
+    {
+      show_empty (self, _ ("No Bloc Year Yet"),
+                  _ ("Add a bloc and its year with its members in Units and Blocs; the ranking "
+                     "appears here once there are scores."));
+      return;
+    }
+  self->ranking = td_ranking_load (self->database, self->ranked_year, &self->settings, &error);
+  if (self->ranking == NULL)
+    {
+      show_empty (self, _ ("The Ranking Could Not Be Computed"), error->message);
+      return;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.settings", TRUE);
+  if (self->ranking->rows->len == 0)
+    {
+      show_empty (self, _ ("No Members"),
+                  _ ("This bloc year has no members yet. Add them in Units and Blocs."));
+      return;
+    }
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < self->ranking->rows->len; i++)
+    {
+      const TdRankRow *row = g_ptr_array_index (self->ranking->rows, i);
+      g_ptr_array_add (ids, g_strdup_printf ("%" G_GINT64_FORMAT, row->input->unit_id));
+      if (row->input->unit_id == keep)
+        select = i;
+    }
+  g_ptr_array_add (ids, NULL);
+  g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
+  gtk_string_list_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                          (const char *const *)ids->pdata);
+  gtk_single_selection_set_selected (self->selection,
+                                     select != GTK_INVALID_LIST_POSITION ? select : 0);
+  g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
+  gtk_stack_set_visible_child_name (self->stack, "table");
+
+  /* Translators: "12 units, 11 ranked" */
+  summary = g_strdup_printf (_ ("%u units, %u ranked"), self->ranking->rows->len,
+                             self->ranking->n_ranked);
+  if (self->ranking->needs_vote)
+    {
+      g_autofree gchar *more
+          = g_strdup_printf ("%s — %s", summary, _ ("a tie needs the meeting's vote"));
+      gtk_label_set_text (self->summary_label, more);
+      gtk_widget_add_css_class (GTK_WIDGET (self->votes_button), "suggested-action");
+    }
+  else
+    {
+      gtk_label_set_text (self->summary_label, summary);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->votes_button), "suggested-action");
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.votes",
+                                 writable && self->ranking->n_ranked > 1);
+  update_changes (self);
+  update_details (self);
+}
+
+static void
+on_database_changed (TdDb *db, const char *what, TdRankingPage *self)
+{
+  reload (self);
+}
+
+static void
+set_database (TdRankingPage *self, TdDb *db)
+{
+  if (self->database == db)
+    return;
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->changed_handler, self->database);
+  g_set_object (&self->database, db);
+  if (db != NULL)
+    self->changed_handler
+        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
+  self->selected_unit = 0;
+  reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+}
+
+static void
+report (TdRankingPage *self, const char *heading, GError *error)
+{
+  td_window_show_error (GTK_WIDGET (self), heading, error);
+}
+
+/* After the clerk's own edit the new table is what she has seen. */
+static void
+mark_seen (TdRankingPage *self)
+{
+  if (self->ranking != NULL && is_writable (self))
+    td_ranking_mark_seen (self->database, self->ranked_year, self->ranking, NULL);
+  gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
+}
+
+/* --- dialogs ----------------------------------------------------------- */
+
+static AdwMessageDialog *
+new_dialog (TdRankingPage *self, const char *heading, const char *body)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  return dialog;
+}
+
+static void
+on_votes_response (AdwMessageDialog *dialog, const char *response, TdRankingPage *self)
+{
+  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "list");
+  g_autoptr (GError) error = NULL;
+  gboolean ok = TRUE;
+
+  if (g_strcmp0 (response, "save") != 0 || self->database == NULL)
+    return;
+  if (!td_db_begin (self->database, &error))
+    {
+      report (self, _ ("Could not save the votes"), error);
+      return;
+    }
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL && ok;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "spin");
+      gint64 unit_id;
+      if (spin == NULL)
+        continue;
+      unit_id = g_ascii_strtoll (gtk_widget_get_name (GTK_WIDGET (spin)), NULL, 10);
+      ok = td_ranking_set_votes (self->database, self->ranked_year, unit_id,
+                                 gtk_spin_button_get_value_as_int (spin), &error);
+    }
+  if (!ok || !td_db_commit (self->database, &error))
+    {
+      td_db_rollback (self->database);
+      report (self, _ ("Could not save the votes"), error);
+      return;
+    }
+  mark_seen (self);
+  td_window_toast_text (GTK_WIDGET (self), _ ("Votes saved"));
+}
+
+static void
+votes_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (widget);
+  AdwMessageDialog *dialog;
+  GtkWidget *list;
+  g_autoptr (GHashTable) totals = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if (self->ranking == NULL)
+    return;
+  /* Every unit whose total is shared: a vote is entered for all of them. */
+  for (guint i = 0; i < self->ranking->n_ranked; i++)
+    {
+      const TdRankRow *row = g_ptr_array_index (self->ranking->rows, i);
+      for (guint k = 0; k < self->ranking->n_ranked; k++)
+        {
+          const TdRankRow *other = g_ptr_array_index (self->ranking->rows, k);
+          if (other != row && other->input->final_total == row->input->final_total)
+            g_hash_table_add (totals, (gpointer)&row->input->final_total);
+        }
+    }
+  if (g_hash_table_size (totals) == 0)
+    {
+      td_window_toast_text (widget, _ ("No two units have the same total: no vote is needed."));
+      return;
+    }
+  dialog = new_dialog (self, _ ("Votes of the Meeting"),
+                       _ ("Enter the number of votes each tied unit received. More votes "
+                          "place a unit higher when the tie-break rules include the vote."));
+  adw_message_dialog_add_response (dialog, "save", _ ("_Save"));
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < self->ranking->n_ranked; i++)
+    {
+      const TdRankRow *row = g_ptr_array_index (self->ranking->rows, i);
+      GtkWidget *action_row, *spin;
+      g_autofree gchar *id = NULL;
+      g_autofree gchar *total = NULL;
+
+      if (!g_hash_table_contains (totals, &row->input->final_total))
+        continue;
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, row->input->unit_id);
+      total = td_points_format (row->input->final_total);
+      action_row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (action_row), row->input->name);
+      {
+        g_autofree gchar *subtitle = g_strdup_printf (_ ("%s points"), total);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (action_row), subtitle);
+      }
+      spin = gtk_spin_button_new_with_range (0, 9999, 1);
+      gtk_widget_set_name (spin, id);
+      gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+      gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), MAX (row->input->votes, 0));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (action_row), spin);
+      g_object_set_data (G_OBJECT (action_row), "spin", spin);
+      gtk_list_box_append (GTK_LIST_BOX (list), action_row);
+    }
+  g_object_set_data (G_OBJECT (dialog), "list", list);
+  adw_message_dialog_set_extra_child (dialog, list);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_votes_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_reason_changed (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  g_autofree gchar *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  const char *response = g_object_get_data (G_OBJECT (dialog), "ok-response");
+
+  adw_message_dialog_set_response_enabled (dialog, response, *text != '\0');
+}
+
+/* A dialog with a mandatory reason: the OK response stays off until one is typed. */
+static GtkWidget *
+add_reason_entry (AdwMessageDialog *dialog, GtkWidget *box, const char *ok_response)
+{
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Reason (required)"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_box_append (GTK_BOX (box), entry);
+  g_object_set_data (G_OBJECT (dialog), "ok-response", (gpointer)ok_response);
+  g_object_set_data (G_OBJECT (dialog), "reason", entry);
+  adw_message_dialog_set_response_enabled (dialog, ok_response, FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
+  return entry;
+}
+
+static void
+on_override_response (AdwMessageDialog *dialog, const char *response, TdRankingPage *self)
+{
+  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "place");
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "unit"));
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "move") != 0 || self->database == NULL)
+    return;
+  if (!td_ranking_set_override (self->database, self->ranked_year, unit_id,
+                                gtk_spin_button_get_value_as_int (spin),
+                                gtk_editable_get_text (reason), &error))
+    {
+      report (self, _ ("Could not move the unit"), error);
+      return;
+    }
+  mark_seen (self);
+}
+
+static void
+override_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (widget);
+  const TdRankRow *row = selected_row (self);
+  AdwMessageDialog *dialog;
+  GtkWidget *box, *place_box, *spin;
+  g_autofree gchar *heading = NULL;
+
+  if (row == NULL || row->input->disqualified)
+    return;
+  /* Translators: %s is a unit */
+  heading = g_strdup_printf (_ ("Move “%s”"), row->input->name);
+  dialog = new_dialog (self, heading,
+                       _ ("Choose the unit's place in the table. The reason is recorded, shown in "
+                          "the table's explanation and kept in the audit trail."));
+  adw_message_dialog_add_response (dialog, "move", _ ("_Move"));
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "move");
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  place_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (place_box), gtk_label_new_with_mnemonic (_ ("_Place")));
+  spin = gtk_spin_button_new_with_range (1, MAX (self->ranking->n_ranked, 1), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), row->position);
+  gtk_widget_set_hexpand (spin, TRUE);
+  gtk_box_append (GTK_BOX (place_box), spin);
+  gtk_box_append (GTK_BOX (box), place_box);
+  add_reason_entry (dialog, box, "move");
+  g_object_set_data (G_OBJECT (dialog), "place", spin);
+  g_object_set_data (G_OBJECT (dialog), "unit", GSIZE_TO_POINTER (row->input->unit_id));
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_override_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+clear_override_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (widget);
+  const TdRankRow *row = selected_row (self);
+  g_autoptr (GError) error = NULL;
+
+  if (row == NULL || row->override == NULL)
+    return;
+  if (!td_ranking_clear_override (self->database, self->ranked_year, row->input->unit_id, &error))
+    report (self, _ ("Could not undo the move"), error);
+  else
+    mark_seen (self);
+}
+
+/* The rule's id, saving the default rules first when they were only shown. */
+static gint64
+rule_id_at (TdRankingPage *self, gint index, GError **error)
+{
+  g_autoptr (TdRankSettings) saved = NULL;
+  const TdProposalRule *rule;
+
+  if (!td_ranking_ensure_settings (self->database, self->ranked_year, error))
+    return 0;
+  saved = td_ranking_load_settings (self->database, self->ranked_year, error);
+  if (saved == NULL || index < 0 || (guint)index >= saved->proposal_rules->len)
+    return 0;
+  rule = g_ptr_array_index (saved->proposal_rules, index);
+  return rule->id;
+}
+
+static void
+decide (TdRankingPage *self, gint rule_index, gint64 unit_id, TdDecisionKind kind,
+        const char *reason, gboolean clear)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 rule_id = rule_id_at (self, rule_index, &error);
+  gboolean ok;
+
+  if (rule_id == 0)
+    {
+      if (error != NULL)
+        report (self, _ ("Could not save the proposal"), error);
+      return;
+    }
+  if (clear)
+    ok = td_ranking_clear_decision (self->database, rule_id, unit_id, &error);
+  else
+    ok = td_ranking_set_decision (self->database, rule_id, unit_id, kind, reason, &error);
+  if (!ok)
+    report (self, _ ("Could not save the proposal"), error);
+}
+
+static void
+on_decision_response (AdwMessageDialog *dialog, const char *response, TdRankingPage *self)
+{
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "unit"));
+  gint rule_index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "rule"));
+  TdDecisionKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
+
+  if (g_strcmp0 (response, "ok") != 0 || self->database == NULL)
+    return;
+  decide (self, rule_index, unit_id, kind, gtk_editable_get_text (reason), FALSE);
+}
+
+static void
+ask_reason (TdRankingPage *self, gint rule_index, TdDecisionKind kind)
+{
+  const TdRankRow *row = selected_row (self);
+  const TdProposalRule *rule;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  g_autofree gchar *heading = NULL;
+
+  if (row == NULL || rule_index < 0 || (guint)rule_index >= self->settings->proposal_rules->len)
+    return;
+  rule = g_ptr_array_index (self->settings->proposal_rules, rule_index);
+  if (kind == TD_DECISION_ADD)
+    /* Translators: "Propose Sở Tư pháp for Giấy khen" */
+    heading = g_strdup_printf (_ ("Propose %s for %s"), row->input->name, rule->award_name);
+  else
+    heading = g_strdup_printf (_ ("Remove the proposal of %s for %s"), row->input->name,
+                               rule->award_name);
+  dialog = new_dialog (self, heading,
+                       _ ("The reason is kept with the proposal and in the audit trail."));
+  adw_message_dialog_add_response (dialog, "ok",
+                                   kind == TD_DECISION_ADD ? _ ("_Propose") : _ ("_Remove"));
+  adw_message_dialog_set_response_appearance (
+      dialog, "ok", kind == TD_DECISION_ADD ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "ok");
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  add_reason_entry (dialog, box, "ok");
+  g_object_set_data (G_OBJECT (dialog), "unit", GSIZE_TO_POINTER (row->input->unit_id));
+  g_object_set_data (G_OBJECT (dialog), "rule", GINT_TO_POINTER (rule_index));
+  g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
+  adw_message_dialog_set_extra_child (dialog, box);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_decision_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+proposal_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (widget);
+  const TdRankRow *row = selected_row (self);
+  gint index = g_variant_get_int32 (param);
+
+  if (row == NULL)
+    return;
+  if (g_str_equal (action_name, "ranking.accept-proposal"))
+    decide (self, index, row->input->unit_id, TD_DECISION_ACCEPT, "", FALSE);
+  else if (g_str_equal (action_name, "ranking.undo-proposal"))
+    decide (self, index, row->input->unit_id, TD_DECISION_ACCEPT, "", TRUE);
+  else if (g_str_equal (action_name, "ranking.remove-proposal"))
+    ask_reason (self, index, TD_DECISION_REMOVE);
+  else
+    ask_reason (self, index, TD_DECISION_ADD);
+}
+
+static void
+mark_seen_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  mark_seen (TD_RANKING_PAGE (widget));
+}
+
+static void
+settings_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWindow *window;
+
+  if (self->database == NULL || self->ranked_year == 0)
+    return;
+  window = GTK_WINDOW (td_ranking_settings_window_new (self->database, self->ranked_year));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (window, GTK_WINDOW (root));
+  gtk_window_present (window);
+}
+
+/* --- GObject ------------------------------------------------------------ */
+
+static void
+td_ranking_page_dispose (GObject *object)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (object);
+
+  set_database (self, NULL);
+  g_clear_pointer (&self->ranking, td_ranking_free);
+  /* AdwBin unparents its child itself (no gtk_widget_dispose_template). */
+  G_OBJECT_CLASS (td_ranking_page_parent_class)->dispose (object);
+}
+
+static void
+td_ranking_page_finalize (GObject *object)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (object);
+
+  g_ptr_array_unref (self->proposal_rows);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (td_ranking_page_parent_class)->finalize (object);
+}
+
+static void
+td_ranking_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    case PROP_BLOC_YEAR_ID:
+      g_value_set_int64 (value, self->bloc_year_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_ranking_page_set_property (GObject *object, guint prop_id, const GValue *value,
+                              GParamSpec *pspec)
+{
+  TdRankingPage *self = TD_RANKING_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      set_database (self, g_value_get_object (value));
+      break;
+    case PROP_BLOC_YEAR_ID:
+      if (self->bloc_year_id != g_value_get_int64 (value))
+        {
+          self->bloc_year_id = g_value_get_int64 (value);
+          self->selected_unit = 0;
+          reload (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+td_ranking_page_class_init (TdRankingPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = td_ranking_page_dispose;
+  object_class->finalize = td_ranking_page_finalize;
+  object_class->get_property = td_ranking_page_get_property;
+  object_class->set_property = td_ranking_page_set_property;
+
+  properties[PROP_DATABASE]
+      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
+                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BLOC_YEAR_ID]
+      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/ThiDua/ui/td-ranking-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, changes_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, changes_label);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, votes_button);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_title);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_explanation);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, clear_override_button);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, proposals_group);
+
+  gtk_widget_class_install_action (widget_class, "ranking.votes", NULL, votes_action);
+  gtk_widget_class_install_action (widget_class, "ranking.override", NULL, override_action);
+  gtk_widget_class_install_action (widget_class, "ranking.clear-override", NULL,
+                                   clear_override_action);
+  gtk_widget_class_install_action (widget_class, "ranking.accept-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.remove-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.add-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.undo-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.mark-seen", NULL, mark_seen_action);
+  gtk_widget_class_install_action (widget_class, "ranking.settings", NULL, settings_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
+                                       "ranking.override", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ranking.votes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "ranking.settings", NULL);
+}
+
+static void
+td_ranking_page_init (TdRankingPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->proposal_rows = g_ptr_array_new ();
+  /* GtkStringList (unit ids, table order) → GtkSingleSelection → column view;
+   * the cells look the row up in the current TdRanking. */
+  self->model = gtk_string_list_new (NULL);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->model));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  add_columns (self);
+  reload (self);
+}
+
+const TdRanking *
+td_ranking_page_get_ranking (TdRankingPage *self)
+{
+  g_return_val_if_fail (TD_IS_RANKING_PAGE (self), NULL);
+  return self->ranking;
+}
+
+gboolean
+td_ranking_page_select_unit (TdRankingPage *self, gint64 unit_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (self->model), i);
+      const TdRankRow *row = row_for_item (self, item);
+      if (row != NULL && row->input->unit_id == unit_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+const char *
+td_ranking_page_get_explanation (TdRankingPage *self)
+{
+  return gtk_label_get_text (self->details_explanation);
+}

@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Ranking section under Xvfb, in Vietnamese, on the demo database:
+ * the table, a tie broken by the meeting's vote through the votes dialog,
+ * the explanation of the new order, a move with its reason, the rules
+ * window, and screenshots to look at. */
+#include "config.h"
+
+#include "td-demo.h"
+#include "td-ranking-page.h"
+#include "td-ranking-settings-window.h"
+#include "td-ranking-store.h"
+#include "td-test-util.h"
+
+#include <string.h>
+
+static TdDb *
+open_demo (TdWindow *window, gchar **dir_out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+
+  g_assert_no_error (error);
+  td_window_set_database (window, db, FALSE);
+  td_window_set_bloc_year_id (window, td_ranking_default_bloc_year (db));
+  *dir_out = g_steal_pointer (&dir);
+  return db;
+}
+
+static TdRankingPage *
+show_page (TdWindow *window)
+{
+  TdRankingPage *page;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("ranking"));
+  g_assert_cmpstr (td_window_get_section (window), ==, "ranking");
+  page = TD_RANKING_PAGE (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_RANKING_PAGE, NULL));
+  g_assert_nonnull (page);
+  return page;
+}
+
+/* The first group of ranked units with one final total, table order. */
+static GPtrArray *
+first_tie (const TdRanking *ranking)
+{
+  GPtrArray *tie = g_ptr_array_new ();
+
+  for (guint i = 0; i + 1 < ranking->n_ranked && tie->len == 0; i++)
+    {
+      const TdRankRow *a = g_ptr_array_index (ranking->rows, i);
+      for (guint k = i; k < ranking->n_ranked; k++)
+        {
+          const TdRankRow *b = g_ptr_array_index (ranking->rows, k);
+          if (b->input->final_total == a->input->final_total)
+            g_ptr_array_add (tie, (gpointer)b);
+        }
+      if (tie->len < 2)
+        g_ptr_array_set_size (tie, 0);
+    }
+  return tie;
+}
+
+static GtkSpinButton *
+find_spin (GtkWidget *root, const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSpinButton *found;
+      if (GTK_IS_SPIN_BUTTON (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
+        return GTK_SPIN_BUTTON (child);
+      if ((found = find_spin (child, name)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_vote_reorders (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  const TdRanking *ranking = td_ranking_page_get_ranking (page);
+  g_autoptr (GPtrArray) tie = NULL;
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  AdwMessageDialog *dialog;
+  g_autofree gchar *shot = NULL;
+  gint64 winner;
+  gint tie_rank;
+
+  g_assert_nonnull (ranking);
+  g_assert_cmpuint (ranking->rows->len, >=, 8);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Xếp hạng"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "ranking-before-vote.png");
+
+  /* The demo has a tie that only the meeting's vote breaks. */
+  tie = first_tie (ranking);
+  g_assert_cmpuint (tie->len, >=, 2);
+  g_assert_true (ranking->needs_vote);
+  tie_rank = ((const TdRankRow *) g_ptr_array_index (tie, 0))->rank;
+  for (guint i = 0; i < tie->len; i++)
+    {
+      const TdRankRow *row = g_ptr_array_index (tie, i);
+      g_assert_true (row->shared);
+      g_array_append_val (ids, row->input->unit_id);
+    }
+  g_assert_true (td_ranking_page_select_unit (page, g_array_index (ids, gint64, 0)));
+  td_test_iterate ();
+  g_assert_nonnull (strstr (td_ranking_page_get_explanation (page), "cần Hội nghị biểu quyết"));
+
+  /* The last of the tied units gets most votes. */
+  td_test_activate (GTK_WIDGET (page), "ranking.votes", NULL);
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Biểu quyết của Hội nghị");
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autofree gchar *name
+          = g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+      GtkSpinButton *spin = find_spin (GTK_WIDGET (dialog), name);
+      g_assert_nonnull (spin);
+      gtk_spin_button_set_value (spin, 3 + i);
+    }
+  g_clear_pointer (&shot, g_free);
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "ranking-votes-dialog.png");
+  adw_message_dialog_response (dialog, "save");
+  td_test_iterate ();
+
+  /* The rows of the tie belonged to the old ranking: gone now. */
+  g_clear_pointer (&tie, g_ptr_array_unref);
+  ranking = td_ranking_page_get_ranking (page);
+  winner = g_array_index (ids, gint64, ids->len - 1);
+  {
+    const TdRankRow *row = td_ranking_find_unit (ranking, winner);
+    g_assert_false (row->shared);
+    g_assert_cmpint (row->rank, ==, tie_rank);
+    g_assert_cmpint (row->decided_by, >=, 0);
+  }
+  g_assert_true (td_ranking_page_select_unit (page, winner));
+  td_test_iterate ();
+  g_assert_nonnull (strstr (td_ranking_page_get_explanation (page), "số phiếu biểu quyết"));
+  g_assert_nonnull (strstr (td_ranking_page_get_explanation (page), "hơn"));
+  g_assert_null (strstr (td_ranking_page_get_explanation (page), "cần Hội nghị biểu quyết"));
+  g_assert_cmpint (
+      td_db_query_int (db, "SELECT count(*) FROM audit WHERE tbl = 'ranking_vote'", 0, NULL), ==,
+      ids->len);
+  g_clear_pointer (&shot, g_free);
+  shot = td_test_screenshot (GTK_WIDGET (window), "ranking-after-vote.png");
+  td_test_destroy_window (window);
+}
+
+static void
+test_override_needs_reason (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  const TdRanking *ranking = td_ranking_page_get_ranking (page);
+  const TdRankRow *last = g_ptr_array_index (ranking->rows, ranking->n_ranked - 1);
+  gint64 unit = last->input->unit_id;
+  AdwMessageDialog *dialog;
+  GtkEntry *reason;
+  g_autofree gchar *shot = NULL;
+
+  g_assert_true (td_ranking_page_select_unit (page, unit));
+  td_test_iterate ();
+  td_test_activate (GTK_WIDGET (page), "ranking.override", NULL);
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "move"));
+  reason = GTK_ENTRY (td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL));
+  g_assert_nonnull (reason);
+  gtk_spin_button_set_value (
+      GTK_SPIN_BUTTON (td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL)), 1);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Được Hội nghị thống nhất suy tôn");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "move"));
+  adw_message_dialog_response (dialog, "move");
+  td_test_iterate ();
+
+  ranking = td_ranking_page_get_ranking (page);
+  g_assert_cmpint (((TdRankRow *)g_ptr_array_index (ranking->rows, 0))->input->unit_id, ==, unit);
+  g_assert_true (td_ranking_page_select_unit (page, unit));
+  td_test_iterate ();
+  g_assert_nonnull (
+      strstr (td_ranking_page_get_explanation (page), "lý do: Được Hội nghị thống nhất suy tôn"));
+  g_assert_cmpint (
+      td_db_query_int (db, "SELECT count(*) FROM audit WHERE tbl = 'ranking_override'", 0, NULL),
+      ==, 1);
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "1 (điều chỉnh)"));
+  shot = td_test_screenshot (GTK_WIDGET (window), "ranking-override.png");
+
+  td_test_activate (GTK_WIDGET (page), "ranking.settings", NULL);
+  {
+    GtkWindow *settings = td_test_find_toplevel (TD_TYPE_RANKING_SETTINGS_WINDOW);
+    g_autofree gchar *shot2 = NULL;
+    g_assert_nonnull (settings);
+    td_test_wait_drawn (GTK_WIDGET (settings));
+    g_assert_nonnull (
+        td_test_find_widget (GTK_WIDGET (settings), ADW_TYPE_EXPANDER_ROW, "Giấy khen"));
+    shot2 = td_test_screenshot (GTK_WIDGET (settings), "ranking-rules.png");
+  }
+  td_test_destroy_window (window);
+}
+
+static void
+test_empty_and_read_only (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "empty.db", NULL);
+  TdRankingPage *page;
+
+  page = show_page (window);
+  g_assert_null (td_ranking_page_get_ranking (page));
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa mở cơ sở dữ liệu"));
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa có năm thi đua"));
+  td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree gchar *demo = g_build_filename (dir, "demo.db", NULL);
+    g_autoptr (TdDb) db = td_demo_create (demo, &error);
+    g_assert_no_error (error);
+    td_db_close (db);
+    g_assert_true (td_window_open_path (window, demo, TD_DB_OPEN_READ_ONLY));
+    g_assert_nonnull (td_ranking_page_get_ranking (page));
+    /* Disabled actions: nothing opens that could edit the file. */
+    td_test_activate (GTK_WIDGET (page), "ranking.votes", NULL);
+    td_test_activate (GTK_WIDGET (page), "ranking.override", NULL);
+    g_assert_null (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_cmpint (td_db_query_int (td_window_get_database (window),
+                                      "SELECT count(*) FROM ranking_seen", -1, NULL),
+                     ==, 0);
+  }
+  td_test_destroy_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  td_test_init (&argc, &argv);
+  g_test_add_func ("/ranking-page/vote-reorders", test_vote_reorders);
+  g_test_add_func ("/ranking-page/override-needs-reason", test_override_needs_reason);
+  g_test_add_func ("/ranking-page/empty-and-read-only", test_empty_and_read_only);
+  return g_test_run ();
+}
