@@ -154,12 +154,36 @@ def signature_block_on_last_page_with_rows():
 
 
 @test
+def portrait_calendar():
+    cal = export("calendar", "Lich-2024.pdf")
+    info = run("pdfinfo", cal)
+    assert "595.276 x 841.89 pts (A4)" in info, info
+    text = page_texts(cal)[0]
+    assert "DANH SÁCH CÁC NGÀY LỄ LỚN, SỰ KIỆN VÀ THỜI HẠN NĂM" in text
+    assert "11/06/2024" in text and "Nơi nhận:" in text
+    run("pdftoppm", "-r", "60", "-png", cal, os.path.join(OUT, "pdf-calendar"))
+
+
+@test
+def matrix_cells_stay_inside_the_grid():
+    matrix = export("matrix", "Matrix-2024.pdf")
+    text = squash(" ".join(page_texts(matrix, raw=True)))
+    assert "Điểm thẩm định của các đơn vị" in text and "Xếp thứ" in text
+    assert "93,75" in text
+    run("pdftoppm", "-r", "60", "-png", matrix, os.path.join(OUT, "pdf-matrix"))
+
+
+@test
 def form_pdf():
     pages = page_texts(FORM)
     text = squash(" ".join(page_texts(FORM, raw=True)))
     assert "PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024" in pages[0]
     assert "Hướng dẫn: Đơn vị nhập điểm tự chấm" in text
     assert "THỦ TRƯỞNG ĐƠN VỊ" in text and "Tổng cộng" in text
+    assert "(Ký, ghi rõ họ tên và đóng dấu)" in text and "Nơi nhận" not in text
+    assert "ngày …… tháng …… năm 2025" in text
+    # Blank totals: the only number in the total row is the 100 of Điểm chuẩn.
+    assert re.search(r"Tổng cộng 100( |$)", text), text[-300:]
 
 
 print(f"1..{len(tests)}")

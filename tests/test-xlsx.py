@@ -40,8 +40,10 @@ def competition_ranks(values):
 
 RANKING = export("ranking", "Bang-xep-hang-Khoi-6-2024.xlsx")
 FORM = export("form", "Phieu-tu-cham-Khoi-6-2024.xlsx")
+MATRIX = export("matrix", "Bang-tieu-chi-theo-don-vi-Khoi-6-2024.xlsx")
+CALENDAR = export("calendar", "Lich-ngay-le-va-thoi-han-Khoi-6-2024.xlsx")
 os.makedirs(OUT, exist_ok=True)
-for p in (RANKING, FORM):
+for p in (RANKING, FORM, MATRIX, CALENDAR):
     with open(p, "rb") as src, open(os.path.join(OUT, os.path.basename(p)), "wb") as dst:
         dst.write(src.read())
 
@@ -186,6 +188,8 @@ def form_protection_and_inputs():
     rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value}
     r = rows["Hoàn thành các chỉ tiêu chuyên môn được giao trong năm"]
     assert ws.cell(r, 6).protection.locked is False  # Tự chấm
+    assert ws.cell(r, 6).fill.fgColor.rgb.endswith("FFF2CC"), ws.cell(r, 6).fill.fgColor.rgb
+    assert ws.cell(r, 3).fill.fill_type is None
     assert ws.cell(r, 8).protection.locked is False  # Ghi chú
     assert ws.cell(r, 3).protection.locked is not False  # Điểm chuẩn
     assert ws.cell(r, 7).protection.locked is not False  # Thẩm định
@@ -247,6 +251,44 @@ def form_totals_are_formulas_with_zero_cache():
     total = rows["Tổng cộng"]
     assert str(ws.cell(total, 6).value).startswith("=F")
     assert wv.cell(total, 6).value == 0 and wv.cell(total, 3).value == 100
+    # A blank form shows empty totals, not zeros; the ranking shows its zeros.
+    assert ws.sheet_view.showZeros is False
+    assert wb.worksheets[0].sheet_view.showZeros in (None, True)
+    assert ws["C3"].value == "……………, ngày …… tháng …… năm 2025", ws["C3"].value
+    col_d = [ws.cell(r, 3).value for r in range(total, ws.max_row + 1)]
+    assert "THỦ TRƯỞNG ĐƠN VỊ" in col_d and "(Ký, ghi rõ họ tên và đóng dấu)" in col_d
+    assert "Nơi nhận:" not in [ws.cell(r, 1).value for r in range(total, ws.max_row + 1)]
+
+
+@test
+def matrix_ranks_across_the_row_of_totals():
+    mb = openpyxl.load_workbook(MATRIX)
+    mv = openpyxl.load_workbook(MATRIX, data_only=True)
+    ws, wv = mb.worksheets[0], mv.worksheets[0]
+    rows = {ws.cell(r, 1).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value}
+    total, rank = rows["Tổng điểm"], rows["Xếp thứ"]
+    assert ws.cell(total, 4).value.startswith(f"=D{rows['I']}+D{rows['II']}")
+    units = range(4, 14)  # D..M: ten units
+    totals = [wv.cell(total, c).value for c in units]
+    for c in units:
+        col = openpyxl.utils.get_column_letter(c)
+        assert ws.cell(rank, c).value == f"=RANK({col}{total},$D${total}:$M${total},0)"
+    assert [wv.cell(rank, c).value for c in units] == competition_ranks(totals)
+    assert wv.cell(total, 3).value == 100
+    assert ws.freeze_panes == f"D{rows['I']}", ws.freeze_panes
+    assert "C8:M8" not in {str(r) for r in ws.merged_cells.ranges}
+    assert ws.cell(8, 4).value == "Điểm thẩm định của các đơn vị"
+
+
+@test
+def calendar_is_portrait():
+    cb = openpyxl.load_workbook(CALENDAR)
+    ws = cb.worksheets[0]
+    assert cb.sheetnames == ["Lịch năm"]
+    assert ws.page_setup.orientation == "portrait" and ws.page_setup.paperSize == 9
+    assert ws["A5"].value == "DANH SÁCH CÁC NGÀY LỄ LỚN, SỰ KIỆN VÀ THỜI HẠN NĂM 2024"
+    dates = [ws.cell(r, 2).value for r in range(1, ws.max_row + 1)]
+    assert "11/06/2024" in dates and "01/01/2024" in dates
 
 
 @test

@@ -56,10 +56,23 @@ example_form (int year)
   return one_sheet (td_sheet_sample_form (year));
 }
 
+static GPtrArray *
+example_matrix (int year)
+{
+  return one_sheet (td_sheet_sample_matrix (10, year));
+}
+
+static GPtrArray *
+example_calendar (int year)
+{
+  return one_sheet (td_sheet_sample_calendar (year));
+}
+
 static const TdExportSheet sheets[] = {
-  { "calendar", N_ ("Commemorations, events and deadlines of the year"), FALSE, NULL, NULL },
+  { "calendar", N_ ("Commemorations, events and deadlines of the year"), FALSE, NULL,
+    example_calendar },
   { "form", N_ ("Blank self-score form for a member to fill in"), FALSE, NULL, example_form },
-  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, NULL, NULL },
+  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, NULL, example_matrix },
   { "ranking", N_ ("Summary of scores and ranking of the bloc"), FALSE, NULL, example_ranking },
   { "scores", N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, NULL, example_scores },
 };

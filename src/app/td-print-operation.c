@@ -20,9 +20,10 @@ struct _TdPrintOperation
 {
   GtkPrintOperation parent_instance;
 
-  GPtrArray *sheets; /* TdSheet */
-  GPtrArray *pages;  /* TdPages, one per sheet, during a print */
-  gboolean remember; /* the user chose in the print dialog */
+  GPtrArray *sheets;   /* TdSheet */
+  GPtrArray *pages;    /* TdPages, one per sheet, during a print */
+  gboolean remember;   /* the user chose in the print dialog */
+  GtkPaperSize *paper; /* the paper of the last begin-print */
 };
 
 G_DEFINE_FINAL_TYPE (TdPrintOperation, td_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -31,6 +32,14 @@ gchar *
 td_print_operation_settings_path (void)
 {
   return g_build_filename (g_get_user_config_dir (), "thidua", "print-settings.ini", NULL);
+}
+
+/* The paper is remembered apart from the printer: each sheet sets its own
+ * orientation, so only the paper size is worth keeping. */
+static gchar *
+page_setup_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "thidua", "page-setup.ini", NULL);
 }
 
 /* Page @page_nr of the whole job → the sheet's pages and its own index. */
@@ -60,6 +69,8 @@ td_print_operation_begin_print (GtkPrintOperation *op, GtkPrintContext *context)
   guint total = 0;
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->paper, gtk_paper_size_free);
+  self->paper = gtk_paper_size_copy (gtk_page_setup_get_paper_size (page_setup));
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)td_pages_free);
   for (guint i = 0; i < self->sheets->len; i++)
     {
@@ -131,6 +142,15 @@ td_print_operation_done (GtkPrintOperation *op, GtkPrintOperationResult result)
       /* Losing a remembered printer is harmless: say it in the log only. */
       if (!gtk_print_settings_to_file (settings, path, &error))
         g_message ("Could not remember the print settings: %s", error->message);
+      if (TD_PRINT_OPERATION (op)->paper != NULL)
+        {
+          g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
+          g_autofree gchar *setup_path = page_setup_path ();
+
+          gtk_page_setup_set_paper_size (setup, TD_PRINT_OPERATION (op)->paper);
+          if (!gtk_page_setup_to_file (setup, setup_path, NULL))
+            g_message ("Could not remember the paper size");
+        }
     }
 }
 
@@ -141,6 +161,7 @@ td_print_operation_finalize (GObject *object)
 
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->sheets, g_ptr_array_unref);
+  g_clear_pointer (&self->paper, gtk_paper_size_free);
   G_OBJECT_CLASS (td_print_operation_parent_class)->finalize (object);
 }
 
@@ -179,12 +200,17 @@ td_print_operation_new (GPtrArray *sheets)
   TdPrintOperation *self = g_object_new (TD_TYPE_PRINT_OPERATION, NULL);
   g_autoptr (GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr (GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autofree gchar *saved_path = page_setup_path ();
+  g_autoptr (GtkPageSetup) saved = NULL;
   TdSheet *first;
 
   g_return_val_if_fail (sheets != NULL && sheets->len > 0, self);
   self->sheets = g_ptr_array_ref (sheets);
   first = sheets->pdata[0];
-  gtk_page_setup_set_paper_size (setup, a4);
+  /* A4 unless the user printed on another paper last time. */
+  if (g_file_test (saved_path, G_FILE_TEST_EXISTS))
+    saved = gtk_page_setup_new_from_file (saved_path, NULL);
+  gtk_page_setup_set_paper_size (setup, saved ? gtk_page_setup_get_paper_size (saved) : a4);
   gtk_page_setup_set_orientation (setup, first->orientation == TD_SHEET_LANDSCAPE
                                              ? GTK_PAGE_ORIENTATION_LANDSCAPE
                                              : GTK_PAGE_ORIENTATION_PORTRAIT);

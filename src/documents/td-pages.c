@@ -73,6 +73,14 @@ text_layout (TdPages *p, const char *text, const char *style, double size, doubl
   /* Whole words only: Pango would hyphenate Vietnamese syllables. */
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_alignment (layout, align);
+  /* A word wider than its column (a short name in a narrow matrix
+   * column) would overflow the grid: then break inside the word. */
+  {
+    int w, h;
+    pango_layout_get_size (layout, &w, &h);
+    if (w > (int)(MAX (width, 1) * PANGO_SCALE))
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  }
   return layout;
 }
 
@@ -347,6 +355,8 @@ footer_block (TdPages *p, cairo_t *cr, double y0)
     ry += text_block (p, cr, rx, ry, rw, s->authority[i], "Bold", 13, PANGO_ALIGN_CENTER);
   if (s->position)
     ry += text_block (p, cr, rx, ry, rw, s->position, "Bold", 13, PANGO_ALIGN_CENTER);
+  if (s->sign_note)
+    ry += text_block (p, cr, rx, ry, rw, s->sign_note, "Italic", 12, PANGO_ALIGN_CENTER);
   if (s->authority || s->position)
     ry += SIGN_SPACE;
   if (s->signer && *s->signer)

@@ -221,7 +221,7 @@ criteria_sheet (int year, gboolean form)
   if (form)
     {
       td_sheet_add_note_before (sheet,
-                                "Hướng dẫn: Đơn vị nhập điểm tự chấm vào các ô nền trắng "
+                                "Hướng dẫn: Đơn vị nhập điểm tự chấm vào các ô nền vàng "
                                 "của cột \"Tự chấm\" (không vượt quá điểm chuẩn; dùng dấu "
                                 "phẩy cho phần thập phân, ví dụ 7,5) và ghi minh chứng ở cột "
                                 "cuối. Các ô tổng được tính tự động.");
@@ -341,8 +341,18 @@ criteria_sheet (int year, gboolean form)
     td_sheet_add_note_after (sheet, "Tổng điểm = tổng điểm các mục + điểm thưởng − điểm trừ.");
   if (form)
     {
+      /* Filled in and signed by the member unit, not issued by the bloc. */
+      g_autofree gchar *unit_caps = g_utf8_strup (unit_name, -1);
+      const char *issuer[] = { "SỞ Y TẾ TỈNH BÌNH PHƯỚC", unit_caps, NULL };
       const char *authority[] = { "THỦ TRƯỞNG ĐƠN VỊ", NULL };
-      td_sheet_set_signature (sheet, authority, "(Ký tên, đóng dấu)", "");
+      g_autofree gchar *date_text = g_strdup_printf ("……………, ngày …… tháng …… năm %d", year + 1);
+
+      td_sheet_set_issuer (sheet, issuer, "Số: ……/……");
+      td_sheet_set_date_text (sheet, date_text);
+      td_sheet_set_signature (sheet, authority, NULL, NULL);
+      td_sheet_set_sign_note (sheet, "(Ký, ghi rõ họ tên và đóng dấu)");
+      g_clear_pointer (&sheet->recipients, g_strfreev);
+      sheet->hide_zero = TRUE;
     }
   return sheet;
 }
@@ -357,4 +367,159 @@ TdSheet *
 td_sheet_sample_form (int year)
 {
   return criteria_sheet (year, TRUE);
+}
+
+static const char *const short_kinds[] = { "TTYT", "BVĐKKV", "CDC", "PYT", "TYT" };
+
+TdSheet *
+td_sheet_sample_matrix (guint n_units, int year)
+{
+  g_autofree gchar *title
+      = g_strdup_printf ("BẢNG TỔNG HỢP ĐIỂM THẨM ĐỊNH THEO TIÊU CHÍ NĂM %d", year);
+  g_autofree gchar *stem = g_strdup_printf ("Bảng tiêu chí theo đơn vị Khối 6 %d", year);
+  TdSheet *sheet = td_sheet_new ("Tiêu chí × đơn vị", title, TD_SHEET_LANDSCAPE);
+  guint stt, text, max, first_unit = 0;
+  GArray *section_rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree TdPoints *totals = g_new0 (TdPoints, n_units);
+  guint total_row, rank_row;
+
+  td_sheet_set_file_stem (sheet, stem);
+  official_header (sheet, year, "Số: 02/BC-KTĐ6");
+  td_sheet_add_subtitle (sheet, "(Tài liệu phục vụ cuộc họp bình xét thi đua của Khối)");
+  td_sheet_set_meta (sheet, "sheet", "matrix");
+  stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6, TD_ALIGN_CENTER);
+  text = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 33, TD_ALIGN_LEFT);
+  max = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  for (guint u = 0; u < n_units; u++)
+    {
+      g_autofree gchar *label
+          = g_strdup_printf ("%s %s", short_kinds[u % G_N_ELEMENTS (short_kinds)],
+                             places[(u / G_N_ELEMENTS (short_kinds)) % G_N_ELEMENTS (places)]);
+      guint col = td_sheet_add_column (sheet, label, TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
+      if (u == 0)
+        first_unit = col;
+    }
+  if (n_units > 0)
+    td_sheet_group_columns (sheet, first_unit, first_unit + n_units - 1,
+                            "Điểm thẩm định của các đơn vị");
+  sheet->freeze_columns = 3;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
+    {
+      guint head = td_sheet_add_row (sheet, TD_ROW_SECTION);
+      TdPoints sum_max = 0;
+      g_autofree TdPoints *sums = g_new0 (TdPoints, n_units);
+
+      g_array_append_val (section_rows, head);
+      td_sheet_set_text (sheet, head, stt, sections[s].roman);
+      td_sheet_set_text (sheet, head, text, sections[s].text);
+      for (guint i = 0; i < sections[s].n; i++)
+        {
+          const Criterion *c = &sections[s].items[i];
+          g_autofree gchar *num = g_strdup_printf ("%u", i + 1);
+          guint row = td_sheet_add_row (sheet, TD_ROW_NORMAL);
+
+          td_sheet_set_text (sheet, row, stt, num);
+          td_sheet_set_text (sheet, row, text, c->text);
+          td_sheet_set_points (sheet, row, max, TD_POINTS (c->max));
+          sum_max += TD_POINTS (c->max);
+          for (guint u = 0; u < n_units; u++)
+            {
+              TdPoints p = TD_POINTS (c->max) - (TdPoints)(((u + 1) * (s + 2) * (i + 3)) % 7) * 25;
+              td_sheet_set_points (sheet, row, first_unit + u, p);
+              sums[u] += p;
+            }
+        }
+      td_sheet_set_column_sum (sheet, head, max, sum_max, head + 1, head + sections[s].n);
+      for (guint u = 0; u < n_units; u++)
+        {
+          td_sheet_set_column_sum (sheet, head, first_unit + u, sums[u], head + 1,
+                                   head + sections[s].n);
+          totals[u] += sums[u];
+        }
+    }
+
+  total_row = td_sheet_add_row (sheet, TD_ROW_TOTAL);
+  rank_row = td_sheet_add_row (sheet, TD_ROW_TOTAL);
+  td_sheet_set_text (sheet, total_row, stt, "Tổng điểm");
+  td_sheet_span (sheet, total_row, stt, text);
+  td_sheet_set_text (sheet, rank_row, stt, "Xếp thứ");
+  td_sheet_span (sheet, rank_row, stt, max);
+  for (guint k = 0; k < n_units + 1; k++)
+    {
+      guint col = k == 0 ? max : first_unit + k - 1;
+      TdPoints value = 0;
+
+      for (guint j = 0; j < section_rows->len; j++)
+        value += td_sheet_get_cell (sheet, g_array_index (section_rows, guint, j), col)->value;
+      td_sheet_set_sum (sheet, total_row, col, value);
+      for (guint j = 0; j < section_rows->len; j++)
+        {
+          guint h = g_array_index (section_rows, guint, j);
+          td_sheet_sum_add (sheet, total_row, col, +1, h, col, h, col);
+        }
+    }
+  /* Ranks across the row of totals: a horizontal range. */
+  for (guint u = 0; u < n_units; u++)
+    {
+      gint64 rank = 1;
+      for (guint v = 0; v < n_units; v++)
+        if (totals[v] > totals[u])
+          rank++;
+      td_sheet_set_rank (sheet, rank_row, first_unit + u, rank, total_row, first_unit + u,
+                         total_row, first_unit, total_row, first_unit + n_units - 1);
+    }
+  g_array_unref (section_rows);
+  return sheet;
+}
+
+static const struct
+{
+  guint day, month;
+  const char *what, *note;
+} events[] = {
+  { 1, 1, "Tết Dương lịch", "Nghỉ 01 ngày" },
+  { 3, 2, "Kỷ niệm Ngày thành lập Đảng Cộng sản Việt Nam (03/02/1930)", NULL },
+  { 27, 2, "Ngày Thầy thuốc Việt Nam (27/02/1955)", "Khen thưởng cán bộ y tế tiêu biểu" },
+  { 15, 3, "Hạn gửi báo cáo sơ kết quý I và tự chấm điểm", "Gửi Khối trưởng" },
+  { 30, 4, "Ngày Giải phóng miền Nam, thống nhất đất nước (30/4/1975)", "Nghỉ 01 ngày" },
+  { 1, 5, "Ngày Quốc tế Lao động", "Nghỉ 01 ngày" },
+  { 19, 5, "Kỷ niệm Ngày sinh Chủ tịch Hồ Chí Minh (19/5/1890)", NULL },
+  { 11, 6, "Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948)",
+    "Ngày truyền thống thi đua yêu nước" },
+  { 27, 7, "Ngày Thương binh - Liệt sĩ", NULL },
+  { 2, 9, "Quốc khánh nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Nghỉ 02 ngày" },
+  { 15, 11, "Hạn gửi phiếu tự chấm điểm năm", "Theo mẫu của Khối" },
+  { 10, 12, "Họp bình xét, chấm điểm thi đua cuối năm", "Tại đơn vị Khối trưởng" },
+};
+
+TdSheet *
+td_sheet_sample_calendar (int year)
+{
+  g_autofree gchar *title
+      = g_strdup_printf ("DANH SÁCH CÁC NGÀY LỄ LỚN, SỰ KIỆN VÀ THỜI HẠN NĂM %d", year);
+  g_autofree gchar *stem = g_strdup_printf ("Lịch ngày lễ và thời hạn Khối 6 %d", year);
+  TdSheet *sheet = td_sheet_new ("Lịch năm", title, TD_SHEET_PORTRAIT);
+  guint stt, when, what, note;
+
+  td_sheet_set_file_stem (sheet, stem);
+  official_header (sheet, year - 1, "Số: 03/TB-KTĐ6");
+  td_sheet_set_meta (sheet, "sheet", "calendar");
+  stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_INTEGER, 5, TD_ALIGN_CENTER);
+  when = td_sheet_add_column (sheet, "Ngày", TD_COLUMN_TEXT, 11, TD_ALIGN_CENTER);
+  what = td_sheet_add_column (sheet, "Nội dung", TD_COLUMN_TEXT, 42, TD_ALIGN_LEFT);
+  note = td_sheet_add_column (sheet, "Ghi chú", TD_COLUMN_TEXT, 20, TD_ALIGN_LEFT);
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      guint row = td_sheet_add_row (sheet, TD_ROW_NORMAL);
+      g_autofree gchar *date
+          = g_strdup_printf ("%02u/%02u/%d", events[i].day, events[i].month, year);
+
+      td_sheet_set_integer (sheet, row, stt, i + 1);
+      td_sheet_set_text (sheet, row, when, date);
+      td_sheet_set_text (sheet, row, what, events[i].what);
+      if (events[i].note)
+        td_sheet_set_text (sheet, row, note, events[i].note);
+    }
+  return sheet;
 }

@@ -15,6 +15,12 @@ TdSheet *td_sheet_sample_scores (int year);
 /* The blank self-score form (Phiếu tự chấm điểm): input cells, validation. */
 TdSheet *td_sheet_sample_form (int year);
 
+/* The criteria × units matrix for the meeting: points per unit, totals
+ * and ranks across the row of totals. */
+TdSheet *td_sheet_sample_matrix (guint n_units, int year);
+/* The year's commemorations and deadlines, portrait. */
+TdSheet *td_sheet_sample_calendar (int year);
+
 /* The name of the n-th synthetic unit (long, with diacritics). */
 gchar *td_sheet_sample_unit_name (guint n);
 

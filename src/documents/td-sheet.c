@@ -96,6 +96,8 @@ td_sheet_free (TdSheet *sheet)
   g_strfreev (sheet->authority);
   g_free (sheet->position);
   g_free (sheet->signer);
+  g_free (sheet->sign_note);
+  g_free (sheet->date_text);
   g_strfreev (sheet->recipients);
   g_free (sheet);
 }
@@ -120,9 +122,25 @@ td_sheet_set_date (TdSheet *sheet, const char *place, const GDate *date)
     g_date_clear (&sheet->date, 1);
 }
 
+void
+td_sheet_set_date_text (TdSheet *sheet, const char *line)
+{
+  g_free (sheet->date_text);
+  sheet->date_text = g_strdup (line);
+}
+
+void
+td_sheet_set_sign_note (TdSheet *sheet, const char *note)
+{
+  g_free (sheet->sign_note);
+  sheet->sign_note = g_strdup (note);
+}
+
 gchar *
 td_sheet_dup_date_line (TdSheet *sheet)
 {
+  if (sheet->date_text != NULL)
+    return g_strdup (sheet->date_text);
   if (!g_date_valid (&sheet->date))
     return NULL;
   return td_official_date_line (sheet->place, &sheet->date);
@@ -454,6 +472,9 @@ td_sheet_cell_display (TdSheet *sheet, guint row, guint col)
 {
   TdSheetCell *cell = td_sheet_get_cell (sheet, row, col);
 
+  if (sheet->hide_zero && cell->value == 0
+      && (cell->type == TD_CELL_POINTS || cell->type == TD_CELL_INTEGER))
+    return g_strdup ("");
   switch (cell->type)
     {
     case TD_CELL_TEXT:

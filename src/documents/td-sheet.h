@@ -150,16 +150,19 @@ struct _TdSheet
   char **issuer; /* "KHỐI THI ĐUA SỐ 6", "SỞ Y TẾ" */
   char *number;  /* "Số: 05/BC-KTĐ", or NULL */
   char *place;
-  GDate date; /* invalid: no date line */
+  GDate date;      /* invalid: no date line */
+  char *date_text; /* a date line as is ("…, ngày … tháng … năm 2025"), wins over date */
   char *title;
   char **subtitles;
   char **notes_before;
   char **notes_after;
   char **authority; /* "TM. KHỐI THI ĐUA SỐ 6" */
   char *position;   /* "KHỐI TRƯỞNG" */
+  char *sign_note;  /* italic, under the position: "(Ký, ghi rõ họ tên)" */
   char *signer;
   char **recipients; /* "- Như trên;", "- Lưu: VT." */
   guint freeze_columns;
+  gboolean hide_zero; /* show 0 as an empty cell (blank forms) */
   GPtrArray *columns; /* TdSheetColumn */
   GPtrArray *rows;    /* TdSheetRow */
   GPtrArray *meta;    /* char * pairs: key, value, key, value … */
@@ -183,6 +186,8 @@ void td_sheet_add_note_before (TdSheet *sheet, const char *line);
 void td_sheet_add_note_after (TdSheet *sheet, const char *line);
 void td_sheet_set_signature (TdSheet *sheet, const char *const *authority, const char *position,
                              const char *signer);
+void td_sheet_set_date_text (TdSheet *sheet, const char *line);
+void td_sheet_set_sign_note (TdSheet *sheet, const char *note);
 void td_sheet_add_recipient (TdSheet *sheet, const char *line);
 void td_sheet_set_file_stem (TdSheet *sheet, const char *stem);
 void td_sheet_set_meta (TdSheet *sheet, const char *key, const char *value);
@@ -232,7 +237,8 @@ void td_sheet_set_input_list (TdSheet *sheet, guint row, guint col, const char *
                               const char *message);
 gboolean td_sheet_has_inputs (TdSheet *sheet);
 
-/* What a reader sees in the cell: "118,4", "12", the text, or "". */
+/* What a reader sees in the cell: "118,4", "12", the text, or "" (also
+ * for 0 when the sheet hides zeros). */
 gchar *td_sheet_cell_display (TdSheet *sheet, guint row, guint col);
 
 /* "Bảng xếp hạng Khối 6 2024" → "Bang-xep-hang-Khoi-6-2024.xlsx": ASCII,

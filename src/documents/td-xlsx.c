@@ -85,8 +85,9 @@ get_format (Writer *w, guint flags, double size)
     format_set_text_wrap (f);
   if (flags & F_UNLOCKED)
     {
+      /* Pale yellow shows where to type; it prints as near white. */
       format_set_unlocked (f);
-      format_set_bg_color (f, LXW_COLOR_WHITE);
+      format_set_bg_color (f, 0xFFF2CC);
     }
   if (flags & F_LEFT)
     format_set_align (f, LXW_ALIGN_LEFT);
@@ -556,6 +557,7 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
   {
     GPtrArray *left = g_ptr_array_new ();
     GPtrArray *right = g_ptr_array_new ();
+    gint note_index = -1;
     guint n;
 
     if (sheet->recipients)
@@ -568,6 +570,11 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
       g_ptr_array_add (right, sheet->authority[i]);
     if (sheet->position)
       g_ptr_array_add (right, sheet->position);
+    if (sheet->sign_note)
+      {
+        note_index = right->len;
+        g_ptr_array_add (right, sheet->sign_note);
+      }
     if (sheet->authority || sheet->position)
       for (guint i = 0; i < 3; i++)
         g_ptr_array_add (right, (gpointer) "");
@@ -582,7 +589,9 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
           merged (ws, row, 0, split - 1, l,
                   get_format (w, i == 0 ? F_BOLD | F_ITALIC | F_LEFT : F_LEFT, i == 0 ? 12 : 11));
         if (rt)
-          merged (ws, row, split, ncols - 1, rt, get_format (w, F_BOLD | F_CENTER, 12));
+          merged (
+              ws, row, split, ncols - 1, rt,
+              get_format (w, (gint)i == note_index ? F_ITALIC | F_CENTER : F_BOLD | F_CENTER, 12));
       }
     g_ptr_array_unref (left);
     g_ptr_array_unref (right);
@@ -603,7 +612,8 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
    * appears on every page; Excel puts it in the top margin. */
   worksheet_set_header (ws, "&C&\"Times New Roman,Regular\"&12&P");
   worksheet_freeze_panes (ws, first_table, sheet->freeze_columns);
-  worksheet_hide_zero (ws);
+  if (sheet->hide_zero)
+    worksheet_hide_zero (ws);
 
   if (protect)
     {
