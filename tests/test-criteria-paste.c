@@ -1,12 +1,340 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Pasting a criteria table: placeholder until the parser tests land. */
+/* Pasting a criteria table: codes and levels, signs and columns, numbers
+ * with comma or dot, header rows with deductions, messy real-world text,
+ * fixing rows in the preview, and saving the result. */
 #include "config.h"
 
 #include "td-criteria-paste.h"
+#include "td-registry.h"
+
+#include <locale.h>
+
+static void
+test_code_levels (void)
+{
+  struct
+  {
+    const char *code;
+    gint rank;
+  } cases[] = {
+    { "I", 0 },        { "IV.", 0 },           { "A", 5 },      { "1", 10 },     { "1.", 10 },
+    { "1.2", 11 },     { "3.3.2.1", 13 },      { "a", 20 },     { "a)", 20 },    { "đ", 20 },
+    { "a1", 21 },      { "a.1", 21 },          { "a1.1", 22 },  { "a.7.1", 22 }, { "-", 40 },
+    { "+", 41 },       { "Tiêu chuẩn 1", 10 }, { "Mục a", 20 }, { "", -1 },      { "  ", -1 },
+    { "Ghi chú", -2 }, { "1a", -2 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("code “%s”", cases[i].code);
+      g_assert_cmpint (td_paste_code_level (cases[i].code), ==, cases[i].rank);
+    }
+}
+
+static TdPasteRow *
+row_at (TdPastePreview *p, guint i)
+{
+  g_assert_cmpuint (i, <, p->rows->len);
+  return g_ptr_array_index (p->rows, i);
+}
+
+/* A clean table with a header row: levels, kinds, numbers, total. */
+static void
+test_clean_table (void)
+{
+  const char *text = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
+                     "I\tCông tác chuyên môn\t60\t\t\n"
+                     "1\tThực hiện kế hoạch năm\t40\t\t\n"
+                     "2\tBáo cáo định kỳ\t20\t\t\n"
+                     "a\tBáo cáo tháng\t8\t\t\n"
+                     "b\tBáo cáo năm\t12\t\t\n"
+                     "II\tĐiểm thưởng, điểm trừ\t40\t\t\n"
+                     "1\tMỗi sáng kiến được công nhận (tối đa 1 điểm)\t\t0,5\t\n"
+                     "2\tMỗi văn bản trễ hạn\t\t\t-0.5\n"
+                     "3\tHoàn thành nhiệm vụ khác\t40\t\t\n"
+                     "\tTổng cộng\t100\t\t\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+  g_autoptr (TdCriteriaTable) t = NULL;
+  g_autoptr (GPtrArray) problems = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (p->rows->len, ==, 11);
+  g_assert_cmpint (p->columns[TD_PASTE_COL_CODE], ==, 0);
+  g_assert_cmpint (p->columns[TD_PASTE_COL_DEDUCTION], ==, 4);
+  g_assert_true (row_at (p, 0)->skip);  /* column headers */
+  g_assert_true (row_at (p, 10)->skip); /* Tổng cộng */
+  g_assert_cmpint (p->total, ==, 10000);
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
+
+  g_assert_cmpint (row_at (p, 1)->depth, ==, 0);
+  g_assert_cmpint (row_at (p, 1)->criterion->kind, ==, TD_RULE_GROUP);
+  g_assert_cmpint (row_at (p, 2)->depth, ==, 1);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_STANDARD);
+  g_assert_cmpint (row_at (p, 3)->criterion->kind, ==, TD_RULE_GROUP);
+  g_assert_cmpint (row_at (p, 4)->depth, ==, 2);
+  g_assert_cmpint (row_at (p, 6)->depth, ==, 0);
+  g_assert_cmpint (row_at (p, 7)->depth, ==, 1);
+  g_assert_cmpint (row_at (p, 7)->criterion->kind, ==, TD_RULE_BONUS_EACH);
+  g_assert_cmpint (row_at (p, 7)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 7)->criterion->bonus_cap, ==, 100);
+  g_assert_cmpint (row_at (p, 8)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (p, 8)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 8)->status, ==, TD_PASTE_OK);
+  g_assert_nonnull (row_at (p, 7)->interpretation);
+
+  t = td_paste_preview_to_table (p, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (t->nodes->len, ==, 9);
+  g_assert_cmpint (t->total, ==, 10000);
+  problems = td_criteria_table_check (t);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+/* The messy one: no header, codes in the title, dotted codes, empty
+ * codes, signs in the wrong column, "- 0,5", "+1", decimal dot, a header
+ * row carrying its own deduction, "(không xếp loại)", a quoted cell with
+ * a line break, a bullet list, a total that does not add up. */
+static void
+test_messy_table (void)
+{
+  const char *text
+      = "Tiêu chuẩn 1\tCông tác chuyên môn\t30\t\t\r\n"
+        "a\tKế hoạch\t20\t\t\r\n"
+        "a1\tHoàn thành chỉ tiêu\t12\t\t\r\n"
+        "a.2\tHoàn thành đúng tiến độ\t8\t\t\r\n"
+        "\t- Báo cáo tháng\t4\t\t\r\n"
+        "\t- Báo cáo quý\t4\t\t\r\n"
+        "a.7.1\tMã có dấu chấm\t0\t\t- 0,5\r\n"
+        "b\tNhiệm vụ khác\t10\t\t\r\n"
+        "Tiêu chuẩn 2\tChấp hành chế độ báo cáo (không tham dự hội nghị trừ 1 "
+        "điểm/lần)\t20\t\t-1\r\n"
+        "\t\"Báo cáo 6 tháng\nđúng hạn\"\t10\t\t\r\n"
+        "\tBáo cáo năm đúng hạn\t10\t\t\r\n"
+        "Tiêu chuẩn 3\tĐiểm cộng\t\t\t\r\n"
+        "3.1\tMỗi sáng kiến\t\t+0.5\t\r\n"
+        "3.2\tĐể xảy ra sai phạm\t\t-1\t\r\n"
+        "3.3\tCó mô hình mới\t\t\t+1\r\n"
+        "3.4\tKhông gửi bản tự chấm điểm\t(không xếp loại)\t\t\r\n"
+        "3.3.2.1\tMã bốn cấp\t1,25\t\t\r\n"
+        "3.5\tMỗi văn bản trễ hạn trừ 0,5 điểm, trừ trường hợp có lý do chính đáng\t\t\t0,5\r\n"
+        "\r\n"
+        "\tTổng cộng\t50\t\t\r\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+  g_autoptr (TdCriteriaTable) t = NULL;
+  TdPasteRow *r;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < p->rows->len; i++)
+    {
+      r = row_at (p, i);
+      g_test_message ("%u %s%*s%s | %s | %s", r->line, r->skip ? "(skip) " : "", r->depth * 2, "",
+                      r->criterion->code, r->criterion->title, r->interpretation);
+      if (*r->problems)
+        g_test_message ("    %s", r->problems);
+    }
+  g_assert_cmpint (p->columns[TD_PASTE_COL_CODE], ==, 0);
+  g_assert_cmpint (p->columns[TD_PASTE_COL_TITLE], ==, 1);
+
+  r = row_at (p, 0);
+  g_assert_cmpstr (r->criterion->code, ==, "1");
+  g_assert_cmpint (r->depth, ==, 0);
+  g_assert_cmpint (row_at (p, 1)->depth, ==, 1); /* a */
+  g_assert_cmpint (row_at (p, 2)->depth, ==, 2); /* a1 */
+  g_assert_cmpint (row_at (p, 3)->depth, ==, 2); /* a.2 */
+  /* Bullets go under a.2 and are siblings. */
+  g_assert_cmpint (row_at (p, 4)->depth, ==, 3);
+  g_assert_cmpint (row_at (p, 5)->depth, ==, 3);
+  g_assert_cmpstr (row_at (p, 4)->criterion->title, ==, "Báo cáo tháng");
+  /* a.2 turned into a heading: its standard comes from the bullets. */
+  g_assert_cmpint (row_at (p, 3)->criterion->kind, ==, TD_RULE_GROUP);
+  /* a.7.1 is a level below a.2 by its code, zero standard and a deduction
+   * written "- 0,5": a zero-point option row. */
+  r = row_at (p, 6);
+  g_assert_cmpint (r->depth, ==, 3);
+  g_assert_cmpint (r->criterion->standard, ==, 0);
+  g_assert_cmpint (r->criterion->rate, ==, 50);
+  g_assert_true (td_rule_kind_is_deduction (r->criterion->kind));
+
+  /* Tiêu chuẩn 2: a header with its own deduction (per time). */
+  r = row_at (p, 8);
+  g_assert_cmpint (r->depth, ==, 0);
+  g_assert_cmpint (r->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (r->criterion->standard, ==, 2000);
+  g_assert_cmpint (r->criterion->rate, ==, 100);
+  /* Uncoded rows under it, siblings; the quoted cell keeps its text. */
+  g_assert_cmpint (row_at (p, 9)->depth, ==, 1);
+  g_assert_cmpint (row_at (p, 10)->depth, ==, 1);
+  g_assert_cmpstr (row_at (p, 9)->criterion->title, ==, "Báo cáo 6 tháng đúng hạn");
+  g_assert_cmpint (row_at (p, 9)->status, ==, TD_PASTE_WARNING); /* no code */
+
+  /* Signs decide over columns. */
+  r = row_at (p, 12);
+  g_assert_cmpint (r->criterion->kind, ==, TD_RULE_BONUS_EACH);
+  g_assert_cmpint (r->criterion->rate, ==, 50);
+  r = row_at (p, 13);
+  g_assert_true (td_rule_kind_is_deduction (r->criterion->kind));
+  g_assert_cmpint (r->criterion->rate, ==, 100);
+  g_assert_cmpint (r->status, ==, TD_PASTE_WARNING);
+  g_assert_nonnull (strstr (r->problems, "bonus") ? r->problems : strstr (r->problems, "thưởng"));
+  r = row_at (p, 14);
+  g_assert_cmpint (r->criterion->kind, ==, TD_RULE_BONUS_POINTS);
+  g_assert_cmpint (r->criterion->rate, ==, 100);
+  g_assert_cmpint (r->status, ==, TD_PASTE_WARNING);
+  r = row_at (p, 15);
+  g_assert_cmpint (r->criterion->kind, ==, TD_RULE_DISQUALIFIER);
+  /* 3.3.2.1 under 3.4 by rank (dots count). */
+  r = row_at (p, 16);
+  g_assert_cmpint (r->depth, ==, 2);
+  g_assert_cmpint (r->criterion->standard, ==, 125);
+  /* The exemption note is kept. */
+  r = row_at (p, 17);
+  g_assert_cmpint (r->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_nonnull (strstr (r->criterion->exemption, "trừ trường hợp"));
+
+  /* The empty line is skipped, the total row read. */
+  g_assert_true (row_at (p, 18)->skip);
+  g_assert_true (row_at (p, 19)->skip);
+  g_assert_cmpint (p->total, ==, 5000);
+
+  /* 3.4 (a disqualifier) with a standard-points row under it: its stated
+   * 0 points do not match, a warning the clerk should look at. */
+  g_assert_cmpint (row_at (p, 15)->status, ==, TD_PASTE_WARNING);
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
+
+  /* The clerk fixes 3.3.2.1 into a sibling with a proper code. */
+  td_paste_row_set_cells (p, 16, "3.6", NULL, NULL, NULL, NULL);
+  g_assert_cmpint (row_at (p, 16)->depth, ==, 1);
+  t = td_paste_preview_to_table (p, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (t->total, ==, 5000);
+  {
+    g_autoptr (GPtrArray) problems = td_criteria_table_check (t);
+    /* Tiêu chuẩn 1 (30) has 20 + 10; a (20) has 12 + 8; a.2 (8) has 4 + 4
+     * + 0; Tiêu chuẩn 3 says nothing but has 1,25 under it: reported. */
+    gboolean found = FALSE;
+    for (guint i = 0; i < problems->len; i++)
+      {
+        TdCriteriaProblem *q = g_ptr_array_index (problems, i);
+        g_test_message ("problem: %s", q->message);
+        if (q->kind == TD_PROBLEM_SUM_MISMATCH && q->difference == 125)
+          found = TRUE;
+      }
+    g_assert_true (found);
+  }
+}
+
+/* Errors block saving until fixed or skipped. */
+static void
+test_errors_and_fixing (void)
+{
+  const char *text = "1\tBáo cáo\tba điểm\t\t\n"
+                     "2\tSáng kiến\t\t0,5\t-0,5\n"
+                     "3\tNhiệm vụ\t5\t\t\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+  g_autoptr (TdCriteriaTable) t = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (row_at (p, 0)->status, ==, TD_PASTE_ERROR);
+  g_assert_nonnull (strstr (row_at (p, 0)->problems, "ba điểm"));
+  g_assert_cmpint (row_at (p, 1)->status, ==, TD_PASTE_ERROR);
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 2);
+  g_assert_null (td_paste_preview_to_table (p, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "1"));
+  g_clear_error (&error);
+
+  td_paste_row_set_cells (p, 0, NULL, NULL, "3", NULL, NULL);
+  g_assert_cmpint (row_at (p, 0)->status, ==, TD_PASTE_OK);
+  g_assert_cmpint (row_at (p, 0)->criterion->standard, ==, 300);
+  /* Skipping a row is the other way out. */
+  row_at (p, 1)->skip = TRUE;
+  td_paste_preview_recheck (p);
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
+  t = td_paste_preview_to_table (p, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (t->nodes->len, ==, 2);
+  g_assert_cmpint (t->total, ==, 800);
+
+  /* Direct edits of depth are kept by recheck. */
+  row_at (p, 2)->depth = 1;
+  td_paste_preview_recheck (p);
+  g_assert_cmpint (row_at (p, 2)->depth, ==, 1);
+  g_assert_cmpint (row_at (p, 0)->status, ==, TD_PASTE_ERROR); /* standard rule with a child */
+
+  g_assert_null (td_paste_parse ("  \n\t\n", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+}
+
+/* Without a code column: codes are read from the titles; bars as
+ * separators (a table pasted from a plain-text mail). */
+static void
+test_codes_in_titles (void)
+{
+  const char *text = "| I. Công tác chuyên môn | 10 |\n"
+                     "| 1. Kế hoạch | 6 |\n"
+                     "| 2. Báo cáo | 4 |\n"
+                     "| a) Mỗi báo cáo chậm | -0,25 |\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (p->columns[TD_PASTE_COL_CODE], ==, -1);
+  g_assert_cmpstr (row_at (p, 0)->criterion->code, ==, "I");
+  g_assert_cmpstr (row_at (p, 0)->criterion->title, ==, "Công tác chuyên môn");
+  g_assert_cmpint (row_at (p, 1)->depth, ==, 1);
+  g_assert_cmpint (row_at (p, 2)->depth, ==, 1);
+  g_assert_cmpint (row_at (p, 3)->depth, ==, 2);
+  /* A minus in the standard column is a deduction; 2. stays a heading
+   * whose stated 4 points its child does not give: a warning. */
+  g_assert_true (td_rule_kind_is_deduction (row_at (p, 3)->criterion->kind));
+  g_assert_cmpint (row_at (p, 3)->criterion->rate, ==, 25);
+  g_assert_cmpint (row_at (p, 2)->status, ==, TD_PASTE_WARNING);
+}
+
+/* Saving a fixed preview as the year's table. */
+static void
+test_save (void)
+{
+  const char *text = "I\tChuyên môn\t10\t\t\n1\tKế hoạch\t10\t\t\n2\tSáng kiến\t\t0,5\t\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_new_memory (&error);
+  g_autoptr (TdBloc) bloc = td_bloc_new ();
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+  g_autoptr (TdCriteriaTable) t = NULL;
+  g_autoptr (TdCriteriaTable) loaded = NULL;
+  gint64 by_id;
+
+  bloc->name = g_strdup ("Khối 1");
+  by->bloc_id = td_registry_add_bloc (db, bloc, &error);
+  by->year = 2025;
+  by_id = td_registry_add_bloc_year (db, by, &error);
+  g_assert_no_error (error);
+  t = td_paste_preview_to_table (p, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_criteria_save_table (db, by_id, t, FALSE, &error));
+  g_assert_no_error (error);
+  loaded = td_criteria_load (db, by_id, &error);
+  g_assert_cmpuint (loaded->nodes->len, ==, 3);
+  g_assert_cmpint (loaded->total, ==, 1000);
+  g_assert_cmpint (((TdCriterion *)g_ptr_array_index (loaded->nodes, 2))->kind, ==,
+                   TD_RULE_BONUS_POINTS);
+  g_assert_cmpint (((TdCriterion *)g_ptr_array_index (loaded->nodes, 2))->depth, ==, 1);
+}
 
 int
 main (int argc, char **argv)
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/paste/code-levels", test_code_levels);
+  g_test_add_func ("/paste/clean-table", test_clean_table);
+  g_test_add_func ("/paste/messy-table", test_messy_table);
+  g_test_add_func ("/paste/errors-and-fixing", test_errors_and_fixing);
+  g_test_add_func ("/paste/codes-in-titles", test_codes_in_titles);
+  g_test_add_func ("/paste/save", test_save);
   return g_test_run ();
 }

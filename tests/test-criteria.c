@@ -524,6 +524,14 @@ test_copy (Fixture *f, gconstpointer data)
   g_assert_cmpint (((TdCriterion *)g_ptr_array_index (copy->nodes, 2))->depth, ==, 1);
   g_assert_cmpuint (((TdCriterion *)g_ptr_array_index (copy->nodes, 2))->options->len, ==, 1);
 
+  /* The new-year step copies only into an empty year and never fails on
+   * a year without a table. */
+  g_assert_true (td_criteria_new_year_hook (f->db, f->bloc_year, f->other_year, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (
+      td_db_query_int (f->db, "SELECT count (*) FROM criterion WHERE deleted = 0", -1, NULL), ==,
+      6);
+
   /* A second copy is refused: the target has criteria. */
   g_assert_false (td_criteria_copy_table (f->db, f->bloc_year, f->other_year, &error));
   g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);

@@ -748,6 +748,18 @@ td_paste_preview_recheck (TdPastePreview *preview)
   g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint));
   gint previous_depth = -1;
 
+  /* Without a "Tổng cộng" row the total is what the sections add up to. */
+  if (!preview->total_stated)
+    {
+      preview->total = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          TdPasteRow *row = g_ptr_array_index (preview->rows, i);
+          if (!row->skip && row->depth <= 0)
+            preview->total += row->criterion->standard;
+        }
+    }
+
   /* Parents by depth, and children's sums. */
   for (guint i = 0; i < n; i++)
     {
@@ -917,7 +929,10 @@ td_paste_parse (const char *text, GError **error)
           CellValue v;
           row->skip = TRUE;
           if (read_cell (row->cells[TD_PASTE_COL_STANDARD], &v) && v.present && v.value > 0)
-            preview->total = v.value;
+            {
+              preview->total = v.value;
+              preview->total_stated = TRUE;
+            }
         }
       g_ptr_array_add (preview->rows, row);
     }
@@ -927,13 +942,6 @@ td_paste_parse (const char *text, GError **error)
     g_ptr_array_remove_index (preview->rows, preview->rows->len - 1);
 
   interpret_all (preview);
-  if (preview->total == 0)
-    for (guint i = 0; i < preview->rows->len; i++)
-      {
-        TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-        if (!row->skip && row->depth == 0)
-          preview->total += row->criterion->standard;
-      }
   return g_steal_pointer (&preview);
 }
 
@@ -1009,6 +1017,6 @@ td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
       if (parent < 0)
         top += row->criterion->standard;
     }
-  table->total = preview->total > 0 ? preview->total : top;
+  table->total = preview->total_stated ? preview->total : top;
   return g_steal_pointer (&table);
 }

@@ -53,6 +53,9 @@ typedef struct
   GPtrArray *rows;               /* TdPasteRow* */
   gint columns[TD_PASTE_N_COLS]; /* source column index of each meaning, −1 absent */
   TdPoints total;                /* stated total when a "Tổng cộng" row was seen, else sum */
+
+  /*< private >*/
+  gboolean total_stated;
 } TdPastePreview;
 
 /* Never fails on content: problems go to the rows.  Fails only on empty

@@ -907,6 +907,34 @@ td_criteria_copy_table (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year, GE
   return td_criteria_save_table (db, to_bloc_year, table, FALSE, error);
 }
 
+gboolean
+td_criteria_new_year_hook (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year, gpointer user_data,
+                           GError **error)
+{
+  g_autoptr (TdCriteriaTable) from = NULL;
+  gint64 to_table;
+
+  if (from_bloc_year == 0 || from_bloc_year == to_bloc_year)
+    return TRUE;
+  from = td_criteria_load (db, from_bloc_year, error);
+  if (from == NULL)
+    return FALSE;
+  if (from->nodes->len == 0)
+    return TRUE;
+  to_table = find_table (db, to_bloc_year, error);
+  if (to_table < 0)
+    return FALSE;
+  if (to_table > 0)
+    {
+      gint64 live = count_live (db, to_table, error);
+      if (live < 0)
+        return FALSE;
+      if (live > 0)
+        return TRUE;
+    }
+  return td_criteria_save_table (db, to_bloc_year, from, FALSE, error);
+}
+
 gint64
 td_criteria_previous_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error)
 {

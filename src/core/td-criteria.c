@@ -456,10 +456,12 @@ td_criterion_describe_rule (const TdCriterion *c)
       g_string_append_printf (s, _ ("−%s each"), rate);
       break;
     case TD_RULE_BONUS_POINTS:
-      g_string_append_printf (s, _ ("+0 – %s"), rate);
+      /* Translators: a bonus the scorer chooses, from 0 up to %s */
+      g_string_append_printf (s, _ ("+ up to %s"), rate);
       break;
     case TD_RULE_DEDUCTION_POINTS:
-      g_string_append_printf (s, _ ("−0 – %s"), rate);
+      /* Translators: a deduction the scorer chooses, from 0 up to %s */
+      g_string_append_printf (s, _ ("− up to %s"), rate);
       break;
     case TD_RULE_LINEAR_BONUS:
     case TD_RULE_LINEAR_DEDUCTION:

@@ -271,6 +271,13 @@ gboolean td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteria
  * also the copy step for "start a new year". */
 gboolean td_criteria_copy_table (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year,
                                  GError **error);
+/* The copy step of "start a new year", with the signature of the
+ * registry's TdNewYearHook: copies from_bloc_year's table to
+ * to_bloc_year when the first has one and the second has none; otherwise
+ * does nothing and succeeds.  Register it once with
+ * td_registry_add_new_year_hook (td_criteria_new_year_hook, NULL). */
+gboolean td_criteria_new_year_hook (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year,
+                                    gpointer user_data, GError **error);
 /* The bloc-year of the same bloc in the previous year, 0 when none. */
 gint64 td_criteria_previous_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error);
 

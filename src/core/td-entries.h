@@ -87,7 +87,9 @@ gboolean td_entry_delete (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSourc
 /* NULL without error when there is none. */
 TdEntry *td_entry_load (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
                         GError **error);
-/* Every entry of the bloc-year's table, one query: TdEntry*. */
+/* Every entry of the bloc-year's table, one query: TdEntry*.  For speed
+ * updated_at and updated_by are left NULL here (td_entry_load and
+ * td_entry_history have them). */
 GPtrArray *td_entries_load_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error);
 /* Whether any entry refers to a criterion of this bloc-year. */
 gboolean td_entries_exist (TdDb *db, gint64 bloc_year_id, GError **error);
