@@ -40,23 +40,21 @@ show_page (TdWindow *window)
   return page;
 }
 
-/* The first group of ranked units with one final total, table order. */
+/* The first shared rank only a vote can break, table order. */
 static GPtrArray *
-first_tie (const TdRanking *ranking)
+vote_tie (const TdRanking *ranking)
 {
   GPtrArray *tie = g_ptr_array_new ();
+  gint rank = 0;
 
-  for (guint i = 0; i + 1 < ranking->n_ranked && tie->len == 0; i++)
+  for (guint i = 0; i < ranking->n_ranked; i++)
     {
-      const TdRankRow *a = g_ptr_array_index (ranking->rows, i);
-      for (guint k = i; k < ranking->n_ranked; k++)
+      const TdRankRow *row = g_ptr_array_index (ranking->rows, i);
+      if (row->needs_vote && (rank == 0 || row->rank == rank))
         {
-          const TdRankRow *b = g_ptr_array_index (ranking->rows, k);
-          if (b->input->final_total == a->input->final_total)
-            g_ptr_array_add (tie, (gpointer)b);
+          rank = row->rank;
+          g_ptr_array_add (tie, (gpointer)row);
         }
-      if (tie->len < 2)
-        g_ptr_array_set_size (tie, 0);
     }
   return tie;
 }
@@ -94,13 +92,21 @@ test_vote_reorders (void)
   g_assert_nonnull (ranking);
   g_assert_cmpuint (ranking->rows->len, >=, 8);
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Xếp hạng"));
+  /* The demo's other tie is decided by section I, as the meeting reads it. */
+  {
+    const TdRankRow *top = g_ptr_array_index (ranking->rows, 0);
+    g_assert_true (td_ranking_page_select_unit (page, top->input->unit_id));
+    td_test_iterate ();
+    g_assert_nonnull (strstr (td_ranking_page_get_explanation (page),
+                              ", hơn về điểm mục I (tiêu chí quyết định thứ nhất)"));
+  }
   shot = td_test_screenshot (GTK_WIDGET (window), "ranking-before-vote.png");
 
   /* The demo has a tie that only the meeting's vote breaks. */
-  tie = first_tie (ranking);
+  tie = vote_tie (ranking);
   g_assert_cmpuint (tie->len, >=, 2);
   g_assert_true (ranking->needs_vote);
-  tie_rank = ((const TdRankRow *) g_ptr_array_index (tie, 0))->rank;
+  tie_rank = ((const TdRankRow *)g_ptr_array_index (tie, 0))->rank;
   for (guint i = 0; i < tie->len; i++)
     {
       const TdRankRow *row = g_ptr_array_index (tie, i);
@@ -147,8 +153,25 @@ test_vote_reorders (void)
   g_assert_cmpint (
       td_db_query_int (db, "SELECT count(*) FROM audit WHERE tbl = 'ranking_vote'", 0, NULL), ==,
       ids->len);
+  g_assert_null (td_ranking_page_get_changes (page));
   g_clear_pointer (&shot, g_free);
   shot = td_test_screenshot (GTK_WIDGET (window), "ranking-after-vote.png");
+
+  /* Someone else corrects the vote count: the page says what moved. */
+  {
+    g_autoptr (GError) error = NULL;
+    gint64 loser = g_array_index (ids, gint64, 0);
+    g_assert_true (td_ranking_set_votes (db, td_ranking_default_bloc_year (db), loser, 20, &error));
+    g_assert_no_error (error);
+    td_test_iterate ();
+    g_assert_nonnull (td_ranking_page_get_changes (page));
+    g_assert_nonnull (strstr (td_ranking_page_get_changes (page), "Thay đổi kể từ lần xem trước"));
+    g_assert_nonnull (strstr (td_ranking_page_get_changes (page), "→"));
+    g_clear_pointer (&shot, g_free);
+    shot = td_test_screenshot (GTK_WIDGET (window), "ranking-changes.png");
+    td_test_activate (GTK_WIDGET (page), "ranking.mark-seen", NULL);
+    g_assert_null (td_ranking_page_get_changes (page));
+  }
   td_test_destroy_window (window);
 }
 
@@ -207,6 +230,69 @@ test_override_needs_reason (void)
 }
 
 static void
+test_rules_window (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  GtkWidget *settings, *row;
+  gint64 by = td_ranking_default_bloc_year (db);
+  g_autoptr (TdRankSettings) saved = NULL;
+  g_autoptr (TdRankSettings) after = NULL;
+  g_autoptr (GPtrArray) awards = NULL;
+  guint n_rules;
+
+  td_test_activate (GTK_WIDGET (page), "ranking.settings", NULL);
+  settings = GTK_WIDGET (td_test_find_toplevel (TD_TYPE_RANKING_SETTINGS_WINDOW));
+  g_assert_nonnull (settings);
+
+  /* Remove the vote rule: the tie it would break stays shared. */
+  td_test_activate (settings, "settings.tie-remove", g_variant_new_int32 (1));
+  saved = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (saved->tie_breaks->len, ==, 1);
+  g_assert_false (td_ranking_page_get_ranking (page)->needs_vote);
+  td_test_activate (settings, "settings.add-tie-break", NULL);
+  g_clear_pointer (&saved, td_rank_settings_free);
+  saved = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (saved->tie_breaks->len, ==, 2);
+
+  /* A bad threshold is refused, a good one saved. */
+  row = td_test_find_widget (settings, ADW_TYPE_ENTRY_ROW, "Hoàn thành xuất sắc nhiệm vụ từ");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "mười");
+  g_signal_emit_by_name (row, "apply");
+  gtk_editable_set_text (GTK_EDITABLE (row), "96,5");
+  g_signal_emit_by_name (row, "apply");
+  td_test_iterate ();
+  g_clear_pointer (&saved, td_rank_settings_free);
+  saved = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpint (saved->scale.excellent, ==, 9650);
+  g_assert_cmpint (
+      ((TdRankRow *)g_ptr_array_index (td_ranking_page_get_ranking (page)->rows, 2))->grade, ==,
+      TD_GRADE_GOOD);
+
+  /* The catalogue takes a new award; a rule for it can be added and deleted. */
+  row = td_test_find_widget (settings, ADW_TYPE_ENTRY_ROW,
+                             "Danh hiệu hoặc hình thức khen thưởng mới");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Cờ thi đua của Chính phủ");
+  g_signal_emit_by_name (row, "apply");
+  td_test_iterate ();
+  awards = td_award_list (db, NULL);
+  g_assert_cmpuint (awards->len, ==, 6);
+  n_rules = saved->proposal_rules->len;
+  td_test_activate (settings, "settings.add-proposal-rule", NULL);
+  after = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (after->proposal_rules->len, ==, n_rules + 1);
+  td_test_activate (settings, "settings.delete-proposal-rule", g_variant_new_int32 ((gint)n_rules));
+  g_clear_pointer (&after, td_rank_settings_free);
+  after = td_ranking_load_settings (db, by, NULL);
+  g_assert_cmpuint (after->proposal_rules->len, ==, n_rules);
+  td_test_destroy_window (window);
+}
+
+static void
 test_empty_and_read_only (void)
 {
   TdWindow *window = td_test_window_new ();
@@ -248,6 +334,7 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv);
   g_test_add_func ("/ranking-page/vote-reorders", test_vote_reorders);
   g_test_add_func ("/ranking-page/override-needs-reason", test_override_needs_reason);
+  g_test_add_func ("/ranking-page/rules-window", test_rules_window);
   g_test_add_func ("/ranking-page/empty-and-read-only", test_empty_and_read_only);
   return g_test_run ();
 }

@@ -523,6 +523,30 @@ test_proposals (void)
 }
 
 static void
+test_quota_inside_shared_rank (void)
+{
+  g_autoptr (GPtrArray) inputs = new_inputs ();
+  g_autoptr (TdRankSettings) settings = td_rank_settings_new ();
+  g_autoptr (TdRanking) r = NULL;
+
+  unit (inputs, 1, "A", "99");
+  unit (inputs, 2, "B", "95");
+  unit (inputs, 3, "C", "95");
+  unit (inputs, 4, "D", "80");
+  add_rule (settings, 1, "Giấy khen", TD_QUOTA_FIXED, 2, TD_GRADE_GOOD);
+  r = td_ranking_compute (inputs, settings);
+  g_assert_cmpuint (count_state (r, "Giấy khen", TD_PROPOSAL_PROPOSED), ==, 2);
+  g_assert_null (row_at (r, 0)->quota_ties);
+  g_assert_cmpstr (row_at (r, 1)->quota_ties, ==, "Giấy khen");
+  g_assert_cmpstr (row_at (r, 2)->quota_ties, ==, "Giấy khen");
+  g_assert_null (row_at (r, 3)->quota_ties);
+  g_assert_cmpstr (row_at (r, 2)->explanation, ==,
+                   "Đồng hạng 2: 95 điểm; đồng điểm với B; không tiêu chí phụ nào phân định được; "
+                   "xếp loại: Hoàn thành xuất sắc nhiệm vụ; Giấy khen: giới hạn số lượng rơi vào "
+                   "nhóm đồng hạng, Hội nghị quyết định");
+}
+
+static void
 test_explanation (void)
 {
   g_autoptr (GPtrArray) inputs = new_inputs ();
@@ -565,6 +589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking/grades", test_grades);
   g_test_add_func ("/ranking/quotas", test_quotas);
   g_test_add_func ("/ranking/proposals", test_proposals);
+  g_test_add_func ("/ranking/quota-inside-shared-rank", test_quota_inside_shared_rank);
   g_test_add_func ("/ranking/explanation", test_explanation);
   return g_test_run ();
 }

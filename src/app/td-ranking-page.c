@@ -124,7 +124,7 @@ cell_text (TdRankingPage *self, const TdRankRow *row, guint column)
     case COL_FINAL:
       return td_points_format (in->final_total);
     case COL_GRADE:
-      return g_strdup (td_grade_to_string (row->grade));
+      return g_strdup (td_grade_to_short_string (row->grade));
     case COL_PROPOSAL:
     default:
       return g_strdup (row->proposals ? row->proposals : "");
@@ -163,7 +163,8 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     }
   text = cell_text (self, row, column);
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), row->explanation);
+  gtk_widget_set_tooltip_text (
+      GTK_WIDGET (label), column == COL_GRADE ? td_grade_to_string (row->grade) : row->explanation);
   if (row->input->disqualified)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
@@ -191,10 +192,10 @@ add_columns (TdRankingPage *self)
       if (i == COL_UNIT)
         {
           gtk_column_view_column_set_expand (column, TRUE);
-          gtk_column_view_column_set_fixed_width (column, 220);
+          gtk_column_view_column_set_fixed_width (column, 200);
         }
       if (i == COL_GRADE)
-        gtk_column_view_column_set_fixed_width (column, 210);
+        gtk_column_view_column_set_fixed_width (column, 120);
       if (i == COL_PROPOSAL)
         {
           gtk_column_view_column_set_expand (column, TRUE);
@@ -357,6 +358,9 @@ update_changes (TdRankingPage *self)
       if (c->old_rank < 0)
         /* Translators: a unit that was not in the table the last time */
         g_string_append_printf (text, _ ("%s is new in the table"), c->name);
+      else if (c->old_rank != c->new_rank && c->old_total == c->new_total)
+        /* Translators: "Sở Tư pháp: rank 3 → 2"; rank 0 = not ranked */
+        g_string_append_printf (text, _ ("%s: rank %d → %d"), c->name, c->old_rank, c->new_rank);
       else if (c->old_rank != c->new_rank)
         /* Translators: "Sở Tư pháp: rank 3 → 2 (95 → 96,5 points)"; rank 0 = not ranked */
         g_string_append_printf (text, _ ("%s: rank %d → %d (%s → %s points)"), c->name, c->old_rank,
@@ -553,24 +557,27 @@ votes_action (GtkWidget *widget, const char *action_name, GVariant *param)
   TdRankingPage *self = TD_RANKING_PAGE (widget);
   AdwMessageDialog *dialog;
   GtkWidget *list;
-  g_autoptr (GHashTable) totals = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr (GHashTable) totals = g_hash_table_new (NULL, NULL); /* of TdRankInput* */
 
   if (self->ranking == NULL)
     return;
-  /* Every unit whose total is shared: a vote is entered for all of them. */
+  /* The units of a tie only the vote can break, and those whose votes
+   * were entered already (to correct them). */
   for (guint i = 0; i < self->ranking->n_ranked; i++)
     {
       const TdRankRow *row = g_ptr_array_index (self->ranking->rows, i);
-      for (guint k = 0; k < self->ranking->n_ranked; k++)
+      if (row->needs_vote)
+        g_hash_table_add (totals, (gpointer)row->input);
+      for (guint k = 0; row->input->votes >= 0 && k < self->ranking->n_ranked; k++)
         {
           const TdRankRow *other = g_ptr_array_index (self->ranking->rows, k);
           if (other != row && other->input->final_total == row->input->final_total)
-            g_hash_table_add (totals, (gpointer)&row->input->final_total);
+            g_hash_table_add (totals, (gpointer)row->input);
         }
     }
   if (g_hash_table_size (totals) == 0)
     {
-      td_window_toast_text (widget, _ ("No two units have the same total: no vote is needed."));
+      td_window_toast_text (widget, _ ("No tie needs the meeting's vote."));
       return;
     }
   dialog = new_dialog (self, _ ("Votes of the Meeting"),
@@ -590,7 +597,7 @@ votes_action (GtkWidget *widget, const char *action_name, GVariant *param)
       g_autofree gchar *id = NULL;
       g_autofree gchar *total = NULL;
 
-      if (!g_hash_table_contains (totals, &row->input->final_total))
+      if (!g_hash_table_contains (totals, row->input))
         continue;
       id = g_strdup_printf ("%" G_GINT64_FORMAT, row->input->unit_id);
       total = td_points_format (row->input->final_total);
@@ -999,4 +1006,13 @@ const char *
 td_ranking_page_get_explanation (TdRankingPage *self)
 {
   return gtk_label_get_text (self->details_explanation);
+}
+
+/* The "changed since you last looked" text, NULL while there is none. */
+const char *
+td_ranking_page_get_changes (TdRankingPage *self)
+{
+  if (!gtk_revealer_get_reveal_child (self->changes_revealer))
+    return NULL;
+  return gtk_label_get_text (self->changes_label);
 }

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (TdRankingPage, td_ranking_page, TD, RANKING_PAGE, AdwBin)
 const TdRanking *td_ranking_page_get_ranking (TdRankingPage *self);
 gboolean td_ranking_page_select_unit (TdRankingPage *self, gint64 unit_id);
 const char *td_ranking_page_get_explanation (TdRankingPage *self);
+const char *td_ranking_page_get_changes (TdRankingPage *self);
 
 G_END_DECLS

@@ -25,7 +25,7 @@ td_demo_populate (TdDb *db, GError **error)
   if (!td_db_set_meta (db, "description", "Dữ liệu mẫu (ví dụ minh họa, không phải số liệu thật)",
                        error)
       || !td_demo_add_registry (db, error) || !td_demo_add_criteria (db, error)
-      || !td_demo_add_calendar (db, error))
+      || !td_demo_add_ranking (db, error) || !td_demo_add_calendar (db, error))
     {
       td_db_rollback (db);
       return FALSE;

@@ -14,5 +14,6 @@ gchar *td_demo_default_path (void);
 gboolean td_demo_add_registry (TdDb *db, GError **error);
 gboolean td_demo_add_calendar (TdDb *db, GError **error);
 gboolean td_demo_add_criteria (TdDb *db, GError **error);
+gboolean td_demo_add_ranking (TdDb *db, GError **error);
 
 G_END_DECLS

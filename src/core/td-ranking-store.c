@@ -1099,3 +1099,10 @@ td_ranking_default_bloc_year (TdDb *db)
   return td_db_query_int (db, "SELECT id FROM bloc_year ORDER BY year DESC, id DESC LIMIT 1", 0,
                           NULL);
 }
+
+gboolean
+td_ranking_new_year_hook (TdDb *db, gint64 from_bloc_year_id, gint64 to_bloc_year_id,
+                          gpointer user_data, GError **error)
+{
+  return td_ranking_copy_settings (db, from_bloc_year_id, to_bloc_year_id, error);
+}

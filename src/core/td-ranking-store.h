@@ -45,6 +45,11 @@ TdRankSettings *td_ranking_load_settings (TdDb *db, gint64 bloc_year_id, GError 
 gboolean td_ranking_ensure_settings (TdDb *db, gint64 bloc_year_id, GError **error);
 gboolean td_ranking_copy_settings (TdDb *db, gint64 from_bloc_year_id, gint64 to_bloc_year_id,
                                    GError **error);
+/* td_ranking_copy_settings with the registry's TdNewYearHook signature, so
+ * "start a new year" copies the rules: register it with
+ * td_registry_add_new_year_hook (td_ranking_new_year_hook, NULL). */
+gboolean td_ranking_new_year_hook (TdDb *db, gint64 from_bloc_year_id, gint64 to_bloc_year_id,
+                                   gpointer user_data, GError **error);
 
 gboolean td_ranking_set_grade_scale (TdDb *db, gint64 bloc_year_id, const TdGradeScale *scale,
                                      GError **error);

@@ -10,6 +10,7 @@
 #include "td-text.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 /* --- records --------------------------------------------------------- */
 
@@ -201,6 +202,7 @@ td_rank_settings_free (TdRankSettings *settings)
 static void
 rank_row_free (TdRankRow *row)
 {
+  g_free (row->quota_ties);
   g_free (row->proposals);
   g_free (row->explanation);
   g_free (row);
@@ -255,6 +257,26 @@ td_grade_to_string (TdGrade grade)
     case TD_GRADE_NONE:
     default:
       return _ ("Not graded");
+    }
+}
+
+/* For narrow places (a table column); the full name goes in a tooltip. */
+const char *
+td_grade_to_short_string (TdGrade grade)
+{
+  switch (grade)
+    {
+    case TD_GRADE_EXCELLENT:
+      return C_ ("grade", "Excellent");
+    case TD_GRADE_GOOD:
+      return C_ ("grade", "Good");
+    case TD_GRADE_DONE:
+      return C_ ("grade", "Completed");
+    case TD_GRADE_NOT_DONE:
+      return C_ ("grade", "Not completed");
+    case TD_GRADE_NONE:
+    default:
+      return C_ ("grade", "Not graded");
     }
 }
 
@@ -612,6 +634,30 @@ add_proposal (GPtrArray *proposals, const TdProposalRule *rule, const TdRankInpu
   return p;
 }
 
+static gboolean
+eligible (TdRanking *ranking, const TdProposalRule *rule, const TdRankRow *row)
+{
+  if (rule->rank_from > 0 && row->rank < rule->rank_from)
+    return FALSE;
+  if (rule->rank_to > 0 && row->rank > rule->rank_to)
+    return FALSE;
+  if (row->grade < rule->min_grade)
+    return FALSE;
+  return !rule->skip_proposed || !proposed_earlier (ranking->proposals, row->input, rule);
+}
+
+static void
+append_name (gchar **list, const char *name)
+{
+  gchar *joined;
+
+  if (*list != NULL && strstr (*list, name) != NULL)
+    return;
+  joined = *list ? g_strdup_printf ("%s, %s", *list, name) : g_strdup (name);
+  g_free (*list);
+  *list = joined;
+}
+
 static void
 propose (TdRanking *ranking, const TdRankSettings *settings)
 {
@@ -624,20 +670,17 @@ propose (TdRanking *ranking, const TdRankSettings *settings)
       gint taken = 0;
       guint first = ranking->proposals->len;
 
-      for (guint i = 0; i < ranking->n_ranked && taken < quota; i++)
+      gint last_rank = 0;
+      guint i;
+
+      for (i = 0; i < ranking->n_ranked && taken < quota; i++)
         {
-          const TdRankRow *row = g_ptr_array_index (ranking->rows, i);
+          TdRankRow *row = g_ptr_array_index (ranking->rows, i);
           const TdProposalDecision *d;
 
-          if (rule->rank_from > 0 && row->rank < rule->rank_from)
+          if (!eligible (ranking, rule, row))
             continue;
-          if (rule->rank_to > 0 && row->rank > rule->rank_to)
-            continue;
-          if (row->grade < rule->min_grade)
-            continue;
-          if (rule->skip_proposed && proposed_earlier (ranking->proposals, row->input, rule))
-            continue;
-
+          last_rank = row->rank;
           d = find_decision (settings, rule->id, row->input->unit_id);
           /* A removed proposal still uses its place in the quota: the
            * meeting decides who replaces it, by adding. */
@@ -648,6 +691,22 @@ propose (TdRanking *ranking, const TdRankSettings *settings)
             add_proposal (ranking->proposals, rule, row->input, TD_PROPOSAL_ACCEPTED, d->reason);
           else
             add_proposal (ranking->proposals, rule, row->input, TD_PROPOSAL_PROPOSED, NULL);
+        }
+      /* The limit falls inside a shared rank: the engine cannot choose, so
+       * every unit of that rank says the meeting must. */
+      for (; taken == quota && quota > 0 && i < ranking->n_ranked; i++)
+        {
+          TdRankRow *next = g_ptr_array_index (ranking->rows, i);
+          if (!eligible (ranking, rule, next))
+            continue;
+          if (next->rank == last_rank)
+            for (guint k = 0; k < ranking->n_ranked; k++)
+              {
+                TdRankRow *row = g_ptr_array_index (ranking->rows, k);
+                if (row->rank == last_rank && eligible (ranking, rule, row))
+                  append_name (&row->quota_ties, rule->award_name);
+              }
+          break;
         }
 
       /* The clerk's additions, at most one proposal per unit and rule. */
@@ -808,6 +867,12 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
   if (row->proposals != NULL && *row->proposals != '\0')
     /* Translators: %s lists the titles and awards proposed */
     g_string_append_printf (text, _ ("; proposed for: %s"), row->proposals);
+  if (row->quota_ties != NULL)
+    /* Translators: %s lists titles or awards whose count limit falls inside a shared rank */
+    g_string_append_printf (text,
+                            _ ("; %s: the limit falls within a shared rank, the meeting "
+                               "decides"),
+                            row->quota_ties);
 
   row->explanation = g_string_free (g_steal_pointer (&text), FALSE);
 }

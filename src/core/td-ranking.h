@@ -161,7 +161,8 @@ typedef struct
   gint decided_by;     /* rule index that put it above the next row, or -1 */
   const TdRankOverride *override;
   TdGrade grade;
-  gchar *proposals; /* award names, joined with ", " ("" when none) */
+  gchar *proposals;  /* award names, joined with ", " ("" when none) */
+  gchar *quota_ties; /* awards whose limit falls inside this shared rank, or NULL */
   gchar *explanation;
 } TdRankRow;
 
@@ -203,6 +204,7 @@ TdGrade td_grade_for (const TdGradeScale *scale, TdPoints total);
 gint td_proposal_rule_quota (const TdProposalRule *rule, guint n_members);
 
 const char *td_grade_to_string (TdGrade grade);
+const char *td_grade_to_short_string (TdGrade grade);
 const char *td_grade_to_id (TdGrade grade);
 TdGrade td_grade_from_id (const char *id);
 const char *td_tie_break_kind_to_id (TdTieBreakKind kind);
