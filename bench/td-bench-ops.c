@@ -101,8 +101,8 @@ td_bench_remove_work (const char *dir)
   remove_tree (file);
 }
 
-static gboolean
-load_stamp (TdBenchRun *run)
+gboolean
+td_bench_reuse_database (TdBenchRun *run)
 {
   g_autofree gchar *path = stamp_path (run->path);
   g_autoptr (GKeyFile) kf = g_key_file_new ();
@@ -196,7 +196,7 @@ save_stamp (TdBenchRun *run, GError **error)
 gboolean
 td_bench_prepare_database (TdBenchRun *run, gboolean regenerate, GError **error)
 {
-  if (!regenerate && load_stamp (run))
+  if (!regenerate && (run->reused || td_bench_reuse_database (run)))
     {
       run->reused = TRUE;
       return TRUE;

@@ -63,6 +63,9 @@ void td_bench_result_unavailable (TdBenchResult *result, const char *reason);
 gboolean td_bench_time (TdBenchResult *result, guint reps, TdBenchFunc fn, gpointer data,
                         GError **error);
 
+/* TRUE (and run->stats filled) when an earlier run left run->path made by
+ * this generator for this scale and schema. */
+gboolean td_bench_reuse_database (TdBenchRun *run);
 /* Generates run->path, or reuses the file an earlier run left when it was
  * made by this generator for this scale and schema. */
 gboolean td_bench_prepare_database (TdBenchRun *run, gboolean regenerate, GError **error);

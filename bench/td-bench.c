@@ -369,6 +369,7 @@ main (int argc, char *argv[])
   g_autofree gchar *only = NULL;
   gint reps = 0;
   gint startup_reps = 0;
+  gint max_generate = 900;
   gboolean smoke = FALSE, no_startup = FALSE, no_python = FALSE, regenerate = FALSE;
   GOptionEntry entries[] = {
     { "scales", 's', 0, G_OPTION_ARG_STRING, &scales_text,
@@ -376,6 +377,10 @@ main (int argc, char *argv[])
     { "reps", 'r', 0, G_OPTION_ARG_INT, &reps, "Timed runs per operation (default 15)", "N" },
     { "startup-reps", 0, 0, G_OPTION_ARG_INT, &startup_reps,
       "Timed start-ups per scale (default 5)", "N" },
+    { "max-generate", 0, 0, G_OPTION_ARG_INT, &max_generate,
+      "Skip a scale whose generation would take longer than SECONDS, estimated from the "
+      "previous scale (default 900; 0: never skip)",
+      "SECONDS" },
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
       "Where the databases and exports go (default /tmp/thidua-bench)", "DIR" },
     { "json", 'j', 0, G_OPTION_ARG_FILENAME, &json_path, "Also write the JSON lines to FILE",
@@ -464,6 +469,26 @@ main (int argc, char *argv[])
       run->results = g_new0 (TdBenchResult, n_ops);
       g_ptr_array_add (runs, run);
 
+      if ((regenerate || !td_bench_reuse_database (run)) && max_generate > 0 && s > 0)
+        {
+          const TdBenchRun *prev = g_ptr_array_index (runs, runs->len - 2);
+          gdouble estimate = prev->stats.seconds * scale / prev->shape.scale;
+
+          if (estimate > max_generate)
+            {
+              g_autofree gchar *reason = g_strdup_printf (
+                  "generating it would take about %.0f s here (scale %g took %.0f s), more than "
+                  "--max-generate %d s; run it with --scales %g --max-generate 0",
+                  estimate, prev->shape.scale, prev->stats.seconds, max_generate, scale);
+              char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+              printf ("\n== scale %g skipped: %s\n", scale, reason);
+              g_string_append_printf (json, "{\"scale\":%s,\"skipped\":true,\"reason\":\"%s\"}\n",
+                                      g_ascii_formatd (buf, sizeof buf, "%g", scale), reason);
+              g_ptr_array_remove_index (runs, runs->len - 1);
+              continue;
+            }
+        }
       if (!td_bench_prepare_database (run, regenerate, &error))
         {
           g_printerr ("td-bench: generating scale %g failed: %s\n", scale, error->message);
