@@ -575,6 +575,28 @@ do_rank_year (gpointer data, GError **error)
 }
 #endif
 
+#ifdef HAVE_TD_RANKING
+/* Official sheets are in Vietnamese whatever the UI language. */
+static const char *
+grade_label (TdGrade grade)
+{
+  switch (grade)
+    {
+    case TD_GRADE_EXCELLENT:
+      return "Hoàn thành xuất sắc nhiệm vụ";
+    case TD_GRADE_GOOD:
+      return "Hoàn thành tốt nhiệm vụ";
+    case TD_GRADE_DONE:
+      return "Hoàn thành nhiệm vụ";
+    case TD_GRADE_NOT_DONE:
+      return "Không hoàn thành nhiệm vụ";
+    case TD_GRADE_NONE:
+    default:
+      return "Không xếp loại";
+    }
+}
+#endif
+
 /* Flattens the bloc-year for the sheets. */
 static TdBenchBlocYear *
 bloc_year_data (TdDb *db, gint64 bloc_year_id, GError **error)
@@ -658,7 +680,7 @@ bloc_year_data (TdDb *db, gint64 bloc_year_id, GError **error)
         if (row)
           {
             rank = row->rank;
-            grade = td_grade_to_string (row->grade);
+            grade = grade_label (row->grade);
           }
       }
 #endif
