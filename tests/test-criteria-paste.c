@@ -294,6 +294,26 @@ test_codes_in_titles (void)
   g_assert_cmpint (row_at (p, 2)->status, ==, TD_PASTE_WARNING);
 }
 
+/* One signed column for bonuses and deductions: minus signs are expected
+ * there, so no warning. */
+static void
+test_signed_column (void)
+{
+  const char *text = "TT\tTiêu chí\tĐiểm chuẩn\tĐiểm thưởng/trừ\n"
+                     "1\tBáo cáo\t5\t\n"
+                     "2\tMỗi sáng kiến\t\t+0,5\n"
+                     "3\tMỗi văn bản trễ hạn\t\t-0,5\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (row_at (p, 0)->skip);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_BONUS_EACH);
+  g_assert_cmpint (row_at (p, 3)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (p, 3)->status, ==, TD_PASTE_OK);
+  g_assert_cmpint (p->total, ==, 500);
+}
+
 /* Saving a fixed preview as the year's table. */
 static void
 test_save (void)
@@ -313,11 +333,19 @@ test_save (void)
   by->year = 2025;
   by_id = td_registry_add_bloc_year (db, by, &error);
   g_assert_no_error (error);
-  t = td_paste_preview_to_table (p, &error);
+  g_assert_true (td_criteria_set_table_info (db, by_id, "Thang điểm 2025", TD_POINTS (100),
+                                             TD_NO_CAP, TD_NO_CAP, &error));
+  g_assert_true (td_paste_preview_save (p, db, by_id, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_true (td_criteria_save_table (db, by_id, t, FALSE, &error));
+  /* Pasting again needs the clerk's consent to replace. */
+  g_assert_false (td_paste_preview_save (p, db, by_id, FALSE, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);
+  g_clear_error (&error);
+  t = td_paste_preview_to_table (p, &error);
+  g_assert_true (td_criteria_save_table (db, by_id, t, TRUE, &error));
   g_assert_no_error (error);
   loaded = td_criteria_load (db, by_id, &error);
+  g_assert_cmpstr (loaded->title, ==, "Thang điểm 2025"); /* kept */
   g_assert_cmpuint (loaded->nodes->len, ==, 3);
   g_assert_cmpint (loaded->total, ==, 1000);
   g_assert_cmpint (((TdCriterion *)g_ptr_array_index (loaded->nodes, 2))->kind, ==,
@@ -335,6 +363,7 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/messy-table", test_messy_table);
   g_test_add_func ("/paste/errors-and-fixing", test_errors_and_fixing);
   g_test_add_func ("/paste/codes-in-titles", test_codes_in_titles);
+  g_test_add_func ("/paste/signed-column", test_signed_column);
   g_test_add_func ("/paste/save", test_save);
   return g_test_run ();
 }

@@ -385,6 +385,14 @@ test_input (void)
   g_assert_true (td_criterion_parse_input (meas, "97,5%", e, &error));
   g_assert_true (e->has_measured);
   g_assert_cmpint (e->measured, ==, 9750);
+  /* A grade by its name. */
+  td_criterion_add_option (meas, "Khá", 300);
+  g_assert_true (td_criterion_parse_input (meas, "kha", e, &error));
+  g_assert_false (e->has_measured);
+  g_assert_cmpint (e->option, ==, 0);
+  g_assert_false (td_criterion_parse_input (meas, "giỏi", e, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
 
   /* A deduction may be typed with its sign. */
   g_assert_true (td_criterion_parse_input (dp, "-1,5", e, &error));

@@ -101,6 +101,41 @@ test_standard (void)
   assert_totals (final_of (s, 1), 0, 0, 0, 0);
 }
 
+/* Walking the tree by index. */
+static void
+test_tree_walk (void)
+{
+  g_autoptr (TdCriteriaTable) t = td_criteria_table_new ();
+  gint i, a, a1, a2, b, ii;
+
+  g_assert_cmpint (td_criteria_table_first_child (t, -1), ==, -1);
+  i = td_criteria_table_append (t, -1, crit (TD_RULE_GROUP, "I", "Một", 0, 0));
+  ii = td_criteria_table_append (t, -1, crit (TD_RULE_GROUP, "II", "Hai", 0, 0));
+  a = td_criteria_table_append (t, i, crit (TD_RULE_GROUP, "1", "a", 0, 0));
+  b = td_criteria_table_append (t, i, crit (TD_RULE_STANDARD, "2", "b", 0, 0));
+  a1 = td_criteria_table_append (t, a, crit (TD_RULE_STANDARD, "a", "a1", 0, 0));
+  a2 = td_criteria_table_append (t, a, crit (TD_RULE_STANDARD, "b", "a2", 0, 0));
+  /* Appending under an earlier node shifts the later ones: pre-order. */
+  g_assert_cmpstr (((TdCriterion *)g_ptr_array_index (t->nodes, 0))->code, ==, "I");
+  g_assert_cmpstr (((TdCriterion *)g_ptr_array_index (t->nodes, 1))->code, ==, "1");
+  g_assert_cmpstr (((TdCriterion *)g_ptr_array_index (t->nodes, 2))->code, ==, "a");
+  g_assert_cmpstr (((TdCriterion *)g_ptr_array_index (t->nodes, 3))->code, ==, "b");
+  g_assert_cmpstr (((TdCriterion *)g_ptr_array_index (t->nodes, 4))->code, ==, "2");
+  g_assert_cmpstr (((TdCriterion *)g_ptr_array_index (t->nodes, 5))->code, ==, "II");
+  g_assert_cmpint (td_criteria_table_first_child (t, -1), ==, 0);
+  g_assert_cmpint (td_criteria_table_first_child (t, 0), ==, 1);
+  g_assert_cmpint (td_criteria_table_next_sibling (t, 1), ==, 4);
+  g_assert_cmpint (td_criteria_table_next_sibling (t, 2), ==, 3);
+  g_assert_cmpint (td_criteria_table_next_sibling (t, 3), ==, -1);
+  g_assert_cmpint (td_criteria_table_next_sibling (t, 4), ==, -1);
+  g_assert_cmpint (td_criteria_table_next_sibling (t, 0), ==, 5);
+  g_assert_cmpint (td_criteria_table_first_child (t, 5), ==, -1);
+  g_assert_cmpint (((TdCriterion *)g_ptr_array_index (t->nodes, 3))->depth, ==, 2);
+  g_assert_cmpint (((TdCriterion *)g_ptr_array_index (t->nodes, 3))->parent, ==, 1);
+  g_assert_cmpint (((TdCriterion *)g_ptr_array_index (t->nodes, 0))->subtree_end, ==, 5);
+  (void)b, (void)a1, (void)a2, (void)ii;
+}
+
 /* 2, 5: per occurrence, deduction and bonus without cap. */
 static void
 test_per_occurrence (void)
@@ -651,6 +686,7 @@ main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scoring/tree-walk", test_tree_walk);
   g_test_add_func ("/scoring/standard", test_standard);
   g_test_add_func ("/scoring/per-occurrence", test_per_occurrence);
   g_test_add_func ("/scoring/subtree-caps", test_subtree_caps);

@@ -457,7 +457,7 @@ add_line (GString *s, const char *line)
 }
 
 static void
-interpret_cells (TdPasteRow *row)
+interpret_cells (TdPasteRow *row, gboolean signed_column)
 {
   GString *problems = g_string_new ("");
   TdPasteStatus status = TD_PASTE_OK;
@@ -559,8 +559,11 @@ interpret_cells (TdPasteRow *row)
       if (bonus.value < 0)
         {
           deduction_amount += -bonus.value;
-          add_line (problems, _ ("A minus sign in the bonus column: read as a deduction."));
-          status = MAX (status, TD_PASTE_WARNING);
+          if (!signed_column)
+            {
+              add_line (problems, _ ("A minus sign in the bonus column: read as a deduction."));
+              status = MAX (status, TD_PASTE_WARNING);
+            }
         }
       else
         bonus_amount += bonus.value;
@@ -901,7 +904,20 @@ td_paste_parse (const char *text, GError **error)
   /* Column headers may span two rows (merged "Điểm" over "Chuẩn | Thưởng
    * | Trừ"); look at the first rows only. */
   for (guint i = 0; i < MIN (rows->len, 3) && !header_found; i++)
-    header_found = read_header (g_ptr_array_index (rows, i), preview->columns);
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, i);
+
+      header_found = read_header (cells, preview->columns);
+      /* "Điểm thưởng/trừ", "Điểm cộng (+), trừ (−)": one column for both,
+       * where a minus is expected. */
+      if (header_found && preview->columns[TD_PASTE_COL_BONUS] >= 0
+          && preview->columns[TD_PASTE_COL_DEDUCTION] < 0)
+        {
+          g_autofree gchar *f
+              = td_text_fold (g_ptr_array_index (cells, preview->columns[TD_PASTE_COL_BONUS]));
+          preview->signed_column = strstr (f, "tru") != NULL;
+        }
+    }
   if (!header_found)
     guess_columns (rows, preview->columns);
 
@@ -919,7 +935,7 @@ td_paste_parse (const char *text, GError **error)
                                         ? (const char *)g_ptr_array_index (cells, col)
                                         : "");
         }
-      interpret_cells (row);
+      interpret_cells (row, preview->signed_column);
       if (is_empty_row (row))
         row->skip = TRUE;
       else if (i < 3 && read_header (cells, dummy))
@@ -961,7 +977,7 @@ td_paste_row_set_cells (TdPastePreview *preview, guint row_index, const char *co
         g_free (row->cells[m]);
         row->cells[m] = g_strstrip (g_strdup (values[m]));
       }
-  interpret_cells (row);
+  interpret_cells (row, preview->signed_column);
   interpret_all (preview);
 }
 
@@ -1019,4 +1035,13 @@ td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
     }
   table->total = preview->total_stated ? preview->total : top;
   return g_steal_pointer (&table);
+}
+
+gboolean
+td_paste_preview_save (const TdPastePreview *preview, TdDb *db, gint64 bloc_year_id,
+                       gboolean replace, GError **error)
+{
+  g_autoptr (TdCriteriaTable) table = td_paste_preview_to_table (preview, error);
+
+  return table != NULL && td_criteria_save_table (db, bloc_year_id, table, replace, error);
 }

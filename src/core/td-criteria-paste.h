@@ -56,6 +56,7 @@ typedef struct
 
   /*< private >*/
   gboolean total_stated;
+  gboolean signed_column; /* one column "Điểm thưởng/trừ": signs decide, no warning */
 } TdPastePreview;
 
 /* Never fails on content: problems go to the rows.  Fails only on empty
@@ -77,6 +78,11 @@ guint td_paste_preview_count_errors (const TdPastePreview *preview);
 /* The table built from the non-skipped rows; refused (TD_ERROR_INVALID,
  * naming the first bad line) while errors remain. */
 TdCriteriaTable *td_paste_preview_to_table (const TdPastePreview *preview, GError **error);
+
+/* td_paste_preview_to_table, then td_criteria_save_table: the whole paste
+ * in one call for the dialog's Save button. */
+gboolean td_paste_preview_save (const TdPastePreview *preview, TdDb *db, gint64 bloc_year_id,
+                                gboolean replace, GError **error);
 
 /* The rank of a code's style, which gives the levels: Roman numerals 0
  * ("I", "IV"), a single capital 5 ("A"), numbers 10 + dots ("1" → 10,

@@ -851,8 +851,9 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
     goto fail;
 
   stmt = td_db_prepare (db,
-                        "UPDATE criteria_table SET title = ?, total = ?, bonus_cap = ?,"
-                        " deduction_cap = ?, notes = ? WHERE id = ?",
+                        "UPDATE criteria_table SET title = coalesce (nullif (?1, ''), title),"
+                        " total = ?2, bonus_cap = ?3, deduction_cap = ?4,"
+                        " notes = coalesce (nullif (?5, ''), notes) WHERE id = ?6",
                         error);
   if (stmt == NULL)
     goto fail;

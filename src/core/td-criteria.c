@@ -102,6 +102,8 @@ option_free (TdRuleOption *option)
   g_free (option);
 }
 
+G_DEFINE_BOXED_TYPE (TdCriterion, td_criterion, td_criterion_copy, td_criterion_free)
+
 TdCriterion *
 td_criterion_new (TdRuleKind kind)
 {
@@ -344,6 +346,32 @@ td_criteria_table_find (const TdCriteriaTable *table, gint64 criterion_id)
   TdCriterion *c = g_hash_table_lookup (table->by_id, &criterion_id);
 
   return c ? c->index : -1;
+}
+
+gint
+td_criteria_table_first_child (const TdCriteriaTable *table, gint index)
+{
+  const TdCriterion *c;
+
+  if (index < 0)
+    return table->nodes->len > 0 ? 0 : -1;
+  g_return_val_if_fail ((guint)index < table->nodes->len, -1);
+  c = g_ptr_array_index (table->nodes, index);
+  return c->n_children > 0 ? index + 1 : -1;
+}
+
+gint
+td_criteria_table_next_sibling (const TdCriteriaTable *table, gint index)
+{
+  const TdCriterion *c;
+
+  g_return_val_if_fail (index >= 0 && (guint)index < table->nodes->len, -1);
+  c = g_ptr_array_index (table->nodes, index);
+  /* In pre-order the next sibling starts right after this subtree. */
+  if ((guint)c->subtree_end < table->nodes->len
+      && ((TdCriterion *)g_ptr_array_index (table->nodes, c->subtree_end))->parent == c->parent)
+    return c->subtree_end;
+  return -1;
 }
 
 TdPoints

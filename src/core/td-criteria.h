@@ -97,8 +97,9 @@ typedef enum
 typedef struct
 {
   gchar *label; /* "Hoàn thành tốt", "trước hạn 1 – <5%" */
-  TdPoints
-      points; /* signed for OPTIONS/BRACKETS (+ bonus, − deduction); GRADED: standard achieved */
+  /* Signed for OPTIONS and BRACKETS (+ bonus, − deduction); for GRADED the
+   * standard points achieved. */
+  TdPoints points;
   gint size_class; /* BRACKETS: index into size_classes; 0 otherwise */
   gboolean has_low;
   gint64 low;
@@ -134,6 +135,9 @@ typedef struct
   gint n_children;  /* direct children */
   gint subtree_end; /* index just past the last descendant */
 } TdCriterion;
+
+#define TD_TYPE_CRITERION (td_criterion_get_type ())
+GType td_criterion_get_type (void); /* boxed: copy / free */
 
 TdCriterion *td_criterion_new (TdRuleKind kind);
 TdCriterion *td_criterion_copy (const TdCriterion *criterion);
@@ -180,6 +184,10 @@ guint td_criteria_table_get_n_nodes (const TdCriteriaTable *table);
 TdCriterion *td_criteria_table_get_node (const TdCriteriaTable *table, gint index);
 /* Index of the criterion with this id, −1 when absent. */
 gint td_criteria_table_find (const TdCriteriaTable *table, gint64 criterion_id);
+/* Walking the tree by index: the first child of index (−1: the first
+ * top-level node) and the next sibling; −1 when there is none. */
+gint td_criteria_table_first_child (const TdCriteriaTable *table, gint index);
+gint td_criteria_table_next_sibling (const TdCriteriaTable *table, gint index);
 /* Sum of the top-level nodes' stated standard points. */
 TdPoints td_criteria_table_sum_standard (const TdCriteriaTable *table);
 /* The top-level nodes (sections), as indices into nodes. */
@@ -263,7 +271,8 @@ gboolean td_criteria_undelete (TdDb *db, gint64 undo_token, GError **error);
  * title, total and caps) as the criteria of bloc_year_id.  When the
  * bloc-year already has live criteria it is refused (TD_ERROR_CONSTRAINT)
  * unless replace is TRUE; then the old criteria are soft-deleted (their
- * entries are kept, never deleted). */
+ * entries are kept, never deleted).  An empty title or notes keeps the
+ * year's own (a pasted table has none). */
 gboolean td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *table,
                                  gboolean replace, GError **error);
 /* Copies the table (title, total, caps, tree, rules; no entries) of

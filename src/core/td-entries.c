@@ -57,6 +57,8 @@ td_source_get_label (TdSource source)
 
 /* Entries */
 
+G_DEFINE_BOXED_TYPE (TdEntry, td_entry, td_entry_copy, td_entry_free)
+
 TdEntry *
 td_entry_new (gint64 unit_id, gint64 criterion_id, TdSource source)
 {
@@ -305,6 +307,24 @@ td_criterion_parse_input (const TdCriterion *c, const char *text, TdEntry *entry
         if (len > 0 && number[len - 1] == '%')
           number[len - 1] = '\0';
         g_strstrip (number);
+        if (!td_points_parse (number, &v, NULL) && c->kind == TD_RULE_GRADED)
+          {
+            /* A grade may be chosen by its name instead of a measured value. */
+            g_autofree gchar *folded = td_text_fold (trimmed);
+
+            for (guint i = 0; i < c->options->len; i++)
+              {
+                const TdRuleOption *o = g_ptr_array_index (c->options, i);
+                g_autofree gchar *label = td_text_fold (o->label);
+
+                if (*label != '\0' && g_strcmp0 (g_strstrip (label), folded) == 0)
+                  {
+                    entry->option = (gint)i;
+                    entry->has_measured = FALSE;
+                    return TRUE;
+                  }
+              }
+          }
         if (!td_points_parse (number, &v, NULL))
           {
             g_set_error (error, TD_ERROR, TD_ERROR_INVALID,

@@ -44,6 +44,9 @@ typedef struct
   gchar *updated_by;
 } TdEntry;
 
+#define TD_TYPE_ENTRY (td_entry_get_type ())
+GType td_entry_get_type (void); /* boxed: copy / free */
+
 TdEntry *td_entry_new (gint64 unit_id, gint64 criterion_id, TdSource source);
 TdEntry *td_entry_copy (const TdEntry *entry);
 void td_entry_free (TdEntry *entry);

@@ -87,7 +87,11 @@ GArray *td_scoring_differences (const TdCriteriaTable *table, TdEntry *const *se
                                 TdEntry *const *assessed);
 
 /* The sheet of a bloc-year: the table, its units and all their entries,
- * with totals kept up to date.  Units are given by index 0 … n_units − 1. */
+ * with totals kept up to date.  Units are given by index 0 … n_units − 1,
+ * criteria by node index.  The sheet holds the table it was made with:
+ * after a rule of a node changes in that table, td_scores_recompute_all;
+ * after the tree changes (a node added, moved or deleted), load a new
+ * sheet (td_criteria_load + td_scores_load, a few milliseconds). */
 typedef struct _TdScores TdScores;
 
 /* An empty sheet for these units (no entries). table is referenced. */
