@@ -9,6 +9,7 @@
 #include "td-ranking-page.h"
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
+#include "td-registry.h"
 #include "td-test-util.h"
 
 #include <string.h>
@@ -230,6 +231,54 @@ test_override_needs_reason (void)
 }
 
 static void
+test_proposal_decisions (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  const TdRankRow *top = g_ptr_array_index (td_ranking_page_get_ranking (page)->rows, 0);
+  gint64 unit = top->input->unit_id;
+  AdwMessageDialog *dialog;
+  GtkWidget *reason;
+  g_autofree gchar *flag = g_strdup (top->proposals);
+
+  g_assert_cmpstr (flag, ==, "Cờ thi đua của UBND tỉnh");
+  g_assert_true (td_ranking_page_select_unit (page, unit));
+  td_test_iterate ();
+
+  /* Removing needs a reason; the table and the explanation show it. */
+  td_test_activate (GTK_WIDGET (page), "ranking.remove-proposal", g_variant_new_int32 (0));
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "ok"));
+  reason = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Đơn vị xin nhường");
+  adw_message_dialog_response (dialog, "ok");
+  td_test_iterate ();
+  top = td_ranking_find_unit (td_ranking_page_get_ranking (page), unit);
+  /* No longer proposed for the flag, the unit falls to the next rule. */
+  g_assert_cmpstr (top->proposals, ==, "Bằng khen của Chủ tịch UBND tỉnh");
+  g_assert_nonnull (strstr (td_ranking_page_get_explanation (page),
+                            "Cờ thi đua của UBND tỉnh bị Hội nghị bỏ: Đơn vị xin nhường"));
+  g_assert_cmpint (
+      td_db_query_int (db, "SELECT count(*) FROM audit WHERE tbl = 'proposal_decision'", 0, NULL),
+      ==, 1);
+
+  /* Undo the decision, then accept: proposed again, and accepted. */
+  td_test_activate (GTK_WIDGET (page), "ranking.undo-proposal", g_variant_new_int32 (0));
+  td_test_activate (GTK_WIDGET (page), "ranking.accept-proposal", g_variant_new_int32 (0));
+  top = td_ranking_find_unit (td_ranking_page_get_ranking (page), unit);
+  g_assert_cmpstr (top->proposals, ==, "Cờ thi đua của UBND tỉnh");
+  g_assert_nonnull (
+      td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Cờ thi đua của UBND tỉnh"));
+  g_assert_cmpint (
+      td_db_query_int (db, "SELECT count(*) FROM proposal_decision WHERE kind = 'accept'", 0, NULL),
+      ==, 1);
+  td_test_destroy_window (window);
+}
+
+static void
 test_rules_window (void)
 {
   TdWindow *window = td_test_window_new ();
@@ -256,6 +305,9 @@ test_rules_window (void)
   g_clear_pointer (&saved, td_rank_settings_free);
   saved = td_ranking_load_settings (db, by, NULL);
   g_assert_cmpuint (saved->tie_breaks->len, ==, 2);
+  /* The added rule is the first choice offered: section I, again. */
+  g_assert_cmpint (((TdTieBreak *)g_ptr_array_index (saved->tie_breaks, 1))->kind, ==,
+                   TD_TIE_BREAK_SECTION);
 
   /* A bad threshold is refused, a good one saved. */
   row = td_test_find_widget (settings, ADW_TYPE_ENTRY_ROW, "Hoàn thành xuất sắc nhiệm vụ từ");
@@ -282,6 +334,14 @@ test_rules_window (void)
   awards = td_award_list (db, NULL);
   g_assert_cmpuint (awards->len, ==, 6);
   n_rules = saved->proposal_rules->len;
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (settings), "proposals");
+  row = td_test_find_widget (settings, ADW_TYPE_EXPANDER_ROW, "Giấy khen");
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  td_test_wait_drawn (settings);
+  {
+    g_autofree gchar *shot = td_test_screenshot (settings, "ranking-proposal-rules.png");
+  }
   td_test_activate (settings, "settings.add-proposal-rule", NULL);
   after = td_ranking_load_settings (db, by, NULL);
   g_assert_cmpuint (after->proposal_rules->len, ==, n_rules + 1);
@@ -307,6 +367,24 @@ test_empty_and_read_only (void)
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa có năm thi đua"));
+  {
+    /* Members but no scores yet. */
+    TdDb *db = td_window_get_database (window);
+    g_autoptr (TdBloc) bloc = td_bloc_new ();
+    g_autoptr (TdBlocYear) year = td_bloc_year_new ();
+    g_autoptr (TdUnit) unit = td_unit_new ();
+    gint64 by;
+    bloc->name = g_strdup ("Khối thử");
+    year->bloc_id = td_registry_add_bloc (db, bloc, NULL);
+    year->year = 2025;
+    by = td_registry_add_bloc_year (db, year, NULL);
+    unit->name = g_strdup ("Sở Tư pháp");
+    g_assert_true (td_registry_add_member (db, by, td_registry_add_unit (db, unit, NULL), NULL));
+    td_window_set_bloc_year_id (window, by);
+    td_test_iterate ();
+    g_assert_nonnull (
+        td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE, "Chưa có điểm chấm"));
+  }
   td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
 
   {
@@ -334,6 +412,7 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv);
   g_test_add_func ("/ranking-page/vote-reorders", test_vote_reorders);
   g_test_add_func ("/ranking-page/override-needs-reason", test_override_needs_reason);
+  g_test_add_func ("/ranking-page/proposal-decisions", test_proposal_decisions);
   g_test_add_func ("/ranking-page/rules-window", test_rules_window);
   g_test_add_func ("/ranking-page/empty-and-read-only", test_empty_and_read_only);
   return g_test_run ();

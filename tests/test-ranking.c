@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <string.h>
 
 static TdRankInput *
 unit (GPtrArray *inputs, gint64 id, const char *name, const char *total)
@@ -334,6 +335,15 @@ test_disqualified (void)
                    "Không xếp hạng: Không gửi bản tự chấm điểm");
   g_assert_cmpstr (row_at (ranking, 1)->explanation, ==, "Không xếp hạng: không xếp loại");
   g_assert_cmpint (row_at (ranking, 0)->grade, ==, TD_GRADE_DONE);
+  g_assert_cmpstr (row_at (ranking, 0)->explanation, ==,
+                   "Xếp thứ 1: 60 điểm; xếp loại: Hoàn thành nhiệm vụ");
+  /* A unit nobody scored yet says so. */
+  ((TdRankInput *)g_ptr_array_index (inputs, 2))->scored = FALSE;
+  {
+    g_autoptr (TdRanking) r = td_ranking_compute (inputs, settings);
+    g_assert_cmpstr (row_at (r, 0)->explanation, ==,
+                     "Xếp thứ 1: 60 điểm; chưa có điểm chấm; xếp loại: Hoàn thành nhiệm vụ");
+  }
   /* An override cannot rank a disqualified unit. */
   g_ptr_array_add (settings->overrides, td_rank_override_new (1, 1, "thử"));
   {
@@ -519,6 +529,12 @@ test_proposals (void)
                       2);
     g_assert_cmpstr (row_at (r, 2)->proposals, ==, "");
     g_assert_cmpstr (row_at (r, 5)->proposals, ==, "Bằng khen của Chủ tịch UBND tỉnh");
+    g_assert_nonnull (strstr (row_at (r, 2)->explanation,
+                              "; Bằng khen của Chủ tịch UBND tỉnh bị Hội nghị bỏ: Đã được tặng "
+                              "năm trước"));
+    g_assert_nonnull (strstr (row_at (r, 5)->explanation,
+                              "; Bằng khen của Chủ tịch UBND tỉnh được Hội nghị bổ sung: Hội "
+                              "nghị thống nhất"));
   }
 }
 

@@ -428,6 +428,19 @@ reload (TdRankingPage *self)
       return;
     }
 
+  {
+    gboolean any = FALSE;
+    for (guint i = 0; i < self->ranking->rows->len && !any; i++)
+      any = ((TdRankRow *)g_ptr_array_index (self->ranking->rows, i))->input->scored;
+    if (!any)
+      {
+        show_empty (self, _ ("No Scores Yet"),
+                    _ ("The ranking appears when members' self-scores or assessed scores are "
+                       "entered in Scores."));
+        return;
+      }
+  }
+
   ids = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < self->ranking->rows->len; i++)
     {

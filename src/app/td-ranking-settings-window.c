@@ -163,6 +163,12 @@ build_tie_rows (TdRankingSettingsWindow *self)
 }
 
 static void
+undo_tie_remove (AdwToast *toast, TdRankingSettingsWindow *self)
+{
+  save_tie_breaks (self, g_object_get_data (G_OBJECT (toast), "rules"));
+}
+
+static void
 tie_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdRankingSettingsWindow *self = TD_RANKING_SETTINGS_WINDOW (widget);
@@ -193,7 +199,18 @@ tie_action (GtkWidget *widget, const char *action_name, GVariant *param)
           g_ptr_array_insert (rules, (gint)i + 1, r);
         }
       else if (g_str_equal (action_name, "settings.tie-remove"))
-        g_ptr_array_remove_index (rules, i);
+        {
+          AdwToast *toast = adw_toast_new (_ ("Tie-break rule removed"));
+          /* Copied before saving: saving rebuilds self->settings. */
+          g_object_set_data_full (G_OBJECT (toast), "rules", copy_tie_breaks (self),
+                                  (GDestroyNotify)g_ptr_array_unref);
+          g_ptr_array_remove_index (rules, i);
+          save_tie_breaks (self, rules);
+          adw_toast_set_button_label (toast, _ ("_Undo"));
+          g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_tie_remove), self);
+          adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+          return;
+        }
     }
   save_tie_breaks (self, rules);
 }

@@ -934,9 +934,11 @@ td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
       g_autoptr (GArray) section_totals = NULL;
 
       g_ptr_array_add (inputs, in);
+      in->scored = FALSE;
       if (idx < 0)
         continue;
       t = td_scores_get_totals (scores, (guint)idx);
+      in->scored = t->n_entries[TD_SOURCE_SELF] + t->n_entries[TD_SOURCE_ASSESSED] > 0;
       in->final_total = t->table[TD_SOURCE_FINAL].total;
       in->self_total = t->table[TD_SOURCE_SELF].total;
       in->assessed_total = t->table[TD_SOURCE_ASSESSED].total;

@@ -22,6 +22,7 @@ td_rank_input_new (gint64 unit_id, const char *name)
   input->unit_id = unit_id;
   input->name = g_strdup (name ? name : "");
   input->votes = -1;
+  input->scored = TRUE;
   input->sections = g_array_new (FALSE, TRUE, sizeof (TdRankSection));
   return input;
 }
@@ -862,11 +863,27 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
         g_string_append (text, _ ("; no tie-break rule separates them"));
     }
 
+  if (!row->input->scored)
+    g_string_append (text, _ ("; no score entered yet"));
   /* Translators: %s is a grade, e.g. "Completed duties excellently" */
   g_string_append_printf (text, _ ("; grade: %s"), td_grade_to_string (row->grade));
   if (row->proposals != NULL && *row->proposals != '\0')
     /* Translators: %s lists the titles and awards proposed */
     g_string_append_printf (text, _ ("; proposed for: %s"), row->proposals);
+  /* The clerk's decisions are judgment calls: say them. */
+  for (guint i = 0; i < ranking->proposals->len; i++)
+    {
+      const TdProposal *p = g_ptr_array_index (ranking->proposals, i);
+      if (p->unit != row->input)
+        continue;
+      if (p->state == TD_PROPOSAL_REMOVED)
+        /* Translators: "; Giấy khen removed by the meeting: <reason>" */
+        g_string_append_printf (text, _ ("; %s removed by the meeting: %s"), p->rule->award_name,
+                                p->reason);
+      else if (p->state == TD_PROPOSAL_ADDED)
+        g_string_append_printf (text, _ ("; %s added by the meeting: %s"), p->rule->award_name,
+                                p->reason);
+    }
   if (row->quota_ties != NULL)
     /* Translators: %s lists titles or awards whose count limit falls inside a shared rank */
     g_string_append_printf (text,

@@ -45,7 +45,8 @@ typedef struct
   /* How far the self-score is from the assessed score (sum of the absolute
    * differences per criterion): smaller is better agreement. */
   TdPoints disagreement;
-  gint votes; /* the meeting's vote; -1 when not entered */
+  gint votes;      /* the meeting's vote; -1 when not entered */
+  gboolean scored; /* any self or assessed entry (TRUE from td_rank_input_new) */
   gboolean disqualified;
   gchar *disqualified_reason;
 } TdRankInput;
