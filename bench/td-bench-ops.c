@@ -57,6 +57,20 @@ features (void)
 
 /* ---- the database, generated once per scale ---- */
 
+/* A released schema step is never edited, but before a release one may
+ * be (an index added to step 3): the stamp keeps a digest of every step. */
+static gchar *
+schema_digest (void)
+{
+  g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA1);
+  guint n;
+  const TdMigration *steps = td_schema_get_migrations (&n);
+
+  for (guint i = 0; i < n; i++)
+    g_checksum_update (sum, (const guchar *)steps[i].sql, -1);
+  return g_strdup (g_checksum_get_string (sum));
+}
+
 static gchar *
 stamp_path (const char *db_path)
 {
@@ -107,6 +121,8 @@ td_bench_reuse_database (TdBenchRun *run)
   g_autofree gchar *path = stamp_path (run->path);
   g_autoptr (GKeyFile) kf = g_key_file_new ();
   g_autofree gchar *feat = NULL;
+  g_autofree gchar *digest = NULL;
+  g_autofree gchar *current_digest = schema_digest ();
   g_autofree gint64 *ids = NULL;
   g_auto (GStrv) missing = NULL;
   gsize n_ids = 0;
@@ -116,7 +132,9 @@ td_bench_reuse_database (TdBenchRun *run)
       || !g_key_file_load_from_file (kf, path, 0, NULL))
     return FALSE;
   feat = g_key_file_get_string (kf, "bench", "features", NULL);
-  if (g_key_file_get_integer (kf, "bench", "generator", NULL) != GENERATOR_VERSION
+  digest = g_key_file_get_string (kf, "bench", "schema_digest", NULL);
+  if (g_strcmp0 (digest, current_digest) != 0
+      || g_key_file_get_integer (kf, "bench", "generator", NULL) != GENERATOR_VERSION
       || g_key_file_get_integer (kf, "bench", "schema", NULL) != td_schema_get_current_version ()
       || g_key_file_get_double (kf, "bench", "scale", NULL) != run->shape.scale
       || g_strcmp0 (feat, features ()) != 0)
@@ -168,6 +186,11 @@ save_stamp (TdBenchRun *run, GError **error)
   g_key_file_set_integer (kf, "bench", "schema", td_schema_get_current_version ());
   g_key_file_set_double (kf, "bench", "scale", run->shape.scale);
   g_key_file_set_string (kf, "bench", "features", features ());
+  {
+    g_autofree gchar *digest = schema_digest ();
+
+    g_key_file_set_string (kf, "bench", "schema_digest", digest);
+  }
 #define SET(field) g_key_file_set_int64 (kf, "stats", #field, s->field)
   SET (n_units);
   SET (n_blocs);

@@ -171,7 +171,12 @@ static const TdMigration migrations[] = {
     "  updated_by TEXT NOT NULL DEFAULT '',"
     "  UNIQUE (criterion_id, unit_id, source)"
     ") STRICT;"
-    "CREATE INDEX entry_unit ON entry (unit_id);" },
+    "CREATE INDEX entry_unit ON entry (unit_id);"
+    /* Covers the sheet's bulk load (td_entries_load_bloc_year): the rows
+     * of one criterion are read in order from the index instead of one
+     * table lookup per entry, a third of the load time at 16,000 entries. */
+    "CREATE INDEX entry_sheet ON entry (criterion_id, unit_id, source, points, count, option,"
+    "  measured, size_class, disqualified, exempt, evidence);" },
   { 4,
     /* Ranking: per bloc-year settings (grade thresholds, ordered tie-break
      * rules, proposal rules), the catalogue of titles and awards (data, as
@@ -299,12 +304,6 @@ static const TdMigration migrations[] = {
     "  done TEXT NOT NULL,"
     "  PRIMARY KEY (deadline_id, unit_id)"
     ") STRICT, WITHOUT ROWID;" },
-    "CREATE INDEX entry_unit ON entry (unit_id);"
-    /* Covers the sheet's bulk load (td_entries_load_bloc_year): the rows
-     * of one criterion are read in order from the index instead of one
-     * table lookup per entry, a third of the load time at 16,000 entries. */
-    "CREATE INDEX entry_sheet ON entry (criterion_id, unit_id, source, points, count, option,"
-    "  measured, size_class, disqualified, exempt, evidence);" },
 };
 
 const TdMigration *
