@@ -384,8 +384,8 @@ op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
       td_bench_result_unavailable (result, "the thidua program was not built");
       return TRUE;
     }
-  /* The first start of the day also makes the daily backup: reported
-   * apart, not in the median. */
+  /* The first start of the day also makes the daily backup (a copy of
+   * the whole file): reported apart, not in the median. */
   if (!run_startup_once (config, run->path, &first, &first_rss, error))
     return FALSE;
   for (gint i = 0; i < config->startup_reps; i++)
@@ -400,8 +400,8 @@ op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
     }
   td_bench_result_set_times (result, ms);
   result->peak_rss_kb = peak;
-  result->note = g_strdup_printf ("peak RSS %.1f MB (target < 120 MB); first start (daily "
-                                  "backup) %.0f ms, %.1f MB",
+  result->note = g_strdup_printf ("peak RSS %.1f MB (target < 120 MB); warm-up start %.0f ms, "
+                                  "%.1f MB (it makes the day's backup when there is none yet)",
                                   peak / 1024.0, first, first_rss / 1024.0);
   return TRUE;
 }
