@@ -494,6 +494,61 @@ test_campaign_targets_results (void)
   g_assert_cmpstr (cleared, ==, "");
 }
 
+static void
+test_delete_with_undo (void)
+{
+  g_autoptr (TdDb) db = new_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdUnitSnapshot) snapshot = NULL;
+  g_autoptr (TdBlocYear) y24 = NULL;
+  g_autoptr (TdBlocYear) again = NULL;
+  g_autoptr (GPtrArray) campaigns = NULL;
+  g_autoptr (GPtrArray) targets = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  g_autoptr (GPtrArray) m2023 = NULL;
+  g_autoptr (GPtrArray) blocs = NULL;
+  g_autofree gchar *result = NULL;
+  gint64 bloc_id, by24, by23, head;
+
+  g_assert_true (td_demo_populate (db, &error));
+  blocs = td_registry_list_blocs (db, NULL);
+  bloc_id = ((TdBloc *)blocs->pdata[0])->id;
+  by24 = td_registry_find_bloc_year (db, bloc_id, 2024, NULL);
+  by23 = td_registry_find_bloc_year (db, bloc_id, 2023, NULL);
+  y24 = td_registry_get_bloc_year (db, by24, NULL);
+  head = y24->head_unit_id;
+
+  snapshot = td_registry_delete_unit_with_undo (db, head, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (snapshot);
+  g_assert_null (td_registry_get_unit (db, head, NULL));
+  members = td_registry_list_members (db, by24, NULL);
+  g_assert_cmpuint (members->len, ==, 11);
+  g_clear_pointer (&members, g_ptr_array_unref);
+
+  g_assert_true (td_registry_restore_unit (db, snapshot, &error));
+  g_assert_no_error (error);
+  members = td_registry_list_members (db, by24, NULL);
+  m2023 = td_registry_list_members (db, by23, NULL);
+  g_assert_cmpuint (members->len, ==, 12);
+  g_assert_cmpuint (m2023->len, ==, 12);
+  again = td_registry_get_bloc_year (db, by24, NULL);
+  g_assert_cmpint (again->head_unit_id, ==, head);
+  campaigns = td_campaign_list (db, by24, NULL);
+  targets = td_campaign_list_targets (db, ((TdCampaign *)campaigns->pdata[0])->id, NULL);
+  result = td_campaign_get_result (db, ((TdTarget *)targets->pdata[0])->id, head);
+  g_assert_cmpstr (result, ==, "Hoàn thành tốt nhiệm vụ");
+
+  /* With scores, refused, and the unit stays. */
+  g_assert_true (
+      td_db_exec (db, "CREATE TABLE entry (id INTEGER PRIMARY KEY, unit_id INTEGER)", &error));
+  g_assert_true (
+      td_db_exec (db, "INSERT INTO entry (unit_id) SELECT head_unit_id FROM bloc_year", &error));
+  g_assert_null (td_registry_delete_unit_with_undo (db, head, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);
+  g_assert_nonnull (td_registry_get_unit (db, head, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -507,6 +562,7 @@ main (int argc, char **argv)
   g_test_add_func ("/registry/start-new-year", test_start_new_year);
   g_test_add_func ("/registry/delete-and-remove", test_delete_and_remove);
   g_test_add_func ("/registry/collation-and-search", test_collation_and_search);
+  g_test_add_func ("/registry/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/registry/campaign-targets-results", test_campaign_targets_results);
   return g_test_run ();
 }

@@ -188,26 +188,62 @@ set_database (TdBlocSelector *self, TdDb *db)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
+typedef struct
+{
+  TdBlocSelector *self;
+  gint64 bloc_id;
+} BlocChange;
+
+/* Refilling the drop-downs inside their own "notify::selected" makes
+ * GtkDropDown select again, and again: change the bloc from idle. */
+static gboolean
+change_bloc_idle (gpointer data)
+{
+  BlocChange *change = data;
+  TdBlocSelector *self = change->self;
+
+  if (self->database != NULL)
+    select_bloc_year (self, td_registry_newest_bloc_year (self->database, change->bloc_id), TRUE);
+  g_object_unref (self);
+  g_free (change);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_bloc_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdBlocSelector *self)
 {
   guint pos = gtk_drop_down_get_selected (dropdown);
+  g_autoptr (TdBlocYear) current = NULL;
+  BlocChange *change;
   gint64 bloc_id;
 
   if (self->updating || pos >= self->bloc_ids->len)
     return;
   bloc_id = g_array_index (self->bloc_ids, gint64, pos);
-  select_bloc_year (self, td_registry_newest_bloc_year (self->database, bloc_id), TRUE);
+  current = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  if (current != NULL && current->bloc_id == bloc_id)
+    return;
+  change = g_new0 (BlocChange, 1);
+  change->self = g_object_ref (self);
+  change->bloc_id = bloc_id;
+  g_idle_add (change_bloc_idle, change);
 }
 
+/* Another year of the same bloc: the lists stay as they are. */
 static void
 on_year_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdBlocSelector *self)
 {
   guint pos = gtk_drop_down_get_selected (dropdown);
+  gint64 id;
 
   if (self->updating || pos >= self->bloc_year_ids->len)
     return;
-  select_bloc_year (self, g_array_index (self->bloc_year_ids, gint64, pos), TRUE);
+  id = g_array_index (self->bloc_year_ids, gint64, pos);
+  if (id == self->bloc_year_id)
+    return;
+  self->bloc_year_id = id;
+  remember (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOC_YEAR_ID]);
 }
 
 gint64

@@ -145,12 +145,36 @@ td_campaign_dialog_class_init (TdCampaignDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Enter in any field saves, as in other GNOME forms.  Connected to each
+ * row's text rather than through the default widget, which an AdwEntryRow
+ * of libadwaita 1.2 does not reach reliably. */
+static void
+on_field_activate (GtkText *text, TdCampaignDialog *self)
+{
+  td_campaign_dialog_save (self);
+}
+
+static void
+connect_enter (GtkWidget *widget, TdCampaignDialog *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child))
+        g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (child)), "activate",
+                          G_CALLBACK (on_field_activate), self);
+      else
+        connect_enter (child, self);
+    }
+}
+
 static void
 td_campaign_dialog_init (TdCampaignDialog *self)
 {
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  connect_enter (GTK_WIDGET (self), self);
   for (guint i = 0; i < TD_CAMPAIGN_N_KINDS; i++)
     gtk_string_list_append (kinds, td_campaign_kind_label ((TdCampaignKind)i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));

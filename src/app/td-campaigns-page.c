@@ -28,6 +28,7 @@ struct _TdCampaignsPage
   GArray *campaign_ids;
   TdDb *database;
   gulong changed_handler;
+  guint reload_source; /* a burst of changes (an import) reloads once */
   gint64 bloc_year_id;
   gint64 campaign_id;
   gboolean updating; /* filling widgets: their signals are not edits */
@@ -149,11 +150,17 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
   for (guint t = 0; t < targets->len; t++)
     {
       TdTarget *target = targets->pdata[t];
-      g_autofree gchar *number = g_strdup_printf (_ ("Target %u"), t + 1);
-      GtkWidget *label = gtk_label_new (number);
+      g_autofree gchar *text = g_strdup_printf ("%u. %s", t + 1, target->text);
+      GtkWidget *label = gtk_label_new (text);
 
+      /* The whole target, wrapped, so the grid reads without the list. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
       gtk_widget_set_tooltip_text (label, target->text);
-      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "caption-heading");
       gtk_grid_attach (GTK_GRID (grid), label, (int)t + 1, 0, 1, 1);
     }
   for (guint m = 0; members != NULL && m < members->len; m++)
@@ -194,8 +201,8 @@ show_campaign (TdCampaignsPage *self)
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), c->name);
   starts = td_date_to_display (&c->starts);
   ends = td_date_to_display (&c->ends);
-  window = g_strdup_printf ("%s – %s", starts, ends);
-  info_row (group, _ ("Kind"), td_campaign_kind_label (c->kind));
+  /* Translators: kind and window of a campaign, e.g. "Đợt I · 01/01/2024 – 30/06/2024" */
+  window = g_strdup_printf (_ ("%s · %s – %s"), td_campaign_kind_label (c->kind), starts, ends);
   info_row (group, _ ("Window"), window);
   info_row (group, _ ("Slogan"), c->slogan);
   info_row (group, _ ("Theme"), c->theme);
@@ -203,6 +210,20 @@ show_campaign (TdCampaignsPage *self)
     info_row (group, _ ("Notes"), c->notes);
   gtk_box_append (self->content_box, group);
 
+  if (targets != NULL && targets->len > 0)
+    {
+      group = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Results by Member"));
+      adw_preferences_group_set_description (
+          ADW_PREFERENCES_GROUP (group),
+          _ ("Choose each member's result for each target; it is saved at once."));
+      scrolled = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                      GTK_POLICY_NEVER);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), results_grid (self, targets));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scrolled);
+      gtk_box_append (self->content_box, group);
+    }
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Targets"));
   button = gtk_button_new_with_mnemonic (_ ("Add _Target…"));
@@ -234,21 +255,6 @@ show_campaign (TdCampaignsPage *self)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
     }
   gtk_box_append (self->content_box, group);
-
-  if (targets != NULL && targets->len > 0)
-    {
-      group = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _ ("Results by Member"));
-      adw_preferences_group_set_description (
-          ADW_PREFERENCES_GROUP (group),
-          _ ("Choose each member's result for each target; it is saved at once."));
-      scrolled = gtk_scrolled_window_new ();
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
-                                      GTK_POLICY_NEVER);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), results_grid (self, targets));
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scrolled);
-      gtk_box_append (self->content_box, group);
-    }
 }
 
 static void
@@ -315,6 +321,23 @@ on_campaign_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdCampaignsPage 
   update_actions (self);
 }
 
+static gboolean
+reload_idle (gpointer data)
+{
+  TdCampaignsPage *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (TdCampaignsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
+}
+
 static void
 on_database_changed (TdDb *db, const char *what, TdCampaignsPage *self)
 {
@@ -322,7 +345,7 @@ on_database_changed (TdDb *db, const char *what, TdCampaignsPage *self)
     return;
   if (g_strcmp0 (what, "campaigns") == 0 || g_strcmp0 (what, "registry") == 0
       || g_strcmp0 (what, "new-year") == 0)
-    reload (self);
+    schedule_reload (self);
 }
 
 static void
@@ -382,7 +405,7 @@ deleted_campaign_free (gpointer data)
 {
   DeletedCampaign *d = data;
 
-  g_object_unref (d->db);
+  g_clear_weak_pointer (&d->db);
   td_campaign_free (d->campaign);
   g_ptr_array_unref (d->targets);
   g_ptr_array_unref (d->results);
@@ -395,6 +418,8 @@ on_undo_delete_campaign (AdwToast *toast, DeletedCampaign *d)
   g_autoptr (GError) error = NULL;
   gint64 id;
 
+  if (d->db == NULL)
+    return;
   if (!td_db_begin (d->db, &error))
     goto fail;
   id = td_campaign_add (d->db, d->campaign, &error);
@@ -440,7 +465,7 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (self->campaign_id == 0)
     return;
   d = g_new0 (DeletedCampaign, 1);
-  d->db = g_object_ref (self->database);
+  g_set_weak_pointer (&d->db, self->database);
   d->campaign = td_campaign_get (self->database, self->campaign_id, &error);
   d->targets = td_campaign_list_targets (self->database, self->campaign_id, &error);
   d->results = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
@@ -569,7 +594,7 @@ deleted_target_free (gpointer data)
 {
   DeletedTarget *d = data;
 
-  g_object_unref (d->db);
+  g_clear_weak_pointer (&d->db);
   td_target_free (d->target);
   g_free (d);
 }
@@ -579,6 +604,8 @@ on_undo_delete_target (AdwToast *toast, DeletedTarget *d)
 {
   g_autoptr (GError) error = NULL;
 
+  if (d->db == NULL)
+    return;
   if (td_campaign_add_target (d->db, d->target, &error) == 0)
     g_warning ("Undo failed: %s", error->message);
 }
@@ -598,7 +625,7 @@ delete_target_action (GtkWidget *widget, const char *action_name, GVariant *para
     if (((TdTarget *)targets->pdata[i])->id == target_id)
       {
         d = g_new0 (DeletedTarget, 1);
-        d->db = g_object_ref (self->database);
+        g_set_weak_pointer (&d->db, self->database);
         d->target = g_ptr_array_steal_index (targets, i);
         break;
       }
@@ -624,6 +651,7 @@ td_campaigns_page_dispose (GObject *object)
 {
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   set_database (self, NULL);
   G_OBJECT_CLASS (td_campaigns_page_parent_class)->dispose (object);
 }

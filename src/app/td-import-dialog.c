@@ -87,10 +87,18 @@ refresh (TdImportDialog *self)
       g_autofree gchar *subtitle = NULL;
 
       title = r->name[0] ? g_markup_escape_text (r->name, -1) : g_strdup ("—");
-      /* Translators: preview row subtitle: line number, short name, kind, reason */
-      subtitle = g_markup_printf_escaped (_ ("Line %u · %s · %s %s"), r->line,
+      /* Translators: preview row subtitle: line number, short name, kind */
+      subtitle = g_markup_printf_escaped (_ ("Line %u · %s · %s"), r->line,
                                           r->short_name[0] ? r->short_name : "—",
-                                          r->kind[0] ? r->kind : "—", r->reason ? r->reason : "");
+                                          r->kind[0] ? r->kind : "—");
+      if (r->reason != NULL)
+        {
+          g_autofree gchar *reason = g_markup_escape_text (r->reason, -1);
+          gchar *both = g_strconcat (subtitle, "\n", reason, NULL);
+
+          g_free (subtitle);
+          subtitle = both;
+        }
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);

@@ -112,8 +112,8 @@ td_unit_dialog_save (TdUnitDialog *self)
       td_window_show_error (GTK_WIDGET (self), _ ("Could not save the unit"), error);
       return FALSE;
     }
-  td_window_toast_text (GTK_WIDGET (self),
-                        self->unit_id == 0 ? _ ("Unit added") : _ ("Unit saved"));
+  /* No toast: the list shows the unit at once, and a queue of toasts
+   * would hold back an Undo the clerk may need next. */
   gtk_window_destroy (GTK_WINDOW (self));
   return TRUE;
 }
@@ -164,10 +164,34 @@ td_unit_dialog_class_init (TdUnitDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* Enter in any field saves, as in other GNOME forms.  Connected to each
+ * row's text rather than through the default widget, which an AdwEntryRow
+ * of libadwaita 1.2 does not reach reliably. */
+static void
+on_field_activate (GtkText *text, TdUnitDialog *self)
+{
+  td_unit_dialog_save (self);
+}
+
+static void
+connect_enter (GtkWidget *widget, TdUnitDialog *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child))
+        g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (child)), "activate",
+                          G_CALLBACK (on_field_activate), self);
+      else
+        connect_enter (child, self);
+    }
+}
+
 static void
 td_unit_dialog_init (TdUnitDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  connect_enter (GTK_WIDGET (self), self);
 }
 
 static void

@@ -38,6 +38,7 @@ struct _TdUnitsPage
 
   TdDb *database;
   gulong changed_handler;
+  guint reload_source; /* a burst of changes (an import) reloads once */
   gint64 bloc_year_id;
   gint year;
 };
@@ -76,7 +77,9 @@ update_actions (TdUnitsPage *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.add", by);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.edit", w && sel);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.remove", members && sel);
+  /* Delete: out of the bloc in a year's list, out of the database in "All Units". */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.remove",
+                                 sel && (members || (w && show_all (self))));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.rename", w && sel);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.merge", w && sel);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "units.retire", w && sel);
@@ -215,11 +218,28 @@ reload (TdUnitsPage *self)
   update_actions (self);
 }
 
+static gboolean
+reload_idle (gpointer data)
+{
+  TdUnitsPage *self = data;
+
+  self->reload_source = 0;
+  reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reload (TdUnitsPage *self)
+{
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
+}
+
 static void
 on_database_changed (TdDb *db, const char *what, TdUnitsPage *self)
 {
   if (g_strcmp0 (what, "registry") == 0 || g_strcmp0 (what, "new-year") == 0)
-    reload (self);
+    schedule_reload (self);
 }
 
 static void
@@ -428,7 +448,7 @@ removed_member_free (gpointer data)
 {
   RemovedMember *r = data;
 
-  g_object_unref (r->db);
+  g_clear_weak_pointer (&r->db);
   g_free (r);
 }
 
@@ -438,6 +458,8 @@ on_undo_remove (AdwToast *toast, RemovedMember *r)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdBlocYear) by = NULL;
 
+  if (r->db == NULL)
+    return;
   if (!td_db_begin (r->db, &error))
     goto fail;
   if (!td_registry_add_member (r->db, r->bloc_year_id, r->unit_id, &error))
@@ -481,6 +503,65 @@ offer_retire (TdUnitsPage *self, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+typedef struct
+{
+  TdDb *db; /* weak: a closed database is not kept open by a pending Undo */
+  TdUnitSnapshot *snapshot;
+} DeletedUnit;
+
+static void
+deleted_unit_free (gpointer data)
+{
+  DeletedUnit *d = data;
+
+  g_clear_weak_pointer (&d->db);
+  td_unit_snapshot_free (d->snapshot);
+  g_free (d);
+}
+
+static void
+on_undo_delete (AdwToast *toast, DeletedUnit *d)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (d->db != NULL && !td_registry_restore_unit (d->db, d->snapshot, &error))
+    g_warning ("Undo failed: %s", error->message);
+}
+
+/* Deleting a unit from the database (list of all units): refused with the
+ * reason when it has scores, otherwise with Undo that restores it all. */
+static void
+delete_unit (TdUnitsPage *self, TdUnitItem *item)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *title = NULL;
+  TdUnitSnapshot *snapshot;
+  DeletedUnit *d;
+  AdwToast *toast;
+
+  /* The item goes with the reload that the deletion causes: name it first. */
+  /* Translators: toast after deleting a unit from the database; %s is its name */
+  title = g_strdup_printf (_ ("“%s” deleted from the database"), td_unit_item_get_name (item));
+  snapshot
+      = td_registry_delete_unit_with_undo (self->database, td_unit_item_get_unit_id (item), &error);
+  if (snapshot == NULL)
+    {
+      if (g_error_matches (error, TD_ERROR, TD_ERROR_CONSTRAINT))
+        offer_retire (self, error);
+      else
+        td_window_show_error (GTK_WIDGET (self), _ ("Could not delete the unit"), error);
+      return;
+    }
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _ ("_Undo"));
+  d = g_new0 (DeletedUnit, 1);
+  d->snapshot = snapshot;
+  g_set_weak_pointer (&d->db, self->database);
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), d,
+                         (GClosureNotify)(void (*) (void))deleted_unit_free, 0);
+  td_window_toast (GTK_WIDGET (self), toast);
+}
+
 static void
 remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -491,10 +572,16 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
   RemovedMember *r;
   AdwToast *toast;
 
-  if (item == NULL || show_all (self))
+  if (item == NULL)
     return;
+  if (show_all (self))
+    {
+      delete_unit (self, item);
+      return;
+    }
   r = g_new0 (RemovedMember, 1);
-  r->db = g_object_ref (self->database);
+  /* Weak: a closed database is not kept open by a pending Undo. */
+  g_set_weak_pointer (&r->db, self->database);
   r->bloc_year_id = self->bloc_year_id;
   r->unit_id = td_unit_item_get_unit_id (item);
   r->was_head = td_unit_item_get_role (item) == TD_ROLE_HEAD;
@@ -512,7 +599,6 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _ ("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), r,
                          (GClosureNotify)(void (*) (void))removed_member_free, 0);
   td_window_toast (widget, toast);
@@ -1266,6 +1352,7 @@ td_units_page_dispose (GObject *object)
 {
   TdUnitsPage *self = TD_UNITS_PAGE (object);
 
+  g_clear_handle_id (&self->reload_source, g_source_remove);
   set_database (self, NULL);
   /* AdwBin unparents its child itself. */
   G_OBJECT_CLASS (td_units_page_parent_class)->dispose (object);

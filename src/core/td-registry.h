@@ -125,6 +125,14 @@ gboolean td_registry_unretire_unit (TdDb *db, gint64 unit_id, GError **error);
 gint td_registry_count_scores (TdDb *db, gint64 unit_id, gint64 bloc_year_id);
 gboolean td_registry_delete_unit (TdDb *db, gint64 unit_id, GError **error);
 
+/* Deleting with Undo: what a deleted unit was (record, names, memberships,
+ * roles, campaign results), enough to put it back as it was. */
+typedef struct _TdUnitSnapshot TdUnitSnapshot;
+TdUnitSnapshot *td_registry_delete_unit_with_undo (TdDb *db, gint64 unit_id, GError **error);
+gboolean td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *snapshot, GError **error);
+void td_unit_snapshot_free (TdUnitSnapshot *snapshot);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdUnitSnapshot, td_unit_snapshot_free)
+
 /* Blocs and years */
 gboolean td_registry_update_bloc (TdDb *db, const TdBloc *bloc, GError **error);
 gboolean td_registry_update_bloc_year (TdDb *db, const TdBlocYear *bloc_year, GError **error);
