@@ -205,6 +205,30 @@ test_tree_editing (Fixture *f, gconstpointer data)
     g_assert_cmpint (m->bonus_cap, ==, 50);
     g_assert_cmpint (m->deduction_cap, ==, TD_NO_CAP);
     g_assert_cmpint (m->depth, ==, 1);
+    /* The rule change is in the audit trail, exact and language-neutral. */
+    {
+      sqlite3_stmt *stmt
+          = td_db_prepare (f->db,
+                           "SELECT old_value, new_value FROM audit WHERE tbl = 'criterion'"
+                           " AND field = 'rule' AND row_id = ?",
+                           &error);
+      g_assert_no_error (error);
+      sqlite3_bind_int64 (stmt, 1, a);
+      g_assert_cmpint (td_db_step (f->db, stmt, &error), ==, TD_STEP_ROW);
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "standard 30 / 0");
+      g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 1), ==,
+                       "graded 30 / 0 max+0,5 [≥ 98 30 >=98; Khá 20]");
+      sqlite3_reset (stmt);
+      /* Hundredths and signs, exactly. */
+      td_criterion_add_option (n, "Kém", -205);
+      g_assert_true (td_criteria_update (f->db, n, &error));
+      sqlite3_bind_int64 (stmt, 1, a);
+      g_assert_cmpint (td_db_step (f->db, stmt, &error), ==, TD_STEP_ROW);
+      g_assert_cmpint (td_db_step (f->db, stmt, &error), ==, TD_STEP_ROW);
+      g_assert_true (
+          g_str_has_suffix ((const char *)sqlite3_column_text (stmt, 1), "; Kém -2,05]"));
+      sqlite3_reset (stmt);
+    }
   }
 
   /* Negative values are refused before anything is written. */

@@ -84,8 +84,11 @@ clean_code (const char *code)
 {
   static const char *prefixes[]
       = { "tieu chuan ", "tieu chi ", "phan ", "muc ", "noi dung ", "chuong ", "dieu " };
-  g_autofree gchar *folded = td_text_fold (code);
-  gchar *c = g_strstrip (g_strdup (code));
+  /* Word brings non-breaking and doubled spaces; folding collapses them,
+   * so the text must be collapsed the same way before counting. */
+  g_autofree gchar *normalized = td_text_normalize_space (code);
+  g_autofree gchar *folded = td_text_fold (normalized);
+  gchar *c = g_strdup (normalized);
   gsize len;
 
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
@@ -472,7 +475,7 @@ interpret_cells (TdPasteRow *row, gboolean signed_column)
   g_free (c->code);
   g_free (c->title);
   c->code = clean_code (row->cells[TD_PASTE_COL_CODE]);
-  c->title = g_strdup (row->cells[TD_PASTE_COL_TITLE]);
+  c->title = td_text_normalize_space (row->cells[TD_PASTE_COL_TITLE]);
   if (*c->code == '\0'
       && (g_str_has_prefix (c->title, "- ") || g_str_has_prefix (c->title, "+ ")
           || g_str_has_prefix (c->title, "• ")))

@@ -560,15 +560,62 @@ td_criteria_add_sibling (TdDb *db, gint64 sibling_id, const TdCriterion *criteri
   return id;
 }
 
+/* Exact points as text in SQL, without passing through a double. */
+#define SQL_POINTS(x)                                                                              \
+  "(CASE WHEN " x " < 0 THEN '-' ELSE '' END || (abs (" x ") / 100)"                               \
+  " || CASE WHEN abs (" x ") % 100 = 0 THEN ''"                                                    \
+  " WHEN abs (" x ") % 10 = 0 THEN ',' || (abs (" x ") % 100 / 10)"                                \
+  " ELSE ',' || printf ('%02d', abs (" x ") % 100) END)"
+
+/* A criterion's title and rule as the audit trail keeps them: language
+ * independent, so the trail reads the same whatever the UI language. */
+static gboolean
+describe_stored (TdDb *db, gint64 id, gchar **title, gchar **rule, GError **error)
+{
+  sqlite3_stmt *stmt
+      = td_db_prepare (db,
+                       "SELECT c.code || ' ' || c.title,"
+                       " c.kind || ' ' || " SQL_POINTS ("c.standard") " || ' / ' || " SQL_POINTS ("c.rate") " || coalesce (' max+' || " SQL_POINTS (
+                           "c.bonus_cap") ", '')"
+                                          " || coalesce (' max-' || " SQL_POINTS (
+                                              "c.deduction_cap") ", '')"
+                                                                 " || CASE WHEN c.step > 0 THEN ' "
+                                                                 "from ' || " SQL_POINTS (
+                                                                     "c.threshold") " || ' step '"
+                                                                                    "    "
+                                                                                    "||"
+                                                                                    " " SQL_POINTS (
+                                                                                        "c.step") " ELSE '' END"
+                                                                                                  " || coalesce (' [' || (SELECT group_concat (o.label || ' ' || " SQL_POINTS ("o.points") "    || coalesce (' >=' || " SQL_POINTS (
+                                                                                                      "o.low") ", '')"
+                                                                                                               "    || coalesce (' <' || " SQL_POINTS (
+                                                                                                                   "o.high") ", ''), '; ')"
+                                                                                                                             "   FROM criterion_option o WHERE o.criterion_id = c.id) || ']', '')"
+                                                                                                                             " FROM criterion c WHERE c.id = ?",
+                       error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (td_db_step (db, stmt, error) != TD_STEP_ROW)
+    return FALSE;
+  *title = column_dup (stmt, 0);
+  *rule = column_dup (stmt, 1);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 gboolean
 td_criteria_update (TdDb *db, const TdCriterion *c, GError **error)
 {
+  g_autofree gchar *old_title = NULL, *old_rule = NULL, *new_title = NULL, *new_rule = NULL;
   sqlite3_stmt *stmt;
   NodeRef ref;
 
   if (!validate_fields (c, error) || !td_db_begin (db, error))
     return FALSE;
-  if (!get_node (db, c->id, &ref, error))
+  if (!get_node (db, c->id, &ref, error)
+      || !describe_stored (db, c->id, &old_title, &old_rule, error))
     goto fail;
   stmt = td_db_prepare (db,
                         "UPDATE criterion SET code = ?, title = ?, guidance = ?, assessor = ?,"
@@ -581,7 +628,16 @@ td_criteria_update (TdDb *db, const TdCriterion *c, GError **error)
   bind_fields (stmt, c);
   sqlite3_bind_int64 (stmt, 14, c->id);
   if (!td_db_run (db, stmt, error) || !write_options (db, c, c->id, error)
-      || !td_db_commit (db, error))
+      || !describe_stored (db, c->id, &new_title, &new_rule, error))
+    goto fail;
+  /* A rule changed after scoring changes the totals: keep it traceable. */
+  if (g_strcmp0 (old_title, new_title) != 0
+      && !td_db_audit (db, "criterion", c->id, "title", old_title, new_title, error))
+    goto fail;
+  if (g_strcmp0 (old_rule, new_rule) != 0
+      && !td_db_audit (db, "criterion", c->id, "rule", old_rule, new_rule, error))
+    goto fail;
+  if (!td_db_commit (db, error))
     goto fail;
   td_db_notify_changed (db, "criteria");
   return TRUE;

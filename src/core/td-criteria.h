@@ -254,7 +254,8 @@ gint64 td_criteria_add (TdDb *db, gint64 bloc_year_id, gint64 parent_id, gint po
 gint64 td_criteria_add_sibling (TdDb *db, gint64 sibling_id, const TdCriterion *criterion,
                                 GError **error);
 /* Saves every stored field of criterion (by id) except parent and position,
- * options and size classes included. */
+ * options and size classes included.  A changed title or rule is written
+ * to the audit trail (tbl "criterion", field "title" / "rule"). */
 gboolean td_criteria_update (TdDb *db, const TdCriterion *criterion, GError **error);
 /* Becomes the last child of its previous sibling; refused for the first one. */
 gboolean td_criteria_indent (TdDb *db, gint64 criterion_id, GError **error);
