@@ -137,14 +137,6 @@ find_bloc (TdDb *db, const char *word, GError **error)
   g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
   gchar *end = NULL;
   gint64 id = g_ascii_strtoll (word, &end, 10);
-/* The bloc named @name (or the only one), and its year @year (or the
- * newest). */
-static gint64
-find_bloc_year (TdDb *db, const char *name, gint year, GError **error)
-{
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
-  TdBloc *bloc = NULL;
-  gint64 id;
 
   if (blocs == NULL)
     return 0;
@@ -187,47 +179,6 @@ cmd_ics (int argc, char **argv)
   g_autoptr (TdDb) db = NULL;
   GDate from, to;
   gint64 bloc_year_id = 0;
-    if (name == NULL ? blocs->len == 1 : g_strcmp0 (((TdBloc *)blocs->pdata[i])->name, name) == 0)
-      bloc = blocs->pdata[i];
-  if (bloc == NULL)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   name ? _ ("--bloc: the database has no bloc named “%s”.")
-                        : _ ("--bloc: the database has several blocs or none; name one."),
-                   name);
-      return 0;
-    }
-  id = year != 0 ? td_registry_find_bloc_year (db, bloc->id, year, NULL)
-                 : td_registry_newest_bloc_year (db, bloc->id);
-  if (id == 0)
-    g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                 _ ("--year: the bloc has no such year; start the year in the application first."));
-  return id;
-}
-
-static int
-cmd_import_units (int argc, char **argv)
-{
-  g_autofree gchar *bloc_name = NULL;
-  gint year = 0;
-  gboolean dry_run = FALSE;
-  const GOptionEntry entries[]
-      = { { "bloc", 'b', 0, G_OPTION_ARG_STRING, &bloc_name,
-            N_ ("The bloc (needed when the database has several)"), N_ ("NAME") },
-          { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("The year (default: the newest)"),
-            N_ ("YEAR") },
-          { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
-            N_ ("Only show what would be added; write nothing"), NULL },
-          { NULL } };
-  g_autoptr (GOptionContext) context = command_context (find_command ("import-units"), entries);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdDb) db = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
-  g_autofree gchar *contents = NULL;
-  const char *labels[] = { N_ ("add"), N_ ("duplicate"), N_ ("invalid") };
-  gsize length = 0;
-  gint64 by_id;
-  gint added;
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -278,13 +229,6 @@ cmd_import_units (int argc, char **argv)
     }
   db = td_db_open (argv[1], TD_DB_OPEN_READ_ONLY, &error);
   if (db == NULL)
-  if (argc != 3)
-    {
-      g_printerr ("%s\n", _ ("Name the database and the file, for example: thidua import-units "
-                             "khoi6.db don-vi.csv"));
-      return 2;
-    }
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
@@ -309,6 +253,84 @@ cmd_import_units (int argc, char **argv)
         }
     }
   if (!td_ical_export (db, bloc_year_id, &from, &to, output, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_print (_ ("Wrote the calendar to %s\n"), output);
+  return 0;
+}
+
+/* The bloc named @name (or the only one), and its year @year (or the
+ * newest). */
+static gint64
+find_bloc_year (TdDb *db, const char *name, gint year, GError **error)
+{
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
+  TdBloc *bloc = NULL;
+  gint64 id;
+
+  if (blocs == NULL)
+    return 0;
+  for (guint i = 0; i < blocs->len; i++)
+    if (name == NULL ? blocs->len == 1 : g_strcmp0 (((TdBloc *)blocs->pdata[i])->name, name) == 0)
+      bloc = blocs->pdata[i];
+  if (bloc == NULL)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   name ? _ ("--bloc: the database has no bloc named “%s”.")
+                        : _ ("--bloc: the database has several blocs or none; name one."),
+                   name);
+      return 0;
+    }
+  id = year != 0 ? td_registry_find_bloc_year (db, bloc->id, year, NULL)
+                 : td_registry_newest_bloc_year (db, bloc->id);
+  if (id == 0)
+    g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                 _ ("--year: the bloc has no such year; start the year in the application first."));
+  return id;
+}
+
+static int
+cmd_import_units (int argc, char **argv)
+{
+  g_autofree gchar *bloc_name = NULL;
+  gint year = 0;
+  gboolean dry_run = FALSE;
+  const GOptionEntry entries[]
+      = { { "bloc", 'b', 0, G_OPTION_ARG_STRING, &bloc_name,
+            N_ ("The bloc (needed when the database has several)"), N_ ("NAME") },
+          { "year", 'y', 0, G_OPTION_ARG_INT, &year, N_ ("The year (default: the newest)"),
+            N_ ("YEAR") },
+          { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+            N_ ("Only show what would be added; write nothing"), NULL },
+          { NULL } };
+  g_autoptr (GOptionContext) context = command_context (find_command ("import-units"), entries);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autofree gchar *contents = NULL;
+  const char *labels[] = { N_ ("add"), N_ ("duplicate"), N_ ("invalid") };
+  gsize length = 0;
+  gint64 by_id;
+  gint added;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (argc != 3)
+    {
+      g_printerr ("%s\n", _ ("Name the database and the file, for example: thidua import-units "
+                             "khoi6.db don-vi.csv"));
+      return 2;
+    }
+  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   db = td_db_open (argv[1], dry_run ? TD_DB_OPEN_READ_ONLY : TD_DB_OPEN_DEFAULT, &error);
   if (db == NULL || (by_id = find_bloc_year (db, bloc_name, year, &error)) == 0)
     {
@@ -331,7 +353,6 @@ cmd_import_units (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  g_print (_ ("Wrote the calendar to %s\n"), output);
   g_print (g_dngettext (GETTEXT_PACKAGE, "%d unit added.\n", "%d units added.\n", added), added);
   return 0;
 }
