@@ -252,6 +252,27 @@ td_application_startup (GApplication *app)
                                          (const char *[]){ "<Control><Shift>b", NULL });
 }
 
+/* Quitting leaves the windows alive until the process exits, and with
+ * them the database connection: SQLite would leave its -wal file behind,
+ * and the next start would have to check the whole file again.  Destroy
+ * the windows, then close what they had open, so the file is left clean. */
+static void
+td_application_shutdown (GApplication *app)
+{
+  g_autoptr (GPtrArray) dbs = g_ptr_array_new_with_free_func (g_object_unref);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    {
+      if (TD_IS_WINDOW (windows->data) && td_window_get_database (windows->data) != NULL)
+        g_ptr_array_add (dbs, g_object_ref (td_window_get_database (windows->data)));
+      gtk_window_destroy (windows->data);
+    }
+  for (guint i = 0; i < dbs->len; i++)
+    td_db_close (g_ptr_array_index (dbs, i));
+  G_APPLICATION_CLASS (td_application_parent_class)->shutdown (app);
+}
+
 static void
 td_application_dispose (GObject *object)
 {
@@ -272,6 +293,7 @@ td_application_class_init (TdApplicationClass *klass)
   app_class->command_line = td_application_command_line;
   app_class->activate = td_application_activate;
   app_class->startup = td_application_startup;
+  app_class->shutdown = td_application_shutdown;
 }
 
 static void

@@ -867,18 +867,34 @@ td_window_close_request (GtkWindow *window)
 }
 
 static void
+bind_page (TdWindow *self, GtkWidget *child)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (child);
+
+  if (child == NULL || g_object_get_data (G_OBJECT (child), "td-window-bound") != NULL)
+    return;
+  g_object_set_data (G_OBJECT (child), "td-window-bound", GINT_TO_POINTER (TRUE));
+  if (g_object_class_find_property (klass, "database") != NULL)
+    g_object_bind_property (self, "database", child, "database", G_BINDING_SYNC_CREATE);
+  if (g_object_class_find_property (klass, "bloc-year-id") != NULL)
+    g_object_bind_property (self, "bloc-year-id", child, "bloc-year-id", G_BINDING_SYNC_CREATE);
+}
+
+static void
+on_visible_page (GtkStack *stack, GParamSpec *pspec, TdWindow *self)
+{
+  bind_page (self, gtk_stack_get_visible_child (stack));
+}
+
+/* A section loads its data when it is first shown, not at start-up: with
+ * a province's database every section filled at once made the first
+ * frame wait (issue 9).  Once bound, a section follows the window. */
+static void
 bind_pages (TdWindow *self)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GObjectClass *klass = G_OBJECT_GET_CLASS (child);
-
-      if (g_object_class_find_property (klass, "database") != NULL)
-        g_object_bind_property (self, "database", child, "database", G_BINDING_SYNC_CREATE);
-      if (g_object_class_find_property (klass, "bloc-year-id") != NULL)
-        g_object_bind_property (self, "bloc-year-id", child, "bloc-year-id", G_BINDING_SYNC_CREATE);
-    }
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page), self,
+                           0);
+  bind_page (self, gtk_stack_get_visible_child (self->stack));
 }
 
 /* The bloc and year the whole window follows, at the start of the header

@@ -34,6 +34,7 @@ struct _TdDb
   GHashTable *statements; /* SQL text → sqlite3_stmt*, reused */
   gint transaction_depth;
   gboolean read_only;
+  gboolean verified;    /* passed the integrity check (or its stamp) on open */
   GError *open_warning; /* a failed daily backup: opened anyway, but say so */
 };
 
@@ -53,6 +54,61 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
+/* The integrity check reads the whole file: about half a second for a
+ * province's 250 MB, on every start.  A file this program closed cleanly
+ * and that nobody changed since (same size, modification time, inode; no
+ * -wal file left) needs no second check, so its signature is kept in the
+ * user's cache at close.  Anything else (a copy, a restored backup, a file
+ * touched by another program or left by a crash) is checked as before. */
+static gchar *
+file_signature (const char *path)
+{
+  g_autofree gchar *wal = g_strconcat (path, "-wal", NULL);
+  struct stat st;
+
+  if (g_stat (wal, (GStatBuf *)&st) == 0 && st.st_size > 0)
+    return NULL;
+  if (stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT ".%09ld %" G_GUINT64_FORMAT
+                          " %" G_GUINT64_FORMAT,
+                          (gint64)st.st_size, (gint64)st.st_mtim.tv_sec, st.st_mtim.tv_nsec,
+                          (guint64)st.st_ino, (guint64)st.st_dev);
+}
+
+static gchar *
+verified_stamp_path (const char *path)
+{
+  g_autofree gchar *canonical = g_canonicalize_filename (path, NULL);
+  g_autofree gchar *name = g_compute_checksum_for_string (G_CHECKSUM_SHA1, canonical, -1);
+
+  return g_build_filename (g_get_user_cache_dir (), "thidua", "verified", name, NULL);
+}
+
+static gboolean
+verified_before (const char *path)
+{
+  g_autofree gchar *stamp = verified_stamp_path (path);
+  g_autofree gchar *now = file_signature (path);
+  g_autofree gchar *then = NULL;
+
+  return now != NULL && g_file_get_contents (stamp, &then, NULL, NULL)
+         && g_str_equal (g_strstrip (then), now);
+}
+
+static void
+remember_verified (const char *path)
+{
+  g_autofree gchar *stamp = verified_stamp_path (path);
+  g_autofree gchar *dir = g_path_get_dirname (stamp);
+  g_autofree gchar *now = file_signature (path);
+
+  /* Best effort: without the stamp the next open simply checks again. */
+  if (now == NULL || g_mkdir_with_parents (dir, 0700) != 0
+      || !g_file_set_contents (stamp, now, -1, NULL))
+    g_unlink (stamp);
+}
+
 void
 td_db_close (TdDb *self)
 {
@@ -61,8 +117,11 @@ td_db_close (TdDb *self)
   g_hash_table_remove_all (self->statements);
   if (self->handle != NULL)
     {
-      sqlite3_close_v2 (self->handle);
+      int rc = sqlite3_close_v2 (self->handle);
+
       self->handle = NULL;
+      if (rc == SQLITE_OK && self->verified)
+        remember_verified (self->path);
     }
 }
 
@@ -523,7 +582,11 @@ check_existing (TdDb *self, guint32 *app_id, gint *version, gboolean *fresh, GEr
       *fresh = TRUE;
       return TRUE;
     }
-  return td_backup_quick_check (self->handle, self->path, error);
+  if (verified_before (self->path))
+    self->verified = TRUE;
+  else
+    self->verified = td_backup_quick_check (self->handle, self->path, error);
+  return self->verified;
 }
 
 TdDb *
