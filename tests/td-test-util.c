@@ -248,8 +248,7 @@ td_test_dismiss_toasts (TdWindow *window)
 
   /* A toast still animating in must not be dismissed either. */
   wait_ms (400);
-  while ((close = find_icon_button (GTK_WIDGET (window), "window-close-symbolic", clicked))
-         != NULL)
+  while ((close = find_icon_button (GTK_WIDGET (window), "window-close-symbolic", clicked)) != NULL)
     {
       g_ptr_array_add (clicked, g_object_ref (close));
       g_signal_emit_by_name (close, "clicked");
