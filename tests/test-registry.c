@@ -562,6 +562,59 @@ test_delete_with_undo (void)
   g_assert_nonnull (td_registry_get_unit (db, head, NULL));
 }
 
+/* A campaign launched for two blocs shows in both, and only while shared. */
+static void
+test_campaign_sharing (void)
+{
+  g_autoptr (TdDb) db = new_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBloc) bloc5 = td_bloc_new ();
+  g_autoptr (TdBlocYear) y5 = td_bloc_year_new ();
+  g_autoptr (GPtrArray) own = NULL;
+  g_autoptr (GPtrArray) listed = NULL;
+  g_autoptr (GArray) shares = NULL;
+  g_autoptr (GArray) all = NULL;
+  gint64 by6, by5, campaign_id;
+
+  g_assert_true (td_demo_populate (db, &error));
+  by6 = td_registry_find_bloc_year (db, 1, 2024, NULL);
+  own = td_campaign_list (db, by6, &error);
+  g_assert_cmpuint (own->len, >, 0);
+  campaign_id = ((TdCampaign *)own->pdata[0])->id;
+
+  bloc5->name = g_strdup ("Khối Thi đua số 5");
+  y5->bloc_id = td_registry_add_bloc (db, bloc5, &error);
+  y5->year = 2024;
+  by5 = td_registry_add_bloc_year (db, y5, &error);
+  g_assert_no_error (error);
+  all = td_registry_list_all_bloc_years (db, &error);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  listed = td_campaign_list (db, by5, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+
+  g_assert_true (td_campaign_set_shared (db, campaign_id, by5, TRUE, &error));
+  g_assert_true (td_campaign_set_shared (db, campaign_id, by5, TRUE, &error)); /* once */
+  listed = td_campaign_list (db, by5, &error);
+  g_assert_cmpuint (listed->len, ==, 1);
+  g_assert_cmpint (((TdCampaign *)listed->pdata[0])->id, ==, campaign_id);
+  g_assert_cmpint (((TdCampaign *)listed->pdata[0])->bloc_year_id, ==, by6);
+  g_clear_pointer (&listed, g_ptr_array_unref);
+  shares = td_campaign_list_shares (db, campaign_id, &error);
+  g_assert_cmpuint (shares->len, ==, 1);
+  g_assert_cmpint (g_array_index (shares, gint64, 0), ==, by5);
+
+  /* Its own bloc-year is not a share. */
+  g_assert_false (td_campaign_set_shared (db, campaign_id, by6, TRUE, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (td_campaign_set_shared (db, campaign_id, by5, FALSE, &error));
+  listed = td_campaign_list (db, by5, &error);
+  g_assert_cmpuint (listed->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -577,5 +630,6 @@ main (int argc, char **argv)
   g_test_add_func ("/registry/collation-and-search", test_collation_and_search);
   g_test_add_func ("/registry/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/registry/campaign-targets-results", test_campaign_targets_results);
+  g_test_add_func ("/registry/campaign-sharing", test_campaign_sharing);
   return g_test_run ();
 }

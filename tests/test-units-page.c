@@ -11,6 +11,7 @@
 #include "td-import-dialog.h"
 #include "td-unit-import.h"
 #include "td-registry.h"
+#include "td-campaign.h"
 #include "td-test-util.h"
 #include "td-unit-dialog.h"
 #include "td-unit-item.h"
@@ -522,6 +523,39 @@ test_demo_sections (void)
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
     shot = td_test_screenshot (GTK_WIDGET (window), "campaigns-demo-grid.png");
     g_clear_pointer (&shot, g_free);
+  }
+  {
+    /* Shared with another bloc: one tick in the share dialog, saved at once. */
+    TdDb *db = td_window_get_database (window);
+    GtkWidget *campaigns = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_CAMPAIGNS_PAGE, NULL);
+    g_autoptr (TdBloc) bloc5 = td_bloc_new ();
+    g_autoptr (TdBlocYear) y5 = td_bloc_year_new ();
+    g_autoptr (GPtrArray) listed = NULL;
+    GtkWindow *dialog;
+    GtkWidget *check;
+    gint64 by5;
+
+    bloc5->name = g_strdup ("Khối Thi đua số 5");
+    y5->bloc_id = td_registry_add_bloc (db, bloc5, NULL);
+    y5->year = 2024;
+    by5 = td_registry_add_bloc_year (db, y5, NULL);
+    td_test_activate (campaigns, "campaigns.share", NULL);
+    dialog = td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                     "Chia sẻ phong trào");
+    check = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_CHECK_BUTTON, NULL);
+    g_assert_nonnull (check);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    td_test_iterate ();
+    shot = td_test_screenshot (GTK_WIDGET (dialog), "campaigns-share.png");
+    g_clear_pointer (&shot, g_free);
+    gtk_window_destroy (dialog);
+    td_test_iterate ();
+    listed = td_campaign_list (db, by5, NULL);
+    g_assert_cmpuint (listed->len, ==, 1);
+    g_assert_nonnull (
+        td_test_find_widget (campaigns, ADW_TYPE_ACTION_ROW, "Đồng thời áp dụng cho"));
   }
 
   td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("overview"));

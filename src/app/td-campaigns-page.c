@@ -179,6 +179,101 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
   return grid;
 }
 
+/* "Also for": the other blocs and years the campaign is shared with. */
+static void
+share_row (TdCampaignsPage *self, GtkWidget *group, const TdCampaign *c)
+{
+  g_autoptr (GArray) shares = td_campaign_list_shares (self->database, c->id, NULL);
+  g_autoptr (GString) text = g_string_new (NULL);
+  GtkWidget *row, *button;
+
+  for (guint i = 0; shares != NULL && i < shares->len; i++)
+    {
+      g_autofree gchar *label
+          = td_registry_dup_bloc_year_label (self->database, g_array_index (shares, gint64, i));
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      g_string_append (text, label);
+    }
+  if (c->bloc_year_id != self->bloc_year_id)
+    {
+      g_autofree gchar *owner = td_registry_dup_bloc_year_label (self->database, c->bloc_year_id);
+      g_autofree gchar *line = g_strdup_printf (_ ("Launched by %s"), owner);
+      info_row (group, _ ("Shared"), line);
+    }
+  row = info_row (group, _ ("Also for"), text->str);
+  button = gtk_button_new_with_mnemonic (_ ("_Share…"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "campaigns.share");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
+static void
+on_share_toggled (GtkCheckButton *check, TdCampaignsPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  gint64 bloc_year_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "bloc-year-id"));
+
+  if (!td_campaign_set_shared (self->database, self->campaign_id, bloc_year_id,
+                               gtk_check_button_get_active (check), &error))
+    td_window_show_error (GTK_WIDGET (self), _ ("Could not change where the campaign applies"),
+                          error);
+}
+
+/* Which other blocs and years the campaign also applies to: one check box
+ * each, saved at once. */
+static void
+share_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
+  g_autoptr (TdCampaign) c = td_campaign_get (self->database, self->campaign_id, NULL);
+  g_autoptr (GArray) all = td_registry_list_all_bloc_years (self->database, NULL);
+  g_autoptr (GArray) shares = NULL;
+  GtkWidget *dialog, *list, *scrolled;
+
+  if (c == NULL || all == NULL)
+    return;
+  shares = td_campaign_list_shares (self->database, c->id, NULL);
+  dialog = adw_message_dialog_new (parent_window (self), _ ("Share the Campaign"),
+                                   _ ("A campaign launched for several blocs, or across the turn "
+                                      "of the year, shows in each bloc and year ticked here, with "
+                                      "its targets and each member's results."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < all->len; i++)
+    {
+      gint64 id = g_array_index (all, gint64, i);
+      g_autofree gchar *label = NULL;
+      GtkWidget *row, *check;
+      gboolean shared = FALSE;
+
+      if (id == c->bloc_year_id)
+        continue;
+      for (guint k = 0; shares != NULL && k < shares->len; k++)
+        shared = shared || g_array_index (shares, gint64, k) == id;
+      label = td_registry_dup_bloc_year_label (self->database, id);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
+      check = gtk_check_button_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), shared);
+      g_object_set_data (G_OBJECT (check), "bloc-year-id", GSIZE_TO_POINTER ((gsize)id));
+      g_signal_connect_object (check, "toggled", G_CALLBACK (on_share_toggled), self, 0);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+    }
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 show_campaign (TdCampaignsPage *self)
 {
@@ -208,6 +303,7 @@ show_campaign (TdCampaignsPage *self)
   info_row (group, _ ("Theme"), c->theme);
   if (c->notes[0] != '\0')
     info_row (group, _ ("Notes"), c->notes);
+  share_row (self, group, c);
   gtk_box_append (self->content_box, group);
 
   if (targets != NULL && targets->len > 0)
@@ -266,6 +362,7 @@ update_actions (TdCampaignsPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.edit", w && self->campaign_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete", w && self->campaign_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add-target", w && self->campaign_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.share", w && self->campaign_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete-target",
                                  w && self->campaign_id);
 }
@@ -739,6 +836,7 @@ td_campaigns_page_class_init (TdCampaignsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "campaigns.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "campaigns.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "campaigns.add-target", NULL, add_target_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.share", NULL, share_action);
   gtk_widget_class_install_action (widget_class, "campaigns.delete-target", "x",
                                    delete_target_action);
 }

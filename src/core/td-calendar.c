@@ -769,7 +769,9 @@ add_campaign_occurrences (TdDb *db, GPtrArray *out, gint64 bloc_year_id, const G
 
   stmt = td_db_prepare (db,
                         "SELECT id, name, kind, starts, ends FROM campaign"
-                        " WHERE (?1 = 0 OR bloc_year_id = ?1) AND starts <= ?3 AND ends >= ?2"
+                        " WHERE (?1 = 0 OR bloc_year_id = ?1 OR id IN (SELECT campaign_id"
+                        "   FROM campaign_share WHERE bloc_year_id = ?1))"
+                        " AND starts <= ?3 AND ends >= ?2"
                         " ORDER BY starts",
                         error);
   if (stmt == NULL)

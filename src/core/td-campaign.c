@@ -268,13 +268,16 @@ td_campaign_get (TdDb *db, gint64 campaign_id, GError **error)
   return c;
 }
 
-/* The bloc-year's campaigns by start date. */
+/* The bloc-year's campaigns, its own and those shared with it, by start
+ * date. */
 GPtrArray *
 td_campaign_list (TdDb *db, gint64 bloc_year_id, GError **error)
 {
   sqlite3_stmt *stmt = td_db_prepare (db,
                                       "SELECT " CAMPAIGN_COLUMNS " FROM campaign"
-                                      " WHERE bloc_year_id = ? ORDER BY starts, name COLLATE VI",
+                                      " WHERE bloc_year_id = ?1 OR id IN (SELECT campaign_id"
+                                      "   FROM campaign_share WHERE bloc_year_id = ?1)"
+                                      " ORDER BY starts, name COLLATE VI",
                                       error);
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)td_campaign_free);
   TdStep r;
@@ -447,4 +450,60 @@ td_campaign_get_result (TdDb *db, gint64 target_id, gint64 unit_id)
       sqlite3_reset (stmt);
     }
   return result ? result : g_strdup ("");
+}
+
+/* The other bloc-years @campaign_id is shared with. */
+GArray *
+td_campaign_list_shares (TdDb *db, gint64 campaign_id, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT s.bloc_year_id FROM campaign_share s"
+                                      " JOIN bloc_year y ON y.id = s.bloc_year_id"
+                                      " WHERE s.campaign_id = ? ORDER BY y.year, y.bloc_id",
+                                      error);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TdStep r;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return r == TD_STEP_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+/* Shares the campaign with another bloc-year, or stops sharing it. */
+gboolean
+td_campaign_set_shared (TdDb *db, gint64 campaign_id, gint64 bloc_year_id, gboolean shared,
+                        GError **error)
+{
+  g_autoptr (TdCampaign) campaign = td_campaign_get (db, campaign_id, error);
+  sqlite3_stmt *stmt;
+
+  if (campaign == NULL)
+    return FALSE;
+  if (campaign->bloc_year_id == bloc_year_id)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("Shared with: the campaign already belongs to this bloc and year; choose "
+                      "another bloc or year."));
+      return FALSE;
+    }
+  stmt = td_db_prepare (db,
+                        shared ? "INSERT OR IGNORE INTO campaign_share (campaign_id, bloc_year_id)"
+                                 " VALUES (?, ?)"
+                               : "DELETE FROM campaign_share WHERE campaign_id = ? AND"
+                                 " bloc_year_id = ?",
+                        error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, campaign_id);
+  sqlite3_bind_int64 (stmt, 2, bloc_year_id);
+  if (!td_db_run (db, stmt, error))
+    return FALSE;
+  td_db_notify_changed (db, "campaigns");
+  return TRUE;
 }

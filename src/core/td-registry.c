@@ -1232,7 +1232,8 @@ td_registry_get_summary (TdDb *db, gint64 bloc_year_id, TdRegistrySummary *out)
   out->n_years = td_db_query_int (db, "SELECT count (*) FROM bloc_year", 0, NULL);
   stmt = td_db_prepare (db,
                         "SELECT (SELECT count (*) FROM membership WHERE bloc_year_id = ?1),"
-                        " (SELECT count (*) FROM campaign WHERE bloc_year_id = ?1)",
+                        " (SELECT count (*) FROM campaign WHERE bloc_year_id = ?1 OR id IN"
+                        "   (SELECT campaign_id FROM campaign_share WHERE bloc_year_id = ?1))",
                         NULL);
   if (stmt == NULL)
     return;
@@ -1424,4 +1425,25 @@ td_date_from_display (const char *text, GDate *out)
     return FALSE;
   g_date_set_dmy (out, d, m, y);
   return TRUE;
+}
+
+/* Every bloc-year of the database, newest year first, then by bloc name. */
+GArray *
+td_registry_list_all_bloc_years (TdDb *db, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT y.id FROM bloc_year y JOIN bloc b ON b.id = y.bloc_id"
+                                      " ORDER BY y.year DESC, b.name COLLATE VI",
+                                      error);
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TdStep r;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  return r == TD_STEP_DONE ? g_steal_pointer (&ids) : NULL;
 }

@@ -95,6 +95,7 @@ gint64 td_registry_add_bloc_year (TdDb *db, const TdBlocYear *bloc_year, GError 
 TdBlocYear *td_registry_get_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error);
 gint64 td_registry_find_bloc_year (TdDb *db, gint64 bloc_id, gint year, GError **error);
 GArray *td_registry_list_years (TdDb *db, gint64 bloc_id, GError **error);
+GArray *td_registry_list_all_bloc_years (TdDb *db, GError **error);
 
 gboolean td_registry_add_member (TdDb *db, gint64 bloc_year_id, gint64 unit_id, GError **error);
 GPtrArray *td_registry_list_members (TdDb *db, gint64 bloc_year_id, GError **error);

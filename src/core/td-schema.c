@@ -304,6 +304,16 @@ static const TdMigration migrations[] = {
     "  done TEXT NOT NULL,"
     "  PRIMARY KEY (deadline_id, unit_id)"
     ") STRICT, WITHOUT ROWID;" },
+  { 6,
+    /* A campaign launched for several blocs or years (a province-wide
+     * drive, a special drive across the turn of the year) belongs to its
+     * own bloc-year and is shared with the others listed here. */
+    "CREATE TABLE campaign_share ("
+    "  campaign_id INTEGER NOT NULL REFERENCES campaign (id) ON DELETE CASCADE,"
+    "  bloc_year_id INTEGER NOT NULL REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  PRIMARY KEY (campaign_id, bloc_year_id)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX campaign_share_year ON campaign_share (bloc_year_id);" },
 };
 
 const TdMigration *
