@@ -152,6 +152,18 @@ test_edit_and_copy (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((TdProposalRule *)g_ptr_array_index (s1->proposal_rules, 2))->award_name, ==,
                    "Giấy khen");
 
+  /* "No self-score: not graded": nobody scored here, so nobody is ranked. */
+  g_assert_true (td_ranking_set_require_self_score (f->db, f->by1, TRUE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (TdRanking) r = td_ranking_load (f->db, f->by1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (r->n_ranked, ==, 0);
+    g_assert_cmpstr (((TdRankRow *)g_ptr_array_index (r->rows, 0))->explanation, ==,
+                     "Không xếp hạng: Không gửi bản tự chấm điểm (không xếp loại theo quy "
+                     "định của Khối)");
+  }
+
   /* The next year starts with the same settings, and its own rule rows. */
   g_assert_true (td_ranking_set_votes (f->db, f->by1, f->units[0], 3, &error));
   g_assert_true (td_ranking_copy_settings (f->db, f->by1, f->by2, &error));
@@ -159,6 +171,7 @@ test_edit_and_copy (Fixture *f, gconstpointer data)
   s2 = td_ranking_load_settings (f->db, f->by2, &error);
   g_assert_cmpuint (s2->tie_breaks->len, ==, 2);
   g_assert_cmpint (s2->scale.excellent, ==, 8500);
+  g_assert_true (s2->require_self_score);
   g_assert_cmpuint (s2->proposal_rules->len, ==, 3);
   g_assert_cmpint (((TdProposalRule *)g_ptr_array_index (s2->proposal_rules, 2))->rank_from, ==, 3);
   g_assert_cmpint (((TdProposalRule *)g_ptr_array_index (s2->proposal_rules, 2))->id, !=,
