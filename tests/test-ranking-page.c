@@ -312,6 +312,16 @@ test_rules_window (void)
   g_assert_cmpint (((TdTieBreak *)g_ptr_array_index (saved->tie_breaks, 1))->kind, ==,
                    TD_TIE_BREAK_SECTION);
 
+  /* The "no self-score: not graded" rule is a switch. */
+  {
+    GtkWidget *sw = td_test_find_widget (settings, GTK_TYPE_SWITCH, NULL);
+    g_assert_nonnull (sw);
+    gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+    g_clear_pointer (&saved, td_rank_settings_free);
+    saved = td_ranking_load_settings (db, by, NULL);
+    g_assert_true (saved->require_self_score);
+  }
+
   /* A bad threshold is refused, a good one saved. */
   row = td_test_find_widget (settings, ADW_TYPE_ENTRY_ROW, "Hoàn thành xuất sắc nhiệm vụ từ");
   g_assert_nonnull (row);

@@ -152,6 +152,18 @@ test_edit_and_copy (Fixture *f, gconstpointer data)
   g_assert_cmpstr (((TdProposalRule *)g_ptr_array_index (s1->proposal_rules, 2))->award_name, ==,
                    "Giấy khen");
 
+  /* "No self-score: not graded": nobody scored here, so nobody is ranked. */
+  g_assert_true (td_ranking_set_require_self_score (f->db, f->by1, TRUE, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr (TdRanking) r = td_ranking_load (f->db, f->by1, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (r->n_ranked, ==, 0);
+    g_assert_cmpstr (((TdRankRow *)g_ptr_array_index (r->rows, 0))->explanation, ==,
+                     "Không xếp hạng: Không gửi bản tự chấm điểm (không xếp loại theo quy "
+                     "định của Khối)");
+  }
+
   /* The next year starts with the same settings, and its own rule rows. */
   g_assert_true (td_ranking_set_votes (f->db, f->by1, f->units[0], 3, &error));
   g_assert_true (td_ranking_copy_settings (f->db, f->by1, f->by2, &error));
@@ -159,6 +171,7 @@ test_edit_and_copy (Fixture *f, gconstpointer data)
   s2 = td_ranking_load_settings (f->db, f->by2, &error);
   g_assert_cmpuint (s2->tie_breaks->len, ==, 2);
   g_assert_cmpint (s2->scale.excellent, ==, 8500);
+  g_assert_true (s2->require_self_score);
   g_assert_cmpuint (s2->proposal_rules->len, ==, 3);
   g_assert_cmpint (((TdProposalRule *)g_ptr_array_index (s2->proposal_rules, 2))->rank_from, ==, 3);
   g_assert_cmpint (((TdProposalRule *)g_ptr_array_index (s2->proposal_rules, 2))->id, !=,
@@ -315,6 +328,31 @@ test_demo (void)
   }
 }
 
+/* Starting a new year from the registry copies the ranking rules with it. */
+static void
+test_new_year_copies_rules (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_new_memory (&error);
+  g_autoptr (TdRankSettings) old_rules = NULL;
+  g_autoptr (TdRankSettings) new_rules = NULL;
+  gint64 by_2024, by_2025;
+
+  g_assert_true (td_demo_populate (db, &error));
+  by_2024 = td_registry_find_bloc_year (db, 1, 2024, &error);
+  by_2025 = td_registry_start_new_year (db, 1, 2025, &error);
+  g_assert_no_error (error);
+  old_rules = td_ranking_load_settings (db, by_2024, &error);
+  new_rules = td_ranking_load_settings (db, by_2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (new_rules->tie_breaks->len, ==, old_rules->tie_breaks->len);
+  g_assert_cmpuint (new_rules->proposal_rules->len, ==, old_rules->proposal_rules->len);
+  g_assert_cmpint (new_rules->scale.excellent, ==, old_rules->scale.excellent);
+  /* The demo's 2024 rules differ from the defaults: they really were copied. */
+  g_assert_cmpint (old_rules->scale.excellent, ==, 9400);
+  g_assert_cmpuint (new_rules->overrides->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -331,5 +369,6 @@ main (int argc, char **argv)
   g_test_add ("/ranking-store/changes-since-seen", Fixture, NULL, fixture_set_up,
               test_changes_since_seen, fixture_tear_down);
   g_test_add_func ("/ranking-store/demo", test_demo);
+  g_test_add_func ("/ranking-store/new-year-copies-rules", test_new_year_copies_rules);
   return g_test_run ();
 }

@@ -19,6 +19,7 @@ struct _TdRankingSettingsWindow
 
   AdwPreferencesGroup *tie_group;
   AdwComboRow *add_tie_row;
+  GtkSwitch *require_self_switch;
   AdwComboRow *grade_unit_row;
   AdwEntryRow *excellent_row;
   AdwEntryRow *good_row;
@@ -226,6 +227,7 @@ build_grades (TdRankingSettingsWindow *self)
   g_autofree gchar *done = td_points_format (scale->done);
 
   adw_combo_row_set_selected (self->grade_unit_row, scale->percent ? 1 : 0);
+  gtk_switch_set_active (self->require_self_switch, self->settings->require_self_score);
   gtk_editable_set_text (GTK_EDITABLE (self->excellent_row), excellent);
   gtk_editable_set_text (GTK_EDITABLE (self->good_row), good);
   gtk_editable_set_text (GTK_EDITABLE (self->done_row), done);
@@ -259,6 +261,18 @@ static void
 on_grade_apply (AdwEntryRow *row, TdRankingSettingsWindow *self)
 {
   save_grades (self);
+}
+
+static void
+on_require_self (GtkSwitch *sw, GParamSpec *pspec, TdRankingSettingsWindow *self)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (self->building)
+    return;
+  if (!td_ranking_set_require_self_score (self->database, self->bloc_year_id,
+                                          gtk_switch_get_active (sw), &error))
+    toast_error (self, error);
 }
 
 static void
@@ -708,6 +722,7 @@ rebuild (TdRankingSettingsWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_rule_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_award_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->grade_unit_row), writable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->require_self_switch), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->excellent_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->good_row), writable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->done_row), writable);
@@ -758,6 +773,7 @@ td_ranking_settings_window_class_init (TdRankingSettingsWindowClass *klass)
       widget_class, "/com/example/ThiDua/ui/td-ranking-settings-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, tie_group);
   gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, add_tie_row);
+  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, require_self_switch);
   gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, grade_unit_row);
   gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, excellent_row);
   gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, good_row);
@@ -789,6 +805,8 @@ td_ranking_settings_window_init (TdRankingSettingsWindow *self)
   self->rows = g_ptr_array_new ();
   adw_combo_row_set_model (self->grade_unit_row, G_LIST_MODEL (unit_model));
   g_signal_connect (self->grade_unit_row, "notify::selected", G_CALLBACK (on_grade_unit), self);
+  g_signal_connect (self->require_self_switch, "notify::active", G_CALLBACK (on_require_self),
+                    self);
   g_signal_connect (self->excellent_row, "apply", G_CALLBACK (on_grade_apply), self);
   g_signal_connect (self->good_row, "apply", G_CALLBACK (on_grade_apply), self);
   g_signal_connect (self->done_row, "apply", G_CALLBACK (on_grade_apply), self);

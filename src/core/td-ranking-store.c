@@ -230,13 +230,14 @@ has_settings (TdDb *db, gint64 bloc_year_id, GError **error)
 }
 
 static gboolean
-load_scale (TdDb *db, gint64 bloc_year_id, TdGradeScale *scale, GError **error)
+load_scale (TdDb *db, gint64 bloc_year_id, TdGradeScale *scale, gboolean *require_self,
+            GError **error)
 {
-  sqlite3_stmt *stmt
-      = td_db_prepare (db,
-                       "SELECT grade_unit = 'percent', excellent, good, done FROM ranking_settings"
-                       " WHERE bloc_year_id = ?",
-                       error);
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT grade_unit = 'percent', excellent, good, done,"
+                                      " require_self_score FROM ranking_settings"
+                                      " WHERE bloc_year_id = ?",
+                                      error);
   TdStep r;
 
   if (stmt == NULL)
@@ -249,6 +250,7 @@ load_scale (TdDb *db, gint64 bloc_year_id, TdGradeScale *scale, GError **error)
       scale->excellent = sqlite3_column_int64 (stmt, 1);
       scale->good = sqlite3_column_int64 (stmt, 2);
       scale->done = sqlite3_column_int64 (stmt, 3);
+      *require_self = sqlite3_column_int (stmt, 4) != 0;
       sqlite3_reset (stmt);
     }
   return r != TD_STEP_ERROR;
@@ -374,7 +376,7 @@ td_ranking_load_settings (TdDb *db, gint64 bloc_year_id, GError **error)
         }
       add_default_settings (db, settings);
     }
-  else if (!load_scale (db, bloc_year_id, &settings->scale, error)
+  else if (!load_scale (db, bloc_year_id, &settings->scale, &settings->require_self_score, error)
            || !load_tie_breaks (db, bloc_year_id, settings->tie_breaks, error)
            || !load_proposal_rules (db, bloc_year_id, settings->proposal_rules, error))
     return NULL;
@@ -402,6 +404,19 @@ write_scale (TdDb *db, gint64 bloc_year_id, const TdGradeScale *scale, GError **
   sqlite3_bind_int64 (stmt, 3, scale->excellent);
   sqlite3_bind_int64 (stmt, 4, scale->good);
   sqlite3_bind_int64 (stmt, 5, scale->done);
+  return td_db_run (db, stmt, error);
+}
+
+static gboolean
+write_require_self (TdDb *db, gint64 bloc_year_id, gboolean require, GError **error)
+{
+  sqlite3_stmt *stmt = td_db_prepare (
+      db, "UPDATE ranking_settings SET require_self_score = ? WHERE bloc_year_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, require ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, bloc_year_id);
   return td_db_run (db, stmt, error);
 }
 
@@ -545,6 +560,13 @@ td_ranking_set_grade_scale (TdDb *db, gint64 bloc_year_id, const TdGradeScale *s
       return FALSE;
     }
   WITH_SETTINGS (db, bloc_year_id, error, write_scale (db, bloc_year_id, scale, error));
+  return TRUE;
+}
+
+gboolean
+td_ranking_set_require_self_score (TdDb *db, gint64 bloc_year_id, gboolean require, GError **error)
+{
+  WITH_SETTINGS (db, bloc_year_id, error, write_require_self (db, bloc_year_id, require, error));
   return TRUE;
 }
 
@@ -857,7 +879,8 @@ td_ranking_copy_settings (TdDb *db, gint64 from_bloc_year_id, gint64 to_bloc_yea
     goto fail;
   sqlite3_bind_int64 (stmt, 1, to_bloc_year_id);
   if (!td_db_run (db, stmt, error) || !write_scale (db, to_bloc_year_id, &settings->scale, error)
-      || !write_tie_breaks (db, to_bloc_year_id, settings->tie_breaks, error))
+      || !write_tie_breaks (db, to_bloc_year_id, settings->tie_breaks, error)
+      || !write_require_self (db, to_bloc_year_id, settings->require_self_score, error))
     goto fail;
   for (guint i = 0; i < settings->proposal_rules->len; i++)
     {
@@ -934,11 +957,12 @@ td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
       g_autoptr (GArray) section_totals = NULL;
 
       g_ptr_array_add (inputs, in);
-      in->scored = FALSE;
+      in->scored = in->has_self = FALSE;
       if (idx < 0)
         continue;
       t = td_scores_get_totals (scores, (guint)idx);
       in->scored = t->n_entries[TD_SOURCE_SELF] + t->n_entries[TD_SOURCE_ASSESSED] > 0;
+      in->has_self = t->n_entries[TD_SOURCE_SELF] > 0;
       in->final_total = t->table[TD_SOURCE_FINAL].total;
       in->self_total = t->table[TD_SOURCE_SELF].total;
       in->assessed_total = t->table[TD_SOURCE_ASSESSED].total;
@@ -997,6 +1021,15 @@ td_ranking_load (TdDb *db, gint64 bloc_year_id, TdRankSettings **settings_out, G
   inputs = td_ranking_load_inputs (db, bloc_year_id, &settings->scale.standard_total, error);
   if (inputs == NULL)
     return NULL;
+  for (guint i = 0; settings->require_self_score && i < inputs->len; i++)
+    {
+      TdRankInput *in = g_ptr_array_index (inputs, i);
+      if (in->has_self || in->disqualified)
+        continue;
+      in->disqualified = TRUE;
+      in->disqualified_reason = g_strdup (_ ("No self-score was sent (not graded under the "
+                                             "bloc's rules)"));
+    }
   ranking = td_ranking_compute (inputs, settings);
   /* The rows point into the settings (overrides, rules): the ranking keeps them. */
   ranking->owned_settings = g_steal_pointer (&settings);

@@ -53,6 +53,8 @@ gboolean td_ranking_new_year_hook (TdDb *db, gint64 from_bloc_year_id, gint64 to
 
 gboolean td_ranking_set_grade_scale (TdDb *db, gint64 bloc_year_id, const TdGradeScale *scale,
                                      GError **error);
+gboolean td_ranking_set_require_self_score (TdDb *db, gint64 bloc_year_id, gboolean require,
+                                            GError **error);
 gboolean td_ranking_set_tie_breaks (TdDb *db, gint64 bloc_year_id, GPtrArray *rules,
                                     GError **error);
 gint64 td_ranking_save_proposal_rule (TdDb *db, gint64 bloc_year_id, const TdProposalRule *rule,

@@ -23,6 +23,7 @@ td_rank_input_new (gint64 unit_id, const char *name)
   input->name = g_strdup (name ? name : "");
   input->votes = -1;
   input->scored = TRUE;
+  input->has_self = TRUE;
   input->sections = g_array_new (FALSE, TRUE, sizeof (TdRankSection));
   return input;
 }

@@ -45,8 +45,9 @@ typedef struct
   /* How far the self-score is from the assessed score (sum of the absolute
    * differences per criterion): smaller is better agreement. */
   TdPoints disagreement;
-  gint votes;      /* the meeting's vote; -1 when not entered */
-  gboolean scored; /* any self or assessed entry (TRUE from td_rank_input_new) */
+  gint votes;        /* the meeting's vote; -1 when not entered */
+  gboolean scored;   /* any self or assessed entry (TRUE from td_rank_input_new) */
+  gboolean has_self; /* any self-score entry (TRUE from td_rank_input_new) */
   gboolean disqualified;
   gchar *disqualified_reason;
 } TdRankInput;
@@ -134,6 +135,9 @@ typedef struct
   GPtrArray *proposal_rules; /* of TdProposalRule */
   GPtrArray *overrides;      /* of TdRankOverride */
   GPtrArray *decisions;      /* of TdProposalDecision */
+  /* The bloc's rules say a unit that sent no self-score is not graded;
+   * applied by the adapter (td_ranking_load_inputs), which knows. */
+  gboolean require_self_score;
 } TdRankSettings;
 
 typedef enum

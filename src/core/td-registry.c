@@ -9,6 +9,7 @@
 
 #include "td-registry.h"
 #include "td-criteria.h"
+#include "td-ranking-store.h"
 #include "td-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -1294,6 +1295,7 @@ register_builtin_steps (void)
   if (g_once_init_enter (&done))
     {
       td_registry_add_new_year_hook (td_criteria_new_year_hook, NULL);
+      td_registry_add_new_year_hook (td_ranking_new_year_hook, NULL);
       g_once_init_leave (&done, 1);
     }
 }

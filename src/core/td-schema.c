@@ -202,6 +202,7 @@ static const TdMigration migrations[] = {
     "  excellent INTEGER NOT NULL DEFAULT 9000,"
     "  good INTEGER NOT NULL DEFAULT 7000,"
     "  done INTEGER NOT NULL DEFAULT 5000,"
+    "  require_self_score INTEGER NOT NULL DEFAULT 0," /* no self-score: not graded */
     "  CHECK (excellent >= good AND good >= done AND done >= 0)"
     ") STRICT;"
     "CREATE TABLE tie_break_rule ("
