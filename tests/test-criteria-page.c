@@ -343,13 +343,18 @@ test_paste_table (Fixture *f, gconstpointer data)
   g_assert_cmpuint (preview->rows->len, ==, 8);
   td_test_wait_drawn (GTK_WIDGET (dialog));
   g_test_message ("summary: %s", td_paste_dialog_get_summary (dialog));
-  /* A typo in the pasted number ("2O"): section I no longer adds up, and
-   * the preview says so on its row, with the difference. */
+  /* A typo in the pasted number ("2O", the letter O): refused on its row,
+   * never read as 2, and section I no longer adds up. */
   {
-    TdPasteRow *row = g_ptr_array_index (preview->rows, 1);
+    TdPasteRow *row = g_ptr_array_index (preview->rows, 3);
 
+    g_test_message ("row 3: %s", row->problems);
+    g_assert_cmpint (row->status, ==, TD_PASTE_ERROR);
+    g_assert_nonnull (strstr (row->problems, "“2O”"));
+    row = g_ptr_array_index (preview->rows, 1);
+    g_test_message ("row 1: %s", row->problems);
     g_assert_cmpint (row->status, ==, TD_PASTE_WARNING);
-    g_assert_nonnull (strstr (row->problems, "−18"));
+    g_assert_cmpint (td_paste_preview_count_errors (preview), ==, 1);
   }
   shot = td_test_screenshot (GTK_WIDGET (dialog), "criteria-paste-preview.png");
   g_clear_pointer (&shot, g_free);

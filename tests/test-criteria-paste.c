@@ -244,6 +244,43 @@ test_messy_table (void)
   }
 }
 
+/* A number with letters glued to it ("2O" typed with the letter O,
+ * "1,5đ") or a word in a points column is a problem of its row, with the
+ * points parser's reason, never read as the digits in front. */
+static void
+test_not_a_number (void)
+{
+  const char *text = "1\tBáo cáo\t2O\t\t\n"
+                     "2\tSáng kiến\t\t1,5đ\t\n"
+                     "3\tChậm báo cáo\t\t\tabc\n"
+                     "4\tNhiệm vụ\t2 điểm\t\t\n"
+                     "5\tVi phạm\t\t\t-0,5/lần, tối đa 1,5\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+  const char *bad[] = { "2O", "1,5đ", "abc" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      TdPasteRow *r = row_at (p, i);
+      g_autoptr (GError) why = NULL;
+      TdPoints ignored;
+
+      /* The row says what the points parser says about the cell. */
+      g_assert_false (td_points_parse (bad[i], &ignored, &why));
+      g_test_message ("row %u: %s", i, r->problems);
+      g_assert_cmpint (r->status, ==, TD_PASTE_ERROR);
+      g_assert_nonnull (strstr (r->problems, why->message));
+    }
+  g_assert_cmpint (row_at (p, 0)->criterion->standard, !=, 200);
+  /* A number followed by a word or by "/lần" is still read. */
+  g_assert_cmpint (row_at (p, 3)->status, ==, TD_PASTE_OK);
+  g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, 200);
+  g_assert_cmpint (row_at (p, 4)->status, !=, TD_PASTE_ERROR);
+  g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 3);
+}
+
 /* Errors block saving until fixed or skipped. */
 static void
 test_errors_and_fixing (void)
@@ -381,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/clean-table", test_clean_table);
   g_test_add_func ("/paste/messy-table", test_messy_table);
   g_test_add_func ("/paste/errors-and-fixing", test_errors_and_fixing);
+  g_test_add_func ("/paste/not-a-number", test_not_a_number);
   g_test_add_func ("/paste/codes-in-titles", test_codes_in_titles);
   g_test_add_func ("/paste/signed-column", test_signed_column);
   g_test_add_func ("/paste/save", test_save);

@@ -232,9 +232,38 @@ find_cap (const char *folded, TdPoints *cap)
   return FALSE;
 }
 
-/* FALSE when the cell has text but no number in it. */
+/* The whitespace-delimited word that starts at p ("2O", "1,5đ"). */
+static gchar *
+word_at (const char *p)
+{
+  const char *end = p;
+
+  while (*end && !g_unichar_isspace (g_utf8_get_char (end)) && g_utf8_get_char (end) != 0x00A0)
+    end = g_utf8_next_char (end);
+  return g_strndup (p, end - p);
+}
+
+/* Sets error to td_points_parse's reason why text is not a number of
+ * points; always FALSE. */
 static gboolean
-read_cell (const char *text, CellValue *v)
+refuse_number (const char *text, GError **error)
+{
+  TdPoints ignored;
+
+  if (!td_points_parse (text, &ignored, error))
+    return FALSE;
+  /* Parsed after all (cannot happen for the callers): still a refusal. */
+  g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("“%s” is not a number of points: %s"), text,
+               _ ("use digits with a decimal comma, such as 0,5"));
+  return FALSE;
+}
+
+/* FALSE, with td_points_parse's reason in error, when the cell has text
+ * but no number in it, or a number with letters glued to it ("2O" typed
+ * with the letter O, "1,5đ"): reading those as 2 or 1,5 would silently
+ * change the table. */
+static gboolean
+read_cell (const char *text, CellValue *v, GError **error)
 {
   g_autofree gchar *folded = td_text_fold (text);
   const char *p;
@@ -261,12 +290,17 @@ read_cell (const char *text, CellValue *v)
         negative = FALSE, v->plus = FALSE;
     }
   if (*p == '\0')
-    return v->disqualify;
+    return v->disqualify || refuse_number (text, error);
   {
     const char *end = scan_number (p, &number);
     TdPoints value;
 
-    if (!td_points_parse (number, &value, NULL))
+    if (end != NULL && *end != '\0' && g_unichar_isalnum (g_utf8_get_char (end)))
+      {
+        g_autofree gchar *word = word_at (p);
+        return refuse_number (word, error);
+      }
+    if (!td_points_parse (number, &value, error))
       return FALSE;
     /* "0 – 3" in a standard column: a range, the top counts. */
     if (end != NULL && value == 0 && !v->has_cap)
@@ -404,7 +438,7 @@ read_header (GPtrArray *cells, gint columns[TD_PASTE_N_COLS])
       CellValue v;
       gint m = header_meaning (g_ptr_array_index (cells, i));
 
-      read_cell (g_ptr_array_index (cells, i), &v);
+      read_cell (g_ptr_array_index (cells, i), &v, NULL);
       if (v.present)
         return FALSE;
       if (m >= 0 && found[m] < 0)
@@ -519,14 +553,20 @@ interpret_cells (TdPasteRow *row, gboolean signed_column)
     { TD_PASTE_COL_DEDUCTION, &ded, N_ ("Deduction") },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-    if (!read_cell (row->cells[cols[i].col], cols[i].v))
-      {
-        gchar *msg = g_strdup_printf (_ ("“%s” in the column %s is not a number."),
-                                      row->cells[cols[i].col], _ (cols[i].name));
-        add_line (problems, msg);
-        g_free (msg);
-        status = TD_PASTE_ERROR;
-      }
+    {
+      g_autoptr (GError) cell_error = NULL;
+
+      if (!read_cell (row->cells[cols[i].col], cols[i].v, &cell_error))
+        {
+          /* Translators: first %s is the column name, second why its text
+           * is not a number of points. */
+          gchar *msg = g_strdup_printf (_ ("Column %s: %s."), _ (cols[i].name),
+                                        cell_error ? cell_error->message : "");
+          add_line (problems, msg);
+          g_free (msg);
+          status = TD_PASTE_ERROR;
+        }
+    }
 
   each = has_each_words (title_folded) || bonus.each || ded.each || std.each;
   disqualify = strstr (title_folded, "khong xep loai") != NULL || std.disqualify || bonus.disqualify
@@ -947,7 +987,7 @@ td_paste_parse (const char *text, GError **error)
         {
           CellValue v;
           row->skip = TRUE;
-          if (read_cell (row->cells[TD_PASTE_COL_STANDARD], &v) && v.present && v.value > 0)
+          if (read_cell (row->cells[TD_PASTE_COL_STANDARD], &v, NULL) && v.present && v.value > 0)
             {
               preview->total = v.value;
               preview->total_stated = TRUE;
