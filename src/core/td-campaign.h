@@ -66,8 +66,8 @@ gboolean td_campaign_delete (TdDb *db, gint64 campaign_id, GError **error);
 TdCampaign *td_campaign_get (TdDb *db, gint64 campaign_id, GError **error);
 GPtrArray *td_campaign_list (TdDb *db, gint64 bloc_year_id, GError **error);
 GArray *td_campaign_list_shares (TdDb *db, gint64 campaign_id, GError **error);
-gboolean td_campaign_set_shared (TdDb *db, gint64 campaign_id, gint64 bloc_year_id,
-                                 gboolean shared, GError **error);
+gboolean td_campaign_set_shared (TdDb *db, gint64 campaign_id, gint64 bloc_year_id, gboolean shared,
+                                 GError **error);
 
 gint64 td_campaign_add_target (TdDb *db, const TdTarget *target, GError **error);
 gboolean td_campaign_update_target (TdDb *db, const TdTarget *target, GError **error);
