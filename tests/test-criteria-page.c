@@ -8,6 +8,7 @@
 #include "td-demo.h"
 #include "td-paste-dialog.h"
 #include "td-registry.h"
+#include "td-scoring.h"
 #include "td-test-util.h"
 
 #include <string.h>
@@ -301,6 +302,135 @@ test_edit_grades (Fixture *f, gconstpointer data)
       }
 }
 
+/* A label anywhere under root whose text contains part (toasts). */
+static gboolean
+has_label_containing (GtkWidget *root, const char *part)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_label (GTK_LABEL (root)), part) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label_containing (child, part))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+set_text_and_leave (Fixture *f, GtkWidget *view, const char *text)
+{
+  gtk_widget_grab_focus (view);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  gtk_widget_grab_focus (
+      td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Nội dung"));
+  td_test_iterate ();
+}
+
+/* Brackets by size class are edited as text, one per line; the scores
+ * follow; a bad line is refused with its number and what is allowed. */
+static void
+test_edit_brackets (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  g_autofree gchar *before = NULL;
+  TdCriteriaTable *table;
+  TdCriterion *c = NULL;
+  const TdEntry *entry = NULL;
+  TdPoints expected;
+  TdNodeTotals totals;
+  GtkWidget *view;
+  GtkTextIter start, end;
+  gint64 id;
+  gint node;
+  const TdRuleOption *o;
+
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  table = td_criteria_page_get_table (f->page);
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table) && c == NULL; i++)
+    if (td_criteria_table_get_node (table, i)->kind == TD_RULE_BRACKETS
+        && g_strv_length (td_criteria_table_get_node (table, i)->size_classes) == 3)
+      c = td_criteria_table_get_node (table, i);
+  g_assert_nonnull (c);
+  id = c->id;
+  entries = td_entries_load_bloc_year (f->db, f->bloc_year_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < entries->len && entry == NULL; i++)
+    {
+      const TdEntry *e = g_ptr_array_index (entries, i);
+      if (e->criterion_id == id && e->has_measured)
+        entry = e;
+    }
+  g_assert_nonnull (entry);
+
+  g_assert_true (td_criteria_page_select (f->page, id));
+  td_test_iterate ();
+  view = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_TEXT_VIEW, NULL);
+  g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), &start, &end);
+  before = gtk_text_iter_get_text (&start, &end);
+  g_test_message ("brackets:\n%s", before);
+  g_assert_true (g_str_has_prefix (before, "Dưới 1.000 hồ sơ/năm | 1 – <5 = +0,5\n"));
+
+  set_text_and_leave (f, view,
+                      "Dưới 1.000 hồ sơ/năm | ≥ 0 = +2\n"
+                      "Từ 1.000 đến dưới 2.000 hồ sơ/năm | ≥ 0 = +1,25\n"
+                      "Từ 2.000 hồ sơ/năm trở lên | 0 - <3 = +0,25\n"
+                      "Từ 2.000 hồ sơ/năm trở lên | >= 3 = +0,75\n");
+  table = td_criteria_page_get_table (f->page);
+  node = td_criteria_table_find (table, id);
+  c = td_criteria_table_get_node (table, node);
+  g_assert_cmpuint (c->options->len, ==, 4);
+  g_assert_cmpuint (g_strv_length (c->size_classes), ==, 3);
+  o = g_ptr_array_index (c->options, 2);
+  g_assert_cmpint (o->size_class, ==, 2);
+  g_assert_true (o->has_low && o->has_high);
+  g_assert_cmpint (o->low, ==, 0);
+  g_assert_cmpint (o->high, ==, 300);
+  g_assert_cmpint (o->points, ==, 25);
+  o = g_ptr_array_index (c->options, 3);
+  g_assert_true (o->has_low && !o->has_high);
+  g_assert_cmpint (o->low, ==, 300);
+
+  /* The unit's score for this criterion follows the new brackets. */
+  expected = entry->size_class == 0   ? 200
+             : entry->size_class == 1 ? 125
+             : entry->measured < 300  ? 25
+                                      : 75;
+  scores = td_scores_load (f->db, table, &error);
+  g_assert_no_error (error);
+  totals = td_scores_node_totals (scores, td_scores_find_unit (scores, entry->unit_id), node,
+                                  entry->source);
+  g_test_message ("class %d, measured %" G_GINT64_FORMAT ": bonus %" G_GINT64_FORMAT,
+                  entry->size_class, entry->measured, totals.bonus);
+  g_assert_cmpint (totals.bonus, ==, expected);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "criteria-editor-brackets.png"));
+
+  /* Refused: an empty range, a line without its size class, overlapping
+   * ranges.  Nothing is saved and the message names the line. */
+  td_test_dismiss_toasts (f->window);
+  set_text_and_leave (f, view, "Dưới 1.000 hồ sơ/năm | 5 – <1 = +1\n");
+  g_assert_true (gtk_widget_has_css_class (view, "error"));
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window), "dòng 1"));
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "criteria-editor-brackets-refused.png"));
+  td_test_dismiss_toasts (f->window);
+  set_text_and_leave (f, view, "Dưới 1.000 hồ sơ/năm | ≥ 0 = +2\n1 – <5 = +1\n");
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window), "dòng 2"));
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window), "Dưới 1.000 hồ sơ/năm; Từ"));
+  td_test_dismiss_toasts (f->window);
+  set_text_and_leave (f, view,
+                      "Dưới 1.000 hồ sơ/năm | ≥ 0 = +2\nDưới 1.000 hồ sơ/năm | 3 – <5 = +1\n");
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window), "dòng 1 và 2"));
+  td_test_dismiss_toasts (f->window);
+  set_text_and_leave (f, view, "Dưới 1.000 hồ sơ/năm | ≥ 0 = hai\n");
+  g_assert_true (has_label_containing (GTK_WIDGET (f->window), "dòng 1"));
+  table = td_criteria_page_get_table (f->page);
+  c = td_criteria_table_get_node (table, td_criteria_table_find (table, id));
+  g_assert_cmpuint (c->options->len, ==, 4);
+  g_assert_cmpint (((TdRuleOption *)g_ptr_array_index (c->options, 0))->points, ==, 200);
+}
+
 static const char pasted[] = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
                              "I\tCông tác chuyên môn\t60\t\t\n"
                              "1\tHoàn thành kế hoạch năm\t40\t\t\n"
@@ -473,6 +603,8 @@ main (int argc, char **argv)
   g_test_add ("/criteria-page/standard-mismatch-shown", Fixture, NULL, fixture_setup,
               test_standard_mismatch_shown, fixture_teardown);
   g_test_add ("/criteria-page/edit-grades", Fixture, NULL, fixture_setup, test_edit_grades,
+              fixture_teardown);
+  g_test_add ("/criteria-page/edit-brackets", Fixture, NULL, fixture_setup, test_edit_brackets,
               fixture_teardown);
   g_test_add ("/criteria-page/paste-table", Fixture, NULL, fixture_setup, test_paste_table,
               fixture_teardown);

@@ -71,6 +71,7 @@ set_view_text (GtkTextView *view, const char *text, gboolean force)
   if (!force && gtk_widget_has_focus (GTK_WIDGET (view)))
     return;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text ? text : "", -1);
+  gtk_widget_remove_css_class (GTK_WIDGET (view), "error");
 }
 
 static gchar *
@@ -98,7 +99,7 @@ options_to_text (const TdCriterion *c)
 
       if (c->kind == TD_RULE_BRACKETS && o->size_class >= 0
           && (guint)o->size_class < g_strv_length (c->size_classes))
-        g_string_append_printf (s, "[%s] ", c->size_classes[o->size_class]);
+        g_string_append_printf (s, "%s | ", c->size_classes[o->size_class]);
       g_string_append_printf (s, "%s = %s\n", o->label ? o->label : "", p);
     }
   if (s->len > 0)
@@ -130,9 +131,6 @@ update_visibility (TdCriterionEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->step_row), linear);
   gtk_widget_set_visible (GTK_WIDGET (self->exemption_row), td_rule_kind_is_deduction (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->options_group), has_options);
-  /* Brackets carry size classes as well as ranges: they are shown, and
-   * changed by pasting the table again. */
-  gtk_text_view_set_editable (self->options_view, kind != TD_RULE_BRACKETS);
   {
     const char *text;
     g_autofree gchar *escaped = NULL;
@@ -144,7 +142,9 @@ update_visibility (TdCriterionEditor *self)
       text = _ ("One grade per line: the range of the measured value, an equals sign and the "
                 "standard points, e.g. “95 – <98 = 8” or “≥ 98 = 10”.");
     else
-      text = _ ("Brackets come with their size classes and ranges from the pasted table.");
+      text = _ ("One bracket per line: the size class, a bar “|”, the range of the measured "
+                "value, an equals sign and the points, e.g. “Dưới 1.000 hồ sơ/năm | 1 – <5 = "
+                "+0,5”. Without size classes write only the range and the points.");
     /* The description is markup: “<98” must stay text. */
     escaped = g_markup_escape_text (text, -1);
     adw_preferences_group_set_description (self->options_group, escaped);
@@ -394,6 +394,188 @@ parse_options (TdCriterionEditor *self, const char *text, TdCriterion *into)
   return TRUE;
 }
 
+/* Strict reading of a bracket's range: "1 – <5", "1 - 5", "≥ 5", ">= 5",
+ * "< 1".  Unlike range_from_label nothing is guessed: FALSE when any part
+ * is not a number. */
+static gboolean
+parse_range (const char *text, TdRuleOption *o)
+{
+  g_autofree gchar *copy = g_strstrip (g_strdup (text));
+  const char *dashes[] = { "–", "−", "-" };
+  gchar *dash = NULL;
+  gsize dash_len = 0;
+  TdPoints value;
+
+  o->has_low = o->has_high = FALSE;
+  o->low = o->high = 0;
+  if (g_str_has_prefix (copy, "≥") || g_str_has_prefix (copy, ">="))
+    {
+      const char *rest = copy + (g_str_has_prefix (copy, ">=") ? 2 : strlen ("≥"));
+
+      if (!td_points_parse (rest, &value, NULL) || value < 0)
+        return FALSE;
+      o->has_low = TRUE, o->low = value;
+      return TRUE;
+    }
+  if (g_str_has_prefix (copy, "<"))
+    {
+      if (!td_points_parse (copy + 1, &value, NULL) || value < 0)
+        return FALSE;
+      o->has_high = TRUE, o->high = value;
+      return TRUE;
+    }
+  /* The dash between two numbers, never a sign in front of the first. */
+  for (guint i = 0; i < G_N_ELEMENTS (dashes) && dash == NULL; i++)
+    if (*copy != '\0' && (dash = strstr (copy + 1, dashes[i])) != NULL)
+      dash_len = strlen (dashes[i]);
+  if (dash == NULL)
+    return FALSE;
+  {
+    gchar *high = dash + dash_len;
+
+    *dash = '\0';
+    high = g_strstrip (high);
+    if (*high == '<')
+      high++;
+    if (!td_points_parse (copy, &value, NULL) || value < 0)
+      return FALSE;
+    o->has_low = TRUE, o->low = value;
+    if (!td_points_parse (high, &value, NULL) || value < 0)
+      return FALSE;
+    o->has_high = TRUE, o->high = value;
+  }
+  return TRUE;
+}
+
+static void
+refuse_line (TdCriterionEditor *self, const char *message)
+{
+  gtk_widget_add_css_class (GTK_WIDGET (self->options_view), "error");
+  td_window_toast_text (GTK_WIDGET (self), message);
+}
+
+/* "Size class | 1 – <5 = +0,5" per line ("1 – <5 = +0,5" without size
+ * classes).  Size classes keep their places: a stored entry refers to its
+ * class by index, so a name no line uses any more is kept and new names
+ * are added at the end. */
+static gboolean
+parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr (GStrvBuilder) classes = g_strv_builder_new ();
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) line_of = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean with_classes = g_strv_length (into->size_classes) > 0;
+
+  for (guint i = 0; into->size_classes[i] != NULL; i++)
+    g_ptr_array_add (names, g_strdup (into->size_classes[i]));
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strchr (lines[i], '|') != NULL)
+      with_classes = TRUE;
+
+  g_ptr_array_set_size (into->options, 0);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree gchar *line = g_strstrip (g_strdup (lines[i]));
+      gchar *eq = strrchr (line, '=');
+      gchar *bar = strchr (line, '|');
+      const char *range = line;
+      gint size_class = 0;
+      TdRuleOption bracket = { 0 };
+      TdPoints points;
+
+      if (*line == '\0')
+        continue;
+      if (eq == NULL || (*eq = '\0', !td_points_parse (g_strstrip (eq + 1), &points, NULL)))
+        {
+          g_autofree gchar *message = g_strdup_printf (
+              _ ("Brackets, line %u: end with “=” and the points, such as “= +0,5” or "
+                 "“= −0,5”."),
+              i + 1);
+          refuse_line (self, message);
+          return FALSE;
+        }
+      if (with_classes)
+        {
+          guint k;
+
+          if (bar != NULL)
+            *bar = '\0';
+          if (bar == NULL || *g_strstrip (line) == '\0')
+            {
+              g_autofree gchar *message = NULL;
+              g_autofree gchar *known = NULL;
+
+              g_ptr_array_add (names, NULL);
+              known = g_strjoinv ("; ", (gchar **)names->pdata);
+              g_ptr_array_set_size (names, names->len - 1);
+              /* Translators: the last %s lists the size classes named so far */
+              message = g_strdup_printf (_ ("Brackets, line %u: start with the size class and a "
+                                            "bar, e.g. “Dưới 1.000 hồ sơ/năm | 1 – <5 = +0,5”. "
+                                            "Size classes so far: %s."),
+                                         i + 1, *known ? known : "—");
+              refuse_line (self, message);
+              return FALSE;
+            }
+          for (k = 0; k < names->len; k++)
+            if (g_strcmp0 (g_ptr_array_index (names, k), line) == 0)
+              break;
+          if (k == names->len)
+            g_ptr_array_add (names, g_strdup (line));
+          size_class = k;
+          range = bar + 1;
+        }
+      if (!parse_range (range, &bracket))
+        {
+          g_autofree gchar *message = g_strdup_printf (
+              _ ("Brackets, line %u: write the range of the measured value as “1 – <5”, "
+                 "“≥ 5” or “< 1”, with numbers of 0 or more."),
+              i + 1);
+          refuse_line (self, message);
+          return FALSE;
+        }
+      if (bracket.has_low && bracket.has_high && bracket.high <= bracket.low)
+        {
+          g_autofree gchar *message = g_strdup_printf (
+              _ ("Brackets, line %u: the range is empty; the lower end must be below the upper "
+                 "end."),
+              i + 1);
+          refuse_line (self, message);
+          return FALSE;
+        }
+      td_criterion_add_bracket (into, size_class, bracket.has_low, bracket.low, bracket.has_high,
+                                bracket.high, points);
+      g_array_append_val (line_of, i);
+    }
+
+  /* Two brackets of one size class must not both match a value. */
+  for (guint a = 0; a < into->options->len; a++)
+    for (guint b = a + 1; b < into->options->len; b++)
+      {
+        const TdRuleOption *oa = g_ptr_array_index (into->options, a);
+        const TdRuleOption *ob = g_ptr_array_index (into->options, b);
+        gboolean a_below = oa->has_high && ob->has_low && oa->high <= ob->low;
+        gboolean b_below = ob->has_high && oa->has_low && ob->high <= oa->low;
+
+        if (oa->size_class == ob->size_class && !a_below && !b_below)
+          {
+            g_autofree gchar *message = g_strdup_printf (
+                _ ("Brackets, lines %u and %u: the ranges overlap in the same size class; a "
+                   "measured value must fall in one bracket only."),
+                g_array_index (line_of, guint, a) + 1, g_array_index (line_of, guint, b) + 1);
+            refuse_line (self, message);
+            return FALSE;
+          }
+      }
+
+  for (guint k = 0; k < names->len; k++)
+    g_strv_builder_add (classes, g_ptr_array_index (names, k));
+  g_strfreev (into->size_classes);
+  into->size_classes = g_strv_builder_end (classes);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->options_view), "error");
+  return TRUE;
+}
+
 static void
 on_text_view_leave (GtkEventControllerFocus *controller, TdCriterionEditor *self)
 {
@@ -416,7 +598,10 @@ on_text_view_leave (GtkEventControllerFocus *controller, TdCriterionEditor *self
     {
       g_autofree gchar *old = options_to_text (self->criterion);
 
-      if (g_strcmp0 (text, old) == 0 || !parse_options (self, text, changed))
+      if (g_strcmp0 (text, old) == 0)
+        return;
+      if (changed->kind == TD_RULE_BRACKETS ? !parse_brackets (self, text, changed)
+                                            : !parse_options (self, text, changed))
         return;
     }
   save (self, changed, NULL);
