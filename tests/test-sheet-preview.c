@@ -90,6 +90,33 @@ test_preview_shows_pages (void)
   td_test_destroy_window (window);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean ok;
+  GError *error;
+} Waited;
+
+static void
+save_finished (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Waited *w = data;
+
+  w->ok = td_export_save_finish (result, &w->error);
+  w->done = TRUE;
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
 static void
 test_export_saves_and_reports (void)
 {
@@ -110,8 +137,28 @@ test_export_saves_and_reports (void)
   td_test_wait_drawn (GTK_WIDGET (preview));
   inside = td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA, NULL);
 
-  g_assert_true (td_export_save (inside, sheets, TD_EXPORT_XLSX, xlsx_file));
+  /* In a thread: the file appears only as the main loop turns, after a
+   * "Saving" toast with Cancel. */
+  {
+    Waited w = { 0 };
+
+    td_export_save_async (inside, sheets, TD_EXPORT_XLSX, xlsx_file, NULL, save_finished, &w);
+    g_assert_false (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+    g_assert_nonnull (td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_BUTTON, "_Hủy"));
+    g_assert_nonnull (td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_LABEL,
+                                           "Đang lưu “Bang-xep-hang-Khoi-6-2024.xlsx”…"));
+    {
+      g_autofree gchar *shot
+          = td_test_screenshot (GTK_WIDGET (preview), "sheet-preview-saving.png");
+    }
+    while (!w.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_no_error (w.error);
+    g_assert_true (w.ok);
+  }
   g_assert_true (g_file_test (xlsx, G_FILE_TEST_IS_REGULAR));
+  /* The file itself, and no private folder left beside it. */
+  g_assert_cmpuint (count_entries (dir), ==, 1);
   g_assert_true (td_export_save (inside, sheets, TD_EXPORT_PDF, pdf_file));
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
   /* The toast with "Mở" sits in the preview's own overlay. */
@@ -121,7 +168,16 @@ test_export_saves_and_reports (void)
     g_autofree gchar *shot = td_test_screenshot (GTK_WIDGET (preview), "sheet-preview-saved.png");
   }
 
-  g_assert_false (td_export_save (inside, sheets, TD_EXPORT_PDF, bad_file));
+  {
+    Waited w = { 0 };
+
+    td_export_save_async (inside, sheets, TD_EXPORT_PDF, bad_file, NULL, save_finished, &w);
+    while (!w.done)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (w.ok);
+    g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+    g_clear_error (&w.error);
+  }
   td_test_iterate ();
   dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
@@ -134,6 +190,55 @@ test_export_saves_and_reports (void)
 
   g_unlink (xlsx);
   g_unlink (pdf);
+  g_rmdir (dir);
+  td_test_destroy_window (window);
+}
+
+/* Cancel in the toast: the thread finishes its write (the writers cannot
+ * stop half-way) and the file is thrown away with its private folder. */
+static void
+test_export_cancelled_leaves_nothing (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autoptr (GPtrArray) sheets = sample_sheets ();
+  TdSheetPreview *preview = td_sheet_preview_new (GTK_WINDOW (window), sheets);
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *pdf = g_build_filename (dir, "Bang.pdf", NULL);
+  g_autoptr (GFile) pdf_file = g_file_new_for_path (pdf);
+  g_autoptr (GCancellable) cancellable = g_cancellable_new ();
+  GtkWidget *inside, *cancel;
+  Waited w = { 0 };
+
+  gtk_window_present (GTK_WINDOW (preview));
+  td_test_wait_drawn (GTK_WIDGET (preview));
+  inside = td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA, NULL);
+
+  /* By the toast's button. */
+  td_export_save_async (inside, sheets, TD_EXPORT_PDF, pdf_file, NULL, save_finished, &w);
+  cancel = td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_BUTTON, "_Hủy");
+  g_assert_nonnull (cancel);
+  g_signal_emit_by_name (cancel, "clicked");
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (w.ok);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&w.error);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  td_test_iterate ();
+  g_assert_null (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_BUTTON, "_Mở"));
+
+  /* By the caller's cancellable, once the thread is well under way. */
+  memset (&w, 0, sizeof w);
+  td_export_save_async (inside, sheets, TD_EXPORT_PDF, pdf_file, cancellable, save_finished, &w);
+  g_usleep (20 * G_TIME_SPAN_MILLISECOND);
+  g_cancellable_cancel (cancellable);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&w.error);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
   g_rmdir (dir);
   td_test_destroy_window (window);
 }
@@ -178,6 +283,8 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv);
   g_test_add_func ("/sheet-preview/shows-pages", test_preview_shows_pages);
   g_test_add_func ("/sheet-preview/export-saves-and-reports", test_export_saves_and_reports);
+  g_test_add_func ("/sheet-preview/export-cancelled-leaves-nothing",
+                   test_export_cancelled_leaves_nothing);
   g_test_add_func ("/sheet-preview/print-operation-draws-the-pages",
                    test_print_operation_draws_the_pages);
   return g_test_run ();
