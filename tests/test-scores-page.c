@@ -346,6 +346,67 @@ test_only_differences (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_scores_page_get_n_rows (f->page, FALSE), ==, all);
 }
 
+/* The unit's evidence and the assessor's note, each on its own entry,
+ * typed in the one-unit view and saved at once. */
+static void
+test_evidence_and_assessment_note (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  guint unit = 2;
+  gint64 unit_id = td_scores_get_unit_id (scores, unit);
+  TdScoreCell *self_cell, *assessed_cell, *evidence_cell, *note_cell;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCriteriaTable) table = NULL;
+  g_autoptr (TdScores) reloaded = NULL;
+  const TdEntry *entry;
+  const char *tooltip;
+
+  g_assert_true (td_scores_page_set_unit (f->page, unit_id));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  self_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  assessed_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_ASSESSED);
+  evidence_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_EVIDENCE);
+  note_cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_ASSESSED_EVIDENCE);
+  g_assert_nonnull (evidence_cell);
+  g_assert_nonnull (note_cell);
+
+  /* No assessed score yet: the note is refused, saying what to do first. */
+  type_enter (self_cell, "4");
+  type_enter (assessed_cell, "");
+  g_assert_null (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED));
+  type_enter (note_cell, "Thiếu văn bản");
+  tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (td_score_cell_get_editable (note_cell)));
+  g_assert_nonnull (tooltip);
+  g_test_message ("refused: %s", tooltip);
+  g_assert_nonnull (strstr (tooltip, "điểm thẩm định"));
+
+  /* With the assessed score, both notes are saved on their own entries. */
+  type_enter (assessed_cell, "3");
+  type_enter (evidence_cell, "  Báo cáo số 12/BC-STP  ");
+  type_enter (note_cell, "Chưa có kế hoạch số hóa hồ sơ");
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF);
+  g_assert_cmpstr (entry->evidence, ==, "Báo cáo số 12/BC-STP");
+  g_assert_cmpint (entry->points, ==, 400);
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_cmpstr (entry->evidence, ==, "Chưa có kế hoạch số hóa hồ sơ");
+  g_assert_cmpint (entry->points, ==, 300);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (note_cell)), ==,
+                   "Chưa có kế hoạch số hóa hồ sơ");
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-assessment-note.png"));
+
+  /* In the file, not only on screen. */
+  table = td_criteria_load (f->db, f->bloc_year_id, &error);
+  g_assert_no_error (error);
+  reloaded = td_scores_load (f->db, table, &error);
+  g_assert_no_error (error);
+  entry = td_scores_get_entry (reloaded, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_nonnull (entry);
+  g_assert_cmpstr (entry->evidence, ==, "Chưa có kế hoạch số hóa hồ sơ");
+  entry = td_scores_get_entry (reloaded, unit, c->index, TD_SOURCE_SELF);
+  g_assert_cmpstr (entry->evidence, ==, "Báo cáo số 12/BC-STP");
+}
+
 static void
 test_not_graded (Fixture *f, gconstpointer data)
 {
@@ -457,6 +518,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/scores-page/only-differences", Fixture, NULL, fixture_setup, test_only_differences,
               fixture_teardown);
+  g_test_add ("/scores-page/evidence-and-assessment-note", Fixture, NULL, fixture_setup,
+              test_evidence_and_assessment_note, fixture_teardown);
   g_test_add ("/scores-page/not-graded", Fixture, NULL, fixture_setup, test_not_graded,
               fixture_teardown);
   g_test_add ("/scores-page/option-dropdown", Fixture, NULL, fixture_setup, test_option_dropdown,

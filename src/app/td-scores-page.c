@@ -3,7 +3,8 @@
  *
  * Two views of the bloc-year's scores, for the two ways a clerk works:
  *   - One unit: every criterion with its rule, the self-score, the
- *     assessed score, their difference and the evidence; subtotals per
+ *     assessed score, their difference, the unit's evidence and the
+ *     assessor's note; subtotals per
  *     section and the grand totals (self, assessed, final) follow each edit;
  *   - Matrix: criteria × member units for one source, to type in a pile of
  *     paper forms column by column.
@@ -34,7 +35,7 @@
 #include <glib/gi18n.h>
 
 #define INDENT_PX 16
-#define N_UNIT_COLS 3
+#define N_UNIT_COLS 4
 #define KEY(node, col) GINT_TO_POINTER (((node) + 1) * 1024 + (gint)(col))
 
 typedef enum
@@ -46,6 +47,7 @@ typedef enum
   KIND_ASSESSED,
   KIND_DIFF,
   KIND_EVIDENCE,
+  KIND_ASSESSED_EVIDENCE,
   KIND_HISTORY,
   KIND_MATRIX_UNIT,
 } CellKind;
@@ -342,11 +344,15 @@ fill_score (TdScoresPage *self, GtkWidget *box, TdCriterionItem *item, TdSource 
   }
 }
 
+/* The evidence of @source's entry: the unit's own (documents, numbers) on
+ * the self entry, the assessor's note on the assessed one. */
 static void
-fill_evidence (TdScoresPage *self, TdScoreCell *cell, TdCriterionItem *item)
+fill_evidence (TdScoresPage *self, TdScoreCell *cell, TdCriterionItem *item, TdSource source)
 {
   gint index = td_criterion_item_get_index (item);
   TdCriterion *c = td_criterion_item_get_criterion (item);
+  guint column
+      = source == TD_SOURCE_SELF ? TD_SCORES_COL_EVIDENCE : TD_SCORES_COL_ASSESSED_EVIDENCE;
   const TdEntry *entry;
 
   /* Evidence belongs to an entry: headings without a rule have none. */
@@ -354,25 +360,16 @@ fill_evidence (TdScoresPage *self, TdScoreCell *cell, TdCriterionItem *item)
                           c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE);
   if (c == NULL || td_rule_kind_get_input (c->kind) == TD_INPUT_NONE)
     return;
-  td_score_cell_set_key (cell, index, TD_SCORES_COL_EVIDENCE);
-  g_hash_table_insert (self->unit_cells, KEY (index, TD_SCORES_COL_EVIDENCE), cell);
+  td_score_cell_set_key (cell, index, column);
+  g_hash_table_insert (self->unit_cells, KEY (index, column), cell);
   if (cell_has_focus (GTK_WIDGET (cell)))
     return;
-  entry = td_scores_get_entry (self->scores, unit_of_member (self, self->member), index,
-                               TD_SOURCE_SELF);
+  entry = td_scores_get_entry (self->scores, unit_of_member (self, self->member), index, source);
   td_score_cell_set_text (cell, entry ? entry->evidence : "");
-  /* The assessor's note, when there is one, is a hover away. */
-  {
-    const TdEntry *assessed = td_scores_get_entry (
-        self->scores, unit_of_member (self, self->member), index, TD_SOURCE_ASSESSED);
-    g_autofree gchar *note = NULL;
-
-    if (assessed != NULL && assessed->evidence != NULL && *assessed->evidence)
-      /* Translators: tooltip of the evidence cell: the assessed entry's note */
-      note = g_strdup_printf (_ ("Assessment note: %s"), assessed->evidence);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (cell), note);
-  }
-  td_score_cell_set_placeholder (cell, c->guidance && *c->guidance ? c->guidance : "");
+  if (source == TD_SOURCE_SELF)
+    td_score_cell_set_placeholder (cell, c->guidance && *c->guidance ? c->guidance : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (cell),
+                               entry && *entry->evidence ? entry->evidence : NULL);
   td_score_cell_set_editable (cell, is_writable (self));
 }
 
@@ -437,8 +434,10 @@ fill_widget (TdScoresPage *self, GtkWidget *widget)
         fill_diff (self, widget, item);
       break;
     case KIND_EVIDENCE:
+    case KIND_ASSESSED_EVIDENCE:
       if (has_unit (self))
-        fill_evidence (self, TD_SCORE_CELL (widget), item);
+        fill_evidence (self, TD_SCORE_CELL (widget), item,
+                       kind == KIND_EVIDENCE ? TD_SOURCE_SELF : TD_SOURCE_ASSESSED);
       break;
     default:
       break;
@@ -696,9 +695,10 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
 }
 
 static gboolean
-save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, const char *text)
+save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSource source,
+               const char *text)
 {
-  const TdEntry *old = td_scores_get_entry (self->scores, unit, index, TD_SOURCE_SELF);
+  const TdEntry *old = td_scores_get_entry (self->scores, unit, index, source);
   g_autoptr (TdEntry) entry = NULL;
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -706,19 +706,25 @@ save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, co
   if (old == NULL)
     {
       g_set_error_literal (&error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Evidence belongs to a self-score: enter the self-score of this "
-                              "criterion first."));
+                           source == TD_SOURCE_SELF
+                               ? _ ("Evidence belongs to a self-score: enter the self-score of "
+                                    "this criterion first.")
+                               : _ ("The assessment note belongs to an assessed score: enter the "
+                                    "assessed score of this criterion first."));
       return refuse (self, cell, NULL, error);
     }
   entry = td_entry_copy (old);
   g_free (entry->evidence);
   entry->evidence = g_strstrip (g_strdup (text));
+  if (g_str_equal (entry->evidence, old->evidence))
+    return TRUE;
   self->saving = TRUE;
   ok = td_scores_set_entry (self->scores, self->database, unit, index, entry, &error);
   self->saving = FALSE;
   if (!ok)
     return refuse (self, cell, NULL, error);
   td_score_cell_set_text (cell, entry->evidence);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), *entry->evidence ? entry->evidence : NULL);
   return TRUE;
 }
 
@@ -748,8 +754,10 @@ on_cell_commit (TdScoreCell *cell, const char *text, int move, TdScoresPage *sel
       else
         {
           unit = unit_of_member (self, self->member);
-          if (column == TD_SCORES_COL_EVIDENCE)
-            ok = save_evidence (self, cell, unit, index, text);
+          if (column == TD_SCORES_COL_EVIDENCE || column == TD_SCORES_COL_ASSESSED_EVIDENCE)
+            ok = save_evidence (
+                self, cell, unit, index,
+                column == TD_SCORES_COL_EVIDENCE ? TD_SOURCE_SELF : TD_SOURCE_ASSESSED, text);
           else
             ok = save_value (self, cell, unit, index,
                              column == TD_SCORES_COL_SELF ? TD_SOURCE_SELF : TD_SOURCE_ASSESSED,
@@ -833,7 +841,8 @@ history_action (GtkWidget *widget, const char *name, GVariant *param)
                   unit_of_member (self, column), FALSE, self->matrix_source);
   else if (has_unit (self))
     show_history (self, cell, td_score_cell_get_row (TD_SCORE_CELL (cell)),
-                  unit_of_member (self, self->member), column == TD_SCORES_COL_EVIDENCE,
+                  unit_of_member (self, self->member),
+                  column == TD_SCORES_COL_EVIDENCE || column == TD_SCORES_COL_ASSESSED_EVIDENCE,
                   column == TD_SCORES_COL_ASSESSED ? TD_SOURCE_ASSESSED : TD_SOURCE_SELF);
 }
 
@@ -870,6 +879,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       }
       break;
     case KIND_EVIDENCE:
+    case KIND_ASSESSED_EVIDENCE:
       widget = td_score_cell_new ();
       td_score_cell_set_xalign (TD_SCORE_CELL (widget), 0.0);
       g_object_set_data (G_OBJECT (widget), "matrix", GINT_TO_POINTER (FALSE));
@@ -989,7 +999,7 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 
   g_object_set_data (G_OBJECT (widget), "item", NULL);
   g_hash_table_remove (self->bound, widget);
-  if (kind == KIND_EVIDENCE)
+  if (kind == KIND_EVIDENCE || kind == KIND_ASSESSED_EVIDENCE)
     forget_cell (self->unit_cells, TD_SCORE_CELL (widget));
   else if (kind == KIND_SELF || kind == KIND_ASSESSED || kind == KIND_MATRIX_UNIT)
     forget_cell (kind == KIND_MATRIX_UNIT ? self->matrix_cells : self->unit_cells,
@@ -1573,7 +1583,9 @@ td_scores_page_init (TdScoresPage *self)
   g_object_unref (add_column (self, self->unit_view, _ ("Self-score"), KIND_SELF, 0, 96, FALSE));
   g_object_unref (add_column (self, self->unit_view, _ ("Assessed"), KIND_ASSESSED, 0, 96, FALSE));
   g_object_unref (add_column (self, self->unit_view, _ ("Difference"), KIND_DIFF, 0, 84, FALSE));
-  g_object_unref (add_column (self, self->unit_view, _ ("Evidence"), KIND_EVIDENCE, 0, 200, FALSE));
+  g_object_unref (add_column (self, self->unit_view, _ ("Evidence"), KIND_EVIDENCE, 0, 180, FALSE));
+  g_object_unref (add_column (self, self->unit_view, _ ("Assessment note"), KIND_ASSESSED_EVIDENCE,
+                              0, 160, FALSE));
   g_object_unref (add_column (self, self->unit_view, "", KIND_HISTORY, 0, 44, FALSE));
 
   g_object_unref (add_column (self, self->matrix_view, _ ("Code"), KIND_CODE, 0, 80, FALSE));

@@ -17,7 +17,8 @@ typedef enum
 {
   TD_SCORES_COL_SELF,
   TD_SCORES_COL_ASSESSED,
-  TD_SCORES_COL_EVIDENCE,
+  TD_SCORES_COL_EVIDENCE,          /* the unit's evidence, on its self entry */
+  TD_SCORES_COL_ASSESSED_EVIDENCE, /* the assessor's note, on the assessed entry */
 } TdScoresUnitColumn;
 
 TdScores *td_scores_page_get_scores (TdScoresPage *self);
