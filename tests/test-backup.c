@@ -97,6 +97,86 @@ test_daily_once (void)
   }
 }
 
+typedef struct
+{
+  gboolean done, ok, made;
+  GError *error;
+} DailyWait;
+
+static void
+daily_finished (GObject *source, GAsyncResult *result, gpointer data)
+{
+  DailyWait *w = data;
+
+  w->ok = td_backup_daily_finish (result, &w->made, &w->error);
+  w->done = TRUE;
+}
+
+static void
+wait_daily (const char *path, DailyWait *w)
+{
+  memset (w, 0, sizeof *w);
+  td_backup_daily_async (path, NULL, daily_finished, w);
+  while (!w->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Deferred: the open makes no copy; the thread makes it over its own
+ * connection while the file is open and written, once a day. */
+static void
+test_daily_in_thread (void)
+{
+  g_autofree gchar *path = tmp_path ("Khoi 9.db");
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_DEFER_DAILY_BACKUP);
+  g_autoptr (GListStore) list = NULL;
+  g_autoptr (TdBackup) daily = NULL;
+  g_autoptr (TdDb) copy = NULL;
+  g_autofree gchar *note = NULL;
+  DailyWait w;
+
+  list = td_backup_list (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  g_assert_true (td_db_set_meta (db, "note", "Sở Tư pháp", NULL));
+
+  wait_daily (path, &w);
+  g_assert_no_error (w.error);
+  g_assert_true (w.ok);
+  g_assert_true (w.made);
+  /* The window's connection still writes afterwards. */
+  g_assert_true (td_db_set_meta (db, "note", "Sở Tài chính", NULL));
+  g_clear_object (&list);
+  list = td_backup_list (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  daily = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpint (td_backup_get_kind (daily), ==, TD_BACKUP_DAILY);
+  copy = open_db (td_backup_get_path (daily), TD_DB_OPEN_READ_ONLY | TD_DB_OPEN_NO_BACKUP);
+  note = note_of (copy);
+  g_assert_cmpstr (note, ==, "Sở Tư pháp");
+
+  /* Once a day. */
+  wait_daily (path, &w);
+  g_assert_true (w.ok);
+  g_assert_false (w.made);
+  g_clear_object (&list);
+  list = td_backup_list (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+
+  /* A file that is not there: refused with a message, nothing made. */
+  {
+    g_autofree gchar *missing = tmp_path ("missing.db");
+
+    wait_daily (missing, &w);
+    g_assert_false (w.ok);
+    g_assert_false (w.made);
+    g_assert_nonnull (w.error);
+    g_test_message ("missing: %s", w.error->message);
+    g_clear_error (&w.error);
+    g_clear_object (&list);
+    list = td_backup_list (missing);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+  }
+}
+
 static void
 test_no_backup_flag (void)
 {
@@ -425,6 +505,7 @@ main (int argc, char **argv)
   }
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/backup/daily-once", test_daily_once);
+  g_test_add_func ("/backup/daily-in-thread", test_daily_in_thread);
   g_test_add_func ("/backup/no-backup-flag", test_no_backup_flag);
   g_test_add_func ("/backup/rotation", test_rotation);
   g_test_add_func ("/backup/contents", test_contents);

@@ -99,6 +99,21 @@ test_restore_and_undo (void)
   AdwMessageDialog *dialog;
 
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_CREATE));
+  /* The daily copy is made in a thread: the window is up before it. */
+  {
+    gint64 until = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+    guint n = 0;
+
+    while (n == 0 && g_get_monotonic_time () < until)
+      {
+        g_autoptr (GListStore) list = td_backup_list (path);
+
+        n = g_list_model_get_n_items (G_LIST_MODEL (list));
+        if (n == 0)
+          g_main_context_iteration (NULL, FALSE);
+      }
+    g_assert_cmpuint (n, ==, 1);
+  }
   set_note (window, "trước khi khôi phục");
   /* Made directly (the action is tried above): its toast would hide the
    * restore's in the picture. */

@@ -269,11 +269,47 @@ show_damaged (TdWindow *self, const char *path, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+daily_backup_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (TdWindow) self = user_data;
+  g_autoptr (GError) error = NULL;
+  GApplication *app = g_application_get_default ();
+
+  if (!td_backup_daily_finish (result, NULL, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_prefix_error (&error, _ ("Today's automatic backup failed. "));
+      if (gtk_widget_get_realized (GTK_WIDGET (self)))
+        td_window_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+      else
+        g_warning ("%s", error->message);
+    }
+  if (app != NULL)
+    g_application_release (app);
+}
+
+/* The first open of the day copies the file in a thread: with a province's
+ * database the copy takes seconds, which the window must not wait for.
+ * The application is held until the copy is complete, so closing the window
+ * at once never leaves half a backup. */
+static void
+start_daily_backup (TdWindow *self, TdDb *db)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL)
+    g_application_hold (app);
+  td_backup_daily_async (td_db_get_path (db), NULL, daily_backup_done, g_object_ref (self));
+}
+
 gboolean
 td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (TdDb) db = td_db_open (path, flags, &error);
+  gboolean backups = (flags & TD_DB_OPEN_NO_BACKUP) == 0;
+  g_autoptr (TdDb) db
+      = td_db_open (path, backups ? flags | TD_DB_OPEN_DEFER_DAILY_BACKUP : flags, &error);
   const GError *warning;
 
   if (db == NULL)
@@ -291,6 +327,8 @@ td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags)
       return FALSE;
     }
   td_window_set_database (self, db, TRUE);
+  if (backups)
+    start_daily_backup (self, db);
   warning = td_db_get_open_warning (db);
   if (warning != NULL)
     td_window_toast (GTK_WIDGET (self), adw_toast_new (warning->message));

@@ -569,28 +569,101 @@ td_backup_rotate (const char *db_path, guint keep_daily)
   return removed;
 }
 
+static gboolean
+made_today (const char *db_path)
+{
+  g_autoptr (GListStore) daily = list_backups (db_path, TD_BACKUP_DAILY);
+  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr (TdBackup) newest = NULL;
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (daily)) == 0)
+    return FALSE;
+  newest = g_list_model_get_item (G_LIST_MODEL (daily), 0);
+  return g_date_time_get_year (newest->date) == g_date_time_get_year (now)
+         && g_date_time_get_day_of_year (newest->date) == g_date_time_get_day_of_year (now);
+}
+
 /* The daily copy: made on the first open of each day. */
 gboolean
 td_backup_daily (TdDb *db, gboolean *made, GError **error)
 {
-  g_autoptr (GListStore) daily = list_backups (td_db_get_path (db), TD_BACKUP_DAILY);
-  g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autoptr (TdBackup) backup = NULL;
 
   if (made != NULL)
     *made = FALSE;
-  if (g_list_model_get_n_items (G_LIST_MODEL (daily)) > 0)
-    {
-      g_autoptr (TdBackup) newest = g_list_model_get_item (G_LIST_MODEL (daily), 0);
-
-      if (g_date_time_get_year (newest->date) == g_date_time_get_year (now)
-          && g_date_time_get_day_of_year (newest->date) == g_date_time_get_day_of_year (now))
-        return TRUE;
-    }
+  if (made_today (td_db_get_path (db)))
+    return TRUE;
   backup = td_backup_create (db, TD_BACKUP_DAILY, error);
   if (made != NULL)
     *made = backup != NULL;
   return backup != NULL;
+}
+
+/* Runs in a thread: a read-only connection of its own reads a consistent
+ * snapshot (WAL) while the window's connection may write. */
+static void
+daily_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  const char *db_path = data;
+  g_autofree gchar *dir = td_backup_get_dir ();
+  g_autofree gchar *uri = file_uri (db_path, "mode=ro");
+  g_autofree gchar *dest = NULL;
+  g_autoptr (GError) error = NULL;
+  sqlite3 *src = NULL;
+  int rc;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (made_today (db_path))
+    {
+      g_task_return_int (task, 0);
+      return;
+    }
+  if (!ensure_dir (dir, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  rc = sqlite3_open_v2 (uri, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    sqlite3_busy_timeout (src, 3000);
+  else
+    td_error_from_sqlite (src, rc, &error);
+  dest = backup_path_for (db_path, TD_BACKUP_DAILY);
+  if (error == NULL && !copy_via_temp (src, dest, &error))
+    g_prefix_error (&error, _ ("The backup could not be made. "));
+  sqlite3_close_v2 (src);
+  if (error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  td_backup_rotate (db_path, TD_BACKUP_KEEP_DAILY);
+  g_task_return_int (task, 1);
+}
+
+void
+td_backup_daily_async (const char *db_path, GCancellable *cancellable, GAsyncReadyCallback callback,
+                       gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_return_if_fail (db_path != NULL);
+  g_task_set_source_tag (task, td_backup_daily_async);
+  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_run_in_thread (task, daily_thread);
+}
+
+gboolean
+td_backup_daily_finish (GAsyncResult *result, gboolean *made, GError **error)
+{
+  gssize value;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  value = g_task_propagate_int (G_TASK (result), error);
+  if (made != NULL)
+    *made = value == 1;
+  return value >= 0;
 }
 
 static gboolean

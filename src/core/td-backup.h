@@ -41,6 +41,12 @@ gchar *td_backup_describe_contents (TdBackup *self);
 
 TdBackup *td_backup_create (TdDb *db, TdBackupKind kind, GError **error);
 gboolean td_backup_daily (TdDb *db, gboolean *made, GError **error);
+/* The same in a thread over a connection of its own (the file is in WAL
+ * mode, so the clerk goes on writing meanwhile).  _finish says whether a
+ * copy was made; FALSE with @error when it failed. */
+void td_backup_daily_async (const char *db_path, GCancellable *cancellable,
+                            GAsyncReadyCallback callback, gpointer user_data);
+gboolean td_backup_daily_finish (GAsyncResult *result, gboolean *made, GError **error);
 guint td_backup_rotate (const char *db_path, guint keep_daily);
 GListStore *td_backup_list (const char *db_path);
 TdBackup *td_backup_find_newest (const char *db_path);

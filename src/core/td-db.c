@@ -691,7 +691,8 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
 
   /* Once a day, on the first open: a failure does not keep the clerk
    * from her data, but she is told. */
-  if (backups && !td_backup_daily (self, NULL, &self->open_warning))
+  if (backups && (flags & TD_DB_OPEN_DEFER_DAILY_BACKUP) == 0
+      && !td_backup_daily (self, NULL, &self->open_warning))
     g_prefix_error (&self->open_warning, _ ("Today's automatic backup failed. "));
 
   return g_steal_pointer (&self);

@@ -35,6 +35,10 @@ typedef enum
   TD_DB_OPEN_CREATE = 1 << 0,    /* create the file when it does not exist */
   TD_DB_OPEN_READ_ONLY = 1 << 1, /* never write, even when the file is writable */
   TD_DB_OPEN_NO_BACKUP = 1 << 2, /* skip the automatic backups (tests, scratch files) */
+  /* The daily copy is left to the caller (td_backup_daily_async), so that
+   * copying a large file never holds up the window; the copy before an
+   * upgrade is still made here. */
+  TD_DB_OPEN_DEFER_DAILY_BACKUP = 1 << 3,
 } TdDbOpenFlags;
 
 typedef enum
