@@ -1578,14 +1578,14 @@ td_scores_page_init (TdScoresPage *self)
   gtk_column_view_set_model (self->unit_view, GTK_SELECTION_MODEL (unit_selection));
   gtk_column_view_set_model (self->matrix_view, GTK_SELECTION_MODEL (matrix_selection));
 
-  g_object_unref (add_column (self, self->unit_view, _ ("Code"), KIND_CODE, 0, 90, FALSE));
+  g_object_unref (add_column (self, self->unit_view, _ ("Code"), KIND_CODE, 0, 70, FALSE));
   g_object_unref (add_column (self, self->unit_view, _ ("Criterion"), KIND_TITLE, 0, -1, TRUE));
   g_object_unref (add_column (self, self->unit_view, _ ("Self-score"), KIND_SELF, 0, 96, FALSE));
   g_object_unref (add_column (self, self->unit_view, _ ("Assessed"), KIND_ASSESSED, 0, 96, FALSE));
   g_object_unref (add_column (self, self->unit_view, _ ("Difference"), KIND_DIFF, 0, 84, FALSE));
-  g_object_unref (add_column (self, self->unit_view, _ ("Evidence"), KIND_EVIDENCE, 0, 180, FALSE));
+  g_object_unref (add_column (self, self->unit_view, _ ("Evidence"), KIND_EVIDENCE, 0, 150, FALSE));
   g_object_unref (add_column (self, self->unit_view, _ ("Assessment note"), KIND_ASSESSED_EVIDENCE,
-                              0, 160, FALSE));
+                              0, 140, FALSE));
   g_object_unref (add_column (self, self->unit_view, "", KIND_HISTORY, 0, 44, FALSE));
 
   g_object_unref (add_column (self, self->matrix_view, _ ("Code"), KIND_CODE, 0, 80, FALSE));
