@@ -406,6 +406,114 @@ op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
   return TRUE;
 }
 
+/* ---- the window under load ---- */
+
+/* td-bench-ui under Xvfb: @what is "switch" (change of bloc-year) or
+ * "commit" (a score typed and Enter); the figure is the longest time the
+ * main thread was busy in one go until the result was painted. */
+static gboolean
+op_ui (const TdBenchConfig *config, TdBenchRun *run, const char *what, TdBenchResult *result,
+       GError **error)
+{
+  g_autoptr (GSubprocessLauncher) launcher
+      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) ms = g_array_new (FALSE, FALSE, sizeof (gdouble));
+  g_autoptr (GArray) painted = g_array_new (FALSE, FALSE, sizeof (gdouble));
+  g_autofree gchar *xvfb = g_find_program_in_path ("xvfb-run");
+  g_autofree gchar *xdg = g_build_filename (config->dir, "xdg-data", NULL);
+  g_autofree gchar *out = NULL, *err = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autofree gchar *prefix = g_strconcat (what, " ", NULL);
+  g_autofree gchar *painted_prefix = g_strconcat ("painted-", what, " ", NULL);
+  const TdBenchStats *s = &run->stats;
+  gint n_years = run->shape.n_years;
+  gint last = n_years - 1;
+
+  if (config->no_startup)
+    {
+      td_bench_result_unavailable (result, "skipped (--no-startup)");
+      return TRUE;
+    }
+  if (xvfb == NULL || !g_file_test (TD_BENCH_UI, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      td_bench_result_unavailable (result, "xvfb-run or td-bench-ui is missing "
+                                           "(scripts/setup.sh installs xvfb)");
+      return TRUE;
+    }
+  g_ptr_array_add (args, g_strdup ("xvfb-run"));
+  g_ptr_array_add (args, g_strdup ("-a"));
+  g_ptr_array_add (args, g_strdup ("-s"));
+  g_ptr_array_add (args, g_strdup ("-screen 0 1280x800x24"));
+  g_ptr_array_add (args, g_strdup (TD_BENCH_UI));
+  g_ptr_array_add (args, g_strdup (run->path));
+  g_ptr_array_add (args, g_strdup_printf ("%d", MAX (3, config->reps)));
+  /* Bloc to bloc in the last year, and once back a year. */
+  for (guint b = 0; b < 3 && (b + 1) * n_years <= s->bloc_year_ids->len; b++)
+    {
+      g_ptr_array_add (
+          args, g_strdup_printf ("%" G_GINT64_FORMAT,
+                                 g_array_index (s->bloc_year_ids, gint64, b * n_years + last)));
+      if (b == 1 && last > 0)
+        g_ptr_array_add (
+            args, g_strdup_printf ("%" G_GINT64_FORMAT, g_array_index (s->bloc_year_ids, gint64,
+                                                                       b * n_years + last - 1)));
+    }
+  g_ptr_array_add (args, NULL);
+  g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
+  g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "x11", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", TD_BENCH_SCHEMA_DIR, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *)args->pdata, error);
+  if (proc == NULL || !g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (proc))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "td-bench-ui failed: %s", err ? err : "");
+      return FALSE;
+    }
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    {
+      gdouble v;
+
+      if (g_str_has_prefix (lines[i], prefix))
+        {
+          v = g_ascii_strtod (lines[i] + strlen (prefix), NULL);
+          g_array_append_val (ms, v);
+        }
+      else if (g_str_has_prefix (lines[i], painted_prefix))
+        {
+          v = g_ascii_strtod (lines[i] + strlen (painted_prefix), NULL);
+          g_array_append_val (painted, v);
+        }
+    }
+  if (ms->len == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "td-bench-ui printed no %s: %s", what,
+                   out);
+      return FALSE;
+    }
+  td_bench_result_set_times (result, ms);
+  if (painted->len > 0)
+    {
+      gdouble longest = 0;
+
+      for (guint i = 0; i < painted->len; i++)
+        longest = MAX (longest, g_array_index (painted, gdouble, i));
+      result->note = g_strdup_printf ("longest main-thread block (one frame = 16,7 ms); "
+                                      "new contents painted within %.0f ms",
+                                      longest);
+    }
+  else
+    result->note = g_strdup ("longest main-thread block (one frame = 16,7 ms)");
+  return TRUE;
+}
+
 /* ---- a bloc-year: load, recompute, rank, export ---- */
 
 #ifdef HAVE_TD_CRITERIA
@@ -978,6 +1086,10 @@ td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpIn
     }
   if (g_str_equal (info->id, "startup"))
     return op_startup (config, run, result, error);
+  if (g_str_equal (info->id, "ui_switch"))
+    return op_ui (config, run, "switch", result, error);
+  if (g_str_equal (info->id, "ui_commit"))
+    return op_ui (config, run, "commit", result, error);
 
   return op_bloc_year (config, run, info, result, error);
 }

@@ -7,6 +7,7 @@
 
 #include "td-demo.h"
 #include "td-registry.h"
+#include "td-lazy-tooltip.h"
 #include "td-scores-page.h"
 #include "td-test-util.h"
 
@@ -391,7 +392,7 @@ test_evidence_and_assessment_note (Fixture *f, gconstpointer data)
   entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
   g_assert_cmpstr (entry->evidence, ==, "Chưa có kế hoạch số hóa hồ sơ");
   g_assert_cmpint (entry->points, ==, 300);
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (note_cell)), ==,
+  g_assert_cmpstr (td_lazy_tooltip_get (GTK_WIDGET (note_cell)), ==,
                    "Chưa có kế hoạch số hóa hồ sơ");
   g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-assessment-note.png"));
 
@@ -405,6 +406,104 @@ test_evidence_and_assessment_note (Fixture *f, gconstpointer data)
   g_assert_cmpstr (entry->evidence, ==, "Chưa có kế hoạch số hóa hồ sơ");
   entry = td_scores_get_entry (reloaded, unit, c->index, TD_SOURCE_SELF);
   g_assert_cmpstr (entry->evidence, ==, "Báo cáo số 12/BC-STP");
+}
+
+static const char *
+cell_text (TdScoresPage *page, gint64 criterion_id)
+{
+  TdScoreCell *cell = td_scores_page_get_cell (page, FALSE, criterion_id, TD_SCORES_COL_SELF);
+
+  g_assert_nonnull (cell);
+  return gtk_editable_get_text (td_score_cell_get_editable (cell));
+}
+
+/* Switching year keeps the rows and their widgets for speed: every kept
+ * row must show the new table's criterion and the new year's score, and
+ * the length follow the table, in both views. */
+static void
+test_switch_year_rebinds_rows (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) current = td_registry_get_bloc_year (f->db, f->bloc_year_id, &error);
+  g_autoptr (TdCriteriaTable) table = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  g_autoptr (TdEntry) entry = NULL;
+  TdScores *shown = td_scores_page_get_scores (f->page);
+  const TdCriterion *c2024 = find_node (shown, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  gint64 c2024_id = c2024->id;
+  g_autofree gchar *text2024 = NULL;
+  guint rows2024 = td_scores_page_get_n_rows (f->page, FALSE);
+  const TdCriterion *first, *c = NULL;
+  gint64 id, unit_id;
+
+  g_assert_no_error (error);
+  g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (shown, 0)));
+  td_test_iterate ();
+  text2024 = g_strdup (cell_text (f->page, c2024_id));
+  unit_id = td_scores_get_unit_id (shown, 0);
+
+  /* 2025: the same table without its first section, one score of its own. */
+  id = td_registry_start_new_year (f->db, current->bloc_id, 2025, &error);
+  g_assert_no_error (error);
+  table = td_criteria_load (f->db, id, &error);
+  g_assert_no_error (error);
+  if (td_criteria_table_get_n_nodes (table) == 0)
+    {
+      g_assert_true (td_criteria_copy_table (f->db, f->bloc_year_id, id, &error));
+      g_clear_pointer (&table, td_criteria_table_unref);
+      table = td_criteria_load (f->db, id, &error);
+    }
+  first = td_criteria_table_get_node (table, 0);
+  g_assert_cmpint (td_criteria_delete (f->db, first->id, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_pointer (&table, td_criteria_table_unref);
+  table = td_criteria_load (f->db, id, &error);
+  scores = td_scores_load (f->db, table, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    {
+      c = td_criteria_table_get_node (table, i);
+      if (c->kind == TD_RULE_STANDARD && c->n_children == 0 && c->standard >= TD_POINTS (2))
+        break;
+    }
+  g_assert_nonnull (c);
+  g_assert_true (c->kind == TD_RULE_STANDARD);
+  entry = td_entry_new (unit_id, c->id, TD_SOURCE_SELF);
+  entry->points = 125;
+  g_assert_true (td_scores_set_entry (scores, f->db, td_scores_find_unit (scores, unit_id),
+                                      c->index, entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (td_criteria_table_get_n_nodes (table) + 1, <, rows2024);
+
+  td_window_set_bloc_year_id (f->window, id);
+  td_test_iterate ();
+  g_assert_true (td_scores_page_set_unit (f->page, unit_id));
+  td_test_iterate ();
+  g_assert_cmpuint (td_scores_page_get_n_rows (f->page, FALSE), ==,
+                    td_criteria_table_get_n_nodes (table) + 1);
+  g_assert_cmpstr (cell_text (f->page, c->id), ==, "1,25");
+  g_assert_null (td_scores_page_get_cell (f->page, FALSE, c2024_id, TD_SCORES_COL_SELF));
+  /* The first row is now the old second section. */
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL,
+                                         td_criteria_table_get_node (table, 0)->title));
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-switched-year.png"));
+
+  /* The matrix fills when shown, with the new year's rows. */
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_test_iterate ();
+  g_assert_cmpuint (td_scores_page_get_n_rows (f->page, TRUE), ==,
+                    td_criteria_table_get_n_nodes (table) + 1);
+
+  /* Back to 2024 with the matrix shown, then the one-unit view. */
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  g_assert_cmpuint (td_scores_page_get_n_rows (f->page, TRUE), ==, rows2024);
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("unit"));
+  td_test_iterate ();
+  g_assert_true (td_scores_page_set_unit (f->page, unit_id));
+  td_test_iterate ();
+  g_assert_cmpuint (td_scores_page_get_n_rows (f->page, FALSE), ==, rows2024);
+  g_assert_cmpstr (cell_text (f->page, c2024_id), ==, text2024);
 }
 
 static void
@@ -520,6 +619,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/scores-page/evidence-and-assessment-note", Fixture, NULL, fixture_setup,
               test_evidence_and_assessment_note, fixture_teardown);
+  g_test_add ("/scores-page/switch-year-rebinds-rows", Fixture, NULL, fixture_setup,
+              test_switch_year_rebinds_rows, fixture_teardown);
   g_test_add ("/scores-page/not-graded", Fixture, NULL, fixture_setup, test_not_graded,
               fixture_teardown);
   g_test_add ("/scores-page/option-dropdown", Fixture, NULL, fixture_setup, test_option_dropdown,

@@ -51,6 +51,16 @@ td_criterion_item_new (TdCriteriaTable *table, gint index)
   return self;
 }
 
+void
+td_criterion_item_set (TdCriterionItem *self, TdCriteriaTable *table, gint index)
+{
+  g_return_if_fail (TD_IS_CRITERION_ITEM (self));
+  td_criteria_table_ref (table);
+  g_clear_pointer (&self->table, td_criteria_table_unref);
+  self->table = table;
+  self->index = index;
+}
+
 TdCriteriaTable *
 td_criterion_item_get_table (TdCriterionItem *self)
 {

@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (TdCriterionItem, td_criterion_item, TD, CRITERION_ITEM, GO
 /* @index −1 is the "total" row at the bottom of a list. */
 TdCriterionItem *td_criterion_item_new (TdCriteriaTable *table, gint index);
 
+/* Points the row at another node (of another table): a reloaded list keeps
+ * its rows and their widgets, and only binds them again. */
+void td_criterion_item_set (TdCriterionItem *self, TdCriteriaTable *table, gint index);
+
 TdCriteriaTable *td_criterion_item_get_table (TdCriterionItem *self);
 gint td_criterion_item_get_index (TdCriterionItem *self);
 /* NULL for the total row. */

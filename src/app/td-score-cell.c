@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "td-score-cell.h"
+#include "td-lazy-tooltip.h"
 
 struct _TdScoreCell
 {
@@ -167,7 +168,7 @@ bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
   const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
 
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), text);
+  td_lazy_tooltip_set (GTK_WIDGET (label), text);
 }
 
 static GtkListItemFactory *
@@ -273,6 +274,10 @@ td_score_cell_set_placeholder (TdScoreCell *self, const char *text)
 void
 td_score_cell_set_error (TdScoreCell *self, const char *message)
 {
+  /* Cleared on every bind of a grid's cells: a tooltip set for nothing
+   * costs a round trip to the display server. */
+  if (message == NULL && gtk_widget_get_tooltip_text (self->entry) == NULL)
+    return;
   if (message != NULL)
     gtk_widget_add_css_class (self->entry, "error");
   else

@@ -27,6 +27,7 @@
 #include "td-scores-page.h"
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-item.h"
+#include "td-lazy-tooltip.h"
 #include "td-registry.h"
 #include "td-score-history.h"
 #include "td-score-totals.h"
@@ -78,6 +79,7 @@ struct _TdScoresPage
   GPtrArray *members;        /* TdMember*, as in the unit dropdown */
   GArray *member_unit;       /* guint: the scores' unit index of each member */
   GPtrArray *matrix_columns; /* GtkColumnViewColumn* of the units */
+  GPtrArray *items;          /* TdCriterionItem of the loaded table, for both views */
   GHashTable *unit_cells;    /* KEY (node, column) → TdScoreCell */
   GHashTable *matrix_cells;
   GHashTable *bound;               /* bound widgets whose text follows the totals */
@@ -339,7 +341,7 @@ fill_score (TdScoresPage *self, GtkWidget *box, TdCriterionItem *item, TdSource 
         td_score_cell_set_placeholder (cell, hint);
       }
     td_score_cell_set_error (cell, NULL);
-    gtk_widget_set_tooltip_text (GTK_WIDGET (cell), hint);
+    td_lazy_tooltip_set (GTK_WIDGET (cell), hint);
     td_score_cell_set_editable (cell, is_writable (self));
   }
 }
@@ -368,8 +370,7 @@ fill_evidence (TdScoresPage *self, TdScoreCell *cell, TdCriterionItem *item, TdS
   td_score_cell_set_text (cell, entry ? entry->evidence : "");
   if (source == TD_SOURCE_SELF)
     td_score_cell_set_placeholder (cell, c->guidance && *c->guidance ? c->guidance : "");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell),
-                               entry && *entry->evidence ? entry->evidence : NULL);
+  td_lazy_tooltip_set (GTK_WIDGET (cell), entry ? entry->evidence : NULL);
   td_score_cell_set_editable (cell, is_writable (self));
 }
 
@@ -406,17 +407,52 @@ fill_diff (TdScoresPage *self, GtkWidget *label, TdCriterionItem *item)
   td_score_style_delta (label, show ? delta : 0);
 }
 
+/* Fills a bound widget from its row: at bind, after a reload that kept the
+ * rows, and when a view comes back into sight. */
 static void
 fill_widget (TdScoresPage *self, GtkWidget *widget)
 {
   CellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kind"));
   TdCriterionItem *item = g_object_get_data (G_OBJECT (widget), "item");
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
+  TdCriterion *c;
+  g_autofree gchar *rule = NULL;
 
   if (item == NULL || self->scores == NULL)
     return;
+  c = td_criterion_item_get_criterion (item);
   switch (kind)
     {
+    case KIND_CODE:
+      gtk_label_set_text (GTK_LABEL (widget), c ? c->code : "");
+      gtk_widget_set_margin_start (widget, c ? c->depth * INDENT_PX : 0);
+      break;
+    case KIND_TITLE:
+      {
+        GtkWidget *title = gtk_widget_get_first_child (widget);
+        GtkWidget *rule_label = gtk_widget_get_last_child (widget);
+
+        gtk_label_set_text (GTK_LABEL (title), c ? c->title : _ ("Total"));
+        td_lazy_tooltip_set (title, c ? c->title : NULL);
+        rule = c ? td_criterion_describe_rule (c) : NULL;
+        gtk_label_set_text (GTK_LABEL (rule_label), rule ? rule : "");
+        gtk_widget_set_visible (rule_label, rule != NULL && *rule);
+        gtk_widget_set_margin_start (widget, c ? c->depth * INDENT_PX : 0);
+        if (c == NULL || c->depth == 0)
+          gtk_widget_add_css_class (title, "criterion-section");
+        else
+          gtk_widget_remove_css_class (title, "criterion-section");
+      }
+      break;
+    case KIND_RULE:
+      rule = c ? td_criterion_describe_rule (c) : NULL;
+      gtk_label_set_text (GTK_LABEL (widget), rule ? rule : "");
+      td_lazy_tooltip_set (widget, rule);
+      break;
+    case KIND_HISTORY:
+      gtk_widget_set_visible (widget,
+                              c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE);
+      break;
     case KIND_SELF:
     case KIND_ASSESSED:
       if (has_unit (self))
@@ -724,7 +760,7 @@ save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, Td
   if (!ok)
     return refuse (self, cell, NULL, error);
   td_score_cell_set_text (cell, entry->evidence);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (cell), *entry->evidence ? entry->evidence : NULL);
+  td_lazy_tooltip_set (GTK_WIDGET (cell), entry->evidence);
   return TRUE;
 }
 
@@ -926,6 +962,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     }
   g_object_set_data (G_OBJECT (widget), "kind", GINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (widget), "column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (widget), "in-matrix",
+                     g_object_get_data (G_OBJECT (factory), "in-matrix"));
   gtk_list_item_set_child (list_item, widget);
 }
 
@@ -933,52 +971,13 @@ static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
   TdScoresPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  CellKind kind = GPOINTER_TO_INT (data);
-  TdCriterionItem *item = gtk_list_item_get_item (list_item);
-  TdCriterion *c = td_criterion_item_get_criterion (item);
   GtkWidget *widget = gtk_list_item_get_child (list_item);
-  g_autofree gchar *rule = NULL;
 
-  g_object_set_data (G_OBJECT (widget), "item", item);
-  switch (kind)
-    {
-    case KIND_CODE:
-      gtk_label_set_text (GTK_LABEL (widget), c ? c->code : "");
-      gtk_widget_set_margin_start (widget, c ? c->depth * INDENT_PX : 0);
-      break;
-    case KIND_TITLE:
-      {
-        GtkWidget *title = gtk_widget_get_first_child (widget);
-        GtkWidget *rule_label = gtk_widget_get_last_child (widget);
-
-        gtk_label_set_text (GTK_LABEL (title), c ? c->title : _ ("Total"));
-        gtk_widget_set_tooltip_text (title, c ? c->title : NULL);
-        rule = c ? td_criterion_describe_rule (c) : NULL;
-        gtk_label_set_text (GTK_LABEL (rule_label), rule ? rule : "");
-        gtk_widget_set_visible (rule_label, rule != NULL && *rule);
-        gtk_widget_set_margin_start (widget, c ? c->depth * INDENT_PX : 0);
-        if (c == NULL || c->depth == 0)
-          gtk_widget_add_css_class (title, "criterion-section");
-        else
-          gtk_widget_remove_css_class (title, "criterion-section");
-      }
-      break;
-    case KIND_RULE:
-      rule = c ? td_criterion_describe_rule (c) : NULL;
-      gtk_label_set_text (GTK_LABEL (widget), rule ? rule : "");
-      gtk_widget_set_tooltip_text (widget, rule);
-      break;
-    case KIND_HISTORY:
-      gtk_widget_set_visible (widget,
-                              c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE);
-      break;
-    default:
-      g_hash_table_add (self->bound, widget);
-      self->filling = TRUE;
-      fill_widget (self, widget);
-      self->filling = FALSE;
-      break;
-    }
+  g_object_set_data (G_OBJECT (widget), "item", gtk_list_item_get_item (list_item));
+  g_hash_table_add (self->bound, widget);
+  self->filling = TRUE;
+  fill_widget (self, widget);
+  self->filling = FALSE;
 }
 
 static void
@@ -1015,6 +1014,7 @@ add_column (TdScoresPage *self, GtkColumnView *view, const char *title, CellKind
 
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "in-matrix", GINT_TO_POINTER (view == self->matrix_view));
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (kind));
@@ -1027,25 +1027,67 @@ add_column (TdScoresPage *self, GtkColumnView *view, const char *title, CellKind
   return col;
 }
 
+/* One column per member.  A bloc of the same size keeps its columns (and
+ * their cells) with new titles: only the rows are bound again. */
 static void
 rebuild_matrix_columns (TdScoresPage *self)
 {
-  for (guint i = 0; i < self->matrix_columns->len; i++)
-    gtk_column_view_remove_column (self->matrix_view, g_ptr_array_index (self->matrix_columns, i));
-  g_ptr_array_set_size (self->matrix_columns, 0);
-  g_hash_table_remove_all (self->matrix_cells);
+  if (self->matrix_columns->len != n_members (self))
+    {
+      for (guint i = 0; i < self->matrix_columns->len; i++)
+        gtk_column_view_remove_column (self->matrix_view,
+                                       g_ptr_array_index (self->matrix_columns, i));
+      g_ptr_array_set_size (self->matrix_columns, 0);
+      g_hash_table_remove_all (self->matrix_cells);
+    }
   for (guint m = 0; m < n_members (self); m++)
     {
       TdMember *member = g_ptr_array_index (self->members, m);
       const char *title
           = member->short_name && *member->short_name ? member->short_name : member->name;
 
-      g_ptr_array_add (self->matrix_columns,
-                       add_column (self, self->matrix_view, title, KIND_MATRIX_UNIT, m, 84, FALSE));
+      if (m < self->matrix_columns->len)
+        gtk_column_view_column_set_title (g_ptr_array_index (self->matrix_columns, m), title);
+      else
+        g_ptr_array_add (self->matrix_columns, add_column (self, self->matrix_view, title,
+                                                           KIND_MATRIX_UNIT, m, 84, FALSE));
     }
 }
 
+static gboolean
+matrix_shown (TdScoresPage *self)
+{
+  return g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "matrix") == 0;
+}
+
+/* Each view gets its rows when it is first shown after a load: binding a
+ * 200-criterion table into both views at once would hold up the window. */
+static void
+ensure_view_loaded (TdScoresPage *self, gboolean matrix)
+{
+  GListStore *store = matrix ? self->matrix_store : self->unit_store;
+
+  if (self->items == NULL || g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
+    return;
+  if (matrix)
+    rebuild_matrix_columns (self);
+  g_list_store_splice (store, 0, 0, self->items->pdata, self->items->len);
+}
+
 /* Loading */
+
+/* Forgets the loaded scores; the rows and their widgets stay for the next
+ * table (see update_items). */
+static void
+forget_scores (TdScoresPage *self)
+{
+  g_hash_table_remove_all (self->unit_diffs);
+  g_hash_table_remove_all (self->unit_differ);
+  g_hash_table_remove_all (self->matrix_differ);
+  g_hash_table_remove_all (self->matrix_cell_differs);
+  g_clear_pointer (&self->scores, td_scores_free);
+  g_clear_pointer (&self->table, td_criteria_table_unref);
+}
 
 static void
 clear (TdScoresPage *self)
@@ -1058,8 +1100,68 @@ clear (TdScoresPage *self)
   g_hash_table_remove_all (self->unit_differ);
   g_hash_table_remove_all (self->matrix_differ);
   g_hash_table_remove_all (self->matrix_cell_differs);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->scores, td_scores_free);
   g_clear_pointer (&self->table, td_criteria_table_unref);
+}
+
+/* The rows of the new table.  Switching bloc or year keeps the rows (and
+ * the thousands of widgets bound to them, which take long to make) and
+ * points them at the new table's nodes; only the difference in length is
+ * added or removed.  The shown view is filled again at once, the other
+ * when it is shown (on_view_changed). */
+static void
+update_items (TdScoresPage *self, guint n_nodes)
+{
+  GListStore *stores[] = { self->unit_store, self->matrix_store };
+  guint n_old;
+
+  if (self->items == NULL)
+    {
+      self->items = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->items, td_criterion_item_new (self->table, -1));
+    }
+  n_old = self->items->len - 1; /* the last row is the total */
+  for (guint i = 0; i < MIN (n_old, n_nodes); i++)
+    td_criterion_item_set (g_ptr_array_index (self->items, i), self->table, (gint)i);
+  td_criterion_item_set (g_ptr_array_index (self->items, n_old), self->table, -1);
+  if (n_nodes > n_old)
+    {
+      g_autoptr (GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = n_old; i < n_nodes; i++)
+        {
+          g_ptr_array_add (added, td_criterion_item_new (self->table, (gint)i));
+          g_ptr_array_insert (self->items, (gint)i,
+                              g_object_ref (g_ptr_array_index (added, i - n_old)));
+        }
+      for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+        if (g_list_model_get_n_items (G_LIST_MODEL (stores[s])) > 0)
+          g_list_store_splice (stores[s], n_old, 0, added->pdata, added->len);
+    }
+  else if (n_nodes < n_old)
+    {
+      g_ptr_array_remove_range (self->items, n_nodes, n_old - n_nodes);
+      for (guint s = 0; s < G_N_ELEMENTS (stores); s++)
+        if (g_list_model_get_n_items (G_LIST_MODEL (stores[s])) > 0)
+          g_list_store_splice (stores[s], n_nodes, n_old - n_nodes, NULL, 0);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->matrix_store)) > 0)
+    rebuild_matrix_columns (self);
+
+  /* The widgets of the rows kept show the old table until filled again. */
+  {
+    gboolean matrix = matrix_shown (self);
+    GHashTableIter iter;
+    gpointer widget;
+
+    self->filling = TRUE;
+    g_hash_table_iter_init (&iter, self->bound);
+    while (g_hash_table_iter_next (&iter, &widget, NULL))
+      if (GPOINTER_TO_INT (g_object_get_data (widget, "in-matrix")) == matrix)
+        fill_widget (self, widget);
+    self->filling = FALSE;
+  }
 }
 
 static void
@@ -1067,14 +1169,13 @@ reload (TdScoresPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) members = NULL;
-  g_autoptr (GPtrArray) items = NULL;
   gint64 unit_id = 0;
   guint n_nodes;
 
   if (has_unit (self))
     unit_id = ((TdMember *)g_ptr_array_index (self->members, self->member))->unit_id;
   self->filling = TRUE;
-  clear (self);
+  forget_scores (self);
   gtk_string_list_splice (self->unit_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->unit_names)), NULL);
   g_clear_pointer (&self->members, g_ptr_array_unref);
@@ -1083,6 +1184,7 @@ reload (TdScoresPage *self)
 
   if (self->database == NULL || self->bloc_year_id == 0)
     {
+      clear (self);
       gtk_stack_set_visible_child_name (self->stack, "no-year");
       rebuild_matrix_columns (self);
       return;
@@ -1131,6 +1233,7 @@ reload (TdScoresPage *self)
                             "criteria first: paste the table you received or copy last year's.")
                        : _ ("This year has no member units yet. Add the bloc's members in the "
                             "registry first."));
+      clear (self);
       gtk_stack_set_visible_child_name (self->stack, "no-table");
       rebuild_matrix_columns (self);
       return;
@@ -1138,13 +1241,8 @@ reload (TdScoresPage *self)
 
   compute_unit_differences (self);
   compute_matrix_differences (self);
-  rebuild_matrix_columns (self);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < n_nodes; i++)
-    g_ptr_array_add (items, td_criterion_item_new (self->table, i));
-  g_ptr_array_add (items, td_criterion_item_new (self->table, -1));
-  g_list_store_splice (self->unit_store, 0, 0, items->pdata, items->len);
-  g_list_store_splice (self->matrix_store, 0, 0, items->pdata, items->len);
+  update_items (self, n_nodes);
+  ensure_view_loaded (self, matrix_shown (self));
   apply_filters (self);
   gtk_stack_set_visible_child_name (self->stack, "scores");
   update_totals (self);
@@ -1234,6 +1332,7 @@ on_view_changed (AdwViewStack *stack, GParamSpec *pspec, TdScoresPage *self)
   /* Edits only refresh their own view: bring the other one up to date. */
   if (self->scores != NULL)
     {
+      ensure_view_loaded (self, matrix);
       self->filling = TRUE;
       refresh_bound (self);
       self->filling = FALSE;
@@ -1410,6 +1509,7 @@ td_scores_page_finalize (GObject *object)
 {
   TdScoresPage *self = TD_SCORES_PAGE (object);
 
+  g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->scores, td_scores_free);
   g_clear_pointer (&self->table, td_criteria_table_unref);
   g_clear_object (&self->unit_store);
