@@ -28,6 +28,7 @@ static const TdBenchOpInfo op_infos[] = {
   { "recompute", "recompute totals after one edit", 2, TD_BENCH_FLAT },
   { "rank_bloc_year", "rank one bloc-year", 0, TD_BENCH_FLAT },
   { "rank_year", "rank every bloc of a year", 50, TD_BENCH_GROWS_WITH_FILE },
+  { "rank_year_cold", "rank every bloc of a year, all changed", 0, TD_BENCH_GROWS_WITH_FILE },
   { "workbook", "export one bloc-year workbook", 300, TD_BENCH_FLAT },
   { "workbook_python", "same workbook by Python xlsxwriter", 0, TD_BENCH_FLAT },
   { "ranking_pdf", "export a ranking PDF", 200, TD_BENCH_FLAT },

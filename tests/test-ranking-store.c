@@ -4,7 +4,9 @@
  * clerk last looked". */
 #include "config.h"
 
+#include "td-criteria.h"
 #include "td-demo.h"
+#include "td-entries.h"
 #include "td-ranking-store.h"
 #include "td-registry.h"
 
@@ -353,6 +355,332 @@ test_new_year_copies_rules (void)
   g_assert_cmpuint (new_rules->overrides->len, ==, 0);
 }
 
+/* --- stored totals --------------------------------------------------------- */
+
+static void
+assert_same_inputs (GPtrArray *a, GPtrArray *b)
+{
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      const TdRankInput *x = g_ptr_array_index (a, i);
+      const TdRankInput *y = g_ptr_array_index (b, i);
+
+      g_assert_cmpint (x->unit_id, ==, y->unit_id);
+      g_assert_cmpstr (x->name, ==, y->name);
+      g_assert_cmpint (x->final_total, ==, y->final_total);
+      g_assert_cmpint (x->self_total, ==, y->self_total);
+      g_assert_cmpint (x->assessed_total, ==, y->assessed_total);
+      g_assert_cmpint (x->has_assessed, ==, y->has_assessed);
+      g_assert_cmpint (x->bonus, ==, y->bonus);
+      g_assert_cmpint (x->deduction, ==, y->deduction);
+      g_assert_cmpint (x->disagreement, ==, y->disagreement);
+      g_assert_cmpint (x->votes, ==, y->votes);
+      g_assert_cmpint (x->scored, ==, y->scored);
+      g_assert_cmpint (x->has_self, ==, y->has_self);
+      g_assert_cmpint (x->disqualified, ==, y->disqualified);
+      g_assert_cmpstr (x->disqualified_reason, ==, y->disqualified_reason);
+      g_assert_cmpuint (x->sections->len, ==, y->sections->len);
+      for (guint k = 0; k < x->sections->len; k++)
+        {
+          const TdRankSection *s = &g_array_index (x->sections, TdRankSection, k);
+          const TdRankSection *t = &g_array_index (y->sections, TdRankSection, k);
+          g_assert_cmpstr (s->code, ==, t->code);
+          g_assert_cmpint (s->points, ==, t->points);
+        }
+    }
+}
+
+static TdRanking *
+rank_inputs (TdDb *db, gint64 by, GPtrArray *inputs, TdPoints standard)
+{
+  g_autoptr (GError) error = NULL;
+  TdRankSettings *settings = td_ranking_load_settings (db, by, &error);
+  TdRanking *ranking;
+
+  g_assert_no_error (error);
+  settings->scale.standard_total = standard;
+  ranking = td_ranking_compute (inputs, settings);
+  ranking->owned_settings = settings;
+  return ranking;
+}
+
+/* The ranking read through the stored totals equals the one computed from
+ * the entries: once when they are stored by this read, once when read
+ * back.  Returns the unit's final total (0 when absent) so a test can see
+ * that the change it made really changed something. */
+static TdPoints
+check_stored (TdDb *db, gint64 by, gint64 unit_id)
+{
+  g_autoptr (GError) error = NULL;
+  TdPoints std_fresh = 0, std_store = 0, std_read = 0, result = 0;
+  g_autoptr (GPtrArray) fresh = td_ranking_compute_inputs (db, by, &std_fresh, &error);
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (GPtrArray) read = NULL;
+  g_autoptr (TdRanking) r_fresh = NULL;
+  g_autoptr (TdRanking) r_read = NULL;
+
+  g_assert_no_error (error);
+  g_assert_false (td_ranking_has_stored_totals (db, by));
+  stored = td_ranking_load_inputs (db, by, &std_store, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_ranking_has_stored_totals (db, by));
+  read = td_ranking_load_inputs (db, by, &std_read, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (std_fresh, ==, std_store);
+  g_assert_cmpint (std_fresh, ==, std_read);
+  assert_same_inputs (fresh, stored);
+  assert_same_inputs (fresh, read);
+
+  /* The ranks, grades and explanations too. */
+  r_fresh = rank_inputs (db, by, g_steal_pointer (&fresh), std_fresh);
+  r_read = rank_inputs (db, by, g_steal_pointer (&read), std_read);
+  g_assert_cmpuint (r_fresh->rows->len, ==, r_read->rows->len);
+  for (guint i = 0; i < r_fresh->rows->len; i++)
+    {
+      const TdRankRow *a = g_ptr_array_index (r_fresh->rows, i);
+      const TdRankRow *b = g_ptr_array_index (r_read->rows, i);
+      g_assert_cmpint (a->input->unit_id, ==, b->input->unit_id);
+      g_assert_cmpint (a->rank, ==, b->rank);
+      g_assert_cmpint (a->grade, ==, b->grade);
+      g_assert_cmpint (a->input->final_total, ==, b->input->final_total);
+      g_assert_cmpstr (a->proposals, ==, b->proposals);
+      g_assert_cmpstr (a->explanation, ==, b->explanation);
+      if (a->input->unit_id == unit_id)
+        result = a->input->final_total;
+    }
+  return result;
+}
+
+static gint64
+first_of_kind (TdCriteriaTable *table, TdRuleKind kind)
+{
+  for (guint n = 0; n < td_criteria_table_get_n_nodes (table); n++)
+    if (td_criteria_table_get_node (table, (gint)n)->kind == kind)
+      return td_criteria_table_get_node (table, (gint)n)->id;
+  return 0;
+}
+
+static void
+test_stored_totals (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_new_memory (&error);
+  g_autoptr (TdCriteriaTable) table = NULL;
+  g_autoptr (TdEntry) old_entry = NULL;
+  g_autoptr (GPtrArray) members = NULL;
+  TdCriterion *crit;
+  gint64 by, other, crit_id, unit, token, bloc_id, next_year;
+  TdPoints before, after;
+
+  g_assert_true (td_demo_populate (db, &error));
+  /* The bloc-year with the most entries, and another one. */
+  by = td_db_query_int (
+      db,
+      "SELECT t.bloc_year_id FROM criteria_table t"
+      " JOIN criterion c ON c.table_id = t.id JOIN entry e ON e.criterion_id = c.id"
+      " GROUP BY 1 ORDER BY count (*) DESC LIMIT 1",
+      0, NULL);
+  other = td_db_query_int (db, "SELECT min (id) FROM bloc_year", 0, NULL);
+  if (other == by)
+    other = td_db_query_int (db, "SELECT max (id) FROM bloc_year", 0, NULL);
+  g_assert_cmpint (by, >, 0);
+  g_assert_cmpint (other, !=, by);
+  members = td_registry_list_members (db, by, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (members->len, >, 2);
+  unit = ((TdMember *)g_ptr_array_index (members, 0))->unit_id;
+
+  before = check_stored (db, by, unit);
+  check_stored (db, other, 0);
+
+  /* An entry edited: a STANDARD criterion scored lower by the assessors. */
+  table = td_criteria_load (db, by, &error);
+  g_assert_no_error (error);
+  crit_id = first_of_kind (table, TD_RULE_STANDARD);
+  g_assert_cmpint (crit_id, >, 0);
+  crit = td_criteria_table_get_node (table, td_criteria_table_find (table, crit_id));
+  {
+    g_autoptr (TdEntry) e = td_entry_new (unit, crit_id, TD_SOURCE_ASSESSED);
+    g_autoptr (TdEntry) cur = td_entry_load (db, unit, crit_id, TD_SOURCE_ASSESSED, &error);
+    e->points = cur && cur->points > 0 ? 0 : crit->standard;
+    g_assert_true (td_entry_save (db, crit, e, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (td_ranking_has_stored_totals (db, other)); /* only its own bloc-year */
+  after = check_stored (db, by, unit);
+  g_assert_cmpint (after, !=, before);
+
+  /* An entry deleted, and put back (Undo). */
+  g_assert_true (td_entry_delete (db, unit, crit_id, TD_SOURCE_ASSESSED, &old_entry, &error));
+  g_assert_no_error (error);
+  before = after;
+  after = check_stored (db, by, unit);
+  g_assert_cmpint (after, !=, before);
+  old_entry->id = 0;
+  g_assert_true (td_entry_save (db, crit, old_entry, &error));
+  g_assert_cmpint (check_stored (db, by, unit), ==, before);
+
+  /* A rule changed: more standard points for the criterion. */
+  {
+    g_autoptr (TdCriterion) copy = td_criterion_copy (crit);
+    copy->standard += TD_POINTS (3);
+    g_assert_true (td_criteria_update (db, copy, &error));
+    g_assert_no_error (error);
+  }
+  check_stored (db, by, unit);
+
+  /* The table's caps and total. */
+  g_assert_true (td_criteria_set_table_info (db, by, table->title, table->total + TD_POINTS (5),
+                                             table->bonus_cap, TD_POINTS (1), &error));
+  g_assert_no_error (error);
+  check_stored (db, by, unit);
+
+  /* A section moved (the tie-break keys change order), then deleted and
+   * restored by Undo. */
+  {
+    g_autoptr (GArray) sections = td_criteria_table_get_sections (table);
+    gint64 first = td_criteria_table_get_node (table, g_array_index (sections, gint, 0))->id;
+
+    g_assert_cmpuint (sections->len, >, 1);
+    g_assert_true (td_criteria_move_down (db, first, &error));
+    g_assert_no_error (error);
+    check_stored (db, by, unit);
+    token = td_criteria_delete (db, first, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (token, >, 0);
+    before = after;
+    check_stored (db, by, unit);
+    g_assert_true (td_criteria_undelete (db, token, &error));
+    g_assert_no_error (error);
+    check_stored (db, by, unit);
+  }
+
+  /* A criterion added. */
+  {
+    g_autoptr (TdCriterion) extra = td_criterion_new (TD_RULE_BONUS_POINTS);
+    extra->title = g_strdup ("Thêm");
+    extra->rate = TD_POINTS (2);
+    g_assert_cmpint (td_criteria_add (db, by, 0, -1, extra, &error), >, 0);
+    g_assert_no_error (error);
+    check_stored (db, by, unit);
+  }
+
+  /* Options of a rule changed. */
+  crit_id = first_of_kind (table, TD_RULE_OPTIONS);
+  if (crit_id > 0)
+    {
+      g_autoptr (TdCriterion) copy = td_criterion_copy (
+          td_criteria_table_get_node (table, td_criteria_table_find (table, crit_id)));
+      td_criterion_add_option (copy, "Thêm", TD_POINTS (1));
+      g_assert_true (td_criteria_update (db, copy, &error));
+      g_assert_no_error (error);
+      check_stored (db, by, unit);
+    }
+
+  /* Votes are not stored: a new vote shows at once. */
+  g_assert_true (td_ranking_set_votes (db, by, unit, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (td_ranking_has_stored_totals (db, by));
+  td_ranking_forget_totals (db, by, &error);
+  g_assert_no_error (error);
+  check_stored (db, by, unit);
+  {
+    g_autoptr (GPtrArray) inputs = td_ranking_load_inputs (db, by, NULL, &error);
+    for (guint i = 0; i < inputs->len; i++)
+      if (((TdRankInput *)g_ptr_array_index (inputs, i))->unit_id == unit)
+        g_assert_cmpint (((TdRankInput *)g_ptr_array_index (inputs, i))->votes, ==, 7);
+  }
+
+  /* A member added, and removed (a unit with scores cannot be). */
+  {
+    g_autoptr (TdUnit) newcomer = td_unit_new ();
+    g_autoptr (GPtrArray) with = NULL;
+    g_autoptr (GPtrArray) without = NULL;
+    gint64 id;
+
+    newcomer->name = g_strdup ("Sở Mới");
+    id = td_registry_add_unit (db, newcomer, &error);
+    g_assert_no_error (error);
+    g_assert_true (td_registry_add_member (db, by, id, &error));
+    g_assert_no_error (error);
+    check_stored (db, by, id);
+    with = td_ranking_load_inputs (db, by, NULL, &error);
+    g_assert_cmpuint (with->len, ==, members->len + 1);
+    g_assert_true (td_registry_remove_member (db, by, id, &error));
+    g_assert_no_error (error);
+    check_stored (db, by, id);
+    without = td_ranking_load_inputs (db, by, NULL, &error);
+    g_assert_cmpuint (without->len, ==, members->len);
+  }
+
+  /* A new year: its criteria are copied, the old year's totals stay. */
+  {
+    g_autofree gchar *sql
+        = g_strdup_printf ("SELECT bloc_id FROM bloc_year WHERE id = %" G_GINT64_FORMAT, by);
+    bloc_id = td_db_query_int (db, sql, 0, NULL);
+    next_year = td_db_query_int (db, "SELECT max (year) FROM bloc_year", 0, NULL) + 1;
+  }
+  {
+    gint64 by2 = td_registry_start_new_year (db, bloc_id, (gint)next_year, &error);
+    g_autoptr (TdCriteriaTable) table2 = NULL;
+    g_autoptr (TdEntry) e = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (td_ranking_has_stored_totals (db, by));
+    check_stored (db, by2, unit);
+    table2 = td_criteria_load (db, by2, &error);
+    crit_id = first_of_kind (table2, TD_RULE_STANDARD);
+    crit = td_criteria_table_get_node (table2, td_criteria_table_find (table2, crit_id));
+    e = td_entry_new (unit, crit_id, TD_SOURCE_SELF);
+    e->points = crit->standard;
+    g_assert_true (td_entry_save (db, crit, e, &error));
+    g_assert_no_error (error);
+    g_assert_true (td_ranking_has_stored_totals (db, by));
+    g_assert_cmpint (check_stored (db, by2, unit), ==, crit->standard);
+  }
+}
+
+/* A read-only file is ranked from the entries, nothing stored. */
+static void
+test_stored_totals_read_only (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *dir = g_dir_make_tmp ("td-ranking-XXXXXX", &error);
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  g_autoptr (TdDb) ro = NULL;
+  g_autoptr (GPtrArray) inputs = NULL;
+  g_autoptr (GPtrArray) fresh = NULL;
+  gint64 by;
+
+  g_assert_no_error (error);
+  by = td_db_query_int (db, "SELECT max (id) FROM bloc_year", 0, NULL);
+  td_ranking_forget_totals (db, 0, &error);
+  g_assert_no_error (error);
+  td_db_close (db);
+  g_clear_object (&db);
+  ro = td_db_open (path, TD_DB_OPEN_READ_ONLY | TD_DB_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  inputs = td_ranking_load_inputs (ro, by, NULL, &error);
+  g_assert_no_error (error);
+  fresh = td_ranking_compute_inputs (ro, by, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_inputs (inputs, fresh);
+  g_assert_false (td_ranking_has_stored_totals (ro, by));
+  td_db_close (ro);
+  g_clear_object (&ro);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
+        g_remove (file);
+      }
+    g_rmdir (dir);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -370,5 +698,7 @@ main (int argc, char **argv)
               test_changes_since_seen, fixture_tear_down);
   g_test_add_func ("/ranking-store/demo", test_demo);
   g_test_add_func ("/ranking-store/new-year-copies-rules", test_new_year_copies_rules);
+  g_test_add_func ("/ranking-store/stored-totals", test_stored_totals);
+  g_test_add_func ("/ranking-store/stored-totals-read-only", test_stored_totals_read_only);
   return g_test_run ();
 }

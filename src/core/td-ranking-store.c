@@ -921,6 +921,38 @@ load_votes (TdDb *db, gint64 bloc_year_id, GPtrArray *inputs, GError **error)
   return r == TD_STEP_DONE;
 }
 
+/* --- the stored totals ------------------------------------------------------
+ *
+ * Ranking a bloc-year needs every member's totals, and computing them reads
+ * every entry of the year's table (16,000 rows for one bloc, 240,000 for a
+ * province's year).  The totals are kept in rank_totals, one row per
+ * bloc-year, and the schema's triggers (step 7) delete a bloc-year's row
+ * whenever an entry, a criterion, an option, the criteria table or the
+ * membership of that bloc-year changes: no C path has to remember to
+ * invalidate it.  A missing row is computed from scratch and stored again.
+ *
+ * The row holds a GVariant of type RANK_TOTALS_TYPE:
+ *   standard total, section keys,
+ *   per unit (every unit of the sheet: members and former members with
+ *   scores): unit id, flags, final/self/assessed totals, bonus, deduction,
+ *   disagreement, section totals, the disqualifying criterion's code and
+ *   title.
+ * Both paths (cached and fresh) fill the inputs from this value, so they
+ * cannot differ.  The format key carries the program version: totals
+ * computed by another build of the scoring code are never trusted. */
+
+#define RANK_TOTALS_TYPE "(xasa(xuxxxxxxaxss))"
+#define RANK_TOTALS_FORMAT "1:" PACKAGE_VERSION
+
+enum
+{
+  RANK_SCORED = 1 << 0,
+  RANK_HAS_SELF = 1 << 1,
+  RANK_HAS_ASSESSED = 1 << 2,
+  RANK_DISQUALIFIED = 1 << 3,
+  RANK_DISQUALIFIED_BY = 1 << 4, /* the code and title name the criterion */
+};
+
 /* Section code for tie-break rules: the printed code ("I"), else the title. */
 static const char *
 section_key (const TdCriterion *node)
@@ -928,18 +960,16 @@ section_key (const TdCriterion *node)
   return node->code != NULL && *node->code != '\0' ? node->code : node->title;
 }
 
-GPtrArray *
-td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total, GError **error)
+/* The totals of a bloc-year computed from scratch, as a GVariant. */
+static GVariant *
+compute_totals (TdDb *db, gint64 bloc_year_id, GError **error)
 {
-  g_autoptr (GPtrArray) members = td_registry_list_members (db, bloc_year_id, error);
-  g_autoptr (GPtrArray) inputs = NULL;
-  g_autoptr (TdCriteriaTable) table = NULL;
+  g_autoptr (TdCriteriaTable) table = td_criteria_load (db, bloc_year_id, error);
   g_autoptr (TdScores) scores = NULL;
   g_autoptr (GArray) sections = NULL;
+  GVariantBuilder keys, units;
+  guint n_units;
 
-  if (members == NULL)
-    return NULL;
-  table = td_criteria_load (db, bloc_year_id, error);
   if (table == NULL)
     return NULL;
   scores = td_scores_load (db, table, error);
@@ -947,49 +977,235 @@ td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
     return NULL;
   sections = td_criteria_table_get_sections (table);
 
+  g_variant_builder_init (&keys, G_VARIANT_TYPE_STRING_ARRAY);
+  for (guint k = 0; k < sections->len; k++)
+    g_variant_builder_add (
+        &keys, "s",
+        section_key (td_criteria_table_get_node (table, g_array_index (sections, gint, k))));
+
+  g_variant_builder_init (&units, G_VARIANT_TYPE ("a(xuxxxxxxaxss)"));
+  n_units = td_scores_get_n_units (scores);
+  for (guint u = 0; u < n_units; u++)
+    {
+      const TdUnitTotals *t = td_scores_get_totals (scores, u);
+      g_autoptr (GArray) section_totals = td_scores_section_totals (scores, u, TD_SOURCE_FINAL);
+      const TdCriterion *by = NULL;
+      GVariantBuilder points;
+      guint flags = 0;
+
+      if (t->n_entries[TD_SOURCE_SELF] + t->n_entries[TD_SOURCE_ASSESSED] > 0)
+        flags |= RANK_SCORED;
+      if (t->n_entries[TD_SOURCE_SELF] > 0)
+        flags |= RANK_HAS_SELF;
+      if (t->n_entries[TD_SOURCE_ASSESSED] > 0)
+        flags |= RANK_HAS_ASSESSED;
+      if (t->disqualified[TD_SOURCE_FINAL])
+        {
+          flags |= RANK_DISQUALIFIED;
+          /* As td_unit_totals_dup_disqualified_reason: no reason without
+           * a criterion to name. */
+          if (t->disqualified_by[TD_SOURCE_FINAL] >= 0
+              && (guint)t->disqualified_by[TD_SOURCE_FINAL] < table->nodes->len)
+            {
+              by = td_criteria_table_get_node (table, t->disqualified_by[TD_SOURCE_FINAL]);
+              flags |= RANK_DISQUALIFIED_BY;
+            }
+        }
+      g_variant_builder_init (&points, G_VARIANT_TYPE ("ax"));
+      for (guint k = 0; k < sections->len && k < section_totals->len; k++)
+        g_variant_builder_add (&points, "x", g_array_index (section_totals, TdNodeTotals, k).total);
+      g_variant_builder_add (&units, "(xuxxxxxxaxss)", td_scores_get_unit_id (scores, u), flags,
+                             t->table[TD_SOURCE_FINAL].total, t->table[TD_SOURCE_SELF].total,
+                             t->table[TD_SOURCE_ASSESSED].total, t->table[TD_SOURCE_FINAL].bonus,
+                             t->table[TD_SOURCE_FINAL].deduction,
+                             td_scores_agreement (scores, u).sum_abs_delta, &points,
+                             by && by->code ? by->code : "", by && by->title ? by->title : "");
+    }
+  return g_variant_ref_sink (g_variant_new (
+      "(xasa(xuxxxxxxaxss))", table->total > 0 ? table->total : TD_POINTS (100), &keys, &units));
+}
+
+/* The stored totals, NULL when there are none (or they cannot be read). */
+static GVariant *
+read_totals (TdDb *db, gint64 bloc_year_id)
+{
+  sqlite3_stmt *stmt = td_db_prepare (db,
+                                      "SELECT totals FROM rank_totals"
+                                      " WHERE bloc_year_id = ? AND format = ?",
+                                      NULL);
+  g_autoptr (GBytes) bytes = NULL;
+  GVariant *value;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  sqlite3_bind_text (stmt, 2, RANK_TOTALS_FORMAT, -1, SQLITE_STATIC);
+  if (td_db_step (db, stmt, NULL) != TD_STEP_ROW)
+    return NULL;
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize)sqlite3_column_bytes (stmt, 0));
+  sqlite3_reset (stmt);
+  value = g_variant_ref_sink (
+      g_variant_new_from_bytes (G_VARIANT_TYPE (RANK_TOTALS_TYPE), bytes, FALSE));
+  if (!g_variant_is_normal_form (value))
+    {
+      /* A damaged row is not trusted: computed again. */
+      g_variant_unref (value);
+      return NULL;
+    }
+  return value;
+}
+
+/* Best effort: a read-only file or a busy database only means the totals
+ * are computed again next time. */
+static void
+store_totals (TdDb *db, gint64 bloc_year_id, GVariant *totals)
+{
+  sqlite3_stmt *stmt;
+
+  if (td_db_is_read_only (db))
+    return;
+  stmt = td_db_prepare (db,
+                        "INSERT OR REPLACE INTO rank_totals (bloc_year_id, format, totals)"
+                        " VALUES (?, ?, ?)",
+                        NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  sqlite3_bind_text (stmt, 2, RANK_TOTALS_FORMAT, -1, SQLITE_STATIC);
+  sqlite3_bind_blob (stmt, 3, g_variant_get_data (totals), (int)g_variant_get_size (totals),
+                     SQLITE_TRANSIENT);
+  td_db_run (db, stmt, NULL);
+}
+
+gboolean
+td_ranking_forget_totals (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  sqlite3_stmt *stmt
+      = td_db_prepare (db, "DELETE FROM rank_totals WHERE ?1 = 0 OR bloc_year_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  return td_db_run (db, stmt, error);
+}
+
+gboolean
+td_ranking_has_stored_totals (TdDb *db, gint64 bloc_year_id)
+{
+  g_autoptr (GVariant) totals = read_totals (db, bloc_year_id);
+
+  return totals != NULL;
+}
+
+static gchar *
+disqualified_reason (const char *code, const char *title)
+{
+  /* The same words as td_unit_totals_dup_disqualified_reason, in the
+   * language of the reader rather than of whoever stored the totals. */
+  if (*code)
+    /* Translators: why a unit is not graded; %s %s is the criterion's code and title */
+    return g_strdup_printf (_ ("Not graded: %s %s"), code, title);
+  return g_strdup_printf (_ ("Not graded: %s"), title);
+}
+
+static gboolean
+load_inputs (TdDb *db, gint64 bloc_year_id, gboolean use_stored, TdPoints *standard_total,
+             GPtrArray **out, GError **error)
+{
+  g_autoptr (GPtrArray) members = td_registry_list_members (db, bloc_year_id, error);
+  g_autoptr (GPtrArray) inputs = NULL;
+  g_autoptr (GVariant) totals = NULL;
+  g_autoptr (GVariant) keys = NULL;
+  g_autoptr (GVariant) units = NULL;
+  g_autoptr (GHashTable) row_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree gint64 *unit_ids = NULL;
+  TdPoints standard;
+  gsize n_units;
+
+  if (members == NULL)
+    return FALSE;
+  if (use_stored)
+    totals = read_totals (db, bloc_year_id);
+  if (totals == NULL)
+    {
+      totals = compute_totals (db, bloc_year_id, error);
+      if (totals == NULL)
+        return FALSE;
+      if (use_stored)
+        store_totals (db, bloc_year_id, totals);
+    }
+  g_variant_get (totals, "(x@as@a(xuxxxxxxaxss))", &standard, &keys, &units);
+
+  n_units = g_variant_n_children (units);
+  unit_ids = g_new (gint64, n_units);
+  for (gsize u = 0; u < n_units; u++)
+    {
+      g_autoptr (GVariant) row = g_variant_get_child_value (units, u);
+      g_variant_get_child (row, 0, "x", &unit_ids[u]);
+      g_hash_table_insert (row_of, &unit_ids[u], GSIZE_TO_POINTER (u + 1));
+    }
+
   inputs = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rank_input_free);
   for (guint i = 0; i < members->len; i++)
     {
       TdMember *m = g_ptr_array_index (members, i);
       TdRankInput *in = td_rank_input_new (m->unit_id, m->name);
-      gint idx = td_scores_find_unit (scores, m->unit_id);
-      const TdUnitTotals *t;
-      g_autoptr (GArray) section_totals = NULL;
+      gsize u = GPOINTER_TO_SIZE (g_hash_table_lookup (row_of, &m->unit_id));
+      g_autoptr (GVariant) row = NULL;
+      g_autoptr (GVariantIter) points = NULL;
+      const char *code, *title;
+      gint64 unit_id;
+      TdPoints p;
+      guint flags;
 
       g_ptr_array_add (inputs, in);
       in->scored = in->has_self = FALSE;
-      if (idx < 0)
+      if (u == 0)
         continue;
-      t = td_scores_get_totals (scores, (guint)idx);
-      in->scored = t->n_entries[TD_SOURCE_SELF] + t->n_entries[TD_SOURCE_ASSESSED] > 0;
-      in->has_self = t->n_entries[TD_SOURCE_SELF] > 0;
-      in->final_total = t->table[TD_SOURCE_FINAL].total;
-      in->self_total = t->table[TD_SOURCE_SELF].total;
-      in->assessed_total = t->table[TD_SOURCE_ASSESSED].total;
-      in->has_assessed = t->n_entries[TD_SOURCE_ASSESSED] > 0;
-      in->bonus = t->table[TD_SOURCE_FINAL].bonus;
-      in->deduction = t->table[TD_SOURCE_FINAL].deduction;
-      in->disagreement = td_scores_agreement (scores, (guint)idx).sum_abs_delta;
-      section_totals = td_scores_section_totals (scores, (guint)idx, TD_SOURCE_FINAL);
-      for (guint k = 0; k < sections->len && k < section_totals->len; k++)
+      row = g_variant_get_child_value (units, u - 1);
+      g_variant_get (row, "(xuxxxxxxax&s&s)", &unit_id, &flags, &in->final_total, &in->self_total,
+                     &in->assessed_total, &in->bonus, &in->deduction, &in->disagreement, &points,
+                     &code, &title);
+      in->scored = (flags & RANK_SCORED) != 0;
+      in->has_self = (flags & RANK_HAS_SELF) != 0;
+      in->has_assessed = (flags & RANK_HAS_ASSESSED) != 0;
+      for (gsize k = 0; g_variant_iter_next (points, "x", &p) && k < g_variant_n_children (keys);
+           k++)
         {
-          const TdCriterion *node
-              = td_criteria_table_get_node (table, g_array_index (sections, gint, k));
-          td_rank_input_set_section (in, section_key (node),
-                                     g_array_index (section_totals, TdNodeTotals, k).total);
+          const char *key;
+
+          g_variant_get_child (keys, k, "&s", &key);
+          td_rank_input_set_section (in, key, p);
         }
-      if (t->disqualified[TD_SOURCE_FINAL])
+      if (flags & RANK_DISQUALIFIED)
         {
           in->disqualified = TRUE;
-          in->disqualified_reason
-              = td_unit_totals_dup_disqualified_reason (t, table, TD_SOURCE_FINAL);
+          if (flags & RANK_DISQUALIFIED_BY)
+            in->disqualified_reason = disqualified_reason (code, title);
         }
     }
   if (standard_total != NULL)
-    *standard_total = table->total > 0 ? table->total : TD_POINTS (100);
+    *standard_total = standard;
   if (!load_votes (db, bloc_year_id, inputs, error))
-    return NULL;
-  return g_steal_pointer (&inputs);
+    return FALSE;
+  *out = g_steal_pointer (&inputs);
+  return TRUE;
+}
+
+GPtrArray *
+td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total, GError **error)
+{
+  GPtrArray *inputs = NULL;
+
+  return load_inputs (db, bloc_year_id, TRUE, standard_total, &inputs, error) ? inputs : NULL;
+}
+
+GPtrArray *
+td_ranking_compute_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total, GError **error)
+{
+  GPtrArray *inputs = NULL;
+
+  return load_inputs (db, bloc_year_id, FALSE, standard_total, &inputs, error) ? inputs : NULL;
 }
 
 GPtrArray *

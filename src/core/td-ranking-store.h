@@ -70,9 +70,22 @@ gboolean td_ranking_set_decision (TdDb *db, gint64 rule_id, gint64 unit_id, TdDe
                                   const char *reason, GError **error);
 gboolean td_ranking_clear_decision (TdDb *db, gint64 rule_id, gint64 unit_id, GError **error);
 
-/* The adapter: one record per member, from the scoring core. */
+/* The adapter: one record per member, from the scoring core.  The
+ * members' totals are read from the stored totals of the bloc-year when
+ * there are some (the schema's triggers delete them whenever an entry, a
+ * criterion, an option, the criteria table or the membership changes),
+ * else computed from every entry and stored (not in a read-only file). */
 GPtrArray *td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
                                    GError **error);
+/* The same, always computed from the entries; the stored totals are
+ * neither read nor written.  For checking the stored ones. */
+GPtrArray *td_ranking_compute_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
+                                      GError **error);
+/* Whether the bloc-year's totals are stored (and readable by this build). */
+gboolean td_ranking_has_stored_totals (TdDb *db, gint64 bloc_year_id);
+/* Deletes the stored totals of a bloc-year (0: of every bloc-year), so the
+ * next ranking computes them again. */
+gboolean td_ranking_forget_totals (TdDb *db, gint64 bloc_year_id, GError **error);
 /* The codes of the table's sections, for a "section" tie-break rule. */
 GPtrArray *td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **error);
 /* Inputs + settings + engine in one call.  The ranking owns the settings;

@@ -315,6 +315,98 @@ static const TdMigration migrations[] = {
     "  PRIMARY KEY (campaign_id, bloc_year_id)"
     ") STRICT, WITHOUT ROWID;"
     "CREATE INDEX campaign_share_year ON campaign_share (bloc_year_id);" },
+  { 7,
+    /* Stored ranking totals: every unit's totals of a bloc-year as the
+     * ranking needs them (td-ranking-store.c writes and reads the value),
+     * so ranking a year does not read every entry again.  The triggers
+     * delete a bloc-year's row whenever something its totals are computed
+     * from changes: its entries, its criteria and their options, its
+     * criteria table, its membership.  Names and votes are not stored.
+     * The WHEN clause keeps bulk writes free while nothing is stored. */
+    "CREATE TABLE rank_totals ("
+    "  bloc_year_id INTEGER PRIMARY KEY REFERENCES bloc_year (id) ON DELETE CASCADE,"
+    "  format TEXT NOT NULL," /* the build that computed it; another one recomputes */
+    "  totals BLOB NOT NULL"
+    ") STRICT;"
+    "CREATE TRIGGER rank_totals_entry_insert AFTER INSERT ON entry"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (SELECT t.bloc_year_id FROM criterion c"
+    "   JOIN criteria_table t ON t.id = c.table_id WHERE c.id = NEW.criterion_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_entry_update AFTER UPDATE ON entry"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (SELECT t.bloc_year_id FROM criterion c"
+    "   JOIN criteria_table t ON t.id = c.table_id"
+    "   WHERE c.id IN (OLD.criterion_id, NEW.criterion_id));"
+    " END;"
+    "CREATE TRIGGER rank_totals_entry_delete AFTER DELETE ON entry"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (SELECT t.bloc_year_id FROM criterion c"
+    "   JOIN criteria_table t ON t.id = c.table_id WHERE c.id = OLD.criterion_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_criterion_insert AFTER INSERT ON criterion"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN"
+    "   (SELECT bloc_year_id FROM criteria_table WHERE id = NEW.table_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_criterion_update AFTER UPDATE ON criterion"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN"
+    "   (SELECT bloc_year_id FROM criteria_table WHERE id IN (OLD.table_id, NEW.table_id));"
+    " END;"
+    "CREATE TRIGGER rank_totals_criterion_delete AFTER DELETE ON criterion"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN"
+    "   (SELECT bloc_year_id FROM criteria_table WHERE id = OLD.table_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_option_insert AFTER INSERT ON criterion_option"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (SELECT t.bloc_year_id FROM criterion c"
+    "   JOIN criteria_table t ON t.id = c.table_id WHERE c.id = NEW.criterion_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_option_update AFTER UPDATE ON criterion_option"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (SELECT t.bloc_year_id FROM criterion c"
+    "   JOIN criteria_table t ON t.id = c.table_id"
+    "   WHERE c.id IN (OLD.criterion_id, NEW.criterion_id));"
+    " END;"
+    "CREATE TRIGGER rank_totals_option_delete AFTER DELETE ON criterion_option"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (SELECT t.bloc_year_id FROM criterion c"
+    "   JOIN criteria_table t ON t.id = c.table_id WHERE c.id = OLD.criterion_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_table_insert AFTER INSERT ON criteria_table"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id = NEW.bloc_year_id;"
+    " END;"
+    "CREATE TRIGGER rank_totals_table_update AFTER UPDATE ON criteria_table"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (OLD.bloc_year_id, NEW.bloc_year_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_table_delete AFTER DELETE ON criteria_table"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id = OLD.bloc_year_id;"
+    " END;"
+    /* The totals of a unit do not depend on its membership (former
+     * members with scores are kept), but which units the sheet holds
+     * does: the row goes with any change of members. */
+    "CREATE TRIGGER rank_totals_member_insert AFTER INSERT ON membership"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id = NEW.bloc_year_id;"
+    " END;"
+    "CREATE TRIGGER rank_totals_member_update AFTER UPDATE ON membership"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id IN (OLD.bloc_year_id, NEW.bloc_year_id);"
+    " END;"
+    "CREATE TRIGGER rank_totals_member_delete AFTER DELETE ON membership"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id = OLD.bloc_year_id;"
+    " END;"
+    /* Also when foreign keys are off (a tool working on the file). */
+    "CREATE TRIGGER rank_totals_bloc_year_delete AFTER DELETE ON bloc_year"
+    " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
+    "  DELETE FROM rank_totals WHERE bloc_year_id = OLD.id;"
+    " END;" },
 };
 
 const TdMigration *
