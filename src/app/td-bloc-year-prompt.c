@@ -101,7 +101,11 @@ td_bloc_year_prompt_refresh (TdBlocYearPrompt *self)
 static void
 on_database_changed (TdDb *db, const char *what, TdBlocYearPrompt *self)
 {
-  td_bloc_year_prompt_refresh (self);
+  /* Only blocs and years are listed: a score typed (many a minute) must
+   * not rebuild the list on every page. */
+  if (what == NULL || g_str_equal (what, "registry") || g_str_equal (what, "new-year")
+      || g_str_equal (what, "restore"))
+    td_bloc_year_prompt_refresh (self);
 }
 
 static void
