@@ -924,7 +924,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     case KIND_HISTORY:
       widget = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
       gtk_widget_add_css_class (widget, "flat");
-      gtk_widget_set_tooltip_text (widget, _ ("History of this criterion's scores (Ctrl+H)"));
+      td_lazy_tooltip_set (widget, _ ("History of this criterion's scores (Ctrl+H)"));
       gtk_widget_set_focusable (widget, FALSE);
       g_signal_connect (widget, "clicked", G_CALLBACK (on_history_clicked), self);
       break;
