@@ -449,6 +449,7 @@ op_ui (const TdBenchConfig *config, TdBenchRun *run, const char *what, TdBenchRe
   g_ptr_array_add (args, g_strdup (TD_BENCH_UI));
   g_ptr_array_add (args, g_strdup (run->path));
   g_ptr_array_add (args, g_strdup_printf ("%d", MAX (3, config->reps)));
+  g_ptr_array_add (args, g_strdup ("scores"));
   /* Bloc to bloc in the last year, and once back a year. */
   for (guint b = 0; b < 3 && (b + 1) * n_years <= s->bloc_year_ids->len; b++)
     {

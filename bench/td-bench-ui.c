@@ -1,16 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The window under load, for the benchmark (td-bench runs it under Xvfb).
  *
- *   td-bench-ui DATABASE REPS BLOC_YEAR_ID…
+ *   td-bench-ui DATABASE REPS SECTION BLOC_YEAR_ID…
  *
- * opens the real window on DATABASE in the Scores section and measures
+ * opens the real window on DATABASE in SECTION (scores, criteria, ranking …)
+ * and measures
  * what the clerk feels:
  *   - switch: the bloc-year is changed (cycling through the ids given); the
  *     figure is the longest time the main thread was busy in one go (one
  *     main-loop dispatch) until the new contents were painted: above one
  *     frame (16,7 ms) the window stutters;
- *   - commit: a self-score typed in the one-unit view and Enter pressed: the
- *     longest main-thread block from Enter to the painted totals.
+ *   - commit (Scores section only): a self-score typed in the one-unit view
+ *     and Enter pressed: the longest main-thread block from Enter to the
+ *     painted totals.
  * It prints one line per measurement, "switch 3.42" or "commit 0.81"
  * (milliseconds), then "painted-switch 12.3" lines with the time from the
  * change to the first painted frame. */
@@ -119,15 +121,19 @@ main (int argc, char **argv)
   TdScoresPage *page;
   gint reps;
   gint n_ids;
+  const char *section;
+  char **ids;
 
   setlocale (LC_ALL, "");
-  if (argc < 4)
+  if (argc < 5)
     {
-      fprintf (stderr, "usage: td-bench-ui DATABASE REPS BLOC_YEAR_ID…\n");
+      fprintf (stderr, "usage: td-bench-ui DATABASE REPS SECTION BLOC_YEAR_ID…\n");
       return 2;
     }
   reps = MAX (1, atoi (argv[2]));
-  n_ids = argc - 3;
+  section = argv[3];
+  ids = argv + 4;
+  n_ids = argc - 4;
   gtk_init ();
   real_poll = g_main_context_get_poll_func (NULL);
   g_main_context_set_poll_func (NULL, timed_poll);
@@ -143,14 +149,18 @@ main (int argc, char **argv)
   /* No daily copy of the big file during the measurement. */
   if (!td_window_open_path (window, argv[1], TD_DB_OPEN_NO_BACKUP))
     return 1;
-  td_window_show_section (window, "scores");
-  td_window_set_bloc_year_id (window, g_ascii_strtoll (argv[3], NULL, 10));
+  if (!td_window_show_section (window, section))
+    {
+      fprintf (stderr, "no section %s\n", section);
+      return 1;
+    }
+  td_window_set_bloc_year_id (window, g_ascii_strtoll (ids[0], NULL, 10));
   settle (GTK_WIDGET (window), NULL, g_get_monotonic_time ());
   page = TD_SCORES_PAGE (find_type (GTK_WIDGET (window), TD_TYPE_SCORES_PAGE));
 
   for (gint i = 0; i < reps; i++)
     {
-      gint64 id = g_ascii_strtoll (argv[3 + (i + 1) % n_ids], NULL, 10);
+      gint64 id = g_ascii_strtoll (ids[(i + 1) % n_ids], NULL, 10);
       gint64 start = g_get_monotonic_time ();
       gdouble to_paint = -1, longest;
 
@@ -161,7 +171,7 @@ main (int argc, char **argv)
       printf ("switch %.3f\npainted-switch %.3f\n", longest, to_paint);
     }
 
-  for (gint i = 0; i < reps; i++)
+  for (gint i = 0; page != NULL && g_str_equal (section, "scores") && i < reps; i++)
     {
       const TdCriterion *c = standard_criterion (page);
       TdScoreCell *cell

@@ -19,6 +19,7 @@
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-editor.h"
 #include "td-criterion-item.h"
+#include "td-lazy-tooltip.h"
 #include "td-paste-dialog.h"
 #include "td-registry.h"
 #include "td-window.h"
@@ -46,6 +47,7 @@ struct _TdCriteriaPage
   gint64 bloc_year_id;
   TdCriteriaTable *table;
   GHashTable *problems; /* node index → gchar* (one per line) */
+  GHashTable *bound;    /* the cells bound to a row, filled again after a reload */
   gchar *total_text;
   gint64 selected_id;
   gint64 undo_token;
@@ -189,12 +191,14 @@ select_id (TdCriteriaPage *self, gint64 id)
   return TRUE;
 }
 
+static void fill_cell (TdCriteriaPage *self, GtkWidget *child);
+
 static void
 reload (TdCriteriaPage *self)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) items = NULL;
-  guint n;
+  guint n, n_old;
 
   self->reloading = TRUE;
   g_clear_pointer (&self->table, td_criteria_table_unref);
@@ -206,14 +210,32 @@ reload (TdCriteriaPage *self)
         td_window_toast_text (GTK_WIDGET (self), error->message);
     }
 
-  items = g_ptr_array_new_with_free_func (g_object_unref);
   n = self->table ? td_criteria_table_get_n_nodes (self->table) : 0;
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (items, td_criterion_item_new (self->table, i));
   if (self->table != NULL)
     collect_problems (self);
-  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
-                       items->pdata, items->len);
+  /* The rows kept point at the new table's nodes and their cells are
+   * filled again: making a table's worth of row widgets anew takes long
+   * (another bloc or year, or every edit of a criterion). */
+  n_old = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  for (guint i = 0; i < MIN (n, n_old); i++)
+    {
+      g_autoptr (TdCriterionItem) item = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+      td_criterion_item_set (item, self->table, (gint)i);
+    }
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = n_old; i < n; i++)
+    g_ptr_array_add (items, td_criterion_item_new (self->table, i));
+  if (n != n_old)
+    g_list_store_splice (self->store, MIN (n, n_old), n_old > n ? n_old - n : 0, items->pdata,
+                         items->len);
+  {
+    GHashTableIter iter;
+    gpointer child;
+
+    g_hash_table_iter_init (&iter, self->bound);
+    while (g_hash_table_iter_next (&iter, &child, NULL))
+      fill_cell (self, child);
+  }
 
   if (self->database == NULL || self->bloc_year_id == 0 || self->table == NULL)
     gtk_stack_set_visible_child_name (self->stack, "no-year");
@@ -292,20 +314,22 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (box), label);
       gtk_box_append (GTK_BOX (box), icon);
+      g_object_set_data (G_OBJECT (box), "col", GINT_TO_POINTER (col));
       gtk_list_item_set_child (list_item, box);
       return;
     }
+  g_object_set_data (G_OBJECT (label), "col", GINT_TO_POINTER (col));
   gtk_list_item_set_child (list_item, label);
 }
 
+/* Fills a cell from its row: at bind, and after a reload that kept the
+ * rows. */
 static void
-bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+fill_cell (TdCriteriaPage *self, GtkWidget *child)
 {
-  Column col = GPOINTER_TO_INT (data);
-  TdCriteriaPage *self = g_object_get_data (G_OBJECT (factory), "page");
-  TdCriterionItem *item = gtk_list_item_get_item (list_item);
+  Column col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "col"));
+  TdCriterionItem *item = g_object_get_data (G_OBJECT (child), "item");
   TdCriterion *c = td_criterion_item_get_criterion (item);
-  GtkWidget *child = gtk_list_item_get_child (list_item);
   GtkWidget *label = col == COL_TITLE ? gtk_widget_get_first_child (child) : child;
   g_autofree gchar *text = NULL;
   const char *problems = g_hash_table_lookup (self->problems, GINT_TO_POINTER (c->index));
@@ -318,9 +342,9 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer d
       break;
     case COL_TITLE:
       gtk_label_set_text (GTK_LABEL (label), c->title);
-      gtk_widget_set_tooltip_text (label, c->title);
+      td_lazy_tooltip_set (label, c->title);
       gtk_widget_set_visible (gtk_widget_get_last_child (child), problems != NULL);
-      gtk_widget_set_tooltip_text (gtk_widget_get_last_child (child), problems);
+      td_lazy_tooltip_set (gtk_widget_get_last_child (child), problems);
       break;
     case COL_STANDARD:
       if (c->kind == TD_RULE_GROUP || td_rule_kind_gives_standard (c->kind) || c->standard != 0)
@@ -334,7 +358,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer d
       if (text == NULL && (c->bonus_cap != TD_NO_CAP || c->deduction_cap != TD_NO_CAP))
         text = td_criterion_describe_rule (c);
       gtk_label_set_text (GTK_LABEL (label), text ? text : "");
-      gtk_widget_set_tooltip_text (label, text);
+      td_lazy_tooltip_set (label, text);
       break;
     case COL_ASSESSOR:
       gtk_label_set_text (GTK_LABEL (label), c->assessor ? c->assessor : "");
@@ -348,6 +372,27 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer d
 }
 
 static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TdCriteriaPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (child), "item", gtk_list_item_get_item (list_item));
+  g_hash_table_add (self->bound, child);
+  fill_cell (self, child);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TdCriteriaPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+
+  g_hash_table_remove (self->bound, child);
+  g_object_set_data (G_OBJECT (child), "item", NULL);
+}
+
+static void
 add_column (TdCriteriaPage *self, const char *title, Column col, gboolean expand, int fixed)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -356,6 +401,7 @@ add_column (TdCriteriaPage *self, const char *title, Column col, gboolean expand
   g_object_set_data (G_OBJECT (factory), "page", self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (col));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (col));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (col));
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
@@ -798,6 +844,7 @@ td_criteria_page_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->selection);
   g_clear_pointer (&self->problems, g_hash_table_unref);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   g_free (self->total_text);
   G_OBJECT_CLASS (td_criteria_page_parent_class)->finalize (object);
 }
@@ -909,6 +956,7 @@ td_criteria_page_init (TdCriteriaPage *self)
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 
   self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->bound = g_hash_table_new (NULL, NULL);
   self->store = g_list_store_new (TD_TYPE_CRITERION_ITEM);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->store)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
