@@ -16,6 +16,7 @@
 #include "td-ical.h"
 #include "td-registry.h"
 #include "td-window.h"
+#include "td-lazy-tooltip.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -464,7 +465,7 @@ refresh_month (TdCalendarPage *self)
       gtk_label_set_text (self->cell_lunar[i], lunar_text);
       gtk_label_set_markup (self->cell_marks[i], mark_text);
       gtk_label_set_text (self->cell_title[i], first_title[i] ? first_title[i] : "");
-      gtk_widget_set_tooltip_text (cell, tip[0] ? tip : NULL);
+      td_lazy_tooltip_set (cell, tip);
       {
         /* A screen reader hears the whole day, not "30 3". */
         g_autofree gchar *dmy = td_calendar_format_dmy (&day);
@@ -579,7 +580,7 @@ done_check (TdCalendarPage *self, gint64 deadline_id, gint64 unit_id, gboolean d
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
   gtk_widget_set_sensitive (check, !td_db_is_read_only (self->database));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (check, unit_id ? _ ("Sent") : _ ("Done"));
+  td_lazy_tooltip_set (check, unit_id ? _ ("Sent") : _ ("Done"));
   g_object_set_data (G_OBJECT (check), "deadline-id", GSIZE_TO_POINTER (deadline_id));
   g_object_set_data (G_OBJECT (check), "unit-id", GSIZE_TO_POINTER (unit_id));
   g_signal_connect (check, "toggled", G_CALLBACK (on_deadline_toggled), self);
@@ -593,7 +594,7 @@ icon_action_button (const char *icon, const char *tooltip, const char *action, g
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, tooltip);
+  td_lazy_tooltip_set (button, tooltip);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
   return button;

@@ -13,6 +13,7 @@
 #include "td-registry.h"
 #include "td-text.h"
 #include "td-window.h"
+#include "td-lazy-tooltip.h"
 
 #include <glib/gi18n.h>
 
@@ -159,7 +160,7 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
       gtk_label_set_width_chars (GTK_LABEL (label), 16);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_valign (label, GTK_ALIGN_END);
-      gtk_widget_set_tooltip_text (label, target->text);
+      td_lazy_tooltip_set (label, target->text);
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_grid_attach (GTK_GRID (grid), label, (int)t + 1, 0, 1, 1);
     }

@@ -12,6 +12,7 @@
 
 #include "td-paste-dialog.h"
 #include "td-window.h"
+#include "td-lazy-tooltip.h"
 
 #include <glib/gi18n.h>
 
@@ -111,12 +112,12 @@ fill_cell (TdPasteDialog *self, GtkWidget *widget, guint row_index, Column col)
       break;
     case COL_INTERPRETATION:
       gtk_label_set_text (GTK_LABEL (widget), row->skip ? _ ("(not used)") : row->interpretation);
-      gtk_widget_set_tooltip_text (widget, row->interpretation);
+      td_lazy_tooltip_set (widget, row->interpretation);
       gtk_widget_set_margin_start (widget, row->skip ? 0 : row->depth * 12);
       break;
     case COL_PROBLEMS:
       gtk_label_set_text (GTK_LABEL (widget), row->skip ? "" : row->problems);
-      gtk_widget_set_tooltip_text (widget, row->problems);
+      td_lazy_tooltip_set (widget, row->problems);
       gtk_widget_remove_css_class (widget, "error");
       gtk_widget_remove_css_class (widget, "warning");
       if (!row->skip && row->status == TD_PASTE_ERROR)
@@ -219,7 +220,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     {
       widget = gtk_check_button_new ();
       gtk_widget_set_halign (widget, GTK_ALIGN_CENTER);
-      gtk_widget_set_tooltip_text (widget, _ ("Use this row"));
+      td_lazy_tooltip_set (widget, _ ("Use this row"));
       g_signal_connect (widget, "toggled", G_CALLBACK (on_use_toggled), self);
     }
   else

@@ -12,6 +12,7 @@
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
 #include "td-window.h"
+#include "td-lazy-tooltip.h"
 
 #include <glib/gi18n.h>
 
@@ -192,8 +193,8 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     }
   text = cell_text (self, row, column);
   gtk_label_set_text (label, text);
-  gtk_widget_set_tooltip_text (
-      GTK_WIDGET (label), column == COL_GRADE ? td_grade_to_string (row->grade) : row->explanation);
+  td_lazy_tooltip_set (GTK_WIDGET (label),
+                       column == COL_GRADE ? td_grade_to_string (row->grade) : row->explanation);
   if (row->input->disqualified)
     gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
   else
