@@ -44,10 +44,22 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* Puts @strings in @list, leaving it alone when it already holds them: a
+ * drop-down whose model changes rebuilds its rows, and switching year
+ * must stay within a frame. */
 static void
-clear_list (GtkStringList *list)
+set_strings (GtkStringList *list, GPtrArray *strings)
 {
-  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)), NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  gboolean same = n == strings->len;
+
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (list, i), g_ptr_array_index (strings, i)) == 0;
+  if (same)
+    return;
+  g_ptr_array_add (strings, NULL);
+  gtk_string_list_splice (list, 0, n, (const char *const *)strings->pdata);
+  g_ptr_array_remove_index (strings, strings->len - 1);
 }
 
 /* Fills both drop-downs from the database and selects the current year. */
@@ -56,11 +68,11 @@ reload (TdBlocSelector *self)
 {
   g_autoptr (GPtrArray) blocs = NULL;
   g_autoptr (TdBlocYear) current = NULL;
+  g_autoptr (GPtrArray) bloc_names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) year_names = g_ptr_array_new_with_free_func (g_free);
   guint bloc_pos = GTK_INVALID_LIST_POSITION, year_pos = GTK_INVALID_LIST_POSITION;
 
   self->updating = TRUE;
-  clear_list (self->bloc_names);
-  clear_list (self->year_names);
   g_array_set_size (self->bloc_ids, 0);
   g_array_set_size (self->bloc_year_ids, 0);
 
@@ -73,7 +85,7 @@ reload (TdBlocSelector *self)
     {
       TdBloc *bloc = blocs->pdata[i];
 
-      gtk_string_list_append (self->bloc_names, bloc->name);
+      g_ptr_array_add (bloc_names, bloc->name);
       g_array_append_val (self->bloc_ids, bloc->id);
       if (current != NULL && bloc->id == current->bloc_id)
         bloc_pos = i;
@@ -85,15 +97,16 @@ reload (TdBlocSelector *self)
       for (guint i = 0; years != NULL && i < years->len; i++)
         {
           gint year = g_array_index (years, gint, i);
-          g_autofree gchar *label = g_strdup_printf ("%d", year);
           gint64 id = td_registry_find_bloc_year (self->database, current->bloc_id, year, NULL);
 
-          gtk_string_list_append (self->year_names, label);
+          g_ptr_array_add (year_names, g_strdup_printf ("%d", year));
           g_array_append_val (self->bloc_year_ids, id);
           if (id == current->id)
             year_pos = i;
         }
     }
+  set_strings (self->bloc_names, bloc_names);
+  set_strings (self->year_names, year_names);
   gtk_drop_down_set_selected (self->bloc_dropdown, bloc_pos);
   gtk_drop_down_set_selected (self->year_dropdown, year_pos);
   gtk_widget_set_visible (GTK_WIDGET (self), blocs != NULL && blocs->len > 0);

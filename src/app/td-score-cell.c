@@ -201,6 +201,9 @@ td_score_cell_set_text (TdScoreCell *self, const char *text)
   gtk_widget_set_visible (self->entry, TRUE);
   if (self->dropdown != NULL)
     gtk_widget_set_visible (self->dropdown, FALSE);
+  /* Rebinding a grid sets thousands of cells, most to what they show. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)), text ? text : "") == 0)
+    return;
   self->setting = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
   self->setting = FALSE;
@@ -218,6 +221,7 @@ void
 td_score_cell_set_choices (TdScoreCell *self, const char *const *choices, guint selected)
 {
   guint n;
+  gboolean same;
 
   /* Made on first use: most cells take typed values, and a grid has
    * hundreds of cells. */
@@ -236,9 +240,14 @@ td_score_cell_set_choices (TdScoreCell *self, const char *const *choices, guint 
       g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (on_selected), self);
     }
   n = g_list_model_get_n_items (G_LIST_MODEL (self->choices));
+  same = choices != NULL && g_strv_length ((gchar **)choices) == n;
+  for (guint i = 0; same && i < n; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (self->choices, i), choices[i]) == 0;
 
   self->setting = TRUE;
-  gtk_string_list_splice (self->choices, 0, n, choices);
+  /* A new model rebuilds the drop-down's rows: only when the options differ. */
+  if (!same)
+    gtk_string_list_splice (self->choices, 0, n, choices);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), selected);
   self->setting = FALSE;
   g_free (self->saved_text);

@@ -80,7 +80,16 @@ struct _TdScoresPage
   GArray *member_unit;       /* guint: the scores' unit index of each member */
   GPtrArray *matrix_columns; /* GtkColumnViewColumn* of the units */
   GPtrArray *items;          /* TdCriterionItem of the loaded table, for both views */
-  GHashTable *unit_cells;    /* KEY (node, column) → TdScoreCell */
+  GHashTable *pending;       /* bound widgets off screen, filled when the window is idle */
+  guint pending_source;
+  /* A cell to focus once its row is scrolled into sight (move_focus). */
+  guint focus_later_source;
+  gboolean focus_later_matrix;
+  gint focus_later_node;
+  guint focus_later_column;
+  guint focus_later_tries;
+  GtkWidget *focus_later_from; /* compared only, never used */
+  GHashTable *unit_cells;      /* KEY (node, column) → TdScoreCell */
   GHashTable *matrix_cells;
   GHashTable *bound;               /* bound widgets whose text follows the totals */
   GHashTable *unit_diffs;          /* node index → TdPoints* delta, for the shown unit */
@@ -101,6 +110,8 @@ struct _TdScoresPage
 };
 
 G_DEFINE_FINAL_TYPE (TdScoresPage, td_scores_page, ADW_TYPE_BIN)
+
+static void flush_pending (TdScoresPage *self);
 
 enum
 {
@@ -528,6 +539,7 @@ refresh_bound (TdScoresPage *self)
   GHashTableIter iter;
   gpointer widget;
 
+  g_hash_table_remove_all (self->pending);
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &widget, NULL))
     fill_widget (self, widget);
@@ -554,15 +566,6 @@ is_editable_item (TdCriterionItem *item)
   return c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE;
 }
 
-typedef struct
-{
-  TdScoresPage *self;
-  gboolean matrix;
-  gint node;
-  guint column;
-  guint tries;
-} FocusLater;
-
 static gboolean
 focus_cell_now (TdScoresPage *self, gboolean matrix, gint node, guint column)
 {
@@ -575,14 +578,29 @@ focus_cell_now (TdScoresPage *self, gboolean matrix, gint node, guint column)
   return TRUE;
 }
 
+/* The row is being scrolled to: the cell is focused once it is on screen,
+ * unless the clerk has gone elsewhere meanwhile (a popover, another
+ * cell), and never after the page is gone. */
 static gboolean
 focus_later_cb (gpointer data)
 {
-  FocusLater *later = data;
+  TdScoresPage *self = data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
-  if (focus_cell_now (later->self, later->matrix, later->node, later->column)
-      || ++later->tries > 20)
-    return G_SOURCE_REMOVE;
+  if (focus != NULL && focus != self->focus_later_from
+      && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    {
+      self->focus_later_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (focus_cell_now (self, self->focus_later_matrix, self->focus_later_node,
+                      self->focus_later_column)
+      || ++self->focus_later_tries > 20)
+    {
+      self->focus_later_source = 0;
+      return G_SOURCE_REMOVE;
+    }
   return G_SOURCE_CONTINUE;
 }
 
@@ -595,6 +613,8 @@ move_focus (TdScoresPage *self, gboolean matrix, gint node, guint column, TdCell
   gint pos = -1;
   gint step;
   gboolean wrap;
+
+  flush_pending (self);
 
   if (move == TD_CELL_MOVE_NONE || n_cols == 0)
     return;
@@ -647,14 +667,16 @@ move_focus (TdScoresPage *self, gboolean matrix, gint node, guint column, TdCell
 
   if (!focus_cell_now (self, matrix, node, column))
     {
-      FocusLater *later = g_new0 (FocusLater, 1);
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-      later->self = self;
-      later->matrix = matrix;
-      later->node = node;
-      later->column = column;
+      g_clear_handle_id (&self->focus_later_source, g_source_remove);
+      self->focus_later_matrix = matrix;
+      self->focus_later_node = node;
+      self->focus_later_column = column;
+      self->focus_later_tries = 0;
+      self->focus_later_from = root ? gtk_root_get_focus (root) : NULL;
       scroll_to (matrix ? self->matrix_view : self->unit_view, pos);
-      g_timeout_add_full (G_PRIORITY_DEFAULT, 10, focus_later_cb, later, g_free);
+      self->focus_later_source = g_timeout_add (10, focus_later_cb, self);
     }
 }
 
@@ -774,6 +796,7 @@ on_cell_commit (TdScoreCell *cell, const char *text, int move, TdScoresPage *sel
 
   if (self->scores == NULL || self->filling)
     return FALSE;
+  flush_pending (self);
   if (text != NULL)
     {
       guint unit;
@@ -825,6 +848,7 @@ show_history (TdScoresPage *self, GtkWidget *anchor, gint index, guint unit, gbo
   g_autoptr (GError) error = NULL;
   graphene_rect_t bounds;
 
+  g_clear_handle_id (&self->focus_later_source, g_source_remove);
   if (self->history_popover == NULL)
     {
       self->history_popover = td_score_history_new ();
@@ -998,6 +1022,7 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 
   g_object_set_data (G_OBJECT (widget), "item", NULL);
   g_hash_table_remove (self->bound, widget);
+  g_hash_table_remove (self->pending, widget);
   if (kind == KIND_EVIDENCE || kind == KIND_ASSESSED_EVIDENCE)
     forget_cell (self->unit_cells, TD_SCORE_CELL (widget));
   else if (kind == KIND_SELF || kind == KIND_ASSESSED || kind == KIND_MATRIX_UNIT)
@@ -1105,6 +1130,77 @@ clear (TdScoresPage *self)
   g_clear_pointer (&self->table, td_criteria_table_unref);
 }
 
+/* Fills the widgets waiting in pending: all of them, or a batch when
+ * called from the idle handler. */
+static gboolean
+fill_pending (TdScoresPage *self, guint at_most)
+{
+  GHashTableIter iter;
+  gpointer widget;
+  guint done = 0;
+
+  self->filling = TRUE;
+  g_hash_table_iter_init (&iter, self->pending);
+  while (done < at_most && g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      g_hash_table_iter_remove (&iter);
+      fill_widget (self, widget);
+      done++;
+    }
+  self->filling = FALSE;
+  return g_hash_table_size (self->pending) > 0;
+}
+
+static gboolean
+fill_pending_idle (gpointer data)
+{
+  TdScoresPage *self = data;
+
+  /* A few milliseconds a turn, so the window keeps drawing. */
+  if (fill_pending (self, 150))
+    return G_SOURCE_CONTINUE;
+  self->pending_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Before anything reads or moves between cells, every cell is current. */
+static void
+flush_pending (TdScoresPage *self)
+{
+  if (self->pending == NULL || g_hash_table_size (self->pending) == 0)
+    return;
+  fill_pending (self, G_MAXUINT);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+}
+
+/* After a reload that kept the rows: the widgets of the shown view show
+ * the old table until filled again.  A long table binds a couple of
+ * hundred rows, most of them scrolled out of sight; those on screen are
+ * filled now, the others just after the new contents are painted. */
+static void
+refill_shown_view (TdScoresPage *self)
+{
+  gboolean matrix = matrix_shown (self);
+  GHashTableIter iter;
+  gpointer widget;
+
+  self->filling = TRUE;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      if (GPOINTER_TO_INT (g_object_get_data (widget, "in-matrix")) != matrix)
+        continue;
+      /* The list unmaps the rows it keeps out of sight. */
+      if (gtk_widget_get_mapped (widget))
+        fill_widget (self, widget);
+      else
+        g_hash_table_add (self->pending, widget);
+    }
+  self->filling = FALSE;
+  if (g_hash_table_size (self->pending) > 0 && self->pending_source == 0)
+    self->pending_source = g_idle_add (fill_pending_idle, self);
+}
+
 /* The rows of the new table.  Switching bloc or year keeps the rows (and
  * the thousands of widgets bound to them, which take long to make) and
  * points them at the new table's nodes; only the difference in length is
@@ -1149,19 +1245,7 @@ update_items (TdScoresPage *self, guint n_nodes)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->matrix_store)) > 0)
     rebuild_matrix_columns (self);
 
-  /* The widgets of the rows kept show the old table until filled again. */
-  {
-    gboolean matrix = matrix_shown (self);
-    GHashTableIter iter;
-    gpointer widget;
-
-    self->filling = TRUE;
-    g_hash_table_iter_init (&iter, self->bound);
-    while (g_hash_table_iter_next (&iter, &widget, NULL))
-      if (GPOINTER_TO_INT (g_object_get_data (widget, "in-matrix")) == matrix)
-        fill_widget (self, widget);
-    self->filling = FALSE;
-  }
+  refill_shown_view (self);
 }
 
 static void
@@ -1416,6 +1500,7 @@ td_scores_page_set_matrix_source (TdScoresPage *self, TdSource source)
 TdScoreCell *
 td_scores_page_get_cell (TdScoresPage *self, gboolean matrix, gint64 criterion_id, guint column)
 {
+  flush_pending (self);
   gint index = self->table ? td_criteria_table_find (self->table, criterion_id) : -1;
 
   if (index < 0)
@@ -1500,6 +1585,8 @@ td_scores_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_handler, self->database);
   g_clear_object (&self->database);
   g_clear_pointer (&self->history_popover, gtk_widget_unparent);
+  g_clear_handle_id (&self->pending_source, g_source_remove);
+  g_clear_handle_id (&self->focus_later_source, g_source_remove);
   /* AdwBin unparents its child itself. */
   G_OBJECT_CLASS (td_scores_page_parent_class)->dispose (object);
 }
@@ -1525,6 +1612,7 @@ td_scores_page_finalize (GObject *object)
   g_clear_pointer (&self->unit_cells, g_hash_table_unref);
   g_clear_pointer (&self->matrix_cells, g_hash_table_unref);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->unit_diffs, g_hash_table_unref);
   g_clear_pointer (&self->unit_differ, g_hash_table_unref);
   g_clear_pointer (&self->matrix_differ, g_hash_table_unref);
@@ -1642,6 +1730,7 @@ td_scores_page_init (TdScoresPage *self)
   self->unit_cells = g_hash_table_new (NULL, NULL);
   self->matrix_cells = g_hash_table_new (NULL, NULL);
   self->bound = g_hash_table_new (NULL, NULL);
+  self->pending = g_hash_table_new (NULL, NULL);
   self->unit_diffs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->unit_differ = g_hash_table_new (NULL, NULL);
   self->matrix_differ = g_hash_table_new (NULL, NULL);
