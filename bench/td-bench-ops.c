@@ -781,7 +781,8 @@ run_python (BlocYearCtx *c, TdBenchResult *result, gdouble c_ms, GError **error)
   if (!td_bench_sheets_dump_json (c->sheets, json, error))
     return FALSE;
   proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, error,
-                           "/usr/bin/python3", c->config->python_script, json, out, reps, NULL);
+                           "/usr/bin/python3", c->config->python_script, json, out, reps,
+                           td_xlsx_scratch_dir () ? td_xlsx_scratch_dir () : "", NULL);
   if (proc == NULL
       || !g_subprocess_communicate_utf8 (proc, NULL, NULL, &stdout_text, &stderr_text, error))
     return FALSE;

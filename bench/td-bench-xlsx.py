@@ -6,7 +6,11 @@
 # formulas with cached values, row heights and print setup.  Prints one JSON
 # line: {"median_ms": …, "min_ms": …, "max_ms": …, "reps": N}.
 #
-#   td-bench-xlsx.py SHEETS.json OUT.xlsx REPS
+#   td-bench-xlsx.py SHEETS.json OUT.xlsx REPS [TMPDIR]
+#
+# TMPDIR is the folder td_xlsx_write () gives libxlsxwriter for its
+# temporary files (a tmpfs when there is one); xlsxwriter gets the same
+# folder through its own "tmpdir" option, so both sides pay the same.
 
 import json
 import statistics
@@ -273,8 +277,9 @@ def write_sheet(w, sheet):
     ws.hide_zero()
 
 
-def write_workbook(sheets, path):
-    workbook = xlsxwriter.Workbook(path)
+def write_workbook(sheets, path, tmpdir=None):
+    options = {"tmpdir": tmpdir} if tmpdir else {}
+    workbook = xlsxwriter.Workbook(path, options)
     workbook.set_properties({"title": sheets[0]["title"], "author": "Thi Đua"})
     w = Writer(workbook)
     for sheet in sheets:
@@ -284,14 +289,15 @@ def write_workbook(sheets, path):
 
 def main():
     src, out, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    tmpdir = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
     with open(src, encoding="utf-8") as f:
         sheets = json.load(f)["sheets"]
     # One untimed run, as the C side does, then the timed ones.
-    write_workbook(sheets, out)
+    write_workbook(sheets, out, tmpdir)
     times = []
     for _ in range(reps):
         start = time.perf_counter()
-        write_workbook(sheets, out)
+        write_workbook(sheets, out, tmpdir)
         times.append((time.perf_counter() - start) * 1000)
     print(json.dumps({"median_ms": statistics.median(times), "min_ms": min(times),
                       "max_ms": max(times), "reps": reps}))

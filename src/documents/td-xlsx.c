@@ -175,8 +175,14 @@ count_lines (const char *text, double chars)
   double fit = MAX (chars * 1.1 - 1, 1);
   guint lines = 0;
   const guchar *p = (const guchar *)text;
+  gsize bytes;
 
   if (text == NULL || *text == '\0')
+    return 1;
+  /* Most cells are one short line: no more bytes than fit, so no more
+   * characters either. */
+  bytes = strlen (text);
+  if (bytes <= fit && memchr (text, '\n', bytes) == NULL)
     return 1;
   for (;;)
     {
