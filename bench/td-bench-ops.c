@@ -640,7 +640,12 @@ bloc_year_data (TdDb *db, gint64 bloc_year_id, GError **error)
       || (members = td_registry_list_members (db, bloc_year_id, error)) == NULL
       || !load_scores (db, bloc_year_id, &table, &scores, error))
     return NULL;
-#ifdef HAVE_TD_RANKING
+#ifdef HAVE_TD_RANKING_STORE
+  /* As the app's export does: rank from the scores just loaded. */
+  ranking = td_ranking_load_with_scores (db, bloc_year_id, table, scores, NULL, error);
+  if (ranking == NULL)
+    return NULL;
+#elif defined(HAVE_TD_RANKING)
   ranking = rank_bloc_year (db, bloc_year_id, error);
   if (ranking == NULL)
     return NULL;

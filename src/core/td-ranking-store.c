@@ -928,23 +928,31 @@ section_key (const TdCriterion *node)
   return node->code != NULL && *node->code != '\0' ? node->code : node->title;
 }
 
-GPtrArray *
-td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total, GError **error)
+/* The inputs from @table and @scores when the caller has them already (an
+ * export that shows the scores too), else loaded here. */
+static GPtrArray *
+load_inputs (TdDb *db, gint64 bloc_year_id, TdCriteriaTable *given_table, TdScores *given_scores,
+             TdPoints *standard_total, GError **error)
 {
   g_autoptr (GPtrArray) members = td_registry_list_members (db, bloc_year_id, error);
   g_autoptr (GPtrArray) inputs = NULL;
-  g_autoptr (TdCriteriaTable) table = NULL;
-  g_autoptr (TdScores) scores = NULL;
+  g_autoptr (TdCriteriaTable) loaded_table = NULL;
+  g_autoptr (TdScores) loaded_scores = NULL;
+  TdCriteriaTable *table = given_table;
+  TdScores *scores = given_scores;
   g_autoptr (GArray) sections = NULL;
 
   if (members == NULL)
     return NULL;
-  table = td_criteria_load (db, bloc_year_id, error);
-  if (table == NULL)
-    return NULL;
-  scores = td_scores_load (db, table, error);
-  if (scores == NULL)
-    return NULL;
+  if (table == NULL || scores == NULL)
+    {
+      table = loaded_table = td_criteria_load (db, bloc_year_id, error);
+      if (table == NULL)
+        return NULL;
+      scores = loaded_scores = td_scores_load (db, table, error);
+      if (scores == NULL)
+        return NULL;
+    }
   sections = td_criteria_table_get_sections (table);
 
   inputs = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rank_input_free);
@@ -993,6 +1001,12 @@ td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
 }
 
 GPtrArray *
+td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total, GError **error)
+{
+  return load_inputs (db, bloc_year_id, NULL, NULL, standard_total, error);
+}
+
+GPtrArray *
 td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **error)
 {
   g_autoptr (TdCriteriaTable) table = td_criteria_load (db, bloc_year_id, error);
@@ -1012,13 +1026,20 @@ td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **error)
 TdRanking *
 td_ranking_load (TdDb *db, gint64 bloc_year_id, TdRankSettings **settings_out, GError **error)
 {
+  return td_ranking_load_with_scores (db, bloc_year_id, NULL, NULL, settings_out, error);
+}
+
+TdRanking *
+td_ranking_load_with_scores (TdDb *db, gint64 bloc_year_id, TdCriteriaTable *table,
+                             TdScores *scores, TdRankSettings **settings_out, GError **error)
+{
   g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, bloc_year_id, error);
   g_autoptr (GPtrArray) inputs = NULL;
   TdRanking *ranking;
 
   if (settings == NULL)
     return NULL;
-  inputs = td_ranking_load_inputs (db, bloc_year_id, &settings->scale.standard_total, error);
+  inputs = load_inputs (db, bloc_year_id, table, scores, &settings->scale.standard_total, error);
   if (inputs == NULL)
     return NULL;
   for (guint i = 0; settings->require_self_score && i < inputs->len; i++)
