@@ -6,12 +6,23 @@
 # formulas with cached values, row heights and print setup.  Prints one JSON
 # line: {"median_ms": …, "min_ms": …, "max_ms": …, "reps": N}.
 #
-#   td-bench-xlsx.py SHEETS.json OUT.xlsx REPS
+#   td-bench-xlsx.py SHEETS.json OUT.xlsx REPS [TMPDIR [C.xlsx]]
+#
+# TMPDIR is the folder td_xlsx_write () gives libxlsxwriter for its
+# temporary files (a tmpfs when there is one); xlsxwriter gets the same
+# folder through its own "tmpdir" option, so both sides pay the same.
+#
+# With C.xlsx (the workbook td_xlsx_write () made), it also times zlib alone
+# on that workbook's parts, compressed as both writers do it (raw deflate,
+# default level 6, and the CRC): "zlib_ms", the part of either writer's time
+# that no change to the C code can remove.
 
 import json
 import statistics
 import sys
 import time
+import zipfile
+import zlib
 
 import xlsxwriter
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -273,8 +284,9 @@ def write_sheet(w, sheet):
     ws.hide_zero()
 
 
-def write_workbook(sheets, path):
-    workbook = xlsxwriter.Workbook(path)
+def write_workbook(sheets, path, tmpdir=None):
+    options = {"tmpdir": tmpdir} if tmpdir else {}
+    workbook = xlsxwriter.Workbook(path, options)
     workbook.set_properties({"title": sheets[0]["title"], "author": "Thi Đua"})
     w = Writer(workbook)
     for sheet in sheets:
@@ -282,19 +294,38 @@ def write_workbook(sheets, path):
     workbook.close()
 
 
+def zlib_ms(path, reps):
+    with zipfile.ZipFile(path) as z:
+        parts = [z.read(name) for name in z.namelist()]
+    times = []
+    for _ in range(max(reps, 5)):
+        start = time.perf_counter()
+        for part in parts:
+            c = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+            c.compress(part)
+            c.flush()
+            zlib.crc32(part)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times), sum(len(p) for p in parts)
+
+
 def main():
     src, out, reps = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    tmpdir = sys.argv[4] if len(sys.argv) > 4 and sys.argv[4] else None
     with open(src, encoding="utf-8") as f:
         sheets = json.load(f)["sheets"]
     # One untimed run, as the C side does, then the timed ones.
-    write_workbook(sheets, out)
+    write_workbook(sheets, out, tmpdir)
     times = []
     for _ in range(reps):
         start = time.perf_counter()
-        write_workbook(sheets, out)
+        write_workbook(sheets, out, tmpdir)
         times.append((time.perf_counter() - start) * 1000)
-    print(json.dumps({"median_ms": statistics.median(times), "min_ms": min(times),
-                      "max_ms": max(times), "reps": reps}))
+    result = {"median_ms": statistics.median(times), "min_ms": min(times),
+              "max_ms": max(times), "reps": reps}
+    if len(sys.argv) > 5:
+        result["zlib_ms"], result["xml_bytes"] = zlib_ms(sys.argv[5], reps)
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -317,6 +317,35 @@ test_demo (void)
     g_assert_true (first->input->scored);
     g_assert_true (first->input->has_assessed);
   }
+  /* An export that loaded the table and scores already ranks from them,
+   * with the same result as loading afresh. */
+  {
+    g_autoptr (TdCriteriaTable) table = td_criteria_load (db, by, &error);
+    g_autoptr (TdScores) scores = NULL;
+    g_autoptr (TdRanking) again = NULL;
+
+    g_assert_no_error (error);
+    scores = td_scores_load (db, table, &error);
+    g_assert_no_error (error);
+    again = td_ranking_load_with_scores (db, by, table, scores, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (again->rows->len, ==, ranking->rows->len);
+    g_assert_cmpuint (again->n_ranked, ==, ranking->n_ranked);
+    g_assert_cmpint (again->needs_vote, ==, ranking->needs_vote);
+    for (guint i = 0; i < ranking->rows->len; i++)
+      {
+        const TdRankRow *a = g_ptr_array_index (ranking->rows, i);
+        const TdRankRow *b = g_ptr_array_index (again->rows, i);
+
+        g_assert_cmpint (b->input->unit_id, ==, a->input->unit_id);
+        g_assert_cmpint (b->input->final_total, ==, a->input->final_total);
+        g_assert_cmpint (b->input->disqualified, ==, a->input->disqualified);
+        g_assert_cmpint (b->rank, ==, a->rank);
+        g_assert_cmpint (b->grade, ==, a->grade);
+        g_assert_cmpint (b->decided_by, ==, a->decided_by);
+        g_assert_cmpstr (b->proposals, ==, a->proposals);
+      }
+  }
   td_db_close (db);
   g_clear_object (&db);
   {

@@ -960,21 +960,30 @@ section_key (const TdCriterion *node)
   return node->code != NULL && *node->code != '\0' ? node->code : node->title;
 }
 
-/* The totals of a bloc-year computed from scratch, as a GVariant. */
+/* The totals of a bloc-year computed from scratch, as a GVariant: from
+ * @given_table and @given_scores when the caller has them already (an
+ * export that shows the scores too), else loaded here. */
 static GVariant *
-compute_totals (TdDb *db, gint64 bloc_year_id, GError **error)
+compute_totals (TdDb *db, gint64 bloc_year_id, TdCriteriaTable *given_table, TdScores *given_scores,
+                GError **error)
 {
-  g_autoptr (TdCriteriaTable) table = td_criteria_load (db, bloc_year_id, error);
-  g_autoptr (TdScores) scores = NULL;
+  g_autoptr (TdCriteriaTable) loaded_table = NULL;
+  g_autoptr (TdScores) loaded_scores = NULL;
+  TdCriteriaTable *table = given_table;
+  TdScores *scores = given_scores;
   g_autoptr (GArray) sections = NULL;
   GVariantBuilder keys, units;
   guint n_units;
 
-  if (table == NULL)
-    return NULL;
-  scores = td_scores_load (db, table, error);
-  if (scores == NULL)
-    return NULL;
+  if (table == NULL || scores == NULL)
+    {
+      table = loaded_table = td_criteria_load (db, bloc_year_id, error);
+      if (table == NULL)
+        return NULL;
+      scores = loaded_scores = td_scores_load (db, table, error);
+      if (scores == NULL)
+        return NULL;
+    }
   sections = td_criteria_table_get_sections (table);
 
   g_variant_builder_init (&keys, G_VARIANT_TYPE_STRING_ARRAY);
@@ -1109,8 +1118,8 @@ disqualified_reason (const char *code, const char *title)
 }
 
 static gboolean
-load_inputs (TdDb *db, gint64 bloc_year_id, gboolean use_stored, TdPoints *standard_total,
-             GPtrArray **out, GError **error)
+load_inputs (TdDb *db, gint64 bloc_year_id, gboolean use_stored, TdCriteriaTable *table,
+             TdScores *scores, TdPoints *standard_total, GPtrArray **out, GError **error)
 {
   g_autoptr (GPtrArray) members = td_registry_list_members (db, bloc_year_id, error);
   g_autoptr (GPtrArray) inputs = NULL;
@@ -1128,7 +1137,7 @@ load_inputs (TdDb *db, gint64 bloc_year_id, gboolean use_stored, TdPoints *stand
     totals = read_totals (db, bloc_year_id);
   if (totals == NULL)
     {
-      totals = compute_totals (db, bloc_year_id, error);
+      totals = compute_totals (db, bloc_year_id, table, scores, error);
       if (totals == NULL)
         return FALSE;
       if (use_stored)
@@ -1197,7 +1206,8 @@ td_ranking_load_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_total,
 {
   GPtrArray *inputs = NULL;
 
-  return load_inputs (db, bloc_year_id, TRUE, standard_total, &inputs, error) ? inputs : NULL;
+  return load_inputs (db, bloc_year_id, TRUE, NULL, NULL, standard_total, &inputs, error) ? inputs
+                                                                                          : NULL;
 }
 
 GPtrArray *
@@ -1205,7 +1215,8 @@ td_ranking_compute_inputs (TdDb *db, gint64 bloc_year_id, TdPoints *standard_tot
 {
   GPtrArray *inputs = NULL;
 
-  return load_inputs (db, bloc_year_id, FALSE, standard_total, &inputs, error) ? inputs : NULL;
+  return load_inputs (db, bloc_year_id, FALSE, NULL, NULL, standard_total, &inputs, error) ? inputs
+                                                                                           : NULL;
 }
 
 GPtrArray *
@@ -1228,14 +1239,21 @@ td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **error)
 TdRanking *
 td_ranking_load (TdDb *db, gint64 bloc_year_id, TdRankSettings **settings_out, GError **error)
 {
+  return td_ranking_load_with_scores (db, bloc_year_id, NULL, NULL, settings_out, error);
+}
+
+TdRanking *
+td_ranking_load_with_scores (TdDb *db, gint64 bloc_year_id, TdCriteriaTable *table,
+                             TdScores *scores, TdRankSettings **settings_out, GError **error)
+{
   g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, bloc_year_id, error);
   g_autoptr (GPtrArray) inputs = NULL;
   TdRanking *ranking;
 
   if (settings == NULL)
     return NULL;
-  inputs = td_ranking_load_inputs (db, bloc_year_id, &settings->scale.standard_total, error);
-  if (inputs == NULL)
+  if (!load_inputs (db, bloc_year_id, TRUE, table, scores, &settings->scale.standard_total, &inputs,
+                    error))
     return NULL;
   for (guint i = 0; settings->require_self_score && i < inputs->len; i++)
     {

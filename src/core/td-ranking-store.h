@@ -6,6 +6,7 @@
 
 #include "td-db.h"
 #include "td-ranking.h"
+#include "td-scoring.h"
 
 G_BEGIN_DECLS
 
@@ -92,6 +93,12 @@ GPtrArray *td_ranking_list_sections (TdDb *db, gint64 bloc_year_id, GError **err
  * settings_out (may be NULL) borrows them. */
 TdRanking *td_ranking_load (TdDb *db, gint64 bloc_year_id, TdRankSettings **settings_out,
                             GError **error);
+/* The same from the criteria table and scores of @bloc_year_id that the
+ * caller loaded already (td_criteria_load + td_scores_load), so an export
+ * that shows both reads the entries once; NULL @table or @scores loads them. */
+TdRanking *td_ranking_load_with_scores (TdDb *db, gint64 bloc_year_id, TdCriteriaTable *table,
+                                        TdScores *scores, TdRankSettings **settings_out,
+                                        GError **error);
 
 /* The newest bloc-year of the file, 0 when there is none. */
 gint64 td_ranking_default_bloc_year (TdDb *db);

@@ -83,7 +83,8 @@ td_builder_load_ranking (TdBuilderCtx *ctx, GError **error)
     return TRUE;
   if (!td_builder_load_scores (ctx, error))
     return FALSE;
-  ctx->ranking = td_ranking_load (ctx->db, ctx->bloc_year_id, NULL, error);
+  ctx->ranking = td_ranking_load_with_scores (ctx->db, ctx->bloc_year_id, ctx->table, ctx->scores,
+                                              NULL, error);
   return ctx->ranking != NULL;
 }
 

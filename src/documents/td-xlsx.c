@@ -31,6 +31,7 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
@@ -163,22 +164,36 @@ td_xlsx_sheet_name (const char *wanted, GHashTable *used)
     }
 }
 
-/* Lines a text needs in a column @chars wide (Excel width units). */
+/* Lines a text needs in a column @chars wide (Excel width units).  Called
+ * for every text cell, so it counts characters in one pass without
+ * splitting or allocating (UTF-8 lead bytes, as g_utf8_strlen counts). */
 static guint
 count_lines (const char *text, double chars)
 {
+  /* Times New Roman is narrower than Calibri's width unit: ~1.15
+   * characters fit in one unit; keep a margin for word breaks. */
+  double fit = MAX (chars * 1.1 - 1, 1);
   guint lines = 0;
-  g_auto (GStrv) parts = NULL;
+  const guchar *p = (const guchar *)text;
+  gsize bytes;
 
   if (text == NULL || *text == '\0')
     return 1;
-  parts = g_strsplit (text, "\n", -1);
-  for (guint i = 0; parts[i]; i++)
+  /* Most cells are one short line: no more bytes than fit, so no more
+   * characters either. */
+  bytes = strlen (text);
+  if (bytes <= fit && memchr (text, '\n', bytes) == NULL)
+    return 1;
+  for (;;)
     {
-      /* Times New Roman is narrower than Calibri's width unit: ~1.15
-       * characters fit in one unit; keep a margin for word breaks. */
-      double fit = MAX (chars * 1.1 - 1, 1);
-      lines += (guint)MAX (1, (g_utf8_strlen (parts[i], -1) + fit - 1) / fit);
+      glong len = 0;
+
+      for (; *p != '\0' && *p != '\n'; p++)
+        len += (*p & 0xC0) != 0x80;
+      lines += (guint)MAX (1, (len + fit - 1) / fit);
+      if (*p == '\0')
+        break;
+      p++;
     }
   return lines;
 }
@@ -628,6 +643,33 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
   return TRUE;
 }
 
+/* libxlsxwriter writes every worksheet's XML to a temporary file and reads
+ * it back into the zip; by default in /tmp, which is often a real disk.  A
+ * tmpfs ($XDG_RUNTIME_DIR, else /dev/shm) saves the file system work, when
+ * it has room to spare (containers often give /dev/shm only 64 MB). */
+#define SCRATCH_MIN_FREE (512 * 1024 * 1024ULL)
+
+static gboolean
+scratch_dir_usable (const char *dir)
+{
+  struct statvfs st;
+
+  return dir != NULL && g_path_is_absolute (dir) && g_file_test (dir, G_FILE_TEST_IS_DIR)
+         && access (dir, W_OK | X_OK) == 0 && statvfs (dir, &st) == 0
+         && (guint64)st.f_bavail * st.f_frsize >= SCRATCH_MIN_FREE;
+}
+
+const char *
+td_xlsx_scratch_dir (void)
+{
+  const char *candidates[] = { g_getenv ("XDG_RUNTIME_DIR"), "/dev/shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (scratch_dir_usable (candidates[i]))
+      return candidates[i];
+  return NULL;
+}
+
 static gboolean write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
                                 const TdXlsxOptions *options, GError **error);
 
@@ -661,6 +703,7 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
 {
   g_autofree gchar *tmp = NULL;
   g_autofree gchar *base_utf8 = g_filename_display_basename (path);
+  g_autofree gchar *scratch = NULL;
   lxw_workbook_options wopts = { 0 };
   lxw_doc_properties props = { 0 };
   Writer w = { 0 };
@@ -672,6 +715,8 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   if (tmp == NULL)
     return FALSE;
 
+  scratch = g_strdup (td_xlsx_scratch_dir ());
+  wopts.tmpdir = scratch;
   w.workbook = workbook_new_opt (tmp, &wopts);
   if (w.workbook == NULL)
     {

@@ -28,6 +28,11 @@ gboolean td_xlsx_write (TdSheet *const *sheets, guint n_sheets, const char *path
  * function adds the result to; NULL skips the uniqueness check). */
 gchar *td_xlsx_sheet_name (const char *wanted, GHashTable *used);
 
+/* The folder libxlsxwriter gets for its temporary files: a tmpfs with room
+ * ($XDG_RUNTIME_DIR, else /dev/shm), or NULL for the system default.  The
+ * benchmark hands the same folder to Python's xlsxwriter. */
+const char *td_xlsx_scratch_dir (void);
+
 /* Checks shared with the PDF writer: the folder exists and may be written,
  * and the file is not held open by LibreOffice. */
 
