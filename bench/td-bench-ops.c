@@ -303,29 +303,39 @@ parse_elapsed (const char *text)
   return seconds * 1000;
 }
 
-static gboolean
-run_startup_once (const TdBenchConfig *config, const char *db_path, gdouble *ms, gint64 *rss_kb,
-                  GError **error)
+/* A program of ours under Xvfb: the cairo renderer, no accessibility bus,
+ * settings in memory, backups of the benchmark database in the work
+ * folder. */
+static GSubprocessLauncher *
+gui_launcher (const TdBenchConfig *config)
 {
-  g_autoptr (GSubprocessLauncher) launcher
+  GSubprocessLauncher *launcher
       = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr (GSubprocess) proc = NULL;
-  g_autofree gchar *out = NULL, *err = NULL;
-  g_autofree gchar *png = g_build_filename (config->dir, "startup.png", NULL);
   g_autofree gchar *xdg = g_build_filename (config->dir, "xdg-data", NULL);
-  g_auto (GStrv) lines = NULL;
 
-  *ms = -1;
-  *rss_kb = -1;
-  g_unlink (png);
   g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
   g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "x11", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", TD_BENCH_SCHEMA_DIR, TRUE);
-  /* Backups of the benchmark database go to the work folder. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
+  return launcher;
+}
+
+static gboolean
+run_startup_once (const TdBenchConfig *config, const char *db_path, gdouble *ms, gint64 *rss_kb,
+                  GError **error)
+{
+  g_autoptr (GSubprocessLauncher) launcher = gui_launcher (config);
+  g_autoptr (GSubprocess) proc = NULL;
+  g_autofree gchar *out = NULL, *err = NULL;
+  g_autofree gchar *png = g_build_filename (config->dir, "startup.png", NULL);
+  g_auto (GStrv) lines = NULL;
+
+  *ms = -1;
+  *rss_kb = -1;
+  g_unlink (png);
   proc = g_subprocess_launcher_spawn (
       launcher, error, "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "/usr/bin/time", "-v",
       config->thidua, "--database", db_path, "--screenshot", png, NULL);
@@ -415,14 +425,12 @@ static gboolean
 op_ui (const TdBenchConfig *config, TdBenchRun *run, const char *what, TdBenchResult *result,
        GError **error)
 {
-  g_autoptr (GSubprocessLauncher) launcher
-      = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr (GSubprocessLauncher) launcher = gui_launcher (config);
   g_autoptr (GSubprocess) proc = NULL;
   g_autoptr (GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) ms = g_array_new (FALSE, FALSE, sizeof (gdouble));
   g_autoptr (GArray) painted = g_array_new (FALSE, FALSE, sizeof (gdouble));
   g_autofree gchar *xvfb = g_find_program_in_path ("xvfb-run");
-  g_autofree gchar *xdg = g_build_filename (config->dir, "xdg-data", NULL);
   g_autofree gchar *out = NULL, *err = NULL;
   g_auto (GStrv) lines = NULL;
   g_autofree gchar *prefix = g_strconcat (what, " ", NULL);
@@ -462,13 +470,6 @@ op_ui (const TdBenchConfig *config, TdBenchRun *run, const char *what, TdBenchRe
                                                                        b * n_years + last - 1)));
     }
   g_ptr_array_add (args, NULL);
-  g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
-  g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "x11", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_SCHEMA_DIR", TD_BENCH_SCHEMA_DIR, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
   proc = g_subprocess_launcher_spawnv (launcher, (const char *const *)args->pdata, error);
   if (proc == NULL || !g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, error))
     return FALSE;

@@ -340,6 +340,12 @@ test_event_validation (void)
   td_test_destroy_window (window);
 }
 
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
 static void
 test_overview_upcoming (void)
 {
@@ -368,6 +374,28 @@ test_overview_upcoming (void)
     g_assert_cmpstr (title, ==, "Gửi báo cáo tổng kết và tự chấm điểm thi đua năm 2024");
   }
   shot = td_test_screenshot (GTK_WIDGET (window), "overview-upcoming.png");
+
+  /* A deadline added while another section shows is listed as soon as the
+   * Overview is shown again. */
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("scores"));
+  td_test_wait_until (is_unmapped, group, 2000);
+  {
+    g_autoptr (GError) error = NULL;
+    TdDeadline *deadline = td_deadline_new ();
+
+    deadline->bloc_year_id = td_window_get_bloc_year_id (window);
+    deadline->title = g_strdup ("Nộp hồ sơ đề nghị Cờ thi đua của Chính phủ");
+    deadline->due = dmy (20, 3, 2025);
+    deadline->responsible = TD_RESPONSIBLE_HEAD;
+    g_assert_cmpint (td_calendar_add_deadline (td_window_get_database (window), deadline, &error),
+                     >, 0);
+    g_assert_no_error (error);
+    td_deadline_free (deadline);
+  }
+  td_test_iterate ();
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("overview"));
+  td_test_iterate ();
+  g_assert_true (contains_text (group, "Nộp hồ sơ đề nghị Cờ thi đua của Chính phủ"));
   td_test_destroy_window (window);
 }
 

@@ -52,6 +52,7 @@ struct _TdCalendarPage
   TdDb *database;
   gulong changed_handler;
   guint refresh_source;
+  gboolean stale; /* changed while hidden: refreshed when shown */
   gint64 bloc_year_id;
 
   gboolean today_pinned;
@@ -733,6 +734,7 @@ static void
 refresh (TdCalendarPage *self)
 {
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  self->stale = FALSE;
   if (self->database == NULL)
     {
       gtk_stack_set_visible_child_name (self->outer_stack, "empty");
@@ -759,8 +761,25 @@ refresh_idle (gpointer data)
 static void
 on_database_changed (TdDb *db, const char *what, TdCalendarPage *self)
 {
+  /* Hidden, it waits to be shown: a province's deadlines take a while to
+   * list, and a score typed in another section must not wait for them. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      g_clear_handle_id (&self->refresh_source, g_source_remove);
+      self->stale = TRUE;
+      return;
+    }
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle, self);
+}
+
+static void
+on_map (GtkWidget *widget, gpointer data)
+{
+  TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
+
+  if (self->stale)
+    refresh (self);
 }
 
 static void
@@ -1142,8 +1161,10 @@ td_calendar_page_set_property (GObject *object, guint prop_id, const GValue *val
       if (self->bloc_year_id != g_value_get_int64 (value))
         {
           self->bloc_year_id = g_value_get_int64 (value);
-          if (self->database != NULL)
+          if (self->database != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
             refresh (self);
+          else if (self->database != NULL)
+            self->stale = TRUE;
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -1226,6 +1247,7 @@ td_calendar_page_init (TdCalendarPage *self)
   GDate today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->year_groups = g_ptr_array_new ();
   build_grid (self);
   today = current_today (self);

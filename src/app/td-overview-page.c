@@ -39,6 +39,7 @@ struct _TdOverviewPage
   TdDb *database;
   gint64 bloc_year_id;
   gulong changed_handler;
+  gboolean stale; /* changed while hidden: refreshed when shown */
 };
 
 G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, ADW_TYPE_BIN)
@@ -125,6 +126,7 @@ refresh (TdOverviewPage *self)
   const char *path;
   GStatBuf st;
 
+  self->stale = FALSE;
   if (self->database == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "welcome");
@@ -156,10 +158,31 @@ refresh (TdOverviewPage *self)
   refresh_registry (self);
 }
 
+/* Hidden, the overview waits to be shown: its counts and the coming
+ * deadlines read the whole file, and a score typed in another section must
+ * not wait for them. */
+static void
+refresh_when_shown (TdOverviewPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
 static void
 on_database_changed (TdDb *db, const char *what, TdOverviewPage *self)
 {
-  refresh (self);
+  refresh_when_shown (self);
+}
+
+static void
+on_map (GtkWidget *widget, gpointer data)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
+
+  if (self->stale)
+    refresh (self);
 }
 
 static void
@@ -221,7 +244,7 @@ td_overview_page_set_property (GObject *object, guint prop_id, const GValue *val
       if (self->bloc_year_id != g_value_get_int64 (value))
         {
           self->bloc_year_id = g_value_get_int64 (value);
-          refresh (self);
+          refresh_when_shown (self);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -273,5 +296,6 @@ static void
 td_overview_page_init (TdOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   refresh (self);
 }

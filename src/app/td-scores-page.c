@@ -1101,6 +1101,13 @@ ensure_view_loaded (TdScoresPage *self, gboolean matrix)
 
 /* Loading */
 
+static gboolean
+free_scores_later (gpointer scores)
+{
+  td_scores_free (scores);
+  return G_SOURCE_REMOVE;
+}
+
 /* Forgets the loaded scores; the rows and their widgets stay for the next
  * table (see update_items). */
 static void
@@ -1110,7 +1117,10 @@ forget_scores (TdScoresPage *self)
   g_hash_table_remove_all (self->unit_differ);
   g_hash_table_remove_all (self->matrix_differ);
   g_hash_table_remove_all (self->matrix_cell_differs);
-  g_clear_pointer (&self->scores, td_scores_free);
+  /* Freeing a bloc-year's entries takes a couple of milliseconds: done
+   * once the new one is painted (nothing refers to them any more). */
+  if (self->scores != NULL)
+    g_idle_add_full (G_PRIORITY_LOW, free_scores_later, g_steal_pointer (&self->scores), NULL);
   g_clear_pointer (&self->table, td_criteria_table_unref);
 }
 

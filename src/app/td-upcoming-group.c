@@ -20,6 +20,7 @@ struct _TdUpcomingGroup
 
   TdDb *database;
   gulong changed_handler;
+  gboolean stale; /* changed while hidden: refreshed when shown */
   GPtrArray *rows;
   gboolean today_pinned;
   GDate today;
@@ -171,10 +172,27 @@ refresh (TdUpcomingGroup *self)
     }
 }
 
+/* The coming dates read every bloc's deadlines: hidden, the group waits to
+ * be shown, so that a score typed in another section never waits for it. */
 static void
 on_database_changed (TdDb *db, const char *what, TdUpcomingGroup *self)
 {
-  refresh (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_map (GtkWidget *widget, gpointer data)
+{
+  TdUpcomingGroup *self = TD_UPCOMING_GROUP (widget);
+
+  if (self->stale)
+    {
+      self->stale = FALSE;
+      refresh (self);
+    }
 }
 
 static void
@@ -274,4 +292,5 @@ td_upcoming_group_init (TdUpcomingGroup *self)
 {
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
