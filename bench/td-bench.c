@@ -449,6 +449,13 @@ main (int argc, char *argv[])
     }
 
   config.dir = dir;
+  /* The programs started under Xvfb keep their backups in the work folder,
+   * and so does this one (the day's copy made before the start-ups). */
+  {
+    g_autofree gchar *xdg = g_build_filename (dir, "xdg-data", NULL);
+
+    g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  }
   config.reps = reps > 0 ? reps : 15;
   config.startup_reps = startup_reps > 0 ? startup_reps : 5;
   config.thidua = thidua ? thidua : TD_BENCH_THIDUA;

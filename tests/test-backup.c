@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 static gchar *test_dir;
 
@@ -175,6 +177,101 @@ test_daily_in_thread (void)
     list = td_backup_list (missing);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
   }
+}
+
+static guint
+count_temps (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    n += g_str_has_prefix (name, ".thidua-copy-");
+  return n;
+}
+
+/* Quitting during the daily copy stops it and leaves no half copy; a copy
+ * asked for later is made as usual; copies a killed process left behind
+ * are removed once they are an hour old. */
+static void
+test_daily_stopped (void)
+{
+  g_autofree gchar *path = tmp_path ("Khoi 12.db");
+  g_autofree gchar *dir = td_backup_get_dir ();
+  g_autoptr (TdDb) db = open_db (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_DEFER_DAILY_BACKUP);
+  g_autoptr (GCancellable) cancelled = g_cancellable_new ();
+  g_autoptr (GListStore) list = NULL;
+  DailyWait w;
+
+  /* 24 MB: several steps of the copy. */
+  g_assert_cmpint (sqlite3_exec (td_db_get_handle (db),
+                                 "CREATE TABLE filler (b BLOB);"
+                                 "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+                                 " WHERE i < 24) INSERT INTO filler SELECT randomblob (1048576)"
+                                 " FROM n",
+                                 NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+
+  /* Cancelled before it starts: nothing made. */
+  g_cancellable_cancel (cancelled);
+  memset (&w, 0, sizeof w);
+  td_backup_daily_async (path, cancelled, daily_finished, &w);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (w.ok);
+  g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&w.error);
+
+  /* Stopped as the application quits: once stop returns, the thread has
+   * ended and no unfinished file is left, whether it was stopped or had
+   * already finished. */
+  memset (&w, 0, sizeof w);
+  td_backup_daily_async (path, NULL, daily_finished, &w);
+  td_backup_stop_daily ();
+  g_assert_cmpuint (count_temps (dir), ==, 0);
+  while (!w.done)
+    g_main_context_iteration (NULL, TRUE);
+  list = td_backup_list (path);
+  if (w.ok)
+    {
+      g_autoptr (TdBackup) made = NULL;
+
+      g_test_message ("the copy was complete before the stop");
+      g_assert_true (w.made);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+      made = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      g_unlink (td_backup_get_path (made));
+    }
+  else
+    {
+      g_assert_error (w.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&w.error);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+    }
+
+  /* Left by a killed process: the old one goes, a fresh one (perhaps
+   * another copy in progress) stays. */
+  {
+    g_autofree gchar *stale = g_build_filename (dir, ".thidua-copy-AAAAAA", NULL);
+    g_autofree gchar *fresh = g_build_filename (dir, ".thidua-copy-BBBBBB", NULL);
+    struct utimbuf old = { .actime = time (NULL) - 7200, .modtime = time (NULL) - 7200 };
+
+    g_assert_true (g_file_set_contents (stale, "half", -1, NULL));
+    g_assert_true (g_file_set_contents (fresh, "half", -1, NULL));
+    g_assert_cmpint (g_utime (stale, &old), ==, 0);
+
+    /* The next start makes the copy. */
+    wait_daily (path, &w);
+    g_assert_no_error (w.error);
+    g_assert_true (w.made);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (fresh, G_FILE_TEST_EXISTS));
+    g_unlink (fresh);
+  }
+  g_clear_object (&list);
+  list = td_backup_list (path);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
 static void
@@ -506,6 +603,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/backup/daily-once", test_daily_once);
   g_test_add_func ("/backup/daily-in-thread", test_daily_in_thread);
+  g_test_add_func ("/backup/daily-stopped", test_daily_stopped);
   g_test_add_func ("/backup/no-backup-flag", test_no_backup_flag);
   g_test_add_func ("/backup/rotation", test_rotation);
   g_test_add_func ("/backup/contents", test_contents);

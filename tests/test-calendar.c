@@ -443,6 +443,30 @@ test_plan_template (void)
   td_calendar_count_urgent (db, by_id, &today, &n_overdue, &n_soon);
   g_assert_cmpuint (n_overdue, ==, 3);
   g_assert_cmpuint (n_soon, ==, 1); /* the year-end meeting on 31/3 */
+
+  /* The overdue ones, oldest first, as many as asked for. */
+  {
+    g_autoptr (GPtrArray) overdue = td_calendar_list_overdue (db, by_id, &today, 2, &error);
+    g_autoptr (GPtrArray) all = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (overdue->len, ==, 2);
+    g_assert_cmpint (((TdDeadline *)overdue->pdata[0])->id, ==, ((TdDeadline *)list->pdata[1])->id);
+    g_assert_cmpint (((TdDeadline *)overdue->pdata[1])->id, ==, ((TdDeadline *)list->pdata[2])->id);
+    all = td_calendar_list_overdue (db, by_id, &today, 50, &error);
+    g_assert_cmpuint (all->len, ==, n_overdue);
+    for (guint i = 0; i < all->len; i++)
+      g_assert_cmpint (td_deadline_state (all->pdata[i], &today), ==, TD_DEADLINE_OVERDUE);
+    g_assert_cmpint (((TdDeadline *)all->pdata[2])->n_members_done, ==, 11);
+    g_clear_pointer (&all, g_ptr_array_unref);
+    /* A deadline due today is not late yet. */
+    today = dmy (31, 3, 2025);
+    all = td_calendar_list_overdue (db, by_id, &today, 50, &error);
+    g_assert_cmpuint (all->len, ==, 3);
+    td_calendar_count_urgent (db, by_id, &today, &n_overdue, &n_soon);
+    g_assert_cmpuint (n_overdue, ==, 3);
+    g_assert_cmpuint (n_soon, ==, 1);
+  }
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "td-application.h"
+#include "td-backup.h"
 #include "td-cli.h"
 #include "td-demo.h"
 #include "td-resources.h"
@@ -262,6 +263,9 @@ td_application_shutdown (GApplication *app)
   g_autoptr (GPtrArray) dbs = g_ptr_array_new_with_free_func (g_object_unref);
   GList *windows;
 
+  /* A daily copy still running when the clerk quits is stopped and its
+   * unfinished file removed; the next start of the day makes it again. */
+  td_backup_stop_daily ();
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     {
       if (TD_IS_WINDOW (windows->data) && td_window_get_database (windows->data) != NULL)

@@ -8,6 +8,9 @@
 #include "td-screenshot.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 gboolean
 td_screenshot_save (GtkWidget *widget, const char *path, GError **error)
@@ -46,17 +49,43 @@ typedef struct
 {
   GtkWidget *widget;
   gchar *path;
-  GCallback done;
+  TdScreenshotDone done;
   gpointer user_data;
   gulong handler;
   guint frames;
+  gdouble first_frame_ms;
 } ShotData;
+
+/* Milliseconds since this process was started, exec and loading of the
+ * libraries included (the kernel's start time, to 1/100 s); -1 when
+ * unknown. */
+static gdouble
+ms_since_process_start (void)
+{
+  g_autofree gchar *stat = NULL;
+  g_auto (GStrv) fields = NULL;
+  const char *after_name;
+  struct timespec now;
+  guint64 start_ticks;
+
+  if (!g_file_get_contents ("/proc/self/stat", &stat, NULL, NULL)
+      || (after_name = strrchr (stat, ')')) == NULL || clock_gettime (CLOCK_BOOTTIME, &now) != 0)
+    return -1;
+  /* After the command's name: the state (field 3) … the start time (22). */
+  fields = g_strsplit (after_name + 1, " ", 0);
+  if (g_strv_length (fields) < 21)
+    return -1;
+  start_ticks = g_ascii_strtoull (fields[20], NULL, 10);
+  return (now.tv_sec + now.tv_nsec / 1e9 - (gdouble)start_ticks / sysconf (_SC_CLK_TCK)) * 1000;
+}
 
 static void
 after_paint (GdkFrameClock *clock, ShotData *data)
 {
   g_autoptr (GError) error = NULL;
 
+  if (data->frames == 0)
+    data->first_frame_ms = ms_since_process_start ();
   /* Let a couple of frames pass so that lists have been filled. */
   if (++data->frames < 3)
     {
@@ -67,7 +96,7 @@ after_paint (GdkFrameClock *clock, ShotData *data)
   if (!td_screenshot_save (data->widget, data->path, &error))
     g_printerr ("%s\n", error->message);
   if (data->done != NULL)
-    ((void (*) (gpointer))data->done) (data->user_data);
+    data->done (data->path, data->first_frame_ms, data->user_data);
   g_object_unref (data->widget);
   g_free (data->path);
   g_free (data);
@@ -85,7 +114,8 @@ on_map (GtkWidget *widget, ShotData *data)
 
 /* Saves @widget as PNG after it has been painted, then calls @done. */
 void
-td_screenshot_after_paint (GtkWidget *widget, const char *path, GCallback done, gpointer user_data)
+td_screenshot_after_paint (GtkWidget *widget, const char *path, TdScreenshotDone done,
+                           gpointer user_data)
 {
   ShotData *data = g_new0 (ShotData, 1);
 

@@ -7,7 +7,11 @@
 G_BEGIN_DECLS
 
 gboolean td_screenshot_save (GtkWidget *widget, const char *path, GError **error);
-void td_screenshot_after_paint (GtkWidget *widget, const char *path, GCallback done,
+/* Called once the picture is saved, with how long after the start of the
+ * process the widget's first frame was drawn (-1 when unknown). */
+typedef void (*TdScreenshotDone) (const char *path, gdouble first_frame_ms, gpointer user_data);
+
+void td_screenshot_after_paint (GtkWidget *widget, const char *path, TdScreenshotDone done,
                                 gpointer user_data);
 
 G_END_DECLS

@@ -96,7 +96,7 @@ refresh (TdUpcomingGroup *self)
   g_autoptr (GPtrArray) deadlines = NULL;
   g_autoptr (GPtrArray) list = NULL;
   GDate today = current_today (self), until = today;
-  guint n = 0, more = 0;
+  guint n = 0, more = 0, n_overdue = 0, n_soon = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
@@ -104,7 +104,11 @@ refresh (TdUpcomingGroup *self)
   if (self->database == NULL)
     return;
 
-  deadlines = td_calendar_list_deadlines (self->database, 0, NULL);
+  /* Only the rows shown are read: a province keeps thousands. */
+  deadlines = td_calendar_list_overdue (self->database, 0, &today, MAX_ROWS, NULL);
+  td_calendar_count_urgent (self->database, 0, &today, &n_overdue, &n_soon);
+  if (deadlines != NULL && n_overdue > deadlines->len)
+    more = n_overdue - deadlines->len;
   for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
     {
       TdDeadline *d = g_ptr_array_index (deadlines, i);
@@ -112,13 +116,6 @@ refresh (TdUpcomingGroup *self)
       g_autofree gchar *progress = td_deadline_progress_text (d);
       g_autofree gchar *subtitle = NULL;
 
-      if (td_deadline_state (d, &today) != TD_DEADLINE_OVERDUE)
-        continue;
-      if (n >= MAX_ROWS)
-        {
-          more++;
-          continue;
-        }
       when = when_text (&d->due, &today);
       subtitle = progress ? g_strdup_printf ("%s · %s", when, progress) : g_strdup (when);
       add_row (self, d->title, subtitle, _ ("Overdue"), "overdue");

@@ -306,28 +306,52 @@ td_backup_describe_contents (TdBackup *self)
   return g_strjoinv (", ", (gchar **)parts->pdata);
 }
 
+/* Pages copied between two looks at the cancellable (4 MB of 4 KB pages). */
+#define PAGES_PER_STEP 1024
+
 /* Copies every page of @src into @dst with the online backup API, waiting
  * up to about 3 s while the source is busy being written.  SQLITE_OK when
- * done. */
+ * done.  With a @cancellable the copy goes by steps and stops when it is
+ * cancelled (SQLITE_INTERRUPT); @src then holds one read transaction for
+ * the whole copy, so that another connection's writes meanwhile neither
+ * restart it nor enter it half-way. */
 static int
-copy_pages (sqlite3 *dst, sqlite3 *src)
+copy_pages (sqlite3 *dst, sqlite3 *src, GCancellable *cancellable)
 {
-  sqlite3_backup *backup = sqlite3_backup_init (dst, "main", src, "main");
-  int rc;
+  sqlite3_backup *backup;
+  gboolean in_read = FALSE;
+  int rc = SQLITE_OK;
 
-  if (backup == NULL)
-    return sqlite3_extended_errcode (dst);
-  for (int tries = 0;; tries++)
+  if (cancellable != NULL)
     {
-      rc = sqlite3_backup_step (backup, -1);
-      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && tries < 30)
+      rc = sqlite3_exec (src, "BEGIN; SELECT count(*) FROM sqlite_schema", NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      in_read = TRUE;
+    }
+  backup = sqlite3_backup_init (dst, "main", src, "main");
+  if (backup == NULL)
+    rc = sqlite3_extended_errcode (dst);
+  for (int tries = 0; backup != NULL;)
+    {
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          rc = SQLITE_INTERRUPT;
+          break;
+        }
+      rc = sqlite3_backup_step (backup, cancellable != NULL ? PAGES_PER_STEP : -1);
+      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && tries++ < 30)
         {
           sqlite3_sleep (100);
           continue;
         }
-      break;
+      if (rc != SQLITE_OK)
+        break;
     }
-  sqlite3_backup_finish (backup);
+  if (backup != NULL)
+    sqlite3_backup_finish (backup);
+  if (in_read)
+    sqlite3_exec (src, "COMMIT", NULL, NULL, NULL);
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -336,7 +360,7 @@ copy_pages (sqlite3 *dst, sqlite3 *src)
  * for a device, never had anything to protect) and ends as a rollback-journal
  * file so that it stands alone. */
 static gboolean
-online_copy (sqlite3 *src, const char *dest, GError **error)
+online_copy (sqlite3 *src, const char *dest, GCancellable *cancellable, GError **error)
 {
   g_autofree gchar *uri = file_uri (dest, NULL);
   sqlite3 *dst = NULL;
@@ -352,10 +376,17 @@ online_copy (sqlite3 *src, const char *dest, GError **error)
     }
   if (rc == SQLITE_OK)
     {
-      rc = copy_pages (dst, src);
+      rc = copy_pages (dst, src, cancellable);
     }
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+  if (rc == SQLITE_INTERRUPT)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           _ ("The copy was stopped before it was complete."));
+      sqlite3_close_v2 (dst);
+      return FALSE;
+    }
   if (rc != SQLITE_OK)
     {
       td_error_from_sqlite (dst, rc, error);
@@ -397,13 +428,40 @@ remove_with_sidecars (const char *path)
   g_unlink (journal);
 }
 
+#define TEMP_PREFIX ".thidua-copy-"
+
+/* Removes the temporary copies a killed process left in @dir.  A copy in
+ * progress is written every moment: one untouched for an hour is dead. */
+static void
+remove_stale_temps (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree gchar *path = NULL;
+      GStatBuf st;
+
+      if (!g_str_has_prefix (name, TEMP_PREFIX))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (g_lstat (path, &st) == 0 && S_ISREG (st.st_mode) && now - st.st_mtime > 3600)
+        g_unlink (path);
+    }
+}
+
 /* A private temporary file in @dir, for a copy that is renamed into place
  * only once complete: no half-written backup ever carries a backup's name. */
 static gchar *
 make_temp (const char *dir, GError **error)
 {
-  g_autofree gchar *path = g_build_filename (dir, ".thidua-copy-XXXXXX", NULL);
-  int fd = g_mkstemp_full (path, O_RDWR, 0600);
+  g_autofree gchar *path = g_build_filename (dir, TEMP_PREFIX "XXXXXX", NULL);
+  int fd;
+
+  remove_stale_temps (dir);
+  fd = g_mkstemp_full (path, O_RDWR, 0600);
 
   if (fd < 0)
     {
@@ -418,14 +476,14 @@ make_temp (const char *dir, GError **error)
 }
 
 static gboolean
-copy_via_temp (sqlite3 *src, const char *dest, GError **error)
+copy_via_temp (sqlite3 *src, const char *dest, GCancellable *cancellable, GError **error)
 {
   g_autofree gchar *dir = g_path_get_dirname (dest);
   g_autofree gchar *temp = make_temp (dir, error);
 
   if (temp == NULL)
     return FALSE;
-  if (!online_copy (src, temp, error))
+  if (!online_copy (src, temp, cancellable, error))
     {
       remove_with_sidecars (temp);
       return FALSE;
@@ -483,7 +541,7 @@ td_backup_create (TdDb *db, TdBackupKind kind, GError **error)
   if (!ensure_dir (dir, error))
     return NULL;
   dest = backup_path_for (path, kind);
-  if (!copy_via_temp (td_db_get_handle (db), dest, error))
+  if (!copy_via_temp (td_db_get_handle (db), dest, NULL, error))
     {
       g_prefix_error (error, _ ("The backup could not be made. "));
       return NULL;
@@ -599,12 +657,23 @@ td_backup_daily (TdDb *db, gboolean *made, GError **error)
   return backup != NULL;
 }
 
+/* The daily copies running in threads, each with the cancellable that
+ * td_backup_stop_daily cancels; the condition is signalled as each one ends. */
+static GMutex daily_lock;
+static GCond daily_ended;
+static GPtrArray *daily_running;
+
+static void
+cancel_stop (GCancellable *cancellable, gpointer stop)
+{
+  g_cancellable_cancel (stop);
+}
+
 /* Runs in a thread: a read-only connection of its own reads a consistent
  * snapshot (WAL) while the window's connection may write. */
 static void
-daily_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+daily_copy (GTask *task, const char *db_path, GCancellable *stop)
 {
-  const char *db_path = data;
   g_autofree gchar *dir = td_backup_get_dir ();
   g_autofree gchar *uri = file_uri (db_path, "mode=ro");
   g_autofree gchar *dest = NULL;
@@ -612,8 +681,13 @@ daily_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   sqlite3 *src = NULL;
   int rc;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (g_task_return_error_if_cancelled (task)
+      || g_cancellable_set_error_if_cancelled (stop, &error))
+    {
+      if (error != NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   if (made_today (db_path))
     {
       g_task_return_int (task, 0);
@@ -630,7 +704,8 @@ daily_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   else
     td_error_from_sqlite (src, rc, &error);
   dest = backup_path_for (db_path, TD_BACKUP_DAILY);
-  if (error == NULL && !copy_via_temp (src, dest, &error))
+  if (error == NULL && !copy_via_temp (src, dest, stop, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_prefix_error (&error, _ ("The backup could not be made. "));
   sqlite3_close_v2 (src);
   if (error != NULL)
@@ -642,15 +717,71 @@ daily_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
   g_task_return_int (task, 1);
 }
 
+typedef struct
+{
+  gchar *db_path;
+  GCancellable *stop; /* registered in daily_running from the call on */
+} DailyData;
+
+static void
+daily_data_free (DailyData *d)
+{
+  g_free (d->db_path);
+  g_object_unref (d->stop);
+  g_free (d);
+}
+
+static void
+daily_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  DailyData *d = data;
+  gulong handler = 0;
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (cancel_stop), d->stop, NULL);
+  daily_copy (task, d->db_path, d->stop);
+  g_cancellable_disconnect (cancellable, handler);
+
+  g_mutex_lock (&daily_lock);
+  g_ptr_array_remove_fast (daily_running, d->stop);
+  g_cond_broadcast (&daily_ended);
+  g_mutex_unlock (&daily_lock);
+}
+
+/* Stops the daily copies still running and returns once each has removed
+ * its unfinished file: called as the application quits, so that no half
+ * copy is left behind (the next start of the day makes it again). */
+void
+td_backup_stop_daily (void)
+{
+  g_mutex_lock (&daily_lock);
+  for (guint i = 0; daily_running != NULL && i < daily_running->len; i++)
+    g_cancellable_cancel (g_ptr_array_index (daily_running, i));
+  while (daily_running != NULL && daily_running->len > 0)
+    g_cond_wait (&daily_ended, &daily_lock);
+  g_mutex_unlock (&daily_lock);
+}
+
 void
 td_backup_daily_async (const char *db_path, GCancellable *cancellable, GAsyncReadyCallback callback,
                        gpointer user_data)
 {
   g_autoptr (GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  DailyData *d;
 
   g_return_if_fail (db_path != NULL);
+  d = g_new0 (DailyData, 1);
+  d->db_path = g_strdup (db_path);
+  d->stop = g_cancellable_new ();
+  /* Registered before the thread starts, so that a stop right now also
+   * waits for it. */
+  g_mutex_lock (&daily_lock);
+  if (daily_running == NULL)
+    daily_running = g_ptr_array_new ();
+  g_ptr_array_add (daily_running, d->stop);
+  g_mutex_unlock (&daily_lock);
   g_task_set_source_tag (task, td_backup_daily_async);
-  g_task_set_task_data (task, g_strdup (db_path), g_free);
+  g_task_set_task_data (task, d, (GDestroyNotify)daily_data_free);
   g_task_run_in_thread (task, daily_thread);
 }
 
@@ -700,14 +831,14 @@ td_backup_save_copy (TdDb *db, const char *dest_path, GError **error)
                        _ ("“%s” is a folder. Choose a file name for the copy."), dest_path);
           return FALSE;
         }
-      if (!online_copy (td_db_get_handle (db), dest_path, error))
+      if (!online_copy (td_db_get_handle (db), dest_path, NULL, error))
         {
           g_prefix_error (error, _ ("The copy was not saved. "));
           return FALSE;
         }
       return TRUE;
     }
-  if (!copy_via_temp (td_db_get_handle (db), dest_path, error))
+  if (!copy_via_temp (td_db_get_handle (db), dest_path, NULL, error))
     {
       g_prefix_error (error, _ ("The copy was not saved. "));
       return FALSE;
@@ -774,7 +905,7 @@ td_backup_restore (TdDb *db, const char *backup_path, GError **error)
       return NULL;
     }
 
-  rc = copy_pages (td_db_get_handle (db), td_db_get_handle (incoming));
+  rc = copy_pages (td_db_get_handle (db), td_db_get_handle (incoming), NULL);
   td_db_close (incoming);
   g_clear_object (&incoming);
   remove_with_sidecars (work);

@@ -47,6 +47,9 @@ gboolean td_backup_daily (TdDb *db, gboolean *made, GError **error);
 void td_backup_daily_async (const char *db_path, GCancellable *cancellable,
                             GAsyncReadyCallback callback, gpointer user_data);
 gboolean td_backup_daily_finish (GAsyncResult *result, gboolean *made, GError **error);
+/* Cancels the daily copies in progress and waits until each has removed
+ * its unfinished file (when the application quits). */
+void td_backup_stop_daily (void);
 guint td_backup_rotate (const char *db_path, guint keep_daily);
 GListStore *td_backup_list (const char *db_path);
 TdBackup *td_backup_find_newest (const char *db_path);

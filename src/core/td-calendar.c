@@ -838,6 +838,10 @@ deadline_detail (TdDb *db, const TdDeadline *deadline)
   return g_steal_pointer (&who);
 }
 
+static GPtrArray *select_deadlines (TdDb *db, gint64 bloc_year_id, const GDate *from,
+                                    const GDate *to, gboolean open_only, gint limit,
+                                    GError **error);
+
 GPtrArray *
 td_calendar_occurrences (TdDb *db, gint64 bloc_year_id, const GDate *from, const GDate *to,
                          const GDate *today, GError **error)
@@ -862,7 +866,7 @@ td_calendar_occurrences (TdDb *db, gint64 bloc_year_id, const GDate *from, const
       if (!add_founding_occurrences (db, out, bloc_year_id, from, to, error)
           || !add_campaign_occurrences (db, out, bloc_year_id, from, to, error))
         return NULL;
-      deadlines = td_calendar_list_deadlines (db, bloc_year_id, error);
+      deadlines = select_deadlines (db, bloc_year_id, from, to, FALSE, -1, error);
       if (deadlines == NULL)
         return NULL;
       for (guint i = 0; i < deadlines->len; i++)
@@ -961,8 +965,22 @@ deadline_from_row (sqlite3_stmt *stmt)
   return d;
 }
 
-GPtrArray *
-td_calendar_list_deadlines (TdDb *db, gint64 bloc_year_id, GError **error)
+static void
+bind_date (sqlite3_stmt *stmt, int index, const GDate *date)
+{
+  if (date != NULL && g_date_valid (date))
+    sqlite3_bind_text (stmt, index, td_date_to_iso (date), -1, g_free);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* The deadlines of @bloc_year_id (every bloc-year when 0) due from @from to
+ * @to (either may be NULL), only those not done when @open_only, at most
+ * @limit (-1: all), by due date.  A province keeps thousands: the filter is
+ * SQL's, and the member counts are only counted for the rows returned. */
+static GPtrArray *
+select_deadlines (TdDb *db, gint64 bloc_year_id, const GDate *from, const GDate *to,
+                  gboolean open_only, gint limit, GError **error)
 {
   g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)td_deadline_free);
   sqlite3_stmt *stmt;
@@ -970,16 +988,42 @@ td_calendar_list_deadlines (TdDb *db, gint64 bloc_year_id, GError **error)
 
   stmt = td_db_prepare (db,
                         "SELECT " DEADLINE_COLUMNS " FROM deadline d"
-                        " WHERE ?1 = 0 OR d.bloc_year_id = ?1 ORDER BY d.due, d.id",
+                        " WHERE (?1 = 0 OR d.bloc_year_id = ?1)"
+                        "   AND (?2 IS NULL OR d.due >= ?2) AND (?3 IS NULL OR d.due <= ?3)"
+                        "   AND (?4 = 0 OR d.done IS NULL)"
+                        " ORDER BY d.due, d.id LIMIT ?5",
                         error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  bind_date (stmt, 2, from);
+  bind_date (stmt, 3, to);
+  sqlite3_bind_int (stmt, 4, open_only);
+  sqlite3_bind_int (stmt, 5, limit);
   while ((step = td_db_step (db, stmt, error)) == TD_STEP_ROW)
     g_ptr_array_add (list, deadline_from_row (stmt));
   if (step == TD_STEP_ERROR)
     return NULL;
   return g_steal_pointer (&list);
+}
+
+GPtrArray *
+td_calendar_list_deadlines (TdDb *db, gint64 bloc_year_id, GError **error)
+{
+  return select_deadlines (db, bloc_year_id, NULL, NULL, FALSE, -1, error);
+}
+
+/* The oldest @limit deadlines not done whose day is before @today. */
+GPtrArray *
+td_calendar_list_overdue (TdDb *db, gint64 bloc_year_id, const GDate *today, guint limit,
+                          GError **error)
+{
+  GDate yesterday = *today;
+
+  g_return_val_if_fail (g_date_valid (today), NULL);
+  g_date_subtract_days (&yesterday, 1);
+  return select_deadlines (db, bloc_year_id, NULL, &yesterday, TRUE, (gint)MIN (limit, G_MAXINT),
+                           error);
 }
 
 TdDeadline *
@@ -1341,19 +1385,26 @@ void
 td_calendar_count_urgent (TdDb *db, gint64 bloc_year_id, const GDate *today, guint *n_overdue,
                           guint *n_due_soon)
 {
-  g_autoptr (GPtrArray) list = td_calendar_list_deadlines (db, bloc_year_id, NULL);
+  GDate soon = *today;
+  sqlite3_stmt *stmt;
 
+  /* The same states as td_deadline_state, counted by SQL. */
   *n_overdue = *n_due_soon = 0;
-  for (guint i = 0; list != NULL && i < list->len; i++)
-    switch (td_deadline_state (g_ptr_array_index (list, i), today))
-      {
-      case TD_DEADLINE_OVERDUE:
-        (*n_overdue)++;
-        break;
-      case TD_DEADLINE_DUE_SOON:
-        (*n_due_soon)++;
-        break;
-      default:
-        break;
-      }
+  g_date_add_days (&soon, TD_DEADLINE_SOON_DAYS);
+  stmt = td_db_prepare (db,
+                        "SELECT coalesce (sum (due < ?2), 0),"
+                        "       coalesce (sum (due >= ?2 AND due <= ?3), 0)"
+                        " FROM deadline WHERE (?1 = 0 OR bloc_year_id = ?1) AND done IS NULL",
+                        NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
+  bind_date (stmt, 2, today);
+  bind_date (stmt, 3, &soon);
+  if (td_db_step (db, stmt, NULL) == TD_STEP_ROW)
+    {
+      *n_overdue = sqlite3_column_int (stmt, 0);
+      *n_due_soon = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
 }

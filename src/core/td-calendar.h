@@ -180,6 +180,10 @@ GPtrArray *td_calendar_occurrences (TdDb *db, gint64 bloc_year_id, const GDate *
 TdDeadlineState td_deadline_state (const TdDeadline *deadline, const GDate *today);
 const char *td_responsible_to_string (TdResponsible responsible);
 GPtrArray *td_calendar_list_deadlines (TdDb *db, gint64 bloc_year_id, GError **error);
+/* The oldest @limit deadlines not done that were due before @today (every
+ * bloc-year when @bloc_year_id is 0). */
+GPtrArray *td_calendar_list_overdue (TdDb *db, gint64 bloc_year_id, const GDate *today, guint limit,
+                                     GError **error);
 TdDeadline *td_calendar_get_deadline (TdDb *db, gint64 deadline_id, GError **error);
 gboolean td_calendar_validate_deadline (const TdDeadline *deadline, GError **error);
 gint64 td_calendar_add_deadline (TdDb *db, const TdDeadline *deadline, GError **error);
