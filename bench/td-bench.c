@@ -372,7 +372,7 @@ main (int argc, char *argv[])
   g_autofree gchar *only = NULL;
   gint reps = 0;
   gint startup_reps = 0;
-  gint max_generate = 900;
+  gint max_generate = 1800;
   gboolean smoke = FALSE, no_startup = FALSE, no_python = FALSE, regenerate = FALSE;
   GOptionEntry entries[] = {
     { "scales", 's', 0, G_OPTION_ARG_STRING, &scales_text,
@@ -382,7 +382,7 @@ main (int argc, char *argv[])
       "Timed start-ups per scale (default 5)", "N" },
     { "max-generate", 0, 0, G_OPTION_ARG_INT, &max_generate,
       "Skip a scale whose generation would take longer than SECONDS, estimated from the "
-      "previous scale (default 900; 0: never skip)",
+      "previous scale (default 1800; 0: never skip)",
       "SECONDS" },
     { "dir", 'd', 0, G_OPTION_ARG_FILENAME, &dir,
       "Where the databases and exports go (default /tmp/thidua-bench)", "DIR" },
