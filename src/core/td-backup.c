@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <utime.h>
 
 struct _TdBackup
 {
@@ -885,6 +886,9 @@ td_backup_restore (TdDb *db, const char *backup_path, GError **error)
                    _ ("The backup “%s” could not be read: %s"), backup_path, local->message);
       return NULL;
     }
+  /* The copy got the backup's modification time: made fresh again, so that
+   * no other copy takes it for one a killed process left (remove_stale_temps). */
+  g_utime (work, NULL);
 
   incoming = td_db_open (work, TD_DB_OPEN_NO_BACKUP, &local);
   if (incoming == NULL)

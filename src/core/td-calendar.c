@@ -977,7 +977,8 @@ bind_date (sqlite3_stmt *stmt, int index, const GDate *date)
 /* The deadlines of @bloc_year_id (every bloc-year when 0) due from @from to
  * @to (either may be NULL), only those not done when @open_only, at most
  * @limit (-1: all), by due date.  A province keeps thousands: the filter is
- * SQL's, and the member counts are only counted for the rows returned. */
+ * SQL's, and the ids are chosen first so that the member counts are only
+ * counted for the rows returned. */
 static GPtrArray *
 select_deadlines (TdDb *db, gint64 bloc_year_id, const GDate *from, const GDate *to,
                   gboolean open_only, gint limit, GError **error)
@@ -988,10 +989,12 @@ select_deadlines (TdDb *db, gint64 bloc_year_id, const GDate *from, const GDate 
 
   stmt = td_db_prepare (db,
                         "SELECT " DEADLINE_COLUMNS " FROM deadline d"
-                        " WHERE (?1 = 0 OR d.bloc_year_id = ?1)"
-                        "   AND (?2 IS NULL OR d.due >= ?2) AND (?3 IS NULL OR d.due <= ?3)"
-                        "   AND (?4 = 0 OR d.done IS NULL)"
-                        " ORDER BY d.due, d.id LIMIT ?5",
+                        " JOIN (SELECT id FROM deadline"
+                        "       WHERE (?1 = 0 OR bloc_year_id = ?1)"
+                        "         AND (?2 IS NULL OR due >= ?2) AND (?3 IS NULL OR due <= ?3)"
+                        "         AND (?4 = 0 OR done IS NULL)"
+                        "       ORDER BY due, id LIMIT ?5) k ON k.id = d.id"
+                        " ORDER BY d.due, d.id",
                         error);
   if (stmt == NULL)
     return NULL;
