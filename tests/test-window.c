@@ -7,7 +7,10 @@
 #include "td-sheet-preview.h"
 #include "td-test-util.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
+#include <time.h>
+#include <utime.h>
 
 static void
 test_welcome_in_vietnamese (void)
@@ -67,6 +70,93 @@ test_open_refused_file_reports (void)
   g_assert_nonnull (
       strstr (adw_message_dialog_get_body (dialog), "không phải là cơ sở dữ liệu Thi Đua"));
   g_assert_null (td_window_get_database (window));
+  td_test_destroy_window (window);
+}
+
+static gboolean
+has_database (gpointer window)
+{
+  return td_window_get_database (window) != NULL;
+}
+
+static gboolean
+checked (gpointer path)
+{
+  return !td_db_open_will_check (path);
+}
+
+/* As if the file had been copied from elsewhere: changed since this
+ * program last closed it. */
+static void
+touch_old (const char *path, gint64 seconds_ago)
+{
+  struct utimbuf when
+      = { .actime = time (NULL) - seconds_ago, .modtime = time (NULL) - seconds_ago };
+
+  g_assert_cmpint (g_utime (path, &when), ==, 0);
+  g_assert_true (td_db_open_will_check (path));
+}
+
+static GtkRevealer *
+revealer_of (GtkWidget *widget)
+{
+  GtkWidget *w = widget;
+
+  while (w != NULL && !GTK_IS_REVEALER (w))
+    w = gtk_widget_get_parent (w);
+  return GTK_REVEALER (w);
+}
+
+/* A large file that must be checked whole opens in a thread: the window
+ * says so meanwhile, and a later open wins over it. */
+static void
+test_large_file_checked_in_thread (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *big = g_build_filename (dir, "Tinh.db", NULL);
+  g_autofree gchar *small = g_build_filename (dir, "Khoi-6.db", NULL);
+  TdWindow *window;
+  GtkWidget *spinner;
+
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TdDb) db = td_db_open (big, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_exec (td_db_get_handle (db),
+                                   "CREATE TABLE filler (b BLOB);"
+                                   "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1"
+                                   " FROM n WHERE i < 72) INSERT INTO filler"
+                                   " SELECT randomblob (1048576) FROM n",
+                                   NULL, NULL, NULL),
+                     ==, SQLITE_OK);
+    td_db_close (db);
+  }
+  touch_old (big, 3600);
+
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, big, TD_DB_OPEN_NO_BACKUP));
+  /* Not open yet: the bar turns while the thread reads the file. */
+  g_assert_null (td_window_get_database (window));
+  spinner = td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_SPINNER, NULL);
+  g_assert_nonnull (spinner);
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_true (gtk_revealer_get_reveal_child (revealer_of (spinner)));
+  td_test_wait_until (has_database, window, 30000);
+  g_assert_cmpstr (td_db_get_path (td_window_get_database (window)), ==, big);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer_of (spinner)));
+
+  /* Opened anew while a copy is checked: the later open stays. */
+  td_test_activate (GTK_WIDGET (window), "win.close-database", NULL);
+  g_assert_null (td_window_get_database (window));
+  touch_old (big, 7200);
+  g_assert_true (td_window_open_path (window, big, TD_DB_OPEN_NO_BACKUP));
+  g_assert_true (td_window_open_path (window, small, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  g_assert_false (gtk_revealer_get_reveal_child (revealer_of (spinner)));
+  td_test_wait_until (checked, big, 30000);
+  td_test_iterate ();
+  g_assert_cmpstr (td_db_get_path (td_window_get_database (window)), ==, small);
   td_test_destroy_window (window);
 }
 
@@ -210,6 +300,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/welcome-in-vietnamese", test_welcome_in_vietnamese);
   g_test_add_func ("/window/open-database-and-sections", test_open_database_and_sections);
   g_test_add_func ("/window/open-refused-file-reports", test_open_refused_file_reports);
+  g_test_add_func ("/window/large-file-checked-in-thread", test_large_file_checked_in_thread);
   g_test_add_func ("/window/about-and-shortcuts", test_about_and_shortcuts);
   g_test_add_func ("/window/demo-opens", test_demo_opens);
   g_test_add_func ("/window/size-remembered", test_size_remembered);

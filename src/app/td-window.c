@@ -25,6 +25,7 @@
 #include "td-units-page.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #define MAX_RECENT 10
 
@@ -43,7 +44,11 @@ struct _TdWindow
   GtkBox *header_start_box;
   GtkRevealer *notice_revealer;
   GtkLabel *notice_label;
+  GtkRevealer *checking_revealer;
+  GtkLabel *checking_label;
+  GtkSpinner *checking_spinner;
   GMenu *recent_menu;
+  guint open_generation; /* each open supersedes one still being checked */
 
   TdDb *database;
   gint64 bloc_year_id;
@@ -303,13 +308,10 @@ start_daily_backup (TdWindow *self, TdDb *db)
   td_backup_daily_async (td_db_get_path (db), NULL, daily_backup_done, g_object_ref (self));
 }
 
-gboolean
-td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags)
+/* What the window does with the outcome of an open. */
+static gboolean
+finish_open (TdWindow *self, const char *path, TdDb *db, const GError *error, gboolean backups)
 {
-  g_autoptr (GError) error = NULL;
-  gboolean backups = (flags & TD_DB_OPEN_NO_BACKUP) == 0;
-  g_autoptr (TdDb) db
-      = td_db_open (path, backups ? flags | TD_DB_OPEN_DEFER_DAILY_BACKUP : flags, &error);
   const GError *warning;
 
   if (db == NULL)
@@ -333,6 +335,112 @@ td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags)
   if (warning != NULL)
     td_window_toast (GTK_WIDGET (self), adw_toast_new (warning->message));
   return TRUE;
+}
+
+/* A large file that the integrity check must read whole (one not closed
+ * cleanly here: a copy from elsewhere, a crash) is opened in a thread: the
+ * check takes seconds for a province's database, and the window stays
+ * usable meanwhile, with a bar that says what is happening. */
+#define CHECK_IN_THREAD_BYTES (64 * 1024 * 1024)
+
+typedef struct
+{
+  gchar *path;
+  TdDbOpenFlags flags;
+  guint generation;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static void
+set_checking (TdWindow *self, const char *path)
+{
+  if (path != NULL)
+    {
+      g_autofree gchar *name = g_filename_display_basename (path);
+      g_autofree gchar *text = g_strdup_printf (
+          _ ("Checking “%s” before opening it: this file was not closed by Thi Đua on this "
+             "computer, so every page is read once. A large file takes a while."),
+          name);
+
+      gtk_label_set_text (self->checking_label, text);
+    }
+  gtk_spinner_set_spinning (self->checking_spinner, path != NULL);
+  gtk_revealer_set_reveal_child (self->checking_revealer, path != NULL);
+}
+
+static void
+open_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  OpenJob *job = data;
+  GError *error = NULL;
+  TdDb *db = td_db_open (job->path, job->flags, &error);
+
+  if (db == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, db, g_object_unref);
+}
+
+static void
+open_thread_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  TdWindow *self = TD_WINDOW (source);
+  OpenJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Superseded by a later open, or the window is gone: the file is simply
+   * closed again. */
+  if (job->generation != self->open_generation)
+    return;
+  set_checking (self, NULL);
+  finish_open (self, job->path, db, error, (job->flags & TD_DB_OPEN_NO_BACKUP) == 0);
+}
+
+static gboolean
+check_in_thread (const char *path)
+{
+  GStatBuf st;
+
+  return td_db_open_will_check (path) && g_stat (path, &st) == 0
+         && st.st_size >= CHECK_IN_THREAD_BYTES;
+}
+
+/* Opens @path in the window.  FALSE when it could not be opened (a dialog
+ * said why); TRUE when it is open, or being opened in a thread (see
+ * check_in_thread). */
+gboolean
+td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags)
+{
+  g_autoptr (GError) error = NULL;
+  gboolean backups = (flags & TD_DB_OPEN_NO_BACKUP) == 0;
+  g_autoptr (TdDb) db = NULL;
+
+  if (backups)
+    flags |= TD_DB_OPEN_DEFER_DAILY_BACKUP;
+  self->open_generation++;
+  if (check_in_thread (path))
+    {
+      g_autoptr (GTask) task = g_task_new (self, NULL, open_thread_done, NULL);
+      OpenJob *job = g_new0 (OpenJob, 1);
+
+      job->path = g_strdup (path);
+      job->flags = flags;
+      job->generation = self->open_generation;
+      g_task_set_task_data (task, job, (GDestroyNotify)open_job_free);
+      set_checking (self, path);
+      g_task_run_in_thread (task, open_thread);
+      return TRUE;
+    }
+  set_checking (self, NULL);
+  db = td_db_open (path, flags, &error);
+  return finish_open (self, path, db, error, backups);
 }
 
 /* Restores @backup_path into the open database and offers Undo in a toast
@@ -993,6 +1101,7 @@ td_window_dispose (GObject *object)
 {
   TdWindow *self = TD_WINDOW (object);
 
+  self->open_generation++; /* a file still being checked is dropped */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   g_clear_object (&self->database);
   g_clear_pointer (&self->undo_restore_path, g_free);
@@ -1088,6 +1197,9 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, header_start_box);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_label);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_label);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);

@@ -589,6 +589,14 @@ check_existing (TdDb *self, guint32 *app_id, gint *version, gboolean *fresh, GEr
   return self->verified;
 }
 
+/* Whether td_db_open will read the whole of @path to check it: a file this
+ * program did not close cleanly here, or one changed since. */
+gboolean
+td_db_open_will_check (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR) && !verified_before (path);
+}
+
 TdDb *
 td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
 {

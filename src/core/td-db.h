@@ -52,6 +52,9 @@ typedef enum
 G_DECLARE_FINAL_TYPE (TdDb, td_db, TD, DB, GObject)
 
 TdDb *td_db_open (const char *path, TdDbOpenFlags flags, GError **error);
+/* TRUE when opening @path will run the full integrity check (it reads the
+ * whole file: seconds for a province's database). */
+gboolean td_db_open_will_check (const char *path);
 TdDb *td_db_new_memory (GError **error);
 void td_db_close (TdDb *self);
 
