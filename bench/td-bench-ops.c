@@ -411,7 +411,6 @@ op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
   TdBenchResult whole = { 0 };
   gint64 peak = 0, gl_rss;
   gdouble t, wall, gl_ms, gl_wall;
-  gboolean made;
 
   if (config->no_startup)
     {
@@ -433,7 +432,7 @@ op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
    * quits at once stops that copy): the day's copy is made here, in the
    * folder the program uses, so that every start measured is a usual one. */
   db = td_db_open (run->path, TD_DB_OPEN_NO_BACKUP, error);
-  if (db == NULL || !td_backup_daily (db, &made, error))
+  if (db == NULL || !td_backup_daily (db, NULL, error))
     return FALSE;
   td_db_close (db);
   /* A first start warms the file cache. */

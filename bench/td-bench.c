@@ -168,9 +168,8 @@ verdict (const TdBenchOpInfo *info, const TdBenchResult *r, gdouble scale)
 static void
 print_result (const TdBenchOpInfo *info, const TdBenchResult *r, gdouble scale)
 {
-  g_autofree gchar *target = info->target_ms > 0
-                                 ? g_strdup_printf ("< %g ms", target_at (info, scale))
-                                 : g_strdup ("");
+  g_autofree gchar *target
+      = info->target_ms > 0 ? g_strdup_printf ("< %g ms", target_at (info, scale)) : g_strdup ("");
 
   if (!r->available)
     {
