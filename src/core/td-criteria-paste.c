@@ -269,7 +269,7 @@ td_paste_code_level (const char *raw)
   n = g_strv_length (path);
   if (g_ascii_isdigit (path[0][0]))
     return 10 + (gint)n - 1;
-  if (n == 1 && strlen (path[0]) > 1)
+  if (n == 1 && strlen (path[0]) > 1 && roman_value (path[0]) > 0)
     return 0; /* "II", "iv" */
   if (n == 1 && upper)
     return roman_value (path[0]) > 0 ? 0 : 5; /* "I", "V" are Roman; "A", "B" parts */

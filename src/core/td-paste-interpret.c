@@ -342,6 +342,8 @@ tentative_roles (Pass *pass)
       row->owner = -1;
       row->parent = -1;
       g_array_set_size (row->targets, 0);
+      if (info->forced_skip && row->skip_reason == TD_PASTE_SKIP_NONE)
+        row->skip_reason = TD_PASTE_SKIP_CLERK;
       if (is_skipped (row))
         row->role = TD_PASTE_ROLE_SKIP;
       else if (info->forced_role >= 0)
@@ -864,6 +866,13 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       break;
     default:
       break;
+    }
+  /* "… trừ 0,5 điểm, trừ trường hợp có lý do chính đáng": the row's own
+   * exemption, for the scorer to apply. */
+  if (td_rule_kind_is_deduction (c->kind) && info->t_exemption)
+    {
+      g_free (c->exemption);
+      c->exemption = g_strdup (c->title);
     }
 }
 

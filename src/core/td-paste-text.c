@@ -67,7 +67,8 @@ static const char *const patterns[N_RE] = {
   [RE_DISQUALIFY] = "khong\\s+(?:duoc\\s+)?(?:xep\\s+loai|xet\\s+(?:thi\\s+dua|khen\\s+thuong|"
                     "danh\\s+hieu|xep\\s+loai))",
   [RE_EXEMPTION] = "khong\\s+(?:bi\\s+)?tru\\s+diem|mien\\s+tru|khong\\s+(?:tinh|ap\\s+dung)\\s+"
-                   "(?:viec\\s+)?(?:diem\\s+)?tru|khong\\s+bi\\s+tru",
+                   "(?:viec\\s+)?(?:diem\\s+)?tru|khong\\s+bi\\s+tru|(?<![a-z])tru\\s+(?:truong\\s+hop|khi)"
+                   "|ngoai\\s+tru",
   [RE_GUIDANCE] = "^[(\\[-]?\\s*(?:can\\s+cu|tai\\s+lieu|minh\\s+chung|huong\\s+dan|cach\\s+cham|"
                   "phuong\\s+phap|nguon\\s+(?:so\\s+lieu|du\\s+lieu)|ho\\s+so\\s+kiem\\s+chung|"
                   "ghi\\s+chu|luu\\s+y|chu\\s+y)",
