@@ -107,7 +107,7 @@ static TdPoints
 expected_cap (Corpus *c, JsonObject *row, gint64 line, const char *cap)
 {
   JsonArray *rows = json_object_get_array_member (c->expect, "rows");
-  TdPoints best = TD_NO_CAP, v;
+  TdPoints best = TD_NO_CAP, v = 0;
 
   if (member_points (row, cap, &v))
     best = v;
@@ -130,7 +130,7 @@ expected_cap (Corpus *c, JsonObject *row, gint64 line, const char *cap)
 static void
 check_range (JsonObject *range, gboolean has_low, gint64 low, gboolean has_high, gint64 high)
 {
-  TdPoints v;
+  TdPoints v = 0;
 
   if (member_points (range, "from", &v))
     {
@@ -161,7 +161,7 @@ check_criterion (Corpus *c, guint index, TdPasteRow *row, JsonObject *e)
   const TdCriterion *crit = row->criterion;
   const char *code = member_string (e, "code");
   JsonNode *parent = json_object_get_member (e, "parent_line");
-  TdPoints v;
+  TdPoints v = 0;
   gboolean deduction_kind;
 
   g_assert_cmpint (row->role, ==, TD_PASTE_ROLE_CRITERION);
@@ -199,7 +199,7 @@ static void
 check_part (Corpus *c, TdPasteRow *row, JsonObject *e)
 {
   const char *role = member_string (e, "role");
-  TdPoints v;
+  TdPoints v = 0;
 
   g_assert_cmpuint (line_of_row (c, row->owner), ==, json_object_get_int_member (e, "of_line"));
   if (g_str_equal (role, "grade"))
@@ -235,8 +235,8 @@ check_part (Corpus *c, TdPasteRow *row, JsonObject *e)
           const TdRuleOption *o = g_ptr_array_index (row->part_brackets, k);
           JsonObject *b = json_array_get_object_element (brackets, k);
 
-          check_range (json_object_get_object_member (b, "range"), o->has_low, o->low,
-                       o->has_high, o->high);
+          check_range (json_object_get_object_member (b, "range"), o->has_low, o->low, o->has_high,
+                       o->high);
           g_assert_true (member_points (b, "bonus", &v));
           g_assert_cmpint (o->points, ==, v);
         }
@@ -248,7 +248,7 @@ check_note (Corpus *c, TdPasteRow *row, JsonObject *e)
 {
   JsonArray *lines = json_object_get_array_member (e, "modifies_lines");
   JsonObject *effect = json_object_get_object_member (e, "effect");
-  TdPoints v;
+  TdPoints v = 0;
 
   g_assert_cmpint (row->role, ==, TD_PASTE_ROLE_NOTE);
   g_assert_cmpuint (row->targets->len, ==, json_array_get_length (lines));
@@ -300,9 +300,9 @@ check_rows (Corpus *c)
             }
         }
       else if (g_str_equal (type, "criterion"))
-        check_criterion (c, GPOINTER_TO_INT (g_hash_table_lookup (c->row_of_line,
-                                                                  GINT_TO_POINTER (line))),
-                         row, e);
+        check_criterion (
+            c, GPOINTER_TO_INT (g_hash_table_lookup (c->row_of_line, GINT_TO_POINTER (line))), row,
+            e);
       else if (g_str_equal (type, "part"))
         check_part (c, row, e);
       else
@@ -316,7 +316,7 @@ static void
 build_table (Corpus *c)
 {
   g_autoptr (GError) error = NULL;
-  TdPoints declared;
+  TdPoints declared = 0;
   guint node = 0;
 
   c->table = td_paste_preview_to_table (c->preview, &error);
@@ -325,8 +325,7 @@ build_table (Corpus *c)
   g_assert_cmpint (c->table->total, ==, declared);
   g_assert_cmpint (c->preview->standard_total, ==, declared);
   for (guint i = 0; i < c->preview->rows->len; i++)
-    if (((TdPasteRow *)g_ptr_array_index (c->preview->rows, i))->role
-        == TD_PASTE_ROLE_CRITERION)
+    if (((TdPasteRow *)g_ptr_array_index (c->preview->rows, i))->role == TD_PASTE_ROLE_CRITERION)
       g_hash_table_insert (c->node_of_row, GINT_TO_POINTER (i), GINT_TO_POINTER (node++));
   g_assert_cmpuint (node, ==, c->table->nodes->len);
   for (guint i = 0; i < c->table->nodes->len; i++)
@@ -344,7 +343,8 @@ build_table (Corpus *c)
   {
     g_autoptr (GPtrArray) problems = td_criteria_table_check (c->table);
     for (guint i = 0; i < problems->len; i++)
-      g_test_message ("problem: %s", ((TdCriteriaProblem *)g_ptr_array_index (problems, i))->message);
+      g_test_message ("problem: %s",
+                      ((TdCriteriaProblem *)g_ptr_array_index (problems, i))->message);
     g_assert_cmpuint (problems->len, ==, 0);
   }
 }
@@ -385,7 +385,8 @@ put_inputs (Corpus *c, TdScores *scores, JsonObject *inputs, TdSource source)
       TdPasteRow *row = row_for_line (c, line);
       gint row_index
           = GPOINTER_TO_INT (g_hash_table_lookup (c->row_of_line, GINT_TO_POINTER (line)));
-      gint node = GPOINTER_TO_INT (g_hash_table_lookup (c->node_of_row, GINT_TO_POINTER (row_index)));
+      gint node
+          = GPOINTER_TO_INT (g_hash_table_lookup (c->node_of_row, GINT_TO_POINTER (row_index)));
       TdCriterion *crit = g_ptr_array_index (c->table->nodes, node);
       g_autoptr (TdEntry) e = td_entry_new (td_scores_get_unit_id (scores, 0), crit->id, source);
       g_autoptr (GError) error = NULL;
@@ -433,7 +434,7 @@ check_totals (Corpus *c, TdScores *scores, JsonObject *expected, TdSource source
   g_autoptr (GArray) got = td_scores_section_totals (scores, 0, source);
   const TdUnitTotals *totals = td_scores_get_totals (scores, 0);
   const TdNodeTotals *all = &totals->table[source];
-  TdPoints v;
+  TdPoints v = 0;
 
   g_assert_cmpuint (got->len, ==, json_array_get_length (sections));
   for (guint i = 0; i < got->len; i++)
@@ -441,8 +442,8 @@ check_totals (Corpus *c, TdScores *scores, JsonObject *expected, TdSource source
       JsonObject *s = json_array_get_object_element (sections, i);
       TdNodeTotals *t = &g_array_index (got, TdNodeTotals, i);
 
-      g_test_message ("section %s: %" G_GINT64_FORMAT " + %" G_GINT64_FORMAT
-                      " - %" G_GINT64_FORMAT " = %" G_GINT64_FORMAT,
+      g_test_message ("section %s: %" G_GINT64_FORMAT " + %" G_GINT64_FORMAT " - %" G_GINT64_FORMAT
+                      " = %" G_GINT64_FORMAT,
                       member_string (s, "code"), t->standard, t->bonus, t->deduction, t->total);
       g_assert_true (member_points (s, "standard", &v));
       g_assert_cmpint (t->standard, ==, v);
@@ -475,8 +476,7 @@ check_units (Corpus *c)
 
       g_test_message ("unit %s", member_string (unit, "name"));
       put_inputs (c, scores, json_object_get_object_member (unit, "self"), TD_SOURCE_SELF);
-      put_inputs (c, scores, json_object_get_object_member (unit, "assessed"),
-                  TD_SOURCE_ASSESSED);
+      put_inputs (c, scores, json_object_get_object_member (unit, "assessed"), TD_SOURCE_ASSESSED);
       check_totals (c, scores, json_object_get_object_member (expected, "self"), TD_SOURCE_SELF);
       check_totals (c, scores, json_object_get_object_member (expected, "assessed"),
                     TD_SOURCE_ASSESSED);
@@ -498,7 +498,8 @@ test_table (gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  const char *tables[] = { "so-nganh-2023", "khoi-thi-dua-2024", "xa-phuong-2025" };
+  const char *tables[]
+      = { "so-nganh-2023", "khoi-thi-dua-2024", "xa-phuong-2025", "cum-tham-muu-2025-excel" };
 
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);

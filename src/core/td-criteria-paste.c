@@ -33,6 +33,7 @@ info_free (TdPasteRowInfo *info)
   g_free (info->folded);
   g_clear_pointer (&info->size_brackets, g_ptr_array_unref);
   g_clear_pointer (&info->own_brackets, g_ptr_array_unref);
+  g_clear_pointer (&info->own_options, g_ptr_array_unref);
   g_free (info->named_code);
   g_clear_pointer (&info->figures, g_array_unref);
   g_free (info);
@@ -509,20 +510,50 @@ read_header_row (GPtrArray *cells, gint *meanings, guint n_meanings, guint *n_fo
  * Trừ", or repeated in every column it covers): the lower line says what
  * each column is where it says anything. */
 static guint
-read_headers (TdPastePreview *preview, GPtrArray *rows)
+read_headers (TdPastePreview *preview, GPtrArray *rows, guint *first)
 {
-  guint width = 0, n_lines = 0, n_meaningful = 0;
+  guint width = 0, n_lines = 0, n_meaningful = 0, start = 0;
   g_autofree gint *meanings = NULL;
   g_autofree gint *line = NULL;
   gboolean title = FALSE;
 
-  for (guint i = 0; i < rows->len && i < 4; i++)
+  /* A sheet's title lines above the table ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM
+   * 2025", an empty line): one cell at most and no figure. */
+  while (start < rows->len && start < 6)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, start);
+      guint filled = 0;
+      guint found;
+      g_autofree gint *m = g_new (gint, cells->len + 1);
+
+      for (guint i = 0; i < cells->len; i++)
+        filled += *(gchar *)g_ptr_array_index (cells, i) != '\0';
+      if (filled > 1 || read_header_row (cells, m, cells->len, &found))
+        break;
+      if (filled == 1)
+        {
+          /* A lone cell that is a figure or a code is content. */
+          for (guint i = 0; i < cells->len; i++)
+            {
+              const char *c = g_ptr_array_index (cells, i);
+              TdPasteCell v;
+              if (*c
+                  && ((td_paste_read_cell (c, &v, NULL) && v.present)
+                      || td_paste_code_level (c) >= 0))
+                filled = 99;
+            }
+          if (filled == 99)
+            break;
+        }
+      start++;
+    }
+  for (guint i = start; i < rows->len && i < start + 4; i++)
     width = MAX (width, ((GPtrArray *)g_ptr_array_index (rows, i))->len);
   meanings = g_new (gint, width + 1);
   line = g_new (gint, width + 1);
   for (guint i = 0; i < width; i++)
     meanings[i] = -1;
-  for (guint r = 0; r < rows->len && r < 4; r++)
+  for (guint r = start; r < rows->len && r < start + 4; r++)
     {
       guint found;
       GPtrArray *cells = g_ptr_array_index (rows, r);
@@ -534,7 +565,6 @@ read_headers (TdPastePreview *preview, GPtrArray *rows)
         }
       if (!read_header_row (cells, line, width, &found))
         break;
-      /* A second line alone saying nothing new is content. */
       for (guint i = 0; i < width; i++)
         if (line[i] >= 0)
           meanings[i] = line[i];
@@ -570,6 +600,7 @@ read_headers (TdPastePreview *preview, GPtrArray *rows)
   /* "Điểm cộng/trừ" with a deduction column beside it is not signed. */
   if (preview->columns[TD_PASTE_COL_DEDUCTION] >= 0)
     preview->signed_column = FALSE;
+  *first = start;
   return n_lines;
 }
 
@@ -699,8 +730,13 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
     {
       g_autoptr (GError) error = NULL;
+      const char *cell = row->cells[cols[i].col];
 
-      if (!td_paste_read_cell (row->cells[cols[i].col], cols[i].cell, &error))
+      /* A cell merged across the row and repeated by the copy ("I | CÔNG
+       * TÁC CHUYÊN MÔN | CÔNG TÁC CHUYÊN MÔN | …") holds no figure. */
+      if (*cell != '\0' && g_strcmp0 (cell, row->cells[TD_PASTE_COL_TITLE]) == 0)
+        cell = "";
+      if (!td_paste_read_cell (cell, cols[i].cell, &error))
         {
           /* Translators: first %s is the column name, second why its text
            * is not a number of points. */
@@ -713,9 +749,17 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   g_free (info->cell_problems);
   info->cell_problems = g_string_free (problems, FALSE);
 
-  /* The phrases of the text. */
+  /* The phrases of the text, and of a guidance column ("Cách chấm: mỗi
+   * báo cáo chậm trừ 0,5 điểm"), which states rules too. */
   g_free (info->folded);
-  info->folded = td_paste_fold (row->criterion->title);
+  if (*row->criterion->guidance)
+    {
+      g_autofree gchar *both
+          = g_strconcat (row->criterion->title, " ; ", row->criterion->guidance, NULL);
+      info->folded = td_paste_fold (both);
+    }
+  else
+    info->folded = td_paste_fold (row->criterion->title);
   t = info->folded;
   info->has_t_std = td_paste_text_standard (t, &info->t_std);
   info->has_t_ded = td_paste_text_deduction (t, &info->t_ded);
@@ -739,6 +783,9 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   info->own_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
   if (!info->size_class)
     td_paste_text_brackets (t, info->own_brackets);
+  info->own_options = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  if (!info->size_class && info->own_brackets->len == 0 && *row->criterion->guidance == '\0')
+    td_paste_text_options (row->criterion->title, t, info->own_options);
   info->note_caps
       = td_paste_text_note_caps (t, &info->n_bonus_cap, &info->n_deduction_cap, &info->n_separate);
   g_free (info->named_code);
@@ -756,6 +803,7 @@ is_total_row (TdPasteRow *row)
   g_autofree gchar *code = td_paste_fold (row->cells[TD_PASTE_COL_CODE]);
 
   return g_str_has_prefix (f, "tong cong") || g_strcmp0 (f, "cong") == 0
+         || g_strcmp0 (f, "tong so") == 0 || g_str_has_prefix (f, "tong so:")
          || g_str_has_prefix (f, "tong so diem") || g_strcmp0 (f, "tong diem") == 0
          || g_str_has_prefix (f, "tong diem chuan") || g_strcmp0 (f, "tong") == 0
          || g_str_has_prefix (f, "tong (") || g_str_has_prefix (code, "tong");
@@ -783,7 +831,7 @@ td_paste_parse (const char *text, GError **error)
   g_autoptr (TdPastePreview) preview = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   gboolean blank = TRUE;
-  guint n_header;
+  guint n_header, first = 0;
   char sep;
 
   for (const char *p = text ? text : ""; *p && blank; p++)
@@ -818,7 +866,7 @@ td_paste_parse (const char *text, GError **error)
       return NULL;
     }
 
-  n_header = read_headers (preview, rows);
+  n_header = read_headers (preview, rows, &first);
   if (n_header == 0)
     guess_columns (preview, rows);
   preview->n_header_lines = n_header;
@@ -835,7 +883,7 @@ td_paste_parse (const char *text, GError **error)
                                         ? (const char *)g_ptr_array_index (cells, col)
                                         : "");
         }
-      if (i < n_header)
+      if (n_header > 0 && i < first + n_header)
         row->skip_reason = TD_PASTE_SKIP_HEADER;
       else if (is_empty_row (row))
         row->skip_reason = TD_PASTE_SKIP_EMPTY;

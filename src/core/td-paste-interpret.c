@@ -635,6 +635,38 @@ set_rate_and_cap (Work *w, TdCriterion *c, TdPoints text_rate, gboolean has_text
     }
 }
 
+/* +1 for a section of bonuses ("ĐIỂM THƯỞNG", "Điểm cộng") whose rows only
+ * add, −1 for one of deductions whose rows only deduct, else 0. */
+static gint
+section_sign (Pass *pass, gint i)
+{
+  const char *f = ROW_INFO (row_of (pass, i))->folded;
+  gint sign = 0;
+
+  if (strstr (f, "diem thuong") || strstr (f, "diem cong") || strstr (f, "cong diem")
+      || strstr (f, "thuong diem"))
+    sign = 1;
+  else if (strstr (f, "diem tru") || strstr (f, "tru diem"))
+    sign = -1;
+  if (sign == 0)
+    return 0;
+  for (guint j = i + 1; j < pass->n; j++)
+    {
+      TdPasteRow *other = row_of (pass, j);
+      TdPasteRowInfo *oi = ROW_INFO (other);
+      TdPoints amount;
+
+      if (other->role != TD_PASTE_ROLE_CRITERION || other->parent != i)
+        continue;
+      if (oi->std.present && oi->std.sign == 0)
+        return 0;
+      amount = signed_amount (pass->preview, oi);
+      if (amount != 0 && (amount > 0) != (sign > 0))
+        return 0;
+    }
+  return sign;
+}
+
 /* The rule of a criterion from its own figures.  has_rows: it has rows
  * under it; rows_standard: what they add up to. */
 static void
@@ -738,6 +770,28 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         }
       return;
     }
+  if (has_rows && rows_standard == 0 && has_standard && standard > 0 && forced < 0)
+    {
+      /* "B | ĐIỂM THƯỞNG | 10" over bonus rows only: the figure is the most
+       * the section's bonuses can give, not standard points. */
+      gint sign = section_sign (pass, i);
+
+      if (sign != 0)
+        {
+          c->kind = TD_RULE_GROUP;
+          c->standard = 0;
+          *(sign > 0 ? &c->bonus_cap : &c->deduction_cap) = standard;
+          {
+            g_autofree gchar *v = td_points_format (standard);
+            explain (w,
+                     sign > 0 ? _ ("the %s in the standard column is the most its bonuses give")
+                              : _ ("the %s in the standard column is the most its deductions take"),
+                     v);
+          }
+          w->has_stated = FALSE;
+          return;
+        }
+    }
   if (has_rows && rows_standard > 0)
     {
       /* A heading: its standard points are its rows'; it may deduct (or
@@ -829,6 +883,14 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
           use (w, bonus);
         }
       break;
+    case TD_RULE_GROUP:
+      /* "ĐIỂM TRỪ (trừ tối đa 10 điểm)" over deduction rows */
+      if (has_rows && info->has_t_cap && info->t_cap_which != 0)
+        {
+          *(info->t_cap_which < 0 ? &c->deduction_cap : &c->bonus_cap) = info->t_cap;
+          use (w, info->t_cap);
+        }
+      break;
     case TD_RULE_DEDUCTION_EACH:
       set_rate_and_cap (w, c, info->t_ded, info->has_t_ded, has_ded_col, ded_col, info, TRUE);
       break;
@@ -907,7 +969,10 @@ rule_from_parts (Pass *pass, gint i)
             part->part_points = points;
             part->part_range = pi->range;
             use (pw, points);
-            o = td_criterion_add_option (c, part->criterion->title, points);
+            {
+              g_autofree gchar *label = td_paste_label_without_points (part->criterion->title);
+              o = td_criterion_add_option (c, label, points);
+            }
             o->has_low = pi->has_range && pi->range.has_low;
             o->low = pi->range.low;
             o->has_high = pi->has_range && pi->range.has_high;
@@ -925,7 +990,10 @@ rule_from_parts (Pass *pass, gint i)
                    _ ("An option needs its bonus or deduction (+1, −1)."));
             part->part_points = points;
             use (pw, points < 0 ? -points : points);
-            td_criterion_add_option (c, part->criterion->title, points);
+            {
+              g_autofree gchar *label = td_paste_label_without_points (part->criterion->title);
+              td_criterion_add_option (c, label, points);
+            }
             n_options++;
           }
           break;
@@ -999,6 +1067,22 @@ rule_from_parts (Pass *pass, gint i)
     }
   else if (n_options > 0)
     c->kind = TD_RULE_OPTIONS;
+  else if (info->own_options->len >= 2 && !w->has_stated && !info->t_each)
+    {
+      c->kind = TD_RULE_OPTIONS;
+      for (guint k = 0; k < info->own_options->len; k++)
+        {
+          const TdRuleOption *src = g_ptr_array_index (info->own_options, k);
+          td_criterion_add_option (c, src->label, src->points);
+          use (w, src->points < 0 ? -src->points : src->points);
+        }
+      say (w, TD_PASTE_WARNING, "%s",
+           _ ("Read as one of the options its text lists; if they add up, split the row into "
+              "one row each."));
+      c->rate = 0;
+      c->bonus_cap = TD_NO_CAP;
+      c->deduction_cap = TD_NO_CAP;
+    }
   else if (n_sizes > 0 || n_brackets > 0 || info->own_brackets->len >= 2)
     {
       c->kind = TD_RULE_BRACKETS;
@@ -1071,12 +1155,26 @@ compose (Pass *pass)
             has_parts = TRUE;
         }
       rule_of (pass, i, has_rows, rows_standard);
-      if (has_parts || ROW_INFO (row)->own_brackets->len >= 2)
+      if (has_parts || ROW_INFO (row)->own_brackets->len >= 2
+          || ROW_INFO (row)->own_options->len >= 2)
         rule_from_parts (pass, i);
     }
 }
 
 /* 4. Notes, guidance, checks and words */
+
+static gboolean
+has_rows (Pass *pass, gint i)
+{
+  for (guint j = i + 1; j < pass->n; j++)
+    {
+      TdPasteRow *other = row_of (pass, j);
+      if ((other->role == TD_PASTE_ROLE_CRITERION && other->parent == i) || other->owner == i)
+        if (other->role != TD_PASTE_ROLE_NOTE && other->role != TD_PASTE_ROLE_GUIDANCE)
+          return TRUE;
+    }
+  return FALSE;
+}
 
 static gint
 find_named (Pass *pass, gint note, const char *code)
@@ -1172,7 +1270,13 @@ apply_notes (Pass *pass)
                 }
             }
           if (t < 0)
-            t = row->owner;
+            {
+              /* "Tổng điểm trừ của mục này không quá …" after the item's rows:
+               * a total is over an item with rows, not over its last row. */
+              t = row->owner;
+              if (t >= 0 && !has_rows (pass, t) && row_of (pass, t)->parent >= 0)
+                t = row_of (pass, t)->parent;
+            }
           if (t >= 0)
             g_array_append_val (row->targets, t);
           else

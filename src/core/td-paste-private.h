@@ -40,6 +40,7 @@ typedef struct
   TdRange size_range;
   GPtrArray *size_brackets; /* TdRuleOption* */
   GPtrArray *own_brackets;  /* brackets listed in the text itself */
+  GPtrArray *own_options;   /* options listed in the text itself */
   gboolean note_caps;
   TdPoints n_bonus_cap, n_deduction_cap;
   gboolean n_separate;

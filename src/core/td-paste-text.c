@@ -41,7 +41,7 @@ enum
 
 static const char *const patterns[N_RE] = {
   /* "trừ 0,5 điểm", "trừ đi 1 điểm", "bị trừ 1đ" */
-  [RE_DEDUCTION] = "(?<![a-z])tru(?:\\s+(?:di|them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
+  [RE_DEDUCTION] = "(?<![a-z])(?:tru|giam)(?:\\s+(?:di|them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
   /* "cộng 0,5 điểm", "được thưởng 1 điểm" */
   [RE_BONUS] = "(?<![a-z])(?:cong|thuong)(?:\\s+(?:them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
   /* "+ 0,1 điểm cho mỗi …" at the start of the text */
@@ -54,7 +54,7 @@ static const char *const patterns[N_RE] = {
              "(?:(cong|tru|thuong)\\s*)?(?:den\\s*)?" NUM
              "(?!\\s*(?:%|lan|ngay|thang|nam|ho\\s+so|van\\s+ban|truong\\s+hop|nguoi|don\\s+vi|"
              "xa|bao\\s+cao|gio|phut|dot|cuoc|vu|\\d|[.,]\\d))",
-  [RE_EACH] = "(?<![a-z])(?:moi|cho\\s+moi|tung)\\s+[a-z]"
+  [RE_EACH] = "(?<![a-z])(?:moi|cho\\s+moi|tung)\\s+[a-z]|(?<![a-z])cu\\s+(?:moi\\s|\\d|mot\\s)"
               "|\\d\\s*(?:" POINTS_WORD ")?\\s*/\\s*[a-z]"
               "|/\\s*(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|sang\\s+kien)",
   /* "cứ mỗi 1% cộng 0,1 điểm", "mỗi 5% thấp hơn trừ 0,5 điểm" */
@@ -66,9 +66,10 @@ static const char *const patterns[N_RE] = {
                       "(?![a-z0-9])",
   [RE_DISQUALIFY] = "khong\\s+(?:duoc\\s+)?(?:xep\\s+loai|xet\\s+(?:thi\\s+dua|khen\\s+thuong|"
                     "danh\\s+hieu|xep\\s+loai))",
-  [RE_EXEMPTION] = "khong\\s+(?:bi\\s+)?tru\\s+diem|mien\\s+tru|khong\\s+(?:tinh|ap\\s+dung)\\s+"
-                   "(?:viec\\s+)?(?:diem\\s+)?tru|khong\\s+bi\\s+tru|(?<![a-z])tru\\s+(?:truong\\s+hop|khi)"
-                   "|ngoai\\s+tru",
+  [RE_EXEMPTION]
+  = "khong\\s+(?:bi\\s+)?tru\\s+diem|mien\\s+tru|khong\\s+(?:tinh|ap\\s+dung)\\s+"
+    "(?:viec\\s+)?(?:diem\\s+)?tru|khong\\s+bi\\s+tru|(?<![a-z])tru\\s+(?:truong\\s+hop|khi)"
+    "|ngoai\\s+tru",
   [RE_GUIDANCE] = "^[(\\[-]?\\s*(?:can\\s+cu|tai\\s+lieu|minh\\s+chung|huong\\s+dan|cach\\s+cham|"
                   "phuong\\s+phap|nguon\\s+(?:so\\s+lieu|du\\s+lieu)|ho\\s+so\\s+kiem\\s+chung|"
                   "ghi\\s+chu|luu\\s+y|chu\\s+y)",
@@ -622,6 +623,66 @@ td_paste_text_size_class (const char *folded, TdRange *size, GPtrArray *brackets
   if (!td_paste_text_range (head, FALSE, size))
     return FALSE;
   return td_paste_text_brackets (colon + 1, brackets) > 0;
+}
+
+guint
+td_paste_text_options (const char *title, const char *folded, GPtrArray *options)
+{
+  g_auto (GStrv) clauses = g_strsplit (folded, ";", -1);
+  g_auto (GStrv) originals = g_strsplit (title, ";", -1);
+  guint n = 0;
+
+  if (g_strv_length (clauses) < 2 || g_strv_length (clauses) != g_strv_length (originals))
+    return 0;
+  for (guint i = 0; clauses[i] != NULL; i++)
+    {
+      TdPoints amount;
+      TdRange r;
+
+      if (td_paste_text_range (clauses[i], TRUE, &r))
+        return 0; /* brackets, not options */
+      if (td_paste_text_deduction (clauses[i], &amount))
+        amount = -amount;
+      else if (!td_paste_text_bonus (clauses[i], &amount))
+        continue;
+      if (options != NULL)
+        {
+          TdRuleOption *o = g_new0 (TdRuleOption, 1);
+          o->label = td_paste_label_without_points (originals[i]);
+          o->points = amount;
+          g_ptr_array_add (options, o);
+        }
+      n++;
+    }
+  return n >= 2 ? n : 0;
+}
+
+gchar *
+td_paste_label_without_points (const char *text)
+{
+  const char *colon = strrchr (text, ':');
+  g_autofree gchar *after = NULL;
+  g_autofree gchar *folded = NULL;
+  gchar *label;
+
+  if (colon == NULL)
+    return g_strstrip (g_strdup (text));
+  after = g_strdup (colon + 1);
+  folded = td_paste_fold (after);
+  /* "…: 5 điểm", "…: cộng 1 điểm", "…: trừ 0,5 điểm" */
+  if (!g_regex_match (re (RE_FIGURE_AFTER), folded, 0, NULL)
+      && !g_regex_match (re (RE_FIGURE_BEFORE), folded, 0, NULL))
+    return g_strstrip (g_strdup (text));
+  label = g_strndup (text, colon - text);
+  g_strstrip (label);
+  /* A leading bullet is not part of the label. */
+  if (label[0] == '-' || label[0] == '+' || g_str_has_prefix (label, "•"))
+    {
+      gchar *rest = g_strstrip (g_strdup (g_utf8_next_char (label)));
+      g_free (label);
+      label = rest;
+    }
+  return label;
 }
 
 /* Words */

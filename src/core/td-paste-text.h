@@ -83,6 +83,13 @@ gboolean td_paste_text_size_class (const char *folded, TdRange *size, GPtrArray 
 /* Brackets listed in one text: "từ 1% đến dưới 5%: cộng 0,5 điểm; từ 5% …"
  * into brackets (TdRuleOption*); the number found. */
 guint td_paste_text_brackets (const char *folded, GPtrArray *brackets);
+/* Options listed in one text: "Cờ thi đua của Chính phủ: cộng 3 điểm;
+ * Bằng khen của Thủ tướng: cộng 2 điểm" (title is the original text,
+ * folded its folding).  Adds TdRuleOption* (label, signed points) to
+ * options (may be NULL); the number found, 0 under two. */
+guint td_paste_text_options (const char *title, const char *folded, GPtrArray *options);
+/* "Đạt 100% kế hoạch trở lên" from "- Đạt 100% kế hoạch trở lên: 5 điểm". */
+gchar *td_paste_label_without_points (const char *text);
 /* "01 trong 02 trường hợp", "một trong các trường hợp", "chỉ tính 01". */
 gboolean td_paste_text_option_group (const char *folded);
 /* "(không xếp loại)", "không được xét thi đua". */
