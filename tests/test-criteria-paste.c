@@ -412,6 +412,115 @@ test_save (void)
   g_assert_cmpint (((TdCriterion *)g_ptr_array_index (loaded->nodes, 2))->depth, ==, 1);
 }
 
+/* A table copied from LibreOffice Writer arrives as HTML: merged cells,
+ * entities, paragraphs, scripts and nested tables. */
+static void
+test_html (void)
+{
+  const char *html
+      = "<html><head><style>td { color: red }</style><script>var x = '<table>';</script>"
+        "</head><body><p>Bảng</p><table><tr><td rowspan=\"2\">STT</td><td rowspan=2>Nội dung</td>"
+        "<td colspan=\"2\">Điểm</td></tr><tr><td>Chuẩn</td><td>Trừ</td></tr>"
+        "<tr><td><p>1.</p></td><td><p>Báo cáo &amp; thống kê</p><p>đúng&nbsp;hạn</p></td>"
+        "<td>5</td><td></td></tr>"
+        "<tr><td></td><td>&ndash; Mỗi lần chậm "
+        "&#273;&#x1ebf;n<br>hạn</td><td></td><td>0,5</td></tr>"
+        "<tr><td>2.</td><td>\"Trích\" dẫn<table><tr><td>lồng</td></tr></table></td><td>5</td>"
+        "<td></td></tr></table><table><tr><td>bảng sau</td></tr></table></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *text = td_paste_html_to_text (html, &error);
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (TdPastePreview) p = NULL;
+
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "STT\tNội dung\tĐiểm\t");
+  g_assert_cmpstr (lines[1], ==, "\t\tChuẩn\tTrừ");
+  g_assert_cmpstr (lines[2], ==, "1.\tBáo cáo & thống kê đúng hạn\t5\t");
+  g_assert_cmpstr (lines[3], ==, "\t– Mỗi lần chậm đến hạn\t\t0,5");
+  /* A cell starting with a quote stays text; the nested table's cell does
+   * not make a column; the second table is not read. */
+  g_assert_cmpstr (lines[4], ==, "2.\t\"\"\"Trích\"\" dẫn\"\t5\t");
+  g_assert_cmpstr (lines[5], ==, "");
+  g_assert_null (lines[6]);
+
+  p = td_paste_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (row_at (p, 0)->skip && row_at (p, 1)->skip);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_STANDARD);
+  g_assert_cmpint (row_at (p, 3)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (p, 3)->parent, ==, 2);
+  g_assert_cmpstr (row_at (p, 4)->criterion->title, ==, "\"Trích\" dẫn");
+
+  /* No table, invalid text. */
+  g_assert_null (td_paste_html_to_text ("<p>chỉ có chữ</p>", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (td_paste_html_to_text ("<table><tr><td>\xff\xfe</td></tr></table>", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+}
+
+/* The clerk's choices: a kind, a note moved to another item, rows made
+ * options or grades; each survives the next change. */
+static void
+test_choices (void)
+{
+  const char *text = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
+                     "1\tKết quả công tác\t10\t\t\n"
+                     "\tCông việc thứ nhất\t10\t\t\n"
+                     "\tCông việc thứ hai\t6\t\t\n"
+                     "2\tKhen thưởng\t\t\t\n"
+                     "\tBằng khen Thủ tướng\t\t2\t\n"
+                     "\tBằng khen UBND tỉnh\t\t1\t\n"
+                     "3\tBáo cáo\t5\t\t\n"
+                     "3.1\tMỗi báo cáo chậm\t\t\t0,5\n"
+                     "\tGhi chú: tổng điểm trừ không quá 1 điểm\t\t\t\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+  const guint options[] = { 5, 6 };
+  const guint grades[] = { 2, 3 };
+
+  g_assert_no_error (error);
+  /* Without level words the sub-rows of 1 are rows of their own, and the
+   * two bonuses are independent. */
+  g_assert_cmpint (row_at (p, 2)->role, ==, TD_PASTE_ROLE_CRITERION);
+  g_assert_cmpint (row_at (p, 5)->role, ==, TD_PASTE_ROLE_CRITERION);
+  /* The note caps 3 (the item over its last row). */
+  g_assert_cmpint (row_at (p, 9)->role, ==, TD_PASTE_ROLE_NOTE);
+  g_assert_cmpint (g_array_index (row_at (p, 9)->targets, gint, 0), ==, 7);
+  g_assert_cmpint (row_at (p, 7)->criterion->deduction_cap, ==, 100);
+
+  g_assert_true (td_paste_rows_make_grades (p, grades, G_N_ELEMENTS (grades), &error));
+  g_assert_cmpint (row_at (p, 1)->criterion->kind, ==, TD_RULE_GRADED);
+  g_assert_cmpuint (row_at (p, 1)->criterion->options->len, ==, 2);
+  g_assert_cmpint (row_at (p, 2)->role, ==, TD_PASTE_ROLE_GRADE);
+  g_assert_true (td_paste_rows_make_options (p, options, G_N_ELEMENTS (options), &error));
+  g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_OPTIONS);
+  g_assert_cmpint (row_at (p, 6)->part_points, ==, 100);
+  /* The note applies to 1 instead: 3 loses the cap. */
+  g_assert_true (td_paste_row_attach_note (p, 9, 1, &error));
+  g_assert_cmpint (row_at (p, 7)->criterion->deduction_cap, ==, TD_NO_CAP);
+  g_assert_cmpint (row_at (p, 1)->criterion->deduction_cap, ==, 100);
+  g_assert_false (td_paste_row_attach_note (p, 9, 2, &error)); /* a grade */
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  /* 3.1 made a deduction up to a limit; the earlier choices stay. */
+  g_assert_true (td_paste_row_set_kind (p, 8, TD_RULE_DEDUCTION_POINTS, &error));
+  g_assert_cmpint (row_at (p, 8)->criterion->kind, ==, TD_RULE_DEDUCTION_POINTS);
+  g_assert_cmpint (row_at (p, 1)->criterion->kind, ==, TD_RULE_GRADED);
+  g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_OPTIONS);
+  td_paste_row_set_cells (p, 7, NULL, "Báo cáo định kỳ", NULL, NULL, NULL);
+  g_assert_cmpint (row_at (p, 1)->criterion->deduction_cap, ==, 100);
+  /* Forgetting a choice returns to the reading. */
+  td_paste_row_reset (p, 8);
+  g_assert_cmpint (row_at (p, 8)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  {
+    g_autoptr (TdCriteriaTable) t = td_paste_preview_to_table (p, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (t->nodes->len, ==, 4);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -425,5 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/codes-in-titles", test_codes_in_titles);
   g_test_add_func ("/paste/signed-column", test_signed_column);
   g_test_add_func ("/paste/save", test_save);
+  g_test_add_func ("/paste/html", test_html);
+  g_test_add_func ("/paste/choices", test_choices);
   return g_test_run ();
 }

@@ -123,6 +123,12 @@ typedef struct
   gpointer priv;
 } TdPastePreview;
 
+/* The first table of HTML (what LibreOffice Writer and web pages put on
+ * the clipboard, or a table saved as HTML) as the tab-separated rows
+ * td_paste_parse() reads; merged cells leave empty cells where they
+ * extend.  Fails (TD_ERROR_INVALID) when the HTML holds no table. */
+gchar *td_paste_html_to_text (const char *html, GError **error);
+
 /* Never fails on content: problems go to the rows.  Fails only on empty
  * text or text that is not UTF-8 (TD_ERROR_INVALID). */
 TdPastePreview *td_paste_parse (const char *text, GError **error);
