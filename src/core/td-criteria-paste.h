@@ -129,6 +129,14 @@ typedef struct
  * extend.  Fails (TD_ERROR_INVALID) when the HTML holds no table. */
 gchar *td_paste_html_to_text (const char *html, GError **error);
 
+/* The contents of a file holding a table (tab-separated text in UTF-8
+ * or UTF-16, CSV, HTML) as the text td_paste_parse() reads.  Refuses
+ * (TD_ERROR_INVALID, naming file_name and what it is) an empty file, a
+ * zip, an image, a PDF, a binary, text that is not UTF-8 or over 16 MB.
+ * An .xlsx is read by the documents layer (td_xlsx_read_table). */
+gchar *td_paste_text_from_file (const char *data, gsize len, const char *file_name,
+                                GError **error);
+
 /* Never fails on content: problems go to the rows.  Fails only on empty
  * text or text that is not UTF-8 (TD_ERROR_INVALID). */
 TdPastePreview *td_paste_parse (const char *text, GError **error);
