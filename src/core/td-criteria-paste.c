@@ -1059,7 +1059,8 @@ make_parts (TdPastePreview *preview, const guint *rows, guint n, TdRuleKind kind
       TdPasteRowInfo *info = ROW_INFO ((TdPasteRow *)g_ptr_array_index (preview->rows, rows[i]));
 
       info->forced_skip = FALSE;
-      info->forced_role = role;
+      info->forced_role
+          = role == TD_PASTE_ROLE_BRACKET && info->size_class ? TD_PASTE_ROLE_SIZE_CLASS : role;
       info->forced_kind = -1;
       info->forced_owner = owner;
     }
@@ -1072,6 +1073,13 @@ td_paste_rows_make_options (TdPastePreview *preview, const guint *row_indices, g
                             GError **error)
 {
   return make_parts (preview, row_indices, n_rows, TD_RULE_OPTIONS, TD_PASTE_ROLE_OPTION, error);
+}
+
+gboolean
+td_paste_rows_make_brackets (TdPastePreview *preview, const guint *row_indices, guint n_rows,
+                             GError **error)
+{
+  return make_parts (preview, row_indices, n_rows, TD_RULE_BRACKETS, TD_PASTE_ROLE_BRACKET, error);
 }
 
 gboolean

@@ -169,6 +169,10 @@ gboolean td_paste_rows_make_options (TdPastePreview *preview, const guint *row_i
                                      guint n_rows, GError **error);
 gboolean td_paste_rows_make_grades (TdPastePreview *preview, const guint *row_indices, guint n_rows,
                                     GError **error);
+/* … or its brackets: size classes ("Dưới 1.000 hồ sơ/năm: từ 1% …") or
+ * single brackets ("Từ 1% đến dưới 5%: cộng 0,5 điểm"). */
+gboolean td_paste_rows_make_brackets (TdPastePreview *preview, const guint *row_indices,
+                                      guint n_rows, GError **error);
 /* Forgets every choice of the clerk on that row. */
 void td_paste_row_reset (TdPastePreview *preview, guint row_index);
 
