@@ -1017,10 +1017,11 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
   b.sheet = sheet;
   b.values = g_array_new (FALSE, FALSE, sizeof (ValueColumn));
   b.evidence_unit = -1;
-  /* Twelve short names in bold must fit on one line each: the columns
-   * share the page width in proportion, so the criterion text gives way. */
+  /* The criterion text gets room to be read (about 9 cm); the units'
+   * columns follow in bands of as many as fit the page, the first three
+   * columns repeated on each (td-pages.c). */
   b.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6.5, TD_ALIGN_CENTER);
-  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 21, TD_ALIGN_LEFT);
+  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 46, TD_ALIGN_LEFT);
   b.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
   n_units = ctx->ranking->rows->len;
   for (guint i = 0; i < n_units; i++)
@@ -1044,6 +1045,7 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
   if (n_units > 0)
     td_sheet_group_columns (sheet, first_unit, first_unit + n_units - 1, "Điểm của các đơn vị");
   sheet->freeze_columns = 3;
+  sheet->split_columns = TRUE;
 
   total = emit_table (&b, TD_OFFICIAL_TOTAL);
   g_array_unref (b.values);

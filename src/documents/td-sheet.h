@@ -163,10 +163,11 @@ struct _TdSheet
   char *signer;
   char **recipients; /* "- Như trên;", "- Lưu: VT." */
   guint freeze_columns;
-  gboolean hide_zero; /* show 0 as an empty cell (blank forms) */
-  GPtrArray *columns; /* TdSheetColumn */
-  GPtrArray *rows;    /* TdSheetRow */
-  GPtrArray *meta;    /* char * pairs: key, value, key, value … */
+  gboolean split_columns; /* too wide for a page: bands of columns, the frozen ones repeated */
+  gboolean hide_zero;     /* show 0 as an empty cell (blank forms) */
+  GPtrArray *columns;     /* TdSheetColumn */
+  GPtrArray *rows;        /* TdSheetRow */
+  GPtrArray *meta;        /* char * pairs: key, value, key, value … */
 };
 
 #define TD_TYPE_SHEET (td_sheet_get_type ())
