@@ -106,12 +106,11 @@ model (TdDb *db, gint64 by)
           {
             TdNodeTotals self = td_scores_node_totals (scores, u, n, TD_SOURCE_SELF);
             TdNodeTotals fin = td_scores_node_totals (scores, u, n, TD_SOURCE_FINAL);
-            g_string_append_printf (out,
-                                    "%s[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                                    ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
-                                    ", %" G_GINT64_FORMAT "]",
-                                    n ? ", " : "", self.total, fin.standard, fin.bonus,
-                                    fin.deduction, fin.total);
+            g_string_append_printf (
+                out,
+                "%s[%" G_GINT64_FORMAT ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT
+                ", %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT "]",
+                n ? ", " : "", self.total, fin.standard, fin.bonus, fin.deduction, fin.total);
           }
         g_string_append_printf (out, "], \"n_self\": %u}", t->n_entries[TD_SOURCE_SELF]);
       }
@@ -187,7 +186,8 @@ mutate (TdDb *db, gint64 by)
     }
   /* Units 0 and 1 tie with unit 2; unit 3 has nothing; unit 4 sent no
    * self-score; unit 5 is moved to the top by the meeting. */
-  if (!copy_scores (db, scores, table, 2, 0, &error) || !copy_scores (db, scores, table, 2, 1, &error)
+  if (!copy_scores (db, scores, table, 2, 0, &error)
+      || !copy_scores (db, scores, table, 2, 1, &error)
       || !clear_unit (db, scores, table, 3, FALSE, &error)
       || !clear_unit (db, scores, table, 4, TRUE, &error)
       || !td_ranking_set_override (db, by, td_scores_get_unit_id (scores, 5), 1,
