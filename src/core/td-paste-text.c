@@ -788,3 +788,11 @@ td_paste_text_named_code (const char *folded)
   while (g_match_info_next (info, NULL));
   return NULL;
 }
+
+gboolean
+td_paste_read_size_range (const char *name, TdRange *range)
+{
+  g_autofree gchar *folded = td_paste_fold (name ? name : "");
+
+  return td_paste_text_range (folded, FALSE, range);
+}
