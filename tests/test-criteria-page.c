@@ -230,6 +230,7 @@ test_standard_mismatch_shown (Fixture *f, gconstpointer data)
   g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 102");
 
   /* A standard row may also give a bonus on the same row ("3 | 0,5"). */
+  table = td_criteria_page_get_table (f->page);
   for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
     {
       TdCriterion *c = td_criteria_table_get_node (table, i);
