@@ -847,14 +847,94 @@ test_resolve (Fixture *f, gconstpointer data)
   g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
 }
 
+/* The meeting's agreed points show on paper as on screen: marked "*"
+ * with the legend, the reason in the notes, in every total and the
+ * ranking. */
+static void
+test_agreed_points (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const TdMember *m = member_named (f, "Sở Tư pháp");
+  gint section_v
+      = td_criteria_table_get_node (f->table, node_titled (f, "Mỗi báo cáo, văn bản gửi Khối "
+                                                              "trưởng trễ hạn"))
+            ->parent;
+  gint leaf = -1;
+  const TdCriterion *c;
+  g_autoptr (TdEntry) entry = NULL;
+  g_autoptr (TdSheet) sheet = NULL;
+  g_autoptr (TdSheet) ranking = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  gint row, col, u;
+  TdSheetCell *cell;
+
+  /* A standard row of section V, agreed at its standard + 0,5. */
+  for (gint i = section_v + 1;
+       i < td_criteria_table_get_node (f->table, section_v)->subtree_end && leaf < 0; i++)
+    if (td_criteria_table_get_node (f->table, i)->kind == TD_RULE_STANDARD)
+      leaf = i;
+  g_assert_cmpint (leaf, >=, 0);
+  c = td_criteria_table_get_node (f->table, leaf);
+  entry = td_entry_new (m->unit_id, c->id, TD_SOURCE_ASSESSED);
+  entry->points = c->standard;
+  entry->has_agreed = TRUE;
+  entry->agreed = c->standard + 50;
+  g_free (entry->agreed_reason);
+  entry->agreed_reason = g_strdup ("Biên bản họp Khối ngày 10/01/2025");
+  g_assert_true (td_entry_save (f->db, c, entry, &error));
+  g_assert_no_error (error);
+  scores = td_scores_load (f->db, f->table, &error);
+  g_assert_no_error (error);
+  u = td_scores_find_unit (scores, m->unit_id);
+
+  sheet = td_sheet_build_scores (f->db, f->bloc_year_id, m->unit_id, &error);
+  g_assert_no_error (error);
+  row = find_row (sheet, 1, c->title);
+  g_assert_cmpint (row, >=, 0);
+  col = column_index (sheet, "Tổng điểm");
+  cell = td_sheet_get_cell (sheet, row, col);
+  g_assert_cmpint (cell_value (sheet, row, col), ==, c->standard + 50);
+  g_assert_cmpstr (cell->suffix, ==, "*");
+  g_assert_cmpint (cell_value (sheet, find_row (sheet, 0, "Tổng cộng"), col), ==,
+                   td_scores_node_totals (scores, u, -1, TD_SOURCE_FINAL).total);
+  g_assert_true (g_strv_contains ((const char *const *)sheet->notes_after,
+                                  "(*) Điểm do Hội nghị thống nhất."));
+  {
+    gboolean reason = FALSE;
+    for (guint k = 0; k < td_sheet_get_n_columns (sheet); k++)
+      {
+        TdSheetCell *note = td_sheet_get_cell (sheet, row, k);
+        reason |= note->text && strstr (note->text, "Biên bản họp Khối ngày 10/01/2025");
+      }
+    g_assert_true (reason);
+  }
+  assert_formulas_recompute (sheet);
+
+  ranking = td_sheet_build_ranking (f->db, f->bloc_year_id, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree gchar *key = g_strdup_printf ("unit:%" G_GINT64_FORMAT, m->unit_id);
+    gint r = -1;
+
+    for (guint k = 0; k < td_sheet_get_n_rows (ranking) && r < 0; k++)
+      if (g_strcmp0 (td_sheet_get_row (ranking, k)->key, key) == 0)
+        r = (gint)k;
+    g_assert_cmpint (r, >=, 0);
+    g_assert_cmpstr (td_sheet_get_cell (ranking, r, column_index (ranking, "Tổng điểm"))->suffix,
+                     ==, "*");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/sheet-builders/scores-equal-core", test_scores_equal_core);
   ADD ("/sheet-builders/caps-and-own-rules", test_caps_and_own_rules);
+  ADD ("/sheet-builders/agreed-points", test_agreed_points);
   ADD ("/sheet-builders/header-block", test_header_block);
   ADD ("/sheet-builders/issue-date", test_issue_date_is_reproducible);
   ADD ("/sheet-builders/ranking-equals-core", test_ranking_equals_core);

@@ -396,6 +396,18 @@ own_value (TdBuilderCtx *ctx, const ValueColumn *v, gint index)
   return totals_field (&t, v->field);
 }
 
+/* The meeting's agreed points on a node for a column, NULL when none. */
+static const TdEntry *
+agreed_entry (TdBuilderCtx *ctx, const ValueColumn *v, gint index)
+{
+  const TdEntry *e;
+
+  if (v->source == TD_SOURCE_SELF)
+    return NULL;
+  e = td_scores_get_entry (ctx->scores, v->unit_index, index, TD_SOURCE_ASSESSED);
+  return e != NULL && e->has_agreed ? e : NULL;
+}
+
 static gboolean
 field_applies (const TdCriterion *c, Field field)
 {
@@ -436,6 +448,8 @@ set_leaf_values (CriteriaSheet *b, guint row, gint index)
 
       if (value != 0 || (scored && field_applies (c, v->field)))
         td_sheet_set_points (b->sheet, row, v->col, value);
+      if (agreed_entry (b->ctx, v, index) != NULL)
+        td_sheet_mark_agreed (b->sheet, row, v->col);
     }
 }
 
@@ -463,6 +477,12 @@ set_evidence (CriteriaSheet *b, guint row, gint index)
       const TdEntry *e = assessed ? assessed : self;
       if (e && e->disqualified)
         g_string_append_printf (note, "%sVi phạm: không xếp loại", note->len ? "; " : "");
+    }
+  if (assessed && assessed->has_agreed)
+    {
+      g_autofree gchar *points = td_points_format (assessed->agreed);
+      g_string_append_printf (note, "%sHội nghị thống nhất %s điểm: %s", note->len ? "; " : "",
+                              points, assessed->agreed_reason);
     }
   if (note->len > 0)
     td_sheet_set_text (b->sheet, row, b->col_note, note->str);
@@ -517,7 +537,9 @@ emit_node (CriteriaSheet *b, gint index)
   if (c->kind != TD_RULE_GROUP)
     {
       g_autofree gchar *text
-          = g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", path);
+          = td_rule_kind_gives_standard (c->kind)
+                ? g_strdup_printf ("Điểm của chính mục %s (điểm chuẩn đạt được, điểm cộng)", path)
+                : g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", path);
       guint own = add_text_row (b, TD_ROW_NORMAL, NULL, text);
 
       for (guint k = 0; k < b->values->len; k++)
@@ -546,9 +568,18 @@ emit_node (CriteriaSheet *b, gint index)
     }
   if (any_adjust)
     {
-      g_autofree gchar *text = g_strdup_printf (
-          "Phần điểm thưởng, điểm trừ vượt mức tối đa của mục %s (không tính)", path);
-      guint adj = add_text_row (b, TD_ROW_NORMAL, NULL, text);
+      gboolean agreed = FALSE;
+      g_autofree gchar *text = NULL;
+      guint adj;
+
+      for (guint k = 0; k < b->values->len && !agreed; k++)
+        agreed = agreed_entry (ctx, &g_array_index (b->values, ValueColumn, k), index) != NULL;
+      text = agreed ? g_strdup_printf ("Điều chỉnh theo điểm Hội nghị thống nhất cho mục %s", path)
+                    : g_strdup_printf (
+                        "Phần điểm thưởng, điểm trừ vượt mức tối đa của mục %s (không tính)", path);
+      adj = add_text_row (b, TD_ROW_NORMAL, NULL, text);
+      if (agreed)
+        set_evidence (b, adj, index);
 
       for (guint k = 0; k < b->values->len; k++)
         {
@@ -560,6 +591,8 @@ emit_node (CriteriaSheet *b, gint index)
               sum += node_value (ctx, v, j);
           if (node_value (ctx, v, index) != sum)
             td_sheet_set_points (b->sheet, adj, v->col, node_value (ctx, v, index) - sum);
+          if (agreed_entry (ctx, v, index) != NULL)
+            td_sheet_mark_agreed (b->sheet, adj, v->col);
         }
       g_array_append_val (terms, adj);
     }
@@ -963,6 +996,14 @@ build_ranking (TdBuilderCtx *ctx, GError **error)
           td_sheet_sum_add (sheet, row, total, +1, row, assessed, row, assessed);
           td_sheet_sum_add (sheet, row, total, +1, row, bonus, row, bonus);
           td_sheet_sum_add (sheet, row, total, -1, row, deduction, row, deduction);
+          {
+            gint u = td_scores_find_unit (ctx->scores, in->unit_id);
+            if (u >= 0 && td_scores_unit_has_agreed (ctx->scores, (guint)u))
+              {
+                td_sheet_mark_agreed (sheet, row, assessed);
+                td_sheet_mark_agreed (sheet, row, total);
+              }
+          }
         }
       if (rr->rank > 0)
         {
