@@ -697,6 +697,9 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
         }
     }
 
+  if (!self->read_only && !td_db_ensure_identity (self, error))
+    return NULL;
+
   /* Once a day, on the first open: a failure does not keep the clerk
    * from her data, but she is told. */
   if (backups && (flags & TD_DB_OPEN_DEFER_DAILY_BACKUP) == 0

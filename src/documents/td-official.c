@@ -28,3 +28,30 @@ td_official_date_line (const char *place, const GDate *date)
     return g_strconcat ("N", when + 1, NULL);
   return g_strconcat (place, ", ", when, NULL);
 }
+
+gchar *
+td_official_responsible (const TdDeadline *deadline, gboolean cluster, const char *unit_name)
+{
+  const char *bloc = cluster ? "Cụm" : "Khối";
+
+  switch (deadline->responsible)
+    {
+    case TD_RESPONSIBLE_HEAD:
+      return g_strdup_printf ("%s trưởng", bloc);
+    case TD_RESPONSIBLE_DEPUTY:
+      return g_strdup_printf ("%s phó", bloc);
+    case TD_RESPONSIBLE_MEMBERS:
+      return g_strdup ("Các đơn vị thành viên");
+    case TD_RESPONSIBLE_UNIT:
+    default:
+      return unit_name != NULL && *unit_name != '\0' ? g_strdup (unit_name) : NULL;
+    }
+}
+
+gchar *
+td_official_progress (const TdDeadline *deadline)
+{
+  if (deadline->responsible != TD_RESPONSIBLE_MEMBERS || deadline->n_members == 0)
+    return NULL;
+  return g_strdup_printf ("%d/%d đơn vị đã gửi", deadline->n_members_done, deadline->n_members);
+}

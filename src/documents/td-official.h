@@ -2,6 +2,8 @@
 /* Wording rules of official papers (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 #pragma once
 
+#include "td-calendar.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -37,6 +39,13 @@ G_BEGIN_DECLS
 #define TD_OFFICIAL_AGREED_NOTE "(*) Điểm do Hội nghị thống nhất."
 
 gchar *td_official_date_line (const char *place, const GDate *date);
+/* Who carries out @deadline, in the documents' words whatever the locale:
+ * "Khối trưởng", "Cụm phó", "Các đơn vị thành viên" or @unit_name (the
+ * one unit responsible, its name that year). */
+gchar *td_official_responsible (const TdDeadline *deadline, gboolean cluster,
+                                const char *unit_name);
+/* "8/12 đơn vị đã gửi" for a deadline of every member, else NULL. */
+gchar *td_official_progress (const TdDeadline *deadline);
 gchar *td_official_date (const GDate *date);
 
 G_END_DECLS
