@@ -273,8 +273,8 @@ test_proposal_decisions (void)
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Cờ thi đua của UBND tỉnh"));
   td_test_wait_drawn (GTK_WIDGET (window));
-  g_assert_nonnull (
-      td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Cờ thi đua của UBND tỉnh (Hội nghị thống nhất)"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                         "Cờ thi đua của UBND tỉnh (Hội nghị thống nhất)"));
   g_assert_cmpint (
       td_db_query_int (db, "SELECT count(*) FROM proposal_decision WHERE kind = 'accept'", 0, NULL),
       ==, 1);
@@ -365,6 +365,77 @@ test_rules_window (void)
   td_test_destroy_window (window);
 }
 
+/* The label of @root with CSS class @css_class, or NULL. */
+static GtkLabel *
+find_label_with_class (GtkWidget *root, const char *css_class)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_with_class (child, css_class);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Grades fit the table: thresholds in points above the table's standard
+ * total are flagged above the table, whole, until they fit again (the
+ * default in % of the table is tested in test-ranking-store). */
+static void
+test_grade_warning (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  gint64 by = td_ranking_default_bloc_year (db);
+  g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, by, NULL);
+  g_autoptr (GError) error = NULL;
+  TdGradeScale scale = settings->scale;
+  GtkLabel *warning;
+  TdPoints standard;
+
+  td_test_iterate ();
+  /* The demo bloc keeps its own thresholds in points, within its table. */
+  g_assert_false (scale.percent);
+  g_assert_cmpint (scale.excellent, ==, TD_POINTS (94));
+  g_assert_null (find_label_with_class (GTK_WIDGET (page), "warning"));
+  standard = td_ranking_page_get_ranking (page)->owned_settings->scale.standard_total;
+  g_assert_cmpint (standard, ==, TD_POINTS (100));
+
+  /* 110 points on a 100-point table: nobody can be xuất sắc without bonuses. */
+  scale.percent = FALSE;
+  scale.excellent = TD_POINTS (110);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, &error));
+  g_assert_no_error (error);
+  td_test_iterate ();
+  warning = find_label_with_class (GTK_WIDGET (page), "warning");
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (gtk_label_get_text (warning), "110 điểm"));
+  g_assert_nonnull (strstr (gtk_label_get_text (warning), "100 điểm chuẩn"));
+  g_assert_true (gtk_label_get_wrap (warning));
+  g_assert_cmpint (gtk_label_get_ellipsize (warning), ==, PANGO_ELLIPSIZE_NONE);
+  td_test_wait_drawn (GTK_WIDGET (window));
+  {
+    g_autofree gchar *shot = td_test_screenshot (GTK_WIDGET (window), "ranking-grade-warning.png");
+  }
+
+  /* Points within the table, or % of it: no warning. */
+  scale.excellent = TD_POINTS (95);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, &error));
+  td_test_iterate ();
+  g_assert_null (find_label_with_class (GTK_WIDGET (page), "warning"));
+  scale.percent = TRUE;
+  scale.excellent = TD_POINTS (100);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, &error));
+  td_test_iterate ();
+  g_assert_null (find_label_with_class (GTK_WIDGET (page), "warning"));
+  td_test_destroy_window (window);
+}
+
 static void
 test_empty_and_read_only (void)
 {
@@ -427,6 +498,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking-page/override-needs-reason", test_override_needs_reason);
   g_test_add_func ("/ranking-page/proposal-decisions", test_proposal_decisions);
   g_test_add_func ("/ranking-page/rules-window", test_rules_window);
+  g_test_add_func ("/ranking-page/grade-warning", test_grade_warning);
   g_test_add_func ("/ranking-page/empty-and-read-only", test_empty_and_read_only);
   return g_test_run ();
 }
