@@ -155,6 +155,9 @@ def print_setup():
         assert abs(ws.page_margins.right - 15 / 25.4) < 1e-6
         assert abs(ws.page_margins.top - 20 / 25.4) < 1e-6
         assert "&P" in ws.oddHeader.center.text
+        # Page numbers from page 2, as in the PDF (td-xlsx-zip.c).
+        assert ws.HeaderFooter.differentFirst, ws.title
+        assert not ws.firstHeader.center.text, ws.firstHeader.center.text
     ws = wb.worksheets[0]
     assert ws.print_title_rows == "$8:$9", ws.print_title_rows
     assert ws.freeze_panes == "C10", ws.freeze_panes
