@@ -437,6 +437,62 @@ test_grade_warning (void)
 }
 
 static void
+collect_labels (GtkWidget *root, GPtrArray *out)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* Every grade of the table reads whole, "Không xếp loại" and "Không hoàn
+ * thành" included (the column was 100 px, and "Không xếp …" was cut). */
+static void
+test_grades_read_whole (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  gint64 by = td_ranking_default_bloc_year (db);
+  g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, by, NULL);
+  TdGradeScale scale = settings->scale;
+  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  guint n_grades = 0, n_not_graded = 0, n_not_done = 0;
+
+  /* Thresholds that leave units "Không hoàn thành". */
+  scale.excellent = TD_POINTS (96);
+  scale.good = TD_POINTS (95);
+  scale.done = TD_POINTS (94);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, NULL));
+  td_test_iterate ();
+  td_test_wait_drawn (GTK_WIDGET (window));
+  collect_labels (GTK_WIDGET (page), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+
+      for (TdGrade g = TD_GRADE_NONE; g <= TD_GRADE_LAST; g++)
+        if (g_strcmp0 (text, td_grade_to_short_string (g)) == 0)
+          {
+            n_grades++;
+            n_not_graded += g == TD_GRADE_NONE;
+            n_not_done += g == TD_GRADE_NOT_DONE;
+            g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+          }
+    }
+  g_assert_cmpuint (n_grades, >=, 12);
+  g_assert_cmpuint (n_not_graded, ==, 1);
+  g_assert_cmpuint (n_not_done, >=, 1);
+  {
+    g_autofree gchar *shot = td_test_screenshot (GTK_WIDGET (window), "ranking-grades-whole.png");
+  }
+  td_test_destroy_window (window);
+}
+
+static void
 test_empty_and_read_only (void)
 {
   TdWindow *window = td_test_window_new ();
@@ -499,6 +555,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking-page/proposal-decisions", test_proposal_decisions);
   g_test_add_func ("/ranking-page/rules-window", test_rules_window);
   g_test_add_func ("/ranking-page/grade-warning", test_grade_warning);
+  g_test_add_func ("/ranking-page/grades-read-whole", test_grades_read_whole);
   g_test_add_func ("/ranking-page/empty-and-read-only", test_empty_and_read_only);
   return g_test_run ();
 }
