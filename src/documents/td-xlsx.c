@@ -64,7 +64,8 @@ typedef struct
   GHashTable *formats; /* "flags size suffix" → lxw_format */
   GHashTable *used_names;
   guint n_data_sheets;
-  lxw_format *whole; /* conditional: a whole number shows no decimal separator */
+  lxw_format *whole;   /* conditional: a whole number shows no decimal separator */
+  GHashTable *shaping; /* text measured once for every sheet (td_pages_new_shared) */
 } Writer;
 
 /* Points: at most two decimals, the reader's separator; a whole number
@@ -511,7 +512,7 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
     }
   /* The PDF's layout (td-pages.c), so the workbook prints the same pages:
    * its column widths and row heights, its page breaks, its bands. */
-  pages = td_pages_new (sheet, NULL);
+  pages = td_pages_new_shared (sheet, NULL, w->shaping);
   col_w = td_pages_get_column_widths (pages);
   row_h = td_pages_get_row_heights (pages);
   bands = td_pages_get_column_bands (pages, &n_repeated);
@@ -876,6 +877,7 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   w.whole = workbook_add_format (w.workbook);
   format_set_num_format (w.whole, "0");
   w.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.shaping = td_pages_shaping_new ();
   props.title = sheets[0]->title;
   props.author = (char *)(options && options->author ? options->author : "Thi Đua");
   props.created = options && options->created_unix ? (time_t)options->created_unix : time (NULL);
@@ -890,6 +892,7 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   err = workbook_close (w.workbook);
   g_hash_table_unref (w.formats);
   g_hash_table_unref (w.used_names);
+  g_hash_table_unref (w.shaping);
   if (!ok)
     {
       g_unlink (tmp);
