@@ -38,24 +38,6 @@ json_string (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
-static const char *
-grade_text (TdGrade grade)
-{
-  switch (grade)
-    {
-    case TD_GRADE_EXCELLENT:
-      return "Hoàn thành xuất sắc nhiệm vụ";
-    case TD_GRADE_GOOD:
-      return "Hoàn thành tốt nhiệm vụ";
-    case TD_GRADE_DONE:
-      return "Hoàn thành nhiệm vụ";
-    case TD_GRADE_NOT_DONE:
-      return "Không hoàn thành nhiệm vụ";
-    default:
-      return "Không xếp loại";
-    }
-}
-
 static int
 model (TdDb *db, gint64 by)
 {
@@ -98,7 +80,7 @@ model (TdDb *db, gint64 by)
                               in->self_total, in->final_total - in->bonus + in->deduction,
                               in->bonus, in->deduction, in->final_total, rr->rank,
                               rr->override ? "true" : "false");
-      json_string (out, rr->rank > 0 ? grade_text (rr->grade) : "Không xếp loại");
+      json_string (out, td_official_grade (rr->rank > 0 ? rr->grade : TD_GRADE_NONE));
       g_string_append (out, ", \"proposals\": ");
       json_string (out, proposals);
       g_string_append (out, ", \"nodes\": [");

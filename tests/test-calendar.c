@@ -718,29 +718,25 @@ test_shipped_file (void)
 
     /* A broken line is refused with its number; so is a day observed
      * before its event, and a file without a needed column. */
-    g_assert_true (g_file_set_contents (
-        path,
-        "key\tkind\tcalendar\tday\tmonth\tyear\tsince\tanniversary\tgreat\tname\n"
-        "# comment\nx\tnational\tsolar\t40\t1\t0\t\tevery\t0\tX\n",
-        -1, NULL));
-    g_assert_null (td_calendar_load_events_file (path, &error));
-    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, " 3 "));
-    g_clear_error (&error);
-    g_assert_true (g_file_set_contents (
-        path,
-        "key\tkind\tcalendar\tday\tmonth\tyear\tsince\tanniversary\tgreat\tname\n"
-        "x\tnational\tsolar\t9\t11\t1946\t1945\tevery\t0\tX\n",
-        -1, NULL));
-    g_assert_null (td_calendar_load_events_file (path, &error));
-    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, " 2 "));
-    g_clear_error (&error);
-    g_assert_true (g_file_set_contents (path, "key\tkind\n", -1, NULL));
-    g_assert_null (td_calendar_load_events_file (path, &error));
-    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "“calendar”"));
-    g_clear_error (&error);
+#define HEADER "key\tkind\tcalendar\tday\tmonth\tyear\tsince\tanniversary\tgreat\tname\n"
+    const struct
+    {
+      const char *contents, *said;
+    } refused[] = {
+      { HEADER "# comment\nx\tnational\tsolar\t40\t1\t0\t\tevery\t0\tX\n", " 3 " },
+      { HEADER "x\tnational\tsolar\t9\t11\t1946\t1945\tevery\t0\tX\n", " 2 " },
+      { "key\tkind\n", "“calendar”" },
+    };
+#undef HEADER
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_assert_true (g_file_set_contents (path, refused[i].contents, -1, NULL));
+        g_assert_null (td_calendar_load_events_file (path, &error));
+        g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, refused[i].said));
+        g_clear_error (&error);
+      }
     g_unlink (path);
     g_rmdir (dir);
   }

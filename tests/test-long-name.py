@@ -12,26 +12,17 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
-import traceback
 
 import openpyxl
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from td_tap import main, run, test  # noqa: E402
 
 THIDUA, MODEL = sys.argv[1], sys.argv[2]
 OUT = os.environ.get("TD_TEST_OUTPUT_DIR", tempfile.gettempdir())
 TMP = tempfile.mkdtemp(prefix="td-long-name-")
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def run(*args):
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 DB = os.path.join(TMP, "long.db")
@@ -144,16 +135,4 @@ def workbook_cell_whole_and_row_height_sane():
     assert others and all(h is not None and h < 80 for h in others), others
 
 
-print(f"1..{len(tests)}")
-failed = 0
-for i, fn in enumerate(tests, 1):
-    try:
-        fn()
-        print(f"ok {i} - {fn.__name__}")
-    except Exception:
-        failed += 1
-        print(f"not ok {i} - {fn.__name__}")
-        for line in traceback.format_exc().splitlines():
-            print(f"# {line}")
-shutil.rmtree(TMP, ignore_errors=True)
-sys.exit(1 if failed else 0)
+main(cleanup=lambda: shutil.rmtree(TMP, ignore_errors=True))

@@ -63,15 +63,11 @@ vote_tie (const TdRanking *ranking)
 static GtkSpinButton *
 find_spin (GtkWidget *root, const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkSpinButton *found;
-      if (GTK_IS_SPIN_BUTTON (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return GTK_SPIN_BUTTON (child);
-      if ((found = find_spin (child, name)) != NULL)
-        return found;
-    }
+  g_autoptr (GPtrArray) spins = td_test_collect_widgets (root, GTK_TYPE_SPIN_BUTTON);
+
+  for (guint i = 0; i < spins->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (spins, i)), name) == 0)
+      return g_ptr_array_index (spins, i);
   return NULL;
 }
 
@@ -369,15 +365,11 @@ test_rules_window (void)
 static GtkLabel *
 find_label_with_class (GtkWidget *root, const char *css_class)
 {
-  if (GTK_IS_LABEL (root) && gtk_widget_has_css_class (root, css_class))
-    return GTK_LABEL (root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label_with_class (child, css_class);
-      if (found != NULL)
-        return found;
-    }
+  g_autoptr (GPtrArray) labels = td_test_collect_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
+      return g_ptr_array_index (labels, i);
   return NULL;
 }
 
@@ -436,16 +428,6 @@ test_grade_warning (void)
   td_test_destroy_window (window);
 }
 
-static void
-collect_labels (GtkWidget *root, GPtrArray *out)
-{
-  if (GTK_IS_LABEL (root) && gtk_widget_get_mapped (root))
-    g_ptr_array_add (out, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, out);
-}
-
 /* Every grade of the table reads whole, "Không xếp loại" and "Không hoàn
  * thành" included (the column was 100 px, and "Không xếp …" was cut). */
 static void
@@ -458,7 +440,7 @@ test_grades_read_whole (void)
   gint64 by = td_ranking_default_bloc_year (db);
   g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, by, NULL);
   TdGradeScale scale = settings->scale;
-  g_autoptr (GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr (GPtrArray) labels = NULL;
   guint n_grades = 0, n_not_graded = 0, n_not_done = 0;
 
   /* Thresholds that leave units "Không hoàn thành". */
@@ -468,12 +450,14 @@ test_grades_read_whole (void)
   g_assert_true (td_ranking_set_grade_scale (db, by, &scale, NULL));
   td_test_iterate ();
   td_test_wait_drawn (GTK_WIDGET (window));
-  collect_labels (GTK_WIDGET (page), labels);
+  labels = td_test_collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
       const char *text = gtk_label_get_text (label);
 
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
       for (TdGrade g = TD_GRADE_NONE; g <= TD_GRADE_LAST; g++)
         if (g_strcmp0 (text, td_grade_to_short_string (g)) == 0)
           {

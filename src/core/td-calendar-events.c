@@ -28,46 +28,49 @@ parse_int_field (const char *text, gint min, gint max, gint *out)
   return TRUE;
 }
 
+/* The words the events file and the event table use, by enum value. */
+static const char *anniversary_names[] = { "every", "round", "leader", "none" };
+static const char *kind_names[] = { "national", "local", "unit" };
+
+static gint
+name_index (const char *const *names, guint n, const char *text)
+{
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (text, names[i]) == 0)
+      return (gint)i;
+  return -1;
+}
+
 gboolean
 td_anniversary_from_string (const char *text, TdAnniversaryRule *out)
 {
-  static const char *names[] = { "every", "round", "leader", "none" };
+  gint i = name_index (anniversary_names, G_N_ELEMENTS (anniversary_names), text);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *out = (TdAnniversaryRule)i;
-        return TRUE;
-      }
-  return FALSE;
+  if (i >= 0)
+    *out = (TdAnniversaryRule)i;
+  return i >= 0;
 }
 
 const char *
 td_anniversary_to_string (TdAnniversaryRule rule)
 {
-  static const char *names[] = { "every", "round", "leader", "none" };
-  return names[rule];
+  return anniversary_names[rule];
 }
 
 gboolean
 td_event_kind_from_string (const char *text, TdEventKind *out)
 {
-  static const char *names[] = { "national", "local", "unit" };
+  gint i = name_index (kind_names, G_N_ELEMENTS (kind_names), text);
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *out = (TdEventKind)i;
-        return TRUE;
-      }
-  return FALSE;
+  if (i >= 0)
+    *out = (TdEventKind)i;
+  return i >= 0;
 }
 
 const char *
 td_event_kind_to_string (TdEventKind kind)
 {
-  static const char *names[] = { "national", "local", "unit" };
-  return names[kind];
+  return kind_names[kind];
 }
 
 /* The columns of events.tsv, found by the names on its first line, so a

@@ -55,3 +55,36 @@ td_official_progress (const TdDeadline *deadline)
     return NULL;
   return g_strdup_printf ("%d/%d đơn vị đã gửi", deadline->n_members_done, deadline->n_members);
 }
+
+const char *
+td_official_grade (TdGrade grade)
+{
+  switch (grade)
+    {
+    case TD_GRADE_EXCELLENT:
+      return "Hoàn thành xuất sắc nhiệm vụ";
+    case TD_GRADE_GOOD:
+      return "Hoàn thành tốt nhiệm vụ";
+    case TD_GRADE_DONE:
+      return "Hoàn thành nhiệm vụ";
+    case TD_GRADE_NOT_DONE:
+      return "Không hoàn thành nhiệm vụ";
+    case TD_GRADE_NONE:
+    default:
+      return "Không xếp loại";
+    }
+}
+
+void
+td_official_set_result (TdSheet *sheet, guint row, const TdResultColumns *columns,
+                        TdPoints assessed, TdPoints bonus, TdPoints deduction)
+{
+  td_sheet_set_points (sheet, row, columns->assessed, assessed);
+  td_sheet_set_points (sheet, row, columns->bonus, bonus);
+  td_sheet_set_points (sheet, row, columns->deduction, deduction);
+  td_sheet_set_sum (sheet, row, columns->total, assessed + bonus - deduction);
+  td_sheet_sum_add (sheet, row, columns->total, +1, row, columns->assessed, row, columns->assessed);
+  td_sheet_sum_add (sheet, row, columns->total, +1, row, columns->bonus, row, columns->bonus);
+  td_sheet_sum_add (sheet, row, columns->total, -1, row, columns->deduction, row,
+                    columns->deduction);
+}

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "td-calendar.h"
+#include "td-ranking.h"
+#include "td-sheet.h"
 
 #include <glib.h>
 
@@ -39,6 +41,21 @@ G_BEGIN_DECLS
 #define TD_OFFICIAL_AGREED_NOTE "(*) Điểm do Hội nghị thống nhất."
 
 gchar *td_official_date_line (const char *place, const GDate *date);
+/* "Hoàn thành xuất sắc nhiệm vụ" … "Không xếp loại": the grade as every
+ * sheet writes it, whatever the locale. */
+const char *td_official_grade (TdGrade grade);
+
+/* The result columns of a unit's row, meaning what the note above says. */
+typedef struct
+{
+  guint assessed, bonus, deduction, total;
+} TdResultColumns;
+
+/* Thẩm định, Thưởng and Trừ on @row, and Tổng điểm = Thẩm định + Thưởng −
+ * Trừ as a formula whose value is their sum: the same cells on every sheet
+ * that shows a unit's result. */
+void td_official_set_result (TdSheet *sheet, guint row, const TdResultColumns *columns,
+                             TdPoints assessed, TdPoints bonus, TdPoints deduction);
 /* Who carries out @deadline, in the documents' words whatever the locale:
  * "Khối trưởng", "Cụm phó", "Các đơn vị thành viên" or @unit_name (the
  * one unit responsible, its name that year). */

@@ -215,25 +215,6 @@ td_builder_member_label (const TdMember *m)
   return m->short_name && *m->short_name ? m->short_name : m->name;
 }
 
-static const char *
-grade_text (TdGrade grade)
-{
-  switch (grade)
-    {
-    case TD_GRADE_EXCELLENT:
-      return "Hoàn thành xuất sắc nhiệm vụ";
-    case TD_GRADE_GOOD:
-      return "Hoàn thành tốt nhiệm vụ";
-    case TD_GRADE_DONE:
-      return "Hoàn thành nhiệm vụ";
-    case TD_GRADE_NOT_DONE:
-      return "Không hoàn thành nhiệm vụ";
-    case TD_GRADE_NONE:
-    default:
-      return "Không xếp loại";
-    }
-}
-
 /* "I.2.a" style label of a node for notes and extra rows. */
 gchar *
 td_builder_node_path (const TdCriteriaTable *table, gint index)
@@ -753,7 +734,7 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
       g_autofree gchar *proposals = td_rank_row_describe_proposals (ctx->ranking, rr, TRUE);
       g_autofree gchar *line
           = g_strdup_printf ("Kết quả: tổng điểm %s; xếp thứ %d/%u; xếp loại: %s%s%s.", points,
-                             rr->rank, ctx->ranking->rows->len, grade_text (rr->grade),
+                             rr->rank, ctx->ranking->rows->len, td_official_grade (rr->grade),
                              *proposals ? "; đề nghị: " : "", proposals);
       td_sheet_add_note_after (sheet, line);
     }
@@ -956,13 +937,10 @@ build_ranking (TdBuilderCtx *ctx, GError **error)
       /* A unit nobody scored has no result yet: empty, never 0. */
       if (in->scored)
         {
-          td_sheet_set_points (sheet, row, assessed, in->final_total - in->bonus + in->deduction);
-          td_sheet_set_points (sheet, row, bonus, in->bonus);
-          td_sheet_set_points (sheet, row, deduction, in->deduction);
-          td_sheet_set_sum (sheet, row, total, in->final_total);
-          td_sheet_sum_add (sheet, row, total, +1, row, assessed, row, assessed);
-          td_sheet_sum_add (sheet, row, total, +1, row, bonus, row, bonus);
-          td_sheet_sum_add (sheet, row, total, -1, row, deduction, row, deduction);
+          const TdResultColumns result = { assessed, bonus, deduction, total };
+
+          td_official_set_result (sheet, row, &result, in->final_total - in->bonus + in->deduction,
+                                  in->bonus, in->deduction);
         }
       if (rr->rank > 0)
         {
@@ -972,7 +950,7 @@ build_ranking (TdBuilderCtx *ctx, GError **error)
            * right unless a tie-break or the clerk decided the place. */
           set_rank_cell (ctx, sheet, rr, row, rank, row, total, first_ranked, total,
                          first_ranked + n_ranked - 1, total);
-          td_sheet_set_text (sheet, row, grade, grade_text (rr->grade));
+          td_sheet_set_text (sheet, row, grade, td_official_grade (rr->grade));
           if (*proposals)
             td_sheet_set_text (sheet, row, proposal, proposals);
         }
