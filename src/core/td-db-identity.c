@@ -15,10 +15,14 @@
 gboolean
 td_db_ensure_identity (TdDb *self, GError **error)
 {
-  g_autofree gchar *uuid = g_uuid_string_random ();
+  g_autofree gchar *uuid = td_db_get_meta (self, IDENTITY_KEY);
   sqlite3_stmt *stmt;
 
-  /* Nothing is written when the file already has one. */
+  /* Read first: an INSERT would take the write lock even to insert
+   * nothing, and a file another program is writing must still open. */
+  if (uuid != NULL)
+    return TRUE;
+  uuid = g_uuid_string_random ();
   stmt = td_db_prepare (self,
                         "INSERT INTO meta (key, value) SELECT ?1, ?2"
                         " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = ?1)",

@@ -697,8 +697,11 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
         }
     }
 
-  if (!self->read_only && !td_db_ensure_identity (self, error))
-    return NULL;
+  /* Not worth refusing the file for: td_db_dup_identity() has a stand-in,
+   * and the next open gives the identity (another program may be writing
+   * right now). */
+  if (!self->read_only)
+    td_db_ensure_identity (self, NULL);
 
   /* Once a day, on the first open: a failure does not keep the clerk
    * from her data, but she is told. */
