@@ -365,6 +365,17 @@ def calendar_sheet():
                 if ws.cell(r, 1).value in ("I", "II", "III")]
     assert sections == ["Các ngày lễ lớn", "Các ngày kỷ niệm, sự kiện và đợt thi đua",
                         "Thời hạn thực hiện nhiệm vụ của Khối"], sections
+    # The issuer block is two narrow columns on a portrait page: where it
+    # must wrap it breaks before "SỐ 6", not before "6" alone.
+    issuer = [ws.cell(r, 1).value for r in range(1, 4)]
+    assert "KHỐI THI ĐUA SỐ\u00a06" in issuer, issuer
+    assert "A2:B2" in {str(m) for m in ws.merged_cells.ranges}
+    # "Nơi nhận" has the same two columns: a long recipient wraps, whole.
+    rows = [r for r in range(1, ws.max_row + 1)
+            if str(ws.cell(r, 1).value).startswith("- Ban Thi đua")]
+    assert rows, "no recipients"
+    assert ws.cell(rows[0], 1).alignment.wrap_text
+    assert ws.row_dimensions[rows[0]].height >= 28, ws.row_dimensions[rows[0]].height
 
 
 # --- PDF -------------------------------------------------------------------

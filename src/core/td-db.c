@@ -697,6 +697,12 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
         }
     }
 
+  /* Not worth refusing the file for: td_db_dup_identity() has a stand-in,
+   * and the next open gives the identity (another program may be writing
+   * right now). */
+  if (!self->read_only)
+    td_db_ensure_identity (self, NULL);
+
   /* Once a day, on the first open: a failure does not keep the clerk
    * from her data, but she is told. */
   if (backups && (flags & TD_DB_OPEN_DEFER_DAILY_BACKUP) == 0

@@ -83,6 +83,11 @@ void td_db_notify_changed (TdDb *self, const char *what);
 
 gboolean td_db_set_meta (TdDb *self, const char *key, const char *value, GError **error);
 gchar *td_db_get_meta (TdDb *self, const char *key);
+/* A random UUID given to the file when it is first opened for writing
+ * (td-db-identity.c; nothing is written when it has one); a file without
+ * one gets a stable stand-in derived from its creation time. */
+gboolean td_db_ensure_identity (TdDb *self, GError **error);
+gchar *td_db_dup_identity (TdDb *self);
 
 gboolean td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error);
 gboolean td_error_from_sqlite (sqlite3 *handle, int rc, GError **error);

@@ -36,8 +36,22 @@ const char *td_xlsx_scratch_dir (void);
 /* Checks shared with the PDF writer: the folder exists and may be written,
  * and the file is not held open by LibreOffice. */
 
+/* Rewrites parts of a finished workbook (td-xlsx-zip.c): every part for
+ * which @wants says TRUE is handed whole to @patch, which returns its new
+ * text (NULL: the workbook cannot be finished); the others are copied. */
+typedef struct
+{
+  gboolean (*wants) (const char *part, gpointer data);
+  gchar *(*patch) (const char *part, const char *xml, gsize len, gpointer data);
+  gpointer data;
+} TdXlsxPatcher;
+
+/* Rewrites the workbook at @path in place, through a temporary file beside
+ * it, with libgsf. */
+gboolean td_xlsx_rewrite_parts (const char *path, const TdXlsxPatcher *patcher, GError **error);
+
 /* Turns the page number off on the first page of every worksheet of the
- * finished workbook at @path (td-xlsx-zip.c), rewriting it in place. */
+ * finished workbook at @path, rewriting it in place. */
 gboolean td_xlsx_number_from_page_two (const char *path, GError **error);
 
 G_END_DECLS
