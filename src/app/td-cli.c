@@ -10,6 +10,7 @@
 #include "td-db.h"
 #include "td-demo.h"
 #include "td-export-cli.h"
+#include "td-form-import-cli.h"
 #include "td-ical.h"
 #include "td-registry.h"
 #include "td-sheet-builders.h"
@@ -40,6 +41,9 @@ static const TdCliCommand commands[] = {
   { "help", N_ ("[COMMAND]"), N_ ("Show the commands, or the options of COMMAND"), cmd_help },
   { "ics", N_ ("DATABASE"), N_ ("Export the calendar of a year or a range to an iCalendar file"),
     cmd_ics },
+  { "import-forms", N_ ("DATABASE FILE…"),
+    N_ ("Import the members' filled self-score forms (.xlsx) into their self-scores"),
+    td_form_import_cli_run },
   { "import-units", N_ ("DATABASE FILE.csv"),
     N_ ("Add the units of a CSV or tab-separated file to a bloc's year"), cmd_import_units },
 };
