@@ -698,10 +698,10 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   f.sheet = sheet;
   f.flags = flags;
   f.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 5, TD_ALIGN_CENTER);
-  f.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 42, TD_ALIGN_LEFT);
+  f.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 40, TD_ALIGN_LEFT);
   f.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
   f.col_input
-      = td_sheet_add_column (sheet, "Số liệu tự chấm", TD_COLUMN_POINTS, 10, TD_ALIGN_RIGHT);
+      = td_sheet_add_column (sheet, "Số liệu tự chấm", TD_COLUMN_POINTS, 13, TD_ALIGN_RIGHT);
   f.col_unit = td_sheet_add_column (sheet, "ĐVT", TD_COLUMN_TEXT, 7, TD_ALIGN_CENTER);
   f.col_reached = td_sheet_add_column (sheet, "Điểm đạt", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
   f.col_bonus = td_sheet_add_column (sheet, "Điểm thưởng", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
