@@ -13,6 +13,7 @@
 #include "td-registry.h"
 #include "td-scoring.h"
 #include "td-sheet-builders.h"
+#include "td-test-forms.h"
 #include "td-xlsx-reader.h"
 #include "td-xlsx.h"
 
@@ -76,85 +77,6 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->dir);
 }
 
-/* --- building filled forms ------------------------------------------------------ */
-
-static gint64
-unit_id (Fixture *f, gint64 by, const char *name)
-{
-  g_autoptr (GPtrArray) members = td_registry_list_members (f->db, by, NULL);
-
-  for (guint i = 0; i < members->len; i++)
-    if (g_str_equal (((TdMember *)members->pdata[i])->name, name))
-      return ((TdMember *)members->pdata[i])->unit_id;
-  g_error ("no member %s", name);
-  return 0;
-}
-
-static const TdCriterion *
-criterion (TdCriteriaTable *table, const char *title_prefix)
-{
-  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
-    {
-      const TdCriterion *c = td_criteria_table_get_node (table, i);
-      if (g_str_has_prefix (c->title, title_prefix))
-        return c;
-    }
-  g_error ("no criterion %s", title_prefix);
-  return NULL;
-}
-
-static gint
-keyed_row (TdSheet *sheet, gint64 criterion_id, TdFormField field)
-{
-  g_autofree gchar *key = g_strdup_printf ("criterion:%" G_GINT64_FORMAT ":%s", criterion_id,
-                                           td_form_field_to_string (field));
-
-  for (guint r = 0; r < td_sheet_get_n_rows (sheet); r++)
-    if (g_strcmp0 (td_sheet_get_row (sheet, r)->key, key) == 0)
-      return (gint)r;
-  g_error ("no row %s", key);
-  return -1;
-}
-
-/* A value as a member types it: a number (hundredths) or text. */
-static void
-fill (TdSheet *sheet, const TdCriterion *c, TdFormField field, gint64 hundredths, const char *text)
-{
-  gint row = keyed_row (sheet, c->id, field);
-
-  if (text != NULL)
-    td_sheet_set_text (sheet, row, 3, text);
-  else
-    td_sheet_set_points (sheet, row, 3, hundredths);
-}
-
-static void
-fill_evidence (TdSheet *sheet, const TdCriterion *c, TdFormField field, const char *text)
-{
-  td_sheet_set_text (sheet, keyed_row (sheet, c->id, field), 10, text);
-}
-
-static TdSheet *
-form (Fixture *f, gint64 by, const char *unit)
-{
-  g_autoptr (GError) error = NULL;
-  TdSheet *sheet = td_sheet_build_form (f->db, by, unit_id (f, by, unit), &error);
-
-  g_assert_no_error (error);
-  return sheet;
-}
-
-static gchar *
-write_form (Fixture *f, TdSheet *sheet, const char *file_name)
-{
-  g_autoptr (GError) error = NULL;
-  gchar *path = g_build_filename (f->dir, file_name, NULL);
-
-  g_assert_true (td_xlsx_write (&sheet, 1, path, NULL, &error));
-  g_assert_no_error (error);
-  return path;
-}
-
 static GPtrArray *
 plan_paths (Fixture *f, const char *const *paths, gint64 expected)
 {
@@ -214,15 +136,17 @@ cell_of (TdSheet *sheet, gint row, guint col)
 static void
 test_round_trip (Fixture *f, gconstpointer data)
 {
-  g_autoptr (TdSheet) sheet = form (f, f->by_2024, "Sở Tư pháp");
-  const TdCriterion *plan_c = criterion (f->table, "Hoàn thành các chỉ tiêu, nhiệm vụ");
-  const TdCriterion *program = criterion (f->table, "Tỷ lệ nhiệm vụ trong Chương trình");
-  const TdCriterion *urgent = criterion (f->table, "Thực hiện các nhiệm vụ đột xuất");
-  const TdCriterion *initiative = criterion (f->table, "Sáng kiến, giải pháp");
-  const TdCriterion *award = criterion (f->table, "Được cấp trên khen thưởng");
-  const TdCriterion *early = criterion (f->table, "Tỷ lệ hồ sơ giải quyết trước hạn");
-  const TdCriterion *apology = criterion (f->table, "Hồ sơ trễ hạn không có văn bản");
-  const TdCriterion *report = criterion (f->table, "Không gửi báo cáo tổng kết năm");
+  g_autoptr (TdSheet) sheet = td_test_forms_build (f->db, f->by_2024, "Sở Tư pháp");
+  const TdCriterion *plan_c
+      = td_test_forms_criterion (f->table, "Hoàn thành các chỉ tiêu, nhiệm vụ");
+  const TdCriterion *program
+      = td_test_forms_criterion (f->table, "Tỷ lệ nhiệm vụ trong Chương trình");
+  const TdCriterion *urgent = td_test_forms_criterion (f->table, "Thực hiện các nhiệm vụ đột xuất");
+  const TdCriterion *initiative = td_test_forms_criterion (f->table, "Sáng kiến, giải pháp");
+  const TdCriterion *award = td_test_forms_criterion (f->table, "Được cấp trên khen thưởng");
+  const TdCriterion *early = td_test_forms_criterion (f->table, "Tỷ lệ hồ sơ giải quyết trước hạn");
+  const TdCriterion *apology = td_test_forms_criterion (f->table, "Hồ sơ trễ hạn không có văn bản");
+  const TdCriterion *report = td_test_forms_criterion (f->table, "Không gửi báo cáo tổng kết năm");
   g_autofree gchar *path = NULL;
   g_autoptr (TdFormPlan) plan = NULL;
   g_autoptr (TdScoreImport) undo = td_score_import_new ();
@@ -231,23 +155,24 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_plan_free);
   g_autoptr (TdScores) scores = NULL;
   g_autoptr (TdEntry) e = NULL;
-  gint64 stp = unit_id (f, f->by_2024, "Sở Tư pháp");
+  gint64 stp = td_test_forms_unit (f->db, f->by_2024, "Sở Tư pháp");
   g_auto (GStrv) items = td_form_field_items (award, TD_FORM_FIELD_OPTION);
   g_auto (GStrv) sizes = td_form_field_items (early, TD_FORM_FIELD_SIZE_CLASS);
   guint n_imported = 0;
 
-  fill (sheet, plan_c, TD_FORM_FIELD_POINTS, 1800, NULL);
-  fill_evidence (sheet, plan_c, TD_FORM_FIELD_POINTS, "Báo cáo số 12/BC-STP ngày 15/12/2024");
-  fill (sheet, program, TD_FORM_FIELD_MEASURED, 9650, NULL);
-  fill (sheet, urgent, TD_FORM_FIELD_POINTS, 0, " 4,5 "); /* a number typed as text */
-  fill (sheet, initiative, TD_FORM_FIELD_COUNT, 200, NULL);
-  fill (sheet, award, TD_FORM_FIELD_OPTION, 0, items[0]);
-  fill (sheet, early, TD_FORM_FIELD_MEASURED, 600, NULL);
-  fill (sheet, early, TD_FORM_FIELD_SIZE_CLASS, 0, sizes[1]);
-  fill (sheet, apology, TD_FORM_FIELD_COUNT, 300, NULL);
-  fill (sheet, apology, TD_FORM_FIELD_EXEMPT, 0, "Có");
-  fill (sheet, report, TD_FORM_FIELD_FLAG, 0, "Có");
-  path = write_form (f, sheet, "Phieu-STP.xlsx");
+  td_test_forms_fill (sheet, plan_c, TD_FORM_FIELD_POINTS, 1800, NULL);
+  td_test_forms_fill_evidence (sheet, plan_c, TD_FORM_FIELD_POINTS,
+                               "Báo cáo số 12/BC-STP ngày 15/12/2024");
+  td_test_forms_fill (sheet, program, TD_FORM_FIELD_MEASURED, 9650, NULL);
+  td_test_forms_fill (sheet, urgent, TD_FORM_FIELD_POINTS, 0, " 4,5 "); /* a number typed as text */
+  td_test_forms_fill (sheet, initiative, TD_FORM_FIELD_COUNT, 200, NULL);
+  td_test_forms_fill (sheet, award, TD_FORM_FIELD_OPTION, 0, items[0]);
+  td_test_forms_fill (sheet, early, TD_FORM_FIELD_MEASURED, 600, NULL);
+  td_test_forms_fill (sheet, early, TD_FORM_FIELD_SIZE_CLASS, 0, sizes[1]);
+  td_test_forms_fill (sheet, apology, TD_FORM_FIELD_COUNT, 300, NULL);
+  td_test_forms_fill (sheet, apology, TD_FORM_FIELD_EXEMPT, 0, "Có");
+  td_test_forms_fill (sheet, report, TD_FORM_FIELD_FLAG, 0, "Có");
+  path = td_test_forms_write (sheet, f->dir, "Phieu-STP.xlsx");
 
   /* The written form: its data sheet out of sight, its structure locked. */
   {
@@ -346,29 +271,32 @@ test_round_trip (Fixture *f, gconstpointer data)
 static void
 test_refused_cells (Fixture *f, gconstpointer data)
 {
-  g_autoptr (TdSheet) sheet = form (f, f->by_2024, "Sở Y tế");
-  const TdCriterion *plan_c = criterion (f->table, "Hoàn thành các chỉ tiêu, nhiệm vụ");
-  const TdCriterion *urgent = criterion (f->table, "Thực hiện các nhiệm vụ đột xuất");
-  const TdCriterion *economy = criterion (f->table, "Thực hiện các chỉ tiêu phát triển");
-  const TdCriterion *initiative = criterion (f->table, "Sáng kiến, giải pháp");
-  const TdCriterion *award = criterion (f->table, "Được cấp trên khen thưởng");
-  const TdCriterion *early = criterion (f->table, "Tỷ lệ hồ sơ giải quyết trước hạn");
-  const TdCriterion *program = criterion (f->table, "Tỷ lệ nhiệm vụ trong Chương trình");
-  const TdCriterion *public = criterion (f->table, "Công khai đầy đủ thủ tục");
+  g_autoptr (TdSheet) sheet = td_test_forms_build (f->db, f->by_2024, "Sở Y tế");
+  const TdCriterion *plan_c
+      = td_test_forms_criterion (f->table, "Hoàn thành các chỉ tiêu, nhiệm vụ");
+  const TdCriterion *urgent = td_test_forms_criterion (f->table, "Thực hiện các nhiệm vụ đột xuất");
+  const TdCriterion *economy
+      = td_test_forms_criterion (f->table, "Thực hiện các chỉ tiêu phát triển");
+  const TdCriterion *initiative = td_test_forms_criterion (f->table, "Sáng kiến, giải pháp");
+  const TdCriterion *award = td_test_forms_criterion (f->table, "Được cấp trên khen thưởng");
+  const TdCriterion *early = td_test_forms_criterion (f->table, "Tỷ lệ hồ sơ giải quyết trước hạn");
+  const TdCriterion *program
+      = td_test_forms_criterion (f->table, "Tỷ lệ nhiệm vụ trong Chương trình");
+  const TdCriterion *public = td_test_forms_criterion (f->table, "Công khai đầy đủ thủ tục");
   g_autofree gchar *path = NULL;
   g_autoptr (TdFormPlan) plan = NULL;
   gint section = -1, total = -1;
   TdFormRefusal *r;
   g_autofree gchar *at = NULL;
 
-  fill (sheet, plan_c, TD_FORM_FIELD_POINTS, 2100, NULL);           /* over 20 */
-  fill (sheet, urgent, TD_FORM_FIELD_POINTS, 0, "năm");             /* not a number */
-  fill (sheet, economy, TD_FORM_FIELD_POINTS, 456, NULL);           /* 4,56: fine */
-  fill (sheet, initiative, TD_FORM_FIELD_COUNT, 30, NULL);          /* 0,3 cases */
-  fill (sheet, award, TD_FORM_FIELD_OPTION, 0, "Bằng khen của Bộ"); /* not an item */
-  fill (sheet, early, TD_FORM_FIELD_MEASURED, 300, NULL);           /* no size class */
-  fill (sheet, program, TD_FORM_FIELD_MEASURED, 15000, NULL);       /* 150 % */
-  fill (sheet, public, TD_FORM_FIELD_COUNT, 100, NULL);             /* fine */
+  td_test_forms_fill (sheet, plan_c, TD_FORM_FIELD_POINTS, 2100, NULL);           /* over 20 */
+  td_test_forms_fill (sheet, urgent, TD_FORM_FIELD_POINTS, 0, "năm");             /* not a number */
+  td_test_forms_fill (sheet, economy, TD_FORM_FIELD_POINTS, 456, NULL);           /* 4,56: fine */
+  td_test_forms_fill (sheet, initiative, TD_FORM_FIELD_COUNT, 30, NULL);          /* 0,3 cases */
+  td_test_forms_fill (sheet, award, TD_FORM_FIELD_OPTION, 0, "Bằng khen của Bộ"); /* not an item */
+  td_test_forms_fill (sheet, early, TD_FORM_FIELD_MEASURED, 300, NULL);     /* no size class */
+  td_test_forms_fill (sheet, program, TD_FORM_FIELD_MEASURED, 15000, NULL); /* 150 % */
+  td_test_forms_fill (sheet, public, TD_FORM_FIELD_COUNT, 100, NULL);       /* fine */
   /* A value in a heading's row and one typed over a computed total. */
   for (guint row = 0; row < td_sheet_get_n_rows (sheet); row++)
     {
@@ -380,33 +308,33 @@ test_refused_cells (Fixture *f, gconstpointer data)
     }
   td_sheet_set_points (sheet, section, 3, 500);
   td_sheet_set_points (sheet, total, 8, TD_POINTS (100));
-  path = write_form (f, sheet, "Phieu-SYT.xlsx");
+  path = td_test_forms_write (sheet, f->dir, "Phieu-SYT.xlsx");
 
   plan = plan_one (f, path, f->by_2024);
   g_assert_cmpint (plan->status, ==, TD_FORM_READY);
   g_assert_cmpuint (plan->changes->len, ==, 2); /* I.4 and II.5 */
   g_assert_cmpuint (plan->refusals->len, ==, 8);
 
-  at = cell_of (sheet, keyed_row (sheet, plan_c->id, TD_FORM_FIELD_POINTS), 3);
+  at = cell_of (sheet, td_test_forms_row (sheet, plan_c->id, TD_FORM_FIELD_POINTS), 3);
   r = refusal_at (plan, at);
   g_assert_nonnull (r);
   g_assert_cmpstr (r->value, ==, "21");
   g_assert_nonnull (strstr (r->reason, "out of range"));
   g_assert_nonnull (strstr (r->label, "I.1 "));
   g_free (at);
-  at = cell_of (sheet, keyed_row (sheet, urgent->id, TD_FORM_FIELD_POINTS), 3);
+  at = cell_of (sheet, td_test_forms_row (sheet, urgent->id, TD_FORM_FIELD_POINTS), 3);
   g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "is not a number"));
   g_free (at);
-  at = cell_of (sheet, keyed_row (sheet, initiative->id, TD_FORM_FIELD_COUNT), 3);
+  at = cell_of (sheet, td_test_forms_row (sheet, initiative->id, TD_FORM_FIELD_COUNT), 3);
   g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "not a whole number"));
   g_free (at);
-  at = cell_of (sheet, keyed_row (sheet, award->id, TD_FORM_FIELD_OPTION), 3);
+  at = cell_of (sheet, td_test_forms_row (sheet, award->id, TD_FORM_FIELD_OPTION), 3);
   g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "not one of the options"));
   g_free (at);
-  at = cell_of (sheet, keyed_row (sheet, early->id, TD_FORM_FIELD_SIZE_CLASS), 3);
+  at = cell_of (sheet, td_test_forms_row (sheet, early->id, TD_FORM_FIELD_SIZE_CLASS), 3);
   g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "size class"));
   g_free (at);
-  at = cell_of (sheet, keyed_row (sheet, program->id, TD_FORM_FIELD_MEASURED), 3);
+  at = cell_of (sheet, td_test_forms_row (sheet, program->id, TD_FORM_FIELD_MEASURED), 3);
   g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "from 0 to 100"));
   g_free (at);
   at = cell_of (sheet, section, 3);
@@ -420,14 +348,14 @@ static gchar *
 write_with_meta (Fixture *f, gint64 by, const char *unit, const char *key, const char *value,
                  const char *file_name)
 {
-  g_autoptr (TdSheet) sheet = form (f, by, unit);
-  const TdCriterion *c = criterion (f->table, "Hoàn thành các chỉ tiêu, nhiệm vụ");
+  g_autoptr (TdSheet) sheet = td_test_forms_build (f->db, by, unit);
+  const TdCriterion *c = td_test_forms_criterion (f->table, "Hoàn thành các chỉ tiêu, nhiệm vụ");
 
   if (by == f->by_2024)
-    fill (sheet, c, TD_FORM_FIELD_POINTS, 1000, NULL);
+    td_test_forms_fill (sheet, c, TD_FORM_FIELD_POINTS, 1000, NULL);
   if (key != NULL)
     td_sheet_set_meta (sheet, key, value);
-  return write_form (f, sheet, file_name);
+  return td_test_forms_write (sheet, f->dir, file_name);
 }
 
 /* Forms refused as a whole, each with what to do; nothing is written. */
@@ -460,7 +388,7 @@ test_refused_forms (Fixture *f, gconstpointer data)
   {
     g_autoptr (TdSheet) ranking = td_sheet_build_ranking (f->db, f->by_2024, &error);
     g_assert_no_error (error);
-    not_form = write_form (f, ranking, "Bang-xep-hang.xlsx");
+    not_form = td_test_forms_write (ranking, f->dir, "Bang-xep-hang.xlsx");
     paths[9] = not_form;
   }
   g_assert_true (g_file_set_contents (picture, "\xff\xd8\xff\xe0\0\x10JFIF", 10, NULL));
@@ -536,7 +464,8 @@ test_changed_table_and_other_database (Fixture *f, gconstpointer data)
   f->db = mine;
 
   /* A rule changed after the form was sent. */
-  changed = td_criterion_copy (criterion (f->table, "Mỗi báo cáo, văn bản gửi Khối trưởng"));
+  changed = td_criterion_copy (
+      td_test_forms_criterion (f->table, "Mỗi báo cáo, văn bản gửi Khối trưởng"));
   changed->rate = 100;
   g_assert_true (td_criteria_update (f->db, changed, &error));
   g_assert_no_error (error);
@@ -546,8 +475,8 @@ test_changed_table_and_other_database (Fixture *f, gconstpointer data)
   }
 
   /* The unit left last year's bloc (it had no scores there). */
-  g_assert_true (td_registry_remove_member (f->db, f->by_2023,
-                                            unit_id (f, f->by_2023, "Sở Tài chính"), &error));
+  g_assert_true (td_registry_remove_member (
+      f->db, f->by_2023, td_test_forms_unit (f->db, f->by_2023, "Sở Tài chính"), &error));
   g_assert_no_error (error);
   {
     g_autoptr (TdFormPlan) plan = plan_one (f, path_2023, 0);

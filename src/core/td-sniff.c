@@ -264,7 +264,7 @@ td_sniff_expect (TdFileKind kind, TdSniffExpect expect, const char *display_name
     return TRUE;
   wanted = expect == TD_EXPECT_TEXT_TABLE ? _ ("a CSV or tab-separated text file")
                                           : _ ("a self-score form (.xlsx)");
-  /* Translators: “file name” is WHAT, not EXPECTED. ADVICE */
+  /* Translators: “file” is (what the file is), not (what was expected). (What to do.) */
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("“%s” is %s, not %s. %s"), display_name,
                td_file_kind_describe (kind), wanted, advice (kind, expect));
   return FALSE;

@@ -300,8 +300,8 @@ td_form_file_read (const char *path)
                  "it was probably copied into a new workbook. Ask the member to fill in the "
                  "file that was sent, or type the scores in the Scores section.")
             : _ ("This workbook is not a Thi Đua self-score form. Import the forms exported "
-                 "from Thi Đua (Official sheets → blank self-score forms) after the members "
-                 "filled them in."));
+                 "from Thi Đua (Blank Self-Score Forms, under the printer button) after the "
+                 "members filled them in."));
   return file;
 }
 
