@@ -124,9 +124,7 @@ td_form_import_cli_run (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  files = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_file_free);
-  for (guint i = 0; i < paths->len; i++)
-    g_ptr_array_add (files, td_form_file_read (paths->pdata[i]));
+  files = td_form_files_read (paths, NULL);
   plans = td_form_plan (db, files, bloc_year_id, &error);
   if (plans == NULL)
     {

@@ -274,13 +274,9 @@ read_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  files = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_file_free);
-  for (guint i = 0; i < expanded->len; i++)
-    {
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      g_ptr_array_add (files, td_form_file_read (expanded->pdata[i]));
-    }
+  files = td_form_files_read (expanded, cancellable);
+  if (g_task_return_error_if_cancelled (task))
+    return;
   g_task_return_pointer (task, g_steal_pointer (&files), (GDestroyNotify)g_ptr_array_unref);
 }
 

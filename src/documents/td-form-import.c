@@ -305,6 +305,53 @@ td_form_file_read (const char *path)
   return file;
 }
 
+typedef struct
+{
+  GPtrArray *paths;
+  TdFormFile **files;
+  gint next; /* the next path to read, taken atomically */
+  GCancellable *cancellable;
+} ReadAll;
+
+static gpointer
+read_worker (gpointer data)
+{
+  ReadAll *all = data;
+  gint i;
+
+  while ((i = g_atomic_int_add (&all->next, 1)) < (gint)all->paths->len
+         && !g_cancellable_is_cancelled (all->cancellable))
+    all->files[i] = td_form_file_read (all->paths->pdata[i]);
+  return NULL;
+}
+
+GPtrArray *
+td_form_files_read (GPtrArray *paths, GCancellable *cancellable)
+{
+  ReadAll all = { paths, g_new0 (TdFormFile *, MAX (paths->len, 1)), 0, cancellable };
+  guint n_threads = MIN (MIN (g_get_num_processors (), 4), paths->len);
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+  GPtrArray *out;
+
+  /* This thread reads too; the others join it. */
+  for (guint t = 1; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new ("td-form-read", read_worker, &all));
+  read_worker (&all);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_file_free);
+  for (guint i = 0; i < paths->len; i++)
+    if (all.files[i] != NULL)
+      g_ptr_array_add (out, all.files[i]);
+  g_free (all.files);
+  if (g_cancellable_is_cancelled (cancellable) || out->len != paths->len)
+    {
+      g_ptr_array_unref (out);
+      return NULL;
+    }
+  return out;
+}
+
 /* --- 2. planning -------------------------------------------------------------------- */
 
 void

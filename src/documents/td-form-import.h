@@ -18,6 +18,8 @@
  *      with Undo. */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "td-db.h"
 #include "td-points.h"
 #include "td-score-import.h"
@@ -35,6 +37,9 @@ GPtrArray *td_form_files_expand (const char *const *paths, GError **error);
 /* Never NULL: a file that cannot be read carries the reason. */
 TdFormFile *td_form_file_read (const char *path);
 void td_form_file_free (TdFormFile *file);
+/* Reads @paths on every processor (a folder of forms reads in a fraction
+ * of the time); TdFormFile* in the order of @paths.  Cancelled: NULL. */
+GPtrArray *td_form_files_read (GPtrArray *paths, GCancellable *cancellable);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdFormFile, td_form_file_free)
 const char *td_form_file_get_path (TdFormFile *file);
 

@@ -456,6 +456,11 @@ rel_by_id (GPtrArray *rels, const char *id)
 static void
 append_unescaped (GString *out, const char *text)
 {
+  if (strstr (text, "_x") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
   for (const char *p = text; *p;)
     {
       if (p[0] == '_' && p[1] == 'x' && g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3])
@@ -976,14 +981,29 @@ static gboolean
 read_cell (SheetParse *sp, GError **error)
 {
   Part *part = sp->part;
-  g_autofree gchar *ref = attribute (part, "r", FALSE);
-  g_autofree gchar *type = attribute (part, "t", FALSE);
-  g_autofree gchar *style = attribute (part, "s", FALSE);
-  gboolean has_value = FALSE, has_inline = FALSE;
+  g_autofree gchar *ref = NULL, *type = NULL, *style = NULL;
+  gboolean has_value = FALSE, has_inline = FALSE, positioned = FALSE;
   TdXlsxCell cell = { 0 };
   gint depth = xmlTextReaderDepth (part->xml);
   int r;
 
+  /* The three attributes of a cell in one pass (a form has thousands). */
+  if (xmlTextReaderMoveToFirstAttribute (part->xml) == 1)
+    {
+      do
+        {
+          const char *name = (const char *)xmlTextReaderConstLocalName (part->xml);
+          gchar **slot = name[0] == '\0' || name[1] != '\0' ? NULL
+                         : name[0] == 'r'                   ? &ref
+                         : name[0] == 't'                   ? &type
+                         : name[0] == 's'                   ? &style
+                                                            : NULL;
+          if (slot != NULL && *slot == NULL)
+            *slot = g_strdup ((const char *)xmlTextReaderConstValue (part->xml));
+        }
+      while (xmlTextReaderMoveToNextAttribute (part->xml) == 1);
+      xmlTextReaderMoveToElement (part->xml);
+    }
   if (ref != NULL)
     {
       if (!parse_ref (ref, &cell.row, &cell.col))
@@ -1003,9 +1023,11 @@ read_cell (SheetParse *sp, GError **error)
 
   r = 1;
   if (!xmlTextReaderIsEmptyElement (part->xml))
-    while ((r = part_next (part, error)) == 1)
+    while (positioned || (r = part_next (part, error)) == 1)
       {
         int node = xmlTextReaderNodeType (part->xml);
+
+        positioned = FALSE;
 
         if (node == XML_READER_TYPE_END_ELEMENT && xmlTextReaderDepth (part->xml) == depth)
           break;
@@ -1019,10 +1041,17 @@ read_cell (SheetParse *sp, GError **error)
           }
         else if (g_strcmp0 (local_name (part), "f") == 0)
           {
-            g_autoptr (GString) ignored = g_string_new (NULL);
+            /* Only the cached value matters; the formula's text (long
+             * nested IFs on a form) is skipped unread. */
             cell.formula = TRUE;
-            if (!read_text (part, "f", ignored, error))
-              return FALSE;
+            if (!xmlTextReaderIsEmptyElement (part->xml))
+              {
+                r = xmlTextReaderNext (part->xml);
+                if (r < 0)
+                  return part->stream.too_large ? too_large (error, part->name)
+                                                : damaged (error, part->name, "f");
+                positioned = r == 1; /* on the node after </f> */
+              }
           }
         else if (g_strcmp0 (local_name (part), "is") == 0)
           {
