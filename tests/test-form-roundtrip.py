@@ -143,9 +143,7 @@ def app_totals(unit):
     out = os.path.join(TMP, "scores.xlsx")
     run("export", "scores", "--database", DB, *BLOC, "--unit", unit, "--output", out, "--force")
     ws = openpyxl.load_workbook(out, data_only=True).worksheets[0]
-    cells = section_totals(ws, 1, header_col(ws, "Tự chấm"),
-                           codes=("I", "II", "III", "IV", "V", "Cộng"))
-    cells["total"] = cells.pop("Cộng")
+    cells = section_totals(ws, 1, header_col(ws, "Tự chấm"))
     APP_TOTALS[unit] = {k: round(c.value or 0, 2) for k, c in cells.items()}
     return APP_TOTALS[unit]
 

@@ -12,6 +12,7 @@
 #include "td-export-cli.h"
 #include "td-form-import-cli.h"
 #include "td-ical.h"
+#include "td-import-table-cli.h"
 #include "td-registry.h"
 #include "td-sheet-builders.h"
 #include "td-sniff.h"
@@ -41,6 +42,9 @@ static const TdCliCommand commands[] = {
   { "help", N_ ("[COMMAND]"), N_ ("Show the commands, or the options of COMMAND"), cmd_help },
   { "ics", N_ ("DATABASE"), N_ ("Export the calendar of a year or a range to an iCalendar file"),
     cmd_ics },
+  { "import-table", N_ ("DATABASE FILE"),
+    N_ ("Read a criteria table from a file (as copied from Word or Excel, CSV, HTML) and save it"),
+    td_import_table_cli_run },
   { "import-forms", N_ ("DATABASE FILE…"),
     N_ ("Import the members' filled self-score forms (.xlsx) into their self-scores"),
     td_form_import_cli_run },

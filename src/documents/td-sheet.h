@@ -131,6 +131,7 @@ typedef struct
   TdPoints min, max;
   char **items;
   char *message;
+  char *suffix; /* shown after a number, e.g. " (điều chỉnh)" or the agreed mark */
 } TdSheetCell;
 
 typedef struct
@@ -164,10 +165,11 @@ struct _TdSheet
   char *signer;
   char **recipients; /* "- Như trên;", "- Lưu: VT." */
   guint freeze_columns;
-  gboolean hide_zero; /* show 0 as an empty cell (blank forms) */
-  GPtrArray *columns; /* TdSheetColumn */
-  GPtrArray *rows;    /* TdSheetRow */
-  GPtrArray *meta;    /* char * pairs: key, value, key, value … */
+  gboolean split_columns; /* too wide for a page: bands of columns, the frozen ones repeated */
+  gboolean hide_zero;     /* show 0 as an empty cell (blank forms) */
+  GPtrArray *columns;     /* TdSheetColumn */
+  GPtrArray *rows;        /* TdSheetRow */
+  GPtrArray *meta;        /* char * pairs: key, value, key, value … */
 };
 
 #define TD_TYPE_SHEET (td_sheet_get_type ())
@@ -231,6 +233,12 @@ void td_sheet_set_column_sum (TdSheet *sheet, guint row, guint col, gint64 value
 void td_sheet_set_rank (TdSheet *sheet, guint row, guint col, gint64 rank, guint ref_row,
                         guint ref_col, guint row1, guint col1, guint row2, guint col2);
 
+/* Text shown right after the cell's number (the value stays a number in
+ * xlsx: the suffix is part of its number format). */
+void td_sheet_set_suffix (TdSheet *sheet, guint row, guint col, const char *suffix);
+/* A value the meeting agreed on: marked "*", with the legend added once to
+ * the notes after the table. */
+void td_sheet_mark_agreed (TdSheet *sheet, guint row, guint col);
 /* Any other formula: an Excel expression (without "=") whose references
  * to table cells are written {row,col} (see td_sheet_cell_ref), e.g.
  * "ROUND(MIN(1.5,{4,6}*0.5),2)", with its computed value (points or

@@ -36,4 +36,14 @@ const char *td_xlsx_scratch_dir (void);
 /* Checks shared with the PDF writer: the folder exists and may be written,
  * and the file is not held open by LibreOffice. */
 
+/* What libxlsxwriter cannot write, added to the finished workbook at @path
+ * (td-xlsx-zip.c), rewriting it in place: no page number on the first page
+ * of every worksheet; the sheets named in @very_hidden (NULL: none), a
+ * form's data sheets, veryHidden and the workbook's structure locked. */
+gboolean td_xlsx_finish_package (const char *path, const char *const *very_hidden, GError **error);
+/* The workbook part's change alone: NULL when @xml is not a workbook part
+ * as libxlsxwriter writes it (no <sheets>, no <bookViews>, a sheet not
+ * found). */
+gchar *td_xlsx_lock_workbook_xml (const char *xml, const char *const *very_hidden);
+
 G_END_DECLS
