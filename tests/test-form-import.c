@@ -129,6 +129,19 @@ cell_of (TdSheet *sheet, gint row, guint col)
   return td_xlsx_cell_name ((guint32)(row + 10), col);
 }
 
+/* The refusal of the form's cell at (table @row, @col), whose reason says
+ * @words. */
+static TdFormRefusal *
+assert_cell_refused (TdFormPlan *plan, TdSheet *sheet, gint row, guint col, const char *words)
+{
+  g_autofree gchar *at = cell_of (sheet, row, col);
+  TdFormRefusal *r = refusal_at (plan, at);
+
+  if (r == NULL || strstr (r->reason, words) == NULL)
+    g_error ("%s: expected refused with “%s”, got %s", at, words, r ? r->reason : "nothing");
+  return r;
+}
+
 /* --- tests ---------------------------------------------------------------------- */
 
 /* Everything a member may type comes in as the app reads it; the totals the
@@ -287,7 +300,6 @@ test_refused_cells (Fixture *f, gconstpointer data)
   g_autoptr (TdFormPlan) plan = NULL;
   gint section = -1, total = -1;
   TdFormRefusal *r;
-  g_autofree gchar *at = NULL;
 
   td_test_forms_fill (sheet, plan_c, TD_FORM_FIELD_POINTS, 2100, NULL);           /* over 20 */
   td_test_forms_fill (sheet, urgent, TD_FORM_FIELD_POINTS, 0, "năm");             /* not a number */
@@ -315,33 +327,22 @@ test_refused_cells (Fixture *f, gconstpointer data)
   g_assert_cmpuint (plan->changes->len, ==, 2); /* I.4 and II.5 */
   g_assert_cmpuint (plan->refusals->len, ==, 8);
 
-  at = cell_of (sheet, td_test_forms_row (sheet, plan_c->id, TD_FORM_FIELD_POINTS), 3);
-  r = refusal_at (plan, at);
-  g_assert_nonnull (r);
+  r = assert_cell_refused (plan, sheet, td_test_forms_row (sheet, plan_c->id, TD_FORM_FIELD_POINTS),
+                           3, "out of range");
   g_assert_cmpstr (r->value, ==, "21");
-  g_assert_nonnull (strstr (r->reason, "out of range"));
   g_assert_nonnull (strstr (r->label, "I.1 "));
-  g_free (at);
-  at = cell_of (sheet, td_test_forms_row (sheet, urgent->id, TD_FORM_FIELD_POINTS), 3);
-  g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "is not a number"));
-  g_free (at);
-  at = cell_of (sheet, td_test_forms_row (sheet, initiative->id, TD_FORM_FIELD_COUNT), 3);
-  g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "not a whole number"));
-  g_free (at);
-  at = cell_of (sheet, td_test_forms_row (sheet, award->id, TD_FORM_FIELD_OPTION), 3);
-  g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "not one of the options"));
-  g_free (at);
-  at = cell_of (sheet, td_test_forms_row (sheet, early->id, TD_FORM_FIELD_SIZE_CLASS), 3);
-  g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "size class"));
-  g_free (at);
-  at = cell_of (sheet, td_test_forms_row (sheet, program->id, TD_FORM_FIELD_MEASURED), 3);
-  g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "from 0 to 100"));
-  g_free (at);
-  at = cell_of (sheet, section, 3);
-  g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "not a criterion of the table"));
-  g_free (at);
-  at = cell_of (sheet, total, 8);
-  g_assert_nonnull (strstr (refusal_at (plan, at)->reason, "typed over"));
+  assert_cell_refused (plan, sheet, td_test_forms_row (sheet, urgent->id, TD_FORM_FIELD_POINTS), 3,
+                       "is not a number");
+  assert_cell_refused (plan, sheet, td_test_forms_row (sheet, initiative->id, TD_FORM_FIELD_COUNT),
+                       3, "not a whole number");
+  assert_cell_refused (plan, sheet, td_test_forms_row (sheet, award->id, TD_FORM_FIELD_OPTION), 3,
+                       "not one of the options");
+  assert_cell_refused (plan, sheet, td_test_forms_row (sheet, early->id, TD_FORM_FIELD_SIZE_CLASS),
+                       3, "size class");
+  assert_cell_refused (plan, sheet, td_test_forms_row (sheet, program->id, TD_FORM_FIELD_MEASURED),
+                       3, "from 0 to 100");
+  assert_cell_refused (plan, sheet, section, 3, "not a criterion of the table");
+  assert_cell_refused (plan, sheet, total, 8, "typed over");
 }
 
 static gchar *
