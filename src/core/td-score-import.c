@@ -12,7 +12,8 @@ typedef struct
   gint64 unit_id, criterion_id;
   TdSource source;
   TdEntry *before; /* NULL: there was no entry */
-  TdCriterion *criterion;
+  TdCriteriaTable *table;
+  gint index; /* of the criterion in table */
   gchar *source_name;
 } Saved;
 
@@ -26,7 +27,7 @@ saved_clear (gpointer data)
 {
   Saved *s = data;
   td_entry_free (s->before);
-  td_criterion_free (s->criterion);
+  td_criteria_table_unref (s->table);
   g_free (s->source_name);
 }
 
@@ -75,6 +76,22 @@ mark_audit (TdDb *db, gint64 after, const char *note, GError **error)
   return td_db_run (db, stmt, error);
 }
 
+/* A form's rows land all over the entry and audit indexes of a large file
+ * (a province's is some 300 MB): a page cache of 32 MB instead of SQLite's
+ * 2 MB keeps those pages in memory for the whole import.  Kept for the
+ * connection afterwards; it only fills as pages are read. */
+#define IMPORT_CACHE_KB 32768
+
+static void
+enlarge_cache (TdDb *db)
+{
+  gint64 size = td_db_query_int (db, "PRAGMA cache_size", 0, NULL);
+
+  /* Negative: KiB; positive: pages (4 KiB each here). */
+  if ((size < 0 && -size < IMPORT_CACHE_KB) || (size >= 0 && size * 4 < IMPORT_CACHE_KB))
+    td_db_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
+}
+
 gboolean
 td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries,
                       const char *source_name, TdScoreImport *import, GError **error)
@@ -85,6 +102,7 @@ td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries
   GError *local = NULL;
   gint64 after;
 
+  enlarge_cache (db);
   if (!td_db_begin (db, error))
     return FALSE;
   td_db_freeze_notify (db);
@@ -93,7 +111,7 @@ td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries
     {
       TdEntry *entry = g_ptr_array_index (entries, i);
       gint index = td_criteria_table_find (table, entry->criterion_id);
-      Saved s = { entry->unit_id, entry->criterion_id, entry->source, NULL, NULL, NULL };
+      Saved s = { entry->unit_id, entry->criterion_id, entry->source, NULL, NULL, index, NULL };
 
       if (index < 0)
         {
@@ -111,7 +129,7 @@ td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries
           td_entry_free (s.before);
           break;
         }
-      s.criterion = td_criterion_copy (td_criteria_table_get_node (table, index));
+      s.table = td_criteria_table_ref ((TdCriteriaTable *)table);
       s.source_name = g_strdup (source_name);
       g_array_append_val (import->saved, s);
     }
@@ -150,7 +168,7 @@ td_score_import_undo (TdDb *db, TdScoreImport *import, GError **error)
       if (s->before != NULL)
         {
           g_autoptr (TdEntry) copy = td_entry_copy (s->before);
-          td_entry_save (db, s->criterion, copy, &local);
+          td_entry_save (db, td_criteria_table_get_node (s->table, s->index), copy, &local);
         }
       else
         td_entry_delete (db, s->unit_id, s->criterion_id, s->source, NULL, &local);
