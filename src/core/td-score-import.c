@@ -19,7 +19,8 @@ typedef struct
 
 struct _TdScoreImport
 {
-  GArray *saved; /* Saved, in saving order */
+  GArray *saved;         /* Saved, in saving order */
+  gint64 autocheckpoint; /* the connection's, while a batch runs; −1 outside */
 };
 
 static void
@@ -37,6 +38,7 @@ td_score_import_new (void)
   TdScoreImport *import = g_new0 (TdScoreImport, 1);
 
   import->saved = g_array_new (FALSE, TRUE, sizeof (Saved));
+  import->autocheckpoint = -1;
   g_array_set_clear_func (import->saved, saved_clear);
   return import;
 }
@@ -90,6 +92,30 @@ enlarge_cache (TdDb *db)
   /* Negative: KiB; positive: pages (4 KiB each here). */
   if ((size < 0 && -size < IMPORT_CACHE_KB) || (size >= 0 && size * 4 < IMPORT_CACHE_KB))
     td_db_exec (db, "PRAGMA cache_size = -" G_STRINGIFY (IMPORT_CACHE_KB), NULL);
+}
+
+void
+td_score_import_begin_batch (TdDb *db, TdScoreImport *import)
+{
+  enlarge_cache (db);
+  if (import->autocheckpoint >= 0 || td_db_is_read_only (db))
+    return;
+  import->autocheckpoint = td_db_query_int (db, "PRAGMA wal_autocheckpoint", 1000, NULL);
+  td_db_exec (db, "PRAGMA wal_autocheckpoint = 0", NULL);
+}
+
+void
+td_score_import_end_batch (TdDb *db, TdScoreImport *import)
+{
+  g_autofree gchar *sql = NULL;
+
+  if (import->autocheckpoint < 0)
+    return;
+  sql = g_strdup_printf ("PRAGMA wal_autocheckpoint = %" G_GINT64_FORMAT, import->autocheckpoint);
+  td_db_exec (db, sql, NULL);
+  /* Every page the batch wrote goes to the file once. */
+  td_db_exec (db, "PRAGMA wal_checkpoint(PASSIVE)", NULL);
+  import->autocheckpoint = -1;
 }
 
 gboolean

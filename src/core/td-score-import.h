@@ -20,6 +20,12 @@ TdScoreImport *td_score_import_new (void);
 void td_score_import_free (TdScoreImport *import);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdScoreImport, td_score_import_free)
 
+/* Around the saves of many files: the page cache is enlarged for the batch
+ * and the write-ahead log is checkpointed once at the end instead of every
+ * 4 MB (a province's file rewrote the same pages again and again). */
+void td_score_import_begin_batch (TdDb *db, TdScoreImport *import);
+void td_score_import_end_batch (TdDb *db, TdScoreImport *import);
+
 /* Entries saved so far (what Undo would put back). */
 guint td_score_import_get_n_saved (TdScoreImport *import);
 

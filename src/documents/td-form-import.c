@@ -432,6 +432,7 @@ typedef struct
   TdCriteriaTable *table;
   TdScores *scores;
   gchar *fingerprint;
+  gchar **labels; /* by node index, made when first asked for (criterion_label) */
 } YearCtx;
 
 static void
@@ -439,9 +440,13 @@ year_ctx_free (YearCtx *y)
 {
   td_bloc_year_free (y->by);
   td_bloc_free (y->bloc);
-  g_clear_pointer (&y->table, td_criteria_table_unref);
   g_clear_pointer (&y->scores, td_scores_free);
   g_free (y->fingerprint);
+  if (y->labels != NULL)
+    for (guint i = 0; i < td_criteria_table_get_n_nodes (y->table); i++)
+      g_free (y->labels[i]);
+  g_free (y->labels);
+  g_clear_pointer (&y->table, td_criteria_table_unref);
   g_free (y);
 }
 
@@ -469,7 +474,10 @@ year_ctx (TdDb *db, GHashTable *cache, gint64 bloc_year_id, GError **error)
     }
   g_clear_error (&local);
   if (y->table != NULL)
-    y->fingerprint = td_form_table_fingerprint (y->table);
+    {
+      y->fingerprint = td_form_table_fingerprint (y->table);
+      y->labels = g_new0 (gchar *, MAX (td_criteria_table_get_n_nodes (y->table), 1));
+    }
   g_hash_table_insert (cache, g_memdup2 (&bloc_year_id, sizeof bloc_year_id), y);
   return y;
 }
@@ -605,7 +613,7 @@ check_identity (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw,
 
 /* "II.3 Tỷ lệ hồ sơ …": the codes from the top, and the title shortened. */
 static gchar *
-criterion_label (const TdCriteriaTable *table, const TdCriterion *c)
+make_label (const TdCriteriaTable *table, const TdCriterion *c)
 {
   g_autofree gchar *title = td_text_normalize_space (c->title ? c->title : "");
   g_autofree gchar *shortened = NULL;
@@ -630,6 +638,16 @@ criterion_label (const TdCriteriaTable *table, const TdCriterion *c)
   if (path != NULL)
     return g_strdup_printf ("%s %s", path, shortened);
   return g_steal_pointer (&shortened);
+}
+
+/* The label of a node, made once per bloc-year (every form of the year
+ * shows the same rows). */
+static const char *
+criterion_label (YearCtx *y, gint index)
+{
+  if (y->labels[index] == NULL)
+    y->labels[index] = make_label (y->table, td_criteria_table_get_node (y->table, index));
+  return y->labels[index];
 }
 
 /* A number cell as the text a clerk would type ("2.5"), refusing more
@@ -819,13 +837,13 @@ net (TdContribution r)
 /* The entry the form gives for one criterion, or NULL (nothing filled, or
  * refused: then the refusal is on the plan). */
 static TdEntry *
-read_criterion (TdFormPlan *plan, const TdCriteriaTable *table, const TdCriterion *c,
-                CriterionRows *cr, TdXlsxSheet *sheet, guint32 col_input, guint32 col_evidence,
-                const TdEntry *old)
+read_criterion (TdFormPlan *plan, YearCtx *y, gint index, CriterionRows *cr, TdXlsxSheet *sheet,
+                guint32 col_input, guint32 col_evidence, const TdEntry *old)
 {
+  const TdCriterion *c = td_criteria_table_get_node (y->table, index);
   g_autoptr (TdEntry) entry
       = old ? td_entry_copy (old) : td_entry_new (plan->unit_id, c->id, TD_SOURCE_SELF);
-  g_autofree gchar *label = criterion_label (table, c);
+  const char *label = criterion_label (y, index);
   g_autofree gchar *evidence = NULL;
   FieldRow *main = &g_array_index (cr->rows, FieldRow, 0);
   const TdXlsxCell *value = td_xlsx_sheet_get_cell (sheet, main->row, col_input);
@@ -1039,7 +1057,7 @@ plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 e
       CriterionRows *cr = g_hash_table_lookup (by_index, GINT_TO_POINTER (index + 1));
       const TdEntry *old = self[index];
       TdEntry *entry
-          = read_criterion (plan, y->table, c, cr, raw->cells, col_input, col_evidence, old);
+          = read_criterion (plan, y, index, cr, raw->cells, col_input, col_evidence, old);
       TdFormChange *change;
 
       if (entry == NULL)
@@ -1051,7 +1069,7 @@ plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 e
         }
       change = g_new0 (TdFormChange, 1);
       change->criterion_id = c->id;
-      change->label = criterion_label (y->table, c);
+      change->label = g_strdup (criterion_label (y, index));
       change->old_text = td_criterion_format_input (c, old);
       change->new_text = td_criterion_format_input (c, entry);
       change->old_points = net (td_rule_evaluate (c, old));
@@ -1170,6 +1188,7 @@ td_form_plans_apply (TdDb *db, GPtrArray *plans, TdScoreImport *undo, guint *n_i
   guint done = 0;
   gboolean ok = TRUE;
 
+  td_score_import_begin_batch (db, undo);
   for (guint i = 0; i < plans->len && ok; i++)
     {
       TdFormPlan *plan = plans->pdata[i];
@@ -1184,6 +1203,7 @@ td_form_plans_apply (TdDb *db, GPtrArray *plans, TdScoreImport *undo, guint *n_i
       if (ok)
         done++;
     }
+  td_score_import_end_batch (db, undo);
   if (n_imported)
     *n_imported = done;
   return ok;
