@@ -184,7 +184,7 @@ def form_protection_and_inputs():
     ws = fb.worksheets[0]
     assert fb.sheetnames == ["Phiếu tự chấm", "TD_DATA"], fb.sheetnames
     assert ws.protection.sheet, "the form is protected"
-    assert fb["TD_DATA"].sheet_state == "hidden"
+    assert fb["TD_DATA"].sheet_state == "veryHidden" and fb.security.lockStructure
     rows = {ws.cell(r, 2).value: r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value}
     r = rows["Hoàn thành các chỉ tiêu chuyên môn được giao trong năm"]
     assert ws.cell(r, 6).protection.locked is False  # Tự chấm

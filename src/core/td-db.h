@@ -80,6 +80,11 @@ gboolean td_db_audit (TdDb *self, const char *table, gint64 row_id, const char *
                       const char *old_value, const char *new_value, GError **error);
 
 void td_db_notify_changed (TdDb *self, const char *what);
+/* Batches (an import of many scores): while frozen, notifications are
+ * collected and each is emitted once by the last thaw, so the window
+ * reloads once instead of once per saved row. */
+void td_db_freeze_notify (TdDb *self);
+void td_db_thaw_notify (TdDb *self);
 
 gboolean td_db_set_meta (TdDb *self, const char *key, const char *value, GError **error);
 gchar *td_db_get_meta (TdDb *self, const char *key);

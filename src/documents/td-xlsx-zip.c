@@ -7,7 +7,14 @@
  * (Nghị định 30/2020), but libxlsxwriter writes one header for every page:
  * the worksheets' <headerFooter> get differentFirst="1" with no first-page
  * header, so Excel and LibreOffice print the page number from page 2 on,
- * as the PDF does. */
+ * as the PDF does.
+ *
+ * A self-score form's data sheet must be out of sight and out of reach of
+ * its member, but libxlsxwriter can only hide a sheet and cannot protect a
+ * workbook's structure: the workbook part gets state="veryHidden" on the
+ * data sheets (Excel's Unhide does not list them) and
+ * <workbookProtection lockStructure="1"/> (sheets cannot be added,
+ * deleted, renamed, moved or shown). */
 #include "config.h"
 
 #include "td-xlsx.h"
@@ -27,6 +34,57 @@
 /* A part patched is read whole; no worksheet of a bloc comes near this. */
 #define MAX_PART (256 * 1024 * 1024)
 #define CHUNK 65536
+
+gchar *
+td_xlsx_lock_workbook_xml (const char *xml, const char *const *very_hidden)
+{
+  GString *out;
+  const char *views = strstr (xml, "<bookViews");
+
+  if (views == NULL || strstr (xml, "<sheets>") == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  /* CT_Workbook: workbookProtection comes just before bookViews. */
+  if (strstr (xml, "<workbookProtection") == NULL)
+    {
+      g_string_append_len (out, xml, views - xml);
+      g_string_append (out, "<workbookProtection lockStructure=\"1\"/>");
+      g_string_append (out, views);
+    }
+  else
+    g_string_append (out, xml);
+
+  for (guint i = 0; very_hidden && very_hidden[i]; i++)
+    {
+      g_autofree gchar *escaped = g_markup_escape_text (very_hidden[i], -1);
+      g_autofree gchar *start = g_strdup_printf ("<sheet name=\"%s\"", escaped);
+      const char *at = strstr (out->str, start);
+      const char *end;
+      const char *state;
+
+      if (at == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      end = strchr (at, '>');
+      if (end == NULL)
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      state = g_strstr_len (at, end - at, " state=\"hidden\"");
+      if (state != NULL)
+        {
+          gsize state_pos = state - out->str;
+          g_string_erase (out, state_pos, strlen (" state=\"hidden\""));
+          g_string_insert (out, state_pos, " state=\"veryHidden\"");
+        }
+      else if (g_strstr_len (at, end - at, "state=\"veryHidden\"") == NULL)
+        g_string_insert (out, (at - out->str) + strlen (start), " state=\"veryHidden\"");
+    }
+  return g_string_free (out, FALSE);
+}
 
 static gboolean
 copy_part (GsfInput *in, GsfOutput *out)
@@ -177,10 +235,32 @@ number_from_page_two (const char *name, const char *xml, gsize len, gpointer dat
   return g_string_free (out, FALSE);
 }
 
-gboolean
-td_xlsx_number_from_page_two (const char *path, GError **error)
+/* Worksheets get their page numbers from page 2; the workbook part locks
+ * its structure when there are sheets to hide for good. */
+static gboolean
+wants_part (const char *name, gpointer data)
 {
-  const TdXlsxPatcher patcher = { is_worksheet, number_from_page_two, NULL };
+  const char *const *very_hidden = data;
+
+  return is_worksheet (name, NULL)
+         || (very_hidden != NULL && very_hidden[0] != NULL && g_str_equal (name, "xl/workbook.xml"));
+}
+
+static gchar *
+patch_part_xml (const char *name, const char *xml, gsize len, gpointer data)
+{
+  if (g_str_equal (name, "xl/workbook.xml"))
+    {
+      g_autofree gchar *text = g_strndup (xml, len);
+      return td_xlsx_lock_workbook_xml (text, data);
+    }
+  return number_from_page_two (name, xml, len, NULL);
+}
+
+gboolean
+td_xlsx_finish_package (const char *path, const char *const *very_hidden, GError **error)
+{
+  const TdXlsxPatcher patcher = { wants_part, patch_part_xml, (gpointer)very_hidden };
 
   return td_xlsx_rewrite_parts (path, &patcher, error);
 }

@@ -31,6 +31,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -64,8 +65,9 @@ typedef struct
   GHashTable *formats; /* "flags size suffix" → lxw_format */
   GHashTable *used_names;
   guint n_data_sheets;
-  lxw_format *whole;   /* conditional: a whole number shows no decimal separator */
-  GHashTable *shaping; /* text measured once for every sheet (td_pages_new_shared) */
+  lxw_format *whole;     /* conditional: a whole number shows no decimal separator */
+  GHashTable *shaping;   /* text measured once for every sheet (td_pages_new_shared) */
+  GPtrArray *data_names; /* made veryHidden after closing (td-xlsx-zip.c) */
 } Writer;
 
 /* Points: at most two decimals, the reader's separator; a whole number
@@ -279,10 +281,37 @@ append_range (GString *f, const TdSheetRange *r, guint base, gboolean absolute)
     }
 }
 
+/* {row,col} references of an expression → A1 references. */
+static void
+append_expr (GString *f, const char *expr, guint base)
+{
+  for (const char *p = expr; *p; p++)
+    {
+      guint row, col;
+      int used = 0;
+      char ref[32];
+
+      if (*p == '{' && sscanf (p, "{%u,%u}%n", &row, &col, &used) == 2 && used > 0)
+        {
+          cell_name (ref, base + row, col, FALSE);
+          g_string_append (f, ref);
+          p += used - 1;
+        }
+      else
+        g_string_append_c (f, *p);
+    }
+}
+
 static gchar *
 make_formula (TdSheetCell *cell, guint base)
 {
   GString *f = g_string_new ("=");
+
+  if (cell->formula == TD_FORMULA_EXPR)
+    {
+      append_expr (f, cell->expr, base);
+      return g_string_free (f, FALSE);
+    }
 
   if (cell->formula == TD_FORMULA_RANK)
     {
@@ -385,6 +414,7 @@ write_data_sheet (Writer *w, TdSheet *sheet, const char *visible_name, guint fir
   guint row = 0, list_col = 7;
 
   w->n_data_sheets++;
+  g_ptr_array_add (w->data_names, g_strdup (name));
   if (ws == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot add worksheet %s", name);
@@ -468,6 +498,7 @@ write_data_sheet (Writer *w, TdSheet *sheet, const char *visible_name, guint fir
         worksheet_data_validation_cell (visible, first_row + r, c, &v);
       }
   worksheet_hide (ws);
+  worksheet_protect (ws, NULL, NULL);
   return TRUE;
 }
 
@@ -649,7 +680,10 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
           if (cell->formula != TD_FORMULA_NONE)
             {
               g_autofree gchar *formula = make_formula (cell, first_table);
-              worksheet_write_formula_num (ws, row, c, formula, f, cell_number (cell));
+              if (cell->type == TD_CELL_TEXT)
+                worksheet_write_formula_str (ws, row, c, formula, f, cell->text);
+              else
+                worksheet_write_formula_num (ws, row, c, formula, f, cell_number (cell));
             }
           else if (cell->type == TD_CELL_TEXT)
             worksheet_write_string (ws, row, c, cell->text, f);
@@ -878,6 +912,7 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   format_set_num_format (w.whole, "0");
   w.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   w.shaping = td_pages_shaping_new ();
+  w.data_names = g_ptr_array_new_with_free_func (g_free);
   props.title = sheets[0]->title;
   props.author = (char *)(options && options->author ? options->author : "Thi Đua");
   props.created = options && options->created_unix ? (time_t)options->created_unix : time (NULL);
@@ -893,12 +928,13 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   g_hash_table_unref (w.formats);
   g_hash_table_unref (w.used_names);
   g_hash_table_unref (w.shaping);
+  /* Page numbers from page 2; a form's data sheet out of sight and out of
+   * reach of its member. */
+  g_ptr_array_add (w.data_names, NULL);
+  if (ok && err == LXW_NO_ERROR)
+    ok = td_xlsx_finish_package (tmp, (const char *const *)w.data_names->pdata, error);
+  g_ptr_array_unref (w.data_names);
   if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (err == LXW_NO_ERROR && !td_xlsx_number_from_page_two (tmp, error))
     {
       g_unlink (tmp);
       return FALSE;

@@ -50,8 +50,15 @@ typedef struct
  * it, with libgsf. */
 gboolean td_xlsx_rewrite_parts (const char *path, const TdXlsxPatcher *patcher, GError **error);
 
-/* Turns the page number off on the first page of every worksheet of the
- * finished workbook at @path, rewriting it in place. */
-gboolean td_xlsx_number_from_page_two (const char *path, GError **error);
+
+/* What libxlsxwriter cannot write, added to the finished workbook at @path
+ * (td-xlsx-zip.c), rewriting it in place: no page number on the first page
+ * of every worksheet; the sheets named in @very_hidden (NULL: none), a
+ * form's data sheets, veryHidden and the workbook's structure locked. */
+gboolean td_xlsx_finish_package (const char *path, const char *const *very_hidden, GError **error);
+/* The workbook part's change alone: NULL when @xml is not a workbook part
+ * as libxlsxwriter writes it (no <sheets>, no <bookViews>, a sheet not
+ * found). */
+gchar *td_xlsx_lock_workbook_xml (const char *xml, const char *const *very_hidden);
 
 G_END_DECLS
