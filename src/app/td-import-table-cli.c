@@ -11,9 +11,11 @@
 #include "td-import-table-cli.h"
 #include "td-criteria-paste.h"
 #include "td-sheet-builders.h"
+#include "td-xlsx-table.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 static void
 add_points (JsonBuilder *b, const char *name, gboolean has, TdPoints value)
@@ -255,7 +257,8 @@ td_import_table_cli_run (int argc, char **argv)
 
   g_option_context_set_summary (
       context, _ ("Read a criteria table from tab-separated text (as copied from Word or Excel), "
-                  "CSV or HTML, show how every row is read, and save it as the year's table."));
+                  "CSV, HTML or an Excel workbook, show how every row is read, and save it as the "
+                  "year's table."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -275,7 +278,11 @@ td_import_table_cli_run (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  text = td_paste_text_from_file (contents, length, base, &error);
+  /* An Excel workbook: the sheet that holds the table. */
+  if (length >= 4 && memcmp (contents, "PK\003\004", 4) == 0 && g_str_has_suffix (base, ".xlsx"))
+    text = td_xlsx_read_table_text (argv[2], &error);
+  else
+    text = td_paste_text_from_file (contents, length, base, &error);
   if (text == NULL || (preview = td_paste_parse (text, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);
