@@ -146,6 +146,14 @@ def refuses_what_is_not_a_table():
                          "--dry-run")
         assert rc == 1, (name, rc)
         assert name in err, (name, err)
+    # Too large to be a table: refused before it is read, and a folder too.
+    big = os.path.join(TMP, "huge.txt")
+    with open(big, "wb") as f:
+        f.truncate(17 * 1024 * 1024)
+    for p in (big, TMP):
+        rc, _, err = run("import-table", db, p, "--bloc", "Khối Thi đua số 6", "--year", "2024",
+                         "--dry-run")
+        assert rc == 1 and "16 MB" in err, (p, rc, err)
 
 
 @test

@@ -248,10 +248,7 @@ td_import_table_cli_run (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdDb) db = NULL;
   g_autoptr (TdPastePreview) preview = NULL;
-  g_autofree gchar *contents = NULL;
   g_autofree gchar *text = NULL;
-  g_autofree gchar *base = NULL;
-  gsize length = 0;
   gint64 bloc_id, bloc_year_id;
   guint errors;
 
@@ -272,17 +269,7 @@ td_import_table_cli_run (int argc, char **argv)
                              "--year 2025"));
       return 2;
     }
-  base = g_path_get_basename (argv[2]);
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  /* An Excel workbook: the sheet that holds the table. */
-  if (length >= 4 && memcmp (contents, "PK\003\004", 4) == 0 && g_str_has_suffix (base, ".xlsx"))
-    text = td_xlsx_read_table_text (argv[2], &error);
-  else
-    text = td_paste_text_from_file (contents, length, base, &error);
+  text = td_table_text_from_path (argv[2], &error);
   if (text == NULL || (preview = td_paste_parse (text, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);

@@ -9,7 +9,12 @@
 #include "td-criteria-paste.h"
 #include "td-xlsx-reader.h"
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
+
+/* Far above any scoring table; the text reader refuses the same. */
+#define MAX_TABLE_FILE (16 * 1024 * 1024)
 
 static gchar *
 sheet_to_text (TdXlsxSheet *sheet)
@@ -81,4 +86,33 @@ td_xlsx_read_table_text (const char *path, GError **error)
                    name);
     }
   return g_steal_pointer (&best);
+}
+
+gchar *
+td_table_text_from_path (const char *path, GError **error)
+{
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autoptr (GFileInfo) info = NULL;
+  g_autofree gchar *name = g_path_get_basename (path);
+  g_autofree gchar *lower = g_ascii_strdown (name, -1);
+  g_autofree gchar *contents = NULL;
+  gsize length = 0;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (info == NULL)
+    return NULL;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR
+      || g_file_info_get_size (info) > MAX_TABLE_FILE)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("“%s” is not a criteria table: only a file of up to 16 MB can be read."),
+                   name);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return NULL;
+  if (length >= 4 && memcmp (contents, "PK\003\004", 4) == 0 && g_str_has_suffix (lower, ".xlsx"))
+    return td_xlsx_read_table_text (path, error);
+  return td_paste_text_from_file (contents, length, name, error);
 }
