@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Unseen tables 1-4: a self-score form, a "Thang điểm" column, a 1000-point table, a table
 without a header whose points are only in the text."""
-from unseen_lib import (C, CONT, GRADE, GUIDE, H, M, NOTE, OPTION, TOTAL, physical, tsv, write)
+from unseen_lib import C, GRADE, H, NOTE, TOTAL, tsv, write
 
 
 def khoi6_tu_cham_2024():

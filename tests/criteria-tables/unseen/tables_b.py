@@ -2,8 +2,8 @@
 """Unseen tables 5-8: a three-line header on 200 points, a Word copy whose cells were split over
 lines (CRLF, NBSP, dashes, a vertical tab), a LibreOffice Writer HTML copy with spans in the body,
 a Google Docs HTML copy with a single points column and the bonuses in the words."""
-from unseen_lib import (C, CONT, GRADE, GUIDE, H, M, NOTE, OPTION, TOTAL, gdocs_html, physical, tsv,
-                        write, writer_html)
+from unseen_lib import (C, CONT, GRADE, H, NOTE, TOTAL, gdocs_html, padded, physical, tsv, write,
+                        writer_html)
 
 
 def cum_200_diem_2022():
@@ -159,8 +159,7 @@ def writer_cum_xa_2024():
     cell spanning the item and its grades, a line break and two paragraphs in a cell, empty cells as
     <br/>, a note across the whole row, TỔNG CỘNG across two columns."""
     N = 6
-    def r(*cells):
-        return list(cells) + [""] * (N - len(cells))
+    r = padded(N)
     rows = [
         (["STT", "Nội dung tiêu chí", "Điểm", "Phương pháp chấm"], H(),
          [("STT", {"rowspan": 2}), ("Nội dung tiêu chí", {"rowspan": 2}), ("Điểm", {"colspan": 3}),
@@ -243,8 +242,7 @@ def gdocs_khoi6_2025():
     | Điểm (Tối đa | Tự chấm) | Ghi chú, one points column, bonuses and deductions only in the words,
     bold runs inside cells, '+' bullets that are bonuses, 'trừ văn bản mật' meaning 'except'."""
     N = 5
-    def r(*cells):
-        return list(cells) + [""] * (N - len(cells))
+    r = padded(N)
     rows = [
         (["STT", "Nội dung chấm điểm", "Điểm", "Ghi chú"], H(),
          [("STT", {"rowspan": 2}), ("Nội dung chấm điểm", {"rowspan": 2}), ("Điểm", {"colspan": 2}),

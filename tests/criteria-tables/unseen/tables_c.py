@@ -2,8 +2,7 @@
 """Unseen tables 9-13: Excel's CSV with semicolons and a BOM, Excel's UTF-16 "Unicode Text" with
 the Trừ column before the Cộng column, '-' and '+' bullets as levels, bonuses and deductions only in
 the words of a single points column, codes split over two Excel columns."""
-from unseen_lib import (C, CONT, GRADE, GUIDE, H, M, NOTE, OPTION, TOTAL, csv_semicolon, excel_unicode,
-                        tsv, write)
+from unseen_lib import C, GRADE, H, NOTE, TOTAL, csv_semicolon, excel_unicode, padded, tsv, write
 
 
 def csv_cum_huyen_2022():
@@ -11,8 +10,7 @@ def csv_cum_huyen_2022():
     ';', CRLF, every row padded to the sheet's width, a title and an empty row above, quoted cells
     with ';', doubled quotes and a line break, codes 1 / 1.1 / 4.3.1, rules in the Ghi chú column."""
     W = 6
-    def r(*cells):
-        return list(cells) + [""] * (W - len(cells))
+    r = padded(W)
     rows = [
         (r("BẢNG CHẤM ĐIỂM THI ĐUA CỤM CÁC HUYỆN, THỊ XÃ, THÀNH PHỐ NĂM 2022"), H()),
         (r(), H("empty")),
@@ -93,8 +91,7 @@ def utf16_van_phong_2025():
     Text": UTF-16LE with a BOM, CRLF, the Trừ column BEFORE the Cộng column, codes '1.' and 'a)',
     '+' grade bullets, a quoted cell with a line break and one with quotes, a note capping bonuses."""
     W = 5
-    def r(*cells):
-        return list(cells) + [""] * (W - len(cells))
+    r = padded(W)
     rows = [
         (r("STT", "Tiêu chí", "Điểm tối đa", "Điểm trừ", "Điểm cộng"), H()),
         (r("1.", "Ban hành kế hoạch, triển khai Đợt thi đua cao điểm", "10"), C("1", "1", None, "heading", 10)),

@@ -60,6 +60,13 @@ def CONT(of):
     return M(type="continuation", _of=of)
 
 
+def padded(width):
+    """A row maker that fills the row to `width` cells with empty ones (Word and Excel keep them)."""
+    def row(*cells):
+        return list(cells) + [""] * (width - len(cells))
+    return row
+
+
 def title_of(text, words=9):
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip(" -–+•")
     return " ".join(text.split(" ")[:words])
