@@ -43,5 +43,36 @@ LC_ALL=C.UTF-8 "$bin" demo --force "$tmp/demo.db" >/dev/null; ok $? "demo --forc
 LC_ALL=C.UTF-8 "$bin" demo >/dev/null 2>&1
 [ $? = 2 ]; ok $? "demo without a file name exits 2"
 
+# Outputs never touch inputs: the database, its companions, its backups.
+export XDG_DATA_HOME="$tmp/xdg-data"
+backups="$XDG_DATA_HOME/com.example.ThiDua/backups"
+mkdir -p "$backups"
+db="$tmp/demo.db"
+snap () { echo "$(sha256sum < "$1") $(stat -c %Y.%y "$1")"; }
+before=$(snap "$db")
+
+out=$(LC_ALL=C.UTF-8 "$bin" demo --force "$db-journal" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "companion file" <<<"$out" && [ ! -e "$db-journal" ]
+ok $? "demo refuses a database's companion file, even with --force"
+
+out=$(LC_ALL=C.UTF-8 "$bin" demo --force "$backups/demo.2024-01-01_000000.daily.db" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "backup folder" <<<"$out"; ok $? "demo refuses the backup folder"
+
+for target in "$db" "$tmp/./demo.db" "$db-wal" "$backups/lich.ics"; do
+  out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --output "$target" --force 2>&1); rc=$?
+  [ $rc = 1 ] && grep -q "Choose another" <<<"$out"; ok $? "ics refuses $target"
+done
+[ "$(snap "$db")" = "$before" ] && [ ! -e "$db-wal" ] && [ -z "$(ls -A "$backups")" ]
+ok $? "the database is untouched after every refusal"
+
+# The window's --screenshot: checked before any window is made, so this
+# needs no display either.
+out=$(LC_ALL=C.UTF-8 DISPLAY=:404 "$bin" --database "$db" --screenshot "$db" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "the database itself" <<<"$out" && [ "$(snap "$db")" = "$before" ]
+ok $? "--screenshot refuses the database it opens"
+
+out=$(LC_ALL=C.UTF-8 "$bin" --demo --screenshot "$tmp/missing/shot.png" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "does not exist" <<<"$out"; ok $? "--screenshot into a missing folder exits 1"
+
 echo "1..$n"
 exit $fail

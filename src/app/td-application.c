@@ -10,6 +10,8 @@
 #include "td-backup.h"
 #include "td-cli.h"
 #include "td-demo.h"
+#include "td-output-guard.h"
+#include "td-output.h"
 #include "td-resources.h"
 #include "td-window.h"
 
@@ -56,13 +58,64 @@ td_settings_get (void)
   return TD_APPLICATION (app)->settings;
 }
 
+/* The database the window will open: --database, the demo, or the last
+ * one (read from the settings, which the application has not opened yet). */
+static gchar *
+named_database (GVariantDict *options)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autofree gchar *database = NULL;
+
+  if (g_variant_dict_contains (options, "demo"))
+    return td_demo_default_path ();
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    return g_canonicalize_filename (database, NULL);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+      g_autofree gchar *last = g_settings_get_string (settings, "last-database");
+
+      if (*last != '\0')
+        return g_steal_pointer (&last);
+    }
+  return NULL;
+}
+
+/* The picture is checked before anything else, display included: a folder
+ * that does not exist, or the database itself as the picture's name, ends
+ * the command at once with the reason. */
+static gboolean
+check_screenshot_path (GVariantDict *options, GError **error)
+{
+  g_autofree gchar *screenshot = NULL;
+  g_autofree gchar *path = NULL;
+  g_autofree gchar *named = NULL;
+
+  if (!g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot))
+    return TRUE;
+  path = g_canonicalize_filename (screenshot, NULL);
+  named = named_database (options);
+  return td_output_guard (path, named, TD_OUTPUT_DOCUMENT, error)
+         && td_output_check_writable (path, error);
+}
+
 static gint
 td_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
+  g_autoptr (GError) error = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", _ ("Thi Đua"), PACKAGE_VERSION);
       return 0;
+    }
+  if (!check_screenshot_path (options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   if (!gtk_init_check ())
     {
@@ -130,24 +183,35 @@ td_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
   TdApplication *self = TD_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autofree gchar *database = NULL;
+  g_autofree gchar *database_path = NULL;
   g_autofree gchar *section = NULL;
   g_autofree gchar *screenshot = NULL;
+  g_autofree gchar *screenshot_path = NULL;
+  gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
-  TdWindow *window = get_window (self);
+  TdWindow *window;
 
   g_variant_dict_lookup (options, "database", "^ay", &database);
   g_variant_dict_lookup (options, "section", "s", &section);
   g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
-
-  if (g_variant_dict_contains (options, "demo"))
-    open_demo (self, window);
-  else if (database != NULL)
+  if (database != NULL)
     {
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
-      g_autofree gchar *path = g_file_get_path (file);
 
-      td_window_open_path (window, path, TD_DB_OPEN_DEFAULT);
+      database_path = g_file_get_path (file);
     }
+  if (screenshot != NULL)
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, screenshot);
+
+      screenshot_path = g_file_get_path (file);
+    }
+
+  window = get_window (self);
+  if (demo)
+    open_demo (self, window);
+  else if (database_path != NULL)
+    td_window_open_path (window, database_path, TD_DB_OPEN_DEFAULT);
   else if (fresh)
     open_last_database (self, window);
 
@@ -157,13 +221,8 @@ td_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
                                            section);
       return 1;
     }
-  if (screenshot != NULL)
-    {
-      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, screenshot);
-      g_autofree gchar *path = g_file_get_path (file);
-
-      td_window_screenshot_and_quit (window, path);
-    }
+  if (screenshot_path != NULL)
+    td_window_screenshot_and_quit (window, screenshot_path);
 
   gtk_window_present (GTK_WINDOW (window));
   return 0;

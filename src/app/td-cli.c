@@ -11,6 +11,7 @@
 #include "td-demo.h"
 #include "td-export-cli.h"
 #include "td-ical.h"
+#include "td-output-guard.h"
 #include "td-registry.h"
 #include "td-unit-import.h"
 
@@ -113,6 +114,11 @@ cmd_demo (int argc, char **argv)
     {
       g_printerr ("%s\n", _ ("Name the file to write, for example: thidua demo demo.db"));
       return 2;
+    }
+  if (!td_output_guard (argv[1], NULL, TD_OUTPUT_DATABASE, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS) && !force)
     {
@@ -220,6 +226,11 @@ cmd_ics (int argc, char **argv)
       g_printerr ("%s\n", _ ("Give the year with --year (1900 to 2100), or a range with --from "
                              "and --to."));
       return 2;
+    }
+  if (!td_output_guard (output, argv[1], TD_OUTPUT_DOCUMENT, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   if (g_file_test (output, G_FILE_TEST_EXISTS) && !force)
     {

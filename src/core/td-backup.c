@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "td-backup.h"
+#include "td-output-guard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -798,16 +799,6 @@ td_backup_daily_finish (GAsyncResult *result, gboolean *made, GError **error)
   return value >= 0;
 }
 
-static gboolean
-same_file (const char *a, const char *b)
-{
-  GStatBuf sa, sb;
-
-  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
-    return FALSE;
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* "Save a copy": the whole database, consistent, into a file of the
  * clerk's choice.  An existing regular file is replaced only once the copy
  * is complete; a device (say /dev/full) is written directly. */
@@ -817,13 +808,8 @@ td_backup_save_copy (TdDb *db, const char *dest_path, GError **error)
   GStatBuf st;
   const char *path = td_db_get_path (db);
 
-  if (g_strcmp0 (path, dest_path) == 0 || same_file (path, dest_path))
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("The copy cannot replace the open database itself. Choose another file "
-                      "name or folder."));
-      return FALSE;
-    }
+  if (!td_output_guard (dest_path, path, TD_OUTPUT_DATABASE, error))
+    return FALSE;
   if (g_stat (dest_path, &st) == 0 && !S_ISREG (st.st_mode))
     {
       if (S_ISDIR (st.st_mode))

@@ -9,9 +9,11 @@
 #include "td-output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 /* LibreOffice and Excel mark a file they have open with a lock file
@@ -107,4 +109,40 @@ td_output_finish (const char *tmp, const char *path, const char *failure, GError
       return FALSE;
     }
   return TRUE;
+}
+
+/* Writes @text to @path the same way (a temporary file beside it, renamed
+ * when complete); errors name @path, never the temporary file. */
+gboolean
+td_output_write_text (const char *path, const char *text, gssize length, GError **error)
+{
+  g_autofree gchar *tmp = td_output_begin (path, error);
+  gsize left = length < 0 ? strlen (text) : (gsize)length;
+  const char *failure = NULL;
+  int fd;
+
+  if (tmp == NULL)
+    return FALSE;
+  fd = g_open (tmp, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  if (fd < 0)
+    failure = g_strerror (errno);
+  while (failure == NULL && left > 0)
+    {
+      gssize n = write (fd, text, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          failure = g_strerror (n < 0 ? errno : ENOSPC);
+          break;
+        }
+      text += n;
+      left -= (gsize)n;
+    }
+  if (fd >= 0 && failure == NULL && fsync (fd) != 0)
+    failure = g_strerror (errno);
+  if (fd >= 0 && close (fd) != 0 && failure == NULL)
+    failure = g_strerror (errno);
+  return td_output_finish (tmp, path, failure, error);
 }

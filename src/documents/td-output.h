@@ -11,4 +11,6 @@ gboolean td_output_check_writable (const char *path, GError **error);
 gchar *td_output_begin (const char *path, GError **error);
 gboolean td_output_finish (const char *tmp, const char *path, const char *failure, GError **error);
 
+gboolean td_output_write_text (const char *path, const char *text, gssize length, GError **error);
+
 G_END_DECLS
