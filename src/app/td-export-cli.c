@@ -282,7 +282,8 @@ td_export_cli_run (int argc, char **argv)
                       sheet->name);
           return 1;
         }
-      db = td_db_open (database, TD_DB_OPEN_DEFAULT, &error);
+      /* A read command: nothing is written to the database, not even a backup. */
+      db = td_db_open (database, TD_DB_OPEN_READ_ONLY, &error);
       if (db == NULL)
         {
           g_printerr ("%s\n", error->message);

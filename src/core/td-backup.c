@@ -957,32 +957,50 @@ td_backup_copy_for_opening (const char *backup_path, const char *damaged_path, G
   return g_steal_pointer (&dest);
 }
 
-/* The "damaged" error, pointing at the newest backup when there is one. */
-void
-td_backup_set_damaged_error (const char *path, GError **error)
+/* The "damaged" error, pointing at the newest backup when there is one:
+ * found when opening (nothing was changed), or later (the background check,
+ * a page that cannot be read: nothing more is changed). */
+static void
+set_damaged (const char *path, gboolean in_use, GError **error)
 {
   g_autoptr (TdBackup) newest = td_backup_find_newest (path);
   g_autofree gchar *name = g_filename_display_basename (path);
+  g_autofree gchar *when = NULL;
+  g_autofree gchar *dir = NULL;
 
   if (newest != NULL)
     {
-      g_autofree gchar *when = g_date_time_format (newest->date, "%d/%m/%Y %H:%M");
-
+      when = g_date_time_format (newest->date, "%d/%m/%Y %H:%M");
       g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
-                   _ ("The database “%s” is damaged, so it was not opened; nothing was changed "
-                      "in it. Open the newest backup, made on %s: %s"),
+                   in_use ? _ ("The database “%s” is damaged: part of it cannot be read, so Thi "
+                               "Đua stopped working on it and changes nothing more in it. Open "
+                               "the newest backup, made on %s: %s")
+                          : _ ("The database “%s” is damaged, so it was not opened; nothing was "
+                               "changed in it. Open the newest backup, made on %s: %s"),
                    name, when, newest->path);
+      return;
     }
-  else
-    {
-      g_autofree gchar *dir = td_backup_get_dir ();
+  dir = td_backup_get_dir ();
+  g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
+               in_use ? _ ("The database “%s” is damaged: part of it cannot be read, so Thi Đua "
+                           "stopped working on it and changes nothing more in it. There is no "
+                           "backup of it in %s: open another copy of the file if you have one.")
+                      : _ ("The database “%s” is damaged, so it was not opened; nothing was "
+                           "changed in it. There is no backup of it in %s: open another copy of "
+                           "the file if you have one."),
+               name, dir);
+}
 
-      g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
-                   _ ("The database “%s” is damaged, so it was not opened; nothing was changed "
-                      "in it. There is no backup of it in %s: open another copy of the file "
-                      "if you have one."),
-                   name, dir);
-    }
+void
+td_backup_set_damaged_error (const char *path, GError **error)
+{
+  set_damaged (path, FALSE, error);
+}
+
+void
+td_backup_set_damaged_found_error (const char *path, GError **error)
+{
+  set_damaged (path, TRUE, error);
 }
 
 /* PRAGMA quick_check on an open connection: FALSE with a "damaged" error
