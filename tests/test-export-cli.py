@@ -128,6 +128,38 @@ def missing_database_is_reported():
         assert rc == 0, (sheet, err)
 
 
+@test
+def exports_honour_the_umask_and_keep_a_replaced_files_mode():
+    def run_with(umask, *args):
+        r = subprocess.run([THIDUA, *args], capture_output=True, text=True, env=ENV,
+                           preexec_fn=lambda: os.umask(umask))
+        assert r.returncode == 0, r.stderr
+
+    def mode(name):
+        return stat.S_IMODE(os.stat(name).st_mode)
+
+    for fmt in ("xlsx", "pdf"):
+        private = path(f"private.{fmt}")
+        run_with(0o077, "export", "ranking", "--example", "--output", private)
+        assert mode(private) == 0o600, oct(mode(private))
+        # Replaced under a laxer umask: it stays as private as it was.
+        run_with(0o022, "export", "ranking", "--example", "--output", private, "--force")
+        assert mode(private) == 0o600, oct(mode(private))
+        shared = path(f"shared.{fmt}")
+        run_with(0o022, "export", "ranking", "--example", "--output", shared)
+        assert mode(shared) == 0o644, oct(mode(shared))
+        os.chmod(shared, 0o640)
+        run_with(0o022, "export", "ranking", "--example", "--output", shared, "--force")
+        assert mode(shared) == 0o640, oct(mode(shared))
+    db = path("umask.db")
+    run_with(0o022, "demo", db)
+    ics = path("lich.ics")
+    run_with(0o077, "ics", db, "--year", "2024", "--output", ics)
+    assert mode(ics) == 0o600, oct(mode(ics))
+    run_with(0o022, "ics", db, "--year", "2024", "--output", ics, "--force")
+    assert mode(ics) == 0o600, oct(mode(ics))
+
+
 def snapshot(name):
     """The bytes and the modification time: what "untouched" means."""
     with open(name, "rb") as f:

@@ -235,6 +235,8 @@ save_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 static void
 settle_staging (SaveJob *job, GCancellable *cancellable)
 {
+  if (job->staging != NULL && job->error == NULL)
+    td_output_keep_mode (job->path, job->staging);
   if (job->staging != NULL && job->error == NULL
       && !g_cancellable_set_error_if_cancelled (cancellable, &job->error)
       && g_rename (job->staging, job->path) != 0)

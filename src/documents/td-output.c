@@ -65,7 +65,9 @@ td_output_begin (const char *path, GError **error)
 
   if (!td_output_check_writable (path, error))
     return NULL;
-  fd = g_mkstemp (tmp);
+  /* 0666 less the umask, as any program's new file (mkstemp alone would
+   * make it private). */
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       int saved = errno;
@@ -78,9 +80,20 @@ td_output_begin (const char *path, GError **error)
       return NULL;
     }
   close (fd);
-  /* mkstemp makes it private; a saved sheet is an ordinary document. */
-  g_chmod (tmp, 0644);
+  td_output_keep_mode (path, tmp);
   return g_steal_pointer (&tmp);
+}
+
+/* Gives @written the permissions of @target when @target exists: a file
+ * the clerk made private (0600) stays private when it is replaced.  A new
+ * file keeps what the umask gave it. */
+void
+td_output_keep_mode (const char *target, const char *written)
+{
+  GStatBuf st;
+
+  if (g_stat (target, &st) == 0 && S_ISREG (st.st_mode))
+    g_chmod (written, st.st_mode & 07777);
 }
 
 /* Renames @tmp to @path, or, when the writer reported @failure (its own
