@@ -65,8 +65,25 @@ done
 [ "$(snap "$db")" = "$before" ] && [ ! -e "$db-wal" ] && [ -z "$(ls -A "$backups")" ]
 ok $? "the database is untouched after every refusal"
 
+# import-units: --bloc as export takes it (words of the name), a tab inside
+# quotes does not make the file tab-separated, bytes that are not UTF-8 are
+# refused with the line.
+csv="$tmp/don-vi.csv"
+printf 'Tên đơn vị,Viết tắt\n"Sở Công Thương\ttỉnh",SCT\nSở Xây dựng,SXD\n' > "$csv"
+out=$(LC_ALL=C.UTF-8 "$bin" import-units "$db" "$csv" --bloc "khoi 6" --year 2024 2>&1); rc=$?
+[ $rc = 0 ] && grep -q "2 units added" <<<"$out" && ! grep -q "Tên đơn vị" <<<"$out"
+ok $? "import-units: --bloc by words, a quoted tab, the header skipped"
+printf 'Sở Y tế,SYT\nS\xe1 T\xfd,STP\n' > "$tmp/latin1.csv"
+out=$(LC_ALL=C.UTF-8 "$bin" import-units "$db" "$tmp/latin1.csv" --bloc 1 --year 2024 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "Line 2 is not UTF-8" <<<"$out"; ok $? "import-units refuses a file that is not UTF-8"
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --bloc "so 6" --output "$tmp/k6.ics" 2>&1); rc=$?
+[ $rc = 0 ]; ok $? "ics: --bloc by words of the name"
+out=$(LC_ALL=C.UTF-8 "$bin" export ranking --database "$db" --bloc "$(printf 'Kh\xf4i')" --year 2024 --output "$tmp/x.pdf" 2>&1); rc=$?
+[ $rc = 2 ] && [ ! -e "$tmp/x.pdf" ]; ok $? "an argument that is not UTF-8 is refused as a usage error"
+
 # The window's --screenshot: checked before any window is made, so this
 # needs no display either.
+before=$(snap "$db")
 out=$(LC_ALL=C.UTF-8 DISPLAY=:404 "$bin" --database "$db" --screenshot "$db" 2>&1); rc=$?
 [ $rc = 1 ] && grep -q "the database itself" <<<"$out" && [ "$(snap "$db")" = "$before" ]
 ok $? "--screenshot refuses the database it opens"

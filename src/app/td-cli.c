@@ -13,9 +13,11 @@
 #include "td-ical.h"
 #include "td-output-guard.h"
 #include "td-registry.h"
+#include "td-sheet-builders.h"
 #include "td-unit-import.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 typedef struct
@@ -136,29 +138,6 @@ cmd_demo (int argc, char **argv)
   return 0;
 }
 
-/* --bloc takes the bloc's number or its name (case and accents as written). */
-static gint64
-find_bloc (TdDb *db, const char *word, GError **error)
-{
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
-  gchar *end = NULL;
-  gint64 id = g_ascii_strtoll (word, &end, 10);
-
-  if (blocs == NULL)
-    return 0;
-  for (guint i = 0; i < blocs->len; i++)
-    {
-      TdBloc *bloc = g_ptr_array_index (blocs, i);
-
-      if ((end != word && *end == '\0' && bloc->id == id) || g_utf8_collate (bloc->name, word) == 0)
-        return bloc->id;
-    }
-  g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-               _ ("There is no bloc “%s” in this database. Give its number or its full name."),
-               word);
-  return 0;
-}
-
 static int
 cmd_ics (int argc, char **argv)
 {
@@ -246,7 +225,7 @@ cmd_ics (int argc, char **argv)
     }
   if (bloc != NULL)
     {
-      gint64 bloc_id = find_bloc (db, bloc, &error);
+      gint64 bloc_id = td_sheets_resolve_bloc (db, bloc, &error);
 
       if (bloc_id == 0)
         {
@@ -272,30 +251,32 @@ cmd_ics (int argc, char **argv)
   return 0;
 }
 
-/* The bloc named @name (or the only one), and its year @year (or the
- * newest). */
+/* The bloc named @name (its number, full or short name, or words of it, as
+ * for export), or the only one; and its year @year, or the newest. */
 static gint64
 find_bloc_year (TdDb *db, const char *name, gint year, GError **error)
 {
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
-  TdBloc *bloc = NULL;
-  gint64 id;
+  gint64 bloc_id = 0, id;
 
-  if (blocs == NULL)
-    return 0;
-  for (guint i = 0; i < blocs->len; i++)
-    if (name == NULL ? blocs->len == 1 : g_strcmp0 (((TdBloc *)blocs->pdata[i])->name, name) == 0)
-      bloc = blocs->pdata[i];
-  if (bloc == NULL)
+  if (name != NULL)
+    bloc_id = td_sheets_resolve_bloc (db, name, error);
+  else
     {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   name ? _ ("--bloc: the database has no bloc named “%s”.")
-                        : _ ("--bloc: the database has several blocs or none; name one."),
-                   name);
-      return 0;
+      g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
+
+      if (blocs == NULL)
+        return 0;
+      if (blocs->len == 1)
+        bloc_id = ((TdBloc *)blocs->pdata[0])->id;
+      else
+        g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                     _ ("--bloc: the database has several blocs or none; name one."));
     }
-  id = year != 0 ? td_registry_find_bloc_year (db, bloc->id, year, NULL)
-                 : td_registry_newest_bloc_year (db, bloc->id);
+  if (bloc_id == 0)
+    return 0;
+  if (year != 0)
+    return td_sheets_resolve_bloc_year (db, bloc_id, year, error);
+  id = td_registry_newest_bloc_year (db, bloc_id);
   if (id == 0)
     g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                  _ ("--year: the bloc has no such year; start the year in the application first."));
@@ -320,7 +301,9 @@ cmd_import_units (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdDb) db = NULL;
   g_autoptr (GPtrArray) rows = NULL;
+  g_autofree gchar *raw = NULL;
   g_autofree gchar *contents = NULL;
+  GStatBuf st;
   const char *labels[] = { N_ ("add"), N_ ("duplicate"), N_ ("invalid") };
   gsize length = 0;
   gint64 by_id;
@@ -337,9 +320,21 @@ cmd_import_units (int argc, char **argv)
                              "khoi6.db don-vi.csv"));
       return 2;
     }
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+  if (g_stat (argv[2], &st) == 0 && st.st_size > TD_UNIT_IMPORT_MAX_BYTES)
     {
-      g_printerr ("%s\n", error->message);
+      g_autofree gchar *name = g_filename_display_name (argv[2]);
+
+      g_printerr (_ ("“%s” is larger than %d MB; a list of units is much smaller. Choose the "
+                     "right file.\n"),
+                  name, TD_UNIT_IMPORT_MAX_BYTES >> 20);
+      return 1;
+    }
+  if (!g_file_get_contents (argv[2], &raw, &length, &error)
+      || (contents = td_unit_import_decode (raw, length, &error)) == NULL)
+    {
+      g_autofree gchar *name = g_filename_display_name (argv[2]);
+
+      g_printerr ("%s: %s\n", name, error->message);
       return 1;
     }
   db = td_db_open (argv[1], dry_run ? TD_DB_OPEN_READ_ONLY : TD_DB_OPEN_DEFAULT, &error);
@@ -348,7 +343,7 @@ cmd_import_units (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  rows = td_unit_import_parse (contents, (gssize)length, db, by_id);
+  rows = td_unit_import_parse (contents, -1, db, by_id);
   for (guint i = 0; i < rows->len; i++)
     {
       TdImportRow *r = rows->pdata[i];

@@ -501,8 +501,8 @@ td_calendar_validate_event (const TdEvent *event, GError **error)
 static gchar *
 column_dup (sqlite3_stmt *stmt, int col)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-  return g_strdup (text ? (const char *)text : "");
+  gchar *text = td_db_dup_text (stmt, col);
+  return text ? text : g_strdup ("");
 }
 
 GPtrArray *

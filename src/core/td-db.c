@@ -979,6 +979,17 @@ td_db_run (TdDb *self, sqlite3_stmt *stmt, GError **error)
   return r == TD_STEP_DONE;
 }
 
+/* A text column as valid UTF-8 (NULL for NULL): a file made elsewhere can
+ * hold any bytes in a TEXT column, and GLib's UTF-8 functions must never
+ * see them.  Bad bytes show as U+FFFD. */
+gchar *
+td_db_dup_text (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return td_text_make_valid (text, sqlite3_column_bytes (stmt, column));
+}
+
 gint64
 td_db_last_insert_id (TdDb *self)
 {

@@ -82,6 +82,7 @@ sqlite3_stmt *td_db_prepare (TdDb *self, const char *sql, GError **error);
 TdStep td_db_step (TdDb *self, sqlite3_stmt *stmt, GError **error);
 gboolean td_db_run (TdDb *self, sqlite3_stmt *stmt, GError **error);
 gint64 td_db_last_insert_id (TdDb *self);
+gchar *td_db_dup_text (sqlite3_stmt *stmt, int column);
 gint64 td_db_query_int (TdDb *self, const char *sql, gint64 fallback, GError **error);
 
 gboolean td_db_begin (TdDb *self, GError **error);
