@@ -81,6 +81,13 @@ out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --bloc "so 6" --output "$tmp/k
 out=$(LC_ALL=C.UTF-8 "$bin" export ranking --database "$db" --bloc "$(printf 'Kh\xf4i')" --year 2024 --output "$tmp/x.pdf" 2>&1); rc=$?
 [ $rc = 2 ] && [ ! -e "$tmp/x.pdf" ]; ok $? "an argument that is not UTF-8 is refused as a usage error"
 
+# Dates never wrap: 257/1/2024 was 1/1/2024.
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --from 257/1/2024 --to 31/1/2024 --output "$tmp/w.ics" 2>&1); rc=$?
+[ $rc = 2 ] && grep -q -- "--from: “257/1/2024”" <<<"$out" && [ ! -e "$tmp/w.ics" ]
+ok $? "ics refuses a day that would wrap round"
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --from 1/1/2024 --to 4294967327/1/2024 --output "$tmp/w.ics" 2>&1); rc=$?
+[ $rc = 2 ] && grep -q -- "--to:" <<<"$out"; ok $? "ics names the date that is wrong"
+
 # The window's --screenshot: checked before any window is made, so this
 # needs no display either.
 before=$(snap "$db")

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "td-cli.h"
+#include "td-date.h"
 #include "td-db.h"
 #include "td-demo.h"
 #include "td-export-cli.h"
@@ -184,10 +185,10 @@ cmd_ics (int argc, char **argv)
     }
   if (from_text != NULL)
     {
-      if (!td_calendar_parse_dmy (from_text, &from) || !td_calendar_parse_dmy (to_text, &to))
+      if (!td_date_parse (from_text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &from, &error)
+          || !td_date_parse (to_text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &to, &error))
         {
-          g_printerr ("%s\n", _ ("--from and --to take dates as dd/mm/yyyy, for example "
-                                 "01/10/2024."));
+          g_printerr ("%s %s\n", g_date_valid (&from) ? "--to:" : "--from:", error->message);
           return 2;
         }
       if (year == 0)
