@@ -81,6 +81,13 @@ out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --bloc "so 6" --output "$tmp/k
 out=$(LC_ALL=C.UTF-8 "$bin" export ranking --database "$db" --bloc "$(printf 'Kh\xf4i')" --year 2024 --output "$tmp/x.pdf" 2>&1); rc=$?
 [ $rc = 2 ] && [ ! -e "$tmp/x.pdf" ]; ok $? "an argument that is not UTF-8 is refused as a usage error"
 
+# A write that fails names the file asked for, never a temporary name.
+mkdir "$tmp/lich.ics"
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --output "$tmp/lich.ics" --force 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "“lich.ics”" <<<"$out" && ! grep -q "lich.ics\.[A-Za-z0-9]\{6\}" <<<"$out" \
+  && [ -z "$(ls "$tmp" | grep '^lich.ics.')" ]
+ok $? "ics: a failed write names the file, and leaves no temporary file"
+
 # Dates never wrap: 257/1/2024 was 1/1/2024.
 out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --from 257/1/2024 --to 31/1/2024 --output "$tmp/w.ics" 2>&1); rc=$?
 [ $rc = 2 ] && grep -q -- "--from: “257/1/2024”" <<<"$out" && [ ! -e "$tmp/w.ics" ]
@@ -97,6 +104,16 @@ ok $? "--screenshot refuses the database it opens"
 
 out=$(LC_ALL=C.UTF-8 "$bin" --demo --screenshot "$tmp/missing/shot.png" 2>&1); rc=$?
 [ $rc = 1 ] && grep -q "does not exist" <<<"$out"; ok $? "--screenshot into a missing folder exits 1"
+
+# The window's exit status: 1 when the file it was given could not be
+# opened, 0 when it was.
+if command -v xvfb-run >/dev/null; then
+  win () { GSK_RENDERER=cairo GDK_BACKEND=x11 xvfb-run -a "$bin" "$@" >/dev/null 2>&1; }
+  win --database "$tmp/no-such.db" --screenshot "$tmp/failed.png"; rc=$?
+  [ $rc = 1 ] && [ -s "$tmp/failed.png" ]; ok $? "the window exits 1 when its file could not be opened"
+  win --database "$db" --screenshot "$tmp/opened.png"; rc=$?
+  [ $rc = 0 ] && [ -s "$tmp/opened.png" ]; ok $? "the window exits 0 when its file opened"
+fi
 
 echo "1..$n"
 exit $fail

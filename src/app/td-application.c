@@ -22,6 +22,8 @@ struct _TdApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  int exit_status;
+  TdWindow *opening; /* the window still opening the file named by --database */
 };
 
 G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
@@ -100,6 +102,32 @@ check_screenshot_path (GVariantDict *options, GError **error)
   named = named_database (options);
   return td_output_guard (path, named, TD_OUTPUT_DOCUMENT, error)
          && td_output_check_writable (path, error);
+}
+
+void
+td_application_fail (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL && TD_IS_APPLICATION (app))
+    TD_APPLICATION (app)->exit_status = 1;
+}
+
+int
+td_application_get_exit_status (TdApplication *self)
+{
+  g_return_val_if_fail (TD_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}
+
+/* The file named on the command line opened (perhaps in a thread). */
+static void
+on_named_database_opened (TdWindow *window, GParamSpec *pspec, TdApplication *self)
+{
+  if (td_window_get_database (window) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (window, on_named_database_opened, self);
+  g_clear_weak_pointer (&self->opening);
 }
 
 static gint
@@ -211,7 +239,17 @@ td_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
   if (demo)
     open_demo (self, window);
   else if (database_path != NULL)
-    td_window_open_path (window, database_path, TD_DB_OPEN_DEFAULT);
+    {
+      if (!td_window_open_path (window, database_path, TD_DB_OPEN_DEFAULT))
+        td_application_fail ();
+      else if (td_window_get_database (window) == NULL)
+        {
+          /* Opening in a thread: still not open at exit is a failure. */
+          g_set_weak_pointer (&self->opening, window);
+          g_signal_connect (window, "notify::database", G_CALLBACK (on_named_database_opened),
+                            self);
+        }
+    }
   else if (fresh)
     open_last_database (self, window);
 
@@ -325,6 +363,13 @@ td_application_shutdown (GApplication *app)
   /* A daily copy still running when the clerk quits is stopped and its
    * unfinished file removed; the next start of the day makes it again. */
   td_backup_stop_daily ();
+  if (TD_APPLICATION (app)->opening != NULL)
+    {
+      td_application_fail ();
+      g_signal_handlers_disconnect_by_func (TD_APPLICATION (app)->opening, on_named_database_opened,
+                                            app);
+      g_clear_weak_pointer (&TD_APPLICATION (app)->opening);
+    }
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     {
       if (TD_IS_WINDOW (windows->data) && td_window_get_database (windows->data) != NULL)

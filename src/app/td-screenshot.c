@@ -5,6 +5,7 @@
  * same under Xvfb as on a desktop and needs no window manager. */
 #include "config.h"
 
+#include "td-application.h"
 #include "td-output.h"
 #include "td-screenshot.h"
 
@@ -97,7 +98,10 @@ after_paint (GdkFrameClock *clock, ShotData *data)
     }
   g_signal_handler_disconnect (clock, data->handler);
   if (!td_screenshot_save (data->widget, data->path, &error))
-    g_printerr ("%s\n", error->message);
+    {
+      g_printerr ("%s\n", error->message);
+      td_application_fail ();
+    }
   if (data->done != NULL)
     data->done (data->path, data->first_frame_ms, data->user_data);
   g_object_unref (data->widget);
