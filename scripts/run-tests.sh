@@ -3,23 +3,77 @@
 # Installs what is missing, builds, runs every test suite (core, documents,
 # app, data) and ends with the line "N passed, N failed, N skipped".
 # Extra arguments go to meson test (e.g. a test name, or --suite core).
+#
+#   scripts/run-tests.sh --sanitize [--suite core …]
+# builds with AddressSanitizer and UndefinedBehaviorSanitizer in
+# build-sanitize/ and runs the suites there: leak detection on for core,
+# documents and data, off for the widget tests (GTK, fontconfig and Mesa keep
+# memory until exit).  Any report fails the test that caused it.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-log=build/meson-logs/testlog.json
+sanitize=0
+if [ "${1:-}" = "--sanitize" ]; then
+  sanitize=1
+  shift
+fi
+
 if ! scripts/setup.sh; then
   echo "0 passed, 1 failed"
   exit 1
 fi
-rm -f "$log"
-meson test -C build --print-errorlogs --num-processes 2 "$@"
-rc=$?
-if [ ! -s "$log" ]; then
-  echo "0 passed, 1 failed"
-  exit 1
+
+if [ $sanitize = 0 ]; then
+  dirs=(build)
+else
+  export TD_SANITIZE_BUILD=build-sanitize
+  if [ ! -f build-sanitize/build.ninja ]; then
+    # Debug info for the reports, -O1 to keep the suite fast.
+    meson setup build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
+      -Dbuildtype=debugoptimized -Doptimization=1 >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
+  fi
+  if ! meson compile -C build-sanitize >/dev/null; then
+    meson compile -C build-sanitize 2>&1 | tail -30
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
+  dirs=(build-sanitize)
 fi
-p=$(grep -cE '"result": "(OK|EXPECTEDFAIL)"' "$log")
-f=$(grep -cE '"result": "(FAIL|UNEXPECTEDPASS|TIMEOUT|INTERRUPT|ERROR)"' "$log")
-s=$(grep -cE '"result": "SKIP"' "$log")
+
+p=0 f=0 s=0 rc=0
+# One run of meson test in $1 with the rest as arguments; adds its counts.
+run () {
+  local dir=$1 log
+  shift
+  log=$dir/meson-logs/testlog.json
+  rm -f "$log"
+  meson test -C "$dir" --print-errorlogs --num-processes 2 "$@" || rc=1
+  if [ ! -s "$log" ]; then
+    f=$((f + 1))
+    return
+  fi
+  p=$((p + $(grep -cE '"result": "(OK|EXPECTEDFAIL)"' "$log")))
+  f=$((f + $(grep -cE '"result": "(FAIL|UNEXPECTEDPASS|TIMEOUT|INTERRUPT|ERROR)"' "$log")))
+  s=$((s + $(grep -cE '"result": "SKIP"' "$log")))
+}
+
+if [ $sanitize = 0 ]; then
+  run build "$@"
+else
+  supp=$PWD/tests/sanitize.supp
+  common="abort_on_error=1:halt_on_error=1:print_stacktrace=1"
+  export UBSAN_OPTIONS="$common:suppressions=$PWD/tests/ubsan.supp"
+  export LSAN_OPTIONS="suppressions=$supp:print_suppressions=0"
+  # Meson's own environment would otherwise mask ASan's choices.
+  export ASAN_OPTIONS="$common:detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+  if [ $# -gt 0 ]; then
+    run build-sanitize "$@"
+  else
+    run build-sanitize --suite core --suite documents --suite data --suite bench \
+      --timeout-multiplier 4
+    ASAN_OPTIONS="$common:detect_leaks=0" run build-sanitize --suite app --timeout-multiplier 4
+  fi
+fi
+
 echo "$p passed, $f failed, $s skipped"
 [ "$rc" -eq 0 ] && [ "$f" -eq 0 ] && [ "$p" -gt 0 ] || exit 1

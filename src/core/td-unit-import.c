@@ -54,7 +54,7 @@ guess_separator (const char *text)
     {
       if (*p == '"')
         quoted = !quoted;
-      else if (!quoted && (*p == '\n' || *p == '\0'))
+      else if (*p == '\0' || (!quoted && *p == '\n'))
         {
           if (content)
             {
