@@ -80,7 +80,6 @@ td_output_begin (const char *path, GError **error)
       return NULL;
     }
   close (fd);
-  td_output_keep_mode (path, tmp);
   return g_steal_pointer (&tmp);
 }
 
@@ -112,6 +111,8 @@ td_output_finish (const char *tmp, const char *path, const char *failure, GError
                    base, failure);
       return FALSE;
     }
+  /* Here, not when it is made: a writer may replace the temporary file. */
+  td_output_keep_mode (path, tmp);
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
