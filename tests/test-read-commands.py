@@ -53,7 +53,7 @@ def state(folder):
     return seen
 
 
-def read_commands(db, csv):
+def read_commands(db, csv, table):
     base = ["--database", db, "--bloc", "Khối 6", "--year", "2024"]
     commands = []
     for sheet in ("ranking", "scores", "matrix", "form", "calendar", "workbook"):
@@ -71,6 +71,9 @@ def read_commands(db, csv):
          "--output", os.path.join(OUT, "r.ics"), "--force"],
         ["help"], ["help", "export"], ["help", "ics"], ["export", "--help"],
         ["import-units", db, csv, "--dry-run"],
+        ["import-table", db, table, "--bloc", "Khối 6", "--year", "2024", "--dry-run"],
+        ["import-table", db, table, "--bloc", "Khối 6", "--year", "2024", "--dry-run", "--json"],
+        ["help", "import-table"],
     ]
     return commands
 
@@ -87,7 +90,10 @@ def every_read_command_leaves_the_file_alone():
     assert rc == 0, err
     before = state(folder)
     assert set(before) == {db}, before
-    for args in read_commands(db, csv):
+    table = os.path.join(TMP, "table.txt")
+    with open(table, "w") as f:
+        f.write("STT\tNội dung\tĐiểm chuẩn\nI\tCông tác chỉ đạo\t10\n1\tBan hành kế hoạch\t10\n")
+    for args in read_commands(db, csv, table):
         thidua(*args)
         after = state(folder)
         assert after == before, (args, set(after) ^ set(before))
