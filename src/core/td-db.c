@@ -568,12 +568,6 @@ set_foreign_error (const char *path, GError **error)
   return FALSE;
 }
 
-/* Checks an existing file over a read-only connection, so that nothing
- * is written to a file that turns out foreign, newer or damaged.  The
- * header read before may be stale while changes wait in the -wal file (the
- * file is open elsewhere, or a program was killed), so the application id
- * and version are read again through SQLite.  *fresh becomes TRUE for a
- * SQLite file with nothing in it. */
 /* Below this size the full check costs a few milliseconds: always made
  * before the file is used. */
 #define TD_DB_ALWAYS_CHECK_BYTES (8 * 1024 * 1024)
@@ -589,6 +583,12 @@ may_defer_check (const char *path, TdDbOpenFlags flags)
          && st.st_size >= TD_DB_ALWAYS_CHECK_BYTES && verified_before (path);
 }
 
+/* Checks an existing file over a read-only connection, so that nothing
+ * is written to a file that turns out foreign, newer or damaged.  The
+ * header read before may be stale while changes wait in the -wal file (the
+ * file is open elsewhere, or a program was killed), so the application id
+ * and version are read again through SQLite.  *fresh becomes TRUE for a
+ * SQLite file with nothing in it. */
 static gboolean
 check_existing (TdDb *self, TdDbOpenFlags flags, guint32 *app_id, gint *version, gboolean *fresh,
                 GError **error)
