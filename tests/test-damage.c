@@ -8,6 +8,7 @@
 #include "td-backup.h"
 #include "td-db.h"
 #include "td-demo.h"
+#include "td-test-damage.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -49,38 +50,6 @@ make_closed_db (const char *path, gint64 pad_bytes)
   td_db_close (db);
 }
 
-/* Overwrites the root page of the units table, then puts the modification
- * time back: what a bad sector looks like to a program that only compares
- * size and dates. */
-static void
-damage_units (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdDb) db = td_db_open (path, TD_DB_OPEN_READ_ONLY, &error);
-  gint64 page = 0;
-  guint8 garbage[4096];
-  struct stat before, after;
-  struct timespec times[2];
-  int fd;
-
-  g_assert_no_error (error);
-  page = td_db_query_int (db, "SELECT rootpage FROM sqlite_master WHERE name = 'unit'", 0, NULL);
-  g_assert_cmpint (page, >, 1);
-  g_clear_object (&db);
-
-  g_assert_cmpint (stat (path, &before), ==, 0);
-  memset (garbage, 0x5A, sizeof garbage);
-  fd = open (path, O_WRONLY);
-  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (page - 1) * 4096), ==, sizeof garbage);
-  close (fd);
-  times[0] = before.st_atim;
-  times[1] = before.st_mtim;
-  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
-  g_assert_cmpint (stat (path, &after), ==, 0);
-  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
-  g_assert_cmpint (after.st_size, ==, before.st_size);
-}
-
 static void
 keep_result (GObject *source, GAsyncResult *result, gpointer data)
 {
@@ -107,7 +76,7 @@ test_command_line_checks (void)
 
   make_closed_db (path, 9 * 1024 * 1024);
   g_assert_false (td_db_open_will_check (path)); /* the record matches */
-  damage_units (path);
+  td_test_damage_table (path, "unit");
   g_assert_false (td_db_open_will_check (path)); /* and still does */
   db = td_db_open (path, TD_DB_OPEN_READ_ONLY, &error);
   g_assert_null (db);
@@ -129,7 +98,7 @@ test_background_check_stops_changes (void)
   g_autoptr (GAsyncResult) result = NULL;
 
   make_closed_db (path, 9 * 1024 * 1024);
-  damage_units (path);
+  td_test_damage_table (path, "unit");
   db = td_db_open (path, TD_DB_OPEN_NO_BACKUP | TD_DB_OPEN_DEFER_CHECK, &error);
   g_assert_no_error (error);
   g_assert_true (td_db_get_check_deferred (db));
@@ -188,7 +157,7 @@ test_small_file_checked_first (void)
   g_autoptr (TdDb) db = NULL;
 
   make_closed_db (path, 0);
-  damage_units (path);
+  td_test_damage_table (path, "unit");
   g_assert_true (td_db_open_will_check (path));
   db = td_db_open (path, TD_DB_OPEN_NO_BACKUP | TD_DB_OPEN_DEFER_CHECK, &error);
   g_assert_null (db);

@@ -6,12 +6,12 @@
 
 #include "td-backup.h"
 #include "td-backups-window.h"
+#include "td-test-damage.h"
 #include "td-test-util.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 static gchar *
@@ -110,11 +110,6 @@ test_damage_found_after_open (void)
   TdWindow *window = td_test_window_new ();
   AdwMessageDialog *dialog;
   gsize len_before = 0, len_after = 0;
-  guint8 garbage[4096];
-  struct stat st;
-  struct timespec times[2];
-  gint64 page;
-  int fd;
 
   g_assert_no_error (error);
   g_assert_true (
@@ -125,19 +120,9 @@ test_damage_found_after_open (void)
   g_assert_nonnull ((newest = td_backup_create (db, TD_BACKUP_MANUAL, &error)));
   g_clear_object (&db);
   db = td_db_open (path, TD_DB_OPEN_NO_BACKUP, &error); /* checked: a record at close */
-  page = td_db_query_int (db, "SELECT rootpage FROM sqlite_master WHERE name = 'meta'", 0, NULL);
   td_db_close (db);
   g_clear_object (&db);
-  g_assert_cmpint (page, >, 1);
-
-  g_assert_cmpint (stat (path, &st), ==, 0);
-  memset (garbage, 0x5A, sizeof garbage);
-  fd = open (path, O_WRONLY);
-  g_assert_cmpint (pwrite (fd, garbage, sizeof garbage, (page - 1) * 4096), ==, sizeof garbage);
-  close (fd);
-  times[0] = st.st_atim;
-  times[1] = st.st_mtim;
-  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  td_test_damage_table (path, "meta");
   g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
 
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_DEFAULT));
