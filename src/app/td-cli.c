@@ -11,11 +11,13 @@
 #include "td-db.h"
 #include "td-demo.h"
 #include "td-export-cli.h"
+#include "td-form-import-cli.h"
 #include "td-ical.h"
 #include "td-import-table-cli.h"
 #include "td-output-guard.h"
 #include "td-registry.h"
 #include "td-sheet-builders.h"
+#include "td-sniff.h"
 #include "td-unit-import.h"
 
 #include <glib/gi18n.h>
@@ -46,6 +48,9 @@ static const TdCliCommand commands[] = {
   { "import-table", N_ ("DATABASE FILE"),
     N_ ("Read a criteria table from a file (as copied from Word or Excel, CSV, HTML) and save it"),
     td_import_table_cli_run },
+  { "import-forms", N_ ("DATABASE FILE…"),
+    N_ ("Import the members' filled self-score forms (.xlsx) into their self-scores"),
+    td_form_import_cli_run },
   { "import-units", N_ ("DATABASE FILE.csv"),
     N_ ("Add the units of a CSV or tab-separated file to a bloc's year"), cmd_import_units },
 };
@@ -230,20 +235,10 @@ cmd_ics (int argc, char **argv)
     }
   if (bloc != NULL)
     {
-      gint64 bloc_id = td_sheets_resolve_bloc (db, bloc, &error);
-
-      if (bloc_id == 0)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      bloc_year_id = td_registry_find_bloc_year (db, bloc_id, year, &error);
+      bloc_year_id = td_cli_find_bloc_year (db, bloc, year, &error);
       if (bloc_year_id == 0)
         {
-          if (error == NULL)
-            g_printerr (_ ("The bloc has no year %d in this database.\n"), year);
-          else
-            g_printerr ("%s\n", error->message);
+          g_printerr ("%s\n", error->message);
           return 1;
         }
     }
@@ -256,15 +251,17 @@ cmd_ics (int argc, char **argv)
   return 0;
 }
 
-/* The bloc named @name (its number, full or short name, or words of it, as
- * for export), or the only one; and its year @year, or the newest. */
-static gint64
-find_bloc_year (TdDb *db, const char *name, gint year, GError **error)
+/* --bloc matches as in every command (td_sheets_resolve_bloc: the number,
+ * the full or short name, or words of it, without regard to case and
+ * diacritics); without --bloc the database must have one bloc.  --year
+ * defaults to the bloc's newest year. */
+gint64
+td_cli_find_bloc_year (TdDb *db, const char *bloc_name, gint year, GError **error)
 {
   gint64 bloc_id = 0, id;
 
-  if (name != NULL)
-    bloc_id = td_sheets_resolve_bloc (db, name, error);
+  if (bloc_name != NULL)
+    bloc_id = td_sheets_resolve_bloc (db, bloc_name, error);
   else
     {
       g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
@@ -274,18 +271,33 @@ find_bloc_year (TdDb *db, const char *name, gint year, GError **error)
       if (blocs->len == 1)
         bloc_id = ((TdBloc *)blocs->pdata[0])->id;
       else
-        g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                     _ ("--bloc: the database has several blocs or none; name one."));
+        {
+          GString *list = g_string_new (NULL);
+
+          for (guint i = 0; i < blocs->len; i++)
+            {
+              TdBloc *b = blocs->pdata[i];
+              g_string_append_printf (list, "\n  %4" G_GINT64_FORMAT "  %s", b->id, b->name);
+            }
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       blocs->len == 0 ? _ ("The database has no blocs yet.%s")
+                                       : _ ("The database has several blocs: name one with "
+                                            "--bloc (its number or name).%s"),
+                       list->str);
+          g_string_free (list, TRUE);
+        }
     }
   if (bloc_id == 0)
     return 0;
-  if (year != 0)
-    return td_sheets_resolve_bloc_year (db, bloc_id, year, error);
-  id = td_registry_newest_bloc_year (db, bloc_id);
-  if (id == 0)
-    g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                 _ ("--year: the bloc has no such year; start the year in the application first."));
-  return id;
+  if (year == 0)
+    {
+      id = td_registry_newest_bloc_year (db, bloc_id);
+      if (id == 0)
+        g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+                     _ ("The bloc has no year yet; start the year in the application first."));
+      return id;
+    }
+  return td_sheets_resolve_bloc_year (db, bloc_id, year, error);
 }
 
 static int
@@ -308,9 +320,11 @@ cmd_import_units (int argc, char **argv)
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree gchar *raw = NULL;
   g_autofree gchar *contents = NULL;
+  g_autofree gchar *display = NULL;
   GStatBuf st;
   const char *labels[] = { N_ ("add"), N_ ("duplicate"), N_ ("invalid") };
   gsize length = 0;
+  TdFileKind kind;
   gint64 by_id;
   gint added;
 
@@ -325,25 +339,28 @@ cmd_import_units (int argc, char **argv)
                              "khoi6.db don-vi.csv"));
       return 2;
     }
+  display = g_filename_display_name (argv[2]);
+  if (!td_sniff_file (argv[2], &kind, &error)
+      || !td_sniff_expect (kind, TD_EXPECT_TEXT_TABLE, display, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   if (g_stat (argv[2], &st) == 0 && st.st_size > TD_UNIT_IMPORT_MAX_BYTES)
     {
-      g_autofree gchar *name = g_filename_display_name (argv[2]);
-
       g_printerr (_ ("“%s” is larger than %d MB; a list of units is much smaller. Choose the "
                      "right file.\n"),
-                  name, TD_UNIT_IMPORT_MAX_BYTES >> 20);
+                  display, TD_UNIT_IMPORT_MAX_BYTES >> 20);
       return 1;
     }
   if (!g_file_get_contents (argv[2], &raw, &length, &error)
       || (contents = td_unit_import_decode (raw, length, &error)) == NULL)
     {
-      g_autofree gchar *name = g_filename_display_name (argv[2]);
-
-      g_printerr ("%s: %s\n", name, error->message);
+      g_printerr ("%s: %s\n", display, error->message);
       return 1;
     }
   db = td_db_open (argv[1], dry_run ? TD_DB_OPEN_READ_ONLY : TD_DB_OPEN_DEFAULT, &error);
-  if (db == NULL || (by_id = find_bloc_year (db, bloc_name, year, &error)) == 0)
+  if (db == NULL || (by_id = td_cli_find_bloc_year (db, bloc_name, year, &error)) == 0)
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -27,6 +27,7 @@
 #include "td-scores-page.h"
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-item.h"
+#include "td-form-import-dialog.h"
 #include "td-lazy-tooltip.h"
 #include "td-registry.h"
 #include "td-score-history.h"
@@ -882,6 +883,23 @@ on_history_clicked (GtkButton *button, TdScoresPage *self)
                 unit_of_member (self, self->member), TRUE, TD_SOURCE_SELF);
 }
 
+/* Scores → Import Self-Score Forms… (td-form-import-dialog.h) */
+static void
+import_forms_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!is_writable (self) || self->bloc_year_id == 0)
+    {
+      td_window_toast_text (widget, _ ("Open a database you can change and choose a bloc and "
+                                       "year to import forms into."));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (td_form_import_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->database, self->bloc_year_id)));
+}
+
 static void
 history_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -1715,6 +1733,9 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "scores.toggle-differences", NULL,
                                    toggle_differences_action);
   gtk_widget_class_install_action (widget_class, "scores.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "scores.import-forms", NULL, import_forms_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "scores.import-forms", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
                                        "scores.show-view", "s", "unit");
