@@ -27,6 +27,7 @@ if [ ! -f build-fuzz/build.ninja ]; then
     -Dc_args=-fsanitize=fuzzer-no-link >/dev/null || { echo "0 passed, 1 failed"; exit 1; }
 fi
 meson configure build-fuzz -Dfuzz_seconds="$seconds" >/dev/null
+ninja -C build-fuzz build.ninja >/dev/null # a changed meson.build (a new harness) is read again
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   mapfile -t targets < <(sed -n "s/^  \\['\\([a-z-]*\\)',.*/fuzz-\\1/p" tests/fuzz/meson.build)
