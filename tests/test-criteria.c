@@ -473,6 +473,7 @@ test_input_bonus_exemption (void)
   /* The exemption only where the row has one. */
   g_assert_false (td_criterion_parse_input (each, "miễn trừ", e, &error));
   g_clear_error (&error);
+  g_free (each->exemption);
   each->exemption = g_strdup ("Không trừ điểm nếu đơn vị đã khắc phục trong năm");
   g_assert_true (td_criterion_parse_input (each, "2", e, &error));
   g_assert_cmpint (e->count, ==, 2);
