@@ -9,6 +9,7 @@
 
 #include "td-overview-page.h"
 #include "td-db.h"
+#include "td-sheet-builders.h"
 #include "td-upcoming-group.h"
 #include "td-registry.h"
 
@@ -17,7 +18,7 @@
 
 struct _TdOverviewPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *stack;
   AdwPreferencesGroup *file_group;
@@ -35,24 +36,9 @@ struct _TdOverviewPage
   GtkLabel *members_count;
   AdwActionRow *campaigns_row;
   GtkLabel *campaigns_count;
-
-  TdDb *database;
-  gint64 bloc_year_id;
-  gulong changed_handler;
-  gboolean stale; /* changed while hidden: refreshed when shown */
 };
 
-G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, TD_TYPE_SECTION_PAGE)
 
 static void
 set_count (GtkLabel *label, gint n)
@@ -64,21 +50,21 @@ set_count (GtkLabel *label, gint n)
 
 /* What a new user does next, in the order a bloc is set up. */
 static void
-refresh_registry (TdOverviewPage *self)
+refresh_registry (TdOverviewPage *self, TdDb *db, gint64 bloc_year_id)
 {
   TdRegistrySummary sum;
   g_autofree gchar *blocs = NULL;
   const char *title, *subtitle, *button, *section;
 
-  td_registry_get_summary (self->database, self->bloc_year_id, &sum);
+  td_registry_get_summary (db, bloc_year_id, &sum);
   set_count (self->units_count, sum.n_units);
   /* Translators: counts on the overview, e.g. "1 blocs · 2 years" */
   blocs = g_strdup_printf (_ ("%d blocs · %d years"), sum.n_blocs, sum.n_years);
   gtk_label_set_text (self->blocs_count, blocs);
   set_count (self->members_count, sum.n_members);
   set_count (self->campaigns_count, sum.n_campaigns);
-  gtk_widget_set_visible (GTK_WIDGET (self->members_row), self->bloc_year_id != 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->campaigns_row), self->bloc_year_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->members_row), bloc_year_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaigns_row), bloc_year_id != 0);
 
   if (sum.n_blocs == 0)
     {
@@ -118,26 +104,27 @@ refresh_registry (TdOverviewPage *self)
 }
 
 static void
-refresh (TdOverviewPage *self)
+td_overview_page_reload (TdSectionPage *page)
 {
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (page);
+  TdDb *db = td_section_page_get_database (page);
   g_autofree gchar *created = NULL;
   g_autofree gchar *description = NULL;
   g_autofree gchar *size = NULL;
   const char *path;
   GStatBuf st;
 
-  self->stale = FALSE;
-  if (self->database == NULL)
+  if (db == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "welcome");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "summary");
 
-  path = td_db_get_path (self->database);
+  path = td_db_get_path (db);
   adw_action_row_set_subtitle (self->path_row, path);
 
-  created = td_db_get_meta (self->database, "created");
+  created = td_db_get_meta (db, "created");
   if (created != NULL)
     {
       g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (created, NULL);
@@ -152,124 +139,24 @@ refresh (TdOverviewPage *self)
   adw_action_row_set_subtitle (self->size_row, size ? size : "");
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), size != NULL);
 
-  description = td_db_get_meta (self->database, "description");
+  description = td_db_get_meta (db, "description");
   adw_action_row_set_subtitle (self->description_row, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_row), description != NULL);
-  refresh_registry (self);
-}
-
-/* Hidden, the overview waits to be shown: its counts and the coming
- * deadlines read the whole file, and a score typed in another section must
- * not wait for them. */
-static void
-refresh_when_shown (TdOverviewPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
-}
-
-static void
-on_database_changed (TdDb *db, const char *what, TdOverviewPage *self)
-{
-  refresh_when_shown (self);
-}
-
-static void
-on_map (GtkWidget *widget, gpointer data)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
-
-  if (self->stale)
-    refresh (self);
-}
-
-static void
-set_database (TdOverviewPage *self, TdDb *db)
-{
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
-static void
-td_overview_page_dispose (GObject *object)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
-
-  set_database (self, NULL);
-  /* AdwBin unparents its child itself; gtk_widget_dispose_template() here
-   * would unparent it a second time. */
-  G_OBJECT_CLASS (td_overview_page_parent_class)->dispose (object);
-}
-
-static void
-td_overview_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_overview_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      if (self->bloc_year_id != g_value_get_int64 (value))
-        {
-          self->bloc_year_id = g_value_get_int64 (value);
-          refresh_when_shown (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  refresh_registry (self, db, td_section_page_get_bloc_year_id (page));
 }
 
 static void
 td_overview_page_class_init (TdOverviewPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
-  object_class->dispose = td_overview_page_dispose;
-  object_class->get_property = td_overview_page_get_property;
-  object_class->set_property = td_overview_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Hidden, the overview waits to be shown (the base's default refresh):
+   * its counts and the coming deadlines read the whole file, and a score
+   * typed in another section must not wait for them. */
+  section_class->reload = td_overview_page_reload;
+  td_section_page_class_set_section (section_class, "overview", N_ ("Overview"),
+                                     "view-grid-symbolic", TD_SHEET_RANKING);
 
   g_type_ensure (TD_TYPE_UPCOMING_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -296,6 +183,4 @@ static void
 td_overview_page_init (TdOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
-  refresh (self);
 }
