@@ -81,6 +81,19 @@ TdDb *td_section_page_get_database (TdSectionPage *self);
 void td_section_page_set_database (TdSectionPage *self, TdDb *db);
 gint64 td_section_page_get_bloc_year_id (TdSectionPage *self);
 void td_section_page_set_bloc_year_id (TdSectionPage *self, gint64 bloc_year_id);
+/* Shorthands for a section's own code, which passes its self. */
+static inline TdDb *
+td_section_db (gpointer section)
+{
+  return td_section_page_get_database (section);
+}
+
+static inline gint64
+td_section_bloc_year (gpointer section)
+{
+  return td_section_page_get_bloc_year_id (section);
+}
+
 /* TRUE when a database is open and may be changed. */
 gboolean td_section_page_is_writable (TdSectionPage *self);
 const char *td_section_page_get_sheet_for_print (TdSectionPage *self);
