@@ -376,6 +376,18 @@ add_window_shortcuts (TdSectionPage *self)
     gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+/* Not in init: while the base's init runs, the instance's type is still
+ * the base's, not the section's. */
+static void
+td_section_page_constructed (GObject *object)
+{
+  TdSectionPage *self = TD_SECTION_PAGE (object);
+
+  G_OBJECT_CLASS (td_section_page_parent_class)->constructed (object);
+  build_menu (self);
+  add_window_shortcuts (self);
+}
+
 static void
 td_section_page_dispose (GObject *object)
 {
@@ -448,6 +460,7 @@ td_section_page_class_init (TdSectionPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = td_section_page_constructed;
   object_class->dispose = td_section_page_dispose;
   object_class->finalize = td_section_page_finalize;
   object_class->get_property = td_section_page_get_property;
@@ -484,6 +497,4 @@ td_section_page_init (TdSectionPage *self)
 
   /* Nothing is read until the section is first shown. */
   priv->stale = TRUE;
-  build_menu (self);
-  add_window_shortcuts (self);
 }

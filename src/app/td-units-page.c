@@ -12,6 +12,7 @@
 #include "td-units-page.h"
 #include "td-import-dialog.h"
 #include "td-registry.h"
+#include "td-sheet-builders.h"
 #include "td-text.h"
 #include "td-unit-dialog.h"
 #include "td-unit-item.h"
@@ -21,7 +22,7 @@
 
 struct _TdUnitsPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *stack;
   GtkSearchEntry *search_entry;
@@ -36,24 +37,10 @@ struct _TdUnitsPage
   GtkSortListModel *sort_model;
   GtkSingleSelection *selection;
 
-  TdDb *database;
-  gulong changed_handler;
-  guint reload_source; /* a burst of changes (an import) reloads once */
-  gint64 bloc_year_id;
   gint year;
 };
 
-G_DEFINE_FINAL_TYPE (TdUnitsPage, td_units_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdUnitsPage, td_units_page, TD_TYPE_SECTION_PAGE)
 
 static gboolean
 show_all (TdUnitsPage *self)
@@ -64,14 +51,14 @@ show_all (TdUnitsPage *self)
 static gboolean
 writable (TdUnitsPage *self)
 {
-  return self->database != NULL && !td_db_is_read_only (self->database);
+  return td_section_page_is_writable (TD_SECTION_PAGE (self));
 }
 
 static void
 update_actions (TdUnitsPage *self)
 {
   gboolean w = writable (self);
-  gboolean by = w && self->bloc_year_id != 0;
+  gboolean by = w && td_section_bloc_year (self) != 0;
   gboolean sel = gtk_single_selection_get_selected_item (self->selection) != NULL;
   gboolean members = by && !show_all (self);
 
@@ -99,7 +86,7 @@ unit_label (TdUnitsPage *self, gint64 unit_id)
 
   if (unit_id == 0)
     return g_strdup (_ ("not set"));
-  name = td_registry_unit_name_in_year (self->database, unit_id, self->year);
+  name = td_registry_unit_name_in_year (td_section_db (self), unit_id, self->year);
   return g_strdup (name ? name : "?");
 }
 
@@ -119,7 +106,7 @@ update_summary (TdUnitsPage *self, guint n)
       gtk_label_set_text (self->summary_label, text);
       return;
     }
-  by = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  by = td_registry_get_bloc_year (td_section_db (self), td_section_bloc_year (self), NULL);
   if (by == NULL)
     return;
   head = unit_label (self, by->head_unit_id);
@@ -137,20 +124,20 @@ blocs_of_unit (TdUnitsPage *self, gint64 unit_id)
 {
   /* A short "2023, 2024" of the years the unit was a member: enough to
    * tell an old unit from a current one in the list of all units. */
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (self->database, NULL);
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (td_section_db (self), NULL);
   GString *out = g_string_new (NULL);
 
   for (guint i = 0; blocs != NULL && i < blocs->len; i++)
     {
       TdBloc *bloc = blocs->pdata[i];
-      g_autoptr (GArray) years = td_registry_list_years (self->database, bloc->id, NULL);
+      g_autoptr (GArray) years = td_registry_list_years (td_section_db (self), bloc->id, NULL);
 
       for (guint j = 0; years != NULL && j < years->len; j++)
         {
           gint year = g_array_index (years, gint, years->len - 1 - j);
-          gint64 by = td_registry_find_bloc_year (self->database, bloc->id, year, NULL);
+          gint64 by = td_registry_find_bloc_year (td_section_db (self), bloc->id, year, NULL);
 
-          if (td_registry_is_member (self->database, by, unit_id))
+          if (td_registry_is_member (td_section_db (self), by, unit_id))
             g_string_append_printf (out, "%s%d", out->len ? ", " : "", year);
         }
     }
@@ -165,15 +152,15 @@ reload (TdUnitsPage *self)
   g_autoptr (GPtrArray) blocs = NULL;
   gint64 keep = td_units_page_get_selected_unit (self);
 
-  if (self->database == NULL)
+  if (td_section_db (self) == NULL)
     {
       g_list_store_remove_all (self->store);
       gtk_stack_set_visible_child_name (self->stack, "no-database");
       update_actions (self);
       return;
     }
-  blocs = td_registry_list_blocs (self->database, NULL);
-  if (!show_all (self) && (blocs == NULL || blocs->len == 0 || self->bloc_year_id == 0))
+  blocs = td_registry_list_blocs (td_section_db (self), NULL);
+  if (!show_all (self) && (blocs == NULL || blocs->len == 0 || td_section_bloc_year (self) == 0))
     {
       g_list_store_remove_all (self->store);
       gtk_stack_set_visible_child_name (self->stack, "no-bloc");
@@ -183,7 +170,7 @@ reload (TdUnitsPage *self)
 
   if (show_all (self))
     {
-      g_autoptr (GPtrArray) units = td_registry_list_units (self->database, TRUE, &error);
+      g_autoptr (GPtrArray) units = td_registry_list_units (td_section_db (self), TRUE, &error);
 
       for (guint i = 0; units != NULL && i < units->len; i++)
         {
@@ -194,9 +181,9 @@ reload (TdUnitsPage *self)
   else
     {
       g_autoptr (TdBlocYear) by
-          = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+          = td_registry_get_bloc_year (td_section_db (self), td_section_bloc_year (self), NULL);
       g_autoptr (GPtrArray) members
-          = td_registry_list_members (self->database, self->bloc_year_id, &error);
+          = td_registry_list_members (td_section_db (self), td_section_bloc_year (self), &error);
 
       self->year = by ? by->year : 0;
       for (guint i = 0; members != NULL && i < members->len; i++)
@@ -218,53 +205,18 @@ reload (TdUnitsPage *self)
   update_actions (self);
 }
 
-static gboolean
-reload_idle (gpointer data)
+static void
+td_units_page_reload (TdSectionPage *page)
 {
-  TdUnitsPage *self = data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
+  reload (TD_UNITS_PAGE (page));
 }
 
+/* A burst of changes (an import) reloads once. */
 static void
-schedule_reload (TdUnitsPage *self)
-{
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle, self);
-}
-
-static void
-on_database_changed (TdDb *db, const char *what, TdUnitsPage *self)
+td_units_page_refresh (TdSectionPage *page, const char *what)
 {
   if (g_strcmp0 (what, "registry") == 0 || g_strcmp0 (what, "new-year") == 0)
-    schedule_reload (self);
-}
-
-static void
-set_database (TdUnitsPage *self, TdDb *db)
-{
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
-static void
-set_bloc_year_id (TdUnitsPage *self, gint64 id)
-{
-  if (self->bloc_year_id == id)
-    return;
-  self->bloc_year_id = id;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOC_YEAR_ID]);
+    td_section_page_queue_reload (page);
 }
 
 gint64
@@ -278,6 +230,7 @@ td_units_page_get_selected_unit (TdUnitsPage *self)
 gboolean
 td_units_page_select_unit (TdUnitsPage *self, gint64 unit_id)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   GListModel *model = G_LIST_MODEL (self->selection);
   guint n = g_list_model_get_n_items (model);
 
@@ -297,18 +250,21 @@ td_units_page_select_unit (TdUnitsPage *self, gint64 unit_id)
 GtkColumnView *
 td_units_page_get_column_view (TdUnitsPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return self->column_view;
 }
 
 GListModel *
 td_units_page_get_model (TdUnitsPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return G_LIST_MODEL (self->selection);
 }
 
 void
 td_units_page_set_search (TdUnitsPage *self, const char *text)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
@@ -396,9 +352,7 @@ add_column (TdUnitsPage *self, const char *title, TextGetter getter, gboolean ex
 static GtkWindow *
 parent_window (TdUnitsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return td_section_page_get_window (TD_SECTION_PAGE (self));
 }
 
 static void
@@ -407,9 +361,10 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *param)
   TdUnitsPage *self = TD_UNITS_PAGE (widget);
   TdUnitDialog *dialog;
 
-  if (self->bloc_year_id == 0)
+  if (td_section_bloc_year (self) == 0)
     return;
-  dialog = td_unit_dialog_new (parent_window (self), self->database, self->bloc_year_id, 0);
+  dialog = td_unit_dialog_new (parent_window (self), td_section_db (self),
+                               td_section_bloc_year (self), 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -422,8 +377,8 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   if (unit_id == 0)
     return;
-  dialog = td_unit_dialog_new (parent_window (self), self->database,
-                               show_all (self) ? 0 : self->bloc_year_id, unit_id);
+  dialog = td_unit_dialog_new (parent_window (self), td_section_db (self),
+                               show_all (self) ? 0 : td_section_bloc_year (self), unit_id);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -542,8 +497,8 @@ delete_unit (TdUnitsPage *self, TdUnitItem *item)
   /* The item goes with the reload that the deletion causes: name it first. */
   /* Translators: toast after deleting a unit from the database; %s is its name */
   title = g_strdup_printf (_ ("“%s” deleted from the database"), td_unit_item_get_name (item));
-  snapshot
-      = td_registry_delete_unit_with_undo (self->database, td_unit_item_get_unit_id (item), &error);
+  snapshot = td_registry_delete_unit_with_undo (td_section_db (self),
+                                                td_unit_item_get_unit_id (item), &error);
   if (snapshot == NULL)
     {
       if (g_error_matches (error, TD_ERROR, TD_ERROR_CONSTRAINT))
@@ -556,7 +511,7 @@ delete_unit (TdUnitsPage *self, TdUnitItem *item)
   adw_toast_set_button_label (toast, _ ("_Undo"));
   d = g_new0 (DeletedUnit, 1);
   d->snapshot = snapshot;
-  g_set_weak_pointer (&d->db, self->database);
+  g_set_weak_pointer (&d->db, td_section_db (self));
   g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), d,
                          (GClosureNotify)(void (*) (void))deleted_unit_free, 0);
   td_window_toast (GTK_WIDGET (self), toast);
@@ -581,14 +536,15 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   r = g_new0 (RemovedMember, 1);
   /* Weak: a closed database is not kept open by a pending Undo. */
-  g_set_weak_pointer (&r->db, self->database);
-  r->bloc_year_id = self->bloc_year_id;
+  g_set_weak_pointer (&r->db, td_section_db (self));
+  r->bloc_year_id = td_section_bloc_year (self);
   r->unit_id = td_unit_item_get_unit_id (item);
   r->was_head = td_unit_item_get_role (item) == TD_ROLE_HEAD;
   r->was_deputy = td_unit_item_get_role (item) == TD_ROLE_DEPUTY;
   /* Translators: toast after removing a unit from the bloc; %s is its name */
   title = g_strdup_printf (_ ("“%s” removed from the bloc"), td_unit_item_get_name (item));
-  if (!td_registry_remove_member (self->database, self->bloc_year_id, r->unit_id, &error))
+  if (!td_registry_remove_member (td_section_db (self), td_section_bloc_year (self), r->unit_id,
+                                  &error))
     {
       removed_member_free (r);
       if (g_error_matches (error, TD_ERROR, TD_ERROR_CONSTRAINT))
@@ -607,7 +563,8 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 set_role (TdUnitsPage *self, gboolean head)
 {
-  g_autoptr (TdBlocYear) by = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  g_autoptr (TdBlocYear) by
+      = td_registry_get_bloc_year (td_section_db (self), td_section_bloc_year (self), NULL);
   g_autoptr (GError) error = NULL;
   gint64 unit_id = td_units_page_get_selected_unit (self);
   gint64 h, d;
@@ -629,7 +586,7 @@ set_role (TdUnitsPage *self, gboolean head)
       if (h == unit_id)
         h = 0;
     }
-  if (!td_registry_set_roles (self->database, self->bloc_year_id, h, d, &error))
+  if (!td_registry_set_roles (td_section_db (self), td_section_bloc_year (self), h, d, &error))
     td_window_show_error (GTK_WIDGET (self), _ ("Could not change the roles"), error);
 }
 
@@ -789,7 +746,7 @@ on_rename_response (AdwMessageDialog *dialog, const char *response, Form *f)
   if (g_strcmp0 (response, "rename") != 0)
     return;
   if (!rename_check (f, &date, &error)
-      || !td_registry_rename_unit (f->self->database, f->unit_id, &date, form_text (f, 0),
+      || !td_registry_rename_unit (td_section_db (f->self), f->unit_id, &date, form_text (f, 0),
                                    form_text (f, 1), &error))
     td_window_show_error (GTK_WIDGET (f->self), _ ("Could not rename the unit"), error);
   else
@@ -801,7 +758,7 @@ rename_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdUnitsPage *self = TD_UNITS_PAGE (widget);
   g_autoptr (TdUnit) unit
-      = td_registry_get_unit (self->database, td_units_page_get_selected_unit (self), NULL);
+      = td_registry_get_unit (td_section_db (self), td_units_page_get_selected_unit (self), NULL);
   g_autofree gchar *body = NULL;
   g_autofree gchar *date = NULL;
   GtkWidget *list;
@@ -833,7 +790,7 @@ on_retire_response (AdwMessageDialog *dialog, const char *response, Form *f)
 
   if (g_strcmp0 (response, "retire") != 0)
     return;
-  if (!td_registry_retire_unit (f->self->database, f->unit_id, year, &error))
+  if (!td_registry_retire_unit (td_section_db (f->self), f->unit_id, year, &error))
     td_window_show_error (GTK_WIDGET (f->self), _ ("Could not retire the unit"), error);
   else
     td_window_toast_text (GTK_WIDGET (f->self), _ ("Retired; earlier years keep the unit"));
@@ -844,7 +801,7 @@ retire_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdUnitsPage *self = TD_UNITS_PAGE (widget);
   g_autoptr (TdUnit) unit
-      = td_registry_get_unit (self->database, td_units_page_get_selected_unit (self), NULL);
+      = td_registry_get_unit (td_section_db (self), td_units_page_get_selected_unit (self), NULL);
   g_autofree gchar *body = NULL;
   GtkWidget *list;
   Form *f;
@@ -921,7 +878,7 @@ on_merge_response (AdwMessageDialog *dialog, const char *response, Form *f)
   successor->name = g_strdup (form_text (f, 0));
   successor->short_name = g_strdup (form_text (f, 1));
   if (!merge_check (f, ids, &date, &error)
-      || td_registry_merge_units (f->self->database, (gint64 *)ids->data, ids->len, successor,
+      || td_registry_merge_units (td_section_db (f->self), (gint64 *)ids->data, ids->len, successor,
                                   &date, &error)
              == 0)
     td_window_show_error (GTK_WIDGET (f->self), _ ("Could not merge the units"), error);
@@ -991,14 +948,14 @@ on_new_year_response (AdwMessageDialog *dialog, const char *response, Form *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdBlocYear) by
-      = td_registry_get_bloc_year (f->self->database, f->self->bloc_year_id, NULL);
+      = td_registry_get_bloc_year (td_section_db (f->self), td_section_bloc_year (f->self), NULL);
   gint year = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (f->spin));
   gint64 id;
   GtkRoot *root;
 
   if (g_strcmp0 (response, "start") != 0 || by == NULL)
     return;
-  id = td_registry_start_new_year (f->self->database, by->bloc_id, year, &error);
+  id = td_registry_start_new_year (td_section_db (f->self), by->bloc_id, year, &error);
   if (id == 0)
     {
       td_window_show_error (GTK_WIDGET (f->self), _ ("Could not start the new year"), error);
@@ -1015,14 +972,15 @@ static void
 new_year_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdUnitsPage *self = TD_UNITS_PAGE (widget);
-  g_autoptr (TdBlocYear) by = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  g_autoptr (TdBlocYear) by
+      = td_registry_get_bloc_year (td_section_db (self), td_section_bloc_year (self), NULL);
   g_autoptr (GArray) years = NULL;
   GtkWidget *list;
   Form *f;
 
   if (by == NULL)
     return;
-  years = td_registry_list_years (self->database, by->bloc_id, NULL);
+  years = td_registry_list_years (td_section_db (self), by->bloc_id, NULL);
   f = form_new (self, _ ("Start a New Year"),
                 _ ("The new year begins with the members, head, deputy and signatory of the "
                    "latest earlier year; retired units are left out. Edit it afterwards."),
@@ -1054,7 +1012,7 @@ on_new_bloc_response (AdwMessageDialog *dialog, const char *response, Form *f)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdBloc) bloc = td_bloc_new ();
   g_autoptr (TdBlocYear) by = td_bloc_year_new ();
-  TdDb *db = f->self->database;
+  TdDb *db = td_section_db (f->self);
   gint64 id = 0;
   GtkRoot *root;
 
@@ -1144,7 +1102,7 @@ settings_check (Form *f, GError **error)
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Bloc name: enter a name."));
       return FALSE;
     }
-  return td_registry_check_roles (f->self->database, f->self->bloc_year_id,
+  return td_registry_check_roles (td_section_db (f->self), td_section_bloc_year (f->self),
                                   combo_unit (r->head_row, r->ids),
                                   combo_unit (r->deputy_row, r->ids), error);
 }
@@ -1162,9 +1120,9 @@ static void
 on_settings_response (AdwMessageDialog *dialog, const char *response, Form *f)
 {
   RolesForm *r = g_object_get_data (G_OBJECT (f->dialog), "roles");
-  TdDb *db = f->self->database;
+  TdDb *db = td_section_db (f->self);
   g_autoptr (GError) error = NULL;
-  g_autoptr (TdBlocYear) by = td_registry_get_bloc_year (db, f->self->bloc_year_id, NULL);
+  g_autoptr (TdBlocYear) by = td_registry_get_bloc_year (db, td_section_bloc_year (f->self), NULL);
   g_autoptr (TdBloc) bloc = by ? td_registry_get_bloc (db, by->bloc_id, NULL) : NULL;
 
   if (g_strcmp0 (response, "save") != 0 || bloc == NULL)
@@ -1223,8 +1181,10 @@ static void
 bloc_year_settings_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdUnitsPage *self = TD_UNITS_PAGE (widget);
-  g_autoptr (TdBlocYear) by = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
-  g_autoptr (TdBloc) bloc = by ? td_registry_get_bloc (self->database, by->bloc_id, NULL) : NULL;
+  g_autoptr (TdBlocYear) by
+      = td_registry_get_bloc_year (td_section_db (self), td_section_bloc_year (self), NULL);
+  g_autoptr (TdBloc) bloc
+      = by ? td_registry_get_bloc (td_section_db (self), by->bloc_id, NULL) : NULL;
   g_autoptr (GPtrArray) members = NULL;
   g_autoptr (GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree gchar *heading = NULL;
@@ -1235,7 +1195,7 @@ bloc_year_settings_action (GtkWidget *widget, const char *action_name, GVariant 
 
   if (bloc == NULL)
     return;
-  members = td_registry_list_members (self->database, self->bloc_year_id, NULL);
+  members = td_registry_list_members (td_section_db (self), td_section_bloc_year (self), NULL);
   r = g_new0 (RolesForm, 1);
   r->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_string_list_append (names, _ ("None"));
@@ -1274,8 +1234,8 @@ bloc_year_settings_action (GtkWidget *widget, const char *action_name, GVariant 
 static void
 open_import (TdUnitsPage *self, const char *text)
 {
-  TdImportDialog *dialog
-      = td_import_dialog_new (parent_window (self), self->database, self->bloc_year_id, text);
+  TdImportDialog *dialog = td_import_dialog_new (parent_window (self), td_section_db (self),
+                                                 td_section_bloc_year (self), text);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -1348,17 +1308,6 @@ on_selection_changed (GtkSelectionModel *model, guint position, guint n, TdUnits
 }
 
 static void
-td_units_page_dispose (GObject *object)
-{
-  TdUnitsPage *self = TD_UNITS_PAGE (object);
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  set_database (self, NULL);
-  /* AdwBin unparents its child itself. */
-  G_OBJECT_CLASS (td_units_page_parent_class)->dispose (object);
-}
-
-static void
 td_units_page_finalize (GObject *object)
 {
   TdUnitsPage *self = TD_UNITS_PAGE (object);
@@ -1368,59 +1317,17 @@ td_units_page_finalize (GObject *object)
 }
 
 static void
-td_units_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdUnitsPage *self = TD_UNITS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_units_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  TdUnitsPage *self = TD_UNITS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      set_bloc_year_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 td_units_page_class_init (TdUnitsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
-  object_class->dispose = td_units_page_dispose;
   object_class->finalize = td_units_page_finalize;
-  object_class->get_property = td_units_page_get_property;
-  object_class->set_property = td_units_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->reload = td_units_page_reload;
+  section_class->refresh = td_units_page_refresh;
+  td_section_page_class_set_section (section_class, "units", N_ ("Units & Blocs"),
+                                     "system-users-symbolic", TD_SHEET_RANKING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-units-page.ui");
@@ -1449,12 +1356,15 @@ td_units_page_class_init (TdUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "units.import-csv", NULL, import_csv_action);
   gtk_widget_class_install_action (widget_class, "units.search", NULL, search_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "units.add",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "units.search",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "units.remove", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "units.remove", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_n,
+                                      GDK_CONTROL_MASK, "units.add", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_f,
+                                      GDK_CONTROL_MASK, "units.search", NULL);
+  /* Delete in a text field deletes text, not a unit. */
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Delete, 0,
+                                      "units.remove", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_KP_Delete, 0,
+                                      "units.remove", NULL);
 }
 
 static void
@@ -1484,6 +1394,4 @@ td_units_page_init (TdUnitsPage *self)
   self->role_column = add_column (self, _ ("Role"), td_unit_item_get_role_label, FALSE);
   add_column (self, _ ("Kind"), td_unit_item_get_kind, FALSE);
   add_column (self, _ ("Status"), td_unit_item_get_status, FALSE);
-
-  reload (self);
 }
