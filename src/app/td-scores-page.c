@@ -31,6 +31,7 @@
 #include "td-registry.h"
 #include "td-score-history.h"
 #include "td-score-totals.h"
+#include "td-sheet-builders.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -55,7 +56,7 @@ typedef enum
 
 struct _TdScoresPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *stack;
   TdBlocYearPrompt *prompt;
@@ -97,36 +98,22 @@ struct _TdScoresPage
   GHashTable *matrix_differ;       /* the same over every unit */
   GHashTable *matrix_cell_differs; /* KEY (node, member) where assessed ≠ self */
 
-  TdDb *database;
-  gulong changed_handler;
-  gint64 bloc_year_id;
   TdCriteriaTable *table;
   TdScores *scores;
   guint member; /* index into members of the one-unit view */
   TdSource matrix_source;
   gboolean saving;
   gboolean filling;
-  gboolean stale; /* changed while hidden: reload when shown */
 };
 
-G_DEFINE_FINAL_TYPE (TdScoresPage, td_scores_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (TdScoresPage, td_scores_page, TD_TYPE_SECTION_PAGE)
 
 static void flush_pending (TdScoresPage *self);
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static gboolean
 is_writable (TdScoresPage *self)
 {
-  return self->database != NULL && !td_db_is_read_only (self->database);
+  return td_section_page_is_writable (TD_SECTION_PAGE (self));
 }
 
 static guint
@@ -715,7 +702,7 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
       if (old == NULL)
         return TRUE;
       self->saving = TRUE;
-      ok = td_scores_clear_entry (self->scores, self->database, unit, index, source, &error);
+      ok = td_scores_clear_entry (self->scores, td_section_db (self), unit, index, source, &error);
       self->saving = FALSE;
       if (!ok)
         return refuse (self, cell, NULL, error);
@@ -740,7 +727,7 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
     return refuse (self, cell, c, error);
 
   self->saving = TRUE;
-  ok = td_scores_set_entry (self->scores, self->database, unit, index, entry, &error);
+  ok = td_scores_set_entry (self->scores, td_section_db (self), unit, index, entry, &error);
   self->saving = FALSE;
   if (!ok)
     return refuse (self, cell, c, error);
@@ -777,7 +764,7 @@ save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, Td
   if (g_str_equal (entry->evidence, old->evidence))
     return TRUE;
   self->saving = TRUE;
-  ok = td_scores_set_entry (self->scores, self->database, unit, index, entry, &error);
+  ok = td_scores_set_entry (self->scores, td_section_db (self), unit, index, entry, &error);
   self->saving = FALSE;
   if (!ok)
     return refuse (self, cell, NULL, error);
@@ -854,7 +841,7 @@ show_history (TdScoresPage *self, GtkWidget *anchor, gint index, guint unit, gbo
       self->history_popover = td_score_history_new ();
       gtk_widget_set_parent (self->history_popover, GTK_WIDGET (self));
     }
-  if (!td_score_history_load (TD_SCORE_HISTORY (self->history_popover), self->database,
+  if (!td_score_history_load (TD_SCORE_HISTORY (self->history_popover), td_section_db (self),
                               td_criteria_table_get_node (self->table, index),
                               td_scores_get_unit_id (self->scores, unit), both, source, &error))
     {
@@ -1276,17 +1263,17 @@ reload (TdScoresPage *self)
   g_array_set_size (self->member_unit, 0);
   self->filling = FALSE;
 
-  if (self->database == NULL || self->bloc_year_id == 0)
+  if (td_section_db (self) == NULL || td_section_bloc_year (self) == 0)
     {
       clear (self);
       gtk_stack_set_visible_child_name (self->stack, "no-year");
       rebuild_matrix_columns (self);
       return;
     }
-  self->table = td_criteria_load (self->database, self->bloc_year_id, &error);
+  self->table = td_criteria_load (td_section_db (self), td_section_bloc_year (self), &error);
   if (self->table != NULL)
-    self->scores = td_scores_load (self->database, self->table, &error);
-  members = td_registry_list_members (self->database, self->bloc_year_id, &error);
+    self->scores = td_scores_load (td_section_db (self), self->table, &error);
+  members = td_registry_list_members (td_section_db (self), td_section_bloc_year (self), &error);
   if (self->table == NULL || self->scores == NULL || members == NULL)
     {
       td_window_toast_text (GTK_WIDGET (self), error ? error->message : "");
@@ -1477,6 +1464,7 @@ toggle_differences_action (GtkWidget *widget, const char *name, GVariant *param)
 TdScores *
 td_scores_page_get_scores (TdScoresPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return self->scores;
 }
 
@@ -1484,6 +1472,7 @@ td_scores_page_get_scores (TdScoresPage *self)
 gint64
 td_scores_page_get_unit (TdScoresPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   if (!has_unit (self))
     return 0;
   return ((TdMember *)g_ptr_array_index (self->members, self->member))->unit_id;
@@ -1492,6 +1481,7 @@ td_scores_page_get_unit (TdScoresPage *self)
 gboolean
 td_scores_page_set_unit (TdScoresPage *self, gint64 unit_id)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   for (guint m = 0; m < n_members (self); m++)
     if (((TdMember *)g_ptr_array_index (self->members, m))->unit_id == unit_id)
       {
@@ -1510,8 +1500,11 @@ td_scores_page_set_matrix_source (TdScoresPage *self, TdSource source)
 TdScoreCell *
 td_scores_page_get_cell (TdScoresPage *self, gboolean matrix, gint64 criterion_id, guint column)
 {
+  gint index;
+
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   flush_pending (self);
-  gint index = self->table ? td_criteria_table_find (self->table, criterion_id) : -1;
+  index = self->table ? td_criteria_table_find (self->table, criterion_id) : -1;
 
   if (index < 0)
     return NULL;
@@ -1521,69 +1514,33 @@ td_scores_page_get_cell (TdScoresPage *self, gboolean matrix, gint64 criterion_i
 const char *
 td_scores_page_get_total_text (TdScoresPage *self, TdSource source)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return td_score_totals_get_text (self->totals_bar, source);
 }
 
 guint
 td_scores_page_get_n_rows (TdScoresPage *self, gboolean matrix)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return g_list_model_get_n_items (
       G_LIST_MODEL (matrix ? self->matrix_filtered : self->unit_filtered));
 }
 
-/* Properties */
+/* The section */
 
 static void
-on_database_changed (TdDb *db, const char *what, TdScoresPage *self)
+td_scores_page_reload (TdSectionPage *page)
+{
+  reload (TD_SCORES_PAGE (page));
+}
+
+static void
+td_scores_page_refresh (TdSectionPage *page, const char *what)
 {
   /* Our own saves are already in memory; reloading would lose the focus. */
-  if (self->saving && g_strcmp0 (what, "entries") == 0)
+  if (TD_SCORES_PAGE (page)->saving && g_strcmp0 (what, "entries") == 0)
     return;
-  /* A hidden section reloads when it is shown again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  reload (self);
-}
-
-static void
-on_map (GtkWidget *widget, gpointer data)
-{
-  TdScoresPage *self = (TdScoresPage *)widget;
-
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      reload (self);
-    }
-}
-
-static void
-set_database (TdScoresPage *self, TdDb *db)
-{
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  g_object_set (self->prompt, "database", db, NULL);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
-static void
-set_bloc_year_id (TdScoresPage *self, gint64 id)
-{
-  if (self->bloc_year_id == id)
-    return;
-  self->bloc_year_id = id;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOC_YEAR_ID]);
+  td_section_page_reload_when_shown (page);
 }
 
 static void
@@ -1591,13 +1548,9 @@ td_scores_page_dispose (GObject *object)
 {
   TdScoresPage *self = TD_SCORES_PAGE (object);
 
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_clear_object (&self->database);
   g_clear_pointer (&self->history_popover, gtk_widget_unparent);
   g_clear_handle_id (&self->pending_source, g_source_remove);
   g_clear_handle_id (&self->focus_later_source, g_source_remove);
-  /* AdwBin unparents its child itself. */
   G_OBJECT_CLASS (td_scores_page_parent_class)->dispose (object);
 }
 
@@ -1631,59 +1584,18 @@ td_scores_page_finalize (GObject *object)
 }
 
 static void
-td_scores_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdScoresPage *self = TD_SCORES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_scores_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  TdScoresPage *self = TD_SCORES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      set_bloc_year_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 td_scores_page_class_init (TdScoresPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = td_scores_page_dispose;
   object_class->finalize = td_scores_page_finalize;
-  object_class->get_property = td_scores_page_get_property;
-  object_class->set_property = td_scores_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->reload = td_scores_page_reload;
+  section_class->refresh = td_scores_page_refresh;
+  td_section_page_class_set_section (section_class, "scores", N_ ("Scores"),
+                                     "document-edit-symbolic", TD_SHEET_SCORES);
 
   g_type_ensure (TD_TYPE_BLOC_YEAR_PROMPT);
   g_type_ensure (TD_TYPE_SCORE_TOTALS);
@@ -1713,18 +1625,18 @@ td_scores_page_class_init (TdScoresPageClass *klass)
                                    toggle_differences_action);
   gtk_widget_class_install_action (widget_class, "scores.history", NULL, history_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK,
-                                       "scores.show-view", "s", "unit");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK,
-                                       "scores.show-view", "s", "matrix");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_ALT_MASK,
-                                       "scores.next-unit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_ALT_MASK,
-                                       "scores.previous-unit", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
-                                       "scores.toggle-differences", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "scores.history",
-                                       NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_1,
+                                      GDK_CONTROL_MASK, "scores.show-view", "s", "unit");
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_2,
+                                      GDK_CONTROL_MASK, "scores.show-view", "s", "matrix");
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Page_Down,
+                                      GDK_ALT_MASK, "scores.next-unit", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Page_Up,
+                                      GDK_ALT_MASK, "scores.previous-unit", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_d,
+                                      GDK_CONTROL_MASK, "scores.toggle-differences", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_h,
+                                      GDK_CONTROL_MASK, "scores.history", NULL);
 }
 
 static void
@@ -1735,7 +1647,7 @@ td_scores_page_init (TdScoresPage *self)
   g_autoptr (GtkNoSelection) matrix_selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_object_bind_property (self, "database", self->prompt, "database", G_BINDING_SYNC_CREATE);
 
   self->unit_cells = g_hash_table_new (NULL, NULL);
   self->matrix_cells = g_hash_table_new (NULL, NULL);
@@ -1791,5 +1703,4 @@ td_scores_page_init (TdScoresPage *self)
   g_object_unref (add_column (self, self->matrix_view, _ ("Criterion"), KIND_TITLE, 0, 280, FALSE));
 
   on_view_changed (self->view_stack, NULL, self);
-  reload (self);
 }
