@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The main window.
  *
- * A sidebar lists the sections; each section is a page in the GtkStack of
- * ui/td-window.ui.  The window owns the open database and the current
- * bloc-year and binds both to every page that has a "database" or
- * "bloc-year-id" property, so adding a section is: write the page class,
- * add one <child> to the stack, and g_type_ensure it in class_init. */
+ * The sidebar lists the sections of section_types below, from what each
+ * class declares (TdSectionPage: title, icon); Alt+1 … Alt+9 show them in
+ * that order.  A section is built the first time it is shown, and added to
+ * the GtkStack of ui/td-window.ui then: at start-up only the section shown
+ * is made.  The window owns the open database and the current bloc-year and
+ * binds both to every section it builds. */
 #include "config.h"
 
 #include "td-window.h"
@@ -20,14 +21,25 @@
 #include "td-scores-page.h"
 #include "td-ranking-page.h"
 #include "td-screenshot.h"
+#include "td-section-page.h"
 #include "td-sheet-actions.h"
 #include "td-sheet-builders.h"
 #include "td-units-page.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #define MAX_RECENT 10
+
+/* The sections, in sidebar order.  Adding a section is one line here. */
+static GType (*const section_types[]) (void) = {
+  td_overview_page_get_type, td_units_page_get_type,  td_campaigns_page_get_type,
+  td_criteria_page_get_type, td_scores_page_get_type, td_ranking_page_get_type,
+  td_calendar_page_get_type,
+};
+
+#define N_SECTIONS G_N_ELEMENTS (section_types)
 
 struct _TdWindow
 {
@@ -48,7 +60,9 @@ struct _TdWindow
   GtkLabel *checking_label;
   GtkSpinner *checking_spinner;
   GMenu *recent_menu;
-  guint open_generation; /* each open supersedes one still being checked */
+  guint open_generation;           /* each open supersedes one still being checked */
+  GtkWidget *sections[N_SECTIONS]; /* NULL until first shown */
+  gboolean section_chosen;         /* a section was asked for before the window was shown */
 
   TdDb *database;
   gint64 bloc_year_id;
@@ -68,16 +82,30 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+static TdSectionPageClass *
+section_class (guint index)
+{
+  return g_type_class_peek (section_types[index]());
+}
+
+static gint
+section_index (const char *name)
+{
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (g_strcmp0 (td_section_page_class_get_name (section_class (i)), name) == 0)
+      return (gint)i;
+  return -1;
+}
+
 static void
 update_titles (TdWindow *self)
 {
-  GtkStackPage *page = NULL;
   GtkWidget *child = gtk_stack_get_visible_child (self->stack);
   g_autofree gchar *name = NULL;
 
-  if (child != NULL)
-    page = gtk_stack_get_page (self->stack, child);
-  adw_window_title_set_title (self->window_title, page ? gtk_stack_page_get_title (page) : "");
+  adw_window_title_set_title (
+      self->window_title,
+      child ? td_section_page_class_get_title (TD_SECTION_PAGE_GET_CLASS (child)) : "");
 
   if (self->database != NULL)
     {
@@ -523,13 +551,44 @@ td_window_get_header_start (TdWindow *self)
   return GTK_WIDGET (self->header_start_box);
 }
 
+/* Builds the section at @index the first time it is asked for; it follows
+ * the window's database and bloc-year from then on. */
+static GtkWidget *
+ensure_section (TdWindow *self, guint index)
+{
+  GtkWidget *page = self->sections[index];
+
+  if (page != NULL)
+    return page;
+  page = g_object_new (section_types[index](), NULL);
+  self->sections[index] = page;
+  g_object_bind_property (self, "database", page, "database", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "bloc-year-id", page, "bloc-year-id", G_BINDING_SYNC_CREATE);
+  gtk_stack_add_named (self->stack, page, td_section_page_class_get_name (section_class (index)));
+  return page;
+}
+
 gboolean
 td_window_show_section (TdWindow *self, const char *name)
 {
-  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  gint index = section_index (name);
+
+  if (index < 0)
     return FALSE;
-  gtk_stack_set_visible_child_name (self->stack, name);
+  self->section_chosen = TRUE;
+  gtk_stack_set_visible_child (self->stack, ensure_section (self, index));
   return TRUE;
+}
+
+/* The section named @name, built now if it was never shown (tests reach
+ * into sections this way); NULL when there is no such section. */
+TdSectionPage *
+td_window_get_page (TdWindow *self, const char *name)
+{
+  gint index = section_index (name);
+
+  g_return_val_if_fail (TD_IS_WINDOW (self), NULL);
+  return index < 0 ? NULL : TD_SECTION_PAGE (ensure_section (self, index));
 }
 
 const char *
@@ -606,31 +665,34 @@ td_window_toast_text (GtkWidget *from, const char *text)
   td_window_toast (from, adw_toast_new (escaped));
 }
 
-static GtkWidget *
-create_sidebar_row (gpointer item, gpointer user_data)
+/* One row per section, from what its class declares. */
+static void
+add_sidebar_rows (TdWindow *self)
 {
-  GtkStackPage *page = GTK_STACK_PAGE (item);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
-  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      TdSectionPageClass *klass = section_class (i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *icon = gtk_image_new_from_icon_name (td_section_page_class_get_icon_name (klass));
+      GtkWidget *label = gtk_label_new (td_section_page_class_get_title (klass));
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_append (self->sidebar_list, box);
+    }
 }
 
 static void
 on_row_selected (GtkListBox *list, GtkListBoxRow *row, TdWindow *self)
 {
-  g_autoptr (GtkSelectionModel) pages = NULL;
-  g_autoptr (GObject) page = NULL;
+  gint index = row ? gtk_list_box_row_get_index (row) : -1;
 
-  if (row == NULL)
-    return;
-  pages = gtk_stack_get_pages (self->stack);
-  page = g_list_model_get_item (G_LIST_MODEL (pages), gtk_list_box_row_get_index (row));
-  gtk_stack_set_visible_child (self->stack, gtk_stack_page_get_child (GTK_STACK_PAGE (page)));
+  if (index >= 0 && index < (gint)N_SECTIONS)
+    {
+      self->section_chosen = TRUE;
+      gtk_stack_set_visible_child (self->stack, ensure_section (self, index));
+    }
 }
 
 static void
@@ -642,37 +704,20 @@ on_row_activated (GtkListBox *list, GtkListBoxRow *row, TdWindow *self)
 static void
 on_visible_child (GtkStack *stack, GParamSpec *pspec, TdWindow *self)
 {
-  g_autoptr (GtkSelectionModel) pages = gtk_stack_get_pages (stack);
   GtkWidget *child = gtk_stack_get_visible_child (stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-
-      if (gtk_stack_page_get_child (GTK_STACK_PAGE (page)) == child)
-        {
-          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
-          if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
-            gtk_list_box_select_row (self->sidebar_list, row);
-        }
-    }
+  for (guint i = 0; i < N_SECTIONS; i++)
+    if (self->sections[i] != NULL && self->sections[i] == child)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+        if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
+          gtk_list_box_select_row (self->sidebar_list, row);
+      }
   update_titles (self);
 }
 
-/* The official sheet that belongs to each section, for Ctrl+P. */
-static const struct
-{
-  const char *section;
-  const char *sheet;
-} section_sheets[] = {
-  { "criteria", TD_SHEET_FORM },     { "scores", TD_SHEET_SCORES },
-  { "ranking", TD_SHEET_RANKING },   { "calendar", TD_SHEET_CALENDAR },
-  { "overview", TD_SHEET_RANKING },  { "units", TD_SHEET_RANKING },
-  { "campaigns", TD_SHEET_RANKING },
-};
-
-/* The unit a per-unit sheet is about: the one shown in Scores. */
+/* The unit a per-unit sheet is about: the one shown in Scores, if Scores
+ * was ever shown. */
 static gint64
 current_unit (TdWindow *self)
 {
@@ -721,20 +766,20 @@ export_sheet_action (GtkWidget *widget, const char *action_name, GVariant *param
                            g_str_equal (format, "pdf") ? TD_EXPORT_PDF : TD_EXPORT_XLSX);
 }
 
+/* Ctrl+P: the official sheet of the section shown. */
 static void
 print_current_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdWindow *self = TD_WINDOW (widget);
-  const char *section = td_window_get_section (self);
+  GtkWidget *section = gtk_stack_get_visible_child (self->stack);
+  const char *sheet
+      = section ? td_section_page_get_sheet_for_print (TD_SECTION_PAGE (section)) : NULL;
 
-  for (guint i = 0; i < G_N_ELEMENTS (section_sheets); i++)
-    if (g_strcmp0 (section, section_sheets[i].section) == 0)
-      {
-        g_autoptr (GVariant) sheet
-            = g_variant_ref_sink (g_variant_new_string (section_sheets[i].sheet));
-        preview_sheet_action (widget, NULL, sheet);
-        return;
-      }
+  if (sheet != NULL)
+    {
+      g_autoptr (GVariant) target = g_variant_ref_sink (g_variant_new_string (sheet));
+      preview_sheet_action (widget, NULL, target);
+    }
 }
 
 static void
@@ -997,6 +1042,18 @@ td_window_get_recent_menu (TdWindow *self)
   return G_MENU_MODEL (self->recent_menu);
 }
 
+/* Nothing asked for a section before the window is shown: the first one
+ * is built now, and no other before the first frame. */
+static void
+td_window_map (GtkWidget *widget)
+{
+  TdWindow *self = TD_WINDOW (widget);
+
+  if (!self->section_chosen)
+    td_window_show_section (self, td_section_page_class_get_name (section_class (0)));
+  GTK_WIDGET_CLASS (td_window_parent_class)->map (widget);
+}
+
 static gboolean
 td_window_close_request (GtkWindow *window)
 {
@@ -1016,37 +1073,6 @@ td_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (td_window_parent_class)->close_request (window);
 }
 
-static void
-bind_page (TdWindow *self, GtkWidget *child)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (child);
-
-  if (child == NULL || g_object_get_data (G_OBJECT (child), "td-window-bound") != NULL)
-    return;
-  g_object_set_data (G_OBJECT (child), "td-window-bound", GINT_TO_POINTER (TRUE));
-  if (g_object_class_find_property (klass, "database") != NULL)
-    g_object_bind_property (self, "database", child, "database", G_BINDING_SYNC_CREATE);
-  if (g_object_class_find_property (klass, "bloc-year-id") != NULL)
-    g_object_bind_property (self, "bloc-year-id", child, "bloc-year-id", G_BINDING_SYNC_CREATE);
-}
-
-static void
-on_visible_page (GtkStack *stack, GParamSpec *pspec, TdWindow *self)
-{
-  bind_page (self, gtk_stack_get_visible_child (stack));
-}
-
-/* A section loads its data when it is first shown, not at start-up: with
- * a province's database every section filled at once made the first
- * frame wait (issue 9).  Once bound, a section follows the window. */
-static void
-bind_pages (TdWindow *self)
-{
-  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page), self,
-                           0);
-  bind_page (self, gtk_stack_get_visible_child (self->stack));
-}
-
 /* The bloc and year the whole window follows, at the start of the header
  * bar; it picks (and remembers) the bloc-year when a database opens. */
 static void
@@ -1064,23 +1090,9 @@ static void
 td_window_constructed (GObject *object)
 {
   TdWindow *self = TD_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  g_autoptr (GtkSelectionModel) pages = gtk_stack_get_pages (self->stack);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
   GSettings *settings = td_settings_get ();
 
   G_OBJECT_CLASS (td_window_parent_class)->constructed (object);
-
-  /* Alt+1 … Alt+9 open the sections in sidebar order. */
-  for (guint i = 0; app != NULL && i < n && i < 9; i++)
-    {
-      g_autoptr (GObject) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
-      g_autofree gchar *action = g_strdup_printf ("win.show-section::%s",
-                                                  gtk_stack_page_get_name (GTK_STACK_PAGE (page)));
-      g_autofree gchar *accel = g_strdup_printf ("<Alt>%u", i + 1);
-
-      gtk_application_set_accels_for_action (app, action, (const char *[]){ accel, NULL });
-    }
 
   if (settings != NULL)
     g_signal_connect_object (settings, "changed::recent-databases",
@@ -1103,6 +1115,7 @@ td_window_dispose (GObject *object)
 
   self->open_generation++; /* a file still being checked is dropped */
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
+  memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
   g_clear_pointer (&self->undo_restore_path, g_free);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
@@ -1158,6 +1171,7 @@ td_window_class_init (TdWindowClass *klass)
   object_class->dispose = td_window_dispose;
   object_class->get_property = td_window_get_property;
   object_class->set_property = td_window_set_property;
+  widget_class->map = td_window_map;
   window_class->close_request = td_window_close_request;
 
   properties[PROP_DATABASE]
@@ -1177,13 +1191,19 @@ td_window_class_init (TdWindowClass *klass)
                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (TD_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (TD_TYPE_CALENDAR_PAGE);
-  g_type_ensure (TD_TYPE_UNITS_PAGE);
-  g_type_ensure (TD_TYPE_CAMPAIGNS_PAGE);
-  g_type_ensure (TD_TYPE_CRITERIA_PAGE);
-  g_type_ensure (TD_TYPE_SCORES_PAGE);
-  g_type_ensure (TD_TYPE_RANKING_PAGE);
+  /* The sections' classes say what the sidebar shows; Alt+1 … Alt+9 show
+   * them in order wherever the focus is.  (They are the window's own key
+   * bindings: an accelerator of the application set while the window is
+   * built would find no application yet.) */
+  for (guint i = 0; i < N_SECTIONS; i++)
+    {
+      TdSectionPageClass *section = g_type_class_ref (section_types[i]());
+
+      if (i < 9)
+        gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                             "win.show-section", "s",
+                                             td_section_page_class_get_name (section));
+    }
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
@@ -1225,20 +1245,12 @@ td_window_class_init (TdWindowClass *klass)
 static void
 td_window_init (TdWindow *self)
 {
-  g_autoptr (GtkSelectionModel) pages = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Set here rather than with an AdwLeafletPage in the template: libadwaita
    * 1.2 disposes such a page after its child and fails a critical. */
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
                                     FALSE);
-
-  pages = gtk_stack_get_pages (self->stack);
-  gtk_list_box_bind_model (self->sidebar_list, G_LIST_MODEL (pages), create_sidebar_row, NULL,
-                           NULL);
-  gtk_list_box_select_row (self->sidebar_list,
-                           gtk_list_box_get_row_at_index (self->sidebar_list, 0));
-  bind_pages (self);
+  add_sidebar_rows (self);
   add_bloc_selector (self);
   update_titles (self);
   update_actions (self);
