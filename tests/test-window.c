@@ -3,8 +3,13 @@
  * screenshots, and no leak of the window. */
 #include "config.h"
 
+#include "td-calendar-page.h"
 #include "td-demo.h"
+#include "td-overview-page.h"
+#include "td-ranking-page.h"
+#include "td-scores-page.h"
 #include "td-sheet-preview.h"
+#include "td-units-page.h"
 #include "td-test-util.h"
 
 #include <glib/gstdio.h>
@@ -293,6 +298,95 @@ test_sheets_from_the_window (void)
   td_test_destroy_window (window);
 }
 
+/* The window's own key binding for @accel, run as the key would (from
+ * the shortcut controller that holds the window's key bindings). */
+static void
+press_window_key (TdWindow *window, const char *accel)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller))
+                 != GTK_SHORTCUT_SCOPE_LOCAL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcut *shortcut = GTK_IS_SHORTCUT (item) ? GTK_SHORTCUT (item) : NULL;
+          g_autofree gchar *trigger
+              = shortcut ? gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut))
+                         : NULL;
+
+          if (g_strcmp0 (trigger, accel) == 0)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (window),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              td_test_iterate ();
+              return;
+            }
+        }
+    }
+  g_error ("the window has no key binding %s", accel);
+}
+
+/* Only the section shown is built, the first time it is shown; the sidebar
+ * lists every section all the same, and Alt+1 … Alt+7 show them in order. */
+static void
+test_sections_built_when_shown (void)
+{
+  const char *order[]
+      = { "overview", "units", "campaigns", "criteria", "scores", "ranking", "calendar" };
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdWindow *window;
+  TdSectionPage *units;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  td_test_dismiss_toasts (window);
+  g_assert_cmpstr (td_window_get_section (window), ==, "overview");
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_OVERVIEW_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_UNITS_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_SCORES_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_RANKING_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_CALENDAR_PAGE, NULL));
+  /* The sidebar names them all, in Vietnamese. */
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Xếp hạng"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Lịch"));
+
+  /* Alt+2: Units is built, follows the window's database and bloc-year. */
+  press_window_key (window, "<Alt>2");
+  g_assert_cmpstr (td_window_get_section (window), ==, "units");
+  units = TD_SECTION_PAGE (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_UNITS_PAGE, NULL));
+  g_assert_nonnull (units);
+  g_assert_true (units == td_window_get_page (window, "units"));
+  g_assert_true (td_section_page_get_database (units) == td_window_get_database (window));
+  g_assert_cmpint (td_section_page_get_bloc_year_id (units), ==,
+                   td_window_get_bloc_year_id (window));
+  g_assert_cmpuint (g_list_model_get_n_items (td_units_page_get_model (TD_UNITS_PAGE (units))), ==,
+                    12);
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_SCORES_PAGE, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree gchar *accel = g_strdup_printf ("<Alt>%u", i + 1);
+
+      press_window_key (window, accel);
+      g_assert_cmpstr (td_window_get_section (window), ==, order[i]);
+    }
+  g_assert_null (td_window_get_page (window, "no-such-section"));
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,5 +400,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/size-remembered", test_size_remembered);
   g_test_add_func ("/window/sheets-from-the-window", test_sheets_from_the_window);
   g_test_add_func ("/window/last-database-reopened", test_last_database_reopened);
+  g_test_add_func ("/window/sections-built-when-shown", test_sections_built_when_shown);
   return g_test_run ();
 }
