@@ -10,6 +10,7 @@
 #include "td-scores-page.h"
 #include "td-sheet-preview.h"
 #include "td-units-page.h"
+#include "td-upcoming-group.h"
 #include "td-test-util.h"
 
 #include <glib/gstdio.h>
@@ -387,6 +388,75 @@ test_sections_built_when_shown (void)
   td_test_destroy_window (window);
 }
 
+typedef struct
+{
+  TdWindow *window;
+  gulong handler;
+  gboolean painted;
+  guint upcoming_rows; /* in the first frame */
+  gboolean notice_visible;
+} FirstFrame;
+
+static void
+on_first_paint (GdkFrameClock *clock, FirstFrame *f)
+{
+  GtkWidget *group = td_test_find_widget (GTK_WIDGET (f->window), TD_TYPE_UPCOMING_GROUP, NULL);
+
+  g_clear_signal_handler (&f->handler, clock);
+  f->painted = TRUE;
+  f->upcoming_rows = group ? td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)) : G_MAXUINT;
+}
+
+static void
+on_realize (GtkWidget *widget, FirstFrame *f)
+{
+  f->handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                 G_CALLBACK (on_first_paint), f);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *)data)->painted;
+}
+
+/* The first frame holds only what must be there: the section shown, no
+ * closed notice (GTK measures a closed revealer's text all the same), and
+ * the Overview's coming dates follow just after it. */
+static void
+test_first_frame_is_light (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  FirstFrame f = { 0 };
+  GtkWidget *group;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  f.window = td_window_new (td_test_app_get ());
+  g_signal_connect (f.window, "realize", G_CALLBACK (on_realize), &f);
+  g_assert_true (td_window_open_path (f.window, path, TD_DB_OPEN_NO_BACKUP));
+  gtk_window_present (GTK_WINDOW (f.window));
+  td_test_wait_until (first_frame_painted, &f, 5000);
+  g_assert_cmpuint (f.upcoming_rows, ==, 0);
+  td_test_wait_drawn (GTK_WIDGET (f.window));
+  group = td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UPCOMING_GROUP, NULL);
+  g_assert_cmpuint (td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)), >, 0);
+  g_assert_null (td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UNITS_PAGE, NULL));
+  /* The read-only notice is not just closed but out of the layout. */
+  {
+    GtkWidget *notice = td_test_find_widget (GTK_WIDGET (f.window), GTK_TYPE_LABEL,
+                                             "Cơ sở dữ liệu này chỉ cho phép đọc: bạn có thể xem "
+                                             "và xuất dữ liệu nhưng không thể thay đổi.");
+
+    g_assert_nonnull (notice);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (revealer_of (notice))));
+  }
+  td_test_destroy_window (f.window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,5 +471,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/sheets-from-the-window", test_sheets_from_the_window);
   g_test_add_func ("/window/last-database-reopened", test_last_database_reopened);
   g_test_add_func ("/window/sections-built-when-shown", test_sections_built_when_shown);
+  g_test_add_func ("/window/first-frame-is-light", test_first_frame_is_light);
   return g_test_run ();
 }

@@ -21,6 +21,7 @@ struct _TdUpcomingGroup
   TdDb *database;
   gulong changed_handler;
   gboolean stale; /* changed while hidden: refreshed when shown */
+  gulong paint_handler;
   GPtrArray *rows;
   gboolean today_pinned;
   GDate today;
@@ -169,15 +170,48 @@ refresh (TdUpcomingGroup *self)
     }
 }
 
+/* Its first rows wait for the window's first frame: at start-up the
+ * Overview is drawn at once and the coming dates (a lunar calendar, a
+ * province's deadlines, fifteen rows of wrapped text: as long as the bare
+ * window takes to start) follow a moment later. */
+static void
+on_first_paint (GdkFrameClock *clock, TdUpcomingGroup *self)
+{
+  g_clear_signal_handler (&self->paint_handler, clock);
+  refresh (self);
+}
+
+static void
+refresh_now_or_after_first_frame (TdUpcomingGroup *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  self->stale = FALSE;
+  if (clock != NULL && gdk_frame_clock_get_frame_counter (clock) == 0)
+    {
+      if (self->paint_handler == 0)
+        self->paint_handler
+            = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), self);
+      return;
+    }
+  refresh (self);
+}
+
 /* The coming dates read every bloc's deadlines: hidden, the group waits to
  * be shown, so that a score typed in another section never waits for it. */
 static void
-on_database_changed (TdDb *db, const char *what, TdUpcomingGroup *self)
+refresh_when_shown (TdUpcomingGroup *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
+    refresh_now_or_after_first_frame (self);
   else
     self->stale = TRUE;
+}
+
+static void
+on_database_changed (TdDb *db, const char *what, TdUpcomingGroup *self)
+{
+  refresh_when_shown (self);
 }
 
 static void
@@ -186,9 +220,20 @@ on_map (GtkWidget *widget, gpointer data)
   TdUpcomingGroup *self = TD_UPCOMING_GROUP (widget);
 
   if (self->stale)
+    refresh_now_or_after_first_frame (self);
+}
+
+static void
+on_unmap (GtkWidget *widget, gpointer data)
+{
+  TdUpcomingGroup *self = TD_UPCOMING_GROUP (widget);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+
+  /* Not shown after all: filled when it is. */
+  if (self->paint_handler != 0 && clock != NULL)
     {
-      self->stale = FALSE;
-      refresh (self);
+      g_clear_signal_handler (&self->paint_handler, clock);
+      self->stale = TRUE;
     }
 }
 
@@ -203,7 +248,7 @@ set_database (TdUpcomingGroup *self, TdDb *db)
   if (db != NULL)
     self->changed_handler
         = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  refresh (self);
+  refresh_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
@@ -290,4 +335,5 @@ td_upcoming_group_init (TdUpcomingGroup *self)
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
 }

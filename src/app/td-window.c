@@ -127,6 +127,24 @@ update_titles (TdWindow *self)
   adw_window_title_set_subtitle (self->window_title, name ? name : _ ("No database open"));
 }
 
+/* A hidden revealer is made invisible too: GTK measures the child of a
+ * revealer even while it is closed, and the long wrapped text of a notice
+ * costs a few layouts at every size the window is measured for. */
+static void
+on_child_revealed (GtkRevealer *revealer, GParamSpec *pspec, gpointer data)
+{
+  if (!gtk_revealer_get_reveal_child (revealer) && !gtk_revealer_get_child_revealed (revealer))
+    gtk_widget_set_visible (GTK_WIDGET (revealer), FALSE);
+}
+
+static void
+reveal (GtkRevealer *revealer, gboolean shown)
+{
+  if (shown)
+    gtk_widget_set_visible (GTK_WIDGET (revealer), TRUE);
+  gtk_revealer_set_reveal_child (revealer, shown);
+}
+
 static void
 update_actions (TdWindow *self)
 {
@@ -141,7 +159,7 @@ update_actions (TdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-backup", in_file && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-restore",
                                  writable && self->undo_restore_path != NULL);
-  gtk_revealer_set_reveal_child (self->notice_revealer, open && !writable);
+  reveal (self->notice_revealer, open && !writable);
 }
 
 /* TRUE when no database is open or the open one is read-only.  Pages
@@ -399,7 +417,7 @@ set_checking (TdWindow *self, const char *path)
       gtk_label_set_text (self->checking_label, text);
     }
   gtk_spinner_set_spinning (self->checking_spinner, path != NULL);
-  gtk_revealer_set_reveal_child (self->checking_revealer, path != NULL);
+  reveal (self->checking_revealer, path != NULL);
 }
 
 static void
@@ -1042,6 +1060,27 @@ td_window_get_recent_menu (TdWindow *self)
   return G_MENU_MODEL (self->recent_menu);
 }
 
+/* The keyboard shortcuts window is made the first time it is asked for:
+ * GtkApplication would build it with every window (a long GtkBuilder file,
+ * a fifth of a bare window's start-up), so it lives outside the resource
+ * path GtkApplication looks in. */
+static void
+show_help_overlay (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr (GtkBuilder) builder
+          = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 /* Nothing asked for a section before the window is shown: the first one
  * is built now, and no other before the first frame. */
 static void
@@ -1251,6 +1290,16 @@ td_window_init (TdWindow *self)
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
                                     FALSE);
   add_sidebar_rows (self);
+  {
+    g_autoptr (GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
+
+    g_signal_connect (help, "activate", G_CALLBACK (show_help_overlay), self);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help));
+  }
+  g_signal_connect (self->notice_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed),
+                    NULL);
+  g_signal_connect (self->checking_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_child_revealed), NULL);
   add_bloc_selector (self);
   update_titles (self);
   update_actions (self);
