@@ -468,6 +468,6 @@ gint64
 td_ranking_default_bloc_year (TdDb *db)
 {
   /* Until a bloc-year is chosen, the newest one is the one being ranked. */
-  return td_db_query_int (db, "SELECT id FROM bloc_year ORDER BY year DESC, id DESC LIMIT 1", 0,
-                          NULL);
+  return td_query_int (db, "SELECT id FROM bloc_year ORDER BY year DESC, id DESC LIMIT 1", 0, NULL,
+                       NULL);
 }
