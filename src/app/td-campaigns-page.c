@@ -10,6 +10,7 @@
 #include "td-campaigns-page.h"
 #include "td-campaign-dialog.h"
 #include "td-campaign.h"
+#include "td-form.h"
 #include "td-registry.h"
 #include "td-text.h"
 #include "td-window.h"
@@ -571,42 +572,32 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   td_window_toast (widget, toast);
 }
 
-typedef struct
-{
-  TdCampaignsPage *self;
-  GtkWidget *dialog;
-  GtkWidget *text_row;
-  GtkWidget *kind_row;
-  GtkWidget *level_row;
-} TargetForm;
-
+/* A target: its text, yes/no or a graded level (with the level asked). */
 static void
-on_target_changed (GObject *object, GParamSpec *pspec, TargetForm *f)
+on_target_changed (GObject *object, GParamSpec *pspec, TdForm *f)
 {
-  g_autofree gchar *text
-      = td_text_normalize_space (gtk_editable_get_text (GTK_EDITABLE (f->text_row)));
+  g_autofree gchar *text = td_text_normalize_space (td_form_text (f, 0));
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (f->dialog), "add", text[0] != '\0');
-  gtk_widget_set_visible (f->level_row,
-                          adw_combo_row_get_selected (ADW_COMBO_ROW (f->kind_row)) == 1);
+  gtk_widget_set_visible (f->entries[1],
+                          adw_combo_row_get_selected (ADW_COMBO_ROW (f->combo)) == 1);
 }
 
 static void
-on_target_response (AdwMessageDialog *dialog, const char *response, TargetForm *f)
+on_target_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
 {
   g_autoptr (TdTarget) t = td_target_new ();
   g_autoptr (GError) error = NULL;
 
-  if (g_strcmp0 (response, "add") != 0)
+  if (g_strcmp0 (response, "add") != 0 || f->owner == NULL)
     return;
-  t->campaign_id = f->self->campaign_id;
-  t->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->text_row)));
-  t->kind = adw_combo_row_get_selected (ADW_COMBO_ROW (f->kind_row)) == 1 ? TD_TARGET_LEVEL
-                                                                          : TD_TARGET_YESNO;
-  t->required_level = g_strdup (
-      t->kind == TD_TARGET_LEVEL ? gtk_editable_get_text (GTK_EDITABLE (f->level_row)) : "");
-  if (td_campaign_add_target (td_section_db (f->self), t, &error) == 0)
-    td_window_show_error (GTK_WIDGET (f->self), _ ("Could not add the target"), error);
+  t->campaign_id = f->id;
+  t->text = g_strdup (td_form_text (f, 0));
+  t->kind = adw_combo_row_get_selected (ADW_COMBO_ROW (f->combo)) == 1 ? TD_TARGET_LEVEL
+                                                                       : TD_TARGET_YESNO;
+  t->required_level = g_strdup (t->kind == TD_TARGET_LEVEL ? td_form_text (f, 1) : "");
+  if (td_campaign_add_target (td_section_db (f->owner), t, &error) == 0)
+    td_window_show_error (f->owner, _ ("Could not add the target"), error);
 }
 
 static void
@@ -615,37 +606,19 @@ add_target_action (GtkWidget *widget, const char *action_name, GVariant *param)
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
   const char *kinds[]
       = { td_target_kind_label (TD_TARGET_YESNO), td_target_kind_label (TD_TARGET_LEVEL), NULL };
-  TargetForm *f = g_new0 (TargetForm, 1);
-  GtkWidget *list = gtk_list_box_new ();
+  TdForm *f = td_form_new (widget, _ ("Add Target"),
+                           _ ("What each member strives for in this campaign."), "add", _ ("_Add"));
 
-  f->self = self;
-  f->dialog = adw_message_dialog_new (parent_window (self), _ ("Add Target"),
-                                      _ ("What each member strives for in this campaign."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (f->dialog), "cancel", _ ("_Cancel"), "add",
-                                    _ ("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (f->dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (f->dialog), "add");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  f->text_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->text_row), _ ("Target"));
-  gtk_list_box_append (GTK_LIST_BOX (list), f->text_row);
-  f->kind_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->kind_row), _ ("Kind"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (f->kind_row), G_LIST_MODEL (gtk_string_list_new (kinds)));
-  gtk_list_box_append (GTK_LIST_BOX (list), f->kind_row);
-  f->level_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->level_row), _ ("Required level"));
-  gtk_editable_set_text (GTK_EDITABLE (f->level_row), "Hoàn thành tốt nhiệm vụ");
-  gtk_list_box_append (GTK_LIST_BOX (list), f->level_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (f->dialog), list);
-  g_object_set_data_full (G_OBJECT (f->dialog), "td-form", f, g_free);
-  g_signal_connect (f->text_row, "notify::text", G_CALLBACK (on_target_changed), f);
-  g_signal_connect (f->kind_row, "notify::selected", G_CALLBACK (on_target_changed), f);
+  f->id = self->campaign_id;
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (f->dialog), "close");
+  f->entries[0] = td_form_add_entry (f, _ ("Target"), "");
+  f->combo = td_form_add_combo (f, _ ("Kind"), G_LIST_MODEL (gtk_string_list_new (kinds)),
+                                GTK_INVALID_LIST_POSITION);
+  f->entries[1] = td_form_add_entry (f, _ ("Required level"), "Hoàn thành tốt nhiệm vụ");
+  g_signal_connect (f->entries[0], "notify::text", G_CALLBACK (on_target_changed), f);
+  g_signal_connect (f->combo, "notify::selected", G_CALLBACK (on_target_changed), f);
   on_target_changed (NULL, NULL, f);
-  g_signal_connect (f->dialog, "response", G_CALLBACK (on_target_response), f);
-  gtk_window_present (GTK_WINDOW (f->dialog));
+  td_form_present (f, G_CALLBACK (on_target_response));
 }
 
 typedef struct
