@@ -20,14 +20,14 @@
 #include "config.h"
 
 #include "td-section-page.h"
+#include "td-db-follow.h"
 
 #include <glib/gi18n.h>
 
 typedef struct
 {
-  TdDb *database;
+  TdDbFollow database;
   gint64 bloc_year_id;
-  gulong changed_handler;
   guint reload_source;
   gboolean stale; /* changed while hidden: reload when shown */
   GMenu *menu;
@@ -243,7 +243,7 @@ td_section_page_get_database (TdSectionPage *self)
   TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
 
   g_return_val_if_fail (TD_IS_SECTION_PAGE (self), NULL);
-  return priv->database;
+  return priv->database.db;
 }
 
 void
@@ -252,15 +252,10 @@ td_section_page_set_database (TdSectionPage *self, TdDb *db)
   TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
 
   g_return_if_fail (TD_IS_SECTION_PAGE (self));
-  if (priv->database == db)
+  if (priv->database.db == db)
     return;
   context_changed (self);
-  if (priv->database != NULL)
-    g_clear_signal_handler (&priv->changed_handler, priv->database);
-  g_set_object (&priv->database, db);
-  if (db != NULL)
-    priv->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
+  td_db_follow_set (&priv->database, db, G_CALLBACK (on_database_changed), self);
   td_section_page_reload_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
@@ -395,9 +390,7 @@ td_section_page_dispose (GObject *object)
   TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
 
   g_clear_handle_id (&priv->reload_source, g_source_remove);
-  if (priv->database != NULL)
-    g_clear_signal_handler (&priv->changed_handler, priv->database);
-  g_clear_object (&priv->database);
+  td_db_follow_clear (&priv->database);
   /* AdwBin unparents its child itself: a section never calls
    * gtk_widget_dispose_template(). */
   G_OBJECT_CLASS (td_section_page_parent_class)->dispose (object);
@@ -422,7 +415,7 @@ td_section_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
   switch (prop_id)
     {
     case PROP_DATABASE:
-      g_value_set_object (value, priv->database);
+      g_value_set_object (value, priv->database.db);
       break;
     case PROP_BLOC_YEAR_ID:
       g_value_set_int64 (value, priv->bloc_year_id);
@@ -473,9 +466,7 @@ td_section_page_class_init (TdSectionPageClass *klass)
   window_shortcuts_quark = g_quark_from_static_string ("td-section-window-shortcuts");
   menu_quark = g_quark_from_static_string ("td-section-menu");
 
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE] = td_db_follow_param_spec ();
   properties[PROP_BLOC_YEAR_ID]
       = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);

@@ -8,6 +8,7 @@
 
 #include "td-calendar.h"
 #include "td-upcoming-group.h"
+#include "td-db-follow.h"
 
 #include <glib/gi18n.h>
 
@@ -18,8 +19,7 @@ struct _TdUpcomingGroup
 {
   AdwPreferencesGroup parent_instance;
 
-  TdDb *database;
-  gulong changed_handler;
+  TdDbFollow database;
   gboolean stale; /* changed while hidden: refreshed when shown */
   gulong paint_handler;
   GPtrArray *rows;
@@ -102,12 +102,12 @@ refresh (TdUpcomingGroup *self)
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-  if (self->database == NULL)
+  if (self->database.db == NULL)
     return;
 
   /* Only the rows shown are read: a province keeps thousands. */
-  deadlines = td_calendar_list_overdue (self->database, 0, &today, MAX_ROWS, NULL);
-  td_calendar_count_urgent (self->database, 0, &today, &n_overdue, &n_soon);
+  deadlines = td_calendar_list_overdue (self->database.db, 0, &today, MAX_ROWS, NULL);
+  td_calendar_count_urgent (self->database.db, 0, &today, &n_overdue, &n_soon);
   if (deadlines != NULL && n_overdue > deadlines->len)
     more = n_overdue - deadlines->len;
   for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
@@ -124,7 +124,7 @@ refresh (TdUpcomingGroup *self)
     }
 
   g_date_add_days (&until, DAYS_AHEAD);
-  list = td_calendar_occurrences (self->database, 0, &today, &until, &today, NULL);
+  list = td_calendar_occurrences (self->database.db, 0, &today, &until, &today, NULL);
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       TdOccurrence *occ = g_ptr_array_index (list, i);
@@ -240,14 +240,8 @@ on_unmap (GtkWidget *widget, gpointer data)
 static void
 set_database (TdUpcomingGroup *self, TdDb *db)
 {
-  if (self->database == db)
+  if (!td_db_follow_set (&self->database, db, G_CALLBACK (on_database_changed), self))
     return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
   refresh_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
@@ -272,9 +266,7 @@ td_upcoming_group_dispose (GObject *object)
 {
   TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
 
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_clear_object (&self->database);
+  td_db_follow_clear (&self->database);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (td_upcoming_group_parent_class)->dispose (object);
 }
@@ -287,7 +279,7 @@ td_upcoming_group_get_property (GObject *object, guint prop_id, GValue *value, G
   switch (prop_id)
     {
     case PROP_DATABASE:
-      g_value_set_object (value, self->database);
+      g_value_set_object (value, self->database.db);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -320,9 +312,7 @@ td_upcoming_group_class_init (TdUpcomingGroupClass *klass)
   object_class->get_property = td_upcoming_group_get_property;
   object_class->set_property = td_upcoming_group_set_property;
 
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE] = td_db_follow_param_spec ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
