@@ -68,13 +68,7 @@ static const char *month_names[] = {
 static GDate
 current_today (TdCalendarPage *self)
 {
-  GDate today;
-
-  if (self->today_pinned)
-    return self->today;
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  return today;
+  return self->today_pinned ? self->today : td_calendar_today ();
 }
 
 /* The bloc-year whose deadlines are shown: the window's, else the first

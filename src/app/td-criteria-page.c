@@ -19,6 +19,7 @@
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-editor.h"
 #include "td-criterion-item.h"
+#include "td-column-view.h"
 #include "td-lazy-tooltip.h"
 #include "td-paste-dialog.h"
 #include "td-registry.h"
@@ -158,17 +159,6 @@ collect_problems (TdCriteriaPage *self)
     }
 }
 
-/* GTK 4.8 has no gtk_column_view_scroll_to: its inner list view has the
- * "list.scroll-to-item" action. */
-static void
-scroll_to (GtkColumnView *view, guint position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-}
-
 static gboolean
 select_id (TdCriteriaPage *self, gint64 id)
 {
@@ -177,7 +167,7 @@ select_id (TdCriteriaPage *self, gint64 id)
   if (index < 0)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, index);
-  scroll_to (self->view, index);
+  td_column_view_scroll_to (self->view, index);
   return TRUE;
 }
 

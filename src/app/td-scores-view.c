@@ -16,6 +16,7 @@
 
 #include "td-scores-view.h"
 #include "td-lazy-tooltip.h"
+#include "td-column-view.h"
 #include "td-section-page.h"
 
 #include <glib/gi18n.h>
@@ -358,17 +359,6 @@ td_scores_view_refill (TdScoresView *self)
 
 /* ---- moving the focus ---- */
 
-/* GTK 4.8 has no gtk_column_view_scroll_to: its inner list view has the
- * "list.scroll-to-item" action. */
-static void
-scroll_to (GtkColumnView *view, guint position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-}
-
 static gboolean
 is_editable_item (TdCriterionItem *item)
 {
@@ -493,7 +483,7 @@ move_focus (TdScoresView *self, gint node, guint column, TdCellMove move)
       priv->focus_column = column;
       priv->focus_tries = 0;
       priv->focus_from = root ? gtk_root_get_focus (root) : NULL;
-      scroll_to (priv->column_view, pos);
+      td_column_view_scroll_to (priv->column_view, pos);
       priv->focus_source = g_timeout_add (10, focus_later_cb, self);
     }
 }

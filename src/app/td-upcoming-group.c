@@ -41,13 +41,7 @@ static GParamSpec *properties[N_PROPS];
 static GDate
 current_today (TdUpcomingGroup *self)
 {
-  GDate today;
-
-  if (self->today_pinned)
-    return self->today;
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  return today;
+  return self->today_pinned ? self->today : td_calendar_today ();
 }
 
 static void

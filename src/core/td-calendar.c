@@ -133,6 +133,16 @@ td_calendar_format_date (const GDate *date)
                           g_date_get_year (date));
 }
 
+GDate
+td_calendar_today (void)
+{
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_time_t (&today, time (NULL));
+  return today;
+}
+
 gchar *
 td_calendar_format_dmy (const GDate *date)
 {
