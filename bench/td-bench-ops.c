@@ -1269,6 +1269,8 @@ td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpIn
       /* Independent of the database: fewer runs, it is the same at every scale. */
       return td_bench_time (result, MAX (1, config->reps / 3), do_lunar, NULL, error);
     }
+  if (g_str_equal (info->id, "paste_parse"))
+    return td_bench_paste_parse (config, result, error);
   if (g_str_equal (info->id, "startup_floor"))
     return op_startup_floor (config, run, result, error);
   if (g_str_equal (info->id, "startup"))

@@ -86,6 +86,9 @@ gboolean td_bench_prepare_database (TdBenchRun *run, gboolean regenerate, GError
  * TRUE. */
 gboolean td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpInfo *info,
                           TdBenchResult *result, GError **error);
+/* td-bench-paste.c: the paste_parse operation and its table. */
+gchar *td_bench_paste_table (void);
+gboolean td_bench_paste_parse (const TdBenchConfig *config, TdBenchResult *result, GError **error);
 void td_bench_remove_files (const char *db_path);
 void td_bench_remove_work (const char *dir);
 

@@ -33,6 +33,7 @@ static const TdBenchOpInfo op_infos[] = {
   { "workbook_python", "same workbook by Python xlsxwriter", 0, TD_BENCH_FLAT },
   { "ranking_pdf", "export a ranking PDF", 200, TD_BENCH_FLAT },
   { "lunar", "every day 1900-2100 to lunar and back", 0, TD_BENCH_FLAT },
+  { "paste_parse", "read a pasted 300-row criteria table", 50, TD_BENCH_FLAT },
   { "startup_floor", "bare libadwaita window to first frame", 0, TD_BENCH_FLAT },
   { "startup", "start-up to first frame (Xvfb, cairo)", 500, TD_BENCH_FLAT },
   { "ui_switch", "window: switch bloc-year (longest block)", 16, TD_BENCH_FLAT },

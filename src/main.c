@@ -15,6 +15,11 @@ main (int argc, char *argv[])
   const char *collate;
 
   setlocale (LC_ALL, "");
+  /* Arguments, names and messages are UTF-8 whatever LANG says: under
+   * LANG=C, GLib would convert "Khối 6" from ASCII and fail ("Invalid
+   * byte sequence").  Only the character set changes, not the language. */
+  if (!g_get_charset (NULL) && setlocale (LC_CTYPE, "C.UTF-8") == NULL)
+    setlocale (LC_CTYPE, "en_US.UTF-8");
   /* Vietnamese names sort wrongly in byte order (Đ after Z): when the
    * session has no real collation, borrow Vietnamese rules. */
   collate = setlocale (LC_COLLATE, NULL);

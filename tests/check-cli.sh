@@ -43,5 +43,16 @@ LC_ALL=C.UTF-8 "$bin" demo --force "$tmp/demo.db" >/dev/null; ok $? "demo --forc
 LC_ALL=C.UTF-8 "$bin" demo >/dev/null 2>&1
 [ $? = 2 ]; ok $? "demo without a file name exits 2"
 
+# Arguments are UTF-8 whatever LANG says (issue 16): a Vietnamese name
+# under the C locale, with no UTF-8 in the environment at all.
+out=$(env -i PATH="$PATH" LANG=C "$bin" export ranking --database "$tmp/demo.db" --bloc "Khối 6" \
+      --year 2024 --output "$tmp/c-locale.xlsx" 2>&1); rc=$?
+[ $rc = 0 ] && [ -s "$tmp/c-locale.xlsx" ]; ok $? "LANG=C: export --bloc \"Khối 6\" works ($out)"
+
+out=$(env -i PATH="$PATH" LANG=C "$bin" export ranking --database "$tmp/demo.db" --bloc "Khối 99" \
+      --year 2024 --output "$tmp/c-locale-2.xlsx" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "Khối 99" <<<"$out" && grep -q "Khối Thi đua số 6" <<<"$out"
+ok $? "LANG=C: an unknown bloc is named back in UTF-8 with the list of blocs"
+
 echo "1..$n"
 exit $fail

@@ -495,10 +495,8 @@ test_paste_table (Fixture *f, gconstpointer data)
     g_assert_nonnull (cell);
     gtk_editable_set_text (cell, "20");
     g_signal_emit_by_name (cell, "activate");
-    cell = td_paste_dialog_get_cell (dialog, 2, TD_PASTE_COL_TITLE);
-    g_assert_nonnull (cell);
-    gtk_editable_set_text (cell, "Hoàn thành kế hoạch năm 2025");
-    g_signal_emit_by_name (cell, "activate");
+    g_assert_true (
+        td_paste_dialog_edit_cell (dialog, 2, TD_PASTE_COL_TITLE, "Hoàn thành kế hoạch năm 2025"));
   }
   td_test_iterate ();
   g_assert_cmpint (td_paste_preview_count_errors (preview), ==, 0);
@@ -518,6 +516,109 @@ test_paste_table (Fixture *f, gconstpointer data)
   g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 100 / 100");
   shot = td_test_screenshot (GTK_WIDGET (f->window), "criteria-pasted.png");
   (void)members;
+}
+
+static gboolean
+preview_ready (gpointer data)
+{
+  return td_paste_dialog_get_preview (data) != NULL;
+}
+
+/* A table copied from LibreOffice Writer is on the clipboard as HTML: the
+ * dialog reads it when it opens, and the clerk's choices in the preview
+ * (a row's kind, rows made grades, a note moved) are what is saved. */
+static void
+test_paste_from_writer (Fixture *f, gconstpointer data)
+{
+  const char *html
+      = "<html><body><table><tr><td>STT</td><td>Nội dung</td><td>Điểm chuẩn</td>"
+        "<td>Điểm thưởng</td><td>Điểm trừ</td></tr>"
+        "<tr><td>I</td><td>Chuyên môn</td><td>100</td><td></td><td></td></tr>"
+        "<tr><td>1</td><td>Kết quả công tác</td><td>60</td><td></td><td></td></tr>"
+        "<tr><td></td><td>Công việc thứ nhất</td><td>60</td><td></td><td></td></tr>"
+        "<tr><td></td><td>Công việc thứ hai</td><td>40</td><td></td><td></td></tr>"
+        "<tr><td>2</td><td>Báo cáo đúng hạn</td><td>40</td><td></td><td></td></tr>"
+        "<tr><td></td><td>- Mỗi báo cáo chậm</td><td></td><td></td><td>0,5</td></tr>"
+        "<tr><td></td><td>Ghi chú: Tổng điểm trừ không quá 2 "
+        "điểm</td><td></td><td></td><td></td></tr>"
+        "<tr><td></td><td>Tổng cộng</td><td>100</td><td></td><td></td></tr></table></body></html>";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr (GdkContentProvider) provider = gdk_content_provider_new_for_bytes ("text/html", bytes);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+  TdPasteDialog *dialog;
+  TdPastePreview *preview;
+  GtkDropDown *kind;
+  GtkWidget *cell;
+  g_autofree gchar *shot = NULL;
+  const guint grades[] = { 3, 4 };
+
+  by->bloc_id = f->bloc_id;
+  by->year = 2026;
+  td_window_set_bloc_year_id (f->window, td_registry_add_bloc_year (f->db, by, &error));
+  g_assert_no_error (error);
+  td_test_iterate ();
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (f->window)), provider);
+
+  td_test_activate (GTK_WIDGET (f->page), "criteria.paste", NULL);
+  dialog = TD_PASTE_DIALOG (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+  g_assert_nonnull (dialog);
+  td_test_wait_until (preview_ready, dialog, 5000);
+  preview = td_paste_dialog_get_preview (dialog);
+  g_assert_nonnull (preview);
+  g_assert_cmpuint (preview->rows->len, ==, 9);
+  td_test_wait_drawn (GTK_WIDGET (dialog));
+
+  /* 1 is read as a heading whose rows do not add up; the clerk makes them
+   * its grades (one applies). */
+  g_assert_cmpint (((TdPasteRow *)g_ptr_array_index (preview->rows, 2))->status, ==,
+                   TD_PASTE_WARNING);
+  gtk_selection_model_select_range (
+      GTK_SELECTION_MODEL (gtk_column_view_get_model (
+          GTK_COLUMN_VIEW (td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL)))),
+      3, 2, TRUE);
+  td_test_activate (GTK_WIDGET (dialog), "paste.make-grades", NULL);
+  g_assert_cmpint (((TdPasteRow *)g_ptr_array_index (preview->rows, 2))->criterion->kind, ==,
+                   TD_RULE_GRADED);
+  g_assert_cmpint (((TdPasteRow *)g_ptr_array_index (preview->rows, 3))->role, ==,
+                   TD_PASTE_ROLE_GRADE);
+  (void)grades;
+
+  /* The bullet is a deduction per case; the clerk makes it a deduction up
+   * to a limit in its "Read as" drop-down. */
+  td_test_iterate ();
+  cell = GTK_WIDGET (td_paste_dialog_get_cell (dialog, 6, TD_PASTE_COL_DEDUCTION));
+  g_assert_nonnull (cell);
+  kind = GTK_DROP_DOWN (td_test_find_widget (gtk_widget_get_parent (gtk_widget_get_parent (cell)),
+                                             GTK_TYPE_DROP_DOWN, NULL));
+  if (kind == NULL)
+    {
+      /* The row's cells are siblings in the column view: find its box. */
+      GtkWidget *row = gtk_widget_get_parent (gtk_widget_get_parent (cell));
+      kind = GTK_DROP_DOWN (td_test_find_widget (row, GTK_TYPE_DROP_DOWN, NULL));
+    }
+  g_assert_nonnull (kind);
+  g_assert_cmpuint (gtk_drop_down_get_selected (kind), ==, TD_RULE_DEDUCTION_EACH);
+  gtk_drop_down_set_selected (kind, TD_RULE_DEDUCTION_POINTS);
+  g_assert_cmpint (((TdPasteRow *)g_ptr_array_index (preview->rows, 6))->criterion->kind, ==,
+                   TD_RULE_DEDUCTION_POINTS);
+  /* The note caps item 2 (the item over its last row). */
+  g_assert_cmpint (((TdPasteRow *)g_ptr_array_index (preview->rows, 5))->criterion->deduction_cap,
+                   ==, TD_POINTS (2));
+  g_assert_cmpuint (td_paste_preview_count_errors (preview), ==, 0);
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "criteria-paste-writer.png");
+
+  td_test_activate (GTK_WIDGET (dialog), "paste.save", NULL);
+  td_test_iterate ();
+  g_assert_null (td_test_find_toplevel (TD_TYPE_PASTE_DIALOG));
+  {
+    TdCriteriaTable *table = td_criteria_page_get_table (f->page);
+    TdCriterion *graded = td_criteria_table_get_node (table, 1);
+    g_assert_cmpuint (td_criteria_table_get_n_nodes (table), ==, 4);
+    g_assert_cmpint (graded->kind, ==, TD_RULE_GRADED);
+    g_assert_cmpuint (graded->options->len, ==, 2);
+    g_assert_cmpint (td_criteria_table_get_node (table, 3)->kind, ==, TD_RULE_DEDUCTION_POINTS);
+  }
 }
 
 static void
@@ -606,6 +707,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/criteria-page/edit-brackets", Fixture, NULL, fixture_setup, test_edit_brackets,
               fixture_teardown);
+  g_test_add ("/criteria-page/paste-from-writer", Fixture, NULL, fixture_setup,
+              test_paste_from_writer, fixture_teardown);
   g_test_add ("/criteria-page/paste-table", Fixture, NULL, fixture_setup, test_paste_table,
               fixture_teardown);
   g_test_add ("/criteria-page/copy-from-previous-year", Fixture, NULL, fixture_setup,

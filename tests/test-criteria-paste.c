@@ -168,10 +168,10 @@ test_messy_table (void)
   g_assert_cmpstr (row_at (p, 4)->criterion->title, ==, "Báo cáo tháng");
   /* a.2 turned into a heading: its standard comes from the bullets. */
   g_assert_cmpint (row_at (p, 3)->criterion->kind, ==, TD_RULE_GROUP);
-  /* a.7.1 is a level below a.2 by its code, zero standard and a deduction
-   * written "- 0,5": a zero-point option row. */
+  /* a.7.1 hangs under the nearest row whose code is its prefix ("a": there
+   * is no a7), zero standard and a deduction written "- 0,5". */
   r = row_at (p, 6);
-  g_assert_cmpint (r->depth, ==, 3);
+  g_assert_cmpint (r->depth, ==, 2);
   g_assert_cmpint (r->criterion->standard, ==, 0);
   g_assert_cmpint (r->criterion->rate, ==, 50);
   g_assert_true (td_rule_kind_is_deduction (r->criterion->kind));
@@ -186,7 +186,9 @@ test_messy_table (void)
   g_assert_cmpint (row_at (p, 9)->depth, ==, 1);
   g_assert_cmpint (row_at (p, 10)->depth, ==, 1);
   g_assert_cmpstr (row_at (p, 9)->criterion->title, ==, "Báo cáo 6 tháng đúng hạn");
-  g_assert_cmpint (row_at (p, 9)->status, ==, TD_PASTE_WARNING); /* no code */
+  /* No code: said in its meaning, not a problem (real tables do it). */
+  g_assert_cmpint (row_at (p, 9)->status, ==, TD_PASTE_OK);
+  g_assert_cmpint (row_at (p, 9)->parent, ==, 8);
 
   /* Signs decide over columns. */
   r = row_at (p, 12);
@@ -203,9 +205,10 @@ test_messy_table (void)
   g_assert_cmpint (r->status, ==, TD_PASTE_WARNING);
   r = row_at (p, 15);
   g_assert_cmpint (r->criterion->kind, ==, TD_RULE_DISQUALIFIER);
-  /* 3.3.2.1 under 3.4 by rank (dots count). */
+  /* 3.3.2.1 after 3.4: no open 3.3.2 or 3.3, so under "3", its longest
+   * open prefix. */
   r = row_at (p, 16);
-  g_assert_cmpint (r->depth, ==, 2);
+  g_assert_cmpint (r->depth, ==, 1);
   g_assert_cmpint (r->criterion->standard, ==, 125);
   /* The exemption note is kept. */
   r = row_at (p, 17);
@@ -217,9 +220,8 @@ test_messy_table (void)
   g_assert_true (row_at (p, 19)->skip);
   g_assert_cmpint (p->total, ==, 5000);
 
-  /* 3.4 (a disqualifier) with a standard-points row under it: its stated
-   * 0 points do not match, a warning the clerk should look at. */
-  g_assert_cmpint (row_at (p, 15)->status, ==, TD_PASTE_WARNING);
+  /* 3.4 is a plain disqualifier: nothing to look at. */
+  g_assert_cmpint (row_at (p, 15)->status, ==, TD_PASTE_OK);
   g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
 
   /* The clerk fixes 3.3.2.1 into a sibling with a proper code. */
@@ -251,34 +253,35 @@ static void
 test_not_a_number (void)
 {
   const char *text = "1\tBáo cáo\t2O\t\t\n"
-                     "2\tSáng kiến\t\t1,5đ\t\n"
-                     "3\tChậm báo cáo\t\t\tabc\n"
+                     "2\tChậm báo cáo\t\t\tabc\n"
+                     "3\tSáng kiến\t\t1,5đ\t\n"
                      "4\tNhiệm vụ\t2 điểm\t\t\n"
                      "5\tVi phạm\t\t\t-0,5/lần, tối đa 1,5\n";
   g_autoptr (GError) error = NULL;
   g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
-  const char *bad[] = { "2O", "1,5đ", "abc" };
+  const char *bad[] = { "2O", "abc" };
 
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       TdPasteRow *r = row_at (p, i);
-      g_autoptr (GError) why = NULL;
-      TdPoints ignored;
+      g_autofree gchar *quoted = g_strdup_printf ("“%s”", bad[i]);
 
-      /* The row says what the points parser says about the cell. */
-      g_assert_false (td_points_parse (bad[i], &ignored, &why));
+      /* The row names the cell and why it is refused. */
       g_test_message ("row %u: %s", i, r->problems);
       g_assert_cmpint (r->status, ==, TD_PASTE_ERROR);
-      g_assert_nonnull (strstr (r->problems, why->message));
+      g_assert_nonnull (strstr (r->problems, quoted));
     }
   g_assert_cmpint (row_at (p, 0)->criterion->standard, !=, 200);
-  /* A number followed by a word or by "/lần" is still read. */
+  /* "đ" and "điểm" after a figure are its unit; "/lần" says per case. */
+  g_assert_cmpint (row_at (p, 2)->status, ==, TD_PASTE_OK);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_BONUS_POINTS);
+  g_assert_cmpint (row_at (p, 2)->criterion->rate, ==, 150);
   g_assert_cmpint (row_at (p, 3)->status, ==, TD_PASTE_OK);
   g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, 200);
   g_assert_cmpint (row_at (p, 4)->status, !=, TD_PASTE_ERROR);
   g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
-  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 3);
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 2);
 }
 
 /* Errors block saving until fixed or skipped. */
@@ -305,20 +308,17 @@ test_errors_and_fixing (void)
   td_paste_row_set_cells (p, 0, NULL, NULL, "3", NULL, NULL);
   g_assert_cmpint (row_at (p, 0)->status, ==, TD_PASTE_OK);
   g_assert_cmpint (row_at (p, 0)->criterion->standard, ==, 300);
-  /* Skipping a row is the other way out. */
-  row_at (p, 1)->skip = TRUE;
-  td_paste_preview_recheck (p);
+  /* Skipping a row is the other way out, and it is kept when another
+   * row changes. */
+  g_assert_true (td_paste_row_set_skipped (p, 1, TRUE, &error));
   g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
+  td_paste_row_set_cells (p, 2, NULL, "Nhiệm vụ được giao", NULL, NULL, NULL);
+  g_assert_true (row_at (p, 1)->skip);
+  g_assert_cmpint (row_at (p, 1)->skip_reason, ==, TD_PASTE_SKIP_CLERK);
   t = td_paste_preview_to_table (p, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (t->nodes->len, ==, 2);
   g_assert_cmpint (t->total, ==, 800);
-
-  /* Direct edits of depth are kept by recheck. */
-  row_at (p, 2)->depth = 1;
-  td_paste_preview_recheck (p);
-  g_assert_cmpint (row_at (p, 2)->depth, ==, 1);
-  g_assert_cmpint (row_at (p, 0)->status, ==, TD_PASTE_ERROR); /* standard rule with a child */
 
   g_assert_null (td_paste_parse ("  \n\t\n", &error));
   g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
@@ -343,11 +343,14 @@ test_codes_in_titles (void)
   g_assert_cmpint (row_at (p, 1)->depth, ==, 1);
   g_assert_cmpint (row_at (p, 2)->depth, ==, 1);
   g_assert_cmpint (row_at (p, 3)->depth, ==, 2);
-  /* A minus in the standard column is a deduction; 2. stays a heading
-   * whose stated 4 points its child does not give: a warning. */
+  /* A minus in the standard column is a deduction; 2. keeps its own 4
+   * standard points, and its row only deducts (an item of real tables). */
   g_assert_true (td_rule_kind_is_deduction (row_at (p, 3)->criterion->kind));
   g_assert_cmpint (row_at (p, 3)->criterion->rate, ==, 25);
-  g_assert_cmpint (row_at (p, 2)->status, ==, TD_PASTE_WARNING);
+  g_assert_cmpint (row_at (p, 3)->status, ==, TD_PASTE_WARNING);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_STANDARD);
+  g_assert_cmpint (row_at (p, 2)->criterion->standard, ==, 400);
+  g_assert_cmpint (row_at (p, 2)->status, ==, TD_PASTE_OK);
 }
 
 /* One signed column for bonuses and deductions: minus signs are expected
@@ -409,6 +412,115 @@ test_save (void)
   g_assert_cmpint (((TdCriterion *)g_ptr_array_index (loaded->nodes, 2))->depth, ==, 1);
 }
 
+/* A table copied from LibreOffice Writer arrives as HTML: merged cells,
+ * entities, paragraphs, scripts and nested tables. */
+static void
+test_html (void)
+{
+  const char *html
+      = "<html><head><style>td { color: red }</style><script>var x = '<table>';</script>"
+        "</head><body><p>Bảng</p><table><tr><td rowspan=\"2\">STT</td><td rowspan=2>Nội dung</td>"
+        "<td colspan=\"2\">Điểm</td></tr><tr><td>Chuẩn</td><td>Trừ</td></tr>"
+        "<tr><td><p>1.</p></td><td><p>Báo cáo &amp; thống kê</p><p>đúng&nbsp;hạn</p></td>"
+        "<td>5</td><td></td></tr>"
+        "<tr><td></td><td>&ndash; Mỗi lần chậm "
+        "&#273;&#x1ebf;n<br>hạn</td><td></td><td>0,5</td></tr>"
+        "<tr><td>2.</td><td>\"Trích\" dẫn<table><tr><td>lồng</td></tr></table></td><td>5</td>"
+        "<td></td></tr></table><table><tr><td>bảng sau</td></tr></table></body></html>";
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *text = td_paste_html_to_text (html, &error);
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (TdPastePreview) p = NULL;
+
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "STT\tNội dung\tĐiểm\t");
+  g_assert_cmpstr (lines[1], ==, "\t\tChuẩn\tTrừ");
+  g_assert_cmpstr (lines[2], ==, "1.\tBáo cáo & thống kê đúng hạn\t5\t");
+  g_assert_cmpstr (lines[3], ==, "\t– Mỗi lần chậm đến hạn\t\t0,5");
+  /* A cell starting with a quote stays text; the nested table's cell does
+   * not make a column; the second table is not read. */
+  g_assert_cmpstr (lines[4], ==, "2.\t\"\"\"Trích\"\" dẫn\"\t5\t");
+  g_assert_cmpstr (lines[5], ==, "");
+  g_assert_null (lines[6]);
+
+  p = td_paste_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (row_at (p, 0)->skip && row_at (p, 1)->skip);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_STANDARD);
+  g_assert_cmpint (row_at (p, 3)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (p, 3)->parent, ==, 2);
+  g_assert_cmpstr (row_at (p, 4)->criterion->title, ==, "\"Trích\" dẫn");
+
+  /* No table, invalid text. */
+  g_assert_null (td_paste_html_to_text ("<p>chỉ có chữ</p>", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (td_paste_html_to_text ("<table><tr><td>\xff\xfe</td></tr></table>", &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+}
+
+/* The clerk's choices: a kind, a note moved to another item, rows made
+ * options or grades; each survives the next change. */
+static void
+test_choices (void)
+{
+  const char *text = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
+                     "1\tKết quả công tác\t10\t\t\n"
+                     "\tCông việc thứ nhất\t10\t\t\n"
+                     "\tCông việc thứ hai\t6\t\t\n"
+                     "2\tKhen thưởng\t\t\t\n"
+                     "\tBằng khen Thủ tướng\t\t2\t\n"
+                     "\tBằng khen UBND tỉnh\t\t1\t\n"
+                     "3\tBáo cáo\t5\t\t\n"
+                     "3.1\tMỗi báo cáo chậm\t\t\t0,5\n"
+                     "\tGhi chú: tổng điểm trừ không quá 1 điểm\t\t\t\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (text, &error);
+  const guint options[] = { 5, 6 };
+  const guint grades[] = { 2, 3 };
+
+  g_assert_no_error (error);
+  /* Without level words the sub-rows of 1 are rows of their own, and the
+   * two bonuses are independent. */
+  g_assert_cmpint (row_at (p, 2)->role, ==, TD_PASTE_ROLE_CRITERION);
+  g_assert_cmpint (row_at (p, 5)->role, ==, TD_PASTE_ROLE_CRITERION);
+  /* The note caps 3 (the item over its last row). */
+  g_assert_cmpint (row_at (p, 9)->role, ==, TD_PASTE_ROLE_NOTE);
+  g_assert_cmpint (g_array_index (row_at (p, 9)->targets, gint, 0), ==, 7);
+  g_assert_cmpint (row_at (p, 7)->criterion->deduction_cap, ==, 100);
+
+  g_assert_true (td_paste_rows_make_grades (p, grades, G_N_ELEMENTS (grades), &error));
+  g_assert_cmpint (row_at (p, 1)->criterion->kind, ==, TD_RULE_GRADED);
+  g_assert_cmpuint (row_at (p, 1)->criterion->options->len, ==, 2);
+  g_assert_cmpint (row_at (p, 2)->role, ==, TD_PASTE_ROLE_GRADE);
+  g_assert_true (td_paste_rows_make_options (p, options, G_N_ELEMENTS (options), &error));
+  g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_OPTIONS);
+  g_assert_cmpint (row_at (p, 6)->part_points, ==, 100);
+  /* The note applies to 1 instead: 3 loses the cap. */
+  g_assert_true (td_paste_row_attach_note (p, 9, 1, &error));
+  g_assert_cmpint (row_at (p, 7)->criterion->deduction_cap, ==, TD_NO_CAP);
+  g_assert_cmpint (row_at (p, 1)->criterion->deduction_cap, ==, 100);
+  g_assert_false (td_paste_row_attach_note (p, 9, 2, &error)); /* a grade */
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  /* 3.1 made a deduction up to a limit; the earlier choices stay. */
+  g_assert_true (td_paste_row_set_kind (p, 8, TD_RULE_DEDUCTION_POINTS, &error));
+  g_assert_cmpint (row_at (p, 8)->criterion->kind, ==, TD_RULE_DEDUCTION_POINTS);
+  g_assert_cmpint (row_at (p, 1)->criterion->kind, ==, TD_RULE_GRADED);
+  g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_OPTIONS);
+  td_paste_row_set_cells (p, 7, NULL, "Báo cáo định kỳ", NULL, NULL, NULL);
+  g_assert_cmpint (row_at (p, 1)->criterion->deduction_cap, ==, 100);
+  /* Forgetting a choice returns to the reading. */
+  td_paste_row_reset (p, 8);
+  g_assert_cmpint (row_at (p, 8)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  {
+    g_autoptr (TdCriteriaTable) t = td_paste_preview_to_table (p, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (t->nodes->len, ==, 4);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -422,5 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/codes-in-titles", test_codes_in_titles);
   g_test_add_func ("/paste/signed-column", test_signed_column);
   g_test_add_func ("/paste/save", test_save);
+  g_test_add_func ("/paste/html", test_html);
+  g_test_add_func ("/paste/choices", test_choices);
   return g_test_run ();
 }

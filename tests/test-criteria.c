@@ -12,6 +12,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
+#include <string.h>
 
 typedef struct
 {
@@ -663,6 +664,83 @@ test_new_year_copies_table (void)
   }
 }
 
+/* The shapes of real tables survive the database: a bonus on a standard
+ * row, size classes with their ranges, the table's "full by default" and
+ * the meeting's agreed points with their reason, which the audit keeps. */
+static void
+test_real_shapes_stored (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdCriteriaTable) t = NULL;
+  g_autoptr (TdScores) s = NULL;
+  g_autoptr (GPtrArray) history = NULL;
+  g_autoptr (TdEntry) e = NULL;
+  g_autoptr (TdEntry) back = NULL;
+  TdCriterion *item = crit (TD_RULE_STANDARD, "3.2", "Mô hình mới", 500, 0);
+  TdCriterion *brackets = crit (TD_RULE_BRACKETS, "2.1", "Trước hạn", 0, 0);
+  TdRange small = { FALSE, 0, TRUE, 100000 }, large = { TRUE, 100000, FALSE, 0 };
+  gint64 item_id, brackets_id;
+  gint i_item, i_brackets;
+  const TdCriterion *c;
+
+  item->bonus_max = 100;
+  td_criterion_add_size_class (brackets, "Dưới 1.000 hồ sơ/năm", &small);
+  td_criterion_add_size_class (brackets, "Từ 1.000 hồ sơ/năm trở lên", &large);
+  td_criterion_add_bracket (brackets, 0, TRUE, 100, TRUE, 500, 50);
+  td_criterion_add_bracket (brackets, 1, TRUE, 100, FALSE, 0, 100);
+  item_id = add (f, 0, item);
+  brackets_id = add (f, 0, brackets);
+  g_assert_true (td_criteria_set_full_by_default (f->db, f->bloc_year, TRUE, &error));
+  g_assert_no_error (error);
+
+  t = td_criteria_load (f->db, f->bloc_year, &error);
+  g_assert_no_error (error);
+  g_assert_true (t->full_by_default);
+  i_item = td_criteria_table_find (t, item_id);
+  i_brackets = td_criteria_table_find (t, brackets_id);
+  c = td_criteria_table_get_node (t, i_item);
+  g_assert_cmpint (c->bonus_max, ==, 100);
+  c = td_criteria_table_get_node (t, i_brackets);
+  g_assert_cmpuint (g_strv_length (c->size_classes), ==, 2);
+  g_assert_nonnull (td_criterion_get_size_range (c, 0));
+  g_assert_false (td_criterion_get_size_range (c, 0)->has_low);
+  g_assert_cmpint (td_criterion_get_size_range (c, 0)->high, ==, 100000);
+  g_assert_cmpint (td_criterion_get_size_range (c, 1)->low, ==, 100000);
+  g_assert_false (td_criterion_get_size_range (c, 1)->has_high);
+  g_assert_cmpint (td_criterion_find_size_class (c, 85000), ==, 0);
+  g_assert_cmpint (td_criterion_find_size_class (c, 100000), ==, 1);
+
+  s = td_scores_load (f->db, t, &error);
+  g_assert_no_error (error);
+  e = td_entry_new (f->unit, item_id, TD_SOURCE_ASSESSED);
+  e->points = 500;
+  e->bonus = 100;
+  e->has_agreed = TRUE;
+  e->agreed = 650;
+  g_free (e->agreed_reason);
+  e->agreed_reason = g_strdup ("Biên bản thẩm định số 03/BB-KTĐ");
+  g_assert_true (td_scores_set_entry (s, f->db, 0, i_item, e, &error));
+  g_assert_no_error (error);
+  back = td_entry_load (f->db, f->unit, item_id, TD_SOURCE_ASSESSED, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_entry_equal (back, e));
+  g_assert_cmpstr (back->agreed_reason, ==, "Biên bản thẩm định số 03/BB-KTĐ");
+  history = td_entry_history (f->db, f->unit, item_id, TD_SOURCE_ASSESSED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 1);
+  g_assert_nonnull (strstr (((TdEntryChange *)g_ptr_array_index (history, 0))->new_value,
+                            "thống nhất 6,5 (Biên bản thẩm định số 03/BB-KTĐ)"));
+  g_assert_nonnull (
+      strstr (((TdEntryChange *)g_ptr_array_index (history, 0))->new_value, "thưởng 1"));
+
+  /* The bulk load of the sheet reads the new fields too. */
+  g_clear_pointer (&s, td_scores_free);
+  s = td_scores_load (f->db, t, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_entry_equal (td_scores_get_entry (s, 0, i_item, TD_SOURCE_ASSESSED), e));
+  g_assert_cmpint (td_scores_node_totals (s, 0, i_item, TD_SOURCE_FINAL).total, ==, 650);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -677,6 +755,8 @@ main (int argc, char **argv)
   g_test_add_func ("/criteria/describe", test_describe);
   g_test_add_func ("/criteria/input", test_input);
   g_test_add ("/criteria/entries", Fixture, NULL, fixture_set_up, test_entries, fixture_tear_down);
+  g_test_add ("/criteria/real-shapes-stored", Fixture, NULL, fixture_set_up,
+              test_real_shapes_stored, fixture_tear_down);
   g_test_add ("/criteria/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add_func ("/criteria/demo", test_demo);
   g_test_add_func ("/criteria/new-year-copies-table", test_new_year_copies_table);

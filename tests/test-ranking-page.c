@@ -274,7 +274,7 @@ test_proposal_decisions (void)
       td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Cờ thi đua của UBND tỉnh"));
   td_test_wait_drawn (GTK_WIDGET (window));
   g_assert_nonnull (
-      td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Cờ thi đua của UBND tỉnh ✓"));
+      td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Cờ thi đua của UBND tỉnh (Hội nghị thống nhất)"));
   g_assert_cmpint (
       td_db_query_int (db, "SELECT count(*) FROM proposal_decision WHERE kind = 'accept'", 0, NULL),
       ==, 1);

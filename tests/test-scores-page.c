@@ -167,7 +167,7 @@ test_one_unit_keyboard (Fixture *f, gconstpointer data)
   g_assert_cmpint (entry->points, ==, 350);
   g_assert_cmpstr (gtk_editable_get_text (td_score_cell_get_editable (assessed_cell)), ==, "3,5");
   g_clear_pointer (&expect, g_free);
-  expect = expected_total ("Kết quả",
+  expect = expected_total ("Tổng điểm",
                            td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total);
   g_assert_cmpstr (td_scores_page_get_total_text (f->page, TD_SOURCE_FINAL), ==, expect);
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "−1"));

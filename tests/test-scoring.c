@@ -6,6 +6,7 @@
 #include "td-scoring.h"
 
 #include <locale.h>
+#include <string.h>
 
 /* Building tables in memory */
 
@@ -681,6 +682,208 @@ test_recompute_cost (void)
   g_assert_cmpint (final_of (s, 0).total, >, 0);
 }
 
+/* Real tables: an item with its own standard points whose sub-rows only
+ * deduct (P1), capped by a note; a bonus on a standard row (P7). */
+static void
+test_item_with_deduction_rows (void)
+{
+  g_autoptr (TdCriteriaTable) t = td_criteria_table_new ();
+  g_autoptr (TdScores) s = NULL;
+  gint a1, late, wrong, a3;
+  TdEntry *e;
+
+  a1 = td_criteria_table_append (t, -1,
+                                 crit (TD_RULE_STANDARD, "a1", "Kế hoạch", TD_POINTS (3), 0));
+  late = td_criteria_table_append (t, a1,
+                                   crit (TD_RULE_DEDUCTION_EACH, "a1.1", "Mỗi lần chậm", 0, 50));
+  wrong = td_criteria_table_append (t, a1,
+                                    crit (TD_RULE_DEDUCTION_EACH, "a1.2", "Mỗi lần sai", 0, 50));
+  a3 = td_criteria_table_append (t, -1, crit (TD_RULE_STANDARD, "a3", "Dự báo", TD_POINTS (3), 0));
+  td_criteria_table_get_node (t, a1)->deduction_cap = 150;
+  td_criteria_table_get_node (t, a3)->bonus_max = 50;
+  t->total = TD_POINTS (6);
+  s = sheet (t);
+
+  /* The checks accept an item with its own points over deduction rows. */
+  {
+    g_autoptr (GPtrArray) problems = td_criteria_table_check (t);
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
+
+  e = put (s, 0, a1, TD_SOURCE_SELF);
+  e->points = TD_POINTS (3);
+  commit (s, 0, a1, e);
+  e = put (s, 0, late, TD_SOURCE_SELF);
+  e->count = 3;
+  commit (s, 0, late, e);
+  e = put (s, 0, wrong, TD_SOURCE_SELF);
+  e->count = 1;
+  commit (s, 0, wrong, e);
+  /* 3 − min (4 × 0,5, 1,5) = 1,5 */
+  assert_totals (td_scores_node_totals (s, 0, a1, TD_SOURCE_SELF), TD_POINTS (3), 0, 150, 150);
+
+  e = put (s, 0, a3, TD_SOURCE_SELF);
+  e->points = 250;
+  e->bonus = 50;
+  commit (s, 0, a3, e);
+  assert_totals (td_scores_node_totals (s, 0, a3, TD_SOURCE_SELF), 250, 50, 0, 300);
+  assert_totals (final_of (s, 0), 550, 50, 150, 450);
+
+  /* A bonus above bonus_max is refused when saved and clamped when computed. */
+  {
+    TdCriterion *c = td_criteria_table_get_node (t, a3);
+    g_autoptr (TdEntry) bad = td_entry_new (101, c->id, TD_SOURCE_SELF);
+    g_autoptr (GError) error = NULL;
+
+    bad->points = TD_POINTS (3);
+    bad->bonus = 60;
+    g_assert_false (td_criterion_validate_entry (c, bad, &error));
+    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+    g_assert_cmpint (td_rule_evaluate (c, bad).bonus, ==, 50);
+    g_assert_false (td_criterion_parse_bonus (c, "0,75", bad, NULL));
+    g_assert_true (td_criterion_parse_bonus (c, "0,25", bad, NULL));
+    g_assert_cmpint (bad->bonus, ==, 25);
+  }
+
+  /* Sub-rows that give standard points of their own are a problem. */
+  td_criteria_table_append (t, a1, crit (TD_RULE_STANDARD, "a1.3", "Thêm", TD_POINTS (1), 0));
+  {
+    g_autoptr (GPtrArray) problems = td_criteria_table_check (t);
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < problems->len; i++)
+      found |= ((TdCriteriaProblem *)g_ptr_array_index (problems, i))->kind
+               == TD_PROBLEM_HEADING_RULE;
+    g_assert_true (found);
+  }
+}
+
+/* The meeting's agreed points replace a row's result, beyond its cap, and
+ * the rows above still cap the sum. */
+static void
+test_agreed_points (void)
+{
+  g_autoptr (TdCriteriaTable) t = td_criteria_table_new ();
+  g_autoptr (TdScores) s = NULL;
+  gint sec, item, bonus_row, other;
+  TdEntry *e;
+
+  sec = td_criteria_table_append (t, -1, crit (TD_RULE_GROUP, "I", "Phần I", TD_POINTS (5), 0));
+  item = td_criteria_table_append (t, sec, crit (TD_RULE_STANDARD, "1", "Mục 1", TD_POINTS (3), 0));
+  bonus_row = td_criteria_table_append (t, item, crit (TD_RULE_BONUS_EACH, "1.1", "Mỗi", 0, 50));
+  other
+      = td_criteria_table_append (t, sec, crit (TD_RULE_STANDARD, "2", "Mục 2", TD_POINTS (2), 0));
+  td_criteria_table_get_node (t, item)->bonus_cap = 50;
+  td_criteria_table_get_node (t, sec)->bonus_cap = TD_POINTS (2);
+  t->total = TD_POINTS (5);
+  s = sheet (t);
+
+  for (TdSource src = TD_SOURCE_SELF; src <= TD_SOURCE_ASSESSED; src++)
+    {
+      e = put (s, 0, item, src);
+      e->points = TD_POINTS (3);
+      commit (s, 0, item, e);
+      e = put (s, 0, bonus_row, src);
+      e->count = 3;
+      commit (s, 0, bonus_row, e);
+      e = put (s, 0, other, src);
+      e->points = TD_POINTS (2);
+      commit (s, 0, other, e);
+    }
+  /* 3 + min (1,5, 0,5) = 3,5 */
+  assert_totals (td_scores_node_totals (s, 0, item, TD_SOURCE_ASSESSED), 300, 50, 0, 350);
+
+  /* The minutes accept 3,8 for item 1: 3 standard + 0,8 bonus. */
+  e = put (s, 0, item, TD_SOURCE_ASSESSED);
+  e->points = TD_POINTS (3);
+  e->has_agreed = TRUE;
+  e->agreed = 380;
+  g_free (e->agreed_reason);
+  e->agreed_reason = g_strdup ("Biên bản họp Khối ngày 10/01/2025");
+  commit (s, 0, item, e);
+  assert_totals (td_scores_node_totals (s, 0, item, TD_SOURCE_ASSESSED), 300, 80, 0, 380);
+  assert_totals (td_scores_node_totals (s, 0, item, TD_SOURCE_FINAL), 300, 80, 0, 380);
+  /* Self is untouched. */
+  assert_totals (td_scores_node_totals (s, 0, item, TD_SOURCE_SELF), 300, 50, 0, 350);
+  assert_totals (final_of (s, 0), 500, 80, 0, 580);
+  /* The difference is the whole row: 3,8 against 3,5. */
+  {
+    g_autoptr (GArray) diffs = td_scores_get_differences (s, 0);
+    g_assert_cmpuint (diffs->len, ==, 1);
+    g_assert_cmpint (g_array_index (diffs, TdDifference, 0).index, ==, item);
+    g_assert_cmpint (g_array_index (diffs, TdDifference, 0).delta, ==, 30);
+  }
+  /* The section's cap (+2) still applies above it: agreed 6 gives +3, cut to +2. */
+  e = put (s, 0, item, TD_SOURCE_ASSESSED);
+  e->points = TD_POINTS (3);
+  e->has_agreed = TRUE;
+  e->agreed = TD_POINTS (6);
+  g_free (e->agreed_reason);
+  e->agreed_reason = g_strdup ("Hội nghị thống nhất");
+  commit (s, 0, item, e);
+  assert_totals (td_scores_node_totals (s, 0, item, TD_SOURCE_ASSESSED), 300, 300, 0, 600);
+  assert_totals (td_scores_node_totals (s, 0, sec, TD_SOURCE_ASSESSED), 500, 200, 0, 700);
+  /* A negative agreed score is a deduction. */
+  g_assert_cmpint (td_scoring_agreed_totals (td_criteria_table_get_node (t, item), -50).deduction,
+                   ==, 50);
+
+  /* Agreed points need the assessed source and a reason. */
+  {
+    TdCriterion *c = td_criteria_table_get_node (t, item);
+    TdCriterion *heading = td_criteria_table_get_node (t, sec);
+    g_autoptr (TdEntry) bad = td_entry_new (101, c->id, TD_SOURCE_SELF);
+    g_autoptr (GError) error = NULL;
+
+    bad->has_agreed = TRUE;
+    bad->agreed = 100;
+    g_assert_false (td_criterion_validate_entry (c, bad, &error));
+    g_clear_error (&error);
+    bad->source = TD_SOURCE_ASSESSED;
+    g_assert_false (td_criterion_validate_entry (c, bad, &error));
+    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+    g_clear_error (&error);
+    g_free (bad->agreed_reason);
+    bad->agreed_reason = g_strdup ("Biên bản");
+    g_assert_true (td_criterion_validate_entry (c, bad, &error));
+    /* On a heading an entry may carry agreed points only. */
+    g_assert_true (td_criterion_validate_entry (heading, bad, NULL));
+    bad->has_agreed = FALSE;
+    g_assert_false (td_criterion_validate_entry (heading, bad, NULL));
+  }
+}
+
+/* A bloc whose rules count an empty standard row as met. */
+static void
+test_full_by_default (void)
+{
+  g_autoptr (TdCriteriaTable) t = td_criteria_table_new ();
+  g_autoptr (TdScores) s = NULL;
+  gint item, late;
+  TdEntry *e;
+
+  item = td_criteria_table_append (t, -1, crit (TD_RULE_STANDARD, "1", "Mục 1", TD_POINTS (3), 0));
+  late = td_criteria_table_append (t, item, crit (TD_RULE_DEDUCTION_EACH, "1.1", "Mỗi", 0, 50));
+  td_criteria_table_append (t, -1,
+                            crit (TD_RULE_STANDARD_LESS_EACH, "2", "Mục 2", TD_POINTS (2), 25));
+  t->full_by_default = TRUE;
+  t->total = TD_POINTS (5);
+  s = sheet (t);
+
+  /* Nothing sent: nothing counted, not 5. */
+  assert_totals (final_of (s, 0), 0, 0, 0, 0);
+  /* One late report entered: the rest counts as met. */
+  e = put (s, 0, late, TD_SOURCE_SELF);
+  e->count = 1;
+  commit (s, 0, late, e);
+  assert_totals (td_scores_get_totals (s, 0)->table[TD_SOURCE_SELF], 500, 0, 50, 450);
+  assert_totals (td_scores_get_totals (s, 0)->table[TD_SOURCE_ASSESSED], 0, 0, 0, 0);
+  assert_totals (final_of (s, 0), 500, 0, 50, 450);
+  /* Off: the same entries give only the deduction. */
+  t->full_by_default = FALSE;
+  td_scores_recompute_all (s);
+  assert_totals (final_of (s, 0), 0, 0, 50, -50);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -701,5 +904,8 @@ main (int argc, char **argv)
   g_test_add_func ("/scoring/exact-decimals", test_exact_decimals);
   g_test_add_func ("/scoring/hand-computed", test_hand_computed);
   g_test_add_func ("/scoring/recompute-cost", test_recompute_cost);
+  g_test_add_func ("/scoring/item-with-deduction-rows", test_item_with_deduction_rows);
+  g_test_add_func ("/scoring/agreed-points", test_agreed_points);
+  g_test_add_func ("/scoring/full-by-default", test_full_by_default);
   return g_test_run ();
 }

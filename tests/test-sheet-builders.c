@@ -211,8 +211,8 @@ test_scores_equal_core (Fixture *f, gconstpointer data)
       g_assert_cmpint (u, >=, 0);
       fin = td_scores_node_totals (f->scores, u, -1, TD_SOURCE_FINAL);
       self = td_scores_node_totals (f->scores, u, -1, TD_SOURCE_SELF);
-      bonus = column_index (sheet, "Điểm thưởng");
-      deduction = column_index (sheet, "Điểm trừ");
+      bonus = column_index (sheet, "Thưởng");
+      deduction = column_index (sheet, "Trừ");
       own = column_index (sheet, "Tự chấm");
       assessed = column_index (sheet, "Thẩm định");
       column_index (sheet, "Ghi chú / minh chứng");
@@ -222,18 +222,21 @@ test_scores_equal_core (Fixture *f, gconstpointer data)
       g_assert_cmpstr (sheet->title, ==, "BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2024");
       g_assert_cmpstr (sheet->subtitles[0], ==, unit_line);
 
-      total = find_row (sheet, 0, "Cộng");
-      final = find_row (sheet, 0, "Tổng điểm (Thẩm định + Điểm thưởng − Điểm trừ)");
+      /* One vocabulary (td-official.h): Tổng điểm = Thẩm định + Thưởng − Trừ
+       * on the totals row. */
+      total = find_row (sheet, 0, "Tổng cộng");
+      final = column_index (sheet, "Tổng điểm");
       g_assert_cmpint (total, >=, 0);
-      g_assert_cmpint (final, ==, total + 1);
       g_assert_cmpint (td_sheet_get_row (sheet, total)->level, ==, TD_ROW_TOTAL);
       g_assert_cmpint (cell_value (sheet, total, 2), ==, TD_POINTS (100));
       g_assert_cmpint (cell_value (sheet, total, bonus), ==, fin.bonus);
       g_assert_cmpint (cell_value (sheet, total, deduction), ==, fin.deduction);
       g_assert_cmpint (cell_value (sheet, total, own), ==, self.total);
       g_assert_cmpint (cell_value (sheet, total, assessed), ==, fin.standard);
-      g_assert_cmpint (cell_value (sheet, final, assessed), ==, fin.total);
-      g_assert_cmpint (td_sheet_get_cell (sheet, final, assessed)->formula, ==, TD_FORMULA_SUM);
+      g_assert_cmpint (cell_value (sheet, total, final), ==, fin.total);
+      g_assert_cmpint (cell_value (sheet, total, final), ==,
+                       fin.standard + fin.bonus - fin.deduction);
+      g_assert_cmpint (td_sheet_get_cell (sheet, total, final)->formula, ==, TD_FORMULA_SUM);
 
       /* Each section's row shows the section's totals. */
       for (guint s = 0; s < sections->len; s++)
@@ -318,13 +321,16 @@ test_caps_and_own_rules (Fixture *f, gconstpointer data)
   adj = find_row (sheet, 1, "Phần điểm thưởng, điểm trừ vượt mức tối đa của mục V (không tính)");
   own = find_row (sheet, 1, "Điểm cộng, điểm trừ theo quy định của chính mục IV.3");
   v_row = find_row (sheet, 0, "V");
-  total = find_row (sheet, 0, "Cộng");
+  total = find_row (sheet, 0, "Tổng cộng");
   g_assert_cmpint (adj, >, v_row);
-  g_assert_cmpint (cell_value (sheet, adj, 4), ==, -100); /* 2,5 − 1 of deduction not counted */
-  g_assert_cmpint (cell_value (sheet, v_row, 4), ==, 150);
-  g_assert_cmpint (cell_value (sheet, own, 4), ==, TD_POINTS (2));
-  g_assert_cmpint (cell_value (sheet, total, 4), ==, fin.deduction);
-  g_assert_cmpint (cell_value (sheet, total + 1, 6), ==, fin.total);
+  {
+    gint ded = column_index (sheet, "Trừ");
+    g_assert_cmpint (cell_value (sheet, adj, ded), ==, -100); /* 2,5 − 1 of deduction not counted */
+    g_assert_cmpint (cell_value (sheet, v_row, ded), ==, 150);
+    g_assert_cmpint (cell_value (sheet, own, ded), ==, TD_POINTS (2));
+    g_assert_cmpint (cell_value (sheet, total, ded), ==, fin.deduction);
+    g_assert_cmpint (cell_value (sheet, total, column_index (sheet, "Tổng điểm")), ==, fin.total);
+  }
   assert_formulas_recompute (sheet);
 
   /* The matrix and the ranking follow. */
@@ -421,8 +427,15 @@ test_ranking_equals_core (Fixture *f, gconstpointer data)
           g_assert_cmpstr (td_sheet_get_cell (sheet, r, 8)->text, !=, "Không xếp loại");
           g_assert_true (g_str_has_prefix (td_sheet_get_cell (sheet, r, 8)->text, "Hoàn thành")
                          || g_str_has_prefix (td_sheet_get_cell (sheet, r, 8)->text, "Không hoàn"));
-          if (rr->proposals && *rr->proposals)
-            g_assert_cmpstr (td_sheet_get_cell (sheet, r, 9)->text, ==, rr->proposals);
+          {
+            /* The words of the Ranking screen: a limit inside a shared
+             * rank says the meeting decides (issue 16). */
+            g_autofree gchar *words = td_rank_row_describe_proposals (f->ranking, rr, TRUE);
+            if (*words)
+              g_assert_cmpstr (td_sheet_get_cell (sheet, r, 9)->text, ==, words);
+            if (rr->quota_ties != NULL)
+              g_assert_true (g_str_has_suffix (words, ": Hội nghị quyết định"));
+          }
         }
       else
         {

@@ -189,15 +189,18 @@ def totals_agree_across_summary_matrix_and_unit_sheets():
     assert ranked == sorted(ranked, reverse=True) or len(ranked) == 11
     for name in UNITS:
         ws = wv[TABS[name]]
-        final = next(r for r in range(1, ws.max_row + 1)
-                     if ws.cell(r, 1).value == "Tổng điểm (Thẩm định + Điểm thưởng − Điểm trừ)")
-        assert ws.cell(final, 7).value == totals[name], (name, ws.cell(final, 7).value)
-        total = rows_by(ws, 1)["Cộng"]
+        # The totals row: Tổng điểm (column H) = Thẩm định + Thưởng − Trừ.
+        total = rows_by(ws, 1)["Tổng cộng"]
+        assert ws.cell(total, 8).value == totals[name], (name, ws.cell(total, 8).value)
+        assert abs(ws.cell(total, 5).value + ws.cell(total, 6).value - ws.cell(total, 7).value
+                   - totals[name]) < 1e-9, name
         assert ws.cell(total, 3).value == 100
     matrix, mcached = wb.worksheets[1], wv.worksheets[1]
     legend = {}
-    for r in range(1, matrix.max_row + 1):
-        text = str(mcached.cell(r, 1).value or "")
+    # Notes stand over the last band of columns (a merged cell never
+    # crosses a printed page).
+    for r, c in ((r, c) for r in range(1, matrix.max_row + 1) for c in range(1, 16)):
+        text = str(mcached.cell(r, c).value or "")
         if text.startswith("Tên viết tắt: "):
             for item in text[len("Tên viết tắt: "):-1].split("; "):
                 short, name = item.split(" — ")
@@ -262,15 +265,19 @@ def scoring_sheet_levels_and_subtotals():
     ws, cached = wb.worksheets[0], wv.worksheets[0]
     assert ws.title == "Sở Tư pháp"
     rows = rows_by(ws, 1)
-    heads = [ws.cell(header_row(ws), c).value for c in range(1, 9)]
-    assert heads == ["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Điểm thưởng", "Điểm trừ",
-                     "Tự chấm", "Thẩm định", "Ghi chú / minh chứng"], heads
+    h = header_row(ws)
+    heads = [ws.cell(h, c).value for c in range(1, 4)] + [ws.cell(h + 1, c).value
+                                                         for c in range(4, 9)]
+    # The columns of the ranking table, in its order (one vocabulary).
+    assert heads == ["STT", "Nội dung tiêu chí", "Điểm chuẩn", "Tự chấm", "Thẩm định", "Thưởng",
+                     "Trừ", "Tổng điểm"], heads
+    assert ws.cell(h, 9).value == "Ghi chú / minh chứng"
     for code, standard in (("I", 40), ("II", 20), ("III", 15), ("IV", 15), ("V", 10)):
         r = rows[code]
         assert ws.cell(r, 2).font.b and cached.cell(r, 3).value == standard, code
-        assert ws.cell(r, 6).value.startswith(f"=F{r + 1}+"), ws.cell(r, 6).value
-    total = rows["Cộng"]
-    assert ws.cell(total, 6).value == "=F{}+F{}+F{}+F{}+F{}".format(
+        assert ws.cell(r, 4).value.startswith(f"=D{r + 1}+"), ws.cell(r, 4).value
+    total = rows["Tổng cộng"]
+    assert ws.cell(total, 4).value == "=D{}+D{}+D{}+D{}+D{}".format(
         *(rows[c] for c in ("I", "II", "III", "IV", "V")))
     assert cached.cell(total, 3).value == 100
     assert f"A{total}:B{total}" in {str(m) for m in ws.merged_cells.ranges}
@@ -426,7 +433,7 @@ def pdf_scoring_sheet_of_a_unit():
     text = "\n".join(page_texts(PDFS["scores"]))
     flat = re.sub(r"\s+", " ", text)
     assert "BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2024" in flat and "Đơn vị: Sở Tư pháp" in flat
-    assert "Tổng điểm (Thẩm định + Điểm thưởng − Điểm trừ) 96,5" in flat, flat[-1500:]
+    assert "Tổng cộng 100 96,25 92,75 3,75 0 96,5" in flat, flat[-1500:]
     assert "xếp thứ 2/12" in flat
 
 
@@ -479,7 +486,8 @@ def missing_database_and_year_without_criteria():
     rc, err = export_error("ranking", "--database", os.path.join(TMP, "none.db"), "--bloc", "1",
                            "--year", "2024")
     assert rc == 1 and err.strip(), err
-    # 2023 has the table copied and no scores: a sheet of zeros, nothing made up.
+    # 2023 has the table copied and no scores: nothing sent, nothing made up
+    # (blank and "Chưa gửi", never 0).
     path = os.path.join(TMP, "ranking-2023.xlsx")
     rc, _, err = thidua("export", "ranking", "--database", DB, "--bloc", "Khối 6", "--year",
                         "2023", "--output", path)
@@ -487,7 +495,8 @@ def missing_database_and_year_without_criteria():
     _, wv = load(path)
     ws = wv.worksheets[0]
     head = header_row(ws) + 1
-    assert [ws.cell(r, 7).value for r in range(head + 1, head + 13)] == [0] * 12
+    assert [ws.cell(r, 7).value for r in range(head + 1, head + 13)] == [None] * 12
+    assert [ws.cell(r, 3).value for r in range(head + 1, head + 13)] == ["Chưa gửi"] * 12
 
 
 print(f"1..{len(tests)}")

@@ -136,9 +136,10 @@ test_pagination (void)
       g_assert_true (td_pages_has_signature (pages, i) == (i == n - 1));
     }
   g_assert_cmpuint (next, ==, 60);
-  /* The signature never stands alone: rows come with it. */
+  /* The signature never stands alone: the last row comes with it, and
+   * the page before stays filled. */
   td_pages_get_rows (pages, n - 1, &first, &count);
-  g_assert_cmpuint (count, >=, 2);
+  g_assert_cmpuint (count, >=, 1);
 
   /* Whatever the number of rows, the same rules hold. */
   for (guint units = 1; units <= 40; units++)

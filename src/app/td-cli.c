@@ -11,6 +11,7 @@
 #include "td-demo.h"
 #include "td-export-cli.h"
 #include "td-ical.h"
+#include "td-import-table-cli.h"
 #include "td-registry.h"
 #include "td-unit-import.h"
 
@@ -38,6 +39,9 @@ static const TdCliCommand commands[] = {
   { "help", N_ ("[COMMAND]"), N_ ("Show the commands, or the options of COMMAND"), cmd_help },
   { "ics", N_ ("DATABASE"), N_ ("Export the calendar of a year or a range to an iCalendar file"),
     cmd_ics },
+  { "import-table", N_ ("DATABASE FILE"),
+    N_ ("Read a criteria table from a file (as copied from Word or Excel, CSV, HTML) and save it"),
+    td_import_table_cli_run },
   { "import-units", N_ ("DATABASE FILE.csv"),
     N_ ("Add the units of a CSV or tab-separated file to a bloc's year"), cmd_import_units },
 };

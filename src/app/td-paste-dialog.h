@@ -18,6 +18,10 @@ gboolean td_paste_dialog_set_text (TdPasteDialog *self, const char *text);
 TdPastePreview *td_paste_dialog_get_preview (TdPasteDialog *self);
 /* The entry of a shown cell of the preview, NULL when that row is not shown. */
 GtkEditable *td_paste_dialog_get_cell (TdPasteDialog *self, guint row, TdPasteColumn column);
+/* Types text into a shown cell of the preview and commits it, as the
+ * clerk would; FALSE when that row is not shown. */
+gboolean td_paste_dialog_edit_cell (TdPasteDialog *self, guint row, TdPasteColumn column,
+                                    const char *text);
 const char *td_paste_dialog_get_summary (TdPasteDialog *self);
 
 G_END_DECLS

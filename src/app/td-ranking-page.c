@@ -107,48 +107,27 @@ cell_text (TdRankingPage *self, const TdRankRow *row, guint column)
     case COL_UNIT:
       return g_strdup (in->name);
     case COL_SELF:
-      return td_points_format (in->self_total);
+      /* The columns mean what they mean on every sheet (td-official.h):
+       * Thẩm định + Thưởng − Trừ = Tổng điểm. */
+      return in->has_self ? td_points_format (in->self_total)
+                          /* Translators: a unit that sent no self-score */
+                          : g_strdup (_ ("Not sent"));
     case COL_ASSESSED:
-      return in->has_assessed ? td_points_format (in->assessed_total) : g_strdup ("—");
+      return in->scored ? td_points_format (in->final_total - in->bonus + in->deduction)
+                        : g_strdup ("");
     case COL_BONUS:
-      return in->bonus != 0 ? td_points_format_signed (in->bonus) : g_strdup ("0");
+      return in->scored ? td_points_format (in->bonus) : g_strdup ("");
     case COL_DEDUCTION:
-      return in->deduction != 0 ? td_points_format_signed (-in->deduction) : g_strdup ("0");
+      return in->scored ? td_points_format (in->deduction) : g_strdup ("");
     case COL_FINAL:
-      return td_points_format (in->final_total);
+      return in->scored ? td_points_format (in->final_total) : g_strdup ("");
     case COL_GRADE:
       return g_strdup (td_grade_to_short_string (row->grade));
     case COL_PROPOSAL:
     default:
-      {
-        /* The state of each proposal, so the table shows the clerk's
-         * decisions and the limits the meeting must settle. */
-        GString *text = g_string_new (NULL);
-        for (guint i = 0; i < self->ranking->proposals->len; i++)
-          {
-            const TdProposal *p = g_ptr_array_index (self->ranking->proposals, i);
-            if (p->unit != in || p->state == TD_PROPOSAL_REMOVED)
-              continue;
-            if (text->len > 0)
-              g_string_append (text, ", ");
-            if (p->state == TD_PROPOSAL_ACCEPTED)
-              /* Translators: an accepted proposal in the table */
-              g_string_append_printf (text, _ ("%s ✓"), p->rule->award_name);
-            else if (p->state == TD_PROPOSAL_ADDED)
-              /* Translators: a proposal the clerk added */
-              g_string_append_printf (text, _ ("%s (added)"), p->rule->award_name);
-            else
-              g_string_append (text, p->rule->award_name);
-          }
-        if (row->quota_ties != NULL)
-          {
-            if (text->len > 0)
-              g_string_append (text, "; ");
-            /* Translators: %s lists awards whose limit falls inside this shared rank */
-            g_string_append_printf (text, _ ("%s: the meeting decides"), row->quota_ties);
-          }
-        return g_string_free (text, FALSE);
-      }
+      /* The same words as the ranking sheet: the clerk's decisions and
+       * the limits the meeting must settle. */
+      return td_rank_row_describe_proposals (self->ranking, row, FALSE);
     }
 }
 
@@ -195,9 +174,17 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 static void
 add_columns (TdRankingPage *self)
 {
+  /* The official column names of the sheets, in Vietnamese. */
   const char *titles[N_COLUMNS] = {
-    _ ("Rank"),      _ ("Unit"),  _ ("Self-Score"), _ ("Assessed"), _ ("Bonus"),
-    _ ("Deduction"), _ ("Final"), _ ("Grade"),      _ ("Proposal"),
+    C_ ("ranking column", "Rank"),
+    _ ("Unit"),
+    C_ ("ranking column", "Self"),
+    C_ ("ranking column", "Assessed"),
+    C_ ("ranking column", "Bonus"),
+    C_ ("ranking column", "Deduction"),
+    C_ ("ranking column", "Total"),
+    _ ("Grade"),
+    _ ("Proposal"),
   };
 
   for (guint i = 0; i < N_COLUMNS; i++)
@@ -284,15 +271,27 @@ update_details (TdRankingPage *self)
   {
     /* The figures the meeting argues about: self against assessed. */
     const TdRankInput *in = row->input;
-    g_autofree gchar *self_total = td_points_format (in->self_total);
-    g_autofree gchar *assessed
-        = in->has_assessed ? td_points_format (in->assessed_total) : g_strdup ("—");
+    g_autofree gchar *self_total
+        = in->has_self ? td_points_format (in->self_total) : g_strdup (_ ("not sent"));
+    g_autofree gchar *assessed = td_points_format (in->final_total - in->bonus + in->deduction);
+    g_autofree gchar *bonus = td_points_format (in->bonus);
+    g_autofree gchar *deduction = td_points_format (in->deduction);
+    g_autofree gchar *total = td_points_format (in->final_total);
     g_autofree gchar *diff = td_points_format_signed (in->final_total - in->self_total);
-    g_autofree gchar *bonus = td_points_format_signed (in->bonus);
-    g_autofree gchar *deduction = td_points_format_signed (-in->deduction);
-    g_autofree gchar *figures = g_strdup_printf (
-        _ ("Self-score %s · assessed %s · final against self %s · bonus %s · deduction %s"),
-        self_total, assessed, diff, bonus, deduction);
+    g_autofree gchar *figures = NULL;
+
+    if (!in->scored)
+      figures = g_strdup (_ ("No score entered yet."));
+    else if (in->has_self)
+      figures = g_strdup_printf (
+          /* Translators: assessed + bonus − deduction = total, then the self-score */
+          _ ("Assessed %s + bonus %s − deduction %s = total %s · self-score %s (total against "
+             "self %s)"),
+          assessed, bonus, deduction, total, self_total, diff);
+    else
+      figures = g_strdup_printf (_ ("Assessed %s + bonus %s − deduction %s = total %s · "
+                                    "self-score not sent"),
+                                 assessed, bonus, deduction, total);
     gtk_label_set_text (self->details_figures, figures);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), row->override != NULL);
@@ -499,6 +498,25 @@ reload (TdRankingPage *self)
   /* Translators: "12 units, 11 ranked" */
   summary = g_strdup_printf (_ ("%u units, %u ranked"), self->ranking->rows->len,
                              self->ranking->n_ranked);
+  {
+    /* Point thresholds above what the table can give: every unit would
+     * fall short without anyone saying why. */
+    g_autofree gchar *warning = td_grade_scale_warning (&self->settings->scale);
+    if (warning != NULL)
+      {
+        gchar *more = g_strdup_printf ("%s — %s", summary, warning);
+        g_free (summary);
+        summary = more;
+      }
+    /* A warning is read whole, not ellipsized. */
+    gtk_label_set_ellipsize (self->summary_label,
+                             warning ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+    gtk_label_set_wrap (self->summary_label, warning != NULL);
+    if (warning != NULL)
+      gtk_widget_add_css_class (GTK_WIDGET (self->summary_label), "warning");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (self->summary_label), "warning");
+  }
   if (self->ranking->needs_vote)
     {
       g_autofree gchar *more

@@ -76,22 +76,43 @@ void
 td_score_totals_show_unit (TdScoreTotals *self, const TdUnitTotals *totals,
                            const TdCriteriaTable *table)
 {
-  TdPoints delta = totals->table[TD_SOURCE_FINAL].total - totals->table[TD_SOURCE_SELF].total;
+  const TdNodeTotals *fin = &totals->table[TD_SOURCE_FINAL];
+  TdPoints delta = fin->total - totals->table[TD_SOURCE_SELF].total;
+  gboolean sent = totals->n_entries[TD_SOURCE_SELF] > 0;
   g_autofree gchar *delta_text = td_score_format_delta (delta);
   g_autofree gchar *diff = NULL;
   g_autofree gchar *reason = NULL;
+  g_autofree gchar *assessed = NULL, *bonus = NULL, *deduction = NULL;
 
   show_figures (self, TRUE);
-  set_total (self, self->self_total_label, TD_SOURCE_SELF, _ ("Self-score"),
-             totals->table[TD_SOURCE_SELF].total);
-  set_total (self, self->assessed_total_label, TD_SOURCE_ASSESSED, _ ("Assessed"),
-             totals->table[TD_SOURCE_ASSESSED].total);
-  set_total (self, self->final_total_label, TD_SOURCE_FINAL, _ ("Final"),
-             totals->table[TD_SOURCE_FINAL].total);
+  /* The words of the ranking table and every sheet: Thẩm định + Thưởng −
+   * Trừ = Tổng điểm; a unit that sent nothing has no self-score and so no
+   * difference. */
+  if (sent)
+    set_total (self, self->self_total_label, TD_SOURCE_SELF, _ ("Self-score"),
+               totals->table[TD_SOURCE_SELF].total);
+  else
+    {
+      g_free (self->text[TD_SOURCE_SELF]);
+      /* Translators: the totals bar of a unit that sent no self-score */
+      self->text[TD_SOURCE_SELF] = g_strdup (_ ("Self-score: not sent"));
+      gtk_label_set_text (self->self_total_label, self->text[TD_SOURCE_SELF]);
+    }
+  assessed = td_points_format (fin->standard);
+  bonus = td_points_format (fin->bonus);
+  deduction = td_points_format (fin->deduction);
+  g_free (self->text[TD_SOURCE_ASSESSED]);
+  /* Translators: assessed criteria points, bonus and deduction in the totals bar */
+  self->text[TD_SOURCE_ASSESSED]
+      = g_strdup_printf (_ ("Assessed: %s + bonus %s − deduction %s"), assessed, bonus, deduction);
+  gtk_label_set_text (self->assessed_total_label, self->text[TD_SOURCE_ASSESSED]);
+  set_total (self, self->final_total_label, TD_SOURCE_FINAL, C_ ("ranking column", "Total"),
+             fin->total);
+  gtk_widget_set_visible (GTK_WIDGET (self->diff_total_label), sent);
   /* Translators: final total minus self-score total */
   diff = g_strdup_printf (_ ("Difference: %s"), delta_text);
   gtk_label_set_text (self->diff_total_label, diff);
-  td_score_style_delta (GTK_WIDGET (self->diff_total_label), delta);
+  td_score_style_delta (GTK_WIDGET (self->diff_total_label), sent ? delta : 0);
 
   reason = td_unit_totals_dup_disqualified_reason (totals, table, TD_SOURCE_FINAL);
   if (reason != NULL)

@@ -125,6 +125,9 @@ fill_diff (TdScoresUnitView *self, GtkWidget *label, TdCriterionItem *item)
       show = d != NULL;
       delta = d ? *d : 0;
     }
+  /* A unit that sent no self-score has nothing to differ from. */
+  if (td_scores_get_totals (state->scores, unit)->n_entries[TD_SOURCE_SELF] == 0)
+    show = FALSE;
   text = show ? td_score_format_delta (delta) : NULL;
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   td_score_style_delta (label, show ? delta : 0);

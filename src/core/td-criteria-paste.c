@@ -1,21 +1,43 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Pasting a criteria table: rows of tab-separated text into a preview the
- * clerk can fix, then into a table.
+/* Pasting a criteria table: the text into rows and cells, the column
+ * headers, each row's code, figures and phrases, the clerk's choices, and
+ * the table at the end.  What the rows mean together (the tree, the rules,
+ * notes and checks) is worked out in td-paste-interpret.c.
  *
- * Tables arrive from Word, Excel and LibreOffice in every shape: codes in
- * their own column or at the start of the title, dotted codes ("a.7.1"),
- * empty codes, a minus in the bonus column, "- 0,5", "+1", "0.5",
- * "(không xếp loại)", per-case wording in the title ("mỗi văn bản trễ hạn
- * trừ 0,5 điểm, tối đa 1,5 điểm").  The parser never refuses a table: it
- * makes its best reading of every row and says what it assumed, so the
- * clerk only fixes the rows that need it. */
+ * The reader never refuses a table: it makes its best reading of every
+ * row and says what it assumed, so the clerk only fixes the rows that need
+ * it.  Its input is untrusted: the text is checked to be UTF-8 and its size
+ * bounded before anything reads it. */
 #include "config.h"
 
-#include "td-criteria-paste.h"
+#include "td-paste-private.h"
 #include "td-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+
+/* A pasted table is a few hundred rows; this is far beyond any real one
+ * and keeps a hostile paste from holding the window for long. */
+#define MAX_TEXT (4 * 1024 * 1024)
+#define MAX_ROWS 5000
+#define MAX_CELL 4000
+
+static void
+info_free (TdPasteRowInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->code);
+  g_strfreev (info->path);
+  g_free (info->cell_problems);
+  g_free (info->folded);
+  g_clear_pointer (&info->size_brackets, g_ptr_array_unref);
+  g_clear_pointer (&info->own_brackets, g_ptr_array_unref);
+  g_clear_pointer (&info->own_options, g_ptr_array_unref);
+  g_free (info->named_code);
+  g_clear_pointer (&info->figures, g_array_unref);
+  g_free (info);
+}
 
 static void
 row_free (TdPasteRow *row)
@@ -24,11 +46,48 @@ row_free (TdPasteRow *row)
     return;
   for (guint i = 0; i < TD_PASTE_N_COLS; i++)
     g_free (row->cells[i]);
+  g_array_unref (row->targets);
   td_criterion_free (row->criterion);
+  g_ptr_array_unref (row->part_brackets);
+  g_free (row->note_exemption);
   g_free (row->problems);
   g_free (row->interpretation);
-  g_free (row->cell_problems);
+  info_free (ROW_INFO (row));
   g_free (row);
+}
+
+static void
+bracket_free (TdRuleOption *o)
+{
+  if (o == NULL)
+    return;
+  g_free (o->label);
+  g_free (o);
+}
+
+static TdPasteRow *
+row_new (guint line)
+{
+  TdPasteRow *row = g_new0 (TdPasteRow, 1);
+  TdPasteRowInfo *info = g_new0 (TdPasteRowInfo, 1);
+
+  row->line = line;
+  row->targets = g_array_new (FALSE, FALSE, sizeof (gint));
+  row->part_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  row->criterion = td_criterion_new (TD_RULE_GROUP);
+  row->note_exemption = g_strdup ("");
+  row->problems = g_strdup ("");
+  row->interpretation = g_strdup ("");
+  row->parent = -1;
+  row->owner = -1;
+  info->forced_role = -1;
+  info->forced_kind = -1;
+  info->forced_owner = -1;
+  info->cell_problems = g_strdup ("");
+  info->folded = g_strdup ("");
+  info->code = g_strdup ("");
+  row->priv = info;
+  return row;
 }
 
 void
@@ -42,39 +101,47 @@ td_paste_preview_free (TdPastePreview *preview)
 
 /* Codes */
 
-static gboolean
-is_roman (const char *s)
-{
-  if (*s == '\0')
-    return FALSE;
-  for (const char *p = s; *p; p++)
-    if (!strchr ("IVXLC", *p))
-      return FALSE;
-  return TRUE;
-}
+static const char roman_letters[] = "ivxlcdm";
 
-/* "3", "3.3.2.1": the number of parts, 0 when not digits-and-dots. */
 static gint
-dotted_parts (const char *s)
+roman_value (const char *s)
 {
-  gint parts = 1;
-  gboolean digit = FALSE;
+  gint total = 0, previous = 0;
+  gsize n = strlen (s);
 
-  if (*s == '\0')
-    return 0;
-  for (const char *p = s; *p; p++)
+  for (gssize i = (gssize)n - 1; i >= 0; i--)
     {
-      if (g_ascii_isdigit (*p))
-        digit = TRUE;
-      else if (*p == '.' && digit)
+      gint v;
+      switch (g_ascii_tolower (s[i]))
         {
-          parts++;
-          digit = FALSE;
+        case 'i':
+          v = 1;
+          break;
+        case 'v':
+          v = 5;
+          break;
+        case 'x':
+          v = 10;
+          break;
+        case 'l':
+          v = 50;
+          break;
+        case 'c':
+          v = 100;
+          break;
+        case 'd':
+          v = 500;
+          break;
+        case 'm':
+          v = 1000;
+          break;
+        default:
+          return 0;
         }
-      else
-        return 0;
+      total += v < previous ? -v : v;
+      previous = MAX (previous, v);
     }
-  return digit ? parts : 0;
+  return total;
 }
 
 /* The code without words like "Tiêu chuẩn", a trailing "." or ")" and
@@ -83,7 +150,7 @@ static gchar *
 clean_code (const char *code)
 {
   static const char *prefixes[]
-      = { "tieu chuan ", "tieu chi ", "phan ", "muc ", "noi dung ", "chuong ", "dieu " };
+      = { "tieu chuan ", "tieu chi ", "phan ", "muc ", "noi dung ", "chuong ", "dieu ", "khoan " };
   /* Word brings non-breaking and doubled spaces; folding collapses them,
    * so the text must be collapsed the same way before counting. */
   g_autofree gchar *normalized = td_text_normalize_space (code);
@@ -109,216 +176,156 @@ clean_code (const char *code)
   return c;
 }
 
+GStrv
+td_paste_code_path (const char *raw, gboolean *upper)
+{
+  g_autofree gchar *code = clean_code (raw ? raw : "");
+  g_autoptr (GStrvBuilder) parts = g_strv_builder_new ();
+  const char *p = code;
+  gboolean any = FALSE;
+
+  if (upper)
+    *upper = g_ascii_isupper (*p) || g_str_has_prefix (p, "Đ");
+  if (*p == '\0' || strlen (code) > 24)
+    return NULL;
+  /* A letter ("a", "đ", "C") or a Roman numeral ("II", "iv") first … */
+  if (g_str_has_prefix (p, "đ") || g_str_has_prefix (p, "Đ"))
+    {
+      g_strv_builder_add (parts, "đ");
+      p += strlen ("đ");
+      any = TRUE;
+    }
+  else if (g_ascii_isalpha (*p))
+    {
+      const char *start = p;
+      g_autofree gchar *letters = NULL;
+
+      while (g_ascii_isalpha (*p))
+        p++;
+      letters = g_ascii_strdown (start, p - start);
+      if (p - start > 1
+          && (strspn (letters, roman_letters) != strlen (letters) || roman_value (letters) == 0))
+        return NULL;
+      g_strv_builder_add (parts, letters);
+      any = TRUE;
+      if (*p == '.')
+        p++;
+    }
+  /* … then numbers separated by dots ("a1.1", "a.7.6", "2.1.1"). */
+  while (g_ascii_isdigit (*p))
+    {
+      const char *start = p;
+      g_autofree gchar *digits = NULL;
+
+      while (g_ascii_isdigit (*p))
+        p++;
+      while (*start == '0' && start + 1 < p)
+        start++;
+      if (p - start > 6)
+        return NULL;
+      digits = g_strndup (start, p - start);
+      g_strv_builder_add (parts, digits);
+      any = TRUE;
+      if (*p == '.' && g_ascii_isdigit (p[1]))
+        p++;
+    }
+  if (*p != '\0' || !any)
+    return NULL;
+  return g_strv_builder_end (parts);
+}
+
+gboolean
+td_paste_path_equal (const char *const *a, const char *const *b)
+{
+  if (a == NULL || b == NULL)
+    return FALSE;
+  for (; *a && *b; a++, b++)
+    if (g_strcmp0 (*a, *b) != 0)
+      return FALSE;
+  return *a == NULL && *b == NULL;
+}
+
+static gboolean
+is_bullet (const char *s)
+{
+  return g_strcmp0 (s, "-") == 0 || g_strcmp0 (s, "–") == 0 || g_strcmp0 (s, "•") == 0
+         || g_strcmp0 (s, "*") == 0 || g_strcmp0 (s, "+") == 0;
+}
+
 gint
 td_paste_code_level (const char *raw)
 {
   g_autofree gchar *code = clean_code (raw ? raw : "");
-  gunichar first;
-  const char *rest;
-  gint parts;
+  g_auto (GStrv) path = NULL;
+  gboolean upper = FALSE;
+  guint n;
 
   if (*code == '\0')
     return -1;
-  if (g_strcmp0 (code, "-") == 0 || g_strcmp0 (code, "–") == 0 || g_strcmp0 (code, "•") == 0)
-    return 40;
-  if (g_strcmp0 (code, "+") == 0 || g_strcmp0 (code, "*") == 0)
-    return 41;
-  if (is_roman (code))
-    return 0;
-  parts = dotted_parts (code);
-  if (parts > 0)
-    return 10 + parts - 1;
-  first = g_utf8_get_char (code);
-  rest = g_utf8_next_char (code);
-  if (first == 0x0111 || (first >= 'a' && first <= 'z'))
-    {
-      if (*rest == '\0')
-        return 20;
-      if (*rest == '.')
-        rest++;
-      parts = dotted_parts (rest);
-      if (parts > 0)
-        return 20 + parts;
-      return -2;
-    }
-  if (first >= 'A' && first <= 'Z' && *rest == '\0')
-    return 5; /* "A", "B": parts above Roman sections in some tables */
-  return -2;
+  if (is_bullet (code))
+    return g_strcmp0 (code, "+") == 0 || g_strcmp0 (code, "*") == 0 ? 41 : 40;
+  path = td_paste_code_path (code, &upper);
+  if (path == NULL)
+    return -2;
+  n = g_strv_length (path);
+  if (g_ascii_isdigit (path[0][0]))
+    return 10 + (gint)n - 1;
+  if (n == 1 && strlen (path[0]) > 1 && roman_value (path[0]) > 0)
+    return 0; /* "II", "iv" */
+  if (n == 1 && upper)
+    return roman_value (path[0]) > 0 ? 0 : 5; /* "I", "V" are Roman; "A", "B" parts */
+  return 20 + (gint)n - 1;
 }
 
-/* Splits "1. Công tác…" or "a) Nộp…" into code and title. */
+/* "1. Công tác…", "a) Nộp…", "TIÊU CHUẨN 1: …": the code written in the
+ * title.  The title is kept whole when the code is a word's ("Tiêu chuẩn
+ * 1"), and loses the code otherwise. */
 static gboolean
 split_code_from_title (const char *title, gchar **code, gchar **rest)
 {
+  static const char *words[] = { "tieu chuan ", "tieu chi ", "phan ", "muc ", "chuong " };
+  g_autofree gchar *folded = td_text_fold (title);
   const char *space = strchr (title, ' ');
   g_autofree gchar *prefix = NULL;
   gsize len;
 
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_str_has_prefix (folded, words[i]))
+      {
+        const char *p = folded + strlen (words[i]);
+        const char *end = p;
+        g_autofree gchar *candidate = NULL;
+
+        while (*end && *end != ' ' && *end != ':' && *end != '.' && *end != ')' && *end != '-')
+          end++;
+        if (end == p || (*end != ':' && *end != '.' && *end != ')' && *end != '-'))
+          return FALSE;
+        candidate = g_strndup (p, end - p);
+        if (td_paste_code_level (candidate) < 0)
+          return FALSE;
+        /* Keep the case of the original ("II", "C"). */
+        *code = g_utf8_strup (candidate, -1);
+        if (g_ascii_isdigit (candidate[0]))
+          {
+            g_free (*code);
+            *code = g_strdup (candidate);
+          }
+        *rest = g_strdup (title);
+        return TRUE;
+      }
   if (space == NULL || space == title)
     return FALSE;
   prefix = g_strndup (title, space - title);
   len = strlen (prefix);
   /* Only with punctuation ("a)", "1.", "I.") or a dotted number
    * ("1.2 …"): a bare word such as "a" may just be text. */
-  if (!(prefix[len - 1] == '.' || prefix[len - 1] == ')' || dotted_parts (prefix) > 1))
+  if (!(prefix[len - 1] == '.' || prefix[len - 1] == ')' || strchr (prefix, '.') != NULL))
     return FALSE;
-  if (td_paste_code_level (prefix) < 0)
+  if (td_paste_code_level (prefix) < 0 || td_paste_code_level (prefix) >= 40)
     return FALSE;
   *code = clean_code (prefix);
   *rest = g_strstrip (g_strdup (space));
   return **rest != '\0';
-}
-
-/* Numbers in cells */
-
-typedef struct
-{
-  gboolean present; /* the cell had a number */
-  TdPoints value;   /* signed as written */
-  gboolean plus;    /* an explicit "+" */
-  gboolean each;    /* "mỗi", "/lần", "trường hợp" */
-  gboolean has_cap; /* "tối đa 1,5", "không quá 1,5" */
-  TdPoints cap;
-  gboolean disqualify; /* "không xếp loại" */
-} CellValue;
-
-static gboolean
-has_each_words (const char *folded)
-{
-  return strstr (folded, "moi ") != NULL || strstr (folded, "/lan") != NULL
-         || strstr (folded, "/ lan") != NULL || strstr (folded, "lan ") != NULL
-         || strstr (folded, "truong hop") != NULL || g_str_has_suffix (folded, "lan")
-         || strstr (folded, "/van ban") != NULL || strstr (folded, "/sang kien") != NULL;
-}
-
-/* Reads the number at p (digits with , or .); returns the end or NULL. */
-static const char *
-scan_number (const char *p, gchar **out)
-{
-  const char *start = p;
-
-  while (g_ascii_isdigit (*p) || ((*p == ',' || *p == '.') && g_ascii_isdigit (p[1])))
-    p++;
-  if (p == start)
-    return NULL;
-  *out = g_strndup (start, p - start);
-  return p;
-}
-
-static gboolean
-find_cap (const char *folded, TdPoints *cap)
-{
-  const char *keys[] = { "toi da", "khong qua" };
-
-  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-    {
-      const char *at = strstr (folded, keys[k]);
-      if (at != NULL)
-        {
-          const char *p = at + strlen (keys[k]);
-          g_autofree gchar *number = NULL;
-
-          while (*p && !g_ascii_isdigit (*p))
-            {
-              if (g_ascii_isalpha (*p) && p - at > (glong)strlen (keys[k]) + 12)
-                break;
-              p++;
-            }
-          if (g_ascii_isdigit (*p) && scan_number (p, &number)
-              && td_points_parse (number, cap, NULL))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* The whitespace-delimited word that starts at p ("2O", "1,5đ"). */
-static gchar *
-word_at (const char *p)
-{
-  const char *end = p;
-
-  while (*end && !g_unichar_isspace (g_utf8_get_char (end)) && g_utf8_get_char (end) != 0x00A0)
-    end = g_utf8_next_char (end);
-  return g_strndup (p, end - p);
-}
-
-/* Sets error to td_points_parse's reason why text is not a number of
- * points; always FALSE. */
-static gboolean
-refuse_number (const char *text, GError **error)
-{
-  TdPoints ignored;
-
-  if (!td_points_parse (text, &ignored, error))
-    return FALSE;
-  /* Parsed after all (cannot happen for the callers): still a refusal. */
-  g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("“%s” is not a number of points: %s"), text,
-               _ ("use digits with a decimal comma, such as 0,5"));
-  return FALSE;
-}
-
-/* FALSE, with td_points_parse's reason in error, when the cell has text
- * but no number in it, or a number with letters glued to it ("2O" typed
- * with the letter O, "1,5đ"): reading those as 2 or 1,5 would silently
- * change the table. */
-static gboolean
-read_cell (const char *text, CellValue *v, GError **error)
-{
-  g_autofree gchar *folded = td_text_fold (text);
-  const char *p;
-  g_autofree gchar *number = NULL;
-  gboolean negative = FALSE;
-
-  memset (v, 0, sizeof *v);
-  if (*text == '\0')
-    return TRUE;
-  v->disqualify = strstr (folded, "khong xep loai") != NULL;
-  v->each = has_each_words (folded);
-  v->has_cap = find_cap (folded, &v->cap);
-
-  /* The first number, with the sign written before it ("- 0,5", "+1",
-   * "−0,5", "trừ 0,5"). */
-  for (p = text; *p && !g_ascii_isdigit (*p); p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      if (c == '-' || c == 0x2212 || c == 0x2013)
-        negative = TRUE, v->plus = FALSE;
-      else if (c == '+')
-        v->plus = TRUE, negative = FALSE;
-      else if (!g_unichar_isspace (c) && c != 0x00A0)
-        negative = FALSE, v->plus = FALSE;
-    }
-  if (*p == '\0')
-    return v->disqualify || refuse_number (text, error);
-  {
-    const char *end = scan_number (p, &number);
-    TdPoints value;
-
-    if (end != NULL && *end != '\0' && g_unichar_isalnum (g_utf8_get_char (end)))
-      {
-        g_autofree gchar *word = word_at (p);
-        return refuse_number (word, error);
-      }
-    if (!td_points_parse (number, &value, error))
-      return FALSE;
-    /* "0 – 3" in a standard column: a range, the top counts. */
-    if (end != NULL && value == 0 && !v->has_cap)
-      {
-        const char *q = end;
-        g_autofree gchar *second = NULL;
-        TdPoints top;
-
-        while (*q == ' ' || *q == '-' || (guchar)*q >= 0x80)
-          q = g_utf8_next_char (q);
-        if (q != end && g_ascii_isdigit (*q) && scan_number (q, &second)
-            && td_points_parse (second, &top, NULL))
-          value = top;
-      }
-    v->present = TRUE;
-    v->value = negative ? -value : value;
-  }
-  return TRUE;
 }
 
 /* Splitting the text into rows and cells */
@@ -326,12 +333,11 @@ read_cell (const char *text, CellValue *v, GError **error)
 /* Tab-separated, with Excel's quoting: a quoted cell may hold tabs,
  * newlines and doubled quotes. */
 static GPtrArray *
-split_rows (const char *text, gboolean bars)
+split_rows (const char *text, char sep)
 {
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
   GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
   GString *cell = g_string_new ("");
-  const char sep = bars ? '|' : '\t';
   gboolean at_cell_start = TRUE;
 
   for (const char *p = text;; p++)
@@ -368,7 +374,14 @@ split_rows (const char *text, gboolean bars)
       at_cell_start = FALSE;
       if (*p == sep || *p == '\n' || *p == '\0' || (*p == '\r'))
         {
-          gchar *value = g_strdup (cell->str);
+          gchar *value = g_strdup (cell->len > MAX_CELL ? "" : cell->str);
+
+          if (cell->len > MAX_CELL)
+            {
+              /* Keep the start of a huge cell: it is shown, not lost. */
+              g_free (value);
+              value = g_utf8_make_valid (cell->str, MAX_CELL);
+            }
           g_strdelimit (value, "\n\r", ' ');
           g_ptr_array_add (row, g_strstrip (value));
           g_string_truncate (cell, 0);
@@ -389,7 +402,7 @@ split_rows (const char *text, gboolean bars)
   g_ptr_array_unref (row);
   g_string_free (cell, TRUE);
   /* A trailing bar ("| a | b |") leaves an empty first/last cell. */
-  if (bars)
+  if (sep == '|')
     for (guint i = 0; i < rows->len; i++)
       {
         GPtrArray *r = g_ptr_array_index (rows, i);
@@ -403,60 +416,199 @@ split_rows (const char *text, gboolean bars)
 
 /* Column headers */
 
+#define MEANING_IGNORE TD_PASTE_N_COLS
+#define MEANING_SIGNED (TD_PASTE_N_COLS + 1)
+
 static gint
 header_meaning (const char *cell)
 {
-  g_autofree gchar *f = td_text_fold (cell);
+  g_autofree gchar *f = td_paste_fold (cell);
+  static const char *const ignore[]
+      = { "tu cham", "tham dinh",   "khoi cham", "cum cham",   "diem dat", "diem cham",
+          "ket qua", "tu danh gia", "danh gia",  "thong nhat", "xep loai" };
 
   if (g_strcmp0 (f, "stt") == 0 || g_strcmp0 (f, "tt") == 0 || g_strcmp0 (f, "so tt") == 0
-      || g_strcmp0 (f, "ma") == 0 || g_strcmp0 (f, "ma so") == 0 || g_strcmp0 (f, "muc") == 0)
+      || g_strcmp0 (f, "ma") == 0 || g_strcmp0 (f, "ma so") == 0 || g_strcmp0 (f, "muc") == 0
+      || g_strcmp0 (f, "so thu tu") == 0 || g_strcmp0 (f, "ky hieu") == 0
+      || g_strcmp0 (f, "ma tieu chi") == 0)
     return TD_PASTE_COL_CODE;
+  if (strstr (f, "don vi tham dinh") || strstr (f, "don vi cham") || strstr (f, "phu trach")
+      || strstr (f, "co quan tham dinh") || strstr (f, "bo phan"))
+    return TD_PASTE_COL_ASSESSOR;
+  for (guint i = 0; i < G_N_ELEMENTS (ignore); i++)
+    if (strstr (f, ignore[i]))
+      return MEANING_IGNORE;
   if (strstr (f, "noi dung") || strstr (f, "tieu chi") || strstr (f, "tieu chuan")
-      || g_str_has_prefix (f, "ten "))
+      || g_str_has_prefix (f, "ten ") || strstr (f, "yeu cau") || strstr (f, "linh vuc"))
     return TD_PASTE_COL_TITLE;
-  if (strstr (f, "thuong") || strstr (f, "diem cong") || g_strcmp0 (f, "cong") == 0)
+  if (strstr (f, "can cu") || strstr (f, "minh chung") || strstr (f, "ghi chu")
+      || strstr (f, "huong dan") || strstr (f, "tai lieu") || strstr (f, "phuong phap")
+      || strstr (f, "cach cham"))
+    return TD_PASTE_COL_GUIDANCE;
+  if ((strstr (f, "cong") || strstr (f, "thuong")) && strstr (f, "tru"))
+    return MEANING_SIGNED;
+  if (strstr (f, "thuong") || strstr (f, "diem cong") || g_strcmp0 (f, "cong") == 0
+      || g_str_has_prefix (f, "cong "))
     return TD_PASTE_COL_BONUS;
   if (strstr (f, "tru"))
     return TD_PASTE_COL_DEDUCTION;
   if (strstr (f, "chuan") || strstr (f, "toi da") || g_strcmp0 (f, "diem") == 0
-      || g_strcmp0 (f, "thang diem") == 0)
+      || strstr (f, "thang diem") || g_strcmp0 (f, "so diem") == 0 || strstr (f, "khung diem")
+      || strstr (f, "diem quy dinh") || strstr (f, "diem so"))
     return TD_PASTE_COL_STANDARD;
   return -1;
 }
 
-/* TRUE when cells look like a column-header row; fills columns. */
+/* A row under the headers numbering the columns: "(1) | (2) | (3)" or
+ * "1 | 2 | 3 | 4 | 5". */
 static gboolean
-read_header (GPtrArray *cells, gint columns[TD_PASTE_N_COLS])
+is_column_numbers (GPtrArray *cells)
 {
-  gint found[TD_PASTE_N_COLS];
   guint n = 0;
 
-  for (guint i = 0; i < TD_PASTE_N_COLS; i++)
-    found[i] = -1;
   for (guint i = 0; i < cells->len; i++)
     {
-      CellValue v;
-      gint m = header_meaning (g_ptr_array_index (cells, i));
+      const char *c = g_ptr_array_index (cells, i);
+      g_autofree gchar *expect = g_strdup_printf ("%u", n + 1);
+      g_autofree gchar *expect_paren = g_strdup_printf ("(%u)", n + 1);
 
-      read_cell (g_ptr_array_index (cells, i), &v, NULL);
-      if (v.present)
+      if (*c == '\0')
+        continue;
+      if (g_strcmp0 (c, expect) != 0 && g_strcmp0 (c, expect_paren) != 0)
         return FALSE;
-      if (m >= 0 && found[m] < 0)
+      n++;
+    }
+  return n >= 3;
+}
+
+/* Meanings of one header row, by column; FALSE when it is not a header. */
+static gboolean
+read_header_row (GPtrArray *cells, gint *meanings, guint n_meanings, guint *n_found)
+{
+  *n_found = 0;
+  for (guint i = 0; i < n_meanings; i++)
+    meanings[i] = -1;
+  for (guint i = 0; i < cells->len && i < n_meanings; i++)
+    {
+      const char *cell = g_ptr_array_index (cells, i);
+      TdPasteCell v;
+
+      if (*cell == '\0')
+        continue;
+      if (td_paste_read_cell (cell, &v, NULL) && v.present)
+        return FALSE;
+      meanings[i] = header_meaning (cell);
+      if (meanings[i] >= 0)
+        (*n_found)++;
+      else if (g_utf8_strlen (cell, -1) > 40)
+        return FALSE; /* a long text is content, not a header */
+    }
+  return *n_found > 0;
+}
+
+/* Headers over one or two lines (a merged "Điểm" over "Chuẩn | Thưởng |
+ * Trừ", or repeated in every column it covers): the lower line says what
+ * each column is where it says anything. */
+static guint
+read_headers (TdPastePreview *preview, GPtrArray *rows, guint *first)
+{
+  guint width = 0, n_lines = 0, n_meaningful = 0, start = 0;
+  g_autofree gint *meanings = NULL;
+  g_autofree gint *line = NULL;
+  gboolean title = FALSE;
+
+  /* A sheet's title lines above the table ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM
+   * 2025", an empty line): one cell at most and no figure. */
+  while (start < rows->len && start < 6)
+    {
+      GPtrArray *cells = g_ptr_array_index (rows, start);
+      guint filled = 0;
+      guint found;
+      g_autofree gint *m = g_new (gint, cells->len + 1);
+
+      for (guint i = 0; i < cells->len; i++)
+        filled += *(gchar *)g_ptr_array_index (cells, i) != '\0';
+      if (filled > 1 || read_header_row (cells, m, cells->len, &found))
+        break;
+      if (filled == 1)
         {
-          found[m] = (gint)i;
-          n++;
+          /* A lone cell that is a figure or a code is content. */
+          for (guint i = 0; i < cells->len; i++)
+            {
+              const char *c = g_ptr_array_index (cells, i);
+              TdPasteCell v;
+              if (*c
+                  && ((td_paste_read_cell (c, &v, NULL) && v.present)
+                      || td_paste_code_level (c) >= 0))
+                filled = 99;
+            }
+          if (filled == 99)
+            break;
+        }
+      start++;
+    }
+  for (guint i = start; i < rows->len && i < start + 4; i++)
+    width = MAX (width, ((GPtrArray *)g_ptr_array_index (rows, i))->len);
+  meanings = g_new (gint, width + 1);
+  line = g_new (gint, width + 1);
+  for (guint i = 0; i < width; i++)
+    meanings[i] = -1;
+  for (guint r = start; r < rows->len && r < start + 4; r++)
+    {
+      guint found;
+      GPtrArray *cells = g_ptr_array_index (rows, r);
+
+      if (n_lines > 0 && is_column_numbers (cells))
+        {
+          n_lines++;
+          continue;
+        }
+      if (!read_header_row (cells, line, width, &found))
+        break;
+      for (guint i = 0; i < width; i++)
+        if (line[i] >= 0)
+          meanings[i] = line[i];
+      n_lines++;
+    }
+  if (n_lines == 0)
+    return 0;
+  for (guint m = 0; m < TD_PASTE_N_COLS; m++)
+    preview->columns[m] = -1;
+  for (guint i = 0; i < width; i++)
+    {
+      gint m = meanings[i];
+
+      if (m == MEANING_SIGNED)
+        {
+          if (preview->columns[TD_PASTE_COL_BONUS] < 0)
+            preview->columns[TD_PASTE_COL_BONUS] = (gint)i;
+          preview->signed_column = TRUE;
+          n_meaningful++;
+        }
+      else if (m >= 0 && m < TD_PASTE_N_COLS && preview->columns[m] < 0)
+        {
+          preview->columns[m] = (gint)i;
+          n_meaningful++;
+          title |= m == TD_PASTE_COL_TITLE;
         }
     }
-  if (n < 2 || found[TD_PASTE_COL_TITLE] < 0)
-    return FALSE;
-  memcpy (columns, found, sizeof found);
-  return TRUE;
+  if (!title || n_meaningful < 2)
+    {
+      preview->signed_column = FALSE;
+      return 0;
+    }
+  /* "Điểm cộng/trừ" with a deduction column beside it is not signed. */
+  if (preview->columns[TD_PASTE_COL_DEDUCTION] >= 0)
+    preview->signed_column = FALSE;
+  *first = start;
+  return n_lines;
 }
 
 /* Without headers: the code column exists when most rows start with a
- * code or nothing and have text after it. */
+ * code or nothing and have text after it; the number columns follow the
+ * title in the usual order. */
 static void
-guess_columns (GPtrArray *rows, gint columns[TD_PASTE_N_COLS])
+guess_columns (TdPastePreview *preview, GPtrArray *rows)
 {
   guint coded = 0, counted = 0, width = 0;
   gint next;
@@ -474,241 +626,187 @@ guess_columns (GPtrArray *rows, gint columns[TD_PASTE_N_COLS])
         coded++;
     }
   for (guint i = 0; i < TD_PASTE_N_COLS; i++)
-    columns[i] = -1;
+    preview->columns[i] = -1;
   next = 0;
   if (counted > 0 && coded * 2 >= counted && width >= 2)
-    columns[TD_PASTE_COL_CODE] = next++;
-  columns[TD_PASTE_COL_TITLE] = next++;
-  for (gint m = TD_PASTE_COL_STANDARD; m < TD_PASTE_N_COLS && next < (gint)width; m++)
-    columns[m] = next++;
+    preview->columns[TD_PASTE_COL_CODE] = next++;
+  preview->columns[TD_PASTE_COL_TITLE] = next++;
+  for (gint m = TD_PASTE_COL_STANDARD; m < TD_PASTE_N_EDITABLE && next < (gint)width; m++)
+    preview->columns[m] = next++;
 }
 
-/* Interpreting a row */
+/* Reading a row */
 
 static void
-add_line (GString *s, const char *line)
+add_problem (GString *s, const char *line)
 {
   if (s->len > 0)
     g_string_append_c (s, '\n');
   g_string_append (s, line);
 }
 
-static void
-interpret_cells (TdPasteRow *row, gboolean signed_column)
+void
+td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
 {
+  TdPasteRowInfo *info = ROW_INFO (row);
   GString *problems = g_string_new ("");
-  TdPasteStatus status = TD_PASTE_OK;
-  TdCriterion *c = td_criterion_new (TD_RULE_GROUP);
-  CellValue std, bonus, ded;
-  g_autofree gchar *title_folded = td_text_fold (row->cells[TD_PASTE_COL_TITLE]);
-  gboolean each, disqualify;
-  TdPoints bonus_amount = 0, deduction_amount = 0, standard = 0;
-  TdPoints cap = 0;
-  gboolean has_cap;
-
-  g_free (c->code);
-  g_free (c->title);
-  c->code = clean_code (row->cells[TD_PASTE_COL_CODE]);
-  c->title = td_text_normalize_space (row->cells[TD_PASTE_COL_TITLE]);
-  if (*c->code == '\0'
-      && (g_str_has_prefix (c->title, "- ") || g_str_has_prefix (c->title, "+ ")
-          || g_str_has_prefix (c->title, "• ")))
-    {
-      /* A bullet list under a criterion: the bullet is the code. */
-      gchar *rest = g_strstrip (g_strdup (strchr (c->title, ' ')));
-      g_free (c->code);
-      c->code = g_strndup (c->title, strchr (c->title, ' ') - c->title);
-      g_free (c->title);
-      c->title = rest;
-    }
-  else if (*c->code == '\0')
-    {
-      gchar *code, *rest;
-      if (split_code_from_title (c->title, &code, &rest))
-        {
-          g_free (c->code);
-          g_free (c->title);
-          c->code = code;
-          c->title = rest;
-        }
-    }
-  else if (td_paste_code_level (c->code) == -2)
-    {
-      gchar *msg = g_strdup_printf (_ ("“%s” does not look like a code (I, 1, a, a1, 1.2…); "
-                                       "the row is placed under the row above."),
-                                    c->code);
-      add_line (problems, msg);
-      g_free (msg);
-      status = TD_PASTE_WARNING;
-    }
-
+  g_autofree gchar *title = td_text_normalize_space (row->cells[TD_PASTE_COL_TITLE]);
+  g_autofree gchar *code = clean_code (row->cells[TD_PASTE_COL_CODE]);
   const struct
   {
     TdPasteColumn col;
-    CellValue *v;
+    TdPasteCell *cell;
     const char *name;
   } cols[] = {
-    { TD_PASTE_COL_STANDARD, &std, N_ ("Standard points") },
-    { TD_PASTE_COL_BONUS, &bonus, N_ ("Bonus") },
-    { TD_PASTE_COL_DEDUCTION, &ded, N_ ("Deduction") },
+    { TD_PASTE_COL_STANDARD, &info->std, N_ ("Standard points") },
+    { TD_PASTE_COL_BONUS, &info->bonus, N_ ("Bonus") },
+    { TD_PASTE_COL_DEDUCTION, &info->ded, N_ ("Deduction") },
   };
+  const char *t;
+
+  g_clear_pointer (&info->path, g_strfreev);
+  info->code_bad = FALSE;
+  info->cell_refused = FALSE;
+  info->bullet = FALSE;
+  if (*code == '\0' && *title != '\0')
+    {
+      gchar *from_title, *rest;
+
+      if (split_code_from_title (title, &from_title, &rest))
+        {
+          g_free (code);
+          code = from_title;
+          g_free (title);
+          title = rest;
+        }
+    }
+  if (is_bullet (code))
+    {
+      /* A bullet in the code column: a row without a code. */
+      info->bullet = TRUE;
+      g_free (code);
+      code = g_strdup ("");
+    }
+  if (*code != '\0')
+    {
+      info->path = td_paste_code_path (code, &info->code_upper);
+      if (info->path == NULL)
+        {
+          gchar *msg = g_strdup_printf (_ ("“%s” does not look like a code (I, 1, a, a1, 1.2…); "
+                                           "the row is read as a row without a code."),
+                                        code);
+          add_problem (problems, msg);
+          g_free (msg);
+          info->code_bad = TRUE;
+        }
+    }
+  /* "- Mỗi báo cáo …", "• …": a bullet of the text; "+ 0,1 điểm cho mỗi …"
+   * keeps its plus, which is part of what it says. */
+  t = title;
+  if ((t[0] == '-' || g_str_has_prefix (t, "–") || g_str_has_prefix (t, "•") || t[0] == '*'
+       || t[0] == '+')
+      && *code == '\0')
+    {
+      info->bullet = TRUE;
+      if (t[0] != '+')
+        {
+          const char *rest = g_utf8_next_char (t);
+          gchar *stripped = g_strstrip (g_strdup (rest));
+          g_free (title);
+          title = stripped;
+        }
+    }
+  g_free (info->code);
+  info->code = g_steal_pointer (&code);
+  g_free (row->criterion->code);
+  row->criterion->code = g_strdup (info->code_bad || info->path == NULL ? "" : info->code);
+  g_free (row->criterion->title);
+  row->criterion->title = g_steal_pointer (&title);
+  g_free (row->criterion->guidance);
+  row->criterion->guidance = td_text_normalize_space (row->cells[TD_PASTE_COL_GUIDANCE]);
+  g_free (row->criterion->assessor);
+  row->criterion->assessor = td_text_normalize_space (row->cells[TD_PASTE_COL_ASSESSOR]);
+
   for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
     {
-      g_autoptr (GError) cell_error = NULL;
+      g_autoptr (GError) error = NULL;
+      const char *cell = row->cells[cols[i].col];
 
-      if (!read_cell (row->cells[cols[i].col], cols[i].v, &cell_error))
+      /* A cell merged across the row and repeated by the copy ("I | CÔNG
+       * TÁC CHUYÊN MÔN | CÔNG TÁC CHUYÊN MÔN | …") holds no figure. */
+      if (*cell != '\0' && g_strcmp0 (cell, row->cells[TD_PASTE_COL_TITLE]) == 0)
+        cell = "";
+      if (!td_paste_read_cell (cell, cols[i].cell, &error))
         {
           /* Translators: first %s is the column name, second why its text
            * is not a number of points. */
-          gchar *msg = g_strdup_printf (_ ("Column %s: %s."), _ (cols[i].name),
-                                        cell_error ? cell_error->message : "");
-          add_line (problems, msg);
+          gchar *msg = g_strdup_printf (_ ("Column %s: %s."), _ (cols[i].name), error->message);
+          add_problem (problems, msg);
           g_free (msg);
-          status = TD_PASTE_ERROR;
+          info->cell_refused = TRUE;
         }
     }
+  g_free (info->cell_problems);
+  info->cell_problems = g_string_free (problems, FALSE);
 
-  each = has_each_words (title_folded) || bonus.each || ded.each || std.each;
-  disqualify = strstr (title_folded, "khong xep loai") != NULL || std.disqualify || bonus.disqualify
-               || ded.disqualify;
-  has_cap = find_cap (title_folded, &cap);
-  if (!has_cap)
-    for (guint i = 0; i < G_N_ELEMENTS (cols) && !has_cap; i++)
-      if (cols[i].v->has_cap)
-        has_cap = TRUE, cap = cols[i].v->cap;
-
-  /* Signs decide over columns: a minus in the bonus column is a
-   * deduction, a plus in the deduction column a bonus. */
-  if (std.present)
+  /* The phrases of the text, and of a guidance column ("Cách chấm: mỗi
+   * báo cáo chậm trừ 0,5 điểm"), which states rules too. */
+  g_free (info->folded);
+  if (*row->criterion->guidance)
     {
-      if (std.value < 0)
-        {
-          deduction_amount += -std.value;
-          add_line (problems, _ ("A minus sign in the standard points column: read as a "
-                                 "deduction."));
-          status = MAX (status, TD_PASTE_WARNING);
-        }
-      else if (std.plus)
-        {
-          bonus_amount += std.value;
-          add_line (problems, _ ("A plus sign in the standard points column: read as a bonus."));
-          status = MAX (status, TD_PASTE_WARNING);
-        }
-      else
-        standard = std.value;
-    }
-  if (bonus.present)
-    {
-      if (bonus.value < 0)
-        {
-          deduction_amount += -bonus.value;
-          if (!signed_column)
-            {
-              add_line (problems, _ ("A minus sign in the bonus column: read as a deduction."));
-              status = MAX (status, TD_PASTE_WARNING);
-            }
-        }
-      else
-        bonus_amount += bonus.value;
-    }
-  if (ded.present)
-    {
-      if (ded.plus)
-        {
-          bonus_amount += ded.value;
-          add_line (problems, _ ("A plus sign in the deduction column: read as a bonus."));
-          status = MAX (status, TD_PASTE_WARNING);
-        }
-      else
-        deduction_amount += ded.value < 0 ? -ded.value : ded.value;
-    }
-
-  if (disqualify)
-    {
-      c->kind = TD_RULE_DISQUALIFIER;
-      if (standard != 0 || bonus_amount != 0 || deduction_amount != 0)
-        {
-          add_line (problems,
-                    _ ("“Không xếp loại”: the points on this row are ignored; the row only "
-                       "marks a unit as not graded."));
-          status = MAX (status, TD_PASTE_WARNING);
-        }
-    }
-  else if (bonus_amount > 0 && deduction_amount > 0)
-    {
-      add_line (problems, _ ("Both a bonus and a deduction on one row: split it into two rows "
-                             "or choose the rule."));
-      status = TD_PASTE_ERROR;
-      c->kind = TD_RULE_BONUS_POINTS;
-      c->rate = bonus_amount;
-      c->standard = standard;
-    }
-  else if (deduction_amount > 0)
-    {
-      c->standard = standard;
-      c->rate = deduction_amount;
-      if (standard > 0)
-        c->kind = TD_RULE_STANDARD_LESS_EACH;
-      else
-        c->kind = each ? TD_RULE_DEDUCTION_EACH : TD_RULE_DEDUCTION_POINTS;
-      if (has_cap && c->kind != TD_RULE_STANDARD_LESS_EACH)
-        c->deduction_cap = cap;
-    }
-  else if (bonus_amount > 0)
-    {
-      c->standard = standard;
-      c->rate = bonus_amount;
-      c->kind = each ? TD_RULE_BONUS_EACH : TD_RULE_BONUS_POINTS;
-      if (has_cap)
-        c->bonus_cap = cap;
-      if (standard > 0)
-        {
-          add_line (problems, _ ("Standard points and a bonus on one row: the bonus is kept, "
-                                 "put the standard points on their own row."));
-          status = MAX (status, TD_PASTE_WARNING);
-        }
+      g_autofree gchar *both
+          = g_strconcat (row->criterion->title, " ; ", row->criterion->guidance, NULL);
+      info->folded = td_paste_fold (both);
     }
   else
-    {
-      c->standard = standard;
-      c->kind = std.present ? TD_RULE_STANDARD : TD_RULE_GROUP;
-      /* "Tổng điểm trừ của mục 2 không quá 1,5 điểm" on a heading. */
-      if (has_cap && strstr (title_folded, "tru"))
-        c->deduction_cap = cap;
-      else if (has_cap && (strstr (title_folded, "cong") || strstr (title_folded, "thuong")))
-        c->bonus_cap = cap;
-    }
-  if (td_rule_kind_is_deduction (c->kind)
-      && (strstr (title_folded, "tru truong hop") || strstr (title_folded, "mien tru")
-          || strstr (title_folded, "khong tru") || strstr (title_folded, "ngoai tru")))
-    {
-      g_free (c->exemption);
-      c->exemption = g_strdup (c->title);
-    }
-
-  if (*c->title == '\0' && (std.present || bonus.present || ded.present))
-    {
-      add_line (problems, _ ("The row has points but no title."));
-      status = TD_PASTE_ERROR;
-    }
-
-  td_criterion_free (row->criterion);
-  row->criterion = c;
-  g_free (row->cell_problems);
-  row->cell_problems = g_string_free (problems, FALSE);
-  row->cell_status = status;
+    info->folded = td_paste_fold (row->criterion->title);
+  t = info->folded;
+  info->has_t_std = td_paste_text_standard (t, &info->t_std);
+  info->has_t_ded = td_paste_text_deduction (t, &info->t_ded);
+  info->has_t_bonus = td_paste_text_bonus (t, &info->t_bonus);
+  info->has_t_cap = td_paste_text_cap (t, &info->t_cap, &info->t_cap_which);
+  info->has_t_points = td_paste_text_points (t, &info->t_points);
+  info->t_each = td_paste_text_each (t);
+  info->t_option_group = td_paste_text_option_group (t);
+  info->t_disqualify = td_paste_text_disqualifies (t) || info->std.disqualify
+                       || info->bonus.disqualify || info->ded.disqualify;
+  info->t_exemption = td_paste_text_exemption (t);
+  info->t_guidance = td_paste_text_guidance (t);
+  info->t_level = td_paste_text_level (t);
+  info->linear = td_paste_text_linear (t, &info->lin_step, &info->lin_rate, &info->lin_deduction,
+                                       &info->lin_has_threshold, &info->lin_threshold);
+  info->has_range = td_paste_text_range (t, TRUE, &info->range);
+  g_clear_pointer (&info->size_brackets, g_ptr_array_unref);
+  info->size_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  info->size_class = td_paste_text_size_class (t, &info->size_range, info->size_brackets);
+  g_clear_pointer (&info->own_brackets, g_ptr_array_unref);
+  info->own_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  if (!info->size_class)
+    td_paste_text_brackets (t, info->own_brackets);
+  info->own_options = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  if (!info->size_class && info->own_brackets->len == 0 && *row->criterion->guidance == '\0')
+    td_paste_text_options (row->criterion->title, t, info->own_options);
+  info->note_caps
+      = td_paste_text_note_caps (t, &info->n_bonus_cap, &info->n_deduction_cap, &info->n_separate);
+  g_free (info->named_code);
+  info->named_code = td_paste_text_named_code (t);
+  g_clear_pointer (&info->figures, g_array_unref);
+  info->figures = td_paste_text_figures (t);
+  (void)preview;
 }
 
 /* Total rows ("Tổng cộng", "Cộng") and empty rows are skipped. */
 static gboolean
 is_total_row (TdPasteRow *row)
 {
-  g_autofree gchar *f = td_text_fold (row->cells[TD_PASTE_COL_TITLE]);
-  g_autofree gchar *code = td_text_fold (row->cells[TD_PASTE_COL_CODE]);
+  g_autofree gchar *f = td_paste_fold (row->cells[TD_PASTE_COL_TITLE]);
+  g_autofree gchar *code = td_paste_fold (row->cells[TD_PASTE_COL_CODE]);
 
   return g_str_has_prefix (f, "tong cong") || g_strcmp0 (f, "cong") == 0
+         || g_strcmp0 (f, "tong so") == 0 || g_str_has_prefix (f, "tong so:")
          || g_str_has_prefix (f, "tong so diem") || g_strcmp0 (f, "tong diem") == 0
-         || g_strcmp0 (f, "tong") == 0 || g_str_has_prefix (code, "tong");
+         || g_str_has_prefix (f, "tong diem chuan") || g_strcmp0 (f, "tong") == 0
+         || g_str_has_prefix (f, "tong (") || g_str_has_prefix (code, "tong");
 }
 
 static gboolean
@@ -720,199 +818,11 @@ is_empty_row (TdPasteRow *row)
   return TRUE;
 }
 
-/* Levels from the codes: a row goes under the nearest row above whose
- * code has a higher rank (I above 1 above 1.1 above a above a1); a row
- * without a code goes under the row above it, and consecutive ones stay
- * siblings. */
-static void
-assign_depths (TdPastePreview *preview)
-{
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint));
-
-  for (guint i = 0; i < preview->rows->len; i++)
-    {
-      TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-      gint rank;
-
-      if (row->skip)
-        continue;
-      rank = td_paste_code_level (row->criterion->code);
-      if (rank < 0)
-        rank = 100;
-      while (stack->len > 0 && g_array_index (stack, gint, stack->len - 1) >= rank)
-        g_array_set_size (stack, stack->len - 1);
-      row->depth = (gint)stack->len;
-      g_array_append_val (stack, rank);
-    }
-}
-
-/* Whether the next kept row is deeper. */
 static gboolean
-has_children (TdPastePreview *preview, guint i)
+fail_text (GError **error, const char *message)
 {
-  TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-
-  for (guint j = i + 1; j < preview->rows->len; j++)
-    {
-      TdPasteRow *next = g_ptr_array_index (preview->rows, j);
-      if (!next->skip)
-        return next->depth > row->depth;
-    }
+  g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
   return FALSE;
-}
-
-/* A heading's standard points come from its rows, so a row with children
- * keeps only its own bonus or deduction as its rule. */
-static void
-adjust_kinds (TdPastePreview *preview)
-{
-  for (guint i = 0; i < preview->rows->len; i++)
-    {
-      TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-      TdCriterion *c = row->criterion;
-
-      if (row->skip)
-        continue;
-      if (has_children (preview, i))
-        {
-          if (c->kind == TD_RULE_STANDARD)
-            c->kind = TD_RULE_GROUP;
-          else if (c->kind == TD_RULE_STANDARD_LESS_EACH)
-            c->kind = TD_RULE_DEDUCTION_EACH;
-        }
-      else if (c->kind == TD_RULE_GROUP && c->standard > 0)
-        c->kind = TD_RULE_STANDARD;
-    }
-}
-
-void
-td_paste_preview_recheck (TdPastePreview *preview)
-{
-  guint n = preview->rows->len;
-  g_autofree TdPoints *sums = g_new0 (TdPoints, n + 1);
-  g_autofree gint *parent_of = g_new0 (gint, n + 1);
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint));
-  gint previous_depth = -1;
-
-  /* Without a "Tổng cộng" row the total is what the sections add up to. */
-  if (!preview->total_stated)
-    {
-      preview->total = 0;
-      for (guint i = 0; i < n; i++)
-        {
-          TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-          if (!row->skip && row->depth <= 0)
-            preview->total += row->criterion->standard;
-        }
-    }
-
-  /* Parents by depth, and children's sums. */
-  for (guint i = 0; i < n; i++)
-    {
-      TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-
-      parent_of[i] = -1;
-      if (row->skip)
-        continue;
-      if (row->depth < 0)
-        row->depth = 0;
-      if ((guint)row->depth > stack->len)
-        row->depth = (gint)stack->len; /* cannot skip a level; reported below */
-      g_array_set_size (stack, row->depth);
-      parent_of[i] = row->depth > 0 ? g_array_index (stack, gint, row->depth - 1) : -1;
-      if (parent_of[i] >= 0)
-        sums[parent_of[i]] += row->criterion->standard;
-      g_array_append_val (stack, i);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-      GString *problems = g_string_new (row->cell_problems ? row->cell_problems : "");
-      TdPasteStatus status = row->cell_status;
-      TdCriterion *c = row->criterion;
-      gboolean children = !row->skip && has_children (preview, i);
-      g_autofree gchar *rule = NULL;
-
-      g_free (row->interpretation);
-      g_free (row->problems);
-      if (row->skip)
-        {
-          row->status = TD_PASTE_OK;
-          g_string_free (problems, TRUE);
-          row->problems = g_strdup ("");
-          row->interpretation = g_strdup (_ ("Skipped"));
-          continue;
-        }
-      if (row->depth > previous_depth + 1)
-        {
-          add_line (problems, _ ("This row is more than one level below the row above."));
-          status = MAX (status, TD_PASTE_WARNING);
-        }
-      previous_depth = row->depth;
-      if (*c->code == '\0' && (c->title == NULL || *c->title == '\0'))
-        {
-          add_line (problems, _ ("The row has neither a code nor a title."));
-          status = TD_PASTE_ERROR;
-        }
-      if (children && sums[i] != c->standard)
-        {
-          g_autofree gchar *sum = td_points_format (sums[i]);
-          g_autofree gchar *std = td_points_format (c->standard);
-          g_autofree gchar *diff = td_points_format_signed (sums[i] - c->standard);
-          gchar *msg = g_strdup_printf (_ ("The rows under it add up to %s points, not %s "
-                                           "(difference %s)."),
-                                        sum, std, diff);
-          add_line (problems, msg);
-          g_free (msg);
-          status = MAX (status, TD_PASTE_WARNING);
-        }
-      if (children && td_rule_kind_gives_standard (c->kind))
-        {
-          add_line (problems, _ ("A row with rows under it takes its standard points from "
-                                 "them; choose a heading or a bonus or deduction rule."));
-          status = TD_PASTE_ERROR;
-        }
-      if (!children && c->kind == TD_RULE_GROUP)
-        {
-          add_line (problems, _ ("No points: this row cannot be scored."));
-          status = MAX (status, TD_PASTE_WARNING);
-        }
-      if (*c->code == '\0' && parent_of[i] >= 0)
-        {
-          TdPasteRow *p = g_ptr_array_index (preview->rows, parent_of[i]);
-          if (*p->criterion->code != '\0')
-            {
-              gchar *msg = g_strdup_printf (_ ("No code: placed under “%s”."), p->criterion->code);
-              add_line (problems, msg);
-              g_free (msg);
-              status = MAX (status, TD_PASTE_WARNING);
-            }
-        }
-
-      rule = td_criterion_describe_rule (c);
-      if (c->kind == TD_RULE_GROUP || children)
-        {
-          g_autofree gchar *std = td_points_format (c->standard);
-          /* Translators: preview of a pasted heading row: level, standard points, own rule */
-          row->interpretation = g_strdup_printf (_ ("Level %d · heading, %s points%s%s"),
-                                                 row->depth + 1, std, *rule ? " · " : "", rule);
-        }
-      else
-        /* Translators: preview of a pasted row: level, rule kind, rule in words */
-        row->interpretation = g_strdup_printf (_ ("Level %d · %s · %s"), row->depth + 1,
-                                               td_rule_kind_get_label (c->kind), rule);
-      row->status = status;
-      row->problems = g_string_free (problems, FALSE);
-    }
-}
-
-static void
-interpret_all (TdPastePreview *preview)
-{
-  assign_depths (preview);
-  adjust_kinds (preview);
-  td_paste_preview_recheck (preview);
 }
 
 TdPastePreview *
@@ -920,57 +830,52 @@ td_paste_parse (const char *text, GError **error)
 {
   g_autoptr (TdPastePreview) preview = NULL;
   g_autoptr (GPtrArray) rows = NULL;
-  gboolean header_found = FALSE;
   gboolean blank = TRUE;
+  guint n_header, first = 0;
+  char sep;
 
-  for (const char *p = text ? text : ""; *p; p++)
+  for (const char *p = text ? text : ""; *p && blank; p++)
     if (!g_ascii_isspace (*p))
       blank = FALSE;
   if (blank)
     {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("There is nothing to paste. Copy the table's rows in Word, Excel or "
-                      "LibreOffice first."));
+      fail_text (error, _ ("There is nothing to paste. Copy the table's rows in Word, Excel or "
+                           "LibreOffice first."));
+      return NULL;
+    }
+  if (strlen (text) > MAX_TEXT)
+    {
+      fail_text (error, _ ("The pasted text is larger than any scoring table (over 4 MB). Copy "
+                           "only the rows of the table."));
       return NULL;
     }
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("The pasted text is not valid Unicode text."));
+      fail_text (error, _ ("The pasted text is not valid Unicode text."));
       return NULL;
     }
 
   preview = g_new0 (TdPastePreview, 1);
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
-  rows = split_rows (text, strchr (text, '\t') == NULL && strchr (text, '|') != NULL);
-
-  /* Column headers may span two rows (merged "Điểm" over "Chuẩn | Thưởng
-   * | Trừ"); look at the first rows only. */
-  for (guint i = 0; i < MIN (rows->len, 3) && !header_found; i++)
+  sep = strchr (text, '\t') == NULL && strchr (text, '|') != NULL ? '|' : '\t';
+  rows = split_rows (text, sep);
+  if (rows->len > MAX_ROWS)
     {
-      GPtrArray *cells = g_ptr_array_index (rows, i);
-
-      header_found = read_header (cells, preview->columns);
-      /* "Điểm thưởng/trừ", "Điểm cộng (+), trừ (−)": one column for both,
-       * where a minus is expected. */
-      if (header_found && preview->columns[TD_PASTE_COL_BONUS] >= 0
-          && preview->columns[TD_PASTE_COL_DEDUCTION] < 0)
-        {
-          g_autofree gchar *f
-              = td_text_fold (g_ptr_array_index (cells, preview->columns[TD_PASTE_COL_BONUS]));
-          preview->signed_column = strstr (f, "tru") != NULL;
-        }
+      fail_text (error, _ ("The pasted text has more than 5,000 rows, more than any scoring "
+                           "table. Copy only the rows of the table."));
+      return NULL;
     }
-  if (!header_found)
-    guess_columns (rows, preview->columns);
+
+  n_header = read_headers (preview, rows, &first);
+  if (n_header == 0)
+    guess_columns (preview, rows);
+  preview->n_header_lines = n_header;
 
   for (guint i = 0; i < rows->len; i++)
     {
       GPtrArray *cells = g_ptr_array_index (rows, i);
-      TdPasteRow *row = g_new0 (TdPasteRow, 1);
-      gint dummy[TD_PASTE_N_COLS];
+      TdPasteRow *row = row_new (i + 1);
 
-      row->line = i + 1;
       for (guint m = 0; m < TD_PASTE_N_COLS; m++)
         {
           gint col = preview->columns[m];
@@ -978,21 +883,22 @@ td_paste_parse (const char *text, GError **error)
                                         ? (const char *)g_ptr_array_index (cells, col)
                                         : "");
         }
-      interpret_cells (row, preview->signed_column);
-      if (is_empty_row (row))
-        row->skip = TRUE;
-      else if (i < 3 && read_header (cells, dummy))
-        row->skip = TRUE;
+      if (n_header > 0 && i < first + n_header)
+        row->skip_reason = TD_PASTE_SKIP_HEADER;
+      else if (is_empty_row (row))
+        row->skip_reason = TD_PASTE_SKIP_EMPTY;
       else if (is_total_row (row))
         {
-          CellValue v;
-          row->skip = TRUE;
-          if (read_cell (row->cells[TD_PASTE_COL_STANDARD], &v, NULL) && v.present && v.value > 0)
+          TdPasteCell v;
+          row->skip_reason = TD_PASTE_SKIP_TOTAL;
+          if (td_paste_read_cell (row->cells[TD_PASTE_COL_STANDARD], &v, NULL) && v.present
+              && v.value > 0)
             {
               preview->total = v.value;
               preview->total_stated = TRUE;
             }
         }
+      td_paste_row_read (preview, row);
       g_ptr_array_add (preview->rows, row);
     }
   /* Trailing empty line of the clipboard: not a row at all. */
@@ -1000,8 +906,16 @@ td_paste_parse (const char *text, GError **error)
          && is_empty_row (g_ptr_array_index (preview->rows, preview->rows->len - 1)))
     g_ptr_array_remove_index (preview->rows, preview->rows->len - 1);
 
-  interpret_all (preview);
+  td_paste_interpret (preview);
   return g_steal_pointer (&preview);
+}
+
+/* The clerk's choices */
+
+static TdPasteRow *
+row_at (TdPastePreview *preview, guint index)
+{
+  return index < preview->rows->len ? g_ptr_array_index (preview->rows, index) : NULL;
 }
 
 void
@@ -1009,47 +923,253 @@ td_paste_row_set_cells (TdPastePreview *preview, guint row_index, const char *co
                         const char *title, const char *standard, const char *bonus,
                         const char *deduction)
 {
-  TdPasteRow *row;
-  const char *values[TD_PASTE_N_COLS] = { code, title, standard, bonus, deduction };
+  TdPasteRow *row = row_at (preview, row_index);
+  const char *values[TD_PASTE_N_EDITABLE] = { code, title, standard, bonus, deduction };
 
-  g_return_if_fail (row_index < preview->rows->len);
-  row = g_ptr_array_index (preview->rows, row_index);
-  for (guint m = 0; m < TD_PASTE_N_COLS; m++)
+  g_return_if_fail (row != NULL);
+  for (guint m = 0; m < TD_PASTE_N_EDITABLE; m++)
     if (values[m] != NULL)
       {
+        g_autofree gchar *valid = g_utf8_make_valid (values[m], -1);
         g_free (row->cells[m]);
-        row->cells[m] = g_strstrip (g_strdup (values[m]));
+        row->cells[m] = g_strstrip (g_strndup (valid, MAX_CELL));
       }
-  interpret_cells (row, preview->signed_column);
-  interpret_all (preview);
+  /* Cells typed by the clerk are content, even where a header was. */
+  if (row->skip_reason == TD_PASTE_SKIP_HEADER || row->skip_reason == TD_PASTE_SKIP_EMPTY)
+    row->skip_reason = is_empty_row (row) ? TD_PASTE_SKIP_EMPTY : TD_PASTE_SKIP_NONE;
+  td_paste_row_read (preview, row);
+  td_paste_interpret (preview);
+}
+
+gboolean
+td_paste_row_set_skipped (TdPastePreview *preview, guint row_index, gboolean skipped,
+                          GError **error)
+{
+  TdPasteRow *row = row_at (preview, row_index);
+
+  g_return_val_if_fail (row != NULL, FALSE);
+  if (!skipped && row->skip_reason != TD_PASTE_SKIP_NONE && row->skip_reason != TD_PASTE_SKIP_CLERK)
+    {
+      /* A header or a total the clerk wants as a row after all. */
+      row->skip_reason = TD_PASTE_SKIP_NONE;
+    }
+  ROW_INFO (row)->forced_skip = skipped;
+  td_paste_interpret (preview);
+  (void)error;
+  return TRUE;
+}
+
+gboolean
+td_paste_row_set_kind (TdPastePreview *preview, guint row_index, TdRuleKind kind, GError **error)
+{
+  TdPasteRow *row = row_at (preview, row_index);
+  TdPasteRowInfo *info;
+
+  g_return_val_if_fail (row != NULL && kind < TD_RULE_N_KINDS, FALSE);
+  info = ROW_INFO (row);
+  info->forced_skip = FALSE;
+  info->forced_role = TD_PASTE_ROLE_CRITERION;
+  info->forced_kind = kind;
+  info->forced_owner = -1;
+  td_paste_interpret (preview);
+  (void)error;
+  return TRUE;
+}
+
+gboolean
+td_paste_row_set_guidance (TdPastePreview *preview, guint row_index, GError **error)
+{
+  TdPasteRow *row = row_at (preview, row_index);
+  TdPasteRowInfo *info;
+
+  g_return_val_if_fail (row != NULL, FALSE);
+  info = ROW_INFO (row);
+  info->forced_skip = FALSE;
+  info->forced_role = TD_PASTE_ROLE_GUIDANCE;
+  info->forced_kind = -1;
+  info->forced_owner = -1;
+  td_paste_interpret (preview);
+  (void)error;
+  return TRUE;
+}
+
+gboolean
+td_paste_row_attach_note (TdPastePreview *preview, guint row_index, guint target_index,
+                          GError **error)
+{
+  TdPasteRow *row = row_at (preview, row_index);
+  TdPasteRow *target = row_at (preview, target_index);
+  TdPasteRowInfo *info;
+
+  g_return_val_if_fail (row != NULL && target != NULL, FALSE);
+  if (target->role != TD_PASTE_ROLE_CRITERION || target_index == row_index)
+    {
+      g_autofree gchar *msg = g_strdup_printf (
+          _ ("Line %u is not a criterion, so a note cannot apply to it."), target->line);
+      return fail_text (error, msg);
+    }
+  info = ROW_INFO (row);
+  info->forced_skip = FALSE;
+  info->forced_role = TD_PASTE_ROLE_NOTE;
+  info->forced_kind = -1;
+  info->forced_owner = (gint)target_index;
+  td_paste_interpret (preview);
+  return TRUE;
+}
+
+/* The criterion row right above the first of the rows. */
+static gint
+criterion_above (TdPastePreview *preview, guint first)
+{
+  for (gint i = (gint)first - 1; i >= 0; i--)
+    {
+      TdPasteRow *r = g_ptr_array_index (preview->rows, i);
+
+      if (r->role == TD_PASTE_ROLE_CRITERION)
+        return i;
+      if (r->role != TD_PASTE_ROLE_SKIP && r->owner >= 0)
+        return r->owner;
+    }
+  return -1;
+}
+
+static gboolean
+make_parts (TdPastePreview *preview, const guint *rows, guint n, TdRuleKind kind, TdPasteRole role,
+            GError **error)
+{
+  gint owner;
+
+  if (n == 0)
+    return fail_text (error, _ ("Select the rows to group first."));
+  for (guint i = 0; i < n; i++)
+    g_return_val_if_fail (rows[i] < preview->rows->len, FALSE);
+  owner = criterion_above (preview, rows[0]);
+  if (owner < 0)
+    return fail_text (error, _ ("There is no criterion above the selected rows to group them "
+                                "under."));
+  for (guint i = 0; i < n; i++)
+    if ((gint)rows[i] == owner)
+      return fail_text (error, _ ("The rows to group must be below the criterion they belong "
+                                  "to."));
+  ROW_INFO ((TdPasteRow *)g_ptr_array_index (preview->rows, owner))->forced_kind = kind;
+  ROW_INFO ((TdPasteRow *)g_ptr_array_index (preview->rows, owner))->forced_role
+      = TD_PASTE_ROLE_CRITERION;
+  for (guint i = 0; i < n; i++)
+    {
+      TdPasteRowInfo *info = ROW_INFO ((TdPasteRow *)g_ptr_array_index (preview->rows, rows[i]));
+
+      info->forced_skip = FALSE;
+      info->forced_role
+          = role == TD_PASTE_ROLE_BRACKET && info->size_class ? TD_PASTE_ROLE_SIZE_CLASS : role;
+      info->forced_kind = -1;
+      info->forced_owner = owner;
+    }
+  td_paste_interpret (preview);
+  return TRUE;
+}
+
+gboolean
+td_paste_rows_make_options (TdPastePreview *preview, const guint *row_indices, guint n_rows,
+                            GError **error)
+{
+  return make_parts (preview, row_indices, n_rows, TD_RULE_OPTIONS, TD_PASTE_ROLE_OPTION, error);
+}
+
+gboolean
+td_paste_rows_make_brackets (TdPastePreview *preview, const guint *row_indices, guint n_rows,
+                             GError **error)
+{
+  return make_parts (preview, row_indices, n_rows, TD_RULE_BRACKETS, TD_PASTE_ROLE_BRACKET, error);
+}
+
+gboolean
+td_paste_rows_make_grades (TdPastePreview *preview, const guint *row_indices, guint n_rows,
+                           GError **error)
+{
+  return make_parts (preview, row_indices, n_rows, TD_RULE_GRADED, TD_PASTE_ROLE_GRADE, error);
+}
+
+void
+td_paste_row_reset (TdPastePreview *preview, guint row_index)
+{
+  TdPasteRow *row = row_at (preview, row_index);
+  TdPasteRowInfo *info;
+
+  g_return_if_fail (row != NULL);
+  info = ROW_INFO (row);
+  info->forced_role = -1;
+  info->forced_kind = -1;
+  info->forced_owner = -1;
+  info->forced_skip = FALSE;
+  td_paste_interpret (preview);
+}
+
+void
+td_paste_preview_recheck (TdPastePreview *preview)
+{
+  td_paste_interpret (preview);
+}
+
+/* Counting and building */
+
+static guint
+count_rows (const TdPastePreview *preview, gboolean (*match) (const TdPasteRow *))
+{
+  guint n = 0;
+
+  for (guint i = 0; i < preview->rows->len; i++)
+    if (match (g_ptr_array_index (preview->rows, i)))
+      n++;
+  return n;
+}
+
+static gboolean
+is_error (const TdPasteRow *row)
+{
+  return !row->skip && row->status == TD_PASTE_ERROR;
+}
+
+static gboolean
+is_warning (const TdPasteRow *row)
+{
+  return !row->skip && row->status == TD_PASTE_WARNING;
+}
+
+static gboolean
+is_criterion (const TdPasteRow *row)
+{
+  return row->role == TD_PASTE_ROLE_CRITERION;
 }
 
 guint
 td_paste_preview_count_errors (const TdPastePreview *preview)
 {
-  guint n = 0;
+  return count_rows (preview, is_error);
+}
 
-  for (guint i = 0; i < preview->rows->len; i++)
-    {
-      const TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-      if (!row->skip && row->status == TD_PASTE_ERROR)
-        n++;
-    }
-  return n;
+guint
+td_paste_preview_count_warnings (const TdPastePreview *preview)
+{
+  return count_rows (preview, is_warning);
+}
+
+guint
+td_paste_preview_count_criteria (const TdPastePreview *preview)
+{
+  return count_rows (preview, is_criterion);
 }
 
 TdCriteriaTable *
 td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
 {
   g_autoptr (TdCriteriaTable) table = td_criteria_table_new ();
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint));
-  TdPoints top = 0;
+  g_autofree gint *index_of = g_new (gint, preview->rows->len + 1);
 
   for (guint i = 0; i < preview->rows->len; i++)
     {
       const TdPasteRow *row = g_ptr_array_index (preview->rows, i);
 
-      if (!row->skip && row->status == TD_PASTE_ERROR)
+      if (is_error (row))
         {
           g_autofree gchar *first = g_strdup (row->problems ? row->problems : "");
           gchar *nl = strchr (first, '\n');
@@ -1064,19 +1184,19 @@ td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
   for (guint i = 0; i < preview->rows->len; i++)
     {
       const TdPasteRow *row = g_ptr_array_index (preview->rows, i);
-      gint depth, parent, index;
 
-      if (row->skip)
+      index_of[i] = -1;
+      if (row->role != TD_PASTE_ROLE_CRITERION)
         continue;
-      depth = CLAMP (row->depth, 0, (gint)stack->len);
-      g_array_set_size (stack, depth);
-      parent = depth > 0 ? g_array_index (stack, gint, depth - 1) : -1;
-      index = td_criteria_table_append (table, parent, td_criterion_copy (row->criterion));
-      g_array_append_val (stack, index);
-      if (parent < 0)
-        top += row->criterion->standard;
+      /* Parents come before their rows, so their index is known; a row
+       * landing inside the array shifts the ones after it. */
+      index_of[i] = td_criteria_table_append (table, row->parent >= 0 ? index_of[row->parent] : -1,
+                                              td_criterion_copy (row->criterion));
+      for (guint j = 0; j < i; j++)
+        if (index_of[j] >= index_of[i])
+          index_of[j]++;
     }
-  table->total = preview->total_stated ? preview->total : top;
+  table->total = preview->total_stated ? preview->total : preview->standard_total;
   return g_steal_pointer (&table);
 }
 

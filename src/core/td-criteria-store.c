@@ -49,6 +49,61 @@ not_found (GError **error)
                _ ("This criterion no longer exists; it may have been deleted. Reload the table."));
 }
 
+/* Size class ranges: one line "low;high" per class, hundredths, an empty
+ * side for an open end ("100000;" is 1.000 files or more). */
+static void
+read_size_ranges (TdCriterion *c, const char *text)
+{
+  g_auto (GStrv) lines = NULL;
+  guint n_classes = g_strv_length (c->size_classes);
+
+  g_array_set_size (c->size_ranges, 0);
+  if (text == NULL || *text == '\0')
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && i < n_classes; i++)
+    {
+      TdRange r = { FALSE, 0, FALSE, 0 };
+      const char *semicolon = strchr (lines[i], ';');
+
+      if (semicolon != NULL)
+        {
+          r.has_low = semicolon != lines[i];
+          r.low = r.has_low ? g_ascii_strtoll (lines[i], NULL, 10) : 0;
+          r.has_high = semicolon[1] != '\0';
+          r.high = r.has_high ? g_ascii_strtoll (semicolon + 1, NULL, 10) : 0;
+        }
+      g_array_append_val (c->size_ranges, r);
+    }
+}
+
+static gchar *
+write_size_ranges (const TdCriterion *c)
+{
+  GString *s = g_string_new ("");
+  guint n_classes = g_strv_length (c->size_classes);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < n_classes; i++)
+    {
+      const TdRange *r = td_criterion_get_size_range (c, (gint)i);
+
+      if (i > 0)
+        g_string_append_c (s, '\n');
+      if (r == NULL)
+        continue;
+      any = TRUE;
+      if (r->has_low)
+        g_string_append_printf (s, "%" G_GINT64_FORMAT, r->low);
+      g_string_append_c (s, ';');
+      if (r->has_high)
+        g_string_append_printf (s, "%" G_GINT64_FORMAT, r->high);
+    }
+  if (!any)
+    g_string_truncate (s, 0);
+  return g_string_free (s, FALSE);
+}
+
 /* Loading */
 
 static gint
@@ -92,7 +147,7 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
 
   table->bloc_year_id = bloc_year_id;
   stmt = td_db_prepare (db,
-                        "SELECT id, title, total, bonus_cap, deduction_cap, notes"
+                        "SELECT id, title, total, bonus_cap, deduction_cap, notes, full_by_default"
                         " FROM criteria_table WHERE bloc_year_id = ?",
                         error);
   if (stmt == NULL)
@@ -111,12 +166,13 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
   table->deduction_cap = column_cap (stmt, 4);
   g_free (table->notes);
   table->notes = column_dup (stmt, 5);
+  table->full_by_default = sqlite3_column_int (stmt, 6) != 0;
   sqlite3_reset (stmt);
 
   stmt = td_db_prepare (db,
                         "SELECT id, parent_id, position, code, title, guidance, assessor,"
                         " exemption, kind, standard, rate, bonus_cap, deduction_cap, threshold,"
-                        " step, size_classes"
+                        " step, size_classes, bonus_max, size_ranges"
                         " FROM criterion WHERE table_id = ? AND deleted = 0",
                         error);
   if (stmt == NULL)
@@ -154,6 +210,8 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
           g_strfreev (c->size_classes);
           c->size_classes = g_strsplit (classes, "\n", -1);
         }
+      c->bonus_max = sqlite3_column_int64 (stmt, 16);
+      read_size_ranges (c, (const char *)sqlite3_column_text (stmt, 17));
       g_ptr_array_add (all, c);
       g_hash_table_insert (by_id, &c->id, c);
       kids = g_hash_table_lookup (children, &c->parent_id);
@@ -284,6 +342,34 @@ td_criteria_set_table_info (TdDb *db, gint64 bloc_year_id, const char *title, Td
   bind_cap (stmt, 4, deduction_cap);
   sqlite3_bind_int64 (stmt, 5, id);
   if (!td_db_run (db, stmt, error) || !td_db_commit (db, error))
+    goto fail;
+  td_db_notify_changed (db, "criteria");
+  return TRUE;
+fail:
+  td_db_rollback (db);
+  return FALSE;
+}
+
+gboolean
+td_criteria_set_full_by_default (TdDb *db, gint64 bloc_year_id, gboolean full, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (!td_db_begin (db, error))
+    return FALSE;
+  id = td_criteria_ensure_table (db, bloc_year_id, error);
+  stmt
+      = id ? td_db_prepare (db, "UPDATE criteria_table SET full_by_default = ? WHERE id = ?", error)
+           : NULL;
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, full ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 2, id);
+  if (!td_db_run (db, stmt, error)
+      || !td_db_audit (db, "criteria_table", id, "full_by_default", full ? "0" : "1",
+                       full ? "1" : "0", error)
+      || !td_db_commit (db, error))
     goto fail;
   td_db_notify_changed (db, "criteria");
   return TRUE;
@@ -426,7 +512,7 @@ validate_fields (const TdCriterion *c, GError **error)
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Unknown rule kind."));
       return FALSE;
     }
-  if (c->standard < 0 || c->rate < 0 || c->step < 0
+  if (c->standard < 0 || c->rate < 0 || c->step < 0 || c->bonus_max < 0
       || (c->bonus_cap < 0 && c->bonus_cap != TD_NO_CAP)
       || (c->deduction_cap < 0 && c->deduction_cap != TD_NO_CAP))
     {
@@ -441,6 +527,7 @@ static void
 bind_fields (sqlite3_stmt *stmt, const TdCriterion *c)
 {
   g_autofree gchar *classes = g_strjoinv ("\n", c->size_classes);
+  g_autofree gchar *ranges = write_size_ranges (c);
 
   sqlite3_bind_text (stmt, 1, c->code ? c->code : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 2, c->title ? c->title : "", -1, SQLITE_TRANSIENT);
@@ -455,6 +542,8 @@ bind_fields (sqlite3_stmt *stmt, const TdCriterion *c)
   sqlite3_bind_int64 (stmt, 11, c->threshold);
   sqlite3_bind_int64 (stmt, 12, c->step);
   sqlite3_bind_text (stmt, 13, classes, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 14, c->bonus_max);
+  sqlite3_bind_text (stmt, 15, ranges, -1, SQLITE_TRANSIENT);
 }
 
 /* Inserts at a known place; no transaction of its own. */
@@ -465,17 +554,18 @@ insert_node (TdDb *db, gint64 table_id, gint64 parent_id, gint position, const T
   sqlite3_stmt *stmt = td_db_prepare (
       db,
       "INSERT INTO criterion (code, title, guidance, assessor, exemption, kind, standard, rate,"
-      " bonus_cap, deduction_cap, threshold, step, size_classes, table_id, parent_id, position)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      " bonus_cap, deduction_cap, threshold, step, size_classes, bonus_max, size_ranges,"
+      " table_id, parent_id, position)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       error);
   gint64 id;
 
   if (stmt == NULL)
     return 0;
   bind_fields (stmt, c);
-  sqlite3_bind_int64 (stmt, 14, table_id);
-  bind_parent (stmt, 15, parent_id);
-  sqlite3_bind_int (stmt, 16, position);
+  sqlite3_bind_int64 (stmt, 16, table_id);
+  bind_parent (stmt, 17, parent_id);
+  sqlite3_bind_int (stmt, 18, position);
   if (!td_db_run (db, stmt, error))
     return 0;
   id = td_db_last_insert_id (db);
@@ -569,30 +659,28 @@ td_criteria_add_sibling (TdDb *db, gint64 sibling_id, const TdCriterion *criteri
 
 /* A criterion's title and rule as the audit trail keeps them: language
  * independent, so the trail reads the same whatever the UI language. */
+/* clang-format off */
+static const char describe_sql[] =
+  "SELECT c.code || ' ' || c.title,"
+  " c.kind || ' ' || " SQL_POINTS ("c.standard") " || ' / ' || " SQL_POINTS ("c.rate")
+  " || coalesce (' max+' || " SQL_POINTS ("c.bonus_cap") ", '')"
+  " || coalesce (' max-' || " SQL_POINTS ("c.deduction_cap") ", '')"
+  " || CASE WHEN c.bonus_max > 0 THEN ' bonus ' || " SQL_POINTS ("c.bonus_max") " ELSE '' END"
+  " || CASE WHEN c.step > 0 THEN ' from ' || " SQL_POINTS ("c.threshold")
+  "    || ' step ' || " SQL_POINTS ("c.step") " ELSE '' END"
+  " || CASE WHEN c.size_ranges <> '' THEN ' sizes ' || replace (c.size_ranges, char (10), ' ')"
+  "    ELSE '' END"
+  " || coalesce (' [' || (SELECT group_concat (o.label || ' ' || " SQL_POINTS ("o.points")
+  "    || coalesce (' >=' || " SQL_POINTS ("o.low") ", '')"
+  "    || coalesce (' <' || " SQL_POINTS ("o.high") ", ''), '; ')"
+  "   FROM criterion_option o WHERE o.criterion_id = c.id) || ']', '')"
+  " FROM criterion c WHERE c.id = ?";
+/* clang-format on */
+
 static gboolean
 describe_stored (TdDb *db, gint64 id, gchar **title, gchar **rule, GError **error)
 {
-  sqlite3_stmt *stmt
-      = td_db_prepare (db,
-                       "SELECT c.code || ' ' || c.title,"
-                       " c.kind || ' ' || " SQL_POINTS ("c.standard") " || ' / ' || " SQL_POINTS ("c.rate") " || coalesce (' max+' || " SQL_POINTS (
-                           "c.bonus_cap") ", '')"
-                                          " || coalesce (' max-' || " SQL_POINTS (
-                                              "c.deduction_cap") ", '')"
-                                                                 " || CASE WHEN c.step > 0 THEN ' "
-                                                                 "from ' || " SQL_POINTS (
-                                                                     "c.threshold") " || ' step '"
-                                                                                    "    "
-                                                                                    "||"
-                                                                                    " " SQL_POINTS (
-                                                                                        "c.step") " ELSE '' END"
-                                                                                                  " || coalesce (' [' || (SELECT group_concat (o.label || ' ' || " SQL_POINTS ("o.points") "    || coalesce (' >=' || " SQL_POINTS (
-                                                                                                      "o.low") ", '')"
-                                                                                                               "    || coalesce (' <' || " SQL_POINTS (
-                                                                                                                   "o.high") ", ''), '; ')"
-                                                                                                                             "   FROM criterion_option o WHERE o.criterion_id = c.id) || ']', '')"
-                                                                                                                             " FROM criterion c WHERE c.id = ?",
-                       error);
+  sqlite3_stmt *stmt = td_db_prepare (db, describe_sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -620,13 +708,13 @@ td_criteria_update (TdDb *db, const TdCriterion *c, GError **error)
   stmt = td_db_prepare (db,
                         "UPDATE criterion SET code = ?, title = ?, guidance = ?, assessor = ?,"
                         " exemption = ?, kind = ?, standard = ?, rate = ?, bonus_cap = ?,"
-                        " deduction_cap = ?, threshold = ?, step = ?, size_classes = ?"
-                        " WHERE id = ?",
+                        " deduction_cap = ?, threshold = ?, step = ?, size_classes = ?,"
+                        " bonus_max = ?, size_ranges = ? WHERE id = ?",
                         error);
   if (stmt == NULL)
     goto fail;
   bind_fields (stmt, c);
-  sqlite3_bind_int64 (stmt, 14, c->id);
+  sqlite3_bind_int64 (stmt, 16, c->id);
   if (!td_db_run (db, stmt, error) || !write_options (db, c, c->id, error)
       || !describe_stored (db, c->id, &new_title, &new_rule, error))
     goto fail;
@@ -909,7 +997,8 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
   stmt = td_db_prepare (db,
                         "UPDATE criteria_table SET title = coalesce (nullif (?1, ''), title),"
                         " total = ?2, bonus_cap = ?3, deduction_cap = ?4,"
-                        " notes = coalesce (nullif (?5, ''), notes) WHERE id = ?6",
+                        " notes = coalesce (nullif (?5, ''), notes), full_by_default = ?7"
+                        " WHERE id = ?6",
                         error);
   if (stmt == NULL)
     goto fail;
@@ -919,6 +1008,7 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
   bind_cap (stmt, 4, table->deduction_cap);
   sqlite3_bind_text (stmt, 5, table->notes ? table->notes : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 6, table_id);
+  sqlite3_bind_int (stmt, 7, table->full_by_default ? 1 : 0);
   if (!td_db_run (db, stmt, error))
     goto fail;
 

@@ -119,6 +119,7 @@ td_criterion_new (TdRuleKind kind)
   c->deduction_cap = TD_NO_CAP;
   c->options = g_ptr_array_new_with_free_func ((GDestroyNotify)option_free);
   c->size_classes = g_new0 (gchar *, 1);
+  c->size_ranges = g_array_new (FALSE, TRUE, sizeof (TdRange));
   c->index = -1;
   c->parent = -1;
   return c;
@@ -146,6 +147,7 @@ td_criterion_copy (const TdCriterion *src)
       g_ptr_array_add (c->options, copy);
     }
   c->size_classes = g_strdupv (src->size_classes);
+  c->size_ranges = g_array_copy (src->size_ranges);
   return c;
 }
 
@@ -161,6 +163,7 @@ td_criterion_free (TdCriterion *c)
   g_free (c->exemption);
   g_ptr_array_unref (c->options);
   g_strfreev (c->size_classes);
+  g_array_unref (c->size_ranges);
   g_free (c);
 }
 
@@ -179,19 +182,10 @@ TdRuleOption *
 td_criterion_add_bracket (TdCriterion *criterion, gint size_class, gboolean has_low, gint64 low,
                           gboolean has_high, gint64 high, TdPoints points)
 {
-  g_autofree gchar *label = NULL;
-  g_autofree gchar *l = has_low ? td_points_format (low) : NULL;
-  g_autofree gchar *h = has_high ? td_points_format (high) : NULL;
+  TdRange range = { has_low, low, has_high, high };
+  g_autofree gchar *label = td_range_format (&range);
   TdRuleOption *o;
 
-  if (has_low && has_high)
-    label = g_strdup_printf ("%s – <%s", l, h);
-  else if (has_low)
-    label = g_strdup_printf ("≥ %s", l);
-  else if (has_high)
-    label = g_strdup_printf ("< %s", h);
-  else
-    label = g_strdup ("");
   o = td_criterion_add_option (criterion, label, points);
   o->size_class = size_class;
   o->has_low = has_low;
@@ -199,6 +193,73 @@ td_criterion_add_bracket (TdCriterion *criterion, gint size_class, gboolean has_
   o->has_high = has_high;
   o->high = high;
   return o;
+}
+
+gint
+td_criterion_add_size_class (TdCriterion *criterion, const char *name, const TdRange *range)
+{
+  guint n = g_strv_length (criterion->size_classes);
+  TdRange open = { FALSE, 0, FALSE, 0 };
+
+  criterion->size_classes = g_renew (gchar *, criterion->size_classes, n + 2);
+  criterion->size_classes[n] = g_strdup (name ? name : "");
+  criterion->size_classes[n + 1] = NULL;
+  /* Ranges are kept one per name, open where none was given. */
+  while (criterion->size_ranges->len < n)
+    g_array_append_val (criterion->size_ranges, open);
+  g_array_set_size (criterion->size_ranges, n);
+  g_array_append_vals (criterion->size_ranges, range ? range : &open, 1);
+  return (gint)n;
+}
+
+const TdRange *
+td_criterion_get_size_range (const TdCriterion *criterion, gint size_class)
+{
+  const TdRange *r;
+
+  if (size_class < 0 || (guint)size_class >= criterion->size_ranges->len)
+    return NULL;
+  r = &g_array_index (criterion->size_ranges, TdRange, size_class);
+  return r->has_low || r->has_high ? r : NULL;
+}
+
+gint
+td_criterion_find_size_class (const TdCriterion *criterion, gint64 value)
+{
+  for (guint i = 0; i < criterion->size_ranges->len; i++)
+    {
+      const TdRange *r = td_criterion_get_size_range (criterion, (gint)i);
+      if (r != NULL && td_range_contains (r, value))
+        return (gint)i;
+    }
+  return -1;
+}
+
+gboolean
+td_criterion_has_own_standard (const TdCriterion *criterion)
+{
+  return td_rule_kind_gives_standard (criterion->kind);
+}
+
+gboolean
+td_range_contains (const TdRange *range, gint64 value)
+{
+  return (!range->has_low || value >= range->low) && (!range->has_high || value < range->high);
+}
+
+gchar *
+td_range_format (const TdRange *range)
+{
+  g_autofree gchar *l = range->has_low ? td_points_format (range->low) : NULL;
+  g_autofree gchar *h = range->has_high ? td_points_format (range->high) : NULL;
+
+  if (range->has_low && range->has_high)
+    return g_strdup_printf ("%s – <%s", l, h);
+  if (range->has_low)
+    return g_strdup_printf ("≥ %s", l);
+  if (range->has_high)
+    return g_strdup_printf ("< %s", h);
+  return g_strdup ("");
 }
 
 /* The table */
@@ -510,6 +571,13 @@ td_criterion_describe_rule (const TdCriterion *c)
     default:
       break;
     }
+  if (c->bonus_max > 0 && td_rule_kind_gives_standard (c->kind))
+    {
+      g_autofree gchar *most = fmt (c->bonus_max);
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append_printf (s, _ ("+ up to %s"), most);
+    }
   append_cap (s, c->bonus_cap, FALSE);
   append_cap (s, c->deduction_cap, TRUE);
   if (c->exemption && *c->exemption && td_rule_kind_is_deduction (c->kind))
@@ -591,10 +659,10 @@ td_criteria_table_check (const TdCriteriaTable *table)
           || (c->deduction_cap < 0 && c->deduction_cap != TD_NO_CAP) || c->step < 0)
         add_problem (out, TD_PROBLEM_NEGATIVE, c, 0,
                      _ ("“%s”: standard points, rates and caps must not be negative."), name);
-      if (c->n_children > 0 && td_rule_kind_gives_standard (c->kind))
-        add_problem (out, TD_PROBLEM_HEADING_RULE, c, 0,
-                     _ ("“%s” has rows under it, so its standard points come from them; "
-                        "choose “Heading” or a bonus or deduction rule."),
+      if (c->bonus_max > 0 && !td_rule_kind_gives_standard (c->kind))
+        add_problem (out, TD_PROBLEM_BAD_PARAMETER, c, 0,
+                     _ ("“%s”: only a row with standard points can also give a bonus on the "
+                        "same row."),
                      name);
       if (c->n_children == 0 && !td_rule_kind_gives_standard (c->kind) && c->kind != TD_RULE_GROUP
           && c->standard != 0)
@@ -618,6 +686,19 @@ td_criteria_table_check (const TdCriteriaTable *table)
 
           if (c->options->len == 0)
             add_problem (out, TD_PROBLEM_NO_OPTIONS, c, 0, _ ("“%s” has no options."), name);
+          for (guint a = 0; a < n_classes; a++)
+            for (guint b = a + 1; b < n_classes; b++)
+              {
+                const TdRange *ra = td_criterion_get_size_range (c, (gint)a);
+                const TdRange *rb = td_criterion_get_size_range (c, (gint)b);
+
+                if (ra != NULL && rb != NULL
+                    && !(ra->has_high && rb->has_low && ra->high <= rb->low)
+                    && !(rb->has_high && ra->has_low && rb->high <= ra->low))
+                  add_problem (out, TD_PROBLEM_BAD_BRACKET, c, 0,
+                               _ ("“%s”: the size classes “%s” and “%s” overlap."), name,
+                               c->size_classes[a], c->size_classes[b]);
+              }
           for (guint a = 0; a < c->options->len; a++)
             {
               const TdRuleOption *oa = g_ptr_array_index (c->options, a);
@@ -660,6 +741,23 @@ td_criteria_table_check (const TdCriteriaTable *table)
     {
       TdCriterion *c = g_ptr_array_index (table->nodes, i);
 
+      /* A row with its own standard points takes none from its rows,
+       * which may only add or deduct. */
+      if (c->n_children > 0 && td_rule_kind_gives_standard (c->kind))
+        {
+          if (child_sum[i] != 0)
+            {
+              g_autofree gchar *name = node_name (c);
+              g_autofree gchar *sum = td_points_format (child_sum[i]);
+
+              add_problem (out, TD_PROBLEM_HEADING_RULE, c, child_sum[i],
+                           _ ("“%s” has standard points of its own, and the rows under it add "
+                              "%s more: make it a heading (its points are then the sum of its "
+                              "rows), or make its rows bonus or deduction rows."),
+                           name, sum);
+            }
+          continue;
+        }
       if (c->n_children > 0 && child_sum[i] != c->standard)
         {
           g_autofree gchar *name = node_name (c);

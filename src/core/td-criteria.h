@@ -48,6 +48,23 @@
  * TD_RULE_DEDUCTION_POINTS (the scorer gives 0 … rate), and
  * TD_RULE_LINEAR_DEDUCTION (−rate per step below the threshold).
  *
+ * Shapes of real tables (pasted from Word, see td-criteria-paste.h):
+ *   - an item with its own standard points whose sub-rows only add or
+ *     deduct ("a1 … (điểm chuẩn 3 điểm)" over "a1.1 Mỗi trường hợp … trừ
+ *     0,5"): a standard-points kind on a node WITH children; its standard
+ *     is its own, the children give no standard points, and its caps
+ *     cover the whole subtree;
+ *   - standard points and a bonus on one row ("3 | 0,5"): bonus_max on a
+ *     standard-points kind, the scorer enters the bonus in entry->bonus;
+ *   - graded levels written as sibling rows: one GRADED node with options;
+ *   - "01 trong 02 trường hợp": one OPTIONS node with options;
+ *   - notes capping an item ("Tổng điểm trừ của mục a1 không quá 1,5"):
+ *     the item's deduction_cap / bonus_cap;
+ *   - an exemption row under deductions: their exemption note;
+ *   - size classes of brackets by files received: size_ranges.
+ * The meeting's agreed points (TdEntry.has_agreed) override a rule on an
+ * assessed entry; see td-scoring.h.
+ *
  * The in-memory table keeps its nodes in pre-order (a parent before its
  * children, siblings by position), so subtree totals are one backwards
  * pass, and an entry is found by node index in O(1). */
@@ -90,6 +107,21 @@ typedef enum
   TD_INPUT_FLAG,     /* yes / no */
 } TdInputField;
 
+/* A range of measured values, low <= v < high; an open end when has_* is
+ * FALSE.  Hundredths, like points. */
+typedef struct
+{
+  gboolean has_low;
+  gint64 low;
+  gboolean has_high;
+  gint64 high;
+} TdRange;
+
+gboolean td_range_contains (const TdRange *range, gint64 value);
+/* "≥ 1.000", "1.000 – <3.000", "< 1.000" (with_unit: "hồ sơ" appended is the
+ * caller's business); "" for an open range. */
+gchar *td_range_format (const TdRange *range);
+
 /* An option (TD_RULE_OPTIONS), a grade (TD_RULE_GRADED) or a bracket
  * (TD_RULE_BRACKETS).  Grades and brackets match a measured value v when
  * low <= v < high; has_low/has_high FALSE means open-ended.  Measured values
@@ -123,10 +155,14 @@ typedef struct
   TdPoints rate;          /* per occurrence / per step; *_POINTS: the most one may give */
   TdPoints bonus_cap;     /* on the bonuses of this subtree, TD_NO_CAP when none */
   TdPoints deduction_cap; /* on the deductions of this subtree, TD_NO_CAP when none */
+  TdPoints bonus_max;     /* standard-points kinds: a bonus of 0 … bonus_max on top (0: none) */
   gint64 threshold;       /* LINEAR_*: measured value where it starts (hundredths) */
   gint64 step;            /* LINEAR_*: per how much (hundredths, 100 = 1 unit/1 %) */
   GPtrArray *options;     /* TdRuleOption*, in order; never NULL */
   GStrv size_classes;     /* BRACKETS: names, "< 1000 hồ sơ"…; never NULL */
+  /* BRACKETS: the range of each size class in hundredths (files per year
+   * × 100), one per name of size_classes; NULL or shorter when not given. */
+  GArray *size_ranges; /* TdRange */
 
   /* Derived by the table (td_criteria_table_reindex); read-only */
   gint index;       /* position in table->nodes (pre-order) */
@@ -149,6 +185,16 @@ TdRuleOption *td_criterion_add_option (TdCriterion *criterion, const char *label
 TdRuleOption *td_criterion_add_bracket (TdCriterion *criterion, gint size_class, gboolean has_low,
                                         gint64 low, gboolean has_high, gint64 high,
                                         TdPoints points);
+/* Appends a size class (BRACKETS) with its name and range (NULL: none
+ * given); returns its index. */
+gint td_criterion_add_size_class (TdCriterion *criterion, const char *name, const TdRange *range);
+/* The range of size class i, or NULL when the table gave none. */
+const TdRange *td_criterion_get_size_range (const TdCriterion *criterion, gint size_class);
+/* The size class whose range holds value (files per year, hundredths), −1 when none. */
+gint td_criterion_find_size_class (const TdCriterion *criterion, gint64 value);
+/* Whether the node takes standard points of its own (a standard-points
+ * kind), children or not. */
+gboolean td_criterion_has_own_standard (const TdCriterion *criterion);
 
 /* The table: stated total and table-wide caps, plus the tree in pre-order.
  * Reference counted: pages and the scores share it. */
@@ -161,6 +207,9 @@ typedef struct
   TdPoints bonus_cap;  /* on all bonuses, TD_NO_CAP when none */
   TdPoints deduction_cap;
   gchar *notes;
+  /* The bloc's rules count a standard-points row that a unit left empty
+   * as fully met, once the unit has scored anything in that source. */
+  gboolean full_by_default;
   GPtrArray *nodes; /* TdCriterion*, pre-order; owned */
 
   /*< private >*/
@@ -215,7 +264,7 @@ typedef enum
   TD_PROBLEM_NO_OPTIONS,    /* OPTIONS/GRADED/BRACKETS without any */
   TD_PROBLEM_BAD_BRACKET,   /* empty or overlapping range, unknown size class */
   TD_PROBLEM_BAD_PARAMETER, /* e.g. LINEAR without a step, a grade above the standard */
-  TD_PROBLEM_HEADING_RULE,  /* a node with children given a standard-points rule */
+  TD_PROBLEM_HEADING_RULE,  /* own standard points AND sub-rows that give standard points */
   TD_PROBLEM_NO_TITLE,
 } TdProblemKind;
 
@@ -245,6 +294,10 @@ gboolean td_criteria_set_table_info (TdDb *db, gint64 bloc_year_id, const char *
                                      TdPoints total, TdPoints bonus_cap, TdPoints deduction_cap,
                                      GError **error);
 
+/* Whether an empty standard-points row counts as fully met
+ * (TdCriteriaTable.full_by_default); audited. */
+gboolean td_criteria_set_full_by_default (TdDb *db, gint64 bloc_year_id, gboolean full,
+                                          GError **error);
 /* Inserts criterion as a child of parent_id (0: top level) at position
  * (−1: last; siblings from there move down).  criterion->id/parent_id/
  * position are ignored.  Returns the new id, 0 on error. */

@@ -69,6 +69,7 @@ td_entry_new (gint64 unit_id, gint64 criterion_id, TdSource source)
   e->source = source;
   e->option = -1;
   e->evidence = g_strdup ("");
+  e->agreed_reason = g_strdup ("");
   return e;
 }
 
@@ -79,6 +80,7 @@ td_entry_copy (const TdEntry *src)
 
   *e = *src;
   e->evidence = g_strdup (src->evidence ? src->evidence : "");
+  e->agreed_reason = g_strdup (src->agreed_reason ? src->agreed_reason : "");
   e->updated_at = g_strdup (src->updated_at);
   e->updated_by = g_strdup (src->updated_by);
   return e;
@@ -90,6 +92,7 @@ td_entry_free (TdEntry *e)
   if (e == NULL)
     return;
   g_free (e->evidence);
+  g_free (e->agreed_reason);
   g_free (e->updated_at);
   g_free (e->updated_by);
   g_free (e);
@@ -104,10 +107,22 @@ td_entry_equal (const TdEntry *a, const TdEntry *b)
          && a->points == b->points && a->count == b->count && a->option == b->option
          && a->has_measured == b->has_measured && (!a->has_measured || a->measured == b->measured)
          && a->size_class == b->size_class && !a->disqualified == !b->disqualified
-         && !a->exempt == !b->exempt && g_strcmp0 (a->evidence, b->evidence) == 0;
+         && !a->exempt == !b->exempt && a->bonus == b->bonus && !a->has_agreed == !b->has_agreed
+         && (!a->has_agreed
+             || (a->agreed == b->agreed && g_strcmp0 (a->agreed_reason, b->agreed_reason) == 0))
+         && g_strcmp0 (a->evidence, b->evidence) == 0;
 }
 
 /* Input */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text ? text : ""; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
 
 static gchar *
 criterion_name (const TdCriterion *c)
@@ -382,13 +397,85 @@ td_criterion_format_input (const TdCriterion *c, const TdEntry *e)
 }
 
 gboolean
+td_criterion_parse_bonus (const TdCriterion *c, const char *text, TdEntry *entry, GError **error)
+{
+  g_autofree gchar *name = criterion_name (c);
+  g_autofree gchar *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree gchar *max = td_points_format (c->bonus_max);
+  TdPoints p;
+
+  if (c->bonus_max <= 0 || !td_rule_kind_gives_standard (c->kind))
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("“%s” gives no bonus."), name);
+      return FALSE;
+    }
+  if (*trimmed == '\0')
+    {
+      entry->bonus = 0;
+      return TRUE;
+    }
+  if (!td_points_parse (trimmed, &p, NULL) || p < 0 || p > c->bonus_max)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("“%s” is not a bonus for “%s”. Enter points in 0 – %s, with a decimal "
+                      "comma such as 0,5."),
+                   trimmed, name, max);
+      return FALSE;
+    }
+  entry->bonus = p;
+  return TRUE;
+}
+
+gboolean
 td_criterion_validate_entry (const TdCriterion *c, const TdEntry *e, GError **error)
 {
   g_autofree gchar *name = criterion_name (c);
 
+  if (e->has_agreed)
+    {
+      if (e->source != TD_SOURCE_ASSESSED)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("Only the assessed score of “%s” can carry the meeting's agreed "
+                          "points."),
+                       name);
+          return FALSE;
+        }
+      if (is_blank (e->agreed_reason))
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("Give the reason for the agreed points of “%s”, as the meeting's "
+                          "minutes state it."),
+                       name);
+          return FALSE;
+        }
+      if (e->agreed > TD_POINTS_MAX || e->agreed < -TD_POINTS_MAX)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("The agreed points of “%s” are too large."), name);
+          return FALSE;
+        }
+    }
+  if (e->bonus != 0
+      && (e->bonus < 0 || e->bonus > c->bonus_max || !td_rule_kind_gives_standard (c->kind)))
+    {
+      g_autofree gchar *max = td_points_format (c->bonus_max);
+      g_autofree gchar *v = td_points_format (e->bonus);
+      if (c->bonus_max > 0)
+        g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                     _ ("The bonus “%s” is out of range. Enter a bonus in 0 – %s for “%s”."), v,
+                     max, name);
+      else
+        g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("“%s” gives no bonus."), name);
+      return FALSE;
+    }
+
   switch (td_rule_kind_get_input (c->kind))
     {
     case TD_INPUT_NONE:
+      /* A heading takes no value, only the meeting's agreed points. */
+      if (e->has_agreed)
+        return TRUE;
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                    _ ("“%s” is a heading: its points come from the rows under it."), name);
       return FALSE;
@@ -446,7 +533,21 @@ td_criterion_validate_entry (const TdCriterion *c, const TdEntry *e, GError **er
 
 static const char *ENTRY_COLUMNS
     = "e.id, e.unit_id, e.criterion_id, e.source, e.points, e.count, e.option, e.measured,"
-      " e.size_class, e.disqualified, e.exempt, e.evidence, e.updated_at, e.updated_by";
+      " e.size_class, e.disqualified, e.exempt, e.evidence, e.updated_at, e.updated_by,"
+      " e.bonus, e.agreed, e.agreed_reason";
+
+/* bonus, agreed, agreed_reason from three columns starting at col. */
+static void
+read_bonus_and_agreed (TdEntry *e, sqlite3_stmt *stmt, int col)
+{
+  const char *reason = (const char *)sqlite3_column_text (stmt, col + 2);
+
+  e->bonus = sqlite3_column_int64 (stmt, col);
+  e->has_agreed = sqlite3_column_type (stmt, col + 1) != SQLITE_NULL;
+  e->agreed = e->has_agreed ? sqlite3_column_int64 (stmt, col + 1) : 0;
+  g_free (e->agreed_reason);
+  e->agreed_reason = g_strdup (reason ? reason : "");
+}
 
 static TdEntry *
 read_entry (sqlite3_stmt *stmt)
@@ -470,6 +571,7 @@ read_entry (sqlite3_stmt *stmt)
     e->evidence = g_strdup ("");
   e->updated_at = g_strdup ((const char *)sqlite3_column_text (stmt, 12));
   e->updated_by = g_strdup ((const char *)sqlite3_column_text (stmt, 13));
+  read_bonus_and_agreed (e, stmt, 14);
   return e;
 }
 
@@ -522,6 +624,7 @@ read_bulk_entry (sqlite3_stmt *stmt)
   e->disqualified = (flags & 1) != 0;
   e->exempt = (flags & 2) != 0;
   e->evidence = g_strdup (evidence ? evidence : "");
+  read_bonus_and_agreed (e, stmt, 10);
   return e;
 }
 
@@ -530,7 +633,8 @@ td_entries_load_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error)
 {
   const char *sql = "SELECT e.id, e.unit_id, e.criterion_id, e.source = 'assessed', e.points,"
                     " e.count, e.option, e.measured,"
-                    " e.disqualified + 2 * e.exempt + 4 * e.size_class, e.evidence"
+                    " e.disqualified + 2 * e.exempt + 4 * e.size_class, e.evidence,"
+                    " e.bonus, e.agreed, e.agreed_reason"
                     " FROM criteria_table t"
                     " JOIN criterion c ON c.table_id = t.id AND c.deleted = 0"
                     " JOIN entry e ON e.criterion_id = c.id"
@@ -589,6 +693,20 @@ audit_value (const TdCriterion *c, const TdEntry *e)
       gchar *with_exempt = g_strconcat (v, " (miễn trừ)", NULL);
       g_free (v);
       v = with_exempt;
+    }
+  if (e->bonus != 0)
+    {
+      g_autofree gchar *b = td_points_format (e->bonus);
+      gchar *with_bonus = g_strdup_printf ("%s + thưởng %s", v, b);
+      g_free (v);
+      v = with_bonus;
+    }
+  if (e->has_agreed)
+    {
+      g_autofree gchar *a = td_points_format (e->agreed);
+      gchar *with_agreed = g_strdup_printf ("%s; thống nhất %s (%s)", v, a, e->agreed_reason);
+      g_free (v);
+      v = with_agreed;
     }
   return g_steal_pointer (&v);
 }
@@ -691,13 +809,16 @@ td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, GError **
   stmt = td_db_prepare (
       db,
       "INSERT INTO entry (unit_id, criterion_id, source, points, count, option, measured,"
-      " size_class, disqualified, exempt, evidence, updated_at, updated_by)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      " size_class, disqualified, exempt, evidence, updated_at, updated_by, bonus, agreed,"
+      " agreed_reason)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
       " ON CONFLICT (criterion_id, unit_id, source) DO UPDATE SET points = excluded.points,"
       " count = excluded.count, option = excluded.option, measured = excluded.measured,"
       " size_class = excluded.size_class, disqualified = excluded.disqualified,"
       " exempt = excluded.exempt, evidence = excluded.evidence,"
-      " updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+      " updated_at = excluded.updated_at, updated_by = excluded.updated_by,"
+      " bonus = excluded.bonus, agreed = excluded.agreed,"
+      " agreed_reason = excluded.agreed_reason",
       error);
   if (stmt == NULL)
     goto fail;
@@ -715,6 +836,12 @@ td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, GError **
   sqlite3_bind_text (stmt, 11, entry->evidence ? entry->evidence : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 12, at, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 13, user, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 14, entry->bonus);
+  if (entry->has_agreed)
+    sqlite3_bind_int64 (stmt, 15, entry->agreed);
+  sqlite3_bind_text (stmt, 16,
+                     entry->has_agreed && entry->agreed_reason ? entry->agreed_reason : "", -1,
+                     SQLITE_TRANSIENT);
   if (!td_db_run (db, stmt, error))
     goto fail;
   if (!audit_entry (db, criterion, old, entry, entry->unit_id, entry->criterion_id, entry->source,

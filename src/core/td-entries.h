@@ -39,7 +39,16 @@ typedef struct
   gint size_class;       /* BRACKETS: index into the criterion's size classes */
   gboolean disqualified; /* INPUT_FLAG */
   gboolean exempt;       /* deduction kinds: the exemption applies, nothing is deducted */
-  gchar *evidence;       /* document numbers, notes; never NULL */
+  TdPoints bonus;        /* standard-points kinds with bonus_max: the bonus given, 0 … bonus_max */
+  /* ASSESSED only: the points the meeting agreed for this criterion (its
+   * whole row, sub-rows included), which replace what the rule and the
+   * row's own caps give; the caps of the rows above still apply.  Signed:
+   * up to the row's standard points count as standard, the rest as
+   * bonus, below 0 as deduction. */
+  gboolean has_agreed;
+  TdPoints agreed;
+  gchar *agreed_reason; /* why, as the minutes say; never NULL, required with has_agreed */
+  gchar *evidence;      /* document numbers, notes; never NULL */
   gchar *updated_at;     /* ISO 8601, set when saved */
   gchar *updated_by;
 } TdEntry;
@@ -72,6 +81,10 @@ gboolean td_criterion_parse_input (const TdCriterion *criterion, const char *tex
 /* The text of the entry's value as a cell shows it ("2,5", "3", the
  * option's label, "97,5", "x"); "" for NULL. */
 gchar *td_criterion_format_input (const TdCriterion *criterion, const TdEntry *entry);
+/* Parses the bonus typed for a standard row with bonus_max ("0,5"), into
+ * entry->bonus; refuses a value outside 0 … bonus_max naming the row. */
+gboolean td_criterion_parse_bonus (const TdCriterion *criterion, const char *text, TdEntry *entry,
+                                   GError **error);
 /* Checks an entry against its criterion (ranges, option index, size class). */
 gboolean td_criterion_validate_entry (const TdCriterion *criterion, const TdEntry *entry,
                                       GError **error);

@@ -168,8 +168,10 @@ td_proposal_decision_free (TdProposalDecision *decision)
 void
 td_grade_scale_init_default (TdGradeScale *scale)
 {
-  /* The common pattern from DOMAIN.md: >= 90, 70-<90, 50-<70, < 50. */
-  scale->percent = FALSE;
+  /* The common pattern from DOMAIN.md, >= 90, 70-<90, 50-<70, < 50, in
+   * percent of the table's standard total: the same as points on a
+   * 100-point table, and still right on a 30- or 1000-point one. */
+  scale->percent = TRUE;
   scale->excellent = TD_POINTS (90);
   scale->good = TD_POINTS (70);
   scale->done = TD_POINTS (50);
@@ -452,6 +454,27 @@ td_grade_for (const TdGradeScale *scale, TdPoints total)
   if (reaches (scale, total, scale->done))
     return TD_GRADE_DONE;
   return TD_GRADE_NOT_DONE;
+}
+
+gchar *
+td_grade_scale_warning (const TdGradeScale *scale)
+{
+  TdPoints highest;
+  g_autofree gchar *threshold = NULL, *total = NULL;
+
+  if (scale->percent || scale->standard_total <= 0)
+    return NULL;
+  highest = MAX (scale->excellent, MAX (scale->good, scale->done));
+  if (highest <= scale->standard_total)
+    return NULL;
+  threshold = td_points_format (highest);
+  total = td_points_format (scale->standard_total);
+  return g_strdup_printf (
+      /* Translators: %s is a grade threshold in points, %s the criteria table's standard total */
+      _ ("A grade threshold is %s points but the criteria table is worth %s points: units "
+         "cannot reach that grade without bonuses. Set the thresholds in %% of the table in "
+         "the ranking rules (Ctrl+Shift+R)."),
+      threshold, total);
 }
 
 gint
@@ -898,6 +921,56 @@ explain (TdRanking *ranking, TdRankRow *row, const OrderContext *ctx, GHashTable
                             row->quota_ties);
 
   row->explanation = g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* --- what the proposal column says ------------------------------------- */
+
+static gboolean
+in_list (const char *list, const char *name)
+{
+  g_auto (GStrv) items = list ? g_strsplit (list, ", ", -1) : NULL;
+
+  return items != NULL && g_strv_contains ((const char *const *)items, name);
+}
+
+gchar *
+td_rank_row_describe_proposals (const TdRanking *ranking, const TdRankRow *row, gboolean official)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < ranking->proposals->len; i++)
+    {
+      const TdProposal *p = g_ptr_array_index (ranking->proposals, i);
+      const char *award = p->rule->award_name;
+
+      if (p->unit != row->input || p->state == TD_PROPOSAL_REMOVED)
+        continue;
+      /* An award whose limit falls inside this unit's shared rank is not
+       * proposed yet: the meeting decides, and the clause below says so. */
+      if (p->state == TD_PROPOSAL_PROPOSED && in_list (row->quota_ties, award))
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      if (p->state == TD_PROPOSAL_ACCEPTED)
+        /* Translators: a proposal the meeting confirmed, in the table */
+        g_string_append_printf (text, official ? "%s (Hội nghị thống nhất)" : _ ("%s (agreed)"),
+                                award);
+      else if (p->state == TD_PROPOSAL_ADDED)
+        /* Translators: a proposal the meeting added */
+        g_string_append_printf (text, official ? "%s (Hội nghị bổ sung)" : _ ("%s (added)"), award);
+      else
+        g_string_append (text, award);
+    }
+  if (row->quota_ties != NULL)
+    {
+      if (text->len > 0)
+        g_string_append (text, "; ");
+      /* Translators: %s lists awards whose limit falls inside this shared rank */
+      g_string_append_printf (text,
+                              official ? "%s: Hội nghị quyết định" : _ ("%s: the meeting decides"),
+                              row->quota_ties);
+    }
+  return g_string_free (text, FALSE);
 }
 
 /* --- the table ------------------------------------------------------------ */

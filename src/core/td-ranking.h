@@ -206,7 +206,18 @@ void td_ranking_free (TdRanking *ranking);
 const TdRankRow *td_ranking_find_unit (const TdRanking *ranking, gint64 unit_id);
 
 TdGrade td_grade_for (const TdGradeScale *scale, TdPoints total);
+/* Thresholds in points above the table's standard total cannot be met
+ * without bonuses: a message for the clerk (translated), else NULL. */
+gchar *td_grade_scale_warning (const TdGradeScale *scale);
 gint td_proposal_rule_quota (const TdProposalRule *rule, guint n_members);
+
+/* What the proposal column says for a row, the same on screen and paper:
+ * the awards proposed (the meeting's confirmations and additions marked),
+ * then "<awards>: the meeting decides" where an award's limit falls inside
+ * the row's shared rank (those awards are not listed as proposed).
+ * @official: the fixed Vietnamese of the sheets, else translated. */
+gchar *td_rank_row_describe_proposals (const TdRanking *ranking, const TdRankRow *row,
+                                       gboolean official);
 
 const char *td_grade_to_string (TdGrade grade);
 const char *td_grade_to_short_string (TdGrade grade);

@@ -407,6 +407,24 @@ static const TdMigration migrations[] = {
     " WHEN EXISTS (SELECT 1 FROM rank_totals) BEGIN"
     "  DELETE FROM rank_totals WHERE bloc_year_id = OLD.id;"
     " END;" },
+  { 8,
+    /* Real tables pasted from Word (td-criteria.h, "Shapes of real
+     * tables"): a standard row may also give a bonus up to bonus_max,
+     * entered in entry.bonus; size classes of bracket rules carry their
+     * ranges of files per year, one line "low;high" per class (hundredths,
+     * empty for an open end); a bloc's rules may count an empty standard
+     * row as fully met; and the meeting's agreed points of a criterion
+     * with the reason (assessed entries only). */
+    "ALTER TABLE criterion ADD COLUMN bonus_max INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE criterion ADD COLUMN size_ranges TEXT NOT NULL DEFAULT '';"
+    "ALTER TABLE criteria_table ADD COLUMN full_by_default INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE entry ADD COLUMN bonus INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE entry ADD COLUMN agreed INTEGER;" /* NULL when the meeting agreed nothing */
+    "ALTER TABLE entry ADD COLUMN agreed_reason TEXT NOT NULL DEFAULT '';"
+    /* The sheet's bulk load reads the new columns from the index too. */
+    "DROP INDEX entry_sheet;"
+    "CREATE INDEX entry_sheet ON entry (criterion_id, unit_id, source, points, count, option,"
+    "  measured, size_class, disqualified, exempt, bonus, agreed, agreed_reason, evidence);" },
 };
 
 const TdMigration *

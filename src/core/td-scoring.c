@@ -56,15 +56,18 @@ td_rule_evaluate (const TdCriterion *c, const TdEntry *e)
       break;
     case TD_RULE_STANDARD:
       r.standard = CLAMP (e->points, 0, MAX (c->standard, 0));
+      r.bonus = CLAMP (e->bonus, 0, MAX (c->bonus_max, 0));
       break;
     case TD_RULE_STANDARD_LESS_EACH:
       r.standard = MAX (c->standard - count * c->rate, 0);
+      r.bonus = CLAMP (e->bonus, 0, MAX (c->bonus_max, 0));
       break;
     case TD_RULE_GRADED:
       i = td_rule_match_option (c, e);
       if (i >= 0)
         r.standard
             = CLAMP (((TdRuleOption *)g_ptr_array_index (c->options, i))->points, 0, c->standard);
+      r.bonus = CLAMP (e->bonus, 0, MAX (c->bonus_max, 0));
       break;
     case TD_RULE_BONUS_EACH:
       r.bonus = count * c->rate;
@@ -133,6 +136,40 @@ td_unit_totals_free (TdUnitTotals *t)
   g_free (t);
 }
 
+TdNodeTotals
+td_scoring_agreed_totals (const TdCriterion *criterion, TdPoints agreed)
+{
+  TdNodeTotals t = { 0 };
+  TdPoints most = MAX (criterion->standard, 0);
+
+  /* Up to the row's standard points the agreed score is standard points,
+   * above them a bonus, below zero a deduction: how the sheets' Thưởng
+   * and Trừ columns show it. */
+  if (agreed < 0)
+    t.deduction = -agreed;
+  else if (agreed > most)
+    {
+      t.standard = most;
+      t.bonus = agreed - most;
+    }
+  else
+    t.standard = agreed;
+  t.total = agreed;
+  return t;
+}
+
+/* What an empty standard-points row gives when the table counts it as
+ * fully met. */
+static TdContribution
+full_by_default (const TdCriterion *c)
+{
+  TdContribution r = { 0, 0, 0, FALSE };
+
+  if (td_rule_kind_gives_standard (c->kind))
+    r.standard = MAX (c->standard, 0);
+  return r;
+}
+
 static inline void
 apply_caps (TdNodeTotals *t, TdPoints bonus_cap, TdPoints deduction_cap)
 {
@@ -150,6 +187,8 @@ td_scoring_compute (const TdCriteriaTable *table, TdEntry *const *self, TdEntry 
   guint n = table->nodes->len;
   TdCriterion *const *nodes = (TdCriterion *const *)table->nodes->pdata;
 
+  gboolean any[TD_N_SOURCES] = { FALSE, FALSE, FALSE };
+
   g_return_if_fail (out->n_nodes == n);
 
   for (guint s = 0; s < TD_N_SOURCES; s++)
@@ -161,6 +200,15 @@ td_scoring_compute (const TdCriteriaTable *table, TdEntry *const *self, TdEntry 
     }
   out->n_entries[TD_SOURCE_SELF] = 0;
   out->n_entries[TD_SOURCE_ASSESSED] = 0;
+  /* An empty row counts as met only for a unit that scored something in
+   * that source: a unit that sent nothing stays "not sent". */
+  if (table->full_by_default)
+    for (guint i = 0; i < n && !(any[TD_SOURCE_SELF] && any[TD_SOURCE_ASSESSED]); i++)
+      {
+        any[TD_SOURCE_SELF] |= self && self[i];
+        any[TD_SOURCE_ASSESSED] |= assessed && assessed[i];
+      }
+  any[TD_SOURCE_FINAL] = any[TD_SOURCE_SELF] || any[TD_SOURCE_ASSESSED];
 
   /* Children have larger indices than their parent (pre-order), so going
    * backwards every subtree is complete when its root is reached. */
@@ -182,9 +230,9 @@ td_scoring_compute (const TdCriteriaTable *table, TdEntry *const *self, TdEntry 
           TdNodeTotals *t = &out->nodes[s][i];
           TdNodeTotals *up;
 
-          if (e[s] != NULL && c->kind != TD_RULE_GROUP)
+          if ((e[s] != NULL || any[s]) && c->kind != TD_RULE_GROUP)
             {
-              TdContribution r = td_rule_evaluate (c, e[s]);
+              TdContribution r = e[s] ? td_rule_evaluate (c, e[s]) : full_by_default (c);
 
               t->standard += r.standard;
               t->bonus += r.bonus;
@@ -196,6 +244,9 @@ td_scoring_compute (const TdCriteriaTable *table, TdEntry *const *self, TdEntry 
                 }
             }
           apply_caps (t, c->bonus_cap, c->deduction_cap);
+          /* The meeting's agreed points replace the row's whole result. */
+          if (s != TD_SOURCE_SELF && e[TD_SOURCE_ASSESSED] && e[TD_SOURCE_ASSESSED]->has_agreed)
+            *t = td_scoring_agreed_totals (c, e[TD_SOURCE_ASSESSED]->agreed);
 
           up = c->parent >= 0 ? &out->nodes[s][c->parent] : &out->table[s];
           up->standard += t->standard;
@@ -232,9 +283,16 @@ net (TdContribution r)
   return r.standard + r.bonus - r.deduction;
 }
 
+static TdContribution
+contribution_of (TdNodeTotals t)
+{
+  TdContribution r = { t.standard, t.bonus, t.deduction, FALSE };
+  return r;
+}
+
 GArray *
 td_scoring_differences (const TdCriteriaTable *table, TdEntry *const *self,
-                        TdEntry *const *assessed)
+                        TdEntry *const *assessed, const TdUnitTotals *totals)
 {
   GArray *out = g_array_new (FALSE, TRUE, sizeof (TdDifference));
 
@@ -245,12 +303,20 @@ td_scoring_differences (const TdCriteriaTable *table, TdEntry *const *self,
       const TdEntry *ea = assessed ? assessed[i] : NULL;
       TdDifference d = { 0 };
 
-      if (ea == NULL || c->kind == TD_RULE_GROUP)
+      if (ea == NULL || (c->kind == TD_RULE_GROUP && !ea->has_agreed))
         continue;
       d.index = (gint)i;
       d.criterion_id = c->id;
       d.self = td_rule_evaluate (c, es);
       d.assessed = td_rule_evaluate (c, ea);
+      if (ea->has_agreed)
+        {
+          /* Agreed points stand for the whole row, sub-rows included: set
+           * them against the self-score of the whole row. */
+          d.assessed = contribution_of (td_scoring_agreed_totals (c, ea->agreed));
+          if (totals != NULL && c->n_children > 0)
+            d.self = contribution_of (totals->nodes[TD_SOURCE_SELF][i]);
+        }
       d.has_self = es != NULL;
       d.has_assessed = TRUE;
       d.delta = net (d.assessed) - net (d.self);
@@ -443,7 +509,8 @@ td_scores_get_differences (TdScores *scores, guint unit_index)
 {
   g_return_val_if_fail (unit_index < scores->n_units, NULL);
   return td_scoring_differences (scores->table, slot (scores, unit_index, TD_SOURCE_SELF),
-                                 slot (scores, unit_index, TD_SOURCE_ASSESSED));
+                                 slot (scores, unit_index, TD_SOURCE_ASSESSED),
+                                 scores->totals[unit_index]);
 }
 
 TdNodeTotals

@@ -6,7 +6,12 @@
  * computation is one backwards pass over the pre-ordered nodes: each node's
  * own contribution (td_rule_evaluate) is added to its subtree, the
  * subtree's bonus cap and deduction cap are applied separately, and the
- * result is added to the parent.  The table caps apply last.  All three
+ * result is added to the parent.  The table caps apply last.  An assessed
+ * entry with the meeting's agreed points replaces its row's subtree result
+ * (after the row's own caps) for the assessed and final sources; the rows
+ * above add it and apply their caps as usual.  A table with
+ * full_by_default counts an empty standard-points row as met for a unit
+ * with at least one entry in that source.  All three
  * sources (self, assessed, final) are computed together: O(nodes) per unit,
  * so recomputing one unit after one edit is a few microseconds. */
 #pragma once
@@ -40,6 +45,10 @@ typedef struct
   TdPoints deduction; /* positive amount */
   TdPoints total;
 } TdNodeTotals;
+
+/* What agreed points (TdEntry.agreed) stand for on criterion: standard
+ * points up to the row's standard, the rest bonus; below 0 a deduction. */
+TdNodeTotals td_scoring_agreed_totals (const TdCriterion *criterion, TdPoints agreed);
 
 /* One unit's totals for the three sources. */
 typedef struct
@@ -82,9 +91,11 @@ typedef struct
 
 /* Pure: every criterion whose assessed entry exists and gives another
  * contribution than the self entry (a missing self entry gives nothing),
- * in table order.  GArray of TdDifference. */
+ * in table order.  Agreed points on a row with sub-rows are set against
+ * the row's whole self-score, taken from totals (may be NULL).  GArray of
+ * TdDifference. */
 GArray *td_scoring_differences (const TdCriteriaTable *table, TdEntry *const *self,
-                                TdEntry *const *assessed);
+                                TdEntry *const *assessed, const TdUnitTotals *totals);
 
 /* The sheet of a bloc-year: the table, its units and all their entries,
  * with totals kept up to date.  Units are given by index 0 … n_units − 1,

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <cairo-pdf.h>
+#include <string.h>
 #include <unistd.h>
 
 #define FAMILY "Times New Roman"
@@ -26,12 +27,16 @@
 #define LINE 0.6
 #define SIGN_SPACE 62.0 /* room for the signature and the seal */
 #define TABLE_SIZE 12
-#define ROWS_WITH_SIGNATURE 2
 
+/* Rows first_row … first_row + n_rows − 1 of one band of columns; the
+ * first may start @from points into a row continued from the page
+ * before, the last may end at @to (−1: whole). */
 typedef struct
 {
   guint first_row, n_rows;
+  double from, to;
   gboolean head, footer;
+  guint band;
 } Page;
 
 struct _TdPages
@@ -43,7 +48,12 @@ struct _TdPages
   double *col_x, *col_w; /* n_columns */
   double head_h, title_h, theader_h, group_h, footer_h;
   double *row_h;
-  GArray *pages; /* Page */
+  GArray *bands;     /* guint: first column of each band after the repeated ones */
+  guint n_fixed;     /* columns repeated on every band */
+  GArray *row_pages; /* Page: the breaks between rows, shared by every band */
+  GArray *pages;     /* Page: what is printed, band after band */
+  gboolean top_align;
+  double line_h; /* one line of table text */
 };
 
 void
@@ -208,7 +218,8 @@ cell_text (TdPages *p, cairo_t *cr, double x, double y, double w, double h, cons
   g_autoptr (PangoLayout) layout = text_layout (p, text, style, TABLE_SIZE, w - 2 * PAD, align);
   double th = layout_height (layout);
 
-  cairo_move_to (cr, x + PAD, y + (h - th) / 2);
+  /* A row cut across pages is read from the top. */
+  cairo_move_to (cr, x + PAD, p->top_align ? y + PAD : y + (h - th) / 2);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -267,6 +278,8 @@ draw_header (TdPages *p, cairo_t *cr, double y)
   for (guint c = 0; c < n; c++)
     {
       TdSheetColumn *col = td_sheet_get_column (s, c);
+      if (p->col_x[c] < 0)
+        continue;
       if (col->group == NULL)
         {
           cell_box (cr, p->col_x[c], y, p->col_w[c], full);
@@ -275,9 +288,10 @@ draw_header (TdPages *p, cairo_t *cr, double y)
           continue;
         }
       {
+        /* The group over its columns of this band. */
         guint last = c;
         double gw = 0;
-        while (last + 1 < n
+        while (last + 1 < n && p->col_x[last + 1] >= 0
                && g_strcmp0 (td_sheet_get_column (s, last + 1)->group, col->group) == 0)
           last++;
         for (guint k = c; k <= last; k++)
@@ -294,7 +308,19 @@ draw_header (TdPages *p, cairo_t *cr, double y)
     }
 }
 
-/* Height of a row, or draw it. */
+/* The width of the band being drawn. */
+static double
+band_width (TdPages *p)
+{
+  double w = 0;
+
+  for (guint c = 0; c < td_sheet_get_n_columns (p->sheet); c++)
+    if (p->col_x[c] >= 0)
+      w += p->col_w[c];
+  return w;
+}
+
+/* Height of a row (cr NULL: every column), or draw its cells of the band. */
 static double
 table_row (TdPages *p, cairo_t *cr, guint r, double y, double h)
 {
@@ -306,25 +332,46 @@ table_row (TdPages *p, cairo_t *cr, guint r, double y, double h)
   for (guint c = 0; c < td_sheet_get_n_columns (s); c++)
     {
       TdSheetColumn *col = td_sheet_get_column (s, c);
+      TdSheetCell *cell = td_sheet_get_cell (s, r, c);
       g_autofree gchar *text = NULL;
       double w = p->col_w[c];
       PangoAlignment align = pango_align (col->align);
 
       if ((gint)c > row->span_first && (gint)c <= row->span_last)
         continue;
+      if (cr != NULL && p->col_x[c] < 0)
+        continue;
       if ((gint)c == row->span_first)
         {
-          w = p->col_x[row->span_last] + p->col_w[row->span_last] - p->col_x[c];
+          for (gint k = row->span_first + 1; k <= row->span_last; k++)
+            if (cr == NULL || p->col_x[k] >= 0)
+              w += p->col_w[k];
           align = PANGO_ALIGN_CENTER;
         }
       text = td_sheet_cell_display (s, r, c);
       if (cr == NULL)
         {
-          g_autoptr (PangoLayout) l = text_layout (p, text, style, TABLE_SIZE, w - 2 * PAD, align);
-          hmax = MAX (hmax, layout_height (l) + 2 * PAD);
+          /* One short line needs no layout: most number cells. */
+          if (col->kind != TD_COLUMN_TEXT && strlen (text) < 12)
+            hmax = MAX (hmax, p->line_h + 2 * PAD);
+          else
+            {
+              g_autoptr (PangoLayout) l
+                  = text_layout (p, text, style, TABLE_SIZE, w - 2 * PAD, align);
+              hmax = MAX (hmax, layout_height (l) + 2 * PAD);
+            }
         }
       else
         {
+          if (cell->input)
+            {
+              /* Where to type, on paper as in the workbook. */
+              cairo_save (cr);
+              cairo_set_source_rgb (cr, 1.0, 0.949, 0.8);
+              cairo_rectangle (cr, p->col_x[c], y, w, h);
+              cairo_fill (cr);
+              cairo_restore (cr);
+            }
           cell_box (cr, p->col_x[c], y, w, h);
           if (*text)
             cell_text (p, cr, p->col_x[c], y, w, h, text, style, align);
@@ -365,47 +412,335 @@ footer_block (TdPages *p, cairo_t *cr, double y0)
   return MAX (ly, ry) - y0;
 }
 
+/* --- columns ------------------------------------------------------------- */
+
+/* An Excel width unit in points (Calibri 11's digit, which the widths of
+ * the sheet model count in); the xlsx writer converts back with it. */
+#define UNIT_PT 5.25
+
+/* The narrowest a column may be: its header's longest word in bold, and
+ * for numbers the widest value (digits of Times are all the same width). */
+static double
+min_width (TdPages *p, guint c)
+{
+  TdSheet *s = p->sheet;
+  TdSheetColumn *col = td_sheet_get_column (s, c);
+  g_auto (GStrv) words = g_strsplit_set (col->header ? col->header : "", " \n", -1);
+  double w = 0;
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      w = MAX (w, text_width (p, words[i], "Bold", TABLE_SIZE));
+  if (col->kind != TD_COLUMN_TEXT)
+    {
+      double digit = text_width (p, "0", "Bold", TABLE_SIZE);
+      glong longest = 0;
+
+      for (guint r = 0; r < td_sheet_get_n_rows (s); r++)
+        {
+          TdSheetRow *row = td_sheet_get_row (s, r);
+          g_autofree gchar *text = NULL;
+
+          if (row->span_first >= 0 && (gint)c >= row->span_first && (gint)c <= row->span_last)
+            continue;
+          text = td_sheet_cell_display (s, r, c);
+          longest = MAX (longest, g_utf8_strlen (text, -1));
+        }
+      w = MAX (w, longest * digit);
+    }
+  return MIN (w + 2 * PAD + 1, p->content_width / 3);
+}
+
+/* Widths that fill the page in the model's proportions, every column at
+ * least its minimum; a sheet that may split (the matrix) keeps natural
+ * widths and is cut into bands of columns that each fit, the first
+ * freeze_columns repeated on every band. */
+static void
+layout_columns (TdPages *p)
+{
+  TdSheet *s = p->sheet;
+  guint n = td_sheet_get_n_columns (s);
+  guint fixed = MIN (s->freeze_columns, n);
+  g_autofree double *mins = g_new0 (double, MAX (n, 1));
+  double natural = 0, scale;
+
+  for (guint c = 0; c < n; c++)
+    {
+      mins[c] = min_width (p, c);
+      p->col_w[c] = MAX (mins[c], td_sheet_get_column (s, c)->width * UNIT_PT);
+      natural += p->col_w[c];
+    }
+  p->bands = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (s->split_columns && natural > p->content_width && fixed > 0 && fixed < n)
+    {
+      double fixed_w = 0, band_w = 0, widest = 0;
+
+      for (guint c = 0; c < fixed; c++)
+        fixed_w += p->col_w[c];
+      /* Each band starts at a column; greedy, at least one column each. */
+      for (guint c = fixed; c < n; c++)
+        {
+          if (c == fixed || fixed_w + band_w + p->col_w[c] > p->content_width)
+            {
+              if (c != fixed)
+                widest = MAX (widest, fixed_w + band_w);
+              g_array_append_val (p->bands, c);
+              band_w = 0;
+            }
+          band_w += p->col_w[c];
+        }
+      widest = MAX (widest, fixed_w + band_w);
+      p->n_fixed = fixed;
+      scale = p->content_width / MAX (widest, 1);
+      for (guint c = 0; c < n; c++)
+        p->col_w[c] *= scale;
+      return;
+    }
+  {
+    guint zero = 0;
+    g_array_append_val (p->bands, zero);
+  }
+  p->n_fixed = 0;
+  /* Fill the width in proportion, then give each column its minimum,
+   * taken from the columns that have room to spare. */
+  {
+    double total = 0;
+    for (guint c = 0; c < n; c++)
+      total += td_sheet_get_column (s, c)->width;
+    for (guint c = 0; c < n; c++)
+      p->col_w[c] = p->content_width * td_sheet_get_column (s, c)->width / MAX (total, 1);
+  }
+  for (guint round = 0; round < 3; round++)
+    {
+      double deficit = 0, spare = 0;
+
+      for (guint c = 0; c < n; c++)
+        if (p->col_w[c] < mins[c])
+          deficit += mins[c] - p->col_w[c];
+        else
+          spare += p->col_w[c] - mins[c];
+      if (deficit <= 0.01 || spare <= 0)
+        break;
+      for (guint c = 0; c < n; c++)
+        if (p->col_w[c] < mins[c])
+          p->col_w[c] = mins[c];
+        else
+          p->col_w[c] -= (p->col_w[c] - mins[c]) * MIN (deficit / spare, 1);
+    }
+}
+
+/* The columns of band @band, in drawing order: the repeated ones first. */
+static GArray *
+band_columns (TdPages *p, guint band)
+{
+  guint n = td_sheet_get_n_columns (p->sheet);
+  guint first = g_array_index (p->bands, guint, band);
+  guint last = band + 1 < p->bands->len ? g_array_index (p->bands, guint, band + 1) : n;
+  GArray *cols = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint c = 0; c < p->n_fixed; c++)
+    g_array_append_val (cols, c);
+  for (guint c = first; c < last; c++)
+    g_array_append_val (cols, c);
+  return cols;
+}
+
+/* x of every column for @band (columns outside the band: -1). */
+static void
+place_band (TdPages *p, guint band)
+{
+  guint n = td_sheet_get_n_columns (p->sheet);
+  g_autoptr (GArray) cols = band_columns (p, band);
+  double x = p->setup.left;
+
+  for (guint c = 0; c < n; c++)
+    p->col_x[c] = -1;
+  for (guint i = 0; i < cols->len; i++)
+    {
+      guint c = g_array_index (cols, guint, i);
+      p->col_x[c] = x;
+      x += p->col_w[c];
+    }
+}
+
+/* --- rows across pages ---------------------------------------------------- */
+
+/* Where a row taller than a page may be cut: below each line of its
+ * tallest cell (row coordinates).  Sorted, last = the row's height. */
+static GArray *
+row_cuts (TdPages *p, guint r)
+{
+  TdSheet *s = p->sheet;
+  TdSheetRow *row = td_sheet_get_row (s, r);
+  const char *style = row->level == TD_ROW_NORMAL ? NULL : "Bold";
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (double));
+  PangoLayout *tallest = NULL;
+  double best = -1;
+
+  for (guint c = 0; c < td_sheet_get_n_columns (s); c++)
+    {
+      g_autofree gchar *text = NULL;
+      PangoLayout *l;
+      double w = p->col_w[c], h;
+
+      if ((gint)c > row->span_first && (gint)c <= row->span_last)
+        continue;
+      if ((gint)c == row->span_first)
+        for (gint k = row->span_first + 1; k <= row->span_last; k++)
+          w += p->col_w[k];
+      text = td_sheet_cell_display (s, r, c);
+      l = text_layout (p, text, style, TABLE_SIZE, w - 2 * PAD,
+                       pango_align (td_sheet_get_column (s, c)->align));
+      h = layout_height (l);
+      if (h > best)
+        {
+          g_clear_object (&tallest);
+          tallest = l;
+          best = h;
+        }
+      else
+        g_object_unref (l);
+    }
+  if (tallest != NULL)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (tallest);
+      do
+        {
+          int y0, y1;
+          double cut;
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          cut = PAD + (double)y1 / PANGO_SCALE;
+          g_array_append_val (cuts, cut);
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+      g_object_unref (tallest);
+    }
+  g_array_append_val (cuts, p->row_h[r]);
+  return cuts;
+}
+
+static gboolean
+keep_with_next (TdPages *p, guint r)
+{
+  TdSheet *s = p->sheet;
+  TdRowLevel level = td_sheet_get_row (s, r)->level;
+  TdRowLevel next;
+
+  if (r + 1 >= td_sheet_get_n_rows (s))
+    return FALSE;
+  next = td_sheet_get_row (s, r + 1)->level;
+  /* A heading never stands alone at the foot of a page; a run of total
+   * rows (Tổng điểm, Xếp thứ …) stays together. */
+  return level == TD_ROW_SECTION
+         || ((level == TD_ROW_TOTAL || level == TD_ROW_SUBTOTAL)
+             && (next == TD_ROW_TOTAL || next == TD_ROW_SUBTOTAL));
+}
+
+static void
+push_page (TdPages *p, Page *page)
+{
+  g_array_append_val (p->row_pages, *page);
+}
+
+/* Rows onto pages, the same breaks for every band: fill each page, keep
+ * headings with their first row, cut a row taller than a page between
+ * its lines, and keep the signature with at least the last row. */
 static void
 paginate (TdPages *p)
 {
   guint nrows = td_sheet_get_n_rows (p->sheet);
   double limit = p->setup.height - p->setup.bottom;
-  double start = p->setup.top + p->head_h + p->title_h;
-  Page page = { 0, 0, TRUE, FALSE };
-  double y = start + (nrows ? p->theader_h : 0);
+  double top = p->setup.top + p->theader_h;
+  double body = limit - top;
+  Page page = { 0, 0, 0, -1, TRUE, FALSE };
+  double y = p->setup.top + p->head_h + p->title_h + (nrows ? p->theader_h : 0);
 
-  for (guint r = 0; r < nrows; r++)
+  for (guint r = 0; r < nrows;)
     {
-      if (y + p->row_h[r] > limit && page.n_rows > 0)
+      double h = p->row_h[r] - (page.n_rows == 0 ? page.from : 0);
+
+      if (y + h <= limit)
         {
-          g_array_append_val (p->pages, page);
-          page = (Page){ r, 0, FALSE, FALSE };
-          y = p->setup.top + p->theader_h;
+          page.n_rows++;
+          y += h;
+          r++;
+          continue;
         }
-      page.n_rows++;
-      y += p->row_h[r];
+      if (p->row_h[r] > body)
+        {
+          /* Taller than any page: as many of its lines as fit here (at
+           * least three lines of room, else from the next page). */
+          g_autoptr (GArray) cuts = row_cuts (p, r);
+          double from = page.n_rows == 0 ? page.from : 0, cut = -1;
+
+          for (guint i = 0; i < cuts->len; i++)
+            {
+              double c = g_array_index (cuts, double, i);
+              if (c > from && y + (c - from) <= limit)
+                cut = c;
+            }
+          if (cut > from && (cut - from > 3 * TABLE_SIZE * 1.2 || page.n_rows == 0))
+            {
+              page.n_rows++;
+              page.to = cut;
+              push_page (p, &page);
+              page = (Page){ r, 0, cut, -1, FALSE, FALSE };
+              y = top;
+              continue;
+            }
+        }
+      if (page.n_rows == 0)
+        {
+          /* Nothing fits even on an empty page: the row alone. */
+          page.n_rows = 1;
+          y += h;
+          r++;
+          continue;
+        }
+      /* Break before r; carry the headings that lead into it. */
+      {
+        guint carry = 0;
+        while (carry + 1 < page.n_rows && page.from == 0
+               && keep_with_next (p, page.first_row + page.n_rows - carry - 1))
+          carry++;
+        page.n_rows -= carry;
+        push_page (p, &page);
+        page = (Page){ r - carry, 0, 0, -1, FALSE, FALSE };
+        y = top;
+        r -= carry;
+      }
     }
   if (y + p->footer_h <= limit)
     {
       page.footer = TRUE;
-      g_array_append_val (p->pages, page);
+      push_page (p, &page);
       return;
     }
-  /* The signature does not fit: carry the last rows over with it. */
-  if (page.n_rows > ROWS_WITH_SIGNATURE)
+  /* The signature does not fit under the last row: the last row (and the
+   * headings or totals it belongs with) moves with it, the rest of the
+   * page stays filled. */
+  if (page.n_rows > 1 && page.from == 0 && page.to < 0)
     {
-      Page last = { page.first_row + page.n_rows - ROWS_WITH_SIGNATURE, ROWS_WITH_SIGNATURE, FALSE,
-                    TRUE };
-      page.n_rows -= ROWS_WITH_SIGNATURE;
-      g_array_append_val (p->pages, page);
-      g_array_append_val (p->pages, last);
+      guint move = 1;
+      double need = p->footer_h + p->row_h[page.first_row + page.n_rows - 1];
+
+      while (move < page.n_rows && keep_with_next (p, page.first_row + page.n_rows - move - 1))
+        need += p->row_h[page.first_row + page.n_rows - ++move];
+      if (top + need <= limit && move < page.n_rows)
+        {
+          Page last = { page.first_row + page.n_rows - move, move, 0, -1, FALSE, TRUE };
+          page.n_rows -= move;
+          push_page (p, &page);
+          push_page (p, &last);
+          return;
+        }
     }
-  else
-    {
-      Page last = { page.first_row + page.n_rows, 0, FALSE, TRUE };
-      g_array_append_val (p->pages, page);
-      g_array_append_val (p->pages, last);
-    }
+  push_page (p, &page);
+  {
+    Page last = { page.first_row + page.n_rows, 0, 0, -1, FALSE, TRUE };
+    push_page (p, &last);
+  }
 }
 
 TdPages *
@@ -413,7 +748,6 @@ td_pages_new (TdSheet *sheet, const TdPageSetup *setup)
 {
   TdPages *p = g_new0 (TdPages, 1);
   guint ncols = td_sheet_get_n_columns (sheet), nrows = td_sheet_get_n_rows (sheet);
-  double total = 0, x;
   cairo_font_options_t *options = cairo_font_options_create ();
 
   p->sheet = td_sheet_ref (sheet);
@@ -432,16 +766,13 @@ td_pages_new (TdSheet *sheet, const TdPageSetup *setup)
 
   p->col_x = g_new0 (double, MAX (ncols, 1));
   p->col_w = g_new0 (double, MAX (ncols, 1));
-  for (guint c = 0; c < ncols; c++)
-    total += td_sheet_get_column (sheet, c)->width;
-  x = p->setup.left;
-  for (guint c = 0; c < ncols; c++)
-    {
-      p->col_x[c] = x;
-      p->col_w[c] = p->content_width * td_sheet_get_column (sheet, c)->width / MAX (total, 1);
-      x += p->col_w[c];
-    }
+  layout_columns (p);
+  place_band (p, 0);
 
+  {
+    g_autoptr (PangoLayout) one = text_layout (p, "0", "Bold", TABLE_SIZE, 100, PANGO_ALIGN_LEFT);
+    p->line_h = layout_height (one);
+  }
   p->head_h = head_block (p, NULL, 0);
   p->title_h = title_block (p, NULL, 0);
   p->theader_h = ncols ? measure_header (p) : 0;
@@ -449,8 +780,22 @@ td_pages_new (TdSheet *sheet, const TdPageSetup *setup)
   for (guint r = 0; r < nrows; r++)
     p->row_h[r] = table_row (p, NULL, r, 0, 0);
   p->footer_h = footer_block (p, NULL, 0);
-  p->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  p->row_pages = g_array_new (FALSE, FALSE, sizeof (Page));
   paginate (p);
+  /* Every band prints the same row pages; the title on the very first
+   * page, the signature on the very last. */
+  p->pages = g_array_new (FALSE, FALSE, sizeof (Page));
+  for (guint b = 0; b < p->bands->len; b++)
+    for (guint i = 0; i < p->row_pages->len; i++)
+      {
+        Page page = g_array_index (p->row_pages, Page, i);
+        page.band = b;
+        page.head = b == 0 && i == 0;
+        page.footer = page.footer && b + 1 == p->bands->len;
+        if (page.n_rows == 0 && !page.footer && !page.head)
+          continue;
+        g_array_append_val (p->pages, page);
+      }
   return p;
 }
 
@@ -465,6 +810,8 @@ td_pages_free (TdPages *p)
   g_free (p->col_w);
   g_free (p->row_h);
   g_array_unref (p->pages);
+  g_array_unref (p->row_pages);
+  g_array_unref (p->bands);
   g_free (p);
 }
 
@@ -500,6 +847,50 @@ td_pages_has_signature (TdPages *p, guint page)
   return g_array_index (p->pages, Page, page).footer;
 }
 
+const double *
+td_pages_get_column_widths (TdPages *p)
+{
+  return p->col_w;
+}
+
+const double *
+td_pages_get_row_heights (TdPages *p)
+{
+  return p->row_h;
+}
+
+GArray *
+td_pages_get_row_breaks (TdPages *p)
+{
+  GArray *breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 1; i < p->row_pages->len; i++)
+    {
+      const Page *pg = &g_array_index (p->row_pages, Page, i);
+      /* A continued row cannot be cut in a spreadsheet: break after it. */
+      guint row = pg->from > 0 ? pg->first_row + 1 : pg->first_row;
+      if (row < td_sheet_get_n_rows (p->sheet)
+          && (breaks->len == 0 || g_array_index (breaks, guint, breaks->len - 1) < row))
+        g_array_append_val (breaks, row);
+    }
+  return breaks;
+}
+
+GArray *
+td_pages_get_column_bands (TdPages *p, guint *n_repeated)
+{
+  if (n_repeated)
+    *n_repeated = p->n_fixed;
+  return g_array_ref (p->bands);
+}
+
+gboolean
+td_pages_signature_on_new_page (TdPages *p)
+{
+  const Page *last = &g_array_index (p->row_pages, Page, p->row_pages->len - 1);
+  return p->row_pages->len > 1 && last->footer && last->n_rows == 0;
+}
+
 void
 td_pages_draw (TdPages *p, cairo_t *cr, guint index)
 {
@@ -508,6 +899,7 @@ td_pages_draw (TdPages *p, cairo_t *cr, guint index)
 
   g_return_if_fail (index < p->pages->len);
   page = &g_array_index (p->pages, Page, index);
+  place_band (p, page->band);
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (index > 0)
@@ -529,8 +921,27 @@ td_pages_draw (TdPages *p, cairo_t *cr, guint index)
       y += p->theader_h;
       for (guint r = page->first_row; r < page->first_row + page->n_rows; r++)
         {
-          table_row (p, cr, r, y, p->row_h[r]);
-          y += p->row_h[r];
+          gboolean first = r == page->first_row, last = r + 1 == page->first_row + page->n_rows;
+          double from = first ? page->from : 0;
+          double to = last && page->to >= 0 ? page->to : p->row_h[r];
+
+          if (from == 0 && to == p->row_h[r])
+            table_row (p, cr, r, y, p->row_h[r]);
+          else
+            {
+              /* A slice of a row taller than a page. */
+              cairo_save (cr);
+              cairo_rectangle (cr, p->setup.left - 1, y, p->content_width + 2, to - from);
+              cairo_clip (cr);
+              p->top_align = TRUE;
+              table_row (p, cr, r, y - from, p->row_h[r]);
+              p->top_align = FALSE;
+              cairo_restore (cr);
+              cairo_set_line_width (cr, LINE);
+              hline (cr, p->setup.left, p->setup.left + band_width (p), y, LINE);
+              hline (cr, p->setup.left, p->setup.left + band_width (p), y + to - from, LINE);
+            }
+          y += to - from;
         }
     }
   if (page->footer)

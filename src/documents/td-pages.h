@@ -40,6 +40,18 @@ const TdPageSetup *td_pages_get_setup (TdPages *pages);
 /* Table rows on @page: first index and count (0 when none). */
 void td_pages_get_rows (TdPages *pages, guint page, guint *first, guint *n_rows);
 gboolean td_pages_has_signature (TdPages *pages, guint page);
+
+/* The layout, for the xlsx writer to print the same pages: each column's
+ * width and each row's height in points, the table rows that start a new
+ * page, and the bands of a sheet too wide for one page (the first column
+ * of each band after the @n_repeated columns repeated on every band). */
+const double *td_pages_get_column_widths (TdPages *pages);
+const double *td_pages_get_row_heights (TdPages *pages);
+GArray *td_pages_get_row_breaks (TdPages *pages);
+GArray *td_pages_get_column_bands (TdPages *pages, guint *n_repeated);
+/* Whether the signature went to a page of its own (a table row could not
+ * go with it). */
+gboolean td_pages_signature_on_new_page (TdPages *pages);
 /* Draw page @page (0-based) with the paper's top-left corner at the
  * current origin of @cr. */
 void td_pages_draw (TdPages *pages, cairo_t *cr, guint page);

@@ -12,6 +12,7 @@
 
 #include "td-criteria.h"
 #include "td-entries.h"
+#include "td-official.h"
 #include "td-ranking-store.h"
 #include "td-ranking.h"
 #include "td-registry.h"
@@ -671,6 +672,8 @@ ranking_row (TdBuilderCtx *ctx, gint64 unit_id)
   return ctx->ranking ? td_ranking_find_unit (ctx->ranking, unit_id) : NULL;
 }
 
+static gchar *unranked_reason (TdBuilderCtx *ctx, const TdRankRow *rr);
+
 static TdSheet *
 build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
 {
@@ -679,9 +682,9 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   g_autofree gchar *title = NULL, *stem = NULL, *unit_line = NULL, *bs = NULL, *uid = NULL;
   TdSheet *sheet;
   CriteriaSheet b = { 0 };
-  guint col_bonus, col_deduction, col_self, col_assessed, total, final;
+  guint col_bonus, col_deduction, col_self, col_assessed, col_total, total;
   const TdRankRow *rr;
-  TdNodeTotals fin;
+  const TdUnitTotals *t;
 
   if (!td_builder_load_ranking (ctx, error)
       || (m = td_builder_require_member (ctx, unit_id, error)) == NULL)
@@ -693,6 +696,7 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
                    m->name, ctx->by->year);
       return NULL;
     }
+  t = td_scores_get_totals (ctx->scores, u);
   title = g_strdup_printf ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM %d", ctx->by->year);
   bs = td_builder_bloc_short (ctx);
   stem
@@ -712,53 +716,53 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   b.sheet = sheet;
   b.values = g_array_new (FALSE, FALSE, sizeof (ValueColumn));
   b.evidence_unit = u;
+  /* The columns of every result in the same order and meaning as the
+   * ranking table (td-official.h); per row, Tổng điểm = Thẩm định +
+   * Thưởng − Trừ. */
   b.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6, TD_ALIGN_CENTER);
-  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 50, TD_ALIGN_LEFT);
+  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 44, TD_ALIGN_LEFT);
   b.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  col_bonus = td_sheet_add_column (sheet, "Điểm thưởng", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  col_deduction = td_sheet_add_column (sheet, "Điểm trừ", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  col_self = td_sheet_add_column (sheet, "Tự chấm", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  col_assessed = td_sheet_add_column (sheet, "Thẩm định", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  col_self = td_sheet_add_column (sheet, TD_OFFICIAL_SELF, TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
+  col_assessed
+      = td_sheet_add_column (sheet, TD_OFFICIAL_ASSESSED, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  col_bonus = td_sheet_add_column (sheet, TD_OFFICIAL_BONUS, TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
+  col_deduction
+      = td_sheet_add_column (sheet, TD_OFFICIAL_DEDUCTION, TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  col_total = td_sheet_add_column (sheet, TD_OFFICIAL_TOTAL, TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
   b.col_note
-      = td_sheet_add_column (sheet, "Ghi chú / minh chứng", TD_COLUMN_TEXT, 26, TD_ALIGN_LEFT);
+      = td_sheet_add_column (sheet, "Ghi chú / minh chứng", TD_COLUMN_TEXT, 24, TD_ALIGN_LEFT);
+  td_sheet_group_columns (sheet, col_self, col_total, "Kết quả chấm điểm");
   sheet->freeze_columns = 2;
+  if (t->n_entries[TD_SOURCE_SELF] > 0)
+    add_value_column (&b, col_self, u, TD_SOURCE_SELF, FIELD_TOTAL);
+  add_value_column (&b, col_assessed, u, TD_SOURCE_FINAL, FIELD_STANDARD);
   add_value_column (&b, col_bonus, u, TD_SOURCE_FINAL, FIELD_BONUS);
   add_value_column (&b, col_deduction, u, TD_SOURCE_FINAL, FIELD_DEDUCTION);
-  add_value_column (&b, col_self, u, TD_SOURCE_SELF, FIELD_TOTAL);
-  add_value_column (&b, col_assessed, u, TD_SOURCE_FINAL, FIELD_STANDARD);
+  add_value_column (&b, col_total, u, TD_SOURCE_FINAL, FIELD_TOTAL);
 
-  total = emit_table (&b, "Cộng");
-  fin = td_scores_node_totals (ctx->scores, u, -1, TD_SOURCE_FINAL);
-  final = td_sheet_add_row (sheet, TD_ROW_TOTAL);
-  td_sheet_set_text (sheet, final, b.col_code, "Tổng điểm (Thẩm định + Điểm thưởng − Điểm trừ)");
-  td_sheet_span (sheet, final, b.col_code, col_self);
-  td_sheet_set_sum (sheet, final, col_assessed, fin.total);
-  td_sheet_sum_add (sheet, final, col_assessed, +1, total, col_assessed, total, col_assessed);
-  td_sheet_sum_add (sheet, final, col_assessed, +1, total, col_bonus, total, col_bonus);
-  td_sheet_sum_add (sheet, final, col_assessed, -1, total, col_deduction, total, col_deduction);
+  total = emit_table (&b, "Tổng cộng");
   g_array_unref (b.values);
+  if (t->n_entries[TD_SOURCE_SELF] == 0)
+    td_sheet_set_text (sheet, total, col_self, TD_OFFICIAL_NOT_SENT);
 
-  td_sheet_add_note_after (sheet, "Ghi chú: Tự chấm là điểm đơn vị tự chấm (gồm cả điểm thưởng, "
-                                  "điểm trừ); Thẩm định là điểm tiêu chí sau thẩm định của Khối "
-                                  "(tiêu chí chưa thẩm định lấy điểm tự chấm); Điểm thưởng, điểm "
-                                  "trừ là kết quả sau thẩm định.");
+  td_sheet_add_note_after (sheet, TD_OFFICIAL_COLUMNS_NOTE);
   rr = ranking_row (ctx, unit_id);
   if (rr != NULL && rr->rank > 0)
     {
-      g_autofree gchar *points = td_points_format (fin.total);
+      g_autofree gchar *points = td_points_format (rr->input->final_total);
+      g_autofree gchar *proposals = td_rank_row_describe_proposals (ctx->ranking, rr, TRUE);
       g_autofree gchar *line
-          = g_strdup_printf ("Kết quả: tổng điểm %s; xếp thứ %d/%u; xếp loại: %s.", points,
-                             rr->rank, ctx->ranking->rows->len, grade_text (rr->grade));
+          = g_strdup_printf ("Kết quả: tổng điểm %s; xếp thứ %d/%u; xếp loại: %s%s%s.", points,
+                             rr->rank, ctx->ranking->rows->len, grade_text (rr->grade),
+                             *proposals ? "; đề nghị: " : "", proposals);
       td_sheet_add_note_after (sheet, line);
     }
   else
     {
-      g_autofree gchar *reason = disqualified_reason (ctx, u);
-      if (reason != NULL)
-        {
-          g_autofree gchar *line = g_strdup_printf ("Kết quả: không xếp loại. %s.", reason);
-          td_sheet_add_note_after (sheet, line);
-        }
+      g_autofree gchar *reason = rr ? unranked_reason (ctx, rr) : NULL;
+      g_autofree gchar *line = g_strdup_printf ("Kết quả: không xếp loại%s%s.", reason ? ". " : "",
+                                                reason ? reason : "");
+      td_sheet_add_note_after (sheet, line);
     }
   return sheet;
 }
@@ -766,7 +770,8 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
 /* --- 2. Bảng tổng hợp kết quả chấm điểm và xếp hạng ---------------------- */
 
 /* The rank a RANK() formula over the ranked rows gives: 1 + how many
- * ranked units have a higher total. */
+ * ranked units have a higher total (units with no score at all have an
+ * empty total, which RANK() skips). */
 static gint
 plain_rank (TdBuilderCtx *ctx, const TdRankRow *row)
 {
@@ -775,7 +780,8 @@ plain_rank (TdBuilderCtx *ctx, const TdRankRow *row)
   for (guint i = 0; i < ctx->ranking->rows->len; i++)
     {
       const TdRankRow *other = g_ptr_array_index (ctx->ranking->rows, i);
-      if (other->rank > 0 && other->input->final_total > row->input->final_total)
+      if (other->rank > 0 && other->input->scored
+          && other->input->final_total > row->input->final_total)
         rank++;
     }
   return rank;
@@ -788,6 +794,101 @@ row_name (TdBuilderCtx *ctx, const TdRankRow *row)
   return m ? m->name : row->input->name;
 }
 
+/* Why a unit is not graded, for the sheets: the disqualifying criterion,
+ * else the bloc's rule on self-scores. */
+static gchar *
+unranked_reason (TdBuilderCtx *ctx, const TdRankRow *rr)
+{
+  gint u = td_scores_find_unit (ctx->scores, rr->input->unit_id);
+  gchar *reason = u >= 0 ? disqualified_reason (ctx, u) : NULL;
+
+  if (reason == NULL && !rr->input->has_self)
+    reason = g_strdup ("Lý do: không gửi bản tự chấm điểm");
+  return reason;
+}
+
+/* The rank cell: a RANK() formula where plain ranking by total gives the
+ * place, else the number, marked when the clerk moved the unit.  Returns
+ * whether the engine's tie-breaks or the clerk decided it. */
+static gboolean
+set_rank_cell (TdBuilderCtx *ctx, TdSheet *sheet, const TdRankRow *rr, guint row, guint col,
+               guint ref_row, guint ref_col, guint row1, guint col1, guint row2, guint col2)
+{
+  if (rr->input->scored && rr->override == NULL && plain_rank (ctx, rr) == rr->rank)
+    {
+      td_sheet_set_rank (sheet, row, col, rr->rank, ref_row, ref_col, row1, col1, row2, col2);
+      return FALSE;
+    }
+  td_sheet_set_integer (sheet, row, col, rr->rank);
+  if (rr->override != NULL)
+    td_sheet_set_suffix (sheet, row, col, " (điều chỉnh)");
+  return TRUE;
+}
+
+/* The meeting's decisions and open questions, under the table, as the
+ * Ranking screen explains them. */
+static void
+add_decision_notes (TdBuilderCtx *ctx, TdSheet *sheet)
+{
+  GString *decided = g_string_new (NULL);
+
+  for (guint i = 0; i < ctx->ranking->rows->len; i++)
+    {
+      const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
+
+      if (rr->rank > 0 && rr->override == NULL && rr->input->scored
+          && plain_rank (ctx, rr) != rr->rank)
+        g_string_append_printf (decided, "%s%s", decided->len ? ", " : "", row_name (ctx, rr));
+      if (rr->override != NULL)
+        {
+          g_autofree gchar *line
+              = g_strdup_printf ("%s được điều chỉnh lên xếp thứ %d theo quyết định của Hội nghị; "
+                                 "lý do: %s.",
+                                 row_name (ctx, rr), rr->rank, rr->override->reason);
+          td_sheet_add_note_after (sheet, line);
+        }
+    }
+  if (decided->len > 0)
+    {
+      g_autofree gchar *line = g_strdup_printf (
+          "Thứ hạng của %s được xác định theo tiêu chí phụ hoặc biểu quyết của Hội nghị.",
+          decided->str);
+      td_sheet_add_note_after (sheet, line);
+    }
+  g_string_free (decided, TRUE);
+  for (guint i = 0; i < ctx->ranking->proposals->len; i++)
+    {
+      const TdProposal *p = g_ptr_array_index (ctx->ranking->proposals, i);
+      const TdRankRow *rr = td_ranking_find_unit (ctx->ranking, p->unit->unit_id);
+      g_autofree gchar *line = NULL;
+
+      if (p->state == TD_PROPOSAL_REMOVED)
+        line = g_strdup_printf ("Hội nghị không đề nghị %s cho %s; lý do: %s.", p->rule->award_name,
+                                row_name (ctx, rr), p->reason);
+      else if (p->state == TD_PROPOSAL_ADDED)
+        line = g_strdup_printf ("Hội nghị bổ sung đề nghị %s cho %s; lý do: %s.",
+                                p->rule->award_name, row_name (ctx, rr), p->reason);
+      if (line != NULL)
+        td_sheet_add_note_after (sheet, line);
+    }
+  for (guint i = 0; i < ctx->ranking->rows->len; i++)
+    {
+      const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
+      /* One line per tied group: written at its first row. */
+      const TdRankRow *prev = i > 0 ? g_ptr_array_index (ctx->ranking->rows, i - 1) : NULL;
+
+      if (rr->quota_ties != NULL
+          && (prev == NULL || prev->rank != rr->rank || prev->quota_ties == NULL))
+        {
+          g_autofree gchar *line = g_strdup_printf (
+              "Các đơn vị đồng hạng %d: số lượng đề nghị %s không đủ cho tất cả, Hội nghị quyết "
+              "định.",
+              rr->rank, rr->quota_ties);
+          td_sheet_add_note_after (sheet, line);
+        }
+    }
+}
+
 static TdSheet *
 build_ranking (TdBuilderCtx *ctx, GError **error)
 {
@@ -795,7 +896,7 @@ build_ranking (TdBuilderCtx *ctx, GError **error)
   TdSheet *sheet;
   guint stt, name, self, assessed, bonus, deduction, total, rank, grade, proposal;
   guint n_ranked = 0, first_ranked = 0;
-  GString *decided = g_string_new (NULL);
+  gboolean any_override = FALSE;
 
   if (!td_builder_load_ranking (ctx, error))
     return NULL;
@@ -812,84 +913,81 @@ build_ranking (TdBuilderCtx *ctx, GError **error)
   }
   td_builder_meta (ctx, sheet, "ranking");
 
-  stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_INTEGER, 6, TD_ALIGN_CENTER);
-  name = td_sheet_add_column (sheet, "Đơn vị", TD_COLUMN_TEXT, 32, TD_ALIGN_LEFT);
-  self = td_sheet_add_column (sheet, "Tự chấm", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  assessed = td_sheet_add_column (sheet, "Thẩm định", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  bonus = td_sheet_add_column (sheet, "Thưởng", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  deduction = td_sheet_add_column (sheet, "Trừ", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
-  total = td_sheet_add_column (sheet, "Tổng điểm", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  rank = td_sheet_add_column (sheet, "Xếp thứ", TD_COLUMN_RANK, 7, TD_ALIGN_CENTER);
-  grade = td_sheet_add_column (sheet, "Xếp loại", TD_COLUMN_TEXT, 18, TD_ALIGN_CENTER);
-  proposal = td_sheet_add_column (sheet, "Đề nghị khen thưởng", TD_COLUMN_TEXT, 28, TD_ALIGN_LEFT);
+  for (guint i = 0; i < ctx->ranking->rows->len; i++)
+    {
+      const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
+      if (rr->rank > 0)
+        n_ranked++;
+      any_override |= rr->override != NULL;
+    }
+
+  /* Widths in characters of 12 pt Times: "Hoàn thành xuất sắc nhiệm vụ"
+   * and "Cờ thi đua của UBND tỉnh" on one line each, a moved rank
+   * "3 (điều chỉnh)" only when there is one. */
+  stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_INTEGER, 5.5, TD_ALIGN_CENTER);
+  name = td_sheet_add_column (sheet, "Đơn vị", TD_COLUMN_TEXT, 29, TD_ALIGN_LEFT);
+  self = td_sheet_add_column (sheet, TD_OFFICIAL_SELF, TD_COLUMN_POINTS, 8.5, TD_ALIGN_RIGHT);
+  assessed = td_sheet_add_column (sheet, TD_OFFICIAL_ASSESSED, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  bonus = td_sheet_add_column (sheet, TD_OFFICIAL_BONUS, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  deduction
+      = td_sheet_add_column (sheet, TD_OFFICIAL_DEDUCTION, TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  total = td_sheet_add_column (sheet, TD_OFFICIAL_TOTAL, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  rank = td_sheet_add_column (sheet, TD_OFFICIAL_RANK, TD_COLUMN_RANK, any_override ? 12 : 7,
+                              TD_ALIGN_CENTER);
+  grade = td_sheet_add_column (sheet, TD_OFFICIAL_GRADE, TD_COLUMN_TEXT, 32, TD_ALIGN_LEFT);
+  proposal = td_sheet_add_column (sheet, TD_OFFICIAL_PROPOSAL, TD_COLUMN_TEXT, 25, TD_ALIGN_LEFT);
   td_sheet_group_columns (sheet, self, total, "Kết quả chấm điểm");
   sheet->freeze_columns = 2;
 
   for (guint i = 0; i < ctx->ranking->rows->len; i++)
-    if (((const TdRankRow *)g_ptr_array_index (ctx->ranking->rows, i))->rank > 0)
-      n_ranked++;
-
-  for (guint i = 0; i < ctx->ranking->rows->len; i++)
     {
       const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
-      gint u = td_scores_find_unit (ctx->scores, rr->input->unit_id);
-      TdNodeTotals fin = { 0 }, own = { 0 };
-      g_autofree gchar *key = g_strdup_printf ("unit:%" G_GINT64_FORMAT, rr->input->unit_id);
+      const TdRankInput *in = rr->input;
+      g_autofree gchar *key = g_strdup_printf ("unit:%" G_GINT64_FORMAT, in->unit_id);
       guint row = td_sheet_add_row (sheet, TD_ROW_NORMAL);
 
-      if (u >= 0)
-        {
-          fin = td_scores_node_totals (ctx->scores, u, -1, TD_SOURCE_FINAL);
-          own = td_scores_node_totals (ctx->scores, u, -1, TD_SOURCE_SELF);
-        }
       td_sheet_set_row_key (sheet, row, key);
       td_sheet_set_integer (sheet, row, stt, i + 1);
       td_sheet_set_text (sheet, row, name, row_name (ctx, rr));
-      td_sheet_set_points (sheet, row, self, own.total);
-      td_sheet_set_points (sheet, row, assessed, fin.standard);
-      td_sheet_set_points (sheet, row, bonus, fin.bonus);
-      td_sheet_set_points (sheet, row, deduction, fin.deduction);
-      td_sheet_set_sum (sheet, row, total, fin.total);
-      td_sheet_sum_add (sheet, row, total, +1, row, assessed, row, assessed);
-      td_sheet_sum_add (sheet, row, total, +1, row, bonus, row, bonus);
-      td_sheet_sum_add (sheet, row, total, -1, row, deduction, row, deduction);
+      if (in->has_self)
+        td_sheet_set_points (sheet, row, self, in->self_total);
+      else
+        td_sheet_set_text (sheet, row, self, TD_OFFICIAL_NOT_SENT);
+      /* A unit nobody scored has no result yet: empty, never 0. */
+      if (in->scored)
+        {
+          td_sheet_set_points (sheet, row, assessed, in->final_total - in->bonus + in->deduction);
+          td_sheet_set_points (sheet, row, bonus, in->bonus);
+          td_sheet_set_points (sheet, row, deduction, in->deduction);
+          td_sheet_set_sum (sheet, row, total, in->final_total);
+          td_sheet_sum_add (sheet, row, total, +1, row, assessed, row, assessed);
+          td_sheet_sum_add (sheet, row, total, +1, row, bonus, row, bonus);
+          td_sheet_sum_add (sheet, row, total, -1, row, deduction, row, deduction);
+        }
       if (rr->rank > 0)
         {
+          g_autofree gchar *proposals = td_rank_row_describe_proposals (ctx->ranking, rr, TRUE);
+
           /* Ranked rows come first in the table, so RANK() over them is
            * right unless a tie-break or the clerk decided the place. */
-          if (plain_rank (ctx, rr) == rr->rank)
-            td_sheet_set_rank (sheet, row, rank, rr->rank, row, total, first_ranked, total,
-                               first_ranked + n_ranked - 1, total);
-          else
-            {
-              td_sheet_set_integer (sheet, row, rank, rr->rank);
-              g_string_append_printf (decided, "%s%s", decided->len ? ", " : "",
-                                      row_name (ctx, rr));
-            }
+          set_rank_cell (ctx, sheet, rr, row, rank, row, total, first_ranked, total,
+                         first_ranked + n_ranked - 1, total);
           td_sheet_set_text (sheet, row, grade, grade_text (rr->grade));
-          if (rr->proposals && *rr->proposals)
-            td_sheet_set_text (sheet, row, proposal, rr->proposals);
+          if (*proposals)
+            td_sheet_set_text (sheet, row, proposal, proposals);
         }
       else
         {
-          g_autofree gchar *reason = u >= 0 ? disqualified_reason (ctx, u) : NULL;
+          g_autofree gchar *reason = unranked_reason (ctx, rr);
           td_sheet_set_text (sheet, row, grade, "Không xếp loại");
           td_sheet_set_text (sheet, row, proposal, reason ? reason : "Không xếp loại");
         }
     }
 
-  td_sheet_add_note_after (sheet, "Ghi chú: Tự chấm là tổng điểm đơn vị tự chấm; Thẩm định là "
-                                  "điểm các tiêu chí sau thẩm định (chưa gồm điểm thưởng, điểm "
-                                  "trừ); Tổng điểm = Thẩm định + Thưởng − Trừ. Các đơn vị bằng "
-                                  "điểm được xếp đồng hạng, trừ khi tiêu chí phụ quyết định.");
-  if (decided->len > 0)
-    {
-      g_autofree gchar *line = g_strdup_printf (
-          "Thứ hạng của %s được xác định theo tiêu chí phụ hoặc quyết định của %s.", decided->str,
-          td_builder_bloc_word (ctx));
-      td_sheet_add_note_after (sheet, line);
-    }
-  g_string_free (decided, TRUE);
+  td_sheet_add_note_after (sheet, TD_OFFICIAL_COLUMNS_NOTE);
+  td_sheet_add_note_after (sheet, "Các đơn vị bằng điểm được xếp đồng hạng, trừ khi tiêu chí phụ "
+                                  "hoặc biểu quyết của Hội nghị quyết định.");
+  add_decision_notes (ctx, sheet);
   return sheet;
 }
 
@@ -919,10 +1017,11 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
   b.sheet = sheet;
   b.values = g_array_new (FALSE, FALSE, sizeof (ValueColumn));
   b.evidence_unit = -1;
-  /* Twelve short names in bold must fit on one line each: the columns
-   * share the page width in proportion, so the criterion text gives way. */
+  /* The criterion text gets room to be read (about 9 cm); the units'
+   * columns follow in bands of as many as fit the page, the first three
+   * columns repeated on each (td-pages.c). */
   b.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6.5, TD_ALIGN_CENTER);
-  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 21, TD_ALIGN_LEFT);
+  b.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 46, TD_ALIGN_LEFT);
   b.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
   n_units = ctx->ranking->rows->len;
   for (guint i = 0; i < n_units; i++)
@@ -939,17 +1038,19 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
         first_unit = col;
       if (rr->rank > 0)
         n_ranked++;
-      if (u >= 0)
+      /* A unit nobody scored stays empty, never 0. */
+      if (u >= 0 && rr->input->scored)
         add_value_column (&b, col, u, TD_SOURCE_FINAL, FIELD_TOTAL);
     }
   if (n_units > 0)
     td_sheet_group_columns (sheet, first_unit, first_unit + n_units - 1, "Điểm của các đơn vị");
   sheet->freeze_columns = 3;
+  sheet->split_columns = TRUE;
 
-  total = emit_table (&b, "Tổng điểm");
+  total = emit_table (&b, TD_OFFICIAL_TOTAL);
   g_array_unref (b.values);
   rank_row = td_sheet_add_row (sheet, TD_ROW_TOTAL);
-  td_sheet_set_text (sheet, rank_row, b.col_code, "Xếp thứ");
+  td_sheet_set_text (sheet, rank_row, b.col_code, TD_OFFICIAL_RANK);
   td_sheet_span (sheet, rank_row, b.col_code, b.col_standard);
   for (guint i = 0; i < n_units; i++)
     {
@@ -958,15 +1059,47 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
 
       if (rr->rank <= 0)
         td_sheet_set_text (sheet, rank_row, col, "KXL");
-      else if (plain_rank (ctx, rr) == rr->rank)
-        td_sheet_set_rank (sheet, rank_row, col, rr->rank, total, col, total, first_unit, total,
-                           first_unit + n_ranked - 1);
       else
-        td_sheet_set_integer (sheet, rank_row, col, rr->rank);
+        set_rank_cell (ctx, sheet, rr, rank_row, col, total, col, total, first_unit, total,
+                       first_unit + n_ranked - 1);
     }
-  td_sheet_add_note_after (sheet, "Ghi chú: điểm của mỗi tiêu chí là điểm thẩm định (tiêu chí chưa "
+  /* The same figures as the ranking table, so the meeting sees how the
+   * total above is made: Thẩm định + Thưởng − Trừ = Tổng điểm. */
+  {
+    const char *labels[]
+        = { TD_OFFICIAL_SELF, TD_OFFICIAL_ASSESSED, TD_OFFICIAL_BONUS, TD_OFFICIAL_DEDUCTION };
+
+    for (guint k = 0; k < G_N_ELEMENTS (labels); k++)
+      {
+        guint row = td_sheet_add_row (sheet, TD_ROW_SUBTOTAL);
+
+        td_sheet_set_text (sheet, row, b.col_code, labels[k]);
+        td_sheet_span (sheet, row, b.col_code, b.col_standard);
+        for (guint i = 0; i < n_units; i++)
+          {
+            const TdRankInput *in
+                = ((const TdRankRow *)g_ptr_array_index (ctx->ranking->rows, i))->input;
+            guint col = first_unit + i;
+
+            if (k == 0 && !in->has_self)
+              td_sheet_set_text (sheet, row, col, TD_OFFICIAL_NOT_SENT);
+            else if (k == 0)
+              td_sheet_set_points (sheet, row, col, in->self_total);
+            else if (!in->scored)
+              continue;
+            else if (k == 1)
+              td_sheet_set_points (sheet, row, col, in->final_total - in->bonus + in->deduction);
+            else if (k == 2)
+              td_sheet_set_points (sheet, row, col, in->bonus);
+            else
+              td_sheet_set_points (sheet, row, col, in->deduction);
+          }
+      }
+  }
+  td_sheet_add_note_after (sheet, "Điểm của mỗi tiêu chí là điểm sau thẩm định (tiêu chí chưa "
                                   "thẩm định lấy điểm tự chấm), đã gồm điểm thưởng, điểm trừ; "
                                   "KXL: không xếp loại.");
+  td_sheet_add_note_after (sheet, TD_OFFICIAL_COLUMNS_NOTE);
   {
     /* One paragraph for the short names, so the legend stays short. */
     GString *legend = g_string_new ("Tên viết tắt: ");
@@ -988,8 +1121,7 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
     {
       const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
       TdMember *m = td_builder_find_member (ctx, rr->input->unit_id);
-      gint u = td_scores_find_unit (ctx->scores, rr->input->unit_id);
-      g_autofree gchar *reason = rr->rank <= 0 && u >= 0 ? disqualified_reason (ctx, u) : NULL;
+      g_autofree gchar *reason = rr->rank <= 0 ? unranked_reason (ctx, rr) : NULL;
 
       if (m != NULL && reason != NULL)
         {

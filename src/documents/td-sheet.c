@@ -33,6 +33,7 @@ cell_clear (TdSheetCell *cell)
   g_clear_pointer (&cell->terms, g_array_unref);
   g_strfreev (cell->items);
   g_free (cell->message);
+  g_free (cell->suffix);
   memset (cell, 0, sizeof *cell);
 }
 
@@ -354,6 +355,24 @@ td_sheet_set_integer (TdSheet *sheet, guint row, guint col, gint64 value)
   cell->value = value;
 }
 
+void
+td_sheet_set_suffix (TdSheet *sheet, guint row, guint col, const char *suffix)
+{
+  TdSheetCell *cell = td_sheet_get_cell (sheet, row, col);
+
+  g_free (cell->suffix);
+  cell->suffix = suffix && *suffix ? g_strdup (suffix) : NULL;
+}
+
+void
+td_sheet_mark_agreed (TdSheet *sheet, guint row, guint col)
+{
+  td_sheet_set_suffix (sheet, row, col, TD_OFFICIAL_AGREED_MARK);
+  if (sheet->notes_after == NULL
+      || !g_strv_contains ((const char *const *)sheet->notes_after, TD_OFFICIAL_AGREED_NOTE))
+    td_sheet_add_note_after (sheet, TD_OFFICIAL_AGREED_NOTE);
+}
+
 static TdCellType
 numeric_type (TdSheet *sheet, guint col)
 {
@@ -480,9 +499,13 @@ td_sheet_cell_display (TdSheet *sheet, guint row, guint col)
     case TD_CELL_TEXT:
       return g_strdup (cell->text);
     case TD_CELL_POINTS:
-      return td_points_format (cell->value);
+      {
+        g_autofree gchar *number = td_points_format (cell->value);
+        return g_strconcat (number, cell->suffix, NULL);
+      }
     case TD_CELL_INTEGER:
-      return g_strdup_printf ("%" G_GINT64_FORMAT, cell->value);
+      return g_strdup_printf ("%" G_GINT64_FORMAT "%s", cell->value,
+                              cell->suffix ? cell->suffix : "");
     case TD_CELL_EMPTY:
     default:
       return g_strdup ("");

@@ -129,6 +129,7 @@ typedef struct
   TdPoints min, max;
   char **items;
   char *message;
+  char *suffix; /* shown after a number, e.g. " (điều chỉnh)" or the agreed mark */
 } TdSheetCell;
 
 typedef struct
@@ -162,10 +163,11 @@ struct _TdSheet
   char *signer;
   char **recipients; /* "- Như trên;", "- Lưu: VT." */
   guint freeze_columns;
-  gboolean hide_zero; /* show 0 as an empty cell (blank forms) */
-  GPtrArray *columns; /* TdSheetColumn */
-  GPtrArray *rows;    /* TdSheetRow */
-  GPtrArray *meta;    /* char * pairs: key, value, key, value … */
+  gboolean split_columns; /* too wide for a page: bands of columns, the frozen ones repeated */
+  gboolean hide_zero;     /* show 0 as an empty cell (blank forms) */
+  GPtrArray *columns;     /* TdSheetColumn */
+  GPtrArray *rows;        /* TdSheetRow */
+  GPtrArray *meta;        /* char * pairs: key, value, key, value … */
 };
 
 #define TD_TYPE_SHEET (td_sheet_get_type ())
@@ -228,6 +230,13 @@ void td_sheet_set_column_sum (TdSheet *sheet, guint row, guint col, gint64 value
 /* The rank @rank of cell (ref_row, ref_col) among the range, highest = 1. */
 void td_sheet_set_rank (TdSheet *sheet, guint row, guint col, gint64 rank, guint ref_row,
                         guint ref_col, guint row1, guint col1, guint row2, guint col2);
+
+/* Text shown right after the cell's number (the value stays a number in
+ * xlsx: the suffix is part of its number format). */
+void td_sheet_set_suffix (TdSheet *sheet, guint row, guint col, const char *suffix);
+/* A value the meeting agreed on: marked "*", with the legend added once to
+ * the notes after the table. */
+void td_sheet_mark_agreed (TdSheet *sheet, guint row, guint col);
 
 /* An input cell of a form; @message NULL makes one from the range. */
 void td_sheet_set_input (TdSheet *sheet, guint row, guint col);

@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "td-official.h"
+#include "td-pages.h"
 #include "td-xlsx.h"
 #include "td-output.h"
 
@@ -54,21 +55,52 @@ enum
   F_CENTER = 1 << 8,
   F_TOP = 1 << 9,
   F_POINTS = 1 << 10,
+  F_INTEGER = 1 << 11,
 };
 
 typedef struct
 {
   lxw_workbook *workbook;
-  GHashTable *formats; /* key (flags | size << 16) → lxw_format */
+  GHashTable *formats; /* "flags size suffix" → lxw_format */
   GHashTable *used_names;
   guint n_data_sheets;
+  lxw_format *whole; /* conditional: a whole number shows no decimal separator */
 } Writer;
+
+/* Points: at most two decimals, the reader's separator; a whole number
+ * gets no separator from the conditional format over every points cell
+ * (one number format cannot tell 95 from 95,5).  A suffix (" (điều
+ * chỉnh)", the agreed mark) is part of the format, so the value stays a
+ * number. */
+static gchar *
+number_format (const char *base, const char *suffix)
+{
+  GString *f = g_string_new (base);
+
+  if (suffix != NULL && *suffix)
+    {
+      g_string_append_c (f, '"');
+      for (const char *c = suffix; *c; c++)
+        if (*c != '"')
+          g_string_append_c (f, *c);
+      g_string_append_c (f, '"');
+    }
+  return g_string_free (f, FALSE);
+}
+
+static lxw_format *get_format_full (Writer *w, guint flags, double size, const char *suffix);
 
 static lxw_format *
 get_format (Writer *w, guint flags, double size)
 {
-  guint key = flags | ((guint)(size * 2) << 16);
-  lxw_format *f = g_hash_table_lookup (w->formats, GUINT_TO_POINTER (key));
+  return get_format_full (w, flags, size, NULL);
+}
+
+static lxw_format *
+get_format_full (Writer *w, guint flags, double size, const char *suffix)
+{
+  g_autofree gchar *key = g_strdup_printf ("%u %g %s", flags, size, suffix ? suffix : "");
+  lxw_format *f = g_hash_table_lookup (w->formats, key);
 
   if (f != NULL)
     return f;
@@ -98,10 +130,12 @@ get_format (Writer *w, guint flags, double size)
   if (flags & F_CENTER)
     format_set_align (f, LXW_ALIGN_CENTER);
   format_set_align (f, (flags & F_TOP) ? LXW_ALIGN_VERTICAL_TOP : LXW_ALIGN_VERTICAL_CENTER);
-  /* "General" shows 95 and 95,25 with the reader's decimal separator. */
-  if (flags & F_POINTS)
-    format_set_num_format (f, "General");
-  g_hash_table_insert (w->formats, GUINT_TO_POINTER (key), f);
+  if (flags & (F_POINTS | F_INTEGER))
+    {
+      g_autofree gchar *nf = number_format ((flags & F_POINTS) ? "0.##" : "0", suffix);
+      format_set_num_format (f, nf);
+    }
+  g_hash_table_insert (w->formats, g_steal_pointer (&key), f);
   return f;
 }
 
@@ -272,21 +306,25 @@ cell_number (TdSheetCell *cell)
   return cell->type == TD_CELL_POINTS ? (double)cell->value / 100.0 : (double)cell->value;
 }
 
-/* The left block (issuer) takes about 40 % of the width, at least one
- * column and leaving at least one for the right block. */
+/* The left block (issuer) takes about 40 % of the width of @first …
+ * @last, at least one column, and leaves the national header at least
+ * half the width so it prints whole. */
 static guint
-split_column (TdSheet *sheet)
+split_column (TdSheet *sheet, guint first, guint last)
 {
-  guint n = td_sheet_get_n_columns (sheet);
-  double total = span_width (sheet, 0, n - 1), acc = 0;
+  double total = span_width (sheet, first, last), acc = 0, best_gap = G_MAXDOUBLE;
+  guint best = last;
 
-  for (guint c = 0; c < n - 1; c++)
+  for (guint c = first; c < last; c++)
     {
       acc += td_sheet_get_column (sheet, c)->width;
-      if (acc >= total * 0.38)
-        return MAX (c + 1, 1);
+      if (total - acc >= total * 0.5 && ABS (acc - total * 0.4) < best_gap)
+        {
+          best_gap = ABS (acc - total * 0.4);
+          best = c + 1;
+        }
     }
-  return n - 1;
+  return best;
 }
 
 static void
@@ -402,18 +440,31 @@ write_data_sheet (Writer *w, TdSheet *sheet, const char *visible_name, guint fir
   return TRUE;
 }
 
+/* Excel column width (characters of the default font) for @pt points:
+ * a width w is 7w + 5 pixels at 96 dpi. */
+static double
+width_units (double pt)
+{
+  return MAX ((pt / 0.75 - 5) / 7, 1);
+}
+
 static gboolean
 write_sheet (Writer *w, TdSheet *sheet, GError **error)
 {
   guint ncols = td_sheet_get_n_columns (sheet);
   guint nrows = td_sheet_get_n_rows (sheet);
   guint split, row = 0, n_left, n_right, header_rows, first_table, header_first;
+  guint head_last, foot_first, n_repeated = 0;
   gboolean groups = td_sheet_has_groups (sheet);
   gboolean protect = td_sheet_has_inputs (sheet);
   g_autofree gchar *name = NULL;
   g_autofree gchar *date_line = td_sheet_dup_date_line (sheet);
+  g_autoptr (TdPages) pages = NULL;
+  g_autoptr (GArray) bands = NULL;
+  g_autoptr (GArray) breaks = NULL;
+  const double *col_w, *row_h;
   lxw_worksheet *ws;
-  double total_width;
+  double head_width, foot_width;
 
   if (ncols < 2)
     {
@@ -428,10 +479,22 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot add worksheet %s", name);
       return FALSE;
     }
-  split = split_column (sheet);
-  total_width = span_width (sheet, 0, ncols - 1);
+  /* The PDF's layout (td-pages.c), so the workbook prints the same pages:
+   * its column widths and row heights, its page breaks, its bands. */
+  pages = td_pages_new (sheet, NULL);
+  col_w = td_pages_get_column_widths (pages);
+  row_h = td_pages_get_row_heights (pages);
+  bands = td_pages_get_column_bands (pages, &n_repeated);
+  breaks = td_pages_get_row_breaks (pages);
   for (guint c = 0; c < ncols; c++)
-    worksheet_set_column (ws, c, c, td_sheet_get_column (sheet, c)->width, NULL);
+    worksheet_set_column (ws, c, c, width_units (col_w[c]), NULL);
+  /* The header block over the first band, the notes and signature over
+   * the last (a merged cell must not cross a page). */
+  head_last = bands->len > 1 ? g_array_index (bands, guint, 1) - 1 : ncols - 1;
+  foot_first = bands->len > 1 ? g_array_index (bands, guint, bands->len - 1) : 0;
+  head_width = span_width (sheet, 0, head_last);
+  foot_width = span_width (sheet, foot_first, ncols - 1);
+  split = split_column (sheet, 0, head_last);
 
   /* Header block: issuer (and number) left, nation, motto, date right. */
   n_left = (sheet->issuer ? g_strv_length (sheet->issuer) : 0) + (sheet->number ? 1 : 0);
@@ -440,7 +503,7 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
     {
       guint n_issuer = sheet->issuer ? g_strv_length (sheet->issuer) : 0;
       const char *left = i < n_issuer ? sheet->issuer[i] : (i == n_issuer ? sheet->number : NULL);
-      guint left_flags = i + 1 == n_issuer ? F_BOLD | F_CENTER : F_CENTER;
+      guint left_flags = i + 1 == n_issuer ? F_BOLD | F_CENTER | F_WRAP : F_CENTER | F_WRAP;
       const char *right = i == 0   ? TD_OFFICIAL_NATION
                           : i == 1 ? TD_OFFICIAL_MOTTO
                           : i == 2 ? date_line
@@ -450,25 +513,25 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
                                    : F_ITALIC | F_CENTER;
 
       merged (ws, row, 0, split - 1, left, get_format (w, left_flags, 12));
-      merged (ws, row, split, ncols - 1, right, get_format (w, right_flags, i == 1 ? 13 : 12));
-      set_height (ws, row, 1, 17);
+      merged (ws, row, split, head_last, right, get_format (w, right_flags, i == 1 ? 13 : 12));
+      set_height (ws, row, left ? count_lines (left, span_width (sheet, 0, split - 1)) : 1, 17);
       row++;
     }
   row++;
-  merged (ws, row, 0, ncols - 1, sheet->title, get_format (w, F_BOLD | F_CENTER | F_WRAP, 14));
-  set_height (ws, row, count_lines (sheet->title, total_width * 0.85), 19);
+  merged (ws, row, 0, head_last, sheet->title, get_format (w, F_BOLD | F_CENTER | F_WRAP, 14));
+  set_height (ws, row, count_lines (sheet->title, head_width * 0.85), 19);
   row++;
   for (guint i = 0; sheet->subtitles && sheet->subtitles[i]; i++, row++)
     {
-      merged (ws, row, 0, ncols - 1, sheet->subtitles[i],
+      merged (ws, row, 0, head_last, sheet->subtitles[i],
               get_format (w, F_ITALIC | F_CENTER | F_WRAP, 13));
-      set_height (ws, row, count_lines (sheet->subtitles[i], total_width * 0.9), 17.5);
+      set_height (ws, row, count_lines (sheet->subtitles[i], head_width * 0.9), 17.5);
     }
   for (guint i = 0; sheet->notes_before && sheet->notes_before[i]; i++, row++)
     {
-      merged (ws, row, 0, ncols - 1, sheet->notes_before[i],
+      merged (ws, row, 0, head_last, sheet->notes_before[i],
               get_format (w, F_ITALIC | F_LEFT | F_WRAP | F_TOP, 12));
-      set_height (ws, row, count_lines (sheet->notes_before[i], total_width), LINE_HEIGHT);
+      set_height (ws, row, count_lines (sheet->notes_before[i], head_width), LINE_HEIGHT);
     }
   row++;
 
@@ -500,8 +563,8 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
           }
       }
     for (guint c = 0; c < ncols; c++)
-      lines = MAX (lines, count_lines (td_sheet_get_column (sheet, c)->header,
-                                       td_sheet_get_column (sheet, c)->width));
+      lines = MAX (lines,
+                   count_lines (td_sheet_get_column (sheet, c)->header, width_units (col_w[c])));
     set_height (ws, row, groups ? 1 : lines, LINE_HEIGHT);
     if (groups)
       set_height (ws, row + 1, lines, LINE_HEIGHT);
@@ -513,7 +576,7 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
     {
       TdSheetRow *srow = td_sheet_get_row (sheet, r);
       gboolean bold = srow->level != TD_ROW_NORMAL;
-      guint lines = 1;
+      guint first_points = G_MAXUINT, last_points = 0;
 
       for (guint c = 0; c < ncols; c++)
         {
@@ -530,17 +593,23 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
             flags |= F_UNLOCKED;
           if (col->kind == TD_COLUMN_POINTS)
             flags |= F_POINTS;
+          else if (col->kind != TD_COLUMN_TEXT)
+            flags |= F_INTEGER;
           flags |= (gint)c == srow->span_first    ? F_CENTER
                    : col->align == TD_ALIGN_LEFT  ? F_LEFT
                    : col->align == TD_ALIGN_RIGHT ? F_RIGHT
                                                   : F_CENTER;
-          f = get_format (w, flags, TABLE_SIZE);
+          f = get_format_full (w, flags, TABLE_SIZE, cell->suffix);
           if ((gint)c == srow->span_first)
             {
               g_autofree gchar *text = td_sheet_cell_display (sheet, r, c);
               worksheet_merge_range (ws, row, c, row, srow->span_last, text, f);
-              lines = MAX (lines, count_lines (text, span_width (sheet, c, srow->span_last)));
               continue;
+            }
+          if (col->kind == TD_COLUMN_POINTS && cell->type != TD_CELL_TEXT)
+            {
+              first_points = MIN (first_points, c);
+              last_points = MAX (last_points, c);
             }
           if (cell->formula != TD_FORMULA_NONE)
             {
@@ -548,16 +617,28 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
               worksheet_write_formula_num (ws, row, c, formula, f, cell_number (cell));
             }
           else if (cell->type == TD_CELL_TEXT)
-            {
-              worksheet_write_string (ws, row, c, cell->text, f);
-              lines = MAX (lines, count_lines (cell->text, col->width));
-            }
+            worksheet_write_string (ws, row, c, cell->text, f);
           else if (cell->type == TD_CELL_POINTS || cell->type == TD_CELL_INTEGER)
             worksheet_write_number (ws, row, c, cell_number (cell), f);
           else
             worksheet_write_blank (ws, row, c, f);
         }
-      set_height (ws, row, lines, LINE_HEIGHT);
+      /* Excel's tallest row is 409 points: a longer cell prints cut there
+       * (the PDF continues it on the next page). */
+      worksheet_set_row (ws, row, MIN (row_h[r], 409), NULL);
+      if (first_points != G_MAXUINT)
+        {
+          lxw_conditional_format cf = { 0 };
+          char cell[32];
+          g_autofree gchar *test = NULL;
+
+          lxw_rowcol_to_cell (cell, row, first_points);
+          test = g_strdup_printf ("=AND(ISNUMBER(%s),MOD(%s,1)=0)", cell, cell);
+          cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
+          cf.value_string = test;
+          cf.format = w->whole;
+          worksheet_conditional_format_range (ws, row, first_points, row, last_points, &cf);
+        }
     }
 
   /* Notes, then "Nơi nhận" left and the signature right. */
@@ -565,14 +646,15 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
     row++;
   for (guint i = 0; sheet->notes_after && sheet->notes_after[i]; i++, row++)
     {
-      merged (ws, row, 0, ncols - 1, sheet->notes_after[i],
+      merged (ws, row, foot_first, ncols - 1, sheet->notes_after[i],
               get_format (w, F_ITALIC | F_LEFT | F_WRAP | F_TOP, 12));
-      set_height (ws, row, count_lines (sheet->notes_after[i], total_width), LINE_HEIGHT);
+      set_height (ws, row, count_lines (sheet->notes_after[i], foot_width), LINE_HEIGHT);
     }
   row++;
   {
     GPtrArray *left = g_ptr_array_new ();
     GPtrArray *right = g_ptr_array_new ();
+    guint foot_split = split_column (sheet, foot_first, ncols - 1);
     gint note_index = -1;
     guint n;
 
@@ -602,30 +684,52 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
         const char *l = i < left->len ? left->pdata[i] : NULL;
         const char *rt = i < right->len ? right->pdata[i] : NULL;
         if (l)
-          merged (ws, row, 0, split - 1, l,
+          merged (ws, row, foot_first, foot_split - 1, l,
                   get_format (w, i == 0 ? F_BOLD | F_ITALIC | F_LEFT : F_LEFT, i == 0 ? 12 : 11));
         if (rt)
           merged (
-              ws, row, split, ncols - 1, rt,
+              ws, row, foot_split, ncols - 1, rt,
               get_format (w, (gint)i == note_index ? F_ITALIC | F_CENTER : F_BOLD | F_CENTER, 12));
       }
     g_ptr_array_unref (left);
     g_ptr_array_unref (right);
   }
 
-  /* Print setup: A4, orientation, one page wide, header rows repeated,
-   * margins of Nghị định 30 (inches), page number top centre. */
+  /* Print setup: A4, orientation, the PDF's page breaks and bands, header
+   * rows (and the first columns of a banded sheet) repeated, margins of
+   * Nghị định 30 (inches), page number top centre from page 2 on (the
+   * first page's empty header is added by td_xlsx_write). */
   worksheet_set_paper (ws, 9);
   if (sheet->orientation == TD_SHEET_LANDSCAPE)
     worksheet_set_landscape (ws);
   else
     worksheet_set_portrait (ws);
-  worksheet_fit_to_pages (ws, 1, 0);
+  {
+    /* The same rows on each page as the PDF; the signature moves with
+     * its rows, or starts a page of its own when the PDF's does. */
+    g_autofree lxw_row_t *h = g_new0 (lxw_row_t, breaks->len + 2);
+    guint n = 0;
+
+    for (guint i = 0; i < breaks->len; i++)
+      h[n++] = first_table + g_array_index (breaks, guint, i);
+    if (td_pages_signature_on_new_page (pages))
+      h[n++] = first_table + nrows;
+    if (n > 0)
+      worksheet_set_h_pagebreaks (ws, h);
+  }
+  if (bands->len > 1)
+    {
+      g_autofree lxw_col_t *v = g_new0 (lxw_col_t, bands->len + 1);
+
+      for (guint i = 1; i < bands->len; i++)
+        v[i - 1] = g_array_index (bands, guint, i);
+      worksheet_set_v_pagebreaks (ws, v);
+      worksheet_repeat_columns (ws, 0, n_repeated - 1);
+    }
+  worksheet_fit_to_pages (ws, bands->len, 0);
   worksheet_repeat_rows (ws, header_first, header_first + header_rows - 1);
   worksheet_print_area (ws, 0, 0, row > 0 ? row - 1 : 0, ncols - 1);
   worksheet_set_margins (ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
-  /* 1.1.4 cannot write a different first-page header, so the page number
-   * appears on every page; Excel puts it in the top margin. */
   worksheet_set_header (ws, "&C&\"Times New Roman,Regular\"&12&P");
   worksheet_freeze_panes (ws, first_table, sheet->freeze_columns);
   if (sheet->hide_zero)
@@ -725,7 +829,9 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
                    _ ("Could not create “%s”. Check that the disk is not full."), base_utf8);
       return FALSE;
     }
-  w.formats = g_hash_table_new (NULL, NULL);
+  w.formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.whole = workbook_add_format (w.workbook);
+  format_set_num_format (w.whole, "0");
   w.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   props.title = sheets[0]->title;
   props.author = (char *)(options && options->author ? options->author : "Thi Đua");
@@ -742,6 +848,11 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   g_hash_table_unref (w.formats);
   g_hash_table_unref (w.used_names);
   if (!ok)
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (err == LXW_NO_ERROR && !td_xlsx_number_from_page_two (tmp, error))
     {
       g_unlink (tmp);
       return FALSE;

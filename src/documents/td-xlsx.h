@@ -36,4 +36,8 @@ const char *td_xlsx_scratch_dir (void);
 /* Checks shared with the PDF writer: the folder exists and may be written,
  * and the file is not held open by LibreOffice. */
 
+/* Turns the page number off on the first page of every worksheet of the
+ * finished workbook at @path (td-xlsx-zip.c), rewriting it in place. */
+gboolean td_xlsx_number_from_page_two (const char *path, GError **error);
+
 G_END_DECLS
