@@ -394,8 +394,16 @@ typedef struct
   gulong handler;
   gboolean painted;
   guint upcoming_rows; /* in the first frame */
-  gboolean notice_visible;
+  gboolean registry_visible;
+  gboolean welcome_visible;
 } FirstFrame;
+
+/* The Overview's "Registry" group, below the coming dates. */
+static GtkWidget *
+registry_group (TdWindow *window)
+{
+  return td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP, "Danh mục");
+}
 
 static void
 on_first_paint (GdkFrameClock *clock, FirstFrame *f)
@@ -405,6 +413,9 @@ on_first_paint (GdkFrameClock *clock, FirstFrame *f)
   g_clear_signal_handler (&f->handler, clock);
   f->painted = TRUE;
   f->upcoming_rows = group ? td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)) : G_MAXUINT;
+  f->registry_visible = gtk_widget_get_visible (registry_group (f->window));
+  f->welcome_visible = gtk_widget_get_visible (
+      td_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, NULL));
 }
 
 static void
@@ -421,8 +432,9 @@ first_frame_painted (gpointer data)
 }
 
 /* The first frame holds only what must be there: the section shown, no
- * closed notice (GTK measures a closed revealer's text all the same), and
- * the Overview's coming dates follow just after it. */
+ * closed notice (GTK measures a closed revealer's text all the same), no
+ * welcome page behind the Overview of a file, and the Overview's coming
+ * dates and the groups below them follow just after it. */
 static void
 test_first_frame_is_light (void)
 {
@@ -441,9 +453,12 @@ test_first_frame_is_light (void)
   gtk_window_present (GTK_WINDOW (f.window));
   td_test_wait_until (first_frame_painted, &f, 5000);
   g_assert_cmpuint (f.upcoming_rows, ==, 0);
+  g_assert_false (f.registry_visible);
+  g_assert_false (f.welcome_visible);
   td_test_wait_drawn (GTK_WIDGET (f.window));
   group = td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UPCOMING_GROUP, NULL);
   g_assert_cmpuint (td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)), >, 0);
+  g_assert_true (gtk_widget_get_visible (registry_group (f.window)));
   g_assert_null (td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UNITS_PAGE, NULL));
   /* The read-only notice is not just closed but out of the layout. */
   {

@@ -9,6 +9,7 @@
 
 #include "td-overview-page.h"
 #include "td-db.h"
+#include "td-first-frame.h"
 #include "td-sheet-builders.h"
 #include "td-upcoming-group.h"
 #include "td-registry.h"
@@ -21,13 +22,15 @@ struct _TdOverviewPage
   TdSectionPage parent_instance;
 
   GtkStack *stack;
+  AdwStatusPage *welcome_page;
   AdwPreferencesGroup *file_group;
   AdwActionRow *path_row;
   AdwActionRow *created_row;
   AdwActionRow *size_row;
   AdwActionRow *description_row;
   AdwPreferencesGroup *next_group;
-  AdwActionRow *next_row;
+  GtkLabel *next_title;
+  GtkLabel *next_subtitle;
   GtkButton *next_button;
   AdwPreferencesGroup *registry_group;
   GtkLabel *units_count;
@@ -96,11 +99,20 @@ refresh_registry (TdOverviewPage *self, TdDb *db, gint64 bloc_year_id)
       button = _ ("Open _Units & Blocs");
       section = "units";
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->next_row), title);
-  adw_action_row_set_subtitle (self->next_row, subtitle);
+  gtk_label_set_text (self->next_title, title);
+  gtk_label_set_text (self->next_subtitle, subtitle);
   gtk_button_set_label (self->next_button, button);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->next_button), "s", section);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "win.show-section");
+}
+
+static void
+show_below_the_fold (GtkWidget *widget)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->registry_group), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->file_group), TRUE);
 }
 
 static void
@@ -116,10 +128,19 @@ td_overview_page_reload (TdSectionPage *page)
 
   if (db == NULL)
     {
+      /* The welcome page is hidden until it is needed, and its picture
+       * set then: GTK would measure the page and load the picture (and
+       * the SVG library, 6 MB) at start-up, when a file is opened. */
+      adw_status_page_set_icon_name (self->welcome_page, "com.example.ThiDua");
+      gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), TRUE);
       gtk_stack_set_visible_child_name (self->stack, "welcome");
       return;
     }
   gtk_stack_set_visible_child_name (self->stack, "summary");
+  gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), FALSE);
+  /* At start-up the registry and the file wait for the first frame: drawn
+   * in it, they would move out of sight when the coming dates fill in. */
+  td_after_first_frame (GTK_WIDGET (self), show_below_the_fold);
 
   path = td_db_get_path (db);
   adw_action_row_set_subtitle (self->path_row, path);
@@ -162,13 +183,15 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, file_group);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, path_row);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, created_row);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, size_row);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, description_row);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_group);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_title);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_subtitle);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, registry_group);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, units_count);

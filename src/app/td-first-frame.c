@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "td-first-frame.h"
+
+typedef struct
+{
+  GtkWidget *widget; /* not a reference: the closure is watched by it */
+  TdFirstFrameFunc func;
+  gulong handler;
+} Pending;
+
+gboolean
+td_first_frame_pending (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  clock = gtk_widget_get_frame_clock (widget);
+  return clock != NULL && gdk_frame_clock_get_frame_counter (clock) == 0;
+}
+
+static void
+on_after_paint (GdkFrameClock *clock, Pending *pending)
+{
+  GtkWidget *widget = pending->widget;
+  TdFirstFrameFunc func = pending->func;
+
+  /* Frees @pending (the closure's notify): read it first. */
+  g_signal_handler_disconnect (clock, pending->handler);
+  func (widget);
+}
+
+static void
+pending_free (gpointer data, GClosure *closure)
+{
+  g_free (data);
+}
+
+void
+td_after_first_frame (GtkWidget *widget, TdFirstFrameFunc func)
+{
+  Pending *pending;
+  GClosure *closure;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (func != NULL);
+  if (!td_first_frame_pending (widget))
+    {
+      func (widget);
+      return;
+    }
+  pending = g_new0 (Pending, 1);
+  pending->widget = widget;
+  pending->func = func;
+  closure = g_cclosure_new (G_CALLBACK (on_after_paint), pending, pending_free);
+  g_object_watch_closure (G_OBJECT (widget), closure);
+  pending->handler = g_signal_connect_closure (gtk_widget_get_frame_clock (widget), "after-paint",
+                                               closure, FALSE);
+}
