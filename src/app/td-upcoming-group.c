@@ -9,6 +9,7 @@
 #include "td-calendar.h"
 #include "td-upcoming-group.h"
 #include "td-db-follow.h"
+#include "td-first-frame.h"
 
 #include <glib/gi18n.h>
 
@@ -20,8 +21,8 @@ struct _TdUpcomingGroup
   AdwPreferencesGroup parent_instance;
 
   TdDbFollow database;
-  gboolean stale; /* changed while hidden: refreshed when shown */
-  gulong paint_handler;
+  gboolean stale;   /* changed while hidden: refreshed when shown */
+  gboolean waiting; /* for the window's first frame */
   GPtrArray *rows;
   gboolean today_pinned;
   GDate today;
@@ -169,26 +170,29 @@ refresh (TdUpcomingGroup *self)
  * province's deadlines, fifteen rows of wrapped text: as long as the bare
  * window takes to start) follow a moment later. */
 static void
-on_first_paint (GdkFrameClock *clock, TdUpcomingGroup *self)
+on_first_frame (GtkWidget *widget)
 {
-  g_clear_signal_handler (&self->paint_handler, clock);
-  refresh (self);
+  TdUpcomingGroup *self = TD_UPCOMING_GROUP (widget);
+
+  self->waiting = FALSE;
+  /* Not shown after all: filled when it is. */
+  if (gtk_widget_get_mapped (widget))
+    refresh (self);
+  else
+    self->stale = TRUE;
 }
 
 static void
 refresh_now_or_after_first_frame (TdUpcomingGroup *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
   self->stale = FALSE;
-  if (clock != NULL && gdk_frame_clock_get_frame_counter (clock) == 0)
+  if (!td_first_frame_pending (GTK_WIDGET (self)))
+    refresh (self);
+  else if (!self->waiting)
     {
-      if (self->paint_handler == 0)
-        self->paint_handler
-            = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), self);
-      return;
+      self->waiting = TRUE;
+      td_after_first_frame (GTK_WIDGET (self), on_first_frame);
     }
-  refresh (self);
 }
 
 /* The coming dates read every bloc's deadlines: hidden, the group waits to
@@ -215,20 +219,6 @@ on_map (GtkWidget *widget, gpointer data)
 
   if (self->stale)
     refresh_now_or_after_first_frame (self);
-}
-
-static void
-on_unmap (GtkWidget *widget, gpointer data)
-{
-  TdUpcomingGroup *self = TD_UPCOMING_GROUP (widget);
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-
-  /* Not shown after all: filled when it is. */
-  if (self->paint_handler != 0 && clock != NULL)
-    {
-      g_clear_signal_handler (&self->paint_handler, clock);
-      self->stale = TRUE;
-    }
 }
 
 static void
@@ -319,5 +309,4 @@ td_upcoming_group_init (TdUpcomingGroup *self)
   self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
-  g_signal_connect (self, "unmap", G_CALLBACK (on_unmap), NULL);
 }
