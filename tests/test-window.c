@@ -396,7 +396,15 @@ typedef struct
   guint upcoming_rows; /* in the first frame */
   gboolean registry_visible;
   gboolean welcome_visible;
+  gboolean toast_shown;
 } FirstFrame;
+
+/* The toast that announces the demo's overdue deadlines on opening. */
+static GtkWidget *
+overdue_toast (TdWindow *window)
+{
+  return td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 thời hạn đã quá hạn");
+}
 
 /* The Overview's "Registry" group, below the coming dates. */
 static GtkWidget *
@@ -416,6 +424,7 @@ on_first_paint (GdkFrameClock *clock, FirstFrame *f)
   f->registry_visible = gtk_widget_get_visible (registry_group (f->window));
   f->welcome_visible = gtk_widget_get_visible (
       td_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, NULL));
+  f->toast_shown = overdue_toast (f->window) != NULL;
 }
 
 static void
@@ -433,8 +442,9 @@ first_frame_painted (gpointer data)
 
 /* The first frame holds only what must be there: the section shown, no
  * closed notice (GTK measures a closed revealer's text all the same), no
- * welcome page behind the Overview of a file, and the Overview's coming
- * dates and the groups below them follow just after it. */
+ * welcome page behind the Overview of a file; the Overview's coming dates,
+ * the groups below them and the toast of overdue deadlines follow just
+ * after it. */
 static void
 test_first_frame_is_light (void)
 {
@@ -455,7 +465,9 @@ test_first_frame_is_light (void)
   g_assert_cmpuint (f.upcoming_rows, ==, 0);
   g_assert_false (f.registry_visible);
   g_assert_false (f.welcome_visible);
+  g_assert_false (f.toast_shown);
   td_test_wait_drawn (GTK_WIDGET (f.window));
+  g_assert_nonnull (overdue_toast (f.window));
   group = td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UPCOMING_GROUP, NULL);
   g_assert_cmpuint (td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)), >, 0);
   g_assert_true (gtk_widget_get_visible (registry_group (f.window)));

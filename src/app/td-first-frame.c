@@ -19,7 +19,8 @@ td_first_frame_pending (GtkWidget *widget)
   if (!gtk_widget_get_mapped (widget))
     return FALSE;
   clock = gtk_widget_get_frame_clock (widget);
-  return clock != NULL && gdk_frame_clock_get_frame_counter (clock) == 0;
+  /* -1 before the first frame, 0 while it is made. */
+  return clock != NULL && gdk_frame_clock_get_frame_counter (clock) <= 0;
 }
 
 static void
@@ -44,6 +45,7 @@ td_after_first_frame (GtkWidget *widget, TdFirstFrameFunc func)
 {
   Pending *pending;
   GClosure *closure;
+  GdkFrameClock *clock;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
   g_return_if_fail (func != NULL);
@@ -57,6 +59,8 @@ td_after_first_frame (GtkWidget *widget, TdFirstFrameFunc func)
   pending->func = func;
   closure = g_cclosure_new (G_CALLBACK (on_after_paint), pending, pending_free);
   g_object_watch_closure (G_OBJECT (widget), closure);
-  pending->handler = g_signal_connect_closure (gtk_widget_get_frame_clock (widget), "after-paint",
-                                               closure, FALSE);
+  clock = gtk_widget_get_frame_clock (widget);
+  pending->handler = g_signal_connect_closure (clock, "after-paint", closure, FALSE);
+  /* Called from the first frame's own after-paint, it waits for one more. */
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }

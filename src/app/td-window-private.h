@@ -31,6 +31,7 @@ struct _TdWindow
   guint open_generation;                     /* each open supersedes one still being checked */
   GtkWidget *sections[TD_WINDOW_N_SECTIONS]; /* NULL until first shown */
   gboolean section_chosen; /* a section was asked for before the window was shown */
+  gboolean urgent_pending; /* the urgent deadlines are told once the window is drawn */
 
   TdDb *database;
   gint64 bloc_year_id;

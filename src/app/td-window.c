@@ -15,6 +15,7 @@
 #include "td-bloc-selector.h"
 #include "td-campaigns-page.h"
 #include "td-criteria-page.h"
+#include "td-first-frame.h"
 #include "td-overview-page.h"
 #include "td-scores-page.h"
 #include "td-ranking-page.h"
@@ -177,6 +178,28 @@ toast_urgent_deadlines (TdWindow *self, TdDb *db)
   }
 }
 
+/* At start-up the toast waits for the window's first frame: it slides in
+ * anyway, and neither its count nor its text should delay that frame. */
+static void
+on_first_frame (GtkWidget *widget)
+{
+  TdWindow *self = TD_WINDOW (widget);
+
+  if (!self->urgent_pending)
+    return;
+  self->urgent_pending = FALSE;
+  if (self->database != NULL)
+    toast_urgent_deadlines (self, self->database);
+}
+
+static void
+toast_urgent_deadlines_when_drawn (TdWindow *self)
+{
+  self->urgent_pending = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    td_after_first_frame (GTK_WIDGET (self), on_first_frame);
+}
+
 TdDb *
 td_window_get_database (TdWindow *self)
 {
@@ -206,7 +229,7 @@ td_window_set_database (TdWindow *self, TdDb *db, gboolean remember)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
   if (db != NULL)
-    toast_urgent_deadlines (self, db);
+    toast_urgent_deadlines_when_drawn (self);
 }
 
 gint64
@@ -511,6 +534,8 @@ td_window_map (GtkWidget *widget)
   if (!self->section_chosen)
     td_window_show_section (self, td_section_page_class_get_name (section_class (0)));
   GTK_WIDGET_CLASS (td_window_parent_class)->map (widget);
+  if (self->urgent_pending)
+    td_after_first_frame (widget, on_first_frame);
 }
 
 static gboolean
