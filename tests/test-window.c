@@ -484,6 +484,71 @@ test_first_frame_is_light (void)
   td_test_destroy_window (f.window);
 }
 
+/* The menu button with @icon under @root. */
+static GtkMenuButton *
+menu_button_with_icon (GtkWidget *root, const char *icon)
+{
+  if (GTK_IS_MENU_BUTTON (root)
+      && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)), icon) == 0)
+    return GTK_MENU_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = menu_button_with_icon (child, icon);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens @button's menu and checks it holds @item. */
+static void
+assert_menu_opens_with (GtkMenuButton *button, const char *item)
+{
+  GtkPopover *popover;
+
+  /* Nothing of the menu is built before it is first opened. */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  td_test_iterate ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_WIDGET, item));
+  gtk_menu_button_popdown (button);
+  td_test_iterate ();
+  /* Built once: opened again, it is the same popover. */
+  gtk_menu_button_popup (button);
+  td_test_iterate ();
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+  td_test_iterate ();
+}
+
+/* The main menu and the sheets menu are built when first opened (GTK 4.8
+ * builds a menu's popover as soon as its button has the menu). */
+static void
+test_menus_built_when_opened (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdWindow *window;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  td_test_wait_drawn (GTK_WIDGET (window));
+  assert_menu_opens_with (menu_button_with_icon (GTK_WIDGET (window), "open-menu-symbolic"),
+                          "_Mở cơ sở dữ liệu…");
+  assert_menu_opens_with (menu_button_with_icon (GTK_WIDGET (window), "document-print-symbolic"),
+                          "Bảng tổng hợp _xếp hạng");
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -499,5 +564,6 @@ main (int argc, char **argv)
   g_test_add_func ("/window/last-database-reopened", test_last_database_reopened);
   g_test_add_func ("/window/sections-built-when-shown", test_sections_built_when_shown);
   g_test_add_func ("/window/first-frame-is-light", test_first_frame_is_light);
+  g_test_add_func ("/window/menus-built-when-opened", test_menus_built_when_opened);
   return g_test_run ();
 }

@@ -64,3 +64,19 @@ td_after_first_frame (GtkWidget *widget, TdFirstFrameFunc func)
   /* Called from the first frame's own after-paint, it waits for one more. */
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
+
+static void
+create_popup (GtkMenuButton *button, gpointer model)
+{
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
+void
+td_menu_button_set_menu_when_opened (GtkMenuButton *button, GMenuModel *model)
+{
+  g_return_if_fail (GTK_IS_MENU_BUTTON (button));
+  g_return_if_fail (G_IS_MENU_MODEL (model));
+  gtk_menu_button_set_create_popup_func (button, create_popup, g_object_ref (model),
+                                         g_object_unref);
+}

@@ -21,6 +21,9 @@ struct _TdWindow
   GtkStack *stack;
   AdwWindowTitle *window_title;
   GtkWidget *sheets_button;
+  GtkMenuButton *primary_button;
+  GMenuModel *primary_menu;
+  GMenuModel *sheets_menu;
   GtkBox *header_start_box;
   GtkRevealer *notice_revealer;
   GtkLabel *notice_label;

@@ -698,6 +698,9 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sheets_button);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, primary_button);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, sheets_menu);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, header_start_box);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_revealer);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_label);
@@ -728,6 +731,8 @@ td_window_init (TdWindow *self)
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
                                     FALSE);
   add_sidebar_rows (self);
+  td_menu_button_set_menu_when_opened (self->primary_button, self->primary_menu);
+  td_menu_button_set_menu_when_opened (GTK_MENU_BUTTON (self->sheets_button), self->sheets_menu);
   {
     g_autoptr (GSimpleAction) help = g_simple_action_new ("show-help-overlay", NULL);
 
