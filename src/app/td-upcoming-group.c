@@ -20,6 +20,7 @@ struct _TdUpcomingGroup
 {
   AdwPreferencesGroup parent_instance;
 
+  GtkListBox *list;
   TdDbFollow database;
   gboolean stale;   /* changed while hidden: refreshed when shown */
   gboolean waiting; /* for the window's first frame */
@@ -66,7 +67,8 @@ add_row (TdUpcomingGroup *self, const char *title, const char *subtitle, const c
       gtk_widget_add_css_class (label, badge_style);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  gtk_list_box_append (self->list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
   g_ptr_array_add (self->rows, row);
 }
 
@@ -95,8 +97,9 @@ refresh (TdUpcomingGroup *self)
   guint n = 0, more = 0, n_overdue = 0, n_soon = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+    gtk_list_box_remove (self->list, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
   if (self->database.db == NULL)
     return;
 
@@ -301,6 +304,7 @@ td_upcoming_group_class_init (TdUpcomingGroupClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-upcoming-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdUpcomingGroup, list);
 }
 
 static void
