@@ -3,10 +3,12 @@
  * screenshots, and no leak of the window. */
 #include "config.h"
 
+#include "td-bloc-selector.h"
 #include "td-calendar-page.h"
 #include "td-demo.h"
 #include "td-overview-page.h"
 #include "td-ranking-page.h"
+#include "td-registry.h"
 #include "td-scores-page.h"
 #include "td-sheet-preview.h"
 #include "td-units-page.h"
@@ -397,7 +399,18 @@ typedef struct
   gboolean registry_visible;
   gboolean welcome_visible;
   gboolean toast_shown;
+  guint n_blocs_listed;
 } FirstFrame;
+
+/* How many blocs the header's bloc drop-down lists. */
+static guint
+n_blocs_listed (TdWindow *window)
+{
+  GtkWidget *selector = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_BLOC_SELECTOR, NULL);
+  GtkWidget *dropdown = td_test_find_widget (selector, GTK_TYPE_DROP_DOWN, NULL);
+
+  return g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown)));
+}
 
 /* The toast that announces the demo's overdue deadlines on opening. */
 static GtkWidget *
@@ -425,6 +438,7 @@ on_first_paint (GdkFrameClock *clock, FirstFrame *f)
   f->welcome_visible = gtk_widget_get_visible (
       td_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, NULL));
   f->toast_shown = overdue_toast (f->window) != NULL;
+  f->n_blocs_listed = n_blocs_listed (f->window);
 }
 
 static void
@@ -442,9 +456,9 @@ first_frame_painted (gpointer data)
 
 /* The first frame holds only what must be there: the section shown, no
  * closed notice (GTK measures a closed revealer's text all the same), no
- * welcome page behind the Overview of a file; the Overview's coming dates,
- * the groups below them and the toast of overdue deadlines follow just
- * after it. */
+ * welcome page behind the Overview of a file, only the bloc shown in the
+ * bloc drop-down; the Overview's coming dates, the groups below them, the
+ * other blocs and the toast of overdue deadlines follow just after it. */
 static void
 test_first_frame_is_light (void)
 {
@@ -456,6 +470,18 @@ test_first_frame_is_light (void)
   GtkWidget *group;
 
   g_assert_no_error (error);
+  {
+    /* A second bloc, with a year, for the drop-down to list. */
+    g_autoptr (TdBloc) bloc = td_bloc_new ();
+    g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+
+    bloc->name = g_strdup ("Cụm thi đua số 2");
+    by->bloc_id = td_registry_add_bloc (db, bloc, &error);
+    g_assert_no_error (error);
+    by->year = 2024;
+    td_registry_add_bloc_year (db, by, &error);
+    g_assert_no_error (error);
+  }
   g_clear_object (&db);
   f.window = td_window_new (td_test_app_get ());
   g_signal_connect (f.window, "realize", G_CALLBACK (on_realize), &f);
@@ -466,8 +492,16 @@ test_first_frame_is_light (void)
   g_assert_false (f.registry_visible);
   g_assert_false (f.welcome_visible);
   g_assert_false (f.toast_shown);
+  g_assert_cmpuint (f.n_blocs_listed, ==, 1);
   td_test_wait_drawn (GTK_WIDGET (f.window));
   g_assert_nonnull (overdue_toast (f.window));
+  {
+    TdDb *db = td_window_get_database (f.window);
+    g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, NULL);
+
+    g_assert_cmpuint (blocs->len, ==, 2);
+    g_assert_cmpuint (n_blocs_listed (f.window), ==, blocs->len);
+  }
   group = td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UPCOMING_GROUP, NULL);
   g_assert_cmpuint (td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)), >, 0);
   g_assert_true (gtk_widget_get_visible (registry_group (f.window)));

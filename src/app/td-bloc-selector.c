@@ -11,6 +11,7 @@
 
 #include "td-bloc-selector.h"
 #include "td-db-follow.h"
+#include "td-first-frame.h"
 #include "td-application.h"
 #include "td-registry.h"
 
@@ -30,6 +31,7 @@ struct _TdBlocSelector
   TdDbFollow database;
   gint64 bloc_year_id;
   gboolean updating;
+  gboolean brief; /* only the bloc and year shown, until the first frame */
 };
 
 G_DEFINE_FINAL_TYPE (TdBlocSelector, td_bloc_selector, GTK_TYPE_BOX)
@@ -62,6 +64,36 @@ set_strings (GtkStringList *list, GPtrArray *strings)
   g_ptr_array_remove_index (strings, strings->len - 1);
 }
 
+/* Before its window is first drawn, the drop-downs hold only the bloc and
+ * year shown (a drop-down builds a row for every item, and a province has
+ * forty blocs); the lists follow the first frame. */
+static gboolean
+reload_brief (TdBlocSelector *self)
+{
+  g_autoptr (TdBlocYear) current = NULL;
+  g_autoptr (TdBloc) bloc = NULL;
+  g_autoptr (GPtrArray) bloc_names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) year_names = g_ptr_array_new_with_free_func (g_free);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !td_first_frame_pending (GTK_WIDGET (self)))
+    return FALSE;
+  if (self->database.db == NULL || self->bloc_year_id == 0
+      || (current = td_registry_get_bloc_year (self->database.db, self->bloc_year_id, NULL)) == NULL
+      || (bloc = td_registry_get_bloc (self->database.db, current->bloc_id, NULL)) == NULL)
+    return FALSE;
+  g_ptr_array_add (bloc_names, bloc->name);
+  g_array_append_val (self->bloc_ids, bloc->id);
+  g_ptr_array_add (year_names, g_strdup_printf ("%d", current->year));
+  g_array_append_val (self->bloc_year_ids, current->id);
+  set_strings (self->bloc_names, bloc_names);
+  set_strings (self->year_names, year_names);
+  gtk_drop_down_set_selected (self->bloc_dropdown, 0);
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  self->brief = TRUE;
+  return TRUE;
+}
+
 /* Fills both drop-downs from the database and selects the current year. */
 static void
 reload (TdBlocSelector *self)
@@ -73,8 +105,14 @@ reload (TdBlocSelector *self)
   guint bloc_pos = GTK_INVALID_LIST_POSITION, year_pos = GTK_INVALID_LIST_POSITION;
 
   self->updating = TRUE;
+  self->brief = FALSE;
   g_array_set_size (self->bloc_ids, 0);
   g_array_set_size (self->bloc_year_ids, 0);
+  if (reload_brief (self))
+    {
+      self->updating = FALSE;
+      return;
+    }
 
   if (self->database.db != NULL)
     blocs = td_registry_list_blocs (self->database.db, NULL);
@@ -278,6 +316,22 @@ td_bloc_selector_new (void)
 }
 
 static void
+on_first_frame (GtkWidget *widget)
+{
+  TdBlocSelector *self = TD_BLOC_SELECTOR (widget);
+
+  if (self->brief)
+    reload (self);
+}
+
+static void
+on_map (GtkWidget *widget, gpointer data)
+{
+  if (TD_BLOC_SELECTOR (widget)->brief)
+    td_after_first_frame (widget, on_first_frame);
+}
+
+static void
 td_bloc_selector_dispose (GObject *object)
 {
   TdBlocSelector *self = TD_BLOC_SELECTOR (object);
@@ -368,4 +422,5 @@ td_bloc_selector_init (TdBlocSelector *self)
   self->bloc_year_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }

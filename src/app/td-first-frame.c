@@ -10,6 +10,12 @@ typedef struct
   gulong handler;
 } Pending;
 
+static GQuark
+drawn_quark (void)
+{
+  return g_quark_from_static_string ("td-first-frame-drawn");
+}
+
 gboolean
 td_first_frame_pending (GtkWidget *widget)
 {
@@ -19,8 +25,10 @@ td_first_frame_pending (GtkWidget *widget)
   if (!gtk_widget_get_mapped (widget))
     return FALSE;
   clock = gtk_widget_get_frame_clock (widget);
-  /* -1 before the first frame, 0 while it is made. */
-  return clock != NULL && gdk_frame_clock_get_frame_counter (clock) <= 0;
+  /* -1 before the first frame, 0 while it is made and until the next one;
+   * the callbacks below mark the clock once it is drawn. */
+  return clock != NULL && gdk_frame_clock_get_frame_counter (clock) <= 0
+         && g_object_get_qdata (G_OBJECT (clock), drawn_quark ()) == NULL;
 }
 
 static void
@@ -29,6 +37,7 @@ on_after_paint (GdkFrameClock *clock, Pending *pending)
   GtkWidget *widget = pending->widget;
   TdFirstFrameFunc func = pending->func;
 
+  g_object_set_qdata (G_OBJECT (clock), drawn_quark (), GINT_TO_POINTER (TRUE));
   /* Frees @pending (the closure's notify): read it first. */
   g_signal_handler_disconnect (clock, pending->handler);
   func (widget);
@@ -61,7 +70,8 @@ td_after_first_frame (GtkWidget *widget, TdFirstFrameFunc func)
   g_object_watch_closure (G_OBJECT (widget), closure);
   clock = gtk_widget_get_frame_clock (widget);
   pending->handler = g_signal_connect_closure (clock, "after-paint", closure, FALSE);
-  /* Called from the first frame's own after-paint, it waits for one more. */
+  /* Asked for from another handler of the first frame's after-paint, it
+   * waits for the next frame, which it requests. */
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
 
