@@ -10,6 +10,7 @@
 
 #include "td-bench-ops.h"
 
+#include "td-bench-forms.h"
 #include "td-bench-sheets.h"
 #include "td-backup.h"
 #include "td-lunar.h"
@@ -1279,6 +1280,8 @@ td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpIn
     return op_ui (config, run, "switch", result, error);
   if (g_str_equal (info->id, "ui_commit"))
     return op_ui (config, run, "commit", result, error);
+  if (g_str_equal (info->id, "import_forms"))
+    return td_bench_op_import_forms (config, run, result, error);
 
   return op_bloc_year (config, run, info, result, error);
 }

@@ -32,6 +32,7 @@ static const TdBenchOpInfo op_infos[] = {
   { "workbook", "export one bloc-year workbook", 300, TD_BENCH_FLAT },
   { "workbook_python", "same workbook by Python xlsxwriter", 0, TD_BENCH_FLAT },
   { "ranking_pdf", "export a ranking PDF", 200, TD_BENCH_FLAT },
+  { "import_forms", "import 40 filled forms (preview + save)", 1000, TD_BENCH_FLAT },
   { "lunar", "every day 1900-2100 to lunar and back", 0, TD_BENCH_FLAT },
   { "paste_parse", "read a pasted 300-row criteria table", 50, TD_BENCH_FLAT },
   { "startup_floor", "bare libadwaita window to first frame", 0, TD_BENCH_FLAT },
@@ -444,6 +445,9 @@ main (int argc, char *argv[])
   const TdBenchOpInfo *infos = td_bench_op_infos (&n_ops);
   TdBenchConfig config = { 0 };
 
+  /* As src/main.c: the local time zone stays cached only when TZ names it. */
+  if (g_getenv ("TZ") == NULL)
+    g_setenv ("TZ", ":/etc/localtime", FALSE);
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))

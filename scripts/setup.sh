@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   libgtk-4-dev libgtk-4-bin librsvg2-common libadwaita-1-dev libglib2.0-dev
-  libxlsxwriter-dev libminizip-dev libsqlite3-dev libical-dev libjson-glib-dev
+  libxlsxwriter-dev libsqlite3-dev libical-dev libgsf-1-dev libjson-glib-dev
   meson ninja-build pkg-config gcc gettext
   desktop-file-utils appstream-util appstream
   xvfb xauth fonts-dejavu-core fonts-liberation2 locales

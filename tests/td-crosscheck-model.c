@@ -8,7 +8,10 @@
  *       sheet builder; points as integers in hundredths.
  *   td-crosscheck-model mutate DB BLOC_YEAR_ID  turns a copy of the demo into
  *       the awkward bloc: one unit with no score at all, one that sent no
- *       self-score, three units tied on points, a moved unit. */
+ *       self-score, three units tied on points, a moved unit.
+ *   td-crosscheck-model long-name DB BLOC_YEAR_ID LENGTH  gives the
+ *       bloc-year's second member a name of LENGTH characters (numbered
+ *       words, so a test can tell a cut one) and prints it. */
 #include "config.h"
 
 #include "td-criteria.h"
@@ -33,24 +36,6 @@ json_string (GString *out, const char *text)
     else
       g_string_append_c (out, *p);
   g_string_append_c (out, '"');
-}
-
-static const char *
-grade_text (TdGrade grade)
-{
-  switch (grade)
-    {
-    case TD_GRADE_EXCELLENT:
-      return "Hoàn thành xuất sắc nhiệm vụ";
-    case TD_GRADE_GOOD:
-      return "Hoàn thành tốt nhiệm vụ";
-    case TD_GRADE_DONE:
-      return "Hoàn thành nhiệm vụ";
-    case TD_GRADE_NOT_DONE:
-      return "Không hoàn thành nhiệm vụ";
-    default:
-      return "Không xếp loại";
-    }
 }
 
 static int
@@ -95,7 +80,7 @@ model (TdDb *db, gint64 by)
                               in->self_total, in->final_total - in->bonus + in->deduction,
                               in->bonus, in->deduction, in->final_total, rr->rank,
                               rr->override ? "true" : "false");
-      json_string (out, rr->rank > 0 ? grade_text (rr->grade) : "Không xếp loại");
+      json_string (out, td_official_grade (rr->rank > 0 ? rr->grade : TD_GRADE_NONE));
       g_string_append (out, ", \"proposals\": ");
       json_string (out, proposals);
       g_string_append (out, ", \"nodes\": [");
@@ -199,6 +184,49 @@ mutate (TdDb *db, gint64 by)
   return 0;
 }
 
+/* Names the second member "Sở0 Tư1 pháp2 …", @length characters long,
+ * through the registry as the unit form would. */
+static int
+long_name (TdDb *db, gint64 by, glong length)
+{
+  static const char *words[]
+      = { "Sở", "Tư",   "pháp", "tỉnh", "Bình", "Phước", "quản", "lý",   "nhà",  "nước",
+          "về", "công", "tác",  "xây",  "dựng", "và",    "thi",  "hành", "pháp", "luật" };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) members = td_registry_list_members (db, by, &error);
+  g_autoptr (TdUnit) unit = NULL;
+  g_autoptr (GString) name = g_string_new (NULL);
+  gchar *end;
+
+  if (members == NULL || members->len < 2)
+    {
+      g_printerr ("%s\n", error ? error->message : "too few members");
+      return 1;
+    }
+  for (guint i = 0; g_utf8_strlen (name->str, -1) < length; i++)
+    g_string_append_printf (name, "%s%s%u", i ? " " : "", words[i % G_N_ELEMENTS (words)], i);
+  end = g_utf8_offset_to_pointer (name->str, length);
+  g_string_truncate (name, end - name->str);
+  /* A name does not end with a space. */
+  while (name->len > 0 && name->str[name->len - 1] == ' ')
+    g_string_truncate (name, name->len - 1);
+  unit = td_registry_get_unit (db, ((TdMember *)g_ptr_array_index (members, 1))->unit_id, &error);
+  if (unit == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  g_free (unit->name);
+  unit->name = g_strdup (name->str);
+  if (!td_registry_update_unit (db, unit, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  fputs (name->str, stdout);
+  return 0;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -207,9 +235,10 @@ main (int argc, char **argv)
   gint64 by;
 
   setlocale (LC_ALL, "");
-  if (argc != 4)
+  if (argc != 4 && !(argc == 5 && g_str_equal (argv[1], "long-name")))
     {
-      g_printerr ("usage: %s model|mutate DB BLOC_YEAR_ID\n", argv[0]);
+      g_printerr ("usage: %s model|mutate DB BLOC_YEAR_ID | long-name DB BLOC_YEAR_ID LENGTH\n",
+                  argv[0]);
       return 2;
     }
   db = td_db_open (argv[2], 0, &error);
@@ -219,5 +248,7 @@ main (int argc, char **argv)
       return 1;
     }
   by = g_ascii_strtoll (argv[3], NULL, 10);
+  if (g_str_equal (argv[1], "long-name"))
+    return long_name (db, by, g_ascii_strtoll (argv[4], NULL, 10));
   return g_str_equal (argv[1], "mutate") ? mutate (db, by) : model (db, by);
 }

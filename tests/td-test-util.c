@@ -209,6 +209,25 @@ td_test_find_widget (GtkWidget *root, GType type, const char *label)
   return NULL;
 }
 
+static void
+collect_widgets (GtkWidget *root, GType type, GPtrArray *out)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    g_ptr_array_add (out, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, out);
+}
+
+GPtrArray *
+td_test_collect_widgets (GtkWidget *root, GType type)
+{
+  GPtrArray *out = g_ptr_array_new ();
+
+  collect_widgets (root, type, out);
+  return out;
+}
+
 /* The mapped button with @icon that is not in @skip. */
 static GtkWidget *
 find_icon_button (GtkWidget *root, const char *icon, GPtrArray *skip)

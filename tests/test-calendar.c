@@ -659,38 +659,141 @@ test_occurrences_in_range (void)
   }
 }
 
+/* Every row of data/events.tsv against its sources (see the file's
+ * comments): the great holidays of Nghị định 145/2013, Điều 4, with their
+ * dates; one row per key; no day observed before the event it recalls. */
 static void
 test_shipped_file (void)
 {
   g_autoptr (GError) error = NULL;
   GPtrArray *events = td_calendar_shipped_events (&error);
-  guint n_great = 0;
+  g_autoptr (GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GString) great = g_string_new (NULL);
 
   g_assert_no_error (error);
-  g_assert_cmpuint (events->len, >=, 40);
+  g_assert_cmpuint (events->len, >=, 45);
   for (guint i = 0; i < events->len; i++)
     {
       TdEvent *e = g_ptr_array_index (events, i);
 
       g_assert_true (td_calendar_validate_event (e, &error));
       g_assert_no_error (error);
-      n_great += e->great;
+      g_assert_false (g_hash_table_contains (keys, e->key));
+      g_hash_table_add (keys, e->key);
+      g_assert_true (e->since == 0 || e->since >= e->year);
+      g_assert_cmpint (td_event_first_year (e), ==, e->since ? e->since : e->year);
+      if (e->great)
+        g_string_append_printf (great, "%s %s %d/%d/%d; ", e->key, e->lunar ? "âm" : "dương",
+                                e->day, e->month, e->year);
     }
-  /* Nghị định 145/2013 Điều 4: eight great holidays. */
-  g_assert_cmpuint (n_great, ==, 8);
+  /* Nghị định 145/2013 Điều 4: eight great holidays, in the file's order. */
+  g_assert_cmpstr (great->str, ==,
+                   "tet âm 1/1/0; dang dương 3/2/1930; gio-to âm 10/3/0; "
+                   "giai-phong-mien-nam dương 30/4/1975; dien-bien-phu dương 7/5/1954; "
+                   "sinh-nhat-bac dương 19/5/1890; cach-mang-thang-tam dương 19/8/1945; "
+                   "quoc-khanh dương 2/9/1945; ");
 
-  /* A broken file is refused with the line number. */
+  /* Columns are found by name, in any order; since may be left out. */
   {
     g_autofree gchar *dir = g_dir_make_tmp ("td-calendar-XXXXXX", NULL);
     g_autofree gchar *path = g_build_filename (dir, "events.tsv", NULL);
+    g_autoptr (GPtrArray) read = NULL;
+    TdEvent *e;
 
-    g_assert_true (g_file_set_contents (
-        path, "key\tkind\n# comment\nx\tnational\tsolar\t40\t1\t0\tevery\t0\tX\n", -1, NULL));
-    g_assert_null (td_calendar_load_events_file (path, &error));
-    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
-    g_assert_nonnull (strstr (error->message, "3"));
+    g_assert_true (g_file_set_contents (path,
+                                        "# comment\n"
+                                        "name\tkey\tkind\tcalendar\tday\tmonth\tyear\t"
+                                        "anniversary\tgreat\n"
+                                        "Ngày X\tx\tnational\tsolar\t9\t11\t1946\tnone\t0\n",
+                                        -1, NULL));
+    read = td_calendar_load_events_file (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (read->len, ==, 1);
+    e = g_ptr_array_index (read, 0);
+    g_assert_cmpstr (e->key, ==, "x");
+    g_assert_cmpstr (e->name, ==, "Ngày X");
+    g_assert_cmpint (e->year, ==, 1946);
+    g_assert_cmpint (e->since, ==, 0);
+    g_assert_cmpint (td_event_first_year (e), ==, 1946);
+
+    /* A broken line is refused with its number; so is a day observed
+     * before its event, and a file without a needed column. */
+#define HEADER "key\tkind\tcalendar\tday\tmonth\tyear\tsince\tanniversary\tgreat\tname\n"
+    const struct
+    {
+      const char *contents, *said;
+    } refused[] = {
+      { HEADER "# comment\nx\tnational\tsolar\t40\t1\t0\t\tevery\t0\tX\n", " 3 " },
+      { HEADER "x\tnational\tsolar\t9\t11\t1946\t1945\tevery\t0\tX\n", " 2 " },
+      { "key\tkind\n", "“calendar”" },
+    };
+#undef HEADER
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_assert_true (g_file_set_contents (path, refused[i].contents, -1, NULL));
+        g_assert_null (td_calendar_load_events_file (path, &error));
+        g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, refused[i].said));
+        g_clear_error (&error);
+      }
     g_unlink (path);
     g_rmdir (dir);
+  }
+}
+
+/* A day is not listed in a year before it was first observed, while its
+ * anniversaries count from the event it recalls. */
+static void
+test_first_observed (void)
+{
+  struct
+  {
+    const char *name;
+    gint since;
+  } days[] = {
+    { "Ngày Pháp luật nước Cộng hòa xã hội chủ nghĩa Việt Nam", 2013 },
+    { "Ngày Khoa học và Công nghệ Việt Nam", 2014 },
+    { "Ngày Thầy thuốc Việt Nam", 1985 },
+    { "Ngày Thể thao Việt Nam", 1991 },
+    { "Ngày Báo chí cách mạng Việt Nam", 1985 },
+    { "Ngày truyền thống ngành Tổ chức nhà nước", 2002 },
+    { "Ngày Gia đình Việt Nam", 2001 },
+    { "Ngày Chuyển đổi số quốc gia", 2022 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autoptr (GPtrArray) before = year_occurrences (NULL, days[i].since - 1);
+      g_autoptr (GPtrArray) first = year_occurrences (NULL, days[i].since);
+      const TdOccurrence *occ;
+
+      g_assert_null (find_prefix (before, days[i].name));
+      g_assert_null (strstr (days[i].name, "Kỷ niệm"));
+      for (guint j = 0; j < before->len; j++)
+        g_assert_null (
+            strstr (((TdOccurrence *)g_ptr_array_index (before, j))->label, days[i].name));
+      occ = find_prefix (first, days[i].name);
+      if (occ == NULL)
+        for (guint j = 0; j < first->len && occ == NULL; j++)
+          if (strstr (((TdOccurrence *)g_ptr_array_index (first, j))->label, days[i].name))
+            occ = g_ptr_array_index (first, j);
+      g_assert_nonnull (occ);
+      g_assert_cmpint (occ->since, ==, days[i].since);
+    }
+  {
+    g_autoptr (GPtrArray) y1985 = year_occurrences (NULL, 1985);
+    g_autoptr (GPtrArray) y2025 = year_occurrences (NULL, 2025);
+
+    g_assert_nonnull (
+        find_label (y1985, "Kỷ niệm 30 năm Ngày Thầy thuốc Việt Nam (27/02/1955 - 27/02/1985)"));
+    g_assert_nonnull (
+        find_label (y2025, "Kỷ niệm 70 năm Ngày Thầy thuốc Việt Nam (27/02/1955 - 27/02/2025)"));
+    g_assert_nonnull (find_label (
+        y2025,
+        "Kỷ niệm 80 năm Ngày truyền thống Công an nhân dân Việt Nam (19/8/1945 - 19/8/2025)"));
+    g_assert_nonnull (find_label (
+        y2025, "Kỷ niệm 20 năm Ngày hội toàn dân bảo vệ an ninh Tổ quốc (19/8/2005 - 19/8/2025)"));
   }
 }
 
@@ -735,6 +838,7 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar/lunar-validation", test_lunar_validation);
   g_test_add_func ("/calendar/occurrences-in-range", test_occurrences_in_range);
   g_test_add_func ("/calendar/shipped-file", test_shipped_file);
+  g_test_add_func ("/calendar/first-observed", test_first_observed);
   g_test_add_func ("/calendar/demo", test_demo);
   return g_test_run ();
 }

@@ -228,6 +228,32 @@ test_standard_mismatch_shown (Fixture *f, gconstpointer data)
   td_test_iterate ();
   g_assert_true (gtk_widget_has_css_class (standard_row, "error"));
   g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 102");
+
+  /* A standard row may also give a bonus on the same row ("3 | 0,5"). */
+  table = td_criteria_page_get_table (f->page);
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    {
+      TdCriterion *c = td_criteria_table_get_node (table, i);
+      GtkWidget *bonus_row;
+      gint64 id = c->id;
+
+      if (c->kind != TD_RULE_STANDARD || c->n_children > 0)
+        continue;
+      g_assert_true (td_criteria_page_select (f->page, id));
+      td_test_iterate ();
+      bonus_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
+                                       "Điểm thưởng trên dòng này, tối đa (để trống: không có)");
+      g_assert_nonnull (bonus_row);
+      g_assert_true (gtk_widget_get_visible (bonus_row));
+      gtk_editable_set_text (GTK_EDITABLE (bonus_row), "0,5");
+      g_signal_emit_by_name (bonus_row, "apply");
+      td_test_iterate ();
+      table = td_criteria_page_get_table (f->page);
+      g_assert_cmpint (
+          td_criteria_table_get_node (table, td_criteria_table_find (table, id))->bonus_max, ==,
+          50);
+      break;
+    }
 }
 
 static void
@@ -392,6 +418,10 @@ test_edit_brackets (Fixture *f, gconstpointer data)
   o = g_ptr_array_index (c->options, 3);
   g_assert_true (o->has_low && !o->has_high);
   g_assert_cmpint (o->low, ==, 300);
+  /* Each size class knows its range of files from its name. */
+  g_assert_cmpint (td_criterion_find_size_class (c, TD_POINTS (850)), ==, 0);
+  g_assert_cmpint (td_criterion_find_size_class (c, TD_POINTS (1500)), ==, 1);
+  g_assert_cmpint (td_criterion_find_size_class (c, TD_POINTS (2000)), ==, 2);
 
   /* The unit's score for this criterion follows the new brackets. */
   expected = entry->size_class == 0   ? 200

@@ -343,11 +343,12 @@ test_codes_in_titles (void)
   g_assert_cmpint (row_at (p, 1)->depth, ==, 1);
   g_assert_cmpint (row_at (p, 2)->depth, ==, 1);
   g_assert_cmpint (row_at (p, 3)->depth, ==, 2);
-  /* A minus in the standard column is a deduction; 2. keeps its own 4
-   * standard points, and its row only deducts (an item of real tables). */
+  /* In a table with one points column a minus there is a deduction, as
+   * expected; 2. keeps its own 4 standard points, and its row only
+   * deducts (an item of real tables). */
   g_assert_true (td_rule_kind_is_deduction (row_at (p, 3)->criterion->kind));
   g_assert_cmpint (row_at (p, 3)->criterion->rate, ==, 25);
-  g_assert_cmpint (row_at (p, 3)->status, ==, TD_PASTE_WARNING);
+  g_assert_cmpint (row_at (p, 3)->status, ==, TD_PASTE_OK);
   g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_STANDARD);
   g_assert_cmpint (row_at (p, 2)->criterion->standard, ==, 400);
   g_assert_cmpint (row_at (p, 2)->status, ==, TD_PASTE_OK);
@@ -521,6 +522,70 @@ test_choices (void)
   }
 }
 
+/* Shapes seen in offices' sheets: title lines above the headers, a row
+ * numbering the columns, items numbered on across sections, rules in a
+ * notes column, sections of bonuses and of deductions, one points column
+ * with signs, rates written in a cell, "Tổng điểm tối đa" as the total. */
+static void
+test_office_sheets (void)
+{
+  const char *sheet = "BẢNG ĐIỂM CHẤM THI ĐUA NĂM 2025\n"
+                      "(Kèm theo Kế hoạch số 12/KH-KTĐ ngày 15/01/2025)\n"
+                      "STT\tTiêu chí\tĐiểm tối đa\tĐiểm thưởng\tĐiểm trừ\tGhi chú\n"
+                      "(1)\t(2)\t(3)\t(4)\t(5)\t(6)\n"
+                      "A\tPHẦN CHẤM ĐIỂM\t100\t\t\t\n"
+                      "I\tThực hiện nhiệm vụ chuyên môn\t50\t\t\t\n"
+                      "1\tTiêu chí 1: Hoàn thành kế hoạch năm\t25\t\t\tCăn cứ báo cáo tổng kết\n"
+                      "2\tTiêu chí 2: Cải cách hành chính\t25\t\tTrừ 0,5đ/lần\tMỗi hồ sơ trễ hạn\n"
+                      "II\tCông tác phối hợp\t50\t\t\t\n"
+                      "3\tPhối hợp với các đơn vị trong Khối\t50\t\t\t\n"
+                      "B\tĐIỂM THƯỞNG\t10\t\t\tTối đa 10 điểm\n"
+                      "1\tCó sáng kiến cấp tỉnh\t\t2\t\tMỗi sáng kiến\n"
+                      "C\tĐIỂM TRỪ (trừ tối đa 10 điểm)\t\t\t\t\n"
+                      "1\tKhông tham dự hội nghị của Khối\t\t\t2\tMỗi lần\n"
+                      "\tTỔNG CỘNG\t100\t\t\t\n";
+  const char *one_column = "TT\tNội dung, tiêu chí\tĐiểm\n"
+                           "I\tCÔNG TÁC CHUYÊN MÔN\t30\n"
+                           "1\tXây dựng kế hoạch công tác năm\t10\n"
+                           "\t+ Chậm mỗi 01 ngày trừ 0,1 điểm\t\n"
+                           "2\tChế độ thông tin báo cáo\t20\n"
+                           "\t- Mỗi báo cáo chậm\t-0,5\n"
+                           "\t- Có sáng kiến được công nhận: cộng 1 điểm\t1\n"
+                           "\tTổng điểm tối đa: 30 điểm\t30\n";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdPastePreview) p = td_paste_parse (sheet, &error);
+  g_autoptr (TdPastePreview) q = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (row_at (p, i)->skip_reason, ==, TD_PASTE_SKIP_HEADER);
+  g_assert_cmpint (p->columns[TD_PASTE_COL_GUIDANCE], ==, 5);
+  g_assert_cmpint (row_at (p, 7)->criterion->kind, ==, TD_RULE_STANDARD_LESS_EACH);
+  g_assert_cmpint (row_at (p, 7)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 7)->status, ==, TD_PASTE_OK);
+  g_assert_cmpint (row_at (p, 9)->parent, ==, 8); /* 3 under II, numbered on */
+  g_assert_cmpint (row_at (p, 10)->criterion->kind, ==, TD_RULE_GROUP);
+  g_assert_cmpint (row_at (p, 10)->criterion->standard, ==, 0);
+  g_assert_cmpint (row_at (p, 10)->criterion->bonus_cap, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 11)->criterion->kind, ==, TD_RULE_BONUS_EACH);
+  g_assert_cmpint (row_at (p, 12)->criterion->deduction_cap, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 13)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (100));
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+
+  q = td_paste_parse (one_column, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (row_at (q, 3)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (q, 3)->criterion->rate, ==, 10);
+  g_assert_cmpint (row_at (q, 5)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (q, 6)->criterion->kind, ==, TD_RULE_BONUS_POINTS);
+  g_assert_cmpint (row_at (q, 6)->criterion->rate, ==, 100);
+  g_assert_cmpint (row_at (q, 7)->skip_reason, ==, TD_PASTE_SKIP_TOTAL);
+  g_assert_cmpint (q->total, ==, TD_POINTS (30));
+  g_assert_cmpuint (td_paste_preview_count_warnings (q), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -536,5 +601,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/save", test_save);
   g_test_add_func ("/paste/html", test_html);
   g_test_add_func ("/paste/choices", test_choices);
+  g_test_add_func ("/paste/office-sheets", test_office_sheets);
   return g_test_run ();
 }

@@ -257,6 +257,64 @@ test_vietnamese_names (void)
                    ==, 0);
 }
 
+/* The file's identity (calendar UIDs are named after it): given at the
+ * first writable open, kept by every later open, never written by a
+ * read-only one, which still gets a stable stand-in. */
+static void
+test_identity (void)
+{
+  g_autofree gchar *path = tmp_path ("identity.db");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_open (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP, &error);
+  g_autofree gchar *first = NULL;
+  g_autofree gchar *other = NULL;
+
+  g_assert_no_error (error);
+  first = td_db_dup_identity (db);
+  g_assert_true (g_uuid_string_is_valid (first));
+  g_clear_object (&db);
+  db = td_db_open (path, TD_DB_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree gchar *again = td_db_dup_identity (db);
+    g_assert_cmpstr (again, ==, first);
+  }
+  /* A file from before identities: read-only, it is not written to and
+   * gets the same stand-in every time; opened for writing, it gets one. */
+  g_assert_true (td_db_exec (db, "DELETE FROM meta WHERE key = 'uuid'", &error));
+  g_clear_object (&db);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree gchar *stand_in = NULL;
+
+      db = td_db_open (path, TD_DB_OPEN_READ_ONLY | TD_DB_OPEN_NO_BACKUP, &error);
+      g_assert_no_error (error);
+      stand_in = td_db_dup_identity (db);
+      g_assert_nonnull (stand_in);
+      g_assert_cmpstr (stand_in, !=, first);
+      if (other == NULL)
+        other = g_strdup (stand_in);
+      g_assert_cmpstr (stand_in, ==, other);
+      g_assert_null (td_db_get_meta (db, "uuid"));
+      g_clear_object (&db);
+    }
+  db = td_db_open (path, TD_DB_OPEN_NO_BACKUP, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree gchar *given = td_db_dup_identity (db);
+    g_assert_true (g_uuid_string_is_valid (given));
+    g_assert_cmpstr (given, !=, first);
+  }
+  /* Two new databases are two identities. */
+  {
+    g_autoptr (TdDb) a = td_db_new_memory (&error);
+    g_autoptr (TdDb) b = td_db_new_memory (&error);
+    g_autofree gchar *ia = td_db_dup_identity (a);
+    g_autofree gchar *ib = td_db_dup_identity (b);
+    g_assert_cmpstr (ia, !=, ib);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -271,5 +329,6 @@ main (int argc, char **argv)
   g_test_add_func ("/db/audit", test_audit);
   g_test_add_func ("/db/collation-and-fold", test_collation_and_fold_in_sql);
   g_test_add_func ("/db/vietnamese-names", test_vietnamese_names);
+  g_test_add_func ("/db/identity", test_identity);
   return g_test_run ();
 }

@@ -8,26 +8,15 @@
 # Usage: test-pdf.py THIDUA  (TAP on stdout)
 import os
 import re
-import subprocess
 import sys
 import tempfile
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from td_tap import main, run, test  # noqa: E402
 
 THIDUA = sys.argv[1]
 OUT = os.environ.get("TD_TEST_OUTPUT_DIR", tempfile.gettempdir())
 TMP = tempfile.mkdtemp(prefix="td-pdf-")
-tests = []
-
-
-def test(fn):
-    tests.append(fn)
-    return fn
-
-
-def run(*args):
-    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
 
 
 def export(sheet, name):
@@ -186,15 +175,4 @@ def form_pdf():
     assert re.search(r"Tổng cộng 100( |$)", text), text[-300:]
 
 
-print(f"1..{len(tests)}")
-failed = 0
-for i, fn in enumerate(tests, 1):
-    try:
-        fn()
-        print(f"ok {i} {fn.__name__}")
-    except Exception:  # noqa: BLE001 - report every failure as TAP
-        failed += 1
-        print(f"not ok {i} {fn.__name__}")
-        for line in traceback.format_exc().splitlines():
-            print(f"# {line}")
-sys.exit(1 if failed else 0)
+main()

@@ -63,15 +63,11 @@ vote_tie (const TdRanking *ranking)
 static GtkSpinButton *
 find_spin (GtkWidget *root, const char *name)
 {
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkSpinButton *found;
-      if (GTK_IS_SPIN_BUTTON (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0)
-        return GTK_SPIN_BUTTON (child);
-      if ((found = find_spin (child, name)) != NULL)
-        return found;
-    }
+  g_autoptr (GPtrArray) spins = td_test_collect_widgets (root, GTK_TYPE_SPIN_BUTTON);
+
+  for (guint i = 0; i < spins->len; i++)
+    if (g_strcmp0 (gtk_widget_get_name (g_ptr_array_index (spins, i)), name) == 0)
+      return g_ptr_array_index (spins, i);
   return NULL;
 }
 
@@ -273,8 +269,8 @@ test_proposal_decisions (void)
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_ACTION_ROW, "Cờ thi đua của UBND tỉnh"));
   td_test_wait_drawn (GTK_WIDGET (window));
-  g_assert_nonnull (
-      td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Cờ thi đua của UBND tỉnh (Hội nghị thống nhất)"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                                         "Cờ thi đua của UBND tỉnh (Hội nghị thống nhất)"));
   g_assert_cmpint (
       td_db_query_int (db, "SELECT count(*) FROM proposal_decision WHERE kind = 'accept'", 0, NULL),
       ==, 1);
@@ -365,6 +361,121 @@ test_rules_window (void)
   td_test_destroy_window (window);
 }
 
+/* The label of @root with CSS class @css_class, or NULL. */
+static GtkLabel *
+find_label_with_class (GtkWidget *root, const char *css_class)
+{
+  g_autoptr (GPtrArray) labels = td_test_collect_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (gtk_widget_has_css_class (g_ptr_array_index (labels, i), css_class))
+      return g_ptr_array_index (labels, i);
+  return NULL;
+}
+
+/* Grades fit the table: thresholds in points above the table's standard
+ * total are flagged above the table, whole, until they fit again (the
+ * default in % of the table is tested in test-ranking-store). */
+static void
+test_grade_warning (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  gint64 by = td_ranking_default_bloc_year (db);
+  g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, by, NULL);
+  g_autoptr (GError) error = NULL;
+  TdGradeScale scale = settings->scale;
+  GtkLabel *warning;
+  TdPoints standard;
+
+  td_test_iterate ();
+  /* The demo bloc keeps its own thresholds in points, within its table. */
+  g_assert_false (scale.percent);
+  g_assert_cmpint (scale.excellent, ==, TD_POINTS (94));
+  g_assert_null (find_label_with_class (GTK_WIDGET (page), "warning"));
+  standard = td_ranking_page_get_ranking (page)->owned_settings->scale.standard_total;
+  g_assert_cmpint (standard, ==, TD_POINTS (100));
+
+  /* 110 points on a 100-point table: nobody can be xuất sắc without bonuses. */
+  scale.percent = FALSE;
+  scale.excellent = TD_POINTS (110);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, &error));
+  g_assert_no_error (error);
+  td_test_iterate ();
+  warning = find_label_with_class (GTK_WIDGET (page), "warning");
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (gtk_label_get_text (warning), "110 điểm"));
+  g_assert_nonnull (strstr (gtk_label_get_text (warning), "100 điểm chuẩn"));
+  g_assert_true (gtk_label_get_wrap (warning));
+  g_assert_cmpint (gtk_label_get_ellipsize (warning), ==, PANGO_ELLIPSIZE_NONE);
+  td_test_wait_drawn (GTK_WIDGET (window));
+  {
+    g_autofree gchar *shot = td_test_screenshot (GTK_WIDGET (window), "ranking-grade-warning.png");
+  }
+
+  /* Points within the table, or % of it: no warning. */
+  scale.excellent = TD_POINTS (95);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, &error));
+  td_test_iterate ();
+  g_assert_null (find_label_with_class (GTK_WIDGET (page), "warning"));
+  scale.percent = TRUE;
+  scale.excellent = TD_POINTS (100);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, &error));
+  td_test_iterate ();
+  g_assert_null (find_label_with_class (GTK_WIDGET (page), "warning"));
+  td_test_destroy_window (window);
+}
+
+/* Every grade of the table reads whole, "Không xếp loại" and "Không hoàn
+ * thành" included (the column was 100 px, and "Không xếp …" was cut). */
+static void
+test_grades_read_whole (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autofree gchar *dir = NULL;
+  TdDb *db = open_demo (window, &dir);
+  TdRankingPage *page = show_page (window);
+  gint64 by = td_ranking_default_bloc_year (db);
+  g_autoptr (TdRankSettings) settings = td_ranking_load_settings (db, by, NULL);
+  TdGradeScale scale = settings->scale;
+  g_autoptr (GPtrArray) labels = NULL;
+  guint n_grades = 0, n_not_graded = 0, n_not_done = 0;
+
+  /* Thresholds that leave units "Không hoàn thành". */
+  scale.excellent = TD_POINTS (96);
+  scale.good = TD_POINTS (95);
+  scale.done = TD_POINTS (94);
+  g_assert_true (td_ranking_set_grade_scale (db, by, &scale, NULL));
+  td_test_iterate ();
+  td_test_wait_drawn (GTK_WIDGET (window));
+  labels = td_test_collect_widgets (GTK_WIDGET (page), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      const char *text = gtk_label_get_text (label);
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)))
+        continue;
+      for (TdGrade g = TD_GRADE_NONE; g <= TD_GRADE_LAST; g++)
+        if (g_strcmp0 (text, td_grade_to_short_string (g)) == 0)
+          {
+            n_grades++;
+            n_not_graded += g == TD_GRADE_NONE;
+            n_not_done += g == TD_GRADE_NOT_DONE;
+            g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+          }
+    }
+  g_assert_cmpuint (n_grades, >=, 12);
+  g_assert_cmpuint (n_not_graded, ==, 1);
+  g_assert_cmpuint (n_not_done, >=, 1);
+  {
+    g_autofree gchar *shot = td_test_screenshot (GTK_WIDGET (window), "ranking-grades-whole.png");
+  }
+  td_test_destroy_window (window);
+}
+
 static void
 test_empty_and_read_only (void)
 {
@@ -427,6 +538,8 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking-page/override-needs-reason", test_override_needs_reason);
   g_test_add_func ("/ranking-page/proposal-decisions", test_proposal_decisions);
   g_test_add_func ("/ranking-page/rules-window", test_rules_window);
+  g_test_add_func ("/ranking-page/grade-warning", test_grade_warning);
+  g_test_add_func ("/ranking-page/grades-read-whole", test_grades_read_whole);
   g_test_add_func ("/ranking-page/empty-and-read-only", test_empty_and_read_only);
   return g_test_run ();
 }

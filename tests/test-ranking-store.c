@@ -79,6 +79,9 @@ test_defaults_and_catalogue (Fixture *f, gconstpointer data)
   g_assert_cmpuint (settings->tie_breaks->len, ==, 3);
   g_assert_cmpint (((TdTieBreak *)g_ptr_array_index (settings->tie_breaks, 2))->kind, ==,
                    TD_TIE_BREAK_VOTE);
+  /* Grades in % of the table's standard total by default (a 30-point
+   * table grades as a 100-point one). */
+  g_assert_true (settings->scale.percent);
   g_assert_cmpint (settings->scale.excellent, ==, 9000);
   g_assert_cmpuint (settings->proposal_rules->len, ==, 2);
   flag = g_ptr_array_index (settings->proposal_rules, 0);
@@ -105,6 +108,12 @@ test_defaults_and_catalogue (Fixture *f, gconstpointer data)
   /* A rule in use keeps its award. */
   g_assert_true (td_ranking_ensure_settings (f->db, f->by1, &error));
   g_assert_no_error (error);
+  /* The defaults saved are the ones shown: in percent. */
+  g_assert_cmpint (td_db_query_int (f->db,
+                                    "SELECT grade_unit = 'percent' AND excellent = 9000"
+                                    " FROM ranking_settings",
+                                    -1, NULL),
+                   ==, 1);
   g_assert_false (td_award_delete (f->db, flag->award_id, &error));
   g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);
 }

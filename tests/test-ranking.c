@@ -457,6 +457,67 @@ count_state (TdRanking *r, const char *award, TdProposalState state)
   return n;
 }
 
+/* A bloc typed in from nothing with a 30-point table: the default grades
+ * are % of the table, so it grades as a 100-point table would (with
+ * thresholds in points every unit was "Không hoàn thành nhiệm vụ" and
+ * nobody was proposed, without a word); thresholds in points above the
+ * table's total are named in a warning. */
+static void
+test_grades_fit_the_table (void)
+{
+  g_autoptr (TdRankSettings) settings = td_rank_settings_new ();
+  g_autoptr (GPtrArray) inputs = new_inputs ();
+  g_autoptr (TdRanking) ranking = NULL;
+  g_autofree gchar *warning = NULL;
+  const TdGrade expected[] = { TD_GRADE_EXCELLENT, TD_GRADE_EXCELLENT, TD_GRADE_GOOD,
+                               TD_GRADE_GOOD,      TD_GRADE_DONE,      TD_GRADE_NOT_DONE };
+
+  g_assert_true (settings->scale.percent);
+  g_assert_cmpint (settings->scale.excellent, ==, TD_POINTS (90));
+  g_assert_cmpint (settings->scale.good, ==, TD_POINTS (70));
+  g_assert_cmpint (settings->scale.done, ==, TD_POINTS (50));
+  g_assert_null (td_grade_scale_warning (&settings->scale));
+  settings->scale.standard_total = TD_POINTS (30);
+  add_rule (settings, 10, "Cờ thi đua của UBND tỉnh", TD_QUOTA_FIXED, 1, TD_GRADE_EXCELLENT);
+  unit (inputs, 1, "A", "28,5");  /* 95 % */
+  unit (inputs, 2, "B", "27");    /* 90 % exactly */
+  unit (inputs, 3, "C", "26,99"); /* 89,97 % */
+  unit (inputs, 4, "D", "21");    /* 70 % */
+  unit (inputs, 5, "E", "15");    /* 50 % */
+  unit (inputs, 6, "F", "14,99");
+  ranking = td_ranking_compute (inputs, settings);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (row_at (ranking, i)->grade, ==, expected[i]);
+  /* The table's leader gets the flag, as on a 100-point table. */
+  g_assert_nonnull (strstr (row_at (ranking, 0)->proposals, "Cờ thi đua"));
+  g_assert_null (td_grade_scale_warning (&settings->scale));
+
+  /* The same thresholds in points: out of reach, and said so. */
+  settings->scale.percent = FALSE;
+  g_clear_pointer (&ranking, td_ranking_free);
+  ranking = td_ranking_compute (inputs, settings);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpint (row_at (ranking, i)->grade, ==, TD_GRADE_NOT_DONE);
+  g_assert_cmpstr (row_at (ranking, 0)->proposals, ==, "");
+  warning = td_grade_scale_warning (&settings->scale);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "90"));
+  g_assert_nonnull (strstr (warning, "30"));
+  g_clear_pointer (&warning, g_free);
+  /* Points within the table are no warning; one above it is, even when
+   * only the highest threshold is too high. */
+  settings->scale.excellent = TD_POINTS (27);
+  settings->scale.good = TD_POINTS (21);
+  settings->scale.done = TD_POINTS (15);
+  g_assert_null (td_grade_scale_warning (&settings->scale));
+  settings->scale.excellent = TD_POINTS (30);
+  g_assert_null (td_grade_scale_warning (&settings->scale));
+  settings->scale.excellent = 3001;
+  warning = td_grade_scale_warning (&settings->scale);
+  g_assert_nonnull (warning);
+  g_assert_nonnull (strstr (warning, "30,01"));
+}
+
 static void
 test_proposals (void)
 {
@@ -604,6 +665,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ranking/override", test_override);
   g_test_add_func ("/ranking/disqualified", test_disqualified);
   g_test_add_func ("/ranking/grades", test_grades);
+  g_test_add_func ("/ranking/grades-fit-the-table", test_grades_fit_the_table);
   g_test_add_func ("/ranking/quotas", test_quotas);
   g_test_add_func ("/ranking/proposals", test_proposals);
   g_test_add_func ("/ranking/quota-inside-shared-rank", test_quota_inside_shared_rank);

@@ -10,6 +10,7 @@
 #include "td-criteria.h"
 #include "td-demo.h"
 #include "td-entries.h"
+#include "td-form-layout.h"
 #include "td-ranking-store.h"
 #include "td-registry.h"
 #include "td-scoring.h"
@@ -492,18 +493,23 @@ test_matrix_equals_core (Fixture *f, gconstpointer data)
   g_assert_cmpuint (assert_formulas_recompute (sheet), >, 12 * 5);
 }
 
+/* The forms: one per member, each input cell keyed by criterion and field
+ * (td-form-layout.h), formulas for what the rules give; the formulas
+ * themselves are recomputed by test-form-roundtrip.py. */
 static void
 test_forms (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) forms = td_sheets_build (f->db, TD_SHEET_FORM, f->bloc_year_id, 0, &error);
-  guint n_rules = 0;
+  guint n_fields = 0;
 
   g_assert_no_error (error);
   g_assert_cmpuint (forms->len, ==, f->members->len);
   for (guint n = 0; n < td_criteria_table_get_n_nodes (f->table); n++)
-    if (td_criteria_table_get_node (f->table, n)->kind != TD_RULE_GROUP)
-      n_rules++;
+    {
+      TdFormField fields[TD_FORM_MAX_FIELDS];
+      n_fields += td_form_fields (td_criteria_table_get_node (f->table, n), fields);
+    }
 
   for (guint i = 0; i < forms->len; i++)
     {
@@ -511,21 +517,25 @@ test_forms (Fixture *f, gconstpointer data)
       const TdMember *m = f->members->pdata[i];
       g_autofree gchar *uid = g_strdup_printf ("%" G_GINT64_FORMAT, m->unit_id);
       g_autofree gchar *by = g_strdup_printf ("%" G_GINT64_FORMAT, f->bloc_year_id);
+      g_autofree gchar *fingerprint = td_form_table_fingerprint (f->table);
       guint n_keys = 0, n_inputs = 0, n_lists = 0;
       gint self = column_index (sheet, "Tự chấm");
+      gint input = column_index (sheet, "Số liệu tự chấm");
       gint total = find_row (sheet, 0, "Tổng cộng");
 
       g_assert_cmpstr (sheet->title, ==, "PHIẾU TỰ CHẤM ĐIỂM THI ĐUA NĂM 2024");
       g_assert_true (td_sheet_has_inputs (sheet));
       g_assert_true (sheet->hide_zero);
       g_assert_cmpstr (td_sheet_get_meta (sheet, "sheet"), ==, "form");
-      g_assert_cmpstr (td_sheet_get_meta (sheet, "form_layout"), ==, "1");
+      g_assert_cmpstr (td_sheet_get_meta (sheet, "form_layout"), ==, "2");
       g_assert_cmpstr (td_sheet_get_meta (sheet, "unit_id"), ==, uid);
       g_assert_cmpstr (td_sheet_get_meta (sheet, "bloc_year_id"), ==, by);
-      g_assert_cmpstr (td_sheet_get_meta (sheet, "col_self"), ==, "5");
-      g_assert_cmpstr (td_sheet_get_meta (sheet, "col_bonus"), ==, "3");
-      g_assert_cmpstr (td_sheet_get_meta (sheet, "col_deduction"), ==, "4");
-      g_assert_cmpstr (td_sheet_get_meta (sheet, "col_evidence"), ==, "7");
+      g_assert_cmpstr (td_sheet_get_meta (sheet, "table_fingerprint"), ==, fingerprint);
+      g_assert_cmpuint (strlen (td_sheet_get_meta (sheet, "seal")), ==, 32);
+      g_assert_cmpstr (td_sheet_get_meta (sheet, "col_input"), ==, "3");
+      g_assert_cmpstr (td_sheet_get_meta (sheet, "col_self"), ==, "8");
+      g_assert_cmpstr (td_sheet_get_meta (sheet, "col_evidence"), ==, "10");
+      g_assert_cmpint (input, ==, 3);
       g_assert_nonnull (sheet->notes_before);
       g_assert_true (g_str_has_prefix (sheet->notes_before[0], "Hướng dẫn:"));
       /* Signed by the member, with its own name in the issuer block. */
@@ -540,9 +550,15 @@ test_forms (Fixture *f, gconstpointer data)
           TdSheetRow *row = td_sheet_get_row (sheet, r);
           if (row->key)
             {
-              gint64 id = g_ascii_strtoll (row->key + strlen ("criterion:"), NULL, 10);
-              g_assert_true (g_str_has_prefix (row->key, "criterion:"));
-              g_assert_cmpint (td_criteria_table_find (f->table, id), >=, 0);
+              g_auto (GStrv) parts = g_strsplit (row->key, ":", -1);
+              TdFormField field;
+
+              g_assert_cmpuint (g_strv_length (parts), ==, 3);
+              g_assert_cmpstr (parts[0], ==, "criterion");
+              g_assert_cmpint (
+                  td_criteria_table_find (f->table, g_ascii_strtoll (parts[1], NULL, 10)), >=, 0);
+              g_assert_true (td_form_field_from_string (parts[2], &field));
+              g_assert_true (td_sheet_get_cell (sheet, r, input)->input);
               n_keys++;
             }
           for (guint c = 0; c < td_sheet_get_n_columns (sheet); c++)
@@ -551,28 +567,20 @@ test_forms (Fixture *f, gconstpointer data)
               if (!cell->input)
                 continue;
               g_assert_nonnull (row->key);
-              g_assert_cmpint (c, !=, column_index (sheet, "Thẩm định"));
-              g_assert_cmpint (c, !=, 2);
+              g_assert_true ((gint)c == input || c == td_sheet_get_n_columns (sheet) - 1);
               n_inputs++;
-              if (cell->validate == TD_VALIDATE_POINTS)
-                {
-                  g_assert_cmpint (cell->min, ==, 0);
-                  g_assert_cmpint (cell->max, >, 0);
-                  g_assert_true (g_str_has_suffix (cell->message, "(dùng dấu phẩy cho phần thập "
-                                                                  "phân, ví dụ 0,5)."));
-                }
               if (cell->validate == TD_VALIDATE_LIST)
                 n_lists++;
             }
         }
-      /* One keyed row per criterion with a rule (headings' own rules on
-       * their own row). */
-      g_assert_cmpuint (n_keys, ==, n_rules);
+      /* One keyed row per input field of every criterion. */
+      g_assert_cmpuint (n_keys, ==, n_fields);
       g_assert_cmpuint (n_inputs, >, n_keys);
-      g_assert_cmpuint (n_lists, ==, 1); /* the disqualifier */
+      /* Options, the size class, the exemption and the disqualifier. */
+      g_assert_cmpuint (n_lists, ==, 5);
       g_assert_cmpint (total, >=, 0);
       g_assert_cmpint (cell_value (sheet, total, 2), ==, TD_POINTS (100));
-      g_assert_cmpint (td_sheet_get_cell (sheet, total, self)->formula, ==, TD_FORMULA_SUM);
+      g_assert_cmpint (td_sheet_get_cell (sheet, total, self)->formula, ==, TD_FORMULA_EXPR);
       assert_formulas_recompute (sheet);
     }
 }
@@ -583,61 +591,95 @@ test_form_ranges (Fixture *f, gconstpointer data)
   g_autoptr (GError) error = NULL;
   const TdMember *m = member_named (f, "Sở Tư pháp");
   g_autoptr (TdSheet) sheet = td_sheet_build_form (f->db, f->bloc_year_id, m->unit_id, &error);
-  gint row;
+  gint row, input, unit, reached, bonus, deduction;
   TdSheetCell *cell;
 
   g_assert_no_error (error);
+  input = column_index (sheet, "Số liệu tự chấm");
+  unit = column_index (sheet, "ĐVT");
+  reached = column_index (sheet, "Điểm đạt");
+  bonus = column_index (sheet, "Điểm thưởng");
+  deduction = column_index (sheet, "Điểm trừ");
   g_assert_cmpstr (sheet->name, ==, "Sở Tư pháp");
-  /* 20 standard points: 0 … 20 in Tự chấm. */
+  /* 20 standard points: 0 … 20, reached = the points within 0 … 20. */
   row = find_row (sheet, 1,
                   "Hoàn thành các chỉ tiêu, nhiệm vụ kế hoạch năm 2024 được UBND tỉnh giao");
-  cell = td_sheet_get_cell (sheet, row, 5);
+  cell = td_sheet_get_cell (sheet, row, input);
   g_assert_true (cell->input);
+  g_assert_cmpint (cell->validate, ==, TD_VALIDATE_POINTS);
   g_assert_cmpint (cell->max, ==, TD_POINTS (20));
-  g_assert_false (td_sheet_get_cell (sheet, row, 3)->input);
-  /* Bonus per initiative, at most 1,5: in Điểm thưởng, Tự chấm follows. */
+  g_assert_cmpstr (cell->message, ==,
+                   "Nhập số điểm từ 0 đến 20 (dùng dấu phẩy cho phần thập phân, ví dụ 0,5).");
+  g_assert_cmpstr (td_sheet_get_cell (sheet, row, unit)->text, ==, "điểm");
+  g_assert_cmpstr (td_sheet_get_cell (sheet, row, reached)->expr, ==,
+                   "ROUND(IF({1,3}=\"\",0,MIN(MAX({1,3},0),20)),2)");
+  /* Bonus per initiative, at most 1,5: a whole count, the cap in the formula. */
   row = find_row (sheet, 1,
                   "Sáng kiến, giải pháp được Hội đồng sáng kiến cấp tỉnh công nhận (mỗi "
                   "sáng kiến cộng 0,5 điểm, tối đa 1,5 điểm)");
-  cell = td_sheet_get_cell (sheet, row, 3);
-  g_assert_true (cell->input);
-  g_assert_cmpint (cell->max, ==, 150);
-  g_assert_cmpint (td_sheet_get_cell (sheet, row, 5)->formula, ==, TD_FORMULA_SUM);
-  g_assert_false (td_sheet_get_cell (sheet, row, 5)->input);
-  /* Either/or award: up to the larger option. */
+  cell = td_sheet_get_cell (sheet, row, input);
+  g_assert_cmpint (cell->validate, ==, TD_VALIDATE_WHOLE);
+  g_assert_cmpstr (td_sheet_get_cell (sheet, row, unit)->text, ==, "số lượng");
+  g_assert_nonnull (strstr (td_sheet_get_cell (sheet, row, bonus)->expr, "MIN(1.5,"));
+  /* Either/or award: a list of the two options with their points. */
   row = find_row (sheet, 1,
                   "Được cấp trên khen thưởng trong năm (cộng điểm đối với 01 trong 02 "
                   "trường hợp)\n(Chọn một trường hợp: Bằng khen của Bộ, ngành Trung "
                   "ương: +1 điểm; Bằng khen của Thủ tướng Chính phủ: +2 điểm.)");
-  g_assert_cmpint (td_sheet_get_cell (sheet, row, 3)->max, ==, TD_POINTS (2));
-  /* A deduction per case: in Điểm trừ. */
+  cell = td_sheet_get_cell (sheet, row, input);
+  g_assert_cmpint (cell->validate, ==, TD_VALIDATE_LIST);
+  g_assert_cmpstr (cell->items[0], ==, "Bằng khen của Bộ, ngành Trung ương (+1 điểm)");
+  g_assert_cmpstr (cell->items[1], ==, "Bằng khen của Thủ tướng Chính phủ (+2 điểm)");
+  g_assert_null (cell->items[2]);
+  /* A deduction per case: a count; the section's cap of 1,5 on the heading. */
   row = find_row (sheet, 1, "Mỗi báo cáo, văn bản gửi Khối trưởng trễ hạn (trừ 0,5 điểm/văn bản)");
-  g_assert_true (td_sheet_get_cell (sheet, row, 4)->input);
-  g_assert_cmpstr (td_sheet_get_cell (sheet, row, 4)->message, ==,
-                   "Nhập tổng số điểm bị trừ (số dương), từ 0 đến 100 (dùng dấu phẩy cho phần "
-                   "thập phân, ví dụ 0,5).");
-  /* Grades and brackets are written out for the unit to score itself by. */
+  cell = td_sheet_get_cell (sheet, row, input);
+  g_assert_cmpint (cell->validate, ==, TD_VALIDATE_WHOLE);
+  g_assert_cmpstr (cell->message, ==,
+                   "Nhập số lượng, là số nguyên 0, 1, 2 … (mỗi trường hợp trừ 0,5 điểm).");
+  g_assert_nonnull (
+      strstr (td_sheet_get_cell (sheet, find_row (sheet, 0, "V"), deduction)->expr, "MIN(1.5,"));
+  /* Graded by a measured %: grades are written out and looked up exactly. */
   row = find_row_prefix (sheet, 1, "Tỷ lệ nhiệm vụ trong Chương trình công tác năm");
   g_assert_true (g_str_has_suffix (td_sheet_get_cell (sheet, row, 1)->text,
                                    "\n(Mức điểm: ≥ 98: 10 điểm; 95 – <98: 8 điểm; 90 – <95: 6 "
                                    "điểm; < 90: 3 điểm.)"));
+  cell = td_sheet_get_cell (sheet, row, input);
+  g_assert_cmpint (cell->validate, ==, TD_VALIDATE_POINTS);
+  g_assert_cmpint (cell->max, ==, TD_POINTS (100));
+  g_assert_cmpstr (td_sheet_get_cell (sheet, row, unit)->text, ==, "%");
+  g_assert_nonnull (strstr (td_sheet_get_cell (sheet, row, reached)->expr, ">=9800,10,"));
+  /* Brackets by size class: the % here, the size class on the row under it. */
   row = find_row_prefix (sheet, 1, "Tỷ lệ hồ sơ giải quyết trước hạn");
   g_assert_nonnull (strstr (td_sheet_get_cell (sheet, row, 1)->text,
                             "(Dưới 1.000 hồ sơ/năm: 1 – <5: +0,5 điểm; 5 – <7: +1 điểm; ≥ 7: "
                             "+1,5 điểm. Từ 1.000 đến dưới 2.000 hồ sơ/năm: "));
-  g_assert_cmpint (td_sheet_get_cell (sheet, row, 3)->max, ==, 150);
-  /* The disqualifier: a list. */
+  g_assert_cmpstr (td_sheet_get_cell (sheet, row, unit)->text, ==, "%");
+  cell = td_sheet_get_cell (sheet, row + 1, input);
+  g_assert_cmpint (cell->validate, ==, TD_VALIDATE_LIST);
+  g_assert_cmpstr (cell->items[0], ==, "Dưới 1.000 hồ sơ/năm");
+  g_assert_cmpuint (g_strv_length (cell->items), ==, 3);
+  g_assert_true (g_str_has_suffix (td_sheet_get_row (sheet, row + 1)->key, ":size_class"));
+  /* The disqualifier: Có / Không, and the total says "Không xếp loại". */
   row = find_row (sheet, 1,
                   "Không gửi báo cáo tổng kết năm về Khối trưởng (không xếp loại)\n(Căn cứ sổ "
                   "theo dõi văn bản đến của Khối trưởng đến hết ngày 15/01/2025.)");
-  cell = td_sheet_get_cell (sheet, row, 7);
+  cell = td_sheet_get_cell (sheet, row, input);
   g_assert_cmpint (cell->validate, ==, TD_VALIDATE_LIST);
-  g_assert_cmpstr (cell->items[0], ==, "Không vi phạm");
-  g_assert_cmpstr (cell->items[1], ==, "Có vi phạm");
-  /* A heading with its own deduction gets an input row of its own. */
+  g_assert_cmpstr (cell->items[0], ==, "Không");
+  g_assert_cmpstr (cell->items[1], ==, "Có");
+  {
+    gint total = find_row (sheet, 0, "Tổng cộng");
+    TdSheetCell *note = td_sheet_get_cell (sheet, total, td_sheet_get_n_columns (sheet) - 1);
+    g_assert_cmpint (note->formula, ==, TD_FORMULA_EXPR);
+    g_assert_nonnull (strstr (note->expr, "\"Không xếp loại\""));
+  }
+  /* A heading with its own deduction gets an input row of its own, capped
+   * with its sub-rows on the heading. */
   row = find_row (sheet, 1, "Điểm cộng, điểm trừ theo quy định của chính mục IV.3");
   g_assert_cmpint (row, >=, 0);
-  g_assert_true (td_sheet_get_cell (sheet, row, 4)->input);
+  g_assert_true (td_sheet_get_cell (sheet, row, input)->input);
+  g_assert_cmpstr (td_sheet_get_cell (sheet, row, unit)->text, ==, "số lượng");
 }
 
 static void
@@ -847,14 +889,94 @@ test_resolve (Fixture *f, gconstpointer data)
   g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
 }
 
+/* The meeting's agreed points show on paper as on screen: marked "*"
+ * with the legend, the reason in the notes, in every total and the
+ * ranking. */
+static void
+test_agreed_points (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  const TdMember *m = member_named (f, "Sở Tư pháp");
+  gint section_v
+      = td_criteria_table_get_node (f->table, node_titled (f, "Mỗi báo cáo, văn bản gửi Khối "
+                                                              "trưởng trễ hạn"))
+            ->parent;
+  gint leaf = -1;
+  const TdCriterion *c;
+  g_autoptr (TdEntry) entry = NULL;
+  g_autoptr (TdSheet) sheet = NULL;
+  g_autoptr (TdSheet) ranking = NULL;
+  g_autoptr (TdScores) scores = NULL;
+  gint row, col, u;
+  TdSheetCell *cell;
+
+  /* A standard row of section V, agreed at its standard + 0,5. */
+  for (gint i = section_v + 1;
+       i < td_criteria_table_get_node (f->table, section_v)->subtree_end && leaf < 0; i++)
+    if (td_criteria_table_get_node (f->table, i)->kind == TD_RULE_STANDARD)
+      leaf = i;
+  g_assert_cmpint (leaf, >=, 0);
+  c = td_criteria_table_get_node (f->table, leaf);
+  entry = td_entry_new (m->unit_id, c->id, TD_SOURCE_ASSESSED);
+  entry->points = c->standard;
+  entry->has_agreed = TRUE;
+  entry->agreed = c->standard + 50;
+  g_free (entry->agreed_reason);
+  entry->agreed_reason = g_strdup ("Biên bản họp Khối ngày 10/01/2025");
+  g_assert_true (td_entry_save (f->db, c, entry, &error));
+  g_assert_no_error (error);
+  scores = td_scores_load (f->db, f->table, &error);
+  g_assert_no_error (error);
+  u = td_scores_find_unit (scores, m->unit_id);
+
+  sheet = td_sheet_build_scores (f->db, f->bloc_year_id, m->unit_id, &error);
+  g_assert_no_error (error);
+  row = find_row (sheet, 1, c->title);
+  g_assert_cmpint (row, >=, 0);
+  col = column_index (sheet, "Tổng điểm");
+  cell = td_sheet_get_cell (sheet, row, col);
+  g_assert_cmpint (cell_value (sheet, row, col), ==, c->standard + 50);
+  g_assert_cmpstr (cell->suffix, ==, "*");
+  g_assert_cmpint (cell_value (sheet, find_row (sheet, 0, "Tổng cộng"), col), ==,
+                   td_scores_node_totals (scores, u, -1, TD_SOURCE_FINAL).total);
+  g_assert_true (g_strv_contains ((const char *const *)sheet->notes_after,
+                                  "(*) Điểm do Hội nghị thống nhất."));
+  {
+    gboolean reason = FALSE;
+    for (guint k = 0; k < td_sheet_get_n_columns (sheet); k++)
+      {
+        TdSheetCell *note = td_sheet_get_cell (sheet, row, k);
+        reason |= note->text && strstr (note->text, "Biên bản họp Khối ngày 10/01/2025");
+      }
+    g_assert_true (reason);
+  }
+  assert_formulas_recompute (sheet);
+
+  ranking = td_sheet_build_ranking (f->db, f->bloc_year_id, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree gchar *key = g_strdup_printf ("unit:%" G_GINT64_FORMAT, m->unit_id);
+    gint r = -1;
+
+    for (guint k = 0; k < td_sheet_get_n_rows (ranking) && r < 0; k++)
+      if (g_strcmp0 (td_sheet_get_row (ranking, k)->key, key) == 0)
+        r = (gint)k;
+    g_assert_cmpint (r, >=, 0);
+    g_assert_cmpstr (td_sheet_get_cell (ranking, r, column_index (ranking, "Tổng điểm"))->suffix,
+                     ==, "*");
+  }
+}
+
 int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
+
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("/sheet-builders/scores-equal-core", test_scores_equal_core);
   ADD ("/sheet-builders/caps-and-own-rules", test_caps_and_own_rules);
+  ADD ("/sheet-builders/agreed-points", test_agreed_points);
   ADD ("/sheet-builders/header-block", test_header_block);
   ADD ("/sheet-builders/issue-date", test_issue_date_is_reproducible);
   ADD ("/sheet-builders/ranking-equals-core", test_ranking_equals_core);

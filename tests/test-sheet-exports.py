@@ -18,6 +18,9 @@ import traceback
 import openpyxl
 from openpyxl.utils import column_index_from_string
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from td_xlsx_eval import Evaluator  # noqa: E402
+
 THIDUA = sys.argv[1]
 OUT = os.environ.get("TD_TEST_OUTPUT_DIR", tempfile.gettempdir())
 TMP = tempfile.mkdtemp(prefix="td-sheets-")
@@ -104,7 +107,8 @@ def evaluate(formula, wv):
     pos, total = 0, 0
     while pos < len(body):
         m = TERM.match(body, pos)
-        assert m, (formula, body[pos:])
+        if not m:  # the form's rules: IF, MIN, ROUND … (td_xlsx_eval.py)
+            return Evaluator(lambda r, c: wv.cell(r, c).value).evaluate(formula)
         sign = -1 if m.group(1) == "-" else 1
         if m.group(3):
             value = sum(number(wv, r, c) for r, c in cells(m.group(3), m.group(4)))
@@ -130,6 +134,10 @@ def check_formulas(path):
                 if isinstance(cell.value, str) and cell.value.startswith("="):
                     got = evaluate(cell.value, cached)
                     want = cached.cell(cell.row, cell.column).value
+                    if isinstance(got, str):  # a text result: "" caches as empty
+                        assert got == (want or ""), (ws.title, cell.coordinate, got, want)
+                        n += 1
+                        continue
                     assert want is not None, (ws.title, cell.coordinate, "no cached value")
                     assert abs(got - want) < 1e-9, (ws.title, cell.coordinate, cell.value, got,
                                                     want)
@@ -248,7 +256,7 @@ def print_setup():
                               (FORM, "landscape")):
         wb, _ = load(path)
         for ws in wb.worksheets:
-            if ws.sheet_state == "hidden":
+            if ws.sheet_state != "visible":
                 continue
             ps = ws.page_setup
             assert ps.paperSize == 9 and ps.orientation == orientation, (ws.title, ps.orientation)
@@ -290,48 +298,53 @@ def form_protection_validations_and_data_sheet():
     ws = wb.worksheets[0]
     assert wb.sheetnames == ["Sở Tư pháp", "TD_DATA"], wb.sheetnames
     assert ws.protection.sheet
+    # Out of sight (not even in Excel's Unhide list) and out of reach.
     data = wb["TD_DATA"]
-    assert data.sheet_state == "hidden"
+    assert data.sheet_state == "veryHidden"
+    assert data.protection.sheet
+    assert wb.security is not None and wb.security.lockStructure
     kv = {}
     r = 1
     while data.cell(r, 1).value not in (None, "row"):
         kv[data.cell(r, 1).value] = data.cell(r, 2).value
         r += 1
     assert kv["thidua-sheet"] == 1 and kv["worksheet"] == "Sở Tư pháp"
-    assert kv["sheet"] == "form" and kv["form_layout"] == "1" and kv["year"] == "2024"
+    assert kv["sheet"] == "form" and kv["form_layout"] == "2" and kv["year"] == "2024"
     assert kv["unit"] == "Sở Tư pháp" and kv["bloc"] == "Khối Thi đua số 6"
-    cols = {k: int(kv[k]) + 1 for k in ("col_self", "col_bonus", "col_deduction",
-                                        "col_evidence")}
-    assert cols == {"col_self": 6, "col_bonus": 4, "col_deduction": 5, "col_evidence": 8}
+    assert len(kv["table_fingerprint"]) == 32 and len(kv["seal"]) == 32
+    cols = {k: int(kv[k]) + 1 for k in ("col_input", "col_self", "col_evidence")}
+    assert cols == {"col_input": 4, "col_self": 9, "col_evidence": 11}, cols
     head = next(i for i in range(1, 40) if data.cell(i, 1).value == "row")
     keys = {}
     i = head + 1
     while data.cell(i, 3).value:
         keys[data.cell(i, 3).value] = data.cell(i, 2).value
         i += 1
-    assert len(keys) == 28, len(keys)  # the demo table's criteria with a rule
+    # The demo table's criteria with a rule, the size class and the exemption.
+    assert len(keys) == 30, len(keys)
     plan = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 2).value).startswith(
         "Hoàn thành các chỉ tiêu, nhiệm vụ kế hoạch năm 2024"))
     assert plan in keys.values()
-    assert ws.cell(plan, 6).protection.locked is False
-    assert ws.cell(plan, 8).protection.locked is False
+    assert ws.cell(plan, 4).protection.locked is False
+    assert ws.cell(plan, 11).protection.locked is False
     assert ws.cell(plan, 3).protection.locked is not False
-    assert ws.cell(plan, 7).protection.locked is not False  # Thẩm định: the bloc's
+    assert ws.cell(plan, 9).protection.locked is not False  # Tự chấm: a formula
+    assert ws.cell(plan, 10).protection.locked is not False  # Thẩm định: the bloc's
     dvs = ws.data_validations.dataValidation
-    dv = next(d for d in dvs if f"F{plan}" in str(d.sqref).split())
+    dv = next(d for d in dvs if f"D{plan}" in str(d.sqref).split())
     assert dv.type == "decimal" and float(dv.formula1) == 0 and float(dv.formula2) == 20
-    assert dv.error == ("Nhập điểm tự chấm, từ 0 đến 20 (dùng dấu phẩy cho phần thập phân, ví "
+    assert dv.error == ("Nhập số điểm từ 0 đến 20 (dùng dấu phẩy cho phần thập phân, ví "
                         "dụ 0,5)."), dv.error
-    assert dv.showErrorMessage
+    assert dv.showErrorMessage and dv.errorStyle in (None, "stop")
     lists = [d for d in dvs if d.type == "list"]
-    assert len(lists) == 1 and lists[0].formula1.startswith("'TD_DATA'!"), lists
-    items = [data.cell(k, 8).value for k in (1, 2)]
-    assert items == ["Không vi phạm", "Có vi phạm"], items
+    assert len(lists) == 5 and all(d.formula1.startswith("'TD_DATA'!") for d in lists), lists
+    wholes = [d for d in dvs if d.type == "whole"]
+    assert len(wholes) == 6, len(wholes)  # the counts
     notes = [ws.cell(r, 1).value or "" for r in range(1, 12)]
     assert any(n.startswith("Hướng dẫn:") for n in notes)
     total = rows_by(ws, 1)["Tổng cộng"]
-    assert ws.cell(total, 6).value.startswith("=F")
-    assert wv.worksheets[0].cell(total, 6).value == 0
+    assert ws.cell(total, 9).value.startswith("=ROUND(F")
+    assert wv.worksheets[0].cell(total, 9).value == 0
     assert wv.worksheets[0].cell(total, 3).value == 100
     assert ws.sheet_view.showZeros is False
 
@@ -339,8 +352,8 @@ def form_protection_validations_and_data_sheet():
 @test
 def forms_of_every_member_each_with_its_data_sheet():
     wb, _ = load(FORMS)
-    visible = [ws.title for ws in wb.worksheets if ws.sheet_state != "hidden"]
-    hidden = [ws.title for ws in wb.worksheets if ws.sheet_state == "hidden"]
+    visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]
+    hidden = [ws.title for ws in wb.worksheets if ws.sheet_state == "veryHidden"]
     assert sorted(visible) == sorted(TABS.values()), visible
     assert len(hidden) == 12 and "TD_DATA" in hidden and "TD_DATA12" in hidden, hidden
     for name in hidden:
@@ -365,6 +378,17 @@ def calendar_sheet():
                 if ws.cell(r, 1).value in ("I", "II", "III")]
     assert sections == ["Các ngày lễ lớn", "Các ngày kỷ niệm, sự kiện và đợt thi đua",
                         "Thời hạn thực hiện nhiệm vụ của Khối"], sections
+    # The issuer block is two narrow columns on a portrait page: where it
+    # must wrap it breaks before "SỐ 6", not before "6" alone.
+    issuer = [ws.cell(r, 1).value for r in range(1, 4)]
+    assert "KHỐI THI ĐUA SỐ\u00a06" in issuer, issuer
+    assert "A2:B2" in {str(m) for m in ws.merged_cells.ranges}
+    # "Nơi nhận" has the same two columns: a long recipient wraps, whole.
+    rows = [r for r in range(1, ws.max_row + 1)
+            if str(ws.cell(r, 1).value).startswith("- Ban Thi đua")]
+    assert rows, "no recipients"
+    assert ws.cell(rows[0], 1).alignment.wrap_text
+    assert ws.row_dimensions[rows[0]].height >= 28, ws.row_dimensions[rows[0]].height
 
 
 # --- PDF -------------------------------------------------------------------

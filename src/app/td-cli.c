@@ -10,9 +10,12 @@
 #include "td-db.h"
 #include "td-demo.h"
 #include "td-export-cli.h"
+#include "td-form-import-cli.h"
 #include "td-ical.h"
 #include "td-import-table-cli.h"
 #include "td-registry.h"
+#include "td-sheet-builders.h"
+#include "td-sniff.h"
 #include "td-unit-import.h"
 
 #include <glib/gi18n.h>
@@ -42,6 +45,9 @@ static const TdCliCommand commands[] = {
   { "import-table", N_ ("DATABASE FILE"),
     N_ ("Read a criteria table from a file (as copied from Word or Excel, CSV, HTML) and save it"),
     td_import_table_cli_run },
+  { "import-forms", N_ ("DATABASE FILE…"),
+    N_ ("Import the members' filled self-score forms (.xlsx) into their self-scores"),
+    td_form_import_cli_run },
   { "import-units", N_ ("DATABASE FILE.csv"),
     N_ ("Add the units of a CSV or tab-separated file to a bloc's year"), cmd_import_units },
 };
@@ -134,29 +140,6 @@ cmd_demo (int argc, char **argv)
   return 0;
 }
 
-/* --bloc takes the bloc's number or its name (case and accents as written). */
-static gint64
-find_bloc (TdDb *db, const char *word, GError **error)
-{
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
-  gchar *end = NULL;
-  gint64 id = g_ascii_strtoll (word, &end, 10);
-
-  if (blocs == NULL)
-    return 0;
-  for (guint i = 0; i < blocs->len; i++)
-    {
-      TdBloc *bloc = g_ptr_array_index (blocs, i);
-
-      if ((end != word && *end == '\0' && bloc->id == id) || g_utf8_collate (bloc->name, word) == 0)
-        return bloc->id;
-    }
-  g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-               _ ("There is no bloc “%s” in this database. Give its number or its full name."),
-               word);
-  return 0;
-}
-
 static int
 cmd_ics (int argc, char **argv)
 {
@@ -239,20 +222,10 @@ cmd_ics (int argc, char **argv)
     }
   if (bloc != NULL)
     {
-      gint64 bloc_id = find_bloc (db, bloc, &error);
-
-      if (bloc_id == 0)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      bloc_year_id = td_registry_find_bloc_year (db, bloc_id, year, &error);
+      bloc_year_id = td_cli_find_bloc_year (db, bloc, year, &error);
       if (bloc_year_id == 0)
         {
-          if (error == NULL)
-            g_printerr (_ ("The bloc has no year %d in this database.\n"), year);
-          else
-            g_printerr ("%s\n", error->message);
+          g_printerr ("%s\n", error->message);
           return 1;
         }
     }
@@ -265,34 +238,53 @@ cmd_ics (int argc, char **argv)
   return 0;
 }
 
-/* The bloc named @name (or the only one), and its year @year (or the
- * newest). */
-static gint64
-find_bloc_year (TdDb *db, const char *name, gint year, GError **error)
+/* --bloc matches as in every command (td_sheets_resolve_bloc: the number,
+ * the full or short name, or words of it, without regard to case and
+ * diacritics); without --bloc the database must have one bloc.  --year
+ * defaults to the bloc's newest year. */
+gint64
+td_cli_find_bloc_year (TdDb *db, const char *bloc_name, gint year, GError **error)
 {
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
-  TdBloc *bloc = NULL;
-  gint64 id;
+  gint64 bloc_id = 0, id;
 
-  if (blocs == NULL)
-    return 0;
-  for (guint i = 0; i < blocs->len; i++)
-    if (name == NULL ? blocs->len == 1 : g_strcmp0 (((TdBloc *)blocs->pdata[i])->name, name) == 0)
-      bloc = blocs->pdata[i];
-  if (bloc == NULL)
+  if (bloc_name != NULL)
+    bloc_id = td_sheets_resolve_bloc (db, bloc_name, error);
+  else
     {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   name ? _ ("--bloc: the database has no bloc named “%s”.")
-                        : _ ("--bloc: the database has several blocs or none; name one."),
-                   name);
-      return 0;
+      g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, error);
+
+      if (blocs == NULL)
+        return 0;
+      if (blocs->len == 1)
+        bloc_id = ((TdBloc *)blocs->pdata[0])->id;
+      else
+        {
+          GString *list = g_string_new (NULL);
+
+          for (guint i = 0; i < blocs->len; i++)
+            {
+              TdBloc *b = blocs->pdata[i];
+              g_string_append_printf (list, "\n  %4" G_GINT64_FORMAT "  %s", b->id, b->name);
+            }
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       blocs->len == 0 ? _ ("The database has no blocs yet.%s")
+                                       : _ ("The database has several blocs: name one with "
+                                            "--bloc (its number or name).%s"),
+                       list->str);
+          g_string_free (list, TRUE);
+        }
     }
-  id = year != 0 ? td_registry_find_bloc_year (db, bloc->id, year, NULL)
-                 : td_registry_newest_bloc_year (db, bloc->id);
-  if (id == 0)
-    g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                 _ ("--year: the bloc has no such year; start the year in the application first."));
-  return id;
+  if (bloc_id == 0)
+    return 0;
+  if (year == 0)
+    {
+      id = td_registry_newest_bloc_year (db, bloc_id);
+      if (id == 0)
+        g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
+                     _ ("The bloc has no year yet; start the year in the application first."));
+      return id;
+    }
+  return td_sheets_resolve_bloc_year (db, bloc_id, year, error);
 }
 
 static int
@@ -314,8 +306,10 @@ cmd_import_units (int argc, char **argv)
   g_autoptr (TdDb) db = NULL;
   g_autoptr (GPtrArray) rows = NULL;
   g_autofree gchar *contents = NULL;
+  g_autofree gchar *display = NULL;
   const char *labels[] = { N_ ("add"), N_ ("duplicate"), N_ ("invalid") };
   gsize length = 0;
+  TdFileKind kind;
   gint64 by_id;
   gint added;
 
@@ -330,13 +324,16 @@ cmd_import_units (int argc, char **argv)
                              "khoi6.db don-vi.csv"));
       return 2;
     }
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
+  display = g_filename_display_name (argv[2]);
+  if (!td_sniff_file (argv[2], &kind, &error)
+      || !td_sniff_expect (kind, TD_EXPECT_TEXT_TABLE, display, &error)
+      || !g_file_get_contents (argv[2], &contents, &length, &error))
     {
       g_printerr ("%s\n", error->message);
       return 1;
     }
   db = td_db_open (argv[1], dry_run ? TD_DB_OPEN_READ_ONLY : TD_DB_OPEN_DEFAULT, &error);
-  if (db == NULL || (by_id = find_bloc_year (db, bloc_name, year, &error)) == 0)
+  if (db == NULL || (by_id = td_cli_find_bloc_year (db, bloc_name, year, &error)) == 0)
     {
       g_printerr ("%s\n", error->message);
       return 1;

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "td-criterion-editor.h"
+#include "td-criteria-paste.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -29,6 +30,7 @@ struct _TdCriterionEditor
   AdwEntryRow *rate_row;
   AdwEntryRow *threshold_row;
   AdwEntryRow *step_row;
+  AdwEntryRow *bonus_max_row;
   AdwEntryRow *bonus_cap_row;
   AdwEntryRow *deduction_cap_row;
   AdwEntryRow *exemption_row;
@@ -121,6 +123,7 @@ update_visibility (TdCriterionEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->standard_row),
                           kind == TD_RULE_GROUP || td_rule_kind_gives_standard (kind));
   gtk_widget_set_visible (GTK_WIDGET (self->rate_row), has_rate);
+  gtk_widget_set_visible (GTK_WIDGET (self->bonus_max_row), td_rule_kind_gives_standard (kind));
   if (kind == TD_RULE_BONUS_POINTS || kind == TD_RULE_DEDUCTION_POINTS)
     adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->rate_row), _ ("At most (points)"));
   else if (linear)
@@ -158,6 +161,7 @@ td_criterion_editor_set_criterion (TdCriterionEditor *self, TdDb *db, const TdCr
   gboolean read_only, force;
   g_autofree gchar *standard = NULL, *rate = NULL, *threshold = NULL, *step = NULL;
   g_autofree gchar *bonus_cap = NULL, *deduction_cap = NULL, *options = NULL;
+  g_autofree gchar *bonus_max = NULL;
 
   g_return_if_fail (TD_IS_CRITERION_EDITOR (self));
 
@@ -184,12 +188,14 @@ td_criterion_editor_set_criterion (TdCriterionEditor *self, TdDb *db, const TdCr
   rate = points_text (criterion->rate);
   threshold = points_text (criterion->threshold);
   step = points_text (criterion->step);
+  bonus_max = criterion->bonus_max > 0 ? points_text (criterion->bonus_max) : g_strdup ("");
   bonus_cap = cap_text (criterion->bonus_cap);
   deduction_cap = cap_text (criterion->deduction_cap);
   set_row_text (self->standard_row, standard, force);
   set_row_text (self->rate_row, rate, force);
   set_row_text (self->threshold_row, threshold, force);
   set_row_text (self->step_row, step, force);
+  set_row_text (self->bonus_max_row, bonus_max, force);
   set_row_text (self->bonus_cap_row, bonus_cap, force);
   set_row_text (self->deduction_cap_row, deduction_cap, force);
   adw_combo_row_set_selected (self->kind_row, criterion->kind);
@@ -277,13 +283,16 @@ on_apply (AdwEntryRow *row, TdCriterionEditor *self)
     g_free (changed->exemption), changed->exemption = g_strstrip (g_strdup (text));
   else
     {
-      gboolean cap = row == self->bonus_cap_row || row == self->deduction_cap_row;
+      gboolean cap = row == self->bonus_cap_row || row == self->deduction_cap_row
+                     || row == self->bonus_max_row;
 
       if (!parse_points_field (self, label, text, cap, &value))
         {
           gtk_widget_add_css_class (GTK_WIDGET (row), "error");
           return;
         }
+      if (row == self->bonus_max_row)
+        changed->bonus_max = value == TD_NO_CAP ? 0 : value;
       if (row == self->standard_row)
         changed->standard = value;
       else if (row == self->rate_row)
@@ -462,7 +471,6 @@ static gboolean
 parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
 {
   g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
-  g_autoptr (GStrvBuilder) classes = g_strv_builder_new ();
   g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) line_of = g_array_new (FALSE, FALSE, sizeof (guint));
   gboolean with_classes = g_strv_length (into->size_classes) > 0;
@@ -568,10 +576,20 @@ parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
           }
       }
 
-  for (guint k = 0; k < names->len; k++)
-    g_strv_builder_add (classes, g_ptr_array_index (names, k));
+  /* Each class's range of files comes from its name ("Dưới 1.000 hồ
+   * sơ/năm", "Từ 1.000 đến dưới 3.000 hồ sơ/năm"), so a unit's number of
+   * files chooses its class. */
   g_strfreev (into->size_classes);
-  into->size_classes = g_strv_builder_end (classes);
+  into->size_classes = g_new0 (gchar *, 1);
+  g_array_set_size (into->size_ranges, 0);
+  for (guint k = 0; k < names->len; k++)
+    {
+      TdRange range;
+      const char *name = g_ptr_array_index (names, k);
+
+      td_criterion_add_size_class (into, name,
+                                   td_paste_read_size_range (name, &range) ? &range : NULL);
+    }
   gtk_widget_remove_css_class (GTK_WIDGET (self->options_view), "error");
   return TRUE;
 }
@@ -639,6 +657,7 @@ td_criterion_editor_class_init (TdCriterionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, rate_row);
   gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, threshold_row);
   gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, step_row);
+  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, bonus_max_row);
   gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, bonus_cap_row);
   gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, deduction_cap_row);
   gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, exemption_row);

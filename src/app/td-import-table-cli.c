@@ -305,7 +305,7 @@ td_import_table_cli_run (int argc, char **argv)
     {
       g_autofree gchar *total = td_points_format (preview->total);
       g_autofree gchar *std = td_points_format (preview->standard_total);
-      g_print (_ ("%u criteria, standard points %s of %s; %u rows to check, %u with errors.\n"),
+      g_print (_ ("%u criteria, standard points %s of %s; rows to check: %u; with errors: %u.\n"),
                td_paste_preview_count_criteria (preview), std, total,
                td_paste_preview_count_warnings (preview), errors);
     }

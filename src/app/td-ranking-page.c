@@ -171,6 +171,26 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
 }
 
+/* The grade column as wide as its longest word ("Không hoàn thành",
+ * "Không xếp loại") in the list's font: a grade is never cut. */
+static int
+grade_column_width (GtkWidget *widget)
+{
+  int widest = 0;
+
+  for (TdGrade g = TD_GRADE_NONE; g <= TD_GRADE_LAST; g++)
+    {
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, td_grade_to_short_string (g));
+      int width;
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      widest = MAX (widest, width);
+      g_object_unref (layout);
+    }
+  /* The cell's padding on both sides and the column separator. */
+  return MAX (widest + 24, 100);
+}
+
 static void
 add_columns (TdRankingPage *self)
 {
@@ -203,7 +223,8 @@ add_columns (TdRankingPage *self)
           gtk_column_view_column_set_fixed_width (column, 170);
         }
       if (i == COL_GRADE)
-        gtk_column_view_column_set_fixed_width (column, 100);
+        gtk_column_view_column_set_fixed_width (
+            column, grade_column_width (GTK_WIDGET (self->column_view)));
       if (i == COL_PROPOSAL)
         {
           gtk_column_view_column_set_expand (column, TRUE);

@@ -20,6 +20,7 @@
 
 #include "td-scores-page.h"
 #include "td-bloc-year-prompt.h"
+#include "td-form-import-dialog.h"
 #include "td-lazy-tooltip.h"
 #include "td-score-history.h"
 #include "td-score-totals.h"
@@ -299,6 +300,24 @@ on_history_clicked (TdScoresView *view, GtkWidget *button, gint index, TdScoresP
     return;
   show_history (self, button, index, td_scores_state_unit_of (&self->state, self->state.member),
                 TRUE, TD_SOURCE_SELF);
+}
+
+/* Scores → Import Self-Score Forms… (td-form-import-dialog.h) */
+static void
+import_forms_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!td_section_page_is_writable (TD_SECTION_PAGE (self)) || td_section_bloc_year (self) == 0)
+    {
+      td_window_toast_text (widget, _ ("Open a database you can change and choose a bloc and "
+                                       "year to import forms into."));
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (td_form_import_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, td_section_db (self),
+      td_section_bloc_year (self))));
 }
 
 /* Ctrl+H: the history of the cell that has the focus. */
@@ -813,6 +832,7 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "scores.toggle-differences", NULL,
                                    toggle_differences_action);
   gtk_widget_class_install_action (widget_class, "scores.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "scores.import-forms", NULL, import_forms_action);
 
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_1,
                                       GDK_CONTROL_MASK, "scores.show-view", "s", "unit");
@@ -826,6 +846,8 @@ td_scores_page_class_init (TdScoresPageClass *klass)
                                       GDK_CONTROL_MASK, "scores.toggle-differences", NULL);
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_h,
                                       GDK_CONTROL_MASK, "scores.history", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_i,
+                                      GDK_CONTROL_MASK, "scores.import-forms", NULL);
 }
 
 static void

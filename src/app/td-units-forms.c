@@ -10,6 +10,7 @@
 #include "td-import-dialog.h"
 #include "td-form.h"
 #include "td-registry.h"
+#include "td-sniff.h"
 #include "td-text.h"
 #include "td-unit-item.h"
 #include "td-units-page-private.h"
@@ -564,9 +565,14 @@ on_csv_response (GtkNativeDialog *native, int response, TdUnitsPage *self)
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr (GError) error = NULL;
       g_autofree gchar *contents = NULL;
+      g_autofree gchar *name = g_file_get_basename (file);
+      g_autofree gchar *display = g_filename_display_name (name);
       gsize length = 0;
 
-      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
+      /* A workbook, a picture or an empty file is named, not read as text. */
+      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error)
+          || !td_sniff_expect (td_sniff_data ((const guint8 *)contents, length),
+                               TD_EXPECT_TEXT_TABLE, display, &error))
         td_window_show_error (GTK_WIDGET (self), _ ("Could not read the file"), error);
       else
         open_import (self, contents);

@@ -104,6 +104,7 @@ td_occurrence_free (TdOccurrence *occurrence)
   g_free (occurrence->label);
   g_free (occurrence->key);
   g_free (occurrence->detail);
+  td_deadline_free (occurrence->deadline);
   g_free (occurrence);
 }
 
@@ -234,279 +235,6 @@ lunar_anniversary_label (const char *name, gint day, gint month, gint year0, gin
 
 /* Shipped events ----------------------------------------------------------- */
 
-static gboolean
-parse_int_field (const char *text, gint min, gint max, gint *out)
-{
-  gint64 v;
-  char *end = NULL;
-
-  v = g_ascii_strtoll (text, &end, 10);
-  if (end == text || *end != '\0' || v < min || v > max)
-    return FALSE;
-  *out = (gint)v;
-  return TRUE;
-}
-
-static gboolean
-anniversary_from_string (const char *text, TdAnniversaryRule *out)
-{
-  static const char *names[] = { "every", "round", "leader", "none" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *out = (TdAnniversaryRule)i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static const char *
-anniversary_to_string (TdAnniversaryRule rule)
-{
-  static const char *names[] = { "every", "round", "leader", "none" };
-  return names[rule];
-}
-
-static gboolean
-kind_from_string (const char *text, TdEventKind *out)
-{
-  static const char *names[] = { "national", "local", "unit" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      {
-        *out = (TdEventKind)i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-static const char *
-kind_to_string (TdEventKind kind)
-{
-  static const char *names[] = { "national", "local", "unit" };
-  return names[kind];
-}
-
-GPtrArray *
-td_calendar_load_events_file (const char *path, GError **error)
-{
-  g_autofree gchar *contents = NULL;
-  g_auto (GStrv) lines = NULL;
-  g_autoptr (GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify)td_event_free);
-  gboolean header_seen = FALSE;
-
-  if (!g_file_get_contents (path, &contents, NULL, error))
-    return NULL;
-  lines = g_strsplit (contents, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      g_auto (GStrv) f = NULL;
-      g_autoptr (TdEvent) event = td_event_new ();
-      char *line = lines[i];
-      gint great = 0;
-
-      g_strchomp (line);
-      if (line[0] == '\0' || line[0] == '#')
-        continue;
-      if (!header_seen)
-        {
-          header_seen = TRUE;
-          continue;
-        }
-      f = g_strsplit (line, "\t", -1);
-      if (g_strv_length (f) < 9 || !kind_from_string (f[1], &event->kind)
-          || (g_strcmp0 (f[2], "solar") != 0 && g_strcmp0 (f[2], "lunar") != 0)
-          || !parse_int_field (f[3], 1, 31, &event->day)
-          || !parse_int_field (f[4], 1, 12, &event->month)
-          || !parse_int_field (f[5], 0, 2100, &event->year)
-          || !anniversary_from_string (f[6], &event->rule) || !parse_int_field (f[7], 0, 1, &great)
-          || f[8][0] == '\0')
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("Line %u of the events file “%s” is not valid: it needs key, kind, "
-                          "calendar, day, month, year, anniversary, great and name, separated "
-                          "by tabs."),
-                       i + 1, path);
-          return NULL;
-        }
-      event->key = g_strdup (f[0]);
-      event->lunar = g_strcmp0 (f[2], "lunar") == 0;
-      event->great = great != 0;
-      event->name = g_strdup (f[8]);
-      if (f[9] != NULL && f[9][0] != '\0')
-        event->year_label = g_strdup (f[9]);
-      g_ptr_array_add (events, g_steal_pointer (&event));
-    }
-  return g_steal_pointer (&events);
-}
-
-GPtrArray *
-td_calendar_shipped_events (GError **error)
-{
-  static GPtrArray *shipped;
-  const char *dirs[] = { PKGDATADIR, SOURCE_DATADIR };
-
-  if (shipped != NULL)
-    return shipped;
-  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
-    {
-      g_autofree gchar *path = g_build_filename (dirs[i], "events.tsv", NULL);
-
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          shipped = td_calendar_load_events_file (path, error);
-          return shipped;
-        }
-    }
-  g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-               _ ("The list of commemorations (events.tsv) is missing from %s. Reinstall Thi "
-                  "Đua."),
-               PKGDATADIR);
-  return NULL;
-}
-
-/* Where events fall -------------------------------------------------------- */
-
-/* The solar day of lunar @day/@month of lunar year @lunar_year; a 30th in a
- * 29-day month falls on the 29th, as "30 Tết" does. */
-static gboolean
-lunar_in_year (gint day, gint month, gint lunar_year, GDate *out)
-{
-  TdLunarDate lunar = { day, month, lunar_year, FALSE };
-  gint length = td_lunar_month_length (lunar_year, month, FALSE);
-
-  if (length == 0)
-    return FALSE;
-  if (lunar.day > length)
-    lunar.day = length;
-  return td_lunar_to_solar (&lunar, out, NULL);
-}
-
-gboolean
-td_event_date_in_year (const TdEvent *event, gint year, GDate *out)
-{
-  g_date_clear (out, 1);
-  if (year < 1 || (event->year > 0 && year < event->year))
-    return FALSE;
-  if (!event->lunar)
-    {
-      if (!g_date_valid_dmy (event->day, event->month, year))
-        return FALSE;
-      g_date_set_dmy (out, event->day, event->month, year);
-      return TRUE;
-    }
-  /* A lunar date of lunar year L falls in solar year L or L + 1. */
-  for (gint l = MAX (year - 1, event->year); l <= year; l++)
-    if (lunar_in_year (event->day, event->month, l, out) && (gint)g_date_get_year (out) == year)
-      return TRUE;
-  g_date_clear (out, 1);
-  return FALSE;
-}
-
-gboolean
-td_calendar_validate_event (const TdEvent *event, GError **error)
-{
-  g_autofree gchar *name = g_strstrip (g_strdup (event->name ? event->name : ""));
-
-  if (name[0] == '\0')
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Name: write the name of the event, for example “Ngày giải phóng "
-                              "tỉnh Bình Phước”."));
-      return FALSE;
-    }
-  if (event->month < 1 || event->month > 12)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Month: %d is not a month; write 1 to 12."), event->month);
-      return FALSE;
-    }
-  if (event->year != 0 && (event->year < 1000 || event->year > 2100))
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Year: %d is outside the allowed range; write a year from 1000 to 2100, "
-                      "or leave it empty when the event has no year."),
-                   event->year);
-      return FALSE;
-    }
-  if (!event->lunar)
-    {
-      /* 2000 is a leap year: 29/02 is allowed when there is no year. */
-      gint y = event->year ? event->year : 2000;
-
-      if (event->leap)
-        {
-          g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                               _ ("Leap month: only lunar dates have leap months."));
-          return FALSE;
-        }
-      if (event->day < 1 || !g_date_valid_dmy (event->day, event->month, y))
-        {
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("Day: there is no day %d in month %d; write 1 to %d."), event->day,
-                       event->month, g_date_get_days_in_month (event->month, y));
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (event->day < 1 || event->day > 30)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Day: a lunar month has 29 or 30 days; %d is not a lunar day."), event->day);
-      return FALSE;
-    }
-  if (event->year == 0)
-    {
-      if (event->leap)
-        {
-          g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                               _ ("Leap month: a leap month exists only in some years; give the "
-                                  "year of the event, or untick the leap month."));
-          return FALSE;
-        }
-      return TRUE;
-    }
-  if (event->year < TD_LUNAR_MIN_YEAR || event->year > TD_LUNAR_MAX_YEAR)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Year: lunar dates are known from %d to %d."), TD_LUNAR_MIN_YEAR,
-                   TD_LUNAR_MAX_YEAR);
-      return FALSE;
-    }
-  {
-    g_autofree gchar *year_name = td_lunar_year_name (event->year);
-    gint leap_month = td_lunar_leap_month (event->year);
-    gint length = td_lunar_month_length (event->year, event->month, event->leap);
-
-    if (event->leap && leap_month != event->month)
-      {
-        if (leap_month == 0)
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("Leap month: the lunar year %d (%s) has no leap month."), event->year,
-                       year_name);
-        else
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("Leap month: the leap month of the lunar year %d (%s) is month %d, "
-                          "not month %d."),
-                       event->year, year_name, leap_month, event->month);
-        return FALSE;
-      }
-    if (event->day > length)
-      {
-        g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                     _ ("Day: lunar month %d%s of the year %d (%s) has only %d days, so day %d "
-                        "does not exist. Check the date: perhaps day %d, or the next month."),
-                     event->month, event->leap ? _ (" (leap)") : "", event->year, year_name, length,
-                     event->day, length);
-        return FALSE;
-      }
-  }
-  return TRUE;
-}
-
 /* Stored events ------------------------------------------------------------ */
 
 gchar *
@@ -524,13 +252,13 @@ event_from_row (sqlite3_stmt *stmt)
 
   event->id = sqlite3_column_int64 (stmt, 0);
   event->name = td_calendar_column_text (stmt, 1);
-  kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &event->kind);
+  td_event_kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &event->kind);
   event->lunar = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "lunar") == 0;
   event->day = sqlite3_column_int (stmt, 4);
   event->month = sqlite3_column_int (stmt, 5);
   event->leap = sqlite3_column_int (stmt, 6) != 0;
   event->year = sqlite3_column_int (stmt, 7);
-  anniversary_from_string ((const char *)sqlite3_column_text (stmt, 8), &event->rule);
+  td_anniversary_from_string ((const char *)sqlite3_column_text (stmt, 8), &event->rule);
   event->great = sqlite3_column_int (stmt, 9) != 0;
   event->notes = td_calendar_column_text (stmt, 10);
   return event;
@@ -551,9 +279,9 @@ write_event (TdDb *db, const char *sql, const TdEvent *event, GError **error)
 {
   return td_calendar_validate_event (event, error)
          && td_query_run_change (db, "calendar", NULL, error, sql, "sssiibrsbex", event->name,
-                                 kind_to_string (event->kind), event->lunar ? "lunar" : "solar",
+                                 td_event_kind_to_string (event->kind), event->lunar ? "lunar" : "solar",
                                  event->day, event->month, event->leap, (gint64)event->year,
-                                 anniversary_to_string (event->rule), event->great, event->notes,
+                                 td_anniversary_to_string (event->rule), event->great, event->notes,
                                  event->id);
 }
 
@@ -651,9 +379,12 @@ add_event_occurrences (GPtrArray *out, const TdEvent *event, const GDate *from, 
       else
         occ->label = g_strdup (occ->title);
       occ->event_kind = event->kind;
+      /* Without a count of years, one yearly rule tells every year. */
       occ->recurs = !event->lunar
-                    && (event->rule == TD_ANNIVERSARY_EVERY || event->rule == TD_ANNIVERSARY_NONE);
+                    && (event->rule == TD_ANNIVERSARY_NONE
+                        || (event->rule == TD_ANNIVERSARY_EVERY && event->year == 0));
       occ->great = event->great;
+      occ->since = td_event_first_year (event);
       occ->id = event->id;
       occ->key = g_strdup (event->key);
       g_ptr_array_add (out, occ);
@@ -842,6 +573,7 @@ td_calendar_occurrences (TdDb *db, gint64 bloc_year_id, const GDate *from, const
           occ->id = d->id;
           occ->state = td_deadline_state (d, today);
           occ->detail = deadline_detail (db, d);
+          occ->deadline = td_deadline_copy (d);
           g_ptr_array_add (out, occ);
         }
     }

@@ -45,6 +45,10 @@ typedef struct
   gint day, month;
   gboolean leap; /* lunar: in the leap month (only with a year) */
   gint year;     /* year of the original event; 0 when none */
+  /* The first year the day was observed, when it was instituted after the
+   * event it recalls (Ngày Thầy thuốc Việt Nam recalls 27/02/1955 and was
+   * instituted in 1985); 0: from @year on.  No year before it lists it. */
+  gint since;
   TdAnniversaryRule rule;
   gboolean great; /* a great holiday (ngày lễ lớn) */
   gchar *notes;
@@ -115,9 +119,11 @@ typedef struct
   TdLunarDate lunar_date; /* the lunar date of @date (always filled) */
   gint64 id;              /* event, unit, campaign or deadline row; 0 for shipped events */
   gchar *key;             /* shipped events' key */
-  gboolean recurs;        /* a solar event on the same day every year */
+  gboolean recurs;        /* a solar event on the same day every year, never counted */
   TdDeadlineState state;  /* deadlines */
   gchar *detail;          /* deadlines: responsible and progress; campaigns: kind */
+  gint since;             /* events: the first year the day was observed, 0 when unknown */
+  TdDeadline *deadline;   /* deadlines: the deadline itself (who, progress) */
 } TdOccurrence;
 
 TdEvent *td_event_new (void);
@@ -154,9 +160,14 @@ gchar *td_calendar_anniversary_label (const char *name, const GDate *origin, gin
 GPtrArray *td_calendar_shipped_events (GError **error);
 GPtrArray *td_calendar_load_events_file (const char *path, GError **error);
 
+/* The first year @event is observed: @since, else the year of the event,
+ * else 0 (every year). */
+gint td_event_first_year (const TdEvent *event);
+
 /* Where @event falls in solar year @year (lunar events: the day of that
  * lunar date whose solar day is in @year).  A 30th in a 29-day lunar month
- * falls on the 29th.  FALSE when it does not occur in @year. */
+ * falls on the 29th.  FALSE when it does not occur in @year, or when the
+ * day was not yet observed then (td_event_first_year()). */
 gboolean td_event_date_in_year (const TdEvent *event, gint year, GDate *out);
 
 /* Refuses an event that cannot be saved, with a message naming the field:

@@ -528,7 +528,8 @@ read_headers (TdPastePreview *preview, GPtrArray *rows, guint *first)
 
       for (guint i = 0; i < cells->len; i++)
         filled += *(gchar *)g_ptr_array_index (cells, i) != '\0';
-      if (filled > 1 || read_header_row (cells, m, cells->len, &found))
+      /* A header line names at least two columns. */
+      if (filled > 1 || (filled == 0 && read_header_row (cells, m, cells->len, &found)))
         break;
       if (filled == 1)
         {
@@ -804,8 +805,14 @@ is_total_row (TdPasteRow *row)
 
   return g_str_has_prefix (f, "tong cong") || g_strcmp0 (f, "cong") == 0
          || g_strcmp0 (f, "tong so") == 0 || g_str_has_prefix (f, "tong so:")
-         || g_str_has_prefix (f, "tong so diem") || g_strcmp0 (f, "tong diem") == 0
-         || g_str_has_prefix (f, "tong diem chuan") || g_strcmp0 (f, "tong") == 0
+         || g_str_has_prefix (f, "tong so diem")
+         || g_strcmp0 (f, "tong diem") == 0
+         /* "Tổng điểm tối đa: 100", not "Tổng điểm cộng không quá 1" (a note) */
+         || (g_str_has_prefix (f, "tong diem") && *row->cells[TD_PASTE_COL_CODE] == '\0'
+             && *row->cells[TD_PASTE_COL_STANDARD] != '\0'
+             && !g_str_has_prefix (f, "tong diem cong") && !g_str_has_prefix (f, "tong diem tru")
+             && !g_str_has_prefix (f, "tong diem thuong"))
+         || g_strcmp0 (f, "tong") == 0 || g_str_has_prefix (f, "tong:")
          || g_str_has_prefix (f, "tong (") || g_str_has_prefix (code, "tong");
 }
 

@@ -200,6 +200,11 @@ const char *td_paste_row_kind_name (const TdPastePreview *preview, guint row_ind
 /* A role's name for people, translated ("Criterion", "Grade of …"). */
 const char *td_paste_role_get_label (TdPasteRole role);
 
+/* The range of files of a size class named as tables name them: "Dưới
+ * 1.000 hồ sơ/năm", "Từ 1.000 đến dưới 3.000 hồ sơ/năm", "Từ 3.000 hồ
+ * sơ/năm trở lên" (hundredths); FALSE when the name states none. */
+gboolean td_paste_read_size_range (const char *name, TdRange *range);
+
 /* The rank of a code's style: Roman numerals 0 ("I", "IV"), a single
  * capital 5 ("A"), numbers 10 + dots ("1" → 10, "1.2" → 11), letters 20 +
  * their numeric parts ("a" → 20, "a1" / "a.1" → 21, "a1.1" / "a.7.1" →

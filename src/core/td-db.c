@@ -33,6 +33,8 @@ struct _TdDb
   gchar *path;
   GHashTable *statements; /* SQL text → sqlite3_stmt*, reused */
   gint transaction_depth;
+  gint notify_freeze;        /* td_db_freeze_notify */
+  GPtrArray *notify_pending; /* what changed while frozen, each once */
   gboolean read_only;
   gboolean verified;    /* passed the integrity check (or its stamp) on open */
   GError *open_warning; /* a failed daily backup: opened anyway, but say so */
@@ -134,6 +136,7 @@ td_db_finalize (GObject *object)
   g_hash_table_unref (self->statements);
   g_free (self->path);
   g_clear_error (&self->open_warning);
+  g_clear_pointer (&self->notify_pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (td_db_parent_class)->finalize (object);
 }
@@ -697,6 +700,12 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
         }
     }
 
+  /* Not worth refusing the file for: td_db_dup_identity() has a stand-in,
+   * and the next open gives the identity (another program may be writing
+   * right now). */
+  if (!self->read_only)
+    td_db_ensure_identity (self, NULL);
+
   /* Once a day, on the first open: a failure does not keep the clerk
    * from her data, but she is told. */
   if (backups && (flags & TD_DB_OPEN_DEFER_DAILY_BACKUP) == 0
@@ -960,7 +969,37 @@ void
 td_db_notify_changed (TdDb *self, const char *what)
 {
   g_return_if_fail (TD_IS_DB (self));
+  if (self->notify_freeze > 0)
+    {
+      const char *interned = g_intern_string (what);
+      if (self->notify_pending == NULL)
+        self->notify_pending = g_ptr_array_new ();
+      if (!g_ptr_array_find (self->notify_pending, interned, NULL))
+        g_ptr_array_add (self->notify_pending, (gpointer)interned);
+      return;
+    }
   g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (what), what);
+}
+
+void
+td_db_freeze_notify (TdDb *self)
+{
+  g_return_if_fail (TD_IS_DB (self));
+  self->notify_freeze++;
+}
+
+void
+td_db_thaw_notify (TdDb *self)
+{
+  g_autoptr (GPtrArray) pending = NULL;
+
+  g_return_if_fail (TD_IS_DB (self));
+  g_return_if_fail (self->notify_freeze > 0);
+  if (--self->notify_freeze > 0)
+    return;
+  pending = g_steal_pointer (&self->notify_pending);
+  for (guint i = 0; pending && i < pending->len; i++)
+    td_db_notify_changed (self, pending->pdata[i]);
 }
 
 gboolean

@@ -80,9 +80,19 @@ gboolean td_db_audit (TdDb *self, const char *table, gint64 row_id, const char *
                       const char *old_value, const char *new_value, GError **error);
 
 void td_db_notify_changed (TdDb *self, const char *what);
+/* Batches (an import of many scores): while frozen, notifications are
+ * collected and each is emitted once by the last thaw, so the window
+ * reloads once instead of once per saved row. */
+void td_db_freeze_notify (TdDb *self);
+void td_db_thaw_notify (TdDb *self);
 
 gboolean td_db_set_meta (TdDb *self, const char *key, const char *value, GError **error);
 gchar *td_db_get_meta (TdDb *self, const char *key);
+/* A random UUID given to the file when it is first opened for writing
+ * (td-db-identity.c; nothing is written when it has one); a file without
+ * one gets a stable stand-in derived from its creation time. */
+gboolean td_db_ensure_identity (TdDb *self, GError **error);
+gchar *td_db_dup_identity (TdDb *self);
 
 gboolean td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error);
 gboolean td_error_from_sqlite (sqlite3 *handle, int rc, GError **error);

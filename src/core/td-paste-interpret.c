@@ -693,15 +693,19 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
   if (info->std.present && info->std.sign < 0)
     {
       has_ded_col = TRUE, ded_col = info->std.value;
-      say (w, TD_PASTE_WARNING, "%s",
-           _ ("A minus sign in the standard points column: read as a deduction."));
+      if (preview->columns[TD_PASTE_COL_DEDUCTION] >= 0
+          || preview->columns[TD_PASTE_COL_BONUS] >= 0)
+        say (w, TD_PASTE_WARNING, "%s",
+             _ ("A minus sign in the standard points column: read as a deduction."));
     }
   else if (info->std.present && info->std.sign > 0 && !has_rows)
     {
       has_bonus_col = TRUE, bonus_col = info->std.value;
       has_standard = FALSE, standard = 0;
-      say (w, TD_PASTE_WARNING, "%s",
-           _ ("A plus sign in the standard points column: read as a bonus."));
+      if (preview->columns[TD_PASTE_COL_DEDUCTION] >= 0
+          || preview->columns[TD_PASTE_COL_BONUS] >= 0)
+        say (w, TD_PASTE_WARNING, "%s",
+             _ ("A plus sign in the standard points column: read as a bonus."));
     }
   if (info->bonus.present)
     {
@@ -725,6 +729,16 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         }
       else
         has_ded_col = TRUE, ded_col = info->ded.value;
+    }
+  /* A table with one points column writes bonuses and deductions there
+   * too: "- Có sáng kiến: cộng 1 điểm | 1". */
+  if (preview->columns[TD_PASTE_COL_BONUS] < 0 && preview->columns[TD_PASTE_COL_DEDUCTION] < 0
+      && has_standard && info->std.present && info->std.sign == 0 && !has_rows)
+    {
+      if (info->has_t_bonus && info->t_bonus == standard && !info->has_t_ded)
+        has_bonus_col = TRUE, bonus_col = standard, has_standard = FALSE, standard = 0;
+      else if (info->has_t_ded && info->t_ded == standard && !info->has_t_bonus)
+        has_ded_col = TRUE, ded_col = standard, has_standard = FALSE, standard = 0;
     }
   bonus = has_bonus_col ? bonus_col : (info->has_t_bonus ? info->t_bonus : 0);
   deduction = has_ded_col ? ded_col : (info->has_t_ded ? info->t_ded : 0);
@@ -830,9 +844,10 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       else if (!has_rows && has_ded_col)
         {
           c->kind = TD_RULE_STANDARD_LESS_EACH;
-          say (w, TD_PASTE_WARNING, "%s",
-               _ ("Standard points and a deduction on one row: read as the standard points "
-                  "less the deduction per case. Check it."));
+          if (!each)
+            say (w, TD_PASTE_WARNING, "%s",
+                 _ ("Standard points and a deduction on one row: read as the standard points "
+                    "less the deduction per case. Check it."));
         }
       else
         c->kind = TD_RULE_STANDARD;

@@ -54,7 +54,7 @@ static const char *const patterns[N_RE] = {
              "(?:(cong|tru|thuong)\\s*)?(?:den\\s*)?" NUM
              "(?!\\s*(?:%|lan|ngay|thang|nam|ho\\s+so|van\\s+ban|truong\\s+hop|nguoi|don\\s+vi|"
              "xa|bao\\s+cao|gio|phut|dot|cuoc|vu|\\d|[.,]\\d))",
-  [RE_EACH] = "(?<![a-z])(?:moi|cho\\s+moi|tung)\\s+[a-z]|(?<![a-z])cu\\s+(?:moi\\s|\\d|mot\\s)"
+  [RE_EACH] = "(?<![a-z])(?:moi|cho\\s+moi|tung)\\s+[a-z0-9]|(?<![a-z])cu\\s+(?:moi\\s|\\d|mot\\s)"
               "|\\d\\s*(?:" POINTS_WORD ")?\\s*/\\s*[a-z]"
               "|/\\s*(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|sang\\s+kien)",
   /* "cứ mỗi 1% cộng 0,1 điểm", "mỗi 5% thấp hơn trừ 0,5 điểm" */
@@ -229,11 +229,29 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
   if (out->disqualify)
     return TRUE;
 
-  /* "tối đa 1", "không quá 2 điểm" */
-  if (g_str_has_prefix (p, "toi da") || g_str_has_prefix (p, "khong qua"))
+  /* "tối đa 1", "không quá 2 điểm", "trừ 0,5đ/lần", "cộng 1" */
+  for (gboolean more = TRUE; more;)
     {
-      p = skip_spaces (p + (p[0] == 't' ? 6 : 9));
-      out->has_cap = TRUE;
+      more = FALSE;
+      if (g_str_has_prefix (p, "toi da") || g_str_has_prefix (p, "khong qua"))
+        {
+          p = skip_spaces (p + (p[0] == 't' ? 6 : 9));
+          out->has_cap = more = TRUE;
+        }
+      else if ((g_str_has_prefix (p, "tru") || g_str_has_prefix (p, "giam"))
+               && !g_ascii_isalpha (p[p[0] == 't' ? 3 : 4]))
+        {
+          p = skip_spaces (p + (p[0] == 't' ? 3 : 4));
+          out->sign = -1;
+          more = TRUE;
+        }
+      else if ((g_str_has_prefix (p, "cong") || g_str_has_prefix (p, "thuong"))
+               && !g_ascii_isalpha (p[p[0] == 'c' ? 4 : 6]))
+        {
+          p = skip_spaces (p + (p[0] == 'c' ? 4 : 6));
+          out->sign = 1;
+          more = TRUE;
+        }
     }
   if (*p == '-' || *p == '+')
     {
@@ -787,4 +805,12 @@ td_paste_text_named_code (const char *folded)
     }
   while (g_match_info_next (info, NULL));
   return NULL;
+}
+
+gboolean
+td_paste_read_size_range (const char *name, TdRange *range)
+{
+  g_autofree gchar *folded = td_paste_fold (name ? name : "");
+
+  return td_paste_text_range (folded, FALSE, range);
 }

@@ -482,6 +482,19 @@ td_scores_clear_entry (TdScores *scores, TdDb *db, guint unit_index, gint node_i
   return TRUE;
 }
 
+gboolean
+td_scores_unit_has_agreed (TdScores *scores, guint unit_index)
+{
+  TdEntry *const *assessed;
+
+  g_return_val_if_fail (unit_index < scores->n_units, FALSE);
+  assessed = slot (scores, unit_index, TD_SOURCE_ASSESSED);
+  for (guint i = 0; i < scores->n_nodes; i++)
+    if (assessed[i] != NULL && assessed[i]->has_agreed)
+      return TRUE;
+  return FALSE;
+}
+
 void
 td_scores_recompute_unit (TdScores *scores, guint unit_index)
 {

@@ -137,6 +137,10 @@ gboolean td_scores_set_entry (TdScores *scores, TdDb *db, guint unit_index, gint
 gboolean td_scores_clear_entry (TdScores *scores, TdDb *db, guint unit_index, gint node_index,
                                 TdSource source, GError **error);
 
+/* Whether any assessed entry of the unit carries the meeting's agreed
+ * points (the sheets mark its totals). */
+gboolean td_scores_unit_has_agreed (TdScores *scores, guint unit_index);
+
 /* Recomputes one unit (what the benchmark times) or all. */
 void td_scores_recompute_unit (TdScores *scores, guint unit_index);
 void td_scores_recompute_all (TdScores *scores);

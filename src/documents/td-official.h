@@ -2,6 +2,10 @@
 /* Wording rules of official papers (Nghị định 30/2020/NĐ-CP, Phụ lục I). */
 #pragma once
 
+#include "td-calendar.h"
+#include "td-ranking.h"
+#include "td-sheet.h"
+
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -37,6 +41,28 @@ G_BEGIN_DECLS
 #define TD_OFFICIAL_AGREED_NOTE "(*) Điểm do Hội nghị thống nhất."
 
 gchar *td_official_date_line (const char *place, const GDate *date);
+/* "Hoàn thành xuất sắc nhiệm vụ" … "Không xếp loại": the grade as every
+ * sheet writes it, whatever the locale. */
+const char *td_official_grade (TdGrade grade);
+
+/* The result columns of a unit's row, meaning what the note above says. */
+typedef struct
+{
+  guint assessed, bonus, deduction, total;
+} TdResultColumns;
+
+/* Thẩm định, Thưởng and Trừ on @row, and Tổng điểm = Thẩm định + Thưởng −
+ * Trừ as a formula whose value is their sum: the same cells on every sheet
+ * that shows a unit's result. */
+void td_official_set_result (TdSheet *sheet, guint row, const TdResultColumns *columns,
+                             TdPoints assessed, TdPoints bonus, TdPoints deduction);
+/* Who carries out @deadline, in the documents' words whatever the locale:
+ * "Khối trưởng", "Cụm phó", "Các đơn vị thành viên" or @unit_name (the
+ * one unit responsible, its name that year). */
+gchar *td_official_responsible (const TdDeadline *deadline, gboolean cluster,
+                                const char *unit_name);
+/* "8/12 đơn vị đã gửi" for a deadline of every member, else NULL. */
+gchar *td_official_progress (const TdDeadline *deadline);
 gchar *td_official_date (const GDate *date);
 
 G_END_DECLS

@@ -53,7 +53,8 @@ struct _TdPages
   GArray *row_pages; /* Page: the breaks between rows, shared by every band */
   GArray *pages;     /* Page: what is printed, band after band */
   gboolean top_align;
-  double line_h; /* one line of table text */
+  double line_h;       /* one line of table text */
+  GHashTable *heights; /* cell_text_height(), shared by a document's sheets */
 };
 
 void
@@ -320,6 +321,30 @@ band_width (TdPages *p)
   return w;
 }
 
+/* The height of a table cell's text in @width, shaped once per document:
+ * a workbook's scoring sheets repeat the same criteria in the same column
+ * widths, one sheet per member, and shaping them again for every sheet
+ * was most of a workbook export (about 1 s for a bloc of 15 members and
+ * 200 criteria). */
+static double
+cell_text_height (TdPages *p, const char *text, const char *style, double width,
+                  PangoAlignment align)
+{
+  g_autofree gchar *key = g_strdup_printf ("%s\x1f%d\x1f%d\x1f%s", style ? style : "",
+                                           (int)(width * PANGO_SCALE), align, text);
+  double *found = g_hash_table_lookup (p->heights, key);
+  double h;
+
+  if (found != NULL)
+    return *found;
+  {
+    g_autoptr (PangoLayout) l = text_layout (p, text, style, TABLE_SIZE, width, align);
+    h = layout_height (l);
+  }
+  g_hash_table_insert (p->heights, g_steal_pointer (&key), g_memdup2 (&h, sizeof h));
+  return h;
+}
+
 /* Height of a row (cr NULL: every column), or draw its cells of the band. */
 static double
 table_row (TdPages *p, cairo_t *cr, guint r, double y, double h)
@@ -355,11 +380,7 @@ table_row (TdPages *p, cairo_t *cr, guint r, double y, double h)
           if (col->kind != TD_COLUMN_TEXT && strlen (text) < 12)
             hmax = MAX (hmax, p->line_h + 2 * PAD);
           else
-            {
-              g_autoptr (PangoLayout) l
-                  = text_layout (p, text, style, TABLE_SIZE, w - 2 * PAD, align);
-              hmax = MAX (hmax, layout_height (l) + 2 * PAD);
-            }
+            hmax = MAX (hmax, cell_text_height (p, text, style, w - 2 * PAD, align) + 2 * PAD);
         }
       else
         {
@@ -743,14 +764,29 @@ paginate (TdPages *p)
   }
 }
 
+GHashTable *
+td_pages_shaping_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
 TdPages *
 td_pages_new (TdSheet *sheet, const TdPageSetup *setup)
+{
+  g_autoptr (GHashTable) own = td_pages_shaping_new ();
+
+  return td_pages_new_shared (sheet, setup, own);
+}
+
+TdPages *
+td_pages_new_shared (TdSheet *sheet, const TdPageSetup *setup, GHashTable *shaping)
 {
   TdPages *p = g_new0 (TdPages, 1);
   guint ncols = td_sheet_get_n_columns (sheet), nrows = td_sheet_get_n_rows (sheet);
   cairo_font_options_t *options = cairo_font_options_create ();
 
   p->sheet = td_sheet_ref (sheet);
+  p->heights = g_hash_table_ref (shaping);
   if (setup)
     p->setup = *setup;
   else
@@ -812,6 +848,7 @@ td_pages_free (TdPages *p)
   g_array_unref (p->pages);
   g_array_unref (p->row_pages);
   g_array_unref (p->bands);
+  g_hash_table_unref (p->heights);
   g_free (p);
 }
 
@@ -952,6 +989,7 @@ td_pages_draw (TdPages *p, cairo_t *cr, guint index)
 gboolean
 td_pages_write_pdf (TdSheet *const *sheets, guint n_sheets, const char *path, GError **error)
 {
+  g_autoptr (GHashTable) shaping = NULL;
   TdPageSetup first;
   g_autofree gchar *tmp = NULL;
   cairo_surface_t *surface;
@@ -968,9 +1006,10 @@ td_pages_write_pdf (TdSheet *const *sheets, guint n_sheets, const char *path, GE
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, sheets[0]->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Thi Đua");
   cr = cairo_create (surface);
+  shaping = td_pages_shaping_new ();
   for (guint k = 0; k < n_sheets; k++)
     {
-      g_autoptr (TdPages) pages = td_pages_new (sheets[k], NULL);
+      g_autoptr (TdPages) pages = td_pages_new_shared (sheets[k], NULL, shaping);
 
       for (guint i = 0; i < td_pages_get_n_pages (pages); i++)
         {

@@ -32,6 +32,12 @@ void td_page_setup_init (TdPageSetup *setup, TdSheetOrientation orientation);
 typedef struct _TdPages TdPages;
 
 TdPages *td_pages_new (TdSheet *sheet, const TdPageSetup *setup);
+/* The same, sharing the text already measured with the other sheets of one
+ * document (a workbook's scoring sheets repeat their criteria): @shaping
+ * comes from td_pages_shaping_new() and lives as long as the document is
+ * being laid out; a table of one thread only. */
+GHashTable *td_pages_shaping_new (void);
+TdPages *td_pages_new_shared (TdSheet *sheet, const TdPageSetup *setup, GHashTable *shaping);
 void td_pages_free (TdPages *pages);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdPages, td_pages_free)
 

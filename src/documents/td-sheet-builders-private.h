@@ -52,6 +52,14 @@ gboolean td_builder_gives_deduction (const TdCriterion *c);
 /* The largest option worth (sign > 0) or taking off (sign < 0). */
 TdPoints td_builder_options_max (const TdCriterion *c, gint sign);
 
+/* The ranking table (td-sheet-ranking.c); why a unit is not graded; a
+ * rank cell, RANK() where plain ranking by total gives the place, else the
+ * number with the reason in a note. */
+TdSheet *td_builder_ranking (TdBuilderCtx *ctx, GError **error);
+gchar *td_builder_unranked_reason (TdBuilderCtx *ctx, const TdRankRow *rr);
+gboolean td_builder_set_rank_cell (TdBuilderCtx *ctx, TdSheet *sheet, const TdRankRow *rr,
+                                   guint row, guint col, guint ref_row, guint ref_col, guint row1,
+                                   guint col1, guint row2, guint col2);
 TdSheet *td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error);
 TdSheet *td_builder_calendar (TdBuilderCtx *ctx, GError **error);
 

@@ -215,25 +215,6 @@ td_builder_member_label (const TdMember *m)
   return m->short_name && *m->short_name ? m->short_name : m->name;
 }
 
-static const char *
-grade_text (TdGrade grade)
-{
-  switch (grade)
-    {
-    case TD_GRADE_EXCELLENT:
-      return "Hoàn thành xuất sắc nhiệm vụ";
-    case TD_GRADE_GOOD:
-      return "Hoàn thành tốt nhiệm vụ";
-    case TD_GRADE_DONE:
-      return "Hoàn thành nhiệm vụ";
-    case TD_GRADE_NOT_DONE:
-      return "Không hoàn thành nhiệm vụ";
-    case TD_GRADE_NONE:
-    default:
-      return "Không xếp loại";
-    }
-}
-
 /* "I.2.a" style label of a node for notes and extra rows. */
 gchar *
 td_builder_node_path (const TdCriteriaTable *table, gint index)
@@ -255,21 +236,6 @@ td_builder_node_path (const TdCriteriaTable *table, gint index)
     }
   g_ptr_array_unref (codes);
   return g_string_free (out, FALSE);
-}
-
-static gchar *
-disqualified_reason (TdBuilderCtx *ctx, gint unit_index)
-{
-  const TdUnitTotals *t = td_scores_get_totals (ctx->scores, unit_index);
-  gint i = t->disqualified_by[TD_SOURCE_FINAL];
-  const TdCriterion *c;
-  g_autofree gchar *path = NULL;
-
-  if (!t->disqualified[TD_SOURCE_FINAL] || i < 0)
-    return NULL;
-  c = td_criteria_table_get_node (ctx->table, i);
-  path = td_builder_node_path (ctx->table, i);
-  return g_strdup_printf ("Lý do: tiêu chí %s — %s", path, c->title);
 }
 
 /* --- rule kinds, as the sheets need them --------------------------------- */
@@ -396,6 +362,18 @@ own_value (TdBuilderCtx *ctx, const ValueColumn *v, gint index)
   return totals_field (&t, v->field);
 }
 
+/* The meeting's agreed points on a node for a column, NULL when none. */
+static const TdEntry *
+agreed_entry (TdBuilderCtx *ctx, const ValueColumn *v, gint index)
+{
+  const TdEntry *e;
+
+  if (v->source == TD_SOURCE_SELF)
+    return NULL;
+  e = td_scores_get_entry (ctx->scores, v->unit_index, index, TD_SOURCE_ASSESSED);
+  return e != NULL && e->has_agreed ? e : NULL;
+}
+
 static gboolean
 field_applies (const TdCriterion *c, Field field)
 {
@@ -436,6 +414,8 @@ set_leaf_values (CriteriaSheet *b, guint row, gint index)
 
       if (value != 0 || (scored && field_applies (c, v->field)))
         td_sheet_set_points (b->sheet, row, v->col, value);
+      if (agreed_entry (b->ctx, v, index) != NULL)
+        td_sheet_mark_agreed (b->sheet, row, v->col);
     }
 }
 
@@ -463,6 +443,12 @@ set_evidence (CriteriaSheet *b, guint row, gint index)
       const TdEntry *e = assessed ? assessed : self;
       if (e && e->disqualified)
         g_string_append_printf (note, "%sVi phạm: không xếp loại", note->len ? "; " : "");
+    }
+  if (assessed && assessed->has_agreed)
+    {
+      g_autofree gchar *points = td_points_format (assessed->agreed);
+      g_string_append_printf (note, "%sHội nghị thống nhất %s điểm: %s", note->len ? "; " : "",
+                              points, assessed->agreed_reason);
     }
   if (note->len > 0)
     td_sheet_set_text (b->sheet, row, b->col_note, note->str);
@@ -517,7 +503,9 @@ emit_node (CriteriaSheet *b, gint index)
   if (c->kind != TD_RULE_GROUP)
     {
       g_autofree gchar *text
-          = g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", path);
+          = td_rule_kind_gives_standard (c->kind)
+                ? g_strdup_printf ("Điểm của chính mục %s (điểm chuẩn đạt được, điểm cộng)", path)
+                : g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", path);
       guint own = add_text_row (b, TD_ROW_NORMAL, NULL, text);
 
       for (guint k = 0; k < b->values->len; k++)
@@ -546,9 +534,18 @@ emit_node (CriteriaSheet *b, gint index)
     }
   if (any_adjust)
     {
-      g_autofree gchar *text = g_strdup_printf (
-          "Phần điểm thưởng, điểm trừ vượt mức tối đa của mục %s (không tính)", path);
-      guint adj = add_text_row (b, TD_ROW_NORMAL, NULL, text);
+      gboolean agreed = FALSE;
+      g_autofree gchar *text = NULL;
+      guint adj;
+
+      for (guint k = 0; k < b->values->len && !agreed; k++)
+        agreed = agreed_entry (ctx, &g_array_index (b->values, ValueColumn, k), index) != NULL;
+      text = agreed ? g_strdup_printf ("Điều chỉnh theo điểm Hội nghị thống nhất cho mục %s", path)
+                    : g_strdup_printf (
+                        "Phần điểm thưởng, điểm trừ vượt mức tối đa của mục %s (không tính)", path);
+      adj = add_text_row (b, TD_ROW_NORMAL, NULL, text);
+      if (agreed)
+        set_evidence (b, adj, index);
 
       for (guint k = 0; k < b->values->len; k++)
         {
@@ -560,6 +557,8 @@ emit_node (CriteriaSheet *b, gint index)
               sum += node_value (ctx, v, j);
           if (node_value (ctx, v, index) != sum)
             td_sheet_set_points (b->sheet, adj, v->col, node_value (ctx, v, index) - sum);
+          if (agreed_entry (ctx, v, index) != NULL)
+            td_sheet_mark_agreed (b->sheet, adj, v->col);
         }
       g_array_append_val (terms, adj);
     }
@@ -672,8 +671,6 @@ ranking_row (TdBuilderCtx *ctx, gint64 unit_id)
   return ctx->ranking ? td_ranking_find_unit (ctx->ranking, unit_id) : NULL;
 }
 
-static gchar *unranked_reason (TdBuilderCtx *ctx, const TdRankRow *rr);
-
 static TdSheet *
 build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
 {
@@ -753,241 +750,17 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
       g_autofree gchar *proposals = td_rank_row_describe_proposals (ctx->ranking, rr, TRUE);
       g_autofree gchar *line
           = g_strdup_printf ("Kết quả: tổng điểm %s; xếp thứ %d/%u; xếp loại: %s%s%s.", points,
-                             rr->rank, ctx->ranking->rows->len, grade_text (rr->grade),
+                             rr->rank, ctx->ranking->rows->len, td_official_grade (rr->grade),
                              *proposals ? "; đề nghị: " : "", proposals);
       td_sheet_add_note_after (sheet, line);
     }
   else
     {
-      g_autofree gchar *reason = rr ? unranked_reason (ctx, rr) : NULL;
+      g_autofree gchar *reason = rr ? td_builder_unranked_reason (ctx, rr) : NULL;
       g_autofree gchar *line = g_strdup_printf ("Kết quả: không xếp loại%s%s.", reason ? ". " : "",
                                                 reason ? reason : "");
       td_sheet_add_note_after (sheet, line);
     }
-  return sheet;
-}
-
-/* --- 2. Bảng tổng hợp kết quả chấm điểm và xếp hạng ---------------------- */
-
-/* The rank a RANK() formula over the ranked rows gives: 1 + how many
- * ranked units have a higher total (units with no score at all have an
- * empty total, which RANK() skips). */
-static gint
-plain_rank (TdBuilderCtx *ctx, const TdRankRow *row)
-{
-  gint rank = 1;
-
-  for (guint i = 0; i < ctx->ranking->rows->len; i++)
-    {
-      const TdRankRow *other = g_ptr_array_index (ctx->ranking->rows, i);
-      if (other->rank > 0 && other->input->scored
-          && other->input->final_total > row->input->final_total)
-        rank++;
-    }
-  return rank;
-}
-
-static const char *
-row_name (TdBuilderCtx *ctx, const TdRankRow *row)
-{
-  TdMember *m = td_builder_find_member (ctx, row->input->unit_id);
-  return m ? m->name : row->input->name;
-}
-
-/* Why a unit is not graded, for the sheets: the disqualifying criterion,
- * else the bloc's rule on self-scores. */
-static gchar *
-unranked_reason (TdBuilderCtx *ctx, const TdRankRow *rr)
-{
-  gint u = td_scores_find_unit (ctx->scores, rr->input->unit_id);
-  gchar *reason = u >= 0 ? disqualified_reason (ctx, u) : NULL;
-
-  if (reason == NULL && !rr->input->has_self)
-    reason = g_strdup ("Lý do: không gửi bản tự chấm điểm");
-  return reason;
-}
-
-/* The rank cell: a RANK() formula where plain ranking by total gives the
- * place, else the number, marked when the clerk moved the unit.  Returns
- * whether the engine's tie-breaks or the clerk decided it. */
-static gboolean
-set_rank_cell (TdBuilderCtx *ctx, TdSheet *sheet, const TdRankRow *rr, guint row, guint col,
-               guint ref_row, guint ref_col, guint row1, guint col1, guint row2, guint col2)
-{
-  if (rr->input->scored && rr->override == NULL && plain_rank (ctx, rr) == rr->rank)
-    {
-      td_sheet_set_rank (sheet, row, col, rr->rank, ref_row, ref_col, row1, col1, row2, col2);
-      return FALSE;
-    }
-  td_sheet_set_integer (sheet, row, col, rr->rank);
-  if (rr->override != NULL)
-    td_sheet_set_suffix (sheet, row, col, " (điều chỉnh)");
-  return TRUE;
-}
-
-/* The meeting's decisions and open questions, under the table, as the
- * Ranking screen explains them. */
-static void
-add_decision_notes (TdBuilderCtx *ctx, TdSheet *sheet)
-{
-  GString *decided = g_string_new (NULL);
-
-  for (guint i = 0; i < ctx->ranking->rows->len; i++)
-    {
-      const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
-
-      if (rr->rank > 0 && rr->override == NULL && rr->input->scored
-          && plain_rank (ctx, rr) != rr->rank)
-        g_string_append_printf (decided, "%s%s", decided->len ? ", " : "", row_name (ctx, rr));
-      if (rr->override != NULL)
-        {
-          g_autofree gchar *line
-              = g_strdup_printf ("%s được điều chỉnh lên xếp thứ %d theo quyết định của Hội nghị; "
-                                 "lý do: %s.",
-                                 row_name (ctx, rr), rr->rank, rr->override->reason);
-          td_sheet_add_note_after (sheet, line);
-        }
-    }
-  if (decided->len > 0)
-    {
-      g_autofree gchar *line = g_strdup_printf (
-          "Thứ hạng của %s được xác định theo tiêu chí phụ hoặc biểu quyết của Hội nghị.",
-          decided->str);
-      td_sheet_add_note_after (sheet, line);
-    }
-  g_string_free (decided, TRUE);
-  for (guint i = 0; i < ctx->ranking->proposals->len; i++)
-    {
-      const TdProposal *p = g_ptr_array_index (ctx->ranking->proposals, i);
-      const TdRankRow *rr = td_ranking_find_unit (ctx->ranking, p->unit->unit_id);
-      g_autofree gchar *line = NULL;
-
-      if (p->state == TD_PROPOSAL_REMOVED)
-        line = g_strdup_printf ("Hội nghị không đề nghị %s cho %s; lý do: %s.", p->rule->award_name,
-                                row_name (ctx, rr), p->reason);
-      else if (p->state == TD_PROPOSAL_ADDED)
-        line = g_strdup_printf ("Hội nghị bổ sung đề nghị %s cho %s; lý do: %s.",
-                                p->rule->award_name, row_name (ctx, rr), p->reason);
-      if (line != NULL)
-        td_sheet_add_note_after (sheet, line);
-    }
-  for (guint i = 0; i < ctx->ranking->rows->len; i++)
-    {
-      const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
-      /* One line per tied group: written at its first row. */
-      const TdRankRow *prev = i > 0 ? g_ptr_array_index (ctx->ranking->rows, i - 1) : NULL;
-
-      if (rr->quota_ties != NULL
-          && (prev == NULL || prev->rank != rr->rank || prev->quota_ties == NULL))
-        {
-          g_autofree gchar *line = g_strdup_printf (
-              "Các đơn vị đồng hạng %d: số lượng đề nghị %s không đủ cho tất cả, Hội nghị quyết "
-              "định.",
-              rr->rank, rr->quota_ties);
-          td_sheet_add_note_after (sheet, line);
-        }
-    }
-}
-
-static TdSheet *
-build_ranking (TdBuilderCtx *ctx, GError **error)
-{
-  g_autofree gchar *title = NULL, *stem = NULL, *bs = NULL;
-  TdSheet *sheet;
-  guint stt, name, self, assessed, bonus, deduction, total, rank, grade, proposal;
-  guint n_ranked = 0, first_ranked = 0;
-  gboolean any_override = FALSE;
-
-  if (!td_builder_load_ranking (ctx, error))
-    return NULL;
-  title = g_strdup_printf ("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM VÀ XẾP HẠNG THI ĐUA NĂM %d",
-                           ctx->by->year);
-  bs = td_builder_bloc_short (ctx);
-  stem = g_strdup_printf ("Bảng xếp hạng %s %d", bs, ctx->by->year);
-  sheet = td_sheet_new ("Tổng hợp xếp hạng", title, TD_SHEET_LANDSCAPE);
-  td_sheet_set_file_stem (sheet, stem);
-  td_builder_official_header (ctx, sheet);
-  {
-    g_autofree gchar *sub = g_strdup_printf ("(%s, năm %d)", ctx->bloc->name, ctx->by->year);
-    td_sheet_add_subtitle (sheet, sub);
-  }
-  td_builder_meta (ctx, sheet, "ranking");
-
-  for (guint i = 0; i < ctx->ranking->rows->len; i++)
-    {
-      const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
-      if (rr->rank > 0)
-        n_ranked++;
-      any_override |= rr->override != NULL;
-    }
-
-  /* Widths in characters of 12 pt Times: "Hoàn thành xuất sắc nhiệm vụ"
-   * and "Cờ thi đua của UBND tỉnh" on one line each, a moved rank
-   * "3 (điều chỉnh)" only when there is one. */
-  stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_INTEGER, 5.5, TD_ALIGN_CENTER);
-  name = td_sheet_add_column (sheet, "Đơn vị", TD_COLUMN_TEXT, 29, TD_ALIGN_LEFT);
-  self = td_sheet_add_column (sheet, TD_OFFICIAL_SELF, TD_COLUMN_POINTS, 8.5, TD_ALIGN_RIGHT);
-  assessed = td_sheet_add_column (sheet, TD_OFFICIAL_ASSESSED, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  bonus = td_sheet_add_column (sheet, TD_OFFICIAL_BONUS, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  deduction
-      = td_sheet_add_column (sheet, TD_OFFICIAL_DEDUCTION, TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
-  total = td_sheet_add_column (sheet, TD_OFFICIAL_TOTAL, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  rank = td_sheet_add_column (sheet, TD_OFFICIAL_RANK, TD_COLUMN_RANK, any_override ? 12 : 7,
-                              TD_ALIGN_CENTER);
-  grade = td_sheet_add_column (sheet, TD_OFFICIAL_GRADE, TD_COLUMN_TEXT, 32, TD_ALIGN_LEFT);
-  proposal = td_sheet_add_column (sheet, TD_OFFICIAL_PROPOSAL, TD_COLUMN_TEXT, 25, TD_ALIGN_LEFT);
-  td_sheet_group_columns (sheet, self, total, "Kết quả chấm điểm");
-  sheet->freeze_columns = 2;
-
-  for (guint i = 0; i < ctx->ranking->rows->len; i++)
-    {
-      const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
-      const TdRankInput *in = rr->input;
-      g_autofree gchar *key = g_strdup_printf ("unit:%" G_GINT64_FORMAT, in->unit_id);
-      guint row = td_sheet_add_row (sheet, TD_ROW_NORMAL);
-
-      td_sheet_set_row_key (sheet, row, key);
-      td_sheet_set_integer (sheet, row, stt, i + 1);
-      td_sheet_set_text (sheet, row, name, row_name (ctx, rr));
-      if (in->has_self)
-        td_sheet_set_points (sheet, row, self, in->self_total);
-      else
-        td_sheet_set_text (sheet, row, self, TD_OFFICIAL_NOT_SENT);
-      /* A unit nobody scored has no result yet: empty, never 0. */
-      if (in->scored)
-        {
-          td_sheet_set_points (sheet, row, assessed, in->final_total - in->bonus + in->deduction);
-          td_sheet_set_points (sheet, row, bonus, in->bonus);
-          td_sheet_set_points (sheet, row, deduction, in->deduction);
-          td_sheet_set_sum (sheet, row, total, in->final_total);
-          td_sheet_sum_add (sheet, row, total, +1, row, assessed, row, assessed);
-          td_sheet_sum_add (sheet, row, total, +1, row, bonus, row, bonus);
-          td_sheet_sum_add (sheet, row, total, -1, row, deduction, row, deduction);
-        }
-      if (rr->rank > 0)
-        {
-          g_autofree gchar *proposals = td_rank_row_describe_proposals (ctx->ranking, rr, TRUE);
-
-          /* Ranked rows come first in the table, so RANK() over them is
-           * right unless a tie-break or the clerk decided the place. */
-          set_rank_cell (ctx, sheet, rr, row, rank, row, total, first_ranked, total,
-                         first_ranked + n_ranked - 1, total);
-          td_sheet_set_text (sheet, row, grade, grade_text (rr->grade));
-          if (*proposals)
-            td_sheet_set_text (sheet, row, proposal, proposals);
-        }
-      else
-        {
-          g_autofree gchar *reason = unranked_reason (ctx, rr);
-          td_sheet_set_text (sheet, row, grade, "Không xếp loại");
-          td_sheet_set_text (sheet, row, proposal, reason ? reason : "Không xếp loại");
-        }
-    }
-
-  td_sheet_add_note_after (sheet, TD_OFFICIAL_COLUMNS_NOTE);
-  td_sheet_add_note_after (sheet, "Các đơn vị bằng điểm được xếp đồng hạng, trừ khi tiêu chí phụ "
-                                  "hoặc biểu quyết của Hội nghị quyết định.");
-  add_decision_notes (ctx, sheet);
   return sheet;
 }
 
@@ -1060,8 +833,8 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
       if (rr->rank <= 0)
         td_sheet_set_text (sheet, rank_row, col, "KXL");
       else
-        set_rank_cell (ctx, sheet, rr, rank_row, col, total, col, total, first_unit, total,
-                       first_unit + n_ranked - 1);
+        td_builder_set_rank_cell (ctx, sheet, rr, rank_row, col, total, col, total, first_unit,
+                                  total, first_unit + n_ranked - 1);
     }
   /* The same figures as the ranking table, so the meeting sees how the
    * total above is made: Thẩm định + Thưởng − Trừ = Tổng điểm. */
@@ -1121,7 +894,7 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
     {
       const TdRankRow *rr = g_ptr_array_index (ctx->ranking->rows, i);
       TdMember *m = td_builder_find_member (ctx, rr->input->unit_id);
-      g_autofree gchar *reason = rr->rank <= 0 ? unranked_reason (ctx, rr) : NULL;
+      g_autofree gchar *reason = rr->rank <= 0 ? td_builder_unranked_reason (ctx, rr) : NULL;
 
       if (m != NULL && reason != NULL)
         {
@@ -1146,7 +919,7 @@ TdSheet *
 td_sheet_build_ranking (TdDb *db, gint64 bloc_year_id, GError **error)
 {
   g_autoptr (TdBuilderCtx) ctx = td_builder_ctx_new (db, bloc_year_id, error);
-  return ctx ? build_ranking (ctx, error) : NULL;
+  return ctx ? td_builder_ranking (ctx, error) : NULL;
 }
 
 TdSheet *
@@ -1190,7 +963,7 @@ build_workbook (TdBuilderCtx *ctx, GError **error)
 {
   g_autoptr (GPtrArray) sheets = sheets_new ();
 
-  if (!add_sheet (sheets, build_ranking (ctx, error))
+  if (!add_sheet (sheets, td_builder_ranking (ctx, error))
       || !add_sheet (sheets, build_matrix (ctx, error)))
     return NULL;
   for (guint i = 0; i < ctx->members->len; i++)
@@ -1238,7 +1011,7 @@ td_sheets_build (TdDb *db, const char *sheet, gint64 bloc_year_id, gint64 unit_i
       ok = add_sheet (sheets, build_scores (ctx, unit_id, error));
     }
   else if (g_strcmp0 (sheet, TD_SHEET_RANKING) == 0)
-    ok = add_sheet (sheets, build_ranking (ctx, error));
+    ok = add_sheet (sheets, td_builder_ranking (ctx, error));
   else if (g_strcmp0 (sheet, TD_SHEET_MATRIX) == 0)
     ok = add_sheet (sheets, build_matrix (ctx, error));
   else if (g_strcmp0 (sheet, TD_SHEET_CALENDAR) == 0)

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "td-calendar.h"
+#include "td-official.h"
 #include "td-sheet-builders-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -11,36 +12,21 @@
 
 /* --- 5. Danh sách các ngày lễ lớn, sự kiện và thời hạn ------------------- */
 
+/* "Khối trưởng thực hiện": who carries out the deadline, in the same
+ * words as the calendar export (td_official_responsible()). */
 static gchar *
-deadline_note (TdBuilderCtx *ctx, GPtrArray *deadlines, gint64 id)
+deadline_note (TdBuilderCtx *ctx, const TdDeadline *d)
 {
-  for (guint i = 0; deadlines && i < deadlines->len; i++)
-    {
-      TdDeadline *d = g_ptr_array_index (deadlines, i);
-      TdMember *m;
+  TdMember *m
+      = d->responsible == TD_RESPONSIBLE_UNIT ? td_builder_find_member (ctx, d->unit_id) : NULL;
+  g_autofree gchar *who
+      = td_official_responsible (d, ctx->bloc->kind == TD_BLOC_CUM, m ? m->name : NULL);
 
-      if (d->id != id)
-        continue;
-      switch (d->responsible)
-        {
-        case TD_RESPONSIBLE_HEAD:
-          return g_strdup_printf ("%s trưởng thực hiện", td_builder_bloc_word (ctx));
-        case TD_RESPONSIBLE_DEPUTY:
-          return g_strdup_printf ("%s phó thực hiện", td_builder_bloc_word (ctx));
-        case TD_RESPONSIBLE_MEMBERS:
-          return g_strdup ("Các đơn vị thành viên thực hiện");
-        case TD_RESPONSIBLE_UNIT:
-          m = td_builder_find_member (ctx, d->unit_id);
-          return m ? g_strdup_printf ("%s thực hiện", m->name) : NULL;
-        default:
-          return NULL;
-        }
-    }
-  return NULL;
+  return who ? g_strdup_printf ("%s thực hiện", who) : NULL;
 }
 
 static gchar *
-occurrence_note (TdBuilderCtx *ctx, const TdOccurrence *occ, GPtrArray *deadlines)
+occurrence_note (TdBuilderCtx *ctx, const TdOccurrence *occ)
 {
   GString *note = g_string_new (NULL);
 
@@ -68,7 +54,7 @@ occurrence_note (TdBuilderCtx *ctx, const TdOccurrence *occ, GPtrArray *deadline
       break;
     case TD_OCCURRENCE_DEADLINE:
       {
-        g_autofree gchar *who = deadline_note (ctx, deadlines, occ->id);
+        g_autofree gchar *who = occ->deadline ? deadline_note (ctx, occ->deadline) : NULL;
         if (who)
           g_string_append (note, who);
       }
@@ -84,7 +70,6 @@ td_builder_calendar (TdBuilderCtx *ctx, GError **error)
 {
   g_autofree gchar *title = NULL, *stem = NULL, *bs = NULL;
   g_autoptr (GPtrArray) occurrences = NULL;
-  g_autoptr (GPtrArray) deadlines = NULL;
   TdSheet *sheet;
   guint stt, when, what, note;
   GDate from, to;
@@ -103,9 +88,6 @@ td_builder_calendar (TdBuilderCtx *ctx, GError **error)
   g_date_set_dmy (&to, 31, 12, ctx->by->year);
   occurrences = td_calendar_occurrences (ctx->db, ctx->bloc_year_id, &from, &to, NULL, error);
   if (occurrences == NULL)
-    return NULL;
-  deadlines = td_calendar_list_deadlines (ctx->db, ctx->bloc_year_id, error);
-  if (deadlines == NULL)
     return NULL;
 
   /* Too long for one line of a portrait page: break it where a clerk
@@ -154,7 +136,7 @@ td_builder_calendar (TdBuilderCtx *ctx, GError **error)
           row = td_sheet_add_row (sheet, TD_ROW_NORMAL);
           date = td_calendar_format_dmy (&occ->date);
           num = g_strdup_printf ("%u", ++n);
-          text = occurrence_note (ctx, occ, deadlines);
+          text = occurrence_note (ctx, occ);
           td_sheet_set_text (sheet, row, stt, num);
           td_sheet_set_text (sheet, row, when, date);
           td_sheet_set_text (sheet, row, what, occ->label && *occ->label ? occ->label : occ->title);

@@ -1,9 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Phiếu tự chấm điểm: the blank self-score form of one member, with its
- * input cells, validations and the stable layout an importer reads back
- * (documented in td-sheet-builders.h). */
+/* Phiếu tự chấm điểm: the self-score form of one member, a faithful
+ * instrument.  Each input cell asks for what the criterion's rule reads
+ * (points within the rule's range, a whole count, an option or a grade
+ * from a list, a measured value with its unit, Có / Không), with a
+ * Vietnamese input message and a stop error; the reached, bonus,
+ * deduction and self-score cells are formulas that compute what the app
+ * computes (td_rule_evaluate, td_scoring_compute): the same rules, the
+ * caps of every row and heading and of the table.  The data sheet carries
+ * the layout an importer reads back (td-form-layout.h, td-form-import.h). */
 #include "config.h"
 
+#include "td-form-layout.h"
 #include "td-sheet-builders-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -15,75 +22,387 @@ typedef struct
 {
   TdBuilderCtx *ctx;
   TdSheet *sheet;
-  guint col_code, col_title, col_standard, col_bonus, col_deduction, col_self, col_assessed,
-      col_note;
+  guint col_code, col_title, col_standard, col_input, col_unit, col_reached, col_bonus,
+      col_deduction, col_self, col_assessed, col_note;
+  GPtrArray *flags; /* "{row,col}" of the disqualifier inputs */
 } FormSheet;
 
-static void
-form_input (FormSheet *f, guint row, guint col, const char *what, TdPoints max)
+/* Excel constants: "0.5", "-2", "100". */
+static gchar *
+num (gint64 hundredths)
 {
-  g_autofree gchar *hi = td_points_format (max);
-  g_autofree gchar *message = g_strdup_printf (
-      "%s, từ 0 đến %s (dùng dấu phẩy cho phần thập phân, ví dụ 0,5).", what, hi);
+  gint64 a = hundredths < 0 ? -hundredths : hundredths;
+  const char *sign = hundredths < 0 ? "-" : "";
 
-  td_sheet_set_input_points (f->sheet, row, col, 0, max, FALSE, message);
+  if (a % 100 == 0)
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT, sign, a / 100);
+  if (a % 10 == 0)
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, sign, a / 100,
+                            (a % 100) / 10);
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, sign, a / 100, a % 100);
 }
 
-static TdPoints
-cap_or (TdPoints cap, TdPoints fallback)
+/* An Excel string literal. */
+static gchar *
+quoted (const char *text)
 {
-  return cap != TD_NO_CAP && cap > 0 ? cap : fallback;
+  GString *out = g_string_new ("\"");
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+  return g_string_free (out, FALSE);
 }
 
-/* The input cells of criterion @c on @row: standard points in Tự chấm, or
- * bonus / deduction with Tự chấm computed from them. */
-static void
-form_inputs (FormSheet *f, guint row, const TdCriterion *c)
+/* The measured value in hundredths, as the app keeps it, so comparisons
+ * with the brackets are exact. */
+static gchar *
+hundredths (const char *x)
 {
-  g_autofree gchar *key = g_strdup_printf ("criterion:%" G_GINT64_FORMAT, c->id);
-  gboolean bonus = td_builder_gives_bonus (c), deduction = td_builder_gives_deduction (c);
+  return g_strdup_printf ("ROUND(%s*100,0)", x);
+}
+
+/* low <= v < high for an option with a range; NULL when it has none. */
+static gchar *
+range_condition (const TdRuleOption *o, const char *v, const char *size_test)
+{
+  GPtrArray *terms = g_ptr_array_new_with_free_func (g_free);
+  gchar *out;
+
+  if (size_test != NULL)
+    g_ptr_array_add (terms, g_strdup (size_test));
+  if (o->has_low)
+    g_ptr_array_add (terms, g_strdup_printf ("%s>=%" G_GINT64_FORMAT, v, o->low));
+  if (o->has_high)
+    g_ptr_array_add (terms, g_strdup_printf ("%s<%" G_GINT64_FORMAT, v, o->high));
+  if (!o->has_low && !o->has_high)
+    {
+      g_ptr_array_unref (terms);
+      return NULL;
+    }
+  if (terms->len == 1)
+    out = g_strdup (terms->pdata[0]);
+  else
+    {
+      GString *and = g_string_new ("AND(");
+      for (guint i = 0; i < terms->len; i++)
+        g_string_append_printf (and, "%s%s", i ? "," : "", (char *)terms->pdata[i]);
+      g_string_append_c (and, ')');
+      out = g_string_free (and, FALSE);
+    }
+  g_ptr_array_unref (terms);
+  return out;
+}
+
+/* IF(cond1,p1,IF(cond2,p2,…0)): the first matching option wins, as in
+ * td_rule_match_option.  @points: signed option points, or for a graded
+ * row the standard points of the grade. */
+static gchar *
+chain (GPtrArray *conditions, GArray *points)
+{
+  GString *out = g_string_new (NULL);
+  guint open = 0;
+
+  for (guint i = 0; i < conditions->len; i++)
+    {
+      g_autofree gchar *p = num (g_array_index (points, TdPoints, i));
+      g_string_append_printf (out, "IF(%s,%s,", (char *)conditions->pdata[i], p);
+      open++;
+    }
+  g_string_append_c (out, '0');
+  while (open-- > 0)
+    g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}
+
+/* The option's points as the rule reads them: by the item chosen from the
+ * list (OPTIONS, graded by name) or by the measured value (and the size
+ * class) for GRADED and BRACKETS. */
+static gchar *
+option_points (const TdCriterion *c, TdFormField field, const char *x, const char *s)
+{
+  g_autoptr (GPtrArray) conditions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (TdPoints));
+  g_autofree gchar *v = hundredths (x);
+  g_auto (GStrv) items = td_form_field_items (c, field);
+  g_auto (GStrv) sizes = NULL;
+  guint n_sizes = c->size_classes ? g_strv_length (c->size_classes) : 0;
+
+  if (c->kind == TD_RULE_BRACKETS && n_sizes > 1)
+    sizes = td_form_field_items (c, TD_FORM_FIELD_SIZE_CLASS);
+  for (guint i = 0; i < c->options->len; i++)
+    {
+      const TdRuleOption *o = g_ptr_array_index (c->options, i);
+      gchar *condition = NULL;
+
+      if (items != NULL)
+        {
+          g_autofree gchar *item = quoted (items[i]);
+          condition = g_strdup_printf ("%s=%s", x, item);
+        }
+      else if (c->kind == TD_RULE_BRACKETS && sizes != NULL)
+        {
+          g_autofree gchar *size = NULL;
+          g_autofree gchar *test = NULL;
+          if (o->size_class < 0 || (guint)o->size_class >= n_sizes)
+            continue;
+          size = quoted (sizes[o->size_class]);
+          test = g_strdup_printf ("%s=%s", s, size);
+          condition = range_condition (o, v, test);
+        }
+      else
+        {
+          /* Without size classes every entry is of class 0. */
+          if (c->kind == TD_RULE_BRACKETS && o->size_class != 0)
+            continue;
+          condition = range_condition (o, v, NULL);
+        }
+      if (condition == NULL)
+        continue;
+      g_ptr_array_add (conditions, condition);
+      g_array_append_val (points, o->points);
+    }
+  return chain (conditions, points);
+}
+
+/* What the row of criterion @c gives, as three Excel expressions over its
+ * input cells (NULL: nothing of that kind); the same cases as
+ * td_rule_evaluate. */
+typedef struct
+{
+  gchar *reached, *bonus, *deduction;
+} RowValues;
+
+static void
+row_values_clear (RowValues *v)
+{
+  g_free (v->reached);
+  g_free (v->bonus);
+  g_free (v->deduction);
+}
+
+static RowValues
+rule_values (const TdCriterion *c, TdFormField field, const char *x, const char *s)
+{
+  RowValues out = { 0 };
+  g_autofree gchar *std = num (c->standard);
+  g_autofree gchar *rate = num (c->rate);
+  g_autofree gchar *v = hundredths (x);
+
+  switch (c->kind)
+    {
+    case TD_RULE_STANDARD:
+      out.reached = g_strdup_printf ("MIN(MAX(%s,0),%s)", x, std);
+      break;
+    case TD_RULE_STANDARD_LESS_EACH:
+      out.reached = g_strdup_printf ("MAX(%s-%s*%s,0)", std, x, rate);
+      break;
+    case TD_RULE_GRADED:
+      {
+        g_autofree gchar *p = option_points (c, field, x, s);
+        out.reached = g_strdup_printf ("MIN(MAX(%s,0),%s)", p, std);
+      }
+      break;
+    case TD_RULE_BONUS_EACH:
+      out.bonus = g_strdup_printf ("%s*%s", x, rate);
+      break;
+    case TD_RULE_DEDUCTION_EACH:
+      out.deduction = g_strdup_printf ("%s*%s", x, rate);
+      break;
+    case TD_RULE_BONUS_POINTS:
+      out.bonus = g_strdup_printf ("MIN(MAX(%s,0),%s)", x, rate);
+      break;
+    case TD_RULE_DEDUCTION_POINTS:
+      out.deduction = g_strdup_printf ("MIN(MAX(%s,0),%s)", x, rate);
+      break;
+    case TD_RULE_OPTIONS:
+    case TD_RULE_BRACKETS:
+      {
+        g_autofree gchar *p = option_points (c, field, x, s);
+        if (td_builder_gives_bonus (c))
+          out.bonus = g_strdup_printf ("MAX(%s,0)", p);
+        if (td_builder_gives_deduction (c))
+          out.deduction = g_strdup_printf ("MAX(-(%s),0)", p);
+      }
+      break;
+    case TD_RULE_LINEAR_BONUS:
+      if (c->step > 0)
+        out.bonus = g_strdup_printf ("IF(%s>%" G_GINT64_FORMAT ",INT((%s-%" G_GINT64_FORMAT
+                                     ")/%" G_GINT64_FORMAT ")*%s,0)",
+                                     v, c->threshold, v, c->threshold, c->step, rate);
+      break;
+    case TD_RULE_LINEAR_DEDUCTION:
+      if (c->step > 0)
+        out.deduction = g_strdup_printf ("IF(%s<%" G_GINT64_FORMAT ",INT((%" G_GINT64_FORMAT
+                                         "-%s)/%" G_GINT64_FORMAT ")*%s,0)",
+                                         v, c->threshold, c->threshold, v, c->step, rate);
+      break;
+    case TD_RULE_GROUP:
+    case TD_RULE_DISQUALIFIER:
+    case TD_RULE_N_KINDS:
+    default:
+      break;
+    }
+  return out;
+}
+
+/* IF(x="",0,…): an empty cell is "not scored", as a missing entry. */
+static gchar *
+guarded (gchar *expr, const char *x, gboolean list)
+{
+  gchar *out;
+
+  if (expr == NULL)
+    return NULL;
+  /* A list item that is not chosen matches no option: no guard needed. */
+  if (list)
+    return expr;
+  out = g_strdup_printf ("IF(%s=\"\",0,%s)", x, expr);
+  g_free (expr);
+  return out;
+}
+
+static gchar *
+capped (gchar *expr, TdPoints cap)
+{
+  gchar *out;
+  g_autofree gchar *limit = NULL;
+
+  if (expr == NULL || cap == TD_NO_CAP)
+    return expr;
+  limit = num (cap);
+  out = g_strdup_printf ("MIN(%s,%s)", limit, expr);
+  g_free (expr);
+  return out;
+}
+
+static void
+set_value (FormSheet *f, guint row, guint col, gchar *expr)
+{
+  g_autofree gchar *rounded = NULL;
+
+  if (expr == NULL)
+    return;
+  rounded = g_strdup_printf ("ROUND(%s,2)", expr);
+  td_sheet_set_formula (f->sheet, row, col, rounded, 0);
+  g_free (expr);
+}
+
+/* Tự chấm = điểm đạt + điểm thưởng − điểm trừ of the row. */
+static void
+set_self (FormSheet *f, guint row)
+{
+  g_autofree gchar *reached = td_sheet_cell_ref (row, f->col_reached);
+  g_autofree gchar *bonus = td_sheet_cell_ref (row, f->col_bonus);
+  g_autofree gchar *deduction = td_sheet_cell_ref (row, f->col_deduction);
+  g_autofree gchar *expr = g_strdup_printf ("ROUND(%s+%s-%s,2)", reached, bonus, deduction);
+
+  td_sheet_set_formula (f->sheet, row, f->col_self, expr, 0);
+}
+
+static void
+set_input (FormSheet *f, guint row, const TdCriterion *c, TdFormField field)
+{
+  g_autofree gchar *key = g_strdup_printf ("criterion:%" G_GINT64_FORMAT ":%s", c->id,
+                                           td_form_field_to_string (field));
+  g_autofree gchar *message = td_form_field_message (c, field);
+  g_auto (GStrv) items = td_form_field_items (c, field);
+  gint64 min, max;
 
   td_sheet_set_row_key (f->sheet, row, key);
-  if (c->kind == TD_RULE_DISQUALIFIER)
+  td_sheet_set_text (f->sheet, row, f->col_unit, td_form_field_unit (c, field));
+  if (items != NULL)
+    td_sheet_set_input_list (f->sheet, row, f->col_input, (const char *const *)items, message);
+  else
     {
-      const char *items[] = { "Không vi phạm", "Có vi phạm", NULL };
-      td_sheet_set_input_list (f->sheet, row, f->col_note, items,
-                               "Chọn “Không vi phạm” hoặc “Có vi phạm”.");
+      td_form_field_range (c, field, &min, &max);
+      td_sheet_set_input_points (f->sheet, row, f->col_input, min, max,
+                                 field == TD_FORM_FIELD_COUNT, message);
+    }
+}
+
+/* The input cells of @c, the first on @row and the others on rows of their
+ * own under it, and the formulas of @row.  @leaf: the row is the whole
+ * criterion, so its own caps apply here (a heading's own rule is capped
+ * with its sub-rows, on the heading). */
+static void
+form_inputs (FormSheet *f, guint row, const TdCriterion *c, gboolean leaf)
+{
+  TdFormField fields[TD_FORM_MAX_FIELDS];
+  guint n = td_form_fields (c, fields);
+  g_autofree gchar *x = td_sheet_cell_ref (row, f->col_input);
+  g_autofree gchar *s = NULL, *e = NULL;
+  gboolean list;
+  RowValues v;
+
+  if (n == 0)
+    return;
+  set_input (f, row, c, fields[0]);
+  td_sheet_set_input (f->sheet, row, f->col_note);
+  for (guint i = 1; i < n; i++)
+    {
+      guint sub = td_sheet_add_row (f->sheet, TD_ROW_NORMAL);
+      td_sheet_set_text (f->sheet, sub, f->col_title, td_form_field_row_label (fields[i]));
+      set_input (f, sub, c, fields[i]);
+      if (fields[i] == TD_FORM_FIELD_SIZE_CLASS)
+        s = td_sheet_cell_ref (sub, f->col_input);
+      else if (fields[i] == TD_FORM_FIELD_EXEMPT)
+        e = td_sheet_cell_ref (sub, f->col_input);
+    }
+  if (fields[0] == TD_FORM_FIELD_FLAG)
+    {
+      g_ptr_array_add (f->flags, g_strdup (x));
       return;
     }
-  if (td_rule_kind_gives_standard (c->kind))
+  list = fields[0] == TD_FORM_FIELD_OPTION || fields[0] == TD_FORM_FIELD_GRADE;
+  v = rule_values (c, fields[0], x, s);
+  v.reached = guarded (v.reached, x, list);
+  v.bonus = guarded (v.bonus, x, list);
+  v.deduction = guarded (v.deduction, x, list);
+  if (e != NULL && v.deduction != NULL)
     {
-      TdPoints max = c->standard;
-      if (c->kind == TD_RULE_GRADED)
-        max = MAX (max, td_builder_options_max (c, +1));
-      form_input (f, row, f->col_self, "Nhập điểm tự chấm", max);
+      gchar *exempt = g_strdup_printf ("IF(%s=\"%s\",0,%s)", e, TD_FORM_YES, v.deduction);
+      g_free (v.deduction);
+      v.deduction = exempt;
     }
-  if (bonus)
+  if (leaf)
     {
-      TdPoints max = c->kind == TD_RULE_BONUS_POINTS ? c->rate
-                     : c->kind == TD_RULE_OPTIONS || c->kind == TD_RULE_BRACKETS
-                         ? td_builder_options_max (c, +1)
-                         : cap_or (c->bonus_cap, TD_POINTS (100));
-      form_input (f, row, f->col_bonus, "Nhập tổng số điểm được cộng", max);
+      v.bonus = capped (v.bonus, c->bonus_cap);
+      v.deduction = capped (v.deduction, c->deduction_cap);
     }
-  if (deduction)
+  set_value (f, row, f->col_reached, g_steal_pointer (&v.reached));
+  set_value (f, row, f->col_bonus, g_steal_pointer (&v.bonus));
+  set_value (f, row, f->col_deduction, g_steal_pointer (&v.deduction));
+  row_values_clear (&v);
+  set_self (f, row);
+}
+
+/* The sums of a heading (or the table) over the rows @terms, with the
+ * bonus and deduction caps. */
+static void
+form_sums (FormSheet *f, guint row, GArray *terms, TdPoints bonus_cap, TdPoints deduction_cap)
+{
+  const guint cols[] = { f->col_reached, f->col_bonus, f->col_deduction };
+  const TdPoints caps[] = { TD_NO_CAP, bonus_cap, deduction_cap };
+
+  for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
     {
-      TdPoints max = c->kind == TD_RULE_DEDUCTION_POINTS ? c->rate
-                     : c->kind == TD_RULE_OPTIONS || c->kind == TD_RULE_BRACKETS
-                         ? td_builder_options_max (c, -1)
-                         : cap_or (c->deduction_cap, TD_POINTS (100));
-      form_input (f, row, f->col_deduction, "Nhập tổng số điểm bị trừ (số dương)", max);
+      GString *sum = g_string_new (NULL);
+
+      for (guint t = 0; t < terms->len; t++)
+        {
+          g_autofree gchar *ref = td_sheet_cell_ref (g_array_index (terms, guint, t), cols[k]);
+          g_string_append_printf (sum, "%s%s", t ? "+" : "", ref);
+        }
+      if (terms->len == 0)
+        g_string_append_c (sum, '0');
+      set_value (f, row, cols[k], capped (g_string_free (sum, FALSE), caps[k]));
     }
-  if (!td_rule_kind_gives_standard (c->kind) && (bonus || deduction))
-    {
-      td_sheet_set_sum (f->sheet, row, f->col_self, 0);
-      if (bonus)
-        td_sheet_sum_add (f->sheet, row, f->col_self, +1, row, f->col_bonus, row, f->col_bonus);
-      if (deduction)
-        td_sheet_sum_add (f->sheet, row, f->col_self, -1, row, f->col_deduction, row,
-                          f->col_deduction);
-    }
-  td_sheet_set_input (f->sheet, row, f->col_note);
+  set_self (f, row);
 }
 
 /* The rule in the table's own words, for the unit to score itself by:
@@ -236,7 +555,7 @@ form_node (FormSheet *f, gint index)
     td_sheet_set_points (f->sheet, row, f->col_standard, c->standard);
   if (!heading)
     {
-      form_inputs (f, row, c);
+      form_inputs (f, row, c, TRUE);
       return row;
     }
   terms = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -262,15 +581,10 @@ form_node (FormSheet *f, gint index)
           text = both;
         }
       td_sheet_set_text (f->sheet, own, f->col_title, text);
-      form_inputs (f, own, c);
+      form_inputs (f, own, c, FALSE);
       g_array_append_val (terms, own);
     }
-  td_sheet_set_sum (f->sheet, row, f->col_self, 0);
-  for (guint t = 0; t < terms->len; t++)
-    {
-      guint r = g_array_index (terms, guint, t);
-      td_sheet_sum_add (f->sheet, row, f->col_self, +1, r, f->col_self, r, f->col_self);
-    }
+  form_sums (f, row, terms, c->bonus_cap, c->deduction_cap);
   if (stated_children == c->standard)
     {
       td_sheet_set_sum (f->sheet, row, f->col_standard, c->standard);
@@ -284,6 +598,40 @@ form_node (FormSheet *f, gint index)
   return row;
 }
 
+/* The form's identity on its data sheet (see td-form-layout.h). */
+static void
+form_meta (FormSheet *f, TdMember *m, gint64 unit_id)
+{
+  TdBuilderCtx *ctx = f->ctx;
+  g_autofree gchar *uid = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
+  g_autofree gchar *tid = g_strdup_printf ("%" G_GINT64_FORMAT, ctx->table->id);
+  g_autofree gchar *version = g_strdup_printf ("%d", TD_FORM_LAYOUT_VERSION);
+  g_autofree gchar *fingerprint = td_form_table_fingerprint (ctx->table);
+  g_autofree gchar *seal
+      = td_form_seal (ctx->db, ctx->bloc_year_id, unit_id, ctx->table->id, fingerprint);
+  const struct
+  {
+    const char *key;
+    guint col;
+  } cols[] = { { "col_code", f->col_code },           { "col_input", f->col_input },
+               { "col_reached", f->col_reached },     { "col_bonus", f->col_bonus },
+               { "col_deduction", f->col_deduction }, { "col_self", f->col_self },
+               { "col_evidence", f->col_note } };
+
+  td_builder_meta (ctx, f->sheet, "form");
+  td_sheet_set_meta (f->sheet, "form_layout", version);
+  td_sheet_set_meta (f->sheet, "unit_id", uid);
+  td_sheet_set_meta (f->sheet, "unit", m->name);
+  td_sheet_set_meta (f->sheet, "criteria_table_id", tid);
+  td_sheet_set_meta (f->sheet, "table_fingerprint", fingerprint);
+  td_sheet_set_meta (f->sheet, "seal", seal);
+  for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
+    {
+      g_autofree gchar *v = g_strdup_printf ("%u", cols[i].col);
+      td_sheet_set_meta (f->sheet, cols[i].key, v);
+    }
+}
+
 TdSheet *
 td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
 {
@@ -291,6 +639,7 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   g_autoptr (TdUnit) unit = NULL;
   g_autoptr (GArray) sections = NULL;
   g_autoptr (GArray) section_rows = NULL;
+  g_autoptr (GPtrArray) flags = g_ptr_array_new_with_free_func (g_free);
   g_autofree gchar *title = NULL, *stem = NULL, *unit_line = NULL, *bs = NULL, *date_text = NULL;
   g_autofree gchar *unit_caps = NULL, *parent_caps = NULL;
   const char *issuer[3] = { NULL, NULL, NULL };
@@ -298,7 +647,7 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   FormSheet f = { 0 };
   TdSheet *sheet;
   TdPoints stated = 0;
-  guint total, last;
+  guint total;
 
   if (!td_builder_load_scores (ctx, error)
       || (m = td_builder_require_member (ctx, unit_id, error)) == NULL)
@@ -335,53 +684,34 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   td_sheet_add_subtitle (sheet, unit_line);
   td_sheet_add_note_before (
       sheet,
-      "Hướng dẫn: Đơn vị nhập điểm vào các ô nền vàng: cột “Tự chấm” cho các tiêu chí có "
-      "điểm chuẩn (không vượt quá điểm chuẩn), cột “Điểm thưởng” cho các nội dung được cộng "
-      "điểm, cột “Điểm trừ” cho các nội dung bị trừ điểm (ghi số dương); ghi minh chứng (số, "
-      "ngày văn bản) ở cột cuối. Dùng dấu phẩy cho phần thập phân, ví dụ 7,5. Các ô tổng "
-      "được tính tự động.");
+      "Hướng dẫn: Đơn vị chỉ nhập vào các ô nền vàng. Cột “Số liệu tự chấm” nhập đúng loại số "
+      "liệu của từng tiêu chí, theo cột “ĐVT”: số điểm (không vượt quá mức quy định), số lượng "
+      "(số nguyên), tỷ lệ % (ví dụ 97,5, không nhập dấu %) hoặc chọn trong danh sách; dùng dấu "
+      "phẩy cho phần thập phân. Cột “Ghi chú / minh chứng” ghi số, ngày văn bản làm căn cứ.");
   td_sheet_add_note_before (
-      sheet, "Mức tối đa của điểm thưởng, điểm trừ từng mục được áp dụng khi Khối tổng hợp. "
-             "Không thêm, xóa hoặc đổi thứ tự dòng, cột; gửi lại tệp này cho Khối trưởng đúng "
-             "thời hạn. Cột “Thẩm định” do Khối ghi.");
+      sheet, "Điểm đạt, điểm thưởng, điểm trừ và điểm tự chấm được tính tự động theo đúng quy "
+             "định của bảng điểm, kể cả mức tối đa của điểm thưởng, điểm trừ từng mục. Không "
+             "thêm, xóa, đổi thứ tự dòng, cột hoặc trang tính; gửi lại tệp này (định dạng .xlsx) "
+             "cho Khối trưởng đúng thời hạn. Cột “Thẩm định” do Khối ghi.");
 
   f.ctx = ctx;
   f.sheet = sheet;
-  f.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6, TD_ALIGN_CENTER);
-  f.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 50, TD_ALIGN_LEFT);
-  f.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  f.col_bonus = td_sheet_add_column (sheet, "Điểm thưởng", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  f.col_deduction = td_sheet_add_column (sheet, "Điểm trừ", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  f.col_self = td_sheet_add_column (sheet, "Tự chấm", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  f.col_assessed = td_sheet_add_column (sheet, "Thẩm định", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  f.flags = flags;
+  f.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 5, TD_ALIGN_CENTER);
+  f.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 40, TD_ALIGN_LEFT);
+  f.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  f.col_input
+      = td_sheet_add_column (sheet, "Số liệu tự chấm", TD_COLUMN_POINTS, 13, TD_ALIGN_RIGHT);
+  f.col_unit = td_sheet_add_column (sheet, "ĐVT", TD_COLUMN_TEXT, 7, TD_ALIGN_CENTER);
+  f.col_reached = td_sheet_add_column (sheet, "Điểm đạt", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  f.col_bonus = td_sheet_add_column (sheet, "Điểm thưởng", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  f.col_deduction = td_sheet_add_column (sheet, "Điểm trừ", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  f.col_self = td_sheet_add_column (sheet, "Tự chấm", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  f.col_assessed = td_sheet_add_column (sheet, "Thẩm định", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
   f.col_note
-      = td_sheet_add_column (sheet, "Ghi chú / minh chứng", TD_COLUMN_TEXT, 28, TD_ALIGN_LEFT);
+      = td_sheet_add_column (sheet, "Ghi chú / minh chứng", TD_COLUMN_TEXT, 24, TD_ALIGN_LEFT);
   sheet->freeze_columns = 2;
-
-  td_builder_meta (ctx, sheet, "form");
-  td_sheet_set_meta (sheet, "form_layout", "1");
-  {
-    g_autofree gchar *uid = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
-    g_autofree gchar *tid = g_strdup_printf ("%" G_GINT64_FORMAT, ctx->table->id);
-    const struct
-    {
-      const char *key;
-      guint col;
-    } cols[] = { { "col_standard", f.col_standard },
-                 { "col_bonus", f.col_bonus },
-                 { "col_deduction", f.col_deduction },
-                 { "col_self", f.col_self },
-                 { "col_evidence", f.col_note } };
-
-    td_sheet_set_meta (sheet, "unit_id", uid);
-    td_sheet_set_meta (sheet, "unit", m->name);
-    td_sheet_set_meta (sheet, "criteria_table_id", tid);
-    for (guint i = 0; i < G_N_ELEMENTS (cols); i++)
-      {
-        g_autofree gchar *v = g_strdup_printf ("%u", cols[i].col);
-        td_sheet_set_meta (sheet, cols[i].key, v);
-      }
-  }
+  form_meta (&f, m, unit_id);
 
   sections = td_criteria_table_get_sections (ctx->table);
   section_rows = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -392,20 +722,26 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
       g_array_append_val (section_rows, r);
       stated += td_criteria_table_get_node (ctx->table, index)->standard;
     }
-  last = td_sheet_get_n_rows (sheet) - 1;
   total = td_sheet_add_row (sheet, TD_ROW_TOTAL);
   td_sheet_set_text (sheet, total, f.col_code, "Tổng cộng");
   td_sheet_span (sheet, total, f.col_code, f.col_title);
   td_sheet_set_sum (sheet, total, f.col_standard, stated);
-  td_sheet_set_sum (sheet, total, f.col_self, 0);
   for (guint s = 0; s < section_rows->len; s++)
     {
       guint r = g_array_index (section_rows, guint, s);
       td_sheet_sum_add (sheet, total, f.col_standard, +1, r, f.col_standard, r, f.col_standard);
-      td_sheet_sum_add (sheet, total, f.col_self, +1, r, f.col_self, r, f.col_self);
     }
-  /* Bonus and deduction cells exist only where a unit may enter them. */
-  td_sheet_set_column_sum (sheet, total, f.col_bonus, 0, 0, last);
-  td_sheet_set_column_sum (sheet, total, f.col_deduction, 0, 0, last);
+  form_sums (&f, total, section_rows, ctx->table->bonus_cap, ctx->table->deduction_cap);
+  /* A disqualifier answered "Có" puts the unit out of the grading. */
+  if (flags->len > 0)
+    {
+      GString *any = g_string_new ("IF(OR(");
+      for (guint i = 0; i < flags->len; i++)
+        g_string_append_printf (any, "%s%s=\"%s\"", i ? "," : "", (char *)flags->pdata[i],
+                                TD_FORM_YES);
+      g_string_append (any, "),\"Không xếp loại\",\"\")");
+      td_sheet_set_formula_text (sheet, total, f.col_note, any->str, "");
+      g_string_free (any, TRUE);
+    }
   return sheet;
 }

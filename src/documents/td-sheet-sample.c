@@ -5,6 +5,7 @@
  * block, columns, one row per unit with its formulas and cached values,
  * notes, signature and "Nơi nhận".  Numbers are made up but deterministic,
  * so tests can assert them. */
+#include "td-official.h"
 #include "td-sheet-sample.h"
 
 #include <stdlib.h>
@@ -60,16 +61,15 @@ by_total (gconstpointer a, gconstpointer b)
   return (int)x->unit - (int)y->unit;
 }
 
+/* The official grades, with the default thresholds (% of a 100-point
+ * table), as a real bloc-year prints them. */
 static const char *
 grade (TdPoints total)
 {
-  if (total >= TD_POINTS (95))
-    return "Xuất sắc";
-  if (total >= TD_POINTS (85))
-    return "Tốt";
-  if (total >= TD_POINTS (70))
-    return "Khá";
-  return "Trung bình";
+  TdGradeScale scale;
+
+  td_grade_scale_init_default (&scale);
+  return td_official_grade (td_grade_for (&scale, total));
 }
 
 TdSheet *
@@ -81,7 +81,8 @@ td_sheet_sample_ranking (guint n_units, int year)
   g_autofree gchar *number = g_strdup_printf ("Số: 01/BC-KTĐ6");
   TdSheet *sheet = td_sheet_new ("Tổng hợp xếp hạng", title, TD_SHEET_LANDSCAPE);
   g_autofree Result *results = g_new0 (Result, n_units);
-  guint stt, name, self, assessed, bonus, penalty, total, rank, grd, proposal;
+  guint stt, name, self, total, rank, grd, proposal;
+  TdResultColumns result;
   guint first = 0, last = n_units ? n_units - 1 : 0;
   gint64 prev_rank = 0;
 
@@ -94,16 +95,22 @@ td_sheet_sample_ranking (guint n_units, int year)
     td_sheet_set_meta (sheet, "year", y);
   }
 
-  stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_INTEGER, 6, TD_ALIGN_CENTER);
-  name = td_sheet_add_column (sheet, "Đơn vị", TD_COLUMN_TEXT, 36, TD_ALIGN_LEFT);
-  self = td_sheet_add_column (sheet, "Tự chấm", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  assessed = td_sheet_add_column (sheet, "Thẩm định", TD_COLUMN_POINTS, 10, TD_ALIGN_RIGHT);
-  bonus = td_sheet_add_column (sheet, "Thưởng", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
-  penalty = td_sheet_add_column (sheet, "Trừ", TD_COLUMN_POINTS, 8, TD_ALIGN_RIGHT);
-  total = td_sheet_add_column (sheet, "Tổng điểm", TD_COLUMN_POINTS, 10, TD_ALIGN_RIGHT);
-  rank = td_sheet_add_column (sheet, "Xếp thứ", TD_COLUMN_RANK, 7, TD_ALIGN_CENTER);
-  grd = td_sheet_add_column (sheet, "Xếp loại", TD_COLUMN_TEXT, 11, TD_ALIGN_CENTER);
-  proposal = td_sheet_add_column (sheet, "Đề nghị khen thưởng", TD_COLUMN_TEXT, 26, TD_ALIGN_LEFT);
+  /* The columns and widths of a real bloc's ranking table
+   * (td_builder_ranking), official grades included. */
+  stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_INTEGER, 5.5, TD_ALIGN_CENTER);
+  name = td_sheet_add_column (sheet, "Đơn vị", TD_COLUMN_TEXT, 29, TD_ALIGN_LEFT);
+  self = td_sheet_add_column (sheet, TD_OFFICIAL_SELF, TD_COLUMN_POINTS, 8.5, TD_ALIGN_RIGHT);
+  result.assessed
+      = td_sheet_add_column (sheet, TD_OFFICIAL_ASSESSED, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  result.bonus
+      = td_sheet_add_column (sheet, TD_OFFICIAL_BONUS, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  result.deduction
+      = td_sheet_add_column (sheet, TD_OFFICIAL_DEDUCTION, TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
+  total = result.total
+      = td_sheet_add_column (sheet, TD_OFFICIAL_TOTAL, TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  rank = td_sheet_add_column (sheet, TD_OFFICIAL_RANK, TD_COLUMN_RANK, 7, TD_ALIGN_CENTER);
+  grd = td_sheet_add_column (sheet, TD_OFFICIAL_GRADE, TD_COLUMN_TEXT, 32, TD_ALIGN_LEFT);
+  proposal = td_sheet_add_column (sheet, TD_OFFICIAL_PROPOSAL, TD_COLUMN_TEXT, 25, TD_ALIGN_LEFT);
   td_sheet_group_columns (sheet, self, total, "Kết quả chấm điểm");
   sheet->freeze_columns = 2;
 
@@ -136,14 +143,7 @@ td_sheet_sample_ranking (guint n_units, int year)
       td_sheet_set_integer (sheet, row, stt, i + 1);
       td_sheet_set_text (sheet, row, name, unit_name);
       td_sheet_set_points (sheet, row, self, r->self);
-      td_sheet_set_points (sheet, row, assessed, r->assessed);
-      td_sheet_set_points (sheet, row, bonus, r->bonus);
-      td_sheet_set_points (sheet, row, penalty, r->penalty);
-      /* Tổng điểm = Thẩm định + Thưởng − Trừ */
-      td_sheet_set_sum (sheet, row, total, r->total);
-      td_sheet_sum_add (sheet, row, total, +1, row, assessed, row, assessed);
-      td_sheet_sum_add (sheet, row, total, +1, row, bonus, row, bonus);
-      td_sheet_sum_add (sheet, row, total, -1, row, penalty, row, penalty);
+      td_official_set_result (sheet, row, &result, r->assessed, r->bonus, r->penalty);
       td_sheet_set_rank (sheet, row, rank, place, row, total, first, total, last, total);
       td_sheet_set_text (sheet, row, grd, grade (r->total));
       td_sheet_set_text (sheet, row, proposal,

@@ -31,6 +31,7 @@ cell_clear (TdSheetCell *cell)
 {
   g_free (cell->text);
   g_clear_pointer (&cell->terms, g_array_unref);
+  g_free (cell->expr);
   g_strfreev (cell->items);
   g_free (cell->message);
   g_free (cell->suffix);
@@ -322,6 +323,7 @@ reset_value (TdSheet *sheet, guint row, guint col)
 
   g_clear_pointer (&cell->text, g_free);
   g_clear_pointer (&cell->terms, g_array_unref);
+  g_clear_pointer (&cell->expr, g_free);
   cell->formula = TD_FORMULA_NONE;
   cell->value = 0;
   cell->type = TD_CELL_EMPTY;
@@ -430,6 +432,34 @@ td_sheet_set_rank (TdSheet *sheet, guint row, guint col, gint64 rank, guint ref_
   cell->ref_col = ref_col;
   cell->terms = g_array_new (FALSE, FALSE, sizeof (TdSheetRange));
   g_array_append_val (cell->terms, range);
+}
+
+void
+td_sheet_set_formula (TdSheet *sheet, guint row, guint col, const char *expr, gint64 value)
+{
+  TdSheetCell *cell = reset_value (sheet, row, col);
+
+  cell->type = numeric_type (sheet, col);
+  cell->value = value;
+  cell->formula = TD_FORMULA_EXPR;
+  cell->expr = g_strdup (expr);
+}
+
+void
+td_sheet_set_formula_text (TdSheet *sheet, guint row, guint col, const char *expr, const char *text)
+{
+  TdSheetCell *cell = reset_value (sheet, row, col);
+
+  cell->type = TD_CELL_TEXT;
+  cell->text = g_strdup (text ? text : "");
+  cell->formula = TD_FORMULA_EXPR;
+  cell->expr = g_strdup (expr);
+}
+
+gchar *
+td_sheet_cell_ref (guint row, guint col)
+{
+  return g_strdup_printf ("{%u,%u}", row, col);
 }
 
 void

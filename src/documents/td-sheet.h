@@ -90,6 +90,7 @@ typedef enum
   TD_FORMULA_NONE,
   TD_FORMULA_SUM,  /* Σ sign × range, over td_sheet_sum_add terms */
   TD_FORMULA_RANK, /* rank (1 = highest) of ref among range */
+  TD_FORMULA_EXPR, /* an expression with {row,col} references, td_sheet_set_formula */
 } TdFormulaKind;
 
 typedef enum
@@ -124,6 +125,7 @@ typedef struct
   TdFormulaKind formula;
   GArray *terms;          /* TdSheetRange, for SUM and (one range) RANK */
   guint ref_row, ref_col; /* RANK: the ranked cell */
+  char *expr;             /* EXPR */
   gboolean input;
   TdValidateKind validate;
   TdPoints min, max;
@@ -237,6 +239,16 @@ void td_sheet_set_suffix (TdSheet *sheet, guint row, guint col, const char *suff
 /* A value the meeting agreed on: marked "*", with the legend added once to
  * the notes after the table. */
 void td_sheet_mark_agreed (TdSheet *sheet, guint row, guint col);
+/* Any other formula: an Excel expression (without "=") whose references
+ * to table cells are written {row,col} (see td_sheet_cell_ref), e.g.
+ * "ROUND(MIN(1.5,{4,6}*0.5),2)", with its computed value (points or
+ * integer after the column kind); _text caches a text result.  Functions
+ * and constants are Excel's (dot decimals, English names). */
+void td_sheet_set_formula (TdSheet *sheet, guint row, guint col, const char *expr, gint64 value);
+void td_sheet_set_formula_text (TdSheet *sheet, guint row, guint col, const char *expr,
+                                const char *text);
+/* "{row,col}" for an expression. */
+gchar *td_sheet_cell_ref (guint row, guint col);
 
 /* An input cell of a form; @message NULL makes one from the range. */
 void td_sheet_set_input (TdSheet *sheet, guint row, guint col);

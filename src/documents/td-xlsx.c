@@ -31,6 +31,7 @@
 #include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -64,7 +65,9 @@ typedef struct
   GHashTable *formats; /* "flags size suffix" → lxw_format */
   GHashTable *used_names;
   guint n_data_sheets;
-  lxw_format *whole; /* conditional: a whole number shows no decimal separator */
+  lxw_format *whole;     /* conditional: a whole number shows no decimal separator */
+  GHashTable *shaping;   /* text measured once for every sheet (td_pages_new_shared) */
+  GPtrArray *data_names; /* made veryHidden after closing (td-xlsx-zip.c) */
 } Writer;
 
 /* Points: at most two decimals, the reader's separator; a whole number
@@ -232,6 +235,18 @@ count_lines (const char *text, double chars)
   return lines;
 }
 
+/* Lines of a header line: bold capitals ("KHỐI THI ĐUA SỐ 6", 6,7 pt a
+ * letter at 12 pt) are much wider than the average count_lines() assumes. */
+static guint
+header_lines (const char *text, double chars)
+{
+  gboolean capitals = text != NULL;
+
+  for (const char *p = text; p && *p && capitals; p = g_utf8_next_char (p))
+    capitals = !g_unichar_islower (g_utf8_get_char (p));
+  return count_lines (text, capitals ? chars * 0.72 : chars);
+}
+
 static double
 span_width (TdSheet *sheet, guint first, guint last)
 {
@@ -266,10 +281,37 @@ append_range (GString *f, const TdSheetRange *r, guint base, gboolean absolute)
     }
 }
 
+/* {row,col} references of an expression → A1 references. */
+static void
+append_expr (GString *f, const char *expr, guint base)
+{
+  for (const char *p = expr; *p; p++)
+    {
+      guint row, col;
+      int used = 0;
+      char ref[32];
+
+      if (*p == '{' && sscanf (p, "{%u,%u}%n", &row, &col, &used) == 2 && used > 0)
+        {
+          cell_name (ref, base + row, col, FALSE);
+          g_string_append (f, ref);
+          p += used - 1;
+        }
+      else
+        g_string_append_c (f, *p);
+    }
+}
+
 static gchar *
 make_formula (TdSheetCell *cell, guint base)
 {
   GString *f = g_string_new ("=");
+
+  if (cell->formula == TD_FORMULA_EXPR)
+    {
+      append_expr (f, cell->expr, base);
+      return g_string_free (f, FALSE);
+    }
 
   if (cell->formula == TD_FORMULA_RANK)
     {
@@ -327,6 +369,24 @@ split_column (TdSheet *sheet, guint first, guint last)
   return best;
 }
 
+/* @text with its last two words held together by a no-break space: where
+ * the issuer block is narrower in the grid than on the PDF's page (the
+ * portrait calendar), it wraps as "KHỐI THI ĐUA / SỐ 6", never leaving
+ * "6" alone on a line. */
+static gchar *
+keep_last_words (const char *text)
+{
+  gchar *out = g_strdup (text ? text : "");
+  char *last = strrchr (out, ' ');
+  g_autofree gchar *head = NULL;
+
+  if (last == NULL || last == out || strchr (out, ' ') == last || last[1] == '\0')
+    return out;
+  *last = '\0';
+  head = out;
+  return g_strconcat (head, "\u00a0", last + 1, NULL);
+}
+
 static void
 merged (lxw_worksheet *ws, guint row, guint first, guint last, const char *text, lxw_format *f)
 {
@@ -354,6 +414,7 @@ write_data_sheet (Writer *w, TdSheet *sheet, const char *visible_name, guint fir
   guint row = 0, list_col = 7;
 
   w->n_data_sheets++;
+  g_ptr_array_add (w->data_names, g_strdup (name));
   if (ws == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot add worksheet %s", name);
@@ -437,6 +498,7 @@ write_data_sheet (Writer *w, TdSheet *sheet, const char *visible_name, guint fir
         worksheet_data_validation_cell (visible, first_row + r, c, &v);
       }
   worksheet_hide (ws);
+  worksheet_protect (ws, NULL, NULL);
   return TRUE;
 }
 
@@ -481,7 +543,7 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
     }
   /* The PDF's layout (td-pages.c), so the workbook prints the same pages:
    * its column widths and row heights, its page breaks, its bands. */
-  pages = td_pages_new (sheet, NULL);
+  pages = td_pages_new_shared (sheet, NULL, w->shaping);
   col_w = td_pages_get_column_widths (pages);
   row_h = td_pages_get_row_heights (pages);
   bands = td_pages_get_column_bands (pages, &n_repeated);
@@ -511,10 +573,14 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
       guint right_flags = i == 0   ? F_BOLD | F_CENTER
                           : i == 1 ? F_BOLD | F_CENTER | F_UNDERLINE
                                    : F_ITALIC | F_CENTER;
+      double left_width = span_width (sheet, 0, split - 1);
+      /* Only a line that must wrap anyway. */
+      g_autofree gchar *held
+          = left && header_lines (left, left_width) > 1 ? keep_last_words (left) : g_strdup (left);
 
-      merged (ws, row, 0, split - 1, left, get_format (w, left_flags, 12));
+      merged (ws, row, 0, split - 1, held, get_format (w, left_flags, 12));
       merged (ws, row, split, head_last, right, get_format (w, right_flags, i == 1 ? 13 : 12));
-      set_height (ws, row, left ? count_lines (left, span_width (sheet, 0, split - 1)) : 1, 17);
+      set_height (ws, row, left ? header_lines (left, left_width) : 1, 17);
       row++;
     }
   row++;
@@ -614,7 +680,10 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
           if (cell->formula != TD_FORMULA_NONE)
             {
               g_autofree gchar *formula = make_formula (cell, first_table);
-              worksheet_write_formula_num (ws, row, c, formula, f, cell_number (cell));
+              if (cell->type == TD_CELL_TEXT)
+                worksheet_write_formula_str (ws, row, c, formula, f, cell->text);
+              else
+                worksheet_write_formula_num (ws, row, c, formula, f, cell_number (cell));
             }
           else if (cell->type == TD_CELL_TEXT)
             worksheet_write_string (ws, row, c, cell->text, f);
@@ -684,8 +753,17 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
         const char *l = i < left->len ? left->pdata[i] : NULL;
         const char *rt = i < right->len ? right->pdata[i] : NULL;
         if (l)
-          merged (ws, row, foot_first, foot_split - 1, l,
-                  get_format (w, i == 0 ? F_BOLD | F_ITALIC | F_LEFT : F_LEFT, i == 0 ? 12 : 11));
+          {
+            /* A narrow page (the portrait calendar) leaves "Nơi nhận" two
+             * columns: a long recipient wraps there instead of being cut. */
+            guint lines = count_lines (l, span_width (sheet, foot_first, foot_split - 1));
+
+            merged (ws, row, foot_first, foot_split - 1, l,
+                    get_format (w, i == 0 ? F_BOLD | F_ITALIC | F_LEFT : F_LEFT | F_WRAP | F_TOP,
+                                i == 0 ? 12 : 11));
+            if (lines > 1)
+              set_height (ws, row, lines, LINE_HEIGHT - 1.5);
+          }
         if (rt)
           merged (
               ws, row, foot_split, ncols - 1, rt,
@@ -833,6 +911,8 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   w.whole = workbook_add_format (w.workbook);
   format_set_num_format (w.whole, "0");
   w.used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.shaping = td_pages_shaping_new ();
+  w.data_names = g_ptr_array_new_with_free_func (g_free);
   props.title = sheets[0]->title;
   props.author = (char *)(options && options->author ? options->author : "Thi Đua");
   props.created = options && options->created_unix ? (time_t)options->created_unix : time (NULL);
@@ -847,12 +927,14 @@ write_workbook (TdSheet *const *sheets, guint n_sheets, const char *path,
   err = workbook_close (w.workbook);
   g_hash_table_unref (w.formats);
   g_hash_table_unref (w.used_names);
+  g_hash_table_unref (w.shaping);
+  /* Page numbers from page 2; a form's data sheet out of sight and out of
+   * reach of its member. */
+  g_ptr_array_add (w.data_names, NULL);
+  if (ok && err == LXW_NO_ERROR)
+    ok = td_xlsx_finish_package (tmp, (const char *const *)w.data_names->pdata, error);
+  g_ptr_array_unref (w.data_names);
   if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (err == LXW_NO_ERROR && !td_xlsx_number_from_page_two (tmp, error))
     {
       g_unlink (tmp);
       return FALSE;

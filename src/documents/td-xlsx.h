@@ -36,8 +36,29 @@ const char *td_xlsx_scratch_dir (void);
 /* Checks shared with the PDF writer: the folder exists and may be written,
  * and the file is not held open by LibreOffice. */
 
-/* Turns the page number off on the first page of every worksheet of the
- * finished workbook at @path (td-xlsx-zip.c), rewriting it in place. */
-gboolean td_xlsx_number_from_page_two (const char *path, GError **error);
+/* Rewrites parts of a finished workbook (td-xlsx-zip.c): every part for
+ * which @wants says TRUE is handed whole to @patch, which returns its new
+ * text (NULL: the workbook cannot be finished); the others are copied. */
+typedef struct
+{
+  gboolean (*wants) (const char *part, gpointer data);
+  gchar *(*patch) (const char *part, const char *xml, gsize len, gpointer data);
+  gpointer data;
+} TdXlsxPatcher;
+
+/* Rewrites the workbook at @path in place, through a temporary file beside
+ * it, with libgsf. */
+gboolean td_xlsx_rewrite_parts (const char *path, const TdXlsxPatcher *patcher, GError **error);
+
+
+/* What libxlsxwriter cannot write, added to the finished workbook at @path
+ * (td-xlsx-zip.c), rewriting it in place: no page number on the first page
+ * of every worksheet; the sheets named in @very_hidden (NULL: none), a
+ * form's data sheets, veryHidden and the workbook's structure locked. */
+gboolean td_xlsx_finish_package (const char *path, const char *const *very_hidden, GError **error);
+/* The workbook part's change alone: NULL when @xml is not a workbook part
+ * as libxlsxwriter writes it (no <sheets>, no <bookViews>, a sheet not
+ * found). */
+gchar *td_xlsx_lock_workbook_xml (const char *xml, const char *const *very_hidden);
 
 G_END_DECLS

@@ -1,0 +1,1210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Filled self-score forms: read (any thread), planned against the
+ * database (nothing written), applied one transaction per form (see
+ * td-form-import.h).  The form's layout is td-form-layout.h's. */
+#include "config.h"
+
+#include "td-form-import.h"
+#include "td-form-layout.h"
+#include "td-registry.h"
+#include "td-scoring.h"
+#include "td-sniff.h"
+#include "td-text.h"
+#include "td-xlsx-reader.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_EVIDENCE_CHARS 2000
+#define INPUT_HEADER "Số liệu tự chấm"
+
+/* --- 1. reading ------------------------------------------------------------------ */
+
+static gint
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *)a, *(const char *const *)b);
+}
+
+GPtrArray *
+td_form_files_expand (const char *const *paths, GError **error)
+{
+  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; paths[i]; i++)
+    {
+      g_autoptr (GDir) dir = NULL;
+      g_autoptr (GPtrArray) found = NULL;
+      const char *name;
+
+      if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        {
+          g_autofree gchar *shown = g_filename_display_name (paths[i]);
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       _ ("There is no file or folder “%s”."), shown);
+          return NULL;
+        }
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
+        {
+          g_ptr_array_add (out, g_strdup (paths[i]));
+          continue;
+        }
+      dir = g_dir_open (paths[i], 0, error);
+      if (dir == NULL)
+        return NULL;
+      found = g_ptr_array_new_with_free_func (g_free);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree gchar *path = NULL;
+          if (name[0] == '.' || g_str_has_prefix (name, "~$"))
+            continue;
+          path = g_build_filename (paths[i], name, NULL);
+          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (found, g_steal_pointer (&path));
+        }
+      g_ptr_array_sort (found, compare_paths);
+      for (guint k = 0; k < found->len; k++)
+        g_ptr_array_add (out, g_strdup (found->pdata[k]));
+    }
+  return g_steal_pointer (&out);
+}
+
+typedef struct
+{
+  guint32 excel_row; /* 1-based */
+  gchar *key;
+} KeyedRow;
+
+typedef struct
+{
+  gchar *sheet; /* the visible worksheet */
+  GHashTable *meta;
+  GArray *rows; /* KeyedRow */
+  TdXlsxSheet *cells;
+  gchar *refusal;
+} RawForm;
+
+struct _TdFormFile
+{
+  gchar *path;
+  gchar *file_name;
+  gchar *refusal;
+  GPtrArray *forms; /* RawForm */
+};
+
+static void
+keyed_row_clear (gpointer data)
+{
+  g_free (((KeyedRow *)data)->key);
+}
+
+static void
+raw_form_free (RawForm *raw)
+{
+  g_free (raw->sheet);
+  g_hash_table_unref (raw->meta);
+  g_array_unref (raw->rows);
+  g_clear_pointer (&raw->cells, td_xlsx_sheet_free);
+  g_free (raw->refusal);
+  g_free (raw);
+}
+
+void
+td_form_file_free (TdFormFile *file)
+{
+  if (file == NULL)
+    return;
+  g_free (file->path);
+  g_free (file->file_name);
+  g_free (file->refusal);
+  g_ptr_array_unref (file->forms);
+  g_free (file);
+}
+
+const char *
+td_form_file_get_path (TdFormFile *file)
+{
+  return file->path;
+}
+
+/* An empty cell, or one holding only spaces. */
+static gboolean
+cell_blank (const TdXlsxCell *cell)
+{
+  if (cell == NULL)
+    return TRUE;
+  if (cell->type != TD_XLSX_STRING)
+    return FALSE;
+  for (const char *p = cell->text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      return FALSE;
+  return TRUE;
+}
+
+static gchar *
+text_at (TdXlsxSheet *sheet, guint32 row, guint32 col)
+{
+  gchar *text = td_xlsx_cell_to_text (td_xlsx_sheet_get_cell (sheet, row, col));
+  return g_strstrip (text);
+}
+
+/* The data sheet: key/value pairs from A1 down to the first empty row,
+ * then "row | excel_row | key" and one line per input row. */
+static RawForm *
+read_data_sheet (TdXlsxReader *reader, TdXlsxSheet *data)
+{
+  RawForm *raw = g_new0 (RawForm, 1);
+  guint32 r = 0, n = td_xlsx_sheet_get_n_cells (data);
+  gint index;
+
+  raw->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  raw->rows = g_array_new (FALSE, TRUE, sizeof (KeyedRow));
+  g_array_set_clear_func (raw->rows, keyed_row_clear);
+  for (; r < n; r++)
+    {
+      g_autofree gchar *key = text_at (data, r, 0);
+      if (*key == '\0')
+        break;
+      g_hash_table_replace (raw->meta, g_steal_pointer (&key), text_at (data, r, 1));
+    }
+  for (; r < n; r++)
+    {
+      g_autofree gchar *head = text_at (data, r, 0);
+      if (g_str_equal (head, "row"))
+        break;
+    }
+  for (r++; r < n; r++)
+    {
+      const TdXlsxCell *excel = td_xlsx_sheet_get_cell (data, r, 1);
+      KeyedRow row = { 0 };
+
+      if (excel == NULL || excel->type != TD_XLSX_NUMBER || excel->number < 1
+          || excel->number > 1048576)
+        break;
+      row.excel_row = (guint32)excel->number;
+      row.key = text_at (data, r, 2);
+      g_array_append_val (raw->rows, row);
+    }
+  raw->sheet = g_strdup (g_hash_table_lookup (raw->meta, "worksheet"));
+  index = raw->sheet ? td_xlsx_reader_find_sheet (reader, raw->sheet) : -1;
+  if (raw->sheet == NULL)
+    raw->refusal = g_strdup (_ ("The sheet that identifies this form is incomplete: it was "
+                                "changed. Ask the member to fill in the form that was sent."));
+  else if (index < 0)
+    raw->refusal = g_strdup_printf (_ ("The form's sheet “%s” is missing: it was renamed or "
+                                       "deleted. Ask the member to fill in the form that was "
+                                       "sent, without changing its sheets."),
+                                    raw->sheet ? raw->sheet : "");
+  else
+    {
+      g_autoptr (GError) error = NULL;
+      raw->cells = td_xlsx_reader_read_sheet (reader, (guint)index, &error);
+      if (raw->cells == NULL)
+        raw->refusal = g_strdup (error->message);
+    }
+  return raw;
+}
+
+/* A workbook that shows a form's title but has no data sheet: cells
+ * copied into a new workbook, or a program that dropped hidden sheets. */
+static gboolean
+looks_like_form (TdXlsxReader *reader)
+{
+  for (guint i = 0; i < td_xlsx_reader_get_n_sheets (reader); i++)
+    {
+      g_autoptr (TdXlsxSheet) sheet = NULL;
+
+      if (td_xlsx_reader_get_sheet_state (reader, i) != TD_XLSX_SHEET_VISIBLE)
+        continue;
+      sheet = td_xlsx_reader_read_sheet (reader, i, NULL);
+      for (guint n = 0; sheet && n < td_xlsx_sheet_get_n_cells (sheet); n++)
+        {
+          const TdXlsxCell *c = td_xlsx_sheet_get_nth_cell (sheet, n);
+          if (c->row > 20)
+            break;
+          if (c->type == TD_XLSX_STRING && strstr (c->text, "PHIẾU TỰ CHẤM") != NULL)
+            return TRUE;
+        }
+      return FALSE;
+    }
+  return FALSE;
+}
+
+static gchar *
+reader_refusal (const GError *error)
+{
+  switch (error->code)
+    {
+    case TD_XLSX_READER_ERROR_TOO_LARGE:
+      return g_strdup_printf (_ ("%s It was not read."), error->message);
+    case TD_XLSX_READER_ERROR_UNSAFE:
+      return g_strdup_printf (_ ("%s Ask the member to save the form again in Excel or "
+                                 "LibreOffice."),
+                              error->message);
+    case TD_XLSX_READER_ERROR_NOT_XLSX:
+    case TD_XLSX_READER_ERROR_DAMAGED:
+    default:
+      return g_strdup_printf (_ ("%s Ask the member to send the file again, or open it in Excel "
+                                 "or LibreOffice and save it again."),
+                              error->message);
+    }
+}
+
+TdFormFile *
+td_form_file_read (const char *path)
+{
+  TdFormFile *file = g_new0 (TdFormFile, 1);
+  g_autoptr (TdXlsxReader) reader = NULL;
+  g_autoptr (GError) error = NULL;
+  TdFileKind kind;
+
+  file->path = g_strdup (path);
+  file->file_name = g_filename_display_basename (path);
+  file->forms = g_ptr_array_new_with_free_func ((GDestroyNotify)raw_form_free);
+  if (!td_sniff_file (path, &kind, &error)
+      || !td_sniff_expect (kind, TD_EXPECT_XLSX, file->file_name, &error))
+    {
+      file->refusal = g_strdup (error->message);
+      return file;
+    }
+  reader = td_xlsx_reader_open (path, NULL, &error);
+  if (reader == NULL)
+    {
+      file->refusal = reader_refusal (error);
+      return file;
+    }
+  for (guint i = 0; i < td_xlsx_reader_get_n_sheets (reader); i++)
+    {
+      const char *name = td_xlsx_reader_get_sheet_name (reader, i);
+      g_autoptr (TdXlsxSheet) data = NULL;
+      g_autofree gchar *mark = NULL;
+
+      if (g_ascii_strncasecmp (name, "TD_DATA", 7) != 0)
+        continue;
+      data = td_xlsx_reader_read_sheet (reader, i, &error);
+      if (data == NULL)
+        {
+          file->refusal = reader_refusal (error);
+          return file;
+        }
+      mark = text_at (data, 0, 0);
+      if (g_str_equal (mark, "thidua-sheet"))
+        g_ptr_array_add (file->forms, read_data_sheet (reader, data));
+    }
+  if (file->forms->len == 0)
+    file->refusal = g_strdup (
+        looks_like_form (reader)
+            ? _ ("This looks like a self-score form, but the sheet that identifies it is missing: "
+                 "it was probably copied into a new workbook. Ask the member to fill in the "
+                 "file that was sent, or type the scores in the Scores section.")
+            : _ ("This workbook is not a Thi Đua self-score form. Import the forms exported "
+                 "from Thi Đua (Blank Self-Score Forms, under the printer button) after the "
+                 "members filled them in."));
+  return file;
+}
+
+typedef struct
+{
+  GPtrArray *paths;
+  TdFormFile **files;
+  gint next; /* the next path to read, taken atomically */
+  GCancellable *cancellable;
+} ReadAll;
+
+static gpointer
+read_worker (gpointer data)
+{
+  ReadAll *all = data;
+  gint i;
+
+  while ((i = g_atomic_int_add (&all->next, 1)) < (gint)all->paths->len
+         && !g_cancellable_is_cancelled (all->cancellable))
+    all->files[i] = td_form_file_read (all->paths->pdata[i]);
+  return NULL;
+}
+
+GPtrArray *
+td_form_files_read (GPtrArray *paths, GCancellable *cancellable)
+{
+  ReadAll all = { paths, g_new0 (TdFormFile *, MAX (paths->len, 1)), 0, cancellable };
+  guint n_threads = MIN (MIN (g_get_num_processors (), 4), paths->len);
+  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+  GPtrArray *out;
+
+  /* This thread reads too; the others join it. */
+  for (guint t = 1; t < n_threads; t++)
+    g_ptr_array_add (threads, g_thread_new ("td-form-read", read_worker, &all));
+  read_worker (&all);
+  for (guint t = 0; t < threads->len; t++)
+    g_thread_join (threads->pdata[t]);
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_file_free);
+  for (guint i = 0; i < paths->len; i++)
+    if (all.files[i] != NULL)
+      g_ptr_array_add (out, all.files[i]);
+  g_free (all.files);
+  if (g_cancellable_is_cancelled (cancellable) || out->len != paths->len)
+    {
+      g_ptr_array_unref (out);
+      return NULL;
+    }
+  return out;
+}
+
+/* --- 2. planning -------------------------------------------------------------------- */
+
+void
+td_form_plan_free (TdFormPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->path);
+  g_free (plan->file_name);
+  g_free (plan->sheet);
+  g_free (plan->reason);
+  g_free (plan->unit_name);
+  g_ptr_array_unref (plan->changes);
+  g_ptr_array_unref (plan->refusals);
+  g_clear_pointer ((TdCriteriaTable **)&plan->table, td_criteria_table_unref);
+  g_free (plan);
+}
+
+static void
+change_free (TdFormChange *change)
+{
+  g_free (change->label);
+  g_free (change->old_text);
+  g_free (change->new_text);
+  td_entry_free (change->entry);
+  g_free (change);
+}
+
+static void
+refusal_free (TdFormRefusal *refusal)
+{
+  g_free (refusal->cell);
+  g_free (refusal->label);
+  g_free (refusal->value);
+  g_free (refusal->reason);
+  g_free (refusal);
+}
+
+static TdFormPlan *
+plan_new (TdFormFile *file, const char *sheet)
+{
+  TdFormPlan *plan = g_new0 (TdFormPlan, 1);
+
+  plan->path = g_strdup (file->path);
+  plan->file_name = g_strdup (file->file_name);
+  plan->sheet = g_strdup (sheet);
+  plan->changes = g_ptr_array_new_with_free_func ((GDestroyNotify)change_free);
+  plan->refusals = g_ptr_array_new_with_free_func ((GDestroyNotify)refusal_free);
+  return plan;
+}
+
+static void
+refuse (TdFormPlan *plan, gchar *reason)
+{
+  plan->status = TD_FORM_REFUSED;
+  g_free (plan->reason);
+  plan->reason = reason;
+}
+
+static void
+refuse_cell (TdFormPlan *plan, guint32 row, guint32 col, const char *label, const char *value,
+             const char *reason)
+{
+  TdFormRefusal *r = g_new0 (TdFormRefusal, 1);
+
+  r->cell = td_xlsx_cell_name (row, col);
+  r->label = g_strdup (label);
+  r->value = g_strdup (value);
+  r->reason = g_strdup (reason);
+  g_ptr_array_add (plan->refusals, r);
+}
+
+/* One bloc-year, loaded once for all its forms. */
+typedef struct
+{
+  TdBlocYear *by;
+  TdBloc *bloc;
+  TdCriteriaTable *table;
+  TdScores *scores;
+  gchar *fingerprint;
+  gchar **labels; /* by node index, made when first asked for (criterion_label) */
+} YearCtx;
+
+static void
+year_ctx_free (YearCtx *y)
+{
+  td_bloc_year_free (y->by);
+  td_bloc_free (y->bloc);
+  g_clear_pointer (&y->scores, td_scores_free);
+  g_free (y->fingerprint);
+  if (y->labels != NULL)
+    for (guint i = 0; i < td_criteria_table_get_n_nodes (y->table); i++)
+      g_free (y->labels[i]);
+  g_free (y->labels);
+  g_clear_pointer (&y->table, td_criteria_table_unref);
+  g_free (y);
+}
+
+static YearCtx *
+year_ctx (TdDb *db, GHashTable *cache, gint64 bloc_year_id, GError **error)
+{
+  YearCtx *y = g_hash_table_lookup (cache, &bloc_year_id);
+  GError *local = NULL;
+
+  if (y != NULL)
+    return y;
+  y = g_new0 (YearCtx, 1);
+  y->by = td_registry_get_bloc_year (db, bloc_year_id, &local);
+  if (y->by != NULL)
+    y->bloc = td_registry_get_bloc (db, y->by->bloc_id, &local);
+  if (y->bloc != NULL)
+    y->table = td_criteria_load (db, bloc_year_id, &local);
+  if (y->table != NULL)
+    y->scores = td_scores_load (db, y->table, &local);
+  if (local != NULL && !g_error_matches (local, TD_ERROR, TD_ERROR_NOT_FOUND))
+    {
+      g_propagate_error (error, local);
+      year_ctx_free (y);
+      return NULL;
+    }
+  g_clear_error (&local);
+  if (y->table != NULL)
+    {
+      y->fingerprint = td_form_table_fingerprint (y->table);
+      y->labels = g_new0 (gchar *, MAX (td_criteria_table_get_n_nodes (y->table), 1));
+    }
+  g_hash_table_insert (cache, g_memdup2 (&bloc_year_id, sizeof bloc_year_id), y);
+  return y;
+}
+
+static gboolean
+meta_id (RawForm *raw, const char *key, gint64 *out)
+{
+  const char *text = g_hash_table_lookup (raw->meta, key);
+  guint64 v;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &v, NULL))
+    return FALSE;
+  *out = (gint64)v;
+  return TRUE;
+}
+
+static gboolean
+meta_col (RawForm *raw, const char *key, guint32 *out)
+{
+  const char *text = g_hash_table_lookup (raw->meta, key);
+  guint64 v;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, 16383, &v, NULL))
+    return FALSE;
+  *out = (guint32)v;
+  return TRUE;
+}
+
+static gchar *
+bloc_year_name (const char *bloc, const char *year)
+{
+  return g_strdup_printf ("%s, %s", bloc ? bloc : "?", year ? year : "?");
+}
+
+/* The whole-form checks; FALSE (and the plan refused) when one fails. */
+static gboolean
+check_identity (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw,
+                gint64 expected_bloc_year, YearCtx **out, GError **error)
+{
+  const char *layout = g_hash_table_lookup (raw->meta, "form_layout");
+  const char *seal = g_hash_table_lookup (raw->meta, "seal");
+  const char *fingerprint = g_hash_table_lookup (raw->meta, "table_fingerprint");
+  g_autofree gchar *named = bloc_year_name (g_hash_table_lookup (raw->meta, "bloc"),
+                                            g_hash_table_lookup (raw->meta, "year"));
+  g_autofree gchar *expected_seal = NULL;
+  gint64 by_id, unit_id, table_id;
+  YearCtx *y;
+
+  *out = NULL;
+  if (raw->refusal != NULL)
+    {
+      refuse (plan, g_strdup (raw->refusal));
+      return FALSE;
+    }
+  if (g_strcmp0 (g_hash_table_lookup (raw->meta, "sheet"), "form") != 0)
+    {
+      refuse (plan, g_strdup (_ ("This sheet is not a self-score form (it is another of Thi "
+                                 "Đua's sheets). Import the forms the members filled in.")));
+      return FALSE;
+    }
+  if (layout == NULL || g_strcmp0 (layout, "1") == 0 || seal == NULL)
+    {
+      refuse (plan, g_strdup (_ ("This form was made by an earlier version of Thi Đua, or is "
+                                 "an example, and cannot be checked against the table. Export "
+                                 "a new form for the member.")));
+      return FALSE;
+    }
+  if (atoi (layout) > TD_FORM_LAYOUT_VERSION)
+    {
+      refuse (plan, g_strdup (_ ("This form was made by a newer version of Thi Đua. Install "
+                                 "the newer version to import it.")));
+      return FALSE;
+    }
+  if (!meta_id (raw, "bloc_year_id", &by_id) || !meta_id (raw, "unit_id", &unit_id)
+      || !meta_id (raw, "criteria_table_id", &table_id) || fingerprint == NULL)
+    {
+      refuse (plan, g_strdup (_ ("The sheet that identifies this form is incomplete: it was "
+                                 "changed. Ask the member to fill in the form that was sent.")));
+      return FALSE;
+    }
+  plan->bloc_year_id = by_id;
+  plan->unit_id = unit_id;
+  plan->unit_name = g_strdup (g_hash_table_lookup (raw->meta, "unit"));
+  expected_seal = td_form_seal (db, by_id, unit_id, table_id, fingerprint);
+  if (g_ascii_strcasecmp (expected_seal, seal) != 0)
+    {
+      refuse (plan, g_strdup_printf (_ ("This form (%s) was not made from this database, or the "
+                                        "sheet that identifies it was changed. Import only the "
+                                        "forms exported from this database, or type the scores "
+                                        "in the Scores section."),
+                                     named));
+      return FALSE;
+    }
+  if (expected_bloc_year != 0 && by_id != expected_bloc_year)
+    {
+      g_autoptr (TdBlocYear) shown = td_registry_get_bloc_year (db, expected_bloc_year, NULL);
+      refuse (plan,
+              g_strdup_printf (_ ("This form is for %s, not for the year the Scores section "
+                                  "shows (%d). Choose that bloc and year in the header bar to "
+                                  "import it, or ask the member for this year's form."),
+                               named, shown ? shown->year : 0));
+      return FALSE;
+    }
+  y = year_ctx (db, cache, by_id, error);
+  if (y == NULL)
+    return FALSE;
+  if (y->by == NULL || y->table == NULL || y->scores == NULL)
+    {
+      refuse (plan, g_strdup_printf (_ ("This database has no %s any more, so the form cannot "
+                                        "be imported."),
+                                     named));
+      return FALSE;
+    }
+  if (y->table->id != table_id || g_strcmp0 (y->fingerprint, fingerprint) != 0)
+    {
+      refuse (plan, g_strdup_printf (_ ("The criteria table of %s changed after this form was "
+                                        "made (rows added, removed or their rules changed). "
+                                        "Export a new form for the member, or type these scores "
+                                        "in the Scores section."),
+                                     named));
+      return FALSE;
+    }
+  if (!td_registry_is_member (db, by_id, unit_id))
+    {
+      refuse (plan, g_strdup_printf (_ ("%s is not a member of %s, so its form cannot be "
+                                        "imported. Add the unit to the bloc's year first."),
+                                     plan->unit_name ? plan->unit_name : "?", named));
+      return FALSE;
+    }
+  *out = y;
+  return TRUE;
+}
+
+/* "II.3 Tỷ lệ hồ sơ …": the codes from the top, and the title shortened. */
+static gchar *
+make_label (const TdCriteriaTable *table, const TdCriterion *c)
+{
+  g_autofree gchar *title = td_text_normalize_space (c->title ? c->title : "");
+  g_autofree gchar *shortened = NULL;
+  g_autofree gchar *path = NULL;
+
+  for (const TdCriterion *n = c; n != NULL;
+       n = n->parent >= 0 ? td_criteria_table_get_node (table, n->parent) : NULL)
+    if (n->code && *n->code)
+      {
+        gchar *longer = path ? g_strdup_printf ("%s.%s", n->code, path) : g_strdup (n->code);
+        g_free (path);
+        path = longer;
+      }
+
+  if (g_utf8_strlen (title, -1) > 90)
+    {
+      g_autofree gchar *cut = g_utf8_substring (title, 0, 89);
+      shortened = g_strconcat (cut, "…", NULL);
+    }
+  else
+    shortened = g_strdup (title);
+  if (path != NULL)
+    return g_strdup_printf ("%s %s", path, shortened);
+  return g_steal_pointer (&shortened);
+}
+
+/* The label of a node, made once per bloc-year (every form of the year
+ * shows the same rows). */
+static const char *
+criterion_label (YearCtx *y, gint index)
+{
+  if (y->labels[index] == NULL)
+    y->labels[index] = make_label (y->table, td_criteria_table_get_node (y->table, index));
+  return y->labels[index];
+}
+
+/* A number cell as the text a clerk would type ("2.5"), refusing more
+ * than two decimals (@whole: none at all). */
+static gchar *
+number_text (const TdXlsxCell *cell, gboolean whole, GError **error)
+{
+  double scaled = cell->number * 100;
+  double rounded = round (scaled);
+  gint64 h;
+
+  if (fabs (cell->number) > 1e12 || fabs (scaled - rounded) > 1e-6 * MAX (1.0, fabs (scaled)))
+    {
+      g_autofree gchar *shown = td_xlsx_cell_to_text (cell);
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("“%s” has more than two decimals; enter at most two, such as 2,75."), shown);
+      return NULL;
+    }
+  h = (gint64)rounded;
+  if (whole)
+    {
+      if (h % 100 != 0)
+        {
+          g_autofree gchar *shown = td_points_format (h);
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("“%s” is not a whole number; enter a number of cases 0, 1, 2 …"), shown);
+          return NULL;
+        }
+      return g_strdup_printf ("%" G_GINT64_FORMAT, h / 100);
+    }
+  if (h % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, h / 100);
+  if (h % 10 == 0)
+    return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, h < 0 ? "-" : "",
+                            ABS (h) / 100, (ABS (h) % 100) / 10);
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, h < 0 ? "-" : "",
+                          ABS (h) / 100, ABS (h) % 100);
+}
+
+/* The index of @text among @items (compared without case and diacritics),
+ * −1 when it is none of them. */
+static gint
+find_item (GStrv items, const char *text)
+{
+  g_autofree gchar *wanted = td_text_fold (text);
+
+  for (guint i = 0; items && items[i]; i++)
+    {
+      g_autofree gchar *item = td_text_fold (items[i]);
+      if (g_strcmp0 (item, wanted) == 0)
+        return (gint)i;
+    }
+  return -1;
+}
+
+static gchar *
+items_text (GStrv items)
+{
+  return g_strjoinv (" / ", items);
+}
+
+/* Reads one input cell of criterion @c into @entry's field for @field.
+ * Every kind of cell the form may come back with: numbers, numbers typed
+ * as text ("2,5"), list items, dates and errors (refused). */
+static gboolean
+read_field (const TdCriterion *c, TdFormField field, const TdXlsxCell *cell, TdEntry *entry,
+            GError **error)
+{
+  g_auto (GStrv) items = td_form_field_items (c, field);
+  g_autofree gchar *text = NULL;
+  gint64 min, max;
+
+  if (cell->type == TD_XLSX_ERROR)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("The cell shows an error (%s) instead of a value."), cell->text);
+      return FALSE;
+    }
+  if (cell->type == TD_XLSX_DATE)
+    {
+      g_autofree gchar *shown = td_xlsx_cell_to_text (cell);
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("“%s” is a date; the cell takes a number (format the cell as a number and "
+                      "type it again)."),
+                   shown);
+      return FALSE;
+    }
+  if (cell->type == TD_XLSX_NUMBER && items == NULL)
+    {
+      text = number_text (cell, field == TD_FORM_FIELD_COUNT, error);
+      if (text == NULL)
+        return FALSE;
+    }
+  else
+    text = g_strstrip (td_xlsx_cell_to_text (cell));
+
+  switch (field)
+    {
+    case TD_FORM_FIELD_SIZE_CLASS:
+    case TD_FORM_FIELD_EXEMPT:
+      {
+        gint i = find_item (items, text);
+        guint64 n;
+
+        if (i < 0 && g_ascii_string_to_unsigned (text, 10, 1, g_strv_length (items), &n, NULL))
+          i = (gint)n - 1;
+        if (i < 0)
+          {
+            g_autofree gchar *allowed = items_text (items);
+            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                         _ ("“%s” is not one of the choices: %s."), text, allowed);
+            return FALSE;
+          }
+        if (field == TD_FORM_FIELD_SIZE_CLASS)
+          entry->size_class = i;
+        else
+          entry->exempt = g_str_equal (items[i], TD_FORM_YES);
+        return TRUE;
+      }
+    case TD_FORM_FIELD_FLAG:
+      {
+        gint i = find_item (items, text);
+        if (i >= 0)
+          {
+            entry->disqualified = g_str_equal (items[i], TD_FORM_YES);
+            return TRUE;
+          }
+        return td_criterion_parse_input (c, text, entry, error);
+      }
+    case TD_FORM_FIELD_OPTION:
+    case TD_FORM_FIELD_GRADE:
+      {
+        gint i = find_item (items, text);
+        if (i >= 0)
+          {
+            entry->option = i;
+            entry->has_measured = FALSE;
+            return TRUE;
+          }
+        return td_criterion_parse_input (c, text, entry, error);
+      }
+    case TD_FORM_FIELD_MEASURED:
+      if (!td_criterion_parse_input (c, text, entry, error))
+        return FALSE;
+      td_form_field_range (c, field, &min, &max);
+      if (entry->measured < min || entry->measured > max)
+        {
+          g_autofree gchar *hi = td_points_format (max);
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                       _ ("“%s” is out of range; enter a value from 0 to %s."), text, hi);
+          return FALSE;
+        }
+      return TRUE;
+    case TD_FORM_FIELD_POINTS:
+    case TD_FORM_FIELD_COUNT:
+    default:
+      return td_criterion_parse_input (c, text, entry, error);
+    }
+}
+
+typedef struct
+{
+  TdFormField field;
+  guint32 row; /* 0-based */
+} FieldRow;
+
+/* One criterion of the form: its input rows, in form order. */
+typedef struct
+{
+  gint index;
+  GArray *rows; /* FieldRow */
+} CriterionRows;
+
+static void
+criterion_rows_free (CriterionRows *cr)
+{
+  g_array_unref (cr->rows);
+  g_free (cr);
+}
+
+static TdPoints
+net (TdContribution r)
+{
+  return r.standard + r.bonus - r.deduction;
+}
+
+/* The entry the form gives for one criterion, or NULL (nothing filled, or
+ * refused: then the refusal is on the plan). */
+static TdEntry *
+read_criterion (TdFormPlan *plan, YearCtx *y, gint index, CriterionRows *cr, TdXlsxSheet *sheet,
+                guint32 col_input, guint32 col_evidence, const TdEntry *old)
+{
+  const TdCriterion *c = td_criteria_table_get_node (y->table, index);
+  g_autoptr (TdEntry) entry
+      = old ? td_entry_copy (old) : td_entry_new (plan->unit_id, c->id, TD_SOURCE_SELF);
+  const char *label = criterion_label (y, index);
+  g_autofree gchar *evidence = NULL;
+  FieldRow *main = &g_array_index (cr->rows, FieldRow, 0);
+  const TdXlsxCell *value = td_xlsx_sheet_get_cell (sheet, main->row, col_input);
+  gboolean filled = !cell_blank (value);
+
+  /* Evidence: on the criterion's own row. */
+  {
+    const TdXlsxCell *e = td_xlsx_sheet_get_cell (sheet, main->row, col_evidence);
+    evidence = g_strstrip (td_xlsx_cell_to_text (e));
+    if (g_utf8_strlen (evidence, -1) > MAX_EVIDENCE_CHARS)
+      {
+        g_autofree gchar *reason = g_strdup_printf (
+            _ ("The evidence is longer than %d characters; shorten it."), MAX_EVIDENCE_CHARS);
+        g_autofree gchar *start = g_utf8_substring (evidence, 0, 40);
+        refuse_cell (plan, main->row, col_evidence, label, start, reason);
+        return NULL;
+      }
+  }
+  if (!filled)
+    {
+      if (*evidence == '\0' || (old != NULL && g_strcmp0 (old->evidence, evidence) == 0))
+        return NULL;
+      if (old == NULL)
+        {
+          g_autofree gchar *hint = td_criterion_input_hint (c);
+          g_autofree gchar *reason = g_strdup_printf (
+              _ ("Evidence is given but no value; enter the value (%s) to import the row."), hint);
+          refuse_cell (plan, main->row, col_input, label, "", reason);
+          return NULL;
+        }
+      /* Only the evidence of a score already there. */
+      g_free (entry->evidence);
+      entry->evidence = g_steal_pointer (&evidence);
+      return g_steal_pointer (&entry);
+    }
+
+  for (guint k = 0; k < cr->rows->len; k++)
+    {
+      FieldRow *fr = &g_array_index (cr->rows, FieldRow, k);
+      const TdXlsxCell *cell = td_xlsx_sheet_get_cell (sheet, fr->row, col_input);
+      g_autoptr (GError) error = NULL;
+
+      /* The exemption left empty means "Không", its first choice. */
+      if (fr->field == TD_FORM_FIELD_EXEMPT)
+        entry->exempt = FALSE;
+      if (cell_blank (cell))
+        {
+          if (fr->field == TD_FORM_FIELD_SIZE_CLASS)
+            {
+              g_autofree gchar *reason
+                  = g_strdup_printf (_ ("Choose the size class of the unit for “%s”."), label);
+              refuse_cell (plan, fr->row, col_input, label, "", reason);
+              return NULL;
+            }
+          continue;
+        }
+      if (!read_field (c, fr->field, cell, entry, &error))
+        {
+          g_autofree gchar *shown = td_xlsx_cell_to_text (cell);
+          refuse_cell (plan, fr->row, col_input, label, shown, error->message);
+          return NULL;
+        }
+    }
+  /* Evidence the form leaves empty keeps what was saved. */
+  if (*evidence != '\0')
+    {
+      g_free (entry->evidence);
+      entry->evidence = g_steal_pointer (&evidence);
+    }
+  {
+    g_autoptr (GError) error = NULL;
+    if (!td_criterion_validate_entry (c, entry, &error))
+      {
+        g_autofree gchar *shown = td_xlsx_cell_to_text (value);
+        refuse_cell (plan, main->row, col_input, label, shown, error->message);
+        return NULL;
+      }
+  }
+  return g_steal_pointer (&entry);
+}
+
+/* Values where the form takes none: a row the table does not have, or a
+ * computed cell typed over. */
+static void
+find_strays (TdFormPlan *plan, TdXlsxSheet *sheet, GHashTable *input_rows, guint32 first,
+             guint32 end, const guint32 *computed, guint n_computed, guint32 col_input)
+{
+  for (guint n = 0; n < td_xlsx_sheet_get_n_cells (sheet); n++)
+    {
+      const TdXlsxCell *cell = td_xlsx_sheet_get_nth_cell (sheet, n);
+      g_autofree gchar *shown = NULL;
+      gboolean typed_over = FALSE;
+
+      if (cell->row < first || cell->row >= end || cell->formula || cell_blank (cell))
+        continue;
+      for (guint k = 0; k < n_computed; k++)
+        typed_over |= cell->col == computed[k];
+      if (cell->col == col_input
+          && g_hash_table_contains (input_rows, GUINT_TO_POINTER (cell->row)))
+        continue;
+      if (cell->col != col_input && !typed_over)
+        continue;
+      shown = td_xlsx_cell_to_text (cell);
+      if (typed_over)
+        refuse_cell (plan, cell->row, cell->col, NULL, shown,
+                     _ ("A computed cell was typed over; it is not imported (the scores come "
+                        "from the “Số liệu tự chấm” column)."));
+      else
+        refuse_cell (plan, cell->row, cell->col, NULL, shown,
+                     _ ("This row is not a criterion of the table, so the value was not "
+                        "imported."));
+    }
+}
+
+static void
+plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 expected,
+           GError **error)
+{
+  YearCtx *y;
+  guint32 col_input, col_evidence, col_code, first_row, n_rows = 0, computed[4];
+  g_autoptr (GHashTable) by_index = NULL; /* node index → CriterionRows */
+  g_autoptr (GHashTable) input_rows = g_hash_table_new (NULL, NULL);
+  g_autoptr (GArray) order = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr (TdUnitTotals) totals = NULL;
+  TdEntry **self = NULL;
+  gint unit_index;
+  gboolean layout_ok;
+
+  if (!check_identity (db, cache, plan, raw, expected, &y, error))
+    return;
+  plan->table = td_criteria_table_ref (y->table);
+  layout_ok
+      = meta_col (raw, "col_input", &col_input) && meta_col (raw, "col_evidence", &col_evidence)
+        && meta_col (raw, "col_code", &col_code) && meta_col (raw, "col_reached", &computed[0])
+        && meta_col (raw, "col_bonus", &computed[1])
+        && meta_col (raw, "col_deduction", &computed[2])
+        && meta_col (raw, "col_self", &computed[3]);
+  {
+    const char *first = g_hash_table_lookup (raw->meta, "first_row");
+    const char *rows = g_hash_table_lookup (raw->meta, "n_rows");
+    guint64 v = 0, n = 0;
+    layout_ok = layout_ok && first && g_ascii_string_to_unsigned (first, 10, 2, 1048576, &v, NULL)
+                && rows && g_ascii_string_to_unsigned (rows, 10, 1, 1048576, &n, NULL);
+    first_row = (guint32)v - 1; /* 0-based */
+    n_rows = (guint32)n;
+  }
+  if (layout_ok)
+    {
+      g_autofree gchar *header = text_at (raw->cells, first_row - 1, col_input);
+      layout_ok = g_str_equal (header, INPUT_HEADER);
+    }
+
+  /* Every keyed row must be where the form put it. */
+  by_index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)criterion_rows_free);
+  for (guint i = 0; layout_ok && i < raw->rows->len; i++)
+    {
+      KeyedRow *kr = &g_array_index (raw->rows, KeyedRow, i);
+      g_auto (GStrv) parts = g_strsplit (kr->key, ":", -1);
+      TdFormField fields[TD_FORM_MAX_FIELDS], field;
+      guint64 id;
+      gint index;
+      CriterionRows *cr;
+      FieldRow fr;
+      const TdCriterion *c;
+
+      layout_ok = g_strv_length (parts) == 3 && g_str_equal (parts[0], "criterion")
+                  && g_ascii_string_to_unsigned (parts[1], 10, 1, G_MAXINT64, &id, NULL)
+                  && td_form_field_from_string (parts[2], &field)
+                  && (index = td_criteria_table_find (y->table, (gint64)id)) >= 0;
+      if (!layout_ok)
+        break;
+      c = td_criteria_table_get_node (y->table, index);
+      fr.field = field;
+      fr.row = kr->excel_row - 1;
+      cr = g_hash_table_lookup (by_index, GINT_TO_POINTER (index + 1));
+      if (cr == NULL)
+        {
+          guint n = td_form_fields (c, fields);
+          /* The criterion's first field is on its own row, under its code. */
+          g_autofree gchar *code = text_at (raw->cells, fr.row, col_code);
+          layout_ok = n > 0 && fields[0] == field
+                      && (c->code == NULL || *c->code == '\0' || g_str_equal (code, c->code)
+                          || c->n_children > 0);
+          cr = g_new0 (CriterionRows, 1);
+          cr->index = index;
+          cr->rows = g_array_new (FALSE, FALSE, sizeof (FieldRow));
+          g_hash_table_insert (by_index, GINT_TO_POINTER (index + 1), cr);
+          g_array_append_val (order, index);
+        }
+      g_array_append_val (cr->rows, fr);
+      g_hash_table_add (input_rows, GUINT_TO_POINTER (fr.row));
+    }
+  if (!layout_ok)
+    {
+      refuse (plan, g_strdup (_ ("The rows or columns of this form were moved, added or "
+                                 "deleted, so its cells cannot be matched to the criteria. Ask "
+                                 "the member to fill in the form that was sent, without "
+                                 "changing its layout.")));
+      return;
+    }
+
+  unit_index = td_scores_find_unit (y->scores, plan->unit_id);
+  self = g_new0 (TdEntry *, td_criteria_table_get_n_nodes (y->table));
+  if (unit_index >= 0)
+    memcpy (self, td_scores_get_entries (y->scores, (guint)unit_index, TD_SOURCE_SELF),
+            sizeof (TdEntry *) * td_criteria_table_get_n_nodes (y->table));
+  for (guint i = 0; i < order->len; i++)
+    {
+      gint index = g_array_index (order, gint, i);
+      const TdCriterion *c = td_criteria_table_get_node (y->table, index);
+      CriterionRows *cr = g_hash_table_lookup (by_index, GINT_TO_POINTER (index + 1));
+      const TdEntry *old = self[index];
+      TdEntry *entry
+          = read_criterion (plan, y, index, cr, raw->cells, col_input, col_evidence, old);
+      TdFormChange *change;
+
+      if (entry == NULL)
+        continue;
+      if (old != NULL && td_entry_equal (old, entry))
+        {
+          td_entry_free (entry);
+          continue;
+        }
+      change = g_new0 (TdFormChange, 1);
+      change->criterion_id = c->id;
+      change->label = g_strdup (criterion_label (y, index));
+      change->old_text = td_criterion_format_input (c, old);
+      change->new_text = td_criterion_format_input (c, entry);
+      change->old_points = net (td_rule_evaluate (c, old));
+      change->new_points = net (td_rule_evaluate (c, entry));
+      change->evidence_changed = g_strcmp0 (old ? old->evidence : "", entry->evidence) != 0;
+      change->entry = entry;
+      self[index] = entry;
+      g_ptr_array_add (plan->changes, change);
+    }
+  find_strays (plan, raw->cells, input_rows, first_row, first_row + n_rows, computed,
+               G_N_ELEMENTS (computed), col_input);
+
+  /* The unit's self-score total now and after the import. */
+  totals = td_unit_totals_new (td_criteria_table_get_n_nodes (y->table));
+  if (unit_index >= 0)
+    plan->old_total
+        = td_scores_get_totals (y->scores, (guint)unit_index)->table[TD_SOURCE_SELF].total;
+  td_scoring_compute (y->table, self, NULL, totals);
+  plan->new_total = totals->table[TD_SOURCE_SELF].total;
+  plan->disqualified = totals->disqualified[TD_SOURCE_SELF];
+  plan->has_totals = TRUE;
+  g_free (self);
+  plan->status = plan->changes->len > 0 ? TD_FORM_READY : TD_FORM_NOTHING;
+  if (plan->status == TD_FORM_NOTHING && plan->refusals->len == 0)
+    plan->reason = g_strdup (
+        unit_index >= 0 && td_scores_get_totals (y->scores, (guint)unit_index)->n_entries[0] > 0
+            ? _ ("Nothing differs from the scores already saved.")
+            : _ ("Nothing was filled in."));
+}
+
+GPtrArray *
+td_form_plan (TdDb *db, GPtrArray *files, gint64 bloc_year_id, GError **error)
+{
+  g_autoptr (GHashTable) cache
+      = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify)year_ctx_free);
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_plan_free);
+
+  for (guint f = 0; f < files->len; f++)
+    {
+      TdFormFile *file = files->pdata[f];
+
+      if (file->refusal != NULL)
+        {
+          TdFormPlan *plan = plan_new (file, NULL);
+          refuse (plan, g_strdup (file->refusal));
+          g_ptr_array_add (plans, plan);
+          continue;
+        }
+      for (guint i = 0; i < file->forms->len; i++)
+        {
+          RawForm *raw = file->forms->pdata[i];
+          TdFormPlan *plan = plan_new (file, raw->sheet);
+          GError *local = NULL;
+
+          g_ptr_array_add (plans, plan);
+          plan_form (db, cache, plan, raw, bloc_year_id, &local);
+          if (local != NULL)
+            {
+              g_propagate_error (error, local);
+              return NULL;
+            }
+          /* Two forms of one unit: the first is imported, the second named. */
+          if (plan->status == TD_FORM_READY)
+            {
+              g_autofree gchar *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT,
+                                                       plan->bloc_year_id, plan->unit_id);
+              const char *earlier = g_hash_table_lookup (seen, key);
+              if (earlier != NULL)
+                refuse (plan, g_strdup_printf (_ ("Another form of %s is in this import (%s). "
+                                                  "Import one of them: remove the other and "
+                                                  "read the files again."),
+                                               plan->unit_name, earlier));
+              else
+                g_hash_table_insert (seen, g_steal_pointer (&key), plan->file_name);
+            }
+        }
+    }
+  return g_steal_pointer (&plans);
+}
+
+void
+td_form_plans_count (GPtrArray *plans, guint *n_ready, guint *n_changes, guint *n_refused,
+                     guint *n_cells_refused)
+{
+  guint ready = 0, changes = 0, refused = 0, cells = 0;
+
+  for (guint i = 0; i < plans->len; i++)
+    {
+      TdFormPlan *plan = plans->pdata[i];
+      if (plan->status == TD_FORM_READY)
+        {
+          ready++;
+          changes += plan->changes->len;
+        }
+      else if (plan->status == TD_FORM_REFUSED)
+        refused++;
+      cells += plan->refusals->len;
+    }
+  if (n_ready)
+    *n_ready = ready;
+  if (n_changes)
+    *n_changes = changes;
+  if (n_refused)
+    *n_refused = refused;
+  if (n_cells_refused)
+    *n_cells_refused = cells;
+}
+
+/* --- 3. applying ------------------------------------------------------------------- */
+
+gboolean
+td_form_plans_apply (TdDb *db, GPtrArray *plans, TdScoreImport *undo, guint *n_imported,
+                     GError **error)
+{
+  guint done = 0;
+  gboolean ok = TRUE;
+
+  td_score_import_begin_batch (db, undo);
+  for (guint i = 0; i < plans->len && ok; i++)
+    {
+      TdFormPlan *plan = plans->pdata[i];
+      g_autoptr (GPtrArray) entries = NULL;
+
+      if (plan->status != TD_FORM_READY)
+        continue;
+      entries = g_ptr_array_new ();
+      for (guint k = 0; k < plan->changes->len; k++)
+        g_ptr_array_add (entries, ((TdFormChange *)plan->changes->pdata[k])->entry);
+      ok = td_score_import_save (db, plan->table, entries, plan->file_name, undo, error);
+      if (ok)
+        done++;
+    }
+  td_score_import_end_batch (db, undo);
+  if (n_imported)
+    *n_imported = done;
+  return ok;
+}
