@@ -315,9 +315,9 @@ import_forms_action (GtkWidget *widget, const char *name, GVariant *param)
                                        "year to import forms into."));
       return;
     }
-  gtk_window_present (GTK_WINDOW (td_form_import_dialog_new (
-      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, td_section_db (self),
-      td_section_bloc_year (self))));
+  gtk_window_present (
+      GTK_WINDOW (td_form_import_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             td_section_db (self), td_section_bloc_year (self))));
 }
 
 /* Ctrl+H: the history of the cell that has the focus. */

@@ -278,11 +278,11 @@ static gboolean
 write_event (TdDb *db, const char *sql, const TdEvent *event, GError **error)
 {
   return td_calendar_validate_event (event, error)
-         && td_query_run_change (db, "calendar", NULL, error, sql, "sssiibrsbex", event->name,
-                                 td_event_kind_to_string (event->kind), event->lunar ? "lunar" : "solar",
-                                 event->day, event->month, event->leap, (gint64)event->year,
-                                 td_anniversary_to_string (event->rule), event->great, event->notes,
-                                 event->id);
+         && td_query_run_change (
+             db, "calendar", NULL, error, sql, "sssiibrsbex", event->name,
+             td_event_kind_to_string (event->kind), event->lunar ? "lunar" : "solar", event->day,
+             event->month, event->leap, (gint64)event->year, td_anniversary_to_string (event->rule),
+             event->great, event->notes, event->id);
 }
 
 gint64
