@@ -434,9 +434,13 @@ on_first_paint (GdkFrameClock *clock, FirstFrame *f)
   g_clear_signal_handler (&f->handler, clock);
   f->painted = TRUE;
   f->upcoming_rows = group ? td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)) : G_MAXUINT;
-  f->registry_visible = gtk_widget_get_visible (registry_group (f->window));
-  f->welcome_visible = gtk_widget_get_visible (
-      td_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, NULL));
+  f->registry_visible
+      = registry_group (f->window) != NULL && gtk_widget_get_visible (registry_group (f->window));
+  {
+    GtkWidget *welcome = td_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, NULL);
+
+    f->welcome_visible = welcome != NULL && gtk_widget_get_visible (welcome);
+  }
   f->toast_shown = overdue_toast (f->window) != NULL;
   f->n_blocs_listed = n_blocs_listed (f->window);
 }
@@ -505,6 +509,8 @@ test_first_frame_is_light (void)
   group = td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UPCOMING_GROUP, NULL);
   g_assert_cmpuint (td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)), >, 0);
   g_assert_true (gtk_widget_get_visible (registry_group (f.window)));
+  /* Below the coming dates, where the template had it. */
+  g_assert_true (TD_IS_UPCOMING_GROUP (gtk_widget_get_prev_sibling (registry_group (f.window))));
   g_assert_null (td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UNITS_PAGE, NULL));
   /* The read-only notice is not just closed but out of the layout. */
   {

@@ -22,16 +22,16 @@ struct _TdOverviewPage
   TdSectionPage parent_instance;
 
   GtkStack *stack;
-  AdwStatusPage *welcome_page;
-  AdwPreferencesGroup *file_group;
-  AdwActionRow *path_row;
-  AdwActionRow *created_row;
-  AdwActionRow *size_row;
-  AdwActionRow *description_row;
+  AdwPreferencesPage *summary_page;
   AdwPreferencesGroup *next_group;
   GtkLabel *next_title;
   GtkLabel *next_subtitle;
   GtkButton *next_button;
+  TdRegistrySummary summary; /* as read by the last reload */
+
+  /* Built when first needed (td-overview-welcome.ui, td-overview-details.ui),
+   * NULL until then. */
+  AdwStatusPage *welcome_page;
   AdwPreferencesGroup *registry_group;
   GtkLabel *units_count;
   GtkLabel *blocs_count;
@@ -39,6 +39,11 @@ struct _TdOverviewPage
   GtkLabel *members_count;
   AdwActionRow *campaigns_row;
   GtkLabel *campaigns_count;
+  AdwPreferencesGroup *file_group;
+  AdwActionRow *path_row;
+  AdwActionRow *created_row;
+  AdwActionRow *size_row;
+  AdwActionRow *description_row;
 };
 
 G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, TD_TYPE_SECTION_PAGE)
@@ -56,18 +61,10 @@ static void
 refresh_registry (TdOverviewPage *self, TdDb *db, gint64 bloc_year_id)
 {
   TdRegistrySummary sum;
-  g_autofree gchar *blocs = NULL;
   const char *title, *subtitle, *button, *section;
 
   td_registry_get_summary (db, bloc_year_id, &sum);
-  set_count (self->units_count, sum.n_units);
-  /* Translators: counts on the overview, e.g. "1 blocs · 2 years" */
-  blocs = g_strdup_printf (_ ("%d blocs · %d years"), sum.n_blocs, sum.n_years);
-  gtk_label_set_text (self->blocs_count, blocs);
-  set_count (self->members_count, sum.n_members);
-  set_count (self->campaigns_count, sum.n_campaigns);
-  gtk_widget_set_visible (GTK_WIDGET (self->members_row), bloc_year_id != 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->campaigns_row), bloc_year_id != 0);
+  self->summary = sum;
 
   if (sum.n_blocs == 0)
     {
@@ -106,20 +103,63 @@ refresh_registry (TdOverviewPage *self, TdDb *db, gint64 bloc_year_id)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "win.show-section");
 }
 
-static void
-show_below_the_fold (GtkWidget *widget)
+static GObject *
+builder_object (GtkBuilder *builder, const char *id)
 {
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
+  GObject *object = gtk_builder_get_object (builder, id);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->registry_group), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->file_group), TRUE);
+  g_assert (object != NULL);
+  return object;
 }
 
+/* The welcome page, the first time no file is open. */
 static void
-td_overview_page_reload (TdSectionPage *page)
+ensure_welcome (TdOverviewPage *self)
 {
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (page);
-  TdDb *db = td_section_page_get_database (page);
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (self->welcome_page != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-overview-welcome.ui");
+  self->welcome_page = ADW_STATUS_PAGE (builder_object (builder, "welcome_page"));
+  adw_status_page_set_icon_name (self->welcome_page, "com.example.ThiDua");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->welcome_page), "welcome");
+}
+
+/* The registry and file groups, below the coming dates. */
+static void
+ensure_details (TdOverviewPage *self)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (self->registry_group != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-overview-details.ui");
+  self->registry_group = ADW_PREFERENCES_GROUP (builder_object (builder, "registry_group"));
+  self->units_count = GTK_LABEL (builder_object (builder, "units_count"));
+  self->blocs_count = GTK_LABEL (builder_object (builder, "blocs_count"));
+  self->members_row = ADW_ACTION_ROW (builder_object (builder, "members_row"));
+  self->members_count = GTK_LABEL (builder_object (builder, "members_count"));
+  self->campaigns_row = ADW_ACTION_ROW (builder_object (builder, "campaigns_row"));
+  self->campaigns_count = GTK_LABEL (builder_object (builder, "campaigns_count"));
+  self->file_group = ADW_PREFERENCES_GROUP (builder_object (builder, "file_group"));
+  self->path_row = ADW_ACTION_ROW (builder_object (builder, "path_row"));
+  self->created_row = ADW_ACTION_ROW (builder_object (builder, "created_row"));
+  self->size_row = ADW_ACTION_ROW (builder_object (builder, "size_row"));
+  self->description_row = ADW_ACTION_ROW (builder_object (builder, "description_row"));
+  adw_preferences_page_add (self->summary_page, self->registry_group);
+  adw_preferences_page_add (self->summary_page, self->file_group);
+}
+
+/* The registry's counts and the file's path, dates, size and description. */
+static void
+show_details (GtkWidget *widget)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
+  TdDb *db = td_section_page_get_database (TD_SECTION_PAGE (self));
+  gint64 bloc_year_id = td_section_page_get_bloc_year_id (TD_SECTION_PAGE (self));
+  const TdRegistrySummary *sum = &self->summary;
+  g_autofree gchar *blocs = NULL;
   g_autofree gchar *created = NULL;
   g_autofree gchar *description = NULL;
   g_autofree gchar *size = NULL;
@@ -127,20 +167,16 @@ td_overview_page_reload (TdSectionPage *page)
   GStatBuf st;
 
   if (db == NULL)
-    {
-      /* The welcome page is hidden until it is needed, and its picture
-       * set then: GTK would measure the page and load the picture (and
-       * the SVG library, 6 MB) at start-up, when a file is opened. */
-      adw_status_page_set_icon_name (self->welcome_page, "com.example.ThiDua");
-      gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), TRUE);
-      gtk_stack_set_visible_child_name (self->stack, "welcome");
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "summary");
-  gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), FALSE);
-  /* At start-up the registry and the file wait for the first frame: drawn
-   * in it, they would move out of sight when the coming dates fill in. */
-  td_after_first_frame (GTK_WIDGET (self), show_below_the_fold);
+    return;
+  ensure_details (self);
+  set_count (self->units_count, sum->n_units);
+  /* Translators: counts on the overview, e.g. "1 blocs · 2 years" */
+  blocs = g_strdup_printf (_ ("%d blocs · %d years"), sum->n_blocs, sum->n_years);
+  gtk_label_set_text (self->blocs_count, blocs);
+  set_count (self->members_count, sum->n_members);
+  set_count (self->campaigns_count, sum->n_campaigns);
+  gtk_widget_set_visible (GTK_WIDGET (self->members_row), bloc_year_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaigns_row), bloc_year_id != 0);
 
   path = td_db_get_path (db);
   adw_action_row_set_subtitle (self->path_row, path);
@@ -163,7 +199,31 @@ td_overview_page_reload (TdSectionPage *page)
   description = td_db_get_meta (db, "description");
   adw_action_row_set_subtitle (self->description_row, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_row), description != NULL);
+}
+
+static void
+td_overview_page_reload (TdSectionPage *page)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (page);
+  TdDb *db = td_section_page_get_database (page);
+
+  if (db == NULL)
+    {
+      /* The welcome page is built when first needed and hidden while a
+       * file is open: GTK would build and measure it, and load its SVG
+       * picture (and librsvg, 6 MB), at every start. */
+      ensure_welcome (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      return;
+    }
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+  if (self->welcome_page != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), FALSE);
   refresh_registry (self, db, td_section_page_get_bloc_year_id (page));
+  /* At start-up the registry and the file wait for the first frame: drawn
+   * in it, they would move out of sight when the coming dates fill in. */
+  td_after_first_frame (GTK_WIDGET (self), show_details);
 }
 
 static void
@@ -183,23 +243,11 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, welcome_page);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, file_group);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, path_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, created_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, size_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, description_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, summary_page);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_group);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_title);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_subtitle);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_button);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, registry_group);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, units_count);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, blocs_count);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, members_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, members_count);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, campaigns_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, campaigns_count);
 }
 
 static void
