@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-unit-dialog.h"
+#include "td-date.h"
 #include "td-form.h"
 #include "td-registry.h"
 #include "td-window.h"
@@ -71,11 +72,12 @@ td_unit_dialog_save (TdUnitDialog *self)
   unit->phone = g_strdup (td_form_row_text (self->phone_row));
   unit->email = g_strdup (td_form_row_text (self->email_row));
   unit->notes = g_strdup (td_form_row_text (self->notes_row));
-  if (founded[0] != '\0' && !td_date_from_display (founded, &unit->founded))
+  if (founded[0] != '\0'
+      && !td_date_parse (founded, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &unit->founded, &error))
     {
-      td_form_show_field_error (GTK_WIDGET (self->founded_row), self->founded_error,
-                                _ ("Founded: enter a date as dd/mm/yyyy, for example 01/10/1997, "
-                                   "or leave it empty."));
+      g_autofree gchar *message = g_strdup_printf (_ ("Founded: %s"), error->message);
+
+      td_form_show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, message);
       return FALSE;
     }
 

@@ -304,8 +304,11 @@ td_window_get_section (TdWindow *self)
 static void
 quit_after_screenshot (const char *path, gdouble first_frame_ms, gpointer user_data)
 {
+  /* A picture asked for and not saved makes the window exit 1. */
+  if (path == NULL)
+    td_application_fail ();
   /* The benchmark reads the time to the first frame here. */
-  if (first_frame_ms >= 0)
+  else if (first_frame_ms >= 0)
     g_print (_ ("First frame drawn %.0f ms after the start; picture saved to “%s”.\n"),
              first_frame_ms, path);
   g_application_quit (g_application_get_default ());

@@ -270,7 +270,7 @@ td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, GError **
 gchar *
 td_query_column_dup (sqlite3_stmt *stmt, int column)
 {
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+  return td_db_dup_text (stmt, column);
 }
 
 void

@@ -18,9 +18,9 @@
 static gchar *
 text_or_empty (sqlite3_stmt *stmt, int column)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, column);
+  gchar *text = td_db_dup_text (stmt, column);
 
-  return g_strdup (text ? text : "");
+  return text ? text : g_strdup ("");
 }
 
 static gchar *
