@@ -344,19 +344,21 @@ parse_ms (const char *text)
   return -1;
 }
 
-/* One start of thidua on @db_path until its first frame is drawn: @ms is
- * the time from the start of the process to that frame, @wall_ms the whole
- * run (the picture saved, the file closed), @rss_kb the peak RSS.  GTK 4.8
- * loads the GL stack when it opens the display even for the cairo
- * renderer: @with_gl keeps that, otherwise it is turned off. */
+/* One start of @program (thidua on @db_path, or the bare window when
+ * @db_path is NULL) until its first frame is drawn: @ms is the time from
+ * the start of the process to that frame, @wall_ms the whole run (the
+ * picture saved, the file closed), @rss_kb the peak RSS.  GTK 4.8 loads the
+ * GL stack when it opens the display even for the cairo renderer: @with_gl
+ * keeps that, otherwise it is turned off. */
 static gboolean
-run_startup_once (const TdBenchConfig *config, const char *db_path, gboolean with_gl, gdouble *ms,
-                  gdouble *wall_ms, gint64 *rss_kb, GError **error)
+run_startup_once (const TdBenchConfig *config, const char *program, const char *db_path,
+                  gboolean with_gl, gdouble *ms, gdouble *wall_ms, gint64 *rss_kb, GError **error)
 {
   g_autoptr (GSubprocessLauncher) launcher = gui_launcher (config);
   g_autoptr (GSubprocess) proc = NULL;
   g_autofree gchar *out = NULL, *err = NULL;
   g_autofree gchar *png = g_build_filename (config->dir, "startup.png", NULL);
+  g_autofree gchar *name = g_path_get_basename (program);
   g_auto (GStrv) lines = NULL;
 
   *ms = *wall_ms = -1;
@@ -364,9 +366,14 @@ run_startup_once (const TdBenchConfig *config, const char *db_path, gboolean wit
   if (!with_gl)
     g_subprocess_launcher_setenv (launcher, "GDK_DEBUG", "gl-disable", TRUE);
   g_unlink (png);
-  proc = g_subprocess_launcher_spawn (
-      launcher, error, "xvfb-run", "-a", "-s", "-screen 0 1280x800x24", "/usr/bin/time", "-v",
-      config->thidua, "--database", db_path, "--screenshot", png, NULL);
+  if (db_path != NULL)
+    proc = g_subprocess_launcher_spawn (launcher, error, "xvfb-run", "-a", "-s",
+                                        "-screen 0 1280x800x24", "/usr/bin/time", "-v", program,
+                                        "--database", db_path, "--screenshot", png, NULL);
+  else
+    proc = g_subprocess_launcher_spawn (launcher, error, "xvfb-run", "-a", "-s",
+                                        "-screen 0 1280x800x24", "/usr/bin/time", "-v", program,
+                                        "--screenshot", png, NULL);
   if (proc == NULL)
     return FALSE;
   if (!g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, error))
@@ -374,7 +381,7 @@ run_startup_once (const TdBenchConfig *config, const char *db_path, gboolean wit
   if (!g_subprocess_get_successful (proc) || !g_file_test (png, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "thidua --screenshot did not write its picture: %s", err ? err : "");
+                   "%s --screenshot did not write its picture: %s", name, err ? err : "");
       return FALSE;
     }
   lines = g_strsplit (err, "\n", -1);
@@ -398,69 +405,154 @@ run_startup_once (const TdBenchConfig *config, const char *db_path, gboolean wit
   if (*ms < 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "thidua --screenshot did not say when its first frame was drawn: %s", out);
+                   "%s --screenshot did not say when its first frame was drawn: %s", name, out);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Both start-ups of a scale, measured once for the two operations. */
+struct _TdBenchStartups
+{
+  GArray *floor_ms, *app_ms, *app_wall_ms;
+  gint64 floor_rss_kb, app_rss_kb;
+  gdouble gl_ms;
+  gint64 gl_rss_kb;
+};
+
+void
+td_bench_startups_free (TdBenchStartups *s)
+{
+  if (s == NULL)
+    return;
+  g_array_unref (s->floor_ms);
+  g_array_unref (s->app_ms);
+  g_array_unref (s->app_wall_ms);
+  g_free (s);
+}
+
+static const char *
+startup_unavailable (const TdBenchConfig *config)
+{
+  g_autofree gchar *xvfb = g_find_program_in_path ("xvfb-run");
+
+  if (config->no_startup)
+    return "skipped (--no-startup)";
+  if (xvfb == NULL || !g_file_test ("/usr/bin/time", G_FILE_TEST_IS_EXECUTABLE))
+    return "xvfb-run or /usr/bin/time is not installed (scripts/setup.sh installs xvfb and time)";
+  if (!g_file_test (config->thidua, G_FILE_TEST_IS_EXECUTABLE)
+      || !g_file_test (TD_BENCH_FLOOR, G_FILE_TEST_IS_EXECUTABLE))
+    return "the thidua program or td-bench-floor was not built";
+  return NULL;
+}
+
+/* Thi Đua and the bare window started in turns, so that both meet the
+ * same load of the machine: after a first start of each (it warms the
+ * file cache), startup_reps timed starts of each, alternating. */
+static TdBenchStartups *
+measure_startups (const TdBenchConfig *config, TdBenchRun *run, GError **error)
+{
+  g_autoptr (TdDb) db = NULL;
+  TdBenchStartups *s;
+  gdouble t, wall;
+  gint64 rss;
+
+  if (run->startups != NULL)
+    return run->startups;
+  /* The first start of the day copies the file in a thread (a start that
+   * quits at once stops that copy): the day's copy is made here, in the
+   * folder the program uses, so that every start measured is a usual one. */
+  db = td_db_open (run->path, TD_DB_OPEN_NO_BACKUP, error);
+  if (db == NULL || !td_backup_daily (db, NULL, error))
+    return NULL;
+  td_db_close (db);
+  if (!run_startup_once (config, TD_BENCH_FLOOR, NULL, FALSE, &t, &wall, &rss, error)
+      || !run_startup_once (config, config->thidua, run->path, FALSE, &t, &wall, &rss, error))
+    return NULL;
+  s = g_new0 (TdBenchStartups, 1);
+  s->floor_ms = g_array_new (FALSE, FALSE, sizeof (gdouble));
+  s->app_ms = g_array_new (FALSE, FALSE, sizeof (gdouble));
+  s->app_wall_ms = g_array_new (FALSE, FALSE, sizeof (gdouble));
+  for (gint i = 0; i < config->startup_reps; i++)
+    {
+      if (!run_startup_once (config, TD_BENCH_FLOOR, NULL, FALSE, &t, &wall, &rss, error))
+        goto fail;
+      g_array_append_val (s->floor_ms, t);
+      s->floor_rss_kb = MAX (s->floor_rss_kb, rss);
+      if (!run_startup_once (config, config->thidua, run->path, FALSE, &t, &wall, &rss, error))
+        goto fail;
+      g_array_append_val (s->app_ms, t);
+      g_array_append_val (s->app_wall_ms, wall);
+      s->app_rss_kb = MAX (s->app_rss_kb, rss);
+    }
+  if (!run_startup_once (config, config->thidua, run->path, TRUE, &s->gl_ms, &wall, &s->gl_rss_kb,
+                         error))
+    goto fail;
+  run->startups = s;
+  return s;
+
+fail:
+  td_bench_startups_free (s);
+  return NULL;
+}
+
+static gboolean
+op_startup_floor (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
+                  GError **error)
+{
+  const char *why = startup_unavailable (config);
+  TdBenchStartups *s;
+  g_autoptr (GArray) ms = NULL;
+
+  if (why != NULL)
+    {
+      td_bench_result_unavailable (result, why);
+      return TRUE;
+    }
+  if ((s = measure_startups (config, run, error)) == NULL)
+    return FALSE;
+  ms = g_array_copy (s->floor_ms);
+  td_bench_result_set_times (result, ms);
+  result->peak_rss_kb = s->floor_rss_kb;
+  result->note = g_strdup_printf ("an AdwApplicationWindow with a header bar, %u×%u, started "
+                                  "in turns with Thi Đua; peak RSS %.1f MB",
+                                  1180, 760, s->floor_rss_kb / 1024.0);
   return TRUE;
 }
 
 static gboolean
 op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result, GError **error)
 {
-  g_autoptr (GArray) ms = g_array_new (FALSE, FALSE, sizeof (gdouble));
-  g_autoptr (GArray) walls = g_array_new (FALSE, FALSE, sizeof (gdouble));
-  g_autofree gchar *xvfb = g_find_program_in_path ("xvfb-run");
-  g_autoptr (TdDb) db = NULL;
-  TdBenchResult whole = { 0 };
-  gint64 peak = 0, gl_rss;
-  gdouble t, wall, gl_ms, gl_wall;
+  const char *why = startup_unavailable (config);
+  TdBenchStartups *s;
+  TdBenchResult whole = { 0 }, floor = { 0 };
+  g_autoptr (GArray) ms = NULL;
+  g_autoptr (GArray) walls = NULL;
+  g_autoptr (GArray) floor_ms = NULL;
 
-  if (config->no_startup)
+  if (why != NULL)
     {
-      td_bench_result_unavailable (result, "skipped (--no-startup)");
+      td_bench_result_unavailable (result, why);
       return TRUE;
     }
-  if (xvfb == NULL || !g_file_test ("/usr/bin/time", G_FILE_TEST_IS_EXECUTABLE))
-    {
-      td_bench_result_unavailable (result, "xvfb-run or /usr/bin/time is not installed "
-                                           "(scripts/setup.sh installs xvfb and time)");
-      return TRUE;
-    }
-  if (!g_file_test (config->thidua, G_FILE_TEST_IS_EXECUTABLE))
-    {
-      td_bench_result_unavailable (result, "the thidua program was not built");
-      return TRUE;
-    }
-  /* The first start of the day copies the file in a thread (a start that
-   * quits at once stops that copy): the day's copy is made here, in the
-   * folder the program uses, so that every start measured is a usual one. */
-  db = td_db_open (run->path, TD_DB_OPEN_NO_BACKUP, error);
-  if (db == NULL || !td_backup_daily (db, NULL, error))
+  if ((s = measure_startups (config, run, error)) == NULL)
     return FALSE;
-  td_db_close (db);
-  /* A first start warms the file cache. */
-  if (!run_startup_once (config, run->path, FALSE, &t, &wall, &peak, error))
-    return FALSE;
-  peak = 0;
-  for (gint i = 0; i < config->startup_reps; i++)
-    {
-      gint64 rss;
-
-      if (!run_startup_once (config, run->path, FALSE, &t, &wall, &rss, error))
-        return FALSE;
-      g_array_append_val (ms, t);
-      g_array_append_val (walls, wall);
-      peak = MAX (peak, rss);
-    }
-  if (!run_startup_once (config, run->path, TRUE, &gl_ms, &gl_wall, &gl_rss, error))
-    return FALSE;
+  ms = g_array_copy (s->app_ms);
+  walls = g_array_copy (s->app_wall_ms);
+  floor_ms = g_array_copy (s->floor_ms);
   td_bench_result_set_times (result, ms);
-  result->peak_rss_kb = peak;
   td_bench_result_set_times (&whole, walls);
+  td_bench_result_set_times (&floor, floor_ms);
+  result->peak_rss_kb = s->app_rss_kb;
+  result->floor_ratio = result->median_ms / MAX (1.0, floor.median_ms);
+  result->floor_rss_kb = s->floor_rss_kb;
   result->note = g_strdup_printf (
-      "to the first frame; peak RSS %.1f MB (target < 120 MB); whole run with the picture saved "
-      "%.0f ms; with GTK's GL stack loaded (GDK_DEBUG not set) %.0f ms, %.1f MB",
-      peak / 1024.0, whole.median_ms, gl_ms, gl_rss / 1024.0);
+      "to the first frame: %.2fx the bare window's %.0f ms (target <= %.2fx); peak RSS %.1f MB, "
+      "%+.1f MB over the bare window's %.1f MB (target <= +%d MB); whole run with the picture "
+      "saved %.0f ms; with GTK's GL stack loaded (GDK_DEBUG not set) %.0f ms, %.1f MB",
+      result->floor_ratio, floor.median_ms, TD_BENCH_STARTUP_MAX_RATIO, s->app_rss_kb / 1024.0,
+      (s->app_rss_kb - s->floor_rss_kb) / 1024.0, s->floor_rss_kb / 1024.0,
+      TD_BENCH_STARTUP_MAX_EXTRA_MB, whole.median_ms, s->gl_ms, s->gl_rss_kb / 1024.0);
   return TRUE;
 }
 
@@ -1182,6 +1274,8 @@ td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpIn
     }
   if (g_str_equal (info->id, "paste_parse"))
     return td_bench_paste_parse (config, result, error);
+  if (g_str_equal (info->id, "startup_floor"))
+    return op_startup_floor (config, run, result, error);
   if (g_str_equal (info->id, "startup"))
     return op_startup (config, run, result, error);
   if (g_str_equal (info->id, "ui_switch"))

@@ -27,10 +27,21 @@ typedef struct
   gchar *reason; /* why not available */
   guint reps;
   gdouble median_ms, min_ms, max_ms;
-  gint64 peak_rss_kb; /* start-up only */
-  gdouble ratio;      /* workbook_python: Python time / C time */
+  gint64 peak_rss_kb;  /* start-up only */
+  gdouble ratio;       /* workbook_python: Python time / C time */
+  gdouble floor_ratio; /* startup: median / the bare window's median */
+  gint64 floor_rss_kb; /* startup: the bare window's peak RSS */
   gchar *note;
 } TdBenchResult;
+
+/* The start-up target: the first frame on the province's database within
+ * this ratio of a bare libadwaita window's, measured in the same run, and
+ * a peak RSS within this many MB of the bare window's. */
+#define TD_BENCH_STARTUP_MAX_RATIO 1.25
+#define TD_BENCH_STARTUP_MAX_EXTRA_MB 20
+
+typedef struct _TdBenchStartups TdBenchStartups;
+void td_bench_startups_free (TdBenchStartups *startups);
 
 typedef struct
 {
@@ -41,6 +52,7 @@ typedef struct
   gboolean failed;
   gdouble workbook_write_ms; /* C time for what the Python writer does too */
   TdBenchResult *results;    /* one per operation, in td_bench_op_infos order */
+  TdBenchStartups *startups; /* both start-ups, once measured */
 } TdBenchRun;
 
 typedef struct

@@ -101,7 +101,8 @@ wait_for_button (TdWindow *window, const char *label)
 static TdCalendarPage *
 calendar_page (TdWindow *window)
 {
-  GtkWidget *page = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_CALENDAR_PAGE, NULL);
+  /* Built on demand: a section is made the first time it is shown. */
+  TdSectionPage *page = td_window_get_page (window, "calendar");
 
   g_assert_nonnull (page);
   return TD_CALENDAR_PAGE (page);

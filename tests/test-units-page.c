@@ -22,7 +22,8 @@
 static TdUnitsPage *
 units_page (TdWindow *window)
 {
-  GtkWidget *page = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_UNITS_PAGE, NULL);
+  /* Built on demand: a section is made the first time it is shown. */
+  TdSectionPage *page = td_window_get_page (window, "units");
 
   g_assert_nonnull (page);
   return TD_UNITS_PAGE (page);

@@ -3,8 +3,16 @@
  * screenshots, and no leak of the window. */
 #include "config.h"
 
+#include "td-bloc-selector.h"
+#include "td-calendar-page.h"
 #include "td-demo.h"
+#include "td-overview-page.h"
+#include "td-ranking-page.h"
+#include "td-registry.h"
+#include "td-scores-page.h"
 #include "td-sheet-preview.h"
+#include "td-units-page.h"
+#include "td-upcoming-group.h"
 #include "td-test-util.h"
 
 #include <glib/gstdio.h>
@@ -293,6 +301,294 @@ test_sheets_from_the_window (void)
   td_test_destroy_window (window);
 }
 
+/* The window's own key binding for @accel, run as the key would (from
+ * the shortcut controller that holds the window's key bindings). */
+static void
+press_window_key (TdWindow *window, const char *accel)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller))
+                 != GTK_SHORTCUT_SCOPE_LOCAL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcut *shortcut = GTK_IS_SHORTCUT (item) ? GTK_SHORTCUT (item) : NULL;
+          g_autofree gchar *trigger
+              = shortcut ? gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut))
+                         : NULL;
+
+          if (g_strcmp0 (trigger, accel) == 0)
+            {
+              g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                           GTK_WIDGET (window),
+                                                           gtk_shortcut_get_arguments (shortcut)));
+              td_test_iterate ();
+              return;
+            }
+        }
+    }
+  g_error ("the window has no key binding %s", accel);
+}
+
+/* Only the section shown is built, the first time it is shown; the sidebar
+ * lists every section all the same, and Alt+1 … Alt+7 show them in order. */
+static void
+test_sections_built_when_shown (void)
+{
+  const char *order[]
+      = { "overview", "units", "campaigns", "criteria", "scores", "ranking", "calendar" };
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdWindow *window;
+  TdSectionPage *units;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  td_test_dismiss_toasts (window);
+  g_assert_cmpstr (td_window_get_section (window), ==, "overview");
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_OVERVIEW_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_UNITS_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_SCORES_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_RANKING_PAGE, NULL));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_CALENDAR_PAGE, NULL));
+  /* The sidebar names them all, in Vietnamese. */
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Xếp hạng"));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "Lịch"));
+
+  /* Alt+2: Units is built, follows the window's database and bloc-year. */
+  press_window_key (window, "<Alt>2");
+  g_assert_cmpstr (td_window_get_section (window), ==, "units");
+  units = TD_SECTION_PAGE (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_UNITS_PAGE, NULL));
+  g_assert_nonnull (units);
+  g_assert_true (units == td_window_get_page (window, "units"));
+  g_assert_true (td_section_page_get_database (units) == td_window_get_database (window));
+  g_assert_cmpint (td_section_page_get_bloc_year_id (units), ==,
+                   td_window_get_bloc_year_id (window));
+  g_assert_cmpuint (g_list_model_get_n_items (td_units_page_get_model (TD_UNITS_PAGE (units))), ==,
+                    12);
+  g_assert_null (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_SCORES_PAGE, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree gchar *accel = g_strdup_printf ("<Alt>%u", i + 1);
+
+      press_window_key (window, accel);
+      g_assert_cmpstr (td_window_get_section (window), ==, order[i]);
+    }
+  g_assert_null (td_window_get_page (window, "no-such-section"));
+  td_test_destroy_window (window);
+}
+
+typedef struct
+{
+  TdWindow *window;
+  gulong handler;
+  gboolean painted;
+  guint upcoming_rows; /* in the first frame */
+  gboolean registry_visible;
+  gboolean welcome_visible;
+  gboolean toast_shown;
+  guint n_blocs_listed;
+} FirstFrame;
+
+/* How many blocs the header's bloc drop-down lists. */
+static guint
+n_blocs_listed (TdWindow *window)
+{
+  GtkWidget *selector = td_test_find_widget (GTK_WIDGET (window), TD_TYPE_BLOC_SELECTOR, NULL);
+  GtkWidget *dropdown = td_test_find_widget (selector, GTK_TYPE_DROP_DOWN, NULL);
+
+  return g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown)));
+}
+
+/* The toast that announces the demo's overdue deadlines on opening. */
+static GtkWidget *
+overdue_toast (TdWindow *window)
+{
+  return td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 thời hạn đã quá hạn");
+}
+
+/* The Overview's "Registry" group, below the coming dates. */
+static GtkWidget *
+registry_group (TdWindow *window)
+{
+  return td_test_find_widget (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_GROUP, "Danh mục");
+}
+
+static void
+on_first_paint (GdkFrameClock *clock, FirstFrame *f)
+{
+  GtkWidget *group = td_test_find_widget (GTK_WIDGET (f->window), TD_TYPE_UPCOMING_GROUP, NULL);
+
+  g_clear_signal_handler (&f->handler, clock);
+  f->painted = TRUE;
+  f->upcoming_rows = group ? td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)) : G_MAXUINT;
+  f->registry_visible
+      = registry_group (f->window) != NULL && gtk_widget_get_visible (registry_group (f->window));
+  {
+    GtkWidget *welcome = td_test_find_widget (GTK_WIDGET (f->window), ADW_TYPE_STATUS_PAGE, NULL);
+
+    f->welcome_visible = welcome != NULL && gtk_widget_get_visible (welcome);
+  }
+  f->toast_shown = overdue_toast (f->window) != NULL;
+  f->n_blocs_listed = n_blocs_listed (f->window);
+}
+
+static void
+on_realize (GtkWidget *widget, FirstFrame *f)
+{
+  f->handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                 G_CALLBACK (on_first_paint), f);
+}
+
+static gboolean
+first_frame_painted (gpointer data)
+{
+  return ((FirstFrame *)data)->painted;
+}
+
+/* The first frame holds only what must be there: the section shown, no
+ * closed notice (GTK measures a closed revealer's text all the same), no
+ * welcome page behind the Overview of a file, only the bloc shown in the
+ * bloc drop-down; the Overview's coming dates, the groups below them, the
+ * other blocs and the toast of overdue deadlines follow just after it. */
+static void
+test_first_frame_is_light (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  FirstFrame f = { 0 };
+  GtkWidget *group;
+
+  g_assert_no_error (error);
+  {
+    /* A second bloc, with a year, for the drop-down to list. */
+    g_autoptr (TdBloc) bloc = td_bloc_new ();
+    g_autoptr (TdBlocYear) by = td_bloc_year_new ();
+
+    bloc->name = g_strdup ("Cụm thi đua số 2");
+    by->bloc_id = td_registry_add_bloc (db, bloc, &error);
+    g_assert_no_error (error);
+    by->year = 2024;
+    td_registry_add_bloc_year (db, by, &error);
+    g_assert_no_error (error);
+  }
+  g_clear_object (&db);
+  f.window = td_window_new (td_test_app_get ());
+  g_signal_connect (f.window, "realize", G_CALLBACK (on_realize), &f);
+  g_assert_true (td_window_open_path (f.window, path, TD_DB_OPEN_NO_BACKUP));
+  gtk_window_present (GTK_WINDOW (f.window));
+  td_test_wait_until (first_frame_painted, &f, 5000);
+  g_assert_cmpuint (f.upcoming_rows, ==, 0);
+  g_assert_false (f.registry_visible);
+  g_assert_false (f.welcome_visible);
+  g_assert_false (f.toast_shown);
+  g_assert_cmpuint (f.n_blocs_listed, ==, 1);
+  td_test_wait_drawn (GTK_WIDGET (f.window));
+  g_assert_nonnull (overdue_toast (f.window));
+  {
+    TdDb *db = td_window_get_database (f.window);
+    g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, NULL);
+
+    g_assert_cmpuint (blocs->len, ==, 2);
+    g_assert_cmpuint (n_blocs_listed (f.window), ==, blocs->len);
+  }
+  group = td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UPCOMING_GROUP, NULL);
+  g_assert_cmpuint (td_upcoming_group_get_n_rows (TD_UPCOMING_GROUP (group)), >, 0);
+  g_assert_true (gtk_widget_get_visible (registry_group (f.window)));
+  /* Below the coming dates, where the template had it. */
+  g_assert_true (TD_IS_UPCOMING_GROUP (gtk_widget_get_prev_sibling (registry_group (f.window))));
+  g_assert_null (td_test_find_widget (GTK_WIDGET (f.window), TD_TYPE_UNITS_PAGE, NULL));
+  /* The read-only notice is not just closed but out of the layout. */
+  {
+    GtkWidget *notice = td_test_find_widget (GTK_WIDGET (f.window), GTK_TYPE_LABEL,
+                                             "Cơ sở dữ liệu này chỉ cho phép đọc: bạn có thể xem "
+                                             "và xuất dữ liệu nhưng không thể thay đổi.");
+
+    g_assert_nonnull (notice);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (revealer_of (notice))));
+  }
+  td_test_destroy_window (f.window);
+}
+
+/* The menu button with @icon under @root. */
+static GtkMenuButton *
+menu_button_with_icon (GtkWidget *root, const char *icon)
+{
+  if (GTK_IS_MENU_BUTTON (root)
+      && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (root)), icon) == 0)
+    return GTK_MENU_BUTTON (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkMenuButton *found = menu_button_with_icon (child, icon);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Opens @button's menu and checks it holds @item. */
+static void
+assert_menu_opens_with (GtkMenuButton *button, const char *item)
+{
+  GtkPopover *popover;
+
+  /* Nothing of the menu is built before it is first opened. */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  td_test_iterate ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (popover), GTK_TYPE_WIDGET, item));
+  gtk_menu_button_popdown (button);
+  td_test_iterate ();
+  /* Built once: opened again, it is the same popover. */
+  gtk_menu_button_popup (button);
+  td_test_iterate ();
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+  td_test_iterate ();
+}
+
+/* The main menu and the sheets menu are built when first opened (GTK 4.8
+ * builds a menu's popover as soon as its button has the menu). */
+static void
+test_menus_built_when_opened (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdWindow *window;
+
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  td_test_wait_drawn (GTK_WIDGET (window));
+  assert_menu_opens_with (menu_button_with_icon (GTK_WIDGET (window), "open-menu-symbolic"),
+                          "_Mở cơ sở dữ liệu…");
+  assert_menu_opens_with (menu_button_with_icon (GTK_WIDGET (window), "document-print-symbolic"),
+                          "Bảng tổng hợp _xếp hạng");
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -306,5 +602,8 @@ main (int argc, char **argv)
   g_test_add_func ("/window/size-remembered", test_size_remembered);
   g_test_add_func ("/window/sheets-from-the-window", test_sheets_from_the_window);
   g_test_add_func ("/window/last-database-reopened", test_last_database_reopened);
+  g_test_add_func ("/window/sections-built-when-shown", test_sections_built_when_shown);
+  g_test_add_func ("/window/first-frame-is-light", test_first_frame_is_light);
+  g_test_add_func ("/window/menus-built-when-opened", test_menus_built_when_opened);
   return g_test_run ();
 }

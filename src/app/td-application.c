@@ -338,6 +338,9 @@ td_application_startup (GApplication *app)
                                    app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
                                          (const char *[]){ "<Control>q", NULL });
+  /* GtkApplication sets it only when it makes the shortcuts window itself. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         (const char *[]){ "<Control>question", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close",
                                          (const char *[]){ "<Control>w", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-database",

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "td-bloc-selector.h"
+#include "td-db-follow.h"
+#include "td-first-frame.h"
 #include "td-application.h"
 #include "td-registry.h"
 
@@ -26,10 +28,10 @@ struct _TdBlocSelector
 
   GArray *bloc_ids;      /* parallel to bloc_names */
   GArray *bloc_year_ids; /* parallel to year_names */
-  TdDb *database;
-  gulong changed_handler;
+  TdDbFollow database;
   gint64 bloc_year_id;
   gboolean updating;
+  gboolean brief; /* only the bloc and year shown, until the first frame */
 };
 
 G_DEFINE_FINAL_TYPE (TdBlocSelector, td_bloc_selector, GTK_TYPE_BOX)
@@ -62,6 +64,36 @@ set_strings (GtkStringList *list, GPtrArray *strings)
   g_ptr_array_remove_index (strings, strings->len - 1);
 }
 
+/* Before its window is first drawn, the drop-downs hold only the bloc and
+ * year shown (a drop-down builds a row for every item, and a province has
+ * forty blocs); the lists follow the first frame. */
+static gboolean
+reload_brief (TdBlocSelector *self)
+{
+  g_autoptr (TdBlocYear) current = NULL;
+  g_autoptr (TdBloc) bloc = NULL;
+  g_autoptr (GPtrArray) bloc_names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) year_names = g_ptr_array_new_with_free_func (g_free);
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !td_first_frame_pending (GTK_WIDGET (self)))
+    return FALSE;
+  if (self->database.db == NULL || self->bloc_year_id == 0
+      || (current = td_registry_get_bloc_year (self->database.db, self->bloc_year_id, NULL)) == NULL
+      || (bloc = td_registry_get_bloc (self->database.db, current->bloc_id, NULL)) == NULL)
+    return FALSE;
+  g_ptr_array_add (bloc_names, bloc->name);
+  g_array_append_val (self->bloc_ids, bloc->id);
+  g_ptr_array_add (year_names, g_strdup_printf ("%d", current->year));
+  g_array_append_val (self->bloc_year_ids, current->id);
+  set_strings (self->bloc_names, bloc_names);
+  set_strings (self->year_names, year_names);
+  gtk_drop_down_set_selected (self->bloc_dropdown, 0);
+  gtk_drop_down_set_selected (self->year_dropdown, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
+  self->brief = TRUE;
+  return TRUE;
+}
+
 /* Fills both drop-downs from the database and selects the current year. */
 static void
 reload (TdBlocSelector *self)
@@ -73,13 +105,19 @@ reload (TdBlocSelector *self)
   guint bloc_pos = GTK_INVALID_LIST_POSITION, year_pos = GTK_INVALID_LIST_POSITION;
 
   self->updating = TRUE;
+  self->brief = FALSE;
   g_array_set_size (self->bloc_ids, 0);
   g_array_set_size (self->bloc_year_ids, 0);
+  if (reload_brief (self))
+    {
+      self->updating = FALSE;
+      return;
+    }
 
-  if (self->database != NULL)
-    blocs = td_registry_list_blocs (self->database, NULL);
-  if (self->database != NULL && self->bloc_year_id != 0)
-    current = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  if (self->database.db != NULL)
+    blocs = td_registry_list_blocs (self->database.db, NULL);
+  if (self->database.db != NULL && self->bloc_year_id != 0)
+    current = td_registry_get_bloc_year (self->database.db, self->bloc_year_id, NULL);
 
   for (guint i = 0; blocs != NULL && i < blocs->len; i++)
     {
@@ -92,12 +130,12 @@ reload (TdBlocSelector *self)
     }
   if (current != NULL)
     {
-      g_autoptr (GArray) years = td_registry_list_years (self->database, current->bloc_id, NULL);
+      g_autoptr (GArray) years = td_registry_list_years (self->database.db, current->bloc_id, NULL);
 
       for (guint i = 0; years != NULL && i < years->len; i++)
         {
           gint year = g_array_index (years, gint, i);
-          gint64 id = td_registry_find_bloc_year (self->database, current->bloc_id, year, NULL);
+          gint64 id = td_registry_find_bloc_year (self->database.db, current->bloc_id, year, NULL);
 
           g_ptr_array_add (year_names, g_strdup_printf ("%d", year));
           g_array_append_val (self->bloc_year_ids, id);
@@ -119,9 +157,9 @@ remember (TdBlocSelector *self)
   GSettings *settings = td_settings_get ();
   g_autoptr (TdBlocYear) by = NULL;
 
-  if (settings == NULL || self->database == NULL || self->bloc_year_id == 0)
+  if (settings == NULL || self->database.db == NULL || self->bloc_year_id == 0)
     return;
-  by = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  by = td_registry_get_bloc_year (self->database.db, self->bloc_year_id, NULL);
   if (by == NULL)
     return;
   g_settings_set_int64 (settings, "last-bloc-id", by->bloc_id);
@@ -147,7 +185,7 @@ static gint64
 initial_bloc_year (TdBlocSelector *self)
 {
   GSettings *settings = td_settings_get ();
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (self->database, NULL);
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (self->database.db, NULL);
   gint64 id = 0;
 
   if (blocs == NULL || blocs->len == 0)
@@ -160,13 +198,13 @@ initial_bloc_year (TdBlocSelector *self)
       for (guint i = 0; i < blocs->len; i++)
         if (((TdBloc *)blocs->pdata[i])->id == bloc_id)
           {
-            id = td_registry_find_bloc_year (self->database, bloc_id, year, NULL);
+            id = td_registry_find_bloc_year (self->database.db, bloc_id, year, NULL);
             if (id == 0)
-              id = td_registry_newest_bloc_year (self->database, bloc_id);
+              id = td_registry_newest_bloc_year (self->database.db, bloc_id);
           }
     }
   if (id == 0)
-    id = td_registry_newest_bloc_year (self->database, ((TdBloc *)blocs->pdata[0])->id);
+    id = td_registry_newest_bloc_year (self->database.db, ((TdBloc *)blocs->pdata[0])->id);
   return id;
 }
 
@@ -188,14 +226,8 @@ on_database_changed (TdDb *db, const char *what, TdBlocSelector *self)
 static void
 set_database (TdBlocSelector *self, TdDb *db)
 {
-  if (self->database == db)
+  if (!td_db_follow_set (&self->database, db, G_CALLBACK (on_database_changed), self))
     return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
   self->bloc_year_id = 0;
   select_bloc_year (self, db != NULL ? initial_bloc_year (self) : 0, FALSE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
@@ -215,8 +247,9 @@ change_bloc_idle (gpointer data)
   BlocChange *change = data;
   TdBlocSelector *self = change->self;
 
-  if (self->database != NULL)
-    select_bloc_year (self, td_registry_newest_bloc_year (self->database, change->bloc_id), TRUE);
+  if (self->database.db != NULL)
+    select_bloc_year (self, td_registry_newest_bloc_year (self->database.db, change->bloc_id),
+                      TRUE);
   g_object_unref (self);
   g_free (change);
   return G_SOURCE_REMOVE;
@@ -233,7 +266,7 @@ on_bloc_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdBlocSelector *self
   if (self->updating || pos >= self->bloc_ids->len)
     return;
   bloc_id = g_array_index (self->bloc_ids, gint64, pos);
-  current = td_registry_get_bloc_year (self->database, self->bloc_year_id, NULL);
+  current = td_registry_get_bloc_year (self->database.db, self->bloc_year_id, NULL);
   if (current != NULL && current->bloc_id == bloc_id)
     return;
   change = g_new0 (BlocChange, 1);
@@ -283,13 +316,27 @@ td_bloc_selector_new (void)
 }
 
 static void
+on_first_frame (GtkWidget *widget)
+{
+  TdBlocSelector *self = TD_BLOC_SELECTOR (widget);
+
+  if (self->brief)
+    reload (self);
+}
+
+static void
+on_map (GtkWidget *widget, gpointer data)
+{
+  if (TD_BLOC_SELECTOR (widget)->brief)
+    td_after_first_frame (widget, on_first_frame);
+}
+
+static void
 td_bloc_selector_dispose (GObject *object)
 {
   TdBlocSelector *self = TD_BLOC_SELECTOR (object);
 
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_clear_object (&self->database);
+  td_db_follow_clear (&self->database);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_BLOC_SELECTOR);
   G_OBJECT_CLASS (td_bloc_selector_parent_class)->dispose (object);
 }
@@ -312,7 +359,7 @@ td_bloc_selector_get_property (GObject *object, guint prop_id, GValue *value, GP
   switch (prop_id)
     {
     case PROP_DATABASE:
-      g_value_set_object (value, self->database);
+      g_value_set_object (value, self->database.db);
       break;
     case PROP_BLOC_YEAR_ID:
       g_value_set_int64 (value, self->bloc_year_id);
@@ -352,9 +399,7 @@ td_bloc_selector_class_init (TdBlocSelectorClass *klass)
   object_class->get_property = td_bloc_selector_get_property;
   object_class->set_property = td_bloc_selector_set_property;
 
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE] = td_db_follow_param_spec ();
   properties[PROP_BLOC_YEAR_ID]
       = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -377,4 +422,5 @@ td_bloc_selector_init (TdBlocSelector *self)
   self->bloc_year_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "td-bloc-year-prompt.h"
+#include "td-db-follow.h"
 #include "td-registry.h"
 #include "td-window.h"
 
@@ -21,8 +22,7 @@ struct _TdBlocYearPrompt
   AdwStatusPage *status_page;
   GtkListBox *list;
 
-  TdDb *database;
-  gulong changed_handler;
+  TdDbFollow database;
 };
 
 G_DEFINE_FINAL_TYPE (TdBlocYearPrompt, td_bloc_year_prompt, ADW_TYPE_BIN)
@@ -56,18 +56,18 @@ td_bloc_year_prompt_refresh (TdBlocYearPrompt *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  if (self->database != NULL)
-    blocs = td_registry_list_blocs (self->database, NULL);
+  if (self->database.db != NULL)
+    blocs = td_registry_list_blocs (self->database.db, NULL);
   for (guint i = 0; blocs != NULL && i < blocs->len; i++)
     {
       TdBloc *bloc = g_ptr_array_index (blocs, i);
-      g_autoptr (GArray) years = td_registry_list_years (self->database, bloc->id, NULL);
+      g_autoptr (GArray) years = td_registry_list_years (self->database.db, bloc->id, NULL);
 
       /* The registry lists the newest year first: the one a clerk works on. */
       for (guint j = 0; years != NULL && j < years->len; j++)
         {
           gint year = g_array_index (years, gint, j);
-          gint64 id = td_registry_find_bloc_year (self->database, bloc->id, year, NULL);
+          gint64 id = td_registry_find_bloc_year (self->database.db, bloc->id, year, NULL);
           g_autofree gchar *subtitle = g_strdup_printf (_ ("Year %d"), year);
           GtkWidget *row = adw_action_row_new ();
 
@@ -85,7 +85,7 @@ td_bloc_year_prompt_refresh (TdBlocYearPrompt *self)
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->list), n_rows > 0);
-  if (self->database == NULL)
+  if (self->database.db == NULL)
     adw_status_page_set_description (
         self->status_page, _ ("No database is open. Open one, or explore the demo, from the "
                               "Overview."));
@@ -111,14 +111,8 @@ on_database_changed (TdDb *db, const char *what, TdBlocYearPrompt *self)
 static void
 set_database (TdBlocYearPrompt *self, TdDb *db)
 {
-  if (self->database == db)
+  if (!td_db_follow_set (&self->database, db, G_CALLBACK (on_database_changed), self))
     return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
   td_bloc_year_prompt_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
@@ -139,7 +133,7 @@ td_bloc_year_prompt_get_property (GObject *object, guint prop_id, GValue *value,
   switch (prop_id)
     {
     case PROP_DATABASE:
-      g_value_set_object (value, self->database);
+      g_value_set_object (value, self->database.db);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -172,9 +166,7 @@ td_bloc_year_prompt_class_init (TdBlocYearPromptClass *klass)
   object_class->get_property = td_bloc_year_prompt_get_property;
   object_class->set_property = td_bloc_year_prompt_set_property;
 
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE] = td_db_follow_param_spec ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -11,6 +11,7 @@
 
 #include "td-calendar-dialogs.h"
 #include "td-calendar-page.h"
+#include "td-sheet-builders.h"
 #include "td-calendar.h"
 #include "td-db.h"
 #include "td-ical.h"
@@ -25,7 +26,7 @@
 
 struct _TdCalendarPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *outer_stack;
   GtkStack *view_stack;
@@ -49,12 +50,6 @@ struct _TdCalendarPage
   GtkLabel *cell_title[N_CELLS];
   GPtrArray *year_groups;
 
-  TdDb *database;
-  gulong changed_handler;
-  guint refresh_source;
-  gboolean stale; /* changed while hidden: refreshed when shown */
-  gint64 bloc_year_id;
-
   gboolean today_pinned;
   GDate today;
   GDate shown; /* the first day of the month shown */
@@ -62,17 +57,7 @@ struct _TdCalendarPage
   GDate grid_start;
 };
 
-G_DEFINE_FINAL_TYPE (TdCalendarPage, td_calendar_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdCalendarPage, td_calendar_page, TD_TYPE_SECTION_PAGE)
 
 static const char *month_names[] = {
   N_ ("January"),   N_ ("February"), N_ ("March"),    N_ ("April"),
@@ -83,13 +68,7 @@ static const char *month_names[] = {
 static GDate
 current_today (TdCalendarPage *self)
 {
-  GDate today;
-
-  if (self->today_pinned)
-    return self->today;
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  return today;
+  return self->today_pinned ? self->today : td_calendar_today ();
 }
 
 /* The bloc-year whose deadlines are shown: the window's, else the first
@@ -101,31 +80,31 @@ effective_bloc_year (TdCalendarPage *self, gchar **bloc_name, gint *year)
   g_autoptr (GArray) years = NULL;
   g_autoptr (TdBlocYear) by = NULL;
   g_autoptr (TdBloc) bloc = NULL;
-  gint64 id = self->bloc_year_id;
+  gint64 id = td_section_bloc_year (self);
 
   if (id == 0)
     {
-      blocs = td_registry_list_blocs (self->database, NULL);
+      blocs = td_registry_list_blocs (td_section_db (self), NULL);
       if (blocs == NULL || blocs->len == 0)
         return 0;
       bloc = td_bloc_new ();
       bloc->id = ((TdBloc *)g_ptr_array_index (blocs, 0))->id;
-      id = td_registry_find_bloc_year (self->database, bloc->id, g_date_get_year (&self->shown),
-                                       NULL);
+      id = td_registry_find_bloc_year (td_section_db (self), bloc->id,
+                                       g_date_get_year (&self->shown), NULL);
       if (id == 0)
         {
-          years = td_registry_list_years (self->database, bloc->id, NULL);
+          years = td_registry_list_years (td_section_db (self), bloc->id, NULL);
           if (years == NULL || years->len == 0)
             return 0;
-          id = td_registry_find_bloc_year (self->database, bloc->id, g_array_index (years, gint, 0),
-                                           NULL);
+          id = td_registry_find_bloc_year (td_section_db (self), bloc->id,
+                                           g_array_index (years, gint, 0), NULL);
         }
       g_clear_pointer (&bloc, td_bloc_free);
     }
-  by = td_registry_get_bloc_year (self->database, id, NULL);
+  by = td_registry_get_bloc_year (td_section_db (self), id, NULL);
   if (by == NULL)
     return 0;
-  bloc = td_registry_get_bloc (self->database, by->bloc_id, NULL);
+  bloc = td_registry_get_bloc (td_section_db (self), by->bloc_id, NULL);
   if (bloc_name != NULL)
     *bloc_name = g_strdup (bloc ? bloc->name : "");
   if (year != NULL)
@@ -323,8 +302,8 @@ occurrences (TdCalendarPage *self, const GDate *from, const GDate *to)
 {
   g_autoptr (GError) error = NULL;
   GDate today = current_today (self);
-  GPtrArray *list
-      = td_calendar_occurrences (self->database, self->bloc_year_id, from, to, &today, &error);
+  GPtrArray *list = td_calendar_occurrences (td_section_db (self), td_section_bloc_year (self),
+                                             from, to, &today, &error);
 
   if (list == NULL)
     {
@@ -563,12 +542,12 @@ on_deadline_toggled (GtkCheckButton *check, TdCalendarPage *self)
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  if (self->database == NULL)
+  if (td_section_db (self) == NULL)
     return;
   if (unit_id != 0)
-    ok = td_calendar_set_member_done (self->database, id, unit_id, done, &error);
+    ok = td_calendar_set_member_done (td_section_db (self), id, unit_id, done, &error);
   else
-    ok = td_calendar_set_deadline_done (self->database, id, done, &error);
+    ok = td_calendar_set_deadline_done (td_section_db (self), id, done, &error);
   if (!ok)
     td_window_show_error (GTK_WIDGET (self), _ ("Could not save the deadline"), error);
 }
@@ -579,7 +558,7 @@ done_check (TdCalendarPage *self, gint64 deadline_id, gint64 unit_id, gboolean d
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (check), done);
-  gtk_widget_set_sensitive (check, !td_db_is_read_only (self->database));
+  gtk_widget_set_sensitive (check, !td_db_is_read_only (td_section_db (self)));
   gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
   td_lazy_tooltip_set (check, unit_id ? _ ("Sent") : _ ("Done"));
   g_object_set_data (G_OBJECT (check), "deadline-id", GSIZE_TO_POINTER (deadline_id));
@@ -610,7 +589,7 @@ deadline_subtitle (TdCalendarPage *self, const TdDeadline *d, gint year)
   GString *text = g_string_new (NULL);
 
   if (d->responsible == TD_RESPONSIBLE_UNIT)
-    who = td_registry_unit_name_in_year (self->database, d->unit_id, year);
+    who = td_registry_unit_name_in_year (td_section_db (self), d->unit_id, year);
   if (who == NULL)
     who = g_strdup (td_responsible_to_string (d->responsible));
   /* Translators: "Due 30/06/2024 · Every member" */
@@ -638,7 +617,7 @@ refresh_deadlines (TdCalendarPage *self)
   gint64 by_id = effective_bloc_year (self, &bloc_name, &year);
 
   clear_list (self->deadline_list);
-  gboolean writable = !td_db_is_read_only (self->database);
+  gboolean writable = !td_db_is_read_only (td_section_db (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.add-deadline",
                                  by_id != 0 && writable);
@@ -655,7 +634,7 @@ refresh_deadlines (TdCalendarPage *self)
   /* Translators: "Deadlines of Khối Thi đua số 6, 2024" */
   title = g_strdup_printf (_ ("Deadlines of %s, %d"), bloc_name, year);
   gtk_label_set_text (self->deadlines_title, title);
-  list = td_calendar_list_deadlines (self->database, by_id, &error);
+  list = td_calendar_list_deadlines (td_section_db (self), by_id, &error);
   if (list == NULL)
     {
       td_window_show_error (GTK_WIDGET (self), _ ("Could not read the deadlines"), error);
@@ -683,7 +662,7 @@ refresh_deadlines (TdCalendarPage *self)
         {
           GtkWidget *row = adw_expander_row_new ();
           g_autoptr (GPtrArray) progress
-              = td_calendar_member_progress (self->database, d->id, NULL);
+              = td_calendar_member_progress (td_section_db (self), d->id, NULL);
 
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped);
           adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), sub_escaped);
@@ -733,9 +712,16 @@ refresh_deadlines (TdCalendarPage *self)
 static void
 refresh (TdCalendarPage *self)
 {
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-  self->stale = FALSE;
-  if (self->database == NULL)
+  TdDb *db = td_section_db (self);
+  const char *edits[] = { "calendar.add-event", "calendar.edit-event", "calendar.delete-event",
+                          "calendar.edit-deadline", "calendar.delete-deadline" };
+
+  /* A read-only file can be looked at and exported, not changed. */
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i],
+                                   td_section_page_is_writable (TD_SECTION_PAGE (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.export", db != NULL);
+  if (db == NULL)
     {
       gtk_stack_set_visible_child_name (self->outer_stack, "empty");
       return;
@@ -746,40 +732,20 @@ refresh (TdCalendarPage *self)
   refresh_deadlines (self);
 }
 
-static gboolean
-refresh_idle (gpointer data)
+static void
+td_calendar_page_reload (TdSectionPage *page)
 {
-  TdCalendarPage *self = data;
-
-  self->refresh_source = 0;
-  refresh (self);
-  return G_SOURCE_REMOVE;
+  refresh (TD_CALENDAR_PAGE (page));
 }
 
 /* Rebuilding the lists from inside a check button's "toggled" would destroy
- * the button under its own handler: wait for the main loop. */
+ * the button under its own handler: wait for the main loop.  Hidden, it
+ * waits to be shown: a province's deadlines take a while to list, and a
+ * score typed in another section must not wait for them. */
 static void
-on_database_changed (TdDb *db, const char *what, TdCalendarPage *self)
+td_calendar_page_refresh (TdSectionPage *page, const char *what)
 {
-  /* Hidden, it waits to be shown: a province's deadlines take a while to
-   * list, and a score typed in another section must not wait for them. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      g_clear_handle_id (&self->refresh_source, g_source_remove);
-      self->stale = TRUE;
-      return;
-    }
-  if (self->refresh_source == 0)
-    self->refresh_source = g_idle_add (refresh_idle, self);
-}
-
-static void
-on_map (GtkWidget *widget, gpointer data)
-{
-  TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
-
-  if (self->stale)
-    refresh (self);
+  td_section_page_queue_reload (page);
 }
 
 static void
@@ -809,11 +775,12 @@ td_calendar_page_show_date (TdCalendarPage *self, const GDate *date)
   self->selected = *date;
   g_date_clear (&self->shown, 1);
   g_date_set_dmy (&self->shown, 1, g_date_get_month (date), g_date_get_year (date));
-  if (self->database == NULL)
+  if (td_section_db (self) == NULL)
     return;
   /* A click on a day changes only the month view; the year list and the
    * deadlines follow the year. */
-  if (same_year && self->refresh_source == 0)
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
+  if (same_year)
     refresh_month (self);
   else
     refresh (self);
@@ -825,7 +792,7 @@ td_calendar_page_set_today (TdCalendarPage *self, const GDate *today)
   self->today_pinned = today != NULL;
   if (today != NULL)
     self->today = *today;
-  if (self->database != NULL)
+  if (td_section_db (self) != NULL)
     refresh (self);
 }
 
@@ -903,7 +870,7 @@ show_view_action (GtkWidget *widget, const char *name, GVariant *param)
 static TdEvent *
 find_stored_event (TdCalendarPage *self, gint64 id)
 {
-  g_autoptr (GPtrArray) events = td_calendar_list_events (self->database, NULL);
+  g_autoptr (GPtrArray) events = td_calendar_list_events (td_section_db (self), NULL);
 
   for (guint i = 0; events != NULL && i < events->len; i++)
     if (((TdEvent *)g_ptr_array_index (events, i))->id == id)
@@ -916,7 +883,7 @@ add_event_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
 
-  td_calendar_event_dialog (widget, self->database, NULL);
+  td_calendar_event_dialog (widget, td_section_db (self), NULL);
 }
 
 static void
@@ -926,7 +893,7 @@ edit_event_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (TdEvent) event = find_stored_event (self, g_variant_get_int64 (param));
 
   if (event != NULL)
-    td_calendar_event_dialog (widget, self->database, event);
+    td_calendar_event_dialog (widget, td_section_db (self), event);
 }
 
 static void
@@ -936,7 +903,7 @@ delete_event_action (GtkWidget *widget, const char *name, GVariant *param)
   g_autoptr (TdEvent) event = find_stored_event (self, g_variant_get_int64 (param));
 
   if (event != NULL)
-    td_calendar_delete_event_undoable (widget, self->database, event);
+    td_calendar_delete_event_undoable (widget, td_section_db (self), event);
 }
 
 static void
@@ -946,7 +913,7 @@ add_deadline_action (GtkWidget *widget, const char *name, GVariant *param)
   gint64 by_id = effective_bloc_year (self, NULL, NULL);
 
   if (by_id != 0)
-    td_calendar_deadline_dialog (widget, self->database, by_id, NULL);
+    td_calendar_deadline_dialog (widget, td_section_db (self), by_id, NULL);
 }
 
 static void
@@ -955,12 +922,12 @@ edit_deadline_action (GtkWidget *widget, const char *name, GVariant *param)
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
   g_autoptr (GError) error = NULL;
   g_autoptr (TdDeadline) d
-      = td_calendar_get_deadline (self->database, g_variant_get_int64 (param), &error);
+      = td_calendar_get_deadline (td_section_db (self), g_variant_get_int64 (param), &error);
 
   if (d == NULL)
     td_window_show_error (widget, _ ("Could not open the deadline"), error);
   else
-    td_calendar_deadline_dialog (widget, self->database, d->bloc_year_id, d);
+    td_calendar_deadline_dialog (widget, td_section_db (self), d->bloc_year_id, d);
 }
 
 static void
@@ -968,7 +935,7 @@ delete_deadline_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
 
-  td_calendar_delete_deadline_undoable (widget, self->database, g_variant_get_int64 (param));
+  td_calendar_delete_deadline_undoable (widget, td_section_db (self), g_variant_get_int64 (param));
 }
 
 static void
@@ -979,7 +946,7 @@ plan_template_action (GtkWidget *widget, const char *name, GVariant *param)
   gint64 by_id = effective_bloc_year (self, NULL, &year);
 
   if (by_id != 0)
-    td_calendar_plan_dialog (widget, self->database, by_id, year);
+    td_calendar_plan_dialog (widget, td_section_db (self), by_id, year);
 }
 
 /* Export -------------------------------------------------------------------- */
@@ -987,7 +954,7 @@ plan_template_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_export_response (GtkNativeDialog *native, int response, TdCalendarPage *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->database != NULL)
+  if (response == GTK_RESPONSE_ACCEPT && td_section_db (self) != NULL)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree gchar *path = g_file_get_path (file);
@@ -1000,7 +967,8 @@ on_export_response (GtkNativeDialog *native, int response, TdCalendarPage *self)
       g_date_set_dmy (&from, 1, 1, year);
       g_date_set_dmy (&to, 31, 12, year);
       if (path == NULL
-          || !td_ical_export (self->database, self->bloc_year_id, &from, &to, path, &error))
+          || !td_ical_export (td_section_db (self), td_section_bloc_year (self), &from, &to, path,
+                              &error))
         td_window_show_error (GTK_WIDGET (self), _ ("Could not export the calendar"), error);
       else
         {
@@ -1036,31 +1004,6 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
 }
 
 /* GObject ------------------------------------------------------------------- */
-
-static void
-set_database (TdCalendarPage *self, TdDb *db)
-{
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  {
-    const char *edits[] = { "calendar.add-event", "calendar.edit-event", "calendar.delete-event",
-                            "calendar.edit-deadline", "calendar.delete-deadline" };
-
-    /* A read-only file can be looked at and exported, not changed. */
-    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i],
-                                     db != NULL && !td_db_is_read_only (db));
-  }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.export", db != NULL);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
 
 static void
 build_grid (TdCalendarPage *self)
@@ -1121,56 +1064,8 @@ td_calendar_page_dispose (GObject *object)
 {
   TdCalendarPage *self = TD_CALENDAR_PAGE (object);
 
-  set_database (self, NULL);
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_pointer (&self->year_groups, g_ptr_array_unref);
-  /* AdwBin unparents its child itself (no gtk_widget_dispose_template). */
   G_OBJECT_CLASS (td_calendar_page_parent_class)->dispose (object);
-}
-
-static void
-td_calendar_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdCalendarPage *self = TD_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_calendar_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  TdCalendarPage *self = TD_CALENDAR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      if (self->bloc_year_id != g_value_get_int64 (value))
-        {
-          self->bloc_year_id = g_value_get_int64 (value);
-          if (self->database != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
-            refresh (self);
-          else if (self->database != NULL)
-            self->stale = TRUE;
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -1178,18 +1073,13 @@ td_calendar_page_class_init (TdCalendarPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = td_calendar_page_dispose;
-  object_class->get_property = td_calendar_page_get_property;
-  object_class->set_property = td_calendar_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->reload = td_calendar_page_reload;
+  section_class->refresh = td_calendar_page_refresh;
+  td_section_page_class_set_section (section_class, "calendar", N_ ("Calendar"),
+                                     "x-office-calendar-symbolic", TD_SHEET_CALENDAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-calendar-page.ui");
@@ -1228,17 +1118,19 @@ td_calendar_page_class_init (TdCalendarPageClass *klass)
                                    plan_template_action);
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "calendar.previous-month",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "calendar.next-month",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "calendar.today", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "calendar.add-event", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK,
-                                       "calendar.add-deadline", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.export",
-                                       NULL);
+  /* Page Up, Page Down and Home move in a list or a text field too. */
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Page_Up, 0,
+                                      "calendar.previous-month", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Page_Down, 0,
+                                      "calendar.next-month", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Home, 0,
+                                      "calendar.today", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_n,
+                                      GDK_CONTROL_MASK, "calendar.add-event", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_d,
+                                      GDK_CONTROL_MASK, "calendar.add-deadline", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_e,
+                                      GDK_CONTROL_MASK, "calendar.export", NULL);
 }
 
 static void
@@ -1247,7 +1139,6 @@ td_calendar_page_init (TdCalendarPage *self)
   GDate today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
   self->year_groups = g_ptr_array_new ();
   build_grid (self);
   today = current_today (self);
@@ -1256,5 +1147,4 @@ td_calendar_page_init (TdCalendarPage *self)
   g_date_set_dmy (&self->shown, 1, g_date_get_month (&today), g_date_get_year (&today));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.add-event", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "calendar.export", FALSE);
-  refresh (self);
 }

@@ -3,12 +3,12 @@
  * commemorations, and the bloc's deadlines. */
 #pragma once
 
-#include <adwaita.h>
+#include "td-section-page.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_CALENDAR_PAGE (td_calendar_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdCalendarPage, td_calendar_page, TD, CALENDAR_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdCalendarPage, td_calendar_page, TD, CALENDAR_PAGE, TdSectionPage)
 
 /* Shows @date's month with @date selected. */
 void td_calendar_page_show_date (TdCalendarPage *self, const GDate *date);

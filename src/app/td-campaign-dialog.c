@@ -6,6 +6,7 @@
 
 #include "td-campaign-dialog.h"
 #include "td-date.h"
+#include "td-form.h"
 #include "td-campaign.h"
 #include "td-registry.h"
 #include "td-window.h"
@@ -34,30 +35,6 @@ struct _TdCampaignDialog
 
 G_DEFINE_FINAL_TYPE (TdCampaignDialog, td_campaign_dialog, ADW_TYPE_WINDOW)
 
-static const char *
-text_of (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
-set_text (AdwEntryRow *row, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
-}
-
-static void
-show_error (GtkLabel *label, GtkWidget *row, const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (row != NULL && message != NULL)
-    {
-      gtk_widget_add_css_class (row, "error");
-      gtk_widget_grab_focus (row);
-    }
-}
-
 gboolean
 td_campaign_dialog_save (TdCampaignDialog *self)
 {
@@ -65,37 +42,35 @@ td_campaign_dialog_save (TdCampaignDialog *self)
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  show_error (self->name_error, NULL, NULL);
-  show_error (self->date_error, NULL, NULL);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->starts_row), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->ends_row), "error");
+  td_form_show_field_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
+  td_form_show_field_error (GTK_WIDGET (self->starts_row), self->date_error, NULL);
+  td_form_show_field_error (GTK_WIDGET (self->ends_row), self->date_error, NULL);
 
   c->id = self->campaign_id;
   c->bloc_year_id = self->bloc_year_id;
-  c->name = g_strdup (text_of (self->name_row));
+  c->name = g_strdup (td_form_row_text (self->name_row));
   c->kind = (TdCampaignKind)adw_combo_row_get_selected (self->kind_row);
-  c->theme = g_strdup (text_of (self->theme_row));
-  c->slogan = g_strdup (text_of (self->slogan_row));
-  c->notes = g_strdup (text_of (self->notes_row));
+  c->theme = g_strdup (td_form_row_text (self->theme_row));
+  c->slogan = g_strdup (td_form_row_text (self->slogan_row));
+  c->notes = g_strdup (td_form_row_text (self->notes_row));
   /* A date that cannot be read is refused here, saying what is wrong. */
-  if (!td_date_parse (text_of (self->starts_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &c->starts,
-                      &error)
-      && *text_of (self->starts_row) != '\0')
+  if (!td_date_parse (td_form_row_text (self->starts_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX,
+                      &c->starts, &error)
+      && *td_form_row_text (self->starts_row) != '\0')
     {
       g_autofree gchar *message = g_strdup_printf (_ ("Starts: %s"), error->message);
 
-      show_error (self->date_error, GTK_WIDGET (self->starts_row), message);
+      td_form_show_field_error (GTK_WIDGET (self->starts_row), self->date_error, message);
       return FALSE;
     }
   g_clear_error (&error);
-  if (!td_date_parse (text_of (self->ends_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &c->ends,
-                      &error)
-      && *text_of (self->ends_row) != '\0')
+  if (!td_date_parse (td_form_row_text (self->ends_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX,
+                      &c->ends, &error)
+      && *td_form_row_text (self->ends_row) != '\0')
     {
       g_autofree gchar *message = g_strdup_printf (_ ("Ends: %s"), error->message);
 
-      show_error (self->date_error, GTK_WIDGET (self->ends_row), message);
+      td_form_show_field_error (GTK_WIDGET (self->ends_row), self->date_error, message);
       return FALSE;
     }
   g_clear_error (&error);
@@ -106,11 +81,11 @@ td_campaign_dialog_save (TdCampaignDialog *self)
       g_autofree gchar *name = g_strstrip (g_strdup (c->name));
 
       if (name[0] == '\0')
-        show_error (self->name_error, GTK_WIDGET (self->name_row), error->message);
+        td_form_show_field_error (GTK_WIDGET (self->name_row), self->name_error, error->message);
       else if (!g_date_valid (&c->starts))
-        show_error (self->date_error, GTK_WIDGET (self->starts_row), error->message);
+        td_form_show_field_error (GTK_WIDGET (self->starts_row), self->date_error, error->message);
       else
-        show_error (self->date_error, GTK_WIDGET (self->ends_row), error->message);
+        td_form_show_field_error (GTK_WIDGET (self->ends_row), self->date_error, error->message);
       return FALSE;
     }
   if (self->campaign_id == 0)
@@ -165,27 +140,11 @@ td_campaign_dialog_class_init (TdCampaignDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* Enter in any field saves, as in other GNOME forms.  Connected to each
- * row's text rather than through the default widget, which an AdwEntryRow
- * of libadwaita 1.2 does not reach reliably. */
+/* Enter in any field saves, as in other GNOME forms. */
 static void
 on_field_activate (GtkText *text, TdCampaignDialog *self)
 {
   td_campaign_dialog_save (self);
-}
-
-static void
-connect_enter (GtkWidget *widget, TdCampaignDialog *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_ENTRY_ROW (child))
-        g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (child)), "activate",
-                          G_CALLBACK (on_field_activate), self);
-      else
-        connect_enter (child, self);
-    }
 }
 
 static void
@@ -194,7 +153,7 @@ td_campaign_dialog_init (TdCampaignDialog *self)
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  connect_enter (GTK_WIDGET (self), self);
+  td_form_save_on_enter (GTK_WIDGET (self), G_CALLBACK (on_field_activate), self);
   for (guint i = 0; i < TD_CAMPAIGN_N_KINDS; i++)
     gtk_string_list_append (kinds, td_campaign_kind_label ((TdCampaignKind)i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
@@ -216,13 +175,13 @@ td_campaign_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, gint64
       g_autofree gchar *starts = td_date_to_display (&c->starts);
       g_autofree gchar *ends = td_date_to_display (&c->ends);
 
-      set_text (self->name_row, c->name);
+      td_form_row_set_text (self->name_row, c->name);
       adw_combo_row_set_selected (self->kind_row, c->kind);
-      set_text (self->theme_row, c->theme);
-      set_text (self->slogan_row, c->slogan);
-      set_text (self->starts_row, starts);
-      set_text (self->ends_row, ends);
-      set_text (self->notes_row, c->notes);
+      td_form_row_set_text (self->theme_row, c->theme);
+      td_form_row_set_text (self->slogan_row, c->slogan);
+      td_form_row_set_text (self->starts_row, starts);
+      td_form_row_set_text (self->ends_row, ends);
+      td_form_row_set_text (self->notes_row, c->notes);
     }
   else
     {
@@ -230,8 +189,8 @@ td_campaign_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, gint64
       g_autofree gchar *starts = g_strdup_printf ("01/01/%d", by ? by->year : 2024);
       g_autofree gchar *ends = g_strdup_printf ("31/12/%d", by ? by->year : 2024);
 
-      set_text (self->starts_row, starts);
-      set_text (self->ends_row, ends);
+      td_form_row_set_text (self->starts_row, starts);
+      td_form_row_set_text (self->ends_row, ends);
     }
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;

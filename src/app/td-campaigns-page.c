@@ -10,16 +10,18 @@
 #include "td-campaigns-page.h"
 #include "td-campaign-dialog.h"
 #include "td-campaign.h"
+#include "td-form.h"
 #include "td-registry.h"
 #include "td-text.h"
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
+#include "td-sheet-builders.h"
 
 #include <glib/gi18n.h>
 
 struct _TdCampaignsPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *stack;
   GtkDropDown *campaign_dropdown;
@@ -27,33 +29,17 @@ struct _TdCampaignsPage
   GtkBox *content_box;
 
   GArray *campaign_ids;
-  TdDb *database;
-  gulong changed_handler;
-  guint reload_source; /* a burst of changes (an import) reloads once */
-  gint64 bloc_year_id;
   gint64 campaign_id;
   gboolean updating; /* filling widgets: their signals are not edits */
   gboolean saving;   /* our own edit: no need to rebuild */
 };
 
-G_DEFINE_FINAL_TYPE (TdCampaignsPage, td_campaigns_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdCampaignsPage, td_campaigns_page, TD_TYPE_SECTION_PAGE)
 
 static GtkWindow *
 parent_window (TdCampaignsPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+  return td_section_page_get_window (TD_SECTION_PAGE (self));
 }
 
 static void
@@ -98,7 +84,7 @@ on_cell_selected (GtkDropDown *dropdown, GParamSpec *pspec, Cell *cell)
     return;
   item = gtk_drop_down_get_selected_item (dropdown);
   self->saving = TRUE;
-  if (!td_campaign_set_result (self->database, cell->target_id, cell->unit_id,
+  if (!td_campaign_set_result (td_section_db (self), cell->target_id, cell->unit_id,
                                item ? gtk_string_object_get_string (item) : "", &error))
     td_window_show_error (GTK_WIDGET (self), _ ("Could not save the result"), error);
   self->saving = FALSE;
@@ -108,7 +94,7 @@ static GtkWidget *
 result_cell (TdCampaignsPage *self, TdTarget *target, gint64 unit_id)
 {
   const char *const *choices = td_target_result_choices (target->kind);
-  g_autofree gchar *current = td_campaign_get_result (self->database, target->id, unit_id);
+  g_autofree gchar *current = td_campaign_get_result (td_section_db (self), target->id, unit_id);
   GtkStringList *list = gtk_string_list_new (NULL);
   GtkWidget *dropdown;
   guint selected = 0, n = 0;
@@ -142,7 +128,7 @@ static GtkWidget *
 results_grid (TdCampaignsPage *self, GPtrArray *targets)
 {
   g_autoptr (GPtrArray) members
-      = td_registry_list_members (self->database, self->bloc_year_id, NULL);
+      = td_registry_list_members (td_section_db (self), td_section_bloc_year (self), NULL);
   GtkWidget *grid = gtk_grid_new ();
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
@@ -184,21 +170,22 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
 static void
 share_row (TdCampaignsPage *self, GtkWidget *group, const TdCampaign *c)
 {
-  g_autoptr (GArray) shares = td_campaign_list_shares (self->database, c->id, NULL);
+  g_autoptr (GArray) shares = td_campaign_list_shares (td_section_db (self), c->id, NULL);
   g_autoptr (GString) text = g_string_new (NULL);
   GtkWidget *row, *button;
 
   for (guint i = 0; shares != NULL && i < shares->len; i++)
     {
-      g_autofree gchar *label
-          = td_registry_dup_bloc_year_label (self->database, g_array_index (shares, gint64, i));
+      g_autofree gchar *label = td_registry_dup_bloc_year_label (td_section_db (self),
+                                                                 g_array_index (shares, gint64, i));
       if (text->len > 0)
         g_string_append (text, "; ");
       g_string_append (text, label);
     }
-  if (c->bloc_year_id != self->bloc_year_id)
+  if (c->bloc_year_id != td_section_bloc_year (self))
     {
-      g_autofree gchar *owner = td_registry_dup_bloc_year_label (self->database, c->bloc_year_id);
+      g_autofree gchar *owner
+          = td_registry_dup_bloc_year_label (td_section_db (self), c->bloc_year_id);
       g_autofree gchar *line = g_strdup_printf (_ ("Launched by %s"), owner);
       info_row (group, _ ("Shared"), line);
     }
@@ -215,7 +202,7 @@ on_share_toggled (GtkCheckButton *check, TdCampaignsPage *self)
   g_autoptr (GError) error = NULL;
   gint64 bloc_year_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (check), "bloc-year-id"));
 
-  if (!td_campaign_set_shared (self->database, self->campaign_id, bloc_year_id,
+  if (!td_campaign_set_shared (td_section_db (self), self->campaign_id, bloc_year_id,
                                gtk_check_button_get_active (check), &error))
     td_window_show_error (GTK_WIDGET (self), _ ("Could not change where the campaign applies"),
                           error);
@@ -227,14 +214,14 @@ static void
 share_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
-  g_autoptr (TdCampaign) c = td_campaign_get (self->database, self->campaign_id, NULL);
-  g_autoptr (GArray) all = td_registry_list_all_bloc_years (self->database, NULL);
+  g_autoptr (TdCampaign) c = td_campaign_get (td_section_db (self), self->campaign_id, NULL);
+  g_autoptr (GArray) all = td_registry_list_all_bloc_years (td_section_db (self), NULL);
   g_autoptr (GArray) shares = NULL;
   GtkWidget *dialog, *list, *scrolled;
 
   if (c == NULL || all == NULL)
     return;
-  shares = td_campaign_list_shares (self->database, c->id, NULL);
+  shares = td_campaign_list_shares (td_section_db (self), c->id, NULL);
   dialog = adw_message_dialog_new (parent_window (self), _ ("Share the Campaign"),
                                    _ ("A campaign launched for several blocs, or across the turn "
                                       "of the year, shows in each bloc and year ticked here, with "
@@ -254,7 +241,7 @@ share_action (GtkWidget *widget, const char *action_name, GVariant *param)
         continue;
       for (guint k = 0; shares != NULL && k < shares->len; k++)
         shared = shared || g_array_index (shares, gint64, k) == id;
-      label = td_registry_dup_bloc_year_label (self->database, id);
+      label = td_registry_dup_bloc_year_label (td_section_db (self), id);
       row = adw_action_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
       check = gtk_check_button_new ();
@@ -288,10 +275,10 @@ show_campaign (TdCampaignsPage *self)
   clear_box (self->content_box);
   if (self->campaign_id == 0)
     return;
-  c = td_campaign_get (self->database, self->campaign_id, NULL);
+  c = td_campaign_get (td_section_db (self), self->campaign_id, NULL);
   if (c == NULL)
     return;
-  targets = td_campaign_list_targets (self->database, c->id, NULL);
+  targets = td_campaign_list_targets (td_section_db (self), c->id, NULL);
 
   group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), c->name);
@@ -357,9 +344,10 @@ show_campaign (TdCampaignsPage *self)
 static void
 update_actions (TdCampaignsPage *self)
 {
-  gboolean w = self->database != NULL && !td_db_is_read_only (self->database);
+  gboolean w = td_section_page_is_writable (TD_SECTION_PAGE (self));
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add", w && self->bloc_year_id);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add",
+                                 w && td_section_bloc_year (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.edit", w && self->campaign_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.delete", w && self->campaign_id);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaigns.add-target", w && self->campaign_id);
@@ -369,8 +357,9 @@ update_actions (TdCampaignsPage *self)
 }
 
 static void
-reload (TdCampaignsPage *self)
+td_campaigns_page_reload (TdSectionPage *page)
 {
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (page);
   g_autoptr (GPtrArray) campaigns = NULL;
   guint selected = 0;
   gint64 keep = self->campaign_id;
@@ -380,8 +369,8 @@ reload (TdCampaignsPage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->campaign_names)), NULL);
   g_array_set_size (self->campaign_ids, 0);
   self->campaign_id = 0;
-  if (self->database != NULL && self->bloc_year_id != 0)
-    campaigns = td_campaign_list (self->database, self->bloc_year_id, NULL);
+  if (td_section_db (self) != NULL && td_section_bloc_year (self) != 0)
+    campaigns = td_campaign_list (td_section_db (self), td_section_bloc_year (self), NULL);
   for (guint i = 0; campaigns != NULL && i < campaigns->len; i++)
     {
       TdCampaign *c = campaigns->pdata[i];
@@ -396,7 +385,7 @@ reload (TdCampaignsPage *self)
       gtk_drop_down_set_selected (self->campaign_dropdown, selected);
       self->campaign_id = g_array_index (self->campaign_ids, gint64, selected);
     }
-  if (self->database == NULL || self->bloc_year_id == 0)
+  if (td_section_db (self) == NULL || td_section_bloc_year (self) == 0)
     gtk_stack_set_visible_child_name (self->stack, "none");
   else
     gtk_stack_set_visible_child_name (self->stack, self->campaign_ids->len ? "list" : "empty");
@@ -419,51 +408,29 @@ on_campaign_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdCampaignsPage 
   update_actions (self);
 }
 
-static gboolean
-reload_idle (gpointer data)
-{
-  TdCampaignsPage *self = data;
-
-  self->reload_source = 0;
-  reload (self);
-  return G_SOURCE_REMOVE;
-}
-
+/* A burst of changes (an import) reloads once. */
 static void
-schedule_reload (TdCampaignsPage *self)
+td_campaigns_page_refresh (TdSectionPage *page, const char *what)
 {
-  if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle, self);
-}
+  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (page);
 
-static void
-on_database_changed (TdDb *db, const char *what, TdCampaignsPage *self)
-{
   if (self->saving)
     return;
   if (g_strcmp0 (what, "campaigns") == 0 || g_strcmp0 (what, "registry") == 0
       || g_strcmp0 (what, "new-year") == 0)
-    schedule_reload (self);
+    td_section_page_queue_reload (page);
 }
 
 static void
-set_database (TdCampaignsPage *self, TdDb *db)
+td_campaigns_page_context_changed (TdSectionPage *page)
 {
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  TD_CAMPAIGNS_PAGE (page)->campaign_id = 0;
 }
 
 gint64
 td_campaigns_page_get_campaign_id (TdCampaignsPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return self->campaign_id;
 }
 
@@ -474,8 +441,8 @@ add_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
 
-  gtk_window_present (GTK_WINDOW (
-      td_campaign_dialog_new (parent_window (self), self->database, self->bloc_year_id, 0)));
+  gtk_window_present (GTK_WINDOW (td_campaign_dialog_new (
+      parent_window (self), td_section_db (self), td_section_bloc_year (self), 0)));
 }
 
 static void
@@ -484,8 +451,9 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
 
   if (self->campaign_id != 0)
-    gtk_window_present (GTK_WINDOW (td_campaign_dialog_new (
-        parent_window (self), self->database, self->bloc_year_id, self->campaign_id)));
+    gtk_window_present (
+        GTK_WINDOW (td_campaign_dialog_new (parent_window (self), td_section_db (self),
+                                            td_section_bloc_year (self), self->campaign_id)));
 }
 
 /* What Undo needs to bring a deleted campaign back: the record, its
@@ -563,11 +531,11 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (self->campaign_id == 0)
     return;
   d = g_new0 (DeletedCampaign, 1);
-  g_set_weak_pointer (&d->db, self->database);
-  d->campaign = td_campaign_get (self->database, self->campaign_id, &error);
-  d->targets = td_campaign_list_targets (self->database, self->campaign_id, &error);
+  g_set_weak_pointer (&d->db, td_section_db (self));
+  d->campaign = td_campaign_get (td_section_db (self), self->campaign_id, &error);
+  d->targets = td_campaign_list_targets (td_section_db (self), self->campaign_id, &error);
   d->results = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  members = td_registry_list_members (self->database, self->bloc_year_id, NULL);
+  members = td_registry_list_members (td_section_db (self), td_section_bloc_year (self), NULL);
   if (d->campaign == NULL || d->targets == NULL)
     {
       d->targets = d->targets ? d->targets : g_ptr_array_new ();
@@ -583,14 +551,14 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
         {
           TdMember *member = members->pdata[m];
           g_autofree gchar *r = td_campaign_get_result (
-              self->database, ((TdTarget *)d->targets->pdata[i])->id, member->unit_id);
+              td_section_db (self), ((TdTarget *)d->targets->pdata[i])->id, member->unit_id);
           if (r[0] != '\0')
             g_ptr_array_add (results,
                              g_strdup_printf ("%" G_GINT64_FORMAT "\t%s", member->unit_id, r));
         }
       g_ptr_array_add (d->results, results);
     }
-  if (!td_campaign_delete (self->database, self->campaign_id, &error))
+  if (!td_campaign_delete (td_section_db (self), self->campaign_id, &error))
     {
       deleted_campaign_free (d);
       td_window_show_error (widget, _ ("Could not delete the campaign"), error);
@@ -604,42 +572,32 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   td_window_toast (widget, toast);
 }
 
-typedef struct
-{
-  TdCampaignsPage *self;
-  GtkWidget *dialog;
-  GtkWidget *text_row;
-  GtkWidget *kind_row;
-  GtkWidget *level_row;
-} TargetForm;
-
+/* A target: its text, yes/no or a graded level (with the level asked). */
 static void
-on_target_changed (GObject *object, GParamSpec *pspec, TargetForm *f)
+on_target_changed (GObject *object, GParamSpec *pspec, TdForm *f)
 {
-  g_autofree gchar *text
-      = td_text_normalize_space (gtk_editable_get_text (GTK_EDITABLE (f->text_row)));
+  g_autofree gchar *text = td_text_normalize_space (td_form_text (f, 0));
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (f->dialog), "add", text[0] != '\0');
-  gtk_widget_set_visible (f->level_row,
-                          adw_combo_row_get_selected (ADW_COMBO_ROW (f->kind_row)) == 1);
+  gtk_widget_set_visible (f->entries[1],
+                          adw_combo_row_get_selected (ADW_COMBO_ROW (f->combo)) == 1);
 }
 
 static void
-on_target_response (AdwMessageDialog *dialog, const char *response, TargetForm *f)
+on_target_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
 {
   g_autoptr (TdTarget) t = td_target_new ();
   g_autoptr (GError) error = NULL;
 
-  if (g_strcmp0 (response, "add") != 0)
+  if (g_strcmp0 (response, "add") != 0 || f->owner == NULL)
     return;
-  t->campaign_id = f->self->campaign_id;
-  t->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (f->text_row)));
-  t->kind = adw_combo_row_get_selected (ADW_COMBO_ROW (f->kind_row)) == 1 ? TD_TARGET_LEVEL
-                                                                          : TD_TARGET_YESNO;
-  t->required_level = g_strdup (
-      t->kind == TD_TARGET_LEVEL ? gtk_editable_get_text (GTK_EDITABLE (f->level_row)) : "");
-  if (td_campaign_add_target (f->self->database, t, &error) == 0)
-    td_window_show_error (GTK_WIDGET (f->self), _ ("Could not add the target"), error);
+  t->campaign_id = f->id;
+  t->text = g_strdup (td_form_text (f, 0));
+  t->kind = adw_combo_row_get_selected (ADW_COMBO_ROW (f->combo)) == 1 ? TD_TARGET_LEVEL
+                                                                       : TD_TARGET_YESNO;
+  t->required_level = g_strdup (t->kind == TD_TARGET_LEVEL ? td_form_text (f, 1) : "");
+  if (td_campaign_add_target (td_section_db (f->owner), t, &error) == 0)
+    td_window_show_error (f->owner, _ ("Could not add the target"), error);
 }
 
 static void
@@ -648,37 +606,19 @@ add_target_action (GtkWidget *widget, const char *action_name, GVariant *param)
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
   const char *kinds[]
       = { td_target_kind_label (TD_TARGET_YESNO), td_target_kind_label (TD_TARGET_LEVEL), NULL };
-  TargetForm *f = g_new0 (TargetForm, 1);
-  GtkWidget *list = gtk_list_box_new ();
+  TdForm *f = td_form_new (widget, _ ("Add Target"),
+                           _ ("What each member strives for in this campaign."), "add", _ ("_Add"));
 
-  f->self = self;
-  f->dialog = adw_message_dialog_new (parent_window (self), _ ("Add Target"),
-                                      _ ("What each member strives for in this campaign."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (f->dialog), "cancel", _ ("_Cancel"), "add",
-                                    _ ("_Add"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (f->dialog), "add",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (f->dialog), "add");
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  f->text_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->text_row), _ ("Target"));
-  gtk_list_box_append (GTK_LIST_BOX (list), f->text_row);
-  f->kind_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->kind_row), _ ("Kind"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (f->kind_row), G_LIST_MODEL (gtk_string_list_new (kinds)));
-  gtk_list_box_append (GTK_LIST_BOX (list), f->kind_row);
-  f->level_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (f->level_row), _ ("Required level"));
-  gtk_editable_set_text (GTK_EDITABLE (f->level_row), "Hoàn thành tốt nhiệm vụ");
-  gtk_list_box_append (GTK_LIST_BOX (list), f->level_row);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (f->dialog), list);
-  g_object_set_data_full (G_OBJECT (f->dialog), "td-form", f, g_free);
-  g_signal_connect (f->text_row, "notify::text", G_CALLBACK (on_target_changed), f);
-  g_signal_connect (f->kind_row, "notify::selected", G_CALLBACK (on_target_changed), f);
+  f->id = self->campaign_id;
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (f->dialog), "close");
+  f->entries[0] = td_form_add_entry (f, _ ("Target"), "");
+  f->combo = td_form_add_combo (f, _ ("Kind"), G_LIST_MODEL (gtk_string_list_new (kinds)),
+                                GTK_INVALID_LIST_POSITION);
+  f->entries[1] = td_form_add_entry (f, _ ("Required level"), "Hoàn thành tốt nhiệm vụ");
+  g_signal_connect (f->entries[0], "notify::text", G_CALLBACK (on_target_changed), f);
+  g_signal_connect (f->combo, "notify::selected", G_CALLBACK (on_target_changed), f);
   on_target_changed (NULL, NULL, f);
-  g_signal_connect (f->dialog, "response", G_CALLBACK (on_target_response), f);
-  gtk_window_present (GTK_WINDOW (f->dialog));
+  td_form_present (f, G_CALLBACK (on_target_response));
 }
 
 typedef struct
@@ -714,7 +654,7 @@ delete_target_action (GtkWidget *widget, const char *action_name, GVariant *para
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (widget);
   gint64 target_id = g_variant_get_int64 (param);
   g_autoptr (GPtrArray) targets
-      = td_campaign_list_targets (self->database, self->campaign_id, NULL);
+      = td_campaign_list_targets (td_section_db (self), self->campaign_id, NULL);
   g_autoptr (GError) error = NULL;
   DeletedTarget *d = NULL;
   AdwToast *toast;
@@ -723,13 +663,13 @@ delete_target_action (GtkWidget *widget, const char *action_name, GVariant *para
     if (((TdTarget *)targets->pdata[i])->id == target_id)
       {
         d = g_new0 (DeletedTarget, 1);
-        g_set_weak_pointer (&d->db, self->database);
+        g_set_weak_pointer (&d->db, td_section_db (self));
         d->target = g_ptr_array_steal_index (targets, i);
         break;
       }
   if (d == NULL)
     return;
-  if (!td_campaign_delete_target (self->database, target_id, &error))
+  if (!td_campaign_delete_target (td_section_db (self), target_id, &error))
     {
       deleted_target_free (d);
       td_window_show_error (widget, _ ("Could not delete the target"), error);
@@ -745,16 +685,6 @@ delete_target_action (GtkWidget *widget, const char *action_name, GVariant *para
 /* ---- object ---- */
 
 static void
-td_campaigns_page_dispose (GObject *object)
-{
-  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
-
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  set_database (self, NULL);
-  G_OBJECT_CLASS (td_campaigns_page_parent_class)->dispose (object);
-}
-
-static void
 td_campaigns_page_finalize (GObject *object)
 {
   TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
@@ -764,66 +694,18 @@ td_campaigns_page_finalize (GObject *object)
 }
 
 static void
-td_campaigns_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_campaigns_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                                GParamSpec *pspec)
-{
-  TdCampaignsPage *self = TD_CAMPAIGNS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      if (self->bloc_year_id != g_value_get_int64 (value))
-        {
-          self->bloc_year_id = g_value_get_int64 (value);
-          self->campaign_id = 0;
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 td_campaigns_page_class_init (TdCampaignsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
-  object_class->dispose = td_campaigns_page_dispose;
   object_class->finalize = td_campaigns_page_finalize;
-  object_class->get_property = td_campaigns_page_get_property;
-  object_class->set_property = td_campaigns_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->reload = td_campaigns_page_reload;
+  section_class->refresh = td_campaigns_page_refresh;
+  section_class->context_changed = td_campaigns_page_context_changed;
+  td_section_page_class_set_section (section_class, "campaigns", N_ ("Campaigns"),
+                                     "starred-symbolic", TD_SHEET_RANKING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-campaigns-page.ui");
@@ -847,5 +729,4 @@ td_campaigns_page_init (TdCampaignsPage *self)
 {
   self->campaign_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_init_template (GTK_WIDGET (self));
-  reload (self);
 }

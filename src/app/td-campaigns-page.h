@@ -2,12 +2,12 @@
 /* The "Campaigns" section. */
 #pragma once
 
-#include <adwaita.h>
+#include "td-section-page.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_CAMPAIGNS_PAGE (td_campaigns_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdCampaignsPage, td_campaigns_page, TD, CAMPAIGNS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdCampaignsPage, td_campaigns_page, TD, CAMPAIGNS_PAGE, TdSectionPage)
 
 gint64 td_campaigns_page_get_campaign_id (TdCampaignsPage *self);
 

@@ -19,9 +19,11 @@
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-editor.h"
 #include "td-criterion-item.h"
+#include "td-column-view.h"
 #include "td-lazy-tooltip.h"
 #include "td-paste-dialog.h"
 #include "td-registry.h"
+#include "td-sheet-builders.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -30,7 +32,7 @@
 
 struct _TdCriteriaPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *stack;
   TdBlocYearPrompt *prompt;
@@ -52,25 +54,14 @@ struct _TdCriteriaPage
   gint64 selected_id;
   gint64 undo_token;
   gboolean reloading;
-  gboolean stale; /* changed while hidden: reload when shown */
 };
 
-G_DEFINE_FINAL_TYPE (TdCriteriaPage, td_criteria_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdCriteriaPage, td_criteria_page, TD_TYPE_SECTION_PAGE)
 
 static gboolean
 is_writable (TdCriteriaPage *self)
 {
-  return self->database != NULL && !td_db_is_read_only (self->database) && self->bloc_year_id != 0;
+  return td_section_page_is_writable (TD_SECTION_PAGE (self)) && td_section_bloc_year (self) != 0;
 }
 
 static TdCriterion *
@@ -110,7 +101,7 @@ update_editor (TdCriteriaPage *self)
   const char *problems
       = c ? g_hash_table_lookup (self->problems, GINT_TO_POINTER (c->index)) : NULL;
 
-  td_criterion_editor_set_criterion (self->editor, self->database, c, problems);
+  td_criterion_editor_set_criterion (self->editor, td_section_db (self), c, problems);
 }
 
 static void
@@ -168,17 +159,6 @@ collect_problems (TdCriteriaPage *self)
     }
 }
 
-/* GTK 4.8 has no gtk_column_view_scroll_to: its inner list view has the
- * "list.scroll-to-item" action. */
-static void
-scroll_to (GtkColumnView *view, guint position)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
-}
-
 static gboolean
 select_id (TdCriteriaPage *self, gint64 id)
 {
@@ -187,7 +167,7 @@ select_id (TdCriteriaPage *self, gint64 id)
   if (index < 0)
     return FALSE;
   gtk_single_selection_set_selected (self->selection, index);
-  scroll_to (self->view, index);
+  td_column_view_scroll_to (self->view, index);
   return TRUE;
 }
 
@@ -203,9 +183,9 @@ reload (TdCriteriaPage *self)
   self->reloading = TRUE;
   g_clear_pointer (&self->table, td_criteria_table_unref);
   g_hash_table_remove_all (self->problems);
-  if (self->database != NULL && self->bloc_year_id != 0)
+  if (td_section_db (self) != NULL && td_section_bloc_year (self) != 0)
     {
-      self->table = td_criteria_load (self->database, self->bloc_year_id, &error);
+      self->table = td_criteria_load (td_section_db (self), td_section_bloc_year (self), &error);
       if (self->table == NULL)
         td_window_toast_text (GTK_WIDGET (self), error->message);
     }
@@ -237,7 +217,7 @@ reload (TdCriteriaPage *self)
       fill_cell (self, child);
   }
 
-  if (self->database == NULL || self->bloc_year_id == 0 || self->table == NULL)
+  if (td_section_db (self) == NULL || td_section_bloc_year (self) == 0 || self->table == NULL)
     gtk_stack_set_visible_child_name (self->stack, "no-year");
   else if (n == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -451,9 +431,9 @@ add_sibling_action (GtkWidget *widget, const char *name, GVariant *param)
   gint64 id;
 
   if (sel != NULL)
-    id = td_criteria_add_sibling (self->database, sel->id, c, &error);
+    id = td_criteria_add_sibling (td_section_db (self), sel->id, c, &error);
   else
-    id = td_criteria_add (self->database, self->bloc_year_id, 0, -1, c, &error);
+    id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), 0, -1, c, &error);
   report (self, error);
   after_add (self, id);
 }
@@ -478,13 +458,14 @@ add_child_action (GtkWidget *widget, const char *name, GVariant *param)
       g_autoptr (TdCriterion) parent = td_criterion_copy (sel);
 
       parent->kind = TD_RULE_GROUP;
-      if (!td_criteria_update (self->database, parent, &error))
+      if (!td_criteria_update (td_section_db (self), parent, &error))
         {
           report (self, error);
           return;
         }
     }
-  id = td_criteria_add (self->database, self->bloc_year_id, parent_id, -1, c, &error);
+  id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), parent_id, -1, c,
+                        &error);
   report (self, error);
   after_add (self, id);
 }
@@ -500,7 +481,7 @@ move (TdCriteriaPage *self, MoveFunc func)
   if (sel == NULL)
     return;
   self->selected_id = sel->id;
-  if (!func (self->database, sel->id, &error))
+  if (!func (td_section_db (self), sel->id, &error))
     report (self, error);
   select_id (self, self->selected_id);
 }
@@ -556,7 +537,7 @@ delete_action (GtkWidget *widget, const char *name, GVariant *param)
                                                                               : sel->index - 1;
   if (next >= 0)
     self->selected_id = td_criteria_table_get_node (self->table, next)->id;
-  token = td_criteria_delete (self->database, sel->id, &error);
+  token = td_criteria_delete (td_section_db (self), sel->id, &error);
   if (token == 0)
     {
       report (self, error);
@@ -583,7 +564,7 @@ undo_delete_action (GtkWidget *widget, const char *name, GVariant *param)
   if (token == 0)
     return;
   self->undo_token = 0;
-  if (!td_criteria_undelete (self->database, token, &error))
+  if (!td_criteria_undelete (td_section_db (self), token, &error))
     report (self, error);
   update_actions (self);
 }
@@ -592,7 +573,7 @@ static void
 paste_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
-  TdPasteDialog *dialog = td_paste_dialog_new (self->database, self->bloc_year_id);
+  TdPasteDialog *dialog = td_paste_dialog_new (td_section_db (self), td_section_bloc_year (self));
   GtkRoot *root = gtk_widget_get_root (widget);
 
   if (GTK_IS_WINDOW (root))
@@ -610,13 +591,14 @@ do_copy (TdCriteriaPage *self, gint64 from)
 
   if (self->table != NULL && td_criteria_table_get_n_nodes (self->table) > 0)
     {
-      g_autoptr (TdCriteriaTable) source = td_criteria_load (self->database, from, &error);
+      g_autoptr (TdCriteriaTable) source = td_criteria_load (td_section_db (self), from, &error);
 
       ok = source != NULL
-           && td_criteria_save_table (self->database, self->bloc_year_id, source, TRUE, &error);
+           && td_criteria_save_table (td_section_db (self), td_section_bloc_year (self), source,
+                                      TRUE, &error);
     }
   else
-    ok = td_criteria_copy_table (self->database, from, self->bloc_year_id, &error);
+    ok = td_criteria_copy_table (td_section_db (self), from, td_section_bloc_year (self), &error);
   if (!ok)
     td_window_show_error (GTK_WIDGET (self), _ ("Could not copy the criteria table"), error);
   else
@@ -638,10 +620,11 @@ static void
 copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
-  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (self->database, NULL);
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (td_section_db (self), NULL);
   g_autoptr (GtkStringList) labels = gtk_string_list_new (NULL);
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gint64 previous = td_criteria_previous_bloc_year (self->database, self->bloc_year_id, NULL);
+  gint64 previous
+      = td_criteria_previous_bloc_year (td_section_db (self), td_section_bloc_year (self), NULL);
   guint selected = 0;
   gboolean replacing = self->table != NULL && td_criteria_table_get_n_nodes (self->table) > 0;
   GtkWidget *dialog, *dropdown;
@@ -650,15 +633,15 @@ copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
   for (guint i = 0; blocs != NULL && i < blocs->len; i++)
     {
       TdBloc *bloc = g_ptr_array_index (blocs, i);
-      g_autoptr (GArray) years = td_registry_list_years (self->database, bloc->id, NULL);
+      g_autoptr (GArray) years = td_registry_list_years (td_section_db (self), bloc->id, NULL);
 
       for (guint j = 0; years != NULL && j < years->len; j++)
         {
           gint year = g_array_index (years, gint, j);
-          gint64 id = td_registry_find_bloc_year (self->database, bloc->id, year, NULL);
+          gint64 id = td_registry_find_bloc_year (td_section_db (self), bloc->id, year, NULL);
           g_autofree gchar *label = NULL;
 
-          if (id == 0 || id == self->bloc_year_id)
+          if (id == 0 || id == td_section_bloc_year (self))
             continue;
           /* Translators: a bloc and a year, e.g. "Khối Thi đua số 6 — 2023" */
           label = g_strdup_printf (_ ("%s — %d"), bloc->name, year);
@@ -715,12 +698,13 @@ on_total_response (AdwMessageDialog *dialog, const char *response, TdCriteriaPag
     }
   full_by_default = gtk_check_button_get_active (full);
   if (total != self->table->total
-      && !td_criteria_set_table_info (self->database, self->bloc_year_id, self->table->title, total,
-                                      self->table->bonus_cap, self->table->deduction_cap, &error))
+      && !td_criteria_set_table_info (td_section_db (self), td_section_bloc_year (self),
+                                      self->table->title, total, self->table->bonus_cap,
+                                      self->table->deduction_cap, &error))
     report (self, error);
   else if (!full_by_default != !self->table->full_by_default
-           && !td_criteria_set_full_by_default (self->database, self->bloc_year_id, full_by_default,
-                                                &error))
+           && !td_criteria_set_full_by_default (td_section_db (self), td_section_bloc_year (self),
+                                                full_by_default, &error))
     report (self, error);
 }
 
@@ -777,85 +761,56 @@ edit_total_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* Properties */
+/* The section */
 
 static void
-on_database_changed (TdDb *db, const char *what, TdCriteriaPage *self)
+td_criteria_page_reload (TdSectionPage *page)
+{
+  reload (TD_CRITERIA_PAGE (page));
+}
+
+static void
+td_criteria_page_refresh (TdSectionPage *page, const char *what)
 {
   /* Scores do not change the table. */
-  if (g_strcmp0 (what, "entries") == 0)
-    return;
-  /* A hidden section reloads when it is shown again. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
-    {
-      self->stale = TRUE;
-      return;
-    }
-  reload (self);
+  if (g_strcmp0 (what, "entries") != 0)
+    td_section_page_reload_when_shown (page);
 }
 
 static void
-on_map (GtkWidget *widget, gpointer data)
+td_criteria_page_context_changed (TdSectionPage *page)
 {
-  TdCriteriaPage *self = (TdCriteriaPage *)widget;
+  TdCriteriaPage *self = TD_CRITERIA_PAGE (page);
 
-  if (self->stale)
-    {
-      self->stale = FALSE;
-      reload (self);
-    }
-}
-
-static void
-set_database (TdCriteriaPage *self, TdDb *db)
-{
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  self->undo_token = 0;
-  g_object_set (self->prompt, "database", db, NULL);
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
-static void
-set_bloc_year_id (TdCriteriaPage *self, gint64 id)
-{
-  if (self->bloc_year_id == id)
-    return;
-  self->bloc_year_id = id;
   self->selected_id = 0;
   self->undo_token = 0;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BLOC_YEAR_ID]);
 }
 
 TdCriteriaTable *
 td_criteria_page_get_table (TdCriteriaPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return self->table;
 }
 
 gboolean
 td_criteria_page_select (TdCriteriaPage *self, gint64 criterion_id)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return select_id (self, criterion_id);
 }
 
 gint64
 td_criteria_page_get_selected_id (TdCriteriaPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return self->selected_id;
 }
 
 const char *
 td_criteria_page_get_total_text (TdCriteriaPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return self->total_text;
 }
 
@@ -864,11 +819,7 @@ td_criteria_page_dispose (GObject *object)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (object);
 
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_clear_object (&self->database);
   g_clear_pointer (&self->table, td_criteria_table_unref);
-  /* AdwBin unparents its child itself. */
   G_OBJECT_CLASS (td_criteria_page_parent_class)->dispose (object);
 }
 
@@ -886,60 +837,19 @@ td_criteria_page_finalize (GObject *object)
 }
 
 static void
-td_criteria_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdCriteriaPage *self = TD_CRITERIA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_criteria_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  TdCriteriaPage *self = TD_CRITERIA_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      set_bloc_year_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 td_criteria_page_class_init (TdCriteriaPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = td_criteria_page_dispose;
   object_class->finalize = td_criteria_page_finalize;
-  object_class->get_property = td_criteria_page_get_property;
-  object_class->set_property = td_criteria_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->reload = td_criteria_page_reload;
+  section_class->refresh = td_criteria_page_refresh;
+  section_class->context_changed = td_criteria_page_context_changed;
+  td_section_page_class_set_section (section_class, "criteria", N_ ("Criteria"),
+                                     "view-list-bullet-symbolic", TD_SHEET_FORM);
 
   g_type_ensure (TD_TYPE_BLOC_YEAR_PROMPT);
   g_type_ensure (TD_TYPE_CRITERION_EDITOR);
@@ -965,31 +875,34 @@ td_criteria_page_class_init (TdCriteriaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "criteria.copy-from", NULL, copy_from_action);
   gtk_widget_class_install_action (widget_class, "criteria.edit-total", NULL, edit_total_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "criteria.add-sibling", NULL);
-  gtk_widget_class_add_binding_action (
-      widget_class, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.add-child", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "criteria.indent",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "criteria.outdent",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "criteria.move-up",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,
-                                       "criteria.move-down", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK,
-                                       "criteria.delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "criteria.undo-delete", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "criteria.paste", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Return,
+                                      GDK_CONTROL_MASK, "criteria.add-sibling", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Return,
+                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.add-child",
+                                      NULL);
+  /* The window's leaflet takes Alt+← and Alt+→ for "back" before a
+   * window-wide shortcut could see them. */
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Right, GDK_ALT_MASK,
+                                      "criteria.indent", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Left, GDK_ALT_MASK,
+                                      "criteria.outdent", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Up, GDK_ALT_MASK,
+                                      "criteria.move-up", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Down, GDK_ALT_MASK,
+                                      "criteria.move-down", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Delete,
+                                      GDK_CONTROL_MASK, "criteria.delete", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_z,
+                                      GDK_CONTROL_MASK, "criteria.undo-delete", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_v,
+                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.paste", NULL);
 }
 
 static void
 td_criteria_page_init (TdCriteriaPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
+  g_object_bind_property (self, "database", self->prompt, "database", G_BINDING_SYNC_CREATE);
 
   self->problems = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->bound = g_hash_table_new (NULL, NULL);
@@ -1006,6 +919,4 @@ td_criteria_page_init (TdCriteriaPage *self)
   add_column (self, _ ("Standard"), COL_STANDARD, FALSE, 96);
   add_column (self, _ ("Bonus / deduction"), COL_RULE, FALSE, 210);
   add_column (self, _ ("Assessed by"), COL_ASSESSOR, FALSE, 150);
-
-  reload (self);
 }

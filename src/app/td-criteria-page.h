@@ -2,14 +2,14 @@
 /* The Criteria section: the bloc-year's criteria table as an editable tree. */
 #pragma once
 
-#include <adwaita.h>
+#include "td-section-page.h"
 
 #include "td-criteria.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_CRITERIA_PAGE (td_criteria_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdCriteriaPage, td_criteria_page, TD, CRITERIA_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdCriteriaPage, td_criteria_page, TD, CRITERIA_PAGE, TdSectionPage)
 
 /* The table as shown (NULL without a bloc-year). */
 TdCriteriaTable *td_criteria_page_get_table (TdCriteriaPage *self);

@@ -9,6 +9,8 @@
 
 #include "td-overview-page.h"
 #include "td-db.h"
+#include "td-first-frame.h"
+#include "td-sheet-builders.h"
 #include "td-upcoming-group.h"
 #include "td-registry.h"
 
@@ -17,17 +19,19 @@
 
 struct _TdOverviewPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *stack;
-  AdwPreferencesGroup *file_group;
-  AdwActionRow *path_row;
-  AdwActionRow *created_row;
-  AdwActionRow *size_row;
-  AdwActionRow *description_row;
+  AdwPreferencesPage *summary_page;
   AdwPreferencesGroup *next_group;
-  AdwActionRow *next_row;
+  GtkLabel *next_title;
+  GtkLabel *next_subtitle;
   GtkButton *next_button;
+  TdRegistrySummary summary; /* as read by the last reload */
+
+  /* Built when first needed (td-overview-welcome.ui, td-overview-details.ui),
+   * NULL until then. */
+  AdwStatusPage *welcome_page;
   AdwPreferencesGroup *registry_group;
   GtkLabel *units_count;
   GtkLabel *blocs_count;
@@ -35,24 +39,14 @@ struct _TdOverviewPage
   GtkLabel *members_count;
   AdwActionRow *campaigns_row;
   GtkLabel *campaigns_count;
-
-  TdDb *database;
-  gint64 bloc_year_id;
-  gulong changed_handler;
-  gboolean stale; /* changed while hidden: refreshed when shown */
+  AdwPreferencesGroup *file_group;
+  AdwActionRow *path_row;
+  AdwActionRow *created_row;
+  AdwActionRow *size_row;
+  AdwActionRow *description_row;
 };
 
-G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdOverviewPage, td_overview_page, TD_TYPE_SECTION_PAGE)
 
 static void
 set_count (GtkLabel *label, gint n)
@@ -64,21 +58,13 @@ set_count (GtkLabel *label, gint n)
 
 /* What a new user does next, in the order a bloc is set up. */
 static void
-refresh_registry (TdOverviewPage *self)
+refresh_registry (TdOverviewPage *self, TdDb *db, gint64 bloc_year_id)
 {
   TdRegistrySummary sum;
-  g_autofree gchar *blocs = NULL;
   const char *title, *subtitle, *button, *section;
 
-  td_registry_get_summary (self->database, self->bloc_year_id, &sum);
-  set_count (self->units_count, sum.n_units);
-  /* Translators: counts on the overview, e.g. "1 blocs · 2 years" */
-  blocs = g_strdup_printf (_ ("%d blocs · %d years"), sum.n_blocs, sum.n_years);
-  gtk_label_set_text (self->blocs_count, blocs);
-  set_count (self->members_count, sum.n_members);
-  set_count (self->campaigns_count, sum.n_campaigns);
-  gtk_widget_set_visible (GTK_WIDGET (self->members_row), self->bloc_year_id != 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->campaigns_row), self->bloc_year_id != 0);
+  td_registry_get_summary (db, bloc_year_id, &sum);
+  self->summary = sum;
 
   if (sum.n_blocs == 0)
     {
@@ -110,34 +96,92 @@ refresh_registry (TdOverviewPage *self)
       button = _ ("Open _Units & Blocs");
       section = "units";
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->next_row), title);
-  adw_action_row_set_subtitle (self->next_row, subtitle);
+  gtk_label_set_text (self->next_title, title);
+  gtk_label_set_text (self->next_subtitle, subtitle);
   gtk_button_set_label (self->next_button, button);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (self->next_button), "s", section);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), "win.show-section");
 }
 
-static void
-refresh (TdOverviewPage *self)
+static GObject *
+builder_object (GtkBuilder *builder, const char *id)
 {
+  GObject *object = gtk_builder_get_object (builder, id);
+
+  g_assert (object != NULL);
+  return object;
+}
+
+/* The welcome page, the first time no file is open. */
+static void
+ensure_welcome (TdOverviewPage *self)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (self->welcome_page != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-overview-welcome.ui");
+  self->welcome_page = ADW_STATUS_PAGE (builder_object (builder, "welcome_page"));
+  adw_status_page_set_icon_name (self->welcome_page, "com.example.ThiDua");
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->welcome_page), "welcome");
+}
+
+/* The registry and file groups, below the coming dates. */
+static void
+ensure_details (TdOverviewPage *self)
+{
+  g_autoptr (GtkBuilder) builder = NULL;
+
+  if (self->registry_group != NULL)
+    return;
+  builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-overview-details.ui");
+  self->registry_group = ADW_PREFERENCES_GROUP (builder_object (builder, "registry_group"));
+  self->units_count = GTK_LABEL (builder_object (builder, "units_count"));
+  self->blocs_count = GTK_LABEL (builder_object (builder, "blocs_count"));
+  self->members_row = ADW_ACTION_ROW (builder_object (builder, "members_row"));
+  self->members_count = GTK_LABEL (builder_object (builder, "members_count"));
+  self->campaigns_row = ADW_ACTION_ROW (builder_object (builder, "campaigns_row"));
+  self->campaigns_count = GTK_LABEL (builder_object (builder, "campaigns_count"));
+  self->file_group = ADW_PREFERENCES_GROUP (builder_object (builder, "file_group"));
+  self->path_row = ADW_ACTION_ROW (builder_object (builder, "path_row"));
+  self->created_row = ADW_ACTION_ROW (builder_object (builder, "created_row"));
+  self->size_row = ADW_ACTION_ROW (builder_object (builder, "size_row"));
+  self->description_row = ADW_ACTION_ROW (builder_object (builder, "description_row"));
+  adw_preferences_page_add (self->summary_page, self->registry_group);
+  adw_preferences_page_add (self->summary_page, self->file_group);
+}
+
+/* The registry's counts and the file's path, dates, size and description. */
+static void
+show_details (GtkWidget *widget)
+{
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
+  TdDb *db = td_section_page_get_database (TD_SECTION_PAGE (self));
+  gint64 bloc_year_id = td_section_page_get_bloc_year_id (TD_SECTION_PAGE (self));
+  const TdRegistrySummary *sum = &self->summary;
+  g_autofree gchar *blocs = NULL;
   g_autofree gchar *created = NULL;
   g_autofree gchar *description = NULL;
   g_autofree gchar *size = NULL;
   const char *path;
   GStatBuf st;
 
-  self->stale = FALSE;
-  if (self->database == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "welcome");
-      return;
-    }
-  gtk_stack_set_visible_child_name (self->stack, "summary");
+  if (db == NULL)
+    return;
+  ensure_details (self);
+  set_count (self->units_count, sum->n_units);
+  /* Translators: counts on the overview, e.g. "1 blocs · 2 years" */
+  blocs = g_strdup_printf (_ ("%d blocs · %d years"), sum->n_blocs, sum->n_years);
+  gtk_label_set_text (self->blocs_count, blocs);
+  set_count (self->members_count, sum->n_members);
+  set_count (self->campaigns_count, sum->n_campaigns);
+  gtk_widget_set_visible (GTK_WIDGET (self->members_row), bloc_year_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaigns_row), bloc_year_id != 0);
 
-  path = td_db_get_path (self->database);
+  path = td_db_get_path (db);
   adw_action_row_set_subtitle (self->path_row, path);
 
-  created = td_db_get_meta (self->database, "created");
+  created = td_db_get_meta (db, "created");
   if (created != NULL)
     {
       g_autoptr (GDateTime) when = g_date_time_new_from_iso8601 (created, NULL);
@@ -152,150 +196,62 @@ refresh (TdOverviewPage *self)
   adw_action_row_set_subtitle (self->size_row, size ? size : "");
   gtk_widget_set_visible (GTK_WIDGET (self->size_row), size != NULL);
 
-  description = td_db_get_meta (self->database, "description");
+  description = td_db_get_meta (db, "description");
   adw_action_row_set_subtitle (self->description_row, description ? description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_row), description != NULL);
-  refresh_registry (self);
-}
-
-/* Hidden, the overview waits to be shown: its counts and the coming
- * deadlines read the whole file, and a score typed in another section must
- * not wait for them. */
-static void
-refresh_when_shown (TdOverviewPage *self)
-{
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    refresh (self);
-  else
-    self->stale = TRUE;
 }
 
 static void
-on_database_changed (TdDb *db, const char *what, TdOverviewPage *self)
+td_overview_page_reload (TdSectionPage *page)
 {
-  refresh_when_shown (self);
-}
+  TdOverviewPage *self = TD_OVERVIEW_PAGE (page);
+  TdDb *db = td_section_page_get_database (page);
 
-static void
-on_map (GtkWidget *widget, gpointer data)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (widget);
-
-  if (self->stale)
-    refresh (self);
-}
-
-static void
-set_database (TdOverviewPage *self, TdDb *db)
-{
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
-static void
-td_overview_page_dispose (GObject *object)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
-
-  set_database (self, NULL);
-  /* AdwBin unparents its child itself; gtk_widget_dispose_template() here
-   * would unparent it a second time. */
-  G_OBJECT_CLASS (td_overview_page_parent_class)->dispose (object);
-}
-
-static void
-td_overview_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
+  if (db == NULL)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      /* The welcome page is built when first needed and hidden while a
+       * file is open: GTK would build and measure it, and load its SVG
+       * picture (and librsvg, 6 MB), at every start. */
+      ensure_welcome (self);
+      gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), TRUE);
+      gtk_stack_set_visible_child_name (self->stack, "welcome");
+      return;
     }
-}
-
-static void
-td_overview_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  TdOverviewPage *self = TD_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      if (self->bloc_year_id != g_value_get_int64 (value))
-        {
-          self->bloc_year_id = g_value_get_int64 (value);
-          refresh_when_shown (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  gtk_stack_set_visible_child_name (self->stack, "summary");
+  if (self->welcome_page != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->welcome_page), FALSE);
+  refresh_registry (self, db, td_section_page_get_bloc_year_id (page));
+  /* At start-up the registry and the file wait for the first frame: drawn
+   * in it, they would move out of sight when the coming dates fill in. */
+  td_after_first_frame (GTK_WIDGET (self), show_details);
 }
 
 static void
 td_overview_page_class_init (TdOverviewPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
-  object_class->dispose = td_overview_page_dispose;
-  object_class->get_property = td_overview_page_get_property;
-  object_class->set_property = td_overview_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Hidden, the overview waits to be shown (the base's default refresh):
+   * its counts and the coming deadlines read the whole file, and a score
+   * typed in another section must not wait for them. */
+  section_class->reload = td_overview_page_reload;
+  td_section_page_class_set_section (section_class, "overview", N_ ("Overview"),
+                                     "view-grid-symbolic", TD_SHEET_RANKING);
 
   g_type_ensure (TD_TYPE_UPCOMING_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, file_group);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, path_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, created_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, size_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, description_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, summary_page);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_group);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_row);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_title);
+  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_subtitle);
   gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_button);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, registry_group);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, units_count);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, blocs_count);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, members_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, members_count);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, campaigns_row);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, campaigns_count);
 }
 
 static void
 td_overview_page_init (TdOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
-  refresh (self);
 }

@@ -11,6 +11,7 @@
 #include "td-ranking-page.h"
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
+#include "td-sheet-builders.h"
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
 
@@ -18,7 +19,7 @@
 
 struct _TdRankingPage
 {
-  AdwBin parent_instance;
+  TdSectionPage parent_instance;
 
   GtkStack *stack;
   AdwStatusPage *empty_page;
@@ -46,17 +47,7 @@ struct _TdRankingPage
   TdRankSettings *settings; /* owned by ranking */
 };
 
-G_DEFINE_FINAL_TYPE (TdRankingPage, td_ranking_page, ADW_TYPE_BIN)
-
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  PROP_BLOC_YEAR_ID,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (TdRankingPage, td_ranking_page, TD_TYPE_SECTION_PAGE)
 
 enum
 {
@@ -75,7 +66,7 @@ enum
 static gboolean
 is_writable (TdRankingPage *self)
 {
-  return self->database != NULL && !td_db_is_read_only (self->database);
+  return td_section_page_is_writable (TD_SECTION_PAGE (self));
 }
 
 static const TdRankRow *
@@ -401,7 +392,7 @@ update_changes (TdRankingPage *self)
   g_autoptr (GString) text = g_string_new (NULL);
   gboolean ever_seen = FALSE;
 
-  changes = td_ranking_changes_since_seen (self->database, self->ranked_year, self->ranking,
+  changes = td_ranking_changes_since_seen (td_section_db (self), self->ranked_year, self->ranking,
                                            &ever_seen, &error);
   if (changes == NULL)
     {
@@ -410,7 +401,7 @@ update_changes (TdRankingPage *self)
     }
   /* The first look is the baseline: nothing has changed yet. */
   if (!ever_seen && is_writable (self))
-    td_ranking_mark_seen (self->database, self->ranked_year, self->ranking, NULL);
+    td_ranking_mark_seen (td_section_db (self), self->ranked_year, self->ranking, NULL);
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -462,7 +453,7 @@ reload (TdRankingPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.override", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ranking.mark-seen", FALSE);
 
-  if (self->database == NULL)
+  if (td_section_db (self) == NULL)
     {
       gtk_string_list_splice (self->model, 0, g_list_model_get_n_items (G_LIST_MODEL (self->model)),
                               NULL);
@@ -470,8 +461,9 @@ reload (TdRankingPage *self)
                   _ ("Open a database or the demo to rank the members of a bloc."));
       return;
     }
-  self->ranked_year = self->bloc_year_id != 0 ? self->bloc_year_id
-                                              : td_ranking_default_bloc_year (self->database);
+  self->ranked_year = td_section_bloc_year (self) != 0
+                          ? td_section_bloc_year (self)
+                          : td_ranking_default_bloc_year (td_section_db (self));
   if (self->ranked_year == 0)
     {
       show_empty (self, _ ("No Bloc Year Yet"),
@@ -479,7 +471,8 @@ reload (TdRankingPage *self)
                      "appears here once there are scores."));
       return;
     }
-  self->ranking = td_ranking_load (self->database, self->ranked_year, &self->settings, &error);
+  self->ranking
+      = td_ranking_load (td_section_db (self), self->ranked_year, &self->settings, &error);
   if (self->ranking == NULL)
     {
       show_empty (self, _ ("The Ranking Could Not Be Computed"), error->message);
@@ -564,25 +557,15 @@ reload (TdRankingPage *self)
 }
 
 static void
-on_database_changed (TdDb *db, const char *what, TdRankingPage *self)
+td_ranking_page_reload (TdSectionPage *page)
 {
-  reload (self);
+  reload (TD_RANKING_PAGE (page));
 }
 
 static void
-set_database (TdRankingPage *self, TdDb *db)
+td_ranking_page_context_changed (TdSectionPage *page)
 {
-  if (self->database == db)
-    return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  self->selected_unit = 0;
-  reload (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
+  TD_RANKING_PAGE (page)->selected_unit = 0;
 }
 
 static void
@@ -596,7 +579,7 @@ static void
 mark_seen (TdRankingPage *self)
 {
   if (self->ranking != NULL && is_writable (self))
-    td_ranking_mark_seen (self->database, self->ranked_year, self->ranking, NULL);
+    td_ranking_mark_seen (td_section_db (self), self->ranked_year, self->ranking, NULL);
   gtk_revealer_set_reveal_child (self->changes_revealer, FALSE);
 }
 
@@ -620,9 +603,9 @@ on_votes_response (AdwMessageDialog *dialog, const char *response, TdRankingPage
   g_autoptr (GError) error = NULL;
   gboolean ok = TRUE;
 
-  if (g_strcmp0 (response, "save") != 0 || self->database == NULL)
+  if (g_strcmp0 (response, "save") != 0 || td_section_db (self) == NULL)
     return;
-  if (!td_db_begin (self->database, &error))
+  if (!td_db_begin (td_section_db (self), &error))
     {
       report (self, _ ("Could not save the votes"), error);
       return;
@@ -635,12 +618,12 @@ on_votes_response (AdwMessageDialog *dialog, const char *response, TdRankingPage
       if (spin == NULL)
         continue;
       unit_id = g_ascii_strtoll (gtk_widget_get_name (GTK_WIDGET (spin)), NULL, 10);
-      ok = td_ranking_set_votes (self->database, self->ranked_year, unit_id,
+      ok = td_ranking_set_votes (td_section_db (self), self->ranked_year, unit_id,
                                  gtk_spin_button_get_value_as_int (spin), &error);
     }
-  if (!ok || !td_db_commit (self->database, &error))
+  if (!ok || !td_db_commit (td_section_db (self), &error))
     {
-      td_db_rollback (self->database);
+      td_db_rollback (td_section_db (self));
       report (self, _ ("Could not save the votes"), error);
       return;
     }
@@ -751,9 +734,9 @@ on_override_response (AdwMessageDialog *dialog, const char *response, TdRankingP
   gint64 unit_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "unit"));
   g_autoptr (GError) error = NULL;
 
-  if (g_strcmp0 (response, "move") != 0 || self->database == NULL)
+  if (g_strcmp0 (response, "move") != 0 || td_section_db (self) == NULL)
     return;
-  if (!td_ranking_set_override (self->database, self->ranked_year, unit_id,
+  if (!td_ranking_set_override (td_section_db (self), self->ranked_year, unit_id,
                                 gtk_spin_button_get_value_as_int (spin),
                                 gtk_editable_get_text (reason), &error))
     {
@@ -808,7 +791,8 @@ clear_override_action (GtkWidget *widget, const char *action_name, GVariant *par
 
   if (row == NULL || row->override == NULL)
     return;
-  if (!td_ranking_clear_override (self->database, self->ranked_year, row->input->unit_id, &error))
+  if (!td_ranking_clear_override (td_section_db (self), self->ranked_year, row->input->unit_id,
+                                  &error))
     report (self, _ ("Could not undo the move"), error);
   else
     mark_seen (self);
@@ -821,9 +805,9 @@ rule_id_at (TdRankingPage *self, gint index, GError **error)
   g_autoptr (TdRankSettings) saved = NULL;
   const TdProposalRule *rule;
 
-  if (!td_ranking_ensure_settings (self->database, self->ranked_year, error))
+  if (!td_ranking_ensure_settings (td_section_db (self), self->ranked_year, error))
     return 0;
-  saved = td_ranking_load_settings (self->database, self->ranked_year, error);
+  saved = td_ranking_load_settings (td_section_db (self), self->ranked_year, error);
   if (saved == NULL || index < 0 || (guint)index >= saved->proposal_rules->len)
     return 0;
   rule = g_ptr_array_index (saved->proposal_rules, index);
@@ -845,9 +829,9 @@ decide (TdRankingPage *self, gint rule_index, gint64 unit_id, TdDecisionKind kin
       return;
     }
   if (clear)
-    ok = td_ranking_clear_decision (self->database, rule_id, unit_id, &error);
+    ok = td_ranking_clear_decision (td_section_db (self), rule_id, unit_id, &error);
   else
-    ok = td_ranking_set_decision (self->database, rule_id, unit_id, kind, reason, &error);
+    ok = td_ranking_set_decision (td_section_db (self), rule_id, unit_id, kind, reason, &error);
   if (!ok)
     report (self, _ ("Could not save the proposal"), error);
 }
@@ -860,7 +844,7 @@ on_decision_response (AdwMessageDialog *dialog, const char *response, TdRankingP
   gint rule_index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "rule"));
   TdDecisionKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "kind"));
 
-  if (g_strcmp0 (response, "ok") != 0 || self->database == NULL)
+  if (g_strcmp0 (response, "ok") != 0 || td_section_db (self) == NULL)
     return;
   decide (self, rule_index, unit_id, kind, gtk_editable_get_text (reason), FALSE);
 }
@@ -932,9 +916,9 @@ settings_action (GtkWidget *widget, const char *action_name, GVariant *param)
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkWindow *window;
 
-  if (self->database == NULL || self->ranked_year == 0)
+  if (td_section_db (self) == NULL || self->ranked_year == 0)
     return;
-  window = GTK_WINDOW (td_ranking_settings_window_new (self->database, self->ranked_year));
+  window = GTK_WINDOW (td_ranking_settings_window_new (td_section_db (self), self->ranked_year));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (window, GTK_WINDOW (root));
   gtk_window_present (window);
@@ -947,9 +931,7 @@ td_ranking_page_dispose (GObject *object)
 {
   TdRankingPage *self = TD_RANKING_PAGE (object);
 
-  set_database (self, NULL);
   g_clear_pointer (&self->ranking, td_ranking_free);
-  /* AdwBin unparents its child itself (no gtk_widget_dispose_template). */
   G_OBJECT_CLASS (td_ranking_page_parent_class)->dispose (object);
 }
 
@@ -964,66 +946,18 @@ td_ranking_page_finalize (GObject *object)
 }
 
 static void
-td_ranking_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdRankingPage *self = TD_RANKING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_ranking_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                              GParamSpec *pspec)
-{
-  TdRankingPage *self = TD_RANKING_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      if (self->bloc_year_id != g_value_get_int64 (value))
-        {
-          self->bloc_year_id = g_value_get_int64 (value);
-          self->selected_unit = 0;
-          reload (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 td_ranking_page_class_init (TdRankingPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
   object_class->dispose = td_ranking_page_dispose;
   object_class->finalize = td_ranking_page_finalize;
-  object_class->get_property = td_ranking_page_get_property;
-  object_class->set_property = td_ranking_page_set_property;
-
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  section_class->reload = td_ranking_page_reload;
+  section_class->context_changed = td_ranking_page_context_changed;
+  td_section_page_class_set_section (section_class, "ranking", N_ ("Ranking"),
+                                     "view-sort-descending-symbolic", TD_SHEET_RANKING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-ranking-page.ui");
@@ -1051,12 +985,12 @@ td_ranking_page_class_init (TdRankingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "ranking.mark-seen", NULL, mark_seen_action);
   gtk_widget_class_install_action (widget_class, "ranking.settings", NULL, settings_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
-                                       "ranking.override", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "ranking.votes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "ranking.settings", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_m,
+                                      GDK_CONTROL_MASK, "ranking.override", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_V,
+                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ranking.votes", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_R,
+                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ranking.settings", NULL);
 }
 
 static void
@@ -1072,20 +1006,23 @@ td_ranking_page_init (TdRankingPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   add_columns (self);
-  reload (self);
 }
 
 const TdRanking *
 td_ranking_page_get_ranking (TdRankingPage *self)
 {
   g_return_val_if_fail (TD_IS_RANKING_PAGE (self), NULL);
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return self->ranking;
 }
 
 gboolean
 td_ranking_page_select_unit (TdRankingPage *self, gint64 unit_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  guint n;
+
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   for (guint i = 0; i < n; i++)
     {
@@ -1103,6 +1040,7 @@ td_ranking_page_select_unit (TdRankingPage *self, gint64 unit_id)
 const char *
 td_ranking_page_get_explanation (TdRankingPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   return gtk_label_get_text (self->details_explanation);
 }
 
@@ -1110,6 +1048,7 @@ td_ranking_page_get_explanation (TdRankingPage *self)
 const char *
 td_ranking_page_get_changes (TdRankingPage *self)
 {
+  td_section_page_ensure_loaded (TD_SECTION_PAGE (self));
   if (!gtk_revealer_get_reveal_child (self->changes_revealer))
     return NULL;
   return gtk_label_get_text (self->changes_label);

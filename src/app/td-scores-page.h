@@ -2,7 +2,7 @@
 /* The Scores section: self and assessed scores, one unit at a time or as a matrix. */
 #pragma once
 
-#include <adwaita.h>
+#include "td-section-page.h"
 
 #include "td-score-cell.h"
 #include "td-scoring.h"
@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 #define TD_TYPE_SCORES_PAGE (td_scores_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdScoresPage, td_scores_page, TD, SCORES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdScoresPage, td_scores_page, TD, SCORES_PAGE, TdSectionPage)
 
 /* Logical columns of the one-unit view (the matrix has one per unit). */
 typedef enum

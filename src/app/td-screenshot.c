@@ -5,7 +5,6 @@
  * same under Xvfb as on a desktop and needs no window manager. */
 #include "config.h"
 
-#include "td-application.h"
 #include "td-output.h"
 #include "td-screenshot.h"
 
@@ -87,6 +86,7 @@ static void
 after_paint (GdkFrameClock *clock, ShotData *data)
 {
   g_autoptr (GError) error = NULL;
+  gboolean saved;
 
   if (data->frames == 0)
     data->first_frame_ms = ms_since_process_start ();
@@ -97,13 +97,11 @@ after_paint (GdkFrameClock *clock, ShotData *data)
       return;
     }
   g_signal_handler_disconnect (clock, data->handler);
-  if (!td_screenshot_save (data->widget, data->path, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      td_application_fail ();
-    }
+  saved = td_screenshot_save (data->widget, data->path, &error);
+  if (!saved)
+    g_printerr ("%s\n", error->message);
   if (data->done != NULL)
-    data->done (data->path, data->first_frame_ms, data->user_data);
+    data->done (saved ? data->path : NULL, data->first_frame_ms, data->user_data);
   g_object_unref (data->widget);
   g_free (data->path);
   g_free (data);

@@ -8,7 +8,8 @@ G_BEGIN_DECLS
 
 gboolean td_screenshot_save (GtkWidget *widget, const char *path, GError **error);
 /* Called once the picture is saved, with how long after the start of the
- * process the widget's first frame was drawn (-1 when unknown). */
+ * process the widget's first frame was drawn (-1 when unknown); @path is
+ * NULL when the picture could not be saved (the reason is on stderr). */
 typedef void (*TdScreenshotDone) (const char *path, gdouble first_frame_ms, gpointer user_data);
 
 void td_screenshot_after_paint (GtkWidget *widget, const char *path, TdScreenshotDone done,

@@ -9,6 +9,7 @@
 
 #include "td-unit-dialog.h"
 #include "td-date.h"
+#include "td-form.h"
 #include "td-registry.h"
 #include "td-window.h"
 
@@ -41,28 +42,11 @@ struct _TdUnitDialog
 G_DEFINE_FINAL_TYPE (TdUnitDialog, td_unit_dialog, ADW_TYPE_WINDOW)
 
 static void
-show_field_error (GtkWidget *row, GtkLabel *label, const char *message)
-{
-  gtk_label_set_text (label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
-  if (message != NULL)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-}
-
-static const char *
-text_of (AdwEntryRow *row)
-{
-  return gtk_editable_get_text (GTK_EDITABLE (row));
-}
-
-static void
 on_name_changed (AdwEntryRow *row, TdUnitDialog *self)
 {
   /* Clear a shown error once the clerk types; it is checked again on save. */
   if (gtk_widget_get_visible (GTK_WIDGET (self->name_error)))
-    show_field_error (GTK_WIDGET (row), self->name_error, NULL);
+    td_form_show_field_error (GTK_WIDGET (row), self->name_error, NULL);
 }
 
 /* Saves the form; FALSE (and the message at the field) when refused. */
@@ -71,38 +55,36 @@ td_unit_dialog_save (TdUnitDialog *self)
 {
   g_autoptr (TdUnit) unit = td_unit_new ();
   g_autoptr (GError) error = NULL;
-  const char *founded = text_of (self->founded_row);
+  const char *founded = td_form_row_text (self->founded_row);
   gboolean ok;
 
-  show_field_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
-  show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, NULL);
+  td_form_show_field_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
+  td_form_show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, NULL);
 
   unit->id = self->unit_id;
-  unit->name = g_strdup (text_of (self->name_row));
-  unit->short_name = g_strdup (text_of (self->short_name_row));
-  unit->kind = g_strdup (text_of (self->kind_row));
-  unit->parent = g_strdup (text_of (self->parent_row));
-  unit->head_name = g_strdup (text_of (self->head_name_row));
-  unit->head_position = g_strdup (text_of (self->head_position_row));
-  unit->address = g_strdup (text_of (self->address_row));
-  unit->phone = g_strdup (text_of (self->phone_row));
-  unit->email = g_strdup (text_of (self->email_row));
-  unit->notes = g_strdup (text_of (self->notes_row));
+  unit->name = g_strdup (td_form_row_text (self->name_row));
+  unit->short_name = g_strdup (td_form_row_text (self->short_name_row));
+  unit->kind = g_strdup (td_form_row_text (self->kind_row));
+  unit->parent = g_strdup (td_form_row_text (self->parent_row));
+  unit->head_name = g_strdup (td_form_row_text (self->head_name_row));
+  unit->head_position = g_strdup (td_form_row_text (self->head_position_row));
+  unit->address = g_strdup (td_form_row_text (self->address_row));
+  unit->phone = g_strdup (td_form_row_text (self->phone_row));
+  unit->email = g_strdup (td_form_row_text (self->email_row));
+  unit->notes = g_strdup (td_form_row_text (self->notes_row));
   if (founded[0] != '\0'
       && !td_date_parse (founded, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &unit->founded, &error))
     {
       g_autofree gchar *message = g_strdup_printf (_ ("Founded: %s"), error->message);
 
-      show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->founded_row));
+      td_form_show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, message);
       return FALSE;
     }
 
   if (!td_registry_check_unit_name (self->database, self->bloc_year_id, self->unit_id, unit->name,
                                     &error))
     {
-      show_field_error (GTK_WIDGET (self->name_row), self->name_error, error->message);
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      td_form_show_field_error (GTK_WIDGET (self->name_row), self->name_error, error->message);
       return FALSE;
     }
   if (self->unit_id == 0)
@@ -166,9 +148,7 @@ td_unit_dialog_class_init (TdUnitDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
-/* Enter in any field saves, as in other GNOME forms.  Connected to each
- * row's text rather than through the default widget, which an AdwEntryRow
- * of libadwaita 1.2 does not reach reliably. */
+/* Enter in any field saves, as in other GNOME forms. */
 static void
 on_field_activate (GtkText *text, TdUnitDialog *self)
 {
@@ -176,30 +156,10 @@ on_field_activate (GtkText *text, TdUnitDialog *self)
 }
 
 static void
-connect_enter (GtkWidget *widget, TdUnitDialog *self)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_ENTRY_ROW (child))
-        g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (child)), "activate",
-                          G_CALLBACK (on_field_activate), self);
-      else
-        connect_enter (child, self);
-    }
-}
-
-static void
 td_unit_dialog_init (TdUnitDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  connect_enter (GTK_WIDGET (self), self);
-}
-
-static void
-set_text (AdwEntryRow *row, const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  td_form_save_on_enter (GTK_WIDGET (self), G_CALLBACK (on_field_activate), self);
 }
 
 TdUnitDialog *
@@ -218,17 +178,17 @@ td_unit_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, gint64 uni
       adw_window_title_set_title (self->window_title, _ ("Edit Unit"));
       if (unit != NULL)
         {
-          set_text (self->name_row, unit->name);
-          set_text (self->short_name_row, unit->short_name);
-          set_text (self->kind_row, unit->kind);
-          set_text (self->parent_row, unit->parent);
-          set_text (self->founded_row, founded);
-          set_text (self->head_name_row, unit->head_name);
-          set_text (self->head_position_row, unit->head_position);
-          set_text (self->address_row, unit->address);
-          set_text (self->phone_row, unit->phone);
-          set_text (self->email_row, unit->email);
-          set_text (self->notes_row, unit->notes);
+          td_form_row_set_text (self->name_row, unit->name);
+          td_form_row_set_text (self->short_name_row, unit->short_name);
+          td_form_row_set_text (self->kind_row, unit->kind);
+          td_form_row_set_text (self->parent_row, unit->parent);
+          td_form_row_set_text (self->founded_row, founded);
+          td_form_row_set_text (self->head_name_row, unit->head_name);
+          td_form_row_set_text (self->head_position_row, unit->head_position);
+          td_form_row_set_text (self->address_row, unit->address);
+          td_form_row_set_text (self->phone_row, unit->phone);
+          td_form_row_set_text (self->email_row, unit->email);
+          td_form_row_set_text (self->notes_row, unit->notes);
         }
     }
   else

@@ -2,12 +2,12 @@
 /* The "Units & blocs" section. */
 #pragma once
 
-#include <adwaita.h>
+#include "td-section-page.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_UNITS_PAGE (td_units_page_get_type ())
-G_DECLARE_FINAL_TYPE (TdUnitsPage, td_units_page, TD, UNITS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (TdUnitsPage, td_units_page, TD, UNITS_PAGE, TdSectionPage)
 
 GtkColumnView *td_units_page_get_column_view (TdUnitsPage *self);
 GListModel *td_units_page_get_model (TdUnitsPage *self);

@@ -8,6 +8,8 @@
 
 #include "td-calendar.h"
 #include "td-upcoming-group.h"
+#include "td-db-follow.h"
+#include "td-first-frame.h"
 
 #include <glib/gi18n.h>
 
@@ -18,9 +20,10 @@ struct _TdUpcomingGroup
 {
   AdwPreferencesGroup parent_instance;
 
-  TdDb *database;
-  gulong changed_handler;
-  gboolean stale; /* changed while hidden: refreshed when shown */
+  GtkListBox *list;
+  TdDbFollow database;
+  gboolean stale;   /* changed while hidden: refreshed when shown */
+  gboolean waiting; /* for the window's first frame */
   GPtrArray *rows;
   gboolean today_pinned;
   GDate today;
@@ -40,13 +43,7 @@ static GParamSpec *properties[N_PROPS];
 static GDate
 current_today (TdUpcomingGroup *self)
 {
-  GDate today;
-
-  if (self->today_pinned)
-    return self->today;
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
-  return today;
+  return self->today_pinned ? self->today : td_calendar_today ();
 }
 
 static void
@@ -70,7 +67,8 @@ add_row (TdUpcomingGroup *self, const char *title, const char *subtitle, const c
       gtk_widget_add_css_class (label, badge_style);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
     }
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self), row);
+  gtk_list_box_append (self->list, row);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
   g_ptr_array_add (self->rows, row);
 }
 
@@ -99,14 +97,15 @@ refresh (TdUpcomingGroup *self)
   guint n = 0, more = 0, n_overdue = 0, n_soon = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self), g_ptr_array_index (self->rows, i));
+    gtk_list_box_remove (self->list, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
-  if (self->database == NULL)
+  gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
+  if (self->database.db == NULL)
     return;
 
   /* Only the rows shown are read: a province keeps thousands. */
-  deadlines = td_calendar_list_overdue (self->database, 0, &today, MAX_ROWS, NULL);
-  td_calendar_count_urgent (self->database, 0, &today, &n_overdue, &n_soon);
+  deadlines = td_calendar_list_overdue (self->database.db, 0, &today, MAX_ROWS, NULL);
+  td_calendar_count_urgent (self->database.db, 0, &today, &n_overdue, &n_soon);
   if (deadlines != NULL && n_overdue > deadlines->len)
     more = n_overdue - deadlines->len;
   for (guint i = 0; deadlines != NULL && i < deadlines->len; i++)
@@ -123,7 +122,7 @@ refresh (TdUpcomingGroup *self)
     }
 
   g_date_add_days (&until, DAYS_AHEAD);
-  list = td_calendar_occurrences (self->database, 0, &today, &until, &today, NULL);
+  list = td_calendar_occurrences (self->database.db, 0, &today, &until, &today, NULL);
   for (guint i = 0; list != NULL && i < list->len; i++)
     {
       TdOccurrence *occ = g_ptr_array_index (list, i);
@@ -169,15 +168,51 @@ refresh (TdUpcomingGroup *self)
     }
 }
 
-/* The coming dates read every bloc's deadlines: hidden, the group waits to
- * be shown, so that a score typed in another section never waits for it. */
+/* Its first rows wait for the window's first frame: at start-up the
+ * Overview is drawn at once and the coming dates (a lunar calendar, a
+ * province's deadlines, fifteen rows of wrapped text: as long as the bare
+ * window takes to start) follow a moment later. */
 static void
-on_database_changed (TdDb *db, const char *what, TdUpcomingGroup *self)
+on_first_frame (GtkWidget *widget)
 {
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  TdUpcomingGroup *self = TD_UPCOMING_GROUP (widget);
+
+  self->waiting = FALSE;
+  /* Not shown after all: filled when it is. */
+  if (gtk_widget_get_mapped (widget))
     refresh (self);
   else
     self->stale = TRUE;
+}
+
+static void
+refresh_now_or_after_first_frame (TdUpcomingGroup *self)
+{
+  self->stale = FALSE;
+  if (!td_first_frame_pending (GTK_WIDGET (self)))
+    refresh (self);
+  else if (!self->waiting)
+    {
+      self->waiting = TRUE;
+      td_after_first_frame (GTK_WIDGET (self), on_first_frame);
+    }
+}
+
+/* The coming dates read every bloc's deadlines: hidden, the group waits to
+ * be shown, so that a score typed in another section never waits for it. */
+static void
+refresh_when_shown (TdUpcomingGroup *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh_now_or_after_first_frame (self);
+  else
+    self->stale = TRUE;
+}
+
+static void
+on_database_changed (TdDb *db, const char *what, TdUpcomingGroup *self)
+{
+  refresh_when_shown (self);
 }
 
 static void
@@ -186,24 +221,15 @@ on_map (GtkWidget *widget, gpointer data)
   TdUpcomingGroup *self = TD_UPCOMING_GROUP (widget);
 
   if (self->stale)
-    {
-      self->stale = FALSE;
-      refresh (self);
-    }
+    refresh_now_or_after_first_frame (self);
 }
 
 static void
 set_database (TdUpcomingGroup *self, TdDb *db)
 {
-  if (self->database == db)
+  if (!td_db_follow_set (&self->database, db, G_CALLBACK (on_database_changed), self))
     return;
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_set_object (&self->database, db);
-  if (db != NULL)
-    self->changed_handler
-        = g_signal_connect (db, "changed", G_CALLBACK (on_database_changed), self);
-  refresh (self);
+  refresh_when_shown (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
 }
 
@@ -227,9 +253,7 @@ td_upcoming_group_dispose (GObject *object)
 {
   TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
 
-  if (self->database != NULL)
-    g_clear_signal_handler (&self->changed_handler, self->database);
-  g_clear_object (&self->database);
+  td_db_follow_clear (&self->database);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (td_upcoming_group_parent_class)->dispose (object);
 }
@@ -242,7 +266,7 @@ td_upcoming_group_get_property (GObject *object, guint prop_id, GValue *value, G
   switch (prop_id)
     {
     case PROP_DATABASE:
-      g_value_set_object (value, self->database);
+      g_value_set_object (value, self->database.db);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -275,13 +299,12 @@ td_upcoming_group_class_init (TdUpcomingGroupClass *klass)
   object_class->get_property = td_upcoming_group_get_property;
   object_class->set_property = td_upcoming_group_set_property;
 
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATABASE] = td_db_follow_param_spec ();
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-upcoming-group.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdUpcomingGroup, list);
 }
 
 static void

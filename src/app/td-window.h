@@ -6,6 +6,7 @@
 
 #include "td-application.h"
 #include "td-db.h"
+#include "td-section-page.h"
 
 G_BEGIN_DECLS
 
@@ -29,6 +30,9 @@ void td_window_set_bloc_year_id (TdWindow *self, gint64 bloc_year_id);
 
 gboolean td_window_show_section (TdWindow *self, const char *name);
 const char *td_window_get_section (TdWindow *self);
+/* The section named @name, built if it was never shown; NULL when there is
+ * no such section. */
+TdSectionPage *td_window_get_page (TdWindow *self, const char *name);
 GtkWidget *td_window_get_header_start (TdWindow *self);
 void td_window_screenshot_and_quit (TdWindow *self, const char *path);
 

@@ -145,6 +145,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdOccurrence, td_occurrence_free)
 gchar *td_calendar_format_date (const GDate *date);
 /* dd/mm/yyyy (input and lists). */
 gchar *td_calendar_format_dmy (const GDate *date);
+/* Today on this computer's clock. */
+GDate td_calendar_today (void);
 gboolean td_calendar_parse_dmy (const char *text, GDate *out);
 
 TdYearClass td_calendar_year_class (gint years);

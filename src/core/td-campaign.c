@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-campaign.h"
+#include "td-query.h"
 #include "td-registry.h"
 #include "td-text.h"
 
@@ -93,18 +94,6 @@ td_target_result_choices (TdTargetKind kind)
   return kind == TD_TARGET_LEVEL ? level : yesno;
 }
 
-static const char *
-str_or_empty (const char *s)
-{
-  return s ? s : "";
-}
-
-static gchar *
-column_dup (sqlite3_stmt *stmt, int column)
-{
-  return td_db_dup_text (stmt, column);
-}
-
 gboolean
 td_campaign_check (const TdCampaign *campaign, GError **error)
 {
@@ -148,82 +137,50 @@ td_campaign_check (const TdCampaign *campaign, GError **error)
   return TRUE;
 }
 
+/* Adds (@id 0) or updates a campaign: its fields are ?1 … ?8, its id ?9. */
 static gboolean
-bind_campaign (sqlite3_stmt *stmt, const TdCampaign *c)
+write_campaign (TdDb *db, const char *sql, const TdCampaign *c, GError **error)
 {
   g_autofree gchar *starts = td_date_to_iso (&c->starts);
   g_autofree gchar *ends = td_date_to_iso (&c->ends);
   g_autofree gchar *name = td_text_normalize_space (c->name);
 
-  sqlite3_bind_int64 (stmt, 1, c->bloc_year_id);
-  sqlite3_bind_text (stmt, 2, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, kind_keys[c->kind], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, str_or_empty (c->theme), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, str_or_empty (c->slogan), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, starts, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, ends, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, str_or_empty (c->notes), -1, SQLITE_TRANSIENT);
-  return TRUE;
+  return td_campaign_check (c, error)
+         && td_query_run_change (db, "campaigns", NULL, error, sql, "xsseessex", c->bloc_year_id,
+                                 name, kind_keys[c->kind], c->theme, c->slogan, starts, ends,
+                                 c->notes, c->id);
 }
 
 gint64
 td_campaign_add (TdDb *db, const TdCampaign *campaign, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!td_campaign_check (campaign, error))
+  if (!write_campaign (db,
+                       "INSERT INTO campaign (bloc_year_id, name, kind, theme, slogan, starts,"
+                       " ends, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                       campaign, error))
     return 0;
-  stmt = td_db_prepare (db,
-                        "INSERT INTO campaign (bloc_year_id, name, kind, theme, slogan, starts,"
-                        " ends, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        error);
-  if (stmt == NULL)
-    return 0;
-  bind_campaign (stmt, campaign);
-  if (!td_db_run (db, stmt, error))
-    return 0;
-  td_db_notify_changed (db, "campaigns");
   return td_db_last_insert_id (db);
 }
 
 gboolean
 td_campaign_update (TdDb *db, const TdCampaign *campaign, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!td_campaign_check (campaign, error))
-    return FALSE;
-  stmt = td_db_prepare (db,
-                        "UPDATE campaign SET bloc_year_id = ?1, name = ?2, kind = ?3, theme = ?4,"
-                        " slogan = ?5, starts = ?6, ends = ?7, notes = ?8 WHERE id = ?9",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_campaign (stmt, campaign);
-  sqlite3_bind_int64 (stmt, 9, campaign->id);
-  if (!td_db_run (db, stmt, error))
-    return FALSE;
-  td_db_notify_changed (db, "campaigns");
-  return TRUE;
+  return write_campaign (db,
+                         "UPDATE campaign SET bloc_year_id = ?1, name = ?2, kind = ?3, theme = ?4,"
+                         " slogan = ?5, starts = ?6, ends = ?7, notes = ?8 WHERE id = ?9",
+                         campaign, error);
 }
 
 gboolean
 td_campaign_delete (TdDb *db, gint64 campaign_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db, "DELETE FROM campaign WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  if (!td_db_run (db, stmt, error))
-    return FALSE;
-  td_db_notify_changed (db, "campaigns");
-  return TRUE;
+  return td_query_run_change (db, "campaigns", NULL, error, "DELETE FROM campaign WHERE id = ?",
+                              "x", campaign_id);
 }
 
 #define CAMPAIGN_COLUMNS "id, bloc_year_id, name, kind, theme, slogan, starts, ends, notes"
 
-static TdCampaign *
+static gpointer
 campaign_from_row (sqlite3_stmt *stmt)
 {
   TdCampaign *c = td_campaign_new ();
@@ -231,41 +188,24 @@ campaign_from_row (sqlite3_stmt *stmt)
 
   c->id = sqlite3_column_int64 (stmt, 0);
   c->bloc_year_id = sqlite3_column_int64 (stmt, 1);
-  c->name = column_dup (stmt, 2);
+  c->name = td_query_column_dup (stmt, 2);
   for (guint i = 0; i < G_N_ELEMENTS (kind_keys); i++)
     if (g_strcmp0 (kind, kind_keys[i]) == 0)
       c->kind = (TdCampaignKind)i;
-  c->theme = column_dup (stmt, 4);
-  c->slogan = column_dup (stmt, 5);
-  td_date_from_iso ((const char *)sqlite3_column_text (stmt, 6), &c->starts);
-  td_date_from_iso ((const char *)sqlite3_column_text (stmt, 7), &c->ends);
-  c->notes = column_dup (stmt, 8);
+  c->theme = td_query_column_dup (stmt, 4);
+  c->slogan = td_query_column_dup (stmt, 5);
+  td_query_column_date (stmt, 6, &c->starts);
+  td_query_column_date (stmt, 7, &c->ends);
+  c->notes = td_query_column_dup (stmt, 8);
   return c;
 }
 
 TdCampaign *
 td_campaign_get (TdDb *db, gint64 campaign_id, GError **error)
 {
-  sqlite3_stmt *stmt
-      = td_db_prepare (db, "SELECT " CAMPAIGN_COLUMNS " FROM campaign WHERE id = ?", error);
-  TdCampaign *c = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  switch (td_db_step (db, stmt, error))
-    {
-    case TD_STEP_ROW:
-      c = campaign_from_row (stmt);
-      sqlite3_reset (stmt);
-      break;
-    case TD_STEP_DONE:
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND, _ ("The campaign no longer exists."));
-      break;
-    case TD_STEP_ERROR:
-      break;
-    }
-  return c;
+  return td_query_one (db, "SELECT " CAMPAIGN_COLUMNS " FROM campaign WHERE id = ?",
+                       campaign_from_row, _ ("The campaign no longer exists."), error, "x",
+                       campaign_id);
 }
 
 /* The bloc-year's campaigns, its own and those shared with it, by start
@@ -273,21 +213,13 @@ td_campaign_get (TdDb *db, gint64 campaign_id, GError **error)
 GPtrArray *
 td_campaign_list (TdDb *db, gint64 bloc_year_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
-                                      "SELECT " CAMPAIGN_COLUMNS " FROM campaign"
-                                      " WHERE bloc_year_id = ?1 OR id IN (SELECT campaign_id"
-                                      "   FROM campaign_share WHERE bloc_year_id = ?1)"
-                                      " ORDER BY starts, name COLLATE VI",
-                                      error);
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)td_campaign_free);
-  TdStep r;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    g_ptr_array_add (list, campaign_from_row (stmt));
-  return r == TD_STEP_DONE ? g_steal_pointer (&list) : NULL;
+  return td_query_list (db,
+                        "SELECT " CAMPAIGN_COLUMNS " FROM campaign"
+                        " WHERE bloc_year_id = ?1 OR id IN (SELECT campaign_id"
+                        "   FROM campaign_share WHERE bloc_year_id = ?1)"
+                        " ORDER BY starts, name COLLATE VI",
+                        campaign_from_row, (GDestroyNotify)td_campaign_free, error, "x",
+                        bloc_year_id);
 }
 
 static gboolean
@@ -304,104 +236,71 @@ check_target (const TdTarget *target, GError **error)
   return TRUE;
 }
 
+static const char *
+target_kind_key (TdTargetKind kind)
+{
+  return kind == TD_TARGET_LEVEL ? "level" : "yesno";
+}
+
 gint64
 td_campaign_add_target (TdDb *db, const TdTarget *target, GError **error)
 {
-  sqlite3_stmt *stmt;
   gint position = target->position;
 
   if (!check_target (target, error))
     return 0;
   if (position <= 0)
-    {
-      g_autofree gchar *sql = g_strdup_printf ("SELECT coalesce (max (position), 0) + 1 FROM "
-                                               "target WHERE campaign_id = %" G_GINT64_FORMAT,
-                                               target->campaign_id);
-      position = (gint)td_db_query_int (db, sql, 1, NULL);
-    }
-  stmt = td_db_prepare (db,
-                        "INSERT INTO target (campaign_id, position, text, kind, required_level)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        error);
-  if (stmt == NULL)
+    position = (gint)td_query_int (
+        db, "SELECT coalesce (max (position), 0) + 1 FROM target WHERE campaign_id = ?", 1, NULL,
+        "x", target->campaign_id);
+  if (!td_query_run_change (db, "campaigns", NULL, error,
+                            "INSERT INTO target (campaign_id, position, text, kind, required_level)"
+                            " VALUES (?, ?, ?, ?, ?)",
+                            "xisse", target->campaign_id, position, target->text,
+                            target_kind_key (target->kind), target->required_level))
     return 0;
-  sqlite3_bind_int64 (stmt, 1, target->campaign_id);
-  sqlite3_bind_int (stmt, 2, position);
-  sqlite3_bind_text (stmt, 3, target->text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, target->kind == TD_TARGET_LEVEL ? "level" : "yesno", -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, str_or_empty (target->required_level), -1, SQLITE_TRANSIENT);
-  if (!td_db_run (db, stmt, error))
-    return 0;
-  td_db_notify_changed (db, "campaigns");
   return td_db_last_insert_id (db);
 }
 
 gboolean
 td_campaign_update_target (TdDb *db, const TdTarget *target, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  if (!check_target (target, error))
-    return FALSE;
-  stmt = td_db_prepare (db, "UPDATE target SET text = ?, kind = ?, required_level = ? WHERE id = ?",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, target->text, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, target->kind == TD_TARGET_LEVEL ? "level" : "yesno", -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, str_or_empty (target->required_level), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, target->id);
-  if (!td_db_run (db, stmt, error))
-    return FALSE;
-  td_db_notify_changed (db, "campaigns");
-  return TRUE;
+  return check_target (target, error)
+         && td_query_run_change (
+             db, "campaigns", NULL, error,
+             "UPDATE target SET text = ?, kind = ?, required_level = ? WHERE id = ?", "ssex",
+             target->text, target_kind_key (target->kind), target->required_level, target->id);
 }
 
 gboolean
 td_campaign_delete_target (TdDb *db, gint64 target_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db, "DELETE FROM target WHERE id = ?", error);
+  return td_query_run_change (db, "campaigns", NULL, error, "DELETE FROM target WHERE id = ?", "x",
+                              target_id);
+}
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  if (!td_db_run (db, stmt, error))
-    return FALSE;
-  td_db_notify_changed (db, "campaigns");
-  return TRUE;
+static gpointer
+target_from_row (sqlite3_stmt *stmt)
+{
+  TdTarget *t = td_target_new ();
+
+  t->id = sqlite3_column_int64 (stmt, 0);
+  t->campaign_id = sqlite3_column_int64 (stmt, 1);
+  t->position = sqlite3_column_int (stmt, 2);
+  t->text = td_query_column_dup (stmt, 3);
+  t->kind = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 4), "level") == 0 ? TD_TARGET_LEVEL
+                                                                                  : TD_TARGET_YESNO;
+  t->required_level = td_query_column_dup (stmt, 5);
+  return t;
 }
 
 GPtrArray *
 td_campaign_list_targets (TdDb *db, gint64 campaign_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
-                                      "SELECT id, campaign_id, position, text, kind,"
-                                      " required_level FROM target WHERE campaign_id = ?"
-                                      " ORDER BY position, id",
-                                      error);
-  g_autoptr (GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify)td_target_free);
-  TdStep r;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    {
-      TdTarget *t = td_target_new ();
-
-      t->id = sqlite3_column_int64 (stmt, 0);
-      t->campaign_id = sqlite3_column_int64 (stmt, 1);
-      t->position = sqlite3_column_int (stmt, 2);
-      t->text = column_dup (stmt, 3);
-      t->kind = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 4), "level") == 0
-                    ? TD_TARGET_LEVEL
-                    : TD_TARGET_YESNO;
-      t->required_level = column_dup (stmt, 5);
-      g_ptr_array_add (list, t);
-    }
-  return r == TD_STEP_DONE ? g_steal_pointer (&list) : NULL;
+  return td_query_list (db,
+                        "SELECT id, campaign_id, position, text, kind, required_level FROM target"
+                        " WHERE campaign_id = ? ORDER BY position, id",
+                        target_from_row, (GDestroyNotify)td_target_free, error, "x", campaign_id);
 }
 
 /* An empty @result clears it (not assessed yet). */
@@ -410,45 +309,25 @@ td_campaign_set_result (TdDb *db, gint64 target_id, gint64 unit_id, const char *
                         GError **error)
 {
   g_autofree gchar *clean = td_text_normalize_space (result);
-  sqlite3_stmt *stmt;
 
   if (clean[0] == '\0')
-    stmt = td_db_prepare (db, "DELETE FROM target_result WHERE target_id = ?1 AND unit_id = ?2",
-                          error);
-  else
-    stmt = td_db_prepare (
-        db,
-        "INSERT INTO target_result (target_id, unit_id, result) VALUES (?1, ?2, ?3)"
-        " ON CONFLICT (target_id, unit_id) DO UPDATE SET result = excluded.result",
-        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  if (clean[0] != '\0')
-    sqlite3_bind_text (stmt, 3, clean, -1, SQLITE_TRANSIENT);
-  if (!td_db_run (db, stmt, error))
-    return FALSE;
-  td_db_notify_changed (db, "campaigns");
-  return TRUE;
+    return td_query_run_change (db, "campaigns", NULL, error,
+                                "DELETE FROM target_result WHERE target_id = ?1 AND unit_id = ?2",
+                                "xx", target_id, unit_id);
+  return td_query_run_change (
+      db, "campaigns", NULL, error,
+      "INSERT INTO target_result (target_id, unit_id, result) VALUES (?1, ?2, ?3)"
+      " ON CONFLICT (target_id, unit_id) DO UPDATE SET result = excluded.result",
+      "xxs", target_id, unit_id, clean);
 }
 
 gchar *
 td_campaign_get_result (TdDb *db, gint64 target_id, gint64 unit_id)
 {
-  sqlite3_stmt *stmt = td_db_prepare (
-      db, "SELECT result FROM target_result WHERE target_id = ? AND unit_id = ?", NULL);
-  gchar *result = NULL;
+  gchar *result
+      = td_query_text (db, "SELECT result FROM target_result WHERE target_id = ? AND unit_id = ?",
+                       NULL, "xx", target_id, unit_id);
 
-  if (stmt == NULL)
-    return g_strdup ("");
-  sqlite3_bind_int64 (stmt, 1, target_id);
-  sqlite3_bind_int64 (stmt, 2, unit_id);
-  if (td_db_step (db, stmt, NULL) == TD_STEP_ROW)
-    {
-      result = column_dup (stmt, 0);
-      sqlite3_reset (stmt);
-    }
   return result ? result : g_strdup ("");
 }
 
@@ -456,23 +335,11 @@ td_campaign_get_result (TdDb *db, gint64 target_id, gint64 unit_id)
 GArray *
 td_campaign_list_shares (TdDb *db, gint64 campaign_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
-                                      "SELECT s.bloc_year_id FROM campaign_share s"
-                                      " JOIN bloc_year y ON y.id = s.bloc_year_id"
-                                      " WHERE s.campaign_id = ? ORDER BY y.year, y.bloc_id",
-                                      error);
-  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  TdStep r;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  return r == TD_STEP_DONE ? g_steal_pointer (&ids) : NULL;
+  return td_query_ids (db,
+                       "SELECT s.bloc_year_id FROM campaign_share s"
+                       " JOIN bloc_year y ON y.id = s.bloc_year_id"
+                       " WHERE s.campaign_id = ? ORDER BY y.year, y.bloc_id",
+                       error, "x", campaign_id);
 }
 
 /* Shares the campaign with another bloc-year, or stops sharing it. */
@@ -481,7 +348,6 @@ td_campaign_set_shared (TdDb *db, gint64 campaign_id, gint64 bloc_year_id, gbool
                         GError **error)
 {
   g_autoptr (TdCampaign) campaign = td_campaign_get (db, campaign_id, error);
-  sqlite3_stmt *stmt;
 
   if (campaign == NULL)
     return FALSE;
@@ -492,18 +358,10 @@ td_campaign_set_shared (TdDb *db, gint64 campaign_id, gint64 bloc_year_id, gbool
                       "another bloc or year."));
       return FALSE;
     }
-  stmt = td_db_prepare (db,
-                        shared ? "INSERT OR IGNORE INTO campaign_share (campaign_id, bloc_year_id)"
-                                 " VALUES (?, ?)"
-                               : "DELETE FROM campaign_share WHERE campaign_id = ? AND"
-                                 " bloc_year_id = ?",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, campaign_id);
-  sqlite3_bind_int64 (stmt, 2, bloc_year_id);
-  if (!td_db_run (db, stmt, error))
-    return FALSE;
-  td_db_notify_changed (db, "campaigns");
-  return TRUE;
+  return td_query_run_change (db, "campaigns", NULL, error,
+                              shared ? "INSERT OR IGNORE INTO campaign_share (campaign_id,"
+                                       " bloc_year_id) VALUES (?, ?)"
+                                     : "DELETE FROM campaign_share WHERE campaign_id = ? AND"
+                                       " bloc_year_id = ?",
+                              "xx", campaign_id, bloc_year_id);
 }

@@ -9,6 +9,7 @@
 
 #include "td-demo.h"
 #include "td-entries.h"
+#include "td-query.h"
 #include "td-registry.h"
 
 #include <string.h>
@@ -329,7 +330,8 @@ td_demo_add_criteria (TdDb *db, GError **error)
   gint64 parents[4] = { 0 };
   gint64 bloc_id, by2024, by2023;
 
-  bloc_id = td_db_query_int (db, "SELECT id FROM bloc WHERE name = 'Khối Thi đua số 6'", 0, error);
+  bloc_id
+      = td_query_int (db, "SELECT id FROM bloc WHERE name = ?", 0, error, "s", "Khối Thi đua số 6");
   if (bloc_id == 0)
     return error == NULL || *error == NULL;
   by2024 = td_registry_find_bloc_year (db, bloc_id, 2024, error);

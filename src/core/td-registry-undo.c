@@ -6,13 +6,8 @@
  * that refer to the unit's id still match after an Undo. */
 #include "config.h"
 
+#include "td-query.h"
 #include "td-registry.h"
-
-static const char *
-str_or_empty (const char *s)
-{
-  return s ? s : "";
-}
 
 struct _TdUnitSnapshot
 {
@@ -31,48 +26,37 @@ td_unit_snapshot_free (TdUnitSnapshot *snapshot)
 {
   if (snapshot == NULL)
     return;
+  /* A snapshot cut short by an error holds only what was read. */
   td_unit_free (snapshot->unit);
-  g_ptr_array_unref (snapshot->names);
-  g_array_unref (snapshot->memberships);
-  g_array_unref (snapshot->heads);
-  g_array_unref (snapshot->deputies);
-  g_array_unref (snapshot->merged_from);
-  g_ptr_array_unref (snapshot->results);
-  g_ptr_array_unref (snapshot->progress);
+  g_clear_pointer (&snapshot->names, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->memberships, g_array_unref);
+  g_clear_pointer (&snapshot->heads, g_array_unref);
+  g_clear_pointer (&snapshot->deputies, g_array_unref);
+  g_clear_pointer (&snapshot->merged_from, g_array_unref);
+  g_clear_pointer (&snapshot->results, g_ptr_array_unref);
+  g_clear_pointer (&snapshot->progress, g_ptr_array_unref);
   g_free (snapshot);
 }
 
-static gboolean
-collect_ids (TdDb *db, const char *sql, gint64 unit_id, GArray *out, GError **error)
+static gpointer
+row_as_text (sqlite3_stmt *stmt)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
-  TdStep r;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (out, id);
-    }
-  return r == TD_STEP_DONE;
+  return g_strdup_printf ("%s\t%s\t%s", sqlite3_column_text (stmt, 0),
+                          sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
 }
 
 static gboolean
-collect_rows (TdDb *db, const char *sql, gint64 unit_id, GPtrArray *out, GError **error)
+collect_rows (TdDb *db, const char *sql, gint64 unit_id, GPtrArray **out, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
-  TdStep r;
+  *out = td_query_list (db, sql, row_as_text, g_free, error, "x", unit_id);
+  return *out != NULL;
+}
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    g_ptr_array_add (out, g_strdup_printf ("%s\t%s\t%s", sqlite3_column_text (stmt, 0),
-                                           sqlite3_column_text (stmt, 1),
-                                           sqlite3_column_text (stmt, 2)));
-  return r == TD_STEP_DONE;
+static gboolean
+collect_ids (TdDb *db, const char *sql, gint64 unit_id, GArray **out, GError **error)
+{
+  *out = td_query_ids (db, sql, error, "x", unit_id);
+  return *out != NULL;
 }
 
 /* Deletes like td_registry_delete_unit() (refused when the unit has
@@ -82,29 +66,22 @@ td_registry_delete_unit_with_undo (TdDb *db, gint64 unit_id, GError **error)
 {
   g_autoptr (TdUnitSnapshot) s = g_new0 (TdUnitSnapshot, 1);
 
-  s->names = g_ptr_array_new_with_free_func (g_free);
-  s->results = g_ptr_array_new_with_free_func (g_free);
-  s->progress = g_ptr_array_new_with_free_func (g_free);
-  s->memberships = g_array_new (FALSE, FALSE, sizeof (gint64));
-  s->heads = g_array_new (FALSE, FALSE, sizeof (gint64));
-  s->deputies = g_array_new (FALSE, FALSE, sizeof (gint64));
-  s->merged_from = g_array_new (FALSE, FALSE, sizeof (gint64));
   s->unit = td_registry_get_unit (db, unit_id, error);
   if (s->unit == NULL)
     return NULL;
   if (!collect_rows (db, "SELECT valid_from, name, short_name FROM unit_name WHERE unit_id = ?",
-                     unit_id, s->names, error)
+                     unit_id, &s->names, error)
       || !collect_rows (db, "SELECT target_id, result, note FROM target_result WHERE unit_id = ?",
-                        unit_id, s->results, error)
+                        unit_id, &s->results, error)
       || !collect_rows (db, "SELECT deadline_id, done, '' FROM deadline_member WHERE unit_id = ?",
-                        unit_id, s->progress, error)
+                        unit_id, &s->progress, error)
       || !collect_ids (db, "SELECT bloc_year_id FROM membership WHERE unit_id = ?", unit_id,
-                       s->memberships, error)
-      || !collect_ids (db, "SELECT id FROM bloc_year WHERE head_unit_id = ?", unit_id, s->heads,
+                       &s->memberships, error)
+      || !collect_ids (db, "SELECT id FROM bloc_year WHERE head_unit_id = ?", unit_id, &s->heads,
                        error)
       || !collect_ids (db, "SELECT id FROM bloc_year WHERE deputy_unit_id = ?", unit_id,
-                       s->deputies, error)
-      || !collect_ids (db, "SELECT id FROM unit WHERE merged_into = ?", unit_id, s->merged_from,
+                       &s->deputies, error)
+      || !collect_ids (db, "SELECT id FROM unit WHERE merged_into = ?", unit_id, &s->merged_from,
                        error))
     return NULL;
   if (!td_registry_delete_unit (db, unit_id, error))
@@ -115,13 +92,7 @@ td_registry_delete_unit_with_undo (TdDb *db, gint64 unit_id, GError **error)
 static gboolean
 run_id_pair (TdDb *db, const char *sql, gint64 a, gint64 b, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  return td_db_run (db, stmt, error);
+  return td_query_run (db, sql, error, "xx", a, b);
 }
 
 /* Puts a deleted unit back, with its id, names, memberships, roles and
@@ -130,53 +101,28 @@ gboolean
 td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
 {
   g_autofree gchar *founded = td_date_to_iso (&s->unit->founded);
-  sqlite3_stmt *stmt;
   const TdUnit *unit = s->unit;
 
   if (!td_db_begin (db, error))
     return FALSE;
-  stmt = td_db_prepare (db,
-                        "INSERT INTO unit (short_name, kind, parent, founded, head_name,"
-                        " head_position, address, phone, email, notes, name, id, retired_year,"
-                        " merged_into) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
-                        " ?13, ?14)",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, str_or_empty (unit->short_name), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, str_or_empty (unit->kind), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, str_or_empty (unit->parent), -1, SQLITE_TRANSIENT);
-  if (founded != NULL)
-    sqlite3_bind_text (stmt, 4, founded, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, str_or_empty (unit->head_name), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, str_or_empty (unit->head_position), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 7, str_or_empty (unit->address), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 8, str_or_empty (unit->phone), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 9, str_or_empty (unit->email), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 10, str_or_empty (unit->notes), -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 11, unit->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 12, unit->id);
-  if (unit->retired_year > 0)
-    sqlite3_bind_int (stmt, 13, unit->retired_year);
-  if (unit->merged_into > 0)
-    sqlite3_bind_int64 (stmt, 14, unit->merged_into);
-  if (!td_db_run (db, stmt, error))
+  if (!td_query_run (db,
+                     "INSERT INTO unit (short_name, kind, parent, founded, head_name,"
+                     " head_position, address, phone, email, notes, name, id, retired_year,"
+                     " merged_into) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,"
+                     " ?13, ?14)",
+                     error, "eeeseeeeeesxrr", unit->short_name, unit->kind, unit->parent, founded,
+                     unit->head_name, unit->head_position, unit->address, unit->phone, unit->email,
+                     unit->notes, unit->name, unit->id, (gint64)unit->retired_year,
+                     unit->merged_into))
     goto fail;
   for (guint i = 0; i < s->names->len; i++)
     {
       g_auto (GStrv) f = g_strsplit (s->names->pdata[i], "\t", 3);
 
-      stmt = td_db_prepare (db,
-                            "INSERT INTO unit_name (unit_id, valid_from, name, short_name)"
-                            " VALUES (?, ?, ?, ?)",
-                            error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, unit->id);
-      sqlite3_bind_text (stmt, 2, f[0], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 3, f[1], -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, f[2] ? f[2] : "", -1, SQLITE_TRANSIENT);
-      if (!td_db_run (db, stmt, error))
+      if (!td_query_run (db,
+                         "INSERT INTO unit_name (unit_id, valid_from, name, short_name)"
+                         " VALUES (?, ?, ?, ?)",
+                         error, "xsse", unit->id, f[0], f[1], f[2]))
         goto fail;
     }
   for (guint i = 0; i < s->memberships->len; i++)
@@ -201,33 +147,21 @@ td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
     {
       g_auto (GStrv) f = g_strsplit (s->results->pdata[i], "\t", 3);
 
-      stmt = td_db_prepare (db,
-                            "INSERT OR IGNORE INTO target_result (target_id, unit_id, result, note)"
-                            " SELECT id, ?2, ?3, ?4 FROM target WHERE id = ?1",
-                            error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, g_ascii_strtoll (f[0], NULL, 10));
-      sqlite3_bind_int64 (stmt, 2, unit->id);
-      sqlite3_bind_text (stmt, 3, f[1] ? f[1] : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_text (stmt, 4, f[1] && f[2] ? f[2] : "", -1, SQLITE_TRANSIENT);
-      if (!td_db_run (db, stmt, error))
+      if (!td_query_run (db,
+                         "INSERT OR IGNORE INTO target_result (target_id, unit_id, result, note)"
+                         " SELECT id, ?2, ?3, ?4 FROM target WHERE id = ?1",
+                         error, "xxee", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1],
+                         f[1] ? f[2] : NULL))
         goto fail;
     }
   for (guint i = 0; i < s->progress->len; i++)
     {
       g_auto (GStrv) f = g_strsplit (s->progress->pdata[i], "\t", 3);
 
-      stmt = td_db_prepare (db,
-                            "INSERT OR IGNORE INTO deadline_member (deadline_id, unit_id, done)"
-                            " SELECT id, ?2, ?3 FROM deadline WHERE id = ?1",
-                            error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, g_ascii_strtoll (f[0], NULL, 10));
-      sqlite3_bind_int64 (stmt, 2, unit->id);
-      sqlite3_bind_text (stmt, 3, f[1] ? f[1] : "", -1, SQLITE_TRANSIENT);
-      if (!td_db_run (db, stmt, error))
+      if (!td_query_run (db,
+                         "INSERT OR IGNORE INTO deadline_member (deadline_id, unit_id, done)"
+                         " SELECT id, ?2, ?3 FROM deadline WHERE id = ?1",
+                         error, "xxe", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1]))
         goto fail;
     }
   if (!td_db_commit (db, error))

@@ -1,0 +1,160 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every form of the window shares.
+ *
+ * A form refuses bad input where it is typed: the message names the field
+ * and what is allowed, the main button stays disabled while the input is
+ * refused, and nothing typed is lost.  The unit and campaign forms are
+ * windows of their own; the registry's smaller forms (rename, retire,
+ * merge, a new year, a new bloc, a target…) are built here inside an
+ * AdwMessageDialog. */
+#include "config.h"
+
+#include "td-form.h"
+
+#include <glib/gi18n.h>
+
+const char *
+td_form_row_text (gpointer editable_row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (editable_row));
+}
+
+void
+td_form_row_set_text (gpointer editable_row, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable_row), text ? text : "");
+}
+
+void
+td_form_show_field_error (GtkWidget *row, GtkLabel *label, const char *message)
+{
+  gtk_label_set_text (label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), message != NULL);
+  if (message == NULL)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      return;
+    }
+  gtk_widget_add_css_class (row, "error");
+  gtk_widget_grab_focus (row);
+}
+
+void
+td_form_save_on_enter (GtkWidget *window, GCallback save, gpointer data)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ENTRY_ROW (child))
+        g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (child)), "activate", save, data);
+      else
+        td_form_save_on_enter (child, save, data);
+    }
+}
+
+static void
+form_free (gpointer data)
+{
+  TdForm *form = data;
+
+  if (form->data_free != NULL)
+    form->data_free (form->data);
+  g_clear_weak_pointer (&form->owner);
+  g_clear_pointer (&form->checks, g_ptr_array_unref);
+  g_free (form->response);
+  g_free (form);
+}
+
+TdForm *
+td_form_new (GtkWidget *owner, const char *heading, const char *body, const char *response,
+             const char *response_label)
+{
+  TdForm *form = g_new0 (TdForm, 1);
+  GtkRoot *root = gtk_widget_get_root (owner);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  g_set_weak_pointer (&form->owner, owner);
+  form->response = g_strdup (response);
+  form->dialog
+      = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _ ("_Cancel"),
+                                    response, response_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), response,
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (form->dialog), response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (form->dialog), "cancel");
+  form->list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (form->list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (form->list, "boxed-list");
+  form->error_label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (form->error_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (form->error_label), 0);
+  gtk_widget_add_css_class (form->error_label, "error");
+  gtk_widget_set_visible (form->error_label, FALSE);
+  gtk_box_append (GTK_BOX (box), form->list);
+  gtk_box_append (GTK_BOX (box), form->error_label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (form->dialog), box);
+  g_object_set_data_full (G_OBJECT (form->dialog), "td-form", form, form_free);
+  return form;
+}
+
+GtkWidget *
+td_form_add_entry (TdForm *form, const char *title, const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  td_form_row_set_text (row, text);
+  gtk_list_box_append (GTK_LIST_BOX (form->list), row);
+  return row;
+}
+
+GtkWidget *
+td_form_add_spin (TdForm *form, const char *title, gint value, gint min, gint max)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *spin = gtk_spin_button_new_with_range (min, max, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
+  gtk_list_box_append (GTK_LIST_BOX (form->list), row);
+  return spin;
+}
+
+GtkWidget *
+td_form_add_combo (TdForm *form, const char *title, GListModel *model, guint selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
+  if (selected != GTK_INVALID_LIST_POSITION)
+    adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  gtk_list_box_append (GTK_LIST_BOX (form->list), row);
+  return row;
+}
+
+const char *
+td_form_text (TdForm *form, guint entry)
+{
+  return td_form_row_text (form->entries[entry]);
+}
+
+void
+td_form_set_error (TdForm *form, const GError *error)
+{
+  gtk_label_set_text (GTK_LABEL (form->error_label), error ? error->message : "");
+  gtk_widget_set_visible (form->error_label, error != NULL);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (form->dialog), form->response,
+                                           error == NULL);
+}
+
+void
+td_form_present (TdForm *form, GCallback on_response)
+{
+  g_signal_connect (form->dialog, "response", on_response, form);
+  gtk_window_present (GTK_WINDOW (form->dialog));
+}

@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every form of the window shares: a message naming the field under
+ * it, the main button enabled only while the input is valid, Enter to
+ * save, and the small forms built inside an AdwMessageDialog. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* ---- forms in a window of their own (TdUnitDialog, TdCampaignDialog) ---- */
+
+const char *td_form_row_text (gpointer editable_row);
+void td_form_row_set_text (gpointer editable_row, const char *text);
+/* Shows @message under @row in @label and marks the row (the focus goes
+ * there), or clears both when @message is NULL. */
+void td_form_show_field_error (GtkWidget *row, GtkLabel *label, const char *message);
+/* Enter in any entry row of @window calls @save (GtkText *text, @data).
+ * Connected to each row's text rather than through the default widget,
+ * which an AdwEntryRow of libadwaita 1.2 does not reach reliably. */
+void td_form_save_on_enter (GtkWidget *window, GCallback save, gpointer data);
+
+/* ---- small forms in a message dialog ---- */
+
+typedef struct
+{
+  GtkWidget *owner;  /* the widget that opened it (weak): errors are shown there */
+  GtkWidget *dialog; /* AdwMessageDialog */
+  GtkWidget *list;   /* the boxed list the rows go in */
+  GtkWidget *error_label;
+  gchar *response; /* enabled only while the form is valid */
+  GtkWidget *entries[6];
+  GtkWidget *spin;
+  GtkWidget *combo;
+  GPtrArray *checks;
+  gint64 id;
+  gpointer data;
+  GDestroyNotify data_free;
+} TdForm;
+
+/* A form with @heading and @body whose main response is @response; it
+ * lives as long as its dialog. */
+TdForm *td_form_new (GtkWidget *owner, const char *heading, const char *body, const char *response,
+                     const char *response_label);
+GtkWidget *td_form_add_entry (TdForm *form, const char *title, const char *text);
+/* The spin button of a row with @title. */
+GtkWidget *td_form_add_spin (TdForm *form, const char *title, gint value, gint min, gint max);
+GtkWidget *td_form_add_combo (TdForm *form, const char *title, GListModel *model, guint selected);
+const char *td_form_text (TdForm *form, guint entry);
+/* Says why the input is refused (NULL: it is accepted) and enables the
+ * main response accordingly. */
+void td_form_set_error (TdForm *form, const GError *error);
+/* @on_response (AdwMessageDialog *, const char *response, TdForm *) then
+ * shows the dialog. */
+void td_form_present (TdForm *form, GCallback on_response);
+
+G_END_DECLS

@@ -1,0 +1,826 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What both views of the Scores section share.
+ *
+ * Model chain of a view (one flat list in the table's pre-order, the tree
+ * shown by indentation, a "Total" row at the bottom):
+ *
+ *   GListStore of TdCriterionItem → GtkFilterListModel ("only differences")
+ *     → GtkNoSelection → GtkColumnView (one factory per column)
+ *
+ * A cell is filled from TdScoresState when it is bound, and again when
+ * what it shows changes; the cells of a long table that are bound but out
+ * of sight are filled from an idle handler, so that switching bloc or year
+ * paints first.  An edit is saved by the section ("save" signal), then the
+ * focus moves as the key asked (Enter down, Tab right). */
+#include "config.h"
+
+#include "td-scores-view.h"
+#include "td-lazy-tooltip.h"
+#include "td-column-view.h"
+#include "td-section-page.h"
+
+#include <glib/gi18n.h>
+
+#define INDENT_PX 16
+#define KEY(node, col) GINT_TO_POINTER (((node) + 1) * 1024 + (gint)(col))
+
+typedef struct
+{
+  GtkColumnView *column_view;
+  TdScoresState *state;
+  GListStore *store;
+  GtkFilterListModel *filtered;
+  GtkCustomFilter *filter;
+  GHashTable *cells;   /* KEY (node, column) → TdScoreCell */
+  GHashTable *bound;   /* bound widgets */
+  GHashTable *pending; /* bound widgets off screen, filled when the window is idle */
+  guint pending_source;
+  /* A cell to focus once its row is scrolled into sight (move_focus). */
+  guint focus_source;
+  gint focus_node;
+  guint focus_column;
+  guint focus_tries;
+  GtkWidget *focus_from; /* compared only, never used */
+} TdScoresViewPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TdScoresView, td_scores_view, G_TYPE_OBJECT)
+
+enum
+{
+  SAVE,
+  HISTORY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+guint
+td_scores_state_n_members (const TdScoresState *state)
+{
+  return state->members ? state->members->len : 0;
+}
+
+guint
+td_scores_state_unit_of (const TdScoresState *state, guint member)
+{
+  return g_array_index (state->member_unit, guint, member);
+}
+
+gboolean
+td_scores_state_has_unit (const TdScoresState *state)
+{
+  return state->scores != NULL && state->member < td_scores_state_n_members (state);
+}
+
+void
+td_scores_differ_add (TdCriteriaTable *table, GHashTable *set, gint index)
+{
+  while (index >= 0 && !g_hash_table_contains (set, GINT_TO_POINTER (index + 1)))
+    {
+      g_hash_table_add (set, GINT_TO_POINTER (index + 1));
+      index = td_criteria_table_get_node (table, index)->parent;
+    }
+}
+
+/* ---- cells ---- */
+
+gboolean
+td_scores_view_cell_has_focus (GtkWidget *widget)
+{
+  return (gtk_widget_get_state_flags (widget) & GTK_STATE_FLAG_FOCUS_WITHIN) != 0;
+}
+
+void
+td_scores_view_mark_cell (TdScoreCell *cell, gboolean differs)
+{
+  GtkWidget *entry = GTK_WIDGET (td_score_cell_get_editable (cell));
+
+  if (differs)
+    gtk_widget_add_css_class (entry, "score-differs");
+  else
+    gtk_widget_remove_css_class (entry, "score-differs");
+}
+
+void
+td_scores_view_remember_cell (TdScoresView *self, gint index, guint column, TdScoreCell *cell)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  td_score_cell_set_key (cell, index, column);
+  g_hash_table_insert (priv->cells, KEY (index, column), cell);
+}
+
+TdScoreCell *
+td_scores_view_get_cell (TdScoresView *self, gint index, guint column)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  return g_hash_table_lookup (priv->cells, KEY (index, column));
+}
+
+void
+td_scores_view_forget_cells (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_hash_table_remove_all (priv->cells);
+}
+
+void
+td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *item,
+                           TdSource source, guint unit, guint column, gint differs)
+{
+  TdScoresState *state = td_scores_view_get_state (self);
+  TdScoreCell *cell = TD_SCORE_CELL (gtk_widget_get_first_child (box));
+  GtkWidget *label = gtk_widget_get_last_child (box);
+  gint index = td_criterion_item_get_index (item);
+  TdCriterion *c = td_criterion_item_get_criterion (item);
+  g_autofree gchar *text = NULL;
+
+  gtk_widget_remove_css_class (label, "score-subtotal");
+  gtk_widget_remove_css_class (label, "score-total");
+  if (c == NULL || td_rule_kind_get_input (c->kind) == TD_INPUT_NONE)
+    {
+      const TdUnitTotals *totals = td_scores_get_totals (state->scores, unit);
+      TdPoints value = c == NULL ? totals->table[source].total
+                                 : td_scores_node_totals (state->scores, unit, index, source).total;
+
+      gtk_widget_set_visible (GTK_WIDGET (cell), FALSE);
+      gtk_widget_set_visible (label, TRUE);
+      text = td_points_format (value);
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_add_css_class (label, c == NULL ? "score-total" : "score-subtotal");
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (cell), TRUE);
+  gtk_widget_set_visible (label, FALSE);
+  td_scores_view_remember_cell (self, index, column, cell);
+  if (differs >= 0)
+    td_scores_view_mark_cell (cell, differs);
+  if (td_scores_view_cell_has_focus (GTK_WIDGET (cell)))
+    return;
+
+  {
+    const TdEntry *entry = td_scores_get_entry (state->scores, unit, index, source);
+    g_autofree gchar *hint = td_criterion_input_hint (c);
+
+    if (td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION)
+      {
+        g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+
+        for (guint i = 0; i < c->options->len; i++)
+          {
+            const TdRuleOption *o = g_ptr_array_index (c->options, i);
+            g_autofree gchar *p = td_points_format_signed (o->points);
+
+            g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", o->label, p));
+          }
+        g_ptr_array_add (labels, NULL);
+        td_score_cell_set_choices (cell, (const char *const *)labels->pdata,
+                                   entry && entry->option >= 0 ? (guint)entry->option
+                                                               : GTK_INVALID_LIST_POSITION);
+      }
+    else
+      {
+        text = td_criterion_format_input (c, entry);
+        td_score_cell_set_text (cell, text);
+        td_score_cell_set_placeholder (cell, hint);
+      }
+    td_score_cell_set_error (cell, NULL);
+    td_lazy_tooltip_set (GTK_WIDGET (cell), hint);
+    td_score_cell_set_editable (cell, state->writable);
+  }
+}
+
+/* Fills a bound widget from its row: at bind, after a reload that kept the
+ * rows, and when the view comes back into sight. */
+static void
+fill_widget (TdScoresView *self, GtkWidget *widget)
+{
+  TdScoresState *state = td_scores_view_get_state (self);
+  TdScoresCellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kind"));
+  TdCriterionItem *item = g_object_get_data (G_OBJECT (widget), "item");
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
+  TdCriterion *c;
+  g_autofree gchar *rule = NULL;
+
+  if (item == NULL || state->scores == NULL)
+    return;
+  c = td_criterion_item_get_criterion (item);
+  switch (kind)
+    {
+    case TD_SCORES_KIND_CODE:
+      gtk_label_set_text (GTK_LABEL (widget), c ? c->code : "");
+      gtk_widget_set_margin_start (widget, c ? c->depth * INDENT_PX : 0);
+      break;
+    case TD_SCORES_KIND_TITLE:
+      {
+        GtkWidget *title = gtk_widget_get_first_child (widget);
+        GtkWidget *rule_label = gtk_widget_get_last_child (widget);
+
+        gtk_label_set_text (GTK_LABEL (title), c ? c->title : _ ("Total"));
+        td_lazy_tooltip_set (title, c ? c->title : NULL);
+        rule = c ? td_criterion_describe_rule (c) : NULL;
+        gtk_label_set_text (GTK_LABEL (rule_label), rule ? rule : "");
+        gtk_widget_set_visible (rule_label, rule != NULL && *rule);
+        gtk_widget_set_margin_start (widget, c ? c->depth * INDENT_PX : 0);
+        if (c == NULL || c->depth == 0)
+          gtk_widget_add_css_class (title, "criterion-section");
+        else
+          gtk_widget_remove_css_class (title, "criterion-section");
+      }
+      break;
+    case TD_SCORES_KIND_RULE:
+      rule = c ? td_criterion_describe_rule (c) : NULL;
+      gtk_label_set_text (GTK_LABEL (widget), rule ? rule : "");
+      td_lazy_tooltip_set (widget, rule);
+      break;
+    case TD_SCORES_KIND_HISTORY:
+      gtk_widget_set_visible (widget,
+                              c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE);
+      break;
+    default:
+      TD_SCORES_VIEW_GET_CLASS (self)->fill (self, widget, kind, item, column);
+      break;
+    }
+}
+
+/* After one edit of @member: only the labels that follow that unit's
+ * totals change.  The cells keep their text, so a grid of hundreds of
+ * cells costs nothing. */
+void
+td_scores_view_refresh_after_edit (TdScoresView *self, guint member)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_iter_init (&iter, priv->bound);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      TdScoresCellKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "kind"));
+      TdCriterionItem *item = g_object_get_data (G_OBJECT (widget), "item");
+      guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "column"));
+      TdCriterion *c = item ? td_criterion_item_get_criterion (item) : NULL;
+      gboolean label = c == NULL || td_rule_kind_get_input (c->kind) == TD_INPUT_NONE;
+
+      if (item != NULL
+          && TD_SCORES_VIEW_GET_CLASS (self)->follows_member (self, kind, column, member, label))
+        fill_widget (self, widget);
+    }
+}
+
+void
+td_scores_view_refresh_bound (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer widget;
+
+  g_hash_table_remove_all (priv->pending);
+  g_hash_table_iter_init (&iter, priv->bound);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    fill_widget (self, widget);
+}
+
+/* Fills the widgets waiting in pending: all of them, or a batch when
+ * called from the idle handler. */
+static gboolean
+fill_pending (TdScoresView *self, guint at_most)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer widget;
+  guint done = 0;
+
+  priv->state->filling = TRUE;
+  g_hash_table_iter_init (&iter, priv->pending);
+  while (done < at_most && g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      g_hash_table_iter_remove (&iter);
+      fill_widget (self, widget);
+      done++;
+    }
+  priv->state->filling = FALSE;
+  return g_hash_table_size (priv->pending) > 0;
+}
+
+static gboolean
+fill_pending_idle (gpointer data)
+{
+  TdScoresView *self = data;
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  /* A few milliseconds a turn, so the window keeps drawing. */
+  if (fill_pending (self, 150))
+    return G_SOURCE_CONTINUE;
+  priv->pending_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Before anything reads or moves between cells, every cell is current. */
+void
+td_scores_view_flush (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  if (priv->pending == NULL || g_hash_table_size (priv->pending) == 0)
+    return;
+  fill_pending (self, G_MAXUINT);
+  g_clear_handle_id (&priv->pending_source, g_source_remove);
+}
+
+/* After a reload that kept the rows: the widgets show the old table until
+ * filled again.  A long table binds a couple of hundred rows, most of
+ * them scrolled out of sight; those on screen are filled now, the others
+ * just after the new contents are painted. */
+void
+td_scores_view_refill (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer widget;
+
+  priv->state->filling = TRUE;
+  g_hash_table_iter_init (&iter, priv->bound);
+  while (g_hash_table_iter_next (&iter, &widget, NULL))
+    {
+      /* The list unmaps the rows it keeps out of sight. */
+      if (gtk_widget_get_mapped (widget))
+        fill_widget (self, widget);
+      else
+        g_hash_table_add (priv->pending, widget);
+    }
+  priv->state->filling = FALSE;
+  if (g_hash_table_size (priv->pending) > 0 && priv->pending_source == 0)
+    priv->pending_source = g_idle_add (fill_pending_idle, self);
+}
+
+/* ---- moving the focus ---- */
+
+static gboolean
+is_editable_item (TdCriterionItem *item)
+{
+  TdCriterion *c = td_criterion_item_get_criterion (item);
+
+  return c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE;
+}
+
+static gboolean
+focus_cell_now (TdScoresView *self, gint node, guint column)
+{
+  TdScoreCell *cell = td_scores_view_get_cell (self, node, column);
+
+  if (cell == NULL || !gtk_widget_get_mapped (GTK_WIDGET (cell)))
+    return FALSE;
+  td_score_cell_focus (cell);
+  return TRUE;
+}
+
+/* The row is being scrolled to: the cell is focused once it is on screen,
+ * unless the clerk has gone elsewhere meanwhile (a popover, another
+ * cell), and never after the view is gone. */
+static gboolean
+focus_later_cb (gpointer data)
+{
+  TdScoresView *self = data;
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkWidget *section
+      = gtk_widget_get_ancestor (GTK_WIDGET (priv->column_view), TD_TYPE_SECTION_PAGE);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (priv->column_view));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && focus != priv->focus_from && section != NULL
+      && !gtk_widget_is_ancestor (focus, section))
+    {
+      priv->focus_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (focus_cell_now (self, priv->focus_node, priv->focus_column) || ++priv->focus_tries > 20)
+    {
+      priv->focus_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+void
+td_scores_view_cancel_focus (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_clear_handle_id (&priv->focus_source, g_source_remove);
+}
+
+static void
+move_focus (TdScoresView *self, gint node, guint column, TdCellMove move)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GListModel *model = G_LIST_MODEL (priv->filtered);
+  guint n = g_list_model_get_n_items (model);
+  guint n_cols = TD_SCORES_VIEW_GET_CLASS (self)->n_columns (self);
+  gint pos = -1;
+  gint step;
+  gboolean wrap;
+
+  td_scores_view_flush (self);
+  if (move == TD_CELL_MOVE_NONE || n_cols == 0)
+    return;
+  for (guint i = 0; i < n && pos < 0; i++)
+    {
+      g_autoptr (TdCriterionItem) item = g_list_model_get_item (model, i);
+      if (td_criterion_item_get_index (item) == node)
+        pos = i;
+    }
+  if (pos < 0)
+    return;
+
+  wrap = FALSE;
+  if (move == TD_CELL_MOVE_NEXT)
+    {
+      if (column + 1 < n_cols)
+        column++;
+      else
+        column = 0, wrap = TRUE;
+      step = 1;
+    }
+  else if (move == TD_CELL_MOVE_PREV)
+    {
+      if (column > 0)
+        column--;
+      else
+        column = n_cols - 1, wrap = TRUE;
+      step = -1;
+    }
+  else
+    {
+      wrap = TRUE;
+      step = move == TD_CELL_MOVE_DOWN ? 1 : -1;
+    }
+
+  if (wrap)
+    {
+      for (pos += step; pos >= 0 && pos < (gint)n; pos += step)
+        {
+          g_autoptr (TdCriterionItem) item = g_list_model_get_item (model, pos);
+          if (is_editable_item (item))
+            {
+              node = td_criterion_item_get_index (item);
+              break;
+            }
+        }
+      if (pos < 0 || pos >= (gint)n)
+        return;
+    }
+
+  if (!focus_cell_now (self, node, column))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (priv->column_view));
+
+      g_clear_handle_id (&priv->focus_source, g_source_remove);
+      priv->focus_node = node;
+      priv->focus_column = column;
+      priv->focus_tries = 0;
+      priv->focus_from = root ? gtk_root_get_focus (root) : NULL;
+      td_column_view_scroll_to (priv->column_view, pos);
+      priv->focus_source = g_timeout_add (10, focus_later_cb, self);
+    }
+}
+
+static gboolean
+on_cell_commit (TdScoreCell *cell, const char *text, int move, TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  gint index = td_score_cell_get_row (cell);
+  guint column = td_score_cell_get_column (cell);
+  gboolean ok = TRUE;
+
+  if (priv->state->scores == NULL || priv->state->filling)
+    return FALSE;
+  td_scores_view_flush (self);
+  if (text != NULL)
+    {
+      g_signal_emit (self, signals[SAVE], 0, cell, text, &ok);
+      if (!ok)
+        return FALSE;
+    }
+  move_focus (self, index, column, move);
+  return ok;
+}
+
+static void
+on_history_clicked (GtkButton *button, TdScoresView *self)
+{
+  TdCriterionItem *item = g_object_get_data (G_OBJECT (button), "item");
+
+  if (item == NULL || td_criterion_item_is_total (item))
+    return;
+  g_signal_emit (self, signals[HISTORY], 0, button, td_criterion_item_get_index (item));
+}
+
+/* ---- column factories ---- */
+
+static GtkWidget *
+score_box_new (TdScoresView *self)
+{
+  GtkWidget *cell = td_score_cell_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit), self);
+  gtk_widget_set_hexpand (cell, TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_set_margin_end (label, 8);
+  gtk_box_append (GTK_BOX (box), cell);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static GtkWidget *
+title_box_new (void)
+{
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *rule = gtk_label_new (NULL);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (rule), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (rule), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (rule, "dim-label");
+  gtk_widget_add_css_class (rule, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), rule);
+  return box;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TdScoresView *self = g_object_get_data (G_OBJECT (factory), "view");
+  TdScoresCellKind kind = GPOINTER_TO_INT (data);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
+  GtkWidget *widget;
+
+  switch (kind)
+    {
+    case TD_SCORES_KIND_SELF:
+    case TD_SCORES_KIND_ASSESSED:
+    case TD_SCORES_KIND_MATRIX_UNIT:
+      widget = score_box_new (self);
+      break;
+    case TD_SCORES_KIND_EVIDENCE:
+    case TD_SCORES_KIND_ASSESSED_EVIDENCE:
+      widget = td_score_cell_new ();
+      td_score_cell_set_xalign (TD_SCORE_CELL (widget), 0.0);
+      g_signal_connect (widget, "commit", G_CALLBACK (on_cell_commit), self);
+      break;
+    case TD_SCORES_KIND_HISTORY:
+      widget = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
+      gtk_widget_add_css_class (widget, "flat");
+      td_lazy_tooltip_set (widget, _ ("History of this criterion's scores (Ctrl+H)"));
+      gtk_widget_set_focusable (widget, FALSE);
+      g_signal_connect (widget, "clicked", G_CALLBACK (on_history_clicked), self);
+      break;
+    case TD_SCORES_KIND_TITLE:
+      widget = title_box_new ();
+      break;
+    default:
+      widget = gtk_label_new (NULL);
+      gtk_label_set_xalign (GTK_LABEL (widget), kind == TD_SCORES_KIND_DIFF ? 1.0 : 0.0);
+      if (kind == TD_SCORES_KIND_DIFF)
+        {
+          gtk_widget_add_css_class (widget, "numeric");
+          gtk_widget_add_css_class (widget, "score-diff");
+        }
+      if (kind == TD_SCORES_KIND_RULE)
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (widget), PANGO_ELLIPSIZE_END);
+          gtk_widget_add_css_class (widget, "dim-label");
+        }
+      break;
+    }
+  g_object_set_data (G_OBJECT (widget), "kind", GINT_TO_POINTER (kind));
+  g_object_set_data (G_OBJECT (widget), "column", GUINT_TO_POINTER (column));
+  gtk_list_item_set_child (list_item, widget);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TdScoresView *self = g_object_get_data (G_OBJECT (factory), "view");
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (widget), "item", gtk_list_item_get_item (list_item));
+  g_hash_table_add (priv->bound, widget);
+  priv->state->filling = TRUE;
+  fill_widget (self, widget);
+  priv->state->filling = FALSE;
+}
+
+static void
+forget_cell (GHashTable *cells, TdScoreCell *cell)
+{
+  gpointer key = KEY ((gint)td_score_cell_get_row (cell), td_score_cell_get_column (cell));
+
+  if (g_hash_table_lookup (cells, key) == cell)
+    g_hash_table_remove (cells, key);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
+{
+  TdScoresView *self = g_object_get_data (G_OBJECT (factory), "view");
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  TdScoresCellKind kind = GPOINTER_TO_INT (data);
+  GtkWidget *widget = gtk_list_item_get_child (list_item);
+
+  g_object_set_data (G_OBJECT (widget), "item", NULL);
+  g_hash_table_remove (priv->bound, widget);
+  g_hash_table_remove (priv->pending, widget);
+  if (kind == TD_SCORES_KIND_EVIDENCE || kind == TD_SCORES_KIND_ASSESSED_EVIDENCE)
+    forget_cell (priv->cells, TD_SCORE_CELL (widget));
+  else if (kind == TD_SCORES_KIND_SELF || kind == TD_SCORES_KIND_ASSESSED
+           || kind == TD_SCORES_KIND_MATRIX_UNIT)
+    forget_cell (priv->cells, TD_SCORE_CELL (gtk_widget_get_first_child (widget)));
+}
+
+GtkColumnViewColumn *
+td_scores_view_add_column (TdScoresView *self, const char *title, TdScoresCellKind kind,
+                           guint column, int width, gboolean expand)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *col;
+
+  g_object_set_data (G_OBJECT (factory), "view", self);
+  g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (kind));
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  gtk_column_view_column_set_expand (col, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (col, width);
+  gtk_column_view_append_column (priv->column_view, col);
+  return col;
+}
+
+/* ---- rows ---- */
+
+static gboolean
+filter_row (gpointer item, gpointer data)
+{
+  TdScoresView *self = data;
+  gint index = td_criterion_item_get_index (item);
+
+  return index < 0 || TD_SCORES_VIEW_GET_CLASS (self)->differs (self, index);
+}
+
+void
+td_scores_view_set_only_differences (TdScoresView *self, gboolean only)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  gtk_filter_list_model_set_filter (priv->filtered, only ? GTK_FILTER (priv->filter) : NULL);
+  if (only)
+    gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+gboolean
+td_scores_view_has_rows (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (priv->store)) > 0;
+}
+
+void
+td_scores_view_splice (TdScoresView *self, guint position, guint n_removed, gpointer *added,
+                       guint n_added)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_list_store_splice (priv->store, position, n_removed, added, n_added);
+}
+
+void
+td_scores_view_clear (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_list_store_remove_all (priv->store);
+  g_hash_table_remove_all (priv->cells);
+}
+
+guint
+td_scores_view_get_n_rows (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (priv->filtered));
+}
+
+GtkColumnView *
+td_scores_view_get_column_view (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  return priv->column_view;
+}
+
+TdScoresState *
+td_scores_view_get_state (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  return priv->state;
+}
+
+void
+td_scores_view_attach (TdScoresView *self, GtkColumnView *column_view, TdScoresState *state)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  g_autoptr (GtkNoSelection) selection = NULL;
+
+  priv->column_view = column_view;
+  priv->state = state;
+  priv->store = g_list_store_new (TD_TYPE_CRITERION_ITEM);
+  priv->filter = gtk_custom_filter_new (filter_row, self, NULL);
+  priv->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (priv->store)), NULL);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (priv->filtered)));
+  gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (selection));
+}
+
+/* ---- object ---- */
+
+static void
+td_scores_view_dispose (GObject *object)
+{
+  TdScoresView *self = TD_SCORES_VIEW (object);
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_clear_handle_id (&priv->pending_source, g_source_remove);
+  g_clear_handle_id (&priv->focus_source, g_source_remove);
+  G_OBJECT_CLASS (td_scores_view_parent_class)->dispose (object);
+}
+
+static void
+td_scores_view_finalize (GObject *object)
+{
+  TdScoresView *self = TD_SCORES_VIEW (object);
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_clear_object (&priv->store);
+  g_clear_object (&priv->filtered);
+  g_clear_object (&priv->filter);
+  g_clear_pointer (&priv->cells, g_hash_table_unref);
+  g_clear_pointer (&priv->bound, g_hash_table_unref);
+  g_clear_pointer (&priv->pending, g_hash_table_unref);
+  G_OBJECT_CLASS (td_scores_view_parent_class)->finalize (object);
+}
+
+static void
+td_scores_view_class_init (TdScoresViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = td_scores_view_dispose;
+  object_class->finalize = td_scores_view_finalize;
+
+  /**
+   * TdScoresView::save:
+   * @cell: the cell whose text was committed
+   * @text: the text typed
+   *
+   * Saves an edit; FALSE keeps the focus in the cell (it was refused).
+   */
+  signals[SAVE] = g_signal_new ("save", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                g_signal_accumulator_first_wins, NULL, NULL, G_TYPE_BOOLEAN, 2,
+                                TD_TYPE_SCORE_CELL, G_TYPE_STRING);
+  /**
+   * TdScoresView::history:
+   * @anchor: the button clicked
+   * @index: the criterion's node index
+   *
+   * The history of a criterion's scores is asked for.
+   */
+  signals[HISTORY] = g_signal_new ("history", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                   NULL, NULL, G_TYPE_NONE, 2, GTK_TYPE_WIDGET, G_TYPE_INT);
+}
+
+static void
+td_scores_view_init (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  priv->cells = g_hash_table_new (NULL, NULL);
+  priv->bound = g_hash_table_new (NULL, NULL);
+  priv->pending = g_hash_table_new (NULL, NULL);
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What the main window's source files share: td-window.c (sections,
+ * header, sheets, messages) and td-window-files.c (database files). */
+#pragma once
+
+#include "td-window.h"
+
+G_BEGIN_DECLS
+
+#define TD_WINDOW_N_SECTIONS 7
+
+struct _TdWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  GtkListBox *sidebar_list;
+  GtkWidget *sidebar_separator;
+  GtkWidget *content_box;
+  GtkStack *stack;
+  AdwWindowTitle *window_title;
+  GtkWidget *sheets_button;
+  GtkMenuButton *primary_button;
+  GMenuModel *primary_menu;
+  GMenuModel *sheets_menu;
+  GtkBox *header_start_box;
+  GtkRevealer *notice_revealer;
+  GtkLabel *notice_label;
+  GtkRevealer *checking_revealer;
+  GtkLabel *checking_label;
+  GtkSpinner *checking_spinner;
+  GMenu *recent_menu;
+  guint open_generation;                     /* each open supersedes one still being checked */
+  GtkWidget *sections[TD_WINDOW_N_SECTIONS]; /* NULL until first shown */
+  gboolean section_chosen; /* a section was asked for before the window was shown */
+  gboolean urgent_pending; /* the urgent deadlines are told once the window is drawn */
+
+  TdDb *database;
+  gint64 bloc_year_id;
+  gchar *undo_restore_path; /* the before-restore copy the last restore made */
+};
+
+/* The actions that need an open (or writable) database, and the notices. */
+void td_window_update_actions (TdWindow *self);
+/* Opens @revealer (made visible first) or closes it (then hidden). */
+void td_window_reveal (GtkRevealer *revealer, gboolean shown);
+/* @path becomes the database opened next time, at the head of the recent list. */
+void td_window_remember_database (TdWindow *self, const char *path);
+void td_window_refresh_recent_menu (TdWindow *self);
+void td_window_files_class_init (GtkWidgetClass *widget_class);
+
+G_END_DECLS

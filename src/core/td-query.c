@@ -1,0 +1,280 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The recurring shapes of a query (see td-query.h).
+ *
+ * Every reader in core once wrote the same twenty lines: prepare, bind,
+ * step, switch on ROW, DONE and ERROR, reset, and for a change begin,
+ * run, audit, commit, or roll back.  Here they are written once, so that a
+ * reader is its SQL and the function that turns a row into a record. */
+#include "config.h"
+
+#include "td-query.h"
+#include "td-registry.h"
+
+#include <stdarg.h>
+
+static gboolean
+bind_values (sqlite3_stmt *stmt, const char *types, va_list ap)
+{
+  for (int i = 0; types != NULL && types[i] != '\0'; i++)
+    {
+      int column = i + 1;
+
+      switch (types[i])
+        {
+        case 'x':
+          sqlite3_bind_int64 (stmt, column, va_arg (ap, gint64));
+          break;
+        case 'i':
+          sqlite3_bind_int (stmt, column, va_arg (ap, gint));
+          break;
+        case 'b':
+          sqlite3_bind_int (stmt, column, va_arg (ap, gboolean) ? 1 : 0);
+          break;
+        case 's':
+          {
+            const char *text = va_arg (ap, const char *);
+
+            if (text != NULL)
+              sqlite3_bind_text (stmt, column, text, -1, SQLITE_TRANSIENT);
+          }
+          break;
+        case 'e':
+          {
+            const char *text = va_arg (ap, const char *);
+
+            sqlite3_bind_text (stmt, column, text ? text : "", -1, SQLITE_TRANSIENT);
+          }
+          break;
+        case 'r':
+          {
+            gint64 id = va_arg (ap, gint64);
+
+            if (id > 0)
+              sqlite3_bind_int64 (stmt, column, id);
+          }
+          break;
+        case 'n':
+          break;
+        default:
+          g_critical ("td-query: “%c” is not a parameter type", types[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static sqlite3_stmt *
+prepare_va (TdDb *db, const char *sql, GError **error, const char *types, va_list ap)
+{
+  /* td_db_prepare resets the statement and clears its bindings. */
+  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
+
+  if (stmt == NULL || !bind_values (stmt, types, ap))
+    return NULL;
+  return stmt;
+}
+
+sqlite3_stmt *
+td_query_prepare (TdDb *db, const char *sql, GError **error, const char *types, ...)
+{
+  sqlite3_stmt *stmt;
+  va_list ap;
+
+  va_start (ap, types);
+  stmt = prepare_va (db, sql, error, types, ap);
+  va_end (ap);
+  return stmt;
+}
+
+static gboolean
+run_va (TdDb *db, const char *sql, GError **error, const char *types, va_list ap)
+{
+  sqlite3_stmt *stmt = prepare_va (db, sql, error, types, ap);
+
+  return stmt != NULL && td_db_run (db, stmt, error);
+}
+
+gboolean
+td_query_run (TdDb *db, const char *sql, GError **error, const char *types, ...)
+{
+  gboolean ok;
+  va_list ap;
+
+  va_start (ap, types);
+  ok = run_va (db, sql, error, types, ap);
+  va_end (ap);
+  return ok;
+}
+
+gint64
+td_query_int (TdDb *db, const char *sql, gint64 fallback, GError **error, const char *types, ...)
+{
+  sqlite3_stmt *stmt;
+  gint64 value = fallback;
+  va_list ap;
+
+  va_start (ap, types);
+  stmt = prepare_va (db, sql, error, types, ap);
+  va_end (ap);
+  if (stmt != NULL && td_db_step (db, stmt, error) == TD_STEP_ROW)
+    {
+      if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+        value = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return value;
+}
+
+gchar *
+td_query_text (TdDb *db, const char *sql, GError **error, const char *types, ...)
+{
+  sqlite3_stmt *stmt;
+  gchar *text = NULL;
+  va_list ap;
+
+  va_start (ap, types);
+  stmt = prepare_va (db, sql, error, types, ap);
+  va_end (ap);
+  if (stmt != NULL && td_db_step (db, stmt, error) == TD_STEP_ROW)
+    {
+      text = td_query_column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  return text;
+}
+
+gpointer
+td_query_one (TdDb *db, const char *sql, TdRowFunc row, const char *not_found, GError **error,
+              const char *types, ...)
+{
+  sqlite3_stmt *stmt;
+  gpointer record = NULL;
+  va_list ap;
+
+  va_start (ap, types);
+  stmt = prepare_va (db, sql, error, types, ap);
+  va_end (ap);
+  if (stmt == NULL)
+    return NULL;
+  switch (td_db_step (db, stmt, error))
+    {
+    case TD_STEP_ROW:
+      record = row (stmt);
+      sqlite3_reset (stmt);
+      break;
+    case TD_STEP_DONE:
+      if (not_found != NULL)
+        g_set_error_literal (error, TD_ERROR, TD_ERROR_NOT_FOUND, not_found);
+      break;
+    case TD_STEP_ERROR:
+      break;
+    }
+  return record;
+}
+
+GPtrArray *
+td_query_list (TdDb *db, const char *sql, TdRowFunc row, GDestroyNotify free_func, GError **error,
+               const char *types, ...)
+{
+  g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (free_func);
+  sqlite3_stmt *stmt;
+  TdStep r;
+  va_list ap;
+
+  va_start (ap, types);
+  stmt = prepare_va (db, sql, error, types, ap);
+  va_end (ap);
+  if (stmt == NULL)
+    return NULL;
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    g_ptr_array_add (records, row (stmt));
+  return r == TD_STEP_DONE ? g_steal_pointer (&records) : NULL;
+}
+
+GArray *
+td_query_ids (TdDb *db, const char *sql, GError **error, const char *types, ...)
+{
+  g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt;
+  TdStep r;
+  va_list ap;
+
+  va_start (ap, types);
+  stmt = prepare_va (db, sql, error, types, ap);
+  va_end (ap);
+  if (stmt == NULL)
+    return NULL;
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  return r == TD_STEP_DONE ? g_steal_pointer (&ids) : NULL;
+}
+
+gboolean
+td_query_change (TdDb *db, const char *what, const TdAudit *audit, TdChangeFunc change,
+                 gpointer data, GError **error)
+{
+  if (!td_db_begin (db, error))
+    return FALSE;
+  if (!change (db, data, error)
+      || (audit != NULL
+          && !td_db_audit (db, audit->table, audit->row_id, audit->field, audit->old_value,
+                           audit->new_value, error))
+      || !td_db_commit (db, error))
+    {
+      td_db_rollback (db);
+      return FALSE;
+    }
+  if (what != NULL)
+    td_db_notify_changed (db, what);
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *sql;
+  const char *types;
+  va_list *ap;
+} Statement;
+
+static gboolean
+run_statement (TdDb *db, gpointer data, GError **error)
+{
+  Statement *s = data;
+
+  return run_va (db, s->sql, error, s->types, *s->ap);
+}
+
+/* One statement is atomic by itself: a transaction is opened only to
+ * write its audit row with it. */
+gboolean
+td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, GError **error,
+                     const char *sql, const char *types, ...)
+{
+  gboolean ok;
+  va_list ap;
+  Statement s = { sql, types, &ap };
+
+  va_start (ap, types);
+  if (audit != NULL)
+    ok = td_query_change (db, what, audit, run_statement, &s, error);
+  else if ((ok = run_va (db, sql, error, types, ap)) && what != NULL)
+    td_db_notify_changed (db, what);
+  va_end (ap);
+  return ok;
+}
+
+gchar *
+td_query_column_dup (sqlite3_stmt *stmt, int column)
+{
+  return td_db_dup_text (stmt, column);
+}
+
+void
+td_query_column_date (sqlite3_stmt *stmt, int column, GDate *out)
+{
+  td_date_from_iso ((const char *)sqlite3_column_text (stmt, column), out);
+}

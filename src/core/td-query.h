@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The recurring shapes of a query, over td-db's statements: run one
+ * statement, read one row (or say it is not there), read a list of rows,
+ * and change the file in one transaction with its audit row.
+ *
+ * Parameters are bound from a string of types, one character each, and
+ * the values after it, in order:
+ *
+ *   'x' gint64        'i' gint          'b' gboolean (0 or 1)
+ *   's' const char *  (NULL binds NULL)
+ *   'e' const char *  (NULL binds '': the columns that are NOT NULL)
+ *   'r' gint64        a reference: 0 or less binds NULL
+ *   'n' nothing       (no value: the parameter is left NULL)
+ *
+ * Pass exactly the C type named (a literal 0 for 'x' must be written
+ * (gint64) 0): the values are read with va_arg. */
+#pragma once
+
+#include "td-db.h"
+
+G_BEGIN_DECLS
+
+/* Builds a record from the current row of @stmt. */
+typedef gpointer (*TdRowFunc) (sqlite3_stmt *stmt);
+
+/* Prepares @sql (a statement td-db keeps for reuse) and binds the values. */
+sqlite3_stmt *td_query_prepare (TdDb *db, const char *sql, GError **error, const char *types, ...);
+/* Runs a statement that returns no rows (INSERT, UPDATE, DELETE). */
+gboolean td_query_run (TdDb *db, const char *sql, GError **error, const char *types, ...);
+/* The first column of the first row as an integer; @fallback when there is
+ * no row or it is NULL, or on an error (set in @error). */
+gint64 td_query_int (TdDb *db, const char *sql, gint64 fallback, GError **error, const char *types,
+                     ...);
+/* The first column of the first row as text; NULL when there is no row. */
+gchar *td_query_text (TdDb *db, const char *sql, GError **error, const char *types, ...);
+/* The record @row builds from the first row.  Without a row: NULL, and a
+ * TD_ERROR_NOT_FOUND error saying @not_found (which names the missing
+ * thing and is shown to the clerk) unless it is NULL. */
+gpointer td_query_one (TdDb *db, const char *sql, TdRowFunc row, const char *not_found,
+                       GError **error, const char *types, ...);
+/* A record per row, freed with @free_func; NULL on an error. */
+GPtrArray *td_query_list (TdDb *db, const char *sql, TdRowFunc row, GDestroyNotify free_func,
+                          GError **error, const char *types, ...);
+/* The first column of every row as gint64 ids; NULL on an error. */
+GArray *td_query_ids (TdDb *db, const char *sql, GError **error, const char *types, ...);
+
+/* A change of the file made by @change in one transaction: committed when
+ * it returns TRUE, rolled back otherwise.  With @audit, its row is written
+ * in the same transaction (score, ranking and registry changes keep their
+ * trail).  Once committed, the database notifies @what ("registry",
+ * "ranking"…) unless it is NULL. */
+typedef gboolean (*TdChangeFunc) (TdDb *db, gpointer data, GError **error);
+
+typedef struct
+{
+  const char *table;
+  gint64 row_id;
+  const char *field;
+  const char *old_value;
+  const char *new_value;
+} TdAudit;
+
+gboolean td_query_change (TdDb *db, const char *what, const TdAudit *audit, TdChangeFunc change,
+                          gpointer data, GError **error);
+/* One statement as a change, then @what notified.  A statement is atomic
+ * by itself: with @audit it runs in a transaction with its audit row. */
+gboolean td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, GError **error,
+                              const char *sql, const char *types, ...);
+
+/* A text column as a new string (NULL stays NULL). */
+gchar *td_query_column_dup (sqlite3_stmt *stmt, int column);
+/* A text column read as an ISO date (yyyy-mm-dd) into @out, cleared when
+ * it is NULL or not a date. */
+void td_query_column_date (sqlite3_stmt *stmt, int column, GDate *out);
+
+G_END_DECLS

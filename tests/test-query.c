@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The query helpers of core (td-query.h): every parameter type binds what
+ * it says, one row or NOT_FOUND, lists, and a change that is committed
+ * with its audit row or rolled back whole. */
+#include "config.h"
+
+#include "td-query.h"
+
+#include <string.h>
+
+static TdDb *
+scratch_db (void)
+{
+  g_autoptr (GError) error = NULL;
+  TdDb *db = td_db_new_memory (&error);
+
+  g_assert_no_error (error);
+  g_assert_true (td_db_exec (db,
+                             "CREATE TABLE t (id INTEGER PRIMARY KEY, n INTEGER, name TEXT,"
+                             " ref INTEGER, flag INTEGER)",
+                             &error));
+  g_assert_no_error (error);
+  return db;
+}
+
+typedef struct
+{
+  gint64 id;
+  gchar *name;
+} Row;
+
+static void
+row_free (Row *row)
+{
+  g_free (row->name);
+  g_free (row);
+}
+
+static gpointer
+row_from (sqlite3_stmt *stmt)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->name = td_query_column_dup (stmt, 1);
+  return row;
+}
+
+static void
+test_bind_types (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (td_query_run (db, "INSERT INTO t (n, name, ref, flag) VALUES (?, ?, ?, ?)", &error,
+                               "xsrb", G_GINT64_CONSTANT (5000000000), "Sở Y tế", (gint64)0, TRUE));
+  g_assert_true (td_query_run (db, "INSERT INTO t (n, name, ref, flag) VALUES (?, ?, ?, ?)", &error,
+                               "ierb", 7, NULL, (gint64)42, FALSE));
+  g_assert_true (
+      td_query_run (db, "INSERT INTO t (n, name) VALUES (?, ?)", &error, "ns", "không có số"));
+  g_assert_no_error (error);
+  /* x: 64 bits; r: 0 is NULL, 42 stays; b: 1 and 0; s: NULL; e: NULL is ''. */
+  g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 1", -1, NULL, NULL), ==,
+                   G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t WHERE ref IS NULL", -1, NULL, NULL),
+                   ==, 2);
+  g_assert_cmpint (td_query_int (db, "SELECT ref FROM t WHERE id = ?", -1, NULL, "x", (gint64)2),
+                   ==, 42);
+  g_assert_cmpint (td_query_int (db, "SELECT sum (flag) FROM t", -1, NULL, NULL), ==, 1);
+  {
+    g_autofree gchar *empty = td_query_text (db, "SELECT name FROM t WHERE id = 2", NULL, NULL);
+    g_autofree gchar *vi = td_query_text (db, "SELECT name FROM t WHERE id = 1", NULL, NULL);
+    g_autofree gchar *none = td_query_text (db, "SELECT name FROM t WHERE id = 99", NULL, NULL);
+
+    g_assert_cmpstr (empty, ==, "");
+    g_assert_cmpstr (vi, ==, "Sở Y tế");
+    g_assert_null (none);
+  }
+  g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 3", -1, NULL, NULL), ==, -1);
+}
+
+static void
+test_one_and_list (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  g_autoptr (GArray) ids = NULL;
+  Row *row;
+
+  for (gint i = 1; i <= 3; i++)
+    {
+      g_autofree gchar *name = g_strdup_printf ("đơn vị %d", i);
+      g_assert_true (
+          td_query_run (db, "INSERT INTO t (n, name) VALUES (?, ?)", NULL, "is", i, name));
+    }
+  row = td_query_one (db, "SELECT id, name FROM t WHERE n = ?", row_from, "gone", &error, "i", 2);
+  g_assert_no_error (error);
+  g_assert_cmpstr (row->name, ==, "đơn vị 2");
+  row_free (row);
+
+  /* No row: NULL and the message given, or no error at all. */
+  g_assert_null (td_query_one (db, "SELECT id, name FROM t WHERE n = ?", row_from,
+                               "The unit no longer exists.", &error, "i", 9));
+  g_assert_error (error, TD_ERROR, TD_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The unit no longer exists.");
+  g_clear_error (&error);
+  g_assert_null (
+      td_query_one (db, "SELECT id, name FROM t WHERE n = ?", row_from, NULL, &error, "i", 9));
+  g_assert_no_error (error);
+
+  rows = td_query_list (db, "SELECT id, name FROM t WHERE n >= ? ORDER BY n DESC", row_from,
+                        (GDestroyNotify)row_free, &error, "i", 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((Row *)rows->pdata[0])->name, ==, "đơn vị 3");
+  ids = td_query_ids (db, "SELECT id FROM t ORDER BY id", &error, NULL);
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_assert_cmpint (g_array_index (ids, gint64, 2), ==, 3);
+
+  /* Bad SQL: NULL and an error, never half a list. */
+  g_assert_null (td_query_list (db, "SELECT nothing FROM nowhere", row_from,
+                                (GDestroyNotify)row_free, &error, NULL));
+  g_assert_nonnull (error);
+}
+
+static gboolean
+insert_two_then (TdDb *db, gpointer data, GError **error)
+{
+  gboolean fail = GPOINTER_TO_INT (data);
+
+  return td_query_run (db, "INSERT INTO t (n) VALUES (1)", error, NULL)
+         && td_query_run (db, "INSERT INTO t (n) VALUES (2)", error, NULL)
+         && (!fail || td_query_run (db, "INSERT INTO missing VALUES (3)", error, NULL));
+}
+
+static void
+on_changed (TdDb *db, const char *what, gpointer data)
+{
+  g_string_append_printf (data, "%s;", what);
+}
+
+static void
+test_change_with_audit (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) heard = g_string_new (NULL);
+  TdAudit audit = { "t", 1, "n", NULL, "1, 2" };
+
+  g_signal_connect (db, "changed", G_CALLBACK (on_changed), heard);
+  /* A failing step undoes the whole change, audit included, and says nothing. */
+  g_assert_false (
+      td_query_change (db, "probe", &audit, insert_two_then, GINT_TO_POINTER (TRUE), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t", -1, NULL, NULL), ==, 0);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM audit", -1, NULL, NULL), ==, 0);
+  g_assert_cmpstr (heard->str, ==, "");
+
+  g_assert_true (
+      td_query_change (db, "probe", &audit, insert_two_then, GINT_TO_POINTER (FALSE), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t", -1, NULL, NULL), ==, 2);
+  g_assert_cmpint (
+      td_query_int (db, "SELECT count (*) FROM audit WHERE new_value = '1, 2'", -1, NULL, NULL), ==,
+      1);
+  g_assert_cmpstr (heard->str, ==, "probe;");
+
+  /* One statement: audited in a transaction, or run alone. */
+  g_assert_true (
+      td_query_run_change (db, "one", &audit, &error, "DELETE FROM t WHERE n = ?", "i", 1));
+  g_assert_true (td_query_run_change (db, NULL, NULL, &error, "DELETE FROM t", NULL));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t", -1, NULL, NULL), ==, 0);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM audit", -1, NULL, NULL), ==, 2);
+  g_assert_cmpstr (heard->str, ==, "probe;one;");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/query/bind-types", test_bind_types);
+  g_test_add_func ("/query/one-and-list", test_one_and_list);
+  g_test_add_func ("/query/change-with-audit", test_change_with_audit);
+  return g_test_run ();
+}
