@@ -126,6 +126,37 @@ td_scores_view_forget_cells (TdScoresView *self)
   g_hash_table_remove_all (priv->cells);
 }
 
+/* The meeting's agreed points, marked as on the sheets: "*" after the
+ * subtotal of a heading, "5*" beside an assessed input; the reason on
+ * hover and for a screen reader. */
+static void
+mark_agreed (GtkWidget *label, const TdEntry *assessed, TdSource source, const char *subtotal)
+{
+  g_autofree gchar *points = NULL;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *tip = NULL;
+
+  if (assessed == NULL || !assessed->has_agreed || source == TD_SOURCE_SELF)
+    {
+      gtk_widget_remove_css_class (label, "agreed");
+      gtk_widget_set_tooltip_text (label, NULL);
+      gtk_widget_set_hexpand (label, TRUE);
+      return;
+    }
+  points = td_points_format (assessed->agreed);
+  text = subtotal ? g_strdup_printf ("%s *", subtotal) : g_strdup_printf ("%s*", points);
+  /* Translators: the tooltip of a score the meeting agreed: points, reason */
+  tip = g_strdup_printf (_ ("The meeting agreed %s points: %s"), points, assessed->agreed_reason);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, TRUE);
+  gtk_widget_add_css_class (label, "agreed");
+  gtk_widget_set_tooltip_text (label, tip);
+  /* Beside an input the cell keeps the width, the mark takes what it needs. */
+  gtk_widget_set_hexpand (label, subtotal != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip,
+                                  -1);
+}
+
 void
 td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *item,
                            TdSource source, guint unit, guint column, gint differs)
@@ -150,11 +181,16 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
       text = td_points_format (value);
       gtk_label_set_text (GTK_LABEL (label), text);
       gtk_widget_add_css_class (label, c == NULL ? "score-total" : "score-subtotal");
+      if (c != NULL)
+        mark_agreed (label, td_scores_get_entry (state->scores, unit, index, TD_SOURCE_ASSESSED),
+                     source, text);
       return;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (cell), TRUE);
   gtk_widget_set_visible (label, FALSE);
+  mark_agreed (label, td_scores_get_entry (state->scores, unit, index, TD_SOURCE_ASSESSED), source,
+               NULL);
   td_scores_view_remember_cell (self, index, column, cell);
   if (differs >= 0)
     td_scores_view_mark_cell (cell, differs);
