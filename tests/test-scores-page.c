@@ -720,6 +720,44 @@ test_agreed_points (Fixture *f, gconstpointer data)
   g_assert_false (rank_input_of (inputs, unit_id)->has_agreed);
 }
 
+/* A table that counts an item not scored as full says so in the empty
+ * cells of a unit that scored anything, and counts it in the total. */
+static void
+test_full_by_default_placeholder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  TdScores *scores;
+  const TdCriterion *c;
+  const TdEntry *entry;
+  TdScoreCell *cell;
+  guint unit = 1;
+  TdPoints before, old;
+
+  g_assert_true (td_criteria_set_full_by_default (f->db, f->bloc_year_id, TRUE, &error));
+  g_assert_no_error (error);
+  td_window_set_database (f->window, f->db, FALSE);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  g_assert_true (td_window_show_section (f->window, "scores"));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  scores = td_scores_page_get_scores (f->page);
+  g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (scores, unit)));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  before = td_scores_get_totals (scores, unit)->table[TD_SOURCE_SELF].total;
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF);
+  old = entry ? entry->points : 500;
+  /* Emptied: the row still counts its 5 points, and the cell says so. */
+  type_enter (cell, "");
+  g_assert_null (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF));
+  g_assert_true (td_scores_get_table (scores)->full_by_default);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (td_score_cell_get_editable (cell))),
+                   ==, "5 (đủ điểm)");
+  g_assert_cmpint (td_scores_get_totals (scores, unit)->table[TD_SOURCE_SELF].total, ==,
+                   before - old + 500);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -744,5 +782,7 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/scores-page/agreed-points", Fixture, NULL, fixture_setup, test_agreed_points,
               fixture_teardown);
+  g_test_add ("/scores-page/full-by-default-placeholder", Fixture, NULL, fixture_setup,
+              test_full_by_default_placeholder, fixture_teardown);
   return g_test_run ();
 }

@@ -146,6 +146,7 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
       if (!ok)
         return refuse (self, cell, NULL, error);
       td_score_cell_set_text (cell, "");
+      td_scores_view_set_placeholder (&self->state, cell, c, unit, source);
       return TRUE;
     }
 

@@ -126,6 +126,27 @@ td_scores_view_forget_cells (TdScoresView *self)
   g_hash_table_remove_all (priv->cells);
 }
 
+void
+td_scores_view_set_placeholder (TdScoresState *state, TdScoreCell *cell, const TdCriterion *c,
+                                guint unit, TdSource source)
+{
+  g_autofree gchar *placeholder = NULL;
+
+  /* The table counts an item not scored as fully met once the unit scored
+   * anything: say so where the value would be. */
+  if (state->table->full_by_default && td_rule_kind_gives_standard (c->kind)
+      && td_scores_get_entry (state->scores, unit, c->index, source) == NULL
+      && td_scores_get_totals (state->scores, unit)->n_entries[source] > 0)
+    {
+      g_autofree gchar *full = td_points_format (c->standard);
+
+      placeholder = g_strdup_printf (_ ("%s (full)"), full);
+    }
+  else
+    placeholder = td_criterion_input_hint (c);
+  td_score_cell_set_placeholder (cell, placeholder);
+}
+
 /* The meeting's agreed points, marked as on the sheets: "*" after the
  * subtotal of a heading, "5*" beside an assessed input; the reason on
  * hover and for a screen reader. */
@@ -221,7 +242,7 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
       {
         text = td_criterion_format_input (c, entry);
         td_score_cell_set_text (cell, text);
-        td_score_cell_set_placeholder (cell, hint);
+        td_scores_view_set_placeholder (state, cell, c, unit, source);
       }
     td_score_cell_set_error (cell, NULL);
     td_lazy_tooltip_set (GTK_WIDGET (cell), hint);
