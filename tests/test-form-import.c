@@ -485,6 +485,115 @@ test_changed_table_and_other_database (Fixture *f, gconstpointer data)
   }
 }
 
+/* What the database is asked while Undo runs. */
+typedef struct
+{
+  guint begins;      /* transactions begun (savepoints not counted) */
+  guint table_loads; /* criteria tables read (td_criteria_load) */
+  guint notified;    /* "changed::entries" emitted */
+} UndoTrace;
+
+static int
+trace_statement (unsigned type, void *data, void *stmt, void *sql)
+{
+  UndoTrace *t = data;
+  const char *text = sql;
+
+  if (g_str_has_prefix (text, "BEGIN"))
+    t->begins++;
+  if (strstr (text, "FROM criteria_table WHERE bloc_year_id") != NULL)
+    t->table_loads++;
+  return 0;
+}
+
+static void
+on_entries_changed (TdDb *db, const char *what, UndoTrace *t)
+{
+  t->notified++;
+}
+
+/* A valid value for every input of the form, as a member who fills it all. */
+static guint
+fill_everything (TdSheet *sheet, TdCriteriaTable *table)
+{
+  guint n_filled = 0;
+
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    {
+      const TdCriterion *c = td_criteria_table_get_node (table, i);
+      TdFormField fields[TD_FORM_MAX_FIELDS];
+      guint n = td_form_fields (c, fields);
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_auto (GStrv) items = td_form_field_items (c, fields[k]);
+          gint64 min, max;
+
+          td_form_field_range (c, fields[k], &min, &max);
+          if (items != NULL)
+            td_test_forms_fill (sheet, c, fields[k], 0, items[0]);
+          else
+            td_test_forms_fill (sheet, c, fields[k], fields[k] == TD_FORM_FIELD_COUNT ? 100 : max,
+                                NULL);
+        }
+      n_filled += n > 0;
+    }
+  return n_filled;
+}
+
+/* Undo after a first import removes every entry the import made in one
+ * transaction, reading no criteria table again (it used to load the whole
+ * table for each entry), and tells the window once. */
+static void
+test_undo_one_transaction (Fixture *f, gconstpointer data)
+{
+  gint64 unit = td_test_forms_unit (f->db, f->by_2024, "Sở Nội vụ");
+  g_autoptr (GPtrArray) entries = td_entries_load_bloc_year (f->db, f->by_2024, NULL);
+  g_autoptr (TdSheet) sheet = NULL;
+  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_plan_free);
+  g_autoptr (TdScoreImport) undo = td_score_import_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = NULL;
+  UndoTrace trace = { 0 };
+  guint n_filled, n_imported;
+  gulong handler;
+
+  /* The unit has sent nothing yet: the import makes every entry. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TdEntry *e = entries->pdata[i];
+      if (e->unit_id == unit && e->source == TD_SOURCE_SELF)
+        g_assert_true (
+            td_entry_delete (f->db, unit, e->criterion_id, TD_SOURCE_SELF, NULL, &error));
+    }
+  sheet = td_test_forms_build (f->db, f->by_2024, "Sở Nội vụ");
+  n_filled = fill_everything (sheet, f->table);
+  path = td_test_forms_write (sheet, f->dir, "SNV.xlsx");
+  g_ptr_array_add (plans, plan_one (f, path, f->by_2024));
+  g_assert_cmpuint (((TdFormPlan *)plans->pdata[0])->refusals->len, ==, 0);
+  g_assert_true (td_form_plans_apply (f->db, plans, undo, &n_imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (td_score_import_get_n_saved (undo), ==, n_filled);
+  g_assert_cmpuint (n_filled, >, 20);
+
+  sqlite3_trace_v2 (td_db_get_handle (f->db), SQLITE_TRACE_STMT, trace_statement, &trace);
+  handler = g_signal_connect (f->db, "changed::entries", G_CALLBACK (on_entries_changed), &trace);
+  g_assert_true (td_score_import_undo (f->db, undo, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->db, handler);
+  sqlite3_trace_v2 (td_db_get_handle (f->db), 0, NULL, NULL);
+
+  g_assert_cmpuint (trace.begins, ==, 1);
+  g_assert_cmpuint (trace.table_loads, ==, 0);
+  g_assert_cmpuint (trace.notified, ==, 1);
+  {
+    g_autoptr (GPtrArray) after = td_entries_load_bloc_year (f->db, f->by_2024, NULL);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_false (((TdEntry *)after->pdata[i])->unit_id == unit
+                      && ((TdEntry *)after->pdata[i])->source == TD_SOURCE_SELF);
+  }
+}
+
 /* A folder of forms: its files in name order, without lock and hidden files. */
 static void
 test_folder (Fixture *f, gconstpointer data)
@@ -526,5 +635,7 @@ main (int argc, char *argv[])
   g_test_add ("/form-import/changed-table-and-other-database", Fixture, NULL, fixture_set_up,
               test_changed_table_and_other_database, fixture_tear_down);
   g_test_add ("/form-import/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);
+  g_test_add ("/form-import/undo-one-transaction", Fixture, NULL, fixture_set_up,
+              test_undo_one_transaction, fixture_tear_down);
   return g_test_run ();
 }
