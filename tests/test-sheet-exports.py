@@ -346,7 +346,8 @@ def form_protection_validations_and_data_sheet():
     assert ws.cell(total, 9).value.startswith("=ROUND(F")
     assert wv.worksheets[0].cell(total, 9).value == 0
     assert wv.worksheets[0].cell(total, 3).value == 100
-    assert ws.sheet_view.showZeros is False
+    # Empty, not 0, in Excel and LibreOffice: the zero section of the format.
+    assert ws.cell(total, 9).number_format == "0.##;-0.##;;@", ws.cell(total, 9).number_format
 
 
 @test

@@ -667,7 +667,10 @@ static guint
 form_own_row (FormSheet *f, gint index)
 {
   const TdCriterion *c = td_criteria_table_get_node (f->ctx->table, index);
-  g_autofree gchar *path = td_builder_node_path (f->ctx->table, index);
+  /* The item as its table names it ("a1"); the path from the top
+   * ("1.a.a1") only for an item without a code of its own. */
+  g_autofree gchar *path
+      = c->code && *c->code ? g_strdup (c->code) : td_builder_node_path (f->ctx->table, index);
   g_autofree gchar *rule = describe_rule (c);
   g_autofree gchar *most = td_points_format (MAX (c->standard, 0));
   g_autofree gchar *text = NULL;

@@ -57,6 +57,7 @@ enum
   F_TOP = 1 << 9,
   F_POINTS = 1 << 10,
   F_INTEGER = 1 << 11,
+  F_HIDE_ZERO = 1 << 12, /* a blank form: 0 shows as an empty cell */
 };
 
 typedef struct
@@ -75,18 +76,33 @@ typedef struct
  * (one number format cannot tell 95 from 95,5).  A suffix (" (điều
  * chỉnh)", the agreed mark) is part of the format, so the value stays a
  * number. */
+static void
+append_suffix (GString *f, const char *suffix)
+{
+  if (suffix == NULL || *suffix == '\0')
+    return;
+  g_string_append_c (f, '"');
+  for (const char *c = suffix; *c; c++)
+    if (*c != '"')
+      g_string_append_c (f, *c);
+  g_string_append_c (f, '"');
+}
+
+/* @hide_zero: a third, empty section for 0 ("0.##;-0.##;;@"): a blank
+ * form's totals are empty, as in its PDF, in Excel and in LibreOffice
+ * alike (LibreOffice ignores the sheet's "show zeros" setting), while the
+ * numbers a member types keep their 0. */
 static gchar *
-number_format (const char *base, const char *suffix)
+number_format (const char *base, const char *suffix, gboolean hide_zero)
 {
   GString *f = g_string_new (base);
 
-  if (suffix != NULL && *suffix)
+  append_suffix (f, suffix);
+  if (hide_zero)
     {
-      g_string_append_c (f, '"');
-      for (const char *c = suffix; *c; c++)
-        if (*c != '"')
-          g_string_append_c (f, *c);
-      g_string_append_c (f, '"');
+      g_string_append_printf (f, ";-%s", base);
+      append_suffix (f, suffix);
+      g_string_append (f, ";;@");
     }
   return g_string_free (f, FALSE);
 }
@@ -135,7 +151,8 @@ get_format_full (Writer *w, guint flags, double size, const char *suffix)
   format_set_align (f, (flags & F_TOP) ? LXW_ALIGN_VERTICAL_TOP : LXW_ALIGN_VERTICAL_CENTER);
   if (flags & (F_POINTS | F_INTEGER))
     {
-      g_autofree gchar *nf = number_format ((flags & F_POINTS) ? "0.##" : "0", suffix);
+      g_autofree gchar *nf
+          = number_format ((flags & F_POINTS) ? "0.##" : "0", suffix, (flags & F_HIDE_ZERO) != 0);
       format_set_num_format (f, nf);
     }
   g_hash_table_insert (w->formats, g_steal_pointer (&key), f);
@@ -661,6 +678,9 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
             flags |= F_POINTS;
           else if (col->kind != TD_COLUMN_TEXT)
             flags |= F_INTEGER;
+          /* What the member types stays as typed: a count of 0 is an answer. */
+          if (sheet->hide_zero && col->kind != TD_COLUMN_TEXT && !cell->input)
+            flags |= F_HIDE_ZERO;
           flags |= (gint)c == srow->span_first    ? F_CENTER
                    : col->align == TD_ALIGN_LEFT  ? F_LEFT
                    : col->align == TD_ALIGN_RIGHT ? F_RIGHT
@@ -702,7 +722,10 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
           g_autofree gchar *test = NULL;
 
           lxw_rowcol_to_cell (cell, row, first_points);
-          test = g_strdup_printf ("=AND(ISNUMBER(%s),MOD(%s,1)=0)", cell, cell);
+          /* A hidden 0 keeps the format that hides it. */
+          test = sheet->hide_zero
+                     ? g_strdup_printf ("=AND(ISNUMBER(%s),MOD(%s,1)=0,%s<>0)", cell, cell, cell)
+                     : g_strdup_printf ("=AND(ISNUMBER(%s),MOD(%s,1)=0)", cell, cell);
           cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
           cf.value_string = test;
           cf.format = w->whole;
@@ -810,8 +833,6 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
   worksheet_set_margins (ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
   worksheet_set_header (ws, "&C&\"Times New Roman,Regular\"&12&P");
   worksheet_freeze_panes (ws, first_table, sheet->freeze_columns);
-  if (sheet->hide_zero)
-    worksheet_hide_zero (ws);
 
   if (protect)
     {
