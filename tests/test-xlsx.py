@@ -257,7 +257,7 @@ def form_totals_are_formulas_with_zero_cache():
     assert ws.cell(total, 6).number_format == "0.##;-0.##;;@", ws.cell(total, 6).number_format
     inputs = [c for row in ws.iter_rows(max_row=total) for c in row
               if c.protection.locked is False and c.number_format.startswith("0")]
-    assert inputs and all(";;" not in c.number_format for c in inputs), inputs
+    assert inputs and all(c.number_format == "0.##;-0.##;0;@" for c in inputs), inputs
     assert ";;" not in wb.worksheets[0].cell(total, 6).number_format
     assert ws["C3"].value == "……………, ngày …… tháng …… năm 2025", ws["C3"].value
     col_d = [ws.cell(r, 3).value for r in range(total, ws.max_row + 1)]

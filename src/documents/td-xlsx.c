@@ -57,7 +57,8 @@ enum
   F_TOP = 1 << 9,
   F_POINTS = 1 << 10,
   F_INTEGER = 1 << 11,
-  F_HIDE_ZERO = 1 << 12, /* a blank form: 0 shows as an empty cell */
+  F_HIDE_ZERO = 1 << 12,  /* a blank form: 0 shows as an empty cell */
+  F_PLAIN_ZERO = 1 << 13, /* a form's input: 0 shows as "0" */
 };
 
 typedef struct
@@ -88,21 +89,22 @@ append_suffix (GString *f, const char *suffix)
   g_string_append_c (f, '"');
 }
 
-/* @hide_zero: a third, empty section for 0 ("0.##;-0.##;;@"): a blank
- * form's totals are empty, as in its PDF, in Excel and in LibreOffice
- * alike (LibreOffice ignores the sheet's "show zeros" setting), while the
- * numbers a member types keep their 0. */
+/* @zero: the format's own section for 0, NULL for none: "" hides it
+ * ("0.##;-0.##;;@": a blank form's totals are empty, as in its PDF, in
+ * Excel and in LibreOffice alike, which ignores the sheet's "show zeros"
+ * setting), "0" shows a 0 the member typed without a decimal separator
+ * (the conditional format for whole numbers leaves zeros to this). */
 static gchar *
-number_format (const char *base, const char *suffix, gboolean hide_zero)
+number_format (const char *base, const char *suffix, const char *zero)
 {
   GString *f = g_string_new (base);
 
   append_suffix (f, suffix);
-  if (hide_zero)
+  if (zero != NULL)
     {
       g_string_append_printf (f, ";-%s", base);
       append_suffix (f, suffix);
-      g_string_append (f, ";;@");
+      g_string_append_printf (f, ";%s;@", zero);
     }
   return g_string_free (f, FALSE);
 }
@@ -151,8 +153,8 @@ get_format_full (Writer *w, guint flags, double size, const char *suffix)
   format_set_align (f, (flags & F_TOP) ? LXW_ALIGN_VERTICAL_TOP : LXW_ALIGN_VERTICAL_CENTER);
   if (flags & (F_POINTS | F_INTEGER))
     {
-      g_autofree gchar *nf
-          = number_format ((flags & F_POINTS) ? "0.##" : "0", suffix, (flags & F_HIDE_ZERO) != 0);
+      const char *zero = (flags & F_HIDE_ZERO) ? "" : (flags & F_PLAIN_ZERO) ? "0" : NULL;
+      g_autofree gchar *nf = number_format ((flags & F_POINTS) ? "0.##" : "0", suffix, zero);
       format_set_num_format (f, nf);
     }
   g_hash_table_insert (w->formats, g_steal_pointer (&key), f);
@@ -679,8 +681,8 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
           else if (col->kind != TD_COLUMN_TEXT)
             flags |= F_INTEGER;
           /* What the member types stays as typed: a count of 0 is an answer. */
-          if (sheet->hide_zero && col->kind != TD_COLUMN_TEXT && !cell->input)
-            flags |= F_HIDE_ZERO;
+          if (sheet->hide_zero && col->kind != TD_COLUMN_TEXT)
+            flags |= cell->input ? F_PLAIN_ZERO : F_HIDE_ZERO;
           flags |= (gint)c == srow->span_first    ? F_CENTER
                    : col->align == TD_ALIGN_LEFT  ? F_LEFT
                    : col->align == TD_ALIGN_RIGHT ? F_RIGHT
