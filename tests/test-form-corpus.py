@@ -16,7 +16,6 @@
 # Usage: test-form-corpus.py THIDUA CROSSCHECK_MODEL  (TAP on stdout)
 import json
 import os
-import re
 import shutil
 import sqlite3
 import subprocess
@@ -27,6 +26,7 @@ from decimal import Decimal
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from td_forms import data_sheet, libreoffice_recalc, list_items  # noqa: E402
 from td_tap import main, test  # noqa: E402
 from td_xlsx_eval import recompute  # noqa: E402
 
@@ -124,28 +124,14 @@ class Case:
         return False
 
 
-def data_sheet(wb):
-    data = next(ws for ws in wb.worksheets if ws.title.startswith("TD_DATA"))
-    meta, keys, r = {}, {}, 1
-    while data.cell(r, 1).value not in (None, "row"):
-        meta[data.cell(r, 1).value] = data.cell(r, 2).value
-        r += 1
-    while data.cell(r, 1).value != "row":
-        r += 1
-    for r in range(r + 1, data.max_row + 1):
-        if data.cell(r, 3).value:
-            _, cid, field = data.cell(r, 3).value.split(":")
-            keys[(int(cid), field)] = int(data.cell(r, 2).value)
+def input_keys(wb):
+    """The form's data sheet, meta and input rows {(criterion id, field): excel row}."""
+    data, meta, rows = data_sheet(wb)
+    keys = {}
+    for row, key in rows.items():
+        _, cid, field = key.split(":")
+        keys[(int(cid), field)] = row
     return data, meta, keys
-
-
-def list_items(ws, data, coordinate):
-    for dv in ws.data_validations.dataValidation:
-        if coordinate in str(dv.sqref).split() and dv.type == "list":
-            m = re.match(r"'?[^!']+'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)", dv.formula1)
-            return [c.value for row in data[f"{m.group(1)}{m.group(2)}:{m.group(3)}{m.group(4)}"]
-                    for c in row]
-    raise AssertionError(f"no list on {coordinate}")
 
 
 def in_range(rng):
@@ -159,7 +145,7 @@ def fill(case, unit, path):
     """Types the unit's self inputs into the form at @path, as its member would."""
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
-    data, meta, keys = data_sheet(wb)
+    data, meta, keys = input_keys(wb)
     col = int(meta["col_input"]) + 1
     typed = 0
 
@@ -319,16 +305,6 @@ def libreoffice_computes_the_same():
     if SOFFICE is None:
         return "SKIP LibreOffice (soffice) is not installed; td_xlsx_eval.py checked the formulas"
     out = os.path.join(TMP, "lo")
-    profile = os.path.join(TMP, "lo-profile")
-    os.makedirs(os.path.join(profile, "user"), exist_ok=True)
-    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w") as f:
-        f.write('<?xml version="1.0" encoding="UTF-8"?><oor:items '
-                'xmlns:oor="http://openoffice.org/2001/registry" '
-                'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-                '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
-                '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>'
-                '</oor:items>')
     # One file name per form, so that one conversion does them all.
     staged = os.path.join(TMP, "staged")
     os.makedirs(staged)
@@ -336,10 +312,7 @@ def libreoffice_computes_the_same():
     for n, (case, unit, path) in enumerate(FORMS):
         names[n] = f"form-{n:02d}.xlsx"
         shutil.copy(path, os.path.join(staged, names[n]))
-    subprocess.run([SOFFICE, "--headless", "-env:UserInstallation=file://" + profile,
-                    "--convert-to", "xlsx", "--outdir", out,
-                    *[os.path.join(staged, names[n]) for n in names]],
-                   check=True, capture_output=True, timeout=280)
+    libreoffice_recalc(SOFFICE, [os.path.join(staged, names[n]) for n in names], out, TMP)
     for n, (case, unit, path) in enumerate(FORMS):
         values = openpyxl.load_workbook(os.path.join(out, names[n]), data_only=True)
         got, disqualified = form_figures(case, path, values)
