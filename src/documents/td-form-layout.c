@@ -394,8 +394,8 @@ td_form_field_message (const TdCriterion *c, TdFormField field)
       {
         g_autofree gchar *hi = td_points_format (max);
         return g_strdup_printf ("Nhập điểm thưởng từ 0 đến %s (dấu phẩy cho phần thập phân); để "
-                                "trống nếu không có. Điểm thưởng chỉ được tính khi đã nhập "
-                                "điểm đạt của tiêu chí.",
+                                "trống nếu không có. Điểm thưởng chỉ được tính khi đã nhập số "
+                                "liệu tự chấm của chính tiêu chí ở dòng trên.",
                                 hi);
       }
     case TD_FORM_FIELD_FLAG:
