@@ -655,7 +655,7 @@ test_model_shapes (Fixture *f, gconstpointer data)
   td_test_forms_fill (sheet, model, TD_FORM_FIELD_POINTS, 400, NULL);
   td_test_forms_fill (sheet, model, TD_FORM_FIELD_BONUS, 0, "0,5");
   td_test_forms_fill (sheet, early, TD_FORM_FIELD_MEASURED, 410, NULL);
-  td_test_forms_fill (sheet, early, TD_FORM_FIELD_FILES, TD_POINTS (5200), NULL);
+  td_test_forms_fill (sheet, early, TD_FORM_FIELD_FILES, 0, "5.200"); /* typed as text */
   path = td_test_forms_write (sheet, f->dir, "STP.xlsx");
   plan = plan_one (f, path, f->by_2024);
   g_assert_cmpint (plan->status, ==, TD_FORM_READY);

@@ -86,6 +86,34 @@ items_text (GStrv items)
   return g_strjoinv (" / ", items);
 }
 
+/* A number of files as a member may type it as text: "850", "5.200",
+ * "5 200" (groups of three digits, as Vietnamese writes thousands). */
+static gboolean
+parse_files (const char *text, guint64 *out)
+{
+  GString *digits = g_string_new (NULL);
+  guint group = 0;
+  gboolean grouped = FALSE, ok = TRUE;
+
+  for (const char *p = text; *p && ok; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        g_string_append_c (digits, *p);
+        group++;
+      }
+    else if ((*p == '.' || *p == ' ') && group > 0 && (grouped ? group == 3 : group <= 3))
+      {
+        grouped = TRUE;
+        group = 0;
+      }
+    else
+      ok = FALSE;
+  ok = ok && digits->len > 0 && (!grouped || group == 3)
+       && g_ascii_string_to_unsigned (digits->str, 10, 0, 100000000, out, NULL);
+  g_string_free (digits, TRUE);
+  return ok;
+}
+
 /* Reads one input cell of criterion @c into @entry's field for @field.
  * Every kind of cell the form may come back with: numbers, numbers typed
  * as text ("2,5"), list items, dates and errors (refused). */
@@ -174,7 +202,7 @@ read_field (const TdCriterion *c, TdFormField field, const TdXlsxCell *cell, TdE
         guint64 n;
         gint size_class;
 
-        if (!g_ascii_string_to_unsigned (text, 10, 0, 100000000, &n, NULL))
+        if (!parse_files (text, &n))
           {
             g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                          _ ("“%s” is not a number of files; enter the files the unit received "
