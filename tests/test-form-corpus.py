@@ -81,8 +81,8 @@ class Case:
             "SELECT y.id FROM bloc_year y JOIN bloc b ON b.id = y.bloc_id"
             " WHERE y.year = 2024 AND b.name = 'Khối Thi đua số 6'").fetchone()[0]
         if full:
-            # The bloc's rule; the window and the lead's commands do not
-            # set it yet, so the test writes it as td_criteria_set_full_by_default.
+            # The bloc's rule, written as td_criteria_set_full_by_default
+            # does (no window or command sets it yet).
             con.execute("UPDATE criteria_table SET full_by_default = 1 WHERE bloc_year_id = ?",
                         (self.bloc_year,))
             con.commit()

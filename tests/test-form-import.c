@@ -643,7 +643,7 @@ test_model_shapes (Fixture *f, gconstpointer data)
   g_assert_cmpint (item->n_children, >, 0);
   g_assert_cmpstr (td_sheet_get_cell (sheet, own - 1, 0)->text, ==, item->code);
   g_assert_true (g_str_has_prefix (td_sheet_get_cell (sheet, own, 1)->text,
-                                   "Điểm chuẩn đạt được của chính mục 2 (tối đa 10 điểm"));
+                                   "Điểm chuẩn đạt được của chính mục I.2 (tối đa 10 điểm"));
   g_assert_cmpint (td_test_forms_row (sheet, late->id, TD_FORM_FIELD_COUNT), ==, own + 1);
   g_assert_cmpuint (td_form_fields (model, fields), ==, 2);
   g_assert_cmpint (fields[1], ==, TD_FORM_FIELD_BONUS);

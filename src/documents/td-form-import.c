@@ -262,19 +262,6 @@ check_identity (TdDb *db, GHashTable *cache, TdFormPlan *plan, TdFormRaw *raw,
   return TRUE;
 }
 
-/* Whether @code already names its parent's code @parent: "2.1" under "2",
- * "a1" under "a", "C1.1" under "C1" (not "10" under "1"). */
-static gboolean
-code_extends (const char *code, const char *parent)
-{
-  gsize n = strlen (parent);
-  char last = n > 0 ? parent[n - 1] : '\0';
-
-  if (n == 0 || g_ascii_strncasecmp (code, parent, n) != 0)
-    return FALSE;
-  return code[n] == '.' || (g_ascii_isalpha (last) && g_ascii_isdigit (code[n]));
-}
-
 /* "II.3 Tỷ lệ hồ sơ …", "1.a1.2 …": the codes from the top, each once,
  * and the title shortened. */
 static gchar *
@@ -282,20 +269,7 @@ make_label (const TdCriteriaTable *table, const TdCriterion *c)
 {
   g_autofree gchar *title = td_text_normalize_space (c->title ? c->title : "");
   g_autofree gchar *shortened = NULL;
-  g_autofree gchar *path = NULL;
-  const char *first = NULL; /* the leftmost code in path */
-
-  for (const TdCriterion *n = c; n != NULL;
-       n = n->parent >= 0 ? td_criteria_table_get_node (table, n->parent) : NULL)
-    if (n->code && *n->code && !(first && code_extends (first, n->code)))
-      {
-        gchar *longer = path ? g_strdup_printf ("%s.%s", n->code, path) : g_strdup (n->code);
-        g_free (path);
-        path = longer;
-        first = n->code;
-      }
-    else if (n->code && *n->code)
-      first = n->code;
+  g_autofree gchar *path = td_form_criterion_path (table, c->index);
 
   if (g_utf8_strlen (title, -1) > 90)
     {
@@ -304,7 +278,7 @@ make_label (const TdCriteriaTable *table, const TdCriterion *c)
     }
   else
     shortened = g_strdup (title);
-  if (path != NULL)
+  if (*path != '\0')
     return g_strdup_printf ("%s %s", path, shortened);
   return g_steal_pointer (&shortened);
 }

@@ -409,6 +409,41 @@ td_form_field_message (const TdCriterion *c, TdFormField field)
     }
 }
 
+/* Whether @code already names its parent's code @parent: "2.1" under "2",
+ * "a1" under "a", "C1.1" under "C1" (not "10" under "1"). */
+static gboolean
+code_extends (const char *code, const char *parent)
+{
+  gsize n = strlen (parent);
+  char last = n > 0 ? parent[n - 1] : '\0';
+
+  if (n == 0 || g_ascii_strncasecmp (code, parent, n) != 0)
+    return FALSE;
+  return code[n] == '.' || (g_ascii_isalpha (last) && g_ascii_isdigit (code[n]));
+}
+
+gchar *
+td_form_criterion_path (const TdCriteriaTable *table, gint index)
+{
+  gchar *path = NULL;
+  const char *first = NULL; /* the leftmost code in path */
+
+  for (const TdCriterion *n = td_criteria_table_get_node (table, index); n != NULL;
+       n = n->parent >= 0 ? td_criteria_table_get_node (table, n->parent) : NULL)
+    {
+      if (n->code == NULL || *n->code == '\0')
+        continue;
+      if (!(first && code_extends (first, n->code)))
+        {
+          gchar *longer = path ? g_strdup_printf ("%s.%s", n->code, path) : g_strdup (n->code);
+          g_free (path);
+          path = longer;
+        }
+      first = n->code;
+    }
+  return path ? path : g_strdup ("");
+}
+
 /* --- identity -------------------------------------------------------------------- */
 
 static void

@@ -72,6 +72,11 @@ gboolean td_form_measured_is_percent (const TdCriterion *c);
  * field (hundredths; files are counted in hundredths too, as size ranges). */
 void td_form_field_range (const TdCriterion *c, TdFormField field, gint64 *min, gint64 *max);
 
+/* The codes of the node at @index from the top, each once: "II.3",
+ * "1.a1.2" (not "1.a.a1.a1.2": "a1" already says it is in "a"); "" when
+ * no node on the way has a code. */
+gchar *td_form_criterion_path (const TdCriteriaTable *table, gint index);
+
 /* Whether the brackets of @c choose their size class by the number of
  * files received (every class has a range), not from a list. */
 gboolean td_form_sizes_by_files (const TdCriterion *c);

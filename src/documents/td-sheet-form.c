@@ -667,10 +667,9 @@ static guint
 form_own_row (FormSheet *f, gint index)
 {
   const TdCriterion *c = td_criteria_table_get_node (f->ctx->table, index);
-  /* The item as its table names it ("a1"); the path from the top
-   * ("1.a.a1") only for an item without a code of its own. */
-  g_autofree gchar *path
-      = c->code && *c->code ? g_strdup (c->code) : td_builder_node_path (f->ctx->table, index);
+  /* "IV.3", "1.a1": each code once ("a1" already says it is in "a"). */
+  g_autofree gchar *path = td_form_criterion_path (f->ctx->table, index);
+  const char *named = *path ? path : "này";
   g_autofree gchar *rule = describe_rule (c);
   g_autofree gchar *most = td_points_format (MAX (c->standard, 0));
   g_autofree gchar *text = NULL;
@@ -679,9 +678,9 @@ form_own_row (FormSheet *f, gint index)
   if (td_rule_kind_gives_standard (c->kind))
     text = g_strdup_printf ("Điểm chuẩn đạt được của chính mục %s (tối đa %s điểm; các nội dung "
                             "dưới đây cộng, trừ thêm)",
-                            path, most);
+                            named, most);
   else
-    text = g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", path);
+    text = g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", named);
   if (*rule)
     {
       gchar *both = g_strdup_printf ("%s\n(%s)", text, rule);
