@@ -216,10 +216,27 @@ test_standard_mismatch_shown (Fixture *f, gconstpointer data)
     td_test_activate (GTK_WIDGET (f->page), "criteria.edit-total", NULL);
     dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
     g_assert_nonnull (dialog);
-    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "102");
+    g_assert_false (td_criteria_page_get_table (f->page)->full_by_default);
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "total")), "102");
+    /* The same dialog says whether an item not scored counts as full. */
+    gtk_check_button_set_active (g_object_get_data (G_OBJECT (dialog), "full"), TRUE);
     adw_message_dialog_response (dialog, "save");
     td_test_iterate ();
     g_assert_cmpstr (td_criteria_page_get_total_text (f->page), ==, "Điểm chuẩn: 102 / 102");
+    g_assert_true (td_criteria_page_get_table (f->page)->full_by_default);
+    g_assert_cmpint (td_criteria_page_get_table (f->page)->total, ==, 10200);
+
+    /* A total that is not a number is refused and nothing changes. */
+    td_test_activate (GTK_WIDGET (f->page), "criteria.edit-total", NULL);
+    dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    g_assert_true (gtk_check_button_get_active (g_object_get_data (G_OBJECT (dialog), "full")));
+    g_free (td_test_screenshot (GTK_WIDGET (dialog), "criteria-table-settings.png"));
+    gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "total")), "0");
+    gtk_check_button_set_active (g_object_get_data (G_OBJECT (dialog), "full"), FALSE);
+    adw_message_dialog_response (dialog, "save");
+    td_test_iterate ();
+    g_assert_true (td_criteria_page_get_table (f->page)->full_by_default);
+    g_assert_cmpint (td_criteria_page_get_table (f->page)->total, ==, 10200);
   }
 
   /* Garbage is refused, naming the field; nothing is saved. */

@@ -426,6 +426,68 @@ test_input (void)
   g_assert_nonnull (strstr (error->message, "0 – 2"));
 }
 
+/* A bonus typed after the standard points, an exemption by its word; what
+ * is typed is the whole value. */
+static void
+test_input_bonus_exemption (void)
+{
+  g_autoptr (TdCriterion) std = crit (TD_RULE_STANDARD, "a1", "Tham mưu", 300, 0);
+  g_autoptr (TdCriterion) each = crit (TD_RULE_DEDUCTION_EACH, "a1.1", "Trễ hạn", 0, 50);
+  g_autoptr (TdEntry) e = td_entry_new (1, 1, TD_SOURCE_ASSESSED);
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *hint = NULL;
+  g_autofree gchar *shown = NULL;
+  g_autofree gchar *shown2 = NULL;
+
+  /* Without a bonus allowed, "+" is not a value. */
+  g_assert_false (td_criterion_parse_input (std, "3 + 0,5", e, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  std->bonus_max = 100;
+  hint = td_criterion_input_hint (std);
+  g_assert_nonnull (strstr (hint, "0 – 3"));
+  g_assert_nonnull (strstr (hint, "0 – 1"));
+  g_assert_true (td_criterion_parse_input (std, "3 + 0,5", e, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (e->points, ==, 300);
+  g_assert_cmpint (e->bonus, ==, 50);
+  shown = td_criterion_format_input (std, e);
+  g_assert_cmpstr (shown, ==, "3 + 0,5");
+  g_assert_true (td_criterion_parse_input (std, "2,5+1", e, &error));
+  g_assert_cmpint (e->points, ==, 250);
+  g_assert_cmpint (e->bonus, ==, 100);
+  /* A bonus above its most is refused, naming the range; nothing changes. */
+  g_assert_false (td_criterion_parse_input (std, "3 + 2", e, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "0 – 1"));
+  g_clear_error (&error);
+  g_assert_false (td_criterion_parse_input (std, "4 + 0,5", e, &error));
+  g_assert_nonnull (strstr (error->message, "0 – 3"));
+  g_clear_error (&error);
+  g_assert_cmpint (e->points, ==, 250);
+  g_assert_cmpint (e->bonus, ==, 100);
+  /* Typed again without it, the bonus is gone. */
+  g_assert_true (td_criterion_parse_input (std, "3", e, &error));
+  g_assert_cmpint (e->bonus, ==, 0);
+
+  /* The exemption only where the row has one. */
+  g_assert_false (td_criterion_parse_input (each, "miễn trừ", e, &error));
+  g_clear_error (&error);
+  each->exemption = g_strdup ("Không trừ điểm nếu đơn vị đã khắc phục trong năm");
+  g_assert_true (td_criterion_parse_input (each, "2", e, &error));
+  g_assert_cmpint (e->count, ==, 2);
+  g_assert_true (td_criterion_parse_input (each, "Miễn trừ", e, &error));
+  g_assert_true (e->exempt);
+  g_assert_cmpint (e->count, ==, 0);
+  shown2 = td_criterion_format_input (each, e);
+  g_assert_cmpstr (shown2, ==, "miễn trừ");
+  g_assert_true (td_criterion_parse_input (each, "mien", e, &error));
+  g_assert_true (e->exempt);
+  g_assert_true (td_criterion_parse_input (each, "1", e, &error));
+  g_assert_false (e->exempt);
+  g_assert_cmpint (e->count, ==, 1);
+}
+
 static gint64
 count_audit (Fixture *f)
 {
@@ -754,6 +816,7 @@ main (int argc, char **argv)
   g_test_add_func ("/criteria/checks", test_checks);
   g_test_add_func ("/criteria/describe", test_describe);
   g_test_add_func ("/criteria/input", test_input);
+  g_test_add_func ("/criteria/input-bonus-exemption", test_input_bonus_exemption);
   g_test_add ("/criteria/entries", Fixture, NULL, fixture_set_up, test_entries, fixture_tear_down);
   g_test_add ("/criteria/real-shapes-stored", Fixture, NULL, fixture_set_up,
               test_real_shapes_stored, fixture_tear_down);

@@ -82,7 +82,7 @@ class Case:
             " WHERE y.year = 2024 AND b.name = 'Khối Thi đua số 6'").fetchone()[0]
         if full:
             # The bloc's rule, written as td_criteria_set_full_by_default
-            # does (no window or command sets it yet).
+            # does (the window's Table Settings sets it; no command does).
             con.execute("UPDATE criteria_table SET full_by_default = 1 WHERE bloc_year_id = ?",
                         (self.bloc_year,))
             con.commit()

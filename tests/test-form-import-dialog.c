@@ -185,7 +185,7 @@ test_preview_import_undo (Fixture *f, gconstpointer data)
     TdFormChange *first = snv->changes->pdata[0];
     GtkWidget *row = td_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "Sở Nội vụ");
 
-    g_assert_cmpstr (first->new_text, ==, "18 (+0,5)");
+    g_assert_cmpstr (first->new_text, ==, "18 + 0,5");
     g_assert_cmpint (first->new_points, ==, 1850);
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     td_test_iterate ();

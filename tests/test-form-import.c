@@ -672,7 +672,7 @@ test_model_shapes (Fixture *f, gconstpointer data)
         {
           g_assert_cmpint (e->points, ==, 400);
           g_assert_cmpint (e->bonus, ==, 50);
-          g_assert_cmpstr (ch->new_text, ==, "4 (+0,5)");
+          g_assert_cmpstr (ch->new_text, ==, "4 + 0,5");
           g_assert_cmpint (ch->new_points, ==, 450);
         }
       else if (ch->criterion_id == early->id)

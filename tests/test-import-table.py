@@ -146,6 +146,14 @@ def refuses_what_is_not_a_table():
                          "--dry-run")
         assert rc == 1, (name, rc)
         assert name in err, (name, err)
+    # Too large to be a table: refused before it is read, and a folder too.
+    big = os.path.join(TMP, "huge.txt")
+    with open(big, "wb") as f:
+        f.truncate(17 * 1024 * 1024)
+    for p in (big, TMP):
+        rc, _, err = run("import-table", db, p, "--bloc", "Khối Thi đua số 6", "--year", "2024",
+                         "--dry-run")
+        assert rc == 1 and "16 MB" in err, (p, rc, err)
 
 
 @test
@@ -179,6 +187,39 @@ def wrong_options_exit_2():
     rc, _, err = run("import-table", db, table_file("so-nganh-2023"), "--bloc", "Khối 99",
                      "--year", "2024", "--dry-run")
     assert rc == 1 and "Khối 99" in err, err
+
+
+@test
+def reads_an_excel_workbook():
+    import openpyxl
+    db = demo("xlsx.db")
+    with open(table_file("khoi-thi-dua-2024"), encoding="utf-8") as f:
+        rows = [line.split("\t") for line in f.read().splitlines()]
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Bìa"
+    cover["A1"] = "Kế hoạch thi đua năm 2024"
+    sheet = book.create_sheet("Bảng điểm")
+    for r, cells in enumerate(rows, 1):
+        for c, text in enumerate(cells, 1):
+            if text == "":
+                continue
+            try:  # numbers as Excel keeps them
+                sheet.cell(r, c, float(text.replace(",", ".")) if c > 2 else text)
+            except ValueError:
+                sheet.cell(r, c, text)
+    path = os.path.join(TMP, "bang-diem.xlsx")
+    book.save(path)
+    rc, out, err = run("import-table", db, path, "--bloc", "Khối Thi đua số 6", "--year", "2024",
+                       "--dry-run", "--json")
+    assert rc == 0, err
+    got = {r["line"]: r for r in json.loads(out)["rows"]}
+    with open(os.path.join(CORPUS, "khoi-thi-dua-2024.expect.json"), encoding="utf-8") as f:
+        expect = json.load(f, parse_float=Decimal)
+    for e in expect["rows"]:
+        if e["type"] == "criterion":
+            assert got[e["line"]]["kind"] == e["kind"], (e["line"], got[e["line"]]["kind"])
+    assert points(json.loads(out)["standard_total"]) == 100
 
 
 def main():

@@ -139,7 +139,7 @@ update_total (TdCriteriaPage *self)
                                           ? _ ("The sections add up to the table's stated total.")
                                           : _ ("The sections do not add up to the table's stated "
                                                "total. Correct a section or the stated total "
-                                               "(menu ⋮ → Stated Total)."));
+                                               "(menu ⋮ → Table Settings)."));
   if (sum == self->table->total)
     {
       gtk_widget_remove_css_class (label, "warning");
@@ -699,9 +699,11 @@ copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 on_total_response (AdwMessageDialog *dialog, const char *response, TdCriteriaPage *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "total");
+  GtkCheckButton *full = g_object_get_data (G_OBJECT (dialog), "full");
   g_autoptr (GError) error = NULL;
   TdPoints total = 0;
+  gboolean full_by_default;
 
   if (g_strcmp0 (response, "save") != 0 || self->table == NULL)
     return;
@@ -711,27 +713,61 @@ on_total_response (AdwMessageDialog *dialog, const char *response, TdCriteriaPag
                             _ ("Stated total: enter a number of points above 0, such as “100”."));
       return;
     }
-  if (!td_criteria_set_table_info (self->database, self->bloc_year_id, self->table->title, total,
-                                   self->table->bonus_cap, self->table->deduction_cap, &error))
+  full_by_default = gtk_check_button_get_active (full);
+  if (total != self->table->total
+      && !td_criteria_set_table_info (self->database, self->bloc_year_id, self->table->title, total,
+                                      self->table->bonus_cap, self->table->deduction_cap, &error))
+    report (self, error);
+  else if (!full_by_default != !self->table->full_by_default
+           && !td_criteria_set_full_by_default (self->database, self->bloc_year_id, full_by_default,
+                                                &error))
     report (self, error);
 }
 
+/* The table's own settings: its stated total, and whether an item nobody
+ * scored counts as met (the bloc's rules: a member keeps an item's points
+ * unless a shortcoming is found). */
 static void
 edit_total_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree gchar *text = td_points_format (self->table->total);
-  GtkWidget *dialog, *entry;
+  GtkWidget *dialog, *box, *label, *entry, *full, *caption;
 
-  dialog
-      = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Stated Total"),
-                                _ ("The total standard points the table states, usually 100. "
-                                   "The sections should add up to it."));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _ ("Table Settings"), NULL);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new_with_mnemonic (_ ("Stated _total"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
   entry = gtk_entry_new ();
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  gtk_widget_set_tooltip_text (entry, _ ("The total standard points the table states, usually "
+                                         "100. The sections should add up to it."));
+  full = gtk_check_button_new_with_mnemonic (_ ("An item not scored counts as _full points"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (full), self->table->full_by_default);
+  gtk_widget_set_margin_top (full, 12);
+  caption
+      = gtk_label_new (_ ("As the bloc's rules say: a member keeps an item's standard points "
+                          "unless a shortcoming is found. Otherwise an item not scored gives 0."));
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_max_width_chars (GTK_LABEL (caption), 40);
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_set_margin_start (caption, 28);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (full), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  caption, NULL, -1);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), full);
+  gtk_box_append (GTK_BOX (box), caption);
+  g_object_set_data (G_OBJECT (dialog), "total", entry);
+  g_object_set_data (G_OBJECT (dialog), "full", full);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
                                     _ ("_Save"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",

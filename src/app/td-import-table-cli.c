@@ -11,9 +11,11 @@
 #include "td-import-table-cli.h"
 #include "td-criteria-paste.h"
 #include "td-sheet-builders.h"
+#include "td-xlsx-table.h"
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 static void
 add_points (JsonBuilder *b, const char *name, gboolean has, TdPoints value)
@@ -246,16 +248,14 @@ td_import_table_cli_run (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdDb) db = NULL;
   g_autoptr (TdPastePreview) preview = NULL;
-  g_autofree gchar *contents = NULL;
   g_autofree gchar *text = NULL;
-  g_autofree gchar *base = NULL;
-  gsize length = 0;
   gint64 bloc_id, bloc_year_id;
   guint errors;
 
   g_option_context_set_summary (
       context, _ ("Read a criteria table from tab-separated text (as copied from Word or Excel), "
-                  "CSV or HTML, show how every row is read, and save it as the year's table."));
+                  "CSV, HTML or an Excel workbook, show how every row is read, and save it as the "
+                  "year's table."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -269,13 +269,7 @@ td_import_table_cli_run (int argc, char **argv)
                              "--year 2025"));
       return 2;
     }
-  base = g_path_get_basename (argv[2]);
-  if (!g_file_get_contents (argv[2], &contents, &length, &error))
-    {
-      g_printerr ("%s\n", error->message);
-      return 1;
-    }
-  text = td_paste_text_from_file (contents, length, base, &error);
+  text = td_table_text_from_path (argv[2], &error);
   if (text == NULL || (preview = td_paste_parse (text, &error)) == NULL)
     {
       g_printerr ("%s\n", error->message);

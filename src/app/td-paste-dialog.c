@@ -19,6 +19,7 @@
 #include "td-paste-dialog.h"
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
+#include "td-xlsx-table.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -976,6 +977,49 @@ from_clipboard_action (GtkWidget *widget, const char *name, GVariant *param)
   read_clipboard (TD_PASTE_DIALOG (widget), FALSE);
 }
 
+/* A table sent as a file. */
+static void
+on_open_response (GtkNativeDialog *native, int response, TdPasteDialog *self)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree gchar *path = NULL;
+  g_autofree gchar *text = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  text = td_table_text_from_path (path, &error);
+  if (text == NULL)
+    {
+      td_window_toast_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->input_view), text, -1);
+  td_paste_dialog_set_text (self, text);
+}
+
+static void
+open_file_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GtkFileChooserNative *native
+      = gtk_file_chooser_native_new (_ ("Open a Criteria Table"), GTK_WINDOW (widget),
+                                     GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _ ("Tables (Excel, CSV, web page, text)"));
+  for (const char *const *p
+       = (const char *const[]){ "*.xlsx", "*.csv", "*.html", "*.htm", "*.txt", "*.tsv", NULL };
+       *p; p++)
+    gtk_file_filter_add_pattern (filter, *p);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_unref (filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_open_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static gboolean
 save (TdPasteDialog *self, gboolean replace)
 {
@@ -1106,10 +1150,13 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "paste.from-clipboard", NULL,
                                    from_clipboard_action);
   gtk_widget_class_install_action (widget_class, "paste.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "paste.open-file", NULL, open_file_action);
   gtk_widget_class_install_action (widget_class, "paste.make-grades", NULL, make_grades_action);
   gtk_widget_class_install_action (widget_class, "paste.make-options", NULL, make_options_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "paste.save",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "paste.open-file",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
                                        "paste.make-grades", NULL);

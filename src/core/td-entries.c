@@ -148,8 +148,8 @@ points_limit (const TdCriterion *c)
     }
 }
 
-gchar *
-td_criterion_input_hint (const TdCriterion *c)
+static gchar *
+value_hint (const TdCriterion *c)
 {
   switch (td_rule_kind_get_input (c->kind))
     {
@@ -183,6 +183,127 @@ td_criterion_input_hint (const TdCriterion *c)
     default:
       return g_strdup ("");
     }
+}
+
+/* A row that gives a bonus on top of its standard points takes "3 + 0,5". */
+static gboolean
+takes_bonus (const TdCriterion *c)
+{
+  return c->bonus_max > 0 && td_rule_kind_gives_standard (c->kind)
+         && td_rule_kind_get_input (c->kind) != TD_INPUT_OPTION;
+}
+
+/* A deduction with an exemption note takes "miễn trừ" when it applies. */
+static gboolean
+takes_exemption (const TdCriterion *c)
+{
+  return td_rule_kind_is_deduction (c->kind) && c->exemption != NULL && *c->exemption != '\0';
+}
+
+gchar *
+td_criterion_input_hint (const TdCriterion *c)
+{
+  g_autofree gchar *hint = value_hint (c);
+
+  if (takes_bonus (c))
+    {
+      g_autofree gchar *max = td_points_format (c->bonus_max);
+      /* Translators: the values a row with a bonus takes, e.g. "0 – 3, with a
+       * bonus: 3 + 0,5 (0 – 1)" */
+      return g_strdup_printf (_ ("%s, with a bonus: %s + 0,5 (0 – %s)"), hint,
+                              c->kind == TD_RULE_STANDARD ? "3" : "…", max);
+    }
+  if (takes_exemption (c))
+    /* Translators: the values a deduction with an exemption takes; keep
+     * “miễn trừ” as is, it is what the clerk types */
+    return g_strdup_printf (_ ("%s, or “miễn trừ” when the exemption applies"), hint);
+  return g_steal_pointer (&hint);
+}
+
+/* "miễn trừ", "miễn", "mien tru", "mt": the exemption applies. */
+static gboolean
+is_exemption_word (const char *text)
+{
+  g_autofree gchar *f = td_text_fold (text);
+  const char *words[] = { "mien tru", "mien", "mt", "mien tru diem" };
+
+  g_strstrip (f);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_strcmp0 (f, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean parse_value (const TdCriterion *c, const char *name, const char *trimmed,
+                             TdEntry *entry, GError **error);
+
+gboolean
+td_criterion_parse_input (const TdCriterion *c, const char *text, TdEntry *entry, GError **error)
+{
+  g_autofree gchar *name = criterion_name (c);
+  g_autofree gchar *trimmed = NULL;
+  TdInputField field = td_rule_kind_get_input (c->kind);
+  const char *plus;
+
+  /* What was typed or pasted reaches no UTF-8 function, and no message,
+   * unless it is text. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("The value for “%s” is not valid text; type it again."), name);
+      return FALSE;
+    }
+  trimmed = g_strstrip (g_strdup (text ? text : ""));
+  if (field == TD_INPUT_NONE)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("“%s” is a heading: its points come from the rows under it."), name);
+      return FALSE;
+    }
+  if (*trimmed == '\0')
+    {
+      g_autofree gchar *hint = td_criterion_input_hint (c);
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("Enter a value for “%s” (%s), or clear the cell to remove the score."), name,
+                   hint);
+      return FALSE;
+    }
+  /* What is typed is the whole value: a bonus or an exemption typed
+   * before is gone unless typed again. */
+  if (takes_exemption (c) && is_exemption_word (trimmed))
+    {
+      entry->exempt = TRUE;
+      entry->points = 0;
+      entry->count = 0;
+      entry->disqualified = FALSE;
+      entry->has_measured = FALSE;
+      entry->option = -1;
+      return TRUE;
+    }
+  plus = takes_bonus (c) && *trimmed != '+' ? strchr (trimmed, '+') : NULL;
+  if (plus != NULL)
+    {
+      g_autofree gchar *value = g_strstrip (g_strndup (trimmed, plus - trimmed));
+      g_autoptr (TdEntry) probe = td_entry_copy (entry);
+
+      if (!parse_value (c, name, value, probe, error)
+          || !td_criterion_parse_bonus (c, plus + 1, probe, error))
+        return FALSE;
+      probe->exempt = FALSE;
+      entry->points = probe->points;
+      entry->count = probe->count;
+      entry->option = probe->option;
+      entry->has_measured = probe->has_measured;
+      entry->measured = probe->measured;
+      entry->bonus = probe->bonus;
+      entry->exempt = FALSE;
+      return TRUE;
+    }
+  if (!parse_value (c, name, trimmed, entry, error))
+    return FALSE;
+  entry->bonus = 0;
+  entry->exempt = FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -225,28 +346,19 @@ parse_flag (const char *text, gboolean *out)
   return FALSE;
 }
 
-gboolean
-td_criterion_parse_input (const TdCriterion *c, const char *text, TdEntry *entry, GError **error)
+static gboolean
+parse_value (const TdCriterion *c, const char *name, const char *trimmed, TdEntry *entry,
+             GError **error)
 {
-  g_autofree gchar *name = criterion_name (c);
-  g_autofree gchar *trimmed = g_strstrip (g_strdup (text ? text : ""));
   TdInputField field = td_rule_kind_get_input (c->kind);
 
-  if (field == TD_INPUT_NONE)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("“%s” is a heading: its points come from the rows under it."), name);
-      return FALSE;
-    }
   if (*trimmed == '\0')
     {
-      g_autofree gchar *hint = td_criterion_input_hint (c);
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Enter a value for “%s” (%s), or clear the cell to remove the score."), name,
+      g_autofree gchar *hint = value_hint (c);
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Enter a value for “%s” (%s)."), name,
                    hint);
       return FALSE;
     }
-
   switch (field)
     {
     case TD_INPUT_POINTS:
@@ -367,11 +479,9 @@ td_criterion_parse_input (const TdCriterion *c, const char *text, TdEntry *entry
   return TRUE;
 }
 
-gchar *
-td_criterion_format_input (const TdCriterion *c, const TdEntry *e)
+static gchar *
+format_value (const TdCriterion *c, const TdEntry *e)
 {
-  if (e == NULL)
-    return g_strdup ("");
   switch (td_rule_kind_get_input (c->kind))
     {
     case TD_INPUT_POINTS:
@@ -394,6 +504,25 @@ td_criterion_format_input (const TdCriterion *c, const TdEntry *e)
     default:
       return g_strdup ("");
     }
+}
+
+gchar *
+td_criterion_format_input (const TdCriterion *c, const TdEntry *e)
+{
+  g_autofree gchar *value = NULL;
+
+  if (e == NULL)
+    return g_strdup ("");
+  /* As the clerk types them back: "miễn trừ", "3 + 0,5". */
+  if (e->exempt && td_rule_kind_is_deduction (c->kind))
+    return g_strdup ("miễn trừ");
+  value = format_value (c, e);
+  if (e->bonus != 0)
+    {
+      g_autofree gchar *bonus = td_points_format (e->bonus);
+      return g_strdup_printf ("%s + %s", value, bonus);
+    }
+  return g_steal_pointer (&value);
 }
 
 gboolean

@@ -75,11 +75,16 @@ gchar *td_criterion_input_hint (const TdCriterion *criterion);
  * number ≥ 0, an option not in the list (accepted: the option's label,
  * case-insensitive and without diacritics, or its number 1, 2 …).  Empty
  * text is refused too: clearing a cell is td_entry_delete.  For a flag:
- * "x", "1", "có", "yes" / "0", "không", "no".  Measured values accept "%". */
+ * "x", "1", "có", "yes" / "0", "không", "no".  Measured values accept "%".
+ * A row with a bonus (bonus_max) takes "3 + 0,5": the value, then the
+ * bonus; a deduction with an exemption note takes "miễn trừ" ("miễn").
+ * What is typed is the whole value: a bonus or exemption not typed again
+ * is cleared; the meeting's agreed points and the evidence are kept. */
 gboolean td_criterion_parse_input (const TdCriterion *criterion, const char *text, TdEntry *entry,
                                    GError **error);
 /* The text of the entry's value as a cell shows it ("2,5", "3", the
- * option's label, "97,5", "x"); "" for NULL. */
+ * option's label, "97,5", "x", "3 + 0,5", "miễn trừ"), as it can be typed
+ * back; "" for NULL. */
 gchar *td_criterion_format_input (const TdCriterion *criterion, const TdEntry *entry);
 /* Parses the bonus typed for a standard row with bonus_max ("0,5"), into
  * entry->bonus; refuses a value outside 0 … bonus_max naming the row. */

@@ -304,18 +304,16 @@ td_form_read_criterion (TdFormPlan *plan, const TdCriterion *c, const char *labe
       return g_steal_pointer (&entry);
     }
 
+  /* The form holds the whole value: an exemption left empty means "Không",
+   * its first choice, a bonus left empty none, whatever was saved before. */
+  entry->exempt = FALSE;
+  entry->bonus = 0;
   for (guint k = 0; k < rows->len; k++)
     {
       TdFormFieldRow *fr = &g_array_index (rows, TdFormFieldRow, k);
       const TdXlsxCell *cell = td_xlsx_sheet_get_cell (sheet, fr->row, col_input);
       g_autoptr (GError) error = NULL;
 
-      /* The exemption left empty means "Không", its first choice; a bonus
-       * left empty, none. */
-      if (fr->field == TD_FORM_FIELD_EXEMPT)
-        entry->exempt = FALSE;
-      else if (fr->field == TD_FORM_FIELD_BONUS)
-        entry->bonus = 0;
       if (td_form_cell_blank (cell))
         {
           if (fr->field == TD_FORM_FIELD_SIZE_CLASS || fr->field == TD_FORM_FIELD_FILES)
@@ -367,15 +365,10 @@ td_form_entry_text (const TdCriterion *c, const TdEntry *entry)
     return value;
   out = g_string_new (value);
   g_free (value);
-  /* The class the files chose, and the bonus beside the points, so that a
-   * change of either alone shows. */
+  /* The class the files chose, so that a change of it alone shows (the
+   * bonus shows in the value: "4 + 0,5"). */
   if (c->kind == TD_RULE_BRACKETS && entry->size_class >= 0 && c->size_classes[0] != NULL
       && c->size_classes[1] != NULL && (guint)entry->size_class < g_strv_length (c->size_classes))
     g_string_append_printf (out, " · %s", c->size_classes[entry->size_class]);
-  if (entry->bonus > 0)
-    {
-      g_autofree gchar *bonus = td_points_format_signed (entry->bonus);
-      g_string_append_printf (out, " (%s)", bonus);
-    }
   return g_string_free (out, FALSE);
 }

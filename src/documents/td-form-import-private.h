@@ -63,7 +63,7 @@ TdEntry *td_form_read_criterion (TdFormPlan *plan, const TdCriterion *c, const c
                                  guint32 col_evidence, const TdEntry *old);
 
 /* What a change shows of an entry: the value as a score cell shows it,
- * with the size class and the bonus when the row has them. */
+ * with the size class chosen when the rule has several. */
 gchar *td_form_entry_text (const TdCriterion *c, const TdEntry *entry);
 
 G_END_DECLS
