@@ -35,8 +35,9 @@ def list_items(ws, data, coordinate):
     return None
 
 
-def libreoffice_recalc(soffice, paths, outdir, tmp):
-    """Converts @paths to xlsx in @outdir with every formula recalculated."""
+def libreoffice_convert(soffice, paths, to, outdir, tmp):
+    """Converts @paths to format @to ("xlsx", "pdf") in @outdir, every
+    formula recalculated on load; returns the converted files' paths."""
     profile = os.path.join(tmp, "lo-profile")
     user = os.path.join(profile, "user")
     os.makedirs(user, exist_ok=True)
@@ -49,5 +50,12 @@ def libreoffice_recalc(soffice, paths, outdir, tmp):
                 '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>'
                 '</oor:items>')
     subprocess.run([soffice, "--headless", "-env:UserInstallation=file://" + profile,
-                    "--convert-to", "xlsx", "--outdir", outdir, *paths],
+                    "--convert-to", to, "--outdir", outdir, *paths],
                    check=True, capture_output=True, timeout=280)
+    return [os.path.join(outdir, os.path.splitext(os.path.basename(p))[0] + "." + to)
+            for p in paths]
+
+
+def libreoffice_recalc(soffice, paths, outdir, tmp):
+    """Converts @paths to xlsx in @outdir with every formula recalculated."""
+    libreoffice_convert(soffice, paths, "xlsx", outdir, tmp)
