@@ -305,9 +305,15 @@ refuse:
 
     while (*word == ' ')
       word++;
-    shown = g_strdup (word);
-    if (strlen (shown) > 40)
-      strcpy (shown + 37, "…");
+    /* Shortened by characters: cut by bytes, a letter of several bytes
+     * would leave the message invalid UTF-8 (found by fuzz-criteria-paste). */
+    if (g_utf8_validate (word, -1, NULL) && g_utf8_strlen (word, -1) > 40)
+      {
+        g_autofree gchar *cut = g_utf8_substring (word, 0, 37);
+        shown = g_strconcat (cut, "…", NULL);
+      }
+    else
+      shown = td_text_make_valid (word, -1);
     g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                  _ ("“%s” is not a number of points: use digits with a decimal comma, such as "
                     "0,5"),
