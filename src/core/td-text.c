@@ -9,12 +9,43 @@
 
 #include <string.h>
 
+/* GLib's UTF-8 functions read past the end of text that is not valid
+ * UTF-8 (a name of raw bytes in a database made elsewhere, a hostile
+ * paste): every function here first makes its input valid, bad bytes
+ * becoming U+FFFD, so that nothing can go wrong however it is reached. */
+gchar *
+td_text_make_valid (const char *text, gssize length)
+{
+  if (text == NULL)
+    return NULL;
+  if (length < 0)
+    length = (gssize)strlen (text);
+  /* Up to the first NUL: C strings end there. */
+  length = (gssize)strnlen (text, (gsize)length);
+  if (g_utf8_validate_len (text, (gsize)length, NULL))
+    return g_strndup (text, (gsize)length);
+  return g_utf8_make_valid (text, length);
+}
+
+/* @text itself when valid, else a repaired copy kept in @keep. */
+static const char *
+valid_or_repaired (const char *text, gchar **keep)
+{
+  *keep = NULL;
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    return text;
+  *keep = td_text_make_valid (text, -1);
+  return *keep;
+}
+
 gchar *
 td_text_fold (const char *text)
 {
   g_autofree gchar *decomposed = NULL;
+  g_autofree gchar *repaired = NULL;
   GString *out;
 
+  text = valid_or_repaired (text, &repaired);
   if (text == NULL)
     return g_strdup ("");
 
@@ -64,7 +95,11 @@ td_text_matches (const char *haystack_folded, const char *needle)
 gint
 td_text_collate (const char *a, const char *b)
 {
-  gint r = g_utf8_collate (a ? a : "", b ? b : "");
+  g_autofree gchar *keep_a = NULL;
+  g_autofree gchar *keep_b = NULL;
+  const char *va = valid_or_repaired (a ? a : "", &keep_a);
+  const char *vb = valid_or_repaired (b ? b : "", &keep_b);
+  gint r = g_utf8_collate (va, vb);
 
   /* Collation may call different strings equal; keep the order total. */
   return r != 0 ? r : g_strcmp0 (a, b);
@@ -74,8 +109,10 @@ td_text_collate (const char *a, const char *b)
 gchar *
 td_text_normalize_space (const char *text)
 {
+  g_autofree gchar *repaired = NULL;
   GString *out = g_string_new (NULL);
 
+  text = valid_or_repaired (text, &repaired);
   for (const char *p = text ? text : ""; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);

@@ -6,6 +6,7 @@
 
 G_BEGIN_DECLS
 
+gchar *td_text_make_valid (const char *text, gssize length);
 gchar *td_text_fold (const char *text);
 gboolean td_text_matches (const char *haystack_folded, const char *needle);
 gint td_text_collate (const char *a, const char *b);
