@@ -61,6 +61,40 @@ typedef struct
 
 /* td-paste-interpret.c: everything after reading the cells. */
 void td_paste_interpret (TdPastePreview *preview);
+
+/* One reading of the rows: what each row's interpretation used, said
+ * and explained. */
+typedef struct
+{
+  GArray *used;      /* TdPoints the interpretation took from the row */
+  GString *problems; /* one per line */
+  GString *why;      /* explanations added to the row's meaning */
+  TdPasteStatus status;
+  TdPoints stated; /* standard points the row states (column or text) */
+  gboolean has_stated;
+} TdPasteWork;
+
+typedef struct
+{
+  TdPastePreview *preview;
+  TdPasteWork *work;
+  guint n;
+} TdPastePass;
+
+TdPasteRow *td_paste_row_of (TdPastePass *pass, gint i);
+/* A figure of the row that the reading used. */
+void td_paste_use (TdPasteWork *w, TdPoints value);
+/* A problem of the row (translated), raising its status. */
+void td_paste_say (TdPasteWork *w, TdPasteStatus status, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
+/* Words added to the row's meaning. */
+void td_paste_explain (TdPasteWork *w, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* "a1", or "line 12" for a row without a code: how messages name a row. */
+gchar *td_paste_name_of (TdPasteRow *row);
+
+/* td-paste-check.c: notes and guidance onto their rows, the checks, the
+ * words; frees the pass's work. */
+void td_paste_finish (TdPastePass *pass);
 /* A code split into normalized parts, NULL when it is not a code. */
 GStrv td_paste_code_path (const char *code, gboolean *upper);
 /* Whether two paths are equal, dots and case ignored. */
@@ -68,5 +102,24 @@ gboolean td_paste_path_equal (const char *const *a, const char *const *b);
 
 /* td-criteria-paste.c */
 void td_paste_row_read (TdPastePreview *preview, TdPasteRow *row);
+
+/* td-paste-rows.c: the text into rows and cells. */
+#define TD_PASTE_MAX_CELL 4000
+/* The code without words like "Tiêu chuẩn", a trailing "." or ")". */
+gchar *td_paste_clean_code (const char *code);
+/* "-", "–", "•", "*", "+": a bullet, not a code. */
+gboolean td_paste_is_bullet (const char *s);
+/* "1. Công tác…", "a) Nộp…", "TIÊU CHUẨN 1: …": the code written in the
+ * title, and the title without it (kept whole for "Tiêu chuẩn 1"). */
+gboolean td_paste_split_code_from_title (const char *title, gchar **code, gchar **rest);
+/* The lines of the text (GPtrArray* of gchar* fields), split at sep with
+ * Excel's quoting. */
+GPtrArray *td_paste_split_lines (const char *text, char sep);
+/* The column headers at the top of lines (title lines above them
+ * skipped): sets preview->columns and the first header line; the number
+ * of header lines, 0 when there is none. */
+guint td_paste_read_headers (TdPastePreview *preview, GPtrArray *lines, guint *first);
+/* Without headers: the columns guessed from the lines' shape. */
+void td_paste_guess_columns (TdPastePreview *preview, GPtrArray *lines);
 
 G_END_DECLS
