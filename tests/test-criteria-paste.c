@@ -57,6 +57,58 @@ row_at (TdPastePreview *p, guint i)
   return g_ptr_array_index (p->rows, i);
 }
 
+/* The kind names of every row (td_paste_row_kind_name), space-separated. */
+static void
+assert_kinds (TdPastePreview *p, const char *expected)
+{
+  GString *got = g_string_new ("");
+
+  for (guint i = 0; i < p->rows->len; i++)
+    g_string_append_printf (got, "%s%s", i ? " " : "", td_paste_row_kind_name (p, i));
+  g_assert_cmpstr (got->str, ==, expected);
+  g_string_free (got, TRUE);
+}
+
+static TdPastePreview *
+parse_ok (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  TdPastePreview *p = td_paste_parse (text, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < p->rows->len; i++)
+    {
+      TdPasteRow *row = g_ptr_array_index (p->rows, i);
+      g_test_message ("line %u: %s — %s", row->line, row->interpretation, row->problems);
+    }
+  return p;
+}
+
+/* A table without points columns: every figure is in the words. */
+static void
+test_points_in_words (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("1\tXây dựng kế hoạch công tác (10 điểm)\n"
+                                           "\t- Ban hành kế hoạch đúng hạn (4 điểm)\n"
+                                           "\t- Triển khai kế hoạch đến các phòng: 6đ\n"
+                                           "2\tGiữ gìn kỷ luật, kỷ cương (tối đa 20 điểm)\n"
+                                           "\t- Mỗi trường hợp vi phạm trừ 2 điểm\n"
+                                           "3\tGửi báo cáo tổng kết đúng hạn: 5,0\n"
+                                           "4\tTham gia hội thao – 5 điểm\n"
+                                           "\tTổng cộng: 40 điểm\n");
+
+  assert_kinds (p, "heading standard standard standard deduction_each standard standard total");
+  g_assert_cmpint (row_at (p, 0)->criterion->standard, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 2)->criterion->standard, ==, TD_POINTS (6));
+  g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, TD_POINTS (20));
+  g_assert_cmpint (row_at (p, 3)->criterion->bonus_cap, ==, TD_NO_CAP);
+  g_assert_cmpint (row_at (p, 5)->criterion->standard, ==, TD_POINTS (5));
+  g_assert_true (p->total_stated);
+  g_assert_cmpint (p->total, ==, TD_POINTS (40));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (40));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -602,5 +654,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/html", test_html);
   g_test_add_func ("/paste/choices", test_choices);
   g_test_add_func ("/paste/office-sheets", test_office_sheets);
+  g_test_add_func ("/paste/points-in-words", test_points_in_words);
   return g_test_run ();
 }

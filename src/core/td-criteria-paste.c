@@ -229,6 +229,11 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   info->has_t_bonus = td_paste_text_bonus (t, &info->t_bonus);
   info->has_t_cap = td_paste_text_cap (t, &info->t_cap, &info->t_cap_which);
   info->has_t_points = td_paste_text_points (t, &info->t_points);
+  /* A table without points columns writes every figure in the words,
+   * some bare: "Phối hợp phục vụ Đại hội …: 5,0". */
+  if (!info->has_t_points && preview->columns[TD_PASTE_COL_STANDARD] < 0
+      && preview->columns[TD_PASTE_COL_BONUS] < 0 && preview->columns[TD_PASTE_COL_DEDUCTION] < 0)
+    info->has_t_points = td_paste_text_bare_points (t, &info->t_points);
   info->t_each = td_paste_text_each (t);
   info->t_option_group = td_paste_text_option_group (t);
   info->t_disqualify = td_paste_text_disqualifies (t) || info->std.disqualify
@@ -360,10 +365,21 @@ td_paste_parse (const char *text, GError **error)
         {
           TdPasteCell v;
           row->skip_reason = TD_PASTE_SKIP_TOTAL;
+          TdPoints in_words = 0;
+          g_autofree gchar *folded = td_paste_fold (row->cells[TD_PASTE_COL_TITLE]);
+
           if (td_paste_read_cell (row->cells[TD_PASTE_COL_STANDARD], &v, NULL) && v.present
               && v.value > 0)
             {
               preview->total = v.value;
+              preview->total_stated = TRUE;
+            }
+          /* "Tổng cộng: 50 điểm" in a table whose figures are in the words */
+          else if ((td_paste_text_points (folded, &in_words)
+                    || td_paste_text_bare_points (folded, &in_words))
+                   && in_words > 0)
+            {
+              preview->total = in_words;
               preview->total_stated = TRUE;
             }
         }

@@ -164,7 +164,25 @@ static gboolean
 has_text_amount (TdPasteRowInfo *info)
 {
   return info->has_t_ded || info->has_t_bonus || info->has_t_std || info->linear || info->size_class
-         || info->own_brackets->len > 0;
+         || info->own_brackets->len > 0 || info->has_t_points;
+}
+
+/* Standard points written only in the words, where no column gives
+ * them: "(5 điểm)", "…: 10đ", "– 10 điểm", "(tối đa 15 điểm)" closing
+ * the text of a row that neither adds nor deducts. */
+static gboolean
+text_standard (TdPasteRowInfo *info, TdPoints *out)
+{
+  if (info->has_t_std)
+    {
+      *out = info->t_std;
+      return TRUE;
+    }
+  if (!info->has_t_points || has_column_figure (info) || info->has_t_bonus || info->has_t_ded
+      || info->linear || info->t_each || info->t_disqualify || info->size_class)
+    return FALSE;
+  *out = info->t_points;
+  return TRUE;
 }
 
 static gboolean
@@ -354,11 +372,8 @@ stated_standard (TdPasteRowInfo *info, TdPoints *out)
       *out = info->std.value;
       return TRUE;
     }
-  if (info->has_t_std)
-    {
-      *out = info->t_std;
-      return TRUE;
-    }
+  if (text_standard (info, out))
+    return TRUE;
   *out = 0;
   return FALSE;
 }
@@ -785,11 +800,17 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
           *(sign > 0 ? &c->bonus_cap : &c->deduction_cap) = standard;
           {
             g_autofree gchar *v = td_points_format (standard);
-            td_paste_explain (
-                w,
-                sign > 0 ? _ ("the %s in the standard column is the most its bonuses give")
-                         : _ ("the %s in the standard column is the most its deductions take"),
-                v);
+            if (info->std.present)
+              td_paste_explain (
+                  w,
+                  sign > 0 ? _ ("the %s in the standard column is the most its bonuses give")
+                           : _ ("the %s in the standard column is the most its deductions take"),
+                  v);
+            else
+              td_paste_explain (w,
+                                sign > 0 ? _ ("the %s in its text is the most its bonuses give")
+                                         : _ ("the %s in its text is the most its deductions take"),
+                                v);
           }
           w->has_stated = FALSE;
           return;

@@ -22,6 +22,7 @@ enum
   RE_LEADING_BONUS,
   RE_STANDARD,
   RE_POINTS_CLOSING,
+  RE_POINTS_BARE,
   RE_CAP,
   RE_EACH,
   RE_LINEAR,
@@ -47,8 +48,11 @@ static const char *const patterns[N_RE] = {
   /* "+ 0,1 điểm cho mỗi …" at the start of the text */
   [RE_LEADING_BONUS] = "^\\s*\\+\\s*" NUM "\\s*" POINTS_WORD,
   [RE_STANDARD] = "diem\\s+chuan\\s*(?:la|:)?\\s*" NUM,
-  /* "…: 5 điểm" closing a clause */
-  [RE_POINTS_CLOSING] = "(?:^|[:,;(-])\\s*" NUM "\\s*" POINTS_WORD "\\s*[).;]?\\s*$",
+  /* "…: 5 điểm", "… (5 điểm)", "… – 10đ", "… (tối đa 15 điểm)" closing the text */
+  [RE_POINTS_CLOSING]
+  = "(?:^|[:,;(-])\\s*(?:toi\\s+da\\s*(?:la\\s*)?)?" NUM "\\s*" POINTS_WORD "\\s*[).;]?\\s*$",
+  /* "…: 5,0" closing the text, where a table has no points column */
+  [RE_POINTS_BARE] = ":\\s*" NUM "\\s*[.;]?\\s*$",
   /* "tối đa 1 điểm", "không quá 1,5", "tối đa trừ 2 điểm", "điểm cộng tối đa là 1" */
   [RE_CAP] = "(?:toi\\s+da|khong\\s+(?:vuot\\s+)?qua|nhieu\\s+nhat)\\s*(?:la\\s*)?"
              "(?:(cong|tru|thuong)\\s*)?(?:den\\s*)?" NUM
@@ -380,6 +384,12 @@ gboolean
 td_paste_text_points (const char *folded, TdPoints *points)
 {
   return first_number_of (RE_POINTS_CLOSING, 1, folded, points, NULL);
+}
+
+gboolean
+td_paste_text_bare_points (const char *folded, TdPoints *points)
+{
+  return first_number_of (RE_POINTS_BARE, 1, folded, points, NULL);
 }
 
 gboolean

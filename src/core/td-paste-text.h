@@ -57,8 +57,12 @@ gboolean td_paste_text_deduction (const char *folded, TdPoints *amount);
 gboolean td_paste_text_bonus (const char *folded, TdPoints *amount);
 /* "(điểm chuẩn 3 điểm)", "điểm chuẩn: 10". */
 gboolean td_paste_text_standard (const char *folded, TdPoints *standard);
-/* "X điểm" closing a clause ("- Đạt 100% kế hoạch trở lên: 5 điểm"). */
+/* "X điểm" closing the text: "- Đạt 100% kế hoạch trở lên: 5 điểm", "… (5
+ * điểm)", "… – 10đ", "… (tối đa 15 điểm)". */
 gboolean td_paste_text_points (const char *folded, TdPoints *points);
+/* A bare figure closing the text after a colon: "…: 5,0" (for a table
+ * without a points column, where the figures are in the words). */
+gboolean td_paste_text_bare_points (const char *folded, TdPoints *points);
 /* "tối đa 1 điểm", "không quá 1,5 điểm", "tối đa trừ 2 điểm", "điểm cộng
  * tối đa là 1 điểm".  *which is −1 for a deduction cap ("tối đa trừ"),
  * +1 for a bonus cap ("tối đa cộng", "điểm cộng tối đa"), 0 when the
