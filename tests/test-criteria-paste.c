@@ -109,6 +109,42 @@ test_points_in_words (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* Grades with their points only in the words, with a % or without, and
+ * the ranges the clerk reads into them. */
+static void
+test_grades_in_words (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tĐiểm\n"
+                                           "1\tKết quả thực hiện nhiệm vụ\t20\n"
+                                           "\t- Loại Tốt: 20 điểm\n"
+                                           "\t- Loại Khá: 15 điểm\n"
+                                           "\t- Loại Trung bình: 10 điểm\n"
+                                           "2\tThu ngân sách trên địa bàn\t10\n"
+                                           "\t+ Vượt dự toán: 10 điểm\n"
+                                           "\t+ Đạt từ 95% đến dưới 100% dự toán: 7 điểm\n"
+                                           "\t+ Dưới 95%: 4 điểm\n"
+                                           "3\tHồ sơ giải quyết đúng hạn\t10\n"
+                                           "\t- Trên 98%: 10 điểm\n"
+                                           "\t- Bằng 98%: 8 điểm\n"
+                                           "\t- Dưới 98%: 5 điểm\n"
+                                           "\tTổng cộng\t40\n");
+
+  assert_kinds (p, "header graded grade grade grade graded grade grade grade graded grade grade "
+                   "grade total");
+  g_assert_cmpint (row_at (p, 2)->part_points, ==, TD_POINTS (20));
+  g_assert_false (row_at (p, 2)->part_range.has_low || row_at (p, 2)->part_range.has_high);
+  /* "Vượt dự toán" covers what the other grades leave above them. */
+  g_assert_true (row_at (p, 6)->part_range.has_low);
+  g_assert_cmpint (row_at (p, 6)->part_range.low, ==, TD_POINTS (100));
+  g_assert_false (row_at (p, 6)->part_range.has_high);
+  /* "Bằng 98%" under "Trên 98%" is 98 % exactly. */
+  g_assert_cmpint (row_at (p, 11)->part_range.low, ==, TD_POINTS (98));
+  g_assert_true (row_at (p, 11)->part_range.has_high);
+  g_assert_cmpint (row_at (p, 11)->part_range.high, ==, TD_POINTS (98) + 1);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (40));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -655,5 +691,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/choices", test_choices);
   g_test_add_func ("/paste/office-sheets", test_office_sheets);
   g_test_add_func ("/paste/points-in-words", test_points_in_words);
+  g_test_add_func ("/paste/grades-in-words", test_grades_in_words);
   return g_test_run ();
 }

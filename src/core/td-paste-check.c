@@ -300,7 +300,20 @@ check_criterion (TdPastePass *pass, gint i)
 static gchar *
 words_of_range (const TdRange *r)
 {
-  g_autofree gchar *range = td_range_format (r);
+  g_autofree gchar *range = NULL;
+
+  /* Hundredths: "exactly 100" is 100 – <100,01, "above 100" ≥ 100,01. */
+  if (r->has_low && r->has_high && r->high == r->low + 1)
+    {
+      g_autofree gchar *v = td_points_format (r->low);
+      return g_strdup_printf ("= %s %%", v);
+    }
+  if (r->has_low && !r->has_high && r->low % 100 == 1)
+    {
+      g_autofree gchar *v = td_points_format (r->low - 1);
+      return g_strdup_printf ("> %s %%", v);
+    }
+  range = td_range_format (r);
   return *range ? g_strdup_printf ("%s %%", range) : g_strdup (_ ("chosen by the scorer"));
 }
 

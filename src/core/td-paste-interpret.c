@@ -966,6 +966,99 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
     }
 }
 
+/* The measured range of each grade of criterion i, as the clerk reads
+ * the grades together: a bare "Hoàn thành 100%" is exactly 100 % when
+ * another grade is above it ("trên 100%"), and the one grade written
+ * without a % ("Đạt và vượt kế hoạch") covers what the others leave
+ * above (or below) them. */
+static void
+grade_ranges (TdPastePass *pass, gint i)
+{
+  g_autoptr (GArray) grades = g_array_new (FALSE, FALSE, sizeof (gint));
+  gint missing = -1, n_missing = 0;
+
+  for (guint j = i + 1; j < pass->n; j++)
+    {
+      TdPasteRow *part = td_paste_row_of (pass, j);
+      TdPasteRowInfo *pi = ROW_INFO (part);
+      TdRange *r = &part->part_range;
+      TdPoints exact;
+      gint k = (gint)j;
+
+      if (part->owner != i || part->role != TD_PASTE_ROLE_GRADE)
+        continue;
+      memset (r, 0, sizeof *r);
+      if (pi->has_range)
+        *r = pi->range;
+      else if (td_paste_text_percent (pi->folded, &exact))
+        {
+          r->has_low = TRUE;
+          r->low = exact;
+        }
+      else
+        {
+          missing = k;
+          n_missing++;
+        }
+      g_array_append_val (grades, k);
+    }
+  for (guint a = 0; a < grades->len; a++)
+    {
+      TdPasteRow *ga = td_paste_row_of (pass, g_array_index (grades, gint, a));
+      TdPasteRowInfo *ia = ROW_INFO (ga);
+      TdPoints exact;
+
+      /* A bare figure with a grade above it is that figure only. */
+      if (ia->has_range || !td_paste_text_percent (ia->folded, &exact))
+        continue;
+      for (guint b = 0; b < grades->len; b++)
+        {
+          TdRange *rb = &td_paste_row_of (pass, g_array_index (grades, gint, b))->part_range;
+
+          if (b != a && rb->has_low && rb->low > exact && rb->low <= exact + 1)
+            {
+              ga->part_range.has_high = TRUE;
+              ga->part_range.high = exact + 1;
+            }
+        }
+    }
+  if (n_missing == 1 && grades->len >= 2)
+    {
+      TdPasteRow *m = td_paste_row_of (pass, missing);
+      TdPoints top = 0, bottom = G_MAXINT64, mine = 0, most = G_MININT64, least = G_MAXINT64;
+      gboolean all_bounded_above = TRUE, all_bounded_below = TRUE;
+
+      level_points (ROW_INFO (m), &mine);
+      for (guint a = 0; a < grades->len; a++)
+        {
+          TdPasteRow *g = td_paste_row_of (pass, g_array_index (grades, gint, a));
+          TdPoints p = 0;
+
+          if (g == m)
+            continue;
+          level_points (ROW_INFO (g), &p);
+          most = MAX (most, p);
+          least = MIN (least, p);
+          all_bounded_above &= g->part_range.has_high;
+          all_bounded_below &= g->part_range.has_low;
+          if (g->part_range.has_high)
+            top = MAX (top, g->part_range.high);
+          if (g->part_range.has_low)
+            bottom = MIN (bottom, g->part_range.low);
+        }
+      if (mine > most && all_bounded_above)
+        {
+          m->part_range.has_low = TRUE;
+          m->part_range.low = top;
+        }
+      else if (mine < least && all_bounded_below)
+        {
+          m->part_range.has_high = TRUE;
+          m->part_range.high = bottom;
+        }
+    }
+}
+
 /* The parts of a criterion into its rule. */
 static void
 rule_from_parts (TdPastePass *pass, gint i)
@@ -977,6 +1070,7 @@ rule_from_parts (TdPastePass *pass, gint i)
   TdPoints best = 0, most_bonus = 0;
   gint n_grades = 0, n_options = 0, n_sizes = 0, n_brackets = 0;
 
+  grade_ranges (pass, i);
   for (guint j = i + 1; j < pass->n; j++)
     {
       TdPasteRow *part = td_paste_row_of (pass, j);
@@ -995,16 +1089,15 @@ rule_from_parts (TdPastePass *pass, gint i)
             if (!level_points (pi, &points))
               td_paste_say (pw, TD_PASTE_ERROR, "%s", _ ("A grade needs its points."));
             part->part_points = points;
-            part->part_range = pi->range;
             td_paste_use (pw, points);
             {
               g_autofree gchar *label = td_paste_label_without_points (part->criterion->title);
               o = td_criterion_add_option (c, label, points);
             }
-            o->has_low = pi->has_range && pi->range.has_low;
-            o->low = pi->range.low;
-            o->has_high = pi->has_range && pi->range.has_high;
-            o->high = pi->range.high;
+            o->has_low = part->part_range.has_low;
+            o->low = part->part_range.low;
+            o->has_high = part->part_range.has_high;
+            o->high = part->part_range.high;
             best = MAX (best, points);
             n_grades++;
           }

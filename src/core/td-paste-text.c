@@ -83,7 +83,11 @@ static const char *const patterns[N_RE] = {
                     "chi\\s+tieu|nhom)\\s+([a-z0-9][a-z0-9.]*)",
   [RE_LEVEL] = "\\d\\s*%|hoan\\s+thanh|xep\\s+loai|(?<![a-z])muc\\s+(?:do|dat)|(?<![a-z])loai\\s|"
                "xuat\\s+sac|(?<![a-z])tot(?![a-z])|(?<![a-z])kha(?![a-z])|trung\\s+binh|"
-               "(?<![a-z])yeu(?![a-z])|(?<![a-z])dat(?![a-z])",
+               "(?<![a-z])yeu(?![a-z])|(?<![a-z])dat(?![a-z])|(?<![a-z])vuot(?![a-z])"
+               /* ranks: "Xếp hạng từ thứ 1 đến thứ 5", "Xếp trong nhóm 3 đơn vị dẫn
+                * đầu", "Xếp từ thứ 8 trở xuống", "hạng 1" */
+               "|xep\\s+(?:hang|thu|trong|tu|vao)(?![a-z])|(?<![a-z])thu\\s+\\d|dan\\s+dau"
+               "|(?<![a-z])hang\\s+(?:\\d|nhat|nhi|ba)",
   /* a figure of points: "0,5 điểm", "1đ" … */
   [RE_FIGURE_AFTER] = NUM "\\s*" POINTS_WORD,
   /* … or after a verb: "trừ 0,5", "cộng 1" */
@@ -590,6 +594,17 @@ td_paste_text_range (const char *folded, gboolean percent, TdRange *range)
       return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+td_paste_text_percent (const char *folded, TdPoints *value)
+{
+  g_autoptr (GArray) found = numbers_in (folded, TRUE);
+
+  if (found->len != 1)
+    return FALSE;
+  *value = g_array_index (found, Found, 0).value;
+  return TRUE;
 }
 
 /* One bracket: "từ 1% đến dưới 5%: cộng 0,5 điểm" (or "…: 0,5 điểm",

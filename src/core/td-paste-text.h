@@ -79,6 +79,9 @@ gboolean td_paste_text_linear (const char *folded, gint64 *step, TdPoints *rate,
  * year ("dưới 1.000 hồ sơ/năm"): "từ 90% đến dưới 100%", "100% trở lên",
  * "dưới 90%", "trên 95%", "≥ 98%", "97 – <98%". */
 gboolean td_paste_text_range (const char *folded, gboolean percent, TdRange *range);
+/* The one percentage of the text, whatever words surround it ("Hoàn
+ * thành 100%"); FALSE when it has none or several. */
+gboolean td_paste_text_percent (const char *folded, TdPoints *value);
 /* A size class written before its brackets: "Đối với đơn vị tiếp nhận
  * dưới 1.000 hồ sơ/năm: từ 1% đến dưới 5%: cộng 0,5 điểm; từ 5% …".
  * *size is the range of files; brackets (TdRuleOption*, may be NULL) get
