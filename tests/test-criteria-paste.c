@@ -145,6 +145,34 @@ test_grades_in_words (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* Ranks are grades too, and "+" rows under a "-" row are its rows. */
+static void
+test_ranks_and_bullets (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("TT\tNội dung\tĐiểm\n"
+                                           "1\tCông tác giảm nghèo\t20\n"
+                                           "\t- Hộ nghèo giảm so với năm trước:\t12\n"
+                                           "\t+ Giảm từ 2% trở lên\t12\n"
+                                           "\t+ Giảm từ 1% đến dưới 2%\t8\n"
+                                           "\t+ Giảm dưới 1%\t4\n"
+                                           "\t- Không phát sinh hộ tái nghèo\t8\n"
+                                           "2\tChỉ số cải cách hành chính của đơn vị\t10\n"
+                                           "\t- Xếp hạng từ thứ 1 đến thứ 3\t10\n"
+                                           "\t- Xếp hạng từ thứ 4 đến thứ 8\t7\n"
+                                           "\t- Xếp thứ 9 trở xuống\t5\n"
+                                           "\tTổng cộng\t30\n");
+
+  assert_kinds (p, "header heading graded grade grade grade standard graded grade grade grade "
+                   "total");
+  g_assert_cmpint (row_at (p, 2)->parent, ==, 1);
+  g_assert_cmpint (row_at (p, 3)->owner, ==, 2);
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 1);
+  g_assert_cmpint (row_at (p, 8)->owner, ==, 7);
+  g_assert_false (row_at (p, 8)->part_range.has_low || row_at (p, 8)->part_range.has_high);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (30));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -692,5 +720,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/office-sheets", test_office_sheets);
   g_test_add_func ("/paste/points-in-words", test_points_in_words);
   g_test_add_func ("/paste/grades-in-words", test_grades_in_words);
+  g_test_add_func ("/paste/ranks-and-bullets", test_ranks_and_bullets);
   return g_test_run ();
 }

@@ -131,6 +131,17 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   info->code_bad = FALSE;
   info->cell_refused = FALSE;
   info->bullet = FALSE;
+  info->bullet_mark = 0;
+  /* A row merged across the table (a note, a title of a part) leaves its
+   * text in the first column: "Ghi chú: Tổng điểm trừ của phần III …". */
+  if (*code != '\0' && *title == '\0' && !td_paste_is_bullet (code)
+      && td_paste_code_level (code) == -2)
+    {
+      g_free (title);
+      title = td_text_normalize_space (row->cells[TD_PASTE_COL_CODE]);
+      g_free (code);
+      code = g_strdup ("");
+    }
   if (*code == '\0' && *title != '\0')
     {
       gchar *from_title, *rest;
@@ -147,6 +158,7 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
     {
       /* A bullet in the code column: a row without a code. */
       info->bullet = TRUE;
+      info->bullet_mark = code[0] == '-' || g_str_has_prefix (code, "–") ? '-' : code[0];
       g_free (code);
       code = g_strdup ("");
     }
@@ -171,7 +183,11 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
       && *code == '\0')
     {
       info->bullet = TRUE;
-      if (t[0] != '+')
+      info->bullet_mark = t[0] == '-' || g_str_has_prefix (t, "–") ? '-' : t[0];
+      /* "+ 0,1 điểm cho mỗi …": a sign, part of what it says. */
+      if (t[0] == '+' && g_ascii_isdigit (*(t + 1 + strspn (t + 1, " "))))
+        info->bullet_mark = 0;
+      else
         {
           const char *rest = g_utf8_next_char (t);
           gchar *stripped = g_strstrip (g_strdup (rest));

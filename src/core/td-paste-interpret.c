@@ -6,8 +6,10 @@
  *    "C1.1" under "C1"); a one-part code that continues an open one ("b"
  *    after "a", "C" after "b" or "B", "II" after "I") is its sibling; one
  *    that starts a sequence ("1", "a", "I") goes under the open row above.
- *    A row without a code belongs to the nearest coded row above it and
- *    never takes rows under it, so a bullet cannot swallow the next items.
+ *    A row without a code belongs to the nearest coded row above it, or
+ *    to the bullet above it of another mark ("+" rows under a "-" row);
+ *    it never takes coded rows under it, so a bullet cannot swallow the
+ *    next items.
  * 2. Roles.  Rows without a code are notes (caps, an exemption), guidance
  *    text, or rows with a rule of their own.  A criterion's rows become
  *    the parts of its rule when they read so: levels with points that do
@@ -208,10 +210,36 @@ reads_as_cap_note (TdPasteRowInfo *info)
          || strstr (f, "tong so diem") || info->named_code != NULL;
 }
 
+/* Bullets under a coded row nest as Word's list levels do: the first
+ * mark ("-") is the first level, another mark after it ("+") the next, and
+ * the first mark again goes back up ("- Tỷ lệ hộ nghèo giảm:" over "+
+ * Giảm từ 3% trở lên").  Rows without a mark belong to the coded row. */
+static gint
+bullet_parent (TdPastePass *pass, GArray *bullets, gint coded, TdPasteRowInfo *info, gint me)
+{
+  gint parent = coded;
+
+  if (info->bullet_mark == 0)
+    return coded;
+  for (guint k = 0; k < bullets->len; k++)
+    if (ROW_INFO (td_paste_row_of (pass, g_array_index (bullets, gint, k)))->bullet_mark
+        == info->bullet_mark)
+      {
+        /* A sibling: the levels below it close. */
+        g_array_set_size (bullets, k);
+        break;
+      }
+  if (bullets->len > 0)
+    parent = g_array_index (bullets, gint, bullets->len - 1);
+  g_array_append_val (bullets, me);
+  return parent;
+}
+
 static void
 build_tree (TdPastePass *pass)
 {
   g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint));
+  g_autoptr (GArray) bullets = g_array_new (FALSE, FALSE, sizeof (gint));
 
   for (guint i = 0; i < pass->n; i++)
     {
@@ -225,9 +253,12 @@ build_tree (TdPastePass *pass)
         continue;
       if (!is_coded (info))
         {
-          info->tree_parent = stack->len > 0 ? g_array_index (stack, gint, stack->len - 1) : -1;
+          gint coded = stack->len > 0 ? g_array_index (stack, gint, stack->len - 1) : -1;
+
+          info->tree_parent = bullet_parent (pass, bullets, coded, info, (gint)i);
           continue;
         }
+      g_array_set_size (bullets, 0);
       n = path_length (info);
       if (n >= 2)
         {

@@ -19,6 +19,8 @@ typedef struct
   gboolean code_upper; /* a one-part code in capitals ("A", "C", "II") */
   gboolean code_bad;   /* the code cell holds something that is not a code */
   gboolean bullet;     /* "- …", "+ …", "• …" without a code */
+  gchar bullet_mark;   /* '-' (also "–"), '+', '*' or the first byte of "•"; 0 for a
+                        * sign ("+ 0,1 điểm cho mỗi …") or no bullet */
 
   /* The cells */
   TdPasteCell std, bonus, ded;
