@@ -173,6 +173,38 @@ test_ranks_and_bullets (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* A "Thang điểm" column in words: ranges of points and rules. */
+static void
+test_scale_in_words (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung đánh giá\tThang điểm\n"
+                  "1\tXây dựng kế hoạch năm\ttừ 0 đến 15\n"
+                  "2\tTổ chức thực hiện kế hoạch\t0÷25\n"
+                  "3\tBáo cáo định kỳ\tTừ 0-10\n"
+                  "3.1\tBáo cáo gửi chậm\tMỗi báo cáo trừ 0,5 điểm, tối đa trừ 3 điểm\n"
+                  "4\tKỷ luật, kỷ cương\t0 – 10\n"
+                  "4.1\tCông chức vi phạm\tMỗi trường hợp trừ 2 điểm\n"
+                  "5\tSáng kiến được công nhận\tcộng 1 điểm/sáng kiến, tối đa 3 điểm\n"
+                  "6\tĐược khen thưởng đột xuất\tcộng 2 điểm\n"
+                  "\tTổng cộng\t60\n");
+
+  assert_kinds (p, "header standard standard standard deduction_each standard deduction_each "
+                   "bonus_each bonus_points total");
+  g_assert_cmpint (row_at (p, 1)->criterion->standard, ==, TD_POINTS (15));
+  g_assert_cmpint (row_at (p, 2)->criterion->standard, ==, TD_POINTS (25));
+  g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 4)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 4)->criterion->deduction_cap, ==, TD_POINTS (3));
+  g_assert_cmpint (row_at (p, 6)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (row_at (p, 7)->criterion->rate, ==, TD_POINTS (1));
+  g_assert_cmpint (row_at (p, 7)->criterion->bonus_cap, ==, TD_POINTS (3));
+  g_assert_cmpint (row_at (p, 8)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (60));
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -397,6 +429,8 @@ test_not_a_number (void)
   g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, 200);
   g_assert_cmpint (row_at (p, 4)->status, !=, TD_PASTE_ERROR);
   g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (p, 4)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 4)->criterion->deduction_cap, ==, 150);
   g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 2);
 }
 
@@ -721,5 +755,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/points-in-words", test_points_in_words);
   g_test_add_func ("/paste/grades-in-words", test_grades_in_words);
   g_test_add_func ("/paste/ranks-and-bullets", test_ranks_and_bullets);
+  g_test_add_func ("/paste/scale-in-words", test_scale_in_words);
   return g_test_run ();
 }

@@ -108,6 +108,19 @@ add_problem (GString *s, const char *line)
   g_string_append (s, line);
 }
 
+/* Whether a points cell that is not a figure states a rule in words:
+ * "Mỗi trường hợp trừ 1 điểm", "cộng 2 điểm/sáng kiến, tối đa 4 điểm". */
+static gboolean
+reads_as_rule (const char *cell)
+{
+  g_autofree gchar *f = td_paste_fold (cell);
+  TdPoints v;
+  gint which;
+
+  return td_paste_text_deduction (f, &v) || td_paste_text_bonus (f, &v)
+         || td_paste_text_cap (f, &v, &which) || td_paste_text_disqualifies (f);
+}
+
 void
 td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
 {
@@ -125,9 +138,11 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
     { TD_PASTE_COL_BONUS, &info->bonus, N_ ("Bonus") },
     { TD_PASTE_COL_DEDUCTION, &info->ded, N_ ("Deduction") },
   };
+  g_autoptr (GString) words = g_string_new (""); /* rules in other cells' words */
   const char *t;
 
   g_clear_pointer (&info->path, g_strfreev);
+  info->words_column = -1;
   info->code_bad = FALSE;
   info->cell_refused = FALSE;
   info->bullet = FALSE;
@@ -215,7 +230,14 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
        * TÁC CHUYÊN MÔN | CÔNG TÁC CHUYÊN MÔN | …") holds no figure. */
       if (*cell != '\0' && g_strcmp0 (cell, row->cells[TD_PASTE_COL_TITLE]) == 0)
         cell = "";
-      if (!td_paste_read_cell (cell, cols[i].cell, &error))
+      if (!td_paste_read_cell (cell, cols[i].cell, &error) && reads_as_rule (cell))
+        {
+          /* "Mỗi báo cáo trừ 0,5 điểm, tối đa trừ 2 điểm" in a "Thang điểm"
+           * column: a rule in words, read with the row's text. */
+          g_string_append_printf (words, " ; %s", cell);
+          info->words_column = cols[i].col;
+        }
+      else if (error != NULL)
         {
           /* Translators: first %s is the column name, second why its text
            * is not a number of points. */
@@ -232,10 +254,11 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
    * báo cáo chậm trừ 0,5 điểm"), which states rules too. */
   g_free (info->folded);
   if (*row->criterion->guidance)
+    g_string_append_printf (words, " ; %s", row->criterion->guidance);
+  if (words->len > 0)
     {
-      g_autofree gchar *both
-          = g_strconcat (row->criterion->title, " ; ", row->criterion->guidance, NULL);
-      info->folded = td_paste_fold (both);
+      g_autofree gchar *all = g_strconcat (row->criterion->title, words->str, NULL);
+      info->folded = td_paste_fold (all);
     }
   else
     info->folded = td_paste_fold (row->criterion->title);
@@ -244,6 +267,19 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   info->has_t_ded = td_paste_text_deduction (t, &info->t_ded);
   info->has_t_bonus = td_paste_text_bonus (t, &info->t_bonus);
   info->has_t_cap = td_paste_text_cap (t, &info->t_cap, &info->t_cap_which);
+  /* "-0,5/lần, tối đa 1,5" in a points column: the cap of its bonus or
+   * deduction, as if the text said it. */
+  for (guint i = 0; i < G_N_ELEMENTS (cols) && !info->has_t_cap; i++)
+    if (cols[i].cell->cap_apart)
+      {
+        gint sign = cols[i].cell->sign != 0                 ? cols[i].cell->sign
+                    : cols[i].col == TD_PASTE_COL_DEDUCTION ? -1
+                                                            : 1;
+
+        info->has_t_cap = TRUE;
+        info->t_cap = cols[i].cell->cap;
+        info->t_cap_which = sign;
+      }
   info->has_t_points = td_paste_text_points (t, &info->t_points);
   /* A table without points columns writes every figure in the words,
    * some bare: "Phối hợp phục vụ Đại hội …: 5,0". */
@@ -268,7 +304,7 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   if (!info->size_class)
     td_paste_text_brackets (t, info->own_brackets);
   info->own_options = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
-  if (!info->size_class && info->own_brackets->len == 0 && *row->criterion->guidance == '\0')
+  if (!info->size_class && info->own_brackets->len == 0 && words->len == 0)
     td_paste_text_options (row->criterion->title, t, info->own_options);
   info->note_caps
       = td_paste_text_note_caps (t, &info->n_bonus_cap, &info->n_deduction_cap, &info->n_separate);

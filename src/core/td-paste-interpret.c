@@ -713,11 +713,18 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
   gboolean has_standard = stated_standard (info, &standard);
   gboolean has_bonus_col = FALSE, has_ded_col = FALSE;
   TdPoints bonus_col = 0, ded_col = 0;
-  gboolean each = info->t_each || info->bonus.each || info->ded.each;
+  gboolean each = info->t_each || info->bonus.each || info->ded.each || info->std.each;
   gint forced = info->forced_kind;
 
   w->has_stated = has_standard;
   w->stated = standard;
+  if (info->words_column >= 0)
+    {
+      const char *names[] = { NULL, NULL, N_ ("Standard points"), N_ ("Bonus"), N_ ("Deduction") };
+
+      /* Translators: %s is a column of points ("Standard points") */
+      td_paste_explain (w, _ ("the rule is written in its %s cell"), _ (names[info->words_column]));
+    }
   if (has_standard)
     td_paste_use (w, standard);
   /* Signs decide over columns: a minus in the bonus column is a deduction,

@@ -26,6 +26,8 @@ typedef struct
   TdPasteCell std, bonus, ded;
   gchar *cell_problems;  /* from reading the cells; "" when none */
   gboolean cell_refused; /* a points cell holds text that is not a figure */
+  gint words_column;     /* a points column (TdPasteColumn) whose cell states the rule in
+                          * words, read with the text; −1 when none */
 
   /* The text (folded) and its phrases */
   gchar *folded;

@@ -347,6 +347,10 @@ header_meaning (const char *cell)
   if (strstr (f, "don vi tham dinh") || strstr (f, "don vi cham") || strstr (f, "phu trach")
       || strstr (f, "co quan tham dinh") || strstr (f, "bo phan"))
     return TD_PASTE_COL_ASSESSOR;
+  /* "Nội dung đánh giá", "Tiêu chí chấm điểm": the text, whatever follows */
+  if (g_str_has_prefix (f, "noi dung") || g_str_has_prefix (f, "tieu chi")
+      || g_str_has_prefix (f, "tieu chuan"))
+    return TD_PASTE_COL_TITLE;
   for (guint i = 0; i < G_N_ELEMENTS (ignore); i++)
     if (strstr (f, ignore[i]))
       return MEANING_IGNORE;

@@ -237,11 +237,16 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
   if (out->disqualify)
     return TRUE;
 
-  /* "tối đa 1", "không quá 2 điểm", "trừ 0,5đ/lần", "cộng 1" */
+  /* "tối đa 1", "không quá 2 điểm", "trừ 0,5đ/lần", "cộng 1", "từ 0 đến 20" */
   for (gboolean more = TRUE; more;)
     {
       more = FALSE;
-      if (g_str_has_prefix (p, "toi da") || g_str_has_prefix (p, "khong qua"))
+      if (g_str_has_prefix (p, "tu ") && g_ascii_isdigit (*skip_spaces (p + 3)))
+        {
+          p = skip_spaces (p + 3);
+          more = TRUE;
+        }
+      else if (g_str_has_prefix (p, "toi da") || g_str_has_prefix (p, "khong qua"))
         {
           p = skip_spaces (p + (p[0] == 't' ? 6 : 9));
           out->has_cap = more = TRUE;
@@ -274,11 +279,12 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
   if (!td_paste_read_number (p, &out->value, &end))
     goto refuse;
   p = skip_spaces (end);
-  /* "0 - 3": a range in a standard column, the top counts. */
-  if (*p == '-')
+  /* "0 - 3", "0÷5", "từ 0 đến 20": a range in a standard column, the top
+   * counts. */
+  if (*p == '-' || g_str_has_prefix (p, "÷") || g_str_has_prefix (p, "den "))
     {
       TdPoints top;
-      const char *q = skip_spaces (p + 1);
+      const char *q = skip_spaces (p + (*p == '-' ? 1 : *p == 'd' ? 4 : strlen ("÷")));
 
       if (td_paste_read_number (q, &top, &end) && top >= out->value)
         {
@@ -290,17 +296,42 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
     p = skip_spaces (p + 4);
   else if (*p == 'd' && !g_ascii_isalpha (p[1]))
     p = skip_spaces (p + 1);
-  /* "1/lần", "0,5 điểm/văn bản", "1 điểm mỗi lần" */
+  /* "1/lần", "0,5 điểm/văn bản", "1 điểm mỗi lần"; a figure after them
+   * ("cộng 2 điểm/sáng kiến, tối đa 4 điểm") makes the cell a rule in
+   * words, not a figure. */
   if (*p == '/' || g_str_has_prefix (p, "moi ") || g_str_has_prefix (p, "cho moi "))
     {
+      const char *cap = strstr (p, "toi da");
+      const char *more = cap ? cap : strstr (p, "khong qua");
+
       out->each = TRUE;
-      p += strlen (p);
+      if (more != NULL)
+        {
+          /* "-0,5/lần, tối đa 1,5": the most of all cases, in the cell */
+          more = skip_spaces (more + (*more == 't' ? 6 : 9));
+          if (g_str_has_prefix (more, "tru ") || g_str_has_prefix (more, "cong "))
+            more = skip_spaces (more + 4);
+          if (!td_paste_read_number (more, &out->cap, &end))
+            goto refuse;
+          out->has_cap = out->cap_apart = TRUE;
+          if (strpbrk (p, "0123456789") < more)
+            goto refuse;
+          p = skip_spaces (end);
+          if (g_str_has_prefix (p, "diem"))
+            p = skip_spaces (p + 4);
+          else if (*p == 'd' && !g_ascii_isalpha (p[1]))
+            p = skip_spaces (p + 1);
+        }
+      else if (strpbrk (p, "0123456789") != NULL)
+        goto refuse;
+      else
+        p += strlen (p);
     }
   if (*p == ')' || *p == '.')
     p++;
   if (*skip_spaces (p) != '\0')
     goto refuse;
-  if (out->has_cap)
+  if (out->has_cap && !out->cap_apart)
     out->cap = out->value;
   out->present = TRUE;
   return TRUE;

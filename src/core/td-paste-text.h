@@ -34,7 +34,8 @@ typedef struct
   gint sign;      /* −1 or +1 when written, else 0 */
   gboolean each;  /* "/lần", "/trường hợp", "mỗi" in the cell */
   gboolean has_cap;
-  TdPoints cap; /* "tối đa 1" in the cell */
+  TdPoints cap;       /* "tối đa 1" in the cell */
+  gboolean cap_apart; /* the cap is a figure of its own: "-0,5/lần, tối đa 1,5" */
   gboolean disqualify;
 } TdPasteCell;
 
