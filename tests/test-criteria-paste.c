@@ -205,6 +205,29 @@ test_scale_in_words (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* The standard total is what the rows give, not what the headings say:
+ * rows adding up to more than their item show in the total and on it. */
+static void
+test_leaves_total (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tĐiểm\n"
+                                           "I\tCông tác chuyên môn\t60\n"
+                                           "1\tKhám, chữa bệnh\t30\n"
+                                           "1.1\tHoàn thành chỉ tiêu giường bệnh\t15\n"
+                                           "1.2\tBảo hiểm y tế\t15\n"
+                                           "1.2.1\tTham mưu kế hoạch\t20\n"
+                                           "1.2.2\tTuyên truyền, vận động\t5\n"
+                                           "2\tY tế dự phòng\t30\n"
+                                           "II\tCông tác thi đua\t40\n"
+                                           "1\tBan hành kế hoạch\t40\n");
+
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (110));
+  g_assert_cmpint (p->total, ==, TD_POINTS (100));
+  g_assert_cmpint (row_at (p, 4)->status, ==, TD_PASTE_WARNING);
+  g_assert_nonnull (strstr (row_at (p, 4)->problems, "+10"));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 1);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -756,5 +779,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/grades-in-words", test_grades_in_words);
   g_test_add_func ("/paste/ranks-and-bullets", test_ranks_and_bullets);
   g_test_add_func ("/paste/scale-in-words", test_scale_in_words);
+  g_test_add_func ("/paste/leaves-total", test_leaves_total);
   return g_test_run ();
 }

@@ -299,9 +299,18 @@ td_import_table_cli_run (int argc, char **argv)
     {
       g_autofree gchar *total = td_points_format (preview->total);
       g_autofree gchar *std = td_points_format (preview->standard_total);
-      g_print (_ ("%u criteria, standard points %s of %s; rows to check: %u; with errors: %u.\n"),
-               td_paste_preview_count_criteria (preview), std, total,
-               td_paste_preview_count_warnings (preview), errors);
+
+      /* "0 of 0" would look like a table read; it is one not read. */
+      if (preview->standard_total == 0)
+        g_print (_ ("%u criteria, no standard points read (check the rows marked “?”); rows to "
+                    "check: %u; with errors: %u.\n"),
+                 td_paste_preview_count_criteria (preview),
+                 td_paste_preview_count_warnings (preview), errors);
+      else
+        g_print (_ ("%u criteria, standard points %s of %s; rows to check: %u; with errors: "
+                    "%u.\n"),
+                 td_paste_preview_count_criteria (preview), std, total,
+                 td_paste_preview_count_warnings (preview), errors);
     }
   if (errors > 0)
     {

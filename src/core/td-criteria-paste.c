@@ -733,7 +733,7 @@ td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
         if (index_of[j] >= index_of[i])
           index_of[j]++;
     }
-  table->total = preview->total_stated ? preview->total : preview->standard_total;
+  table->total = preview->total;
   return g_steal_pointer (&table);
 }
 

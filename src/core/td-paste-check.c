@@ -468,6 +468,43 @@ describe (TdPastePass *pass, gint i)
   row->interpretation = g_strconcat (text, w->why->str, NULL);
 }
 
+/* The standard points a unit scoring full marks gets: each heading is
+ * worth what its rows give, not the figure written on it, so a table
+ * whose rows add up to more than their headings shows it in the total. */
+static TdPoints
+leaves_total (TdPastePass *pass)
+{
+  g_autofree TdPoints *below = g_new0 (TdPoints, pass->n + 1);
+  g_autofree gboolean *has_rows = g_new0 (gboolean, pass->n + 1);
+  TdPoints total = 0;
+
+  /* Rows come after their parent: from the last row up, each row's
+   * worth is known before its parent's. */
+  for (gint i = (gint)pass->n - 1; i >= 0; i--)
+    {
+      TdPasteRow *row = td_paste_row_of (pass, i);
+      const TdCriterion *c = row->criterion;
+      TdPoints worth;
+
+      if (row->role != TD_PASTE_ROLE_CRITERION)
+        continue;
+      if (!has_rows[i])
+        worth = c->standard;
+      else if (td_rule_kind_gives_standard (c->kind))
+        worth = c->standard + below[i]; /* an item whose rows add or deduct */
+      else
+        worth = below[i];
+      if (row->parent >= 0 && (guint)row->parent < pass->n)
+        {
+          below[row->parent] += worth;
+          has_rows[row->parent] = TRUE;
+        }
+      else
+        total += worth;
+    }
+  return total;
+}
+
 /* Notes and guidance onto their rows, then the checks and the words of
  * every row; frees the pass's work. */
 void
@@ -478,21 +515,27 @@ td_paste_finish (TdPastePass *pass)
   apply_notes (pass);
   apply_guidance (pass);
 
-  preview->standard_total = 0;
+  preview->standard_total = leaves_total (pass);
+  if (!preview->total_stated)
+    {
+      /* What the top rows say they are worth; the leaves may say more. */
+      preview->total = 0;
+      for (guint i = 0; i < pass->n; i++)
+        {
+          TdPasteRow *row = td_paste_row_of (pass, i);
+
+          if (row->role == TD_PASTE_ROLE_CRITERION && row->parent < 0)
+            preview->total += row->criterion->standard;
+        }
+    }
   for (guint i = 0; i < pass->n; i++)
     {
       TdPasteRow *row = td_paste_row_of (pass, i);
 
       if (row->role == TD_PASTE_ROLE_CRITERION)
-        {
-          check_criterion (pass, (gint)i);
-          if (row->parent < 0)
-            preview->standard_total += row->criterion->standard;
-        }
+        check_criterion (pass, (gint)i);
       check_figures (pass, (gint)i);
     }
-  if (!preview->total_stated)
-    preview->total = preview->standard_total;
 
   for (guint i = 0; i < pass->n; i++)
     {
