@@ -228,6 +228,71 @@ test_leaves_total (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 1);
 }
 
+/* Word's text of a cell of several paragraphs: the rest of the row is on
+ * the next line, joined back to its row; the clerk can undo it. */
+static void
+test_broken_cells (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\r\n"
+                                           "1\tThực hiện nhiệm vụ chuyên môn\r\n"
+                                           "được giao trong năm\t20\t\t\r\n"
+                                           "2\tCải cách hành chính;\r\n"
+                                           "có sáng kiến được công nhận\r\n"
+                                           "được cộng 1 điểm\t10\t1\t\r\n"
+                                           "\tMỗi hồ sơ trễ hạn\r\n"
+                                           "(theo phần mềm một cửa)\t\t\t0,5\r\n"
+                                           "3\tKhông gửi báo cáo tổng kết\r\n"
+                                           "(không xếp loại)\t\t\t\r\n"
+                                           "\tTổng cộng\t30\t\t\r\n");
+  TdPasteRow *three;
+
+  assert_kinds (p, "header standard continuation standard continuation continuation "
+                   "deduction_each continuation disqualifier continuation total");
+  g_assert_cmpint (row_at (p, 1)->criterion->standard, ==, TD_POINTS (20));
+  g_assert_cmpstr (row_at (p, 1)->criterion->title, ==,
+                   "Thực hiện nhiệm vụ chuyên môn được giao trong năm");
+  g_assert_cmpint (row_at (p, 2)->owner, ==, 1);
+  g_assert_cmpint (row_at (p, 3)->criterion->bonus_max, ==, TD_POINTS (1));
+  g_assert_cmpint (row_at (p, 5)->owner, ==, 3);
+  g_assert_cmpint (row_at (p, 6)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 3);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (30));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+
+  /* Ticked by the clerk, the rest of line 9 is a row of its own again. */
+  g_assert_true (td_paste_row_set_skipped (p, 9, FALSE, NULL));
+  three = row_at (p, 8);
+  g_assert_cmpint (row_at (p, 9)->skip_reason, ==, TD_PASTE_SKIP_NONE);
+  g_assert_cmpstr (three->criterion->title, ==, "Không gửi báo cáo tổng kết");
+  g_assert_cmpint (three->criterion->kind, !=, TD_RULE_DISQUALIFIER);
+  g_assert_cmpstr (row_at (p, 9)->criterion->title, ==, "(không xếp loại)");
+}
+
+/* A code split over two columns (I | 1), as Excel sheets have it. */
+static void
+test_code_columns (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("TT\t\tNội dung\tĐiểm chuẩn\tĐiểm trừ\n"
+                                           "I\t\tCông tác chuyên môn\t30\t\n"
+                                           "\t1\tKhám, chữa bệnh\t20\t\n"
+                                           "\t1.1\tĐiều trị nội trú\t12\t\n"
+                                           "\t1.2\tĐiều trị ngoại trú\t8\t\n"
+                                           "\t2\tY tế dự phòng\t10\t\n"
+                                           "\t\tMỗi vụ ngộ độc thực phẩm\t\t2 điểm/vụ\n"
+                                           "II\t\tCông tác thi đua\t10\t\n"
+                                           "\t1\tBan hành kế hoạch\t10\t\n");
+
+  assert_kinds (p, "header heading heading standard standard standard deduction_each heading "
+                   "standard");
+  g_assert_cmpstr (row_at (p, 3)->criterion->code, ==, "1.1");
+  g_assert_cmpint (row_at (p, 3)->parent, ==, 2);
+  g_assert_cmpint (row_at (p, 5)->parent, ==, 1);
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 5);
+  g_assert_cmpint (row_at (p, 8)->parent, ==, 7);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (40));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -780,5 +845,7 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/ranks-and-bullets", test_ranks_and_bullets);
   g_test_add_func ("/paste/scale-in-words", test_scale_in_words);
   g_test_add_func ("/paste/leaves-total", test_leaves_total);
+  g_test_add_func ("/paste/broken-cells", test_broken_cells);
+  g_test_add_func ("/paste/code-columns", test_code_columns);
   return g_test_run ();
 }

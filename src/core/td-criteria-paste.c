@@ -92,10 +92,37 @@ row_new (guint line)
 void
 td_paste_preview_free (TdPastePreview *preview)
 {
+  TdPastePreviewInfo *pinfo;
+
   if (preview == NULL)
     return;
+  pinfo = PREVIEW_INFO (preview);
+  if (pinfo != NULL)
+    {
+      g_clear_pointer (&pinfo->lines, g_ptr_array_unref);
+      g_free (pinfo->joined_to);
+      g_free (pinfo);
+    }
   g_ptr_array_unref (preview->rows);
   g_free (preview);
+}
+
+/* The cells of row i from its line, with the lines joined to it (a row
+ * that is the rest of another shows its own line). */
+static void
+fill_cells (TdPastePreview *preview, guint i)
+{
+  TdPastePreviewInfo *pinfo = PREVIEW_INFO (preview);
+  TdPasteRow *row = g_ptr_array_index (preview->rows, i);
+  g_autoptr (GPtrArray) fields = NULL;
+
+  if (i >= pinfo->lines->len)
+    return;
+  if (pinfo->joined_to[i] >= 0)
+    fields = g_ptr_array_ref (g_ptr_array_index (pinfo->lines, i));
+  else
+    fields = td_paste_join_lines (pinfo->lines, pinfo->joined_to, i);
+  td_paste_map_cells (preview, fields, row->cells);
 }
 
 /* Reading a row */
@@ -355,9 +382,10 @@ TdPastePreview *
 td_paste_parse (const char *text, GError **error)
 {
   g_autoptr (TdPastePreview) preview = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
+  TdPastePreviewInfo *pinfo;
+  GPtrArray *rows;
   gboolean blank = TRUE;
-  guint n_header, first = 0;
+  guint n_header, first = 0, from;
   char sep;
 
   for (const char *p = text ? text : ""; *p && blank; p++)
@@ -383,8 +411,10 @@ td_paste_parse (const char *text, GError **error)
 
   preview = g_new0 (TdPastePreview, 1);
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  pinfo = g_new0 (TdPastePreviewInfo, 1);
+  preview->priv = pinfo;
   sep = strchr (text, '\t') == NULL && strchr (text, '|') != NULL ? '|' : '\t';
-  rows = td_paste_split_lines (text, sep);
+  rows = pinfo->lines = td_paste_split_lines (text, sep);
   if (rows->len > MAX_ROWS)
     {
       fail_text (error, _ ("The pasted text has more than 5,000 rows, more than any scoring "
@@ -396,23 +426,23 @@ td_paste_parse (const char *text, GError **error)
   if (n_header == 0)
     td_paste_guess_columns (preview, rows);
   preview->n_header_lines = n_header;
+  from = n_header > 0 ? first + n_header : 0;
+  pinfo->joined_to = g_new (gint, rows->len + 1);
+  td_paste_find_continuations (rows, n_header > 0 ? first : 0, from, pinfo->joined_to);
+  td_paste_find_code_columns (preview, rows, from);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      GPtrArray *cells = g_ptr_array_index (rows, i);
       TdPasteRow *row = row_new (i + 1);
 
-      for (guint m = 0; m < TD_PASTE_N_COLS; m++)
-        {
-          gint col = preview->columns[m];
-          row->cells[m] = g_strdup (col >= 0 && (guint)col < cells->len
-                                        ? (const char *)g_ptr_array_index (cells, col)
-                                        : "");
-        }
-      if (n_header > 0 && i < first + n_header)
-        row->skip_reason = TD_PASTE_SKIP_HEADER;
+      g_ptr_array_add (preview->rows, row);
+      fill_cells (preview, i);
+      if (pinfo->joined_to[i] >= 0)
+        row->skip_reason = TD_PASTE_SKIP_CONTINUATION;
       else if (is_empty_row (row))
         row->skip_reason = TD_PASTE_SKIP_EMPTY;
+      else if (i < from)
+        row->skip_reason = TD_PASTE_SKIP_HEADER;
       else if (is_total_row (row))
         {
           TdPasteCell v;
@@ -436,7 +466,6 @@ td_paste_parse (const char *text, GError **error)
             }
         }
       td_paste_row_read (preview, row);
-      g_ptr_array_add (preview->rows, row);
     }
   /* Trailing empty line of the clipboard: not a row at all. */
   while (preview->rows->len > 0
@@ -448,6 +477,29 @@ td_paste_parse (const char *text, GError **error)
 }
 
 /* The clerk's choices */
+
+/* A line read as the rest of the one above becomes a row of its own, with
+ * the lines after it that went on with the same row. */
+static void
+unjoin (TdPastePreview *preview, guint index)
+{
+  TdPastePreviewInfo *pinfo = PREVIEW_INFO (preview);
+  gint owner = pinfo->joined_to[index];
+
+  if (owner < 0)
+    return;
+  for (guint j = index; j < preview->rows->len && pinfo->joined_to[j] == owner; j++)
+    {
+      TdPasteRow *r = g_ptr_array_index (preview->rows, j);
+
+      pinfo->joined_to[j] = -1;
+      r->skip_reason = TD_PASTE_SKIP_NONE;
+      fill_cells (preview, j);
+      td_paste_row_read (preview, r);
+    }
+  fill_cells (preview, (guint)owner);
+  td_paste_row_read (preview, g_ptr_array_index (preview->rows, owner));
+}
 
 static TdPasteRow *
 row_at (TdPastePreview *preview, guint index)
@@ -464,6 +516,8 @@ td_paste_row_set_cells (TdPastePreview *preview, guint row_index, const char *co
   const char *values[TD_PASTE_N_EDITABLE] = { code, title, standard, bonus, deduction };
 
   g_return_if_fail (row != NULL);
+  /* The clerk edits the line as a row of its own. */
+  unjoin (preview, row_index);
   for (guint m = 0; m < TD_PASTE_N_EDITABLE; m++)
     if (values[m] != NULL)
       {
@@ -485,7 +539,10 @@ td_paste_row_set_skipped (TdPastePreview *preview, guint row_index, gboolean ski
   TdPasteRow *row = row_at (preview, row_index);
 
   g_return_val_if_fail (row != NULL, FALSE);
-  if (!skipped && row->skip_reason != TD_PASTE_SKIP_NONE && row->skip_reason != TD_PASTE_SKIP_CLERK)
+  if (!skipped && row->skip_reason == TD_PASTE_SKIP_CONTINUATION)
+    unjoin (preview, row_index);
+  else if (!skipped && row->skip_reason != TD_PASTE_SKIP_NONE
+           && row->skip_reason != TD_PASTE_SKIP_CLERK)
     {
       /* A header or a total the clerk wants as a row after all. */
       row->skip_reason = TD_PASTE_SKIP_NONE;

@@ -20,7 +20,8 @@ has_rows (TdPastePass *pass, gint i)
     {
       TdPasteRow *other = td_paste_row_of (pass, j);
       if ((other->role == TD_PASTE_ROLE_CRITERION && other->parent == i) || other->owner == i)
-        if (other->role != TD_PASTE_ROLE_NOTE && other->role != TD_PASTE_ROLE_GUIDANCE)
+        if (other->role != TD_PASTE_ROLE_NOTE && other->role != TD_PASTE_ROLE_GUIDANCE
+            && other->role != TD_PASTE_ROLE_SKIP)
           return TRUE;
     }
   return FALSE;
@@ -345,6 +346,12 @@ describe (TdPastePass *pass, gint i)
         case TD_PASTE_SKIP_EMPTY:
           text = g_strdup (_ ("Empty line"));
           break;
+        case TD_PASTE_SKIP_CONTINUATION:
+          /* Translators: a line that goes on with a cell of the line above
+           * (Word's text breaks a cell of several paragraphs) */
+          text = g_strdup_printf (_ ("The rest of line %u (its cell goes on here): read with it"),
+                                  row->owner >= 0 ? td_paste_row_of (pass, row->owner)->line : 0);
+          break;
         default:
           text = g_strdup (_ ("Skipped"));
           break;
@@ -615,6 +622,8 @@ td_paste_row_kind_name (const TdPastePreview *preview, guint row_index)
           return "total";
         case TD_PASTE_SKIP_EMPTY:
           return "empty";
+        case TD_PASTE_SKIP_CONTINUATION:
+          return "continuation";
         default:
           return "skipped";
         }

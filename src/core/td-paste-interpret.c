@@ -374,6 +374,8 @@ tentative_roles (TdPastePass *pass)
       row->owner = -1;
       row->parent = -1;
       g_array_set_size (row->targets, 0);
+      if (row->skip_reason == TD_PASTE_SKIP_CONTINUATION)
+        row->owner = PREVIEW_INFO (pass->preview)->joined_to[i];
       if (info->forced_skip && row->skip_reason == TD_PASTE_SKIP_NONE)
         row->skip_reason = TD_PASTE_SKIP_CLERK;
       if (is_skipped (row))

@@ -107,6 +107,20 @@ gboolean td_paste_path_equal (const char *const *a, const char *const *b);
 /* td-criteria-paste.c */
 void td_paste_row_read (TdPastePreview *preview, TdPasteRow *row);
 
+/* What the reader keeps of the pasted text, for the clerk's later
+ * changes. */
+typedef struct
+{
+  GPtrArray *lines; /* each physical line as split: GPtrArray* of gchar* fields */
+  gint *joined_to;  /* per line: the line whose cell it goes on with, −1 */
+  /* Columns between the code and the text holding deeper parts of the
+   * code ("I ⇥ ⇥ …" over "⇥ 1 ⇥ …"): the deepest filled one is the code. */
+  gint code_columns[4];
+  guint n_code_columns;
+} TdPastePreviewInfo;
+
+#define PREVIEW_INFO(preview) ((TdPastePreviewInfo *)(preview)->priv)
+
 /* td-paste-rows.c: the text into rows and cells. */
 #define TD_PASTE_MAX_CELL 4000
 /* The code without words like "Tiêu chuẩn", a trailing "." or ")". */
@@ -125,5 +139,17 @@ GPtrArray *td_paste_split_lines (const char *text, char sep);
 guint td_paste_read_headers (TdPastePreview *preview, GPtrArray *lines, guint *first);
 /* Without headers: the columns guessed from the lines' shape. */
 void td_paste_guess_columns (TdPastePreview *preview, GPtrArray *lines);
+/* Lines from `from` on that are the rest of a line above, where a cell of
+ * Word's table went on to a new line: joined_to[j] is that line, −1 for
+ * the others.  The header lines are first … from − 1. */
+void td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *joined_to);
+/* Columns right of the code column holding deeper parts of the code
+ * (PREVIEW_INFO's code_columns). */
+void td_paste_find_code_columns (TdPastePreview *preview, GPtrArray *lines, guint from);
+/* A line's fields into the cells of a row, by the preview's columns
+ * (cells[m] replaced). */
+void td_paste_map_cells (TdPastePreview *preview, GPtrArray *fields, gchar **cells);
+/* Line i with the lines joined to it: one row's fields (new array). */
+GPtrArray *td_paste_join_lines (GPtrArray *lines, const gint *joined_to, guint i);
 
 G_END_DECLS

@@ -551,3 +551,168 @@ td_paste_guess_columns (TdPastePreview *preview, GPtrArray *rows)
   for (gint m = TD_PASTE_COL_STANDARD; m < TD_PASTE_N_EDITABLE && next < (gint)width; m++)
     preview->columns[m] = next++;
 }
+
+/* Word's broken cells */
+
+static const char *
+field (GPtrArray *line, guint i)
+{
+  return i < line->len ? g_ptr_array_index (line, i) : "";
+}
+
+/* The number of fields most lines from `from` have (two or more): the
+ * table's width as Word copies it. */
+static guint
+usual_width (GPtrArray *lines, guint from)
+{
+  g_autoptr (GHashTable) counts = g_hash_table_new (NULL, NULL);
+  guint best = 0, best_count = 0;
+
+  for (guint i = from; i < lines->len; i++)
+    {
+      guint n = ((GPtrArray *)g_ptr_array_index (lines, i))->len;
+      guint count;
+
+      if (n < 2)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (n))) + 1;
+      g_hash_table_insert (counts, GUINT_TO_POINTER (n), GUINT_TO_POINTER (count));
+      if (count > best_count || (count == best_count && n > best))
+        best = n, best_count = count;
+    }
+  return best;
+}
+
+void
+td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *joined_to)
+{
+  guint width = usual_width (lines, from);
+
+  /* The header names every column, whatever the rows below look like. */
+  for (guint i = first; i < from && i < lines->len; i++)
+    width = MAX (width, ((GPtrArray *)g_ptr_array_index (lines, i))->len);
+
+  for (guint i = 0; i < lines->len; i++)
+    joined_to[i] = -1;
+  /* A cell of several paragraphs, copied from Word as text, goes on to
+   * the next line: the first line stops inside the cell, the next starts
+   * with the rest of it, and together they have the table's width (one
+   * field shared).  "1 ⇥ Hoàn thành các chỉ tiêu" then "theo kế hoạch
+   * được UBND tỉnh giao ⇥ 30 ⇥ ⇥". */
+  for (guint i = from; i + 1 < lines->len; i++)
+    {
+      GPtrArray *start = g_ptr_array_index (lines, i);
+      guint total = start->len;
+
+      if (start->len < 2 || start->len >= width)
+        continue;
+      for (guint j = i + 1; j < lines->len && j <= i + 20; j++)
+        {
+          GPtrArray *next = g_ptr_array_index (lines, j);
+          const char *rest = field (next, 0);
+
+          /* The rest of a cell is text, never a code or nothing. */
+          if (*rest == '\0' || td_paste_code_level (rest) != -2)
+            break;
+          total += next->len - 1;
+          if (total > width + 1 || (total == width + 1 && *field (next, next->len - 1) != '\0'))
+            break;
+          if (total >= width)
+            {
+              for (guint k = i + 1; k <= j; k++)
+                joined_to[k] = (gint)i;
+              i = j;
+              break;
+            }
+        }
+    }
+}
+
+/* Codes split over columns */
+
+void
+td_paste_find_code_columns (TdPastePreview *preview, GPtrArray *lines, guint from)
+{
+  TdPastePreviewInfo *pinfo = PREVIEW_INFO (preview);
+  gint code = preview->columns[TD_PASTE_COL_CODE];
+  gint title = preview->columns[TD_PASTE_COL_TITLE];
+
+  pinfo->n_code_columns = 0;
+  if (code < 0 || title <= code + 1)
+    return;
+  /* "I ⇥ ⇥ CÔNG TÁC CHUYÊN MÔN" over "⇥ 1 ⇥ Khám, chữa bệnh": columns
+   * between the code and the text that no header names and whose cells
+   * are codes hold the deeper parts of the code (Excel, a column each). */
+  for (gint c = code + 1; c < title && pinfo->n_code_columns < G_N_ELEMENTS (pinfo->code_columns);
+       c++)
+    {
+      guint codes = 0, other = 0;
+
+      for (guint m = 0; m < TD_PASTE_N_COLS; m++)
+        if (preview->columns[m] == c)
+          return;
+      for (guint i = from; i < lines->len; i++)
+        {
+          const char *cell = field (g_ptr_array_index (lines, i), (guint)c);
+          gint level = td_paste_code_level (cell);
+
+          if (*cell == '\0')
+            continue;
+          if (level >= 0 && level < 40)
+            codes++;
+          else
+            other++;
+        }
+      if (codes == 0 || other * 4 > codes)
+        return;
+      pinfo->code_columns[pinfo->n_code_columns++] = c;
+    }
+}
+
+void
+td_paste_map_cells (TdPastePreview *preview, GPtrArray *fields, gchar **cells)
+{
+  TdPastePreviewInfo *pinfo = PREVIEW_INFO (preview);
+
+  for (guint m = 0; m < TD_PASTE_N_COLS; m++)
+    {
+      gint col = preview->columns[m];
+
+      g_free (cells[m]);
+      cells[m] = g_strdup (col >= 0 ? field (fields, (guint)col) : "");
+    }
+  /* The deepest part of a code split over columns is the row's code. */
+  for (guint k = 0; k < pinfo->n_code_columns; k++)
+    if (*field (fields, (guint)pinfo->code_columns[k]) != '\0')
+      {
+        g_free (cells[TD_PASTE_COL_CODE]);
+        cells[TD_PASTE_COL_CODE] = g_strdup (field (fields, (guint)pinfo->code_columns[k]));
+      }
+}
+
+GPtrArray *
+td_paste_join_lines (GPtrArray *lines, const gint *joined_to, guint i)
+{
+  GPtrArray *line = g_ptr_array_index (lines, i);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint k = 0; k < line->len; k++)
+    g_ptr_array_add (out, g_strdup (g_ptr_array_index (line, k)));
+  for (guint j = i + 1; j < lines->len && joined_to[j] == (gint)i; j++)
+    {
+      GPtrArray *next = g_ptr_array_index (lines, j);
+      gchar *last = out->len > 0 ? g_ptr_array_index (out, out->len - 1) : NULL;
+
+      /* The paragraphs of one cell, as HTML's are: joined by a space. */
+      if (last != NULL && next->len > 0)
+        {
+          gchar *joined
+              = *last ? g_strconcat (last, " ", field (next, 0), NULL) : g_strdup (field (next, 0));
+          g_ptr_array_index (out, out->len - 1) = joined;
+          g_free (last);
+        }
+      for (guint k = 1; k < next->len; k++)
+        g_ptr_array_add (out, g_strdup (g_ptr_array_index (next, k)));
+    }
+  return out;
+}
