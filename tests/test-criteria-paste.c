@@ -293,6 +293,39 @@ test_code_columns (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* Diacritics decide: "mới" is not "mỗi", "công" not "cộng", "thương" not
+ * "thưởng", "nội trú" not "trừ"; a section's figure in its deduction
+ * column is its cap; "cộng tối đa 2 điểm" is a bonus up to 2. */
+static void
+test_words_that_decide (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
+                  "1\tXã đạt chuẩn nông thôn mới nâng cao\t\t3\t\n"
+                  "2\tThi công 2 công trình đúng tiến độ\t10\t\t\n"
+                  "3\tPhối hợp với Sở Công Thương 1 lần mỗi quý\t5\t\t\n"
+                  "4\tBệnh nhân điều trị nội trú 5 ngày được theo dõi\t5\t\t\n"
+                  "5\tĐơn vị có mô hình mới: cộng 1 điểm\t\t1\t\n"
+                  "6\tMỗi sáng kiến: cộng 0,5 điểm\t\t0,5\t\n"
+                  "7\tĐiểm trừ (tối đa trừ 5 điểm)\t\t\t5\n"
+                  "7.1\tCó công chức vi phạm kỷ luật\t\t\t2\n"
+                  "8\tĐiểm thưởng\t\t\t\n"
+                  "8.1\tThành tích đột xuất được Cụm trưởng đề nghị cộng tối đa 2 điểm\t\t\t\n");
+
+  assert_kinds (p, "header bonus_points standard standard standard bonus_points bonus_each "
+                   "heading deduction_points heading bonus_points");
+  g_assert_cmpint (row_at (p, 1)->criterion->rate, ==, TD_POINTS (3));
+  for (guint i = 2; i <= 4; i++)
+    {
+      g_assert_cmpint (row_at (p, i)->criterion->bonus_max, ==, 0);
+      g_assert_cmpint (row_at (p, i)->criterion->rate, ==, 0);
+    }
+  g_assert_cmpint (row_at (p, 7)->criterion->deduction_cap, ==, TD_POINTS (5));
+  g_assert_cmpint (row_at (p, 7)->criterion->rate, ==, 0);
+  g_assert_cmpint (row_at (p, 10)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -847,5 +880,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/leaves-total", test_leaves_total);
   g_test_add_func ("/paste/broken-cells", test_broken_cells);
   g_test_add_func ("/paste/code-columns", test_code_columns);
+  g_test_add_func ("/paste/words-that-decide", test_words_that_decide);
   return g_test_run ();
 }

@@ -856,6 +856,37 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
           return;
         }
     }
+  if (has_rows && rows_standard == 0 && forced < 0 && (bonus > 0 || deduction > 0))
+    {
+      /* "5 | Điểm trừ (tối đa trừ 10 điểm) | | | 10" over deduction rows
+       * only: the figure beside the section is the most its rows take. */
+      gint sign = section_sign (pass, i);
+      TdPoints most = sign > 0 ? bonus : deduction;
+
+      if (sign != 0 && most > 0 && (sign > 0 ? deduction == 0 : bonus == 0))
+        {
+          g_autofree gchar *v = td_points_format (most);
+
+          c->kind = TD_RULE_GROUP;
+          c->standard = 0;
+          *(sign > 0 ? &c->bonus_cap : &c->deduction_cap) = most;
+          if (info->has_t_cap && info->t_cap != most)
+            {
+              g_autofree gchar *t = td_points_format (info->t_cap);
+              td_paste_say (w, TD_PASTE_WARNING,
+                            _ ("The section's figure %s and its text's “tối đa %s” differ: %s is "
+                               "read as the most its rows give. Check it."),
+                            v, t, v);
+            }
+          td_paste_explain (w,
+                            sign > 0 ? _ ("the %s beside it is the most its bonuses give")
+                                     : _ ("the %s beside it is the most its deductions take"),
+                            v);
+          td_paste_use (w, most);
+          w->has_stated = FALSE;
+          return;
+        }
+    }
   if (has_rows && rows_standard > 0)
     {
       /* A heading: its standard points are its rows'; it may deduct (or

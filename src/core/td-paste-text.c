@@ -42,9 +42,12 @@ enum
 
 static const char *const patterns[N_RE] = {
   /* "trừ 0,5 điểm", "trừ đi 1 điểm", "bị trừ 1đ" */
-  [RE_DEDUCTION] = "(?<![a-z])(?:tru|giam)(?:\\s+(?:di|them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
-  /* "cộng 0,5 điểm", "được thưởng 1 điểm" */
-  [RE_BONUS] = "(?<![a-z])(?:cong|thuong)(?:\\s+(?:them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
+  [RE_DEDUCTION]
+  = "(?<![a-z])(?:tru|giam)(?:\\s+(?:di|them|den|toi\\s+da|khong\\s+qua))?\\s*:?\\s*" NUM
+    "(?!\\s*%)",
+  /* "cộng 0,5 điểm", "được thưởng 1 điểm", "đề nghị cộng tối đa 3 điểm" */
+  [RE_BONUS] = "(?<![a-z])(?:cong|thuong)(?:\\s+(?:them|den|toi\\s+da|khong\\s+qua))?\\s*:?\\s*" NUM
+               "(?!\\s*%)",
   /* "+ 0,1 điểm cho mỗi …" at the start of the text */
   [RE_LEADING_BONUS] = "^\\s*\\+\\s*" NUM "\\s*" POINTS_WORD,
   [RE_STANDARD] = "diem\\s+chuan\\s*(?:la|:)?\\s*" NUM,
@@ -86,13 +89,15 @@ static const char *const patterns[N_RE] = {
                "(?<![a-z])yeu(?![a-z])|(?<![a-z])dat(?![a-z])|(?<![a-z])vuot(?![a-z])"
                /* ranks: "Xếp hạng từ thứ 1 đến thứ 5", "Xếp trong nhóm 3 đơn vị dẫn
                 * đầu", "Xếp từ thứ 8 trở xuống", "hạng 1" */
-               "|xep\\s+(?:hang|thu|trong|tu|vao)(?![a-z])|(?<![a-z])thu\\s+\\d|dan\\s+dau"
+               "|xep\\s+(?:hang|thu|trong|tu|vao)(?![a-z])|(?<![a-z])(?:tu|den)\\s+thu\\s+\\d"
+               "|(?<![a-z])thu\\s+\\d+\\s+tro\\s|dan\\s+dau"
                "|(?<![a-z])hang\\s+(?:\\d|nhat|nhi|ba)",
   /* a figure of points: "0,5 điểm", "1đ" … */
   [RE_FIGURE_AFTER] = NUM "\\s*" POINTS_WORD,
   /* … or after a verb: "trừ 0,5", "cộng 1" */
   [RE_FIGURE_BEFORE]
-  = "(?<![a-z])(?:cong|tru|thuong)(?:\\s+(?:di|them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
+  = "(?<![a-z])(?:cong|tru|thuong)(?:\\s+(?:di|them|den|toi\\s+da|khong\\s+qua))?\\s*:?"
+    "\\s*" NUM "(?!\\s*%)",
   [RE_DATE] = "\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?",
 };
 
@@ -117,10 +122,65 @@ re (guint which)
   return compiled[which];
 }
 
+/* Words whose diacritics alone tell them from a word of a rule: "mới"
+ * (new) is not "mỗi" (each), "công" (work) not "cộng" (plus), "thương"
+ * (trade) not "thưởng" (bonus), "nội trú", "trụ sở", "lưu trữ" not
+ * "trừ", "giám sát" not "giảm", "đất" not "đạt", "hàng năm" not "hạng".
+ * Folding would make them the same; they are marked instead ("moi_"),
+ * so "nông thôn mới nâng cao ⇥ ⇥ 3" is no "3 each".  Text typed without
+ * diacritics stays as typed. */
+static const char *const not_rule_words[]
+    = { "mới", "công", "thương", "trú", "trụ", "trữ", "giám", "đất", "hàng" };
+
+static gboolean
+is_not_rule_word (const char *word, gsize len)
+{
+  g_autofree gchar *lower = NULL;
+
+  /* Every one is short and starts with one of these letters. */
+  if (len > 8 || strchr ("mMcCtTgGhH\xc4", word[0]) == NULL)
+    return FALSE;
+  lower = g_utf8_strdown (word, (gssize)len);
+  for (guint i = 0; i < G_N_ELEMENTS (not_rule_words); i++)
+    if (g_str_equal (lower, not_rule_words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gchar *
+mark_not_rule_words (const char *text)
+{
+  g_autofree gchar *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  GString *out;
+  const char *p;
+
+  if (nfc == NULL)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (nfc) + 8);
+  for (p = nfc; *p;)
+    {
+      const char *start = p;
+
+      while (*p && g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          g_string_append_len (out, start, p - start);
+          if (is_not_rule_word (start, (gsize)(p - start)))
+            g_string_append_c (out, '_');
+          continue;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 gchar *
 td_paste_fold (const char *text)
 {
-  g_autofree gchar *folded = td_text_fold (text);
+  g_autofree gchar *marked = mark_not_rule_words (text ? text : "");
+  g_autofree gchar *folded = td_text_fold (marked);
   GString *out = g_string_sized_new (strlen (folded));
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
