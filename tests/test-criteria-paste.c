@@ -17,29 +17,12 @@ test_code_levels (void)
     const char *code;
     gint rank;
   } cases[] = {
-    { "I", 0 },
-    { "IV.", 0 },
-    { "A", 5 },
-    { "1", 10 },
-    { "1.", 10 },
-    { "1.2", 11 },
-    { "3.3.2.1", 13 },
-    { "a", 20 },
-    { "a)", 20 },
-    { "đ", 20 },
-    { "a1", 21 },
-    { "a.1", 21 },
-    { "a1.1", 22 },
-    { "a.7.1", 22 },
-    { "-", 40 },
-    { "+", 41 },
-    { "Tiêu chuẩn 1", 10 },
-    { "Mục a", 20 },
-    { "", -1 },
-    { "  ", -1 },
-    { "Ghi chú", -2 },
-    { "1a", -2 },
-    { "Tiêu\u00a0 chuẩn  2", 10 },
+    { "I", 0 },         { "IV.", 0 },           { "A", 5 },      { "1", 10 },
+    { "1.", 10 },       { "1/", 10 },           { "1.2", 11 },   { "3.3.2.1", 13 },
+    { "a", 20 },        { "a)", 20 },           { "đ", 20 },     { "a1", 21 },
+    { "a.1", 21 },      { "a1.1", 22 },         { "a.7.1", 22 }, { "-", 40 },
+    { "+", 41 },        { "Tiêu chuẩn 1", 10 }, { "Mục a", 20 }, { "", -1 },
+    { "  ", -1 },       { "Ghi chú", -2 },      { "1a", -2 },    { "Tiêu\u00a0 chuẩn  2", 10 },
     { " Phần II ", 0 },
   };
 
@@ -323,6 +306,30 @@ test_words_that_decide (void)
   g_assert_cmpint (row_at (p, 7)->criterion->deduction_cap, ==, TD_POINTS (5));
   g_assert_cmpint (row_at (p, 7)->criterion->rate, ==, 0);
   g_assert_cmpint (row_at (p, 10)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* A one-line header "Chuẩn | Thưởng | Trừ", codes "1/", "2/ …" in the
+ * text, and "- Hoàn thành 100%" as exactly 100 % under "trên 100%". */
+static void
+test_short_header_and_slash_codes (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tChuẩn\tThưởng\tTrừ\n"
+                                           "1/\tHoàn thành kế hoạch năm\t20\t\t\n"
+                                           "\t- Hoàn thành vượt kế hoạch (trên 100%)\t20\t\t\n"
+                                           "\t- Hoàn thành 100%\t18\t\t\n"
+                                           "\t- Hoàn thành dưới 100%\t10\t\t\n"
+                                           "\t2/ Chế độ báo cáo\t10\t\t\n"
+                                           "\tMỗi báo cáo chậm\t\t\t0,5\n"
+                                           "3/\tSáng kiến được công nhận\t\t1\t\n");
+
+  assert_kinds (p, "header graded grade grade grade standard deduction_each bonus_points");
+  g_assert_cmpint (p->columns[TD_PASTE_COL_BONUS], ==, 3);
+  g_assert_cmpint (p->columns[TD_PASTE_COL_DEDUCTION], ==, 4);
+  g_assert_cmpstr (row_at (p, 5)->criterion->code, ==, "2");
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 5);
+  g_assert_cmpint (row_at (p, 3)->part_range.low, ==, TD_POINTS (100));
+  g_assert_cmpint (row_at (p, 3)->part_range.high, ==, TD_POINTS (100) + 1);
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
@@ -881,5 +888,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/broken-cells", test_broken_cells);
   g_test_add_func ("/paste/code-columns", test_code_columns);
   g_test_add_func ("/paste/words-that-decide", test_words_that_decide);
+  g_test_add_func ("/paste/short-header-and-slash-codes", test_short_header_and_slash_codes);
   return g_test_run ();
 }

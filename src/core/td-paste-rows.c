@@ -56,8 +56,8 @@ roman_value (const char *s)
   return total;
 }
 
-/* The code without words like "Tiêu chuẩn", a trailing "." or ")" and
- * spaces. */
+/* The code without words like "Tiêu chuẩn", a trailing ".", ")", ":" or
+ * "/" ("1/") and spaces. */
 gchar *
 td_paste_clean_code (const char *code)
 {
@@ -81,7 +81,8 @@ td_paste_clean_code (const char *code)
         break;
       }
   len = strlen (c);
-  while (len > 0 && (c[len - 1] == '.' || c[len - 1] == ')' || c[len - 1] == ':'))
+  while (len > 0
+         && (c[len - 1] == '.' || c[len - 1] == ')' || c[len - 1] == ':' || c[len - 1] == '/'))
     c[--len] = '\0';
   if (c[0] == '(')
     memmove (c, c + 1, len--);
@@ -231,7 +232,8 @@ td_paste_split_code_from_title (const char *title, gchar **code, gchar **rest)
   len = strlen (prefix);
   /* Only with punctuation ("a)", "1.", "I.") or a dotted number
    * ("1.2 …"): a bare word such as "a" may just be text. */
-  if (!(prefix[len - 1] == '.' || prefix[len - 1] == ')' || strchr (prefix, '.') != NULL))
+  if (!(prefix[len - 1] == '.' || prefix[len - 1] == ')' || prefix[len - 1] == '/'
+        || strchr (prefix, '.') != NULL))
     return FALSE;
   if (td_paste_code_level (prefix) < 0 || td_paste_code_level (prefix) >= 40)
     return FALSE;
