@@ -134,7 +134,9 @@ preview_to_json (const TdPastePreview *preview)
       else
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "parent_line");
-      if (up >= 0 && row->role != TD_PASTE_ROLE_SKIP && row->role != TD_PASTE_ROLE_NOTE)
+      /* A continuation's parent is the row whose cell it goes on with. */
+      if (up >= 0 && row->role != TD_PASTE_ROLE_NOTE
+          && (row->role != TD_PASTE_ROLE_SKIP || row->skip_reason == TD_PASTE_SKIP_CONTINUATION))
         json_builder_add_int_value (b, line_of (preview, up));
       else
         json_builder_add_null_value (b);
