@@ -333,6 +333,41 @@ test_short_header_and_slash_codes (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* Under "ĐIỂM THƯỞNG" a row's "N điểm" is a bonus, under "ĐIỂM TRỪ" a
+ * deduction, not standard points; levels named only by words are grades. */
+static void
+test_bonus_sections (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("STT\tNội dung tiêu chí\tĐiểm tối đa\tĐiểm đạt\n"
+                  "I\tThực hiện nhiệm vụ chính trị\t70\t\n"
+                  "1\tKết quả thực hiện nhiệm vụ năm\t40\t\n"
+                  "\tXuất sắc\t40\t\n"
+                  "\tTốt\t35\t\n"
+                  "\tKhá\t30\t\n"
+                  "2\tCông tác cải cách hành chính (30 điểm), trong đó:\t\t\n"
+                  "a)\tCông khai thủ tục hành chính\t10\t\n"
+                  "b)\tGiải quyết hồ sơ đúng hạn\t20\t\n"
+                  "II\tCông tác thi đua, khen thưởng\t30\t\n"
+                  "III\tĐIỂM THƯỞNG (không quá 10 điểm)\t\t\n"
+                  "\t- Được tặng Cờ thi đua của Chính phủ: 5 điểm\t\t\n"
+                  "\t- Mỗi sáng kiến cấp tỉnh: 1 điểm\t\t\n"
+                  "IV\tĐIỂM TRỪ\t\t\n"
+                  "\t- Để xảy ra vụ việc tham nhũng: 10 điểm\t\t\n"
+                  "\t- Mỗi lần vắng họp không lý do: 2 điểm\t\t\n"
+                  "\tTỔNG CỘNG\t100\t\n");
+
+  assert_kinds (p, "header heading graded grade grade grade heading standard standard standard "
+                   "heading bonus_points bonus_each heading deduction_points deduction_each total");
+  g_assert_cmpint (row_at (p, 6)->criterion->standard, ==, TD_POINTS (30));
+  g_assert_cmpint (row_at (p, 10)->criterion->bonus_cap, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 11)->criterion->rate, ==, TD_POINTS (5));
+  g_assert_cmpint (row_at (p, 14)->criterion->rate, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 15)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (100));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -889,5 +924,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/code-columns", test_code_columns);
   g_test_add_func ("/paste/words-that-decide", test_words_that_decide);
   g_test_add_func ("/paste/short-header-and-slash-codes", test_short_header_and_slash_codes);
+  g_test_add_func ("/paste/bonus-sections", test_bonus_sections);
   return g_test_run ();
 }

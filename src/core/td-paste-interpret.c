@@ -361,6 +361,55 @@ build_tree (TdPastePass *pass)
     }
 }
 
+/* +1 for the words of a section of bonuses ("ĐIỂM THƯỞNG", "Điểm cộng"),
+ * −1 for one of deductions ("ĐIỂM TRỪ"), else 0. */
+static gint
+section_words (const char *f)
+{
+  if (strstr (f, "diem thuong") || strstr (f, "diem cong") || strstr (f, "cong diem")
+      || strstr (f, "thuong diem"))
+    return 1;
+  if (strstr (f, "diem tru") || strstr (f, "tru diem"))
+    return -1;
+  return 0;
+}
+
+/* Under "III ĐIỂM THƯỞNG", "- Được tặng Cờ thi đua của Chính phủ: 5
+ * điểm" is a bonus of 5, not 5 standard points; under "ĐIỂM TRỪ" a
+ * deduction.  So is a figure in the one points column of such a row. */
+static void
+section_figures (TdPastePass *pass)
+{
+  for (guint i = 0; i < pass->n; i++)
+    {
+      TdPasteRowInfo *info = ROW_INFO (td_paste_row_of (pass, i));
+      gint up = info->tree_parent;
+
+      if (info->section_figure)
+        {
+          /* From an earlier reading: the text's own phrases again. */
+          info->has_t_bonus = info->has_t_ded = FALSE;
+          info->section_figure = FALSE;
+        }
+      info->in_section = 0;
+      for (guint guard = 0; up >= 0 && info->in_section == 0 && guard < pass->n; guard++)
+        {
+          TdPasteRowInfo *above = ROW_INFO (td_paste_row_of (pass, up));
+
+          info->in_section = section_words (above->folded);
+          up = above->tree_parent;
+        }
+      if (info->in_section == 0 || !info->has_t_points || has_column_figure (info)
+          || info->has_t_bonus || info->has_t_ded || info->linear || info->t_disqualify)
+        continue;
+      info->section_figure = TRUE;
+      if (info->in_section > 0)
+        info->has_t_bonus = TRUE, info->t_bonus = info->t_points;
+      else
+        info->has_t_ded = TRUE, info->t_ded = info->t_points;
+    }
+}
+
 /* 2. Roles */
 
 static void
@@ -674,14 +723,8 @@ set_rate_and_cap (TdPasteWork *w, TdCriterion *c, TdPoints text_rate, gboolean h
 static gint
 section_sign (TdPastePass *pass, gint i)
 {
-  const char *f = ROW_INFO (td_paste_row_of (pass, i))->folded;
-  gint sign = 0;
+  gint sign = section_words (ROW_INFO (td_paste_row_of (pass, i))->folded);
 
-  if (strstr (f, "diem thuong") || strstr (f, "diem cong") || strstr (f, "cong diem")
-      || strstr (f, "thuong diem"))
-    sign = 1;
-  else if (strstr (f, "diem tru") || strstr (f, "tru diem"))
-    sign = -1;
   if (sign == 0)
     return 0;
   for (guint j = i + 1; j < pass->n; j++)
@@ -776,9 +819,11 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
   if (preview->columns[TD_PASTE_COL_BONUS] < 0 && preview->columns[TD_PASTE_COL_DEDUCTION] < 0
       && has_standard && info->std.present && info->std.sign == 0 && !has_rows)
     {
-      if (info->has_t_bonus && info->t_bonus == standard && !info->has_t_ded)
+      if ((info->has_t_bonus && info->t_bonus == standard && !info->has_t_ded)
+          || (info->in_section > 0 && !info->has_t_ded))
         has_bonus_col = TRUE, bonus_col = standard, has_standard = FALSE, standard = 0;
-      else if (info->has_t_ded && info->t_ded == standard && !info->has_t_bonus)
+      else if ((info->has_t_ded && info->t_ded == standard && !info->has_t_bonus)
+               || (info->in_section < 0 && !info->has_t_bonus))
         has_ded_col = TRUE, ded_col = standard, has_standard = FALSE, standard = 0;
     }
   bonus = has_bonus_col ? bonus_col : (info->has_t_bonus ? info->t_bonus : 0);
@@ -1389,6 +1434,7 @@ td_paste_interpret (TdPastePreview *preview)
     }
 
   build_tree (&pass);
+  section_figures (&pass);
   tentative_roles (&pass);
   compose (&pass);
   td_paste_finish (&pass);

@@ -59,6 +59,8 @@ typedef struct
 
   /* Derived by the structure pass */
   gint tree_parent; /* coded rows: the coded row above it in the tree; codeless: the nearest */
+  gint in_section;  /* +1 under a section of bonuses ("ĐIỂM THƯỞNG"), −1 of deductions, 0 */
+  gboolean section_figure; /* has_t_bonus / has_t_ded set from its "N điểm" by in_section */
 } TdPasteRowInfo;
 
 #define ROW_INFO(row) ((TdPasteRowInfo *)(row)->priv)

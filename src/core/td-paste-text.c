@@ -23,6 +23,7 @@ enum
   RE_STANDARD,
   RE_POINTS_CLOSING,
   RE_POINTS_BARE,
+  RE_POINTS_PAREN,
   RE_CAP,
   RE_EACH,
   RE_LINEAR,
@@ -53,7 +54,12 @@ static const char *const patterns[N_RE] = {
   [RE_STANDARD] = "diem\\s+chuan\\s*(?:la|:)?\\s*" NUM,
   /* "…: 5 điểm", "… (5 điểm)", "… – 10đ", "… (tối đa 15 điểm)" closing the text */
   [RE_POINTS_CLOSING]
-  = "(?:^|[:,;(-])\\s*(?:toi\\s+da\\s*(?:la\\s*)?)?" NUM "\\s*" POINTS_WORD "\\s*[).;]?\\s*$",
+  = "(?:^|[:,;(-]|\\s)\\s*(?:toi\\s+da\\s*(?:la\\s*)?)?" NUM "\\s*" POINTS_WORD "\\s*[).;]?\\s*$",
+  /* "(10 điểm)", "(tối đa 10 điểm)", "(Điểm tối đa: 10)", "(điểm: 10)" anywhere:
+   * "Cải cách hành chính (10 điểm), trong đó:" */
+  [RE_POINTS_PAREN] = "\\(\\s*(?:(?:toi\\s+da\\s*(?:la\\s*)?:?\\s*)?" NUM "\\s*" POINTS_WORD
+                      "|(?:diem(?:\\s+toi\\s+da|\\s+chuan)?|toi\\s+da)\\s*:?\\s*(?:la\\s*)?" NUM
+                      "(?:\\s*" POINTS_WORD ")?)\\s*\\)",
   /* "…: 5,0" closing the text, where a table has no points column */
   [RE_POINTS_BARE] = ":\\s*" NUM "\\s*[.;]?\\s*$",
   /* "tối đa 1 điểm", "không quá 1,5", "tối đa trừ 2 điểm", "điểm cộng tối đa là 1" */
@@ -478,7 +484,9 @@ td_paste_text_standard (const char *folded, TdPoints *standard)
 gboolean
 td_paste_text_points (const char *folded, TdPoints *points)
 {
-  return first_number_of (RE_POINTS_CLOSING, 1, folded, points, NULL);
+  return first_number_of (RE_POINTS_CLOSING, 1, folded, points, NULL)
+         || first_number_of (RE_POINTS_PAREN, 1, folded, points, NULL)
+         || first_number_of (RE_POINTS_PAREN, 2, folded, points, NULL);
 }
 
 gboolean
