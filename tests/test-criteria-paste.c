@@ -226,11 +226,16 @@ test_broken_cells (void)
                                            "(theo phần mềm một cửa)\t\t\t0,5\r\n"
                                            "3\tKhông gửi báo cáo tổng kết\r\n"
                                            "(không xếp loại)\t\t\t\r\n"
+                                           "\tGhi chú: tổng điểm trừ của mục 2\r\n"
+                                           "không quá 1 điểm\r\n"
                                            "\tTổng cộng\t30\t\t\r\n");
   TdPasteRow *three;
 
   assert_kinds (p, "header standard continuation standard continuation continuation "
-                   "deduction_each continuation disqualifier continuation total");
+                   "deduction_each continuation disqualifier continuation note continuation total");
+  /* A row merged across the table goes on in lower case. */
+  g_assert_cmpint (row_at (p, 10)->note_deduction_cap, ==, TD_POINTS (1));
+  g_assert_cmpint (g_array_index (row_at (p, 10)->targets, gint, 0), ==, 3);
   g_assert_cmpint (row_at (p, 1)->criterion->standard, ==, TD_POINTS (20));
   g_assert_cmpstr (row_at (p, 1)->criterion->title, ==,
                    "Thực hiện nhiệm vụ chuyên môn được giao trong năm");

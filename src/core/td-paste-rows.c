@@ -606,27 +606,40 @@ td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *jo
       GPtrArray *start = g_ptr_array_index (lines, i);
       guint total = start->len;
 
+      guint j, lowercase_run = i;
+
       if (start->len < 2 || start->len >= width)
         continue;
-      for (guint j = i + 1; j < lines->len && j <= i + 20; j++)
+      for (j = i + 1; j < lines->len && j <= i + 20; j++)
         {
           GPtrArray *next = g_ptr_array_index (lines, j);
           const char *rest = field (next, 0);
 
-          /* The rest of a cell is text, never a code or nothing. */
-          if (*rest == '\0' || td_paste_code_level (rest) != -2)
+          /* The rest of a cell is text, never a code or nothing, and never
+           * a whole row. */
+          if (*rest == '\0' || next->len >= width || td_paste_code_level (rest) != -2)
             break;
+          /* A one-line paragraph going on with a sentence ("về Khối
+           * trưởng (không xếp loại)"): kept in mind for a row merged
+           * across the table, whose cell is the last. */
+          if (next->len == 1 && lowercase_run == j - 1
+              && g_unichar_islower (g_utf8_get_char (rest)))
+            lowercase_run = j;
           total += next->len - 1;
           if (total > width + 1 || (total == width + 1 && *field (next, next->len - 1) != '\0'))
             break;
           if (total >= width)
             {
-              for (guint k = i + 1; k <= j; k++)
-                joined_to[k] = (gint)i;
-              i = j;
+              lowercase_run = j;
               break;
             }
         }
+      /* Lines that completed the row, or that only go on with the merged
+       * cell of a short row in lower case. */
+      for (guint k = i + 1; k <= lowercase_run; k++)
+        joined_to[k] = (gint)i;
+      if (lowercase_run > i)
+        i = lowercase_run;
     }
 }
 
