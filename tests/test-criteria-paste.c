@@ -373,6 +373,31 @@ test_bonus_sections (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* Grades listed in one text, on the item or on the row under it; "01
+ * lần trừ 2 điểm" is per case. */
+static void
+test_levels_in_one_text (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tTiêu chí chấm điểm\tĐiểm tối đa\tĐiểm tự chấm\n"
+                  "1\tXây dựng tổ chức đảng\t20\t\n"
+                  "\tChi bộ được xếp loại Hoàn thành xuất sắc nhiệm vụ: 20 điểm; Hoàn thành tốt "
+                  "nhiệm vụ: 15 điểm; Hoàn thành nhiệm vụ: 10 điểm\t\t\n"
+                  "2\tĐoàn thể được xếp loại Vững mạnh: 10 điểm; Khá: 8 điểm; Trung bình: 5 "
+                  "điểm\t10\t\n"
+                  "3\tTham gia hoạt động chung\t20\t\n"
+                  "\tVắng mặt 01 lần trừ 2 điểm\t\t\n"
+                  "\tTổng số điểm\t50\t\n");
+
+  assert_kinds (p, "header graded guidance graded standard deduction_each total");
+  g_assert_cmpuint (row_at (p, 1)->criterion->options->len, ==, 3);
+  g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, TD_POINTS (10));
+  g_assert_cmpuint (row_at (p, 3)->criterion->options->len, ==, 3);
+  g_assert_cmpint (row_at (p, 5)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (50));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
 static void
 test_clean_table (void)
@@ -930,5 +955,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/words-that-decide", test_words_that_decide);
   g_test_add_func ("/paste/short-header-and-slash-codes", test_short_header_and_slash_codes);
   g_test_add_func ("/paste/bonus-sections", test_bonus_sections);
+  g_test_add_func ("/paste/levels-in-one-text", test_levels_in_one_text);
   return g_test_run ();
 }

@@ -33,6 +33,7 @@ info_free (TdPasteRowInfo *info)
   g_clear_pointer (&info->size_brackets, g_ptr_array_unref);
   g_clear_pointer (&info->own_brackets, g_ptr_array_unref);
   g_clear_pointer (&info->own_options, g_ptr_array_unref);
+  g_clear_pointer (&info->own_levels, g_ptr_array_unref);
   g_free (info->named_code);
   g_clear_pointer (&info->figures, g_array_unref);
   g_free (info);
@@ -330,9 +331,16 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   info->own_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
   if (!info->size_class)
     td_paste_text_brackets (t, info->own_brackets);
+  g_clear_pointer (&info->own_options, g_ptr_array_unref);
   info->own_options = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  g_clear_pointer (&info->own_levels, g_ptr_array_unref);
+  info->own_levels = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
   if (!info->size_class && info->own_brackets->len == 0 && words->len == 0)
-    td_paste_text_options (row->criterion->title, t, info->own_options);
+    {
+      td_paste_text_options (row->criterion->title, t, info->own_options);
+      if (info->own_options->len == 0)
+        td_paste_text_levels (row->criterion->title, t, info->own_levels);
+    }
   info->note_caps
       = td_paste_text_note_caps (t, &info->n_bonus_cap, &info->n_deduction_cap, &info->n_separate);
   g_free (info->named_code);

@@ -464,8 +464,14 @@ describe (TdPastePass *pass, gint i)
       }
       break;
     case TD_PASTE_ROLE_GUIDANCE:
-      /* Translators: a row of text added to a criterion's guidance */
-      text = g_strdup_printf (_ ("Guidance of %s"), owner ? owner : "?");
+      if (ROW_INFO (row)->own_levels->len >= 2 && row->owner >= 0
+          && td_paste_row_of (pass, row->owner)->criterion->kind == TD_RULE_GRADED)
+        /* Translators: a row of text listing the grades of a criterion */
+        text = g_strdup_printf (_ ("Grades of %s, listed in words (also its guidance)"),
+                                owner ? owner : "?");
+      else
+        /* Translators: a row of text added to a criterion's guidance */
+        text = g_strdup_printf (_ ("Guidance of %s"), owner ? owner : "?");
       break;
     default:
       text = g_strdup ("");

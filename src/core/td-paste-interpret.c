@@ -181,7 +181,8 @@ text_standard (TdPasteRowInfo *info, TdPoints *out)
       return TRUE;
     }
   if (!info->has_t_points || has_column_figure (info) || info->has_t_bonus || info->has_t_ded
-      || info->linear || info->t_each || info->t_disqualify || info->size_class)
+      || info->linear || info->t_each || info->t_disqualify || info->size_class
+      || info->own_levels->len >= 2)
     return FALSE;
   *out = info->t_points;
   return TRUE;
@@ -437,8 +438,9 @@ tentative_roles (TdPastePass *pass)
         row->role = TD_PASTE_ROLE_NOTE;
       else if (!has_column_figure (info) && !has_text_amount (info) && info->t_exemption)
         row->role = TD_PASTE_ROLE_NOTE;
-      else if (!has_column_figure (info) && !has_text_amount (info) && info->tree_parent >= 0)
-        row->role = TD_PASTE_ROLE_GUIDANCE;
+      else if (!has_column_figure (info) && info->tree_parent >= 0
+               && (!has_text_amount (info) || info->own_levels->len >= 2))
+        row->role = TD_PASTE_ROLE_GUIDANCE; /* text, or the grades of the item above in words */
       else
         row->role = TD_PASTE_ROLE_CRITERION;
       row->skip = row->role == TD_PASTE_ROLE_SKIP;
@@ -1175,9 +1177,10 @@ grade_ranges (TdPastePass *pass, gint i)
     }
 }
 
-/* The parts of a criterion into its rule. */
+/* The parts of a criterion into its rule; levels: grades listed in one
+ * text (its own, or a row of text under it), NULL when none. */
 static void
-rule_from_parts (TdPastePass *pass, gint i)
+rule_from_parts (TdPastePass *pass, gint i, GPtrArray *levels)
 {
   TdPasteRow *row = td_paste_row_of (pass, i);
   TdPasteRowInfo *info = ROW_INFO (row);
@@ -1288,6 +1291,22 @@ rule_from_parts (TdPastePass *pass, gint i)
         }
     }
 
+  if (n_grades == 0 && n_options == 0 && n_sizes == 0 && n_brackets == 0 && levels != NULL
+      && levels->len >= 2)
+    {
+      /* "Xuất sắc: 20 điểm; Tốt: 15 điểm; Đạt: 10 điểm": the grades, chosen
+       * by the scorer. */
+      for (guint k = 0; k < levels->len; k++)
+        {
+          const TdRuleOption *src = g_ptr_array_index (levels, k);
+
+          td_criterion_add_option (c, src->label, src->points);
+          td_paste_use (w, src->points);
+          best = MAX (best, src->points);
+          n_grades++;
+        }
+      td_paste_explain (w, "%s", _ ("its grades are listed in the words"));
+    }
   if (n_grades > 0)
     {
       c->kind = TD_RULE_GRADED;
@@ -1365,6 +1384,30 @@ is_part_role (TdPasteRole role)
          || role == TD_PASTE_ROLE_SIZE_CLASS || role == TD_PASTE_ROLE_BRACKET;
 }
 
+/* The grades of criterion i listed in one text: its own ("Tốt: 10 điểm;
+ * Khá: 8 điểm"), or that of the row of text right under it. */
+static GPtrArray *
+levels_of (TdPastePass *pass, gint i)
+{
+  TdPasteRowInfo *info = ROW_INFO (td_paste_row_of (pass, i));
+
+  if (info->own_levels->len >= 2 && !info->bonus.present && !info->ded.present)
+    return info->own_levels;
+  for (guint j = i + 1; j < pass->n; j++)
+    {
+      TdPasteRow *other = td_paste_row_of (pass, j);
+
+      if (other->role == TD_PASTE_ROLE_SKIP)
+        continue;
+      if (other->role == TD_PASTE_ROLE_GUIDANCE && other->owner == i
+          && ROW_INFO (other)->own_levels->len >= 2)
+        return ROW_INFO (other)->own_levels;
+      if (other->role != TD_PASTE_ROLE_GUIDANCE)
+        break;
+    }
+  return NULL;
+}
+
 static void
 compose (TdPastePass *pass)
 {
@@ -1397,8 +1440,8 @@ compose (TdPastePass *pass)
         }
       rule_of (pass, i, has_rows, rows_standard);
       if (has_parts || ROW_INFO (row)->own_brackets->len >= 2
-          || ROW_INFO (row)->own_options->len >= 2)
-        rule_from_parts (pass, i);
+          || ROW_INFO (row)->own_options->len >= 2 || levels_of (pass, i) != NULL)
+        rule_from_parts (pass, i, levels_of (pass, i));
     }
 }
 

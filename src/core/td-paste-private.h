@@ -45,6 +45,7 @@ typedef struct
   GPtrArray *size_brackets; /* TdRuleOption* */
   GPtrArray *own_brackets;  /* brackets listed in the text itself */
   GPtrArray *own_options;   /* options listed in the text itself */
+  GPtrArray *own_levels;    /* grades listed in the text itself ("Tốt: 10 điểm; Khá: …") */
   gboolean note_caps;
   TdPoints n_bonus_cap, n_deduction_cap;
   gboolean n_separate;

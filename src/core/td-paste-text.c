@@ -69,7 +69,10 @@ static const char *const patterns[N_RE] = {
              "xa|bao\\s+cao|gio|phut|dot|cuoc|vu|\\d|[.,]\\d))",
   [RE_EACH] = "(?<![a-z])(?:moi|cho\\s+moi|tung)\\s+[a-z0-9]|(?<![a-z])cu\\s+(?:moi\\s|\\d|mot\\s)"
               "|\\d\\s*(?:" POINTS_WORD ")?\\s*/\\s*[a-z]"
-              "|/\\s*(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|sang\\s+kien)",
+              "|/\\s*(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|sang\\s+kien)"
+              /* "vắng mặt 01 lần trừ 2 điểm": per one case */
+              "|(?<![\\d.,])0?1\\s+(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|ngay|vu|"
+              "nguoi|cuoc|dot)\\s+(?:[a-z]+\\s+){0,3}?(?:tru|cong|thuong)(?![a-z])",
   /* "cứ mỗi 1% cộng 0,1 điểm", "mỗi 5% thấp hơn trừ 0,5 điểm" */
   [RE_LINEAR] = "(?:cu\\s+)?moi\\s+" NUM "\\s*%[a-z ,]{0,30}?(cong|tru|thuong)\\s*" NUM,
   [RE_THRESHOLD] = "(tren|vuot|lon\\s+hon|cao\\s+hon|duoi|thap\\s+hon|nho\\s+hon|chua\\s+dat)\\s*"
@@ -803,6 +806,37 @@ td_paste_text_options (const char *title, const char *folded, GPtrArray *options
       n++;
     }
   return n >= 2 ? n : 0;
+}
+
+guint
+td_paste_text_levels (const char *title, const char *folded, GPtrArray *levels)
+{
+  g_auto (GStrv) clauses = g_strsplit (folded, ";", -1);
+  g_auto (GStrv) originals = g_strsplit (title, ";", -1);
+  guint n = g_strv_length (clauses);
+
+  if (n < 2 || n != g_strv_length (originals))
+    return 0;
+  /* Every clause a level with its points and nothing else: no bonus or
+   * deduction (those are options), no range of % (brackets). */
+  for (guint i = 0; i < n; i++)
+    {
+      TdPoints v;
+      TdRange r;
+
+      if (!td_paste_text_points (clauses[i], &v) || td_paste_text_deduction (clauses[i], &v)
+          || td_paste_text_bonus (clauses[i], &v) || td_paste_text_range (clauses[i], TRUE, &r))
+        return 0;
+    }
+  for (guint i = 0; levels != NULL && i < n; i++)
+    {
+      TdRuleOption *o = g_new0 (TdRuleOption, 1);
+
+      td_paste_text_points (clauses[i], &o->points);
+      o->label = td_paste_label_without_points (originals[i]);
+      g_ptr_array_add (levels, o);
+    }
+  return n;
 }
 
 gchar *

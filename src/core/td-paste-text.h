@@ -96,6 +96,11 @@ guint td_paste_text_brackets (const char *folded, GPtrArray *brackets);
  * folded its folding).  Adds TdRuleOption* (label, signed points) to
  * options (may be NULL); the number found, 0 under two. */
 guint td_paste_text_options (const char *title, const char *folded, GPtrArray *options);
+/* Levels listed in one text, each with its points and nothing else:
+ * "Hoàn thành xuất sắc nhiệm vụ: 20 điểm; Hoàn thành tốt nhiệm vụ: 15
+ * điểm; …".  Adds TdRuleOption* (label, points) to levels (may be NULL);
+ * the number found, 0 unless every clause (two or more) is a level. */
+guint td_paste_text_levels (const char *title, const char *folded, GPtrArray *levels);
 /* "Đạt 100% kế hoạch trở lên" from "- Đạt 100% kế hoạch trở lên: 5 điểm". */
 gchar *td_paste_label_without_points (const char *text);
 /* "01 trong 02 trường hợp", "một trong các trường hợp", "chỉ tính 01". */
