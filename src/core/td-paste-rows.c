@@ -353,6 +353,9 @@ header_meaning (const char *cell)
   if (g_str_has_prefix (f, "noi dung") || g_str_has_prefix (f, "tieu chi")
       || g_str_has_prefix (f, "tieu chuan"))
     return TD_PASTE_COL_TITLE;
+  /* "Cách tính điểm", "Cách đánh giá", "Phương thức chấm": how to score */
+  if (g_str_has_prefix (f, "cach ") || g_str_has_prefix (f, "phuong thuc"))
+    return TD_PASTE_COL_GUIDANCE;
   for (guint i = 0; i < G_N_ELEMENTS (ignore); i++)
     if (strstr (f, ignore[i]))
       return MEANING_IGNORE;
