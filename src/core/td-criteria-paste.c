@@ -102,6 +102,7 @@ td_paste_preview_free (TdPastePreview *preview)
     {
       g_clear_pointer (&pinfo->lines, g_ptr_array_unref);
       g_free (pinfo->joined_to);
+      g_free (pinfo->shift);
       g_free (pinfo);
     }
   g_ptr_array_unref (preview->rows);
@@ -119,8 +120,19 @@ fill_cells (TdPastePreview *preview, guint i)
 
   if (i >= pinfo->lines->len)
     return;
-  if (pinfo->joined_to[i] >= 0)
-    fields = g_ptr_array_ref (g_ptr_array_index (pinfo->lines, i));
+  if (pinfo->shift[i] > 0)
+    {
+      /* The rest of a row, joined to it or not, is shown where it stands
+       * in the table: its first field goes on with the cell the rows above
+       * stopped in. */
+      GPtrArray *own = g_ptr_array_index (pinfo->lines, i);
+
+      fields = g_ptr_array_new_with_free_func (g_free);
+      for (guint k = 0; k < pinfo->shift[i]; k++)
+        g_ptr_array_add (fields, g_strdup (""));
+      for (guint k = 0; k < own->len; k++)
+        g_ptr_array_add (fields, g_strdup (g_ptr_array_index (own, k)));
+    }
   else
     fields = td_paste_join_lines (pinfo->lines, pinfo->joined_to, i);
   td_paste_map_cells (preview, fields, row->cells);
@@ -436,7 +448,9 @@ td_paste_parse (const char *text, GError **error)
   preview->n_header_lines = n_header;
   from = n_header > 0 ? first + n_header : 0;
   pinfo->joined_to = g_new (gint, rows->len + 1);
-  td_paste_find_continuations (rows, n_header > 0 ? first : 0, from, pinfo->joined_to);
+  pinfo->shift = g_new (guint, rows->len + 1);
+  td_paste_find_continuations (rows, n_header > 0 ? first : 0, from, pinfo->joined_to,
+                               pinfo->shift);
   td_paste_find_code_columns (preview, rows, from);
 
   for (guint i = 0; i < rows->len; i++)

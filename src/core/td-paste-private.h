@@ -116,6 +116,7 @@ typedef struct
 {
   GPtrArray *lines; /* each physical line as split: GPtrArray* of gchar* fields */
   gint *joined_to;  /* per line: the line whose cell it goes on with, −1 */
+  guint *shift;     /* per line: the column its first field stands in (the rest of a row) */
   /* Columns between the code and the text holding deeper parts of the
    * code ("I ⇥ ⇥ …" over "⇥ 1 ⇥ …"): the deepest filled one is the code. */
   gint code_columns[4];
@@ -144,8 +145,10 @@ guint td_paste_read_headers (TdPastePreview *preview, GPtrArray *lines, guint *f
 void td_paste_guess_columns (TdPastePreview *preview, GPtrArray *lines);
 /* Lines from `from` on that are the rest of a line above, where a cell of
  * Word's table went on to a new line: joined_to[j] is that line, −1 for
- * the others.  The header lines are first … from − 1. */
-void td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *joined_to);
+ * the others; shift[j] the column its first field stands in (0 for the
+ * others).  The header lines are first … from − 1. */
+void td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *joined_to,
+                                  guint *shift);
 /* Columns right of the code column holding deeper parts of the code
  * (PREVIEW_INFO's code_columns). */
 void td_paste_find_code_columns (TdPastePreview *preview, GPtrArray *lines, guint from);

@@ -589,7 +589,8 @@ usual_width (GPtrArray *lines, guint from)
 }
 
 void
-td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *joined_to)
+td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *joined_to,
+                             guint *shift)
 {
   guint width = usual_width (lines, from);
 
@@ -598,7 +599,7 @@ td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *jo
     width = MAX (width, ((GPtrArray *)g_ptr_array_index (lines, i))->len);
 
   for (guint i = 0; i < lines->len; i++)
-    joined_to[i] = -1;
+    joined_to[i] = -1, shift[i] = 0;
   /* A cell of several paragraphs, copied from Word as text, goes on to
    * the next line: the first line stops inside the cell, the next starts
    * with the rest of it, and together they have the table's width (one
@@ -640,7 +641,10 @@ td_paste_find_continuations (GPtrArray *lines, guint first, guint from, gint *jo
       /* Lines that completed the row, or that only go on with the merged
        * cell of a short row in lower case. */
       for (guint k = i + 1; k <= lowercase_run; k++)
-        joined_to[k] = (gint)i;
+        {
+          joined_to[k] = (gint)i;
+          shift[k] = shift[k - 1] + ((GPtrArray *)g_ptr_array_index (lines, k - 1))->len - 1;
+        }
       if (lowercase_run > i)
         i = lowercase_run;
     }
