@@ -399,6 +399,24 @@ test_levels_in_one_text (void)
 }
 
 /* A clean table with a header row: levels, kinds, numbers, total. */
+/* A figure in a row of guidance is not dropped without a word ("đạt 15
+ * điểm trở lên"), but a clause of a text ("mục 2 điểm b") is no figure. */
+static void
+test_figures_in_guidance (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung\tĐiểm\n"
+                  "1\tCông tác tham mưu\t20\n"
+                  "\tGhi chú: nộp báo cáo trước 5 ngày, theo mục 2 điểm b Hướng dẫn\t\n"
+                  "2\tCông tác khác\t80\n"
+                  "\tLưu ý: năm trước đạt 15 điểm trở lên\t\n");
+
+  assert_kinds (p, "header standard guidance standard guidance");
+  g_assert_cmpstr (row_at (p, 2)->problems, ==, "");
+  g_assert_nonnull (strstr (row_at (p, 4)->problems, "15"));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 1);
+}
+
 static void
 test_clean_table (void)
 {
@@ -956,5 +974,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/short-header-and-slash-codes", test_short_header_and_slash_codes);
   g_test_add_func ("/paste/bonus-sections", test_bonus_sections);
   g_test_add_func ("/paste/levels-in-one-text", test_levels_in_one_text);
+  g_test_add_func ("/paste/figures-in-guidance", test_figures_in_guidance);
   return g_test_run ();
 }

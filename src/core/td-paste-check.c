@@ -223,7 +223,11 @@ check_figures (TdPastePass *pass, gint i)
     { &info->ded, N_ ("Deduction") },
   };
 
-  if (row->role == TD_PASTE_ROLE_SKIP || row->role == TD_PASTE_ROLE_GUIDANCE)
+  if (row->role == TD_PASTE_ROLE_SKIP)
+    return;
+  /* Guidance listing the grades of its item gave them their points. */
+  if (row->role == TD_PASTE_ROLE_GUIDANCE && info->own_levels->len >= 2 && row->owner >= 0
+      && td_paste_row_of (pass, row->owner)->criterion->kind == TD_RULE_GRADED)
     return;
   if (row->role == TD_PASTE_ROLE_CRITERION && row->criterion->kind == TD_RULE_DISQUALIFIER)
     return;

@@ -13,7 +13,8 @@
 /* A number as clerks write it: "1.000" and "10.000,5" with thousands, or
  * "0,5", "0.25", "05". */
 #define NUM "(\\d+(?:\\.\\d{3})+(?![\\d.])(?:,\\d+)?|\\d+(?:[.,]\\d+)?)"
-#define POINTS_WORD "(?:diem|d)(?![a-z])"
+/* "điểm", "đ"; not a clause of a text ("mục 2 điểm b", "điểm a khoản 1"). */
+#define POINTS_WORD "(?:diem(?!\\s+[a-wyz](?![a-z0-9]))|d)(?![a-z])"
 
 enum
 {
