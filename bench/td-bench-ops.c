@@ -245,9 +245,11 @@ static gboolean
 do_open (gpointer data, GError **error)
 {
   OpenData *d = data;
-  /* The application's open: header checks, quick_check, migrations. The
-   * daily backup is left out: it runs once a day, not at every open. */
-  TdDb *db = td_db_open (d->path, TD_DB_OPEN_NO_BACKUP, error);
+  /* The window's open: header checks, migrations, and the full check of a
+   * file not closed cleanly here (a file that was is checked afterwards in
+   * the background, td_db_check_async). The daily backup is left out: it
+   * runs once a day, not at every open. */
+  TdDb *db = td_db_open (d->path, TD_DB_OPEN_NO_BACKUP | TD_DB_OPEN_DEFER_CHECK, error);
 
   if (db == NULL)
     return FALSE;

@@ -14,6 +14,11 @@ packages=(
   xvfb xauth fonts-dejavu-core fonts-liberation2 locales
   python3-openpyxl python3-xlsxwriter poppler-utils time
 )
+# scripts/setup.sh --fuzz: also clang and its libFuzzer runtime, for
+# scripts/run-fuzz.sh (nothing else needs them).
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)
+fi
 
 as_root () {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -13,6 +13,7 @@ main (int argc, char *argv[])
 {
   g_autoptr (TdApplication) app = NULL;
   const char *collate;
+  int status;
 
   /* GLib 2.74 reads the local time zone again (a stat and a readlink of
    * /etc/localtime, some 15 µs) on every g_date_time_new_now_local () when
@@ -43,5 +44,7 @@ main (int argc, char *argv[])
     return td_cli_run (argc, argv);
 
   app = td_application_new (G_APPLICATION_DEFAULT_FLAGS);
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  /* A window that could not open the file it was given still exits 1. */
+  return status != 0 ? status : td_application_get_exit_status (app);
 }

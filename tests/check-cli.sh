@@ -54,5 +54,77 @@ out=$(env -i PATH="$PATH" LANG=C "$bin" export ranking --database "$tmp/demo.db"
 [ $rc = 1 ] && grep -q "Khối 99" <<<"$out" && grep -q "Khối Thi đua số 6" <<<"$out"
 ok $? "LANG=C: an unknown bloc is named back in UTF-8 with the list of blocs"
 
+# Outputs never touch inputs: the database, its companions, its backups.
+export XDG_DATA_HOME="$tmp/xdg-data"
+backups="$XDG_DATA_HOME/com.example.ThiDua/backups"
+mkdir -p "$backups"
+db="$tmp/demo.db"
+snap () { echo "$(sha256sum < "$1") $(stat -c %Y.%y "$1")"; }
+before=$(snap "$db")
+
+out=$(LC_ALL=C.UTF-8 "$bin" demo --force "$db-journal" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "companion file" <<<"$out" && [ ! -e "$db-journal" ]
+ok $? "demo refuses a database's companion file, even with --force"
+
+out=$(LC_ALL=C.UTF-8 "$bin" demo --force "$backups/demo.2024-01-01_000000.daily.db" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "backup folder" <<<"$out"; ok $? "demo refuses the backup folder"
+
+for target in "$db" "$tmp/./demo.db" "$db-wal" "$backups/lich.ics"; do
+  out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --output "$target" --force 2>&1); rc=$?
+  [ $rc = 1 ] && grep -q "Choose another" <<<"$out"; ok $? "ics refuses $target"
+done
+[ "$(snap "$db")" = "$before" ] && [ ! -e "$db-wal" ] && [ -z "$(ls -A "$backups")" ]
+ok $? "the database is untouched after every refusal"
+
+# import-units: --bloc as export takes it (words of the name), a tab inside
+# quotes does not make the file tab-separated, bytes that are not UTF-8 are
+# refused with the line.
+csv="$tmp/don-vi.csv"
+printf 'Tên đơn vị,Viết tắt\n"Sở Công Thương\ttỉnh",SCT\nSở Xây dựng,SXD\n' > "$csv"
+out=$(LC_ALL=C.UTF-8 "$bin" import-units "$db" "$csv" --bloc "khoi 6" --year 2024 2>&1); rc=$?
+[ $rc = 0 ] && grep -q "2 units added" <<<"$out" && ! grep -q "Tên đơn vị" <<<"$out"
+ok $? "import-units: --bloc by words, a quoted tab, the header skipped"
+printf 'Sở Y tế,SYT\nS\xe1 T\xfd,STP\n' > "$tmp/latin1.csv"
+out=$(LC_ALL=C.UTF-8 "$bin" import-units "$db" "$tmp/latin1.csv" --bloc 1 --year 2024 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "Line 2 is not UTF-8" <<<"$out"; ok $? "import-units refuses a file that is not UTF-8"
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --bloc "so 6" --output "$tmp/k6.ics" 2>&1); rc=$?
+[ $rc = 0 ]; ok $? "ics: --bloc by words of the name"
+out=$(LC_ALL=C.UTF-8 "$bin" export ranking --database "$db" --bloc "$(printf 'Kh\xf4i')" --year 2024 --output "$tmp/x.pdf" 2>&1); rc=$?
+[ $rc = 2 ] && [ ! -e "$tmp/x.pdf" ]; ok $? "an argument that is not UTF-8 is refused as a usage error"
+
+# A write that fails names the file asked for, never a temporary name.
+mkdir "$tmp/lich.ics"
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --output "$tmp/lich.ics" --force 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "“lich.ics”" <<<"$out" && ! grep -q "lich.ics\.[A-Za-z0-9]\{6\}" <<<"$out" \
+  && [ -z "$(ls "$tmp" | grep '^lich.ics.')" ]
+ok $? "ics: a failed write names the file, and leaves no temporary file"
+
+# Dates never wrap: 257/1/2024 was 1/1/2024.
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --from 257/1/2024 --to 31/1/2024 --output "$tmp/w.ics" 2>&1); rc=$?
+[ $rc = 2 ] && grep -q -- "--from: “257/1/2024”" <<<"$out" && [ ! -e "$tmp/w.ics" ]
+ok $? "ics refuses a day that would wrap round"
+out=$(LC_ALL=C.UTF-8 "$bin" ics "$db" --from 1/1/2024 --to 4294967327/1/2024 --output "$tmp/w.ics" 2>&1); rc=$?
+[ $rc = 2 ] && grep -q -- "--to:" <<<"$out"; ok $? "ics names the date that is wrong"
+
+# The window's --screenshot: checked before any window is made, so this
+# needs no display either.
+before=$(snap "$db")
+out=$(LC_ALL=C.UTF-8 DISPLAY=:404 "$bin" --database "$db" --screenshot "$db" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "the database itself" <<<"$out" && [ "$(snap "$db")" = "$before" ]
+ok $? "--screenshot refuses the database it opens"
+
+out=$(LC_ALL=C.UTF-8 "$bin" --demo --screenshot "$tmp/missing/shot.png" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "does not exist" <<<"$out"; ok $? "--screenshot into a missing folder exits 1"
+
+# The window's exit status: 1 when the file it was given could not be
+# opened, 0 when it was.
+if command -v xvfb-run >/dev/null; then
+  win () { GSK_RENDERER=cairo GDK_BACKEND=x11 xvfb-run -a "$bin" "$@" >/dev/null 2>&1; }
+  win --database "$tmp/no-such.db" --screenshot "$tmp/failed.png"; rc=$?
+  [ $rc = 1 ] && [ -s "$tmp/failed.png" ]; ok $? "the window exits 1 when its file could not be opened"
+  win --database "$db" --screenshot "$tmp/opened.png"; rc=$?
+  [ $rc = 0 ] && [ -s "$tmp/opened.png" ]; ok $? "the window exits 0 when its file opened"
+fi
+
 echo "1..$n"
 exit $fail

@@ -459,6 +459,28 @@ test_save_copy (void)
 
     g_assert_false (td_backup_save_copy (db, twisted, &error));
     g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+  /* Nor over its companion files (the -wal holds the latest changes, and a
+   * -journal would be rolled back into it), nor into the backup folder. */
+  {
+    const char *suffixes[] = { "-wal", "-shm", "-journal" };
+    g_autofree gchar *backups = td_backup_get_dir ();
+    g_autofree gchar *in_backups = g_build_filename (backups, "source.db", NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree gchar *companion = g_strconcat (path, suffixes[i], NULL);
+
+        g_assert_false (td_backup_save_copy (db, companion, &error));
+        g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+        g_assert_nonnull (strstr (error->message, suffixes[i]));
+        g_clear_error (&error);
+      }
+    g_assert_cmpint (g_mkdir_with_parents (backups, 0700), ==, 0);
+    g_assert_false (td_backup_save_copy (db, in_backups, &error));
+    g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+    g_assert_false (g_file_test (in_backups, G_FILE_TEST_EXISTS));
   }
   g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
   g_assert_cmpmem (before, len_before, after, len_after);

@@ -69,6 +69,35 @@ demo_window (gchar **dir_out)
   return window;
 }
 
+typedef struct
+{
+  GtkWidget *within;
+  const char *label;
+} ButtonQuery;
+
+static gboolean
+button_shown (gpointer data)
+{
+  ButtonQuery *q = data;
+
+  return td_test_find_widget (q->within, GTK_TYPE_BUTTON, q->label) != NULL;
+}
+
+/* The Undo toast's button: a toast waits in the queue while another one is
+ * still sliding out, which on a busy machine (or under ASan) takes longer
+ * than one turn of the main loop. */
+static GtkWidget *
+wait_for_button (TdWindow *window, const char *label)
+{
+  ButtonQuery q = { GTK_WIDGET (window), label };
+  GtkWidget *button;
+
+  td_test_wait_until (button_shown, &q, 10000);
+  button = td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, label);
+  g_assert_nonnull (button);
+  return button;
+}
+
 static TdCalendarPage *
 calendar_page (TdWindow *window)
 {
@@ -330,8 +359,7 @@ test_event_validation (void)
     g_clear_pointer (&events, g_ptr_array_unref);
     events = td_calendar_list_events (td_window_get_database (window), NULL);
     g_assert_cmpuint (events->len, ==, 3);
-    g_signal_emit_by_name (td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Hoàn tác"),
-                           "clicked");
+    g_signal_emit_by_name (wait_for_button (window, "_Hoàn tác"), "clicked");
     td_test_iterate ();
     g_clear_pointer (&events, g_ptr_array_unref);
     events = td_calendar_list_events (td_window_get_database (window), NULL);
@@ -459,10 +487,7 @@ test_plan_template_dialog (void)
   deadlines = td_calendar_list_deadlines (db, by_2023, NULL);
   g_assert_cmpuint (deadlines->len, ==, 4);
   {
-    GtkWidget *undo = td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_BUTTON, "_Hoàn tác");
-
-    g_assert_nonnull (undo);
-    g_signal_emit_by_name (undo, "clicked");
+    g_signal_emit_by_name (wait_for_button (window, "_Hoàn tác"), "clicked");
     td_test_iterate ();
   }
   g_clear_pointer (&deadlines, g_ptr_array_unref);

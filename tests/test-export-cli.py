@@ -2,6 +2,7 @@
 # "thidua export": options, checks and exit codes (0 written, 1 refused or
 # failed, 2 usage), headless (no DISPLAY).
 # Usage: test-export-cli.py THIDUA  (TAP on stdout)
+import hashlib
 import os
 import stat
 import subprocess
@@ -13,6 +14,8 @@ THIDUA = sys.argv[1]
 TMP = tempfile.mkdtemp(prefix="td-cli-")
 ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 ENV["LC_ALL"] = "C.UTF-8"  # the English messages; vi.po is checked elsewhere
+ENV["XDG_DATA_HOME"] = os.path.join(TMP, "xdg-data")  # backups of this run's own
+BACKUPS = os.path.join(ENV["XDG_DATA_HOME"], "com.example.ThiDua", "backups")
 tests = []
 
 
@@ -68,7 +71,8 @@ def existing_file_needs_force():
     assert rc == 1 and "already exists" in err and "--force" in err, err
     with open(target) as f:
         assert f.read() == "keep me"
-    rc, _, err = thidua("ranking", "--example", "--output", target, "--force")
+    rc, _, err = thidua("ranking", "--example", "--output", target, "--format", "pdf",
+                            "--force")
     assert rc == 0, err
 
 
@@ -122,6 +126,78 @@ def missing_database_is_reported():
     for sheet in ("ranking", "scores", "matrix", "form", "calendar", "workbook"):
         rc, _, err = thidua(sheet, "--example", "--output", path(f"example-{sheet}.pdf"))
         assert rc == 0, (sheet, err)
+
+
+@test
+def exports_honour_the_umask_and_keep_a_replaced_files_mode():
+    def run_with(umask, *args):
+        r = subprocess.run([THIDUA, *args], capture_output=True, text=True, env=ENV,
+                           preexec_fn=lambda: os.umask(umask))
+        assert r.returncode == 0, r.stderr
+
+    def mode(name):
+        return stat.S_IMODE(os.stat(name).st_mode)
+
+    for fmt in ("xlsx", "pdf"):
+        private = path(f"private.{fmt}")
+        run_with(0o077, "export", "ranking", "--example", "--output", private)
+        assert mode(private) == 0o600, oct(mode(private))
+        # Replaced under a laxer umask: it stays as private as it was.
+        run_with(0o022, "export", "ranking", "--example", "--output", private, "--force")
+        assert mode(private) == 0o600, oct(mode(private))
+        shared = path(f"shared.{fmt}")
+        run_with(0o022, "export", "ranking", "--example", "--output", shared)
+        assert mode(shared) == 0o644, oct(mode(shared))
+        os.chmod(shared, 0o640)
+        run_with(0o022, "export", "ranking", "--example", "--output", shared, "--force")
+        assert mode(shared) == 0o640, oct(mode(shared))
+    db = path("umask.db")
+    run_with(0o022, "demo", db)
+    ics = path("lich.ics")
+    run_with(0o077, "ics", db, "--year", "2024", "--output", ics)
+    assert mode(ics) == 0o600, oct(mode(ics))
+    run_with(0o022, "ics", db, "--year", "2024", "--output", ics, "--force")
+    assert mode(ics) == 0o600, oct(mode(ics))
+
+
+def snapshot(name):
+    """The bytes and the modification time: what "untouched" means."""
+    with open(name, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest(), os.stat(name).st_mtime_ns
+
+
+@test
+def never_over_the_database():
+    db = path("self.db")
+    r = subprocess.run([THIDUA, "demo", db], capture_output=True, text=True, env=ENV)
+    assert r.returncode == 0, r.stderr
+    os.makedirs(BACKUPS, exist_ok=True)
+    os.link(db, path("hard-link.xlsx"))
+    os.symlink(db, path("soft-link.pdf"))
+    before = snapshot(db)
+    targets = [
+        (db, "self.db"),
+        (os.path.join(TMP, ".", "sub", "..", "self.db"), "self.db"),
+        (path("hard-link.xlsx"), "hard-link.xlsx"),
+        (path("soft-link.pdf"), "soft-link.pdf"),
+        (db + "-wal", "companion file"),
+        (db + "-journal", "companion file"),
+        (os.path.join(BACKUPS, "Bang.xlsx"), "backup folder"),
+    ]
+    for target, words in targets:
+        for extra in ([], ["--force"]):
+            rc, _, err = thidua("ranking", "--database", db, "--bloc", "Khối 6", "--year", "2024",
+                                "--output", target, "--format", "xlsx", *extra)
+            assert rc == 1 and words in err and "Choose another" in err, (target, rc, err)
+        # Synthetic data over a database is refused as well.
+        rc, _, err = thidua("ranking", "--example", "--output", target, "--format", "pdf",
+                            "--force")
+        assert rc == 1 and "Choose another" in err, (target, rc, err)
+    assert snapshot(db) == before
+    assert not os.path.exists(db + "-journal")
+    assert os.listdir(BACKUPS) == []
+    os.unlink(path("hard-link.xlsx"))
+    os.unlink(path("soft-link.pdf"))
 
 
 print(f"1..{len(tests)}")

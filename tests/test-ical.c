@@ -12,6 +12,7 @@
 #include "td-registry.h"
 
 #include <glib/gi18n-lib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <libical/ical.h>
 #include <locale.h>
@@ -530,11 +531,48 @@ test_range_and_file (void)
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "no-such-folder", "lich.ics", NULL);
   g_assert_false (td_ical_export (db, by_id, &from, &to, path, &error));
-  g_assert_error (error, TD_ERROR, TD_ERROR_FAILED);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
   g_clear_error (&error);
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "lich.ics", NULL);
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* Never over the database it reads, by any name, or its companions; the
+ * file is left as it was. */
+static void
+test_never_over_the_database (void)
+{
+  g_autofree gchar *dir = g_dir_make_tmp ("td-ical-XXXXXX", NULL);
+  g_autofree gchar *path = g_build_filename (dir, "khoi6.db", NULL);
+  g_autofree gchar *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree gchar *twisted = g_build_filename (dir, ".", "khoi6.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  g_autofree gchar *before = NULL, *after = NULL;
+  gsize len_before = 0, len_after = 0;
+  GDate from = dmy (1, 1, 2024), to = dmy (31, 12, 2024);
+  const char *targets[] = { path, twisted, wal };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      g_assert_false (td_ical_export (db, 0, &from, &to, targets[i], &error));
+      g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  g_clear_object (&db);
+  g_unlink (path);
+  g_unlink (wal);
+  {
+    g_autofree gchar *shm = g_strconcat (path, "-shm", NULL);
+    g_unlink (shm);
+  }
   g_rmdir (dir);
 }
 
@@ -550,5 +588,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ical/first-year", test_first_year);
   g_test_add_func ("/ical/two-databases", test_two_databases);
   g_test_add_func ("/ical/range-and-file", test_range_and_file);
+  g_test_add_func ("/ical/never-over-the-database", test_never_over_the_database);
   return g_test_run ();
 }

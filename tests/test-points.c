@@ -52,6 +52,32 @@ test_parse_garbage (void)
     }
 }
 
+/* The limit holds for the whole value, decimals included; the limit
+ * itself is allowed, either sign. */
+static void
+test_parse_limit (void)
+{
+  const char *over[] = { "1000000000,99", "1000000000,01", "-1000000000,5", "1000000001" };
+  g_autoptr (GError) error = NULL;
+  TdPoints value = 42;
+
+  g_assert_cmpint (parse_ok ("1000000000"), ==, TD_POINTS_MAX);
+  g_assert_cmpint (parse_ok ("-1000000000,00"), ==, -TD_POINTS_MAX);
+  g_assert_cmpint (parse_ok ("999999999,99"), ==, TD_POINTS_MAX - 1);
+  for (guint i = 0; i < G_N_ELEMENTS (over); i++)
+    {
+      g_assert_false (td_points_parse (over[i], &value, &error));
+      g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "too large"));
+      g_assert_cmpint (value, ==, 42);
+      g_clear_error (&error);
+    }
+  /* Bytes that are not text are refused, and not quoted back as they are. */
+  g_assert_false (td_points_parse ("1\xff,5", &value, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+}
+
 static void
 test_exact_sums (void)
 {
@@ -108,6 +134,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/points/parse-forms", test_parse_forms);
   g_test_add_func ("/points/parse-garbage", test_parse_garbage);
+  g_test_add_func ("/points/parse-limit", test_parse_limit);
   g_test_add_func ("/points/exact-sums", test_exact_sums);
   g_test_add_func ("/points/format", test_format);
   g_test_add_func ("/points/round-trip", test_round_trip);

@@ -597,6 +597,7 @@ test_stored_totals (void)
   /* A criterion added. */
   {
     g_autoptr (TdCriterion) extra = td_criterion_new (TD_RULE_BONUS_POINTS);
+    g_free (extra->title);
     extra->title = g_strdup ("Thêm");
     extra->rate = TD_POINTS (2);
     g_assert_cmpint (td_criteria_add (db, by, 0, -1, extra, &error), >, 0);

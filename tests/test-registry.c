@@ -351,6 +351,9 @@ test_start_new_year (void)
   prev = td_registry_get_bloc_year (db, y24, NULL);
   prev->head_unit_id = a;
   prev->deputy_unit_id = c;
+  g_free (prev->signer_name);
+  g_free (prev->signer_position);
+  g_free (prev->signer_authority);
   prev->signer_name = g_strdup ("Nguyễn Văn An");
   prev->signer_position = g_strdup ("KHỐI TRƯỞNG");
   prev->signer_authority = g_strdup ("TM. KHỐI THI ĐUA SỐ 6");
@@ -559,7 +562,10 @@ test_delete_with_undo (void)
                              &error));
   g_assert_null (td_registry_delete_unit_with_undo (db, head, &error));
   g_assert_error (error, TD_ERROR, TD_ERROR_CONSTRAINT);
-  g_assert_nonnull (td_registry_get_unit (db, head, NULL));
+  {
+    g_autoptr (TdUnit) kept = td_registry_get_unit (db, head, NULL);
+    g_assert_nonnull (kept);
+  }
 }
 
 /* A campaign launched for two blocs shows in both, and only while shared. */

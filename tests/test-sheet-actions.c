@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "td-demo.h"
+#include "td-export.h"
 #include "td-pages.h"
 #include "td-registry.h"
 #include "td-sheet-actions.h"
@@ -164,11 +165,88 @@ test_errors_are_shown (void)
   td_test_destroy_window (window);
 }
 
+static void
+export_finished (GObject *source, GAsyncResult *result, gpointer data)
+{
+  GError **error = data;
+
+  g_assert_false (td_export_save_finish (result, error));
+  g_assert_nonnull (*error);
+}
+
+/* Export from the preview of the open database: never over that database,
+ * its companion files, or anything in the backup folder.  The file stays
+ * byte for byte as it was, and a dialog says why. */
+static void
+test_export_never_over_the_database (void)
+{
+  TdWindow *window = td_test_window_new ();
+  Demo demo = { 0 };
+  g_autofree gchar *path = NULL;
+  g_autofree gchar *before = NULL;
+  g_autofree gchar *wal = NULL;
+  TdSheetPreview *preview;
+  GtkWidget *inside;
+  gsize len_before = 0;
+
+  demo_open (&demo);
+  path = g_build_filename (demo.dir, "demo.db", NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  td_window_set_database (window, demo.db, FALSE);
+  preview = td_sheet_actions_preview (GTK_WIDGET (window), demo.db, demo.bloc_year_id,
+                                      TD_SHEET_RANKING, 0);
+  td_test_wait_drawn (GTK_WIDGET (preview));
+  inside = td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA, NULL);
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GFile) target = g_file_new_for_path (i == 0 ? path : wal);
+      g_autoptr (GError) error = NULL;
+      g_autofree gchar *after = NULL;
+      AdwMessageDialog *dialog;
+      gsize len_after = 0;
+
+      td_export_save_async (inside, td_sheet_preview_get_sheets (preview), TD_EXPORT_XLSX, target,
+                            NULL, export_finished, &error);
+      while (error == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+      td_test_iterate ();
+      dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "demo.db"));
+      if (i == 0)
+        {
+          g_autofree gchar *shot
+              = td_test_screenshot (GTK_WIDGET (dialog), "sheet-export-over-database.png");
+        }
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      td_test_iterate ();
+      /* The same through the synchronous call. */
+      g_assert_false (
+          td_export_save (inside, td_sheet_preview_get_sheets (preview), TD_EXPORT_PDF, target));
+      td_test_iterate ();
+      dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+      g_assert_nonnull (dialog);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      td_test_iterate ();
+      g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+      g_assert_cmpmem (before, len_before, after, len_after);
+    }
+  close_preview (preview);
+  td_window_set_database (window, NULL, FALSE);
+  demo_close (&demo);
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv);
   g_test_add_func ("/sheet-actions/preview-of-real-sheets", test_preview_of_real_sheets);
   g_test_add_func ("/sheet-actions/errors-are-shown", test_errors_are_shown);
+  g_test_add_func ("/sheet-actions/export-never-over-the-database",
+                   test_export_never_over_the_database);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "td-backup.h"
 #include "td-backups-window.h"
+#include "td-test-damage.h"
 #include "td-test-util.h"
 
 #include <fcntl.h>
@@ -81,6 +82,60 @@ test_damaged_offers_backup (void)
   g_assert_cmpstr (note, ==, "Khối thi đua số 6");
 
   /* Nothing overwrote the damaged file. */
+  g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
+  g_assert_cmpmem (before, len_before, after, len_after);
+  td_test_destroy_window (window);
+}
+
+static gboolean
+damage_dialog_shown (gpointer data)
+{
+  return td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A large file closed cleanly here, then damaged with its size and dates
+ * unchanged (a failing disk): it opens at once, the check in the background
+ * finds the damage, the window lets go of the file and the dialog offers
+ * the newest backup.  Nothing more is written to the damaged file. */
+static void
+test_damage_found_after_open (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "Khoi-lon.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_open (path, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP, &error);
+  g_autoptr (TdBackup) newest = NULL;
+  g_autofree gchar *before = NULL, *after = NULL;
+  g_autofree gchar *shot = NULL;
+  TdWindow *window = td_test_window_new ();
+  AdwMessageDialog *dialog;
+  gsize len_before = 0, len_after = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (
+      td_db_exec (db,
+                  "CREATE TABLE pad (x BLOB); INSERT INTO pad VALUES (zeroblob(9000000));"
+                  "INSERT INTO meta VALUES ('note', 'Khối 6')",
+                  &error));
+  g_assert_nonnull ((newest = td_backup_create (db, TD_BACKUP_MANUAL, &error)));
+  g_clear_object (&db);
+  db = td_db_open (path, TD_DB_OPEN_NO_BACKUP, &error); /* checked: a record at close */
+  td_db_close (db);
+  g_clear_object (&db);
+  td_test_damage_table (path, "meta");
+  g_assert_true (g_file_get_contents (path, &before, &len_before, NULL));
+
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_DEFAULT));
+  td_test_wait_until (damage_dialog_shown, NULL, 10000);
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_null (td_window_get_database (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“Khoi-lon.db” bị hỏng");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), td_backup_get_path (newest)));
+  g_assert_true (adw_message_dialog_has_response (dialog, "open-backup"));
+  shot = td_test_screenshot (GTK_WIDGET (dialog), "storage-damage-found-after-open.png");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  td_test_iterate ();
   g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
   g_assert_cmpmem (before, len_before, after, len_after);
   td_test_destroy_window (window);
@@ -278,6 +333,7 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv);
   g_test_add_func ("/storage-window/damaged-offers-backup", test_damaged_offers_backup);
   g_test_add_func ("/storage-window/damaged-without-backup", test_damaged_without_backup);
+  g_test_add_func ("/storage-window/damage-found-after-open", test_damage_found_after_open);
   g_test_add_func ("/storage-window/restore-and-undo", test_restore_and_undo);
   g_test_add_func ("/storage-window/read-only", test_read_only);
   g_test_add_func ("/storage-window/recent-missing", test_recent_missing);

@@ -5,6 +5,7 @@
 #include "td-unit-import.h"
 
 #include <locale.h>
+#include <string.h>
 
 static TdImportRow *
 row (GPtrArray *rows, guint i)
@@ -109,6 +110,91 @@ test_paste_and_apply (void)
   g_assert_cmpuint (td_unit_import_count (again, TD_IMPORT_DUPLICATE), ==, 4);
 }
 
+/* One tab anywhere (here inside quotes) made the whole file tab-separated:
+ * the header became a unit "Tên đơn vị,Viết tắt" and every line a junk
+ * unit.  The separator is counted outside quotes, line by line. */
+static void
+test_separator_counted_outside_quotes (void)
+{
+  const char *csv = "Tên đơn vị,Viết tắt\n"
+                    "\"Sở Y tế\tcơ quan chuyên môn\",SYT\n"
+                    "Sở Tư pháp,STP\n"
+                    "\"Sở Văn hóa, Thể thao và Du lịch\",SVHTTDL\n";
+  g_autoptr (GPtrArray) rows = td_unit_import_parse (csv, -1, NULL, 0);
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (row (rows, 0)->name, ==, "Sở Y tế cơ quan chuyên môn");
+  g_assert_cmpstr (row (rows, 0)->short_name, ==, "SYT");
+  g_assert_cmpstr (row (rows, 1)->name, ==, "Sở Tư pháp");
+  g_assert_cmpstr (row (rows, 2)->name, ==, "Sở Văn hóa, Thể thao và Du lịch");
+  g_assert_cmpuint (td_unit_import_count (rows, TD_IMPORT_ADD), ==, 3);
+}
+
+/* A plain list of names, some with commas, is one column; a tab table with
+ * commas in its names is split at the tabs. */
+static void
+test_separator_plain_list (void)
+{
+  const char *list = "Sở Y tế\n"
+                     "Sở Văn hóa, Thể thao và Du lịch\n"
+                     "Sở Tư pháp\n";
+  const char *tabs = "Sở Lao động, Thương binh và Xã hội\tSLĐTBXH\n"
+                     "Sở Y tế\tSYT\n";
+  g_autoptr (GPtrArray) rows = td_unit_import_parse (list, -1, NULL, 0);
+  g_autoptr (GPtrArray) tabbed = td_unit_import_parse (tabs, -1, NULL, 0);
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (row (rows, 1)->name, ==, "Sở Văn hóa, Thể thao và Du lịch");
+  g_assert_cmpstr (row (rows, 1)->short_name, ==, "");
+  g_assert_cmpuint (tabbed->len, ==, 2);
+  g_assert_cmpstr (row (tabbed, 0)->name, ==, "Sở Lao động, Thương binh và Xã hội");
+  g_assert_cmpstr (row (tabbed, 0)->short_name, ==, "SLĐTBXH");
+}
+
+/* Text that is not UTF-8 is refused, with the line, never passed on; UTF-16
+ * (Excel's "Unicode Text") is read; too large a text is the wrong file. */
+static void
+test_encodings_and_size (void)
+{
+  const char *latin1 = "S\xf4 Y t\xea,SYT\nS\xe1 T\xfd,STP\n";
+  const char *mixed = "Sở Y tế,SYT\nS\xe1 T\xfd,STP\n";
+  const char utf16[] = "\xff\xfeS\0\xdf\x1e \0Y\0\t\0S\0Y\0T\0\n\0";
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) rows = td_unit_import_parse (mixed, -1, NULL, 0);
+  g_autoptr (GPtrArray) wide = NULL;
+  g_autoptr (GPtrArray) huge_rows = NULL;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *huge = NULL;
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpint (row (rows, 0)->status, ==, TD_IMPORT_ADD);
+  g_assert_cmpint (row (rows, 1)->status, ==, TD_IMPORT_INVALID);
+  g_assert_true (g_utf8_validate (row (rows, 1)->name, -1, NULL));
+  g_assert_nonnull (strstr (row (rows, 1)->reason, "UTF-8"));
+
+  g_assert_null (td_unit_import_decode (latin1, strlen (latin1), &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "Line 1"));
+  g_clear_error (&error);
+  g_assert_null (td_unit_import_decode (mixed, strlen (mixed), &error));
+  g_assert_nonnull (strstr (error->message, "Line 2"));
+  g_clear_error (&error);
+
+  text = td_unit_import_decode (utf16, sizeof utf16 - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Sở Y\tSYT\n");
+  wide = td_unit_import_parse (utf16, sizeof utf16 - 1, NULL, 0);
+  g_assert_cmpuint (wide->len, ==, 1);
+  g_assert_cmpstr (row (wide, 0)->name, ==, "Sở Y");
+
+  huge = g_strnfill (TD_UNIT_IMPORT_MAX_BYTES + 1, 'a');
+  g_assert_null (td_unit_import_decode (huge, TD_UNIT_IMPORT_MAX_BYTES + 1, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  huge_rows = td_unit_import_parse (huge, -1, NULL, 0);
+  g_assert_cmpuint (huge_rows->len, ==, 1);
+  g_assert_cmpint (row (huge_rows, 0)->status, ==, TD_IMPORT_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -117,5 +203,8 @@ main (int argc, char **argv)
   g_test_add_func ("/unit-import/csv-quirks", test_csv_quirks);
   g_test_add_func ("/unit-import/csv-commas", test_csv_commas);
   g_test_add_func ("/unit-import/paste-and-apply", test_paste_and_apply);
+  g_test_add_func ("/unit-import/separator-outside-quotes", test_separator_counted_outside_quotes);
+  g_test_add_func ("/unit-import/separator-plain-list", test_separator_plain_list);
+  g_test_add_func ("/unit-import/encodings-and-size", test_encodings_and_size);
   return g_test_run ();
 }

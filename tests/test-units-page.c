@@ -308,6 +308,18 @@ test_bloc_from_nothing (void)
     g_assert_nonnull (dialog);
     gtk_editable_set_text (GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Tên")),
                            "Đợt thi đua cao điểm");
+    /* A two-digit year is not the year 54: refused, saying what is wrong. */
+    gtk_editable_set_text (
+        GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ngày bắt đầu (dd/mm/yyyy)")), "07/5/54");
+    type_and_enter (GTK_WIDGET (dialog), "Ngày kết thúc (dd/mm/yyyy)", "31/08/2024");
+    g_assert_true (td_test_find_toplevel (TD_TYPE_CAMPAIGN_DIALOG) == dialog);
+    label = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                 "Ngày bắt đầu: “07/5/54”: hãy ghi đủ bốn chữ số của năm, từ 1900 "
+                                 "đến 2100.");
+    g_assert_nonnull (label);
+    g_assert_true (gtk_widget_get_visible (label));
+    shot = td_test_screenshot (GTK_WIDGET (dialog), "campaign-form-two-digit-year.png");
+    g_clear_pointer (&shot, g_free);
     gtk_editable_set_text (
         GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ngày bắt đầu (dd/mm/yyyy)")), "01/09/2024");
     type_and_enter (GTK_WIDGET (dialog), "Ngày kết thúc (dd/mm/yyyy)", "31/08/2024");

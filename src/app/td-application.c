@@ -10,6 +10,8 @@
 #include "td-backup.h"
 #include "td-cli.h"
 #include "td-demo.h"
+#include "td-output-guard.h"
+#include "td-output.h"
 #include "td-resources.h"
 #include "td-window.h"
 
@@ -20,6 +22,8 @@ struct _TdApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  int exit_status;
+  TdWindow *opening; /* the window still opening the file named by --database */
 };
 
 G_DEFINE_FINAL_TYPE (TdApplication, td_application, ADW_TYPE_APPLICATION)
@@ -56,13 +60,90 @@ td_settings_get (void)
   return TD_APPLICATION (app)->settings;
 }
 
+/* The database the window will open: --database, the demo, or the last
+ * one (read from the settings, which the application has not opened yet). */
+static gchar *
+named_database (GVariantDict *options)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+  g_autofree gchar *database = NULL;
+
+  if (g_variant_dict_contains (options, "demo"))
+    return td_demo_default_path ();
+  if (g_variant_dict_lookup (options, "database", "^ay", &database))
+    return g_canonicalize_filename (database, NULL);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr (GSettings) settings = g_settings_new (APP_ID);
+      g_autofree gchar *last = g_settings_get_string (settings, "last-database");
+
+      if (*last != '\0')
+        return g_steal_pointer (&last);
+    }
+  return NULL;
+}
+
+/* The picture is checked before anything else, display included: a folder
+ * that does not exist, or the database itself as the picture's name, ends
+ * the command at once with the reason. */
+static gboolean
+check_screenshot_path (GVariantDict *options, GError **error)
+{
+  g_autofree gchar *screenshot = NULL;
+  g_autofree gchar *path = NULL;
+  g_autofree gchar *named = NULL;
+
+  if (!g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot))
+    return TRUE;
+  path = g_canonicalize_filename (screenshot, NULL);
+  named = named_database (options);
+  return td_output_guard (path, named, TD_OUTPUT_DOCUMENT, error)
+         && td_output_check_writable (path, error);
+}
+
+void
+td_application_fail (void)
+{
+  GApplication *app = g_application_get_default ();
+
+  if (app != NULL && TD_IS_APPLICATION (app))
+    TD_APPLICATION (app)->exit_status = 1;
+}
+
+int
+td_application_get_exit_status (TdApplication *self)
+{
+  g_return_val_if_fail (TD_IS_APPLICATION (self), 1);
+  return self->exit_status;
+}
+
+/* The file named on the command line opened (perhaps in a thread). */
+static void
+on_named_database_opened (TdWindow *window, GParamSpec *pspec, TdApplication *self)
+{
+  if (td_window_get_database (window) == NULL)
+    return;
+  g_signal_handlers_disconnect_by_func (window, on_named_database_opened, self);
+  g_clear_weak_pointer (&self->opening);
+}
+
 static gint
 td_application_handle_local_options (GApplication *app, GVariantDict *options)
 {
+  g_autoptr (GError) error = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", _ ("Thi Đua"), PACKAGE_VERSION);
       return 0;
+    }
+  if (!check_screenshot_path (options, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   if (!gtk_init_check ())
     {
@@ -130,23 +211,44 @@ td_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
   TdApplication *self = TD_APPLICATION (app);
   GVariantDict *options = g_application_command_line_get_options_dict (cmdline);
   g_autofree gchar *database = NULL;
+  g_autofree gchar *database_path = NULL;
   g_autofree gchar *section = NULL;
   g_autofree gchar *screenshot = NULL;
+  g_autofree gchar *screenshot_path = NULL;
+  gboolean demo = g_variant_dict_contains (options, "demo");
   gboolean fresh = gtk_application_get_active_window (GTK_APPLICATION (app)) == NULL;
-  TdWindow *window = get_window (self);
+  TdWindow *window;
 
   g_variant_dict_lookup (options, "database", "^ay", &database);
   g_variant_dict_lookup (options, "section", "s", &section);
   g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
-
-  if (g_variant_dict_contains (options, "demo"))
-    open_demo (self, window);
-  else if (database != NULL)
+  if (database != NULL)
     {
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);
-      g_autofree gchar *path = g_file_get_path (file);
 
-      td_window_open_path (window, path, TD_DB_OPEN_DEFAULT);
+      database_path = g_file_get_path (file);
+    }
+  if (screenshot != NULL)
+    {
+      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, screenshot);
+
+      screenshot_path = g_file_get_path (file);
+    }
+
+  window = get_window (self);
+  if (demo)
+    open_demo (self, window);
+  else if (database_path != NULL)
+    {
+      if (!td_window_open_path (window, database_path, TD_DB_OPEN_DEFAULT))
+        td_application_fail ();
+      else if (td_window_get_database (window) == NULL)
+        {
+          /* Opening in a thread: still not open at exit is a failure. */
+          g_set_weak_pointer (&self->opening, window);
+          g_signal_connect (window, "notify::database", G_CALLBACK (on_named_database_opened),
+                            self);
+        }
     }
   else if (fresh)
     open_last_database (self, window);
@@ -157,13 +259,8 @@ td_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
                                            section);
       return 1;
     }
-  if (screenshot != NULL)
-    {
-      g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, screenshot);
-      g_autofree gchar *path = g_file_get_path (file);
-
-      td_window_screenshot_and_quit (window, path);
-    }
+  if (screenshot_path != NULL)
+    td_window_screenshot_and_quit (window, screenshot_path);
 
   gtk_window_present (GTK_WINDOW (window));
   return 0;
@@ -266,6 +363,13 @@ td_application_shutdown (GApplication *app)
   /* A daily copy still running when the clerk quits is stopped and its
    * unfinished file removed; the next start of the day makes it again. */
   td_backup_stop_daily ();
+  if (TD_APPLICATION (app)->opening != NULL)
+    {
+      td_application_fail ();
+      g_signal_handlers_disconnect_by_func (TD_APPLICATION (app)->opening, on_named_database_opened,
+                                            app);
+      g_clear_weak_pointer (&TD_APPLICATION (app)->opening);
+    }
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     {
       if (TD_IS_WINDOW (windows->data) && td_window_get_database (windows->data) != NULL)

@@ -12,5 +12,9 @@ G_DECLARE_FINAL_TYPE (TdApplication, td_application, TD, APPLICATION, AdwApplica
 TdApplication *td_application_new (GApplicationFlags flags);
 GSettings *td_application_get_settings (TdApplication *self);
 GSettings *td_settings_get (void);
+/* What the process exits with once the window is gone: 1 when the database
+ * named on the command line could not be opened, or --screenshot failed. */
+void td_application_fail (void);
+int td_application_get_exit_status (TdApplication *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-calendar-dialogs.h"
+#include "td-date.h"
 #include "td-registry.h"
 #include "td-window.h"
 
@@ -355,10 +356,10 @@ read_deadline (Form *form, TdDeadline *d, GError **error)
   d->unit_id = d->responsible == TD_RESPONSIBLE_UNIT && unit < form->unit_ids->len
                    ? g_array_index (form->unit_ids, gint64, unit)
                    : 0;
-  if (!td_calendar_parse_dmy (entry_text (form, "deadline_due"), &d->due))
+  if (!td_date_parse (entry_text (form, "deadline_due"), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX,
+                      &d->due, error))
     {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Due date: write a date as dd/mm/yyyy, for example 30/06/2025."));
+      g_prefix_error (error, _ ("Due date: "));
       return FALSE;
     }
   return td_calendar_validate_deadline (d, error);
@@ -468,12 +469,10 @@ read_plan (Form *form, GError **error)
       g_free (d->title);
       d->title = g_strstrip (g_strdup (gtk_editable_get_text (title)));
       d->bloc_year_id = form->bloc_year_id;
-      if (!td_calendar_parse_dmy (gtk_editable_get_text (due), &d->due))
+      if (!td_date_parse (gtk_editable_get_text (due), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &d->due,
+                          error))
         {
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("Deadline %u, due date: write a date as dd/mm/yyyy, for example "
-                          "30/06/2025."),
-                       i + 1);
+          g_prefix_error (error, _ ("Deadline %u, due date: "), i + 1);
           return FALSE;
         }
       if (!td_calendar_validate_deadline (d, error))

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "td-campaign-dialog.h"
+#include "td-date.h"
 #include "td-campaign.h"
 #include "td-registry.h"
 #include "td-window.h"
@@ -77,8 +78,27 @@ td_campaign_dialog_save (TdCampaignDialog *self)
   c->theme = g_strdup (text_of (self->theme_row));
   c->slogan = g_strdup (text_of (self->slogan_row));
   c->notes = g_strdup (text_of (self->notes_row));
-  td_date_from_display (text_of (self->starts_row), &c->starts);
-  td_date_from_display (text_of (self->ends_row), &c->ends);
+  /* A date that cannot be read is refused here, saying what is wrong. */
+  if (!td_date_parse (text_of (self->starts_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &c->starts,
+                      &error)
+      && *text_of (self->starts_row) != '\0')
+    {
+      g_autofree gchar *message = g_strdup_printf (_ ("Starts: %s"), error->message);
+
+      show_error (self->date_error, GTK_WIDGET (self->starts_row), message);
+      return FALSE;
+    }
+  g_clear_error (&error);
+  if (!td_date_parse (text_of (self->ends_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &c->ends,
+                      &error)
+      && *text_of (self->ends_row) != '\0')
+    {
+      g_autofree gchar *message = g_strdup_printf (_ ("Ends: %s"), error->message);
+
+      show_error (self->date_error, GTK_WIDGET (self->ends_row), message);
+      return FALSE;
+    }
+  g_clear_error (&error);
 
   if (!td_campaign_check (c, &error))
     {

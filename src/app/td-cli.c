@@ -7,18 +7,21 @@
 #include "config.h"
 
 #include "td-cli.h"
+#include "td-date.h"
 #include "td-db.h"
 #include "td-demo.h"
 #include "td-export-cli.h"
 #include "td-form-import-cli.h"
 #include "td-ical.h"
 #include "td-import-table-cli.h"
+#include "td-output-guard.h"
 #include "td-registry.h"
 #include "td-sheet-builders.h"
 #include "td-sniff.h"
 #include "td-unit-import.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 typedef struct
@@ -124,6 +127,11 @@ cmd_demo (int argc, char **argv)
       g_printerr ("%s\n", _ ("Name the file to write, for example: thidua demo demo.db"));
       return 2;
     }
+  if (!td_output_guard (argv[1], NULL, TD_OUTPUT_DATABASE, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   if (g_file_test (argv[1], G_FILE_TEST_EXISTS) && !force)
     {
       g_printerr (_ ("“%s” already exists. Choose another name, or add --force to replace it.\n"),
@@ -186,10 +194,10 @@ cmd_ics (int argc, char **argv)
     }
   if (from_text != NULL)
     {
-      if (!td_calendar_parse_dmy (from_text, &from) || !td_calendar_parse_dmy (to_text, &to))
+      if (!td_date_parse (from_text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &from, &error)
+          || !td_date_parse (to_text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &to, &error))
         {
-          g_printerr ("%s\n", _ ("--from and --to take dates as dd/mm/yyyy, for example "
-                                 "01/10/2024."));
+          g_printerr ("%s %s\n", g_date_valid (&from) ? "--to:" : "--from:", error->message);
           return 2;
         }
       if (year == 0)
@@ -207,6 +215,11 @@ cmd_ics (int argc, char **argv)
       g_printerr ("%s\n", _ ("Give the year with --year (1900 to 2100), or a range with --from "
                              "and --to."));
       return 2;
+    }
+  if (!td_output_guard (output, argv[1], TD_OUTPUT_DOCUMENT, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
     }
   if (g_file_test (output, G_FILE_TEST_EXISTS) && !force)
     {
@@ -305,8 +318,10 @@ cmd_import_units (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdDb) db = NULL;
   g_autoptr (GPtrArray) rows = NULL;
+  g_autofree gchar *raw = NULL;
   g_autofree gchar *contents = NULL;
   g_autofree gchar *display = NULL;
+  GStatBuf st;
   const char *labels[] = { N_ ("add"), N_ ("duplicate"), N_ ("invalid") };
   gsize length = 0;
   TdFileKind kind;
@@ -326,10 +341,22 @@ cmd_import_units (int argc, char **argv)
     }
   display = g_filename_display_name (argv[2]);
   if (!td_sniff_file (argv[2], &kind, &error)
-      || !td_sniff_expect (kind, TD_EXPECT_TEXT_TABLE, display, &error)
-      || !g_file_get_contents (argv[2], &contents, &length, &error))
+      || !td_sniff_expect (kind, TD_EXPECT_TEXT_TABLE, display, &error))
     {
       g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  if (g_stat (argv[2], &st) == 0 && st.st_size > TD_UNIT_IMPORT_MAX_BYTES)
+    {
+      g_printerr (_ ("“%s” is larger than %d MB; a list of units is much smaller. Choose the "
+                     "right file.\n"),
+                  display, TD_UNIT_IMPORT_MAX_BYTES >> 20);
+      return 1;
+    }
+  if (!g_file_get_contents (argv[2], &raw, &length, &error)
+      || (contents = td_unit_import_decode (raw, length, &error)) == NULL)
+    {
+      g_printerr ("%s: %s\n", display, error->message);
       return 1;
     }
   db = td_db_open (argv[1], dry_run ? TD_DB_OPEN_READ_ONLY : TD_DB_OPEN_DEFAULT, &error);
@@ -338,7 +365,7 @@ cmd_import_units (int argc, char **argv)
       g_printerr ("%s\n", error->message);
       return 1;
     }
-  rows = td_unit_import_parse (contents, (gssize)length, db, by_id);
+  rows = td_unit_import_parse (contents, -1, db, by_id);
   for (guint i = 0; i < rows->len; i++)
     {
       TdImportRow *r = rows->pdata[i];

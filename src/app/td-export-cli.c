@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-export-cli.h"
+#include "td-output-guard.h"
 #include "td-pages.h"
 #include "td-registry.h"
 #include "td-sheet-builders.h"
@@ -241,6 +242,13 @@ td_export_cli_run (int argc, char **argv)
     year = 2024;
   if (year < 1990 || year > 2100)
     return usage_error (_ ("Give the year with --year, between 1990 and 2100."));
+  /* Before "already exists": --force must never make a database the
+   * output. */
+  if (!td_output_guard (output, example ? NULL : database, TD_OUTPUT_DOCUMENT, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
   if (g_file_test (output, G_FILE_TEST_EXISTS) && !force)
     {
       g_autofree gchar *name = g_filename_display_name (output);
@@ -274,7 +282,8 @@ td_export_cli_run (int argc, char **argv)
                       sheet->name);
           return 1;
         }
-      db = td_db_open (database, TD_DB_OPEN_DEFAULT, &error);
+      /* A read command: nothing is written to the database, not even a backup. */
+      db = td_db_open (database, TD_DB_OPEN_READ_ONLY, &error);
       if (db == NULL)
         {
           g_printerr ("%s\n", error->message);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-export.h"
+#include "td-output-guard.h"
 #include "td-output.h"
 #include "td-pages.h"
 #include "td-window.h"
@@ -115,6 +116,35 @@ local_path (GFile *file, gchar **path, GError **error)
   return TRUE;
 }
 
+/* A sheet is never written over a database: the one of @from's window, the
+ * window it was opened from (a preview), or any other window's. */
+static gboolean
+check_output (GtkWidget *from, const char *path, GError **error)
+{
+  GApplication *app = g_application_get_default ();
+  GtkRoot *root = gtk_widget_get_root (from);
+  g_autoptr (GPtrArray) windows = g_ptr_array_new ();
+
+  if (GTK_IS_WINDOW (root))
+    {
+      g_ptr_array_add (windows, root);
+      if (gtk_window_get_transient_for (GTK_WINDOW (root)) != NULL)
+        g_ptr_array_add (windows, gtk_window_get_transient_for (GTK_WINDOW (root)));
+    }
+  if (GTK_IS_APPLICATION (app))
+    for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+      g_ptr_array_add (windows, l->data);
+  for (guint i = 0; i < windows->len; i++)
+    {
+      TdDb *db
+          = TD_IS_WINDOW (windows->pdata[i]) ? td_window_get_database (windows->pdata[i]) : NULL;
+
+      if (db != NULL && !td_output_guard (path, td_db_get_path (db), TD_OUTPUT_DOCUMENT, error))
+        return FALSE;
+    }
+  return td_output_guard (path, NULL, TD_OUTPUT_DOCUMENT, error);
+}
+
 gboolean
 td_export_save (GtkWidget *from, GPtrArray *sheets, TdExportFormat format, GFile *file)
 {
@@ -122,7 +152,8 @@ td_export_save (GtkWidget *from, GPtrArray *sheets, TdExportFormat format, GFile
   g_autoptr (GError) error = NULL;
   gboolean ok;
 
-  ok = local_path (file, &path, &error) && write_sheets (sheets, format, path, &error);
+  ok = local_path (file, &path, &error) && check_output (from, path, &error)
+       && write_sheets (sheets, format, path, &error);
   report (from, file, error);
   return ok;
 }
@@ -204,6 +235,8 @@ save_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancella
 static void
 settle_staging (SaveJob *job, GCancellable *cancellable)
 {
+  if (job->staging != NULL && job->error == NULL)
+    td_output_keep_mode (job->path, job->staging);
   if (job->staging != NULL && job->error == NULL
       && !g_cancellable_set_error_if_cancelled (cancellable, &job->error)
       && g_rename (job->staging, job->path) != 0)
@@ -316,7 +349,7 @@ td_export_save_async (GtkWidget *from, GPtrArray *sheets, TdExportFormat format,
   job->format = format;
   job->file = g_object_ref (file);
   g_task_set_task_data (task, job, (GDestroyNotify)save_job_free);
-  if (!local_path (file, &job->path, &job->error))
+  if (!local_path (file, &job->path, &job->error) || !check_output (from, job->path, &job->error))
     {
       finish_later (task);
       g_object_unref (task);

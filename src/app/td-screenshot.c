@@ -5,6 +5,8 @@
  * same under Xvfb as on a desktop and needs no window manager. */
 #include "config.h"
 
+#include "td-application.h"
+#include "td-output.h"
 #include "td-screenshot.h"
 
 #include <glib/gi18n.h>
@@ -19,6 +21,7 @@ td_screenshot_save (GtkWidget *widget, const char *path, GError **error)
   g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
+  g_autofree gchar *tmp = NULL;
   GskRenderer *renderer;
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
@@ -37,12 +40,13 @@ td_screenshot_save (GtkWidget *widget, const char *path, GError **error)
       return FALSE;
     }
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (!gdk_texture_save_to_png (texture, path))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _ ("Cannot write “%s”."), path);
-      return FALSE;
-    }
-  return TRUE;
+  /* Written beside and renamed, as every output: a failed write never
+   * leaves half a picture under the name asked for. */
+  tmp = td_output_begin (path, error);
+  if (tmp == NULL)
+    return FALSE;
+  return td_output_finish (
+      tmp, path, gdk_texture_save_to_png (texture, tmp) ? NULL : _ ("PNG not written"), error);
 }
 
 typedef struct
@@ -94,7 +98,10 @@ after_paint (GdkFrameClock *clock, ShotData *data)
     }
   g_signal_handler_disconnect (clock, data->handler);
   if (!td_screenshot_save (data->widget, data->path, &error))
-    g_printerr ("%s\n", error->message);
+    {
+      g_printerr ("%s\n", error->message);
+      td_application_fail ();
+    }
   if (data->done != NULL)
     data->done (data->path, data->first_frame_ms, data->user_data);
   g_object_unref (data->widget);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-unit-dialog.h"
+#include "td-date.h"
 #include "td-registry.h"
 #include "td-window.h"
 
@@ -87,11 +88,12 @@ td_unit_dialog_save (TdUnitDialog *self)
   unit->phone = g_strdup (text_of (self->phone_row));
   unit->email = g_strdup (text_of (self->email_row));
   unit->notes = g_strdup (text_of (self->notes_row));
-  if (founded[0] != '\0' && !td_date_from_display (founded, &unit->founded))
+  if (founded[0] != '\0'
+      && !td_date_parse (founded, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &unit->founded, &error))
     {
-      show_field_error (GTK_WIDGET (self->founded_row), self->founded_error,
-                        _ ("Founded: enter a date as dd/mm/yyyy, for example 01/10/1997, or leave "
-                           "it empty."));
+      g_autofree gchar *message = g_strdup_printf (_ ("Founded: %s"), error->message);
+
+      show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, message);
       gtk_widget_grab_focus (GTK_WIDGET (self->founded_row));
       return FALSE;
     }

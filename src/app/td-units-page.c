@@ -15,6 +15,7 @@
 #include "td-sniff.h"
 #include "td-text.h"
 #include "td-unit-dialog.h"
+#include "td-unit-import.h"
 #include "td-unit-item.h"
 #include "td-window.h"
 
@@ -1311,17 +1312,24 @@ on_csv_response (GtkNativeDialog *native, int response, TdUnitsPage *self)
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autoptr (GError) error = NULL;
       g_autofree gchar *contents = NULL;
+      g_autofree gchar *text = NULL;
       g_autofree gchar *name = g_file_get_basename (file);
       g_autofree gchar *display = g_filename_display_name (name);
       gsize length = 0;
+      g_autoptr (GFileInfo) info
+          = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
 
-      /* A workbook, a picture or an empty file is named, not read as text. */
-      if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error)
+      /* Checked (size; a workbook, a picture or an empty file is named, not
+       * read as text; UTF-8 or UTF-16) before it reaches the text view. */
+      if (info != NULL && g_file_info_get_size (info) > TD_UNIT_IMPORT_MAX_BYTES)
+        td_unit_import_decode (NULL, TD_UNIT_IMPORT_MAX_BYTES + 1, &error); /* its "too large" */
+      if (error != NULL || !g_file_load_contents (file, NULL, &contents, &length, NULL, &error)
           || !td_sniff_expect (td_sniff_data ((const guint8 *)contents, length),
-                               TD_EXPECT_TEXT_TABLE, display, &error))
+                               TD_EXPECT_TEXT_TABLE, display, &error)
+          || (text = td_unit_import_decode (contents, length, &error)) == NULL)
         td_window_show_error (GTK_WIDGET (self), _ ("Could not read the file"), error);
       else
-        open_import (self, contents);
+        open_import (self, text);
     }
   g_object_unref (native);
 }

@@ -308,6 +308,36 @@ start_daily_backup (TdWindow *self, TdDb *db)
   td_backup_daily_async (td_db_get_path (db), NULL, daily_backup_done, g_object_ref (self));
 }
 
+/* The daily copy waits for the check: a copy of a damaged file would
+ * become the "newest backup" the damaged-file dialog offers. */
+static void
+background_check_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr (TdWindow) self = user_data;
+  TdDb *db = TD_DB (source);
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = g_strdup (td_db_get_path (db));
+  gboolean backups = GPOINTER_TO_INT (g_object_steal_data (G_OBJECT (db), "td-backups-wait"));
+
+  if (td_db_check_finish (db, result, &error))
+    {
+      if (backups && self->database == db)
+        start_daily_backup (self, db);
+      return;
+    }
+  if (self->database != db)
+    return;
+  /* Damage: nothing more is written to the file, and the window shows
+   * nothing more read from it; the dialog offers the newest backup. */
+  if (g_error_matches (error, TD_ERROR, TD_ERROR_CORRUPT))
+    {
+      td_window_set_database (self, NULL, FALSE);
+      show_damaged (self, path, error);
+    }
+  else
+    td_window_toast (GTK_WIDGET (self), adw_toast_new (error->message));
+}
+
 /* What the window does with the outcome of an open. */
 static gboolean
 finish_open (TdWindow *self, const char *path, TdDb *db, const GError *error, gboolean backups)
@@ -329,7 +359,14 @@ finish_open (TdWindow *self, const char *path, TdDb *db, const GError *error, gb
       return FALSE;
     }
   td_window_set_database (self, db, TRUE);
-  if (backups)
+  /* A file whose record of a clean close let it open at once is still read
+   * whole once, now that the window is usable. */
+  if (td_db_get_check_deferred (db))
+    {
+      g_object_set_data (G_OBJECT (db), "td-backups-wait", GINT_TO_POINTER (backups));
+      td_db_check_async (db, NULL, background_check_done, g_object_ref (self));
+    }
+  else if (backups)
     start_daily_backup (self, db);
   warning = td_db_get_open_warning (db);
   if (warning != NULL)
@@ -424,6 +461,7 @@ td_window_open_path (TdWindow *self, const char *path, TdDbOpenFlags flags)
 
   if (backups)
     flags |= TD_DB_OPEN_DEFER_DAILY_BACKUP;
+  flags |= TD_DB_OPEN_DEFER_CHECK;
   self->open_generation++;
   if (check_in_thread (path))
     {

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "td-backup.h"
+#include "td-output-guard.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -798,16 +799,6 @@ td_backup_daily_finish (GAsyncResult *result, gboolean *made, GError **error)
   return value >= 0;
 }
 
-static gboolean
-same_file (const char *a, const char *b)
-{
-  GStatBuf sa, sb;
-
-  if (g_stat (a, &sa) != 0 || g_stat (b, &sb) != 0)
-    return FALSE;
-  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-}
-
 /* "Save a copy": the whole database, consistent, into a file of the
  * clerk's choice.  An existing regular file is replaced only once the copy
  * is complete; a device (say /dev/full) is written directly. */
@@ -817,13 +808,8 @@ td_backup_save_copy (TdDb *db, const char *dest_path, GError **error)
   GStatBuf st;
   const char *path = td_db_get_path (db);
 
-  if (g_strcmp0 (path, dest_path) == 0 || same_file (path, dest_path))
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("The copy cannot replace the open database itself. Choose another file "
-                      "name or folder."));
-      return FALSE;
-    }
+  if (!td_output_guard (dest_path, path, TD_OUTPUT_DATABASE, error))
+    return FALSE;
   if (g_stat (dest_path, &st) == 0 && !S_ISREG (st.st_mode))
     {
       if (S_ISDIR (st.st_mode))
@@ -971,32 +957,50 @@ td_backup_copy_for_opening (const char *backup_path, const char *damaged_path, G
   return g_steal_pointer (&dest);
 }
 
-/* The "damaged" error, pointing at the newest backup when there is one. */
-void
-td_backup_set_damaged_error (const char *path, GError **error)
+/* The "damaged" error, pointing at the newest backup when there is one:
+ * found when opening (nothing was changed), or later (the background check,
+ * a page that cannot be read: nothing more is changed). */
+static void
+set_damaged (const char *path, gboolean in_use, GError **error)
 {
   g_autoptr (TdBackup) newest = td_backup_find_newest (path);
   g_autofree gchar *name = g_filename_display_basename (path);
+  g_autofree gchar *when = NULL;
+  g_autofree gchar *dir = NULL;
 
   if (newest != NULL)
     {
-      g_autofree gchar *when = g_date_time_format (newest->date, "%d/%m/%Y %H:%M");
-
+      when = g_date_time_format (newest->date, "%d/%m/%Y %H:%M");
       g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
-                   _ ("The database “%s” is damaged, so it was not opened; nothing was changed "
-                      "in it. Open the newest backup, made on %s: %s"),
+                   in_use ? _ ("The database “%s” is damaged: part of it cannot be read, so Thi "
+                               "Đua stopped working on it and changes nothing more in it. Open "
+                               "the newest backup, made on %s: %s")
+                          : _ ("The database “%s” is damaged, so it was not opened; nothing was "
+                               "changed in it. Open the newest backup, made on %s: %s"),
                    name, when, newest->path);
+      return;
     }
-  else
-    {
-      g_autofree gchar *dir = td_backup_get_dir ();
+  dir = td_backup_get_dir ();
+  g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
+               in_use ? _ ("The database “%s” is damaged: part of it cannot be read, so Thi Đua "
+                           "stopped working on it and changes nothing more in it. There is no "
+                           "backup of it in %s: open another copy of the file if you have one.")
+                      : _ ("The database “%s” is damaged, so it was not opened; nothing was "
+                           "changed in it. There is no backup of it in %s: open another copy of "
+                           "the file if you have one."),
+               name, dir);
+}
 
-      g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
-                   _ ("The database “%s” is damaged, so it was not opened; nothing was changed "
-                      "in it. There is no backup of it in %s: open another copy of the file "
-                      "if you have one."),
-                   name, dir);
-    }
+void
+td_backup_set_damaged_error (const char *path, GError **error)
+{
+  set_damaged (path, FALSE, error);
+}
+
+void
+td_backup_set_damaged_found_error (const char *path, GError **error)
+{
+  set_damaged (path, TRUE, error);
 }
 
 /* PRAGMA quick_check on an open connection: FALSE with a "damaged" error

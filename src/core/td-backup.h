@@ -60,6 +60,7 @@ gchar *td_backup_copy_for_opening (const char *backup_path, const char *damaged_
                                    GError **error);
 
 void td_backup_set_damaged_error (const char *path, GError **error);
+void td_backup_set_damaged_found_error (const char *path, GError **error);
 gboolean td_backup_quick_check (sqlite3 *handle, const char *path, GError **error);
 
 G_END_DECLS

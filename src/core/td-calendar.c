@@ -12,6 +12,7 @@
 
 #include "td-calendar-private.h"
 #include "td-calendar.h"
+#include "td-date.h"
 #include "td-registry.h"
 #include "td-text.h"
 
@@ -143,26 +144,11 @@ td_calendar_format_dmy (const GDate *date)
                           g_date_get_year (date));
 }
 
-/* Accepts d/m/yyyy with / . or - between the parts. */
+/* Accepts d/m/yyyy with / . or - between the parts (td_date_parse). */
 gboolean
 td_calendar_parse_dmy (const char *text, GDate *out)
 {
-  guint d, m, y;
-  char sep1, sep2, extra;
-
-  g_date_clear (out, 1);
-  if (text == NULL)
-    return FALSE;
-  while (g_ascii_isspace (*text))
-    text++;
-  if (sscanf (text, "%u%c%u%c%u %c", &d, &sep1, &m, &sep2, &y, &extra) != 5)
-    return FALSE;
-  if (strchr ("/.-", sep1) == NULL || sep1 != sep2 || y < 1000 || y > 9999)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
+  return td_date_parse (text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, out, NULL);
 }
 
 TdYearClass
@@ -228,8 +214,8 @@ lunar_anniversary_label (const char *name, gint day, gint month, gint year0, gin
 static gchar *
 column_dup (sqlite3_stmt *stmt, int col)
 {
-  const unsigned char *text = sqlite3_column_text (stmt, col);
-  return g_strdup (text ? (const char *)text : "");
+  gchar *text = td_db_dup_text (stmt, col);
+  return text ? text : g_strdup ("");
 }
 
 GPtrArray *

@@ -102,7 +102,7 @@ str_or_empty (const char *s)
 static gchar *
 column_dup (sqlite3_stmt *stmt, int column)
 {
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+  return td_db_dup_text (stmt, column);
 }
 
 gboolean

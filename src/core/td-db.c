@@ -36,8 +36,11 @@ struct _TdDb
   gint notify_freeze;        /* td_db_freeze_notify */
   GPtrArray *notify_pending; /* what changed while frozen, each once */
   gboolean read_only;
-  gboolean verified;    /* passed the integrity check (or its stamp) on open */
-  GError *open_warning; /* a failed daily backup: opened anyway, but say so */
+  gboolean verified;       /* passed the integrity check (or its record) on open */
+  gboolean check_deferred; /* the record was trusted for now: td_db_check_async */
+  gboolean keep_record;    /* write the record at close (never for a read command) */
+  GError *open_warning;    /* a failed daily backup: opened anyway, but say so */
+  GError *damage;          /* the background check found damage: no more changes */
 };
 
 enum
@@ -56,12 +59,17 @@ finalize_statement (gpointer data)
   sqlite3_finalize (data);
 }
 
-/* The integrity check reads the whole file: about half a second for a
- * province's 250 MB, on every start.  A file this program closed cleanly
- * and that nobody changed since (same size, modification time, inode; no
- * -wal file left) needs no second check, so its signature is kept in the
- * user's cache at close.  Anything else (a copy, a restored backup, a file
- * touched by another program or left by a crash) is checked as before. */
+/* The integrity check reads the whole file: about a second for a
+ * province's 300 MB, on every start.  The window must not wait for it when
+ * the file is one this program closed cleanly and that seems unchanged
+ * since (same size, modification time, inode; no -wal file left), so that
+ * signature is kept at close in the user's cache
+ * (~/.cache/thidua/verified/, one small file per database).  The record is
+ * never trusted alone: a disk can damage pages without changing any of
+ * them, so such a file opens at once and is checked in the background
+ * (td_db_check_async).  Anything else — a copy, a restored backup, a file
+ * touched by another program or left by a crash, any small file — is
+ * checked before anything is written to it. */
 static gchar *
 file_signature (const char *path)
 {
@@ -122,7 +130,7 @@ td_db_close (TdDb *self)
       int rc = sqlite3_close_v2 (self->handle);
 
       self->handle = NULL;
-      if (rc == SQLITE_OK && self->verified)
+      if (rc == SQLITE_OK && self->verified && self->keep_record)
         remember_verified (self->path);
     }
 }
@@ -136,6 +144,7 @@ td_db_finalize (GObject *object)
   g_hash_table_unref (self->statements);
   g_free (self->path);
   g_clear_error (&self->open_warning);
+  g_clear_error (&self->damage);
   g_clear_pointer (&self->notify_pending, g_ptr_array_unref);
 
   G_OBJECT_CLASS (td_db_parent_class)->finalize (object);
@@ -236,8 +245,16 @@ td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
                       "and try again; the data saved before is intact."));
       break;
     case SQLITE_CORRUPT:
-      g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
-                   _ ("The database file is damaged. Open the newest backup instead."));
+      {
+        const char *file = handle != NULL ? sqlite3_db_filename (handle, "main") : NULL;
+
+        /* Name the backup to open, not just "a backup". */
+        if (file != NULL && *file != '\0')
+          td_backup_set_damaged_found_error (file, error);
+        else
+          g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
+                       _ ("The database file is damaged. Open the newest backup instead."));
+      }
       break;
     case SQLITE_NOTADB:
       g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
@@ -269,6 +286,11 @@ td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
 gboolean
 td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error)
 {
+  if (self != NULL && self->damage != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->damage));
+      return FALSE;
+    }
   return td_error_from_sqlite (self ? self->handle : NULL, rc, error);
 }
 
@@ -524,6 +546,21 @@ set_too_new_error (gint version, GError **error)
   return FALSE;
 }
 
+/* An empty file, or a SQLite file with nothing in it, asked for by a
+ * command that only reads: there is nothing to read, and it is not made
+ * into a database. */
+static gboolean
+set_empty_error (const char *path, GError **error)
+{
+  g_autofree gchar *name = g_filename_display_name (path);
+
+  g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
+               _ ("“%s” is empty: it holds no Thi Đua data, so there is nothing to read. It was "
+                  "left untouched. Name a database made by Thi Đua."),
+               name);
+  return FALSE;
+}
+
 static gboolean
 set_foreign_error (const char *path, GError **error)
 {
@@ -534,6 +571,21 @@ set_foreign_error (const char *path, GError **error)
   return FALSE;
 }
 
+/* Below this size the full check costs a few milliseconds: always made
+ * before the file is used. */
+#define TD_DB_ALWAYS_CHECK_BYTES (8 * 1024 * 1024)
+
+/* Whether the open may leave the check to td_db_check_async: only with
+ * TD_DB_OPEN_DEFER_CHECK, for a large file whose record matches. */
+static gboolean
+may_defer_check (const char *path, TdDbOpenFlags flags)
+{
+  GStatBuf st;
+
+  return (flags & TD_DB_OPEN_DEFER_CHECK) != 0 && g_stat (path, &st) == 0
+         && st.st_size >= TD_DB_ALWAYS_CHECK_BYTES && verified_before (path);
+}
+
 /* Checks an existing file over a read-only connection, so that nothing
  * is written to a file that turns out foreign, newer or damaged.  The
  * header read before may be stale while changes wait in the -wal file (the
@@ -541,7 +593,8 @@ set_foreign_error (const char *path, GError **error)
  * and version are read again through SQLite.  *fresh becomes TRUE for a
  * SQLite file with nothing in it. */
 static gboolean
-check_existing (TdDb *self, guint32 *app_id, gint *version, gboolean *fresh, GError **error)
+check_existing (TdDb *self, TdDbOpenFlags flags, guint32 *app_id, gint *version, gboolean *fresh,
+                GError **error)
 {
   int rc = open_read_only (self, error);
   g_autoptr (GError) local = NULL;
@@ -585,19 +638,21 @@ check_existing (TdDb *self, guint32 *app_id, gint *version, gboolean *fresh, GEr
       *fresh = TRUE;
       return TRUE;
     }
-  if (verified_before (self->path))
-    self->verified = TRUE;
+  if (may_defer_check (self->path, flags))
+    self->verified = self->check_deferred = TRUE;
   else
     self->verified = td_backup_quick_check (self->handle, self->path, error);
   return self->verified;
 }
 
-/* Whether td_db_open will read the whole of @path to check it: a file this
- * program did not close cleanly here, or one changed since. */
+/* Whether td_db_open (…, TD_DB_OPEN_DEFER_CHECK, …) will read the whole of
+ * @path to check it before it returns: a small file, a file this program
+ * did not close cleanly here, or one changed since. */
 gboolean
 td_db_open_will_check (const char *path)
 {
-  return g_file_test (path, G_FILE_TEST_IS_REGULAR) && !verified_before (path);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR)
+         && !may_defer_check (path, TD_DB_OPEN_DEFER_CHECK);
 }
 
 TdDb *
@@ -606,7 +661,8 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
   g_autoptr (TdDb) self = NULL;
   gboolean fresh = FALSE;
   gboolean memory = g_strcmp0 (path, ":memory:") == 0;
-  gboolean backups = !memory && (flags & TD_DB_OPEN_NO_BACKUP) == 0;
+  /* A read command leaves no trace: no backup, no record. */
+  gboolean backups = !memory && (flags & (TD_DB_OPEN_NO_BACKUP | TD_DB_OPEN_READ_ONLY)) == 0;
   gint file_version = 0;
   guint32 app_id = 0;
   gint current = td_schema_get_current_version ();
@@ -616,6 +672,7 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
 
   self = g_object_new (TD_TYPE_DB, NULL);
   self->path = g_strdup (path);
+  self->keep_record = (flags & TD_DB_OPEN_READ_ONLY) == 0;
 
   if (!memory)
     {
@@ -632,8 +689,10 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
         return set_too_new_error (file_version, error), NULL;
       self->read_only = (flags & TD_DB_OPEN_READ_ONLY) != 0 || !is_writable (path);
 
-      if (!fresh && !check_existing (self, &app_id, &file_version, &fresh, error))
+      if (!fresh && !check_existing (self, flags, &app_id, &file_version, &fresh, error))
         return NULL;
+      if (fresh && (flags & TD_DB_OPEN_READ_ONLY))
+        return set_empty_error (path, error), NULL;
       if (self->read_only && self->handle == NULL)
         {
           /* An empty file that may not be written. */
@@ -665,6 +724,15 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
 
   if (file_version < current)
     {
+      if (self->read_only && (flags & TD_DB_OPEN_READ_ONLY) && is_writable (path))
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
+                       _ ("This database was made by an older version of Thi Đua and must be "
+                          "upgraded first; a command that only reads never changes it. Open it "
+                          "once in Thi Đua (a backup is made before the upgrade), then run the "
+                          "command again."));
+          return NULL;
+        }
       if (self->read_only)
         {
           g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
@@ -713,6 +781,86 @@ td_db_open (const char *path, TdDbOpenFlags flags, GError **error)
     g_prefix_error (&self->open_warning, _ ("Today's automatic backup failed. "));
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+td_db_get_check_deferred (TdDb *self)
+{
+  g_return_val_if_fail (TD_IS_DB (self), FALSE);
+  return self->check_deferred;
+}
+
+/* In the thread: the whole file read once over a read-only connection of
+ * its own.  The window's connection is in WAL mode, so this one reads a
+ * consistent snapshot while the clerk goes on working. */
+static void
+check_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  const char *path = data;
+  g_autofree gchar *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree gchar *uri = g_strconcat ("file:", escaped, "?mode=ro", NULL);
+  g_autoptr (GError) error = NULL;
+  sqlite3 *handle = NULL;
+  int rc = sqlite3_open_v2 (uri, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (handle, 1);
+      sqlite3_busy_timeout (handle, TD_DB_BUSY_TIMEOUT_MS);
+      if (!td_backup_quick_check (handle, path, &error)
+          && g_error_matches (error, TD_ERROR, TD_ERROR_CORRUPT))
+        {
+          g_clear_error (&error);
+          td_backup_set_damaged_found_error (path, &error);
+        }
+    }
+  else
+    td_error_from_sqlite (handle, rc, &error);
+  sqlite3_close_v2 (handle);
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+td_db_check_async (TdDb *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                   gpointer user_data)
+{
+  g_autoptr (GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (TD_IS_DB (self));
+  g_task_set_source_tag (task, td_db_check_async);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/* FALSE with the check's error.  Damage (TD_ERROR_CORRUPT) also stops the
+ * connection from changing anything, and forgets the record of the last
+ * clean close, so the next open checks the file before using it. */
+gboolean
+td_db_check_finish (TdDb *self, GAsyncResult *result, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  self->check_deferred = FALSE;
+  if (g_task_propagate_boolean (G_TASK (result), &local))
+    return TRUE;
+  if (g_error_matches (local, TD_ERROR, TD_ERROR_CORRUPT))
+    {
+      g_autofree gchar *stamp = verified_stamp_path (self->path);
+
+      self->verified = FALSE;
+      self->read_only = TRUE;
+      g_clear_error (&self->damage);
+      self->damage = g_error_copy (local);
+      g_unlink (stamp);
+      /* Every write fails from now on, with or without a transaction. */
+      sqlite3_exec (self->handle, "PRAGMA query_only = 1", NULL, NULL, NULL);
+    }
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
 }
 
 TdDb *
@@ -840,6 +988,17 @@ td_db_run (TdDb *self, sqlite3_stmt *stmt, GError **error)
   return r == TD_STEP_DONE;
 }
 
+/* A text column as valid UTF-8 (NULL for NULL): a file made elsewhere can
+ * hold any bytes in a TEXT column, and GLib's UTF-8 functions must never
+ * see them.  Bad bytes show as U+FFFD. */
+gchar *
+td_db_dup_text (sqlite3_stmt *stmt, int column)
+{
+  const char *text = (const char *)sqlite3_column_text (stmt, column);
+
+  return td_text_make_valid (text, sqlite3_column_bytes (stmt, column));
+}
+
 gint64
 td_db_last_insert_id (TdDb *self)
 {
@@ -874,6 +1033,11 @@ td_db_begin (TdDb *self, GError **error)
 
   g_return_val_if_fail (TD_IS_DB (self), FALSE);
 
+  if (self->damage != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->damage));
+      return FALSE;
+    }
   if (self->read_only)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,

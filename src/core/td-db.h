@@ -2,7 +2,7 @@
 /* The database connection: errors, statements, transactions, migrations. */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 G_BEGIN_DECLS
@@ -39,6 +39,10 @@ typedef enum
    * copying a large file never holds up the window; the copy before an
    * upgrade is still made here. */
   TD_DB_OPEN_DEFER_DAILY_BACKUP = 1 << 3,
+  /* A large file closed cleanly here opens without its full check, which
+   * the caller then runs in the background (td_db_check_async).  Without
+   * this flag every open checks the whole file first. */
+  TD_DB_OPEN_DEFER_CHECK = 1 << 4,
 } TdDbOpenFlags;
 
 typedef enum
@@ -55,6 +59,14 @@ TdDb *td_db_open (const char *path, TdDbOpenFlags flags, GError **error);
 /* TRUE when opening @path will run the full integrity check (it reads the
  * whole file: seconds for a province's database). */
 gboolean td_db_open_will_check (const char *path);
+/* The full check an open deferred: TRUE while it is still to be run. */
+gboolean td_db_get_check_deferred (TdDb *self);
+/* Runs it in a thread over a read-only connection of its own; the file
+ * stays usable meanwhile.  On damage _finish gives TD_ERROR_CORRUPT naming
+ * the newest backup, and the connection refuses every change from then on. */
+void td_db_check_async (TdDb *self, GCancellable *cancellable, GAsyncReadyCallback callback,
+                        gpointer user_data);
+gboolean td_db_check_finish (TdDb *self, GAsyncResult *result, GError **error);
 TdDb *td_db_new_memory (GError **error);
 void td_db_close (TdDb *self);
 
@@ -70,6 +82,7 @@ sqlite3_stmt *td_db_prepare (TdDb *self, const char *sql, GError **error);
 TdStep td_db_step (TdDb *self, sqlite3_stmt *stmt, GError **error);
 gboolean td_db_run (TdDb *self, sqlite3_stmt *stmt, GError **error);
 gint64 td_db_last_insert_id (TdDb *self);
+gchar *td_db_dup_text (sqlite3_stmt *stmt, int column);
 gint64 td_db_query_int (TdDb *self, const char *sql, gint64 fallback, GError **error);
 
 gboolean td_db_begin (TdDb *self, GError **error);

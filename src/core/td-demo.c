@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "td-demo.h"
+#include "td-output-guard.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -40,6 +41,8 @@ td_demo_create (const char *path, GError **error)
   g_autofree gchar *dir = g_path_get_dirname (path);
   const char *suffixes[] = { "", "-wal", "-shm" };
 
+  if (!td_output_guard (path, NULL, TD_OUTPUT_DATABASE, error))
+    return NULL;
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_FAILED, _ ("Cannot create the folder “%s”."), dir);

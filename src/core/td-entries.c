@@ -241,10 +241,19 @@ gboolean
 td_criterion_parse_input (const TdCriterion *c, const char *text, TdEntry *entry, GError **error)
 {
   g_autofree gchar *name = criterion_name (c);
-  g_autofree gchar *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree gchar *trimmed = NULL;
   TdInputField field = td_rule_kind_get_input (c->kind);
   const char *plus;
 
+  /* What was typed or pasted reaches no UTF-8 function, and no message,
+   * unless it is text. */
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("The value for “%s” is not valid text; type it again."), name);
+      return FALSE;
+    }
+  trimmed = g_strstrip (g_strdup (text ? text : ""));
   if (field == TD_INPUT_NONE)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,

@@ -10,6 +10,7 @@
 
 #include "td-points.h"
 #include "td-db.h"
+#include "td-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -17,9 +18,12 @@
 static gboolean
 fail (GError **error, const char *text, const char *why)
 {
+  /* Quoted back as valid text, whatever was typed. */
+  g_autofree gchar *shown = td_text_make_valid (text, -1);
+
   g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
                /* Translators: first %s is what the user typed, second the reason */
-               _ ("“%s” is not a number of points: %s"), text, why);
+               _ ("“%s” is not a number of points: %s"), shown, why);
   return FALSE;
 }
 
@@ -110,6 +114,9 @@ td_points_parse (const char *text, TdPoints *out, GError **error)
 
   if (decimals == 1)
     fraction *= 10;
+  /* The whole part alone may be at the limit: 1000000000,99 is above it. */
+  if (whole * 100 + fraction > TD_POINTS_MAX)
+    return fail (error, text, _ ("it is too large"));
 
   *out = (whole * 100 + fraction) * (negative ? -1 : 1);
   return TRUE;

@@ -16,8 +16,8 @@
 static gchar *
 column_dup (sqlite3_stmt *stmt, int col)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, col);
-  return g_strdup (text ? text : "");
+  gchar *text = td_db_dup_text (stmt, col);
+  return text ? text : g_strdup ("");
 }
 
 static gchar *

@@ -9,6 +9,7 @@
 
 #include "td-registry.h"
 #include "td-criteria.h"
+#include "td-date.h"
 #include "td-ranking-store.h"
 #include "td-text.h"
 
@@ -101,15 +102,7 @@ td_date_to_iso (const GDate *date)
 gboolean
 td_date_from_iso (const char *text, GDate *out)
 {
-  guint y, m, d;
-
-  g_date_clear (out, 1);
-  if (text == NULL || sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3)
-    return FALSE;
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
+  return td_date_parse_iso (text, out);
 }
 
 static const char *
@@ -121,7 +114,7 @@ str_or_empty (const char *s)
 static gchar *
 column_dup (sqlite3_stmt *stmt, int column)
 {
-  return g_strdup ((const char *)sqlite3_column_text (stmt, column));
+  return td_db_dup_text (stmt, column);
 }
 
 static gboolean
@@ -1417,16 +1410,7 @@ td_date_to_display (const GDate *date)
 gboolean
 td_date_from_display (const char *text, GDate *out)
 {
-  guint d, m, y;
-  char s1, s2;
-
-  g_date_clear (out, 1);
-  if (text == NULL || sscanf (text, " %u%c%u%c%u", &d, &s1, &m, &s2, &y) != 5)
-    return FALSE;
-  if ((s1 != '/' && s1 != '-' && s1 != '.') || s1 != s2 || !g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
+  return td_date_parse (text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, out, NULL);
 }
 
 /* Every bloc-year of the database, newest year first, then by bloc name. */

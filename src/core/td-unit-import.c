@@ -30,29 +30,60 @@ td_import_row_free (TdImportRow *row)
   g_free (row);
 }
 
-/* Tab when the text has one (a spreadsheet or Word table), otherwise
- * whichever of ';' and ',' occurs more often outside quotes in the first
- * non-empty line. */
+/* Up to this many records decide the separator. */
+#define SAMPLE_RECORDS 10
+
+/* The separator, from the first records: for each of tab, ';' and ',' the
+ * number outside quotes on each record (a quoted name may hold any of
+ * them, and line breaks).  A separator is on every record of a real table;
+ * of those, tab (a spreadsheet or Word table) wins over ';' over ','.
+ * When none is on every record, the one on most of them if more than half
+ * (a ragged table), else none: a plain list of names, some with commas. */
 static char
 guess_separator (const char *text)
 {
-  guint commas = 0, semicolons = 0;
-  gboolean quoted = FALSE;
+  static const char candidates[] = { '\t', ';', ',' };
+  guint on_records[G_N_ELEMENTS (candidates)] = { 0 };
+  guint here[G_N_ELEMENTS (candidates)] = { 0 };
+  guint records = 0;
+  gboolean quoted = FALSE, content = FALSE;
+  char best = '\0';
+  guint best_count = 0;
 
-  if (strchr (text, '\t') != NULL)
-    return '\t';
-  for (const char *p = text; *p; p++)
+  for (const char *p = text; records < SAMPLE_RECORDS; p++)
     {
       if (*p == '"')
         quoted = !quoted;
-      else if (!quoted && *p == ',')
-        commas++;
-      else if (!quoted && *p == ';')
-        semicolons++;
-      else if (!quoted && *p == '\n' && (commas || semicolons))
-        break;
+      else if (*p == '\0' || (!quoted && *p == '\n'))
+        {
+          if (content)
+            {
+              records++;
+              for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+                on_records[i] += here[i] > 0;
+            }
+          memset (here, 0, sizeof here);
+          content = FALSE;
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      else if (!quoted)
+        for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+          here[i] += *p == candidates[i];
+      if (*p != '\r' && *p != ' ')
+        content = TRUE;
     }
-  return semicolons > commas ? ';' : ',';
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (records > 0 && on_records[i] == records)
+      return candidates[i];
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    if (on_records[i] > best_count)
+      {
+        best = candidates[i];
+        best_count = on_records[i];
+      }
+  return best_count * 2 > records ? best : '\0';
 }
 
 /* Splits into records of fields; quotes may hold separators, doubled
@@ -95,7 +126,7 @@ split_records (const char *text, char sep, GArray *lines)
         }
       if (c == '"' && field->len == 0)
         quoted = TRUE;
-      else if (c == sep)
+      else if (c == sep && sep != '\0')
         {
           g_ptr_array_add (fields, g_string_free (field, FALSE));
           field = g_string_new (NULL);
@@ -120,6 +151,85 @@ split_records (const char *text, char sep, GArray *lines)
   g_string_free (field, TRUE);
   g_ptr_array_unref (fields);
   return records;
+}
+
+static TdImportRow *
+invalid_row (guint line, gchar *reason)
+{
+  TdImportRow *row = g_new0 (TdImportRow, 1);
+
+  row->line = line;
+  row->status = TD_IMPORT_INVALID;
+  row->name = g_strdup ("");
+  row->short_name = g_strdup ("");
+  row->kind = g_strdup ("");
+  row->reason = reason;
+  return row;
+}
+
+/* The bytes as UTF-8 without a byte-order mark: Excel saves "CSV UTF-8"
+ * with one, and "Unicode Text" as UTF-16 (converted here).  Other bytes are
+ * not checked here.  NULL with @error for a text too large to be a list of
+ * units, or UTF-16 that is not. */
+static gchar *
+to_utf8 (const char *data, gsize length, GError **error)
+{
+  const char *from = NULL;
+  gchar *utf8;
+
+  if (length > TD_UNIT_IMPORT_MAX_BYTES)
+    {
+      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                   _ ("The text is larger than %d MB; a list of units is much smaller. Choose "
+                      "the right file."),
+                   TD_UNIT_IMPORT_MAX_BYTES >> 20);
+      return NULL;
+    }
+  if (length >= 2 && memcmp (data, "\xFF\xFE", 2) == 0)
+    from = "UTF-16LE";
+  else if (length >= 2 && memcmp (data, "\xFE\xFF", 2) == 0)
+    from = "UTF-16BE";
+  if (from == NULL)
+    return length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? g_strndup (data + 3, length - 3)
+                                                                : g_strndup (data, length);
+  utf8 = g_convert (data + 2, length - 2, "UTF-8", from, NULL, NULL, NULL);
+  if (utf8 == NULL)
+    g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+                 _ ("The text says it is UTF-16 but is not. Save the file again as “CSV UTF-8” "
+                    "and import that."));
+  return utf8;
+}
+
+/* The contents of a file to import, as text: UTF-8 (with or without a
+ * byte-order mark) or UTF-16 from Excel's "Unicode Text".  Anything else is
+ * refused with the first line that cannot be read, never guessed at. */
+gchar *
+td_unit_import_decode (const char *data, gsize length, GError **error)
+{
+  g_autofree gchar *text = to_utf8 (data, length, error);
+  const char *bad = NULL;
+  guint line = 1;
+
+  if (text == NULL || g_utf8_validate (text, -1, &bad))
+    return g_steal_pointer (&text);
+  for (const char *p = text; p < bad; p++)
+    line += *p == '\n';
+  g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
+               _ ("Line %u is not UTF-8 text. Save the file as “CSV UTF-8” (in Excel: Save As, "
+                  "CSV UTF-8) and import it again."),
+               line);
+  return NULL;
+}
+
+/* Whether every field of a record is UTF-8: a file saved in another
+ * encoding is refused line by line, never guessed at. */
+static gboolean
+fields_valid (GPtrArray *fields)
+{
+  for (guint i = 0; i < fields->len; i++)
+    if (!g_utf8_validate (fields->pdata[i], -1, NULL))
+      return FALSE;
+  return TRUE;
 }
 
 static gchar *
@@ -166,20 +276,18 @@ td_unit_import_parse (const char *text, gssize length, TdDb *db, gint64 bloc_yea
   g_autoptr (GPtrArray) members = NULL;
   g_autoptr (GPtrArray) units = NULL;
   GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)td_import_row_free);
+  g_autoptr (GError) error = NULL;
   const char *start;
 
-  copy = length < 0 ? g_strdup (text ? text : "") : g_strndup (text, length);
-  start = copy;
-  if (g_str_has_prefix (start, "\xEF\xBB\xBF"))
-    start += 3;
-  if (!g_utf8_validate (start, -1, NULL))
+  if (length < 0)
+    length = text != NULL ? (gssize)strlen (text) : 0;
+  copy = to_utf8 (text != NULL ? text : "", (gsize)length, &error);
+  if (copy == NULL)
     {
-      /* Convert what we can rather than refuse the whole list. */
-      gchar *valid = g_utf8_make_valid (start, -1);
-      g_free (copy);
-      copy = valid;
-      start = copy;
+      g_ptr_array_add (rows, invalid_row (1, g_strdup (error->message)));
+      return rows;
     }
+  start = copy;
 
   if (db != NULL && bloc_year_id != 0)
     members = td_registry_list_members (db, bloc_year_id, NULL);
@@ -221,7 +329,13 @@ td_unit_import_parse (const char *text, gssize length, TdDb *db, gint64 bloc_yea
       row->name = g_steal_pointer (&name);
       row->short_name = g_steal_pointer (&short_name);
       row->kind = g_steal_pointer (&kind);
-      if (row->name[0] == '\0')
+      if (!fields_valid (fields))
+        {
+          row->status = TD_IMPORT_INVALID;
+          row->reason = g_strdup (_ ("This line is not UTF-8 text (the � marks what cannot be "
+                                     "read). Save the file as “CSV UTF-8” and import it again."));
+        }
+      else if (row->name[0] == '\0')
         {
           row->status = TD_IMPORT_INVALID;
           row->reason = g_strdup (_ ("The name is empty."));

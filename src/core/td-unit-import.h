@@ -25,9 +25,13 @@ typedef struct
   gchar *reason;           /* why duplicate or invalid, for the preview */
 } TdImportRow;
 
+/* A list of units is a few kilobytes; a larger text is the wrong file. */
+#define TD_UNIT_IMPORT_MAX_BYTES (4 * 1024 * 1024)
+
 void td_import_row_free (TdImportRow *row);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TdImportRow, td_import_row_free)
 
+gchar *td_unit_import_decode (const char *data, gsize length, GError **error);
 GPtrArray *td_unit_import_parse (const char *text, gssize length, TdDb *db, gint64 bloc_year_id);
 gint td_unit_import_apply (TdDb *db, gint64 bloc_year_id, GPtrArray *rows, GError **error);
 guint td_unit_import_count (GPtrArray *rows, TdImportStatus status);

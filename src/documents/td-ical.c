@@ -23,6 +23,8 @@
 
 #include "td-ical.h"
 #include "td-official.h"
+#include "td-output-guard.h"
+#include "td-output.h"
 #include "td-registry.h"
 
 #include <glib/gi18n-lib.h>
@@ -305,19 +307,11 @@ gboolean
 td_ical_export (TdDb *db, gint64 bloc_year_id, const GDate *from, const GDate *to, const char *path,
                 GError **error)
 {
-  g_autofree gchar *text = td_ical_build (db, bloc_year_id, from, to, NULL, error);
-  g_autoptr (GError) local = NULL;
+  g_autofree gchar *text = NULL;
 
-  if (text == NULL)
+  /* Never over the database it is read from, a companion file or a backup. */
+  if (!td_output_guard (path, td_db_get_path (db), TD_OUTPUT_DOCUMENT, error))
     return FALSE;
-  if (!g_file_set_contents (path, text, -1, &local))
-    {
-      g_autofree gchar *name = g_filename_display_name (path);
-
-      g_set_error (error, TD_ERROR, TD_ERROR_FAILED,
-                   _ ("Could not write “%s”: %s. Choose another folder or file name."), name,
-                   local->message);
-      return FALSE;
-    }
-  return TRUE;
+  text = td_ical_build (db, bloc_year_id, from, to, NULL, error);
+  return text != NULL && td_output_write_text (path, text, -1, error);
 }

@@ -9,9 +9,11 @@
 #include "td-output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <unistd.h>
 
 /* LibreOffice and Excel mark a file they have open with a lock file
@@ -63,7 +65,9 @@ td_output_begin (const char *path, GError **error)
 
   if (!td_output_check_writable (path, error))
     return NULL;
-  fd = g_mkstemp (tmp);
+  /* 0666 less the umask, as any program's new file (mkstemp alone would
+   * make it private). */
+  fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       int saved = errno;
@@ -76,9 +80,19 @@ td_output_begin (const char *path, GError **error)
       return NULL;
     }
   close (fd);
-  /* mkstemp makes it private; a saved sheet is an ordinary document. */
-  g_chmod (tmp, 0644);
   return g_steal_pointer (&tmp);
+}
+
+/* Gives @written the permissions of @target when @target exists: a file
+ * the clerk made private (0600) stays private when it is replaced.  A new
+ * file keeps what the umask gave it. */
+void
+td_output_keep_mode (const char *target, const char *written)
+{
+  GStatBuf st;
+
+  if (g_stat (target, &st) == 0 && S_ISREG (st.st_mode))
+    g_chmod (written, st.st_mode & 07777);
 }
 
 /* Renames @tmp to @path, or, when the writer reported @failure (its own
@@ -97,6 +111,8 @@ td_output_finish (const char *tmp, const char *path, const char *failure, GError
                    base, failure);
       return FALSE;
     }
+  /* Here, not when it is made: a writer may replace the temporary file. */
+  td_output_keep_mode (path, tmp);
   if (g_rename (tmp, path) != 0)
     {
       int saved = errno;
@@ -107,4 +123,40 @@ td_output_finish (const char *tmp, const char *path, const char *failure, GError
       return FALSE;
     }
   return TRUE;
+}
+
+/* Writes @text to @path the same way (a temporary file beside it, renamed
+ * when complete); errors name @path, never the temporary file. */
+gboolean
+td_output_write_text (const char *path, const char *text, gssize length, GError **error)
+{
+  g_autofree gchar *tmp = td_output_begin (path, error);
+  gsize left = length < 0 ? strlen (text) : (gsize)length;
+  const char *failure = NULL;
+  int fd;
+
+  if (tmp == NULL)
+    return FALSE;
+  fd = g_open (tmp, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
+  if (fd < 0)
+    failure = g_strerror (errno);
+  while (failure == NULL && left > 0)
+    {
+      gssize n = write (fd, text, left);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          failure = g_strerror (n < 0 ? errno : ENOSPC);
+          break;
+        }
+      text += n;
+      left -= (gsize)n;
+    }
+  if (fd >= 0 && failure == NULL && fsync (fd) != 0)
+    failure = g_strerror (errno);
+  if (fd >= 0 && close (fd) != 0 && failure == NULL)
+    failure = g_strerror (errno);
+  return td_output_finish (tmp, path, failure, error);
 }

@@ -11,4 +11,7 @@ gboolean td_output_check_writable (const char *path, GError **error);
 gchar *td_output_begin (const char *path, GError **error);
 gboolean td_output_finish (const char *tmp, const char *path, const char *failure, GError **error);
 
+void td_output_keep_mode (const char *target, const char *written);
+gboolean td_output_write_text (const char *path, const char *text, gssize length, GError **error);
+
 G_END_DECLS
