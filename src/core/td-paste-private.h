@@ -99,6 +99,16 @@ void td_paste_explain (TdPasteWork *w, const char *format, ...) G_GNUC_PRINTF (2
 /* "a1", or "line 12" for a row without a code: how messages name a row. */
 gchar *td_paste_name_of (TdPasteRow *row);
 
+/* A bonus (> 0) or a deduction (< 0) a row gives, from its columns or
+ * else its text; 0 when none. */
+TdPoints td_paste_signed_amount (TdPastePreview *preview, TdPasteRowInfo *info);
+/* Points a level states: its column or "…: 5 điểm". */
+gboolean td_paste_level_points (TdPasteRowInfo *info, TdPoints *out);
+
+/* td-paste-grades.c: the rule of criterion i from its parts; levels:
+ * grades listed in one text, or NULL. */
+void td_paste_rule_from_parts (TdPastePass *pass, gint i, GPtrArray *levels);
+
 /* td-paste-check.c: notes and guidance onto their rows, the checks, the
  * words; frees the pass's work. */
 void td_paste_finish (TdPastePass *pass);
