@@ -417,6 +417,23 @@ test_figures_in_guidance (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 1);
 }
 
+/* "Ghi chú: … không xét thi đua" after the last item is said of the
+ * whole table: a disqualifier of its own, not a row of the item above. */
+static void
+test_table_note_disqualifier (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung\tĐiểm chuẩn\n"
+                  "1\tThu ngân sách\t50\n"
+                  "2\tPhát hiện, bồi dưỡng điển hình tiên tiến\t50\n"
+                  "*\tGhi chú: Đơn vị có cá nhân bị xử lý hình sự không xét thi đua\t\n");
+
+  assert_kinds (p, "header standard standard disqualifier");
+  g_assert_cmpint (row_at (p, 3)->parent, ==, -1);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_STANDARD);
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 static void
 test_clean_table (void)
 {
@@ -975,5 +992,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/bonus-sections", test_bonus_sections);
   g_test_add_func ("/paste/levels-in-one-text", test_levels_in_one_text);
   g_test_add_func ("/paste/figures-in-guidance", test_figures_in_guidance);
+  g_test_add_func ("/paste/table-note-disqualifier", test_table_note_disqualifier);
   return g_test_run ();
 }

@@ -197,6 +197,19 @@ is_coded (TdPasteRowInfo *info)
 /* Whether a row without a code is a note on caps, as notes are written:
  * "Ghi chú: Tổng điểm trừ của mục a1 không quá 1,5 điểm", "Tổng điểm cộng
  * không quá 01 điểm". */
+/* Whether a row's text opens as a note does: "Ghi chú:", "(Lưu ý …",
+ * "* Chú ý". */
+static gboolean
+opens_as_note (TdPasteRowInfo *info)
+{
+  const char *f = info->folded;
+
+  while (*f == '(' || *f == '-' || *f == '*' || *f == ' ')
+    f++;
+  return g_str_has_prefix (f, "ghi chu") || g_str_has_prefix (f, "luu y")
+         || g_str_has_prefix (f, "chu y");
+}
+
 static gboolean
 reads_as_cap_note (TdPasteRowInfo *info)
 {
@@ -206,8 +219,7 @@ reads_as_cap_note (TdPasteRowInfo *info)
     return FALSE;
   while (*f == '(' || *f == '-' || *f == ' ')
     f++;
-  return g_str_has_prefix (f, "ghi chu") || g_str_has_prefix (f, "luu y")
-         || g_str_has_prefix (f, "chu y") || g_str_has_prefix (f, "tong") || strstr (f, "tong diem")
+  return opens_as_note (info) || g_str_has_prefix (f, "tong") || strstr (f, "tong diem")
          || strstr (f, "tong so diem") || info->named_code != NULL;
 }
 
@@ -257,6 +269,10 @@ build_tree (TdPastePass *pass)
           gint coded = stack->len > 0 ? g_array_index (stack, gint, stack->len - 1) : -1;
 
           info->tree_parent = bullet_parent (pass, bullets, coded, info, (gint)i);
+          /* "Ghi chú: Đơn vị có cá nhân bị xử lý hình sự không xét thi
+           * đua" is said of the whole table, not of the row above. */
+          if (info->t_disqualify && opens_as_note (info) && !has_column_figure (info))
+            info->tree_parent = -1;
           continue;
         }
       g_array_set_size (bullets, 0);
