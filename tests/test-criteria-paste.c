@@ -434,6 +434,25 @@ test_table_note_disqualifier (void)
   g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
 }
 
+/* "0,5/báo cáo" in the Trừ column with "Tối đa trừ 5 điểm" in the notes:
+ * 0,5 per report, 5 the most (said, as the rule has no cap); a text
+ * rate unlike the column's is said too. */
+static void
+test_rate_column_cap_words (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung\tĐiểm chuẩn\tĐiểm trừ\tGhi chú\n"
+                  "1\tCông tác báo cáo\t10\t0,5/báo cáo\tTối đa trừ 5 điểm\n"
+                  "2\tBáo cáo chậm trừ 1 điểm/lần\t10\t0,5/lần\t\n"
+                  "3\tKhác\t80\t\t\n");
+
+  assert_kinds (p, "header standard_less_each standard_less_each standard");
+  g_assert_cmpint (row_at (p, 1)->criterion->rate, ==, TD_POINTS (1) / 2);
+  g_assert_nonnull (strstr (row_at (p, 1)->problems, "5"));
+  g_assert_cmpint (row_at (p, 2)->criterion->rate, ==, TD_POINTS (1));
+  g_assert_nonnull (strstr (row_at (p, 2)->problems, "0,5"));
+}
+
 static void
 test_clean_table (void)
 {
@@ -993,5 +1012,6 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/levels-in-one-text", test_levels_in_one_text);
   g_test_add_func ("/paste/figures-in-guidance", test_figures_in_guidance);
   g_test_add_func ("/paste/table-note-disqualifier", test_table_note_disqualifier);
+  g_test_add_func ("/paste/rate-column-cap-words", test_rate_column_cap_words);
   return g_test_run ();
 }

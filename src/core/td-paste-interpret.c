@@ -691,6 +691,10 @@ set_rate_and_cap (TdPasteWork *w, TdCriterion *c, TdPoints text_rate, gboolean h
   gboolean text_cap = info->has_t_cap && info->t_cap_which != (deduction ? 1 : -1);
   g_autofree gchar *col = has_column ? td_points_format (column) : NULL;
 
+  /* "0,5/báo cáo" in the column and "tối đa trừ 5 điểm" in the words:
+   * the text's only figure is the most, the column the rate. */
+  if (has_text_rate && text_cap && text_rate == info->t_cap && has_column && column != text_rate)
+    has_text_rate = FALSE;
   if (has_text_rate)
     {
       c->rate = text_rate;
@@ -1035,7 +1039,25 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         td_paste_use (w, info->t_cap);
       break;
     case TD_RULE_STANDARD_LESS_EACH:
-      c->rate = info->has_t_ded ? info->t_ded : ded_col;
+      /* As for a deduction per case: a text whose only figure is the most
+       * ("tối đa trừ 5 điểm") leaves the rate to the column. */
+      if (info->has_t_ded
+          && !(has_ded_col && info->has_t_cap && info->t_cap == info->t_ded
+               && ded_col != info->t_ded))
+        {
+          c->rate = info->t_ded;
+          if (has_ded_col && ded_col != info->t_ded)
+            {
+              g_autofree gchar *a = td_points_format (info->t_ded);
+              g_autofree gchar *b = td_points_format (ded_col);
+              td_paste_say (w, TD_PASTE_WARNING,
+                            _ ("The text gives %s per case and the column %s: the text's %s is "
+                               "read. Check it."),
+                            a, b, a);
+            }
+        }
+      else
+        c->rate = ded_col;
       td_paste_use (w, c->rate);
       if (has_ded_col)
         td_paste_use (w, ded_col);
