@@ -99,6 +99,16 @@ void td_paste_explain (TdPasteWork *w, const char *format, ...) G_GNUC_PRINTF (2
 /* "a1", or "line 12" for a row without a code: how messages name a row. */
 gchar *td_paste_name_of (TdPasteRow *row);
 
+/* td-paste-tree.c: the tree of the rows (parents by codes, bullets),
+ * figures under a section of bonuses or deductions, the first roles. */
+void td_paste_build_tree (TdPastePass *pass);
+void td_paste_section_figures (TdPastePass *pass);
+void td_paste_tentative_roles (TdPastePass *pass);
+/* +1 for the words of a section of bonuses, −1 of deductions, else 0. */
+gint td_paste_section_words (const char *folded);
+/* Standard points a row states: its column, or "(điểm chuẩn 3 điểm)". */
+gboolean td_paste_stated_standard (TdPasteRowInfo *info, TdPoints *out);
+
 /* A bonus (> 0) or a deduction (< 0) a row gives, from its columns or
  * else its text; 0 when none. */
 TdPoints td_paste_signed_amount (TdPastePreview *preview, TdPasteRowInfo *info);
