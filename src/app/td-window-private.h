@@ -18,6 +18,8 @@ struct _TdWindow
   GtkListBox *sidebar_list;
   GtkWidget *sidebar_separator;
   GtkWidget *content_box;
+  GtkWidget *sidebar_box;
+  GtkWidget *content_header;
   GtkStack *stack;
   AdwWindowTitle *window_title;
   GtkWidget *sheets_button;

@@ -1,0 +1,223 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+# What a screen reader hears: starts its own session bus and AT-SPI bus
+# (under the Xvfb that meson's xvfb-run gives), opens the demo window in
+# each section and walks the accessible tree as Orca would.  Fails when
+# fewer than 90 % of the shown interactive objects of a section have a
+# real name (GTK 4.8 names an unnamed widget by its type, "GtkEntry": that
+# counts as unnamed), or when an object of a hidden section claims to be
+# showing.  Prints every section's percentage and the unnamed objects.
+#
+# Usage: test-a11y.py THIDUA [--report] (--report: print, never fail).
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+SECTIONS = ["overview", "units", "campaigns", "criteria", "scores", "ranking", "calendar"]
+if os.environ.get("TD_A11Y_SECTIONS"):
+    SECTIONS = os.environ["TD_A11Y_SECTIONS"].split(",")
+THRESHOLD = 90.0
+TYPE_NAME = re.compile(r"^(Gtk|Adw|Td)[A-Z]\w*$")
+
+thidua = sys.argv[1]
+report_only = "--report" in sys.argv
+procs = []
+tap_n = 0
+
+
+def tap(ok, name, detail=None):
+    global tap_n
+    tap_n += 1
+    print(("ok" if ok else "not ok"), tap_n, "-", name)
+    if detail:
+        for line in detail.splitlines():
+            print("#", line)
+    sys.stdout.flush()
+    return ok
+
+
+def skip_all(reason):
+    print("1..0 # SKIP", reason)
+    sys.exit(0)
+
+
+def cleanup():
+    for p in reversed(procs):
+        if p.poll() is None:
+            p.terminate()
+            try:
+                p.wait(3)
+            except subprocess.TimeoutExpired:
+                p.kill()
+
+
+def start_buses():
+    """A session bus of our own, then the accessibility bus and its registry."""
+    if not os.environ.get("DISPLAY"):
+        skip_all("no X display (run under xvfb-run)")
+    launcher = "/usr/libexec/at-spi-bus-launcher"
+    registryd = "/usr/libexec/at-spi2-registryd"
+    if not shutil.which("dbus-daemon") or not os.path.exists(launcher) \
+            or not os.path.exists(registryd):
+        skip_all("dbus-daemon or at-spi2-core is not installed (scripts/setup.sh installs them)")
+    p = subprocess.Popen(["dbus-daemon", "--session", "--nofork", "--print-address=1"],
+                         stdout=subprocess.PIPE, text=True)
+    procs.append(p)
+    address = p.stdout.readline().strip()
+    if not address:
+        skip_all("the session bus could not start")
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = address
+    os.environ.pop("NO_AT_BRIDGE", None)
+    os.environ["GTK_A11Y"] = "atspi"
+    procs.append(subprocess.Popen([launcher, "--launch-immediately"],
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    time.sleep(0.3)
+    procs.append(subprocess.Popen([registryd], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.DEVNULL))
+    time.sleep(0.3)
+
+
+INTERACTIVE = None
+
+
+def interactive_roles(pyatspi):
+    names = ["PUSH_BUTTON", "TOGGLE_BUTTON", "CHECK_BOX", "RADIO_BUTTON", "ENTRY",
+             "PASSWORD_TEXT", "SPIN_BUTTON", "COMBO_BOX", "LIST_ITEM", "TABLE_CELL", "TABLE_ROW",
+             "MENU_ITEM", "LINK", "SLIDER", "SWITCH", "TEXT", "LIST_BOX", "TABLE", "TREE",
+             "TREE_TABLE", "LIST", "PUSH_BUTTON_MENU"]
+    return {getattr(pyatspi, "ROLE_" + n) for n in names if hasattr(pyatspi, "ROLE_" + n)}
+
+
+def find_app(pyatspi, pid, timeout=20.0):
+    end = time.time() + timeout
+    while time.time() < end:
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            app = desktop.getChildAtIndex(i)
+            try:
+                if app is not None and app.get_process_id() == pid:
+                    if app.childCount > 0:
+                        return app
+            except Exception:
+                pass
+        time.sleep(0.2)
+    return None
+
+
+def walk(pyatspi, obj, shown_path, out, leaks, depth=0):
+    """Every object under @obj; @shown_path is whether every ancestor is showing."""
+    try:
+        states = obj.getState()
+        role = obj.getRole()
+        name = obj.name or ""
+        n = obj.childCount
+    except Exception:
+        return
+    # GTK 4.8 marks only windows "showing"; every other object is "visible"
+    # unless it (or what it belongs to) is hidden from assistive technology.
+    showing = states.contains(pyatspi.STATE_VISIBLE)
+    if not shown_path and showing and role in INTERACTIVE:
+        leaks.append((obj.getRoleName(), name))
+    here = shown_path and showing
+    if here and role in INTERACTIVE:
+        real = bool(name.strip()) and not TYPE_NAME.match(name.strip())
+        desc = ""
+        try:
+            desc = obj.description or ""
+        except Exception:
+            pass
+        out.append((obj.getRoleName(), name, real, desc))
+    if depth > 60:
+        return
+    # Under a hidden object nothing is on screen: only look for leaks a
+    # little way down (a hidden section's own children), not the whole tree.
+    if not here and depth > 0 and not shown_path:
+        return
+    for i in range(n):
+        try:
+            child = obj.getChildAtIndex(i)
+        except Exception:
+            continue
+        if child is not None:
+            walk(pyatspi, child, here, out, leaks, depth + 1)
+
+
+def measure(pyatspi, section):
+    env = dict(os.environ)
+    p = subprocess.Popen([thidua, "--demo", "--section", section], env=env,
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    procs.append(p)
+    try:
+        app = find_app(pyatspi, p.pid)
+        if app is None:
+            return None, "the window never appeared on the accessibility bus"
+        # Let the section build and the start-up work settle.
+        time.sleep(1.5)
+        out, leaks = [], []
+        for i in range(app.childCount):
+            win = app.getChildAtIndex(i)
+            if win is not None:
+                walk(pyatspi, win, True, out, leaks)
+        return (out, leaks), None
+    finally:
+        p.terminate()
+        try:
+            p.wait(5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+        procs.remove(p)
+
+
+def main():
+    global INTERACTIVE
+    start_buses()
+    try:
+        import pyatspi
+    except ImportError:
+        skip_all("python3-pyatspi is not installed (scripts/setup.sh installs it)")
+    INTERACTIVE = interactive_roles(pyatspi)
+    print("1..%d" % len(SECTIONS))
+    failed = 0
+    summary = []
+    for section in SECTIONS:
+        t0 = time.time()
+        result, error = measure(pyatspi, section)
+        if result is None:
+            failed += not tap(report_only, section, error)
+            continue
+        out, leaks = result
+        named = sum(1 for o in out if o[2])
+        pct = 100.0 * named / len(out) if out else 100.0
+        summary.append("%-10s %5.1f %% (%d of %d)" % (section, pct, named, len(out)))
+        detail = ["%s: %.1f %% of %d shown interactive objects named (%.1f s)"
+                  % (section, pct, len(out), time.time() - t0)]
+        unnamed = {}
+        for role, name, real, desc in out:
+            if not real:
+                key = "%s %r" % (role, name)
+                unnamed[key] = unnamed.get(key, 0) + 1
+        for key, count in sorted(unnamed.items(), key=lambda kv: -kv[1])[:12]:
+            detail.append("  unnamed: %s ×%d" % (key, count))
+        if os.environ.get("TD_A11Y_VERBOSE"):
+            for role, name, real, desc in out:
+                detail.append("  %s %r %r" % (role, name, desc))
+        for role, name in leaks[:5]:
+            detail.append("  under a hidden parent but 'showing': %s %r" % (role, name))
+        ok = pct >= THRESHOLD and not leaks
+        failed += not tap(ok or report_only, section, "\n".join(detail))
+    for line in summary:
+        print("#", line)
+    return 1 if failed else 0
+
+
+try:
+    signal.signal(signal.SIGTERM, lambda *a: sys.exit(1))
+    status = main()
+finally:
+    cleanup()
+sys.exit(status)
