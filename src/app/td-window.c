@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-window-private.h"
+#include "td-a11y.h"
 #include "td-calendar-page.h"
 #include "td-calendar.h"
 #include "td-bloc-selector.h"
@@ -360,6 +361,13 @@ td_window_toast (GtkWidget *from, AdwToast *toast)
       g_object_unref (toast);
       return;
     }
+  /* A toast raises no event a screen reader hears: say it too. */
+  {
+    g_autofree gchar *text = NULL;
+
+    if (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &text, NULL, NULL))
+      td_a11y_announce (GTK_WIDGET (self), text);
+  }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -444,12 +452,31 @@ on_visible_child (GtkStack *stack, GParamSpec *pspec, TdWindow *self)
         /* A reader walks every child of the stack: the sections not shown
          * say they are hidden, so that only what is on screen is heard. */
         gtk_accessible_update_state (GTK_ACCESSIBLE (self->sections[i]),
-                                     GTK_ACCESSIBLE_STATE_HIDDEN, self->sections[i] != child,
-                                     -1);
+                                     GTK_ACCESSIBLE_STATE_HIDDEN, self->sections[i] != child, -1);
         if (self->sections[i] == child)
           mark_current_row (self, i);
       }
   update_titles (self);
+  td_window_name_unnamed_later (self);
+}
+
+static gboolean
+name_unnamed_idle (gpointer data)
+{
+  TdWindow *self = data;
+
+  self->name_idle = 0;
+  td_a11y_name_unnamed (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Names the window's icon-only buttons and drop-downs once it is idle: a
+ * section (re)built its widgets. */
+void
+td_window_name_unnamed_later (TdWindow *self)
+{
+  if (self->name_idle == 0)
+    self->name_idle = g_idle_add_full (G_PRIORITY_LOW, name_unnamed_idle, self, NULL);
 }
 
 /* The panes F6 visits, in order. */
@@ -705,6 +732,7 @@ td_window_dispose (GObject *object)
   TdWindow *self = TD_WINDOW (object);
 
   self->open_generation++; /* a file still being checked is dropped */
+  g_clear_handle_id (&self->name_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
@@ -809,6 +837,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, announcer);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sheets_button);
@@ -844,6 +873,7 @@ td_window_init (TdWindow *self)
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
                                     FALSE);
   add_sidebar_rows (self);
+  td_a11y_set_announcer (self->announcer);
   td_menu_button_set_menu_when_opened (self->primary_button, self->primary_menu);
   td_menu_button_set_menu_when_opened (GTK_MENU_BUTTON (self->sheets_button), self->sheets_menu);
   {
