@@ -6,6 +6,7 @@
  * when a refused value is corrected. */
 #include "td-a11y.h"
 
+#include <adwaita.h>
 #include <string.h>
 
 #include "td-lazy-tooltip.h"
@@ -15,6 +16,7 @@
 #define DESCRIPTION "td-a11y-description"
 #define INVALID "td-a11y-invalid"
 #define ANNOUNCER "td-a11y-announcer"
+#define VIEW_NAME "td-a11y-view-name"
 
 /* What @widget shows, as a reader would say it: its labels, the text of
  * its fields, the chosen option. */
@@ -55,6 +57,29 @@ is_type (GtkWidget *widget, const char *type_name)
   return widget != NULL && g_strcmp0 (G_OBJECT_TYPE_NAME (widget), type_name) == 0;
 }
 
+/* The tooltip of @widget, stored lazily or not. */
+static const char *
+tooltip_of (GtkWidget *widget)
+{
+  const char *text = td_lazy_tooltip_get (widget);
+
+  if (text == NULL || *text == '\0')
+    text = gtk_widget_get_tooltip_text (widget);
+  return text != NULL && *text ? text : NULL;
+}
+
+/* The first tooltip in @widget's tree. */
+static const char *
+tooltip_of_tree (GtkWidget *widget)
+{
+  const char *text = tooltip_of (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); text == NULL && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    text = tooltip_of_tree (child);
+  return text;
+}
+
 /* The row's summary: the first cell as it is ("Sở Tư pháp"), then each
  * other cell with its column ("Hạng 2"), the empty ones left out. */
 static void
@@ -83,6 +108,7 @@ name_cell_itself (GtkWidget *child, const char *column, gboolean first)
 {
   GtkWidget *cell = gtk_widget_get_parent (child);
   g_autoptr (GString) value = g_string_new (NULL);
+  const char *fallback;
   gchar *text;
 
   if (!is_type (cell, "GtkColumnViewCell"))
@@ -95,8 +121,11 @@ name_cell_itself (GtkWidget *child, const char *column, gboolean first)
     text = g_strdup (value->str);
   else
     text = g_strdup_printf ("%s %s", column, value->str);
+  /* An empty cell says its column; a column without a title (a history
+   * button's) says what its control does. */
+  fallback = column != NULL && *column ? column : tooltip_of_tree (child);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  *text ? text : (column ? column : ""), -1);
+                                  *text ? text : (fallback ? fallback : ""), -1);
   g_object_set_data_full (G_OBJECT (cell), CELL_TEXT, text, g_free);
   if (gtk_widget_get_parent (cell) != NULL)
     update_row (gtk_widget_get_parent (cell));
@@ -187,25 +216,21 @@ follow_columns (GListModel *columns, guint position, guint removed, guint added,
 }
 
 void
+td_a11y_name_column_view (GtkColumnView *view, const char *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (view), VIEW_NAME, g_strdup (name), g_free);
+}
+
+void
 td_a11y_follow_column_view (GtkColumnView *view, const char *name)
 {
   GListModel *columns = gtk_column_view_get_columns (view);
 
   if (name != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    td_a11y_name_column_view (view, name);
   follow_columns (columns, 0, 0, g_list_model_get_n_items (columns), NULL);
   g_signal_connect (columns, "items-changed", G_CALLBACK (follow_columns), NULL);
-}
-
-/* The tooltip of @widget, stored lazily or not. */
-static const char *
-tooltip_of (GtkWidget *widget)
-{
-  const char *text = td_lazy_tooltip_get (widget);
-
-  if (text == NULL || *text == '\0')
-    text = gtk_widget_get_tooltip_text (widget);
-  return text != NULL && *text ? text : NULL;
 }
 
 /* A button shows only an icon when its child is an image (or it has an
@@ -276,7 +301,10 @@ name_unnamed (GtkWidget *widget)
           set_name (widget, plain, NULL);
         }
     }
-  else if (!named && (GTK_IS_DROP_DOWN (widget) || GTK_IS_ENTRY (widget)))
+  else if (!named
+           && (GTK_IS_DROP_DOWN (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SEARCH_ENTRY (widget)
+               || (GTK_IS_CHECK_BUTTON (widget)
+                   && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) == NULL)))
     {
       const char *name = tooltip_of (widget);
 
@@ -287,6 +315,20 @@ name_unnamed (GtkWidget *widget)
           g_autofree gchar *plain = without_mnemonic (name);
           set_name (widget, plain, NULL);
         }
+    }
+  else if (!named && GTK_IS_LIST_BOX (widget))
+    {
+      /* The list inside an expander row: named by the row. */
+      GtkWidget *expander = gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW);
+      if (expander != NULL)
+        set_name (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), NULL);
+    }
+  else if (!named && is_type (widget, "GtkColumnListView"))
+    {
+      /* A column view's inner list says what the view is. */
+      const char *name = g_object_get_data (G_OBJECT (gtk_widget_get_parent (widget)), VIEW_NAME);
+      if (name != NULL)
+        set_name (widget, name, NULL);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 void td_a11y_name_cell (GtkWidget *child, const char *column, const char *row,
                         const char *description);
 
+/* Names @view and the list inside it (GTK 4.8 exposes both) @name. */
+void td_a11y_name_column_view (GtkColumnView *view, const char *name);
+
 /* Names every cell and row of @view, from its columns' titles and what
  * the cells show, each time a cell is bound.  For views whose factories
  * fill their cells in "bind" (a view that fills later calls
