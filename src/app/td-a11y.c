@@ -7,6 +7,7 @@
 #include "td-a11y.h"
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "td-lazy-tooltip.h"
@@ -222,11 +223,52 @@ td_a11y_name_column_view (GtkColumnView *view, const char *name)
   g_object_set_data_full (G_OBJECT (view), VIEW_NAME, g_strdup (name), g_free);
 }
 
+/* GTK 4.8 moves Tab from row to row of a list: a list of 40 units is 40
+ * presses to get past.  Arrows move in the list; Tab leaves it at once,
+ * to the control after it (Shift+Tab before it). */
+static gboolean
+on_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode,
+             GdkModifierType state, GtkWidget *list)
+{
+  GtkRoot *root = gtk_widget_get_root (list);
+  GtkDirectionType dir;
+  GtkWidget *focus;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) || root == NULL)
+    return FALSE;
+  focus = gtk_root_get_focus (root);
+  /* A field inside a cell keeps its own Tab. */
+  if (focus == NULL || GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN))
+    return FALSE;
+  dir = (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK)) ? GTK_DIR_TAB_BACKWARD
+                                                                      : GTK_DIR_TAB_FORWARD;
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_signal_emit_by_name (root, "move-focus", dir);
+      focus = gtk_root_get_focus (root);
+      if (focus == NULL || !gtk_widget_is_ancestor (focus, list))
+        break;
+    }
+  return TRUE;
+}
+
+void
+td_a11y_tab_leaves_list (GtkWidget *list)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_list_key), list);
+  gtk_widget_add_controller (list, keys);
+}
+
 void
 td_a11y_follow_column_view (GtkColumnView *view, const char *name)
 {
   GListModel *columns = gtk_column_view_get_columns (view);
 
+  td_a11y_tab_leaves_list (GTK_WIDGET (view));
   if (name != NULL)
     td_a11y_name_column_view (view, name);
   follow_columns (columns, 0, 0, g_list_model_get_n_items (columns), NULL);
@@ -300,6 +342,9 @@ name_unnamed (GtkWidget *widget)
           g_autofree gchar *plain = without_mnemonic (tooltip_of (widget));
           set_name (widget, plain, NULL);
         }
+      else if (icon_only (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY)
+               && is_type (gtk_widget_get_parent (widget), "AdwToastWidget"))
+        set_name (widget, _ ("Dismiss"), NULL); /* a toast's close button */
     }
   else if (!named
            && (GTK_IS_DROP_DOWN (widget) || GTK_IS_ENTRY (widget) || GTK_IS_SEARCH_ENTRY (widget)
@@ -323,6 +368,9 @@ name_unnamed (GtkWidget *widget)
       if (expander != NULL)
         set_name (widget, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), NULL);
     }
+  else if (!named && is_type (widget, "GtkListItemWidget")
+           && GTK_IS_COLUMN_VIEW (gtk_widget_get_parent (widget)))
+    set_name (widget, _ ("Column headers"), NULL);
   else if (!named && is_type (widget, "GtkColumnListView"))
     {
       /* A column view's inner list says what the view is. */

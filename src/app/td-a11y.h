@@ -20,10 +20,15 @@ void td_a11y_name_cell (GtkWidget *child, const char *column, const char *row,
 /* Names @view and the list inside it (GTK 4.8 exposes both) @name. */
 void td_a11y_name_column_view (GtkColumnView *view, const char *name);
 
+/* Tab (Shift+Tab) leaves @list for the control after (before) it, as in
+ * GTK 4.12, instead of visiting each row; arrows move in the list. */
+void td_a11y_tab_leaves_list (GtkWidget *list);
+
 /* Names every cell and row of @view, from its columns' titles and what
  * the cells show, each time a cell is bound.  For views whose factories
  * fill their cells in "bind" (a view that fills later calls
- * td_a11y_name_cell itself).  Also names the view @name. */
+ * td_a11y_name_cell itself).  Also names the view @name and lets Tab
+ * leave it (td_a11y_tab_leaves_list). */
 void td_a11y_follow_column_view (GtkColumnView *view, const char *name);
 
 /* Names what under @root has no name of its own: icon-only buttons and

@@ -369,6 +369,7 @@ td_window_toast (GtkWidget *from, AdwToast *toast)
       td_a11y_announce (GTK_WIDGET (self), text);
   }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  td_window_name_unnamed_later (self);
 }
 
 void
@@ -536,8 +537,9 @@ focus_pane (TdWindow *self, gint pane)
   return gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
 }
 
-static gboolean
-cycle_pane (GtkWidget *widget, GVariant *args, gpointer user_data)
+/* win.cycle-pane (TRUE: backwards), F6 and Shift+F6. */
+static void
+cycle_pane_action (GtkWidget *widget, const char *action_name, GVariant *args)
 {
   TdWindow *self = TD_WINDOW (widget);
   gint step = g_variant_get_boolean (args) ? N_PANES - 1 : 1;
@@ -549,9 +551,9 @@ cycle_pane (GtkWidget *widget, GVariant *args, gpointer user_data)
     {
       pane = (pane + step) % N_PANES;
       if (focus_pane (self, pane))
-        return TRUE;
+        return;
     }
-  return TRUE;
+
 }
 
 /* The unit a per-unit sheet is about: the one shown in Scores, if Scores
@@ -826,8 +828,10 @@ td_window_class_init (TdWindowClass *klass)
 
   /* F6 and Shift+F6 move between the sidebar, the header bar and the
    * section, as in other GNOME applications. */
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, 0, cycle_pane, "b", FALSE);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, cycle_pane, "b", TRUE);
+  gtk_widget_class_install_action (widget_class, "win.cycle-pane", "b", cycle_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.cycle-pane", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.cycle-pane", "b", TRUE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
