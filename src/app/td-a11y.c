@@ -227,8 +227,8 @@ td_a11y_name_column_view (GtkColumnView *view, const char *name)
  * presses to get past.  Arrows move in the list; Tab leaves it at once,
  * to the control after it (Shift+Tab before it). */
 static gboolean
-on_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode,
-             GdkModifierType state, GtkWidget *list)
+on_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode, GdkModifierType state,
+             GtkWidget *list)
 {
   GtkRoot *root = gtk_widget_get_root (list);
   GtkDirectionType dir;
@@ -239,10 +239,11 @@ on_list_key (GtkEventControllerKey *controller, guint keyval, guint keycode,
     return FALSE;
   focus = gtk_root_get_focus (root);
   /* A field inside a cell keeps its own Tab. */
-  if (focus == NULL || GTK_IS_EDITABLE (focus) || gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN))
+  if (focus == NULL || GTK_IS_EDITABLE (focus)
+      || gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN))
     return FALSE;
   dir = (keyval == GDK_KEY_ISO_Left_Tab || (state & GDK_SHIFT_MASK)) ? GTK_DIR_TAB_BACKWARD
-                                                                      : GTK_DIR_TAB_FORWARD;
+                                                                     : GTK_DIR_TAB_FORWARD;
   for (guint i = 0; i < 10000; i++)
     {
       g_signal_emit_by_name (root, "move-focus", dir);

@@ -372,6 +372,10 @@ td_score_cell_grab_focus (GtkWidget *widget)
 {
   TdScoreCell *self = TD_SCORE_CELL (widget);
 
+  /* A heading row's hidden cell is never focused (GTK 4.8's list cells
+   * hand the focus down without asking whether the child is shown). */
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
   return gtk_widget_grab_focus (td_score_cell_is_choice (self) ? self->dropdown : self->entry);
 }
 

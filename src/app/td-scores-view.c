@@ -238,8 +238,13 @@ fill_widget (TdScoresView *self, GtkWidget *widget)
       td_lazy_tooltip_set (widget, rule);
       break;
     case TD_SCORES_KIND_HISTORY:
-      gtk_widget_set_visible (widget,
-                              c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE);
+      {
+        gboolean shown = c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE;
+
+        gtk_widget_set_visible (widget, shown);
+        /* The list cell would hand the focus to it even hidden. */
+        gtk_widget_set_focusable (widget, shown);
+      }
       break;
     default:
       TD_SCORES_VIEW_GET_CLASS (self)->fill (self, widget, kind, item, column);

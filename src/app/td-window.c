@@ -553,7 +553,6 @@ cycle_pane_action (GtkWidget *widget, const char *action_name, GVariant *args)
       if (focus_pane (self, pane))
         return;
     }
-
 }
 
 /* The unit a per-unit sheet is about: the one shown in Scores, if Scores
@@ -830,8 +829,8 @@ td_window_class_init (TdWindowClass *klass)
    * section, as in other GNOME applications. */
   gtk_widget_class_install_action (widget_class, "win.cycle-pane", "b", cycle_pane_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.cycle-pane", "b", FALSE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
-                                       "win.cycle-pane", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.cycle-pane",
+                                       "b", TRUE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
