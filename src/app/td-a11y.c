@@ -18,6 +18,7 @@
 #define INVALID "td-a11y-invalid"
 #define ANNOUNCER "td-a11y-announcer"
 #define VIEW_NAME "td-a11y-view-name"
+#define LEAD "td-a11y-lead"
 
 /* What @widget shows, as a reader would say it: its labels, the text of
  * its fields, the chosen option. */
@@ -81,31 +82,34 @@ tooltip_of_tree (GtkWidget *widget)
   return text;
 }
 
-/* The row's summary: the first cell as it is ("Sở Tư pháp"), then each
+/* The row's summary: the leading cell as it is ("Sở Tư pháp"), then each
  * other cell with its column ("Hạng 2"), the empty ones left out. */
 static void
 update_row (GtkWidget *row)
 {
   g_autoptr (GString) summary = g_string_new (NULL);
 
-  for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
-       cell = gtk_widget_get_next_sibling (cell))
-    {
-      const char *text = g_object_get_data (G_OBJECT (cell), CELL_TEXT);
+  for (int lead = 1; lead >= 0; lead--)
+    for (GtkWidget *cell = gtk_widget_get_first_child (row); cell != NULL;
+         cell = gtk_widget_get_next_sibling (cell))
+      {
+        const char *text = g_object_get_data (G_OBJECT (cell), CELL_TEXT);
 
-      if (text == NULL || *text == '\0')
-        continue;
-      if (summary->len > 0)
-        g_string_append (summary, ", ");
-      g_string_append (summary, text);
-    }
+        if (text == NULL || *text == '\0'
+            || (g_object_get_data (G_OBJECT (cell), LEAD) != NULL) != lead)
+          continue;
+        if (summary->len > 0)
+          g_string_append (summary, ", ");
+        g_string_append (summary, text);
+      }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, summary->str,
                                   -1);
 }
 
-/* Names the column view cell holding @child "@column value" and its row. */
+/* Names the column view cell holding @child "@column value" (@lead: the
+ * value alone, said first in the row) and its row. */
 static void
-name_cell_itself (GtkWidget *child, const char *column, gboolean first)
+name_cell_itself (GtkWidget *child, const char *column, gboolean lead)
 {
   GtkWidget *cell = gtk_widget_get_parent (child);
   g_autoptr (GString) value = g_string_new (NULL);
@@ -118,7 +122,7 @@ name_cell_itself (GtkWidget *child, const char *column, gboolean first)
   g_strstrip (value->str);
   if (value->str[0] == '\0')
     text = g_strdup ("");
-  else if (first || column == NULL || *column == '\0')
+  else if (lead || column == NULL || *column == '\0')
     text = g_strdup (value->str);
   else
     text = g_strdup_printf ("%s %s", column, value->str);
@@ -128,6 +132,7 @@ name_cell_itself (GtkWidget *child, const char *column, gboolean first)
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   *text ? text : (fallback ? fallback : ""), -1);
   g_object_set_data_full (G_OBJECT (cell), CELL_TEXT, text, g_free);
+  g_object_set_data (G_OBJECT (cell), LEAD, GINT_TO_POINTER (lead));
   if (gtk_widget_get_parent (cell) != NULL)
     update_row (gtk_widget_get_parent (cell));
 }
@@ -187,17 +192,18 @@ on_bind (GtkSignalListItemFactory *factory, GtkListItem *item, GtkColumnViewColu
 {
   GtkWidget *child = gtk_list_item_get_child (item);
   GtkColumnView *view = gtk_column_view_column_get_column_view (column);
-  gboolean first = FALSE;
+  gboolean lead = FALSE;
 
   if (child == NULL)
     return;
   if (view != NULL)
     {
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (view), LEAD));
       g_autoptr (GtkColumnViewColumn) head
-          = g_list_model_get_item (gtk_column_view_get_columns (view), 0);
-      first = head == column;
+          = g_list_model_get_item (gtk_column_view_get_columns (view), index);
+      lead = head == column;
     }
-  name_cell_itself (child, gtk_column_view_column_get_title (column), first);
+  name_cell_itself (child, gtk_column_view_column_get_title (column), lead);
 }
 
 static void
@@ -265,11 +271,12 @@ td_a11y_tab_leaves_list (GtkWidget *list)
 }
 
 void
-td_a11y_follow_column_view (GtkColumnView *view, const char *name)
+td_a11y_follow_column_view (GtkColumnView *view, const char *name, guint lead)
 {
   GListModel *columns = gtk_column_view_get_columns (view);
 
   td_a11y_tab_leaves_list (GTK_WIDGET (view));
+  g_object_set_data (G_OBJECT (view), LEAD, GUINT_TO_POINTER (lead));
   if (name != NULL)
     td_a11y_name_column_view (view, name);
   follow_columns (columns, 0, 0, g_list_model_get_n_items (columns), NULL);

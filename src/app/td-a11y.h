@@ -27,9 +27,11 @@ void td_a11y_tab_leaves_list (GtkWidget *list);
 /* Names every cell and row of @view, from its columns' titles and what
  * the cells show, each time a cell is bound.  For views whose factories
  * fill their cells in "bind" (a view that fills later calls
- * td_a11y_name_cell itself).  Also names the view @name and lets Tab
+ * td_a11y_name_cell itself).  The row's summary starts with the cell of
+ * column @lead without its title ("Sở Tư pháp, Hạng 2, …").  Also names
+ * the view @name and lets Tab
  * leave it (td_a11y_tab_leaves_list). */
-void td_a11y_follow_column_view (GtkColumnView *view, const char *name);
+void td_a11y_follow_column_view (GtkColumnView *view, const char *name, guint lead);
 
 /* Names what under @root has no name of its own: icon-only buttons and
  * menu buttons by their tooltip (their action), drop-downs and entries by

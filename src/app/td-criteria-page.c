@@ -920,5 +920,5 @@ td_criteria_page_init (TdCriteriaPage *self)
   add_column (self, _ ("Standard"), COL_STANDARD, FALSE, 96);
   add_column (self, _ ("Bonus / deduction"), COL_RULE, FALSE, 210);
   add_column (self, _ ("Assessed by"), COL_ASSESSOR, FALSE, 150);
-  td_a11y_follow_column_view (self->view, _ ("Criteria"));
+  td_a11y_follow_column_view (self->view, _ ("Criteria"), 0);
 }

@@ -1007,7 +1007,7 @@ td_ranking_page_init (TdRankingPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   add_columns (self);
-  td_a11y_follow_column_view (self->column_view, _ ("Ranking"));
+  td_a11y_follow_column_view (self->column_view, _ ("Ranking"), 1);
 }
 
 const TdRanking *

@@ -735,5 +735,5 @@ td_units_page_init (TdUnitsPage *self)
   self->role_column = add_column (self, _ ("Role"), td_unit_item_get_role_label, FALSE);
   add_column (self, _ ("Kind"), td_unit_item_get_kind, FALSE);
   add_column (self, _ ("Status"), td_unit_item_get_status, FALSE);
-  td_a11y_follow_column_view (self->column_view, _ ("Units"));
+  td_a11y_follow_column_view (self->column_view, _ ("Units"), 0);
 }
