@@ -439,6 +439,77 @@ test_refused_value_announced (Fixture *f, gconstpointer data)
       gtk_test_accessible_check_property (entry, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, rule));
 }
 
+/* Every row of a table has a spoken summary and every cell a name; a
+ * matrix cell says its unit and criterion. */
+static void
+test_tables_named (Fixture *f, gconstpointer data)
+{
+  const char *names[] = { "ranking", "units", "criteria" };
+  TdScoresPage *page;
+  TdScores *scores;
+  const TdCriterion *c = NULL;
+  TdScoreCell *cell;
+  TdCriteriaTable *table;
+
+  for (guint s = 0; s < G_N_ELEMENTS (names); s++)
+    {
+      GtkWidget *section;
+      g_autoptr (GPtrArray) views = NULL;
+      guint rows = 0, cells = 0;
+
+      td_test_activate (GTK_WIDGET (f->window), "win.show-section",
+                        g_variant_new_string (names[s]));
+      section = GTK_WIDGET (td_window_get_page (f->window, names[s]));
+      td_test_wait_drawn (section);
+      views = td_test_collect_widgets (section, GTK_TYPE_COLUMN_VIEW);
+      g_assert_cmpuint (views->len, >, 0);
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (views->pdata[0]),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL));
+      for (GtkWidget *list = gtk_widget_get_first_child (views->pdata[0]); list != NULL;
+           list = gtk_widget_get_next_sibling (list))
+        {
+          if (g_strcmp0 (G_OBJECT_TYPE_NAME (list), "GtkColumnListView") != 0)
+            continue;
+          for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+               row = gtk_widget_get_next_sibling (row))
+            {
+              if (!gtk_widget_get_mapped (row)
+                  || g_strcmp0 (G_OBJECT_TYPE_NAME (row), "GtkListItemWidget") != 0)
+                continue;
+              g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (row),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL));
+              rows++;
+              for (GtkWidget *c2 = gtk_widget_get_first_child (row); c2 != NULL;
+                   c2 = gtk_widget_get_next_sibling (c2), cells++)
+                g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (c2),
+                                                                 GTK_ACCESSIBLE_PROPERTY_LABEL));
+            }
+        }
+      g_test_message ("%s: %u rows and %u cells named", names[s], rows, cells);
+      g_assert_cmpuint (rows, >, 3);
+    }
+
+  td_test_activate (GTK_WIDGET (f->window), "win.show-section", g_variant_new_string ("scores"));
+  page = TD_SCORES_PAGE (td_window_get_page (f->window, "scores"));
+  td_test_wait_drawn (GTK_WIDGET (page));
+  td_test_activate (GTK_WIDGET (page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_test_wait_drawn (GTK_WIDGET (page));
+  scores = td_scores_page_get_scores (page);
+  table = td_scores_get_table (scores);
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table) && c == NULL; i++)
+    {
+      const TdCriterion *n = td_criteria_table_get_node (table, i);
+      if (n->kind == TD_RULE_STANDARD && n->depth == 1)
+        c = n;
+    }
+  cell = td_scores_page_get_cell (page, TRUE, c->id, 1);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (td_score_cell_get_editable (cell)), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  g_assert_true (gtk_test_accessible_has_property (
+      GTK_ACCESSIBLE (td_score_cell_get_editable (cell)), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,6 +522,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/a11y/refused-value-announced", Fixture, NULL, fixture_setup,
               test_refused_value_announced, fixture_teardown);
+  g_test_add ("/a11y/tables-named", Fixture, NULL, fixture_setup, test_tables_named,
+              fixture_teardown);
   g_test_add ("/a11y/tab-walk", Fixture, NULL, fixture_setup, test_tab_walk, fixture_teardown);
   return g_test_run ();
 }
