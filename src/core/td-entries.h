@@ -105,6 +105,11 @@ gboolean td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, 
  * in *old_entry when not NULL (for Undo). */
 gboolean td_entry_delete (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
                           TdEntry **old_entry, GError **error);
+/* The same for a criterion the caller already holds (td_entry_delete reads
+ * its whole table to write the audit row): many deletes in one transaction,
+ * such as the Undo of an import, read no table at all. */
+gboolean td_entry_delete_with_criterion (TdDb *db, const TdCriterion *criterion, gint64 unit_id,
+                                         TdSource source, TdEntry **old_entry, GError **error);
 /* NULL without error when there is none. */
 TdEntry *td_entry_load (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
                         GError **error);
