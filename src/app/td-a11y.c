@@ -146,9 +146,10 @@ set_name (GtkWidget *widget, const char *name, const char *description)
   if (g_object_get_data (G_OBJECT (widget), INVALID) == NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                     description ? description : "", -1);
-  /* A drop-down's and a menu button's reader-facing part is the toggle
-   * button inside. */
-  if (GTK_IS_DROP_DOWN (widget) || GTK_IS_MENU_BUTTON (widget))
+  /* A drop-down's reader-facing part is the toggle button inside (a menu
+   * button's toggle is labelled by the menu button already: a label of its
+   * own would be said twice). */
+  if (GTK_IS_DROP_DOWN (widget))
     {
       GtkWidget *toggle = gtk_widget_get_first_child (widget);
       if (GTK_IS_TOGGLE_BUTTON (toggle))
@@ -342,8 +343,11 @@ name_unnamed (GtkWidget *widget)
       if (GTK_IS_BUTTON (widget) && label != NULL
           && gtk_button_get_use_underline (GTK_BUTTON (widget)) && strchr (label, '_'))
         {
-          g_autofree gchar *plain = without_mnemonic (label);
-          set_name (widget, plain, NULL);
+          /* GTK 4.8 says both the button's label ("_Xem") and the label
+           * that names it through its mnemonic ("Xem"): keep only the
+           * latter. */
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+          g_object_set_data (G_OBJECT (widget), NAMED, GINT_TO_POINTER (TRUE));
         }
       else if (icon_only (widget) && tooltip_of (widget) != NULL)
         {
