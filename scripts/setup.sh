@@ -13,6 +13,7 @@ packages=(
   desktop-file-utils appstream-util appstream
   xvfb xauth fonts-dejavu-core fonts-liberation2 locales
   python3-openpyxl python3-xlsxwriter poppler-utils time
+  at-spi2-core dbus-x11 python3-pyatspi
 )
 # scripts/setup.sh --fuzz: also clang and its libFuzzer runtime, for
 # scripts/run-fuzz.sh (nothing else needs them).

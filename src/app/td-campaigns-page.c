@@ -7,6 +7,7 @@
  * is saved at once; deleting a campaign or a target offers Undo. */
 #include "config.h"
 
+#include "td-a11y.h"
 #include "td-campaigns-page.h"
 #include "td-campaign-dialog.h"
 #include "td-campaign.h"
@@ -160,8 +161,14 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
       gtk_label_set_width_chars (GTK_LABEL (name), 24);
       gtk_grid_attach (GTK_GRID (grid), name, 0, (int)m + 1, 1, 1);
       for (guint t = 0; t < targets->len; t++)
-        gtk_grid_attach (GTK_GRID (grid), result_cell (self, targets->pdata[t], member->unit_id),
-                         (int)t + 1, (int)m + 1, 1, 1);
+        {
+          GtkWidget *cell = result_cell (self, targets->pdata[t], member->unit_id);
+          g_autofree gchar *column
+              = g_strdup_printf ("%u. %s", t + 1, ((TdTarget *)targets->pdata[t])->text);
+
+          td_a11y_name_cell (cell, column, member->name, NULL);
+          gtk_grid_attach (GTK_GRID (grid), cell, (int)t + 1, (int)m + 1, 1, 1);
+        }
     }
   return grid;
 }

@@ -15,6 +15,7 @@
  * list always shows what is stored. */
 #include "config.h"
 
+#include "td-a11y.h"
 #include "td-criteria-page.h"
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-editor.h"
@@ -919,4 +920,5 @@ td_criteria_page_init (TdCriteriaPage *self)
   add_column (self, _ ("Standard"), COL_STANDARD, FALSE, 96);
   add_column (self, _ ("Bonus / deduction"), COL_RULE, FALSE, 210);
   add_column (self, _ ("Assessed by"), COL_ASSESSOR, FALSE, 150);
+  td_a11y_follow_column_view (self->view, _ ("Criteria"), 0);
 }

@@ -8,6 +8,7 @@
  * reloads from the database's "changed" signal. */
 #include "config.h"
 
+#include "td-a11y.h"
 #include "td-ranking-page.h"
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
@@ -1025,6 +1026,7 @@ td_ranking_page_init (TdRankingPage *self)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
   add_columns (self);
+  td_a11y_follow_column_view (self->column_view, _ ("Ranking"), 1);
 }
 
 const TdRanking *

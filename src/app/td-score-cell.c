@@ -10,6 +10,7 @@
  * names the allowed range in its tooltip. */
 #include "config.h"
 
+#include "td-a11y.h"
 #include "td-score-cell.h"
 #include "td-lazy-tooltip.h"
 
@@ -292,6 +293,8 @@ td_score_cell_set_error (TdScoreCell *self, const char *message)
   else
     gtk_widget_remove_css_class (self->entry, "error");
   gtk_widget_set_tooltip_text (self->entry, message);
+  /* A reader hears "invalid" and the reason on the field itself. */
+  td_a11y_set_invalid (self->entry, message);
 }
 
 void
@@ -369,6 +372,10 @@ td_score_cell_grab_focus (GtkWidget *widget)
 {
   TdScoreCell *self = TD_SCORE_CELL (widget);
 
+  /* A heading row's hidden cell is never focused (GTK 4.8's list cells
+   * hand the focus down without asking whether the child is shown). */
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
   return gtk_widget_grab_focus (td_score_cell_is_choice (self) ? self->dropdown : self->entry);
 }
 

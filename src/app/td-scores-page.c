@@ -18,6 +18,7 @@
  * focus and the typing flow are never interrupted. */
 #include "config.h"
 
+#include "td-a11y.h"
 #include "td-scores-page.h"
 #include "td-bloc-year-prompt.h"
 #include "td-form-import-dialog.h"
@@ -996,6 +997,8 @@ td_scores_page_init (TdScoresPage *self)
   g_autoptr (GtkStringList) sources = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_a11y_name_column_view (self->unit_column_view, _ ("Scores of one unit"));
+  td_a11y_name_column_view (self->matrix_column_view, _ ("Scores of every unit"));
   g_object_bind_property (self, "database", self->prompt, "database", G_BINDING_SYNC_CREATE);
 
   self->state.member_unit = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -14,6 +14,7 @@
  * focus moves as the key asked (Enter down, Tab right). */
 #include "config.h"
 
+#include "td-a11y.h"
 #include "td-scores-view.h"
 #include "td-lazy-tooltip.h"
 #include "td-column-view.h"
@@ -294,13 +295,27 @@ fill_widget (TdScoresView *self, GtkWidget *widget)
       td_lazy_tooltip_set (widget, rule);
       break;
     case TD_SCORES_KIND_HISTORY:
-      gtk_widget_set_visible (widget,
-                              c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE);
+      {
+        gboolean shown = c != NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE;
+
+        gtk_widget_set_visible (widget, shown);
+        /* The list cell would hand the focus to it even hidden. */
+        gtk_widget_set_focusable (widget, shown);
+      }
       break;
     default:
       TD_SCORES_VIEW_GET_CLASS (self)->fill (self, widget, kind, item, column);
       break;
     }
+  /* What a reader hears: "Tự chấm, 1.1 Hoàn thành…", the rule after it. */
+  {
+    g_autofree gchar *row = c ? g_strdup_printf ("%s %s", c->code, c->title) : NULL;
+
+    if (rule == NULL && c != NULL)
+      rule = td_criterion_describe_rule (c);
+    td_a11y_name_cell (widget, g_object_get_data (G_OBJECT (widget), "title"),
+                       row ? row : _ ("Total"), rule);
+  }
 }
 
 /* After one edit of @member: only the labels that follow that unit's
@@ -640,7 +655,9 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       widget = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
       gtk_widget_add_css_class (widget, "flat");
       td_lazy_tooltip_set (widget, _ ("History of this criterion's scores (Ctrl+H)"));
-      gtk_widget_set_focusable (widget, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _ ("History of this criterion's scores"),
+                                      GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, "Control+H", -1);
       g_signal_connect (widget, "clicked", G_CALLBACK (on_history_clicked), self);
       break;
     case TD_SCORES_KIND_TITLE:
@@ -663,6 +680,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     }
   g_object_set_data (G_OBJECT (widget), "kind", GINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (widget), "column", GUINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (widget), "title", g_object_get_data (G_OBJECT (factory), "title"));
   gtk_list_item_set_child (list_item, widget);
 }
 
@@ -717,6 +735,7 @@ td_scores_view_add_column (TdScoresView *self, const char *title, TdScoresCellKi
 
   g_object_set_data (G_OBJECT (factory), "view", self);
   g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
+  g_object_set_data_full (G_OBJECT (factory), "title", g_strdup (title), g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (kind));

@@ -20,6 +20,7 @@
 #include "config.h"
 
 #include "td-section-page.h"
+#include "td-a11y.h"
 #include "td-db-follow.h"
 
 #include <glib/gi18n.h>
@@ -29,7 +30,8 @@ typedef struct
   TdDbFollow database;
   gint64 bloc_year_id;
   guint reload_source;
-  gboolean stale; /* changed while hidden: reload when shown */
+  guint name_source; /* names what the last reload built, when idle */
+  gboolean stale;    /* changed while hidden: reload when shown */
   GMenu *menu;
 } TdSectionPagePrivate;
 
@@ -140,6 +142,17 @@ td_section_page_class_get_shortcuts (TdSectionPageClass *klass)
 
 /* ---- reloading ---- */
 
+static gboolean
+name_unnamed_idle (gpointer data)
+{
+  TdSectionPage *self = data;
+  TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
+
+  priv->name_source = 0;
+  td_a11y_name_unnamed (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 reload_now (TdSectionPage *self)
 {
@@ -148,6 +161,9 @@ reload_now (TdSectionPage *self)
   priv->stale = FALSE;
   g_clear_handle_id (&priv->reload_source, g_source_remove);
   TD_SECTION_PAGE_GET_CLASS (self)->reload (self);
+  /* Rows and buttons made by the reload get their accessible names. */
+  if (priv->name_source == 0)
+    priv->name_source = g_idle_add_full (G_PRIORITY_LOW, name_unnamed_idle, self, NULL);
 }
 
 void
@@ -390,6 +406,7 @@ td_section_page_dispose (GObject *object)
   TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
 
   g_clear_handle_id (&priv->reload_source, g_source_remove);
+  g_clear_handle_id (&priv->name_source, g_source_remove);
   td_db_follow_clear (&priv->database);
   /* AdwBin unparents its child itself: a section never calls
    * gtk_widget_dispose_template(). */

@@ -9,6 +9,7 @@
  * the list reloads on the database's "changed" signal. */
 #include "config.h"
 
+#include "td-a11y.h"
 #include "td-units-page-private.h"
 #include "td-import-dialog.h"
 #include "td-registry.h"
@@ -734,4 +735,5 @@ td_units_page_init (TdUnitsPage *self)
   self->role_column = add_column (self, _ ("Role"), td_unit_item_get_role_label, FALSE);
   add_column (self, _ ("Kind"), td_unit_item_get_kind, FALSE);
   add_column (self, _ ("Status"), td_unit_item_get_status, FALSE);
+  td_a11y_follow_column_view (self->column_view, _ ("Units"), 0);
 }

@@ -18,6 +18,9 @@ struct _TdWindow
   GtkListBox *sidebar_list;
   GtkWidget *sidebar_separator;
   GtkWidget *content_box;
+  GtkWidget *sidebar_box;
+  GtkWidget *content_header;
+  GtkWidget *announcer;
   GtkStack *stack;
   AdwWindowTitle *window_title;
   GtkWidget *sheets_button;
@@ -31,6 +34,7 @@ struct _TdWindow
   GtkLabel *checking_label;
   GtkSpinner *checking_spinner;
   GMenu *recent_menu;
+  guint name_idle;                           /* td_window_name_unnamed_later */
   guint open_generation;                     /* each open supersedes one still being checked */
   GtkWidget *sections[TD_WINDOW_N_SECTIONS]; /* NULL until first shown */
   gboolean section_chosen; /* a section was asked for before the window was shown */
@@ -49,5 +53,6 @@ void td_window_reveal (GtkRevealer *revealer, gboolean shown);
 void td_window_remember_database (TdWindow *self, const char *path);
 void td_window_refresh_recent_menu (TdWindow *self);
 void td_window_files_class_init (GtkWidgetClass *widget_class);
+void td_window_name_unnamed_later (TdWindow *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-window-private.h"
+#include "td-a11y.h"
 #include "td-calendar-page.h"
 #include "td-calendar.h"
 #include "td-bloc-selector.h"
@@ -360,7 +361,15 @@ td_window_toast (GtkWidget *from, AdwToast *toast)
       g_object_unref (toast);
       return;
     }
+  /* A toast raises no event a screen reader hears: say it too. */
+  {
+    g_autofree gchar *text = NULL;
+
+    if (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &text, NULL, NULL))
+      td_a11y_announce (GTK_WIDGET (self), text);
+  }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  td_window_name_unnamed_later (self);
 }
 
 void
@@ -372,39 +381,64 @@ td_window_toast_text (GtkWidget *from, const char *text)
   td_window_toast (from, adw_toast_new (escaped));
 }
 
-/* One row per section, from what its class declares. */
+/* One row per section, from what its class declares.  The row itself
+ * carries the title as its accessible name (a reader would otherwise hear
+ * an unnamed list item). */
 static void
 add_sidebar_rows (TdWindow *self)
 {
   for (guint i = 0; i < N_SECTIONS; i++)
     {
       TdSectionPageClass *klass = section_class (i);
+      const char *title = td_section_page_class_get_title (klass);
+      GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name (td_section_page_class_get_icon_name (klass));
-      GtkWidget *label = gtk_label_new (td_section_page_class_get_title (klass));
+      GtkWidget *label = gtk_label_new (title);
+      g_autofree gchar *key = g_strdup_printf ("Alt+%u", i + 1);
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (box), icon);
       gtk_box_append (GTK_BOX (box), label);
-      gtk_list_box_append (self->sidebar_list, box);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_KEY_SHORTCUTS, key, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, FALSE, -1);
+      gtk_list_box_append (self->sidebar_list, row);
     }
 }
 
+/* The list has no selection (moving through it with the keyboard must not
+ * switch sections: Enter, Space or a click does): the row of the section
+ * shown is marked "current" instead, for the eye and for a reader. */
 static void
-on_row_selected (GtkListBox *list, GtkListBoxRow *row, TdWindow *self)
+mark_current_row (TdWindow *self, gint index)
 {
-  gint index = row ? gtk_list_box_row_get_index (row) : -1;
-
-  if (index >= 0 && index < (gint)N_SECTIONS)
+  for (guint i = 0; i < N_SECTIONS; i++)
     {
-      self->section_chosen = TRUE;
-      gtk_stack_set_visible_child (self->stack, ensure_section (self, index));
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+
+      if (row == NULL)
+        continue;
+      if ((gint)i == index)
+        gtk_widget_add_css_class (GTK_WIDGET (row), "current");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (row), "current");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED,
+                                   (gint)i == index, -1);
     }
 }
 
 static void
 on_row_activated (GtkListBox *list, GtkListBoxRow *row, TdWindow *self)
 {
+  gint index = gtk_list_box_row_get_index (row);
+
+  if (index >= 0 && index < (gint)N_SECTIONS)
+    {
+      self->section_chosen = TRUE;
+      gtk_stack_set_visible_child (self->stack, ensure_section (self, index));
+    }
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
@@ -414,13 +448,111 @@ on_visible_child (GtkStack *stack, GParamSpec *pspec, TdWindow *self)
   GtkWidget *child = gtk_stack_get_visible_child (stack);
 
   for (guint i = 0; i < N_SECTIONS; i++)
-    if (self->sections[i] != NULL && self->sections[i] == child)
+    if (self->sections[i] != NULL)
       {
-        GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
-        if (row != NULL && gtk_list_box_get_selected_row (self->sidebar_list) != row)
-          gtk_list_box_select_row (self->sidebar_list, row);
+        /* A reader walks every child of the stack: the sections not shown
+         * say they are hidden, so that only what is on screen is heard. */
+        gtk_accessible_update_state (GTK_ACCESSIBLE (self->sections[i]),
+                                     GTK_ACCESSIBLE_STATE_HIDDEN, self->sections[i] != child, -1);
+        if (self->sections[i] == child)
+          mark_current_row (self, i);
       }
   update_titles (self);
+  td_window_name_unnamed_later (self);
+}
+
+static gboolean
+name_unnamed_idle (gpointer data)
+{
+  TdWindow *self = data;
+
+  self->name_idle = 0;
+  td_a11y_name_unnamed (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Names the window's icon-only buttons and drop-downs once it is idle: a
+ * section (re)built its widgets. */
+void
+td_window_name_unnamed_later (TdWindow *self)
+{
+  if (self->name_idle == 0)
+    self->name_idle = g_idle_add_full (G_PRIORITY_LOW, name_unnamed_idle, self, NULL);
+}
+
+/* The panes F6 visits, in order. */
+enum
+{
+  PANE_SIDEBAR,
+  PANE_HEADER,
+  PANE_CONTENT,
+  N_PANES
+};
+
+static gint
+focused_pane (TdWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus == NULL)
+    return -1;
+  if (gtk_widget_is_ancestor (focus, self->sidebar_box))
+    return PANE_SIDEBAR;
+  if (gtk_widget_is_ancestor (focus, self->content_header))
+    return PANE_HEADER;
+  return PANE_CONTENT;
+}
+
+/* Focuses the first control of @pane; FALSE when it has none on screen
+ * (the sidebar of a folded window). */
+static gboolean
+focus_pane (TdWindow *self, gint pane)
+{
+  GtkWidget *target;
+
+  switch (pane)
+    {
+    case PANE_SIDEBAR:
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self->sidebar_list)))
+        return FALSE;
+      for (guint i = 0; i < N_SECTIONS; i++)
+        {
+          GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, i);
+          if (row != NULL && gtk_widget_has_css_class (GTK_WIDGET (row), "current"))
+            return gtk_widget_grab_focus (GTK_WIDGET (row));
+        }
+      target = GTK_WIDGET (self->sidebar_list);
+      break;
+    case PANE_HEADER:
+      target = self->content_header;
+      break;
+    default:
+      target = gtk_stack_get_visible_child (self->stack);
+      break;
+    }
+  if (target == NULL || !gtk_widget_get_mapped (target))
+    return FALSE;
+  /* child_focus keeps the focus where it is when it is already inside. */
+  gtk_root_set_focus (GTK_ROOT (self), NULL);
+  return gtk_widget_child_focus (target, GTK_DIR_TAB_FORWARD);
+}
+
+/* win.cycle-pane (TRUE: backwards), F6 and Shift+F6. */
+static void
+cycle_pane_action (GtkWidget *widget, const char *action_name, GVariant *args)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  gint step = g_variant_get_boolean (args) ? N_PANES - 1 : 1;
+  gint pane = focused_pane (self);
+
+  if (pane < 0)
+    pane = step == 1 ? N_PANES - 1 : 0;
+  for (gint i = 0; i < N_PANES; i++)
+    {
+      pane = (pane + step) % N_PANES;
+      if (focus_pane (self, pane))
+        return;
+    }
 }
 
 /* The unit a per-unit sheet is about: the one shown in Scores, if Scores
@@ -601,6 +733,7 @@ td_window_dispose (GObject *object)
   TdWindow *self = TD_WINDOW (object);
 
   self->open_generation++; /* a file still being checked is dropped */
+  g_clear_handle_id (&self->name_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
@@ -692,12 +825,22 @@ td_window_class_init (TdWindowClass *klass)
                                              td_section_page_class_get_name (section));
     }
 
+  /* F6 and Shift+F6 move between the sidebar, the header bar and the
+   * section, as in other GNOME applications. */
+  gtk_widget_class_install_action (widget_class, "win.cycle-pane", "b", cycle_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.cycle-pane", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.cycle-pane",
+                                       "b", TRUE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, TdWindow, announcer);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, sheets_button);
@@ -711,7 +854,6 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_label);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_spinner);
   gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_visible_child);
 
@@ -734,6 +876,7 @@ td_window_init (TdWindow *self)
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, self->sidebar_separator),
                                     FALSE);
   add_sidebar_rows (self);
+  td_a11y_set_announcer (self->announcer);
   td_menu_button_set_menu_when_opened (self->primary_button, self->primary_menu);
   td_menu_button_set_menu_when_opened (GTK_MENU_BUTTON (self->sheets_button), self->sheets_menu);
   {
