@@ -473,6 +473,7 @@ test_input_bonus_exemption (void)
   /* The exemption only where the row has one. */
   g_assert_false (td_criterion_parse_input (each, "miễn trừ", e, &error));
   g_clear_error (&error);
+  g_free (each->exemption);
   each->exemption = g_strdup ("Không trừ điểm nếu đơn vị đã khắc phục trong năm");
   g_assert_true (td_criterion_parse_input (each, "2", e, &error));
   g_assert_cmpint (e->count, ==, 2);
@@ -692,6 +693,64 @@ test_demo (void)
   g_assert_cmpuint (with_differences, >=, 3);
 }
 
+/* Bytes another program wrote into the table or the scores are read back
+ * as text (repaired), never passed on as they are. */
+static void
+test_invalid_text_read_back (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_new_memory (&error);
+  g_autoptr (TdCriteriaTable) t = NULL;
+  g_autoptr (GPtrArray) entries = NULL;
+  gint64 by;
+  guint checked = 0;
+
+  g_assert_true (td_demo_populate (db, &error));
+  by = td_db_query_int (db,
+                        "SELECT y.id FROM bloc_year y JOIN bloc b ON b.id = y.bloc_id"
+                        " WHERE b.name = 'Khối Thi đua số 6' AND y.year = 2024",
+                        0, &error);
+  g_assert_cmpint (by, >, 0);
+  /* A Latin-1 "Sở" cut short, in titles, guidance, an option, evidence. */
+  g_assert_true (td_db_exec (db,
+                             "UPDATE criterion SET title = CAST(X'53F920547520701F' AS TEXT),"
+                             " guidance = CAST(X'C3' AS TEXT);"
+                             "UPDATE criterion_option SET label = CAST(X'FF41' AS TEXT);"
+                             "UPDATE entry SET evidence = CAST(X'E1BB' AS TEXT),"
+                             " agreed_reason = CAST(X'80' AS TEXT)",
+                             &error));
+  g_assert_no_error (error);
+  t = td_criteria_load (db, by, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (t); i++)
+    {
+      TdCriterion *c = td_criteria_table_get_node (t, i);
+
+      g_assert_true (g_utf8_validate (c->title, -1, NULL));
+      g_assert_true (g_utf8_validate (c->guidance, -1, NULL));
+      for (guint o = 0; o < c->options->len; o++)
+        g_assert_true (g_utf8_validate (((TdRuleOption *)c->options->pdata[o])->label, -1, NULL));
+    }
+  entries = td_entries_load_bloc_year (db, by, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (entries->len, >, 0);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TdEntry *e = entries->pdata[i];
+      g_autoptr (TdEntry) one = td_entry_load (db, e->unit_id, e->criterion_id, e->source, &error);
+
+      g_assert_true (g_utf8_validate (e->evidence, -1, NULL));
+      g_assert_true (g_utf8_validate (e->agreed_reason, -1, NULL));
+      if (i < 5)
+        {
+          g_assert_nonnull (one);
+          g_assert_true (g_utf8_validate (one->evidence, -1, NULL));
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, 5);
+}
+
 /* Starting a new year from the registry copies the table with it, without
  * the scores. */
 static void
@@ -823,5 +882,6 @@ main (int argc, char **argv)
   g_test_add ("/criteria/copy", Fixture, NULL, fixture_set_up, test_copy, fixture_tear_down);
   g_test_add_func ("/criteria/demo", test_demo);
   g_test_add_func ("/criteria/new-year-copies-table", test_new_year_copies_table);
+  g_test_add_func ("/criteria/invalid-text-read-back", test_invalid_text_read_back);
   return g_test_run ();
 }

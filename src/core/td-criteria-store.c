@@ -10,11 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A text column, never NULL, repaired if its bytes are not UTF-8. */
 static gchar *
 column_dup (sqlite3_stmt *stmt, int col)
 {
-  const char *text = (const char *)sqlite3_column_text (stmt, col);
-  return g_strdup (text ? text : "");
+  gchar *text = td_db_dup_text (stmt, col);
+  return text ? text : g_strdup ("");
 }
 
 static TdPoints
@@ -181,7 +182,7 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
   while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
     {
       TdCriterion *c = td_criterion_new (TD_RULE_GROUP);
-      const char *classes = (const char *)sqlite3_column_text (stmt, 15);
+      g_autofree gchar *classes = td_db_dup_text (stmt, 15);
       GPtrArray *kids;
 
       c->id = sqlite3_column_int64 (stmt, 0);
@@ -211,7 +212,10 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
           c->size_classes = g_strsplit (classes, "\n", -1);
         }
       c->bonus_max = sqlite3_column_int64 (stmt, 16);
-      read_size_ranges (c, (const char *)sqlite3_column_text (stmt, 17));
+      {
+        g_autofree gchar *ranges = td_db_dup_text (stmt, 17);
+        read_size_ranges (c, ranges);
+      }
       g_ptr_array_add (all, c);
       g_hash_table_insert (by_id, &c->id, c);
       kids = g_hash_table_lookup (children, &c->parent_id);
@@ -259,9 +263,11 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
 
       if (index < 0)
         continue;
-      o = td_criterion_add_option (td_criteria_table_get_node (table, index),
-                                   (const char *)sqlite3_column_text (stmt, 1),
-                                   sqlite3_column_int64 (stmt, 2));
+      {
+        g_autofree gchar *label = column_dup (stmt, 1);
+        o = td_criterion_add_option (td_criteria_table_get_node (table, index), label,
+                                     sqlite3_column_int64 (stmt, 2));
+      }
       o->size_class = sqlite3_column_int (stmt, 3);
       o->has_low = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
       o->low = sqlite3_column_int64 (stmt, 4);

@@ -669,13 +669,13 @@ static const char *ENTRY_COLUMNS
 static void
 read_bonus_and_agreed (TdEntry *e, sqlite3_stmt *stmt, int col)
 {
-  const char *reason = (const char *)sqlite3_column_text (stmt, col + 2);
+  gchar *reason = td_db_dup_text (stmt, col + 2);
 
   e->bonus = sqlite3_column_int64 (stmt, col);
   e->has_agreed = sqlite3_column_type (stmt, col + 1) != SQLITE_NULL;
   e->agreed = e->has_agreed ? sqlite3_column_int64 (stmt, col + 1) : 0;
   g_free (e->agreed_reason);
-  e->agreed_reason = g_strdup (reason ? reason : "");
+  e->agreed_reason = reason ? reason : g_strdup ("");
 }
 
 static TdEntry *
@@ -695,11 +695,11 @@ read_entry (sqlite3_stmt *stmt)
   e->disqualified = sqlite3_column_int (stmt, 9) != 0;
   e->exempt = sqlite3_column_int (stmt, 10) != 0;
   g_free (e->evidence);
-  e->evidence = g_strdup ((const char *)sqlite3_column_text (stmt, 11));
+  e->evidence = td_db_dup_text (stmt, 11);
   if (e->evidence == NULL)
     e->evidence = g_strdup ("");
-  e->updated_at = g_strdup ((const char *)sqlite3_column_text (stmt, 12));
-  e->updated_by = g_strdup ((const char *)sqlite3_column_text (stmt, 13));
+  e->updated_at = td_db_dup_text (stmt, 12);
+  e->updated_by = td_db_dup_text (stmt, 13);
   read_bonus_and_agreed (e, stmt, 14);
   return e;
 }
@@ -736,7 +736,7 @@ static TdEntry *
 read_bulk_entry (sqlite3_stmt *stmt)
 {
   TdEntry *e = g_new0 (TdEntry, 1);
-  const char *evidence = (const char *)sqlite3_column_text (stmt, 9);
+  gchar *evidence = td_db_dup_text (stmt, 9);
   gint flags;
 
   e->id = sqlite3_column_int64 (stmt, 0);
@@ -752,7 +752,7 @@ read_bulk_entry (sqlite3_stmt *stmt)
   e->size_class = flags >> 2;
   e->disqualified = (flags & 1) != 0;
   e->exempt = (flags & 2) != 0;
-  e->evidence = g_strdup (evidence ? evidence : "");
+  e->evidence = evidence ? evidence : g_strdup ("");
   read_bonus_and_agreed (e, stmt, 10);
   return e;
 }
@@ -1070,10 +1070,10 @@ td_entry_history (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source
       const char *field = (const char *)sqlite3_column_text (stmt, 0);
 
       ch->field = g_strdup (g_str_has_prefix (field, "evidence") ? "evidence" : "value");
-      ch->at = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      ch->user = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      ch->old_value = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
-      ch->new_value = g_strdup ((const char *)sqlite3_column_text (stmt, 4));
+      ch->at = td_db_dup_text (stmt, 1);
+      ch->user = td_db_dup_text (stmt, 2);
+      ch->old_value = td_db_dup_text (stmt, 3);
+      ch->new_value = td_db_dup_text (stmt, 4);
       g_ptr_array_add (out, ch);
     }
   return r == TD_STEP_DONE ? g_steal_pointer (&out) : NULL;
