@@ -124,6 +124,239 @@ expected_total (const char *label, TdPoints points)
   return g_strdup_printf ("%s: %s", label, text);
 }
 
+/* The score cell holding the keyboard focus, NULL when none does. */
+static TdScoreCell *
+focused_cell (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus ? TD_SCORE_CELL (gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL)) : NULL;
+}
+
+typedef struct
+{
+  Fixture *f;
+  TdScoreCell *from;
+} FocusWait;
+
+static gboolean
+focus_moved (gpointer data)
+{
+  FocusWait *w = data;
+
+  return focused_cell (w->f) != w->from;
+}
+
+/* Presses @keyval in the focused cell (through its own key handler, as a
+ * keyboard would reach it) and waits for the focus to settle: a cell
+ * whose row is scrolled into sight is focused a moment later. */
+static void
+press (Fixture *f, guint keyval, GdkModifierType mods)
+{
+  TdScoreCell *cell = focused_cell (f);
+  g_autoptr (GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  FocusWait w = { f, cell };
+
+  g_assert_nonnull (cell);
+  if (keyval == GDK_KEY_Return && mods == 0)
+    {
+      g_signal_emit_by_name (td_score_cell_get_editable (cell), "activate");
+      handled = TRUE;
+    }
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (cell));
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
+    }
+  /* Some keys rightly leave the focus where it is (Up in the top row). */
+  for (gint64 end = g_get_monotonic_time () + 300 * 1000;
+       !focus_moved (&w) && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  td_test_iterate ();
+}
+
+/* The first and the last node that take a value. */
+static void
+editable_range (TdScores *scores, gint *first, gint *last)
+{
+  TdCriteriaTable *table = td_scores_get_table (scores);
+
+  *first = *last = -1;
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    if (td_rule_kind_get_input (td_criteria_table_get_node (table, i)->kind) != TD_INPUT_NONE)
+      {
+        if (*first < 0)
+          *first = i;
+        *last = i;
+      }
+}
+
+/* Whether @cell is wholly inside its grid's visible width (once the
+ * scrolled grid is laid out again). */
+static gboolean
+in_sight (gpointer cell)
+{
+  GtkWidget *grid = gtk_widget_get_ancestor (cell, GTK_TYPE_COLUMN_VIEW);
+  graphene_rect_t b;
+
+  return gtk_widget_compute_bounds (cell, grid, &b) && b.origin.x >= 0
+         && b.origin.x + b.size.width <= gtk_widget_get_width (grid) + 1;
+}
+
+/* The matrix as a spreadsheet: arrows move between cells (Left and Right
+ * only from the text's edge), Enter goes down a whole column and on at
+ * the top of the next one, Shift+Tab before the first cell leaves the
+ * grid, and the focused cell is always in sight. */
+static void
+test_matrix_spreadsheet (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  TdCriteriaTable *table = td_scores_get_table (scores);
+  GtkWidget *grid;
+  TdScoreCell *cell;
+  gint first, last;
+  guint steps = 0;
+  graphene_rect_t bounds;
+
+  editable_range (scores, &first, &last);
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_scores_page_set_matrix_source (f->page, TD_SOURCE_ASSESSED);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+
+  cell = td_scores_page_get_cell (f->page, TRUE, td_criteria_table_get_node (table, first)->id, 1);
+  g_assert_nonnull (cell);
+  td_score_cell_focus (cell);
+  grid = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
+
+  /* Right, Left, Down, Up: the next cell each way; Up at the top stays. */
+  press (f, GDK_KEY_Right, 0);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 2);
+  press (f, GDK_KEY_Left, 0);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+  press (f, GDK_KEY_Down, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), >, (guint)first);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+  press (f, GDK_KEY_Up, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+  press (f, GDK_KEY_Up, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+
+  /* With the caret inside the text, Left moves the caret, not the cell. */
+  if (!td_score_cell_is_choice (focused_cell (f)))
+    {
+      GtkEditable *editable = td_score_cell_get_editable (focused_cell (f));
+
+      gtk_editable_set_text (editable, "12");
+      gtk_editable_set_position (editable, 1);
+      press (f, GDK_KEY_Left, 0);
+      g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+      gtk_editable_set_text (editable, td_score_cell_get_saved_text (focused_cell (f)));
+    }
+
+  /* Enter down the whole column, every cell scrolled into sight, then on
+   * at the top of the next unit's column. */
+  while (td_score_cell_get_column (focused_cell (f)) == 1 && steps++ < 200)
+    {
+      cell = focused_cell (f);
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell), grid, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                         gtk_widget_get_height (grid) + 1);
+      press (f, GDK_KEY_Return, 0);
+    }
+  g_assert_cmpuint (td_score_cell_get_row (cell), ==, (guint)last);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 2);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+
+  /* The last unit's column is brought into sight when reached. */
+  for (guint m = 2; m + 1 < td_scores_get_n_units (scores); m++)
+    press (f, GDK_KEY_Right, 0);
+  cell = focused_cell (f);
+  g_assert_cmpuint (td_score_cell_get_column (cell), ==, td_scores_get_n_units (scores) - 1);
+  td_test_wait_until (in_sight, cell, 2000);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell), grid, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (grid) + 1);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-matrix-last-unit.png"));
+
+  /* Shift+Tab before the first cell leaves the grid. */
+  td_score_cell_focus (
+      td_scores_page_get_cell (f->page, TRUE, td_criteria_table_get_node (table, first)->id, 0));
+  td_test_iterate ();
+  press (f, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_null (focused_cell (f));
+}
+
+/* Ctrl+Z puts back the entries the last edits replaced, newest first:
+ * a changed value, then a value typed where there was none. */
+static void
+test_undo_last_edits (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (20));
+  TdScoreCell *cell;
+  const TdEntry *entry;
+  TdPoints old;
+  guint unit = 3;
+
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_scores_page_set_matrix_source (f->page, TD_SOURCE_ASSESSED);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_nonnull (entry);
+  old = entry->points;
+
+  cell = td_scores_page_get_cell (f->page, TRUE, c->id, unit);
+  type_enter (cell, "3");
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   300);
+  type_enter (cell, "");
+  g_assert_null (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED));
+
+  td_test_activate (GTK_WIDGET (f->page), "scores.undo", NULL);
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   300);
+  g_assert_cmpstr (gtk_editable_get_text (td_score_cell_get_editable (cell)), ==, "3");
+  td_test_activate (GTK_WIDGET (f->page), "scores.undo", NULL);
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   old);
+  /* And the file holds it: what a reload reads back. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TdEntry) saved = td_entry_load (f->db, td_scores_get_unit_id (scores, unit), c->id,
+                                               TD_SOURCE_ASSESSED, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (saved->points, ==, old);
+  }
+}
+
+/* The one-unit view shows, next to each value, what it gives: a count
+ * with its unit and points, so the rows add up to the subtotal. */
+static void
+test_rows_show_points (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c = find_node (scores, TD_RULE_BONUS_EACH, 1, -1);
+  guint unit = td_scores_find_unit (scores, td_scores_page_get_unit (f->page));
+  TdScoreCell *cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  GtkWidget *label = gtk_widget_get_next_sibling (GTK_WIDGET (cell));
+  g_autofree gchar *points = NULL, *expect = NULL;
+
+  type_enter (cell, "2");
+  points = td_points_format (td_scores_node_totals (scores, unit, c->index, TD_SOURCE_SELF).total);
+  g_assert_cmpint (td_scores_node_totals (scores, unit, c->index, TD_SOURCE_SELF).total, ==,
+                   2 * c->rate);
+  expect = g_strdup_printf ("trường hợp → %s", points);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expect);
+}
+
 static void
 test_one_unit_keyboard (Fixture *f, gconstpointer data)
 {
@@ -627,6 +860,12 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/scores-page/year-without-table", Fixture, NULL, fixture_setup,
               test_year_without_table, fixture_teardown);
+  g_test_add ("/scores-page/matrix-spreadsheet", Fixture, NULL, fixture_setup,
+              test_matrix_spreadsheet, fixture_teardown);
+  g_test_add ("/scores-page/undo-last-edits", Fixture, NULL, fixture_setup, test_undo_last_edits,
+              fixture_teardown);
+  g_test_add ("/scores-page/rows-show-points", Fixture, NULL, fixture_setup, test_rows_show_points,
+              fixture_teardown);
   g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);
   return g_test_run ();

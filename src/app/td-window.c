@@ -193,8 +193,14 @@ on_first_frame (GtkWidget *widget)
 }
 
 static void
-toast_urgent_deadlines_when_drawn (TdWindow *self)
+toast_urgent_deadlines_when_drawn (TdWindow *self, TdDb *db)
 {
+  /* Once a file: switching back to it (or reopening it) does not bring
+   * the notice back over the rows the clerk is working on. */
+  if (self->urgent_told == NULL)
+    self->urgent_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (self->urgent_told, g_strdup (td_db_get_path (db))))
+    return;
   self->urgent_pending = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     td_after_first_frame (GTK_WIDGET (self), on_first_frame);
@@ -229,7 +235,7 @@ td_window_set_database (TdWindow *self, TdDb *db, gboolean remember)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
   if (db != NULL)
-    toast_urgent_deadlines_when_drawn (self);
+    toast_urgent_deadlines_when_drawn (self, db);
 }
 
 gint64
@@ -605,6 +611,7 @@ td_window_dispose (GObject *object)
   memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
   g_clear_pointer (&self->undo_restore_path, g_free);
+  g_clear_pointer (&self->urgent_told, g_hash_table_unref);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
 
