@@ -10,6 +10,7 @@
 #include "td-lazy-tooltip.h"
 #include "td-scores-page.h"
 #include "td-test-util.h"
+#include "td-text.h"
 
 #include <string.h>
 
@@ -840,6 +841,65 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_false (gtk_editable_get_editable (td_score_cell_get_editable (cell)));
 }
 
+/* The unit drop-down's search ignores case and diacritics and matches
+ * inside the name, with a Vietnamese placeholder. */
+static void
+test_unit_search (Fixture *f, gconstpointer data)
+{
+  GtkDropDown *dropdown
+      = GTK_DROP_DOWN (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  g_autoptr (GPtrArray) entries
+      = td_test_collect_widgets (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr (GPtrArray) lists = td_test_collect_widgets (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkEditable *entry;
+  GListModel *shown;
+  g_autofree gchar *placeholder = NULL;
+  const char *name = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autofree gchar *query = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (lists->len, ==, 1);
+  entry = GTK_EDITABLE (g_ptr_array_index (entries, 0));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (lists, 0)));
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Tìm theo từ bất kỳ…");
+
+  /* A name whose last word has diacritics ("Sở Tư pháp"): that word typed
+   * without them, in capitals, finds it. */
+  for (guint i = 0; i < g_list_model_get_n_items (names) && name == NULL; i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (names, i);
+      const char *text = gtk_string_object_get_string (item);
+      const char *last = strrchr (text, ' ');
+
+      if (last != NULL && !g_str_is_ascii (last))
+        name = text;
+    }
+  g_assert_nonnull (name);
+  words = g_strsplit (name, " ", -1);
+  query = td_text_fold (words[g_strv_length (words) - 1]);
+  {
+    g_autofree gchar *upper = g_utf8_strup (query, -1);
+
+    gtk_editable_set_text (entry, upper);
+  }
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, g_list_model_get_n_items (names));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (shown, i);
+      found |= g_str_equal (gtk_string_object_get_string (item), name);
+    }
+  g_assert_true (found);
+  gtk_editable_set_text (entry, "zzzz");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -865,6 +925,8 @@ main (int argc, char **argv)
   g_test_add ("/scores-page/undo-last-edits", Fixture, NULL, fixture_setup, test_undo_last_edits,
               fixture_teardown);
   g_test_add ("/scores-page/rows-show-points", Fixture, NULL, fixture_setup, test_rows_show_points,
+              fixture_teardown);
+  g_test_add ("/scores-page/unit-search", Fixture, NULL, fixture_setup, test_unit_search,
               fixture_teardown);
   g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);

@@ -20,6 +20,7 @@
 
 #include "td-scores-page.h"
 #include "td-bloc-year-prompt.h"
+#include "td-drop-down-search.h"
 #include "td-form-import-dialog.h"
 #include "td-lazy-tooltip.h"
 #include "td-score-history.h"
@@ -986,6 +987,7 @@ td_scores_page_init (TdScoresPage *self)
     gtk_drop_down_set_factory (self->unit_dropdown, button);
     gtk_drop_down_set_list_factory (self->unit_dropdown, list);
   }
+  td_drop_down_search_words (self->unit_dropdown);
   gtk_string_list_append (sources, td_source_get_label (TD_SOURCE_SELF));
   gtk_string_list_append (sources, td_source_get_label (TD_SOURCE_ASSESSED));
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (sources));
