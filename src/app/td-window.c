@@ -504,6 +504,13 @@ show_section_action (GtkWidget *widget, const char *action_name, GVariant *param
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* Ctrl+W (the application's accelerator for win.close). */
+static void
+close_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -724,6 +731,7 @@ td_window_class_init (TdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.preview-sheet", "s", preview_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.export-sheet", "(ss)", export_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.print-current", NULL, print_current_action);
