@@ -579,11 +579,44 @@ test_ics_command (void)
   g_assert_null (strstr (text, "Giáp Thìn"));
 }
 
+/* The header's bloc-year brings the calendar to its year, in the month and
+ * year views (it opened on today's month of 2026 under a header of 2024). */
+static void
+test_follows_bloc_year (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  TdDb *db = td_window_get_database (window);
+  GDate today = dmy (6, 12, 2026);
+
+  td_window_set_bloc_year_id (window, td_registry_find_bloc_year (db, 1, 2023, NULL));
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_calendar_page_set_today (page, &today);
+  td_test_iterate ();
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 12 năm 2023"));
+  td_window_set_bloc_year_id (window, td_registry_find_bloc_year (db, 1, 2024, NULL));
+  td_test_iterate ();
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 12 năm 2024"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "Trong tháng 12 năm 2024"));
+  /* Moving on is the clerk's choice: a later reload keeps the month. */
+  {
+    GDate may = dmy (1, 5, 2024);
+
+    td_calendar_page_show_date (page, &may);
+    td_db_notify_changed (db, "calendar");
+    td_test_iterate ();
+    g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 5 năm 2024"));
+  }
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv);
   g_test_add_func ("/calendar-page/month-view", test_month_view);
+  g_test_add_func ("/calendar-page/follows-bloc-year", test_follows_bloc_year);
   g_test_add_func ("/calendar-page/year-list", test_year_list);
   g_test_add_func ("/calendar-page/deadlines", test_deadlines);
   g_test_add_func ("/calendar-page/event-validation", test_event_validation);
