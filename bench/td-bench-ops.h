@@ -86,6 +86,13 @@ gboolean td_bench_prepare_database (TdBenchRun *run, gboolean regenerate, GError
  * TRUE. */
 gboolean td_bench_run_op (const TdBenchConfig *config, TdBenchRun *run, const TdBenchOpInfo *info,
                           TdBenchResult *result, GError **error);
+/* td-bench-startup.c: the operations that run a window under Xvfb. */
+gboolean td_bench_op_startup_floor (const TdBenchConfig *config, TdBenchRun *run,
+                                    TdBenchResult *result, GError **error);
+gboolean td_bench_op_startup (const TdBenchConfig *config, TdBenchRun *run, TdBenchResult *result,
+                              GError **error);
+gboolean td_bench_op_ui (const TdBenchConfig *config, TdBenchRun *run, const char *what,
+                         TdBenchResult *result, GError **error);
 /* td-bench-paste.c: the paste_parse operation and its table. */
 gchar *td_bench_paste_table (void);
 gboolean td_bench_paste_parse (const TdBenchConfig *config, TdBenchResult *result, GError **error);
