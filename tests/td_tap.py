@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # What the Python tests share: a @test decorator that collects the checks,
 # run() for the programs they drive, and main(), which runs every check
-# and prints TAP (one "ok"/"not ok" line each, the traceback as comments)
-# and exits non-zero when one failed.
+# and prints TAP (one "ok"/"not ok" line each, the traceback as comments;
+# a check that returns "SKIP reason" is reported skipped) and exits
+# non-zero when one failed.
 import subprocess
 import sys
 import traceback
@@ -24,8 +25,11 @@ def main(cleanup=None):
     failed = 0
     for i, fn in enumerate(_tests, 1):
         try:
-            fn()
-            print(f"ok {i} {fn.__name__}")
+            result = fn()
+            if isinstance(result, str) and result.startswith("SKIP"):
+                print(f"ok {i} {fn.__name__} # {result}")
+            else:
+                print(f"ok {i} {fn.__name__}")
         except Exception:  # noqa: BLE001 - report every failure as TAP
             failed += 1
             print(f"not ok {i} {fn.__name__}")

@@ -2,8 +2,8 @@
 # A small evaluator of the Excel formulas Thi Đua's sheets write, for tests
 # that check formulas without LibreOffice: numbers, strings, cell references
 # and ranges of the same sheet, + - * / & comparisons, and IF, AND, OR,
-# MIN, MAX, SUM, ROUND (half away from zero), INT, ABS, RANK.  Empty cells
-# read as "" against a string and as 0 in arithmetic, as in Excel.
+# MIN, MAX, SUM, COUNTA, ROUND (half away from zero), INT, ABS, RANK.  Empty
+# cells read as "" against a string and as 0 in arithmetic, as in Excel.
 import decimal
 import math
 import re
@@ -179,6 +179,8 @@ class Evaluator:
             if name == "SUM":
                 return sum(values)
             return (min if name == "MIN" else max)(values) if values else 0
+        if name == "COUNTA":
+            return sum(1 for v in flat if v is not None and v != "")
         if name == "AND":
             return all(bool(v) for v in flat)
         if name == "OR":

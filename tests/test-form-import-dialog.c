@@ -44,6 +44,18 @@ fixture_setup (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   f->table = td_criteria_load (f->db, f->by_2024, &error);
   g_assert_no_error (error);
+  /* A bonus beside the standard points of the first row, as real tables
+   * have ("20 | 1"). */
+  {
+    g_autoptr (TdCriterion) c = td_criterion_copy (
+        td_test_forms_criterion (f->table, "Hoàn thành các chỉ tiêu, nhiệm vụ"));
+    c->bonus_max = TD_POINTS (1);
+    g_assert_true (td_criteria_update (f->db, c, &error));
+    g_assert_no_error (error);
+    td_criteria_table_unref (f->table);
+    f->table = td_criteria_load (f->db, f->by_2024, &error);
+    g_assert_no_error (error);
+  }
 
   f->window = td_test_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
@@ -95,6 +107,8 @@ make_forms (Fixture *f)
       td_test_forms_fill_evidence (sheet, plan, TD_FORM_FIELD_POINTS, "Báo cáo số 15/BC");
       td_test_forms_fill (sheet, late, TD_FORM_FIELD_COUNT, 100 * (i + 2), NULL);
       td_test_forms_fill (sheet, program, TD_FORM_FIELD_MEASURED, 9900, NULL);
+      if (i == 1)
+        td_test_forms_fill (sheet, plan, TD_FORM_FIELD_BONUS, 0, "0,5");
       if (i == 2)
         {
           td_test_forms_fill (sheet, urgent, TD_FORM_FIELD_POINTS, 900, NULL); /* over 5 */
@@ -165,6 +179,19 @@ test_preview_import_undo (Fixture *f, gconstpointer data)
   td_test_iterate ();
   shot = td_test_screenshot (GTK_WIDGET (dialog), "form-import-preview.png");
   g_clear_pointer (&shot, g_free);
+  /* The bonus typed beside the points shows in the row's change. */
+  {
+    TdFormPlan *snv = td_form_import_dialog_get_plans (dialog)->pdata[1];
+    TdFormChange *first = snv->changes->pdata[0];
+    GtkWidget *row = td_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_EXPANDER_ROW, "Sở Nội vụ");
+
+    g_assert_cmpstr (first->new_text, ==, "18 + 0,5");
+    g_assert_cmpint (first->new_points, ==, 1850);
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    td_test_iterate ();
+    shot = td_test_screenshot (GTK_WIDGET (dialog), "form-import-bonus.png");
+    g_clear_pointer (&shot, g_free);
+  }
 
   /* Import: one transaction per form; the dialog closes; Undo in the toast. */
   td_test_activate (GTK_WIDGET (dialog), "form-import.apply", NULL);

@@ -6,6 +6,7 @@
  * refused as a whole, nothing else changes, and Undo puts everything back. */
 #include "config.h"
 
+#include "td-criteria-paste.h"
 #include "td-demo.h"
 #include "td-entries.h"
 #include "td-form-import.h"
@@ -485,6 +486,257 @@ test_changed_table_and_other_database (Fixture *f, gconstpointer data)
   }
 }
 
+/* What the database is asked while Undo runs. */
+typedef struct
+{
+  guint begins;      /* transactions begun (savepoints not counted) */
+  guint table_loads; /* criteria tables read (td_criteria_load) */
+  guint notified;    /* "changed::entries" emitted */
+} UndoTrace;
+
+static int
+trace_statement (unsigned type, void *data, void *stmt, void *sql)
+{
+  UndoTrace *t = data;
+  const char *text = sql;
+
+  if (g_str_has_prefix (text, "BEGIN"))
+    t->begins++;
+  if (strstr (text, "FROM criteria_table WHERE bloc_year_id") != NULL)
+    t->table_loads++;
+  return 0;
+}
+
+static void
+on_entries_changed (TdDb *db, const char *what, UndoTrace *t)
+{
+  t->notified++;
+}
+
+/* A valid value for every input of the form, as a member who fills it all. */
+static guint
+fill_everything (TdSheet *sheet, TdCriteriaTable *table)
+{
+  guint n_filled = 0;
+
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    {
+      const TdCriterion *c = td_criteria_table_get_node (table, i);
+      TdFormField fields[TD_FORM_MAX_FIELDS];
+      guint n = td_form_fields (c, fields);
+
+      for (guint k = 0; k < n; k++)
+        {
+          g_auto (GStrv) items = td_form_field_items (c, fields[k]);
+          gint64 min, max;
+
+          td_form_field_range (c, fields[k], &min, &max);
+          if (items != NULL)
+            td_test_forms_fill (sheet, c, fields[k], 0, items[0]);
+          else
+            td_test_forms_fill (sheet, c, fields[k], fields[k] == TD_FORM_FIELD_COUNT ? 100 : max,
+                                NULL);
+        }
+      n_filled += n > 0;
+    }
+  return n_filled;
+}
+
+/* Undo after a first import removes every entry the import made in one
+ * transaction, reading no criteria table again (it used to load the whole
+ * table for each entry), and tells the window once. */
+static void
+test_undo_one_transaction (Fixture *f, gconstpointer data)
+{
+  gint64 unit = td_test_forms_unit (f->db, f->by_2024, "Sở Nội vụ");
+  g_autoptr (GPtrArray) entries = td_entries_load_bloc_year (f->db, f->by_2024, NULL);
+  g_autoptr (TdSheet) sheet = NULL;
+  g_autoptr (GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_plan_free);
+  g_autoptr (TdScoreImport) undo = td_score_import_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = NULL;
+  UndoTrace trace = { 0 };
+  guint n_filled, n_imported;
+  gulong handler;
+
+  /* The unit has sent nothing yet: the import makes every entry. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      TdEntry *e = entries->pdata[i];
+      if (e->unit_id == unit && e->source == TD_SOURCE_SELF)
+        g_assert_true (
+            td_entry_delete (f->db, unit, e->criterion_id, TD_SOURCE_SELF, NULL, &error));
+    }
+  sheet = td_test_forms_build (f->db, f->by_2024, "Sở Nội vụ");
+  n_filled = fill_everything (sheet, f->table);
+  path = td_test_forms_write (sheet, f->dir, "SNV.xlsx");
+  g_ptr_array_add (plans, plan_one (f, path, f->by_2024));
+  g_assert_cmpuint (((TdFormPlan *)plans->pdata[0])->refusals->len, ==, 0);
+  g_assert_true (td_form_plans_apply (f->db, plans, undo, &n_imported, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (td_score_import_get_n_saved (undo), ==, n_filled);
+  g_assert_cmpuint (n_filled, >, 20);
+
+  sqlite3_trace_v2 (td_db_get_handle (f->db), SQLITE_TRACE_STMT, trace_statement, &trace);
+  handler = g_signal_connect (f->db, "changed::entries", G_CALLBACK (on_entries_changed), &trace);
+  g_assert_true (td_score_import_undo (f->db, undo, &error));
+  g_assert_no_error (error);
+  g_signal_handler_disconnect (f->db, handler);
+  sqlite3_trace_v2 (td_db_get_handle (f->db), 0, NULL, NULL);
+
+  g_assert_cmpuint (trace.begins, ==, 1);
+  g_assert_cmpuint (trace.table_loads, ==, 0);
+  g_assert_cmpuint (trace.notified, ==, 1);
+  {
+    g_autoptr (GPtrArray) after = td_entries_load_bloc_year (f->db, f->by_2024, NULL);
+    for (guint i = 0; i < after->len; i++)
+      g_assert_false (((TdEntry *)after->pdata[i])->unit_id == unit
+                      && ((TdEntry *)after->pdata[i])->source == TD_SOURCE_SELF);
+  }
+}
+
+/* The 2024 table of the demo replaced by a corpus table, as pasted. */
+static TdCriteriaTable *
+save_corpus_table (Fixture *f, const char *name)
+{
+  g_autofree gchar *path
+      = g_strdup_printf ("%s/criteria-tables/%s.tsv", g_getenv ("TD_TEST_SRCDIR"), name);
+  g_autofree gchar *text = NULL;
+  g_autoptr (TdPastePreview) preview = NULL;
+  g_autoptr (GError) error = NULL;
+  TdCriteriaTable *table;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, &error));
+  preview = td_paste_parse (text, &error);
+  g_assert_no_error (error);
+  g_assert_true (td_paste_preview_save (preview, f->db, f->by_2024, TRUE, &error));
+  g_assert_no_error (error);
+  table = td_criteria_load (f->db, f->by_2024, &error);
+  g_assert_no_error (error);
+  return table;
+}
+
+/* The shapes of real tables on the form and back: an item with its own
+ * standard points asks for them on the row under it, before its sub-rows;
+ * a bonus beside standard points has its own cell; brackets ask for the
+ * files received and choose the class; the layout of an earlier version is
+ * refused as such. */
+static void
+test_model_shapes (Fixture *f, gconstpointer data)
+{
+  g_autoptr (TdCriteriaTable) table = save_corpus_table (f, "khoi-thi-dua-2024");
+  const TdCriterion *item = td_test_forms_criterion (table, "Thực hiện các nhiệm vụ được UBND");
+  const TdCriterion *late = td_test_forms_criterion (table, "Mỗi nhiệm vụ hoàn thành chậm");
+  const TdCriterion *model = td_test_forms_criterion (table, "Có mô hình mới, cách làm hay");
+  const TdCriterion *early = td_test_forms_criterion (table, "Giải quyết hồ sơ trước hạn");
+  gint64 stp = td_test_forms_unit (f->db, f->by_2024, "Sở Tư pháp");
+  g_autoptr (TdSheet) sheet = td_test_forms_build (f->db, f->by_2024, "Sở Tư pháp");
+  g_autoptr (TdSheet) wrong = td_test_forms_build (f->db, f->by_2024, "Sở Y tế");
+  g_autoptr (TdSheet) older = td_test_forms_build (f->db, f->by_2024, "Sở Nội vụ");
+  g_autoptr (TdFormPlan) plan = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = NULL, *wrong_path = NULL, *older_path = NULL;
+  gint own = td_test_forms_row (sheet, item->id, TD_FORM_FIELD_POINTS);
+  TdFormField fields[TD_FORM_MAX_FIELDS];
+
+  /* The item's row, then its own points, then its first sub-row. */
+  g_assert_cmpint (item->n_children, >, 0);
+  g_assert_cmpstr (td_sheet_get_cell (sheet, own - 1, 0)->text, ==, item->code);
+  g_assert_true (g_str_has_prefix (td_sheet_get_cell (sheet, own, 1)->text,
+                                   "Điểm chuẩn đạt được của chính mục I.2 (tối đa 10 điểm"));
+  g_assert_cmpint (td_test_forms_row (sheet, late->id, TD_FORM_FIELD_COUNT), ==, own + 1);
+  g_assert_cmpuint (td_form_fields (model, fields), ==, 2);
+  g_assert_cmpint (fields[1], ==, TD_FORM_FIELD_BONUS);
+  g_assert_cmpuint (td_form_fields (early, fields), ==, 2);
+  g_assert_cmpint (fields[1], ==, TD_FORM_FIELD_FILES);
+
+  td_test_forms_fill (sheet, item, TD_FORM_FIELD_POINTS, 900, NULL);
+  td_test_forms_fill (sheet, late, TD_FORM_FIELD_COUNT, 200, NULL);
+  td_test_forms_fill (sheet, model, TD_FORM_FIELD_POINTS, 400, NULL);
+  td_test_forms_fill (sheet, model, TD_FORM_FIELD_BONUS, 0, "0,5");
+  td_test_forms_fill (sheet, early, TD_FORM_FIELD_MEASURED, 410, NULL);
+  td_test_forms_fill (sheet, early, TD_FORM_FIELD_FILES, 0, "5.200"); /* typed as text */
+  path = td_test_forms_write (sheet, f->dir, "STP.xlsx");
+  plan = plan_one (f, path, f->by_2024);
+  g_assert_cmpint (plan->status, ==, TD_FORM_READY);
+  g_assert_cmpuint (plan->refusals->len, ==, 0);
+  g_assert_cmpuint (plan->changes->len, ==, 4);
+  for (guint i = 0; i < plan->changes->len; i++)
+    {
+      TdFormChange *ch = plan->changes->pdata[i];
+      TdEntry *e = ch->entry;
+
+      if (ch->criterion_id == item->id)
+        g_assert_cmpint (e->points, ==, 900);
+      else if (ch->criterion_id == model->id)
+        {
+          g_assert_cmpint (e->points, ==, 400);
+          g_assert_cmpint (e->bonus, ==, 50);
+          g_assert_cmpstr (ch->new_text, ==, "4 + 0,5");
+          g_assert_cmpint (ch->new_points, ==, 450);
+        }
+      else if (ch->criterion_id == early->id)
+        {
+          /* 5 200 files: the class "from 1 000 files", where 4,1 % gives +1. */
+          g_assert_cmpint (e->size_class, ==, 1);
+          g_assert_cmpint (e->measured, ==, 410);
+          g_assert_cmpint (ch->new_points, ==, 100);
+        }
+      else
+        {
+          /* Each code once: "2.1" already says it is in "2". */
+          g_assert_cmpint (ch->criterion_id, ==, late->id);
+          g_assert_true (g_str_has_prefix (ch->label, "I.2.1 Mỗi nhiệm vụ hoàn thành chậm"));
+        }
+    }
+  /* Section I: the item's 9 less 2 × 0,25 under its cap; I.3: 4 + 0,5. */
+  {
+    g_autoptr (TdUnitTotals) totals = td_unit_totals_new (table->nodes->len);
+    g_autofree TdEntry **self = g_new0 (TdEntry *, table->nodes->len);
+
+    for (guint i = 0; i < plan->changes->len; i++)
+      {
+        TdFormChange *ch = plan->changes->pdata[i];
+        self[td_criteria_table_find (table, ch->criterion_id)] = ch->entry;
+      }
+    td_scoring_compute (table, self, NULL, totals);
+    g_assert_cmpint (totals->nodes[TD_SOURCE_SELF][item->index].total, ==, 850);
+    g_assert_cmpint (totals->nodes[TD_SOURCE_SELF][model->parent].total, ==, 450);
+    g_assert_cmpint (plan->new_total, ==, totals->table[TD_SOURCE_SELF].total);
+  }
+  g_assert_cmpint (plan->unit_id, ==, stp);
+
+  /* A bonus without the row's points, files that are not a number, and a
+   * measured value without its files are refused, each with its reason. */
+  td_test_forms_fill (wrong, model, TD_FORM_FIELD_BONUS, 50, NULL);
+  td_test_forms_fill (wrong, early, TD_FORM_FIELD_MEASURED, 410, NULL);
+  td_test_forms_fill (wrong, early, TD_FORM_FIELD_FILES, 0, "nhiều");
+  td_test_forms_fill (wrong, item, TD_FORM_FIELD_POINTS, 1000, NULL);
+  wrong_path = td_test_forms_write (wrong, f->dir, "SYT.xlsx");
+  g_clear_pointer (&plan, td_form_plan_free);
+  plan = plan_one (f, wrong_path, f->by_2024);
+  g_assert_cmpuint (plan->changes->len, ==, 1);
+  g_assert_cmpuint (plan->refusals->len, ==, 2);
+  assert_cell_refused (plan, wrong, td_test_forms_row (wrong, model->id, TD_FORM_FIELD_BONUS), 3,
+                       "A bonus is given but not the row's own value");
+  assert_cell_refused (plan, wrong, td_test_forms_row (wrong, early->id, TD_FORM_FIELD_FILES), 3,
+                       "is not a number of files");
+  td_test_forms_fill (wrong, early, TD_FORM_FIELD_FILES, 0, " ");
+  g_free (wrong_path);
+  wrong_path = td_test_forms_write (wrong, f->dir, "SYT-2.xlsx");
+  g_clear_pointer (&plan, td_form_plan_free);
+  plan = plan_one (f, wrong_path, f->by_2024);
+  assert_cell_refused (plan, wrong, td_test_forms_row (wrong, early->id, TD_FORM_FIELD_FILES), 3,
+                       "Enter the number of files");
+
+  /* A form of the layout before these cells existed. */
+  td_sheet_set_meta (older, "form_layout", "2");
+  older_path = td_test_forms_write (older, f->dir, "SNV.xlsx");
+  g_clear_pointer (&plan, td_form_plan_free);
+  plan = plan_one (f, older_path, f->by_2024);
+  assert_refused (plan, "earlier version");
+}
+
 /* A folder of forms: its files in name order, without lock and hidden files. */
 static void
 test_folder (Fixture *f, gconstpointer data)
@@ -526,5 +778,9 @@ main (int argc, char *argv[])
   g_test_add ("/form-import/changed-table-and-other-database", Fixture, NULL, fixture_set_up,
               test_changed_table_and_other_database, fixture_tear_down);
   g_test_add ("/form-import/folder", Fixture, NULL, fixture_set_up, test_folder, fixture_tear_down);
+  g_test_add ("/form-import/model-shapes", Fixture, NULL, fixture_set_up, test_model_shapes,
+              fixture_tear_down);
+  g_test_add ("/form-import/undo-one-transaction", Fixture, NULL, fixture_set_up,
+              test_undo_one_transaction, fixture_tear_down);
   return g_test_run ();
 }

@@ -13,7 +13,6 @@
 import glob
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +22,7 @@ import traceback
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from td_forms import data_sheet, libreoffice_recalc, list_items  # noqa: E402
 from td_xlsx_eval import recompute  # noqa: E402
 
 THIDUA = sys.argv[1]
@@ -46,31 +46,6 @@ def run(*args, check=True):
     if check:
         assert r.returncode == 0, (args, r.stdout, r.stderr)
     return r
-
-
-def data_sheet(wb):
-    """The form's data sheet: meta {key: value} and input rows {excel row: key}."""
-    data = next(ws for ws in wb.worksheets if ws.title.startswith("TD_DATA"))
-    meta, rows, r = {}, {}, 1
-    while data.cell(r, 1).value not in (None, "row"):
-        meta[data.cell(r, 1).value] = data.cell(r, 2).value
-        r += 1
-    while data.cell(r, 1).value != "row":
-        r += 1
-    for r in range(r + 1, data.max_row + 1):
-        if data.cell(r, 3).value:
-            rows[int(data.cell(r, 2).value)] = data.cell(r, 3).value
-    return data, meta, rows
-
-
-def list_items(ws, data, cell):
-    """The items of the list validation of @cell (kept on the data sheet)."""
-    for dv in ws.data_validations.dataValidation:
-        if cell in str(dv.sqref).split() and dv.type == "list":
-            m = re.match(r"'?[^!']+'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)", dv.formula1)
-            return [c.value for row in data[f"{m.group(1)}{m.group(2)}:{m.group(3)}{m.group(4)}"]
-                    for c in row]
-    return None
 
 
 def validation(ws, cell):
@@ -148,23 +123,6 @@ def app_totals(unit):
     return APP_TOTALS[unit]
 
 
-def libreoffice_recalc(paths, outdir):
-    profile = os.path.join(TMP, "lo-profile")
-    user = os.path.join(profile, "user")
-    os.makedirs(user, exist_ok=True)
-    with open(os.path.join(user, "registrymodifications.xcu"), "w") as f:
-        f.write('<?xml version="1.0" encoding="UTF-8"?><oor:items '
-                'xmlns:oor="http://openoffice.org/2001/registry" '
-                'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
-                'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
-                '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
-                '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>'
-                '</oor:items>')
-    subprocess.run([SOFFICE, "--headless", "-env:UserInstallation=file://" + profile,
-                    "--convert-to", "xlsx", "--outdir", outdir, *paths],
-                   check=True, capture_output=True, timeout=240)
-
-
 # --- the round trip ------------------------------------------------------------
 
 run("demo", DB)
@@ -219,7 +177,7 @@ def libreoffice_recomputes_the_same_totals():
         return "SKIP LibreOffice (soffice) is not installed; the formulas were checked by " \
                "td_xlsx_eval.py"
     out = os.path.join(TMP, "lo")
-    libreoffice_recalc(list(MEMBERS), out)
+    libreoffice_recalc(SOFFICE, list(MEMBERS), out, TMP)
     for path, unit in MEMBERS.items():
         ws = openpyxl.load_workbook(os.path.join(out, os.path.basename(path)),
                                     data_only=True).worksheets[0]
@@ -233,7 +191,7 @@ def forms_saved_by_libreoffice_import_the_same():
     if SOFFICE is None:
         return "SKIP LibreOffice (soffice) is not installed"
     out = os.path.join(TMP, "lo-saved")
-    libreoffice_recalc(list(MEMBERS)[:3], out)
+    libreoffice_recalc(SOFFICE, list(MEMBERS)[:3], out, TMP)
     other = os.path.join(TMP, "other.db")
     shutil.copy(DB, other)
     # The same values: nothing differs from what the first import saved.

@@ -9,6 +9,8 @@
 #include "td-registry.h"
 #include "td-lazy-tooltip.h"
 #include "td-scores-page.h"
+#include "td-agreed-dialog.h"
+#include "td-ranking-store.h"
 #include "td-test-util.h"
 #include "td-text.h"
 
@@ -900,6 +902,157 @@ test_unit_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
 }
 
+/* The open agreed-points dialog (the only AdwMessageDialog shown). */
+static GtkWidget *
+find_agreed_dialog (void)
+{
+  g_autoptr (GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static TdRankInput *
+rank_input_of (GPtrArray *inputs, gint64 unit_id)
+{
+  for (guint i = 0; i < inputs->len; i++)
+    if (((TdRankInput *)g_ptr_array_index (inputs, i))->unit_id == unit_id)
+      return g_ptr_array_index (inputs, i);
+  g_assert_not_reached ();
+}
+
+/* Ctrl+T on an assessed cell: the meeting's agreed points replace what the
+ * rule gives in the totals and the ranking, marked beside the cell, and
+ * can be taken back. */
+static void
+test_agreed_points (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  guint unit = 1;
+  gint64 unit_id = td_scores_get_unit_id (scores, unit);
+  const TdCriterion *c;
+  TdScoreCell *cell;
+  TdPoints before;
+  GtkWidget *dialog, *mark;
+  const TdEntry *entry;
+  g_autoptr (GPtrArray) inputs = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (td_scores_page_set_unit (f->page, unit_id));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_ASSESSED);
+  type_enter (cell, "3,5");
+  before = td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total;
+
+  td_score_cell_focus (cell);
+  td_test_activate (GTK_WIDGET (f->page), "scores.agree", NULL);
+  td_test_iterate ();
+  dialog = find_agreed_dialog ();
+  g_assert_nonnull (dialog);
+  /* No error before anything is typed, but no Save without a reason. */
+  g_assert_null (td_agreed_dialog_get_problem (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  td_agreed_dialog_fill (dialog, "abc", "Hội nghị chấp thuận điểm thưởng vượt mức");
+  g_assert_nonnull (td_agreed_dialog_get_problem (dialog));
+  g_test_message ("refused: %s", td_agreed_dialog_get_problem (dialog));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  td_agreed_dialog_fill (dialog, "6", NULL);
+  g_assert_null (td_agreed_dialog_get_problem (dialog));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  g_free (td_test_screenshot (dialog, "scores-agreed-dialog.png"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  td_test_iterate ();
+
+  /* Saved on the assessed entry, its value kept; the totals follow. */
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_true (entry->has_agreed);
+  g_assert_cmpint (entry->agreed, ==, 600);
+  g_assert_cmpint (entry->points, ==, 350);
+  g_assert_cmpstr (entry->agreed_reason, ==, "Hội nghị chấp thuận điểm thưởng vượt mức");
+  g_assert_cmpint (td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total, ==,
+                   before + 250);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  /* Beside the input, with the points it gives: "→ 6*". */
+  mark = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "→ 6*");
+  g_assert_nonnull (mark);
+  g_assert_true (gtk_widget_get_visible (mark));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mark), "vượt mức"));
+  inputs = td_ranking_load_inputs (f->db, f->bloc_year_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (rank_input_of (inputs, unit_id)->has_agreed);
+  g_assert_cmpint (rank_input_of (inputs, unit_id)->final_total, ==, before + 250);
+  g_clear_pointer (&inputs, g_ptr_array_unref);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-agreed.png"));
+
+  /* Typing the value again keeps the meeting's points. */
+  type_enter (cell, "4");
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_true (entry->has_agreed);
+  g_assert_cmpint (entry->agreed, ==, 600);
+
+  /* Removed: the rule's points again, no mark. */
+  td_score_cell_focus (cell);
+  td_test_activate (GTK_WIDGET (f->page), "scores.agree", NULL);
+  td_test_iterate ();
+  dialog = find_agreed_dialog ();
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "remove");
+  td_test_iterate ();
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_false (entry->has_agreed);
+  g_assert_cmpint (entry->points, ==, 400);
+  g_assert_cmpint (td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total, ==,
+                   before + 50);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  /* The mark is gone. */
+  mark = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "→ 6*");
+  g_assert_true (mark == NULL || !gtk_widget_get_visible (mark));
+  inputs = td_ranking_load_inputs (f->db, f->bloc_year_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (rank_input_of (inputs, unit_id)->has_agreed);
+}
+
+/* A table that counts an item not scored as full says so in the empty
+ * cells of a unit that scored anything, and counts it in the total. */
+static void
+test_full_by_default_placeholder (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  TdScores *scores;
+  const TdCriterion *c;
+  const TdEntry *entry;
+  TdScoreCell *cell;
+  guint unit = 1;
+  TdPoints before, old;
+
+  g_assert_true (td_criteria_set_full_by_default (f->db, f->bloc_year_id, TRUE, &error));
+  g_assert_no_error (error);
+  td_window_set_database (f->window, f->db, FALSE);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  g_assert_true (td_window_show_section (f->window, "scores"));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  scores = td_scores_page_get_scores (f->page);
+  g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (scores, unit)));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (5));
+  cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  before = td_scores_get_totals (scores, unit)->table[TD_SOURCE_SELF].total;
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF);
+  old = entry ? entry->points : 500;
+  /* Emptied: the row still counts its 5 points, and the cell says so. */
+  type_enter (cell, "");
+  g_assert_null (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF));
+  g_assert_true (td_scores_get_table (scores)->full_by_default);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  g_assert_cmpstr (gtk_entry_get_placeholder_text (GTK_ENTRY (td_score_cell_get_editable (cell))),
+                   ==, "5 (đủ điểm)");
+  g_assert_cmpint (td_scores_get_totals (scores, unit)->table[TD_SOURCE_SELF].total, ==,
+                   before - old + 500);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -930,5 +1083,9 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);
+  g_test_add ("/scores-page/agreed-points", Fixture, NULL, fixture_setup, test_agreed_points,
+              fixture_teardown);
+  g_test_add ("/scores-page/full-by-default-placeholder", Fixture, NULL, fixture_setup,
+              test_full_by_default_placeholder, fixture_teardown);
   return g_test_run ();
 }

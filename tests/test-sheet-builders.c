@@ -527,7 +527,7 @@ test_forms (Fixture *f, gconstpointer data)
       g_assert_true (td_sheet_has_inputs (sheet));
       g_assert_true (sheet->hide_zero);
       g_assert_cmpstr (td_sheet_get_meta (sheet, "sheet"), ==, "form");
-      g_assert_cmpstr (td_sheet_get_meta (sheet, "form_layout"), ==, "2");
+      g_assert_cmpstr (td_sheet_get_meta (sheet, "form_layout"), ==, "3");
       g_assert_cmpstr (td_sheet_get_meta (sheet, "unit_id"), ==, uid);
       g_assert_cmpstr (td_sheet_get_meta (sheet, "bloc_year_id"), ==, by);
       g_assert_cmpstr (td_sheet_get_meta (sheet, "table_fingerprint"), ==, fingerprint);

@@ -309,7 +309,7 @@ def form_protection_validations_and_data_sheet():
         kv[data.cell(r, 1).value] = data.cell(r, 2).value
         r += 1
     assert kv["thidua-sheet"] == 1 and kv["worksheet"] == "Sở Tư pháp"
-    assert kv["sheet"] == "form" and kv["form_layout"] == "2" and kv["year"] == "2024"
+    assert kv["sheet"] == "form" and kv["form_layout"] == "3" and kv["year"] == "2024"
     assert kv["unit"] == "Sở Tư pháp" and kv["bloc"] == "Khối Thi đua số 6"
     assert len(kv["table_fingerprint"]) == 32 and len(kv["seal"]) == 32
     cols = {k: int(kv[k]) + 1 for k in ("col_input", "col_self", "col_evidence")}
@@ -346,7 +346,8 @@ def form_protection_validations_and_data_sheet():
     assert ws.cell(total, 9).value.startswith("=ROUND(F")
     assert wv.worksheets[0].cell(total, 9).value == 0
     assert wv.worksheets[0].cell(total, 3).value == 100
-    assert ws.sheet_view.showZeros is False
+    # Empty, not 0, in Excel and LibreOffice: the zero section of the format.
+    assert ws.cell(total, 9).number_format == "0.##;-0.##;;@", ws.cell(total, 9).number_format
 
 
 @test

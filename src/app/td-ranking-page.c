@@ -88,6 +88,15 @@ selected_row (TdRankingPage *self)
 
 /* --- the table ------------------------------------------------------------ */
 
+/* Totals that hold the meeting's agreed points carry the sheets' mark. */
+static gchar *
+agreed_marked (const TdRankInput *in, TdPoints points)
+{
+  g_autofree gchar *text = td_points_format (points);
+
+  return in->has_agreed ? g_strdup_printf ("%s *", text) : g_steal_pointer (&text);
+}
+
 static gchar *
 cell_text (TdRankingPage *self, const TdRankRow *row, guint column)
 {
@@ -113,14 +122,15 @@ cell_text (TdRankingPage *self, const TdRankRow *row, guint column)
                           /* Translators: a unit that sent no self-score */
                           : g_strdup (_ ("Not sent"));
     case COL_ASSESSED:
-      return in->scored ? td_points_format (in->final_total - in->bonus + in->deduction)
-                        : g_strdup ("");
+      if (!in->scored)
+        return g_strdup ("");
+      return agreed_marked (in, in->final_total - in->bonus + in->deduction);
     case COL_BONUS:
       return in->scored ? td_points_format (in->bonus) : g_strdup ("");
     case COL_DEDUCTION:
       return in->scored ? td_points_format (in->deduction) : g_strdup ("");
     case COL_FINAL:
-      return in->scored ? td_points_format (in->final_total) : g_strdup ("");
+      return in->scored ? agreed_marked (in, in->final_total) : g_strdup ("");
     case COL_GRADE:
       return g_strdup (td_grade_to_short_string (row->grade));
     case COL_PROPOSAL:
@@ -313,6 +323,15 @@ update_details (TdRankingPage *self)
       figures = g_strdup_printf (_ ("Assessed %s + bonus %s − deduction %s = total %s · "
                                     "self-score not sent"),
                                  assessed, bonus, deduction, total);
+    if (in->scored && in->has_agreed)
+      {
+        /* Translators: after the figures; the same mark as on the sheets */
+        gchar *marked = g_strdup_printf (_ ("%s\n* Includes points the meeting agreed: see the "
+                                            "unit's assessed scores."),
+                                         figures);
+        g_free (figures);
+        figures = marked;
+      }
     gtk_label_set_text (self->details_figures, figures);
   }
   gtk_widget_set_visible (GTK_WIDGET (self->clear_override_button), row->override != NULL);

@@ -24,6 +24,7 @@
 #include "td-form-import-dialog.h"
 #include "td-lazy-tooltip.h"
 #include "td-score-history.h"
+#include "td-agreed-dialog.h"
 #include "td-score-totals.h"
 #include "td-scores-matrix-view.h"
 #include "td-scores-unit-view.h"
@@ -236,6 +237,7 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
         return refuse (self, cell, NULL, error);
       remember_edit (self, unit, index, source, before);
       td_score_cell_set_text (cell, "");
+      td_scores_view_set_placeholder (&self->state, cell, c, unit, source);
       return TRUE;
     }
 
@@ -447,6 +449,141 @@ history_action (GtkWidget *widget, const char *name, GVariant *param)
                   td_scores_state_unit_of (&self->state, self->state.member),
                   column == TD_SCORES_COL_EVIDENCE || column == TD_SCORES_COL_ASSESSED_EVIDENCE,
                   column == TD_SCORES_COL_ASSESSED ? TD_SOURCE_ASSESSED : TD_SOURCE_SELF);
+}
+
+/* ---- the meeting's agreed points ---- */
+
+typedef struct
+{
+  GWeakRef page;
+  gint64 unit_id;
+  gint64 criterion_id;
+} AgreedTarget;
+
+static void
+agreed_target_free (AgreedTarget *t)
+{
+  g_weak_ref_clear (&t->page);
+  g_free (t);
+}
+
+/* Saves or removes the agreed points on the assessed entry; the ids are
+ * looked up again, the scores may have been reloaded meanwhile. */
+static void
+on_agreed_done (gboolean agreed, TdPoints points, const char *reason, gpointer data)
+{
+  AgreedTarget *t = data;
+  g_autoptr (TdScoresPage) self = g_weak_ref_get (&t->page);
+  g_autoptr (TdEntry) entry = NULL;
+  g_autoptr (GError) error = NULL;
+  const TdEntry *old;
+  const TdCriterion *c;
+  gint unit, index;
+  gboolean ok;
+
+  if (self == NULL || self->state.scores == NULL || !self->state.writable)
+    return;
+  unit = td_scores_find_unit (self->state.scores, t->unit_id);
+  index = td_criteria_table_find (self->state.table, t->criterion_id);
+  if (unit < 0 || index < 0)
+    {
+      td_window_toast_text (GTK_WIDGET (self), _ ("The unit or the criterion is no longer in "
+                                                  "the table: the agreed points were not saved."));
+      return;
+    }
+  c = td_criteria_table_get_node (self->state.table, index);
+  old = td_scores_get_entry (self->state.scores, unit, index, TD_SOURCE_ASSESSED);
+  entry = old ? td_entry_copy (old) : td_entry_new (t->unit_id, c->id, TD_SOURCE_ASSESSED);
+  entry->has_agreed = agreed;
+  entry->agreed = agreed ? points : 0;
+  g_free (entry->agreed_reason);
+  entry->agreed_reason = g_strdup (agreed ? reason : "");
+  self->saving = TRUE;
+  /* A heading's entry holds nothing but the agreed points. */
+  if (!agreed && td_rule_kind_get_input (c->kind) == TD_INPUT_NONE)
+    ok = old == NULL
+         || td_scores_clear_entry (self->state.scores, td_section_db (self), unit, index,
+                                   TD_SOURCE_ASSESSED, &error);
+  else
+    ok = td_scores_set_entry (self->state.scores, td_section_db (self), unit, index, entry, &error);
+  self->saving = FALSE;
+  if (!ok)
+    {
+      td_window_toast_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  td_scores_unit_view_compute_differences (self->unit_view);
+  td_scores_matrix_view_compute_differences (self->matrix_view);
+  td_scores_view_refresh_bound (TD_SCORES_VIEW (self->unit_view));
+  td_scores_view_refresh_bound (TD_SCORES_VIEW (self->matrix_view));
+  update_totals (self);
+  td_window_toast_text (GTK_WIDGET (self),
+                        agreed ? _ ("Agreed points saved.") : _ ("Agreed points removed."));
+}
+
+/* Opens the agreed-points dialog for a criterion of a unit. */
+static void
+show_agreed (TdScoresPage *self, gint index, guint unit)
+{
+  TdScores *scores = self->state.scores;
+  const TdCriterion *c = td_criteria_table_get_node (self->state.table, index);
+  const TdEntry *assessed = td_scores_get_entry (scores, unit, index, TD_SOURCE_ASSESSED);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AgreedTarget *t;
+  g_autofree gchar *name = NULL;
+  const char *unit_name = "";
+  GtkWidget *dialog;
+
+  if (!self->state.writable)
+    {
+      td_window_toast_text (GTK_WIDGET (self), _ ("This database is open read-only."));
+      return;
+    }
+  if (assessed == NULL && td_rule_kind_get_input (c->kind) != TD_INPUT_NONE)
+    {
+      td_window_toast_text (GTK_WIDGET (self),
+                            _ ("Enter the assessed score of this criterion first: the agreed "
+                               "points belong to it."));
+      return;
+    }
+  for (guint m = 0; m < td_scores_state_n_members (&self->state); m++)
+    if (td_scores_state_unit_of (&self->state, m) == unit)
+      unit_name = ((TdMember *)g_ptr_array_index (self->state.members, m))->name;
+  name = c->code && *c->code ? g_strdup_printf ("%s %s", c->code, c->title) : g_strdup (c->title);
+  t = g_new0 (AgreedTarget, 1);
+  g_weak_ref_init (&t->page, self);
+  t->unit_id = td_scores_get_unit_id (scores, unit);
+  t->criterion_id = c->id;
+  dialog
+      = td_agreed_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, name, unit_name,
+                              td_scores_node_totals (scores, unit, index, TD_SOURCE_ASSESSED).total,
+                              assessed, on_agreed_done, t, (GDestroyNotify)agreed_target_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+T: the meeting's agreed points of the cell that has the focus. */
+static void
+agree_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL) : NULL;
+  guint column;
+
+  if (cell == NULL || self->state.scores == NULL)
+    {
+      td_window_toast_text (widget, _ ("Put the cursor in a score cell to record the meeting's "
+                                       "agreed points."));
+      return;
+    }
+  column = td_score_cell_get_column (TD_SCORE_CELL (cell));
+  if (gtk_widget_is_ancestor (cell, GTK_WIDGET (self->matrix_column_view)))
+    show_agreed (self, td_score_cell_get_row (TD_SCORE_CELL (cell)),
+                 td_scores_state_unit_of (&self->state, column));
+  else if (td_scores_state_has_unit (&self->state))
+    show_agreed (self, td_score_cell_get_row (TD_SCORE_CELL (cell)),
+                 td_scores_state_unit_of (&self->state, self->state.member));
 }
 
 /* ---- loading ---- */
@@ -939,6 +1076,7 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "scores.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "scores.import-forms", NULL, import_forms_action);
   gtk_widget_class_install_action (widget_class, "scores.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "scores.agree", NULL, agree_action);
 
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_1,
                                       GDK_CONTROL_MASK, "scores.show-view", "s", "unit");
@@ -957,6 +1095,8 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   /* A text field's own Ctrl+Z (typing not yet saved) comes first. */
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_z,
                                       GDK_CONTROL_MASK, "scores.undo", NULL);
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_t,
+                                      GDK_CONTROL_MASK, "scores.agree", NULL);
 }
 
 static void

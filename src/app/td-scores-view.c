@@ -161,6 +161,58 @@ input_suffix (const TdCriterion *c, const TdEntry *entry, const char *points)
 }
 
 void
+td_scores_view_set_placeholder (TdScoresState *state, TdScoreCell *cell, const TdCriterion *c,
+                                guint unit, TdSource source)
+{
+  g_autofree gchar *placeholder = NULL;
+
+  /* The table counts an item not scored as fully met once the unit scored
+   * anything: say so where the value would be. */
+  if (state->table->full_by_default && td_rule_kind_gives_standard (c->kind)
+      && td_scores_get_entry (state->scores, unit, c->index, source) == NULL
+      && td_scores_get_totals (state->scores, unit)->n_entries[source] > 0)
+    {
+      g_autofree gchar *full = td_points_format (c->standard);
+
+      placeholder = g_strdup_printf (_ ("%s (full)"), full);
+    }
+  else
+    placeholder = td_criterion_input_hint (c);
+  td_score_cell_set_placeholder (cell, placeholder);
+}
+
+/* The meeting's agreed points, marked as on the sheets: "*" after the
+ * subtotal of a heading, "5*" beside an assessed input; the reason on
+ * hover and for a screen reader. */
+static void
+mark_agreed (GtkWidget *label, const TdEntry *assessed, TdSource source, const char *subtotal)
+{
+  g_autofree gchar *points = NULL;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *tip = NULL;
+
+  if (assessed == NULL || !assessed->has_agreed || source == TD_SOURCE_SELF)
+    {
+      gtk_widget_remove_css_class (label, "agreed");
+      gtk_widget_set_tooltip_text (label, NULL);
+      gtk_widget_set_hexpand (label, TRUE);
+      return;
+    }
+  points = td_points_format (assessed->agreed);
+  text = subtotal ? g_strdup_printf ("%s *", subtotal) : g_strdup_printf ("%s*", points);
+  /* Translators: the tooltip of a score the meeting agreed: points, reason */
+  tip = g_strdup_printf (_ ("The meeting agreed %s points: %s"), points, assessed->agreed_reason);
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_widget_set_visible (label, TRUE);
+  gtk_widget_add_css_class (label, "agreed");
+  gtk_widget_set_tooltip_text (label, tip);
+  /* Beside an input the cell keeps the width, the mark takes what it needs. */
+  gtk_widget_set_hexpand (label, subtotal != NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tip,
+                                  -1);
+}
+
+void
 td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *item,
                            TdSource source, guint unit, guint column, gint differs)
 {
@@ -185,16 +237,21 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
       text = td_points_format (value);
       gtk_label_set_text (GTK_LABEL (label), text);
       gtk_widget_add_css_class (label, c == NULL ? "score-total" : "score-subtotal");
+      if (c != NULL)
+        mark_agreed (label, td_scores_get_entry (state->scores, unit, index, TD_SOURCE_ASSESSED),
+                     source, text);
       return;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (cell), TRUE);
+  gtk_widget_set_visible (label, FALSE);
+  mark_agreed (label, td_scores_get_entry (state->scores, unit, index, TD_SOURCE_ASSESSED), source,
+               NULL);
   td_scores_view_remember_cell (self, index, column, cell);
   if (differs >= 0)
     td_scores_view_mark_cell (cell, differs);
   /* What the value gives, next to it (the one-unit view): the column of
    * points then adds up to the subtotals in front of the clerk. */
-  gtk_widget_set_visible (label, priv->show_points);
   gtk_widget_set_hexpand (GTK_WIDGET (cell), !priv->show_points);
   if (priv->show_points)
     {
@@ -205,7 +262,15 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
         points
             = td_points_format (td_scores_node_totals (state->scores, unit, index, source).total);
       text = input_suffix (c, entry, points);
+      /* Agreed points keep their mark (and its reason on hover). */
+      if (gtk_widget_has_css_class (label, "agreed"))
+        {
+          gchar *marked = g_strconcat (text, "*", NULL);
+          g_free (text);
+          text = marked;
+        }
       gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_set_visible (label, TRUE);
       g_clear_pointer (&text, g_free);
     }
   if (td_scores_view_cell_has_focus (GTK_WIDGET (cell)))
@@ -235,7 +300,7 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
       {
         text = td_criterion_format_input (c, entry);
         td_score_cell_set_text (cell, text);
-        td_score_cell_set_placeholder (cell, hint);
+        td_scores_view_set_placeholder (state, cell, c, unit, source);
       }
     td_score_cell_set_error (cell, NULL);
     td_lazy_tooltip_set (GTK_WIDGET (cell), hint);

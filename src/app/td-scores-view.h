@@ -104,6 +104,10 @@ void td_scores_view_set_show_points (TdScoresView *self, gboolean show);
 
 /* Adds node @index and its headings to @set (keys: index + 1). */
 void td_scores_differ_add (TdCriteriaTable *table, GHashTable *set, gint index);
+/* What an empty score cell shows: the allowed values, or the standard
+ * points an item not scored counts (TdCriteriaTable.full_by_default). */
+void td_scores_view_set_placeholder (TdScoresState *state, TdScoreCell *cell, const TdCriterion *c,
+                                     guint unit, TdSource source);
 
 /* For the views: a score cell (an input, or a subtotal label for headings
  * and the total row); @differs: -1 leaves its mark alone, else marks it. */

@@ -990,9 +990,11 @@ fail:
   return FALSE;
 }
 
-gboolean
-td_entry_delete (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
-                 TdEntry **old_entry, GError **error)
+/* @known: the criterion when the caller has it (NULL: read from the
+ * database, which loads its whole table). */
+static gboolean
+delete_entry (TdDb *db, const TdCriterion *known, gint64 unit_id, gint64 criterion_id,
+              TdSource source, TdEntry **old_entry, GError **error)
 {
   g_autoptr (TdEntry) old = NULL;
   g_autoptr (TdCriterion) criterion = NULL;
@@ -1009,13 +1011,15 @@ td_entry_delete (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
     }
   if (old != NULL)
     {
-      criterion = load_criterion (db, criterion_id, NULL);
+      if (known == NULL)
+        criterion = load_criterion (db, criterion_id, NULL);
       stmt = td_db_prepare (db, "DELETE FROM entry WHERE id = ?", error);
       if (stmt == NULL)
         goto fail;
       sqlite3_bind_int64 (stmt, 1, old->id);
       if (!td_db_run (db, stmt, error)
-          || !audit_entry (db, criterion, old, NULL, unit_id, criterion_id, source, error))
+          || !audit_entry (db, known ? known : criterion, old, NULL, unit_id, criterion_id, source,
+                           error))
         goto fail;
     }
   if (!td_db_commit (db, error))
@@ -1028,6 +1032,21 @@ td_entry_delete (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
 fail:
   td_db_rollback (db);
   return FALSE;
+}
+
+gboolean
+td_entry_delete (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source,
+                 TdEntry **old_entry, GError **error)
+{
+  return delete_entry (db, NULL, unit_id, criterion_id, source, old_entry, error);
+}
+
+gboolean
+td_entry_delete_with_criterion (TdDb *db, const TdCriterion *criterion, gint64 unit_id,
+                                TdSource source, TdEntry **old_entry, GError **error)
+{
+  g_return_val_if_fail (criterion != NULL, FALSE);
+  return delete_entry (db, criterion, unit_id, criterion->id, source, old_entry, error);
 }
 
 void

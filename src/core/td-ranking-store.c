@@ -64,7 +64,7 @@ load_votes (TdDb *db, gint64 bloc_year_id, GPtrArray *inputs, GError **error)
  * computed by another build of the scoring code are never trusted. */
 
 #define RANK_TOTALS_TYPE "(xasa(xuxxxxxxaxss))"
-#define RANK_TOTALS_FORMAT "1:" PACKAGE_VERSION
+#define RANK_TOTALS_FORMAT "2:" PACKAGE_VERSION
 
 enum
 {
@@ -73,6 +73,7 @@ enum
   RANK_HAS_ASSESSED = 1 << 2,
   RANK_DISQUALIFIED = 1 << 3,
   RANK_DISQUALIFIED_BY = 1 << 4, /* the code and title name the criterion */
+  RANK_HAS_AGREED = 1 << 5,      /* the meeting agreed some of its points */
 };
 
 /* Section code for tie-break rules: the printed code ("I"), else the title. */
@@ -130,6 +131,8 @@ compute_totals (TdDb *db, gint64 bloc_year_id, TdCriteriaTable *given_table, TdS
         flags |= RANK_HAS_SELF;
       if (t->n_entries[TD_SOURCE_ASSESSED] > 0)
         flags |= RANK_HAS_ASSESSED;
+      if (td_scores_unit_has_agreed (scores, u))
+        flags |= RANK_HAS_AGREED;
       if (t->disqualified[TD_SOURCE_FINAL])
         {
           flags |= RANK_DISQUALIFIED;
@@ -290,6 +293,7 @@ load_inputs (TdDb *db, gint64 bloc_year_id, gboolean use_stored, TdCriteriaTable
       in->scored = (flags & RANK_SCORED) != 0;
       in->has_self = (flags & RANK_HAS_SELF) != 0;
       in->has_assessed = (flags & RANK_HAS_ASSESSED) != 0;
+      in->has_agreed = (flags & RANK_HAS_AGREED) != 0;
       for (gsize k = 0; g_variant_iter_next (points, "x", &p) && k < g_variant_n_children (keys);
            k++)
         {

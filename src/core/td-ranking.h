@@ -50,6 +50,7 @@ typedef struct
   gboolean has_self; /* any self-score entry (TRUE from td_rank_input_new) */
   gboolean disqualified;
   gchar *disqualified_reason;
+  gboolean has_agreed; /* some of its points are the meeting's agreed points */
 } TdRankInput;
 
 typedef enum

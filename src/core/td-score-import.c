@@ -191,13 +191,16 @@ td_score_import_undo (TdDb *db, TdScoreImport *import, GError **error)
     {
       Saved *s = &g_array_index (import->saved, Saved, i);
 
+      const TdCriterion *c = td_criteria_table_get_node (s->table, s->index);
+
+      /* The criterion is the import's: nothing is read again per entry. */
       if (s->before != NULL)
         {
           g_autoptr (TdEntry) copy = td_entry_copy (s->before);
-          td_entry_save (db, td_criteria_table_get_node (s->table, s->index), copy, &local);
+          td_entry_save (db, c, copy, &local);
         }
       else
-        td_entry_delete (db, s->unit_id, s->criterion_id, s->source, NULL, &local);
+        td_entry_delete_with_criterion (db, c, s->unit_id, s->source, NULL, &local);
       /* The rows of one file say which import they undo. */
       if (local == NULL && after >= 0
           && (i == 0

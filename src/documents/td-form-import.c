@@ -1,358 +1,20 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Filled self-score forms: read (any thread), planned against the
- * database (nothing written), applied one transaction per form (see
- * td-form-import.h).  The form's layout is td-form-layout.h's. */
+/* Filled self-score forms, steps 2 and 3: planned against the database
+ * (nothing written) and applied one transaction per form (see
+ * td-form-import.h).  Files are read in td-form-read.c, the cells of a
+ * criterion in td-form-cells.c; the form's layout is td-form-layout.h's. */
 #include "config.h"
 
-#include "td-form-import.h"
-#include "td-form-layout.h"
+#include "td-form-import-private.h"
 #include "td-registry.h"
 #include "td-scoring.h"
-#include "td-sniff.h"
 #include "td-text.h"
-#include "td-xlsx-reader.h"
 
 #include <glib/gi18n-lib.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_EVIDENCE_CHARS 2000
 #define INPUT_HEADER "Số liệu tự chấm"
-
-/* --- 1. reading ------------------------------------------------------------------ */
-
-static gint
-compare_paths (gconstpointer a, gconstpointer b)
-{
-  return g_utf8_collate (*(const char *const *)a, *(const char *const *)b);
-}
-
-GPtrArray *
-td_form_files_expand (const char *const *paths, GError **error)
-{
-  g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint i = 0; paths[i]; i++)
-    {
-      g_autoptr (GDir) dir = NULL;
-      g_autoptr (GPtrArray) found = NULL;
-      const char *name;
-
-      if (!g_file_test (paths[i], G_FILE_TEST_EXISTS))
-        {
-          g_autofree gchar *shown = g_filename_display_name (paths[i]);
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                       _ ("There is no file or folder “%s”."), shown);
-          return NULL;
-        }
-      if (!g_file_test (paths[i], G_FILE_TEST_IS_DIR))
-        {
-          g_ptr_array_add (out, g_strdup (paths[i]));
-          continue;
-        }
-      dir = g_dir_open (paths[i], 0, error);
-      if (dir == NULL)
-        return NULL;
-      found = g_ptr_array_new_with_free_func (g_free);
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree gchar *path = NULL;
-          if (name[0] == '.' || g_str_has_prefix (name, "~$"))
-            continue;
-          path = g_build_filename (paths[i], name, NULL);
-          if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-            g_ptr_array_add (found, g_steal_pointer (&path));
-        }
-      g_ptr_array_sort (found, compare_paths);
-      for (guint k = 0; k < found->len; k++)
-        g_ptr_array_add (out, g_strdup (found->pdata[k]));
-    }
-  return g_steal_pointer (&out);
-}
-
-typedef struct
-{
-  guint32 excel_row; /* 1-based */
-  gchar *key;
-} KeyedRow;
-
-typedef struct
-{
-  gchar *sheet; /* the visible worksheet */
-  GHashTable *meta;
-  GArray *rows; /* KeyedRow */
-  TdXlsxSheet *cells;
-  gchar *refusal;
-} RawForm;
-
-struct _TdFormFile
-{
-  gchar *path;
-  gchar *file_name;
-  gchar *refusal;
-  GPtrArray *forms; /* RawForm */
-};
-
-static void
-keyed_row_clear (gpointer data)
-{
-  g_free (((KeyedRow *)data)->key);
-}
-
-static void
-raw_form_free (RawForm *raw)
-{
-  g_free (raw->sheet);
-  g_hash_table_unref (raw->meta);
-  g_array_unref (raw->rows);
-  g_clear_pointer (&raw->cells, td_xlsx_sheet_free);
-  g_free (raw->refusal);
-  g_free (raw);
-}
-
-void
-td_form_file_free (TdFormFile *file)
-{
-  if (file == NULL)
-    return;
-  g_free (file->path);
-  g_free (file->file_name);
-  g_free (file->refusal);
-  g_ptr_array_unref (file->forms);
-  g_free (file);
-}
-
-const char *
-td_form_file_get_path (TdFormFile *file)
-{
-  return file->path;
-}
-
-/* An empty cell, or one holding only spaces. */
-static gboolean
-cell_blank (const TdXlsxCell *cell)
-{
-  if (cell == NULL)
-    return TRUE;
-  if (cell->type != TD_XLSX_STRING)
-    return FALSE;
-  for (const char *p = cell->text; *p; p++)
-    if (!g_ascii_isspace (*p))
-      return FALSE;
-  return TRUE;
-}
-
-static gchar *
-text_at (TdXlsxSheet *sheet, guint32 row, guint32 col)
-{
-  gchar *text = td_xlsx_cell_to_text (td_xlsx_sheet_get_cell (sheet, row, col));
-  return g_strstrip (text);
-}
-
-/* The data sheet: key/value pairs from A1 down to the first empty row,
- * then "row | excel_row | key" and one line per input row. */
-static RawForm *
-read_data_sheet (TdXlsxReader *reader, TdXlsxSheet *data)
-{
-  RawForm *raw = g_new0 (RawForm, 1);
-  guint32 r = 0, n = td_xlsx_sheet_get_n_cells (data);
-  gint index;
-
-  raw->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  raw->rows = g_array_new (FALSE, TRUE, sizeof (KeyedRow));
-  g_array_set_clear_func (raw->rows, keyed_row_clear);
-  for (; r < n; r++)
-    {
-      g_autofree gchar *key = text_at (data, r, 0);
-      if (*key == '\0')
-        break;
-      g_hash_table_replace (raw->meta, g_steal_pointer (&key), text_at (data, r, 1));
-    }
-  for (; r < n; r++)
-    {
-      g_autofree gchar *head = text_at (data, r, 0);
-      if (g_str_equal (head, "row"))
-        break;
-    }
-  for (r++; r < n; r++)
-    {
-      const TdXlsxCell *excel = td_xlsx_sheet_get_cell (data, r, 1);
-      KeyedRow row = { 0 };
-
-      if (excel == NULL || excel->type != TD_XLSX_NUMBER || excel->number < 1
-          || excel->number > 1048576)
-        break;
-      row.excel_row = (guint32)excel->number;
-      row.key = text_at (data, r, 2);
-      g_array_append_val (raw->rows, row);
-    }
-  raw->sheet = g_strdup (g_hash_table_lookup (raw->meta, "worksheet"));
-  index = raw->sheet ? td_xlsx_reader_find_sheet (reader, raw->sheet) : -1;
-  if (raw->sheet == NULL)
-    raw->refusal = g_strdup (_ ("The sheet that identifies this form is incomplete: it was "
-                                "changed. Ask the member to fill in the form that was sent."));
-  else if (index < 0)
-    raw->refusal = g_strdup_printf (_ ("The form's sheet “%s” is missing: it was renamed or "
-                                       "deleted. Ask the member to fill in the form that was "
-                                       "sent, without changing its sheets."),
-                                    raw->sheet ? raw->sheet : "");
-  else
-    {
-      g_autoptr (GError) error = NULL;
-      raw->cells = td_xlsx_reader_read_sheet (reader, (guint)index, &error);
-      if (raw->cells == NULL)
-        raw->refusal = g_strdup (error->message);
-    }
-  return raw;
-}
-
-/* A workbook that shows a form's title but has no data sheet: cells
- * copied into a new workbook, or a program that dropped hidden sheets. */
-static gboolean
-looks_like_form (TdXlsxReader *reader)
-{
-  for (guint i = 0; i < td_xlsx_reader_get_n_sheets (reader); i++)
-    {
-      g_autoptr (TdXlsxSheet) sheet = NULL;
-
-      if (td_xlsx_reader_get_sheet_state (reader, i) != TD_XLSX_SHEET_VISIBLE)
-        continue;
-      sheet = td_xlsx_reader_read_sheet (reader, i, NULL);
-      for (guint n = 0; sheet && n < td_xlsx_sheet_get_n_cells (sheet); n++)
-        {
-          const TdXlsxCell *c = td_xlsx_sheet_get_nth_cell (sheet, n);
-          if (c->row > 20)
-            break;
-          if (c->type == TD_XLSX_STRING && strstr (c->text, "PHIẾU TỰ CHẤM") != NULL)
-            return TRUE;
-        }
-      return FALSE;
-    }
-  return FALSE;
-}
-
-static gchar *
-reader_refusal (const GError *error)
-{
-  switch (error->code)
-    {
-    case TD_XLSX_READER_ERROR_TOO_LARGE:
-      return g_strdup_printf (_ ("%s It was not read."), error->message);
-    case TD_XLSX_READER_ERROR_UNSAFE:
-      return g_strdup_printf (_ ("%s Ask the member to save the form again in Excel or "
-                                 "LibreOffice."),
-                              error->message);
-    case TD_XLSX_READER_ERROR_NOT_XLSX:
-    case TD_XLSX_READER_ERROR_DAMAGED:
-    default:
-      return g_strdup_printf (_ ("%s Ask the member to send the file again, or open it in Excel "
-                                 "or LibreOffice and save it again."),
-                              error->message);
-    }
-}
-
-TdFormFile *
-td_form_file_read (const char *path)
-{
-  TdFormFile *file = g_new0 (TdFormFile, 1);
-  g_autoptr (TdXlsxReader) reader = NULL;
-  g_autoptr (GError) error = NULL;
-  TdFileKind kind;
-
-  file->path = g_strdup (path);
-  file->file_name = g_filename_display_basename (path);
-  file->forms = g_ptr_array_new_with_free_func ((GDestroyNotify)raw_form_free);
-  if (!td_sniff_file (path, &kind, &error)
-      || !td_sniff_expect (kind, TD_EXPECT_XLSX, file->file_name, &error))
-    {
-      file->refusal = g_strdup (error->message);
-      return file;
-    }
-  reader = td_xlsx_reader_open (path, NULL, &error);
-  if (reader == NULL)
-    {
-      file->refusal = reader_refusal (error);
-      return file;
-    }
-  for (guint i = 0; i < td_xlsx_reader_get_n_sheets (reader); i++)
-    {
-      const char *name = td_xlsx_reader_get_sheet_name (reader, i);
-      g_autoptr (TdXlsxSheet) data = NULL;
-      g_autofree gchar *mark = NULL;
-
-      if (g_ascii_strncasecmp (name, "TD_DATA", 7) != 0)
-        continue;
-      data = td_xlsx_reader_read_sheet (reader, i, &error);
-      if (data == NULL)
-        {
-          file->refusal = reader_refusal (error);
-          return file;
-        }
-      mark = text_at (data, 0, 0);
-      if (g_str_equal (mark, "thidua-sheet"))
-        g_ptr_array_add (file->forms, read_data_sheet (reader, data));
-    }
-  if (file->forms->len == 0)
-    file->refusal = g_strdup (
-        looks_like_form (reader)
-            ? _ ("This looks like a self-score form, but the sheet that identifies it is missing: "
-                 "it was probably copied into a new workbook. Ask the member to fill in the "
-                 "file that was sent, or type the scores in the Scores section.")
-            : _ ("This workbook is not a Thi Đua self-score form. Import the forms exported "
-                 "from Thi Đua (Blank Self-Score Forms, under the printer button) after the "
-                 "members filled them in."));
-  return file;
-}
-
-typedef struct
-{
-  GPtrArray *paths;
-  TdFormFile **files;
-  gint next; /* the next path to read, taken atomically */
-  GCancellable *cancellable;
-} ReadAll;
-
-static gpointer
-read_worker (gpointer data)
-{
-  ReadAll *all = data;
-  gint i;
-
-  while ((i = g_atomic_int_add (&all->next, 1)) < (gint)all->paths->len
-         && !g_cancellable_is_cancelled (all->cancellable))
-    all->files[i] = td_form_file_read (all->paths->pdata[i]);
-  return NULL;
-}
-
-GPtrArray *
-td_form_files_read (GPtrArray *paths, GCancellable *cancellable)
-{
-  ReadAll all = { paths, g_new0 (TdFormFile *, MAX (paths->len, 1)), 0, cancellable };
-  guint n_threads = MIN (MIN (g_get_num_processors (), 4), paths->len);
-  g_autoptr (GPtrArray) threads = g_ptr_array_new ();
-  GPtrArray *out;
-
-  /* This thread reads too; the others join it. */
-  for (guint t = 1; t < n_threads; t++)
-    g_ptr_array_add (threads, g_thread_new ("td-form-read", read_worker, &all));
-  read_worker (&all);
-  for (guint t = 0; t < threads->len; t++)
-    g_thread_join (threads->pdata[t]);
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_file_free);
-  for (guint i = 0; i < paths->len; i++)
-    if (all.files[i] != NULL)
-      g_ptr_array_add (out, all.files[i]);
-  g_free (all.files);
-  if (g_cancellable_is_cancelled (cancellable) || out->len != paths->len)
-    {
-      g_ptr_array_unref (out);
-      return NULL;
-    }
-  return out;
-}
-
-/* --- 2. planning -------------------------------------------------------------------- */
 
 void
 td_form_plan_free (TdFormPlan *plan)
@@ -409,19 +71,6 @@ refuse (TdFormPlan *plan, gchar *reason)
   plan->status = TD_FORM_REFUSED;
   g_free (plan->reason);
   plan->reason = reason;
-}
-
-static void
-refuse_cell (TdFormPlan *plan, guint32 row, guint32 col, const char *label, const char *value,
-             const char *reason)
-{
-  TdFormRefusal *r = g_new0 (TdFormRefusal, 1);
-
-  r->cell = td_xlsx_cell_name (row, col);
-  r->label = g_strdup (label);
-  r->value = g_strdup (value);
-  r->reason = g_strdup (reason);
-  g_ptr_array_add (plan->refusals, r);
 }
 
 /* One bloc-year, loaded once for all its forms. */
@@ -483,7 +132,7 @@ year_ctx (TdDb *db, GHashTable *cache, gint64 bloc_year_id, GError **error)
 }
 
 static gboolean
-meta_id (RawForm *raw, const char *key, gint64 *out)
+meta_id (TdFormRaw *raw, const char *key, gint64 *out)
 {
   const char *text = g_hash_table_lookup (raw->meta, key);
   guint64 v;
@@ -495,7 +144,7 @@ meta_id (RawForm *raw, const char *key, gint64 *out)
 }
 
 static gboolean
-meta_col (RawForm *raw, const char *key, guint32 *out)
+meta_col (TdFormRaw *raw, const char *key, guint32 *out)
 {
   const char *text = g_hash_table_lookup (raw->meta, key);
   guint64 v;
@@ -514,7 +163,7 @@ bloc_year_name (const char *bloc, const char *year)
 
 /* The whole-form checks; FALSE (and the plan refused) when one fails. */
 static gboolean
-check_identity (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw,
+check_identity (TdDb *db, GHashTable *cache, TdFormPlan *plan, TdFormRaw *raw,
                 gint64 expected_bloc_year, YearCtx **out, GError **error)
 {
   const char *layout = g_hash_table_lookup (raw->meta, "form_layout");
@@ -538,7 +187,9 @@ check_identity (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw,
                                  "Đua's sheets). Import the forms the members filled in.")));
       return FALSE;
     }
-  if (layout == NULL || g_strcmp0 (layout, "1") == 0 || seal == NULL)
+  /* An older layout asked for other cells (no bonus, no files, an item's
+   * own rule under its sub-rows): its cells cannot be read as this one's. */
+  if (layout == NULL || atoi (layout) < TD_FORM_LAYOUT_VERSION || seal == NULL)
     {
       refuse (plan, g_strdup (_ ("This form was made by an earlier version of Thi Đua, or is "
                                  "an example, and cannot be checked against the table. Export "
@@ -611,22 +262,14 @@ check_identity (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw,
   return TRUE;
 }
 
-/* "II.3 Tỷ lệ hồ sơ …": the codes from the top, and the title shortened. */
+/* "II.3 Tỷ lệ hồ sơ …", "1.a1.2 …": the codes from the top, each once,
+ * and the title shortened. */
 static gchar *
 make_label (const TdCriteriaTable *table, const TdCriterion *c)
 {
   g_autofree gchar *title = td_text_normalize_space (c->title ? c->title : "");
   g_autofree gchar *shortened = NULL;
-  g_autofree gchar *path = NULL;
-
-  for (const TdCriterion *n = c; n != NULL;
-       n = n->parent >= 0 ? td_criteria_table_get_node (table, n->parent) : NULL)
-    if (n->code && *n->code)
-      {
-        gchar *longer = path ? g_strdup_printf ("%s.%s", n->code, path) : g_strdup (n->code);
-        g_free (path);
-        path = longer;
-      }
+  g_autofree gchar *path = td_form_criterion_path (table, c->index);
 
   if (g_utf8_strlen (title, -1) > 90)
     {
@@ -635,7 +278,7 @@ make_label (const TdCriteriaTable *table, const TdCriterion *c)
     }
   else
     shortened = g_strdup (title);
-  if (path != NULL)
+  if (*path != '\0')
     return g_strdup_printf ("%s %s", path, shortened);
   return g_steal_pointer (&shortened);
 }
@@ -650,175 +293,11 @@ criterion_label (YearCtx *y, gint index)
   return y->labels[index];
 }
 
-/* A number cell as the text a clerk would type ("2.5"), refusing more
- * than two decimals (@whole: none at all). */
-static gchar *
-number_text (const TdXlsxCell *cell, gboolean whole, GError **error)
-{
-  double scaled = cell->number * 100;
-  double rounded = round (scaled);
-  gint64 h;
-
-  if (fabs (cell->number) > 1e12 || fabs (scaled - rounded) > 1e-6 * MAX (1.0, fabs (scaled)))
-    {
-      g_autofree gchar *shown = td_xlsx_cell_to_text (cell);
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("“%s” has more than two decimals; enter at most two, such as 2,75."), shown);
-      return NULL;
-    }
-  h = (gint64)rounded;
-  if (whole)
-    {
-      if (h % 100 != 0)
-        {
-          g_autofree gchar *shown = td_points_format (h);
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("“%s” is not a whole number; enter a number of cases 0, 1, 2 …"), shown);
-          return NULL;
-        }
-      return g_strdup_printf ("%" G_GINT64_FORMAT, h / 100);
-    }
-  if (h % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, h / 100);
-  if (h % 10 == 0)
-    return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, h < 0 ? "-" : "",
-                            ABS (h) / 100, (ABS (h) % 100) / 10);
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT, h < 0 ? "-" : "",
-                          ABS (h) / 100, ABS (h) % 100);
-}
-
-/* The index of @text among @items (compared without case and diacritics),
- * −1 when it is none of them. */
-static gint
-find_item (GStrv items, const char *text)
-{
-  g_autofree gchar *wanted = td_text_fold (text);
-
-  for (guint i = 0; items && items[i]; i++)
-    {
-      g_autofree gchar *item = td_text_fold (items[i]);
-      if (g_strcmp0 (item, wanted) == 0)
-        return (gint)i;
-    }
-  return -1;
-}
-
-static gchar *
-items_text (GStrv items)
-{
-  return g_strjoinv (" / ", items);
-}
-
-/* Reads one input cell of criterion @c into @entry's field for @field.
- * Every kind of cell the form may come back with: numbers, numbers typed
- * as text ("2,5"), list items, dates and errors (refused). */
-static gboolean
-read_field (const TdCriterion *c, TdFormField field, const TdXlsxCell *cell, TdEntry *entry,
-            GError **error)
-{
-  g_auto (GStrv) items = td_form_field_items (c, field);
-  g_autofree gchar *text = NULL;
-  gint64 min, max;
-
-  if (cell->type == TD_XLSX_ERROR)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("The cell shows an error (%s) instead of a value."), cell->text);
-      return FALSE;
-    }
-  if (cell->type == TD_XLSX_DATE)
-    {
-      g_autofree gchar *shown = td_xlsx_cell_to_text (cell);
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("“%s” is a date; the cell takes a number (format the cell as a number and "
-                      "type it again)."),
-                   shown);
-      return FALSE;
-    }
-  if (cell->type == TD_XLSX_NUMBER && items == NULL)
-    {
-      text = number_text (cell, field == TD_FORM_FIELD_COUNT, error);
-      if (text == NULL)
-        return FALSE;
-    }
-  else
-    text = g_strstrip (td_xlsx_cell_to_text (cell));
-
-  switch (field)
-    {
-    case TD_FORM_FIELD_SIZE_CLASS:
-    case TD_FORM_FIELD_EXEMPT:
-      {
-        gint i = find_item (items, text);
-        guint64 n;
-
-        if (i < 0 && g_ascii_string_to_unsigned (text, 10, 1, g_strv_length (items), &n, NULL))
-          i = (gint)n - 1;
-        if (i < 0)
-          {
-            g_autofree gchar *allowed = items_text (items);
-            g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                         _ ("“%s” is not one of the choices: %s."), text, allowed);
-            return FALSE;
-          }
-        if (field == TD_FORM_FIELD_SIZE_CLASS)
-          entry->size_class = i;
-        else
-          entry->exempt = g_str_equal (items[i], TD_FORM_YES);
-        return TRUE;
-      }
-    case TD_FORM_FIELD_FLAG:
-      {
-        gint i = find_item (items, text);
-        if (i >= 0)
-          {
-            entry->disqualified = g_str_equal (items[i], TD_FORM_YES);
-            return TRUE;
-          }
-        return td_criterion_parse_input (c, text, entry, error);
-      }
-    case TD_FORM_FIELD_OPTION:
-    case TD_FORM_FIELD_GRADE:
-      {
-        gint i = find_item (items, text);
-        if (i >= 0)
-          {
-            entry->option = i;
-            entry->has_measured = FALSE;
-            return TRUE;
-          }
-        return td_criterion_parse_input (c, text, entry, error);
-      }
-    case TD_FORM_FIELD_MEASURED:
-      if (!td_criterion_parse_input (c, text, entry, error))
-        return FALSE;
-      td_form_field_range (c, field, &min, &max);
-      if (entry->measured < min || entry->measured > max)
-        {
-          g_autofree gchar *hi = td_points_format (max);
-          g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                       _ ("“%s” is out of range; enter a value from 0 to %s."), text, hi);
-          return FALSE;
-        }
-      return TRUE;
-    case TD_FORM_FIELD_POINTS:
-    case TD_FORM_FIELD_COUNT:
-    default:
-      return td_criterion_parse_input (c, text, entry, error);
-    }
-}
-
-typedef struct
-{
-  TdFormField field;
-  guint32 row; /* 0-based */
-} FieldRow;
-
 /* One criterion of the form: its input rows, in form order. */
 typedef struct
 {
   gint index;
-  GArray *rows; /* FieldRow */
+  GArray *rows; /* TdFormFieldRow */
 } CriterionRows;
 
 static void
@@ -834,97 +313,6 @@ net (TdContribution r)
   return r.standard + r.bonus - r.deduction;
 }
 
-/* The entry the form gives for one criterion, or NULL (nothing filled, or
- * refused: then the refusal is on the plan). */
-static TdEntry *
-read_criterion (TdFormPlan *plan, YearCtx *y, gint index, CriterionRows *cr, TdXlsxSheet *sheet,
-                guint32 col_input, guint32 col_evidence, const TdEntry *old)
-{
-  const TdCriterion *c = td_criteria_table_get_node (y->table, index);
-  g_autoptr (TdEntry) entry
-      = old ? td_entry_copy (old) : td_entry_new (plan->unit_id, c->id, TD_SOURCE_SELF);
-  const char *label = criterion_label (y, index);
-  g_autofree gchar *evidence = NULL;
-  FieldRow *main = &g_array_index (cr->rows, FieldRow, 0);
-  const TdXlsxCell *value = td_xlsx_sheet_get_cell (sheet, main->row, col_input);
-  gboolean filled = !cell_blank (value);
-
-  /* Evidence: on the criterion's own row. */
-  {
-    const TdXlsxCell *e = td_xlsx_sheet_get_cell (sheet, main->row, col_evidence);
-    evidence = g_strstrip (td_xlsx_cell_to_text (e));
-    if (g_utf8_strlen (evidence, -1) > MAX_EVIDENCE_CHARS)
-      {
-        g_autofree gchar *reason = g_strdup_printf (
-            _ ("The evidence is longer than %d characters; shorten it."), MAX_EVIDENCE_CHARS);
-        g_autofree gchar *start = g_utf8_substring (evidence, 0, 40);
-        refuse_cell (plan, main->row, col_evidence, label, start, reason);
-        return NULL;
-      }
-  }
-  if (!filled)
-    {
-      if (*evidence == '\0' || (old != NULL && g_strcmp0 (old->evidence, evidence) == 0))
-        return NULL;
-      if (old == NULL)
-        {
-          g_autofree gchar *hint = td_criterion_input_hint (c);
-          g_autofree gchar *reason = g_strdup_printf (
-              _ ("Evidence is given but no value; enter the value (%s) to import the row."), hint);
-          refuse_cell (plan, main->row, col_input, label, "", reason);
-          return NULL;
-        }
-      /* Only the evidence of a score already there. */
-      g_free (entry->evidence);
-      entry->evidence = g_steal_pointer (&evidence);
-      return g_steal_pointer (&entry);
-    }
-
-  for (guint k = 0; k < cr->rows->len; k++)
-    {
-      FieldRow *fr = &g_array_index (cr->rows, FieldRow, k);
-      const TdXlsxCell *cell = td_xlsx_sheet_get_cell (sheet, fr->row, col_input);
-      g_autoptr (GError) error = NULL;
-
-      /* The exemption left empty means "Không", its first choice. */
-      if (fr->field == TD_FORM_FIELD_EXEMPT)
-        entry->exempt = FALSE;
-      if (cell_blank (cell))
-        {
-          if (fr->field == TD_FORM_FIELD_SIZE_CLASS)
-            {
-              g_autofree gchar *reason
-                  = g_strdup_printf (_ ("Choose the size class of the unit for “%s”."), label);
-              refuse_cell (plan, fr->row, col_input, label, "", reason);
-              return NULL;
-            }
-          continue;
-        }
-      if (!read_field (c, fr->field, cell, entry, &error))
-        {
-          g_autofree gchar *shown = td_xlsx_cell_to_text (cell);
-          refuse_cell (plan, fr->row, col_input, label, shown, error->message);
-          return NULL;
-        }
-    }
-  /* Evidence the form leaves empty keeps what was saved. */
-  if (*evidence != '\0')
-    {
-      g_free (entry->evidence);
-      entry->evidence = g_steal_pointer (&evidence);
-    }
-  {
-    g_autoptr (GError) error = NULL;
-    if (!td_criterion_validate_entry (c, entry, &error))
-      {
-        g_autofree gchar *shown = td_xlsx_cell_to_text (value);
-        refuse_cell (plan, main->row, col_input, label, shown, error->message);
-        return NULL;
-      }
-  }
-  return g_steal_pointer (&entry);
-}
-
 /* Values where the form takes none: a row the table does not have, or a
  * computed cell typed over. */
 static void
@@ -937,7 +325,7 @@ find_strays (TdFormPlan *plan, TdXlsxSheet *sheet, GHashTable *input_rows, guint
       g_autofree gchar *shown = NULL;
       gboolean typed_over = FALSE;
 
-      if (cell->row < first || cell->row >= end || cell->formula || cell_blank (cell))
+      if (cell->row < first || cell->row >= end || cell->formula || td_form_cell_blank (cell))
         continue;
       for (guint k = 0; k < n_computed; k++)
         typed_over |= cell->col == computed[k];
@@ -948,18 +336,20 @@ find_strays (TdFormPlan *plan, TdXlsxSheet *sheet, GHashTable *input_rows, guint
         continue;
       shown = td_xlsx_cell_to_text (cell);
       if (typed_over)
-        refuse_cell (plan, cell->row, cell->col, NULL, shown,
-                     _ ("A computed cell was typed over; it is not imported (the scores come "
-                        "from the “Số liệu tự chấm” column)."));
+        td_form_plan_refuse_cell (
+            plan, cell->row, cell->col, NULL, shown,
+            _ ("A computed cell was typed over; it is not imported (the scores come "
+               "from the “Số liệu tự chấm” column)."));
       else
-        refuse_cell (plan, cell->row, cell->col, NULL, shown,
-                     _ ("This row is not a criterion of the table, so the value was not "
-                        "imported."));
+        td_form_plan_refuse_cell (
+            plan, cell->row, cell->col, NULL, shown,
+            _ ("This row is not a criterion of the table, so the value was not "
+               "imported."));
     }
 }
 
 static void
-plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 expected,
+plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, TdFormRaw *raw, gint64 expected,
            GError **error)
 {
   YearCtx *y;
@@ -992,7 +382,7 @@ plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 e
   }
   if (layout_ok)
     {
-      g_autofree gchar *header = text_at (raw->cells, first_row - 1, col_input);
+      g_autofree gchar *header = td_form_text_at (raw->cells, first_row - 1, col_input);
       layout_ok = g_str_equal (header, INPUT_HEADER);
     }
 
@@ -1000,13 +390,13 @@ plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 e
   by_index = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)criterion_rows_free);
   for (guint i = 0; layout_ok && i < raw->rows->len; i++)
     {
-      KeyedRow *kr = &g_array_index (raw->rows, KeyedRow, i);
+      TdFormKeyedRow *kr = &g_array_index (raw->rows, TdFormKeyedRow, i);
       g_auto (GStrv) parts = g_strsplit (kr->key, ":", -1);
       TdFormField fields[TD_FORM_MAX_FIELDS], field;
       guint64 id;
       gint index;
       CriterionRows *cr;
-      FieldRow fr;
+      TdFormFieldRow fr;
       const TdCriterion *c;
 
       layout_ok = g_strv_length (parts) == 3 && g_str_equal (parts[0], "criterion")
@@ -1023,13 +413,13 @@ plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 e
         {
           guint n = td_form_fields (c, fields);
           /* The criterion's first field is on its own row, under its code. */
-          g_autofree gchar *code = text_at (raw->cells, fr.row, col_code);
+          g_autofree gchar *code = td_form_text_at (raw->cells, fr.row, col_code);
           layout_ok = n > 0 && fields[0] == field
                       && (c->code == NULL || *c->code == '\0' || g_str_equal (code, c->code)
                           || c->n_children > 0);
           cr = g_new0 (CriterionRows, 1);
           cr->index = index;
-          cr->rows = g_array_new (FALSE, FALSE, sizeof (FieldRow));
+          cr->rows = g_array_new (FALSE, FALSE, sizeof (TdFormFieldRow));
           g_hash_table_insert (by_index, GINT_TO_POINTER (index + 1), cr);
           g_array_append_val (order, index);
         }
@@ -1056,8 +446,8 @@ plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 e
       const TdCriterion *c = td_criteria_table_get_node (y->table, index);
       CriterionRows *cr = g_hash_table_lookup (by_index, GINT_TO_POINTER (index + 1));
       const TdEntry *old = self[index];
-      TdEntry *entry
-          = read_criterion (plan, y, index, cr, raw->cells, col_input, col_evidence, old);
+      TdEntry *entry = td_form_read_criterion (plan, c, criterion_label (y, index), cr->rows,
+                                               raw->cells, col_input, col_evidence, old);
       TdFormChange *change;
 
       if (entry == NULL)
@@ -1070,8 +460,8 @@ plan_form (TdDb *db, GHashTable *cache, TdFormPlan *plan, RawForm *raw, gint64 e
       change = g_new0 (TdFormChange, 1);
       change->criterion_id = c->id;
       change->label = g_strdup (criterion_label (y, index));
-      change->old_text = td_criterion_format_input (c, old);
-      change->new_text = td_criterion_format_input (c, entry);
+      change->old_text = td_form_entry_text (c, old);
+      change->new_text = td_form_entry_text (c, entry);
       change->old_points = net (td_rule_evaluate (c, old));
       change->new_points = net (td_rule_evaluate (c, entry));
       change->evidence_changed = g_strcmp0 (old ? old->evidence : "", entry->evidence) != 0;
@@ -1121,7 +511,7 @@ td_form_plan (TdDb *db, GPtrArray *files, gint64 bloc_year_id, GError **error)
         }
       for (guint i = 0; i < file->forms->len; i++)
         {
-          RawForm *raw = file->forms->pdata[i];
+          TdFormRaw *raw = file->forms->pdata[i];
           TdFormPlan *plan = plan_new (file, raw->sheet);
           GError *local = NULL;
 

@@ -17,6 +17,7 @@ static const char *const field_names[TD_FORM_N_FIELDS] = {
   [TD_FORM_FIELD_OPTION] = "option",         [TD_FORM_FIELD_GRADE] = "grade",
   [TD_FORM_FIELD_MEASURED] = "measured",     [TD_FORM_FIELD_FLAG] = "flag",
   [TD_FORM_FIELD_SIZE_CLASS] = "size_class", [TD_FORM_FIELD_EXEMPT] = "exempt",
+  [TD_FORM_FIELD_BONUS] = "bonus",           [TD_FORM_FIELD_FILES] = "files",
 };
 
 const char *
@@ -58,6 +59,17 @@ grades_have_ranges (const TdCriterion *c)
   return c->options->len > 0;
 }
 
+gboolean
+td_form_sizes_by_files (const TdCriterion *c)
+{
+  if (c->kind != TD_RULE_BRACKETS || n_size_classes (c) < 2)
+    return FALSE;
+  for (guint i = 0; i < n_size_classes (c); i++)
+    if (td_criterion_get_size_range (c, (gint)i) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 guint
 td_form_fields (const TdCriterion *c, TdFormField fields[TD_FORM_MAX_FIELDS])
 {
@@ -81,13 +93,19 @@ td_form_fields (const TdCriterion *c, TdFormField fields[TD_FORM_MAX_FIELDS])
         fields[n++] = TD_FORM_FIELD_GRADE;
       else
         fields[n++] = TD_FORM_FIELD_MEASURED;
-      if (c->kind == TD_RULE_BRACKETS && n_size_classes (c) > 1)
+      /* The member types the files received when every class has its
+       * range; the form and the importer choose the class. */
+      if (td_form_sizes_by_files (c))
+        fields[n++] = TD_FORM_FIELD_FILES;
+      else if (c->kind == TD_RULE_BRACKETS && n_size_classes (c) > 1)
         fields[n++] = TD_FORM_FIELD_SIZE_CLASS;
       break;
     case TD_INPUT_FLAG:
       fields[n++] = TD_FORM_FIELD_FLAG;
       break;
     }
+  if (td_rule_kind_gives_standard (c->kind) && c->bonus_max > 0)
+    fields[n++] = TD_FORM_FIELD_BONUS;
   if (td_rule_kind_is_deduction (c->kind) && c->exemption && *c->exemption)
     fields[n++] = TD_FORM_FIELD_EXEMPT;
   return n;
@@ -238,6 +256,12 @@ td_form_field_range (const TdCriterion *c, TdFormField field, gint64 *min, gint6
       *max = td_form_measured_is_percent (c) && bounded_percent (c) ? TD_POINTS (100)
                                                                     : TD_POINTS (1000000000);
       break;
+    case TD_FORM_FIELD_BONUS:
+      *max = MAX (c->bonus_max, 0);
+      break;
+    case TD_FORM_FIELD_FILES:
+      *max = TD_POINTS (100000000);
+      break;
     default:
       *max = 0;
       break;
@@ -250,9 +274,12 @@ td_form_field_unit (const TdCriterion *c, TdFormField field)
   switch (field)
     {
     case TD_FORM_FIELD_POINTS:
+    case TD_FORM_FIELD_BONUS:
       return "điểm";
     case TD_FORM_FIELD_COUNT:
       return "số lượng";
+    case TD_FORM_FIELD_FILES:
+      return "hồ sơ";
     case TD_FORM_FIELD_MEASURED:
       return td_form_measured_is_percent (c) ? "%" : "số liệu";
     case TD_FORM_FIELD_FLAG:
@@ -266,18 +293,51 @@ td_form_field_unit (const TdCriterion *c, TdFormField field)
     }
 }
 
-const char *
-td_form_field_row_label (TdFormField field)
+gchar *
+td_form_field_row_label (const TdCriterion *c, TdFormField field)
 {
   switch (field)
     {
     case TD_FORM_FIELD_SIZE_CLASS:
-      return "– Quy mô của đơn vị (chọn trong danh sách)";
+      return g_strdup ("– Quy mô của đơn vị (chọn trong danh sách)");
+    case TD_FORM_FIELD_FILES:
+      return g_strdup ("– Số hồ sơ đơn vị tiếp nhận trong năm (quy mô được xác định theo số "
+                       "này)");
     case TD_FORM_FIELD_EXEMPT:
-      return "– Đơn vị thuộc trường hợp được miễn trừ";
+      return g_strdup ("– Đơn vị thuộc trường hợp được miễn trừ");
+    case TD_FORM_FIELD_BONUS:
+      {
+        g_autofree gchar *most = td_points_format (c->bonus_max);
+        return g_strdup_printf ("– Điểm thưởng của tiêu chí (từ 0 đến %s điểm)", most);
+      }
     default:
-      return "";
+      return g_strdup ("");
     }
+}
+
+/* "dưới 1.000 hồ sơ; từ 1.000 đến dưới 3.000 hồ sơ; …": the classes as the
+ * member reads them, for the message of the files cell. */
+static gchar *
+size_ranges_text (const TdCriterion *c)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < n_size_classes (c); i++)
+    {
+      const TdRange *r = td_criterion_get_size_range (c, (gint)i);
+      g_autofree gchar *lo = r && r->has_low ? td_points_format (r->low) : NULL;
+      g_autofree gchar *hi = r && r->has_high ? td_points_format (r->high) : NULL;
+
+      if (out->len > 0)
+        g_string_append (out, "; ");
+      if (lo && hi)
+        g_string_append_printf (out, "từ %s đến dưới %s", lo, hi);
+      else if (lo)
+        g_string_append_printf (out, "từ %s trở lên", lo);
+      else if (hi)
+        g_string_append_printf (out, "dưới %s", hi);
+    }
+  return g_string_free (out, FALSE);
 }
 
 gchar *
@@ -315,6 +375,29 @@ td_form_field_message (const TdCriterion *c, TdFormField field)
       return g_strdup ("Chọn mức đơn vị đạt được trong danh sách.");
     case TD_FORM_FIELD_SIZE_CLASS:
       return g_strdup ("Chọn quy mô của đơn vị trong danh sách.");
+    case TD_FORM_FIELD_FILES:
+      {
+        g_autofree gchar *classes = size_ranges_text (c);
+        gchar *text = g_strdup_printf ("Nhập số hồ sơ tiếp nhận trong năm, là số nguyên (ví dụ "
+                                       "850). Quy mô: %s hồ sơ.",
+                                       classes);
+        /* Excel's input messages stop at 255 characters. */
+        if (g_utf8_strlen (text, -1) > 250)
+          {
+            g_free (text);
+            text = g_strdup ("Nhập số hồ sơ tiếp nhận trong năm, là số nguyên (ví dụ 850); "
+                             "quy mô của đơn vị được xác định theo số này.");
+          }
+        return text;
+      }
+    case TD_FORM_FIELD_BONUS:
+      {
+        g_autofree gchar *hi = td_points_format (max);
+        return g_strdup_printf ("Nhập điểm thưởng từ 0 đến %s (dấu phẩy cho phần thập phân); để "
+                                "trống nếu không có. Điểm thưởng chỉ được tính khi đã nhập số "
+                                "liệu tự chấm của chính tiêu chí ở dòng trên.",
+                                hi);
+      }
     case TD_FORM_FIELD_FLAG:
       return g_strdup ("Chọn “Có” nếu đơn vị thuộc trường hợp này (không xếp loại), "
                        "“Không” nếu không.");
@@ -324,6 +407,41 @@ td_form_field_message (const TdCriterion *c, TdFormField field)
     default:
       return g_strdup ("");
     }
+}
+
+/* Whether @code already names its parent's code @parent: "2.1" under "2",
+ * "a1" under "a", "C1.1" under "C1" (not "10" under "1"). */
+static gboolean
+code_extends (const char *code, const char *parent)
+{
+  gsize n = strlen (parent);
+  char last = n > 0 ? parent[n - 1] : '\0';
+
+  if (n == 0 || g_ascii_strncasecmp (code, parent, n) != 0)
+    return FALSE;
+  return code[n] == '.' || (g_ascii_isalpha (last) && g_ascii_isdigit (code[n]));
+}
+
+gchar *
+td_form_criterion_path (const TdCriteriaTable *table, gint index)
+{
+  gchar *path = NULL;
+  const char *first = NULL; /* the leftmost code in path */
+
+  for (const TdCriterion *n = td_criteria_table_get_node (table, index); n != NULL;
+       n = n->parent >= 0 ? td_criteria_table_get_node (table, n->parent) : NULL)
+    {
+      if (n->code == NULL || *n->code == '\0')
+        continue;
+      if (!(first && code_extends (first, n->code)))
+        {
+          gchar *longer = path ? g_strdup_printf ("%s.%s", n->code, path) : g_strdup (n->code);
+          g_free (path);
+          path = longer;
+        }
+      first = n->code;
+    }
+  return path ? path : g_strdup ("");
 }
 
 /* --- identity -------------------------------------------------------------------- */
@@ -352,6 +470,7 @@ td_form_table_fingerprint (const TdCriteriaTable *table)
   add_int (sum, table->id);
   add_int (sum, table->bonus_cap);
   add_int (sum, table->deduction_cap);
+  add_int (sum, table->full_by_default);
   add_int (sum, table->nodes->len);
   for (guint i = 0; i < table->nodes->len; i++)
     {
@@ -364,6 +483,7 @@ td_form_table_fingerprint (const TdCriteriaTable *table)
       add_int (sum, c->rate);
       add_int (sum, c->bonus_cap);
       add_int (sum, c->deduction_cap);
+      add_int (sum, c->bonus_max);
       add_int (sum, c->threshold);
       add_int (sum, c->step);
       add_int (sum, c->exemption && *c->exemption);
@@ -379,7 +499,13 @@ td_form_table_fingerprint (const TdCriteriaTable *table)
         }
       add_int (sum, n_size_classes (c));
       for (guint k = 0; k < n_size_classes (c); k++)
-        add_text (sum, c->size_classes[k]);
+        {
+          const TdRange *r = td_criterion_get_size_range (c, (gint)k);
+
+          add_text (sum, c->size_classes[k]);
+          add_int (sum, r && r->has_low ? r->low : G_MININT64);
+          add_int (sum, r && r->has_high ? r->high : G_MAXINT64);
+        }
     }
   return g_strndup (g_checksum_get_string (sum), 32);
 }

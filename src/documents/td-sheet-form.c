@@ -25,7 +25,21 @@ typedef struct
   guint col_code, col_title, col_standard, col_input, col_unit, col_reached, col_bonus,
       col_deduction, col_self, col_assessed, col_note;
   GPtrArray *flags; /* "{row,col}" of the disqualifier inputs */
+  GPtrArray *mains; /* "{row,col}" of each criterion's first input: an entry when filled */
+  GArray *uses_any; /* guint pairs row, col: formulas that ask whether anything was filled */
 } FormSheet;
+
+/* Stands for "the unit filled anything" in a formula until the cell that
+ * counts the filled inputs exists (it is on the total row, made last). */
+#define ANY_FILLED "@ANY@"
+
+/* Where a bracket's size class comes from: the class chosen from a list,
+ * or the number of files received, the form choosing the class. */
+typedef struct
+{
+  const char *size_class; /* "{row,col}" of the list, or NULL */
+  const char *files;      /* "{row,col}" of the number of files, or NULL */
+} SizeInput;
 
 /* Excel constants: "0.5", "-2", "100". */
 static gchar *
@@ -119,20 +133,61 @@ chain (GPtrArray *conditions, GArray *points)
   return g_string_free (out, FALSE);
 }
 
+/* The index of the size class whose range holds the number of files in
+ * @files, −1 when none: the first that matches, as
+ * td_criterion_find_size_class. */
+static gchar *
+size_class_of_files (const TdCriterion *c, const char *files)
+{
+  g_autoptr (GPtrArray) conditions = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) classes = g_array_new (FALSE, FALSE, sizeof (TdPoints));
+  g_autofree gchar *n = hundredths (files);
+  g_autofree gchar *chained = NULL;
+
+  for (guint k = 0; c->size_classes[k]; k++)
+    {
+      const TdRange *r = td_criterion_get_size_range (c, (gint)k);
+      TdRuleOption range = { 0 };
+      gchar *condition;
+      TdPoints index = TD_POINTS (k);
+
+      if (r == NULL)
+        continue;
+      range.has_low = r->has_low;
+      range.low = r->low;
+      range.has_high = r->has_high;
+      range.high = r->high;
+      condition = range_condition (&range, n, NULL);
+      if (condition == NULL)
+        continue;
+      g_ptr_array_add (conditions, condition);
+      g_array_append_val (classes, index);
+    }
+  /* chain() ends with 0; the class numbers are 1-based inside, so that no
+   * class reads as 0. */
+  for (guint i = 0; i < classes->len; i++)
+    g_array_index (classes, TdPoints, i) += TD_POINTS (1);
+  chained = chain (conditions, classes);
+  return g_strdup_printf ("(%s-1)", chained);
+}
+
 /* The option's points as the rule reads them: by the item chosen from the
  * list (OPTIONS, graded by name) or by the measured value (and the size
- * class) for GRADED and BRACKETS. */
+ * class, chosen or from the files received) for GRADED and BRACKETS. */
 static gchar *
-option_points (const TdCriterion *c, TdFormField field, const char *x, const char *s)
+option_points (const TdCriterion *c, TdFormField field, const char *x, const SizeInput *size)
 {
   g_autoptr (GPtrArray) conditions = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GArray) points = g_array_new (FALSE, FALSE, sizeof (TdPoints));
   g_autofree gchar *v = hundredths (x);
   g_auto (GStrv) items = td_form_field_items (c, field);
   g_auto (GStrv) sizes = NULL;
+  g_autofree gchar *class_of_files = NULL;
   guint n_sizes = c->size_classes ? g_strv_length (c->size_classes) : 0;
 
-  if (c->kind == TD_RULE_BRACKETS && n_sizes > 1)
+  if (c->kind == TD_RULE_BRACKETS && size->files != NULL)
+    class_of_files = size_class_of_files (c, size->files);
+  else if (c->kind == TD_RULE_BRACKETS && n_sizes > 1)
     sizes = td_form_field_items (c, TD_FORM_FIELD_SIZE_CLASS);
   for (guint i = 0; i < c->options->len; i++)
     {
@@ -144,14 +199,22 @@ option_points (const TdCriterion *c, TdFormField field, const char *x, const cha
           g_autofree gchar *item = quoted (items[i]);
           condition = g_strdup_printf ("%s=%s", x, item);
         }
-      else if (c->kind == TD_RULE_BRACKETS && sizes != NULL)
+      else if (c->kind == TD_RULE_BRACKETS && class_of_files != NULL)
         {
-          g_autofree gchar *size = NULL;
           g_autofree gchar *test = NULL;
           if (o->size_class < 0 || (guint)o->size_class >= n_sizes)
             continue;
-          size = quoted (sizes[o->size_class]);
-          test = g_strdup_printf ("%s=%s", s, size);
+          test = g_strdup_printf ("%s=%d", class_of_files, o->size_class);
+          condition = range_condition (o, v, test);
+        }
+      else if (c->kind == TD_RULE_BRACKETS && sizes != NULL)
+        {
+          g_autofree gchar *name = NULL;
+          g_autofree gchar *test = NULL;
+          if (o->size_class < 0 || (guint)o->size_class >= n_sizes)
+            continue;
+          name = quoted (sizes[o->size_class]);
+          test = g_strdup_printf ("%s=%s", size->size_class, name);
           condition = range_condition (o, v, test);
         }
       else
@@ -186,7 +249,7 @@ row_values_clear (RowValues *v)
 }
 
 static RowValues
-rule_values (const TdCriterion *c, TdFormField field, const char *x, const char *s)
+rule_values (const TdCriterion *c, TdFormField field, const char *x, const SizeInput *s)
 {
   RowValues out = { 0 };
   g_autofree gchar *std = num (c->standard);
@@ -250,19 +313,49 @@ rule_values (const TdCriterion *c, TdFormField field, const char *x, const char 
   return out;
 }
 
-/* IF(x="",0,…): an empty cell is "not scored", as a missing entry. */
+/* IF(x="",empty,…): an empty cell is "not scored", as a missing entry,
+ * which gives @empty ("0", or the full standard points where the table
+ * counts an empty row as met). */
 static gchar *
-guarded (gchar *expr, const char *x, gboolean list)
+guarded_as (gchar *expr, const char *x, const char *empty)
 {
   gchar *out;
 
   if (expr == NULL)
     return NULL;
+  out = g_strdup_printf ("IF(%s=\"\",%s,%s)", x, empty, expr);
+  g_free (expr);
+  return out;
+}
+
+static gchar *
+guarded (gchar *expr, const char *x, gboolean list)
+{
   /* A list item that is not chosen matches no option: no guard needed. */
   if (list)
     return expr;
-  out = g_strdup_printf ("IF(%s=\"\",0,%s)", x, expr);
-  g_free (expr);
+  return guarded_as (expr, x, "0");
+}
+
+/* Whether an empty input of @c gives its full standard points once the
+ * unit filled anything (the table's full_by_default, td_scoring_compute). */
+static gboolean
+full_when_empty (FormSheet *f, const TdCriterion *c)
+{
+  return f->ctx->table->full_by_default && td_rule_kind_gives_standard (c->kind);
+}
+
+/* a + b of two expressions, either of which may be NULL; both taken. */
+static gchar *
+plus (gchar *a, gchar *b)
+{
+  gchar *out;
+
+  if (a == NULL || b == NULL)
+    return a ? a : b;
+  out = g_strdup_printf ("%s+%s", a, b);
+  g_free (a);
+  g_free (b);
   return out;
 }
 
@@ -321,21 +414,23 @@ set_input (FormSheet *f, guint row, const TdCriterion *c, TdFormField field)
     {
       td_form_field_range (c, field, &min, &max);
       td_sheet_set_input_points (f->sheet, row, f->col_input, min, max,
-                                 field == TD_FORM_FIELD_COUNT, message);
+                                 field == TD_FORM_FIELD_COUNT || field == TD_FORM_FIELD_FILES,
+                                 message);
     }
 }
 
 /* The input cells of @c, the first on @row and the others on rows of their
  * own under it, and the formulas of @row.  @leaf: the row is the whole
- * criterion, so its own caps apply here (a heading's own rule is capped
- * with its sub-rows, on the heading). */
+ * criterion, so its own caps apply here (an item's own rule is capped
+ * with its sub-rows, on the item's row). */
 static void
 form_inputs (FormSheet *f, guint row, const TdCriterion *c, gboolean leaf)
 {
   TdFormField fields[TD_FORM_MAX_FIELDS];
   guint n = td_form_fields (c, fields);
   g_autofree gchar *x = td_sheet_cell_ref (row, f->col_input);
-  g_autofree gchar *s = NULL, *e = NULL;
+  g_autofree gchar *s = NULL, *files = NULL, *e = NULL, *b = NULL;
+  SizeInput size = { NULL, NULL };
   gboolean list;
   RowValues v;
 
@@ -343,26 +438,54 @@ form_inputs (FormSheet *f, guint row, const TdCriterion *c, gboolean leaf)
     return;
   set_input (f, row, c, fields[0]);
   td_sheet_set_input (f->sheet, row, f->col_note);
+  g_ptr_array_add (f->mains, g_strdup (x));
   for (guint i = 1; i < n; i++)
     {
       guint sub = td_sheet_add_row (f->sheet, TD_ROW_NORMAL);
-      td_sheet_set_text (f->sheet, sub, f->col_title, td_form_field_row_label (fields[i]));
+      g_autofree gchar *label = td_form_field_row_label (c, fields[i]);
+      g_autofree gchar *ref = td_sheet_cell_ref (sub, f->col_input);
+
+      td_sheet_set_text (f->sheet, sub, f->col_title, label);
       set_input (f, sub, c, fields[i]);
       if (fields[i] == TD_FORM_FIELD_SIZE_CLASS)
-        s = td_sheet_cell_ref (sub, f->col_input);
+        s = g_steal_pointer (&ref);
+      else if (fields[i] == TD_FORM_FIELD_FILES)
+        files = g_steal_pointer (&ref);
       else if (fields[i] == TD_FORM_FIELD_EXEMPT)
-        e = td_sheet_cell_ref (sub, f->col_input);
+        e = g_steal_pointer (&ref);
+      else if (fields[i] == TD_FORM_FIELD_BONUS)
+        b = g_steal_pointer (&ref);
     }
   if (fields[0] == TD_FORM_FIELD_FLAG)
     {
       g_ptr_array_add (f->flags, g_strdup (x));
       return;
     }
+  size.size_class = s;
+  size.files = files;
   list = fields[0] == TD_FORM_FIELD_OPTION || fields[0] == TD_FORM_FIELD_GRADE;
-  v = rule_values (c, fields[0], x, s);
-  v.reached = guarded (v.reached, x, list);
+  v = rule_values (c, fields[0], x, &size);
+  if (full_when_empty (f, c))
+    {
+      g_autofree gchar *std = num (MAX (c->standard, 0));
+      g_autofree gchar *empty = g_strdup_printf ("IF(" ANY_FILLED ",%s,0)", std);
+      guint at[2] = { row, f->col_reached };
+
+      v.reached = guarded_as (v.reached, x, empty);
+      g_array_append_vals (f->uses_any, at, 2);
+    }
+  else
+    v.reached = guarded (v.reached, x, list);
   v.bonus = guarded (v.bonus, x, list);
   v.deduction = guarded (v.deduction, x, list);
+  /* The bonus beside standard points belongs to the same entry: it counts
+   * once the row itself is filled, as the importer reads it. */
+  if (b != NULL)
+    {
+      g_autofree gchar *most = num (MAX (c->bonus_max, 0));
+      v.bonus = plus (
+          v.bonus, g_strdup_printf ("IF(OR(%s=\"\",%s=\"\"),0,MIN(MAX(%s,0),%s))", x, b, b, most));
+    }
   if (e != NULL && v.deduction != NULL)
     {
       gchar *exempt = g_strdup_printf ("IF(%s=\"%s\",0,%s)", e, TD_FORM_YES, v.deduction);
@@ -535,6 +658,40 @@ title_with_rule (const TdCriterion *c)
   return *rule ? g_strdup_printf ("%s\n(%s)", c->title, rule) : g_strdup (c->title);
 }
 
+/* The row of an item's own rule, just under the item and before its
+ * sub-rows: the standard points it gives of its own (an item "điểm chuẩn 3
+ * điểm" whose sub-rows only add or deduct), or its own bonus or
+ * deduction (a heading "vắng họp mỗi lần trừ 1 điểm").  Its caps are the
+ * item's, on the item's row with the sub-rows. */
+static guint
+form_own_row (FormSheet *f, gint index)
+{
+  const TdCriterion *c = td_criteria_table_get_node (f->ctx->table, index);
+  /* "IV.3", "1.a1": each code once ("a1" already says it is in "a"). */
+  g_autofree gchar *path = td_form_criterion_path (f->ctx->table, index);
+  const char *named = *path ? path : "này";
+  g_autofree gchar *rule = describe_rule (c);
+  g_autofree gchar *most = td_points_format (MAX (c->standard, 0));
+  g_autofree gchar *text = NULL;
+  guint own = td_sheet_add_row (f->sheet, TD_ROW_NORMAL);
+
+  if (td_rule_kind_gives_standard (c->kind))
+    text = g_strdup_printf ("Điểm chuẩn đạt được của chính mục %s (tối đa %s điểm; các nội dung "
+                            "dưới đây cộng, trừ thêm)",
+                            named, most);
+  else
+    text = g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", named);
+  if (*rule)
+    {
+      gchar *both = g_strdup_printf ("%s\n(%s)", text, rule);
+      g_free (text);
+      text = both;
+    }
+  td_sheet_set_text (f->sheet, own, f->col_title, text);
+  form_inputs (f, own, c, FALSE);
+  return own;
+}
+
 static guint
 form_node (FormSheet *f, gint index)
 {
@@ -559,6 +716,11 @@ form_node (FormSheet *f, gint index)
       return row;
     }
   terms = g_array_new (FALSE, FALSE, sizeof (guint));
+  if (c->kind != TD_RULE_GROUP)
+    {
+      guint own = form_own_row (f, index);
+      g_array_append_val (terms, own);
+    }
   for (gint j = index + 1; j < c->subtree_end; j++)
     if (td_criteria_table_get_node (table, j)->parent == index)
       {
@@ -566,26 +728,10 @@ form_node (FormSheet *f, gint index)
         g_array_append_val (terms, r);
         stated_children += td_criteria_table_get_node (table, j)->standard;
       }
-  if (c->kind != TD_RULE_GROUP)
-    {
-      g_autofree gchar *path = td_builder_node_path (table, index);
-      g_autofree gchar *text
-          = g_strdup_printf ("Điểm cộng, điểm trừ theo quy định của chính mục %s", path);
-      guint own = td_sheet_add_row (f->sheet, TD_ROW_NORMAL);
-      g_autofree gchar *rule = describe_rule (c);
-
-      if (*rule)
-        {
-          gchar *both = g_strdup_printf ("%s\n(%s)", text, rule);
-          g_free (text);
-          text = both;
-        }
-      td_sheet_set_text (f->sheet, own, f->col_title, text);
-      form_inputs (f, own, c, FALSE);
-      g_array_append_val (terms, own);
-    }
   form_sums (f, row, terms, c->bonus_cap, c->deduction_cap);
-  if (stated_children == c->standard)
+  /* A heading whose points are its rows' (not an item with standard points
+   * of its own) sums their standard points. */
+  if (stated_children == c->standard && !td_rule_kind_gives_standard (c->kind))
     {
       td_sheet_set_sum (f->sheet, row, f->col_standard, c->standard);
       for (guint t = 0; t < terms->len; t++)
@@ -596,6 +742,45 @@ form_node (FormSheet *f, gint index)
         }
     }
   return row;
+}
+
+/* Excel takes at most 255 arguments in a function. */
+#define MAX_ARGUMENTS 255
+
+/* On the total row, under "Số liệu tự chấm": how many criteria the unit
+ * filled ("12 tiêu chí", nothing on a blank form), which is what makes an
+ * empty standard row count as met; the formulas that asked for it
+ * (ANY_FILLED) read it now. */
+static void
+form_count_filled (FormSheet *f, guint total)
+{
+  GString *count = g_string_new (NULL);
+  g_autofree gchar *expr = NULL;
+  g_autofree gchar *ref = td_sheet_cell_ref (total, f->col_input);
+  g_autofree gchar *filled = g_strdup_printf ("%s<>\"\"", ref);
+
+  for (guint i = 0; i < f->mains->len; i++)
+    {
+      if (i % MAX_ARGUMENTS == 0)
+        g_string_append (count, i ? ")+COUNTA(" : "COUNTA(");
+      else
+        g_string_append_c (count, ',');
+      g_string_append (count, f->mains->pdata[i]);
+    }
+  g_string_append (count, f->mains->len ? ")" : "0");
+  expr = g_strdup_printf ("IF(%s=0,\"\",%s&\" tiêu chí\")", count->str, count->str);
+  td_sheet_set_formula_text (f->sheet, total, f->col_input, expr, "");
+  g_string_free (count, TRUE);
+
+  for (guint i = 0; i + 1 < f->uses_any->len; i += 2)
+    {
+      TdSheetCell *cell = td_sheet_get_cell (f->sheet, g_array_index (f->uses_any, guint, i),
+                                             g_array_index (f->uses_any, guint, i + 1));
+      g_auto (GStrv) parts = g_strsplit (cell->expr, ANY_FILLED, -1);
+
+      g_free (cell->expr);
+      cell->expr = g_strjoinv (filled, parts);
+    }
 }
 
 /* The form's identity on its data sheet (see td-form-layout.h). */
@@ -640,6 +825,8 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   g_autoptr (GArray) sections = NULL;
   g_autoptr (GArray) section_rows = NULL;
   g_autoptr (GPtrArray) flags = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) mains = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GArray) uses_any = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree gchar *title = NULL, *stem = NULL, *unit_line = NULL, *bs = NULL, *date_text = NULL;
   g_autofree gchar *unit_caps = NULL, *parent_caps = NULL;
   const char *issuer[3] = { NULL, NULL, NULL };
@@ -693,10 +880,17 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
              "định của bảng điểm, kể cả mức tối đa của điểm thưởng, điểm trừ từng mục. Không "
              "thêm, xóa, đổi thứ tự dòng, cột hoặc trang tính; gửi lại tệp này (định dạng .xlsx) "
              "cho Khối trưởng đúng thời hạn. Cột “Thẩm định” do Khối ghi.");
+  if (ctx->table->full_by_default)
+    td_sheet_add_note_before (
+        sheet, "Theo quy định của Khối, tiêu chí có điểm chuẩn mà đơn vị để trống được tính đủ "
+               "điểm chuẩn khi đơn vị đã nhập số liệu tự chấm của ít nhất một tiêu chí; tiêu chí "
+               "chưa đạt đủ thì nhập số điểm (số liệu) đạt được.");
 
   f.ctx = ctx;
   f.sheet = sheet;
   f.flags = flags;
+  f.mains = mains;
+  f.uses_any = uses_any;
   f.col_code = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 5, TD_ALIGN_CENTER);
   f.col_title = td_sheet_add_column (sheet, "Nội dung tiêu chí", TD_COLUMN_TEXT, 40, TD_ALIGN_LEFT);
   f.col_standard = td_sheet_add_column (sheet, "Điểm chuẩn", TD_COLUMN_POINTS, 7, TD_ALIGN_RIGHT);
@@ -732,6 +926,8 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
       td_sheet_sum_add (sheet, total, f.col_standard, +1, r, f.col_standard, r, f.col_standard);
     }
   form_sums (&f, total, section_rows, ctx->table->bonus_cap, ctx->table->deduction_cap);
+  if (uses_any->len > 0)
+    form_count_filled (&f, total);
   /* A disqualifier answered "Có" puts the unit out of the grading. */
   if (flags->len > 0)
     {

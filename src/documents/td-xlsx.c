@@ -57,6 +57,8 @@ enum
   F_TOP = 1 << 9,
   F_POINTS = 1 << 10,
   F_INTEGER = 1 << 11,
+  F_HIDE_ZERO = 1 << 12,  /* a blank form: 0 shows as an empty cell */
+  F_PLAIN_ZERO = 1 << 13, /* a form's input: 0 shows as "0" */
 };
 
 typedef struct
@@ -75,18 +77,34 @@ typedef struct
  * (one number format cannot tell 95 from 95,5).  A suffix (" (điều
  * chỉnh)", the agreed mark) is part of the format, so the value stays a
  * number. */
+static void
+append_suffix (GString *f, const char *suffix)
+{
+  if (suffix == NULL || *suffix == '\0')
+    return;
+  g_string_append_c (f, '"');
+  for (const char *c = suffix; *c; c++)
+    if (*c != '"')
+      g_string_append_c (f, *c);
+  g_string_append_c (f, '"');
+}
+
+/* @zero: the format's own section for 0, NULL for none: "" hides it
+ * ("0.##;-0.##;;@": a blank form's totals are empty, as in its PDF, in
+ * Excel and in LibreOffice alike, which ignores the sheet's "show zeros"
+ * setting), "0" shows a 0 the member typed without a decimal separator
+ * (the conditional format for whole numbers leaves zeros to this). */
 static gchar *
-number_format (const char *base, const char *suffix)
+number_format (const char *base, const char *suffix, const char *zero)
 {
   GString *f = g_string_new (base);
 
-  if (suffix != NULL && *suffix)
+  append_suffix (f, suffix);
+  if (zero != NULL)
     {
-      g_string_append_c (f, '"');
-      for (const char *c = suffix; *c; c++)
-        if (*c != '"')
-          g_string_append_c (f, *c);
-      g_string_append_c (f, '"');
+      g_string_append_printf (f, ";-%s", base);
+      append_suffix (f, suffix);
+      g_string_append_printf (f, ";%s;@", zero);
     }
   return g_string_free (f, FALSE);
 }
@@ -135,7 +153,8 @@ get_format_full (Writer *w, guint flags, double size, const char *suffix)
   format_set_align (f, (flags & F_TOP) ? LXW_ALIGN_VERTICAL_TOP : LXW_ALIGN_VERTICAL_CENTER);
   if (flags & (F_POINTS | F_INTEGER))
     {
-      g_autofree gchar *nf = number_format ((flags & F_POINTS) ? "0.##" : "0", suffix);
+      const char *zero = (flags & F_HIDE_ZERO) ? "" : (flags & F_PLAIN_ZERO) ? "0" : NULL;
+      g_autofree gchar *nf = number_format ((flags & F_POINTS) ? "0.##" : "0", suffix, zero);
       format_set_num_format (f, nf);
     }
   g_hash_table_insert (w->formats, g_steal_pointer (&key), f);
@@ -661,6 +680,9 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
             flags |= F_POINTS;
           else if (col->kind != TD_COLUMN_TEXT)
             flags |= F_INTEGER;
+          /* What the member types stays as typed: a count of 0 is an answer. */
+          if (sheet->hide_zero && col->kind != TD_COLUMN_TEXT)
+            flags |= cell->input ? F_PLAIN_ZERO : F_HIDE_ZERO;
           flags |= (gint)c == srow->span_first    ? F_CENTER
                    : col->align == TD_ALIGN_LEFT  ? F_LEFT
                    : col->align == TD_ALIGN_RIGHT ? F_RIGHT
@@ -702,7 +724,10 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
           g_autofree gchar *test = NULL;
 
           lxw_rowcol_to_cell (cell, row, first_points);
-          test = g_strdup_printf ("=AND(ISNUMBER(%s),MOD(%s,1)=0)", cell, cell);
+          /* A hidden 0 keeps the format that hides it. */
+          test = sheet->hide_zero
+                     ? g_strdup_printf ("=AND(ISNUMBER(%s),MOD(%s,1)=0,%s<>0)", cell, cell, cell)
+                     : g_strdup_printf ("=AND(ISNUMBER(%s),MOD(%s,1)=0)", cell, cell);
           cf.type = LXW_CONDITIONAL_TYPE_FORMULA;
           cf.value_string = test;
           cf.format = w->whole;
@@ -810,8 +835,6 @@ write_sheet (Writer *w, TdSheet *sheet, GError **error)
   worksheet_set_margins (ws, 30 / 25.4, 15 / 25.4, 20 / 25.4, 20 / 25.4);
   worksheet_set_header (ws, "&C&\"Times New Roman,Regular\"&12&P");
   worksheet_freeze_panes (ws, first_table, sheet->freeze_columns);
-  if (sheet->hide_zero)
-    worksheet_hide_zero (ws);
 
   if (protect)
     {
