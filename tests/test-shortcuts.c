@@ -372,6 +372,13 @@ entry_key (const char *accel)
     }
   cell_key (cell, keyval == GDK_KEY_Tab && (mods & GDK_SHIFT_MASK) ? GDK_KEY_ISO_Left_Tab : keyval,
             mods);
+  /* A row out of sight is scrolled to, then its cell focused. */
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+       focused_cell () == cell && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
   g_assert_nonnull (focused_cell ());
   switch (keyval)
     {

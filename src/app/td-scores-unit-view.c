@@ -237,9 +237,9 @@ td_scores_unit_view_new (GtkColumnView *column_view, TdScoresState *state)
   g_object_unref (
       td_scores_view_add_column (view, _ ("Criterion"), TD_SCORES_KIND_TITLE, 0, -1, TRUE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 176, FALSE));
+      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 196, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 176, FALSE));
+      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 196, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Difference"), TD_SCORES_KIND_DIFF, 0, 84, FALSE));
   g_object_unref (

@@ -252,7 +252,10 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
     td_scores_view_mark_cell (cell, differs);
   /* What the value gives, next to it (the one-unit view): the column of
    * points then adds up to the subtotals in front of the clerk. */
-  gtk_widget_set_hexpand (GTK_WIDGET (cell), !priv->show_points);
+  /* Beside its points a typed value keeps a narrow field; an option's
+   * label takes the room (it wraps rather than being cut). */
+  gtk_widget_set_hexpand (
+      GTK_WIDGET (cell), !priv->show_points || td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION);
   if (priv->show_points)
     {
       const TdEntry *entry = td_scores_get_entry (state->scores, unit, index, source);
