@@ -34,6 +34,23 @@ main (int argc, char *argv[])
       || g_str_has_prefix (collate, "C."))
     setlocale (LC_COLLATE, "vi_VN.UTF-8");
 
+  /* build/src/thidua run from its build tree (by a contributor, not
+   * installed) takes the translations and the settings schema built there:
+   * the window then comes up as a clerk sees it. */
+  {
+    g_autofree gchar *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+    if (exe != NULL && g_str_has_prefix (exe, BUILD_ROOT "/"))
+      {
+        const char *schemas = g_getenv ("GSETTINGS_SCHEMA_DIR");
+        g_autofree gchar *dirs = schemas && *schemas
+                                     ? g_strconcat (BUILD_ROOT "/data:", schemas, NULL)
+                                     : g_strdup (BUILD_ROOT "/data");
+
+        g_setenv ("THIDUA_LOCALEDIR", BUILD_ROOT "/po", FALSE);
+        g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
+      }
+  }
   /* THIDUA_LOCALEDIR lets a build run from its tree find its translations. */
   bindtextdomain (GETTEXT_PACKAGE,
                   g_getenv ("THIDUA_LOCALEDIR") ? g_getenv ("THIDUA_LOCALEDIR") : LOCALEDIR);

@@ -579,11 +579,89 @@ test_ics_command (void)
   g_assert_null (strstr (text, "Giáp Thìn"));
 }
 
+/* The header's bloc-year brings the calendar to its year, in the month and
+ * year views (it opened on today's month of 2026 under a header of 2024). */
+static void
+test_follows_bloc_year (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  TdDb *db = td_window_get_database (window);
+  GDate today = dmy (6, 12, 2026);
+
+  td_window_set_bloc_year_id (window, td_registry_find_bloc_year (db, 1, 2023, NULL));
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_calendar_page_set_today (page, &today);
+  td_test_iterate ();
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 12 năm 2023"));
+  td_window_set_bloc_year_id (window, td_registry_find_bloc_year (db, 1, 2024, NULL));
+  td_test_iterate ();
+  g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 12 năm 2024"));
+  g_assert_true (contains_text (GTK_WIDGET (page), "Trong tháng 12 năm 2024"));
+  /* Moving on is the clerk's choice: a later reload keeps the month. */
+  {
+    GDate may = dmy (1, 5, 2024);
+
+    td_calendar_page_show_date (page, &may);
+    td_db_notify_changed (db, "calendar");
+    td_test_iterate ();
+    g_assert_nonnull (td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_LABEL, "Tháng 5 năm 2024"));
+  }
+  td_test_destroy_window (window);
+}
+
+/* A new deadline's form says nothing in red before anything is typed (Save
+ * is only disabled), and Enter in its fields saves. */
+static void
+test_deadline_form_quiet_until_typed (void)
+{
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = demo_window (&dir);
+  TdCalendarPage *page = calendar_page (window);
+  AdwMessageDialog *dialog;
+  g_autoptr (GPtrArray) labels = NULL;
+  g_autoptr (GPtrArray) rows = NULL;
+  gboolean red = FALSE;
+
+  td_test_activate (GTK_WIDGET (window), "win.show-section", g_variant_new_string ("calendar"));
+  td_test_activate (GTK_WIDGET (page), "calendar.add-deadline", NULL);
+  dialog = ADW_MESSAGE_DIALOG (td_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  labels = td_test_collect_widgets (GTK_WIDGET (dialog), GTK_TYPE_LABEL);
+  for (guint i = 0; i < labels->len; i++)
+    red |= gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error")
+           && *gtk_label_get_text (g_ptr_array_index (labels, i)) != '\0';
+  g_assert_false (red);
+  rows = td_test_collect_widgets (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gboolean activates = FALSE;
+
+      g_object_get (g_ptr_array_index (rows, i), "activates-default", &activates, NULL);
+      g_assert_true (activates);
+    }
+  /* Typed wrong, it says why. */
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 1)), "32/13");
+  td_test_iterate ();
+  for (guint i = 0; i < labels->len; i++)
+    red |= gtk_widget_has_css_class (g_ptr_array_index (labels, i), "error")
+           && *gtk_label_get_text (g_ptr_array_index (labels, i)) != '\0';
+  g_assert_true (red);
+  td_test_close_toplevels_except (GTK_WINDOW (window));
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv);
   g_test_add_func ("/calendar-page/month-view", test_month_view);
+  g_test_add_func ("/calendar-page/follows-bloc-year", test_follows_bloc_year);
+  g_test_add_func ("/calendar-page/deadline-form-quiet-until-typed",
+                   test_deadline_form_quiet_until_typed);
   g_test_add_func ("/calendar-page/year-list", test_year_list);
   g_test_add_func ("/calendar-page/deadlines", test_deadlines);
   g_test_add_func ("/calendar-page/event-validation", test_event_validation);

@@ -12,6 +12,7 @@
 #include "td-agreed-dialog.h"
 #include "td-ranking-store.h"
 #include "td-test-util.h"
+#include "td-text.h"
 
 #include <string.h>
 
@@ -124,6 +125,239 @@ expected_total (const char *label, TdPoints points)
 {
   g_autofree gchar *text = td_points_format (points);
   return g_strdup_printf ("%s: %s", label, text);
+}
+
+/* The score cell holding the keyboard focus, NULL when none does. */
+static TdScoreCell *
+focused_cell (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus ? TD_SCORE_CELL (gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL)) : NULL;
+}
+
+typedef struct
+{
+  Fixture *f;
+  TdScoreCell *from;
+} FocusWait;
+
+static gboolean
+focus_moved (gpointer data)
+{
+  FocusWait *w = data;
+
+  return focused_cell (w->f) != w->from;
+}
+
+/* Presses @keyval in the focused cell (through its own key handler, as a
+ * keyboard would reach it) and waits for the focus to settle: a cell
+ * whose row is scrolled into sight is focused a moment later. */
+static void
+press (Fixture *f, guint keyval, GdkModifierType mods)
+{
+  TdScoreCell *cell = focused_cell (f);
+  g_autoptr (GListModel) controllers = NULL;
+  gboolean handled = FALSE;
+  FocusWait w = { f, cell };
+
+  g_assert_nonnull (cell);
+  if (keyval == GDK_KEY_Return && mods == 0)
+    {
+      g_signal_emit_by_name (td_score_cell_get_editable (cell), "activate");
+      handled = TRUE;
+    }
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (cell));
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
+    }
+  /* Some keys rightly leave the focus where it is (Up in the top row). */
+  for (gint64 end = g_get_monotonic_time () + 300 * 1000;
+       !focus_moved (&w) && g_get_monotonic_time () < end;)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  td_test_iterate ();
+}
+
+/* The first and the last node that take a value. */
+static void
+editable_range (TdScores *scores, gint *first, gint *last)
+{
+  TdCriteriaTable *table = td_scores_get_table (scores);
+
+  *first = *last = -1;
+  for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+    if (td_rule_kind_get_input (td_criteria_table_get_node (table, i)->kind) != TD_INPUT_NONE)
+      {
+        if (*first < 0)
+          *first = i;
+        *last = i;
+      }
+}
+
+/* Whether @cell is wholly inside its grid's visible width (once the
+ * scrolled grid is laid out again). */
+static gboolean
+in_sight (gpointer cell)
+{
+  GtkWidget *grid = gtk_widget_get_ancestor (cell, GTK_TYPE_COLUMN_VIEW);
+  graphene_rect_t b;
+
+  return gtk_widget_compute_bounds (cell, grid, &b) && b.origin.x >= 0
+         && b.origin.x + b.size.width <= gtk_widget_get_width (grid) + 1;
+}
+
+/* The matrix as a spreadsheet: arrows move between cells (Left and Right
+ * only from the text's edge), Enter goes down a whole column and on at
+ * the top of the next one, Shift+Tab before the first cell leaves the
+ * grid, and the focused cell is always in sight. */
+static void
+test_matrix_spreadsheet (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  TdCriteriaTable *table = td_scores_get_table (scores);
+  GtkWidget *grid;
+  TdScoreCell *cell;
+  gint first, last;
+  guint steps = 0;
+  graphene_rect_t bounds;
+
+  editable_range (scores, &first, &last);
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_scores_page_set_matrix_source (f->page, TD_SOURCE_ASSESSED);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+
+  cell = td_scores_page_get_cell (f->page, TRUE, td_criteria_table_get_node (table, first)->id, 1);
+  g_assert_nonnull (cell);
+  td_score_cell_focus (cell);
+  grid = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
+
+  /* Right, Left, Down, Up: the next cell each way; Up at the top stays. */
+  press (f, GDK_KEY_Right, 0);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 2);
+  press (f, GDK_KEY_Left, 0);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+  press (f, GDK_KEY_Down, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), >, (guint)first);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+  press (f, GDK_KEY_Up, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+  press (f, GDK_KEY_Up, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+
+  /* With the caret inside the text, Left moves the caret, not the cell. */
+  if (!td_score_cell_is_choice (focused_cell (f)))
+    {
+      GtkEditable *editable = td_score_cell_get_editable (focused_cell (f));
+
+      gtk_editable_set_text (editable, "12");
+      gtk_editable_set_position (editable, 1);
+      press (f, GDK_KEY_Left, 0);
+      g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+      gtk_editable_set_text (editable, td_score_cell_get_saved_text (focused_cell (f)));
+    }
+
+  /* Enter down the whole column, every cell scrolled into sight, then on
+   * at the top of the next unit's column. */
+  while (td_score_cell_get_column (focused_cell (f)) == 1 && steps++ < 200)
+    {
+      cell = focused_cell (f);
+      g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell), grid, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                         gtk_widget_get_height (grid) + 1);
+      press (f, GDK_KEY_Return, 0);
+    }
+  g_assert_cmpuint (td_score_cell_get_row (cell), ==, (guint)last);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 2);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+
+  /* The last unit's column is brought into sight when reached. */
+  for (guint m = 2; m + 1 < td_scores_get_n_units (scores); m++)
+    press (f, GDK_KEY_Right, 0);
+  cell = focused_cell (f);
+  g_assert_cmpuint (td_score_cell_get_column (cell), ==, td_scores_get_n_units (scores) - 1);
+  td_test_wait_until (in_sight, cell, 2000);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell), grid, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (grid) + 1);
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-matrix-last-unit.png"));
+
+  /* Shift+Tab before the first cell leaves the grid. */
+  td_score_cell_focus (
+      td_scores_page_get_cell (f->page, TRUE, td_criteria_table_get_node (table, first)->id, 0));
+  td_test_iterate ();
+  press (f, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK);
+  g_assert_null (focused_cell (f));
+}
+
+/* Ctrl+Z puts back the entries the last edits replaced, newest first:
+ * a changed value, then a value typed where there was none. */
+static void
+test_undo_last_edits (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (20));
+  TdScoreCell *cell;
+  const TdEntry *entry;
+  TdPoints old;
+  guint unit = 3;
+
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_scores_page_set_matrix_source (f->page, TD_SOURCE_ASSESSED);
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
+  g_assert_nonnull (entry);
+  old = entry->points;
+
+  cell = td_scores_page_get_cell (f->page, TRUE, c->id, unit);
+  type_enter (cell, "3");
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   300);
+  type_enter (cell, "");
+  g_assert_null (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED));
+
+  td_test_activate (GTK_WIDGET (f->page), "scores.undo", NULL);
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   300);
+  g_assert_cmpstr (gtk_editable_get_text (td_score_cell_get_editable (cell)), ==, "3");
+  td_test_activate (GTK_WIDGET (f->page), "scores.undo", NULL);
+  g_assert_cmpint (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED)->points, ==,
+                   old);
+  /* And the file holds it: what a reload reads back. */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (TdEntry) saved = td_entry_load (f->db, td_scores_get_unit_id (scores, unit), c->id,
+                                               TD_SOURCE_ASSESSED, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (saved->points, ==, old);
+  }
+}
+
+/* The one-unit view shows, next to each value, what it gives: a count
+ * with its unit and points, so the rows add up to the subtotal. */
+static void
+test_rows_show_points (Fixture *f, gconstpointer data)
+{
+  TdScores *scores = td_scores_page_get_scores (f->page);
+  const TdCriterion *c = find_node (scores, TD_RULE_BONUS_EACH, 1, -1);
+  guint unit = td_scores_find_unit (scores, td_scores_page_get_unit (f->page));
+  TdScoreCell *cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  GtkWidget *label = gtk_widget_get_next_sibling (GTK_WIDGET (cell));
+  g_autofree gchar *points = NULL, *expect = NULL;
+
+  type_enter (cell, "2");
+  points = td_points_format (td_scores_node_totals (scores, unit, c->index, TD_SOURCE_SELF).total);
+  g_assert_cmpint (td_scores_node_totals (scores, unit, c->index, TD_SOURCE_SELF).total, ==,
+                   2 * c->rate);
+  expect = g_strdup_printf ("trường hợp → %s", points);
+  g_assert_true (gtk_widget_get_visible (label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expect);
 }
 
 static void
@@ -609,6 +843,65 @@ test_read_only (Fixture *f, gconstpointer data)
   g_assert_false (gtk_editable_get_editable (td_score_cell_get_editable (cell)));
 }
 
+/* The unit drop-down's search ignores case and diacritics and matches
+ * inside the name, with a Vietnamese placeholder. */
+static void
+test_unit_search (Fixture *f, gconstpointer data)
+{
+  GtkDropDown *dropdown
+      = GTK_DROP_DOWN (td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL));
+  GListModel *names = gtk_drop_down_get_model (dropdown);
+  g_autoptr (GPtrArray) entries
+      = td_test_collect_widgets (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr (GPtrArray) lists = td_test_collect_widgets (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkEditable *entry;
+  GListModel *shown;
+  g_autofree gchar *placeholder = NULL;
+  const char *name = NULL;
+  g_auto (GStrv) words = NULL;
+  g_autofree gchar *query = NULL;
+  gboolean found = FALSE;
+
+  g_assert_cmpuint (entries->len, ==, 1);
+  g_assert_cmpuint (lists->len, ==, 1);
+  entry = GTK_EDITABLE (g_ptr_array_index (entries, 0));
+  shown = G_LIST_MODEL (gtk_list_view_get_model (g_ptr_array_index (lists, 0)));
+  g_object_get (entry, "placeholder-text", &placeholder, NULL);
+  g_assert_cmpstr (placeholder, ==, "Tìm theo từ bất kỳ…");
+
+  /* A name whose last word has diacritics ("Sở Tư pháp"): that word typed
+   * without them, in capitals, finds it. */
+  for (guint i = 0; i < g_list_model_get_n_items (names) && name == NULL; i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (names, i);
+      const char *text = gtk_string_object_get_string (item);
+      const char *last = strrchr (text, ' ');
+
+      if (last != NULL && !g_str_is_ascii (last))
+        name = text;
+    }
+  g_assert_nonnull (name);
+  words = g_strsplit (name, " ", -1);
+  query = td_text_fold (words[g_strv_length (words) - 1]);
+  {
+    g_autofree gchar *upper = g_utf8_strup (query, -1);
+
+    gtk_editable_set_text (entry, upper);
+  }
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, g_list_model_get_n_items (names));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr (GtkStringObject) item = g_list_model_get_item (shown, i);
+      found |= g_str_equal (gtk_string_object_get_string (item), name);
+    }
+  g_assert_true (found);
+  gtk_editable_set_text (entry, "zzzz");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 0);
+}
+
 /* The open agreed-points dialog (the only AdwMessageDialog shown). */
 static GtkWidget *
 find_agreed_dialog (void)
@@ -682,7 +975,8 @@ test_agreed_points (Fixture *f, gconstpointer data)
   g_assert_cmpint (td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total, ==,
                    before + 250);
   td_test_wait_drawn (GTK_WIDGET (f->page));
-  mark = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "6*");
+  /* Beside the input, with the points it gives: "→ 6*". */
+  mark = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "→ 6*");
   g_assert_nonnull (mark);
   g_assert_true (gtk_widget_get_visible (mark));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (mark), "vượt mức"));
@@ -713,7 +1007,8 @@ test_agreed_points (Fixture *f, gconstpointer data)
   g_assert_cmpint (td_scores_get_totals (scores, unit)->table[TD_SOURCE_FINAL].total, ==,
                    before + 50);
   td_test_wait_drawn (GTK_WIDGET (f->page));
-  mark = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "6*");
+  /* The mark is gone. */
+  mark = td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "→ 6*");
   g_assert_true (mark == NULL || !gtk_widget_get_visible (mark));
   inputs = td_ranking_load_inputs (f->db, f->bloc_year_id, NULL, &error);
   g_assert_no_error (error);
@@ -778,6 +1073,14 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/scores-page/year-without-table", Fixture, NULL, fixture_setup,
               test_year_without_table, fixture_teardown);
+  g_test_add ("/scores-page/matrix-spreadsheet", Fixture, NULL, fixture_setup,
+              test_matrix_spreadsheet, fixture_teardown);
+  g_test_add ("/scores-page/undo-last-edits", Fixture, NULL, fixture_setup, test_undo_last_edits,
+              fixture_teardown);
+  g_test_add ("/scores-page/rows-show-points", Fixture, NULL, fixture_setup, test_rows_show_points,
+              fixture_teardown);
+  g_test_add ("/scores-page/unit-search", Fixture, NULL, fixture_setup, test_unit_search,
+              fixture_teardown);
   g_test_add ("/scores-page/read-only", Fixture, NULL, fixture_setup, test_read_only,
               fixture_teardown);
   g_test_add ("/scores-page/agreed-points", Fixture, NULL, fixture_setup, test_agreed_points,

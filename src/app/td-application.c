@@ -222,6 +222,15 @@ td_application_command_line (GApplication *app, GApplicationCommandLine *cmdline
   g_variant_dict_lookup (options, "database", "^ay", &database);
   g_variant_dict_lookup (options, "section", "s", &section);
   g_variant_dict_lookup (options, "screenshot", "^ay", &screenshot);
+  if (database == NULL)
+    {
+      /* `thidua FILE.db`, and a double-click (Exec=thidua %f): the file
+       * named opens, not the last one. */
+      g_auto (GStrv) argv = g_application_command_line_get_arguments (cmdline, NULL);
+
+      if (argv != NULL && argv[0] != NULL && argv[1] != NULL)
+        database = g_strdup (argv[1]);
+    }
   if (database != NULL)
     {
       g_autoptr (GFile) file = g_application_command_line_create_file_for_arg (cmdline, database);

@@ -28,6 +28,7 @@ typedef struct
   GArray *unit_ids;
   GPtrArray *plan;      /* plan template dialog: its deadlines */
   GPtrArray *plan_rows; /* title row, due row, per deadline */
+  gboolean touched;     /* the clerk changed something: refusals are shown */
 } Form;
 
 static void
@@ -67,7 +68,8 @@ form_message (Form *form, const char *label_id, const char *text)
 {
   GtkWidget *label = GTK_WIDGET (gtk_builder_get_object (form->builder, label_id));
 
-  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  /* No red message before anything is typed: Save is only disabled. */
+  gtk_label_set_text (GTK_LABEL (label), text && form->touched ? text : "");
   if (text != NULL)
     gtk_widget_add_css_class (label, "error");
   else
@@ -175,18 +177,27 @@ form_new (GtkWidget *parent, TdDb *db, const char *heading, const char *body, co
 }
 
 static void
+form_touch (Form *form)
+{
+  form->touched = TRUE;
+}
+
+static void
 connect_changed (Form *form, const char *const *ids, GCallback callback)
 {
   for (guint i = 0; ids[i] != NULL; i++)
     {
       GObject *object = gtk_builder_get_object (form->builder, ids[i]);
+      const char *signal = ADW_IS_COMBO_ROW (object) ? "notify::selected"
+                           : GTK_IS_SWITCH (object)  ? "notify::active"
+                                                     : "changed";
 
-      if (ADW_IS_COMBO_ROW (object))
-        g_signal_connect_swapped (object, "notify::selected", callback, form);
-      else if (GTK_IS_SWITCH (object))
-        g_signal_connect_swapped (object, "notify::active", callback, form);
-      else
-        g_signal_connect_swapped (object, "changed", callback, form);
+      g_signal_connect_swapped (object, signal, G_CALLBACK (form_touch), form);
+      g_signal_connect_swapped (object, signal, callback, form);
+      /* Enter in a field saves, as in every dialog. */
+      if (ADW_IS_ENTRY_ROW (object)
+          && g_object_class_find_property (G_OBJECT_GET_CLASS (object), "activates-default"))
+        g_object_set (object, "activates-default", TRUE, NULL);
     }
 }
 

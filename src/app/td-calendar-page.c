@@ -51,6 +51,7 @@ struct _TdCalendarPage
   GPtrArray *year_groups;
 
   gboolean today_pinned;
+  gint64 followed_bloc_year; /* the bloc-year whose year the calendar was moved to */
   GDate today;
   GDate shown; /* the first day of the month shown */
   GDate selected;
@@ -732,9 +733,41 @@ refresh (TdCalendarPage *self)
   refresh_deadlines (self);
 }
 
+/* A bloc-year chosen in the header brings the calendar to its year (the
+ * same day and month as shown, today in the current year), in the month
+ * and year views alike; moving about afterwards is the clerk's choice. */
+static void
+follow_bloc_year (TdCalendarPage *self)
+{
+  gint64 id = td_section_bloc_year (self);
+  g_autoptr (TdBlocYear) by = NULL;
+  GDate date, today;
+
+  if (id == 0 || id == self->followed_bloc_year || td_section_db (self) == NULL)
+    return;
+  self->followed_bloc_year = id;
+  by = td_registry_get_bloc_year (td_section_db (self), id, NULL);
+  if (by == NULL || !g_date_valid (&self->selected)
+      || g_date_get_year (&self->selected) == (GDateYear)by->year)
+    return;
+  g_date_clear (&date, 1);
+  today = current_today (self);
+  if (g_date_valid (&today) && g_date_get_year (&today) == (GDateYear)by->year)
+    date = today;
+  else
+    g_date_set_dmy (&date,
+                    MIN (g_date_get_day (&self->selected),
+                         g_date_get_days_in_month (g_date_get_month (&self->selected), by->year)),
+                    g_date_get_month (&self->selected), by->year);
+  self->selected = date;
+  g_date_clear (&self->shown, 1);
+  g_date_set_dmy (&self->shown, 1, g_date_get_month (&date), g_date_get_year (&date));
+}
+
 static void
 td_calendar_page_reload (TdSectionPage *page)
 {
+  follow_bloc_year (TD_CALENDAR_PAGE (page));
   refresh (TD_CALENDAR_PAGE (page));
 }
 

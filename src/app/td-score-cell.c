@@ -2,8 +2,10 @@
 /* One editable cell of the score grids (one unit, matrix, evidence).
  *
  * Entry is keyboard-first, as from a pile of paper forms: type, then Tab
- * (next cell), Shift+Tab, Enter (the cell below) or Shift+Enter; Escape puts
- * back the saved value.  The cell itself never saves: it emits "commit"
+ * (next cell), Shift+Tab, Enter (the cell below) or Shift+Enter, or an
+ * arrow key as in a spreadsheet (Left and Right once the caret is at the
+ * text's edge or the whole text is selected); Escape puts back the saved
+ * value.  The cell itself never saves: it emits "commit"
  * with the text and the wanted move, and the page validates and saves
  * through the core.  A handler that refuses the value returns FALSE and
  * calls td_score_cell_set_error(), which keeps the focus in the cell and
@@ -80,14 +82,73 @@ on_entry_activate (GtkEntry *entry, TdScoreCell *self)
   commit_entry (self, TD_CELL_MOVE_DOWN);
 }
 
+/* Whether Left (or Right) leaves the entry rather than moving the caret:
+ * the text is all selected (as when the cell was just entered), empty, or
+ * the caret is at that edge. */
+static gboolean
+arrow_leaves_entry (TdScoreCell *self, gboolean left)
+{
+  GtkEditable *editable = GTK_EDITABLE (self->entry);
+  int start, end;
+  int length = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+
+  if (length == 0)
+    return TRUE;
+  if (gtk_editable_get_selection_bounds (editable, &start, &end))
+    return start == 0 && end == length;
+  return left ? gtk_editable_get_position (editable) == 0
+              : gtk_editable_get_position (editable) >= length;
+}
+
+/* An arrow key on a drop-down cell moves between cells, except inside its
+ * open list, where it chooses. */
+static gboolean
+in_choice_list (TdScoreCell *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+static gboolean
+arrow_move (TdScoreCell *self, TdCellMove move)
+{
+  if (td_score_cell_is_choice (self))
+    {
+      if (in_choice_list (self))
+        return FALSE;
+      emit_commit (self, NULL, move);
+      return TRUE;
+    }
+  if ((move == TD_CELL_MOVE_LEFT || move == TD_CELL_MOVE_RIGHT)
+      && !arrow_leaves_entry (self, move == TD_CELL_MOVE_LEFT))
+    return FALSE;
+  commit_entry (self, move);
+  return TRUE;
+}
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, TdScoreCell *self)
 {
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean plain = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0;
 
   switch (keyval)
     {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      return plain && arrow_move (self, TD_CELL_MOVE_ARROW_UP);
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      return plain && arrow_move (self, TD_CELL_MOVE_ARROW_DOWN);
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      return plain && arrow_move (self, TD_CELL_MOVE_LEFT);
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      return plain && arrow_move (self, TD_CELL_MOVE_RIGHT);
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:
@@ -154,10 +215,12 @@ setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   if (ellipsize)
     {
-      /* Option labels are long; the cell shows their start, the list all. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* Option labels are long: the cell wraps them on two lines or
+       * more rather than cutting "Bằng khen" to "Bằn…". */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 4);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
     }
   gtk_list_item_set_child (list_item, label);
 }

@@ -14,6 +14,11 @@ typedef enum
   TD_CELL_MOVE_PREV, /* Shift+Tab */
   TD_CELL_MOVE_DOWN, /* Enter */
   TD_CELL_MOVE_UP,   /* Shift+Enter */
+  /* Arrow keys, as in a spreadsheet: no wrapping to the next row or column. */
+  TD_CELL_MOVE_LEFT,
+  TD_CELL_MOVE_RIGHT,
+  TD_CELL_MOVE_ARROW_UP,
+  TD_CELL_MOVE_ARROW_DOWN,
 } TdCellMove;
 
 #define TD_TYPE_SCORE_CELL (td_score_cell_get_type ())

@@ -123,9 +123,16 @@ td_score_totals_show_unit (TdScoreTotals *self, const TdUnitTotals *totals,
     }
   else
     {
-      g_autofree gchar *status = g_strdup_printf (
-          _ ("%u of %u criteria self-scored, %u assessed."), totals->n_entries[TD_SOURCE_SELF],
-          td_criteria_table_get_n_nodes (table), totals->n_entries[TD_SOURCE_ASSESSED]);
+      guint n_inputs = 0;
+      g_autofree gchar *status = NULL;
+
+      /* Out of the criteria that take a value: headings are not scored. */
+      for (guint i = 0; i < td_criteria_table_get_n_nodes (table); i++)
+        if (td_rule_kind_get_input (td_criteria_table_get_node (table, i)->kind) != TD_INPUT_NONE)
+          n_inputs++;
+      status = g_strdup_printf (_ ("%u of %u criteria self-scored, %u assessed."),
+                                totals->n_entries[TD_SOURCE_SELF], n_inputs,
+                                totals->n_entries[TD_SOURCE_ASSESSED]);
       gtk_label_set_text (self->status_label, status);
     }
 }

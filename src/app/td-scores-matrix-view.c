@@ -172,6 +172,7 @@ td_scores_matrix_view_new (GtkColumnView *column_view, TdScoresState *state)
   TdScoresView *view = TD_SCORES_VIEW (self);
 
   td_scores_view_attach (view, column_view, state);
+  td_scores_view_set_enter_next_column (view, TRUE);
   g_object_unref (td_scores_view_add_column (view, _ ("Code"), TD_SCORES_KIND_CODE, 0, 80, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Criterion"), TD_SCORES_KIND_TITLE, 0, 280, FALSE));

@@ -21,6 +21,7 @@
 #include "td-a11y.h"
 #include "td-scores-page.h"
 #include "td-bloc-year-prompt.h"
+#include "td-drop-down-search.h"
 #include "td-form-import-dialog.h"
 #include "td-lazy-tooltip.h"
 #include "td-score-history.h"
@@ -55,6 +56,7 @@ struct _TdScoresPage
   TdScoresMatrixView *matrix_view;
   GtkStringList *unit_names;
   GPtrArray *items; /* TdCriterionItem of the loaded table, for both views */
+  GPtrArray *undo;  /* UndoStep*, the last edits, newest last (Ctrl+Z) */
   gboolean saving;
 };
 
@@ -85,9 +87,11 @@ static void
 update_totals (TdScoresPage *self)
 {
   if (matrix_shown (self))
-    td_score_totals_show_hint (self->totals_bar,
-                               _ ("Type one form per column: Enter goes down, Tab goes to the "
-                                  "next unit. Totals are in the last row."));
+    td_score_totals_show_hint (
+        self->totals_bar,
+        _ ("Type one form per column: Enter goes down, then on to the next unit; arrow keys "
+           "move, Ctrl+Z undoes. Orange frame: assessed differs from the self-score; red: "
+           "refused (hover for why); empty: not entered. Totals are in the last row."));
   else if (td_scores_state_has_unit (&self->state))
     td_score_totals_show_unit (
         self->totals_bar,
@@ -103,6 +107,90 @@ refresh_view (TdScoresPage *self, TdScoresView *view)
   self->state.filling = TRUE;
   td_scores_view_refresh_bound (view);
   self->state.filling = FALSE;
+}
+
+/* ---- the last edits, for Ctrl+Z ---- */
+
+#define MAX_UNDO 100
+
+/* One saved edit: the entry as it was before (NULL: there was none). */
+typedef struct
+{
+  guint unit;
+  gint index;
+  TdSource source;
+  TdEntry *old;
+} UndoStep;
+
+static void
+undo_step_free (gpointer data)
+{
+  UndoStep *step = data;
+
+  g_clear_pointer (&step->old, td_entry_free);
+  g_free (step);
+}
+
+static void
+remember_edit (TdScoresPage *self, guint unit, gint index, TdSource source, const TdEntry *old)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->unit = unit;
+  step->index = index;
+  step->source = source;
+  step->old = old ? td_entry_copy (old) : NULL;
+  if (self->undo->len >= MAX_UNDO)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_add (self->undo, step);
+}
+
+static void update_totals (TdScoresPage *self);
+static void refresh_view (TdScoresPage *self, TdScoresView *view);
+
+/* Ctrl+Z: puts back the entry the last edit replaced (saved at once, with
+ * its audit row, like any edit), and shows it. */
+static void
+undo_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (widget);
+  g_autoptr (GError) error = NULL;
+  UndoStep *step;
+  gboolean ok;
+
+  if (self->undo->len == 0 || self->state.scores == NULL || !self->state.writable)
+    {
+      td_window_toast_text (widget, _ ("Nothing to undo."));
+      return;
+    }
+  step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  self->saving = TRUE;
+  if (step->old == NULL)
+    ok = td_scores_clear_entry (self->state.scores, td_section_db (self), step->unit, step->index,
+                                step->source, &error);
+  else
+    {
+      g_autoptr (TdEntry) entry = td_entry_copy (step->old);
+      ok = td_scores_set_entry (self->state.scores, td_section_db (self), step->unit, step->index,
+                                entry, &error);
+    }
+  self->saving = FALSE;
+  undo_step_free (step);
+  if (!ok)
+    {
+      td_window_toast_text (widget, error->message);
+      return;
+    }
+  td_scores_unit_view_compute_differences (self->unit_view);
+  td_scores_matrix_view_compute_differences (self->matrix_view);
+  /* The cell undone may be the focused one, which a refresh leaves alone. */
+  td_scores_view_cancel_focus (TD_SCORES_VIEW (self->unit_view));
+  td_scores_view_cancel_focus (TD_SCORES_VIEW (self->matrix_view));
+  gtk_widget_grab_focus (GTK_WIDGET (self->view_stack));
+  refresh_view (self, TD_SCORES_VIEW (self->unit_view));
+  refresh_view (self, TD_SCORES_VIEW (self->matrix_view));
+  update_totals (self);
+  td_window_toast_text (widget, _ ("Last edit undone."));
 }
 
 /* ---- saving ---- */
@@ -141,11 +229,14 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
       /* An emptied cell is "not scored". */
       if (old == NULL)
         return TRUE;
+      g_autoptr (TdEntry) before = td_entry_copy (old);
+
       self->saving = TRUE;
       ok = td_scores_clear_entry (scores, db, unit, index, source, &error);
       self->saving = FALSE;
       if (!ok)
         return refuse (self, cell, NULL, error);
+      remember_edit (self, unit, index, source, before);
       td_score_cell_set_text (cell, "");
       td_scores_view_set_placeholder (&self->state, cell, c, unit, source);
       return TRUE;
@@ -167,11 +258,16 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
   if (!ok)
     return refuse (self, cell, c, error);
 
-  self->saving = TRUE;
-  ok = td_scores_set_entry (scores, db, unit, index, entry, &error);
-  self->saving = FALSE;
-  if (!ok)
-    return refuse (self, cell, c, error);
+  {
+    g_autoptr (TdEntry) before = old ? td_entry_copy (old) : NULL;
+
+    self->saving = TRUE;
+    ok = td_scores_set_entry (scores, db, unit, index, entry, &error);
+    self->saving = FALSE;
+    if (!ok)
+      return refuse (self, cell, c, error);
+    remember_edit (self, unit, index, source, before);
+  }
   if (!td_score_cell_is_choice (cell))
     {
       shown = td_criterion_format_input (c, entry);
@@ -205,11 +301,16 @@ save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, Td
   entry->evidence = g_strstrip (g_strdup (text));
   if (g_str_equal (entry->evidence, old->evidence))
     return TRUE;
-  self->saving = TRUE;
-  ok = td_scores_set_entry (scores, td_section_db (self), unit, index, entry, &error);
-  self->saving = FALSE;
-  if (!ok)
-    return refuse (self, cell, NULL, error);
+  {
+    g_autoptr (TdEntry) before = td_entry_copy (old);
+
+    self->saving = TRUE;
+    ok = td_scores_set_entry (scores, td_section_db (self), unit, index, entry, &error);
+    self->saving = FALSE;
+    if (!ok)
+      return refuse (self, cell, NULL, error);
+    remember_edit (self, unit, index, source, before);
+  }
   td_score_cell_set_text (cell, entry->evidence);
   td_lazy_tooltip_set (GTK_WIDGET (cell), entry->evidence);
   return TRUE;
@@ -522,6 +623,8 @@ static void
 forget_scores (TdScoresPage *self)
 {
   forget_differences (self);
+  if (self->undo != NULL)
+    g_ptr_array_set_size (self->undo, 0);
   /* Freeing a bloc-year's entries takes a couple of milliseconds: done
    * once the new one is painted (nothing refers to them any more). */
   if (self->state.scores != NULL)
@@ -537,6 +640,7 @@ clear (TdScoresPage *self)
   td_scores_view_clear (TD_SCORES_VIEW (self->matrix_view));
   forget_differences (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->state.scores, td_scores_free);
   g_clear_pointer (&self->state.table, td_criteria_table_unref);
 }
@@ -901,6 +1005,7 @@ td_scores_page_finalize (GObject *object)
   TdScoresPage *self = TD_SCORES_PAGE (object);
 
   g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->undo, g_ptr_array_unref);
   g_clear_pointer (&self->state.scores, td_scores_free);
   g_clear_pointer (&self->state.table, td_criteria_table_unref);
   g_clear_pointer (&self->state.members, g_ptr_array_unref);
@@ -971,6 +1076,7 @@ td_scores_page_class_init (TdScoresPageClass *klass)
                                    toggle_differences_action);
   gtk_widget_class_install_action (widget_class, "scores.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "scores.import-forms", NULL, import_forms_action);
+  gtk_widget_class_install_action (widget_class, "scores.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "scores.agree", NULL, agree_action);
 
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_1,
@@ -987,6 +1093,9 @@ td_scores_page_class_init (TdScoresPageClass *klass)
                                       GDK_CONTROL_MASK, "scores.history", NULL);
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_i,
                                       GDK_CONTROL_MASK, "scores.import-forms", NULL);
+  /* A text field's own Ctrl+Z (typing not yet saved) comes first. */
+  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_z,
+                                      GDK_CONTROL_MASK, "scores.undo", NULL);
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_t,
                                       GDK_CONTROL_MASK, "scores.agree", NULL);
 }
@@ -996,6 +1105,7 @@ td_scores_page_init (TdScoresPage *self)
 {
   g_autoptr (GtkStringList) sources = gtk_string_list_new (NULL);
 
+  self->undo = g_ptr_array_new_with_free_func (undo_step_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   td_a11y_name_column_view (self->unit_column_view, _ ("Scores of one unit"));
   td_a11y_name_column_view (self->matrix_column_view, _ ("Scores of every unit"));
@@ -1020,6 +1130,7 @@ td_scores_page_init (TdScoresPage *self)
     gtk_drop_down_set_factory (self->unit_dropdown, button);
     gtk_drop_down_set_list_factory (self->unit_dropdown, list);
   }
+  td_drop_down_search_words (self->unit_dropdown);
   gtk_string_list_append (sources, td_source_get_label (TD_SOURCE_SELF));
   gtk_string_list_append (sources, td_source_get_label (TD_SOURCE_ASSESSED));
   gtk_drop_down_set_model (self->source_dropdown, G_LIST_MODEL (sources));

@@ -191,8 +191,9 @@ td_scores_unit_view_follows_member (TdScoresView *view, TdScoresCellKind kind, g
 
   if (member != state->member)
     return FALSE;
-  return kind == TD_SCORES_KIND_DIFF
-         || (label && (kind == TD_SCORES_KIND_SELF || kind == TD_SCORES_KIND_ASSESSED));
+  /* Input rows too: each shows the points its value gives. */
+  return kind == TD_SCORES_KIND_DIFF || kind == TD_SCORES_KIND_SELF
+         || kind == TD_SCORES_KIND_ASSESSED;
 }
 
 static void
@@ -231,19 +232,20 @@ td_scores_unit_view_new (GtkColumnView *column_view, TdScoresState *state)
   TdScoresView *view = TD_SCORES_VIEW (self);
 
   td_scores_view_attach (view, column_view, state);
+  td_scores_view_set_show_points (view, TRUE);
   g_object_unref (td_scores_view_add_column (view, _ ("Code"), TD_SCORES_KIND_CODE, 0, 70, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Criterion"), TD_SCORES_KIND_TITLE, 0, -1, TRUE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 96, FALSE));
+      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 196, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 96, FALSE));
+      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 196, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Difference"), TD_SCORES_KIND_DIFF, 0, 84, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Evidence"), TD_SCORES_KIND_EVIDENCE, 0, 150, FALSE));
+      td_scores_view_add_column (view, _ ("Evidence"), TD_SCORES_KIND_EVIDENCE, 0, 170, FALSE));
   g_object_unref (td_scores_view_add_column (view, _ ("Assessment note"),
-                                             TD_SCORES_KIND_ASSESSED_EVIDENCE, 0, 140, FALSE));
+                                             TD_SCORES_KIND_ASSESSED_EVIDENCE, 0, 160, FALSE));
   g_object_unref (td_scores_view_add_column (view, "", TD_SCORES_KIND_HISTORY, 0, 44, FALSE));
   return self;
 }

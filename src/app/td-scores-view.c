@@ -21,6 +21,7 @@
 #include "td-section-page.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #define INDENT_PX 16
 #define KEY(node, col) GINT_TO_POINTER (((node) + 1) * 1024 + (gint)(col))
@@ -42,6 +43,8 @@ typedef struct
   guint focus_column;
   guint focus_tries;
   GtkWidget *focus_from; /* compared only, never used */
+  gboolean enter_next_column;
+  gboolean show_points; /* input rows show their unit and points */
 } TdScoresViewPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TdScoresView, td_scores_view, G_TYPE_OBJECT)
@@ -127,6 +130,37 @@ td_scores_view_forget_cells (TdScoresView *self)
   g_hash_table_remove_all (priv->cells);
 }
 
+/* The measured value's unit (percentages are what the tables measure;
+ * their rows say so with "%" or "tỷ lệ"), a count's "cases", then what
+ * the entry gives: "% → 9,72", "trường hợp → −1,00", "→ 2,50". */
+static gchar *
+input_suffix (const TdCriterion *c, const TdEntry *entry, const char *points)
+{
+  const char *unit = NULL;
+  g_autofree gchar *rule = NULL;
+
+  switch (td_rule_kind_get_input (c->kind))
+    {
+    case TD_INPUT_MEASURED:
+      rule = td_criterion_describe_rule (c);
+      if ((entry == NULL || entry->has_measured)
+          && (strchr (c->title, '%') != NULL || (rule != NULL && strchr (rule, '%') != NULL)
+              || strstr (c->title, "tỷ lệ") != NULL || strstr (c->title, "Tỷ lệ") != NULL))
+        unit = "%";
+      break;
+    case TD_INPUT_COUNT:
+      /* Translators: after a count typed in a score cell, "2 cases" */
+      unit = _ ("cases");
+      break;
+    default:
+      break;
+    }
+  if (points == NULL)
+    return g_strdup (unit ? unit : "");
+  /* Translators: a value's unit, then the points it gives: "% → 9,72" */
+  return unit ? g_strdup_printf (_ ("%s → %s"), unit, points) : g_strdup_printf ("→ %s", points);
+}
+
 void
 td_scores_view_set_placeholder (TdScoresState *state, TdScoreCell *cell, const TdCriterion *c,
                                 guint unit, TdSource source)
@@ -183,6 +217,7 @@ void
 td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *item,
                            TdSource source, guint unit, guint column, gint differs)
 {
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
   TdScoresState *state = td_scores_view_get_state (self);
   TdScoreCell *cell = TD_SCORE_CELL (gtk_widget_get_first_child (box));
   GtkWidget *label = gtk_widget_get_last_child (box);
@@ -216,6 +251,32 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
   td_scores_view_remember_cell (self, index, column, cell);
   if (differs >= 0)
     td_scores_view_mark_cell (cell, differs);
+  /* What the value gives, next to it (the one-unit view): the column of
+   * points then adds up to the subtotals in front of the clerk. */
+  /* Beside its points a typed value keeps a narrow field; an option's
+   * label takes the room (it wraps rather than being cut). */
+  gtk_widget_set_hexpand (
+      GTK_WIDGET (cell), !priv->show_points || td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION);
+  if (priv->show_points)
+    {
+      const TdEntry *entry = td_scores_get_entry (state->scores, unit, index, source);
+      g_autofree gchar *points = NULL;
+
+      if (entry != NULL)
+        points
+            = td_points_format (td_scores_node_totals (state->scores, unit, index, source).total);
+      text = input_suffix (c, entry, points);
+      /* Agreed points keep their mark (and its reason on hover). */
+      if (gtk_widget_has_css_class (label, "agreed"))
+        {
+          gchar *marked = g_strconcat (text, "*", NULL);
+          g_free (text);
+          text = marked;
+        }
+      gtk_label_set_text (GTK_LABEL (label), text);
+      gtk_widget_set_visible (label, TRUE);
+      g_clear_pointer (&text, g_free);
+    }
   if (td_scores_view_cell_has_focus (GTK_WIDGET (cell)))
     return;
 
@@ -431,6 +492,22 @@ td_scores_view_refill (TdScoresView *self)
 
 /* ---- moving the focus ---- */
 
+void
+td_scores_view_set_show_points (TdScoresView *self, gboolean show)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  priv->show_points = show;
+}
+
+void
+td_scores_view_set_enter_next_column (TdScoresView *self, gboolean next_column)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  priv->enter_next_column = next_column;
+}
+
 static gboolean
 is_editable_item (TdCriterionItem *item)
 {
@@ -485,6 +562,42 @@ td_scores_view_cancel_focus (TdScoresView *self)
   g_clear_handle_id (&priv->focus_source, g_source_remove);
 }
 
+/* Moves *pos by @step to the next row that takes a value; FALSE (and *pos
+ * unchanged) when there is none. */
+static gboolean
+next_editable (GListModel *model, gint *pos, gint step, gint *node)
+{
+  gint n = g_list_model_get_n_items (model);
+
+  for (gint p = *pos + step; p >= 0 && p < n; p += step)
+    {
+      g_autoptr (TdCriterionItem) item = g_list_model_get_item (model, p);
+      if (is_editable_item (item))
+        {
+          *pos = p;
+          *node = td_criterion_item_get_index (item);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+leave_grid (TdScoresView *self, GtkDirectionType direction)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (priv->column_view));
+
+  /* The list's own Tab handling would stay among its cells: while the
+   * grid takes no focus, the window moves it to the widget after (or
+   * before) the grid. */
+  if (root == NULL)
+    return;
+  gtk_widget_set_can_focus (GTK_WIDGET (priv->column_view), FALSE);
+  gtk_widget_child_focus (GTK_WIDGET (root), direction);
+  gtk_widget_set_can_focus (GTK_WIDGET (priv->column_view), TRUE);
+}
+
 static void
 move_focus (TdScoresView *self, gint node, guint column, TdCellMove move)
 {
@@ -494,7 +607,6 @@ move_focus (TdScoresView *self, gint node, guint column, TdCellMove move)
   guint n_cols = TD_SCORES_VIEW_GET_CLASS (self)->n_columns (self);
   gint pos = -1;
   gint step;
-  gboolean wrap;
 
   td_scores_view_flush (self);
   if (move == TD_CELL_MOVE_NONE || n_cols == 0)
@@ -508,42 +620,43 @@ move_focus (TdScoresView *self, gint node, guint column, TdCellMove move)
   if (pos < 0)
     return;
 
-  wrap = FALSE;
-  if (move == TD_CELL_MOVE_NEXT)
+  switch (move)
     {
-      if (column + 1 < n_cols)
-        column++;
-      else
-        column = 0, wrap = TRUE;
-      step = 1;
-    }
-  else if (move == TD_CELL_MOVE_PREV)
-    {
-      if (column > 0)
-        column--;
-      else
-        column = n_cols - 1, wrap = TRUE;
-      step = -1;
-    }
-  else
-    {
-      wrap = TRUE;
-      step = move == TD_CELL_MOVE_DOWN ? 1 : -1;
-    }
-
-  if (wrap)
-    {
-      for (pos += step; pos >= 0 && pos < (gint)n; pos += step)
-        {
-          g_autoptr (TdCriterionItem) item = g_list_model_get_item (model, pos);
-          if (is_editable_item (item))
-            {
-              node = td_criterion_item_get_index (item);
-              break;
-            }
-        }
-      if (pos < 0 || pos >= (gint)n)
+    case TD_CELL_MOVE_LEFT:
+    case TD_CELL_MOVE_RIGHT:
+      /* An arrow stops at the grid's edge, as in a spreadsheet. */
+      if (move == TD_CELL_MOVE_LEFT ? column == 0 : column + 1 >= n_cols)
         return;
+      column += move == TD_CELL_MOVE_LEFT ? -1 : 1;
+      break;
+    case TD_CELL_MOVE_NEXT:
+    case TD_CELL_MOVE_PREV:
+      step = move == TD_CELL_MOVE_NEXT ? 1 : -1;
+      if (move == TD_CELL_MOVE_NEXT ? column + 1 < n_cols : column > 0)
+        {
+          column += step;
+          break;
+        }
+      column = move == TD_CELL_MOVE_NEXT ? 0 : n_cols - 1;
+      if (next_editable (model, &pos, step, &node))
+        break;
+      /* Tab after the last cell (Shift+Tab before the first) leaves the
+       * grid for the next widget of the window, like any other list. */
+      leave_grid (self, move == TD_CELL_MOVE_NEXT ? GTK_DIR_TAB_FORWARD : GTK_DIR_TAB_BACKWARD);
+      return;
+    default:
+      step = move == TD_CELL_MOVE_DOWN || move == TD_CELL_MOVE_ARROW_DOWN ? 1 : -1;
+      if (next_editable (model, &pos, step, &node))
+        break;
+      /* Enter under the last row goes on at the top of the next column:
+       * the next unit's paper form, in the matrix. */
+      if (move != TD_CELL_MOVE_DOWN || !priv->enter_next_column || column + 1 >= n_cols)
+        return;
+      column++;
+      pos = -1;
+      if (!next_editable (model, &pos, 1, &node))
+        return;
+      break;
     }
 
   if (!focus_cell_now (self, node, column))
@@ -593,14 +706,62 @@ on_history_clicked (GtkButton *button, TdScoresView *self)
 
 /* ---- column factories ---- */
 
+/* The focused cell is always in sight: Tab, Enter or an arrow into a
+ * column scrolled out of view brings it in, below the column titles. */
+static void
+scroll_into_view (TdScoresView *self, GtkWidget *cell)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkWidget *view = GTK_WIDGET (priv->column_view);
+  GtkAdjustment *h = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (view));
+  GtkAdjustment *v = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  GtkWidget *header = gtk_widget_get_first_child (view);
+  int width = gtk_widget_get_width (view);
+  int height = gtk_widget_get_height (view);
+  int top = header ? gtk_widget_get_height (header) : 0;
+  graphene_rect_t b;
+
+  if (!gtk_widget_compute_bounds (cell, view, &b) || width <= 0)
+    return;
+  if (h != NULL && b.origin.x < 0)
+    gtk_adjustment_set_value (h, gtk_adjustment_get_value (h) + b.origin.x);
+  else if (h != NULL && b.origin.x + b.size.width > width)
+    gtk_adjustment_set_value (h, gtk_adjustment_get_value (h)
+                                     + MIN (b.origin.x, b.origin.x + b.size.width - width));
+  if (v != NULL && b.origin.y < top)
+    gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) - (top - b.origin.y));
+  else if (v != NULL && b.origin.y + b.size.height > height)
+    gtk_adjustment_set_value (v,
+                              gtk_adjustment_get_value (v) + b.origin.y + b.size.height - height);
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller, TdScoresView *self)
+{
+  scroll_into_view (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+}
+
+/* Every editable cell of the views is made here (one place per kind, for
+ * whatever each cell needs: its commit, being scrolled to). */
+static GtkWidget *
+editable_cell_new (TdScoresView *self)
+{
+  GtkWidget *cell = td_score_cell_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
+  gtk_widget_add_controller (cell, focus);
+  return cell;
+}
+
 static GtkWidget *
 score_box_new (TdScoresView *self)
 {
-  GtkWidget *cell = td_score_cell_new ();
+  GtkWidget *cell = editable_cell_new (self);
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
-  g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit), self);
   gtk_widget_set_hexpand (cell, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   gtk_widget_set_hexpand (label, TRUE);
@@ -619,10 +780,13 @@ title_box_new (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  /* Criteria and their rules are read whole: they wrap, never cut. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (rule), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (rule), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (rule), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (rule), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (rule, "dim-label");
   gtk_widget_add_css_class (rule, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -647,9 +811,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       break;
     case TD_SCORES_KIND_EVIDENCE:
     case TD_SCORES_KIND_ASSESSED_EVIDENCE:
-      widget = td_score_cell_new ();
+      widget = editable_cell_new (self);
       td_score_cell_set_xalign (TD_SCORE_CELL (widget), 0.0);
-      g_signal_connect (widget, "commit", G_CALLBACK (on_cell_commit), self);
       break;
     case TD_SCORES_KIND_HISTORY:
       widget = gtk_button_new_from_icon_name ("document-open-recent-symbolic");

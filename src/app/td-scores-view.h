@@ -95,6 +95,12 @@ void td_scores_view_flush (TdScoresView *self);
 TdScoreCell *td_scores_view_get_cell (TdScoresView *self, gint index, guint column);
 void td_scores_view_forget_cells (TdScoresView *self);
 void td_scores_view_cancel_focus (TdScoresView *self);
+/* Whether Enter under the last row goes on at the top of the next column
+ * (the matrix: one paper form per column). */
+void td_scores_view_set_enter_next_column (TdScoresView *self, gboolean next_column);
+/* Whether an input row shows, next to the value, its unit and the points
+ * it gives (the one-unit view). */
+void td_scores_view_set_show_points (TdScoresView *self, gboolean show);
 
 /* Adds node @index and its headings to @set (keys: index + 1). */
 void td_scores_differ_add (TdCriteriaTable *table, GHashTable *set, gint index);

@@ -39,6 +39,7 @@ struct _TdWindow
   GtkWidget *sections[TD_WINDOW_N_SECTIONS]; /* NULL until first shown */
   gboolean section_chosen; /* a section was asked for before the window was shown */
   gboolean urgent_pending; /* the urgent deadlines are told once the window is drawn */
+  GHashTable *urgent_told; /* paths whose urgent deadlines were told: once a file */
 
   TdDb *database;
   gint64 bloc_year_id;

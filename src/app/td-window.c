@@ -194,8 +194,14 @@ on_first_frame (GtkWidget *widget)
 }
 
 static void
-toast_urgent_deadlines_when_drawn (TdWindow *self)
+toast_urgent_deadlines_when_drawn (TdWindow *self, TdDb *db)
 {
+  /* Once a file: switching back to it (or reopening it) does not bring
+   * the notice back over the rows the clerk is working on. */
+  if (self->urgent_told == NULL)
+    self->urgent_told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_add (self->urgent_told, g_strdup (td_db_get_path (db))))
+    return;
   self->urgent_pending = TRUE;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     td_after_first_frame (GTK_WIDGET (self), on_first_frame);
@@ -230,7 +236,7 @@ td_window_set_database (TdWindow *self, TdDb *db, gboolean remember)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
   if (db != NULL)
-    toast_urgent_deadlines_when_drawn (self);
+    toast_urgent_deadlines_when_drawn (self, db);
 }
 
 gint64
@@ -630,6 +636,13 @@ show_section_action (GtkWidget *widget, const char *action_name, GVariant *param
   adw_leaflet_set_visible_child (self->leaflet, self->content_box);
 }
 
+/* Ctrl+W (the application's accelerator for win.close). */
+static void
+close_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
 static void
 back_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
@@ -738,6 +751,7 @@ td_window_dispose (GObject *object)
   memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
   g_clear_pointer (&self->undo_restore_path, g_free);
+  g_clear_pointer (&self->urgent_told, g_hash_table_unref);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
 
@@ -859,6 +873,7 @@ td_window_class_init (TdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.preview-sheet", "s", preview_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.export-sheet", "(ss)", export_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.print-current", NULL, print_current_action);
