@@ -9,6 +9,7 @@
 
 #include "td-campaign.h"
 #include "td-query.h"
+#include "td-record.h"
 #include "td-registry.h"
 #include "td-text.h"
 
@@ -26,16 +27,14 @@ td_campaign_new (void)
   return c;
 }
 
+static const gsize campaign_texts[]
+    = { G_STRUCT_OFFSET (TdCampaign, name), G_STRUCT_OFFSET (TdCampaign, theme),
+        G_STRUCT_OFFSET (TdCampaign, slogan), G_STRUCT_OFFSET (TdCampaign, notes), TD_RECORD_END };
+
 void
 td_campaign_free (TdCampaign *campaign)
 {
-  if (campaign == NULL)
-    return;
-  g_free (campaign->name);
-  g_free (campaign->theme);
-  g_free (campaign->slogan);
-  g_free (campaign->notes);
-  g_free (campaign);
+  td_record_free (campaign, campaign_texts);
 }
 
 TdTarget *
@@ -44,14 +43,13 @@ td_target_new (void)
   return g_new0 (TdTarget, 1);
 }
 
+static const gsize target_texts[] = { G_STRUCT_OFFSET (TdTarget, text),
+                                      G_STRUCT_OFFSET (TdTarget, required_level), TD_RECORD_END };
+
 void
 td_target_free (TdTarget *target)
 {
-  if (target == NULL)
-    return;
-  g_free (target->text);
-  g_free (target->required_level);
-  g_free (target);
+  td_record_free (target, target_texts);
 }
 
 const char *

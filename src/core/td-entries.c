@@ -6,6 +6,7 @@
 
 #include "td-entries.h"
 #include "td-query.h"
+#include "td-record.h"
 #include "td-scoring.h"
 #include "td-text.h"
 
@@ -74,29 +75,28 @@ td_entry_new (gint64 unit_id, gint64 criterion_id, TdSource source)
   return e;
 }
 
+static const gsize entry_texts[]
+    = { G_STRUCT_OFFSET (TdEntry, evidence), G_STRUCT_OFFSET (TdEntry, agreed_reason),
+        G_STRUCT_OFFSET (TdEntry, updated_at), G_STRUCT_OFFSET (TdEntry, updated_by),
+        TD_RECORD_END };
+
 TdEntry *
 td_entry_copy (const TdEntry *src)
 {
-  TdEntry *e = g_new (TdEntry, 1);
+  TdEntry *e = td_record_copy (src, sizeof *src, entry_texts);
 
-  *e = *src;
-  e->evidence = g_strdup (src->evidence ? src->evidence : "");
-  e->agreed_reason = g_strdup (src->agreed_reason ? src->agreed_reason : "");
-  e->updated_at = g_strdup (src->updated_at);
-  e->updated_by = g_strdup (src->updated_by);
+  /* Never NULL, whatever the original held. */
+  if (e->evidence == NULL)
+    e->evidence = g_strdup ("");
+  if (e->agreed_reason == NULL)
+    e->agreed_reason = g_strdup ("");
   return e;
 }
 
 void
 td_entry_free (TdEntry *e)
 {
-  if (e == NULL)
-    return;
-  g_free (e->evidence);
-  g_free (e->agreed_reason);
-  g_free (e->updated_at);
-  g_free (e->updated_by);
-  g_free (e);
+  td_record_free (e, entry_texts);
 }
 
 gboolean
@@ -991,17 +991,15 @@ td_entry_delete_with_criterion (TdDb *db, const TdCriterion *criterion, gint64 u
   return delete_entry (db, criterion, unit_id, criterion->id, source, old_entry, error);
 }
 
+static const gsize change_texts[]
+    = { G_STRUCT_OFFSET (TdEntryChange, field),     G_STRUCT_OFFSET (TdEntryChange, at),
+        G_STRUCT_OFFSET (TdEntryChange, user),      G_STRUCT_OFFSET (TdEntryChange, old_value),
+        G_STRUCT_OFFSET (TdEntryChange, new_value), TD_RECORD_END };
+
 void
 td_entry_change_free (TdEntryChange *change)
 {
-  if (change == NULL)
-    return;
-  g_free (change->field);
-  g_free (change->at);
-  g_free (change->user);
-  g_free (change->old_value);
-  g_free (change->new_value);
-  g_free (change);
+  td_record_free (change, change_texts);
 }
 
 static gpointer
