@@ -4,6 +4,7 @@
  * member must meet, and the usual deadlines of a year (document 000). */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-calendar-private.h"
 #include "td-query.h"
 #include "td-registry.h"
@@ -31,18 +32,14 @@ td_deadline_state (const TdDeadline *deadline, const GDate *today)
 const char *
 td_responsible_to_string (TdResponsible responsible)
 {
-  switch (responsible)
-    {
-    case TD_RESPONSIBLE_HEAD:
-      return _ ("Head of the bloc");
-    case TD_RESPONSIBLE_DEPUTY:
-      return _ ("Deputy of the bloc");
-    case TD_RESPONSIBLE_MEMBERS:
-      return _ ("Every member");
-    case TD_RESPONSIBLE_UNIT:
-    default:
-      return _ ("One unit");
-    }
+  static const char *const labels[] = {
+    [TD_RESPONSIBLE_HEAD] = N_ ("Head of the bloc"),
+    [TD_RESPONSIBLE_DEPUTY] = N_ ("Deputy of the bloc"),
+    [TD_RESPONSIBLE_MEMBERS] = N_ ("Every member"),
+    [TD_RESPONSIBLE_UNIT] = N_ ("One unit"),
+  };
+
+  return TD_ENUM_LABEL (labels, responsible, TD_RESPONSIBLE_UNIT);
 }
 
 static const char *responsible_names[] = { "head", "deputy", "members", "unit" };

@@ -7,6 +7,7 @@
  * because the levels are the words the official sheets print. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-campaign.h"
 #include "td-query.h"
 #include "td-record.h"
@@ -55,20 +56,13 @@ td_target_free (TdTarget *target)
 const char *
 td_campaign_kind_label (TdCampaignKind kind)
 {
-  switch (kind)
-    {
-    case TD_CAMPAIGN_DRIVE1:
-      return _ ("Drive I");
-    case TD_CAMPAIGN_DRIVE2:
-      return _ ("Drive II");
-    case TD_CAMPAIGN_SPECIAL:
-      return _ ("Special drive");
-    case TD_CAMPAIGN_TOPICAL:
-      return _ ("Topical");
-    case TD_CAMPAIGN_YEARLY:
-    default:
-      return _ ("Yearly");
-    }
+  static const char *const labels[] = {
+    [TD_CAMPAIGN_YEARLY] = N_ ("Yearly"),   [TD_CAMPAIGN_DRIVE1] = N_ ("Drive I"),
+    [TD_CAMPAIGN_DRIVE2] = N_ ("Drive II"), [TD_CAMPAIGN_SPECIAL] = N_ ("Special drive"),
+    [TD_CAMPAIGN_TOPICAL] = N_ ("Topical"),
+  };
+
+  return TD_ENUM_LABEL (labels, kind, TD_CAMPAIGN_YEARLY);
 }
 
 const char *

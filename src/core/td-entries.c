@@ -4,6 +4,7 @@
  * a bloc-year's entries in one query, and a cell's history. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-entries.h"
 #include "td-query.h"
 #include "td-record.h"
@@ -45,16 +46,13 @@ td_source_from_string (const char *name, TdSource *out)
 const char *
 td_source_get_label (TdSource source)
 {
-  switch (source)
-    {
-    case TD_SOURCE_SELF:
-      return _ ("Self-score");
-    case TD_SOURCE_ASSESSED:
-      return _ ("Assessed score");
-    case TD_SOURCE_FINAL:
-    default:
-      return _ ("Final score");
-    }
+  static const char *const labels[] = {
+    [TD_SOURCE_SELF] = N_ ("Self-score"),
+    [TD_SOURCE_ASSESSED] = N_ ("Assessed score"),
+    [TD_SOURCE_FINAL] = N_ ("Final score"),
+  };
+
+  return TD_ENUM_LABEL (labels, source, TD_SOURCE_FINAL);
 }
 
 /* Entries */

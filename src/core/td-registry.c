@@ -9,6 +9,7 @@
  * td-registry-history.c, deleting with Undo in td-registry-undo.c. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-date.h"
 #include "td-query.h"
 #include "td-record.h"
@@ -570,16 +571,13 @@ td_registry_get_summary (TdDb *db, gint64 bloc_year_id, TdRegistrySummary *out)
 const char *
 td_role_label (TdRole role)
 {
-  switch (role)
-    {
-    case TD_ROLE_HEAD:
-      return _ ("Head");
-    case TD_ROLE_DEPUTY:
-      return _ ("Deputy");
-    case TD_ROLE_MEMBER:
-    default:
-      return _ ("Member");
-    }
+  static const char *const labels[] = {
+    [TD_ROLE_MEMBER] = N_ ("Member"),
+    [TD_ROLE_HEAD] = N_ ("Head"),
+    [TD_ROLE_DEPUTY] = N_ ("Deputy"),
+  };
+
+  return TD_ENUM_LABEL (labels, role, TD_ROLE_MEMBER);
 }
 
 gchar *
