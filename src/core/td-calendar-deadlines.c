@@ -47,10 +47,9 @@ static const char *responsible_names[] = { "head", "deputy", "members", "unit" }
 static TdResponsible
 responsible_from_string (const char *text)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (responsible_names); i++)
-    if (g_strcmp0 (text, responsible_names[i]) == 0)
-      return (TdResponsible)i;
-  return TD_RESPONSIBLE_MEMBERS;
+  gint i = TD_ENUM_FROM_ID (responsible_names, text);
+
+  return i >= 0 ? (TdResponsible)i : TD_RESPONSIBLE_MEMBERS;
 }
 
 #define DEADLINE_COLUMNS                                                                           \

@@ -176,14 +176,13 @@ static gpointer
 campaign_from_row (sqlite3_stmt *stmt)
 {
   TdCampaign *c = td_campaign_new ();
-  const char *kind = (const char *)sqlite3_column_text (stmt, 3);
+  gint kind = TD_ENUM_FROM_ID (kind_keys, (const char *)sqlite3_column_text (stmt, 3));
 
   c->id = sqlite3_column_int64 (stmt, 0);
   c->bloc_year_id = sqlite3_column_int64 (stmt, 1);
   c->name = td_query_column_dup (stmt, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (kind_keys); i++)
-    if (g_strcmp0 (kind, kind_keys[i]) == 0)
-      c->kind = (TdCampaignKind)i;
+  if (kind >= 0)
+    c->kind = (TdCampaignKind)kind;
   c->theme = td_query_column_dup (stmt, 4);
   c->slogan = td_query_column_dup (stmt, 5);
   td_query_column_date (stmt, 6, &c->starts);
