@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Real scoring tables as Word's copy gives them (tests/criteria-tables/),
- * pasted as is, headers included: every line must be read as its
- * NAME.expect.json says (role, code, parent, rule kind, points, rates,
- * caps, grades, options, size classes, notes and exemptions), and two
- * units' self and assessed inputs must give the expected totals of every
- * section to the hundredth, with no fix by hand. */
+/* Real scoring tables as offices send them (tests/criteria-tables/ and
+ * the tables the reader was not written against, tests/criteria-tables/
+ * unseen/), read as is, headers included, from the file each
+ * NAME.expect.json names (Word's text, Excel's CSV or Unicode text,
+ * Writer's or Google Docs' HTML): every line must be read as the expect
+ * file says (role, code, parent, rule kind, points, rates, caps, grades,
+ * options, size classes, notes, exemptions, the rest of a cell broken
+ * onto the next line), and two units' self and assessed inputs must give
+ * the expected totals of every section to the hundredth, with no fix by
+ * hand.  Every NAME.expect.json of both folders is a test. */
 #include "config.h"
 
 #include "td-criteria-paste.h"
@@ -67,34 +71,26 @@ line_of_row (Corpus *c, gint row)
 }
 
 static void
-corpus_load (Corpus *c, const char *name)
+corpus_load (Corpus *c, const char *path)
 {
-  g_autofree gchar *dir = g_build_filename (g_getenv ("TD_TEST_SRCDIR"), "criteria-tables", NULL);
-  g_autofree gchar *tsv_path = g_strdup_printf ("%s/%s.tsv", dir, name);
-  g_autofree gchar *json_path = g_strdup_printf ("%s/%s.expect.json", dir, name);
+  g_autofree gchar *dir = g_path_get_dirname (path);
+  g_autofree gchar *file_path = NULL;
+  g_autofree gchar *data = NULL;
   g_autofree gchar *text = NULL;
+  gsize len = 0;
   g_autoptr (GError) error = NULL;
 
-  if (g_file_test (tsv_path, G_FILE_TEST_EXISTS))
-    {
-      g_assert_true (g_file_get_contents (tsv_path, &text, NULL, &error));
-      g_assert_no_error (error);
-    }
-  else
-    {
-      /* A table copied from LibreOffice Writer: the clipboard's HTML. */
-      g_autofree gchar *html_path = g_strdup_printf ("%s/%s.html", dir, name);
-      g_autofree gchar *html = NULL;
-
-      g_assert_true (g_file_get_contents (html_path, &html, NULL, &error));
-      g_assert_no_error (error);
-      text = td_paste_html_to_text (html, &error);
-      g_assert_no_error (error);
-    }
   c->parser = json_parser_new ();
-  g_assert_true (json_parser_load_from_file (c->parser, json_path, &error));
+  g_assert_true (json_parser_load_from_file (c->parser, path, &error));
   g_assert_no_error (error);
   c->expect = json_node_get_object (json_parser_get_root (c->parser));
+  /* The file as the office sent it, read as import-table and the
+   * dialog's "Open" read it. */
+  file_path = g_build_filename (dir, member_string (c->expect, "file"), NULL);
+  g_assert_true (g_file_get_contents (file_path, &data, &len, &error));
+  g_assert_no_error (error);
+  text = td_paste_text_from_file (data, len, file_path, &error);
+  g_assert_no_error (error);
   c->preview = td_paste_parse (text, &error);
   g_assert_no_error (error);
   c->row_of_line = g_hash_table_new (NULL, NULL);
@@ -158,10 +154,16 @@ check_range (JsonObject *range, gboolean has_low, gint64 low, gboolean has_high,
     }
   else
     g_assert_false (has_low);
+  /* Hundredths: "below 100" ends at 100 (excluded), "to 100" at 100,01. */
   if (member_points (range, "below", &v))
     {
       g_assert_true (has_high);
       g_assert_cmpint (high, ==, v);
+    }
+  else if (member_points (range, "to", &v))
+    {
+      g_assert_true (has_high);
+      g_assert_cmpint (high, ==, v + 1);
     }
   else
     g_assert_false (has_high);
@@ -309,9 +311,22 @@ check_rows (Corpus *c)
             {
               g_assert_cmpint (row->role, ==, TD_PASTE_ROLE_SKIP);
               g_assert_cmpint (row->skip_reason, ==,
-                               g_str_equal (why, "header") ? TD_PASTE_SKIP_HEADER
-                                                           : TD_PASTE_SKIP_TOTAL);
+                               g_str_equal (why, "header")  ? TD_PASTE_SKIP_HEADER
+                               : g_str_equal (why, "empty") ? TD_PASTE_SKIP_EMPTY
+                                                            : TD_PASTE_SKIP_TOTAL);
             }
+        }
+      else if (g_str_equal (type, "continuation"))
+        {
+          /* The rest of the row above, where a cell went on to a new line. */
+          g_assert_cmpint (row->role, ==, TD_PASTE_ROLE_SKIP);
+          g_assert_cmpint (row->skip_reason, ==, TD_PASTE_SKIP_CONTINUATION);
+          g_assert_cmpstr (
+              td_paste_row_kind_name (c->preview, GPOINTER_TO_INT (g_hash_table_lookup (
+                                                      c->row_of_line, GINT_TO_POINTER (line)))),
+              ==, "continuation");
+          g_assert_cmpuint (line_of_row (c, row->owner), ==,
+                            json_object_get_int_member (e, "of_line"));
         }
       else if (g_str_equal (type, "criterion"))
         check_criterion (
@@ -377,7 +392,9 @@ option_index (Corpus *c, TdPasteRow *owner_row, gint64 choice)
     {
       TdPasteRow *r = g_ptr_array_index (c->preview->rows, i);
 
-      if (r->owner != owner || r->role == TD_PASTE_ROLE_NOTE || r->role == TD_PASTE_ROLE_GUIDANCE)
+      if (r->owner != owner
+          || (r->role != TD_PASTE_ROLE_GRADE && r->role != TD_PASTE_ROLE_OPTION
+              && r->role != TD_PASTE_ROLE_SIZE_CLASS && r->role != TD_PASTE_ROLE_BRACKET))
         continue;
       if (r->line == choice)
         return index;
@@ -509,18 +526,43 @@ test_table (gconstpointer data)
   corpus_clear (&c);
 }
 
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every NAME.expect.json of a folder of tables, sorted. */
+static void
+add_tables (const char *folder, const char *prefix)
+{
+  g_autofree gchar *dir = g_build_filename (g_getenv ("TD_TEST_SRCDIR"), folder, NULL);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".expect.json"))
+      g_ptr_array_add (names, g_strndup (name, strlen (name) - strlen (".expect.json")));
+  g_ptr_array_sort (names, compare_names);
+  g_assert_cmpuint (names->len, >, 0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *table = g_ptr_array_index (names, i);
+      g_autofree gchar *test_path = g_strdup_printf ("%s/%s", prefix, table);
+      g_autofree gchar *expect = g_strdup_printf ("%s/%s.expect.json", dir, table);
+
+      g_test_add_data_func_full (test_path, g_steal_pointer (&expect), test_table, g_free);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
-  const char *tables[] = { "so-nganh-2023", "khoi-thi-dua-2024", "xa-phuong-2025",
-                           "cum-tham-muu-2025-excel", "phong-ban-huyen-2024-writer" };
-
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
-  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
-    {
-      g_autofree gchar *path = g_strdup_printf ("/corpus/%s", tables[i]);
-      g_test_add_data_func (path, tables[i], test_table);
-    }
+  add_tables ("criteria-tables", "/corpus");
+  add_tables ("criteria-tables/unseen", "/corpus/unseen");
   return g_test_run ();
 }

@@ -17,29 +17,12 @@ test_code_levels (void)
     const char *code;
     gint rank;
   } cases[] = {
-    { "I", 0 },
-    { "IV.", 0 },
-    { "A", 5 },
-    { "1", 10 },
-    { "1.", 10 },
-    { "1.2", 11 },
-    { "3.3.2.1", 13 },
-    { "a", 20 },
-    { "a)", 20 },
-    { "đ", 20 },
-    { "a1", 21 },
-    { "a.1", 21 },
-    { "a1.1", 22 },
-    { "a.7.1", 22 },
-    { "-", 40 },
-    { "+", 41 },
-    { "Tiêu chuẩn 1", 10 },
-    { "Mục a", 20 },
-    { "", -1 },
-    { "  ", -1 },
-    { "Ghi chú", -2 },
-    { "1a", -2 },
-    { "Tiêu\u00a0 chuẩn  2", 10 },
+    { "I", 0 },         { "IV.", 0 },           { "A", 5 },      { "1", 10 },
+    { "1.", 10 },       { "1/", 10 },           { "1.2", 11 },   { "3.3.2.1", 13 },
+    { "a", 20 },        { "a)", 20 },           { "đ", 20 },     { "a1", 21 },
+    { "a.1", 21 },      { "a1.1", 22 },         { "a.7.1", 22 }, { "-", 40 },
+    { "+", 41 },        { "Tiêu chuẩn 1", 10 }, { "Mục a", 20 }, { "", -1 },
+    { "  ", -1 },       { "Ghi chú", -2 },      { "1a", -2 },    { "Tiêu\u00a0 chuẩn  2", 10 },
     { " Phần II ", 0 },
   };
 
@@ -57,7 +40,419 @@ row_at (TdPastePreview *p, guint i)
   return g_ptr_array_index (p->rows, i);
 }
 
+/* The kind names of every row (td_paste_row_kind_name), space-separated. */
+static void
+assert_kinds (TdPastePreview *p, const char *expected)
+{
+  GString *got = g_string_new ("");
+
+  for (guint i = 0; i < p->rows->len; i++)
+    g_string_append_printf (got, "%s%s", i ? " " : "", td_paste_row_kind_name (p, i));
+  g_assert_cmpstr (got->str, ==, expected);
+  g_string_free (got, TRUE);
+}
+
+static TdPastePreview *
+parse_ok (const char *text)
+{
+  g_autoptr (GError) error = NULL;
+  TdPastePreview *p = td_paste_parse (text, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < p->rows->len; i++)
+    {
+      TdPasteRow *row = g_ptr_array_index (p->rows, i);
+      g_test_message ("line %u: %s — %s", row->line, row->interpretation, row->problems);
+    }
+  return p;
+}
+
+/* A table without points columns: every figure is in the words. */
+static void
+test_points_in_words (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("1\tXây dựng kế hoạch công tác (10 điểm)\n"
+                                           "\t- Ban hành kế hoạch đúng hạn (4 điểm)\n"
+                                           "\t- Triển khai kế hoạch đến các phòng: 6đ\n"
+                                           "2\tGiữ gìn kỷ luật, kỷ cương (tối đa 20 điểm)\n"
+                                           "\t- Mỗi trường hợp vi phạm trừ 2 điểm\n"
+                                           "3\tGửi báo cáo tổng kết đúng hạn: 5,0\n"
+                                           "4\tTham gia hội thao – 5 điểm\n"
+                                           "\tTổng cộng: 40 điểm\n");
+
+  assert_kinds (p, "heading standard standard standard deduction_each standard standard total");
+  g_assert_cmpint (row_at (p, 0)->criterion->standard, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 2)->criterion->standard, ==, TD_POINTS (6));
+  g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, TD_POINTS (20));
+  g_assert_cmpint (row_at (p, 3)->criterion->bonus_cap, ==, TD_NO_CAP);
+  g_assert_cmpint (row_at (p, 5)->criterion->standard, ==, TD_POINTS (5));
+  g_assert_true (p->total_stated);
+  g_assert_cmpint (p->total, ==, TD_POINTS (40));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (40));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* Grades with their points only in the words, with a % or without, and
+ * the ranges the clerk reads into them. */
+static void
+test_grades_in_words (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tĐiểm\n"
+                                           "1\tKết quả thực hiện nhiệm vụ\t20\n"
+                                           "\t- Loại Tốt: 20 điểm\n"
+                                           "\t- Loại Khá: 15 điểm\n"
+                                           "\t- Loại Trung bình: 10 điểm\n"
+                                           "2\tThu ngân sách trên địa bàn\t10\n"
+                                           "\t+ Vượt dự toán: 10 điểm\n"
+                                           "\t+ Đạt từ 95% đến dưới 100% dự toán: 7 điểm\n"
+                                           "\t+ Dưới 95%: 4 điểm\n"
+                                           "3\tHồ sơ giải quyết đúng hạn\t10\n"
+                                           "\t- Trên 98%: 10 điểm\n"
+                                           "\t- Bằng 98%: 8 điểm\n"
+                                           "\t- Dưới 98%: 5 điểm\n"
+                                           "\tTổng cộng\t40\n");
+
+  assert_kinds (p, "header graded grade grade grade graded grade grade grade graded grade grade "
+                   "grade total");
+  g_assert_cmpint (row_at (p, 2)->part_points, ==, TD_POINTS (20));
+  g_assert_false (row_at (p, 2)->part_range.has_low || row_at (p, 2)->part_range.has_high);
+  /* "Vượt dự toán" covers what the other grades leave above them. */
+  g_assert_true (row_at (p, 6)->part_range.has_low);
+  g_assert_cmpint (row_at (p, 6)->part_range.low, ==, TD_POINTS (100));
+  g_assert_false (row_at (p, 6)->part_range.has_high);
+  /* "Bằng 98%" under "Trên 98%" is 98 % exactly. */
+  g_assert_cmpint (row_at (p, 11)->part_range.low, ==, TD_POINTS (98));
+  g_assert_true (row_at (p, 11)->part_range.has_high);
+  g_assert_cmpint (row_at (p, 11)->part_range.high, ==, TD_POINTS (98) + 1);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (40));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* Ranks are grades too, and "+" rows under a "-" row are its rows. */
+static void
+test_ranks_and_bullets (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("TT\tNội dung\tĐiểm\n"
+                                           "1\tCông tác giảm nghèo\t20\n"
+                                           "\t- Hộ nghèo giảm so với năm trước:\t12\n"
+                                           "\t+ Giảm từ 2% trở lên\t12\n"
+                                           "\t+ Giảm từ 1% đến dưới 2%\t8\n"
+                                           "\t+ Giảm dưới 1%\t4\n"
+                                           "\t- Không phát sinh hộ tái nghèo\t8\n"
+                                           "2\tChỉ số cải cách hành chính của đơn vị\t10\n"
+                                           "\t- Xếp hạng từ thứ 1 đến thứ 3\t10\n"
+                                           "\t- Xếp hạng từ thứ 4 đến thứ 8\t7\n"
+                                           "\t- Xếp thứ 9 trở xuống\t5\n"
+                                           "\tTổng cộng\t30\n");
+
+  assert_kinds (p, "header heading graded grade grade grade standard graded grade grade grade "
+                   "total");
+  g_assert_cmpint (row_at (p, 2)->parent, ==, 1);
+  g_assert_cmpint (row_at (p, 3)->owner, ==, 2);
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 1);
+  g_assert_cmpint (row_at (p, 8)->owner, ==, 7);
+  g_assert_false (row_at (p, 8)->part_range.has_low || row_at (p, 8)->part_range.has_high);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (30));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* A "Thang điểm" column in words: ranges of points and rules. */
+static void
+test_scale_in_words (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung đánh giá\tThang điểm\n"
+                  "1\tXây dựng kế hoạch năm\ttừ 0 đến 15\n"
+                  "2\tTổ chức thực hiện kế hoạch\t0÷25\n"
+                  "3\tBáo cáo định kỳ\tTừ 0-10\n"
+                  "3.1\tBáo cáo gửi chậm\tMỗi báo cáo trừ 0,5 điểm, tối đa trừ 3 điểm\n"
+                  "4\tKỷ luật, kỷ cương\t0 – 10\n"
+                  "4.1\tCông chức vi phạm\tMỗi trường hợp trừ 2 điểm\n"
+                  "5\tSáng kiến được công nhận\tcộng 1 điểm/sáng kiến, tối đa 3 điểm\n"
+                  "6\tĐược khen thưởng đột xuất\tcộng 2 điểm\n"
+                  "\tTổng cộng\t60\n");
+
+  assert_kinds (p, "header standard standard standard deduction_each standard deduction_each "
+                   "bonus_each bonus_points total");
+  g_assert_cmpint (row_at (p, 1)->criterion->standard, ==, TD_POINTS (15));
+  g_assert_cmpint (row_at (p, 2)->criterion->standard, ==, TD_POINTS (25));
+  g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 4)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 4)->criterion->deduction_cap, ==, TD_POINTS (3));
+  g_assert_cmpint (row_at (p, 6)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (row_at (p, 7)->criterion->rate, ==, TD_POINTS (1));
+  g_assert_cmpint (row_at (p, 7)->criterion->bonus_cap, ==, TD_POINTS (3));
+  g_assert_cmpint (row_at (p, 8)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (60));
+  g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 0);
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* The standard total is what the rows give, not what the headings say:
+ * rows adding up to more than their item show in the total and on it. */
+static void
+test_leaves_total (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tĐiểm\n"
+                                           "I\tCông tác chuyên môn\t60\n"
+                                           "1\tKhám, chữa bệnh\t30\n"
+                                           "1.1\tHoàn thành chỉ tiêu giường bệnh\t15\n"
+                                           "1.2\tBảo hiểm y tế\t15\n"
+                                           "1.2.1\tTham mưu kế hoạch\t20\n"
+                                           "1.2.2\tTuyên truyền, vận động\t5\n"
+                                           "2\tY tế dự phòng\t30\n"
+                                           "II\tCông tác thi đua\t40\n"
+                                           "1\tBan hành kế hoạch\t40\n");
+
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (110));
+  g_assert_cmpint (p->total, ==, TD_POINTS (100));
+  g_assert_cmpint (row_at (p, 4)->status, ==, TD_PASTE_WARNING);
+  g_assert_nonnull (strstr (row_at (p, 4)->problems, "+10"));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 1);
+}
+
+/* Word's text of a cell of several paragraphs: the rest of the row is on
+ * the next line, joined back to its row; the clerk can undo it. */
+static void
+test_broken_cells (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\r\n"
+                                           "1\tThực hiện nhiệm vụ chuyên môn\r\n"
+                                           "được giao trong năm\t20\t\t\r\n"
+                                           "2\tCải cách hành chính;\r\n"
+                                           "có sáng kiến được công nhận\r\n"
+                                           "được cộng 1 điểm\t10\t1\t\r\n"
+                                           "\tMỗi hồ sơ trễ hạn\r\n"
+                                           "(theo phần mềm một cửa)\t\t\t0,5\r\n"
+                                           "3\tKhông gửi báo cáo tổng kết\r\n"
+                                           "(không xếp loại)\t\t\t\r\n"
+                                           "\tGhi chú: tổng điểm trừ của mục 2\r\n"
+                                           "không quá 1 điểm\r\n"
+                                           "\tTổng cộng\t30\t\t\r\n");
+  TdPasteRow *three;
+
+  assert_kinds (p, "header standard continuation standard continuation continuation "
+                   "deduction_each continuation disqualifier continuation note continuation total");
+  /* A row merged across the table goes on in lower case. */
+  g_assert_cmpint (row_at (p, 10)->note_deduction_cap, ==, TD_POINTS (1));
+  g_assert_cmpint (g_array_index (row_at (p, 10)->targets, gint, 0), ==, 3);
+  g_assert_cmpint (row_at (p, 1)->criterion->standard, ==, TD_POINTS (20));
+  g_assert_cmpstr (row_at (p, 1)->criterion->title, ==,
+                   "Thực hiện nhiệm vụ chuyên môn được giao trong năm");
+  g_assert_cmpint (row_at (p, 2)->owner, ==, 1);
+  g_assert_cmpint (row_at (p, 3)->criterion->bonus_max, ==, TD_POINTS (1));
+  g_assert_cmpint (row_at (p, 5)->owner, ==, 3);
+  g_assert_cmpint (row_at (p, 6)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 3);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (30));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+
+  /* Ticked by the clerk, the rest of line 9 is a row of its own again. */
+  g_assert_true (td_paste_row_set_skipped (p, 9, FALSE, NULL));
+  three = row_at (p, 8);
+  g_assert_cmpint (row_at (p, 9)->skip_reason, ==, TD_PASTE_SKIP_NONE);
+  g_assert_cmpstr (three->criterion->title, ==, "Không gửi báo cáo tổng kết");
+  g_assert_cmpint (three->criterion->kind, !=, TD_RULE_DISQUALIFIER);
+  g_assert_cmpstr (row_at (p, 9)->criterion->title, ==, "(không xếp loại)");
+}
+
+/* A code split over two columns (I | 1), as Excel sheets have it. */
+static void
+test_code_columns (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("TT\t\tNội dung\tĐiểm chuẩn\tĐiểm trừ\n"
+                                           "I\t\tCông tác chuyên môn\t30\t\n"
+                                           "\t1\tKhám, chữa bệnh\t20\t\n"
+                                           "\t1.1\tĐiều trị nội trú\t12\t\n"
+                                           "\t1.2\tĐiều trị ngoại trú\t8\t\n"
+                                           "\t2\tY tế dự phòng\t10\t\n"
+                                           "\t\tMỗi vụ ngộ độc thực phẩm\t\t2 điểm/vụ\n"
+                                           "II\t\tCông tác thi đua\t10\t\n"
+                                           "\t1\tBan hành kế hoạch\t10\t\n");
+
+  assert_kinds (p, "header heading heading standard standard standard deduction_each heading "
+                   "standard");
+  g_assert_cmpstr (row_at (p, 3)->criterion->code, ==, "1.1");
+  g_assert_cmpint (row_at (p, 3)->parent, ==, 2);
+  g_assert_cmpint (row_at (p, 5)->parent, ==, 1);
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 5);
+  g_assert_cmpint (row_at (p, 8)->parent, ==, 7);
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (40));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* Diacritics decide: "mới" is not "mỗi", "công" not "cộng", "thương" not
+ * "thưởng", "nội trú" not "trừ"; a section's figure in its deduction
+ * column is its cap; "cộng tối đa 2 điểm" is a bonus up to 2. */
+static void
+test_words_that_decide (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởng\tĐiểm trừ\n"
+                  "1\tXã đạt chuẩn nông thôn mới nâng cao\t\t3\t\n"
+                  "2\tThi công 2 công trình đúng tiến độ\t10\t\t\n"
+                  "3\tPhối hợp với Sở Công Thương 1 lần mỗi quý\t5\t\t\n"
+                  "4\tBệnh nhân điều trị nội trú 5 ngày được theo dõi\t5\t\t\n"
+                  "5\tĐơn vị có mô hình mới: cộng 1 điểm\t\t1\t\n"
+                  "6\tMỗi sáng kiến: cộng 0,5 điểm\t\t0,5\t\n"
+                  "7\tĐiểm trừ (tối đa trừ 5 điểm)\t\t\t5\n"
+                  "7.1\tCó công chức vi phạm kỷ luật\t\t\t2\n"
+                  "8\tĐiểm thưởng\t\t\t\n"
+                  "8.1\tThành tích đột xuất được Cụm trưởng đề nghị cộng tối đa 2 điểm\t\t\t\n");
+
+  assert_kinds (p, "header bonus_points standard standard standard bonus_points bonus_each "
+                   "heading deduction_points heading bonus_points");
+  g_assert_cmpint (row_at (p, 1)->criterion->rate, ==, TD_POINTS (3));
+  for (guint i = 2; i <= 4; i++)
+    {
+      g_assert_cmpint (row_at (p, i)->criterion->bonus_max, ==, 0);
+      g_assert_cmpint (row_at (p, i)->criterion->rate, ==, 0);
+    }
+  g_assert_cmpint (row_at (p, 7)->criterion->deduction_cap, ==, TD_POINTS (5));
+  g_assert_cmpint (row_at (p, 7)->criterion->rate, ==, 0);
+  g_assert_cmpint (row_at (p, 10)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* A one-line header "Chuẩn | Thưởng | Trừ", codes "1/", "2/ …" in the
+ * text, and "- Hoàn thành 100%" as exactly 100 % under "trên 100%". */
+static void
+test_short_header_and_slash_codes (void)
+{
+  g_autoptr (TdPastePreview) p = parse_ok ("STT\tNội dung\tChuẩn\tThưởng\tTrừ\n"
+                                           "1/\tHoàn thành kế hoạch năm\t20\t\t\n"
+                                           "\t- Hoàn thành vượt kế hoạch (trên 100%)\t20\t\t\n"
+                                           "\t- Hoàn thành 100%\t18\t\t\n"
+                                           "\t- Hoàn thành dưới 100%\t10\t\t\n"
+                                           "\t2/ Chế độ báo cáo\t10\t\t\n"
+                                           "\tMỗi báo cáo chậm\t\t\t0,5\n"
+                                           "3/\tSáng kiến được công nhận\t\t1\t\n");
+
+  assert_kinds (p, "header graded grade grade grade standard deduction_each bonus_points");
+  g_assert_cmpint (p->columns[TD_PASTE_COL_BONUS], ==, 3);
+  g_assert_cmpint (p->columns[TD_PASTE_COL_DEDUCTION], ==, 4);
+  g_assert_cmpstr (row_at (p, 5)->criterion->code, ==, "2");
+  g_assert_cmpint (row_at (p, 6)->parent, ==, 5);
+  g_assert_cmpint (row_at (p, 3)->part_range.low, ==, TD_POINTS (100));
+  g_assert_cmpint (row_at (p, 3)->part_range.high, ==, TD_POINTS (100) + 1);
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* Under "ĐIỂM THƯỞNG" a row's "N điểm" is a bonus, under "ĐIỂM TRỪ" a
+ * deduction, not standard points; levels named only by words are grades. */
+static void
+test_bonus_sections (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("STT\tNội dung tiêu chí\tĐiểm tối đa\tĐiểm đạt\n"
+                  "I\tThực hiện nhiệm vụ chính trị\t70\t\n"
+                  "1\tKết quả thực hiện nhiệm vụ năm\t40\t\n"
+                  "\tXuất sắc\t40\t\n"
+                  "\tTốt\t35\t\n"
+                  "\tKhá\t30\t\n"
+                  "2\tCông tác cải cách hành chính (30 điểm), trong đó:\t\t\n"
+                  "a)\tCông khai thủ tục hành chính\t10\t\n"
+                  "b)\tGiải quyết hồ sơ đúng hạn\t20\t\n"
+                  "II\tCông tác thi đua, khen thưởng\t30\t\n"
+                  "III\tĐIỂM THƯỞNG (không quá 10 điểm)\t\t\n"
+                  "\t- Được tặng Cờ thi đua của Chính phủ: 5 điểm\t\t\n"
+                  "\t- Mỗi sáng kiến cấp tỉnh: 1 điểm\t\t\n"
+                  "IV\tĐIỂM TRỪ\t\t\n"
+                  "\t- Để xảy ra vụ việc tham nhũng: 10 điểm\t\t\n"
+                  "\t- Mỗi lần vắng họp không lý do: 2 điểm\t\t\n"
+                  "\tTỔNG CỘNG\t100\t\n");
+
+  assert_kinds (p, "header heading graded grade grade grade heading standard standard standard "
+                   "heading bonus_points bonus_each heading deduction_points deduction_each total");
+  g_assert_cmpint (row_at (p, 6)->criterion->standard, ==, TD_POINTS (30));
+  g_assert_cmpint (row_at (p, 10)->criterion->bonus_cap, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 11)->criterion->rate, ==, TD_POINTS (5));
+  g_assert_cmpint (row_at (p, 14)->criterion->rate, ==, TD_POINTS (10));
+  g_assert_cmpint (row_at (p, 15)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (100));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* Grades listed in one text, on the item or on the row under it; "01
+ * lần trừ 2 điểm" is per case. */
+static void
+test_levels_in_one_text (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tTiêu chí chấm điểm\tĐiểm tối đa\tĐiểm tự chấm\n"
+                  "1\tXây dựng tổ chức đảng\t20\t\n"
+                  "\tChi bộ được xếp loại Hoàn thành xuất sắc nhiệm vụ: 20 điểm; Hoàn thành tốt "
+                  "nhiệm vụ: 15 điểm; Hoàn thành nhiệm vụ: 10 điểm\t\t\n"
+                  "2\tĐoàn thể được xếp loại Vững mạnh: 10 điểm; Khá: 8 điểm; Trung bình: 5 "
+                  "điểm\t10\t\n"
+                  "3\tTham gia hoạt động chung\t20\t\n"
+                  "\tVắng mặt 01 lần trừ 2 điểm\t\t\n"
+                  "\tTổng số điểm\t50\t\n");
+
+  assert_kinds (p, "header graded guidance graded standard deduction_each total");
+  g_assert_cmpuint (row_at (p, 1)->criterion->options->len, ==, 3);
+  g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, TD_POINTS (10));
+  g_assert_cmpuint (row_at (p, 3)->criterion->options->len, ==, 3);
+  g_assert_cmpint (row_at (p, 5)->criterion->rate, ==, TD_POINTS (2));
+  g_assert_cmpint (p->standard_total, ==, TD_POINTS (50));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
 /* A clean table with a header row: levels, kinds, numbers, total. */
+/* A figure in a row of guidance is not dropped without a word ("đạt 15
+ * điểm trở lên"), but a clause of a text ("mục 2 điểm b") is no figure. */
+static void
+test_figures_in_guidance (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung\tĐiểm\n"
+                  "1\tCông tác tham mưu\t20\n"
+                  "\tGhi chú: nộp báo cáo trước 5 ngày, theo mục 2 điểm b Hướng dẫn\t\n"
+                  "2\tCông tác khác\t80\n"
+                  "\tLưu ý: năm trước đạt 15 điểm trở lên\t\n");
+
+  assert_kinds (p, "header standard guidance standard guidance");
+  g_assert_cmpstr (row_at (p, 2)->problems, ==, "");
+  g_assert_nonnull (strstr (row_at (p, 4)->problems, "15"));
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 1);
+}
+
+/* "Ghi chú: … không xét thi đua" after the last item is said of the
+ * whole table: a disqualifier of its own, not a row of the item above. */
+static void
+test_table_note_disqualifier (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung\tĐiểm chuẩn\n"
+                  "1\tThu ngân sách\t50\n"
+                  "2\tPhát hiện, bồi dưỡng điển hình tiên tiến\t50\n"
+                  "*\tGhi chú: Đơn vị có cá nhân bị xử lý hình sự không xét thi đua\t\n");
+
+  assert_kinds (p, "header standard standard disqualifier");
+  g_assert_cmpint (row_at (p, 3)->parent, ==, -1);
+  g_assert_cmpint (row_at (p, 2)->criterion->kind, ==, TD_RULE_STANDARD);
+  g_assert_cmpuint (td_paste_preview_count_warnings (p), ==, 0);
+}
+
+/* "0,5/báo cáo" in the Trừ column with "Tối đa trừ 5 điểm" in the notes:
+ * 0,5 per report, 5 the most (said, as the rule has no cap); a text
+ * rate unlike the column's is said too. */
+static void
+test_rate_column_cap_words (void)
+{
+  g_autoptr (TdPastePreview) p
+      = parse_ok ("TT\tNội dung\tĐiểm chuẩn\tĐiểm trừ\tGhi chú\n"
+                  "1\tCông tác báo cáo\t10\t0,5/báo cáo\tTối đa trừ 5 điểm\n"
+                  "2\tBáo cáo chậm trừ 1 điểm/lần\t10\t0,5/lần\t\n"
+                  "3\tKhác\t80\t\t\n");
+
+  assert_kinds (p, "header standard_less_each standard_less_each standard");
+  g_assert_cmpint (row_at (p, 1)->criterion->rate, ==, TD_POINTS (1) / 2);
+  g_assert_nonnull (strstr (row_at (p, 1)->problems, "5"));
+  g_assert_cmpint (row_at (p, 2)->criterion->rate, ==, TD_POINTS (1));
+  g_assert_nonnull (strstr (row_at (p, 2)->problems, "0,5"));
+}
+
 static void
 test_clean_table (void)
 {
@@ -281,6 +676,8 @@ test_not_a_number (void)
   g_assert_cmpint (row_at (p, 3)->criterion->standard, ==, 200);
   g_assert_cmpint (row_at (p, 4)->status, !=, TD_PASTE_ERROR);
   g_assert_cmpint (row_at (p, 4)->criterion->kind, ==, TD_RULE_DEDUCTION_EACH);
+  g_assert_cmpint (row_at (p, 4)->criterion->rate, ==, 50);
+  g_assert_cmpint (row_at (p, 4)->criterion->deduction_cap, ==, 150);
   g_assert_cmpuint (td_paste_preview_count_errors (p), ==, 2);
 }
 
@@ -602,5 +999,19 @@ main (int argc, char **argv)
   g_test_add_func ("/paste/html", test_html);
   g_test_add_func ("/paste/choices", test_choices);
   g_test_add_func ("/paste/office-sheets", test_office_sheets);
+  g_test_add_func ("/paste/points-in-words", test_points_in_words);
+  g_test_add_func ("/paste/grades-in-words", test_grades_in_words);
+  g_test_add_func ("/paste/ranks-and-bullets", test_ranks_and_bullets);
+  g_test_add_func ("/paste/scale-in-words", test_scale_in_words);
+  g_test_add_func ("/paste/leaves-total", test_leaves_total);
+  g_test_add_func ("/paste/broken-cells", test_broken_cells);
+  g_test_add_func ("/paste/code-columns", test_code_columns);
+  g_test_add_func ("/paste/words-that-decide", test_words_that_decide);
+  g_test_add_func ("/paste/short-header-and-slash-codes", test_short_header_and_slash_codes);
+  g_test_add_func ("/paste/bonus-sections", test_bonus_sections);
+  g_test_add_func ("/paste/levels-in-one-text", test_levels_in_one_text);
+  g_test_add_func ("/paste/figures-in-guidance", test_figures_in_guidance);
+  g_test_add_func ("/paste/table-note-disqualifier", test_table_note_disqualifier);
+  g_test_add_func ("/paste/rate-column-cap-words", test_rate_column_cap_words);
   return g_test_run ();
 }

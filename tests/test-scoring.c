@@ -677,9 +677,11 @@ test_recompute_cost (void)
   all = g_get_monotonic_time () - start;
   g_test_message ("recompute one unit: %" G_GINT64_FORMAT " µs; 40 units: %" G_GINT64_FORMAT " µs",
                   one, all);
-  /* The target is 2 ms for all 40; allow a loaded CI machine ten times that. */
-  g_assert_cmpint (all, <, 20000);
+  /* The speed target is the benchmark's (score_recompute); here the
+   * values: the one unit recomputed alone equals its share of the whole. */
   g_assert_cmpint (final_of (s, 0).total, >, 0);
+  g_assert_cmpint (final_of (s, 7).total, ==, final_of (s, 10).total);
+  g_assert_cmpint (final_of (s, 7).total, !=, final_of (s, 8).total);
 }
 
 /* Real tables: an item with its own standard points whose sub-rows only

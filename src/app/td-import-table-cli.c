@@ -134,7 +134,9 @@ preview_to_json (const TdPastePreview *preview)
       else
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "parent_line");
-      if (up >= 0 && row->role != TD_PASTE_ROLE_SKIP && row->role != TD_PASTE_ROLE_NOTE)
+      /* A continuation's parent is the row whose cell it goes on with. */
+      if (up >= 0 && row->role != TD_PASTE_ROLE_NOTE
+          && (row->role != TD_PASTE_ROLE_SKIP || row->skip_reason == TD_PASTE_SKIP_CONTINUATION))
         json_builder_add_int_value (b, line_of (preview, up));
       else
         json_builder_add_null_value (b);
@@ -299,9 +301,18 @@ td_import_table_cli_run (int argc, char **argv)
     {
       g_autofree gchar *total = td_points_format (preview->total);
       g_autofree gchar *std = td_points_format (preview->standard_total);
-      g_print (_ ("%u criteria, standard points %s of %s; rows to check: %u; with errors: %u.\n"),
-               td_paste_preview_count_criteria (preview), std, total,
-               td_paste_preview_count_warnings (preview), errors);
+
+      /* "0 of 0" would look like a table read; it is one not read. */
+      if (preview->standard_total == 0)
+        g_print (_ ("%u criteria, no standard points read (check the rows marked “?”); rows to "
+                    "check: %u; with errors: %u.\n"),
+                 td_paste_preview_count_criteria (preview),
+                 td_paste_preview_count_warnings (preview), errors);
+      else
+        g_print (_ ("%u criteria, standard points %s of %s; rows to check: %u; with errors: "
+                    "%u.\n"),
+                 td_paste_preview_count_criteria (preview), std, total,
+                 td_paste_preview_count_warnings (preview), errors);
     }
   if (errors > 0)
     {

@@ -122,7 +122,8 @@ update_summary (TdPasteDialog *self)
   standard = td_points_format (self->preview->standard_total);
   diff = td_points_format_signed (self->preview->standard_total - self->preview->total);
   /* Translators: the pasted table's standard points against its stated total */
-  points = self->preview->standard_total == self->preview->total
+  points = self->preview->standard_total == 0 ? g_strdup (_ ("No standard points read"))
+           : self->preview->standard_total == self->preview->total
                ? g_strdup_printf (_ ("Standard points: %s / %s"), standard, total)
                : g_strdup_printf (_ ("Standard points: %s / %s (%s)"), standard, total, diff);
   counts = g_strdup_printf (

@@ -20,7 +20,6 @@
  * and keeps a hostile paste from holding the window for long. */
 #define MAX_TEXT (4 * 1024 * 1024)
 #define MAX_ROWS 5000
-#define MAX_CELL 4000
 
 static void
 info_free (TdPasteRowInfo *info)
@@ -34,6 +33,7 @@ info_free (TdPasteRowInfo *info)
   g_clear_pointer (&info->size_brackets, g_ptr_array_unref);
   g_clear_pointer (&info->own_brackets, g_ptr_array_unref);
   g_clear_pointer (&info->own_options, g_ptr_array_unref);
+  g_clear_pointer (&info->own_levels, g_ptr_array_unref);
   g_free (info->named_code);
   g_clear_pointer (&info->figures, g_array_unref);
   g_free (info);
@@ -93,547 +93,49 @@ row_new (guint line)
 void
 td_paste_preview_free (TdPastePreview *preview)
 {
+  TdPastePreviewInfo *pinfo;
+
   if (preview == NULL)
     return;
+  pinfo = PREVIEW_INFO (preview);
+  if (pinfo != NULL)
+    {
+      g_clear_pointer (&pinfo->lines, g_ptr_array_unref);
+      g_free (pinfo->joined_to);
+      g_free (pinfo->shift);
+      g_free (pinfo);
+    }
   g_ptr_array_unref (preview->rows);
   g_free (preview);
 }
 
-/* Codes */
-
-static const char roman_letters[] = "ivxlcdm";
-
-static gint
-roman_value (const char *s)
-{
-  gint total = 0, previous = 0;
-  gsize n = strlen (s);
-
-  for (gssize i = (gssize)n - 1; i >= 0; i--)
-    {
-      gint v;
-      switch (g_ascii_tolower (s[i]))
-        {
-        case 'i':
-          v = 1;
-          break;
-        case 'v':
-          v = 5;
-          break;
-        case 'x':
-          v = 10;
-          break;
-        case 'l':
-          v = 50;
-          break;
-        case 'c':
-          v = 100;
-          break;
-        case 'd':
-          v = 500;
-          break;
-        case 'm':
-          v = 1000;
-          break;
-        default:
-          return 0;
-        }
-      total += v < previous ? -v : v;
-      previous = MAX (previous, v);
-    }
-  return total;
-}
-
-/* The code without words like "Tiêu chuẩn", a trailing "." or ")" and
- * spaces. */
-static gchar *
-clean_code (const char *code)
-{
-  static const char *prefixes[]
-      = { "tieu chuan ", "tieu chi ", "phan ", "muc ", "noi dung ", "chuong ", "dieu ", "khoan " };
-  /* Word brings non-breaking and doubled spaces; folding collapses them,
-   * so the text must be collapsed the same way before counting. */
-  g_autofree gchar *normalized = td_text_normalize_space (code);
-  g_autofree gchar *folded = td_text_fold (normalized);
-  gchar *c = g_strdup (normalized);
-  gsize len;
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_str_has_prefix (folded, prefixes[i]))
-      {
-        /* Folding keeps one character per letter, so count characters. */
-        glong n = g_utf8_strlen (prefixes[i], -1);
-        gchar *rest = g_strstrip (g_strdup (g_utf8_offset_to_pointer (c, n)));
-        g_free (c);
-        c = rest;
-        break;
-      }
-  len = strlen (c);
-  while (len > 0 && (c[len - 1] == '.' || c[len - 1] == ')' || c[len - 1] == ':'))
-    c[--len] = '\0';
-  if (c[0] == '(')
-    memmove (c, c + 1, len--);
-  return c;
-}
-
-GStrv
-td_paste_code_path (const char *raw, gboolean *upper)
-{
-  g_autofree gchar *code = clean_code (raw ? raw : "");
-  g_autoptr (GStrvBuilder) parts = g_strv_builder_new ();
-  const char *p = code;
-  gboolean any = FALSE;
-
-  if (upper)
-    *upper = g_ascii_isupper (*p) || g_str_has_prefix (p, "Đ");
-  if (*p == '\0' || strlen (code) > 24)
-    return NULL;
-  /* A letter ("a", "đ", "C") or a Roman numeral ("II", "iv") first … */
-  if (g_str_has_prefix (p, "đ") || g_str_has_prefix (p, "Đ"))
-    {
-      g_strv_builder_add (parts, "đ");
-      p += strlen ("đ");
-      any = TRUE;
-    }
-  else if (g_ascii_isalpha (*p))
-    {
-      const char *start = p;
-      g_autofree gchar *letters = NULL;
-
-      while (g_ascii_isalpha (*p))
-        p++;
-      letters = g_ascii_strdown (start, p - start);
-      if (p - start > 1
-          && (strspn (letters, roman_letters) != strlen (letters) || roman_value (letters) == 0))
-        return NULL;
-      g_strv_builder_add (parts, letters);
-      any = TRUE;
-      if (*p == '.')
-        p++;
-    }
-  /* … then numbers separated by dots ("a1.1", "a.7.6", "2.1.1"). */
-  while (g_ascii_isdigit (*p))
-    {
-      const char *start = p;
-      g_autofree gchar *digits = NULL;
-
-      while (g_ascii_isdigit (*p))
-        p++;
-      while (*start == '0' && start + 1 < p)
-        start++;
-      if (p - start > 6)
-        return NULL;
-      digits = g_strndup (start, p - start);
-      g_strv_builder_add (parts, digits);
-      any = TRUE;
-      if (*p == '.' && g_ascii_isdigit (p[1]))
-        p++;
-    }
-  if (*p != '\0' || !any)
-    return NULL;
-  return g_strv_builder_end (parts);
-}
-
-gboolean
-td_paste_path_equal (const char *const *a, const char *const *b)
-{
-  if (a == NULL || b == NULL)
-    return FALSE;
-  for (; *a && *b; a++, b++)
-    if (g_strcmp0 (*a, *b) != 0)
-      return FALSE;
-  return *a == NULL && *b == NULL;
-}
-
-static gboolean
-is_bullet (const char *s)
-{
-  return g_strcmp0 (s, "-") == 0 || g_strcmp0 (s, "–") == 0 || g_strcmp0 (s, "•") == 0
-         || g_strcmp0 (s, "*") == 0 || g_strcmp0 (s, "+") == 0;
-}
-
-gint
-td_paste_code_level (const char *raw)
-{
-  g_autofree gchar *code = clean_code (raw ? raw : "");
-  g_auto (GStrv) path = NULL;
-  gboolean upper = FALSE;
-  guint n;
-
-  if (*code == '\0')
-    return -1;
-  if (is_bullet (code))
-    return g_strcmp0 (code, "+") == 0 || g_strcmp0 (code, "*") == 0 ? 41 : 40;
-  path = td_paste_code_path (code, &upper);
-  if (path == NULL)
-    return -2;
-  n = g_strv_length (path);
-  if (g_ascii_isdigit (path[0][0]))
-    return 10 + (gint)n - 1;
-  if (n == 1 && strlen (path[0]) > 1 && roman_value (path[0]) > 0)
-    return 0; /* "II", "iv" */
-  if (n == 1 && upper)
-    return roman_value (path[0]) > 0 ? 0 : 5; /* "I", "V" are Roman; "A", "B" parts */
-  return 20 + (gint)n - 1;
-}
-
-/* "1. Công tác…", "a) Nộp…", "TIÊU CHUẨN 1: …": the code written in the
- * title.  The title is kept whole when the code is a word's ("Tiêu chuẩn
- * 1"), and loses the code otherwise. */
-static gboolean
-split_code_from_title (const char *title, gchar **code, gchar **rest)
-{
-  static const char *words[] = { "tieu chuan ", "tieu chi ", "phan ", "muc ", "chuong " };
-  g_autofree gchar *folded = td_text_fold (title);
-  const char *space = strchr (title, ' ');
-  g_autofree gchar *prefix = NULL;
-  gsize len;
-
-  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
-    if (g_str_has_prefix (folded, words[i]))
-      {
-        const char *p = folded + strlen (words[i]);
-        const char *end = p;
-        g_autofree gchar *candidate = NULL;
-
-        while (*end && *end != ' ' && *end != ':' && *end != '.' && *end != ')' && *end != '-')
-          end++;
-        if (end == p || (*end != ':' && *end != '.' && *end != ')' && *end != '-'))
-          return FALSE;
-        candidate = g_strndup (p, end - p);
-        if (td_paste_code_level (candidate) < 0)
-          return FALSE;
-        /* Keep the case of the original ("II", "C"). */
-        *code = g_utf8_strup (candidate, -1);
-        if (g_ascii_isdigit (candidate[0]))
-          {
-            g_free (*code);
-            *code = g_strdup (candidate);
-          }
-        *rest = g_strdup (title);
-        return TRUE;
-      }
-  if (space == NULL || space == title)
-    return FALSE;
-  prefix = g_strndup (title, space - title);
-  len = strlen (prefix);
-  /* Only with punctuation ("a)", "1.", "I.") or a dotted number
-   * ("1.2 …"): a bare word such as "a" may just be text. */
-  if (!(prefix[len - 1] == '.' || prefix[len - 1] == ')' || strchr (prefix, '.') != NULL))
-    return FALSE;
-  if (td_paste_code_level (prefix) < 0 || td_paste_code_level (prefix) >= 40)
-    return FALSE;
-  *code = clean_code (prefix);
-  *rest = g_strstrip (g_strdup (space));
-  return **rest != '\0';
-}
-
-/* Splitting the text into rows and cells */
-
-/* Tab-separated, with Excel's quoting: a quoted cell may hold tabs,
- * newlines and doubled quotes. */
-static GPtrArray *
-split_rows (const char *text, char sep)
-{
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
-  GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
-  GString *cell = g_string_new ("");
-  gboolean at_cell_start = TRUE;
-
-  for (const char *p = text;; p++)
-    {
-      if (at_cell_start && *p == '"')
-        {
-          const char *q = p + 1;
-          GString *quoted = g_string_new ("");
-          gboolean closed = FALSE;
-
-          for (; *q; q++)
-            {
-              if (*q == '"' && q[1] == '"')
-                g_string_append_c (quoted, '"'), q++;
-              else if (*q == '"')
-                {
-                  closed = TRUE;
-                  break;
-                }
-              else
-                g_string_append_c (quoted, *q);
-            }
-          if (closed && (q[1] == sep || q[1] == '\n' || q[1] == '\r' || q[1] == '\0'))
-            {
-              /* Newlines inside a cell are line breaks of the text. */
-              g_string_append (cell, quoted->str);
-              g_string_free (quoted, TRUE);
-              p = q;
-              at_cell_start = FALSE;
-              continue;
-            }
-          g_string_free (quoted, TRUE);
-        }
-      at_cell_start = FALSE;
-      if (*p == sep || *p == '\n' || *p == '\0' || (*p == '\r'))
-        {
-          gchar *value = g_strdup (cell->len > MAX_CELL ? "" : cell->str);
-
-          if (cell->len > MAX_CELL)
-            {
-              /* Keep the start of a huge cell: it is shown, not lost. */
-              g_free (value);
-              value = g_utf8_make_valid (cell->str, MAX_CELL);
-            }
-          g_strdelimit (value, "\n\r", ' ');
-          g_ptr_array_add (row, g_strstrip (value));
-          g_string_truncate (cell, 0);
-          at_cell_start = TRUE;
-          if (*p != sep)
-            {
-              g_ptr_array_add (rows, row);
-              row = g_ptr_array_new_with_free_func (g_free);
-              if (*p == '\r' && p[1] == '\n')
-                p++;
-            }
-          if (*p == '\0')
-            break;
-          continue;
-        }
-      g_string_append_c (cell, *p);
-    }
-  g_ptr_array_unref (row);
-  g_string_free (cell, TRUE);
-  /* A trailing bar ("| a | b |") leaves an empty first/last cell. */
-  if (sep == '|')
-    for (guint i = 0; i < rows->len; i++)
-      {
-        GPtrArray *r = g_ptr_array_index (rows, i);
-        if (r->len > 1 && *(gchar *)g_ptr_array_index (r, 0) == '\0')
-          g_ptr_array_remove_index (r, 0);
-        if (r->len > 1 && *(gchar *)g_ptr_array_index (r, r->len - 1) == '\0')
-          g_ptr_array_remove_index (r, r->len - 1);
-      }
-  return rows;
-}
-
-/* Column headers */
-
-#define MEANING_IGNORE TD_PASTE_N_COLS
-#define MEANING_SIGNED (TD_PASTE_N_COLS + 1)
-
-static gint
-header_meaning (const char *cell)
-{
-  g_autofree gchar *f = td_paste_fold (cell);
-  static const char *const ignore[]
-      = { "tu cham", "tham dinh",   "khoi cham", "cum cham",   "diem dat", "diem cham",
-          "ket qua", "tu danh gia", "danh gia",  "thong nhat", "xep loai" };
-
-  if (g_strcmp0 (f, "stt") == 0 || g_strcmp0 (f, "tt") == 0 || g_strcmp0 (f, "so tt") == 0
-      || g_strcmp0 (f, "ma") == 0 || g_strcmp0 (f, "ma so") == 0 || g_strcmp0 (f, "muc") == 0
-      || g_strcmp0 (f, "so thu tu") == 0 || g_strcmp0 (f, "ky hieu") == 0
-      || g_strcmp0 (f, "ma tieu chi") == 0)
-    return TD_PASTE_COL_CODE;
-  if (strstr (f, "don vi tham dinh") || strstr (f, "don vi cham") || strstr (f, "phu trach")
-      || strstr (f, "co quan tham dinh") || strstr (f, "bo phan"))
-    return TD_PASTE_COL_ASSESSOR;
-  for (guint i = 0; i < G_N_ELEMENTS (ignore); i++)
-    if (strstr (f, ignore[i]))
-      return MEANING_IGNORE;
-  if (strstr (f, "noi dung") || strstr (f, "tieu chi") || strstr (f, "tieu chuan")
-      || g_str_has_prefix (f, "ten ") || strstr (f, "yeu cau") || strstr (f, "linh vuc"))
-    return TD_PASTE_COL_TITLE;
-  if (strstr (f, "can cu") || strstr (f, "minh chung") || strstr (f, "ghi chu")
-      || strstr (f, "huong dan") || strstr (f, "tai lieu") || strstr (f, "phuong phap")
-      || strstr (f, "cach cham"))
-    return TD_PASTE_COL_GUIDANCE;
-  if ((strstr (f, "cong") || strstr (f, "thuong")) && strstr (f, "tru"))
-    return MEANING_SIGNED;
-  if (strstr (f, "thuong") || strstr (f, "diem cong") || g_strcmp0 (f, "cong") == 0
-      || g_str_has_prefix (f, "cong "))
-    return TD_PASTE_COL_BONUS;
-  if (strstr (f, "tru"))
-    return TD_PASTE_COL_DEDUCTION;
-  if (strstr (f, "chuan") || strstr (f, "toi da") || g_strcmp0 (f, "diem") == 0
-      || strstr (f, "thang diem") || g_strcmp0 (f, "so diem") == 0 || strstr (f, "khung diem")
-      || strstr (f, "diem quy dinh") || strstr (f, "diem so"))
-    return TD_PASTE_COL_STANDARD;
-  return -1;
-}
-
-/* A row under the headers numbering the columns: "(1) | (2) | (3)" or
- * "1 | 2 | 3 | 4 | 5". */
-static gboolean
-is_column_numbers (GPtrArray *cells)
-{
-  guint n = 0;
-
-  for (guint i = 0; i < cells->len; i++)
-    {
-      const char *c = g_ptr_array_index (cells, i);
-      g_autofree gchar *expect = g_strdup_printf ("%u", n + 1);
-      g_autofree gchar *expect_paren = g_strdup_printf ("(%u)", n + 1);
-
-      if (*c == '\0')
-        continue;
-      if (g_strcmp0 (c, expect) != 0 && g_strcmp0 (c, expect_paren) != 0)
-        return FALSE;
-      n++;
-    }
-  return n >= 3;
-}
-
-/* Meanings of one header row, by column; FALSE when it is not a header. */
-static gboolean
-read_header_row (GPtrArray *cells, gint *meanings, guint n_meanings, guint *n_found)
-{
-  *n_found = 0;
-  for (guint i = 0; i < n_meanings; i++)
-    meanings[i] = -1;
-  for (guint i = 0; i < cells->len && i < n_meanings; i++)
-    {
-      const char *cell = g_ptr_array_index (cells, i);
-      TdPasteCell v;
-
-      if (*cell == '\0')
-        continue;
-      if (td_paste_read_cell (cell, &v, NULL) && v.present)
-        return FALSE;
-      meanings[i] = header_meaning (cell);
-      if (meanings[i] >= 0)
-        (*n_found)++;
-      else if (g_utf8_strlen (cell, -1) > 40)
-        return FALSE; /* a long text is content, not a header */
-    }
-  return *n_found > 0;
-}
-
-/* Headers over one or two lines (a merged "Điểm" over "Chuẩn | Thưởng |
- * Trừ", or repeated in every column it covers): the lower line says what
- * each column is where it says anything. */
-static guint
-read_headers (TdPastePreview *preview, GPtrArray *rows, guint *first)
-{
-  guint width = 0, n_lines = 0, n_meaningful = 0, start = 0;
-  g_autofree gint *meanings = NULL;
-  g_autofree gint *line = NULL;
-  gboolean title = FALSE;
-
-  /* A sheet's title lines above the table ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM
-   * 2025", an empty line): one cell at most and no figure. */
-  while (start < rows->len && start < 6)
-    {
-      GPtrArray *cells = g_ptr_array_index (rows, start);
-      guint filled = 0;
-      guint found;
-      g_autofree gint *m = g_new (gint, cells->len + 1);
-
-      for (guint i = 0; i < cells->len; i++)
-        filled += *(gchar *)g_ptr_array_index (cells, i) != '\0';
-      /* A header line names at least two columns. */
-      if (filled > 1 || (filled == 0 && read_header_row (cells, m, cells->len, &found)))
-        break;
-      if (filled == 1)
-        {
-          /* A lone cell that is a figure or a code is content. */
-          for (guint i = 0; i < cells->len; i++)
-            {
-              const char *c = g_ptr_array_index (cells, i);
-              TdPasteCell v;
-              if (*c
-                  && ((td_paste_read_cell (c, &v, NULL) && v.present)
-                      || td_paste_code_level (c) >= 0))
-                filled = 99;
-            }
-          if (filled == 99)
-            break;
-        }
-      start++;
-    }
-  for (guint i = start; i < rows->len && i < start + 4; i++)
-    width = MAX (width, ((GPtrArray *)g_ptr_array_index (rows, i))->len);
-  meanings = g_new (gint, width + 1);
-  line = g_new (gint, width + 1);
-  for (guint i = 0; i < width; i++)
-    meanings[i] = -1;
-  for (guint r = start; r < rows->len && r < start + 4; r++)
-    {
-      guint found;
-      GPtrArray *cells = g_ptr_array_index (rows, r);
-
-      if (n_lines > 0 && is_column_numbers (cells))
-        {
-          n_lines++;
-          continue;
-        }
-      if (!read_header_row (cells, line, width, &found))
-        break;
-      for (guint i = 0; i < width; i++)
-        if (line[i] >= 0)
-          meanings[i] = line[i];
-      n_lines++;
-    }
-  if (n_lines == 0)
-    return 0;
-  for (guint m = 0; m < TD_PASTE_N_COLS; m++)
-    preview->columns[m] = -1;
-  for (guint i = 0; i < width; i++)
-    {
-      gint m = meanings[i];
-
-      if (m == MEANING_SIGNED)
-        {
-          if (preview->columns[TD_PASTE_COL_BONUS] < 0)
-            preview->columns[TD_PASTE_COL_BONUS] = (gint)i;
-          preview->signed_column = TRUE;
-          n_meaningful++;
-        }
-      else if (m >= 0 && m < TD_PASTE_N_COLS && preview->columns[m] < 0)
-        {
-          preview->columns[m] = (gint)i;
-          n_meaningful++;
-          title |= m == TD_PASTE_COL_TITLE;
-        }
-    }
-  if (!title || n_meaningful < 2)
-    {
-      preview->signed_column = FALSE;
-      return 0;
-    }
-  /* "Điểm cộng/trừ" with a deduction column beside it is not signed. */
-  if (preview->columns[TD_PASTE_COL_DEDUCTION] >= 0)
-    preview->signed_column = FALSE;
-  *first = start;
-  return n_lines;
-}
-
-/* Without headers: the code column exists when most rows start with a
- * code or nothing and have text after it; the number columns follow the
- * title in the usual order. */
+/* The cells of row i from its line, with the lines joined to it (a row
+ * that is the rest of another shows its own line). */
 static void
-guess_columns (TdPastePreview *preview, GPtrArray *rows)
+fill_cells (TdPastePreview *preview, guint i)
 {
-  guint coded = 0, counted = 0, width = 0;
-  gint next;
+  TdPastePreviewInfo *pinfo = PREVIEW_INFO (preview);
+  TdPasteRow *row = g_ptr_array_index (preview->rows, i);
+  g_autoptr (GPtrArray) fields = NULL;
 
-  for (guint i = 0; i < rows->len; i++)
+  if (i >= pinfo->lines->len)
+    return;
+  if (pinfo->shift[i] > 0)
     {
-      GPtrArray *r = g_ptr_array_index (rows, i);
-      const char *first = r->len > 0 ? g_ptr_array_index (r, 0) : "";
+      /* The rest of a row, joined to it or not, is shown where it stands
+       * in the table: its first field goes on with the cell the rows above
+       * stopped in. */
+      GPtrArray *own = g_ptr_array_index (pinfo->lines, i);
 
-      width = MAX (width, r->len);
-      if (r->len < 2)
-        continue;
-      counted++;
-      if (td_paste_code_level (first) != -2 && *(gchar *)g_ptr_array_index (r, 1) != '\0')
-        coded++;
+      fields = g_ptr_array_new_with_free_func (g_free);
+      for (guint k = 0; k < pinfo->shift[i]; k++)
+        g_ptr_array_add (fields, g_strdup (""));
+      for (guint k = 0; k < own->len; k++)
+        g_ptr_array_add (fields, g_strdup (g_ptr_array_index (own, k)));
     }
-  for (guint i = 0; i < TD_PASTE_N_COLS; i++)
-    preview->columns[i] = -1;
-  next = 0;
-  if (counted > 0 && coded * 2 >= counted && width >= 2)
-    preview->columns[TD_PASTE_COL_CODE] = next++;
-  preview->columns[TD_PASTE_COL_TITLE] = next++;
-  for (gint m = TD_PASTE_COL_STANDARD; m < TD_PASTE_N_EDITABLE && next < (gint)width; m++)
-    preview->columns[m] = next++;
+  else
+    fields = td_paste_join_lines (pinfo->lines, pinfo->joined_to, i);
+  td_paste_map_cells (preview, fields, row->cells);
 }
 
 /* Reading a row */
@@ -646,13 +148,26 @@ add_problem (GString *s, const char *line)
   g_string_append (s, line);
 }
 
+/* Whether a points cell that is not a figure states a rule in words:
+ * "Mỗi trường hợp trừ 1 điểm", "cộng 2 điểm/sáng kiến, tối đa 4 điểm". */
+static gboolean
+reads_as_rule (const char *cell)
+{
+  g_autofree gchar *f = td_paste_fold (cell);
+  TdPoints v;
+  gint which;
+
+  return td_paste_text_deduction (f, &v) || td_paste_text_bonus (f, &v)
+         || td_paste_text_cap (f, &v, &which) || td_paste_text_disqualifies (f);
+}
+
 void
 td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
 {
   TdPasteRowInfo *info = ROW_INFO (row);
   GString *problems = g_string_new ("");
   g_autofree gchar *title = td_text_normalize_space (row->cells[TD_PASTE_COL_TITLE]);
-  g_autofree gchar *code = clean_code (row->cells[TD_PASTE_COL_CODE]);
+  g_autofree gchar *code = td_paste_clean_code (row->cells[TD_PASTE_COL_CODE]);
   const struct
   {
     TdPasteColumn col;
@@ -663,17 +178,30 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
     { TD_PASTE_COL_BONUS, &info->bonus, N_ ("Bonus") },
     { TD_PASTE_COL_DEDUCTION, &info->ded, N_ ("Deduction") },
   };
+  g_autoptr (GString) words = g_string_new (""); /* rules in other cells' words */
   const char *t;
 
   g_clear_pointer (&info->path, g_strfreev);
+  info->words_column = -1;
   info->code_bad = FALSE;
   info->cell_refused = FALSE;
   info->bullet = FALSE;
+  info->bullet_mark = 0;
+  /* A row merged across the table (a note, a title of a part) leaves its
+   * text in the first column: "Ghi chú: Tổng điểm trừ của phần III …". */
+  if (*code != '\0' && *title == '\0' && !td_paste_is_bullet (code)
+      && td_paste_code_level (code) == -2)
+    {
+      g_free (title);
+      title = td_text_normalize_space (row->cells[TD_PASTE_COL_CODE]);
+      g_free (code);
+      code = g_strdup ("");
+    }
   if (*code == '\0' && *title != '\0')
     {
       gchar *from_title, *rest;
 
-      if (split_code_from_title (title, &from_title, &rest))
+      if (td_paste_split_code_from_title (title, &from_title, &rest))
         {
           g_free (code);
           code = from_title;
@@ -681,10 +209,11 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
           title = rest;
         }
     }
-  if (is_bullet (code))
+  if (td_paste_is_bullet (code))
     {
       /* A bullet in the code column: a row without a code. */
       info->bullet = TRUE;
+      info->bullet_mark = code[0] == '-' || g_str_has_prefix (code, "–") ? '-' : code[0];
       g_free (code);
       code = g_strdup ("");
     }
@@ -709,7 +238,11 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
       && *code == '\0')
     {
       info->bullet = TRUE;
-      if (t[0] != '+')
+      info->bullet_mark = t[0] == '-' || g_str_has_prefix (t, "–") ? '-' : t[0];
+      /* "+ 0,1 điểm cho mỗi …": a sign, part of what it says. */
+      if (t[0] == '+' && g_ascii_isdigit (*(t + 1 + strspn (t + 1, " "))))
+        info->bullet_mark = 0;
+      else
         {
           const char *rest = g_utf8_next_char (t);
           gchar *stripped = g_strstrip (g_strdup (rest));
@@ -737,7 +270,14 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
        * TÁC CHUYÊN MÔN | CÔNG TÁC CHUYÊN MÔN | …") holds no figure. */
       if (*cell != '\0' && g_strcmp0 (cell, row->cells[TD_PASTE_COL_TITLE]) == 0)
         cell = "";
-      if (!td_paste_read_cell (cell, cols[i].cell, &error))
+      if (!td_paste_read_cell (cell, cols[i].cell, &error) && reads_as_rule (cell))
+        {
+          /* "Mỗi báo cáo trừ 0,5 điểm, tối đa trừ 2 điểm" in a "Thang điểm"
+           * column: a rule in words, read with the row's text. */
+          g_string_append_printf (words, " ; %s", cell);
+          info->words_column = cols[i].col;
+        }
+      else if (error != NULL)
         {
           /* Translators: first %s is the column name, second why its text
            * is not a number of points. */
@@ -754,10 +294,11 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
    * báo cáo chậm trừ 0,5 điểm"), which states rules too. */
   g_free (info->folded);
   if (*row->criterion->guidance)
+    g_string_append_printf (words, " ; %s", row->criterion->guidance);
+  if (words->len > 0)
     {
-      g_autofree gchar *both
-          = g_strconcat (row->criterion->title, " ; ", row->criterion->guidance, NULL);
-      info->folded = td_paste_fold (both);
+      g_autofree gchar *all = g_strconcat (row->criterion->title, words->str, NULL);
+      info->folded = td_paste_fold (all);
     }
   else
     info->folded = td_paste_fold (row->criterion->title);
@@ -766,7 +307,25 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   info->has_t_ded = td_paste_text_deduction (t, &info->t_ded);
   info->has_t_bonus = td_paste_text_bonus (t, &info->t_bonus);
   info->has_t_cap = td_paste_text_cap (t, &info->t_cap, &info->t_cap_which);
+  /* "-0,5/lần, tối đa 1,5" in a points column: the cap of its bonus or
+   * deduction, as if the text said it. */
+  for (guint i = 0; i < G_N_ELEMENTS (cols) && !info->has_t_cap; i++)
+    if (cols[i].cell->cap_apart)
+      {
+        gint sign = cols[i].cell->sign != 0                 ? cols[i].cell->sign
+                    : cols[i].col == TD_PASTE_COL_DEDUCTION ? -1
+                                                            : 1;
+
+        info->has_t_cap = TRUE;
+        info->t_cap = cols[i].cell->cap;
+        info->t_cap_which = sign;
+      }
   info->has_t_points = td_paste_text_points (t, &info->t_points);
+  /* A table without points columns writes every figure in the words,
+   * some bare: "Phối hợp phục vụ Đại hội …: 5,0". */
+  if (!info->has_t_points && preview->columns[TD_PASTE_COL_STANDARD] < 0
+      && preview->columns[TD_PASTE_COL_BONUS] < 0 && preview->columns[TD_PASTE_COL_DEDUCTION] < 0)
+    info->has_t_points = td_paste_text_bare_points (t, &info->t_points);
   info->t_each = td_paste_text_each (t);
   info->t_option_group = td_paste_text_option_group (t);
   info->t_disqualify = td_paste_text_disqualifies (t) || info->std.disqualify
@@ -784,9 +343,16 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
   info->own_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
   if (!info->size_class)
     td_paste_text_brackets (t, info->own_brackets);
+  g_clear_pointer (&info->own_options, g_ptr_array_unref);
   info->own_options = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
-  if (!info->size_class && info->own_brackets->len == 0 && *row->criterion->guidance == '\0')
-    td_paste_text_options (row->criterion->title, t, info->own_options);
+  g_clear_pointer (&info->own_levels, g_ptr_array_unref);
+  info->own_levels = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  if (!info->size_class && info->own_brackets->len == 0 && words->len == 0)
+    {
+      td_paste_text_options (row->criterion->title, t, info->own_options);
+      if (info->own_options->len == 0)
+        td_paste_text_levels (row->criterion->title, t, info->own_levels);
+    }
   info->note_caps
       = td_paste_text_note_caps (t, &info->n_bonus_cap, &info->n_deduction_cap, &info->n_separate);
   g_free (info->named_code);
@@ -836,9 +402,10 @@ TdPastePreview *
 td_paste_parse (const char *text, GError **error)
 {
   g_autoptr (TdPastePreview) preview = NULL;
-  g_autoptr (GPtrArray) rows = NULL;
+  TdPastePreviewInfo *pinfo;
+  GPtrArray *rows;
   gboolean blank = TRUE;
-  guint n_header, first = 0;
+  guint n_header, first = 0, from;
   char sep;
 
   for (const char *p = text ? text : ""; *p && blank; p++)
@@ -864,8 +431,10 @@ td_paste_parse (const char *text, GError **error)
 
   preview = g_new0 (TdPastePreview, 1);
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)row_free);
+  pinfo = g_new0 (TdPastePreviewInfo, 1);
+  preview->priv = pinfo;
   sep = strchr (text, '\t') == NULL && strchr (text, '|') != NULL ? '|' : '\t';
-  rows = split_rows (text, sep);
+  rows = pinfo->lines = td_paste_split_lines (text, sep);
   if (rows->len > MAX_ROWS)
     {
       fail_text (error, _ ("The pasted text has more than 5,000 rows, more than any scoring "
@@ -873,40 +442,52 @@ td_paste_parse (const char *text, GError **error)
       return NULL;
     }
 
-  n_header = read_headers (preview, rows, &first);
+  n_header = td_paste_read_headers (preview, rows, &first);
   if (n_header == 0)
-    guess_columns (preview, rows);
+    td_paste_guess_columns (preview, rows);
   preview->n_header_lines = n_header;
+  from = n_header > 0 ? first + n_header : 0;
+  pinfo->joined_to = g_new (gint, rows->len + 1);
+  pinfo->shift = g_new (guint, rows->len + 1);
+  td_paste_find_continuations (rows, n_header > 0 ? first : 0, from, pinfo->joined_to,
+                               pinfo->shift);
+  td_paste_find_code_columns (preview, rows, from);
 
   for (guint i = 0; i < rows->len; i++)
     {
-      GPtrArray *cells = g_ptr_array_index (rows, i);
       TdPasteRow *row = row_new (i + 1);
 
-      for (guint m = 0; m < TD_PASTE_N_COLS; m++)
-        {
-          gint col = preview->columns[m];
-          row->cells[m] = g_strdup (col >= 0 && (guint)col < cells->len
-                                        ? (const char *)g_ptr_array_index (cells, col)
-                                        : "");
-        }
-      if (n_header > 0 && i < first + n_header)
-        row->skip_reason = TD_PASTE_SKIP_HEADER;
+      g_ptr_array_add (preview->rows, row);
+      fill_cells (preview, i);
+      if (pinfo->joined_to[i] >= 0)
+        row->skip_reason = TD_PASTE_SKIP_CONTINUATION;
       else if (is_empty_row (row))
         row->skip_reason = TD_PASTE_SKIP_EMPTY;
+      else if (i < from)
+        row->skip_reason = TD_PASTE_SKIP_HEADER;
       else if (is_total_row (row))
         {
           TdPasteCell v;
           row->skip_reason = TD_PASTE_SKIP_TOTAL;
+          TdPoints in_words = 0;
+          g_autofree gchar *folded = td_paste_fold (row->cells[TD_PASTE_COL_TITLE]);
+
           if (td_paste_read_cell (row->cells[TD_PASTE_COL_STANDARD], &v, NULL) && v.present
               && v.value > 0)
             {
               preview->total = v.value;
               preview->total_stated = TRUE;
             }
+          /* "Tổng cộng: 50 điểm" in a table whose figures are in the words */
+          else if ((td_paste_text_points (folded, &in_words)
+                    || td_paste_text_bare_points (folded, &in_words))
+                   && in_words > 0)
+            {
+              preview->total = in_words;
+              preview->total_stated = TRUE;
+            }
         }
       td_paste_row_read (preview, row);
-      g_ptr_array_add (preview->rows, row);
     }
   /* Trailing empty line of the clipboard: not a row at all. */
   while (preview->rows->len > 0
@@ -918,6 +499,29 @@ td_paste_parse (const char *text, GError **error)
 }
 
 /* The clerk's choices */
+
+/* A line read as the rest of the one above becomes a row of its own, with
+ * the lines after it that went on with the same row. */
+static void
+unjoin (TdPastePreview *preview, guint index)
+{
+  TdPastePreviewInfo *pinfo = PREVIEW_INFO (preview);
+  gint owner = pinfo->joined_to[index];
+
+  if (owner < 0)
+    return;
+  for (guint j = index; j < preview->rows->len && pinfo->joined_to[j] == owner; j++)
+    {
+      TdPasteRow *r = g_ptr_array_index (preview->rows, j);
+
+      pinfo->joined_to[j] = -1;
+      r->skip_reason = TD_PASTE_SKIP_NONE;
+      fill_cells (preview, j);
+      td_paste_row_read (preview, r);
+    }
+  fill_cells (preview, (guint)owner);
+  td_paste_row_read (preview, g_ptr_array_index (preview->rows, owner));
+}
 
 static TdPasteRow *
 row_at (TdPastePreview *preview, guint index)
@@ -934,12 +538,14 @@ td_paste_row_set_cells (TdPastePreview *preview, guint row_index, const char *co
   const char *values[TD_PASTE_N_EDITABLE] = { code, title, standard, bonus, deduction };
 
   g_return_if_fail (row != NULL);
+  /* The clerk edits the line as a row of its own. */
+  unjoin (preview, row_index);
   for (guint m = 0; m < TD_PASTE_N_EDITABLE; m++)
     if (values[m] != NULL)
       {
         g_autofree gchar *valid = g_utf8_make_valid (values[m], -1);
         g_free (row->cells[m]);
-        row->cells[m] = g_strstrip (g_strndup (valid, MAX_CELL));
+        row->cells[m] = g_strstrip (g_strndup (valid, TD_PASTE_MAX_CELL));
       }
   /* Cells typed by the clerk are content, even where a header was. */
   if (row->skip_reason == TD_PASTE_SKIP_HEADER || row->skip_reason == TD_PASTE_SKIP_EMPTY)
@@ -955,7 +561,10 @@ td_paste_row_set_skipped (TdPastePreview *preview, guint row_index, gboolean ski
   TdPasteRow *row = row_at (preview, row_index);
 
   g_return_val_if_fail (row != NULL, FALSE);
-  if (!skipped && row->skip_reason != TD_PASTE_SKIP_NONE && row->skip_reason != TD_PASTE_SKIP_CLERK)
+  if (!skipped && row->skip_reason == TD_PASTE_SKIP_CONTINUATION)
+    unjoin (preview, row_index);
+  else if (!skipped && row->skip_reason != TD_PASTE_SKIP_NONE
+           && row->skip_reason != TD_PASTE_SKIP_CLERK)
     {
       /* A header or a total the clerk wants as a row after all. */
       row->skip_reason = TD_PASTE_SKIP_NONE;
@@ -1203,7 +812,7 @@ td_paste_preview_to_table (const TdPastePreview *preview, GError **error)
         if (index_of[j] >= index_of[i])
           index_of[j]++;
     }
-  table->total = preview->total_stated ? preview->total : preview->standard_total;
+  table->total = preview->total;
   return g_steal_pointer (&table);
 }
 

@@ -75,7 +75,9 @@ typedef enum
   TD_PASTE_SKIP_HEADER,
   TD_PASTE_SKIP_TOTAL,
   TD_PASTE_SKIP_EMPTY,
-  TD_PASTE_SKIP_CLERK, /* unticked in the preview */
+  TD_PASTE_SKIP_CLERK,        /* unticked in the preview */
+  TD_PASTE_SKIP_CONTINUATION, /* the rest of the row `owner`: a cell that went on to a new
+                               * line in Word's text; its text is joined to that row's */
 } TdPasteSkip;
 
 typedef struct
@@ -134,8 +136,7 @@ gchar *td_paste_html_to_text (const char *html, GError **error);
  * (TD_ERROR_INVALID, naming file_name and what it is) an empty file, a
  * zip, an image, a PDF, a binary, text that is not UTF-8 or over 16 MB.
  * An .xlsx is read by the documents layer (td_xlsx_read_table). */
-gchar *td_paste_text_from_file (const char *data, gsize len, const char *file_name,
-                                GError **error);
+gchar *td_paste_text_from_file (const char *data, gsize len, const char *file_name, GError **error);
 
 /* Never fails on content: problems go to the rows.  Fails only on empty
  * text or text that is not UTF-8 (TD_ERROR_INVALID). */
@@ -195,7 +196,7 @@ gboolean td_paste_preview_save (const TdPastePreview *preview, TdDb *db, gint64 
  * "bonus_each", "deduction_each", "bonus_points", "deduction_points",
  * "linear_bonus", "linear_deduction", "disqualifier" for a criterion;
  * "grade", "option", "size_class", "bracket", "note", "guidance", "header",
- * "total", "empty", "skipped" for the others. */
+ * "total", "empty", "continuation", "skipped" for the others. */
 const char *td_paste_row_kind_name (const TdPastePreview *preview, guint row_index);
 /* A role's name for people, translated ("Criterion", "Grade of …"). */
 const char *td_paste_role_get_label (TdPasteRole role);

@@ -39,7 +39,7 @@ typedef struct
   gint size_class;       /* BRACKETS: index into the criterion's size classes */
   gboolean disqualified; /* INPUT_FLAG */
   gboolean exempt;       /* deduction kinds: the exemption applies, nothing is deducted */
-  TdPoints bonus;        /* standard-points kinds with bonus_max: the bonus given, 0 … bonus_max */
+  TdPoints bonus; /* standard-points kinds with bonus_max: the bonus given, 0 … bonus_max */
   /* ASSESSED only: the points the meeting agreed for this criterion (its
    * whole row, sub-rows included), which replace what the rule and the
    * row's own caps give; the caps of the rows above still apply.  Signed:
@@ -49,7 +49,7 @@ typedef struct
   TdPoints agreed;
   gchar *agreed_reason; /* why, as the minutes say; never NULL, required with has_agreed */
   gchar *evidence;      /* document numbers, notes; never NULL */
-  gchar *updated_at;     /* ISO 8601, set when saved */
+  gchar *updated_at;    /* ISO 8601, set when saved */
   gchar *updated_by;
 } TdEntry;
 

@@ -6,8 +6,10 @@
  *    "C1.1" under "C1"); a one-part code that continues an open one ("b"
  *    after "a", "C" after "b" or "B", "II" after "I") is its sibling; one
  *    that starts a sequence ("1", "a", "I") goes under the open row above.
- *    A row without a code belongs to the nearest coded row above it and
- *    never takes rows under it, so a bullet cannot swallow the next items.
+ *    A row without a code belongs to the nearest coded row above it, or
+ *    to the bullet above it of another mark ("+" rows under a "-" row);
+ *    it never takes coded rows under it, so a bullet cannot swallow the
+ *    next items.
  * 2. Roles.  Rows without a code are notes (caps, an exemption), guidance
  *    text, or rows with a rule of their own.  A criterion's rows become
  *    the parts of its rule when they read so: levels with points that do
@@ -25,39 +27,20 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-typedef struct
-{
-  GArray *used;      /* TdPoints the interpretation took from the row */
-  GString *problems; /* one per line */
-  GString *why;      /* explanations added to the row's meaning */
-  TdPasteStatus status;
-  TdPoints stated; /* standard points the row states (column or text) */
-  gboolean has_stated;
-} Work;
-
-typedef struct
-{
-  TdPastePreview *preview;
-  Work *work;
-  guint n;
-} Pass;
-
-static TdPasteRow *
-row_of (Pass *pass, gint i)
+TdPasteRow *
+td_paste_row_of (TdPastePass *pass, gint i)
 {
   return g_ptr_array_index (pass->preview->rows, i);
 }
 
-static void
-use (Work *w, TdPoints value)
+void
+td_paste_use (TdPasteWork *w, TdPoints value)
 {
   g_array_append_val (w->used, value);
 }
 
-static void say (Work *w, TdPasteStatus status, const char *format, ...) G_GNUC_PRINTF (3, 4);
-
-static void
-say (Work *w, TdPasteStatus status, const char *format, ...)
+void
+td_paste_say (TdPasteWork *w, TdPasteStatus status, const char *format, ...)
 {
   va_list args;
 
@@ -69,10 +52,8 @@ say (Work *w, TdPasteStatus status, const char *format, ...)
   w->status = MAX (w->status, status);
 }
 
-static void explain (Work *w, const char *format, ...) G_GNUC_PRINTF (2, 3);
-
-static void
-explain (Work *w, const char *format, ...)
+void
+td_paste_explain (TdPasteWork *w, const char *format, ...)
 {
   va_list args;
 
@@ -82,308 +63,20 @@ explain (Work *w, const char *format, ...)
   va_end (args);
 }
 
-/* "a1", or "line 12" for a row without a code: how messages name a row. */
-static gchar *
-name_of (TdPasteRow *row)
+gchar *
+td_paste_name_of (TdPasteRow *row)
 {
   if (row->criterion->code && *row->criterion->code)
     return g_strdup (row->criterion->code);
   return g_strdup_printf (_ ("line %u"), row->line);
 }
 
-/* 1. The tree */
-
-static const char *const alphabet[]
-    = { "a", "b", "c", "d", "đ", "e", "f", "g", "h", "i", "j", "k", "l", "m",
-        "n", "o", "p", "q", "r", "s", "t", "u", "v", "w", "x", "y", "z" };
-
-static gint
-letter_index (const char *s)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (alphabet); i++)
-    if (g_str_equal (alphabet[i], s))
-      return (gint)i;
-  return -1;
-}
-
-static gint
-roman (const char *s)
-{
-  gint total = 0, previous = 0;
-
-  for (gssize i = (gssize)strlen (s) - 1; i >= 0; i--)
-    {
-      const char *digits = "ivxlcdm";
-      const gint values[] = { 1, 5, 10, 50, 100, 500, 1000 };
-      const char *at = strchr (digits, s[i]);
-      gint v;
-
-      if (at == NULL || s[i] == '\0')
-        return 0;
-      v = values[at - digits];
-      total += v < previous ? -v : v;
-      previous = MAX (previous, v);
-    }
-  return total;
-}
-
-/* Whether the one-part code cur comes right after prev: "2" after "1",
- * "b" after "a", "đ" or "e" after "d", "II" after "I". */
-static gboolean
-continues (const char *prev, const char *cur)
-{
-  if (g_ascii_isdigit (prev[0]) || g_ascii_isdigit (cur[0]))
-    return g_ascii_isdigit (prev[0]) && g_ascii_isdigit (cur[0])
-           && g_ascii_strtoll (cur, NULL, 10) == g_ascii_strtoll (prev, NULL, 10) + 1;
-  if (roman (prev) > 0 && roman (cur) == roman (prev) + 1)
-    return TRUE;
-  {
-    gint a = letter_index (prev), b = letter_index (cur);
-    return a >= 0 && b >= 0 && (b == a + 1 || (g_str_equal (prev, "d") && g_str_equal (cur, "e")));
-  }
-}
-
-static gboolean
-starts_sequence (const char *code)
-{
-  return g_str_equal (code, "1") || g_str_equal (code, "a") || g_str_equal (code, "i");
-}
-
-static guint
-path_length (TdPasteRowInfo *info)
-{
-  return info->path ? g_strv_length (info->path) : 0;
-}
-
-/* Whether a's path is a proper prefix of b's. */
-static gboolean
-is_prefix (TdPasteRowInfo *a, TdPasteRowInfo *b)
-{
-  guint na = path_length (a), nb = path_length (b);
-
-  if (na == 0 || na >= nb)
-    return FALSE;
-  for (guint i = 0; i < na; i++)
-    if (!g_str_equal (a->path[i], b->path[i]))
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_skipped (TdPasteRow *row)
-{
-  return row->skip_reason != TD_PASTE_SKIP_NONE || ROW_INFO (row)->forced_skip;
-}
-
-/* A row without a figure anywhere: a heading, a note, guidance. */
-static gboolean
-has_column_figure (TdPasteRowInfo *info)
-{
-  return info->std.present || info->bonus.present || info->ded.present;
-}
-
-static gboolean
-has_text_amount (TdPasteRowInfo *info)
-{
-  return info->has_t_ded || info->has_t_bonus || info->has_t_std || info->linear || info->size_class
-         || info->own_brackets->len > 0;
-}
-
-static gboolean
-is_coded (TdPasteRowInfo *info)
-{
-  return info->path != NULL && !info->code_bad;
-}
-
-/* Whether a row without a code is a note on caps, as notes are written:
- * "Ghi chú: Tổng điểm trừ của mục a1 không quá 1,5 điểm", "Tổng điểm cộng
- * không quá 01 điểm". */
-static gboolean
-reads_as_cap_note (TdPasteRowInfo *info)
-{
-  const char *f = info->folded;
-
-  if (!info->note_caps || has_column_figure (info) || info->t_each || info->linear)
-    return FALSE;
-  while (*f == '(' || *f == '-' || *f == ' ')
-    f++;
-  return g_str_has_prefix (f, "ghi chu") || g_str_has_prefix (f, "luu y")
-         || g_str_has_prefix (f, "chu y") || g_str_has_prefix (f, "tong") || strstr (f, "tong diem")
-         || strstr (f, "tong so diem") || info->named_code != NULL;
-}
-
-static void
-build_tree (Pass *pass)
-{
-  g_autoptr (GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint));
-
-  for (guint i = 0; i < pass->n; i++)
-    {
-      TdPasteRow *row = row_of (pass, i);
-      TdPasteRowInfo *info = ROW_INFO (row);
-      gint parent = -1;
-      guint n;
-
-      info->tree_parent = -1;
-      if (is_skipped (row))
-        continue;
-      if (!is_coded (info))
-        {
-          info->tree_parent = stack->len > 0 ? g_array_index (stack, gint, stack->len - 1) : -1;
-          continue;
-        }
-      n = path_length (info);
-      if (n >= 2)
-        {
-          /* The open row whose code is the longest prefix of this one. */
-          gint best = -1;
-          guint best_len = 0;
-
-          for (gint k = (gint)stack->len - 1; k >= 0; k--)
-            {
-              TdPasteRowInfo *other = ROW_INFO (row_of (pass, g_array_index (stack, gint, k)));
-              if (is_prefix (other, info) && path_length (other) > best_len)
-                {
-                  best = k;
-                  best_len = path_length (other);
-                }
-            }
-          if (best >= 0)
-            {
-              parent = g_array_index (stack, gint, best);
-              g_array_set_size (stack, best + 1);
-            }
-          else
-            {
-              /* A sibling of an open row of the same shape ("2.3" after
-               * "2.2" whose parent was never written). */
-              for (gint k = (gint)stack->len - 1; k >= 0 && parent < 0; k--)
-                {
-                  gint j = g_array_index (stack, gint, k);
-                  TdPasteRowInfo *other = ROW_INFO (row_of (pass, j));
-
-                  if (path_length (other) == n)
-                    {
-                      parent = other->tree_parent;
-                      g_array_set_size (stack, k);
-                      break;
-                    }
-                }
-              if (parent < 0 && stack->len > 0)
-                parent = g_array_index (stack, gint, stack->len - 1);
-            }
-        }
-      else
-        {
-          gint found = -1;
-
-          /* A sibling it continues: first in the same case ("B" after "A"),
-           * then in any ("C" after "b": a capital typed by mistake). */
-          for (guint pass_case = 0; pass_case < 2 && found < 0; pass_case++)
-            for (gint k = (gint)stack->len - 1; k >= 0; k--)
-              {
-                TdPasteRowInfo *other = ROW_INFO (row_of (pass, g_array_index (stack, gint, k)));
-
-                if (path_length (other) == 1 && continues (other->path[0], info->path[0])
-                    && (pass_case == 1 || other->code_upper == info->code_upper))
-                  {
-                    found = k;
-                    break;
-                  }
-              }
-          if (found >= 0)
-            {
-              parent = ROW_INFO (row_of (pass, g_array_index (stack, gint, found)))->tree_parent;
-              g_array_set_size (stack, found);
-            }
-          else if (starts_sequence (info->path[0]))
-            parent = stack->len > 0 ? g_array_index (stack, gint, stack->len - 1) : -1;
-          else
-            {
-              /* A gap ("3" after "1"): the sibling of the nearest open
-               * one-part code of the same style. */
-              gint k;
-              for (k = (gint)stack->len - 1; k >= 0; k--)
-                {
-                  TdPasteRowInfo *other = ROW_INFO (row_of (pass, g_array_index (stack, gint, k)));
-                  if (path_length (other) == 1
-                      && g_ascii_isdigit (other->path[0][0]) == g_ascii_isdigit (info->path[0][0])
-                      && (roman (other->path[0]) > 0) == (roman (info->path[0]) > 0)
-                      && other->code_upper == info->code_upper)
-                    break;
-                }
-              if (k >= 0)
-                {
-                  parent = ROW_INFO (row_of (pass, g_array_index (stack, gint, k)))->tree_parent;
-                  g_array_set_size (stack, k);
-                }
-              else
-                parent = stack->len > 0 ? g_array_index (stack, gint, stack->len - 1) : -1;
-            }
-        }
-      info->tree_parent = parent;
-      {
-        gint me = (gint)i;
-        g_array_append_val (stack, me);
-      }
-    }
-}
-
-/* 2. Roles */
-
-static void
-tentative_roles (Pass *pass)
-{
-  for (guint i = 0; i < pass->n; i++)
-    {
-      TdPasteRow *row = row_of (pass, i);
-      TdPasteRowInfo *info = ROW_INFO (row);
-
-      row->owner = -1;
-      row->parent = -1;
-      g_array_set_size (row->targets, 0);
-      if (info->forced_skip && row->skip_reason == TD_PASTE_SKIP_NONE)
-        row->skip_reason = TD_PASTE_SKIP_CLERK;
-      if (is_skipped (row))
-        row->role = TD_PASTE_ROLE_SKIP;
-      else if (info->forced_role >= 0)
-        row->role = info->forced_role;
-      else if (is_coded (info) || info->t_disqualify)
-        row->role = TD_PASTE_ROLE_CRITERION;
-      else if (reads_as_cap_note (info))
-        row->role = TD_PASTE_ROLE_NOTE;
-      else if (!has_column_figure (info) && !has_text_amount (info) && info->t_exemption)
-        row->role = TD_PASTE_ROLE_NOTE;
-      else if (!has_column_figure (info) && !has_text_amount (info) && info->tree_parent >= 0)
-        row->role = TD_PASTE_ROLE_GUIDANCE;
-      else
-        row->role = TD_PASTE_ROLE_CRITERION;
-      row->skip = row->role == TD_PASTE_ROLE_SKIP;
-    }
-}
-
-/* Standard points a row states: its column, or "(điểm chuẩn 3 điểm)". */
-static gboolean
-stated_standard (TdPasteRowInfo *info, TdPoints *out)
-{
-  if (info->std.present && info->std.sign >= 0)
-    {
-      *out = info->std.value;
-      return TRUE;
-    }
-  if (info->has_t_std)
-    {
-      *out = info->t_std;
-      return TRUE;
-    }
-  *out = 0;
-  return FALSE;
-}
+/* 1. The tree and 2. the rows' first roles: td-paste-tree.c */
 
 /* A bonus (> 0) or a deduction (< 0) a row gives, from its columns or
  * else its text; 0 when none. */
-static TdPoints
-signed_amount (TdPastePreview *preview, TdPasteRowInfo *info)
+TdPoints
+td_paste_signed_amount (TdPastePreview *preview, TdPasteRowInfo *info)
 {
   if (info->bonus.present)
     return info->bonus.sign < 0 ? -info->bonus.value : info->bonus.value;
@@ -400,8 +93,8 @@ signed_amount (TdPastePreview *preview, TdPasteRowInfo *info)
 }
 
 /* Points a level states: its column or "…: 5 điểm". */
-static gboolean
-level_points (TdPasteRowInfo *info, TdPoints *out)
+gboolean
+td_paste_level_points (TdPasteRowInfo *info, TdPoints *out)
 {
   if (info->std.present && info->std.sign >= 0)
     *out = info->std.value;
@@ -414,13 +107,13 @@ level_points (TdPasteRowInfo *info, TdPoints *out)
 
 /* The criterion rows directly under row i (not yet parts). */
 static GArray *
-children_of (Pass *pass, gint i)
+children_of (TdPastePass *pass, gint i)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (gint));
 
   for (guint j = i + 1; j < pass->n; j++)
     {
-      TdPasteRow *child = row_of (pass, j);
+      TdPasteRow *child = td_paste_row_of (pass, j);
       TdPasteRowInfo *info = ROW_INFO (child);
 
       if (child->role == TD_PASTE_ROLE_CRITERION && info->tree_parent == i && info->forced_role < 0)
@@ -433,11 +126,11 @@ children_of (Pass *pass, gint i)
 }
 
 static gboolean
-has_criterion_children (Pass *pass, gint i)
+has_criterion_children (TdPastePass *pass, gint i)
 {
   for (guint j = i + 1; j < pass->n; j++)
     {
-      TdPasteRow *child = row_of (pass, j);
+      TdPasteRow *child = td_paste_row_of (pass, j);
       if (child->role == TD_PASTE_ROLE_CRITERION && ROW_INFO (child)->tree_parent == i)
         return TRUE;
     }
@@ -445,9 +138,9 @@ has_criterion_children (Pass *pass, gint i)
 }
 
 static void
-make_part (Pass *pass, gint child, gint owner, TdPasteRole role)
+make_part (TdPastePass *pass, gint child, gint owner, TdPasteRole role)
 {
-  TdPasteRow *row = row_of (pass, child);
+  TdPasteRow *row = td_paste_row_of (pass, child);
 
   row->role = role;
   row->owner = owner;
@@ -455,16 +148,16 @@ make_part (Pass *pass, gint child, gint owner, TdPasteRole role)
 
 /* Which of a criterion's rows are the parts of its rule. */
 static void
-find_parts (Pass *pass, gint i)
+find_parts (TdPastePass *pass, gint i)
 {
-  TdPasteRow *row = row_of (pass, i);
+  TdPasteRow *row = td_paste_row_of (pass, i);
   TdPasteRowInfo *info = ROW_INFO (row);
   g_autoptr (GArray) kids = children_of (pass, i);
   guint n = kids->len;
   gboolean all_leaves = TRUE, all_amounts = TRUE, all_levels = TRUE, all_sizes = TRUE;
   gboolean all_ranged_amounts = TRUE, all_ranges = TRUE;
   TdPoints stated = 0, sum = 0, best = 0;
-  gboolean has_stated = stated_standard (info, &stated);
+  gboolean has_stated = td_paste_stated_standard (info, &stated);
   gint forced = info->forced_kind;
 
   if (n == 0)
@@ -472,16 +165,17 @@ find_parts (Pass *pass, gint i)
   for (guint k = 0; k < n; k++)
     {
       gint c = g_array_index (kids, gint, k);
-      TdPasteRowInfo *ci = ROW_INFO (row_of (pass, c));
+      TdPasteRowInfo *ci = ROW_INFO (td_paste_row_of (pass, c));
       TdPoints points;
 
       all_leaves &= !has_criterion_children (pass, c);
-      all_amounts &= signed_amount (pass->preview, ci) != 0 && !ci->std.present && !ci->t_each;
+      all_amounts
+          &= td_paste_signed_amount (pass->preview, ci) != 0 && !ci->std.present && !ci->t_each;
       all_sizes &= ci->size_class;
       all_ranges &= ci->has_range;
-      all_ranged_amounts &= ci->has_range && signed_amount (pass->preview, ci) != 0
+      all_ranged_amounts &= ci->has_range && td_paste_signed_amount (pass->preview, ci) != 0
                             && !ci->std.present && !ci->t_each && !ci->linear;
-      if (level_points (ci, &points) && (ci->t_level || ci->has_range))
+      if (td_paste_level_points (ci, &points) && (ci->t_level || ci->has_range))
         {
           sum += points;
           best = MAX (best, points);
@@ -520,19 +214,19 @@ find_parts (Pass *pass, gint i)
         {
           gint c = g_array_index (kids, gint, k);
           make_part (pass, c, i,
-                     ROW_INFO (row_of (pass, c))->size_class ? TD_PASTE_ROLE_SIZE_CLASS
-                                                             : TD_PASTE_ROLE_BRACKET);
+                     ROW_INFO (td_paste_row_of (pass, c))->size_class ? TD_PASTE_ROLE_SIZE_CLASS
+                                                                      : TD_PASTE_ROLE_BRACKET);
         }
     }
 }
 
 /* Parts the clerk made by hand belong to their criterion. */
 static void
-forced_parts (Pass *pass)
+forced_parts (TdPastePass *pass)
 {
   for (guint i = 0; i < pass->n; i++)
     {
-      TdPasteRow *row = row_of (pass, i);
+      TdPasteRow *row = td_paste_row_of (pass, i);
       TdPasteRowInfo *info = ROW_INFO (row);
 
       if (row->role != TD_PASTE_ROLE_SKIP && info->forced_owner >= 0
@@ -545,30 +239,30 @@ forced_parts (Pass *pass)
 
 /* The criterion a row without a code (or a part) belongs to. */
 static gint
-criterion_owner (Pass *pass, gint i)
+criterion_owner (TdPastePass *pass, gint i)
 {
-  gint up = ROW_INFO (row_of (pass, i))->tree_parent;
+  gint up = ROW_INFO (td_paste_row_of (pass, i))->tree_parent;
 
-  while (up >= 0 && row_of (pass, up)->role != TD_PASTE_ROLE_CRITERION)
+  while (up >= 0 && td_paste_row_of (pass, up)->role != TD_PASTE_ROLE_CRITERION)
     {
-      TdPasteRow *r = row_of (pass, up);
+      TdPasteRow *r = td_paste_row_of (pass, up);
       up = r->owner >= 0 ? r->owner : ROW_INFO (r)->tree_parent;
     }
   return up;
 }
 
 static void
-link_rows (Pass *pass)
+link_rows (TdPastePass *pass)
 {
   for (guint i = 0; i < pass->n; i++)
     {
-      TdPasteRow *row = row_of (pass, i);
+      TdPasteRow *row = td_paste_row_of (pass, i);
 
       switch (row->role)
         {
         case TD_PASTE_ROLE_CRITERION:
           row->parent = criterion_owner (pass, (gint)i);
-          row->depth = row->parent >= 0 ? row_of (pass, row->parent)->depth + 1 : 0;
+          row->depth = row->parent >= 0 ? td_paste_row_of (pass, row->parent)->depth + 1 : 0;
           break;
         case TD_PASTE_ROLE_SKIP:
           row->depth = 0;
@@ -576,7 +270,7 @@ link_rows (Pass *pass)
         default:
           if (row->owner < 0)
             row->owner = criterion_owner (pass, (gint)i);
-          row->depth = row->owner >= 0 ? row_of (pass, row->owner)->depth + 1 : 0;
+          row->depth = row->owner >= 0 ? td_paste_row_of (pass, row->owner)->depth + 1 : 0;
           break;
         }
     }
@@ -585,21 +279,25 @@ link_rows (Pass *pass)
 /* 3. Rules */
 
 static void
-set_rate_and_cap (Work *w, TdCriterion *c, TdPoints text_rate, gboolean has_text_rate,
+set_rate_and_cap (TdPasteWork *w, TdCriterion *c, TdPoints text_rate, gboolean has_text_rate,
                   gboolean has_column, TdPoints column, TdPasteRowInfo *info, gboolean deduction)
 {
   TdPoints *cap = deduction ? &c->deduction_cap : &c->bonus_cap;
   gboolean text_cap = info->has_t_cap && info->t_cap_which != (deduction ? 1 : -1);
   g_autofree gchar *col = has_column ? td_points_format (column) : NULL;
 
+  /* "0,5/báo cáo" in the column and "tối đa trừ 5 điểm" in the words:
+   * the text's only figure is the most, the column the rate. */
+  if (has_text_rate && text_cap && text_rate == info->t_cap && has_column && column != text_rate)
+    has_text_rate = FALSE;
   if (has_text_rate)
     {
       c->rate = text_rate;
-      use (w, text_rate);
+      td_paste_use (w, text_rate);
       if (text_cap)
         {
           *cap = info->t_cap;
-          use (w, info->t_cap);
+          td_paste_use (w, info->t_cap);
         }
       if (has_column && column != text_rate)
         {
@@ -608,29 +306,32 @@ set_rate_and_cap (Work *w, TdCriterion *c, TdPoints text_rate, gboolean has_text
           if (!text_cap)
             {
               *cap = column;
-              use (w, column);
-              say (w, TD_PASTE_WARNING,
-                   _ ("The text gives %s per case and the column %s: %s is read as the most for "
-                      "all cases. Check it."),
-                   rate, col, col);
+              td_paste_use (w, column);
+              td_paste_say (
+                  w, TD_PASTE_WARNING,
+                  _ ("The text gives %s per case and the column %s: %s is read as the most for "
+                     "all cases. Check it."),
+                  rate, col, col);
             }
           else if (column == info->t_cap)
             /* Translators: the column holds the cap, e.g. "the column's 1 is the most" */
-            explain (w, _ ("%s per case from the text, the column's %s is the most"), rate, col);
+            td_paste_explain (w, _ ("%s per case from the text, the column's %s is the most"), rate,
+                              col);
           else
-            say (w, TD_PASTE_WARNING,
-                 _ ("The column's %s is neither the %s per case nor the most the text states."),
-                 col, rate);
+            td_paste_say (
+                w, TD_PASTE_WARNING,
+                _ ("The column's %s is neither the %s per case nor the most the text states."), col,
+                rate);
         }
     }
   else
     {
       c->rate = column;
-      use (w, column);
+      td_paste_use (w, column);
       if (text_cap)
         {
           *cap = info->t_cap;
-          use (w, info->t_cap);
+          td_paste_use (w, info->t_cap);
         }
     }
 }
@@ -638,21 +339,15 @@ set_rate_and_cap (Work *w, TdCriterion *c, TdPoints text_rate, gboolean has_text
 /* +1 for a section of bonuses ("ĐIỂM THƯỞNG", "Điểm cộng") whose rows only
  * add, −1 for one of deductions whose rows only deduct, else 0. */
 static gint
-section_sign (Pass *pass, gint i)
+section_sign (TdPastePass *pass, gint i)
 {
-  const char *f = ROW_INFO (row_of (pass, i))->folded;
-  gint sign = 0;
+  gint sign = td_paste_section_words (ROW_INFO (td_paste_row_of (pass, i))->folded);
 
-  if (strstr (f, "diem thuong") || strstr (f, "diem cong") || strstr (f, "cong diem")
-      || strstr (f, "thuong diem"))
-    sign = 1;
-  else if (strstr (f, "diem tru") || strstr (f, "tru diem"))
-    sign = -1;
   if (sign == 0)
     return 0;
   for (guint j = i + 1; j < pass->n; j++)
     {
-      TdPasteRow *other = row_of (pass, j);
+      TdPasteRow *other = td_paste_row_of (pass, j);
       TdPasteRowInfo *oi = ROW_INFO (other);
       TdPoints amount;
 
@@ -660,7 +355,7 @@ section_sign (Pass *pass, gint i)
         continue;
       if (oi->std.present && oi->std.sign == 0)
         return 0;
-      amount = signed_amount (pass->preview, oi);
+      amount = td_paste_signed_amount (pass->preview, oi);
       if (amount != 0 && (amount > 0) != (sign > 0))
         return 0;
     }
@@ -670,24 +365,31 @@ section_sign (Pass *pass, gint i)
 /* The rule of a criterion from its own figures.  has_rows: it has rows
  * under it; rows_standard: what they add up to. */
 static void
-rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
+rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
 {
   TdPastePreview *preview = pass->preview;
-  TdPasteRow *row = row_of (pass, i);
+  TdPasteRow *row = td_paste_row_of (pass, i);
   TdPasteRowInfo *info = ROW_INFO (row);
-  Work *w = &pass->work[i];
+  TdPasteWork *w = &pass->work[i];
   TdCriterion *c = row->criterion;
   TdPoints standard = 0, bonus = 0, deduction = 0;
-  gboolean has_standard = stated_standard (info, &standard);
+  gboolean has_standard = td_paste_stated_standard (info, &standard);
   gboolean has_bonus_col = FALSE, has_ded_col = FALSE;
   TdPoints bonus_col = 0, ded_col = 0;
-  gboolean each = info->t_each || info->bonus.each || info->ded.each;
+  gboolean each = info->t_each || info->bonus.each || info->ded.each || info->std.each;
   gint forced = info->forced_kind;
 
   w->has_stated = has_standard;
   w->stated = standard;
+  if (info->words_column >= 0)
+    {
+      const char *names[] = { NULL, NULL, N_ ("Standard points"), N_ ("Bonus"), N_ ("Deduction") };
+
+      /* Translators: %s is a column of points ("Standard points") */
+      td_paste_explain (w, _ ("the rule is written in its %s cell"), _ (names[info->words_column]));
+    }
   if (has_standard)
-    use (w, standard);
+    td_paste_use (w, standard);
   /* Signs decide over columns: a minus in the bonus column is a deduction,
    * a plus in the deduction column a bonus. */
   if (info->std.present && info->std.sign < 0)
@@ -695,8 +397,8 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       has_ded_col = TRUE, ded_col = info->std.value;
       if (preview->columns[TD_PASTE_COL_DEDUCTION] >= 0
           || preview->columns[TD_PASTE_COL_BONUS] >= 0)
-        say (w, TD_PASTE_WARNING, "%s",
-             _ ("A minus sign in the standard points column: read as a deduction."));
+        td_paste_say (w, TD_PASTE_WARNING, "%s",
+                      _ ("A minus sign in the standard points column: read as a deduction."));
     }
   else if (info->std.present && info->std.sign > 0 && !has_rows)
     {
@@ -704,8 +406,8 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       has_standard = FALSE, standard = 0;
       if (preview->columns[TD_PASTE_COL_DEDUCTION] >= 0
           || preview->columns[TD_PASTE_COL_BONUS] >= 0)
-        say (w, TD_PASTE_WARNING, "%s",
-             _ ("A plus sign in the standard points column: read as a bonus."));
+        td_paste_say (w, TD_PASTE_WARNING, "%s",
+                      _ ("A plus sign in the standard points column: read as a bonus."));
     }
   if (info->bonus.present)
     {
@@ -713,8 +415,8 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         {
           has_ded_col = TRUE, ded_col = info->bonus.value;
           if (!preview->signed_column)
-            say (w, TD_PASTE_WARNING, "%s",
-                 _ ("A minus sign in the bonus column: read as a deduction."));
+            td_paste_say (w, TD_PASTE_WARNING, "%s",
+                          _ ("A minus sign in the bonus column: read as a deduction."));
         }
       else
         has_bonus_col = TRUE, bonus_col = info->bonus.value;
@@ -724,8 +426,8 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       if (info->ded.sign > 0)
         {
           has_bonus_col = TRUE, bonus_col = info->ded.value;
-          say (w, TD_PASTE_WARNING, "%s",
-               _ ("A plus sign in the deduction column: read as a bonus."));
+          td_paste_say (w, TD_PASTE_WARNING, "%s",
+                        _ ("A plus sign in the deduction column: read as a bonus."));
         }
       else
         has_ded_col = TRUE, ded_col = info->ded.value;
@@ -735,9 +437,11 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
   if (preview->columns[TD_PASTE_COL_BONUS] < 0 && preview->columns[TD_PASTE_COL_DEDUCTION] < 0
       && has_standard && info->std.present && info->std.sign == 0 && !has_rows)
     {
-      if (info->has_t_bonus && info->t_bonus == standard && !info->has_t_ded)
+      if ((info->has_t_bonus && info->t_bonus == standard && !info->has_t_ded)
+          || (info->in_section > 0 && !info->has_t_ded))
         has_bonus_col = TRUE, bonus_col = standard, has_standard = FALSE, standard = 0;
-      else if (info->has_t_ded && info->t_ded == standard && !info->has_t_bonus)
+      else if ((info->has_t_ded && info->t_ded == standard && !info->has_t_bonus)
+               || (info->in_section < 0 && !info->has_t_bonus))
         has_ded_col = TRUE, ded_col = standard, has_standard = FALSE, standard = 0;
     }
   bonus = has_bonus_col ? bonus_col : (info->has_t_bonus ? info->t_bonus : 0);
@@ -760,9 +464,10 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       c->kind = TD_RULE_DISQUALIFIER;
       c->standard = 0;
       if (has_standard || bonus || deduction)
-        say (w, TD_PASTE_WARNING, "%s",
-             _ ("“Không xếp loại”: the points on this row are ignored; the row only marks a "
-                "unit as not graded."));
+        td_paste_say (
+            w, TD_PASTE_WARNING, "%s",
+            _ ("“Không xếp loại”: the points on this row are ignored; the row only marks a "
+               "unit as not graded."));
       return;
     }
   if (forced == TD_RULE_LINEAR_BONUS || forced == TD_RULE_LINEAR_DEDUCTION
@@ -779,8 +484,9 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       if (!info->lin_has_threshold)
         {
           g_autofree gchar *thr = td_points_format (c->threshold);
-          say (w, TD_PASTE_WARNING,
-               _ ("The text names no threshold (“trên …%%”, “dưới …%%”); %s%% is assumed."), thr);
+          td_paste_say (
+              w, TD_PASTE_WARNING,
+              _ ("The text names no threshold (“trên …%%”, “dưới …%%”); %s%% is assumed."), thr);
         }
       return;
     }
@@ -797,11 +503,49 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
           *(sign > 0 ? &c->bonus_cap : &c->deduction_cap) = standard;
           {
             g_autofree gchar *v = td_points_format (standard);
-            explain (w,
-                     sign > 0 ? _ ("the %s in the standard column is the most its bonuses give")
-                              : _ ("the %s in the standard column is the most its deductions take"),
-                     v);
+            if (info->std.present)
+              td_paste_explain (
+                  w,
+                  sign > 0 ? _ ("the %s in the standard column is the most its bonuses give")
+                           : _ ("the %s in the standard column is the most its deductions take"),
+                  v);
+            else
+              td_paste_explain (w,
+                                sign > 0 ? _ ("the %s in its text is the most its bonuses give")
+                                         : _ ("the %s in its text is the most its deductions take"),
+                                v);
           }
+          w->has_stated = FALSE;
+          return;
+        }
+    }
+  if (has_rows && rows_standard == 0 && forced < 0 && (bonus > 0 || deduction > 0))
+    {
+      /* "5 | Điểm trừ (tối đa trừ 10 điểm) | | | 10" over deduction rows
+       * only: the figure beside the section is the most its rows take. */
+      gint sign = section_sign (pass, i);
+      TdPoints most = sign > 0 ? bonus : deduction;
+
+      if (sign != 0 && most > 0 && (sign > 0 ? deduction == 0 : bonus == 0))
+        {
+          g_autofree gchar *v = td_points_format (most);
+
+          c->kind = TD_RULE_GROUP;
+          c->standard = 0;
+          *(sign > 0 ? &c->bonus_cap : &c->deduction_cap) = most;
+          if (info->has_t_cap && info->t_cap != most)
+            {
+              g_autofree gchar *t = td_points_format (info->t_cap);
+              td_paste_say (w, TD_PASTE_WARNING,
+                            _ ("The section's figure %s and its text's “tối đa %s” differ: %s is "
+                               "read as the most its rows give. Check it."),
+                            v, t, v);
+            }
+          td_paste_explain (w,
+                            sign > 0 ? _ ("the %s beside it is the most its bonuses give")
+                                     : _ ("the %s beside it is the most its deductions take"),
+                            v);
+          td_paste_use (w, most);
           w->has_stated = FALSE;
           return;
         }
@@ -812,7 +556,7 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
        * add) on its own: "vắng họp Khối mỗi lần trừ 1 điểm". */
       c->standard = has_standard ? standard : rows_standard;
       if (!has_standard)
-        explain (w, "%s", _ ("standard points from its rows"));
+        td_paste_explain (w, "%s", _ ("standard points from its rows"));
       if (forced >= 0 && !td_rule_kind_gives_standard (forced))
         c->kind = forced;
       else if (deduction > 0)
@@ -830,7 +574,7 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         {
           /* "(tổng điểm trừ không quá 3 điểm)" written on the heading */
           *(info->t_cap_which < 0 ? &c->deduction_cap : &c->bonus_cap) = info->t_cap;
-          use (w, info->t_cap);
+          td_paste_use (w, info->t_cap);
         }
       return;
     }
@@ -845,9 +589,10 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         {
           c->kind = TD_RULE_STANDARD_LESS_EACH;
           if (!each)
-            say (w, TD_PASTE_WARNING, "%s",
-                 _ ("Standard points and a deduction on one row: read as the standard points "
-                    "less the deduction per case. Check it."));
+            td_paste_say (
+                w, TD_PASTE_WARNING, "%s",
+                _ ("Standard points and a deduction on one row: read as the standard points "
+                   "less the deduction per case. Check it."));
         }
       else
         c->kind = TD_RULE_STANDARD;
@@ -856,11 +601,12 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
     {
       c->kind = TD_RULE_BONUS_POINTS;
       c->rate = bonus;
-      say (w, TD_PASTE_ERROR, "%s",
-           _ ("Both a bonus and a deduction on one row: split it into two rows or choose the "
-              "rule."));
-      use (w, bonus);
-      use (w, deduction);
+      td_paste_say (
+          w, TD_PASTE_ERROR, "%s",
+          _ ("Both a bonus and a deduction on one row: split it into two rows or choose the "
+             "rule."));
+      td_paste_use (w, bonus);
+      td_paste_use (w, deduction);
       return;
     }
   else if (deduction > 0)
@@ -877,25 +623,43 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       if (bonus > 0)
         {
           c->bonus_max = bonus;
-          use (w, bonus);
+          td_paste_use (w, bonus);
         }
       if (info->has_t_cap && info->t_cap_which != 0 && has_rows)
         {
           *(info->t_cap_which < 0 ? &c->deduction_cap : &c->bonus_cap) = info->t_cap;
-          use (w, info->t_cap);
+          td_paste_use (w, info->t_cap);
         }
       else if (info->has_t_cap && info->t_cap == standard)
-        use (w, info->t_cap);
+        td_paste_use (w, info->t_cap);
       break;
     case TD_RULE_STANDARD_LESS_EACH:
-      c->rate = info->has_t_ded ? info->t_ded : ded_col;
-      use (w, c->rate);
+      /* As for a deduction per case: a text whose only figure is the most
+       * ("tối đa trừ 5 điểm") leaves the rate to the column. */
+      if (info->has_t_ded
+          && !(has_ded_col && info->has_t_cap && info->t_cap == info->t_ded
+               && ded_col != info->t_ded))
+        {
+          c->rate = info->t_ded;
+          if (has_ded_col && ded_col != info->t_ded)
+            {
+              g_autofree gchar *a = td_points_format (info->t_ded);
+              g_autofree gchar *b = td_points_format (ded_col);
+              td_paste_say (w, TD_PASTE_WARNING,
+                            _ ("The text gives %s per case and the column %s: the text's %s is "
+                               "read. Check it."),
+                            a, b, a);
+            }
+        }
+      else
+        c->rate = ded_col;
+      td_paste_use (w, c->rate);
       if (has_ded_col)
-        use (w, ded_col);
+        td_paste_use (w, ded_col);
       if (bonus > 0)
         {
           c->bonus_max = bonus;
-          use (w, bonus);
+          td_paste_use (w, bonus);
         }
       break;
     case TD_RULE_GROUP:
@@ -903,7 +667,7 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       if (has_rows && info->has_t_cap && info->t_cap_which != 0)
         {
           *(info->t_cap_which < 0 ? &c->deduction_cap : &c->bonus_cap) = info->t_cap;
-          use (w, info->t_cap);
+          td_paste_use (w, info->t_cap);
         }
       break;
     case TD_RULE_DEDUCTION_EACH:
@@ -926,18 +690,19 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         c->rate = has_col ? col : text;
         if (info->has_t_cap && info->t_cap > c->rate)
           c->rate = info->t_cap;
-        use (w, c->rate);
+        td_paste_use (w, c->rate);
         if (info->has_t_cap)
-          use (w, info->t_cap);
+          td_paste_use (w, info->t_cap);
         if (has_text)
-          use (w, text);
+          td_paste_use (w, text);
         if (has_col && has_text && col != text && c->rate != text)
           {
             g_autofree gchar *a = td_points_format (col);
             g_autofree gchar *b = td_points_format (text);
-            say (w, TD_PASTE_WARNING,
-                 _ ("The column says %s and the text %s: %s is read as the most. Check it."), a, b,
-                 a);
+            td_paste_say (
+                w, TD_PASTE_WARNING,
+                _ ("The column says %s and the text %s: %s is read as the most. Check it."), a, b,
+                a);
           }
       }
       break;
@@ -953,185 +718,6 @@ rule_of (Pass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
     }
 }
 
-/* The parts of a criterion into its rule. */
-static void
-rule_from_parts (Pass *pass, gint i)
-{
-  TdPasteRow *row = row_of (pass, i);
-  TdPasteRowInfo *info = ROW_INFO (row);
-  TdCriterion *c = row->criterion;
-  Work *w = &pass->work[i];
-  TdPoints best = 0, most_bonus = 0;
-  gint n_grades = 0, n_options = 0, n_sizes = 0, n_brackets = 0;
-
-  for (guint j = i + 1; j < pass->n; j++)
-    {
-      TdPasteRow *part = row_of (pass, j);
-      TdPasteRowInfo *pi = ROW_INFO (part);
-      Work *pw = &pass->work[j];
-
-      if (part->owner != i)
-        continue;
-      switch (part->role)
-        {
-        case TD_PASTE_ROLE_GRADE:
-          {
-            TdRuleOption *o;
-            TdPoints points = 0;
-
-            if (!level_points (pi, &points))
-              say (pw, TD_PASTE_ERROR, "%s", _ ("A grade needs its points."));
-            part->part_points = points;
-            part->part_range = pi->range;
-            use (pw, points);
-            {
-              g_autofree gchar *label = td_paste_label_without_points (part->criterion->title);
-              o = td_criterion_add_option (c, label, points);
-            }
-            o->has_low = pi->has_range && pi->range.has_low;
-            o->low = pi->range.low;
-            o->has_high = pi->has_range && pi->range.has_high;
-            o->high = pi->range.high;
-            best = MAX (best, points);
-            n_grades++;
-          }
-          break;
-        case TD_PASTE_ROLE_OPTION:
-          {
-            TdPoints points = signed_amount (pass->preview, pi);
-
-            if (points == 0)
-              say (pw, TD_PASTE_ERROR, "%s",
-                   _ ("An option needs its bonus or deduction (+1, −1)."));
-            part->part_points = points;
-            use (pw, points < 0 ? -points : points);
-            {
-              g_autofree gchar *label = td_paste_label_without_points (part->criterion->title);
-              td_criterion_add_option (c, label, points);
-            }
-            n_options++;
-          }
-          break;
-        case TD_PASTE_ROLE_SIZE_CLASS:
-          {
-            const char *colon = strchr (part->criterion->title, ':');
-            g_autofree gchar *name
-                = colon ? g_strndup (part->criterion->title, colon - part->criterion->title)
-                        : g_strdup (part->criterion->title);
-            gint k;
-
-            if (!pi->size_class)
-              say (pw, TD_PASTE_ERROR, "%s",
-                   _ ("A size class needs its range of files and its brackets, as in “Dưới "
-                      "1.000 hồ sơ/năm: từ 1% đến dưới 5%: cộng 0,5 điểm; …”."));
-            part->part_range = pi->size_range;
-            k = td_criterion_add_size_class (c, g_strstrip (name),
-                                             pi->size_class ? &pi->size_range : NULL);
-            g_ptr_array_set_size (part->part_brackets, 0);
-            for (guint b = 0; b < pi->size_brackets->len; b++)
-              {
-                const TdRuleOption *src = g_ptr_array_index (pi->size_brackets, b);
-                TdRuleOption *o = td_criterion_add_bracket (c, k, src->has_low, src->low,
-                                                            src->has_high, src->high, src->points);
-                TdRuleOption *copy = g_new (TdRuleOption, 1);
-
-                *copy = *o;
-                copy->label = g_strdup (o->label);
-                g_ptr_array_add (part->part_brackets, copy);
-                use (pw, src->points < 0 ? -src->points : src->points);
-                most_bonus = MAX (most_bonus, src->points);
-              }
-            n_sizes++;
-          }
-          break;
-        case TD_PASTE_ROLE_BRACKET:
-          {
-            TdPoints points = signed_amount (pass->preview, pi);
-
-            if (!pi->has_range || points == 0)
-              say (pw, TD_PASTE_ERROR, "%s",
-                   _ ("A bracket needs its range (“từ 1% đến dưới 5%”) and its points."));
-            part->part_points = points;
-            part->part_range = pi->range;
-            td_criterion_add_bracket (c, 0, pi->range.has_low, pi->range.low, pi->range.has_high,
-                                      pi->range.high, points);
-            use (pw, points < 0 ? -points : points);
-            most_bonus = MAX (most_bonus, points);
-            n_brackets++;
-          }
-          break;
-        default:
-          break;
-        }
-    }
-
-  if (n_grades > 0)
-    {
-      c->kind = TD_RULE_GRADED;
-      if (!w->has_stated)
-        {
-          c->standard = best;
-          explain (w, "%s", _ ("standard points from its best grade"));
-        }
-      else if (best != c->standard)
-        {
-          g_autofree gchar *a = td_points_format (best);
-          g_autofree gchar *b = td_points_format (c->standard);
-          say (w, TD_PASTE_WARNING, _ ("The best grade gives %s points, the item %s."), a, b);
-        }
-    }
-  else if (n_options > 0)
-    c->kind = TD_RULE_OPTIONS;
-  else if (info->own_options->len >= 2 && !w->has_stated && !info->t_each)
-    {
-      c->kind = TD_RULE_OPTIONS;
-      for (guint k = 0; k < info->own_options->len; k++)
-        {
-          const TdRuleOption *src = g_ptr_array_index (info->own_options, k);
-          td_criterion_add_option (c, src->label, src->points);
-          use (w, src->points < 0 ? -src->points : src->points);
-        }
-      say (w, TD_PASTE_WARNING, "%s",
-           _ ("Read as one of the options its text lists; if they add up, split the row into "
-              "one row each."));
-      c->rate = 0;
-      c->bonus_cap = TD_NO_CAP;
-      c->deduction_cap = TD_NO_CAP;
-    }
-  else if (n_sizes > 0 || n_brackets > 0 || info->own_brackets->len >= 2)
-    {
-      c->kind = TD_RULE_BRACKETS;
-      if (n_sizes == 0 && n_brackets == 0)
-        for (guint b = 0; b < info->own_brackets->len; b++)
-          {
-            const TdRuleOption *src = g_ptr_array_index (info->own_brackets, b);
-            td_criterion_add_bracket (c, 0, src->has_low, src->low, src->has_high, src->high,
-                                      src->points);
-            use (w, src->points < 0 ? -src->points : src->points);
-            most_bonus = MAX (most_bonus, src->points);
-          }
-      /* The figure beside brackets is their best; a smaller one caps them. */
-      if (info->bonus.present && info->bonus.sign >= 0)
-        {
-          if (info->bonus.value < most_bonus)
-            {
-              g_autofree gchar *v = td_points_format (info->bonus.value);
-              c->bonus_cap = info->bonus.value;
-              say (w, TD_PASTE_WARNING,
-                   _ ("The column's %s is less than the best bracket: read as the most."), v);
-            }
-          if (info->bonus.value <= most_bonus)
-            use (w, info->bonus.value);
-        }
-      c->rate = 0;
-      c->standard = 0;
-    }
-  else
-    return;
-  if (c->kind != TD_RULE_GRADED)
-    c->bonus_max = 0;
-}
-
 static gboolean
 is_part_role (TdPasteRole role)
 {
@@ -1139,11 +725,35 @@ is_part_role (TdPasteRole role)
          || role == TD_PASTE_ROLE_SIZE_CLASS || role == TD_PASTE_ROLE_BRACKET;
 }
 
+/* The grades of criterion i listed in one text: its own ("Tốt: 10 điểm;
+ * Khá: 8 điểm"), or that of the row of text right under it. */
+static GPtrArray *
+levels_of (TdPastePass *pass, gint i)
+{
+  TdPasteRowInfo *info = ROW_INFO (td_paste_row_of (pass, i));
+
+  if (info->own_levels->len >= 2 && !info->bonus.present && !info->ded.present)
+    return info->own_levels;
+  for (guint j = i + 1; j < pass->n; j++)
+    {
+      TdPasteRow *other = td_paste_row_of (pass, j);
+
+      if (other->role == TD_PASTE_ROLE_SKIP)
+        continue;
+      if (other->role == TD_PASTE_ROLE_GUIDANCE && other->owner == i
+          && ROW_INFO (other)->own_levels->len >= 2)
+        return ROW_INFO (other)->own_levels;
+      if (other->role != TD_PASTE_ROLE_GUIDANCE)
+        break;
+    }
+  return NULL;
+}
+
 static void
-compose (Pass *pass)
+compose (TdPastePass *pass)
 {
   for (guint i = 0; i < pass->n; i++)
-    if (row_of (pass, i)->role == TD_PASTE_ROLE_CRITERION)
+    if (td_paste_row_of (pass, i)->role == TD_PASTE_ROLE_CRITERION)
       find_parts (pass, (gint)i);
   forced_parts (pass);
   link_rows (pass);
@@ -1151,7 +761,7 @@ compose (Pass *pass)
   /* Rules from the deepest rows up, so a heading knows its rows'. */
   for (gint i = (gint)pass->n - 1; i >= 0; i--)
     {
-      TdPasteRow *row = row_of (pass, i);
+      TdPasteRow *row = td_paste_row_of (pass, i);
       gboolean has_rows = FALSE, has_parts = FALSE;
       TdPoints rows_standard = 0;
 
@@ -1159,7 +769,7 @@ compose (Pass *pass)
         continue;
       for (guint j = i + 1; j < pass->n; j++)
         {
-          TdPasteRow *other = row_of (pass, j);
+          TdPasteRow *other = td_paste_row_of (pass, j);
 
           if (other->role == TD_PASTE_ROLE_CRITERION && other->parent == i)
             {
@@ -1171,457 +781,20 @@ compose (Pass *pass)
         }
       rule_of (pass, i, has_rows, rows_standard);
       if (has_parts || ROW_INFO (row)->own_brackets->len >= 2
-          || ROW_INFO (row)->own_options->len >= 2)
-        rule_from_parts (pass, i);
+          || ROW_INFO (row)->own_options->len >= 2 || levels_of (pass, i) != NULL)
+        td_paste_rule_from_parts (pass, i, levels_of (pass, i));
     }
-}
-
-/* 4. Notes, guidance, checks and words */
-
-static gboolean
-has_rows (Pass *pass, gint i)
-{
-  for (guint j = i + 1; j < pass->n; j++)
-    {
-      TdPasteRow *other = row_of (pass, j);
-      if ((other->role == TD_PASTE_ROLE_CRITERION && other->parent == i) || other->owner == i)
-        if (other->role != TD_PASTE_ROLE_NOTE && other->role != TD_PASTE_ROLE_GUIDANCE)
-          return TRUE;
-    }
-  return FALSE;
-}
-
-static gint
-find_named (Pass *pass, gint note, const char *code)
-{
-  g_auto (GStrv) path = td_paste_code_path (code, NULL);
-
-  if (path == NULL)
-    return -1;
-  for (gint j = note - 1; j >= 0; j--)
-    {
-      TdPasteRow *row = row_of (pass, j);
-      TdPasteRowInfo *info = ROW_INFO (row);
-
-      if (row->role == TD_PASTE_ROLE_CRITERION && info->path
-          && td_paste_path_equal ((const char *const *)info->path, (const char *const *)path))
-        return j;
-    }
-  return -1;
-}
-
-static gchar *
-without_parentheses (const char *title)
-{
-  gchar *t = g_strdup (title);
-  gsize n;
-
-  g_strstrip (t);
-  n = strlen (t);
-  if (n >= 2 && t[0] == '(' && t[n - 1] == ')')
-    {
-      memmove (t, t + 1, n - 2);
-      t[n - 2] = '\0';
-      g_strstrip (t);
-    }
-  return t;
-}
-
-static void
-apply_notes (Pass *pass)
-{
-  for (guint i = 0; i < pass->n; i++)
-    {
-      TdPasteRow *row = row_of (pass, i);
-      TdPasteRowInfo *info = ROW_INFO (row);
-      Work *w = &pass->work[i];
-      gboolean exemption = info->t_exemption && !info->note_caps;
-
-      if (row->role != TD_PASTE_ROLE_NOTE)
-        continue;
-      row->note_bonus_cap = info->n_bonus_cap;
-      row->note_deduction_cap = info->n_deduction_cap;
-      row->note_separate = info->n_separate;
-      g_free (row->note_exemption);
-      row->note_exemption = exemption ? without_parentheses (row->criterion->title) : g_strdup ("");
-      if (info->forced_owner >= 0)
-        {
-          gint t = info->forced_owner;
-          g_array_append_val (row->targets, t);
-        }
-      else if (exemption)
-        {
-          /* The deduction rows right above it. */
-          for (gint j = (gint)i - 1; j >= 0; j--)
-            {
-              TdPasteRow *above = row_of (pass, j);
-
-              if (above->role != TD_PASTE_ROLE_CRITERION
-                  || !td_rule_kind_is_deduction (above->criterion->kind))
-                break;
-              g_array_prepend_val (row->targets, j);
-            }
-          if (row->targets->len == 0 && row->owner >= 0
-              && td_rule_kind_is_deduction (row_of (pass, row->owner)->criterion->kind))
-            g_array_append_val (row->targets, row->owner);
-          if (row->targets->len == 0)
-            say (w, TD_PASTE_WARNING, "%s",
-                 _ ("An exemption, but no deduction row is right above it: attach it to the "
-                    "deductions it exempts."));
-        }
-      else
-        {
-          gint t = -1;
-
-          if (info->named_code != NULL)
-            {
-              t = find_named (pass, (gint)i, info->named_code);
-              if (t < 0 && row->owner >= 0)
-                {
-                  g_autofree gchar *owner = name_of (row_of (pass, row->owner));
-                  say (w, TD_PASTE_WARNING,
-                       _ ("The note names “%s”, which is not above it; it is applied to %s."),
-                       info->named_code, owner);
-                }
-            }
-          if (t < 0)
-            {
-              /* "Tổng điểm trừ của mục này không quá …" after the item's rows:
-               * a total is over an item with rows, not over its last row. */
-              t = row->owner;
-              if (t >= 0 && !has_rows (pass, t) && row_of (pass, t)->parent >= 0)
-                t = row_of (pass, t)->parent;
-            }
-          if (t >= 0)
-            g_array_append_val (row->targets, t);
-          else
-            say (w, TD_PASTE_WARNING, "%s",
-                 _ ("A note with no criterion above it: attach it to the item it caps."));
-        }
-      if (info->note_caps)
-        {
-          if (row->note_bonus_cap != TD_NO_CAP)
-            use (w, row->note_bonus_cap);
-          if (row->note_deduction_cap != TD_NO_CAP)
-            use (w, row->note_deduction_cap);
-        }
-      else if (!exemption)
-        say (w, TD_PASTE_WARNING, "%s",
-             _ ("This note states no cap (“không quá … điểm”) and no exemption."));
-      for (guint k = 0; k < row->targets->len; k++)
-        {
-          TdCriterion *c = row_of (pass, g_array_index (row->targets, gint, k))->criterion;
-
-          if (row->note_bonus_cap != TD_NO_CAP)
-            c->bonus_cap = c->bonus_cap == TD_NO_CAP ? row->note_bonus_cap
-                                                     : MIN (c->bonus_cap, row->note_bonus_cap);
-          if (row->note_deduction_cap != TD_NO_CAP)
-            c->deduction_cap = c->deduction_cap == TD_NO_CAP
-                                   ? row->note_deduction_cap
-                                   : MIN (c->deduction_cap, row->note_deduction_cap);
-          if (*row->note_exemption)
-            {
-              g_free (c->exemption);
-              c->exemption = g_strdup (row->note_exemption);
-            }
-        }
-    }
-}
-
-static void
-apply_guidance (Pass *pass)
-{
-  for (guint i = 0; i < pass->n; i++)
-    {
-      TdPasteRow *row = row_of (pass, i);
-      TdCriterion *c;
-
-      if (row->role != TD_PASTE_ROLE_GUIDANCE)
-        continue;
-      if (row->owner < 0)
-        {
-          say (&pass->work[i], TD_PASTE_WARNING, "%s",
-               _ ("Guidance with no criterion above it: it is not kept."));
-          continue;
-        }
-      c = row_of (pass, row->owner)->criterion;
-      if (c->guidance && *c->guidance)
-        {
-          gchar *joined = g_strconcat (c->guidance, "\n", row->criterion->title, NULL);
-          g_free (c->guidance);
-          c->guidance = joined;
-        }
-      else
-        {
-          g_free (c->guidance);
-          c->guidance = g_strdup (row->criterion->title);
-        }
-    }
-}
-
-static gboolean
-is_used (Work *w, TdPoints value)
-{
-  for (guint k = 0; k < w->used->len; k++)
-    if (g_array_index (w->used, TdPoints, k) == value)
-      return TRUE;
-  return FALSE;
-}
-
-/* No figure is dropped without a word. */
-static void
-check_figures (Pass *pass, gint i)
-{
-  TdPasteRow *row = row_of (pass, i);
-  TdPasteRowInfo *info = ROW_INFO (row);
-  Work *w = &pass->work[i];
-  const struct
-  {
-    const TdPasteCell *cell;
-    const char *name;
-  } cols[] = {
-    { &info->std, N_ ("Standard points") },
-    { &info->bonus, N_ ("Bonus") },
-    { &info->ded, N_ ("Deduction") },
-  };
-
-  if (row->role == TD_PASTE_ROLE_SKIP || row->role == TD_PASTE_ROLE_GUIDANCE)
-    return;
-  if (row->role == TD_PASTE_ROLE_CRITERION && row->criterion->kind == TD_RULE_DISQUALIFIER)
-    return;
-  for (guint k = 0; k < G_N_ELEMENTS (cols); k++)
-    if (cols[k].cell->present && !is_used (w, cols[k].cell->value))
-      {
-        g_autofree gchar *v = td_points_format (cols[k].cell->value);
-        say (w, TD_PASTE_WARNING, _ ("The %s column's %s is not used by this reading. Check it."),
-             _ (cols[k].name), v);
-        use (w, cols[k].cell->value);
-      }
-  for (guint k = 0; k < info->figures->len; k++)
-    {
-      TdPoints v = g_array_index (info->figures, TdPasteFigure, k).value;
-
-      if (!is_used (w, v))
-        {
-          g_autofree gchar *text = td_points_format (v);
-          say (w, TD_PASTE_WARNING,
-               _ ("The text's “%s điểm” is not used by this reading. Check it."), text);
-          use (w, v);
-        }
-    }
-}
-
-static void
-check_criterion (Pass *pass, gint i)
-{
-  TdPasteRow *row = row_of (pass, i);
-  TdPasteRowInfo *info = ROW_INFO (row);
-  TdCriterion *c = row->criterion;
-  Work *w = &pass->work[i];
-  TdPoints sum = 0;
-  gboolean has_rows = FALSE;
-
-  for (guint j = i + 1; j < pass->n; j++)
-    {
-      TdPasteRow *other = row_of (pass, j);
-      if (other->role == TD_PASTE_ROLE_CRITERION && other->parent == i)
-        {
-          has_rows = TRUE;
-          sum += other->criterion->standard;
-        }
-    }
-  if (has_rows && td_rule_kind_gives_standard (c->kind) && sum != 0)
-    {
-      g_autofree gchar *s = td_points_format (sum);
-      say (w, TD_PASTE_WARNING,
-           _ ("It has standard points of its own, and the rows under it add %s more: make it "
-              "a heading, or its rows bonus or deduction rows."),
-           s);
-    }
-  else if (has_rows && !td_rule_kind_gives_standard (c->kind) && sum != c->standard)
-    {
-      g_autofree gchar *s = td_points_format (sum);
-      g_autofree gchar *std = td_points_format (c->standard);
-      g_autofree gchar *diff = td_points_format_signed (sum - c->standard);
-      say (w, TD_PASTE_WARNING,
-           _ ("The rows under it add up to %s points, not %s (difference %s)."), s, std, diff);
-    }
-  if (!has_rows && c->kind == TD_RULE_GROUP)
-    say (w, TD_PASTE_WARNING, "%s", _ ("No points: this row cannot be scored."));
-  if (*c->code == '\0' && row->parent >= 0 && !info->bullet)
-    {
-      g_autofree gchar *above = name_of (row_of (pass, row->parent));
-      explain (w, _ ("no code: under %s"), above);
-    }
-  if (*c->title == '\0')
-    say (w, TD_PASTE_ERROR, "%s", _ ("The row has points but no title."));
-}
-
-static gchar *
-words_of_range (const TdRange *r)
-{
-  g_autofree gchar *range = td_range_format (r);
-  return *range ? g_strdup_printf ("%s %%", range) : g_strdup (_ ("chosen by the scorer"));
-}
-
-static void
-describe (Pass *pass, gint i)
-{
-  TdPasteRow *row = row_of (pass, i);
-  TdCriterion *c = row->criterion;
-  Work *w = &pass->work[i];
-  g_autofree gchar *owner = row->owner >= 0 ? name_of (row_of (pass, row->owner)) : NULL;
-  g_autofree gchar *text = NULL;
-
-  switch (row->role)
-    {
-    case TD_PASTE_ROLE_SKIP:
-      switch (row->skip_reason)
-        {
-        case TD_PASTE_SKIP_HEADER:
-          text = g_strdup (_ ("Column headers"));
-          break;
-        case TD_PASTE_SKIP_TOTAL:
-          {
-            g_autofree gchar *t = td_points_format (pass->preview->total);
-            text = pass->preview->total_stated ? g_strdup_printf (_ ("Stated total: %s points"), t)
-                                               : g_strdup (_ ("Total line"));
-          }
-          break;
-        case TD_PASTE_SKIP_EMPTY:
-          text = g_strdup (_ ("Empty line"));
-          break;
-        default:
-          text = g_strdup (_ ("Skipped"));
-          break;
-        }
-      break;
-    case TD_PASTE_ROLE_CRITERION:
-      {
-        g_autofree gchar *rule = td_criterion_describe_rule (c);
-        gboolean has_rows = FALSE;
-
-        for (guint j = i + 1; j < pass->n && !has_rows; j++)
-          has_rows
-              = row_of (pass, j)->role == TD_PASTE_ROLE_CRITERION && row_of (pass, j)->parent == i;
-        if (c->kind == TD_RULE_GROUP || (has_rows && !td_rule_kind_gives_standard (c->kind)))
-          {
-            g_autofree gchar *std = td_points_format (c->standard);
-            /* Translators: a pasted heading row: level, standard points, own rule */
-            text = g_strdup_printf (_ ("Level %d · heading, %s points%s%s"), row->depth + 1, std,
-                                    *rule ? " · " : "", rule);
-          }
-        else
-          /* Translators: a pasted row: level, rule kind, rule in words */
-          text = g_strdup_printf (_ ("Level %d · %s · %s"), row->depth + 1,
-                                  td_rule_kind_get_label (c->kind), rule);
-        if (has_rows && td_rule_kind_gives_standard (c->kind))
-          {
-            gchar *more = g_strconcat (text, " · ", _ ("the rows under it add or deduct"), NULL);
-            g_free (text);
-            text = more;
-          }
-        if (c->guidance && *c->guidance)
-          {
-            gchar *more = g_strconcat (text, " · ", _ ("with guidance"), NULL);
-            g_free (text);
-            text = more;
-          }
-      }
-      break;
-    case TD_PASTE_ROLE_GRADE:
-      {
-        g_autofree gchar *p = td_points_format (row->part_points);
-        g_autofree gchar *r = words_of_range (&row->part_range);
-        /* Translators: a grade of a graded criterion: its code, points, range */
-        text = g_strdup_printf (_ ("Grade of %s: %s points, %s"), owner ? owner : "?", p, r);
-      }
-      break;
-    case TD_PASTE_ROLE_OPTION:
-      {
-        g_autofree gchar *p = td_points_format_signed (row->part_points);
-        /* Translators: an option of a criterion: its code, signed points */
-        text = g_strdup_printf (_ ("Option of %s: %s (one of its options applies)"),
-                                owner ? owner : "?", p);
-      }
-      break;
-    case TD_PASTE_ROLE_SIZE_CLASS:
-      {
-        GString *s = g_string_new ("");
-        g_autofree gchar *size = td_range_format (&row->part_range);
-
-        for (guint k = 0; k < row->part_brackets->len; k++)
-          {
-            const TdRuleOption *o = g_ptr_array_index (row->part_brackets, k);
-            g_autofree gchar *p = td_points_format_signed (o->points);
-            g_string_append_printf (s, "%s%s %%: %s", k ? "; " : "", o->label, p);
-          }
-        /* Translators: a size class of a brackets criterion: its code,
-         * the range of files, the brackets */
-        text = g_strdup_printf (_ ("Size class of %s (%s files): %s"), owner ? owner : "?", size,
-                                s->str);
-        g_string_free (s, TRUE);
-      }
-      break;
-    case TD_PASTE_ROLE_BRACKET:
-      {
-        g_autofree gchar *p = td_points_format_signed (row->part_points);
-        g_autofree gchar *r = words_of_range (&row->part_range);
-        text = g_strdup_printf (_ ("Bracket of %s: %s gives %s"), owner ? owner : "?", r, p);
-      }
-      break;
-    case TD_PASTE_ROLE_NOTE:
-      {
-        GString *s = g_string_new ("");
-        GString *names = g_string_new ("");
-
-        for (guint k = 0; k < row->targets->len; k++)
-          {
-            g_autofree gchar *n = name_of (row_of (pass, g_array_index (row->targets, gint, k)));
-            g_string_append_printf (names, "%s%s", k ? ", " : "", n);
-          }
-        if (row->note_bonus_cap != TD_NO_CAP)
-          {
-            g_autofree gchar *v = td_points_format (row->note_bonus_cap);
-            g_string_append_printf (s, _ ("bonuses at most %s"), v);
-          }
-        if (row->note_deduction_cap != TD_NO_CAP)
-          {
-            g_autofree gchar *v = td_points_format (row->note_deduction_cap);
-            if (s->len)
-              g_string_append (s, "; ");
-            g_string_append_printf (s, _ ("deductions at most %s"), v);
-          }
-        if (*row->note_exemption)
-          g_string_append (s, _ ("an exemption from the deduction"));
-        /* Translators: a note row: what it does, the rows it applies to */
-        text = g_strdup_printf (_ ("Note: %s, for %s"), s->str,
-                                names->len ? names->str : _ ("no row yet"));
-        g_string_free (s, TRUE);
-        g_string_free (names, TRUE);
-      }
-      break;
-    case TD_PASTE_ROLE_GUIDANCE:
-      /* Translators: a row of text added to a criterion's guidance */
-      text = g_strdup_printf (_ ("Guidance of %s"), owner ? owner : "?");
-      break;
-    default:
-      text = g_strdup ("");
-      break;
-    }
-  g_free (row->interpretation);
-  row->interpretation = g_strconcat (text, w->why->str, NULL);
 }
 
 void
 td_paste_interpret (TdPastePreview *preview)
 {
-  Pass pass = { preview, NULL, preview->rows->len };
+  TdPastePass pass = { preview, NULL, preview->rows->len };
 
-  pass.work = g_new0 (Work, pass.n + 1);
+  pass.work = g_new0 (TdPasteWork, pass.n + 1);
   for (guint i = 0; i < pass.n; i++)
     {
-      TdPasteRow *row = row_of (&pass, i);
+      TdPasteRow *row = td_paste_row_of (&pass, i);
       TdPasteRowInfo *info = ROW_INFO (row);
 
       pass.work[i].used = g_array_new (FALSE, FALSE, sizeof (TdPoints));
@@ -1644,134 +817,10 @@ td_paste_interpret (TdPastePreview *preview)
       g_ptr_array_set_size (row->part_brackets, 0);
     }
 
-  build_tree (&pass);
-  tentative_roles (&pass);
+  td_paste_build_tree (&pass);
+  td_paste_section_figures (&pass);
+  td_paste_tentative_roles (&pass);
   compose (&pass);
-  apply_notes (&pass);
-  apply_guidance (&pass);
-
-  preview->standard_total = 0;
-  for (guint i = 0; i < pass.n; i++)
-    {
-      TdPasteRow *row = row_of (&pass, i);
-
-      if (row->role == TD_PASTE_ROLE_CRITERION)
-        {
-          check_criterion (&pass, (gint)i);
-          if (row->parent < 0)
-            preview->standard_total += row->criterion->standard;
-        }
-      check_figures (&pass, (gint)i);
-    }
-  if (!preview->total_stated)
-    preview->total = preview->standard_total;
-
-  for (guint i = 0; i < pass.n; i++)
-    {
-      TdPasteRow *row = row_of (&pass, i);
-      Work *w = &pass.work[i];
-
-      describe (&pass, (gint)i);
-      row->skip = row->role == TD_PASTE_ROLE_SKIP;
-      row->status = row->skip ? TD_PASTE_OK : w->status;
-      g_free (row->problems);
-      row->problems = row->skip ? g_strdup ("") : g_strdup (w->problems->str);
-      g_array_unref (w->used);
-      g_string_free (w->problems, TRUE);
-      g_string_free (w->why, TRUE);
-    }
+  td_paste_finish (&pass);
   g_free (pass.work);
-}
-
-/* Names */
-
-const char *
-td_paste_row_kind_name (const TdPastePreview *preview, guint row_index)
-{
-  const TdPasteRow *row;
-  static const char *const criterion_names[TD_RULE_N_KINDS] = {
-    [TD_RULE_GROUP] = "heading",
-    [TD_RULE_STANDARD] = "standard",
-    [TD_RULE_STANDARD_LESS_EACH] = "standard_less_each",
-    [TD_RULE_GRADED] = "graded",
-    [TD_RULE_BONUS_EACH] = "bonus_each",
-    [TD_RULE_DEDUCTION_EACH] = "deduction_each",
-    [TD_RULE_BONUS_POINTS] = "bonus_points",
-    [TD_RULE_DEDUCTION_POINTS] = "deduction_points",
-    [TD_RULE_OPTIONS] = "options",
-    [TD_RULE_BRACKETS] = "brackets",
-    [TD_RULE_LINEAR_BONUS] = "linear_bonus",
-    [TD_RULE_LINEAR_DEDUCTION] = "linear_deduction",
-    [TD_RULE_DISQUALIFIER] = "disqualifier",
-  };
-
-  g_return_val_if_fail (row_index < preview->rows->len, "");
-  row = g_ptr_array_index (preview->rows, row_index);
-  switch (row->role)
-    {
-    case TD_PASTE_ROLE_CRITERION:
-      {
-        gboolean has_rows = FALSE;
-
-        for (guint j = row_index + 1; j < preview->rows->len && !has_rows; j++)
-          {
-            const TdPasteRow *other = g_ptr_array_index (preview->rows, j);
-            has_rows = other->role == TD_PASTE_ROLE_CRITERION && other->parent == (gint)row_index;
-          }
-        /* A heading may carry its own deduction (or bonus). */
-        if (has_rows && !td_rule_kind_gives_standard (row->criterion->kind))
-          return "heading";
-        return criterion_names[row->criterion->kind];
-      }
-    case TD_PASTE_ROLE_GRADE:
-      return "grade";
-    case TD_PASTE_ROLE_OPTION:
-      return "option";
-    case TD_PASTE_ROLE_SIZE_CLASS:
-      return "size_class";
-    case TD_PASTE_ROLE_BRACKET:
-      return "bracket";
-    case TD_PASTE_ROLE_NOTE:
-      return "note";
-    case TD_PASTE_ROLE_GUIDANCE:
-      return "guidance";
-    case TD_PASTE_ROLE_SKIP:
-    default:
-      switch (row->skip_reason)
-        {
-        case TD_PASTE_SKIP_HEADER:
-          return "header";
-        case TD_PASTE_SKIP_TOTAL:
-          return "total";
-        case TD_PASTE_SKIP_EMPTY:
-          return "empty";
-        default:
-          return "skipped";
-        }
-    }
-}
-
-const char *
-td_paste_role_get_label (TdPasteRole role)
-{
-  switch (role)
-    {
-    case TD_PASTE_ROLE_CRITERION:
-      return _ ("Criterion");
-    case TD_PASTE_ROLE_GRADE:
-      return _ ("Grade of the item above");
-    case TD_PASTE_ROLE_OPTION:
-      return _ ("Option of the item above");
-    case TD_PASTE_ROLE_SIZE_CLASS:
-      return _ ("Size class with brackets");
-    case TD_PASTE_ROLE_BRACKET:
-      return _ ("Bracket of the item above");
-    case TD_PASTE_ROLE_NOTE:
-      return _ ("Note (cap or exemption)");
-    case TD_PASTE_ROLE_GUIDANCE:
-      return _ ("Guidance text");
-    case TD_PASTE_ROLE_SKIP:
-    default:
-      return _ ("Not used");
-    }
 }

@@ -13,7 +13,8 @@
 /* A number as clerks write it: "1.000" and "10.000,5" with thousands, or
  * "0,5", "0.25", "05". */
 #define NUM "(\\d+(?:\\.\\d{3})+(?![\\d.])(?:,\\d+)?|\\d+(?:[.,]\\d+)?)"
-#define POINTS_WORD "(?:diem|d)(?![a-z])"
+/* "điểm", "đ"; not a clause of a text ("mục 2 điểm b", "điểm a khoản 1"). */
+#define POINTS_WORD "(?:diem(?!\\s+[a-wyz](?![a-z0-9]))|d)(?![a-z])"
 
 enum
 {
@@ -22,6 +23,8 @@ enum
   RE_LEADING_BONUS,
   RE_STANDARD,
   RE_POINTS_CLOSING,
+  RE_POINTS_BARE,
+  RE_POINTS_PAREN,
   RE_CAP,
   RE_EACH,
   RE_LINEAR,
@@ -41,14 +44,25 @@ enum
 
 static const char *const patterns[N_RE] = {
   /* "trừ 0,5 điểm", "trừ đi 1 điểm", "bị trừ 1đ" */
-  [RE_DEDUCTION] = "(?<![a-z])(?:tru|giam)(?:\\s+(?:di|them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
-  /* "cộng 0,5 điểm", "được thưởng 1 điểm" */
-  [RE_BONUS] = "(?<![a-z])(?:cong|thuong)(?:\\s+(?:them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
+  [RE_DEDUCTION]
+  = "(?<![a-z])(?:tru|giam)(?:\\s+(?:di|them|den|toi\\s+da|khong\\s+qua))?\\s*:?\\s*" NUM
+    "(?!\\s*%)",
+  /* "cộng 0,5 điểm", "được thưởng 1 điểm", "đề nghị cộng tối đa 3 điểm" */
+  [RE_BONUS] = "(?<![a-z])(?:cong|thuong)(?:\\s+(?:them|den|toi\\s+da|khong\\s+qua))?\\s*:?\\s*" NUM
+               "(?!\\s*%)",
   /* "+ 0,1 điểm cho mỗi …" at the start of the text */
   [RE_LEADING_BONUS] = "^\\s*\\+\\s*" NUM "\\s*" POINTS_WORD,
   [RE_STANDARD] = "diem\\s+chuan\\s*(?:la|:)?\\s*" NUM,
-  /* "…: 5 điểm" closing a clause */
-  [RE_POINTS_CLOSING] = "(?:^|[:,;(-])\\s*" NUM "\\s*" POINTS_WORD "\\s*[).;]?\\s*$",
+  /* "…: 5 điểm", "… (5 điểm)", "… – 10đ", "… (tối đa 15 điểm)" closing the text */
+  [RE_POINTS_CLOSING]
+  = "(?:^|[:,;(-]|\\s)\\s*(?:toi\\s+da\\s*(?:la\\s*)?)?" NUM "\\s*" POINTS_WORD "\\s*[).;]?\\s*$",
+  /* "(10 điểm)", "(tối đa 10 điểm)", "(Điểm tối đa: 10)", "(điểm: 10)" anywhere:
+   * "Cải cách hành chính (10 điểm), trong đó:" */
+  [RE_POINTS_PAREN] = "\\(\\s*(?:(?:toi\\s+da\\s*(?:la\\s*)?:?\\s*)?" NUM "\\s*" POINTS_WORD
+                      "|(?:diem(?:\\s+toi\\s+da|\\s+chuan)?|toi\\s+da)\\s*:?\\s*(?:la\\s*)?" NUM
+                      "(?:\\s*" POINTS_WORD ")?)\\s*\\)",
+  /* "…: 5,0" closing the text, where a table has no points column */
+  [RE_POINTS_BARE] = ":\\s*" NUM "\\s*[.;]?\\s*$",
   /* "tối đa 1 điểm", "không quá 1,5", "tối đa trừ 2 điểm", "điểm cộng tối đa là 1" */
   [RE_CAP] = "(?:toi\\s+da|khong\\s+(?:vuot\\s+)?qua|nhieu\\s+nhat)\\s*(?:la\\s*)?"
              "(?:(cong|tru|thuong)\\s*)?(?:den\\s*)?" NUM
@@ -56,7 +70,10 @@ static const char *const patterns[N_RE] = {
              "xa|bao\\s+cao|gio|phut|dot|cuoc|vu|\\d|[.,]\\d))",
   [RE_EACH] = "(?<![a-z])(?:moi|cho\\s+moi|tung)\\s+[a-z0-9]|(?<![a-z])cu\\s+(?:moi\\s|\\d|mot\\s)"
               "|\\d\\s*(?:" POINTS_WORD ")?\\s*/\\s*[a-z]"
-              "|/\\s*(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|sang\\s+kien)",
+              "|/\\s*(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|sang\\s+kien)"
+              /* "vắng mặt 01 lần trừ 2 điểm": per one case */
+              "|(?<![\\d.,])0?1\\s+(?:lan|truong\\s+hop|van\\s+ban|ho\\s+so|bao\\s+cao|ngay|vu|"
+              "nguoi|cuoc|dot)\\s+(?:[a-z]+\\s+){0,3}?(?:tru|cong|thuong)(?![a-z])",
   /* "cứ mỗi 1% cộng 0,1 điểm", "mỗi 5% thấp hơn trừ 0,5 điểm" */
   [RE_LINEAR] = "(?:cu\\s+)?moi\\s+" NUM "\\s*%[a-z ,]{0,30}?(cong|tru|thuong)\\s*" NUM,
   [RE_THRESHOLD] = "(tren|vuot|lon\\s+hon|cao\\s+hon|duoi|thap\\s+hon|nho\\s+hon|chua\\s+dat)\\s*"
@@ -79,12 +96,18 @@ static const char *const patterns[N_RE] = {
                     "chi\\s+tieu|nhom)\\s+([a-z0-9][a-z0-9.]*)",
   [RE_LEVEL] = "\\d\\s*%|hoan\\s+thanh|xep\\s+loai|(?<![a-z])muc\\s+(?:do|dat)|(?<![a-z])loai\\s|"
                "xuat\\s+sac|(?<![a-z])tot(?![a-z])|(?<![a-z])kha(?![a-z])|trung\\s+binh|"
-               "(?<![a-z])yeu(?![a-z])|(?<![a-z])dat(?![a-z])",
+               "(?<![a-z])yeu(?![a-z])|(?<![a-z])dat(?![a-z])|(?<![a-z])vuot(?![a-z])"
+               /* ranks: "Xếp hạng từ thứ 1 đến thứ 5", "Xếp trong nhóm 3 đơn vị dẫn
+                * đầu", "Xếp từ thứ 8 trở xuống", "hạng 1" */
+               "|xep\\s+(?:hang|thu|trong|tu|vao)(?![a-z])|(?<![a-z])(?:tu|den)\\s+thu\\s+\\d"
+               "|(?<![a-z])thu\\s+\\d+\\s+tro\\s|dan\\s+dau"
+               "|(?<![a-z])hang\\s+(?:\\d|nhat|nhi|ba)",
   /* a figure of points: "0,5 điểm", "1đ" … */
   [RE_FIGURE_AFTER] = NUM "\\s*" POINTS_WORD,
   /* … or after a verb: "trừ 0,5", "cộng 1" */
   [RE_FIGURE_BEFORE]
-  = "(?<![a-z])(?:cong|tru|thuong)(?:\\s+(?:di|them|den))?\\s*:?\\s*" NUM "(?!\\s*%)",
+  = "(?<![a-z])(?:cong|tru|thuong)(?:\\s+(?:di|them|den|toi\\s+da|khong\\s+qua))?\\s*:?"
+    "\\s*" NUM "(?!\\s*%)",
   [RE_DATE] = "\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?",
 };
 
@@ -109,10 +132,65 @@ re (guint which)
   return compiled[which];
 }
 
+/* Words whose diacritics alone tell them from a word of a rule: "mới"
+ * (new) is not "mỗi" (each), "công" (work) not "cộng" (plus), "thương"
+ * (trade) not "thưởng" (bonus), "nội trú", "trụ sở", "lưu trữ" not
+ * "trừ", "giám sát" not "giảm", "đất" not "đạt", "hàng năm" not "hạng".
+ * Folding would make them the same; they are marked instead ("moi_"),
+ * so "nông thôn mới nâng cao ⇥ ⇥ 3" is no "3 each".  Text typed without
+ * diacritics stays as typed. */
+static const char *const not_rule_words[]
+    = { "mới", "công", "thương", "trú", "trụ", "trữ", "giám", "đất", "hàng" };
+
+static gboolean
+is_not_rule_word (const char *word, gsize len)
+{
+  g_autofree gchar *lower = NULL;
+
+  /* Every one is short and starts with one of these letters. */
+  if (len > 8 || strchr ("mMcCtTgGhH\xc4", word[0]) == NULL)
+    return FALSE;
+  lower = g_utf8_strdown (word, (gssize)len);
+  for (guint i = 0; i < G_N_ELEMENTS (not_rule_words); i++)
+    if (g_str_equal (lower, not_rule_words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gchar *
+mark_not_rule_words (const char *text)
+{
+  g_autofree gchar *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  GString *out;
+  const char *p;
+
+  if (nfc == NULL)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (nfc) + 8);
+  for (p = nfc; *p;)
+    {
+      const char *start = p;
+
+      while (*p && g_unichar_isalpha (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          g_string_append_len (out, start, p - start);
+          if (is_not_rule_word (start, (gsize)(p - start)))
+            g_string_append_c (out, '_');
+          continue;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 gchar *
 td_paste_fold (const char *text)
 {
-  g_autofree gchar *folded = td_text_fold (text);
+  g_autofree gchar *marked = mark_not_rule_words (text ? text : "");
+  g_autofree gchar *folded = td_text_fold (marked);
   GString *out = g_string_sized_new (strlen (folded));
 
   for (const char *p = folded; *p; p = g_utf8_next_char (p))
@@ -229,11 +307,16 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
   if (out->disqualify)
     return TRUE;
 
-  /* "tối đa 1", "không quá 2 điểm", "trừ 0,5đ/lần", "cộng 1" */
+  /* "tối đa 1", "không quá 2 điểm", "trừ 0,5đ/lần", "cộng 1", "từ 0 đến 20" */
   for (gboolean more = TRUE; more;)
     {
       more = FALSE;
-      if (g_str_has_prefix (p, "toi da") || g_str_has_prefix (p, "khong qua"))
+      if (g_str_has_prefix (p, "tu ") && g_ascii_isdigit (*skip_spaces (p + 3)))
+        {
+          p = skip_spaces (p + 3);
+          more = TRUE;
+        }
+      else if (g_str_has_prefix (p, "toi da") || g_str_has_prefix (p, "khong qua"))
         {
           p = skip_spaces (p + (p[0] == 't' ? 6 : 9));
           out->has_cap = more = TRUE;
@@ -266,11 +349,12 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
   if (!td_paste_read_number (p, &out->value, &end))
     goto refuse;
   p = skip_spaces (end);
-  /* "0 - 3": a range in a standard column, the top counts. */
-  if (*p == '-')
+  /* "0 - 3", "0÷5", "từ 0 đến 20": a range in a standard column, the top
+   * counts. */
+  if (*p == '-' || g_str_has_prefix (p, "÷") || g_str_has_prefix (p, "den "))
     {
       TdPoints top;
-      const char *q = skip_spaces (p + 1);
+      const char *q = skip_spaces (p + (*p == '-' ? 1 : *p == 'd' ? 4 : strlen ("÷")));
 
       if (td_paste_read_number (q, &top, &end) && top >= out->value)
         {
@@ -282,17 +366,42 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
     p = skip_spaces (p + 4);
   else if (*p == 'd' && !g_ascii_isalpha (p[1]))
     p = skip_spaces (p + 1);
-  /* "1/lần", "0,5 điểm/văn bản", "1 điểm mỗi lần" */
+  /* "1/lần", "0,5 điểm/văn bản", "1 điểm mỗi lần"; a figure after them
+   * ("cộng 2 điểm/sáng kiến, tối đa 4 điểm") makes the cell a rule in
+   * words, not a figure. */
   if (*p == '/' || g_str_has_prefix (p, "moi ") || g_str_has_prefix (p, "cho moi "))
     {
+      const char *cap = strstr (p, "toi da");
+      const char *more = cap ? cap : strstr (p, "khong qua");
+
       out->each = TRUE;
-      p += strlen (p);
+      if (more != NULL)
+        {
+          /* "-0,5/lần, tối đa 1,5": the most of all cases, in the cell */
+          more = skip_spaces (more + (*more == 't' ? 6 : 9));
+          if (g_str_has_prefix (more, "tru ") || g_str_has_prefix (more, "cong "))
+            more = skip_spaces (more + 4);
+          if (!td_paste_read_number (more, &out->cap, &end))
+            goto refuse;
+          out->has_cap = out->cap_apart = TRUE;
+          if (strpbrk (p, "0123456789") < more)
+            goto refuse;
+          p = skip_spaces (end);
+          if (g_str_has_prefix (p, "diem"))
+            p = skip_spaces (p + 4);
+          else if (*p == 'd' && !g_ascii_isalpha (p[1]))
+            p = skip_spaces (p + 1);
+        }
+      else if (strpbrk (p, "0123456789") != NULL)
+        goto refuse;
+      else
+        p += strlen (p);
     }
   if (*p == ')' || *p == '.')
     p++;
   if (*skip_spaces (p) != '\0')
     goto refuse;
-  if (out->has_cap)
+  if (out->has_cap && !out->cap_apart)
     out->cap = out->value;
   out->present = TRUE;
   return TRUE;
@@ -379,7 +488,15 @@ td_paste_text_standard (const char *folded, TdPoints *standard)
 gboolean
 td_paste_text_points (const char *folded, TdPoints *points)
 {
-  return first_number_of (RE_POINTS_CLOSING, 1, folded, points, NULL);
+  return first_number_of (RE_POINTS_CLOSING, 1, folded, points, NULL)
+         || first_number_of (RE_POINTS_PAREN, 1, folded, points, NULL)
+         || first_number_of (RE_POINTS_PAREN, 2, folded, points, NULL);
+}
+
+gboolean
+td_paste_text_bare_points (const char *folded, TdPoints *points)
+{
+  return first_number_of (RE_POINTS_BARE, 1, folded, points, NULL);
 }
 
 gboolean
@@ -582,6 +699,17 @@ td_paste_text_range (const char *folded, gboolean percent, TdRange *range)
   return FALSE;
 }
 
+gboolean
+td_paste_text_percent (const char *folded, TdPoints *value)
+{
+  g_autoptr (GArray) found = numbers_in (folded, TRUE);
+
+  if (found->len != 1)
+    return FALSE;
+  *value = g_array_index (found, Found, 0).value;
+  return TRUE;
+}
+
 /* One bracket: "từ 1% đến dưới 5%: cộng 0,5 điểm" (or "…: 0,5 điểm",
  * "…: trừ 0,5 điểm"). */
 static gboolean
@@ -679,6 +807,37 @@ td_paste_text_options (const char *title, const char *folded, GPtrArray *options
       n++;
     }
   return n >= 2 ? n : 0;
+}
+
+guint
+td_paste_text_levels (const char *title, const char *folded, GPtrArray *levels)
+{
+  g_auto (GStrv) clauses = g_strsplit (folded, ";", -1);
+  g_auto (GStrv) originals = g_strsplit (title, ";", -1);
+  guint n = g_strv_length (clauses);
+
+  if (n < 2 || n != g_strv_length (originals))
+    return 0;
+  /* Every clause a level with its points and nothing else: no bonus or
+   * deduction (those are options), no range of % (brackets). */
+  for (guint i = 0; i < n; i++)
+    {
+      TdPoints v;
+      TdRange r;
+
+      if (!td_paste_text_points (clauses[i], &v) || td_paste_text_deduction (clauses[i], &v)
+          || td_paste_text_bonus (clauses[i], &v) || td_paste_text_range (clauses[i], TRUE, &r))
+        return 0;
+    }
+  for (guint i = 0; levels != NULL && i < n; i++)
+    {
+      TdRuleOption *o = g_new0 (TdRuleOption, 1);
+
+      td_paste_text_points (clauses[i], &o->points);
+      o->label = td_paste_label_without_points (originals[i]);
+      g_ptr_array_add (levels, o);
+    }
+  return n;
 }
 
 gchar *

@@ -34,7 +34,8 @@ typedef struct
   gint sign;      /* −1 or +1 when written, else 0 */
   gboolean each;  /* "/lần", "/trường hợp", "mỗi" in the cell */
   gboolean has_cap;
-  TdPoints cap; /* "tối đa 1" in the cell */
+  TdPoints cap;       /* "tối đa 1" in the cell */
+  gboolean cap_apart; /* the cap is a figure of its own: "-0,5/lần, tối đa 1,5" */
   gboolean disqualify;
 } TdPasteCell;
 
@@ -57,8 +58,12 @@ gboolean td_paste_text_deduction (const char *folded, TdPoints *amount);
 gboolean td_paste_text_bonus (const char *folded, TdPoints *amount);
 /* "(điểm chuẩn 3 điểm)", "điểm chuẩn: 10". */
 gboolean td_paste_text_standard (const char *folded, TdPoints *standard);
-/* "X điểm" closing a clause ("- Đạt 100% kế hoạch trở lên: 5 điểm"). */
+/* "X điểm" closing the text: "- Đạt 100% kế hoạch trở lên: 5 điểm", "… (5
+ * điểm)", "… – 10đ", "… (tối đa 15 điểm)". */
 gboolean td_paste_text_points (const char *folded, TdPoints *points);
+/* A bare figure closing the text after a colon: "…: 5,0" (for a table
+ * without a points column, where the figures are in the words). */
+gboolean td_paste_text_bare_points (const char *folded, TdPoints *points);
 /* "tối đa 1 điểm", "không quá 1,5 điểm", "tối đa trừ 2 điểm", "điểm cộng
  * tối đa là 1 điểm".  *which is −1 for a deduction cap ("tối đa trừ"),
  * +1 for a bonus cap ("tối đa cộng", "điểm cộng tối đa"), 0 when the
@@ -75,6 +80,9 @@ gboolean td_paste_text_linear (const char *folded, gint64 *step, TdPoints *rate,
  * year ("dưới 1.000 hồ sơ/năm"): "từ 90% đến dưới 100%", "100% trở lên",
  * "dưới 90%", "trên 95%", "≥ 98%", "97 – <98%". */
 gboolean td_paste_text_range (const char *folded, gboolean percent, TdRange *range);
+/* The one percentage of the text, whatever words surround it ("Hoàn
+ * thành 100%"); FALSE when it has none or several. */
+gboolean td_paste_text_percent (const char *folded, TdPoints *value);
 /* A size class written before its brackets: "Đối với đơn vị tiếp nhận
  * dưới 1.000 hồ sơ/năm: từ 1% đến dưới 5%: cộng 0,5 điểm; từ 5% …".
  * *size is the range of files; brackets (TdRuleOption*, may be NULL) get
@@ -88,6 +96,11 @@ guint td_paste_text_brackets (const char *folded, GPtrArray *brackets);
  * folded its folding).  Adds TdRuleOption* (label, signed points) to
  * options (may be NULL); the number found, 0 under two. */
 guint td_paste_text_options (const char *title, const char *folded, GPtrArray *options);
+/* Levels listed in one text, each with its points and nothing else:
+ * "Hoàn thành xuất sắc nhiệm vụ: 20 điểm; Hoàn thành tốt nhiệm vụ: 15
+ * điểm; …".  Adds TdRuleOption* (label, points) to levels (may be NULL);
+ * the number found, 0 unless every clause (two or more) is a level. */
+guint td_paste_text_levels (const char *title, const char *folded, GPtrArray *levels);
 /* "Đạt 100% kế hoạch trở lên" from "- Đạt 100% kế hoạch trở lên: 5 điểm". */
 gchar *td_paste_label_without_points (const char *text);
 /* "01 trong 02 trường hợp", "một trong các trường hợp", "chỉ tính 01". */

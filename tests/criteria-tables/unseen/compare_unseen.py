@@ -78,14 +78,14 @@ def expect_figures(e):
 
 
 def same_range(gr, er):
-    """Ranges equal, "above X" also written "from X + 0,01" (the reader's way for "trên X%")."""
-    if gr == er:
-        return True
-    if "above" in er and "from" in gr:
-        er = dict(er)
+    """Ranges equal, "above X" also written "from X + 0,01" and "to X" "below X + 0,01" (the reader's
+    hundredths for "trên X%" and "X%" exactly)."""
+    er = dict(er)
+    if "above" in er:
         er["from"] = er.pop("above") + Decimal("0.01")
-        return gr == er
-    return False
+    if "to" in er:
+        er["below"] = er.pop("to") + Decimal("0.01")
+    return gr == er
 
 
 def compare_row(e, g, note_caps=None):
@@ -102,7 +102,10 @@ def compare_row(e, g, note_caps=None):
             diffs.append(f"read as {kind}, is {e['why']}")
         return diffs
     if t == "continuation":
-        diffs.append(f"read as its own row ({kind}), is the rest of line {e['of_line']}")
+        if kind != "continuation":
+            diffs.append(f"read as its own row ({kind}), is the rest of line {e['of_line']}")
+        elif g.get("parent_line") != e["of_line"]:
+            diffs.append(f"the rest of line {g.get('parent_line')}, should be of line {e['of_line']}")
         return diffs
     if t == "note":
         if kind != "note":
