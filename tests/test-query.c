@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "td-query.h"
+#include "td-record.h"
 
 #include <string.h>
 
@@ -177,6 +178,75 @@ test_change_with_audit (void)
   g_assert_cmpstr (heard->str, ==, "probe;one;");
 }
 
+/* 'o': an amount of 0 is kept, below 0 (no cap) is NULL. */
+static void
+test_optional_amount (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (td_query_run (db, "INSERT INTO t (id, n) VALUES (1, ?), (2, ?), (3, ?)", &error,
+                               "ooo", (gint64)0, (gint64)-1, (gint64)250));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t WHERE n IS NULL", -1, NULL, NULL), ==,
+                   1);
+  g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 1", -1, NULL, NULL), ==, 0);
+  g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 3", -1, NULL, NULL), ==, 250);
+}
+
+/* A change of several steps: kept and announced only when every step went well. */
+static void
+test_finish (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) heard = g_string_new (NULL);
+
+  g_signal_connect (db, "changed", G_CALLBACK (on_changed), heard);
+  g_assert_true (td_db_begin (db, &error));
+  g_assert_true (td_query_run (db, "INSERT INTO t (n) VALUES (1)", &error, NULL));
+  g_assert_false (td_query_finish (db, FALSE, "probe", &error));
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t", -1, NULL, NULL), ==, 0);
+  g_assert_cmpstr (heard->str, ==, "");
+
+  g_assert_true (td_db_begin (db, &error));
+  g_assert_true (td_query_run (db, "INSERT INTO t (n) VALUES (2)", &error, NULL));
+  g_assert_true (td_query_finish (db, TRUE, "probe", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t", -1, NULL, NULL), ==, 1);
+  g_assert_cmpstr (heard->str, ==, "probe;");
+}
+
+typedef struct
+{
+  gint64 id;
+  gchar *name;
+  gchar *notes;
+} Record;
+
+static const gsize record_texts[]
+    = { G_STRUCT_OFFSET (Record, name), G_STRUCT_OFFSET (Record, notes), TD_RECORD_END };
+
+/* A copy owns its own texts (freeing the original leaves it whole). */
+static void
+test_record (void)
+{
+  Record *original = g_new0 (Record, 1);
+  Record *copy;
+
+  original->id = 7;
+  original->name = g_strdup ("Sở Y tế");
+  copy = td_record_copy (original, sizeof *original, record_texts);
+  td_record_free (original, record_texts);
+  g_assert_cmpint (copy->id, ==, 7);
+  g_assert_cmpstr (copy->name, ==, "Sở Y tế");
+  g_assert_null (copy->notes);
+  td_record_clear_texts (copy, record_texts);
+  g_assert_null (copy->name);
+  td_record_free (copy, record_texts);
+  td_record_free (NULL, record_texts);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -184,5 +254,8 @@ main (int argc, char **argv)
   g_test_add_func ("/query/bind-types", test_bind_types);
   g_test_add_func ("/query/one-and-list", test_one_and_list);
   g_test_add_func ("/query/change-with-audit", test_change_with_audit);
+  g_test_add_func ("/query/optional-amount", test_optional_amount);
+  g_test_add_func ("/query/finish", test_finish);
+  g_test_add_func ("/query/record", test_record);
   return g_test_run ();
 }

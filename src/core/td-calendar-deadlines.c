@@ -4,6 +4,7 @@
  * member must meet, and the usual deadlines of a year (document 000). */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-calendar-private.h"
 #include "td-query.h"
 #include "td-registry.h"
@@ -31,18 +32,14 @@ td_deadline_state (const TdDeadline *deadline, const GDate *today)
 const char *
 td_responsible_to_string (TdResponsible responsible)
 {
-  switch (responsible)
-    {
-    case TD_RESPONSIBLE_HEAD:
-      return _ ("Head of the bloc");
-    case TD_RESPONSIBLE_DEPUTY:
-      return _ ("Deputy of the bloc");
-    case TD_RESPONSIBLE_MEMBERS:
-      return _ ("Every member");
-    case TD_RESPONSIBLE_UNIT:
-    default:
-      return _ ("One unit");
-    }
+  static const char *const labels[] = {
+    [TD_RESPONSIBLE_HEAD] = N_ ("Head of the bloc"),
+    [TD_RESPONSIBLE_DEPUTY] = N_ ("Deputy of the bloc"),
+    [TD_RESPONSIBLE_MEMBERS] = N_ ("Every member"),
+    [TD_RESPONSIBLE_UNIT] = N_ ("One unit"),
+  };
+
+  return TD_ENUM_LABEL (labels, responsible, TD_RESPONSIBLE_UNIT);
 }
 
 static const char *responsible_names[] = { "head", "deputy", "members", "unit" };
@@ -50,10 +47,9 @@ static const char *responsible_names[] = { "head", "deputy", "members", "unit" }
 static TdResponsible
 responsible_from_string (const char *text)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (responsible_names); i++)
-    if (g_strcmp0 (text, responsible_names[i]) == 0)
-      return (TdResponsible)i;
-  return TD_RESPONSIBLE_MEMBERS;
+  gint i = TD_ENUM_FROM_ID (responsible_names, text);
+
+  return i >= 0 ? (TdResponsible)i : TD_RESPONSIBLE_MEMBERS;
 }
 
 #define DEADLINE_COLUMNS                                                                           \

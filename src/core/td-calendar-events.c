@@ -8,6 +8,7 @@
  * and a calendar of 2012 must not show a day that did not exist yet. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-calendar-private.h"
 #include "td-lunar.h"
 
@@ -32,19 +33,10 @@ parse_int_field (const char *text, gint min, gint max, gint *out)
 static const char *anniversary_names[] = { "every", "round", "leader", "none" };
 static const char *kind_names[] = { "national", "local", "unit" };
 
-static gint
-name_index (const char *const *names, guint n, const char *text)
-{
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (text, names[i]) == 0)
-      return (gint)i;
-  return -1;
-}
-
 gboolean
 td_anniversary_from_string (const char *text, TdAnniversaryRule *out)
 {
-  gint i = name_index (anniversary_names, G_N_ELEMENTS (anniversary_names), text);
+  gint i = TD_ENUM_FROM_ID (anniversary_names, text);
 
   if (i >= 0)
     *out = (TdAnniversaryRule)i;
@@ -60,7 +52,7 @@ td_anniversary_to_string (TdAnniversaryRule rule)
 gboolean
 td_event_kind_from_string (const char *text, TdEventKind *out)
 {
-  gint i = name_index (kind_names, G_N_ELEMENTS (kind_names), text);
+  gint i = TD_ENUM_FROM_ID (kind_names, text);
 
   if (i >= 0)
     *out = (TdEventKind)i;

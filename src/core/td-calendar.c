@@ -13,6 +13,7 @@
 #include "td-calendar-private.h"
 #include "td-date.h"
 #include "td-query.h"
+#include "td-record.h"
 #include "td-registry.h"
 #include "td-text.h"
 
@@ -32,28 +33,20 @@ td_event_new (void)
   return event;
 }
 
+static const gsize event_texts[]
+    = { G_STRUCT_OFFSET (TdEvent, key), G_STRUCT_OFFSET (TdEvent, name),
+        G_STRUCT_OFFSET (TdEvent, year_label), G_STRUCT_OFFSET (TdEvent, notes), TD_RECORD_END };
+
 TdEvent *
 td_event_copy (const TdEvent *event)
 {
-  TdEvent *copy = g_memdup2 (event, sizeof *event);
-
-  copy->key = g_strdup (event->key);
-  copy->name = g_strdup (event->name);
-  copy->year_label = g_strdup (event->year_label);
-  copy->notes = g_strdup (event->notes);
-  return copy;
+  return td_record_copy (event, sizeof *event, event_texts);
 }
 
 void
 td_event_free (TdEvent *event)
 {
-  if (event == NULL)
-    return;
-  g_free (event->key);
-  g_free (event->name);
-  g_free (event->year_label);
-  g_free (event->notes);
-  g_free (event);
+  td_record_free (event, event_texts);
 }
 
 TdDeadline *
@@ -67,24 +60,19 @@ td_deadline_new (void)
   return deadline;
 }
 
+static const gsize deadline_texts[]
+    = { G_STRUCT_OFFSET (TdDeadline, title), G_STRUCT_OFFSET (TdDeadline, notes), TD_RECORD_END };
+
 TdDeadline *
 td_deadline_copy (const TdDeadline *deadline)
 {
-  TdDeadline *copy = g_memdup2 (deadline, sizeof *deadline);
-
-  copy->title = g_strdup (deadline->title);
-  copy->notes = g_strdup (deadline->notes);
-  return copy;
+  return td_record_copy (deadline, sizeof *deadline, deadline_texts);
 }
 
 void
 td_deadline_free (TdDeadline *deadline)
 {
-  if (deadline == NULL)
-    return;
-  g_free (deadline->title);
-  g_free (deadline->notes);
-  g_free (deadline);
+  td_record_free (deadline, deadline_texts);
 }
 
 void
@@ -96,17 +84,18 @@ td_member_progress_free (TdMemberProgress *progress)
   g_free (progress);
 }
 
+static const gsize occurrence_texts[]
+    = { G_STRUCT_OFFSET (TdOccurrence, title), G_STRUCT_OFFSET (TdOccurrence, label),
+        G_STRUCT_OFFSET (TdOccurrence, key), G_STRUCT_OFFSET (TdOccurrence, detail),
+        TD_RECORD_END };
+
 void
 td_occurrence_free (TdOccurrence *occurrence)
 {
   if (occurrence == NULL)
     return;
-  g_free (occurrence->title);
-  g_free (occurrence->label);
-  g_free (occurrence->key);
-  g_free (occurrence->detail);
   td_deadline_free (occurrence->deadline);
-  g_free (occurrence);
+  td_record_free (occurrence, occurrence_texts);
 }
 
 static TdOccurrence *

@@ -7,8 +7,10 @@
  * because the levels are the words the official sheets print. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-campaign.h"
 #include "td-query.h"
+#include "td-record.h"
 #include "td-registry.h"
 #include "td-text.h"
 
@@ -26,16 +28,14 @@ td_campaign_new (void)
   return c;
 }
 
+static const gsize campaign_texts[]
+    = { G_STRUCT_OFFSET (TdCampaign, name), G_STRUCT_OFFSET (TdCampaign, theme),
+        G_STRUCT_OFFSET (TdCampaign, slogan), G_STRUCT_OFFSET (TdCampaign, notes), TD_RECORD_END };
+
 void
 td_campaign_free (TdCampaign *campaign)
 {
-  if (campaign == NULL)
-    return;
-  g_free (campaign->name);
-  g_free (campaign->theme);
-  g_free (campaign->slogan);
-  g_free (campaign->notes);
-  g_free (campaign);
+  td_record_free (campaign, campaign_texts);
 }
 
 TdTarget *
@@ -44,33 +44,25 @@ td_target_new (void)
   return g_new0 (TdTarget, 1);
 }
 
+static const gsize target_texts[] = { G_STRUCT_OFFSET (TdTarget, text),
+                                      G_STRUCT_OFFSET (TdTarget, required_level), TD_RECORD_END };
+
 void
 td_target_free (TdTarget *target)
 {
-  if (target == NULL)
-    return;
-  g_free (target->text);
-  g_free (target->required_level);
-  g_free (target);
+  td_record_free (target, target_texts);
 }
 
 const char *
 td_campaign_kind_label (TdCampaignKind kind)
 {
-  switch (kind)
-    {
-    case TD_CAMPAIGN_DRIVE1:
-      return _ ("Drive I");
-    case TD_CAMPAIGN_DRIVE2:
-      return _ ("Drive II");
-    case TD_CAMPAIGN_SPECIAL:
-      return _ ("Special drive");
-    case TD_CAMPAIGN_TOPICAL:
-      return _ ("Topical");
-    case TD_CAMPAIGN_YEARLY:
-    default:
-      return _ ("Yearly");
-    }
+  static const char *const labels[] = {
+    [TD_CAMPAIGN_YEARLY] = N_ ("Yearly"),   [TD_CAMPAIGN_DRIVE1] = N_ ("Drive I"),
+    [TD_CAMPAIGN_DRIVE2] = N_ ("Drive II"), [TD_CAMPAIGN_SPECIAL] = N_ ("Special drive"),
+    [TD_CAMPAIGN_TOPICAL] = N_ ("Topical"),
+  };
+
+  return TD_ENUM_LABEL (labels, kind, TD_CAMPAIGN_YEARLY);
 }
 
 const char *
@@ -184,14 +176,13 @@ static gpointer
 campaign_from_row (sqlite3_stmt *stmt)
 {
   TdCampaign *c = td_campaign_new ();
-  const char *kind = (const char *)sqlite3_column_text (stmt, 3);
+  gint kind = TD_ENUM_FROM_ID (kind_keys, (const char *)sqlite3_column_text (stmt, 3));
 
   c->id = sqlite3_column_int64 (stmt, 0);
   c->bloc_year_id = sqlite3_column_int64 (stmt, 1);
   c->name = td_query_column_dup (stmt, 2);
-  for (guint i = 0; i < G_N_ELEMENTS (kind_keys); i++)
-    if (g_strcmp0 (kind, kind_keys[i]) == 0)
-      c->kind = (TdCampaignKind)i;
+  if (kind >= 0)
+    c->kind = (TdCampaignKind)kind;
   c->theme = td_query_column_dup (stmt, 4);
   c->slogan = td_query_column_dup (stmt, 5);
   td_query_column_date (stmt, 6, &c->starts);

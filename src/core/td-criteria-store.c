@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "td-criteria.h"
+#include "td-query.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
@@ -23,31 +24,6 @@ column_cap (sqlite3_stmt *stmt, int col)
 {
   return sqlite3_column_type (stmt, col) == SQLITE_NULL ? TD_NO_CAP
                                                         : sqlite3_column_int64 (stmt, col);
-}
-
-static void
-bind_cap (sqlite3_stmt *stmt, int col, TdPoints cap)
-{
-  if (cap == TD_NO_CAP)
-    sqlite3_bind_null (stmt, col);
-  else
-    sqlite3_bind_int64 (stmt, col, cap);
-}
-
-static void
-bind_parent (sqlite3_stmt *stmt, int col, gint64 parent_id)
-{
-  if (parent_id == 0)
-    sqlite3_bind_null (stmt, col);
-  else
-    sqlite3_bind_int64 (stmt, col, parent_id);
-}
-
-static void
-not_found (GError **error)
-{
-  g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-               _ ("This criterion no longer exists; it may have been deleted. Reload the table."));
 }
 
 /* Size class ranges: one line "low;high" per class, hundredths, an empty
@@ -134,11 +110,50 @@ add_preorder (GPtrArray *out, GHashTable *children, gint64 parent_id)
     }
 }
 
+/* A criterion from a row of the SELECT in td_criteria_load. */
+static gpointer
+criterion_from_row (sqlite3_stmt *stmt)
+{
+  TdCriterion *c = td_criterion_new (TD_RULE_GROUP);
+  g_autofree gchar *classes = td_db_dup_text (stmt, 15);
+  g_autofree gchar *ranges = td_db_dup_text (stmt, 17);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->parent_id = sqlite3_column_int64 (stmt, 1); /* NULL reads as 0 */
+  c->position = sqlite3_column_int (stmt, 2);
+  g_free (c->code);
+  c->code = column_dup (stmt, 3);
+  g_free (c->title);
+  c->title = column_dup (stmt, 4);
+  g_free (c->guidance);
+  c->guidance = column_dup (stmt, 5);
+  g_free (c->assessor);
+  c->assessor = column_dup (stmt, 6);
+  g_free (c->exemption);
+  c->exemption = column_dup (stmt, 7);
+  if (!td_rule_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &c->kind))
+    c->kind = TD_RULE_GROUP; /* a kind from a newer version: shown as a heading */
+  c->standard = sqlite3_column_int64 (stmt, 9);
+  c->rate = sqlite3_column_int64 (stmt, 10);
+  c->bonus_cap = column_cap (stmt, 11);
+  c->deduction_cap = column_cap (stmt, 12);
+  c->threshold = sqlite3_column_int64 (stmt, 13);
+  c->step = sqlite3_column_int64 (stmt, 14);
+  if (classes != NULL && *classes != '\0')
+    {
+      g_strfreev (c->size_classes);
+      c->size_classes = g_strsplit (classes, "\n", -1);
+    }
+  c->bonus_max = sqlite3_column_int64 (stmt, 16);
+  read_size_ranges (c, ranges);
+  return c;
+}
+
 TdCriteriaTable *
 td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
 {
   g_autoptr (TdCriteriaTable) table = td_criteria_table_new ();
-  g_autoptr (GPtrArray) all = g_ptr_array_new ();
+  g_autoptr (GPtrArray) all = NULL;
   g_autoptr (GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr (GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
                                                            (GDestroyNotify)g_ptr_array_unref);
@@ -147,13 +162,12 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
   TdStep r;
 
   table->bloc_year_id = bloc_year_id;
-  stmt = td_db_prepare (db,
-                        "SELECT id, title, total, bonus_cap, deduction_cap, notes, full_by_default"
-                        " FROM criteria_table WHERE bloc_year_id = ?",
-                        error);
+  stmt = td_query_prepare (db,
+                           "SELECT id, title, total, bonus_cap, deduction_cap, notes,"
+                           " full_by_default FROM criteria_table WHERE bloc_year_id = ?",
+                           error, "x", bloc_year_id);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
   r = td_db_step (db, stmt, error);
   if (r == TD_STEP_ERROR)
     return NULL;
@@ -170,66 +184,29 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
   table->full_by_default = sqlite3_column_int (stmt, 6) != 0;
   sqlite3_reset (stmt);
 
-  stmt = td_db_prepare (db,
-                        "SELECT id, parent_id, position, code, title, guidance, assessor,"
-                        " exemption, kind, standard, rate, bonus_cap, deduction_cap, threshold,"
-                        " step, size_classes, bonus_max, size_ranges"
-                        " FROM criterion WHERE table_id = ? AND deleted = 0",
-                        error);
-  if (stmt == NULL)
+  all = td_query_list (db,
+                       "SELECT id, parent_id, position, code, title, guidance, assessor,"
+                       " exemption, kind, standard, rate, bonus_cap, deduction_cap, threshold,"
+                       " step, size_classes, bonus_max, size_ranges"
+                       " FROM criterion WHERE table_id = ? AND deleted = 0",
+                       criterion_from_row, (GDestroyNotify)td_criterion_free, error, "x",
+                       table->id);
+  if (all == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, table->id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+  /* From here on the table owns the criteria it places (below). */
+  g_ptr_array_set_free_func (all, NULL);
+  for (guint i = 0; i < all->len; i++)
     {
-      TdCriterion *c = td_criterion_new (TD_RULE_GROUP);
-      g_autofree gchar *classes = td_db_dup_text (stmt, 15);
-      GPtrArray *kids;
+      TdCriterion *c = g_ptr_array_index (all, i);
+      GPtrArray *kids = g_hash_table_lookup (children, &c->parent_id);
 
-      c->id = sqlite3_column_int64 (stmt, 0);
-      c->parent_id = sqlite3_column_int64 (stmt, 1); /* NULL reads as 0 */
-      c->position = sqlite3_column_int (stmt, 2);
-      g_free (c->code);
-      c->code = column_dup (stmt, 3);
-      g_free (c->title);
-      c->title = column_dup (stmt, 4);
-      g_free (c->guidance);
-      c->guidance = column_dup (stmt, 5);
-      g_free (c->assessor);
-      c->assessor = column_dup (stmt, 6);
-      g_free (c->exemption);
-      c->exemption = column_dup (stmt, 7);
-      if (!td_rule_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &c->kind))
-        c->kind = TD_RULE_GROUP; /* a kind from a newer version: shown as a heading */
-      c->standard = sqlite3_column_int64 (stmt, 9);
-      c->rate = sqlite3_column_int64 (stmt, 10);
-      c->bonus_cap = column_cap (stmt, 11);
-      c->deduction_cap = column_cap (stmt, 12);
-      c->threshold = sqlite3_column_int64 (stmt, 13);
-      c->step = sqlite3_column_int64 (stmt, 14);
-      if (classes != NULL && *classes != '\0')
-        {
-          g_strfreev (c->size_classes);
-          c->size_classes = g_strsplit (classes, "\n", -1);
-        }
-      c->bonus_max = sqlite3_column_int64 (stmt, 16);
-      {
-        g_autofree gchar *ranges = td_db_dup_text (stmt, 17);
-        read_size_ranges (c, ranges);
-      }
-      g_ptr_array_add (all, c);
       g_hash_table_insert (by_id, &c->id, c);
-      kids = g_hash_table_lookup (children, &c->parent_id);
       if (kids == NULL)
         {
           kids = g_ptr_array_new ();
           g_hash_table_insert (children, &c->parent_id, kids);
         }
       g_ptr_array_add (kids, c);
-    }
-  if (r == TD_STEP_ERROR)
-    {
-      g_ptr_array_foreach (all, (GFunc)td_criterion_free, NULL);
-      return NULL;
     }
 
   add_preorder (table->nodes, children, top);
@@ -246,15 +223,14 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
     }
   td_criteria_table_reindex (table);
 
-  stmt = td_db_prepare (db,
-                        "SELECT o.criterion_id, o.label, o.points, o.size_class, o.low, o.high"
-                        " FROM criterion_option o JOIN criterion c ON c.id = o.criterion_id"
-                        " WHERE c.table_id = ? AND c.deleted = 0"
-                        " ORDER BY o.criterion_id, o.position",
-                        error);
+  stmt = td_query_prepare (db,
+                           "SELECT o.criterion_id, o.label, o.points, o.size_class, o.low, o.high"
+                           " FROM criterion_option o JOIN criterion c ON c.id = o.criterion_id"
+                           " WHERE c.table_id = ? AND c.deleted = 0"
+                           " ORDER BY o.criterion_id, o.position",
+                           error, "x", table->id);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, table->id);
   while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -284,20 +260,15 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
 static gint64
 find_table (TdDb *db, gint64 bloc_year_id, GError **error)
 {
-  sqlite3_stmt *stmt
-      = td_db_prepare (db, "SELECT id FROM criteria_table WHERE bloc_year_id = ?", error);
-  TdStep r;
-  gint64 id = 0;
+  GError *local = NULL;
+  gint64 id = td_query_int (db, "SELECT id FROM criteria_table WHERE bloc_year_id = ?", 0, &local,
+                            "x", bloc_year_id);
 
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
-  r = td_db_step (db, stmt, error);
-  if (r == TD_STEP_ERROR)
-    return -1;
-  if (r == TD_STEP_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return -1;
+    }
   return id;
 }
 
@@ -305,15 +276,11 @@ gint64
 td_criteria_ensure_table (TdDb *db, gint64 bloc_year_id, GError **error)
 {
   gint64 id = find_table (db, bloc_year_id, error);
-  sqlite3_stmt *stmt;
 
   if (id != 0)
     return id < 0 ? 0 : id;
-  stmt = td_db_prepare (db, "INSERT INTO criteria_table (bloc_year_id) VALUES (?)", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
-  if (!td_db_run (db, stmt, error))
+  if (!td_query_run (db, "INSERT INTO criteria_table (bloc_year_id) VALUES (?)", error, "x",
+                     bloc_year_id))
     return 0;
   return td_db_last_insert_id (db);
 }
@@ -322,7 +289,6 @@ gboolean
 td_criteria_set_table_info (TdDb *db, gint64 bloc_year_id, const char *title, TdPoints total,
                             TdPoints bonus_cap, TdPoints deduction_cap, GError **error)
 {
-  sqlite3_stmt *stmt;
   gint64 id;
 
   if (total < 0 || (bonus_cap < 0 && bonus_cap != TD_NO_CAP)
@@ -335,53 +301,32 @@ td_criteria_set_table_info (TdDb *db, gint64 bloc_year_id, const char *title, Td
   if (!td_db_begin (db, error))
     return FALSE;
   id = td_criteria_ensure_table (db, bloc_year_id, error);
-  stmt = id ? td_db_prepare (db,
-                             "UPDATE criteria_table SET title = ?, total = ?, bonus_cap = ?,"
-                             " deduction_cap = ? WHERE id = ?",
-                             error)
-            : NULL;
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, title ? title : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, total);
-  bind_cap (stmt, 3, bonus_cap);
-  bind_cap (stmt, 4, deduction_cap);
-  sqlite3_bind_int64 (stmt, 5, id);
-  if (!td_db_run (db, stmt, error) || !td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "criteria");
-  return TRUE;
-fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (db,
+                          id != 0
+                              && td_query_run (db,
+                                               "UPDATE criteria_table SET title = ?, total = ?,"
+                                               " bonus_cap = ?, deduction_cap = ? WHERE id = ?",
+                                               error, "exoox", title, total, bonus_cap,
+                                               deduction_cap, id),
+                          "criteria", error);
 }
 
 gboolean
 td_criteria_set_full_by_default (TdDb *db, gint64 bloc_year_id, gboolean full, GError **error)
 {
-  sqlite3_stmt *stmt;
   gint64 id;
 
   if (!td_db_begin (db, error))
     return FALSE;
   id = td_criteria_ensure_table (db, bloc_year_id, error);
-  stmt
-      = id ? td_db_prepare (db, "UPDATE criteria_table SET full_by_default = ? WHERE id = ?", error)
-           : NULL;
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int (stmt, 1, full ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 2, id);
-  if (!td_db_run (db, stmt, error)
-      || !td_db_audit (db, "criteria_table", id, "full_by_default", full ? "0" : "1",
-                       full ? "1" : "0", error)
-      || !td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "criteria");
-  return TRUE;
-fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (
+      db,
+      id != 0
+          && td_query_run (db, "UPDATE criteria_table SET full_by_default = ? WHERE id = ?", error,
+                           "bx", full, id)
+          && td_db_audit (db, "criteria_table", id, "full_by_default", full ? "0" : "1",
+                          full ? "1" : "0", error),
+      "criteria", error);
 }
 
 /* Nodes */
@@ -394,30 +339,30 @@ typedef struct
   gint position;
 } NodeRef;
 
+static gpointer
+node_from_row (sqlite3_stmt *stmt)
+{
+  NodeRef *ref = g_new0 (NodeRef, 1);
+
+  ref->table_id = sqlite3_column_int64 (stmt, 0);
+  ref->parent_id = sqlite3_column_int64 (stmt, 1);
+  ref->position = sqlite3_column_int (stmt, 2);
+  return ref;
+}
+
 static gboolean
 get_node (TdDb *db, gint64 id, NodeRef *out, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (
+  g_autofree NodeRef *ref = td_query_one (
       db, "SELECT table_id, parent_id, position FROM criterion WHERE id = ? AND deleted = 0",
-      error);
-  TdStep r;
+      node_from_row,
+      _ ("This criterion no longer exists; it may have been deleted. Reload the table."), error,
+      "x", id);
 
-  if (stmt == NULL)
+  if (ref == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  r = td_db_step (db, stmt, error);
-  if (r == TD_STEP_ERROR)
-    return FALSE;
-  if (r == TD_STEP_DONE)
-    {
-      not_found (error);
-      return FALSE;
-    }
+  *out = *ref;
   out->id = id;
-  out->table_id = sqlite3_column_int64 (stmt, 0);
-  out->parent_id = sqlite3_column_int64 (stmt, 1);
-  out->position = sqlite3_column_int (stmt, 2);
-  sqlite3_reset (stmt);
   return TRUE;
 }
 
@@ -425,43 +370,17 @@ get_node (TdDb *db, gint64 id, NodeRef *out, GError **error)
 static GArray *
 list_siblings (TdDb *db, gint64 table_id, gint64 parent_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
-                                      "SELECT id FROM criterion WHERE table_id = ? AND deleted = 0"
-                                      " AND parent_id IS ? ORDER BY position, id",
-                                      error);
-  GArray *ids;
-  TdStep r;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, table_id);
-  bind_parent (stmt, 2, parent_id);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
-    }
-  if (r == TD_STEP_ERROR)
-    {
-      g_array_unref (ids);
-      return NULL;
-    }
-  return ids;
+  return td_query_ids (db,
+                       "SELECT id FROM criterion WHERE table_id = ? AND deleted = 0"
+                       " AND parent_id IS ? ORDER BY position, id",
+                       error, "xr", table_id, parent_id);
 }
 
 static gboolean
 set_place (TdDb *db, gint64 id, gint64 parent_id, gint position, GError **error)
 {
-  sqlite3_stmt *stmt
-      = td_db_prepare (db, "UPDATE criterion SET parent_id = ?, position = ? WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_parent (stmt, 1, parent_id);
-  sqlite3_bind_int (stmt, 2, position);
-  sqlite3_bind_int64 (stmt, 3, id);
-  return td_db_run (db, stmt, error);
+  return td_query_run (db, "UPDATE criterion SET parent_id = ?, position = ? WHERE id = ?", error,
+                       "rix", parent_id, position, id);
 }
 
 /* Writes ids as the children of parent_id in this order. */
@@ -477,29 +396,21 @@ write_order (TdDb *db, GArray *ids, gint64 parent_id, GError **error)
 static gboolean
 write_options (TdDb *db, const TdCriterion *c, gint64 id, GError **error)
 {
-  sqlite3_stmt *stmt
-      = td_db_prepare (db, "DELETE FROM criterion_option WHERE criterion_id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!td_db_run (db, stmt, error))
+  if (!td_query_run (db, "DELETE FROM criterion_option WHERE criterion_id = ?", error, "x", id))
     return FALSE;
   for (guint i = 0; i < c->options->len; i++)
     {
       const TdRuleOption *o = g_ptr_array_index (c->options, i);
 
-      stmt = td_db_prepare (db,
-                            "INSERT INTO criterion_option (criterion_id, position, label, points,"
-                            " size_class, low, high) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                            error);
+      sqlite3_stmt *stmt
+          = td_query_prepare (db,
+                              "INSERT INTO criterion_option (criterion_id, position, label,"
+                              " points, size_class, low, high) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                              error, "xiexi", id, (gint)i, o->label, o->points, o->size_class);
+
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, (int)i);
-      sqlite3_bind_text (stmt, 3, o->label ? o->label : "", -1, SQLITE_TRANSIENT);
-      sqlite3_bind_int64 (stmt, 4, o->points);
-      sqlite3_bind_int (stmt, 5, o->size_class);
+      /* An open end of a range stays NULL. */
       if (o->has_low)
         sqlite3_bind_int64 (stmt, 6, o->low);
       if (o->has_high)
@@ -529,27 +440,18 @@ validate_fields (const TdCriterion *c, GError **error)
   return TRUE;
 }
 
-static void
-bind_fields (sqlite3_stmt *stmt, const TdCriterion *c)
+/* Prepares @sql, whose first fifteen parameters are the criterion's
+ * fields in this order; the caller binds what follows. */
+static sqlite3_stmt *
+prepare_fields (TdDb *db, const char *sql, const TdCriterion *c, GError **error)
 {
   g_autofree gchar *classes = g_strjoinv ("\n", c->size_classes);
   g_autofree gchar *ranges = write_size_ranges (c);
 
-  sqlite3_bind_text (stmt, 1, c->code ? c->code : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, c->title ? c->title : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, c->guidance ? c->guidance : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 4, c->assessor ? c->assessor : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 5, c->exemption ? c->exemption : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, td_rule_kind_to_string (c->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 7, c->standard);
-  sqlite3_bind_int64 (stmt, 8, c->rate);
-  bind_cap (stmt, 9, c->bonus_cap);
-  bind_cap (stmt, 10, c->deduction_cap);
-  sqlite3_bind_int64 (stmt, 11, c->threshold);
-  sqlite3_bind_int64 (stmt, 12, c->step);
-  sqlite3_bind_text (stmt, 13, classes, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 14, c->bonus_max);
-  sqlite3_bind_text (stmt, 15, ranges, -1, SQLITE_TRANSIENT);
+  return td_query_prepare (db, sql, error, "eeeeesxxooxxsxs", c->code, c->title, c->guidance,
+                           c->assessor, c->exemption, td_rule_kind_to_string (c->kind), c->standard,
+                           c->rate, c->bonus_cap, c->deduction_cap, c->threshold, c->step, classes,
+                           c->bonus_max, ranges);
 }
 
 /* Inserts at a known place; no transaction of its own. */
@@ -557,20 +459,20 @@ static gint64
 insert_node (TdDb *db, gint64 table_id, gint64 parent_id, gint position, const TdCriterion *c,
              GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (
+  sqlite3_stmt *stmt = prepare_fields (
       db,
       "INSERT INTO criterion (code, title, guidance, assessor, exemption, kind, standard, rate,"
       " bonus_cap, deduction_cap, threshold, step, size_classes, bonus_max, size_ranges,"
       " table_id, parent_id, position)"
       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      error);
+      c, error);
   gint64 id;
 
   if (stmt == NULL)
     return 0;
-  bind_fields (stmt, c);
   sqlite3_bind_int64 (stmt, 16, table_id);
-  bind_parent (stmt, 17, parent_id);
+  if (parent_id != 0) /* a top-level criterion has a NULL parent */
+    sqlite3_bind_int64 (stmt, 17, parent_id);
   sqlite3_bind_int (stmt, 18, position);
   if (!td_db_run (db, stmt, error))
     return 0;
@@ -620,13 +522,7 @@ td_criteria_add (TdDb *db, gint64 bloc_year_id, gint64 parent_id, gint position,
     }
   if (table_id != 0)
     id = add_at (db, table_id, parent_id, position, criterion, error);
-  if (id == 0 || !td_db_commit (db, error))
-    {
-      td_db_rollback (db);
-      return 0;
-    }
-  td_db_notify_changed (db, "criteria");
-  return id;
+  return td_query_finish (db, id != 0, "criteria", error) ? id : 0;
 }
 
 gint64
@@ -647,13 +543,7 @@ td_criteria_add_sibling (TdDb *db, gint64 sibling_id, const TdCriterion *criteri
           at = (gint)i + 1;
       id = add_at (db, ref.table_id, ref.parent_id, at, criterion, error);
     }
-  if (id == 0 || !td_db_commit (db, error))
-    {
-      td_db_rollback (db);
-      return 0;
-    }
-  td_db_notify_changed (db, "criteria");
-  return id;
+  return td_query_finish (db, id != 0, "criteria", error) ? id : 0;
 }
 
 /* Exact points as text in SQL, without passing through a double. */
@@ -686,12 +576,9 @@ static const char describe_sql[] =
 static gboolean
 describe_stored (TdDb *db, gint64 id, gchar **title, gchar **rule, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db, describe_sql, error);
+  sqlite3_stmt *stmt = td_query_prepare (db, describe_sql, error, "x", id);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (td_db_step (db, stmt, error) != TD_STEP_ROW)
+  if (stmt == NULL || td_db_step (db, stmt, error) != TD_STEP_ROW)
     return FALSE;
   *title = column_dup (stmt, 0);
   *rule = column_dup (stmt, 1);
@@ -705,39 +592,28 @@ td_criteria_update (TdDb *db, const TdCriterion *c, GError **error)
   g_autofree gchar *old_title = NULL, *old_rule = NULL, *new_title = NULL, *new_rule = NULL;
   sqlite3_stmt *stmt;
   NodeRef ref;
+  gboolean ok;
 
   if (!validate_fields (c, error) || !td_db_begin (db, error))
     return FALSE;
-  if (!get_node (db, c->id, &ref, error)
-      || !describe_stored (db, c->id, &old_title, &old_rule, error))
-    goto fail;
-  stmt = td_db_prepare (db,
-                        "UPDATE criterion SET code = ?, title = ?, guidance = ?, assessor = ?,"
-                        " exemption = ?, kind = ?, standard = ?, rate = ?, bonus_cap = ?,"
-                        " deduction_cap = ?, threshold = ?, step = ?, size_classes = ?,"
-                        " bonus_max = ?, size_ranges = ? WHERE id = ?",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-  bind_fields (stmt, c);
-  sqlite3_bind_int64 (stmt, 16, c->id);
-  if (!td_db_run (db, stmt, error) || !write_options (db, c, c->id, error)
-      || !describe_stored (db, c->id, &new_title, &new_rule, error))
-    goto fail;
-  /* A rule changed after scoring changes the totals: keep it traceable. */
-  if (g_strcmp0 (old_title, new_title) != 0
-      && !td_db_audit (db, "criterion", c->id, "title", old_title, new_title, error))
-    goto fail;
-  if (g_strcmp0 (old_rule, new_rule) != 0
-      && !td_db_audit (db, "criterion", c->id, "rule", old_rule, new_rule, error))
-    goto fail;
-  if (!td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "criteria");
-  return TRUE;
-fail:
-  td_db_rollback (db);
-  return FALSE;
+  ok = get_node (db, c->id, &ref, error)
+       && describe_stored (db, c->id, &old_title, &old_rule, error)
+       && (stmt = prepare_fields (db,
+                                  "UPDATE criterion SET code = ?, title = ?, guidance = ?,"
+                                  " assessor = ?, exemption = ?, kind = ?, standard = ?, rate = ?,"
+                                  " bonus_cap = ?, deduction_cap = ?, threshold = ?, step = ?,"
+                                  " size_classes = ?, bonus_max = ?, size_ranges = ? WHERE id = ?",
+                                  c, error))
+              != NULL
+       && sqlite3_bind_int64 (stmt, 16, c->id) == SQLITE_OK && td_db_run (db, stmt, error)
+       && write_options (db, c, c->id, error)
+       && describe_stored (db, c->id, &new_title, &new_rule, error)
+       /* A rule changed after scoring changes the totals: keep it traceable. */
+       && (g_strcmp0 (old_title, new_title) == 0
+           || td_db_audit (db, "criterion", c->id, "title", old_title, new_title, error))
+       && (g_strcmp0 (old_rule, new_rule) == 0
+           || td_db_audit (db, "criterion", c->id, "rule", old_rule, new_rule, error));
+  return td_query_finish (db, ok, "criteria", error);
 }
 
 static gint
@@ -837,13 +713,9 @@ move (TdDb *db, gint64 id, Move how, GError **error)
       }
       break;
     }
-  if (!td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "criteria");
-  return TRUE;
+  return td_query_finish (db, TRUE, "criteria", error);
 fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (db, FALSE, NULL, error);
 }
 
 gboolean
@@ -875,27 +747,17 @@ td_criteria_move_down (TdDb *db, gint64 criterion_id, GError **error)
 static gint64
 soft_delete (TdDb *db, gint64 table_id, gint64 criterion_id, GError **error)
 {
-  sqlite3_stmt *stmt;
   gint64 token
       = td_db_query_int (db, "SELECT coalesce (max (deleted), 0) + 1 FROM criterion", 0, error);
-
-  if (token <= 0)
-    return 0;
-  if (criterion_id != 0)
-    stmt = td_db_prepare (db,
-                          "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+  const char *sql = criterion_id != 0
+                        ? "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
                           " SELECT c.id FROM criterion c JOIN sub ON c.parent_id = sub.id"
                           " WHERE c.deleted = 0)"
-                          " UPDATE criterion SET deleted = ?2 WHERE id IN sub AND deleted = 0",
-                          error);
-  else
-    stmt = td_db_prepare (
-        db, "UPDATE criterion SET deleted = ?2 WHERE table_id = ?1 AND deleted = 0", error);
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, criterion_id != 0 ? criterion_id : table_id);
-  sqlite3_bind_int64 (stmt, 2, token);
-  if (!td_db_run (db, stmt, error))
+                          " UPDATE criterion SET deleted = ?2 WHERE id IN sub AND deleted = 0"
+                        : "UPDATE criterion SET deleted = ?2 WHERE table_id = ?1 AND deleted = 0";
+
+  if (token <= 0
+      || !td_query_run (db, sql, error, "xx", criterion_id != 0 ? criterion_id : table_id, token))
     return 0;
   return token;
 }
@@ -916,38 +778,20 @@ td_criteria_delete (TdDb *db, gint64 criterion_id, GError **error)
       if (!td_db_audit (db, "criterion", criterion_id, "deleted", "0", new, error))
         token = 0;
     }
-  if (token == 0 || !td_db_commit (db, error))
-    {
-      td_db_rollback (db);
-      return 0;
-    }
-  td_db_notify_changed (db, "criteria");
-  return token;
+  return td_query_finish (db, token != 0, "criteria", error) ? token : 0;
 }
 
 gboolean
 td_criteria_undelete (TdDb *db, gint64 undo_token, GError **error)
 {
-  sqlite3_stmt *stmt;
-
   if (undo_token <= 0)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Nothing to undo."));
       return FALSE;
     }
-  stmt = td_db_prepare (db, "UPDATE criterion SET deleted = 0 WHERE deleted = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, undo_token);
-  if (!td_db_begin (db, error))
-    return FALSE;
-  if (!td_db_run (db, stmt, error) || !td_db_commit (db, error))
-    {
-      td_db_rollback (db);
-      return FALSE;
-    }
-  td_db_notify_changed (db, "criteria");
-  return TRUE;
+  return td_query_run_change (db, "criteria", NULL, error,
+                              "UPDATE criterion SET deleted = 0 WHERE deleted = ?", "x",
+                              undo_token);
 }
 
 /* Whole tables */
@@ -955,17 +799,8 @@ td_criteria_undelete (TdDb *db, gint64 undo_token, GError **error)
 static gint64
 count_live (TdDb *db, gint64 table_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (
-      db, "SELECT count (*) FROM criterion WHERE table_id = ? AND deleted = 0", error);
-  gint64 n = -1;
-
-  if (stmt == NULL)
-    return -1;
-  sqlite3_bind_int64 (stmt, 1, table_id);
-  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return n;
+  return td_query_int (db, "SELECT count (*) FROM criterion WHERE table_id = ? AND deleted = 0", -1,
+                       error, "x", table_id);
 }
 
 gboolean
@@ -975,7 +810,6 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
   g_autofree gint64 *ids = g_new0 (gint64, table->nodes->len + 1);
   g_autofree gint *positions = g_new0 (gint, table->nodes->len + 1);
   gint top_position = 0;
-  sqlite3_stmt *stmt;
   gint64 table_id, live;
 
   for (guint i = 0; i < table->nodes->len; i++)
@@ -1000,22 +834,13 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
   if (live > 0 && soft_delete (db, table_id, 0, error) == 0)
     goto fail;
 
-  stmt = td_db_prepare (db,
-                        "UPDATE criteria_table SET title = coalesce (nullif (?1, ''), title),"
-                        " total = ?2, bonus_cap = ?3, deduction_cap = ?4,"
-                        " notes = coalesce (nullif (?5, ''), notes), full_by_default = ?7"
-                        " WHERE id = ?6",
-                        error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_text (stmt, 1, table->title ? table->title : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, table->total);
-  bind_cap (stmt, 3, table->bonus_cap);
-  bind_cap (stmt, 4, table->deduction_cap);
-  sqlite3_bind_text (stmt, 5, table->notes ? table->notes : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 6, table_id);
-  sqlite3_bind_int (stmt, 7, table->full_by_default ? 1 : 0);
-  if (!td_db_run (db, stmt, error))
+  if (!td_query_run (db,
+                     "UPDATE criteria_table SET title = coalesce (nullif (?1, ''), title),"
+                     " total = ?2, bonus_cap = ?3, deduction_cap = ?4,"
+                     " notes = coalesce (nullif (?5, ''), notes), full_by_default = ?7"
+                     " WHERE id = ?6",
+                     error, "exooexb", table->title, table->total, table->bonus_cap,
+                     table->deduction_cap, table->notes, table_id, table->full_by_default))
     goto fail;
 
   for (guint i = 0; i < table->nodes->len; i++)
@@ -1028,13 +853,9 @@ td_criteria_save_table (TdDb *db, gint64 bloc_year_id, const TdCriteriaTable *ta
       if (ids[i] == 0)
         goto fail;
     }
-  if (!td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "criteria");
-  return TRUE;
+  return td_query_finish (db, TRUE, "criteria", error);
 fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (db, FALSE, NULL, error);
 }
 
 gboolean
@@ -1091,18 +912,9 @@ td_criteria_new_year_hook (TdDb *db, gint64 from_bloc_year, gint64 to_bloc_year,
 gint64
 td_criteria_previous_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
-                                      "SELECT p.id FROM bloc_year y JOIN bloc_year p"
-                                      " ON p.bloc_id = y.bloc_id AND p.year = y.year - 1"
-                                      " WHERE y.id = ?",
-                                      error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
-  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return id;
+  return td_query_int (db,
+                       "SELECT p.id FROM bloc_year y JOIN bloc_year p"
+                       " ON p.bloc_id = y.bloc_id AND p.year = y.year - 1"
+                       " WHERE y.id = ?",
+                       0, error, "x", bloc_year_id);
 }

@@ -4,7 +4,10 @@
  * a bloc-year's entries in one query, and a cell's history. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-entries.h"
+#include "td-query.h"
+#include "td-record.h"
 #include "td-scoring.h"
 #include "td-text.h"
 
@@ -43,16 +46,13 @@ td_source_from_string (const char *name, TdSource *out)
 const char *
 td_source_get_label (TdSource source)
 {
-  switch (source)
-    {
-    case TD_SOURCE_SELF:
-      return _ ("Self-score");
-    case TD_SOURCE_ASSESSED:
-      return _ ("Assessed score");
-    case TD_SOURCE_FINAL:
-    default:
-      return _ ("Final score");
-    }
+  static const char *const labels[] = {
+    [TD_SOURCE_SELF] = N_ ("Self-score"),
+    [TD_SOURCE_ASSESSED] = N_ ("Assessed score"),
+    [TD_SOURCE_FINAL] = N_ ("Final score"),
+  };
+
+  return TD_ENUM_LABEL (labels, source, TD_SOURCE_FINAL);
 }
 
 /* Entries */
@@ -73,29 +73,28 @@ td_entry_new (gint64 unit_id, gint64 criterion_id, TdSource source)
   return e;
 }
 
+static const gsize entry_texts[]
+    = { G_STRUCT_OFFSET (TdEntry, evidence), G_STRUCT_OFFSET (TdEntry, agreed_reason),
+        G_STRUCT_OFFSET (TdEntry, updated_at), G_STRUCT_OFFSET (TdEntry, updated_by),
+        TD_RECORD_END };
+
 TdEntry *
 td_entry_copy (const TdEntry *src)
 {
-  TdEntry *e = g_new (TdEntry, 1);
+  TdEntry *e = td_record_copy (src, sizeof *src, entry_texts);
 
-  *e = *src;
-  e->evidence = g_strdup (src->evidence ? src->evidence : "");
-  e->agreed_reason = g_strdup (src->agreed_reason ? src->agreed_reason : "");
-  e->updated_at = g_strdup (src->updated_at);
-  e->updated_by = g_strdup (src->updated_by);
+  /* Never NULL, whatever the original held. */
+  if (e->evidence == NULL)
+    e->evidence = g_strdup ("");
+  if (e->agreed_reason == NULL)
+    e->agreed_reason = g_strdup ("");
   return e;
 }
 
 void
 td_entry_free (TdEntry *e)
 {
-  if (e == NULL)
-    return;
-  g_free (e->evidence);
-  g_free (e->agreed_reason);
-  g_free (e->updated_at);
-  g_free (e->updated_by);
-  g_free (e);
+  td_record_free (e, entry_texts);
 }
 
 gboolean
@@ -678,7 +677,7 @@ read_bonus_and_agreed (TdEntry *e, sqlite3_stmt *stmt, int col)
   e->agreed_reason = reason ? reason : g_strdup ("");
 }
 
-static TdEntry *
+static gpointer
 read_entry (sqlite3_stmt *stmt)
 {
   TdEntry *e = td_entry_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
@@ -710,29 +709,16 @@ td_entry_load (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source, G
   g_autofree gchar *sql = g_strdup_printf (
       "SELECT %s FROM entry e WHERE e.unit_id = ? AND e.criterion_id = ? AND e.source = ?",
       ENTRY_COLUMNS);
-  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
-  TdEntry *e = NULL;
-  TdStep r;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, unit_id);
-  sqlite3_bind_int64 (stmt, 2, criterion_id);
-  sqlite3_bind_text (stmt, 3, td_source_to_string (source), -1, SQLITE_STATIC);
-  r = td_db_step (db, stmt, error);
-  if (r == TD_STEP_ROW)
-    {
-      e = read_entry (stmt);
-      sqlite3_reset (stmt);
-    }
-  return e;
+  return td_query_one (db, sql, read_entry, NULL, error, "xxs", unit_id, criterion_id,
+                       td_source_to_string (source));
 }
 
 /* The bulk load reads as few columns as it can: at 16,000 entries every
  * column read costs about a millisecond, and the sheet must load in far
  * less than a frame or two.  Flags are packed into one column, the source
  * is compared in SQL, and the timestamps are left to td_entry_load. */
-static TdEntry *
+static gpointer
 read_bulk_entry (sqlite3_stmt *stmt)
 {
   TdEntry *e = g_new0 (TdEntry, 1);
@@ -760,45 +746,28 @@ read_bulk_entry (sqlite3_stmt *stmt)
 GPtrArray *
 td_entries_load_bloc_year (TdDb *db, gint64 bloc_year_id, GError **error)
 {
-  const char *sql = "SELECT e.id, e.unit_id, e.criterion_id, e.source = 'assessed', e.points,"
-                    " e.count, e.option, e.measured,"
-                    " e.disqualified + 2 * e.exempt + 4 * e.size_class, e.evidence,"
-                    " e.bonus, e.agreed, e.agreed_reason"
-                    " FROM criteria_table t"
-                    " JOIN criterion c ON c.table_id = t.id AND c.deleted = 0"
-                    " JOIN entry e ON e.criterion_id = c.id"
-                    " WHERE t.bloc_year_id = ?";
-  sqlite3_stmt *stmt = td_db_prepare (db, sql, error);
-  g_autoptr (GPtrArray) out = NULL;
-  TdStep r;
-
-  if (stmt == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_free);
-  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    g_ptr_array_add (out, read_bulk_entry (stmt));
-  return r == TD_STEP_DONE ? g_steal_pointer (&out) : NULL;
+  return td_query_list (db,
+                        "SELECT e.id, e.unit_id, e.criterion_id, e.source = 'assessed', e.points,"
+                        " e.count, e.option, e.measured,"
+                        " e.disqualified + 2 * e.exempt + 4 * e.size_class, e.evidence,"
+                        " e.bonus, e.agreed, e.agreed_reason"
+                        " FROM criteria_table t"
+                        " JOIN criterion c ON c.table_id = t.id AND c.deleted = 0"
+                        " JOIN entry e ON e.criterion_id = c.id"
+                        " WHERE t.bloc_year_id = ?",
+                        read_bulk_entry, (GDestroyNotify)td_entry_free, error, "x", bloc_year_id);
 }
 
 gboolean
 td_entries_exist (TdDb *db, gint64 bloc_year_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
-                                      "SELECT EXISTS (SELECT 1 FROM criteria_table t"
-                                      " JOIN criterion c ON c.table_id = t.id"
-                                      " JOIN entry e ON e.criterion_id = c.id"
-                                      " WHERE t.bloc_year_id = ?)",
-                                      error);
-  gboolean found = FALSE;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, bloc_year_id);
-  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
-    found = sqlite3_column_int (stmt, 0) != 0;
-  sqlite3_reset (stmt);
-  return found;
+  return td_query_int (db,
+                       "SELECT EXISTS (SELECT 1 FROM criteria_table t"
+                       " JOIN criterion c ON c.table_id = t.id"
+                       " JOIN entry e ON e.criterion_id = c.id"
+                       " WHERE t.bloc_year_id = ?)",
+                       0, error, "x", bloc_year_id)
+         != 0;
 }
 
 /* What the audit trail shows for an entry's value, independent of the UI
@@ -865,20 +834,13 @@ audit_entry (TdDb *db, const TdCriterion *c, const TdEntry *old, const TdEntry *
 static TdCriterion *
 load_criterion (TdDb *db, gint64 criterion_id, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
+  g_autoptr (TdCriteriaTable) table = NULL;
+  gint64 bloc_year_id = td_query_int (db,
                                       "SELECT t.bloc_year_id FROM criterion c JOIN criteria_table t"
                                       " ON t.id = c.table_id WHERE c.id = ? AND c.deleted = 0",
-                                      error);
-  g_autoptr (TdCriteriaTable) table = NULL;
-  gint64 bloc_year_id = 0;
+                                      0, error, "x", criterion_id);
   gint index;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, criterion_id);
-  if (td_db_step (db, stmt, error) == TD_STEP_ROW)
-    bloc_year_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
   if (bloc_year_id == 0)
     {
       if (error && *error == NULL)
@@ -935,7 +897,7 @@ td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, GError **
       entry->id = old->id;
       return TRUE;
     }
-  stmt = td_db_prepare (
+  stmt = td_query_prepare (
       db,
       "INSERT INTO entry (unit_id, criterion_id, source, points, count, option, measured,"
       " size_class, disqualified, exempt, evidence, updated_at, updated_by, bonus, agreed,"
@@ -948,46 +910,32 @@ td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, GError **
       " updated_at = excluded.updated_at, updated_by = excluded.updated_by,"
       " bonus = excluded.bonus, agreed = excluded.agreed,"
       " agreed_reason = excluded.agreed_reason",
-      error);
+      error, "xxsxxinibbessxne", entry->unit_id, entry->criterion_id,
+      td_source_to_string (entry->source), entry->points, entry->count, entry->option,
+      entry->size_class, entry->disqualified, entry->exempt, entry->evidence, at, user,
+      entry->bonus, entry->has_agreed ? entry->agreed_reason : NULL);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, entry->unit_id);
-  sqlite3_bind_int64 (stmt, 2, entry->criterion_id);
-  sqlite3_bind_text (stmt, 3, td_source_to_string (entry->source), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, entry->points);
-  sqlite3_bind_int64 (stmt, 5, entry->count);
-  sqlite3_bind_int (stmt, 6, entry->option);
+  /* Not measured, no agreed points: NULL. */
   if (entry->has_measured)
     sqlite3_bind_int64 (stmt, 7, entry->measured);
-  sqlite3_bind_int (stmt, 8, entry->size_class);
-  sqlite3_bind_int (stmt, 9, entry->disqualified ? 1 : 0);
-  sqlite3_bind_int (stmt, 10, entry->exempt ? 1 : 0);
-  sqlite3_bind_text (stmt, 11, entry->evidence ? entry->evidence : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 12, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 13, user, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 14, entry->bonus);
   if (entry->has_agreed)
     sqlite3_bind_int64 (stmt, 15, entry->agreed);
-  sqlite3_bind_text (stmt, 16,
-                     entry->has_agreed && entry->agreed_reason ? entry->agreed_reason : "", -1,
-                     SQLITE_TRANSIENT);
   if (!td_db_run (db, stmt, error))
     goto fail;
   if (!audit_entry (db, criterion, old, entry, entry->unit_id, entry->criterion_id, entry->source,
                     error))
     goto fail;
-  if (!td_db_commit (db, error))
-    goto fail;
+  if (!td_query_finish (db, TRUE, "entries", error))
+    return FALSE;
   entry->id = old ? old->id : td_db_last_insert_id (db);
   g_free (entry->updated_at);
   entry->updated_at = g_steal_pointer (&at);
   g_free (entry->updated_by);
   entry->updated_by = g_steal_pointer (&user);
-  td_db_notify_changed (db, "entries");
   return TRUE;
 fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (db, FALSE, NULL, error);
 }
 
 /* @known: the criterion when the caller has it (NULL: read from the
@@ -998,7 +946,6 @@ delete_entry (TdDb *db, const TdCriterion *known, gint64 unit_id, gint64 criteri
 {
   g_autoptr (TdEntry) old = NULL;
   g_autoptr (TdCriterion) criterion = NULL;
-  sqlite3_stmt *stmt;
   GError *local = NULL;
 
   if (!td_db_begin (db, error))
@@ -1013,25 +960,18 @@ delete_entry (TdDb *db, const TdCriterion *known, gint64 unit_id, gint64 criteri
     {
       if (known == NULL)
         criterion = load_criterion (db, criterion_id, NULL);
-      stmt = td_db_prepare (db, "DELETE FROM entry WHERE id = ?", error);
-      if (stmt == NULL)
-        goto fail;
-      sqlite3_bind_int64 (stmt, 1, old->id);
-      if (!td_db_run (db, stmt, error)
+      if (!td_query_run (db, "DELETE FROM entry WHERE id = ?", error, "x", old->id)
           || !audit_entry (db, known ? known : criterion, old, NULL, unit_id, criterion_id, source,
                            error))
         goto fail;
     }
-  if (!td_db_commit (db, error))
-    goto fail;
-  if (old != NULL)
-    td_db_notify_changed (db, "entries");
+  if (!td_query_finish (db, TRUE, old != NULL ? "entries" : NULL, error))
+    return FALSE;
   if (old_entry != NULL)
     *old_entry = g_steal_pointer (&old);
   return TRUE;
 fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (db, FALSE, NULL, error);
 }
 
 gboolean
@@ -1049,70 +989,60 @@ td_entry_delete_with_criterion (TdDb *db, const TdCriterion *criterion, gint64 u
   return delete_entry (db, criterion, unit_id, criterion->id, source, old_entry, error);
 }
 
+static const gsize change_texts[]
+    = { G_STRUCT_OFFSET (TdEntryChange, field),     G_STRUCT_OFFSET (TdEntryChange, at),
+        G_STRUCT_OFFSET (TdEntryChange, user),      G_STRUCT_OFFSET (TdEntryChange, old_value),
+        G_STRUCT_OFFSET (TdEntryChange, new_value), TD_RECORD_END };
+
 void
 td_entry_change_free (TdEntryChange *change)
 {
-  if (change == NULL)
-    return;
-  g_free (change->field);
-  g_free (change->at);
-  g_free (change->user);
-  g_free (change->old_value);
-  g_free (change->new_value);
-  g_free (change);
+  td_record_free (change, change_texts);
+}
+
+static gpointer
+change_from_row (sqlite3_stmt *stmt)
+{
+  TdEntryChange *ch = g_new0 (TdEntryChange, 1);
+  const char *field = (const char *)sqlite3_column_text (stmt, 0);
+
+  ch->field = g_strdup (g_str_has_prefix (field, "evidence") ? "evidence" : "value");
+  ch->at = td_db_dup_text (stmt, 1);
+  ch->user = td_db_dup_text (stmt, 2);
+  ch->old_value = td_db_dup_text (stmt, 3);
+  ch->new_value = td_db_dup_text (stmt, 4);
+  return ch;
 }
 
 GPtrArray *
 td_entry_history (TdDb *db, gint64 unit_id, gint64 criterion_id, TdSource source, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (db,
-                                      "SELECT field, at, user, old_value, new_value FROM audit"
-                                      " WHERE tbl = 'entry' AND row_id = ? AND field IN (?, ?)"
-                                      " ORDER BY id DESC",
-                                      error);
   g_autofree gchar *value_field
       = g_strdup_printf ("value:%s:%" G_GINT64_FORMAT, td_source_to_string (source), unit_id);
   g_autofree gchar *evidence_field
       = g_strdup_printf ("evidence:%s:%" G_GINT64_FORMAT, td_source_to_string (source), unit_id);
-  g_autoptr (GPtrArray) out = NULL;
-  TdStep r;
 
-  if (stmt == NULL)
-    return NULL;
-  out = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_change_free);
-  sqlite3_bind_int64 (stmt, 1, criterion_id);
-  sqlite3_bind_text (stmt, 2, value_field, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, evidence_field, -1, SQLITE_TRANSIENT);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    {
-      TdEntryChange *ch = g_new0 (TdEntryChange, 1);
-      const char *field = (const char *)sqlite3_column_text (stmt, 0);
-
-      ch->field = g_strdup (g_str_has_prefix (field, "evidence") ? "evidence" : "value");
-      ch->at = td_db_dup_text (stmt, 1);
-      ch->user = td_db_dup_text (stmt, 2);
-      ch->old_value = td_db_dup_text (stmt, 3);
-      ch->new_value = td_db_dup_text (stmt, 4);
-      g_ptr_array_add (out, ch);
-    }
-  return r == TD_STEP_DONE ? g_steal_pointer (&out) : NULL;
+  return td_query_list (db,
+                        "SELECT field, at, user, old_value, new_value FROM audit"
+                        " WHERE tbl = 'entry' AND row_id = ? AND field IN (?, ?)"
+                        " ORDER BY id DESC",
+                        change_from_row, (GDestroyNotify)td_entry_change_free, error, "xss",
+                        criterion_id, value_field, evidence_field);
 }
 
 /* The sheet from the database (declared in td-scoring.h). */
 TdScores *
 td_scores_load (TdDb *db, TdCriteriaTable *table, GError **error)
 {
-  sqlite3_stmt *stmt;
-  g_autoptr (GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr (GArray) units = NULL;
   g_autoptr (GPtrArray) entries = NULL;
   g_autoptr (TdScores) scores = NULL;
   g_autoptr (GHashTable) index_of = NULL;
-  TdStep r;
 
   /* Members in the registry's order (Vietnamese collation of the name
    * they bore that year), then any unit that has scores but is no longer a
    * member, so its scores are never hidden. */
-  stmt = td_db_prepare (db,
+  units = td_query_ids (db,
                         "SELECT m.unit_id FROM membership m"
                         " JOIN bloc_year y ON y.id = m.bloc_year_id"
                         " JOIN unit u ON u.id = m.unit_id"
@@ -1121,16 +1051,8 @@ td_scores_load (TdDb *db, TdCriteriaTable *table, GError **error)
                         "   WHERE unit_id = u.id AND valid_from <= printf ('%04d-12-31', y.year))"
                         " WHERE m.bloc_year_id = ?1"
                         " ORDER BY coalesce (n.name, u.name) COLLATE VI",
-                        error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, table->bloc_year_id);
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (units, id);
-    }
-  if (r == TD_STEP_ERROR)
+                        error, "x", table->bloc_year_id);
+  if (units == NULL)
     return NULL;
 
   entries = td_entries_load_bloc_year (db, table->bloc_year_id, error);

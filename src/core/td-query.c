@@ -53,6 +53,14 @@ bind_values (sqlite3_stmt *stmt, const char *types, va_list ap)
               sqlite3_bind_int64 (stmt, column, id);
           }
           break;
+        case 'o':
+          {
+            gint64 value = va_arg (ap, gint64);
+
+            if (value >= 0)
+              sqlite3_bind_int64 (stmt, column, value);
+          }
+          break;
         case 'n':
           break;
         default:
@@ -219,18 +227,12 @@ td_query_change (TdDb *db, const char *what, const TdAudit *audit, TdChangeFunc 
 {
   if (!td_db_begin (db, error))
     return FALSE;
-  if (!change (db, data, error)
-      || (audit != NULL
-          && !td_db_audit (db, audit->table, audit->row_id, audit->field, audit->old_value,
-                           audit->new_value, error))
-      || !td_db_commit (db, error))
-    {
-      td_db_rollback (db);
-      return FALSE;
-    }
-  if (what != NULL)
-    td_db_notify_changed (db, what);
-  return TRUE;
+  return td_query_finish (db,
+                          change (db, data, error)
+                              && (audit == NULL
+                                  || td_db_audit (db, audit->table, audit->row_id, audit->field,
+                                                  audit->old_value, audit->new_value, error)),
+                          what, error);
 }
 
 typedef struct
@@ -265,6 +267,19 @@ td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, GError **
     td_db_notify_changed (db, what);
   va_end (ap);
   return ok;
+}
+
+gboolean
+td_query_finish (TdDb *db, gboolean ok, const char *what, GError **error)
+{
+  if (!ok || !td_db_commit (db, error))
+    {
+      td_db_rollback (db);
+      return FALSE;
+    }
+  if (what != NULL)
+    td_db_notify_changed (db, what);
+  return TRUE;
 }
 
 gchar *

@@ -10,6 +10,7 @@
  *   's' const char *  (NULL binds NULL)
  *   'e' const char *  (NULL binds '': the columns that are NOT NULL)
  *   'r' gint64        a reference: 0 or less binds NULL
+ *   'o' gint64        an optional amount: less than 0 binds NULL (a cap)
  *   'n' nothing       (no value: the parameter is left NULL)
  *
  * Pass exactly the C type named (a literal 0 for 'x' must be written
@@ -66,6 +67,12 @@ gboolean td_query_change (TdDb *db, const char *what, const TdAudit *audit, TdCh
  * by itself: with @audit it runs in a transaction with its audit row. */
 gboolean td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, GError **error,
                               const char *sql, const char *types, ...);
+
+/* Ends a transaction its caller opened with td_db_begin (a change of
+ * several steps that reads between them): committed when @ok and the
+ * commit succeeds, then @what notified unless NULL; rolled back otherwise.
+ * Returns whether it was committed. */
+gboolean td_query_finish (TdDb *db, gboolean ok, const char *what, GError **error);
 
 /* A text column as a new string (NULL stays NULL). */
 gchar *td_query_column_dup (sqlite3_stmt *stmt, int column);

@@ -6,6 +6,7 @@
  * and turns it into a sentence the clerk can read out. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-ranking.h"
 #include "td-text.h"
 
@@ -297,10 +298,9 @@ td_grade_to_id (TdGrade grade)
 TdGrade
 td_grade_from_id (const char *id)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (grade_ids); i++)
-    if (g_strcmp0 (grade_ids[i], id) == 0)
-      return (TdGrade)i;
-  return TD_GRADE_NONE;
+  gint i = TD_ENUM_FROM_ID (grade_ids, id);
+
+  return i >= 0 ? (TdGrade)i : TD_GRADE_NONE;
 }
 
 static const char *const tie_break_ids[]
@@ -316,13 +316,11 @@ td_tie_break_kind_to_id (TdTieBreakKind kind)
 gboolean
 td_tie_break_kind_from_id (const char *id, TdTieBreakKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (tie_break_ids); i++)
-    if (g_strcmp0 (tie_break_ids[i], id) == 0)
-      {
-        *kind = (TdTieBreakKind)i;
-        return TRUE;
-      }
-  return FALSE;
+  gint i = TD_ENUM_FROM_ID (tie_break_ids, id);
+
+  if (i >= 0)
+    *kind = (TdTieBreakKind)i;
+  return i >= 0;
 }
 
 static const char *const quota_ids[] = { "fixed", "by_members", "percent" };
@@ -337,13 +335,11 @@ td_quota_kind_to_id (TdQuotaKind kind)
 gboolean
 td_quota_kind_from_id (const char *id, TdQuotaKind *kind)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (quota_ids); i++)
-    if (g_strcmp0 (quota_ids[i], id) == 0)
-      {
-        *kind = (TdQuotaKind)i;
-        return TRUE;
-      }
-  return FALSE;
+  gint i = TD_ENUM_FROM_ID (quota_ids, id);
+
+  if (i >= 0)
+    *kind = (TdQuotaKind)i;
+  return i >= 0;
 }
 
 /* What a rule compares, as the object of "ahead on …". */

@@ -9,8 +9,10 @@
  * td-registry-history.c, deleting with Undo in td-registry-undo.c. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-date.h"
 #include "td-query.h"
+#include "td-record.h"
 #include "td-registry-private.h"
 #include "td-text.h"
 
@@ -27,22 +29,22 @@ td_unit_new (void)
   return unit;
 }
 
+static const gsize unit_texts[] = { G_STRUCT_OFFSET (TdUnit, name),
+                                    G_STRUCT_OFFSET (TdUnit, short_name),
+                                    G_STRUCT_OFFSET (TdUnit, kind),
+                                    G_STRUCT_OFFSET (TdUnit, parent),
+                                    G_STRUCT_OFFSET (TdUnit, head_name),
+                                    G_STRUCT_OFFSET (TdUnit, head_position),
+                                    G_STRUCT_OFFSET (TdUnit, address),
+                                    G_STRUCT_OFFSET (TdUnit, phone),
+                                    G_STRUCT_OFFSET (TdUnit, email),
+                                    G_STRUCT_OFFSET (TdUnit, notes),
+                                    TD_RECORD_END };
+
 void
 td_unit_free (TdUnit *unit)
 {
-  if (unit == NULL)
-    return;
-  g_free (unit->name);
-  g_free (unit->short_name);
-  g_free (unit->kind);
-  g_free (unit->parent);
-  g_free (unit->head_name);
-  g_free (unit->head_position);
-  g_free (unit->address);
-  g_free (unit->phone);
-  g_free (unit->email);
-  g_free (unit->notes);
-  g_free (unit);
+  td_record_free (unit, unit_texts);
 }
 
 TdBloc *
@@ -51,16 +53,14 @@ td_bloc_new (void)
   return g_new0 (TdBloc, 1);
 }
 
+static const gsize bloc_texts[]
+    = { G_STRUCT_OFFSET (TdBloc, name), G_STRUCT_OFFSET (TdBloc, authority),
+        G_STRUCT_OFFSET (TdBloc, place), G_STRUCT_OFFSET (TdBloc, notes), TD_RECORD_END };
+
 void
 td_bloc_free (TdBloc *bloc)
 {
-  if (bloc == NULL)
-    return;
-  g_free (bloc->name);
-  g_free (bloc->authority);
-  g_free (bloc->place);
-  g_free (bloc->notes);
-  g_free (bloc);
+  td_record_free (bloc, bloc_texts);
 }
 
 TdBlocYear *
@@ -69,26 +69,24 @@ td_bloc_year_new (void)
   return g_new0 (TdBlocYear, 1);
 }
 
+static const gsize bloc_year_texts[]
+    = { G_STRUCT_OFFSET (TdBlocYear, signer_name), G_STRUCT_OFFSET (TdBlocYear, signer_position),
+        G_STRUCT_OFFSET (TdBlocYear, signer_authority), TD_RECORD_END };
+
 void
 td_bloc_year_free (TdBlocYear *bloc_year)
 {
-  if (bloc_year == NULL)
-    return;
-  g_free (bloc_year->signer_name);
-  g_free (bloc_year->signer_position);
-  g_free (bloc_year->signer_authority);
-  g_free (bloc_year);
+  td_record_free (bloc_year, bloc_year_texts);
 }
+
+static const gsize member_texts[]
+    = { G_STRUCT_OFFSET (TdMember, name), G_STRUCT_OFFSET (TdMember, short_name),
+        G_STRUCT_OFFSET (TdMember, kind), TD_RECORD_END };
 
 void
 td_member_free (TdMember *member)
 {
-  if (member == NULL)
-    return;
-  g_free (member->name);
-  g_free (member->short_name);
-  g_free (member->kind);
-  g_free (member);
+  td_record_free (member, member_texts);
 }
 
 gchar *
@@ -573,16 +571,13 @@ td_registry_get_summary (TdDb *db, gint64 bloc_year_id, TdRegistrySummary *out)
 const char *
 td_role_label (TdRole role)
 {
-  switch (role)
-    {
-    case TD_ROLE_HEAD:
-      return _ ("Head");
-    case TD_ROLE_DEPUTY:
-      return _ ("Deputy");
-    case TD_ROLE_MEMBER:
-    default:
-      return _ ("Member");
-    }
+  static const char *const labels[] = {
+    [TD_ROLE_MEMBER] = N_ ("Member"),
+    [TD_ROLE_HEAD] = N_ ("Head"),
+    [TD_ROLE_DEPUTY] = N_ ("Deputy"),
+  };
+
+  return TD_ENUM_LABEL (labels, role, TD_ROLE_MEMBER);
 }
 
 gchar *

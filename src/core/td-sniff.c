@@ -4,6 +4,7 @@
 #define _GNU_SOURCE
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-db.h"
 #include "td-sniff.h"
 
@@ -184,36 +185,23 @@ td_sniff_file (const char *path, TdFileKind *kind, GError **error)
 const char *
 td_file_kind_describe (TdFileKind kind)
 {
-  switch (kind)
-    {
-    case TD_FILE_EMPTY:
-      return _ ("an empty file");
-    case TD_FILE_TEXT:
-      return _ ("a text file");
-    case TD_FILE_UTF16:
-      return _ ("a text file in UTF-16 (“Unicode text”)");
-    case TD_FILE_HTML:
-      return _ ("a web page (HTML) or XML file");
-    case TD_FILE_XLSX:
-      return _ ("an Excel workbook (.xlsx)");
-    case TD_FILE_DOCX:
-      return _ ("a Word document (.docx) or another Office file");
-    case TD_FILE_ODS:
-      return _ ("an OpenDocument spreadsheet (.ods)");
-    case TD_FILE_ODT:
-      return _ ("an OpenDocument text (.odt) or another OpenDocument file");
-    case TD_FILE_ZIP:
-      return _ ("a zip archive");
-    case TD_FILE_OLE2:
-      return _ ("an Excel 97–2003 workbook (.xls) or Word 97–2003 document (.doc)");
-    case TD_FILE_PDF:
-      return _ ("a PDF document");
-    case TD_FILE_IMAGE:
-      return _ ("a picture");
-    case TD_FILE_BINARY:
-    default:
-      return _ ("a binary file (not text)");
-    }
+  static const char *const labels[] = {
+    [TD_FILE_EMPTY] = N_ ("an empty file"),
+    [TD_FILE_TEXT] = N_ ("a text file"),
+    [TD_FILE_UTF16] = N_ ("a text file in UTF-16 (“Unicode text”)"),
+    [TD_FILE_HTML] = N_ ("a web page (HTML) or XML file"),
+    [TD_FILE_XLSX] = N_ ("an Excel workbook (.xlsx)"),
+    [TD_FILE_DOCX] = N_ ("a Word document (.docx) or another Office file"),
+    [TD_FILE_ODS] = N_ ("an OpenDocument spreadsheet (.ods)"),
+    [TD_FILE_ODT] = N_ ("an OpenDocument text (.odt) or another OpenDocument file"),
+    [TD_FILE_ZIP] = N_ ("a zip archive"),
+    [TD_FILE_OLE2] = N_ ("an Excel 97–2003 workbook (.xls) or Word 97–2003 document (.doc)"),
+    [TD_FILE_PDF] = N_ ("a PDF document"),
+    [TD_FILE_IMAGE] = N_ ("a picture"),
+    [TD_FILE_BINARY] = N_ ("a binary file (not text)"),
+  };
+
+  return TD_ENUM_LABEL (labels, kind, TD_FILE_BINARY);
 }
 
 /* What to do with a file of @kind when @expect was wanted. */

@@ -44,6 +44,12 @@ const char *td_builder_member_label (const TdMember *m);
 void td_builder_official_header (TdBuilderCtx *ctx, TdSheet *sheet);
 /* sheet, bloc_year_id, bloc and year on the sheet's metadata. */
 void td_builder_meta (TdBuilderCtx *ctx, TdSheet *sheet, const char *kind);
+/* The opening every sheet of the bloc-year shares: tab @name, @title, the
+ * file stem "@stem Khối 6 2025", the official header, @subtitle ("(bloc,
+ * năm 2025)" when NULL) and the metadata of sheet @kind. */
+TdSheet *td_builder_sheet_new (TdBuilderCtx *ctx, const char *name, const char *title,
+                               TdSheetOrientation orientation, const char *stem,
+                               const char *subtitle, const char *kind);
 
 /* "IV.3": the codes from the top down to the node. */
 gchar *td_builder_node_path (const TdCriteriaTable *table, gint index);

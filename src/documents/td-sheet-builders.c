@@ -197,6 +197,24 @@ td_builder_meta (TdBuilderCtx *ctx, TdSheet *sheet, const char *kind)
   td_sheet_set_meta (sheet, "year", year);
 }
 
+TdSheet *
+td_builder_sheet_new (TdBuilderCtx *ctx, const char *name, const char *title,
+                      TdSheetOrientation orientation, const char *stem, const char *subtitle,
+                      const char *kind)
+{
+  g_autofree gchar *bs = td_builder_bloc_short (ctx);
+  g_autofree gchar *file_stem = g_strdup_printf ("%s %s %d", stem, bs, ctx->by->year);
+  g_autofree gchar *bloc_and_year
+      = g_strdup_printf ("(%s, năm %d)", ctx->bloc->name, ctx->by->year);
+  TdSheet *sheet = td_sheet_new (name, title, orientation);
+
+  td_sheet_set_file_stem (sheet, file_stem);
+  td_builder_official_header (ctx, sheet);
+  td_sheet_add_subtitle (sheet, subtitle ? subtitle : bloc_and_year);
+  td_builder_meta (ctx, sheet, kind);
+  return sheet;
+}
+
 /* "Khối Thi đua số 6" → "Khối 6" in file names. */
 gchar *
 td_builder_bloc_short (TdBuilderCtx *ctx)
@@ -676,7 +694,7 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
 {
   TdMember *m;
   gint u;
-  g_autofree gchar *title = NULL, *stem = NULL, *unit_line = NULL, *bs = NULL, *uid = NULL;
+  g_autofree gchar *title = NULL, *stem = NULL, *unit_line = NULL, *uid = NULL;
   TdSheet *sheet;
   CriteriaSheet b = { 0 };
   guint col_bonus, col_deduction, col_self, col_assessed, col_total, total;
@@ -695,16 +713,11 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
     }
   t = td_scores_get_totals (ctx->scores, u);
   title = g_strdup_printf ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM %d", ctx->by->year);
-  bs = td_builder_bloc_short (ctx);
-  stem
-      = g_strdup_printf ("Bảng chấm điểm %s %s %d", td_builder_member_label (m), bs, ctx->by->year);
+  stem = g_strdup_printf ("Bảng chấm điểm %s", td_builder_member_label (m));
   unit_line = g_strdup_printf ("Đơn vị: %s", m->name);
-  sheet = td_sheet_new (g_utf8_strlen (m->name, -1) <= 31 ? m->name : td_builder_member_label (m),
-                        title, TD_SHEET_LANDSCAPE);
-  td_sheet_set_file_stem (sheet, stem);
-  td_builder_official_header (ctx, sheet);
-  td_sheet_add_subtitle (sheet, unit_line);
-  td_builder_meta (ctx, sheet, "scores");
+  sheet = td_builder_sheet_new (
+      ctx, g_utf8_strlen (m->name, -1) <= 31 ? m->name : td_builder_member_label (m), title,
+      TD_SHEET_LANDSCAPE, stem, unit_line, "scores");
   uid = g_strdup_printf ("%" G_GINT64_FORMAT, unit_id);
   td_sheet_set_meta (sheet, "unit_id", uid);
   td_sheet_set_meta (sheet, "unit", m->name);
@@ -769,7 +782,7 @@ build_scores (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
 static TdSheet *
 build_matrix (TdBuilderCtx *ctx, GError **error)
 {
-  g_autofree gchar *title = NULL, *stem = NULL, *bs = NULL;
+  g_autofree gchar *title = NULL;
   TdSheet *sheet;
   CriteriaSheet b = { 0 };
   guint first_unit = 0, n_units, total, rank_row, n_ranked = 0;
@@ -777,14 +790,11 @@ build_matrix (TdBuilderCtx *ctx, GError **error)
   if (!td_builder_load_ranking (ctx, error))
     return NULL;
   title = g_strdup_printf ("BẢNG TỔNG HỢP ĐIỂM THEO TIÊU CHÍ CỦA CÁC ĐƠN VỊ NĂM %d", ctx->by->year);
-  bs = td_builder_bloc_short (ctx);
-  stem = g_strdup_printf ("Bảng tiêu chí theo đơn vị %s %d", bs, ctx->by->year);
-  sheet = td_sheet_new ("Tiêu chí × đơn vị", title, TD_SHEET_LANDSCAPE);
-  td_sheet_set_file_stem (sheet, stem);
-  td_builder_official_header (ctx, sheet);
-  td_sheet_add_subtitle (sheet, "(Tài liệu phục vụ cuộc họp bình xét thi đua; điểm sau thẩm "
-                                "định, các đơn vị theo thứ tự xếp hạng)");
-  td_builder_meta (ctx, sheet, "matrix");
+  sheet = td_builder_sheet_new (ctx, "Tiêu chí × đơn vị", title, TD_SHEET_LANDSCAPE,
+                                "Bảng tiêu chí theo đơn vị",
+                                "(Tài liệu phục vụ cuộc họp bình xét thi đua; điểm sau thẩm "
+                                "định, các đơn vị theo thứ tự xếp hạng)",
+                                "matrix");
 
   b.ctx = ctx;
   b.sheet = sheet;

@@ -68,7 +68,7 @@ occurrence_note (TdBuilderCtx *ctx, const TdOccurrence *occ)
 TdSheet *
 td_builder_calendar (TdBuilderCtx *ctx, GError **error)
 {
-  g_autofree gchar *title = NULL, *stem = NULL, *bs = NULL;
+  g_autofree gchar *title = NULL;
   g_autoptr (GPtrArray) occurrences = NULL;
   TdSheet *sheet;
   guint stt, when, what, note;
@@ -93,16 +93,8 @@ td_builder_calendar (TdBuilderCtx *ctx, GError **error)
   /* Too long for one line of a portrait page: break it where a clerk
    * would, not before the year. */
   title = g_strdup_printf ("DANH SÁCH CÁC NGÀY LỄ LỚN, SỰ KIỆN\nVÀ THỜI HẠN NĂM %d", ctx->by->year);
-  bs = td_builder_bloc_short (ctx);
-  stem = g_strdup_printf ("Lịch ngày lễ và thời hạn %s %d", bs, ctx->by->year);
-  sheet = td_sheet_new ("Lịch năm", title, TD_SHEET_PORTRAIT);
-  td_sheet_set_file_stem (sheet, stem);
-  td_builder_official_header (ctx, sheet);
-  {
-    g_autofree gchar *sub = g_strdup_printf ("(%s, năm %d)", ctx->bloc->name, ctx->by->year);
-    td_sheet_add_subtitle (sheet, sub);
-  }
-  td_builder_meta (ctx, sheet, "calendar");
+  sheet = td_builder_sheet_new (ctx, "Lịch năm", title, TD_SHEET_PORTRAIT,
+                                "Lịch ngày lễ và thời hạn", NULL, "calendar");
   stt = td_sheet_add_column (sheet, "STT", TD_COLUMN_TEXT, 6, TD_ALIGN_CENTER);
   when = td_sheet_add_column (sheet, "Ngày", TD_COLUMN_TEXT, 12, TD_ALIGN_CENTER);
   what = td_sheet_add_column (sheet, "Nội dung", TD_COLUMN_TEXT, 44, TD_ALIGN_LEFT);

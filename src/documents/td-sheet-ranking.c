@@ -147,7 +147,7 @@ add_decision_notes (TdBuilderCtx *ctx, TdSheet *sheet)
 TdSheet *
 td_builder_ranking (TdBuilderCtx *ctx, GError **error)
 {
-  g_autofree gchar *title = NULL, *stem = NULL, *bs = NULL;
+  g_autofree gchar *title = NULL;
   TdSheet *sheet;
   guint stt, name, self, assessed, bonus, deduction, total, rank, grade, proposal;
   guint n_ranked = 0, first_ranked = 0;
@@ -157,16 +157,8 @@ td_builder_ranking (TdBuilderCtx *ctx, GError **error)
     return NULL;
   title = g_strdup_printf ("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM VÀ XẾP HẠNG THI ĐUA NĂM %d",
                            ctx->by->year);
-  bs = td_builder_bloc_short (ctx);
-  stem = g_strdup_printf ("Bảng xếp hạng %s %d", bs, ctx->by->year);
-  sheet = td_sheet_new ("Tổng hợp xếp hạng", title, TD_SHEET_LANDSCAPE);
-  td_sheet_set_file_stem (sheet, stem);
-  td_builder_official_header (ctx, sheet);
-  {
-    g_autofree gchar *sub = g_strdup_printf ("(%s, năm %d)", ctx->bloc->name, ctx->by->year);
-    td_sheet_add_subtitle (sheet, sub);
-  }
-  td_builder_meta (ctx, sheet, "ranking");
+  sheet = td_builder_sheet_new (ctx, "Tổng hợp xếp hạng", title, TD_SHEET_LANDSCAPE,
+                                "Bảng xếp hạng", NULL, "ranking");
 
   for (guint i = 0; i < ctx->ranking->rows->len; i++)
     {

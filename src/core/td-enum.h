@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* An enumeration's values as tables indexed by the value, instead of a
+ * switch or a loop per enumeration: the ids a file keeps, and the names
+ * for the clerk:
+ *
+ *   static const char *const labels[] = { [TD_ROLE_HEAD] = N_ ("Head"), … };
+ *   return TD_ENUM_LABEL (labels, role, TD_ROLE_MEMBER);
+ *
+ * A value the table lacks (one from a newer version's file, a damaged
+ * one) gets the name of @fallback, as a switch's default did. */
+#pragma once
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+G_BEGIN_DECLS
+
+static inline const char *
+td_enum_label (const char *const *labels, gsize n_labels, gint value, gint fallback)
+{
+  if (value < 0 || (gsize)value >= n_labels || labels[value] == NULL)
+    value = fallback;
+  return _ (labels[value]);
+}
+
+#define TD_ENUM_LABEL(labels, value, fallback)                                                     \
+  td_enum_label ((labels), G_N_ELEMENTS (labels), (gint)(value), (gint)(fallback))
+
+/* The value whose id (the word a file or a table keeps for it) is @id in
+ * a table of ids indexed by the value; -1 when none is. */
+static inline gint
+td_enum_from_id (const char *const *ids, gsize n_ids, const char *id)
+{
+  for (gsize i = 0; i < n_ids; i++)
+    if (g_strcmp0 (ids[i], id) == 0)
+      return (gint)i;
+  return -1;
+}
+
+#define TD_ENUM_FROM_ID(ids, id) td_enum_from_id ((ids), G_N_ELEMENTS (ids), (id))
+
+G_END_DECLS

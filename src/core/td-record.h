@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Copying and freeing the plain records of core (a unit, a campaign, an
+ * event…): flat structs whose owned parts are text fields.  A record type
+ * names its text fields once, by offset, ending with TD_RECORD_END:
+ *
+ *   static const gsize unit_texts[]
+ *       = { G_STRUCT_OFFSET (TdUnit, name), …, TD_RECORD_END };
+ *
+ * and its _copy and _free are a call here instead of a line per field. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define TD_RECORD_END G_MAXSIZE
+
+/* Duplicates, in place, the text fields of a record just copied byte for
+ * byte (after *copy = *original). */
+void td_record_dup_texts (gpointer record, const gsize *texts);
+/* Frees the text fields and sets them to NULL. */
+void td_record_clear_texts (gpointer record, const gsize *texts);
+/* A copy of the @size bytes of @record with its own text fields. */
+gpointer td_record_copy (gconstpointer record, gsize size, const gsize *texts);
+/* Frees the text fields and the record; NULL is ignored. */
+void td_record_free (gpointer record, const gsize *texts);
+
+G_END_DECLS
