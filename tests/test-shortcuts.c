@@ -728,10 +728,6 @@ main (int argc, char **argv)
   int status;
 
   td_test_init (&argc, &argv);
-  /* GTK 4.8 warns ("GtkText - unexpected blinking selection") when a cell
-   * focused with its text selected blinks under Xvfb: harmless, and not
-   * what these cases test.  Criticals stay fatal. */
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
   fixture.dir = td_test_tmpdir ();
   path = g_build_filename (fixture.dir, "demo.db", NULL);
   fixture.db = td_demo_create (path, &error);

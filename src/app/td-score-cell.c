@@ -220,7 +220,7 @@ setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 4);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 11);
     }
   gtk_list_item_set_child (list_item, label);
 }

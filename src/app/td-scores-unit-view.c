@@ -237,15 +237,15 @@ td_scores_unit_view_new (GtkColumnView *column_view, TdScoresState *state)
   g_object_unref (
       td_scores_view_add_column (view, _ ("Criterion"), TD_SCORES_KIND_TITLE, 0, -1, TRUE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 196, FALSE));
+      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 180, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 196, FALSE));
+      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 180, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Difference"), TD_SCORES_KIND_DIFF, 0, 84, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Evidence"), TD_SCORES_KIND_EVIDENCE, 0, 170, FALSE));
+      td_scores_view_add_column (view, _ ("Evidence"), TD_SCORES_KIND_EVIDENCE, 0, 150, FALSE));
   g_object_unref (td_scores_view_add_column (view, _ ("Assessment note"),
-                                             TD_SCORES_KIND_ASSESSED_EVIDENCE, 0, 160, FALSE));
+                                             TD_SCORES_KIND_ASSESSED_EVIDENCE, 0, 150, FALSE));
   g_object_unref (td_scores_view_add_column (view, "", TD_SCORES_KIND_HISTORY, 0, 44, FALSE));
   return self;
 }

@@ -540,8 +540,11 @@ focus_later_cb (gpointer data)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (priv->column_view));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  /* The clerk went elsewhere meanwhile (out of the section, or into
+   * another cell): the focus stays where she put it. */
   if (focus != NULL && focus != priv->focus_from && section != NULL
-      && !gtk_widget_is_ancestor (focus, section))
+      && (!gtk_widget_is_ancestor (focus, section)
+          || gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL) != NULL))
     {
       priv->focus_source = 0;
       return G_SOURCE_REMOVE;
@@ -841,6 +844,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
         }
       break;
     }
+  /* A row grows with its wrapped criterion; its fields keep their height. */
+  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
   g_object_set_data (G_OBJECT (widget), "kind", GINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (widget), "column", GUINT_TO_POINTER (column));
   g_object_set_data (G_OBJECT (widget), "title", g_object_get_data (G_OBJECT (factory), "title"));
