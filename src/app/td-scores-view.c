@@ -42,6 +42,7 @@ typedef struct
   gint focus_node;
   guint focus_column;
   guint focus_tries;
+  guint focus_pos;       /* the row scrolled to */
   GtkWidget *focus_from; /* compared only, never used */
   gboolean enter_next_column;
   gboolean show_points; /* input rows show their unit and points */
@@ -549,11 +550,15 @@ focus_later_cb (gpointer data)
       priv->focus_source = 0;
       return G_SOURCE_REMOVE;
     }
-  if (focus_cell_now (self, priv->focus_node, priv->focus_column) || ++priv->focus_tries > 20)
+  if (focus_cell_now (self, priv->focus_node, priv->focus_column) || ++priv->focus_tries > 50)
     {
       priv->focus_source = 0;
       return G_SOURCE_REMOVE;
     }
+  /* Rows of wrapped criteria have heights the list only estimates until
+   * they are shown: a first scroll can stop short of the row. */
+  if (priv->focus_tries % 5 == 0)
+    td_column_view_scroll_to (priv->column_view, priv->focus_pos);
   return G_SOURCE_CONTINUE;
 }
 
@@ -671,6 +676,7 @@ move_focus (TdScoresView *self, gint node, guint column, TdCellMove move)
       priv->focus_column = column;
       priv->focus_tries = 0;
       priv->focus_from = root ? gtk_root_get_focus (root) : NULL;
+      priv->focus_pos = pos;
       td_column_view_scroll_to (priv->column_view, pos);
       priv->focus_source = g_timeout_add (10, focus_later_cb, self);
     }
