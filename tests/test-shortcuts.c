@@ -96,19 +96,17 @@ section (const char *name)
   g_assert_cmpstr (td_window_get_section (fixture.window), ==, name);
 }
 
-/* The section page shown (a TdSectionPage). */
+/* The section page shown (a TdSectionPage): by its name, as the window
+ * knows it; while the stack changes pages the one left is still mapped. */
 static GtkWidget *
 page (const char *name)
 {
-  GtkWidget *found = NULL;
-  g_autoptr (GPtrArray) pages = NULL;
+  GtkWidget *found;
 
   section (name);
-  pages = td_test_collect_widgets (GTK_WIDGET (fixture.window), TD_TYPE_SECTION_PAGE);
-  for (guint i = 0; i < pages->len && found == NULL; i++)
-    if (gtk_widget_get_mapped (g_ptr_array_index (pages, i)))
-      found = g_ptr_array_index (pages, i);
+  found = GTK_WIDGET (td_window_get_page (fixture.window, name));
   g_assert_nonnull (found);
+  g_assert_true (gtk_widget_get_mapped (found));
   return found;
 }
 
