@@ -19,6 +19,7 @@
 #include "td-paste-dialog.h"
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
+#include "td-table-clipboard.h"
 #include "td-xlsx-table.h"
 
 #include <glib/gi18n.h>
@@ -51,7 +52,6 @@ enum
 
 #define KEY(row, col) GUINT_TO_POINTER (((row) << 4) | (col))
 #define IS_ENTRY(col) ((col) == COL_CODE || ((col) >= COL_STANDARD && (col) <= COL_DEDUCTION))
-#define MAX_CLIPBOARD (8 * 1024 * 1024)
 
 struct _TdPasteDialog
 {
@@ -868,18 +868,14 @@ on_check_only_toggled (GtkToggleButton *button, TdPasteDialog *self)
                                                      : GTK_FILTER_CHANGE_LESS_STRICT);
 }
 
-/* The clipboard: LibreOffice Writer's HTML keeps the table, its plain text
- * does not; Word, Excel and Calc give tab-separated text. */
-
+/* The clipboard (td-table-clipboard.c): a table in HTML first, else text. */
 static void
-on_clipboard_text (GObject *source, GAsyncResult *result, gpointer user_data)
+on_clipboard_read (const char *text, gboolean from_html, gpointer owner)
 {
-  g_autoptr (TdPasteDialog) self = user_data;
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  TdPasteDialog *self = TD_PASTE_DIALOG (owner);
   gboolean quiet = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self), "quiet"));
 
-  if (text == NULL || *text == '\0')
+  if (text == NULL)
     {
       if (!quiet)
         td_window_toast_text (GTK_WIDGET (self),
@@ -888,88 +884,16 @@ on_clipboard_text (GObject *source, GAsyncResult *result, gpointer user_data)
     }
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->input_view), text, -1);
   /* On opening, go to the preview only when the text looks like a table. */
-  if (!quiet || strchr (text, '\t') != NULL)
+  if (from_html || !quiet || strchr (text, '\t') != NULL)
     td_paste_dialog_set_text (self, text);
-}
-
-typedef struct
-{
-  TdPasteDialog *self;
-  GInputStream *stream;
-  gchar *buffer; /* MAX_CLIPBOARD + 1 bytes: a fuller one is refused */
-} HtmlRead;
-
-static void
-html_read_free (HtmlRead *read)
-{
-  g_object_unref (read->self);
-  g_object_unref (read->stream);
-  g_free (read->buffer);
-  g_free (read);
-}
-
-static void
-on_html_read (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  HtmlRead *read = user_data;
-  TdPasteDialog *self = read->self;
-  gsize n = 0;
-  g_autofree gchar *text = NULL;
-
-  if (g_input_stream_read_all_finish (G_INPUT_STREAM (source), result, &n, NULL) && n > 0
-      && n <= MAX_CLIPBOARD)
-    text = td_paste_text_from_file (read->buffer, n, "clipboard.html", NULL);
-  if (text == NULL)
-    /* No table in the HTML (or too much of it): the plain text may be one. */
-    gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
-                                   on_clipboard_text, g_object_ref (self));
-  else
-    {
-      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->input_view), text, -1);
-      td_paste_dialog_set_text (self, text);
-    }
-  html_read_free (read);
-}
-
-static void
-on_clipboard_html (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr (TdPasteDialog) self = user_data;
-  GInputStream *stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, NULL);
-  HtmlRead *read;
-
-  if (stream == NULL)
-    {
-      gdk_clipboard_read_text_async (GDK_CLIPBOARD (source), NULL, on_clipboard_text,
-                                     g_object_ref (self));
-      return;
-    }
-  /* Asynchronously (a clipboard of this process is written by the main
-   * loop), and bounded: what is copied from outside is untrusted. */
-  read = g_new0 (HtmlRead, 1);
-  read->self = g_object_ref (self);
-  read->stream = stream;
-  read->buffer = g_malloc (MAX_CLIPBOARD + 1);
-  g_input_stream_read_all_async (stream, read->buffer, MAX_CLIPBOARD + 1, G_PRIORITY_DEFAULT, NULL,
-                                 on_html_read, read);
 }
 
 static void
 read_clipboard (TdPasteDialog *self, gboolean quiet)
 {
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
-  static const char *html[] = { "text/html", NULL };
-
   g_object_set_data (G_OBJECT (self), "quiet", GINT_TO_POINTER (quiet));
-  if (gdk_content_formats_contain_mime_type (formats, "text/html"))
-    gdk_clipboard_read_async (clipboard, html, G_PRIORITY_DEFAULT, NULL, on_clipboard_html,
-                              g_object_ref (self));
-  else if (gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
-    gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, g_object_ref (self));
-  else if (!quiet)
-    td_window_toast_text (GTK_WIDGET (self),
-                          _ ("The clipboard holds no text. Copy the rows of the table first."));
+  td_table_clipboard_read (gtk_widget_get_clipboard (GTK_WIDGET (self)), on_clipboard_read,
+                           G_OBJECT (self));
 }
 
 static void
