@@ -282,6 +282,14 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
   gtk_label_set_xalign (GTK_LABEL (label), col == COL_STANDARD ? 1.0 : 0.0);
   if (col != COL_CODE && col != COL_STANDARD)
     gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (col == COL_TITLE || col == COL_RULE)
+    {
+      /* A criterion and its rule are read, not guessed: up to three lines
+       * (the whole text on hover and in the editor beside). */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_lines (GTK_LABEL (label), 3);
+    }
   if (col == COL_STANDARD)
     gtk_widget_add_css_class (label, "numeric");
   if (col == COL_RULE || col == COL_ASSESSOR)
