@@ -424,30 +424,47 @@ import_forms_action (GtkWidget *widget, const char *name, GVariant *param)
                                              td_section_db (self), td_section_bloc_year (self))));
 }
 
+/* The score cell that has the focus (NULL when none), its row and the
+ * unit of its column; *matrix: it is a cell of the matrix. */
+static TdScoreCell *
+focused_cell (TdScoresPage *self, gint *index, guint *unit, gboolean *matrix)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL) : NULL;
+  guint column;
+
+  if (cell == NULL || self->state.scores == NULL)
+    return NULL;
+  *matrix = gtk_widget_is_ancestor (cell, GTK_WIDGET (self->matrix_column_view));
+  column = td_score_cell_get_column (TD_SCORE_CELL (cell));
+  if (!*matrix && !td_scores_state_has_unit (&self->state))
+    return NULL;
+  *index = (gint)td_score_cell_get_row (TD_SCORE_CELL (cell));
+  *unit = td_scores_state_unit_of (&self->state, *matrix ? column : self->state.member);
+  return TD_SCORE_CELL (cell);
+}
+
 /* Ctrl+H: the history of the cell that has the focus. */
 static void
 history_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdScoresPage *self = TD_SCORES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL) : NULL;
-  gboolean matrix;
-  guint column;
+  gboolean matrix = FALSE;
+  gint index = 0;
+  guint unit = 0, column;
+  TdScoreCell *cell = focused_cell (self, &index, &unit, &matrix);
 
-  if (cell == NULL || self->state.scores == NULL)
+  if (cell == NULL)
     {
       td_window_toast_text (widget, _ ("Put the cursor in a score cell to see its history."));
       return;
     }
-  matrix = gtk_widget_is_ancestor (cell, GTK_WIDGET (self->matrix_column_view));
-  column = td_score_cell_get_column (TD_SCORE_CELL (cell));
+  column = td_score_cell_get_column (cell);
   if (matrix)
-    show_history (self, cell, td_score_cell_get_row (TD_SCORE_CELL (cell)),
-                  td_scores_state_unit_of (&self->state, column), FALSE, self->state.matrix_source);
-  else if (td_scores_state_has_unit (&self->state))
-    show_history (self, cell, td_score_cell_get_row (TD_SCORE_CELL (cell)),
-                  td_scores_state_unit_of (&self->state, self->state.member),
+    show_history (self, GTK_WIDGET (cell), index, unit, FALSE, self->state.matrix_source);
+  else
+    show_history (self, GTK_WIDGET (cell), index, unit,
                   column == TD_SCORES_COL_EVIDENCE || column == TD_SCORES_COL_ASSESSED_EVIDENCE,
                   column == TD_SCORES_COL_ASSESSED ? TD_SOURCE_ASSESSED : TD_SOURCE_SELF);
 }
@@ -567,24 +584,17 @@ static void
 agree_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdScoresPage *self = TD_SCORES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL) : NULL;
-  guint column;
+  gboolean matrix = FALSE;
+  gint index = 0;
+  guint unit = 0;
 
-  if (cell == NULL || self->state.scores == NULL)
+  if (focused_cell (self, &index, &unit, &matrix) == NULL)
     {
       td_window_toast_text (widget, _ ("Put the cursor in a score cell to record the meeting's "
                                        "agreed points."));
       return;
     }
-  column = td_score_cell_get_column (TD_SCORE_CELL (cell));
-  if (gtk_widget_is_ancestor (cell, GTK_WIDGET (self->matrix_column_view)))
-    show_agreed (self, td_score_cell_get_row (TD_SCORE_CELL (cell)),
-                 td_scores_state_unit_of (&self->state, column));
-  else if (td_scores_state_has_unit (&self->state))
-    show_agreed (self, td_score_cell_get_row (TD_SCORE_CELL (cell)),
-                 td_scores_state_unit_of (&self->state, self->state.member));
+  show_agreed (self, index, unit);
 }
 
 /* ---- loading ---- */
