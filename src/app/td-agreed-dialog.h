@@ -11,8 +11,7 @@
 G_BEGIN_DECLS
 
 /* @agreed FALSE: the clerk removed the agreed points. */
-typedef void (*TdAgreedDone) (gboolean agreed, TdPoints points, const char *reason,
-                              gpointer data);
+typedef void (*TdAgreedDone) (gboolean agreed, TdPoints points, const char *reason, gpointer data);
 
 /* @criterion: the criterion's code and title; @unit: the unit's name;
  * @now_points: what the criterion counts in the assessed total now; @assessed:

@@ -243,7 +243,8 @@ wants_part (const char *name, gpointer data)
   const char *const *very_hidden = data;
 
   return is_worksheet (name, NULL)
-         || (very_hidden != NULL && very_hidden[0] != NULL && g_str_equal (name, "xl/workbook.xml"));
+         || (very_hidden != NULL && very_hidden[0] != NULL
+             && g_str_equal (name, "xl/workbook.xml"));
 }
 
 static gchar *

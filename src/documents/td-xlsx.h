@@ -50,7 +50,6 @@ typedef struct
  * it, with libgsf. */
 gboolean td_xlsx_rewrite_parts (const char *path, const TdXlsxPatcher *patcher, GError **error);
 
-
 /* What libxlsxwriter cannot write, added to the finished workbook at @path
  * (td-xlsx-zip.c), rewriting it in place: no page number on the first page
  * of every worksheet; the sheets named in @very_hidden (NULL: none), a
