@@ -8,6 +8,10 @@
 # counts as unnamed, and so does a name said twice, "Xem Xem").  Sections
 # not shown are hidden from readers, so only the shown one is walked.  Prints every section's percentage and the unnamed objects.
 #
+# Also types a refused value in a score field and checks that the bus
+# carries what a reader speaks (the field invalid, its description the
+# message).
+#
 # Usage: test-a11y.py THIDUA [--report] (--report: print, never fail).
 
 import os
@@ -179,6 +183,96 @@ def measure(pyatspi, section):
         procs.remove(p)
 
 
+def find_score_entry(pyatspi, obj, depth=0):
+    """The first score field of the one-unit view: an entry named by its
+    column and criterion ("Tự chấm, 1 …") with its rule as description."""
+    try:
+        role = obj.getRole()
+        if role == pyatspi.ROLE_ENTRY or role == pyatspi.ROLE_TEXT:
+            if "," in (obj.name or "") and "–" in (obj.description or ""):
+                return obj
+        n = obj.childCount if depth < 60 else 0
+    except Exception:
+        return None
+    for i in range(n):
+        try:
+            child = obj.getChildAtIndex(i)
+            if child is None or not child.getState().contains(pyatspi.STATE_VISIBLE):
+                continue
+        except Exception:
+            continue
+        found = find_score_entry(pyatspi, child, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def refused_value_announced(pyatspi):
+    """Type "abc" in a score field and press Enter: the field must turn
+    invalid and its description become the message, on the bus, while it
+    has the focus.  Orca speaks a description change of the focused object
+    (its onDescriptionChanged), so this is what the clerk hears."""
+    from gi.repository import GLib
+    p = subprocess.Popen([thidua, "--demo", "--section", "scores"], env=dict(os.environ),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    procs.append(p)
+    events = []
+    try:
+        app = find_app(pyatspi, p.pid)
+        if app is None:
+            return False, "the window never appeared on the accessibility bus"
+        time.sleep(1.5)
+        entry = None
+        for i in range(app.childCount):
+            win = app.getChildAtIndex(i)
+            if win is not None and win.getState().contains(pyatspi.STATE_SHOWING):
+                entry = find_score_entry(pyatspi, win)
+        if entry is None:
+            return False, "no score field named by column and criterion was found"
+        name = entry.name
+
+        def listener(event):
+            try:
+                if event.source.name == name:
+                    events.append((event.type, event.detail1, str(event.any_data)))
+            except Exception:
+                pass
+
+        for kind in ("object:property-change:accessible-description",
+                     "object:state-changed:invalid", "object:state-changed:focused"):
+            pyatspi.Registry.registerEventListener(listener, kind)
+        # GTK 4.8 does not grab focus through the bus: click the field.
+        ext = entry.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+        pyatspi.Registry.generateMouseEvent(ext.x + ext.width // 2, ext.y + ext.height // 2,
+                                            "b1c")
+        time.sleep(0.5)
+        entry.queryEditableText().setTextContents("abc")
+        time.sleep(0.3)
+        pyatspi.Registry.generateKeyboardEvent(0xff0d, None, pyatspi.KEY_SYM)  # Return
+        GLib.timeout_add(3000, lambda: pyatspi.Registry.stop())
+        pyatspi.Registry.start()
+        pyatspi.Registry.deregisterEventListener(listener)
+        said = [e[2] for e in events
+                if e[0].endswith("accessible-description") and "abc" in e[2]]
+        invalid = [e for e in events if e[0].endswith(":invalid") and e[1] == 1]
+        focused = entry.getState().contains(pyatspi.STATE_FOCUSED)
+        detail = "field %r\nevents: %r" % (name, events)
+        if not said:
+            return False, "no description change with the message reached the bus\n" + detail
+        if not invalid:
+            return False, "the field was not marked invalid on the bus\n" + detail
+        if not focused:
+            return False, "the field lost the focus, so a reader would not speak it\n" + detail
+        return True, "heard: " + said[-1]
+    finally:
+        p.terminate()
+        try:
+            p.wait(5)
+        except subprocess.TimeoutExpired:
+            p.kill()
+        procs.remove(p)
+
+
 def main():
     global INTERACTIVE, LEAVES
     start_buses()
@@ -191,7 +285,8 @@ def main():
               pyatspi.ROLE_SCROLL_BAR, pyatspi.ROLE_ENTRY, pyatspi.ROLE_TEXT,
               pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_RADIO_BUTTON,
               pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_SPIN_BUTTON}
-    print("1..%d" % len(SECTIONS))
+    announce = "scores" in SECTIONS
+    print("1..%d" % (len(SECTIONS) + announce))
     failed = 0
     summary = []
     for section in SECTIONS:
@@ -218,6 +313,9 @@ def main():
                 detail.append("  %s %r %r" % (role, name, desc))
         ok = pct >= THRESHOLD
         failed += not tap(ok or report_only, section, "\n".join(detail))
+    if announce:
+        ok, detail = refused_value_announced(pyatspi)
+        failed += not tap(ok or report_only, "a refused score is announced", detail)
     for line in summary:
         print("#", line)
     return 1 if failed else 0
