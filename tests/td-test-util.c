@@ -213,6 +213,21 @@ td_test_find_widget (GtkWidget *root, GType type, const char *label)
   return NULL;
 }
 
+GtkWidget *
+td_test_find_named (GtkWidget *root, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = td_test_find_named (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 collect_widgets (GtkWidget *root, GType type, GPtrArray *out)
 {

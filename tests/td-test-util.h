@@ -20,6 +20,8 @@ void td_test_activate (GtkWidget *widget, const char *action, GVariant *param);
 GtkWindow *td_test_find_toplevel (GType type);
 void td_test_close_toplevels_except (GtkWindow *keep);
 GtkWidget *td_test_find_widget (GtkWidget *root, GType type, const char *label);
+/* The first widget under @root (itself included) whose widget name is @name. */
+GtkWidget *td_test_find_named (GtkWidget *root, const char *name);
 /* Every widget of @type under @root (itself included), in tree order. */
 GPtrArray *td_test_collect_widgets (GtkWidget *root, GType type);
 void td_test_dismiss_toasts (TdWindow *window);

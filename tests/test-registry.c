@@ -621,6 +621,32 @@ test_campaign_sharing (void)
   g_assert_cmpuint (listed->len, ==, 0);
 }
 
+/* A grid cell shows a long result by its initials, as the sheets do. */
+static void
+test_result_short (void)
+{
+  const struct
+  {
+    const char *in, *out;
+  } cases[] = {
+    { "Hoàn thành xuất sắc nhiệm vụ", "HTXSNV" },
+    { "Hoàn thành tốt nhiệm vụ", "HTTNV" },
+    { "Hoàn thành nhiệm vụ", "HTNV" },
+    { "Không hoàn thành nhiệm vụ", "KHTNV" },
+    { "Đạt", "Đạt" },
+    { "Không đạt", "Không đạt" },
+    { "đạt yêu cầu đề ra", "ĐYCĐR" },
+    { "", "" },
+    { "\xff\xfe bad", "" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *got = td_target_result_short (cases[i].in);
+      g_assert_cmpstr (got, ==, cases[i].out);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -637,5 +663,6 @@ main (int argc, char **argv)
   g_test_add_func ("/registry/delete-with-undo", test_delete_with_undo);
   g_test_add_func ("/registry/campaign-targets-results", test_campaign_targets_results);
   g_test_add_func ("/registry/campaign-sharing", test_campaign_sharing);
+  g_test_add_func ("/registry/result-short", test_result_short);
   return g_test_run ();
 }

@@ -532,10 +532,34 @@ test_demo_sections (void)
     GtkWidget *scrolled = gtk_widget_get_ancestor (clamp, GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
-    g_assert_nonnull (td_test_find_widget (campaigns, GTK_TYPE_DROP_DOWN, NULL));
+    GtkWidget *cell = td_test_find_named (campaigns, "result-cell");
+    GtkWidget *grid, *grid_scroller, *legend, *shown;
+
+    g_assert_nonnull (cell);
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
     shot = td_test_screenshot (GTK_WIDGET (window), "campaigns-demo-grid.png");
     g_clear_pointer (&shot, g_free);
+    /* The five targets fit side by side at the window's first size: no
+     * column hides behind a scrollbar far below. */
+    grid = gtk_widget_get_ancestor (cell, GTK_TYPE_GRID);
+    grid_scroller = gtk_widget_get_ancestor (grid, GTK_TYPE_SCROLLED_WINDOW);
+    g_assert_cmpint (gtk_widget_get_width (grid), <=, gtk_widget_get_width (grid_scroller));
+    /* A long result shows by its initials, whole in the tooltip, and the
+     * legend says what they stand for. */
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 1);
+    td_test_iterate ();
+    shown = td_test_find_named (cell, "result-shown");
+    g_assert_nonnull (shown);
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (shown)), ==, "HTXSNV");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (shown), ==, "Hoàn thành xuất sắc nhiệm vụ");
+    legend = td_test_find_named (campaigns, "results-legend");
+    g_assert_nonnull (legend);
+    g_assert_nonnull (
+        strstr (gtk_label_get_text (GTK_LABEL (legend)), "HTXSNV: Hoàn thành xuất sắc nhiệm vụ"));
+    shot = td_test_screenshot (GTK_WIDGET (window), "campaigns-demo-grid-initials.png");
+    g_clear_pointer (&shot, g_free);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (cell), 0);
+    td_test_iterate ();
   }
   {
     /* Shared with another bloc: one tick in the share dialog, saved at once. */

@@ -91,8 +91,49 @@ on_cell_selected (GtkDropDown *dropdown, GParamSpec *pspec, Cell *cell)
   self->saving = FALSE;
 }
 
+/* The grid's cells show a long result by its initials (HTXSNV), so that a
+ * year's five targets fit the office screen side by side; the list that
+ * opens, the tooltip and a screen reader give it whole. */
+static void
+setup_result_label (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_name (label, GPOINTER_TO_INT (data) ? "result-shown" : "result-choice");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_result_label (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  gboolean in_cell = GPOINTER_TO_INT (data);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *result = gtk_string_object_get_string (gtk_list_item_get_item (item));
+  g_autofree gchar *shown = in_cell ? td_target_result_short (result) : g_strdup (result);
+
+  gtk_label_set_text (GTK_LABEL (label), shown);
+  if (in_cell)
+    {
+      gtk_widget_set_tooltip_text (label, g_strcmp0 (shown, result) != 0 ? result : NULL);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, result,
+                                      -1);
+    }
+}
+
+static GtkListItemFactory *
+result_factory_new (gboolean in_cell)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_result_label), GINT_TO_POINTER (in_cell));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_result_label), GINT_TO_POINTER (in_cell));
+  return factory;
+}
+
 static GtkWidget *
-result_cell (TdCampaignsPage *self, TdTarget *target, gint64 unit_id)
+result_cell (TdCampaignsPage *self, TdTarget *target, gint64 unit_id,
+             GtkListItemFactory *cell_factory, GtkListItemFactory *list_factory)
 {
   const char *const *choices = td_target_result_choices (target->kind);
   g_autofree gchar *current = td_campaign_get_result (td_section_db (self), target->id, unit_id);
@@ -114,6 +155,8 @@ result_cell (TdCampaignsPage *self, TdTarget *target, gint64 unit_id)
       selected = n;
     }
   dropdown = gtk_drop_down_new (G_LIST_MODEL (list), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (dropdown), cell_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (dropdown), list_factory);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
   cell = g_new0 (Cell, 1);
   cell->self = self;
@@ -131,10 +174,17 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
   g_autoptr (GPtrArray) members
       = td_registry_list_members (td_section_db (self), td_section_bloc_year (self), NULL);
   GtkWidget *grid = gtk_grid_new ();
+  GtkWidget *unit_header;
+  g_autoptr (GtkListItemFactory) cell_factory = result_factory_new (TRUE);
+  g_autoptr (GtkListItemFactory) list_factory = result_factory_new (FALSE);
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
-  gtk_grid_attach (GTK_GRID (grid), gtk_label_new (_ ("Unit")), 0, 0, 1, 1);
+  unit_header = gtk_label_new (_ ("Unit"));
+  gtk_label_set_xalign (GTK_LABEL (unit_header), 0);
+  gtk_widget_set_valign (unit_header, GTK_ALIGN_END);
+  gtk_widget_add_css_class (unit_header, "caption-heading");
+  gtk_grid_attach (GTK_GRID (grid), unit_header, 0, 0, 1, 1);
   for (guint t = 0; t < targets->len; t++)
     {
       TdTarget *target = targets->pdata[t];
@@ -143,8 +193,8 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
 
       /* The whole target, wrapped, so the grid reads without the list. */
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
-      gtk_label_set_width_chars (GTK_LABEL (label), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_width_chars (GTK_LABEL (label), 10);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_widget_set_valign (label, GTK_ALIGN_END);
       td_lazy_tooltip_set (label, target->text);
@@ -162,7 +212,8 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
       gtk_grid_attach (GTK_GRID (grid), name, 0, (int)m + 1, 1, 1);
       for (guint t = 0; t < targets->len; t++)
         {
-          GtkWidget *cell = result_cell (self, targets->pdata[t], member->unit_id);
+          GtkWidget *cell
+              = result_cell (self, targets->pdata[t], member->unit_id, cell_factory, list_factory);
           g_autofree gchar *column
               = g_strdup_printf ("%u. %s", t + 1, ((TdTarget *)targets->pdata[t])->text);
 
@@ -171,6 +222,46 @@ results_grid (TdCampaignsPage *self, GPtrArray *targets)
         }
     }
   return grid;
+}
+
+/* What the initials in the grid stand for, under it. */
+static void
+results_legend (GtkWidget *group, GPtrArray *targets)
+{
+  g_autoptr (GString) legend = g_string_new (NULL);
+  gboolean kinds[2] = { FALSE, FALSE };
+  GtkWidget *label;
+
+  for (guint t = 0; t < targets->len; t++)
+    {
+      TdTargetKind kind = ((TdTarget *)targets->pdata[t])->kind;
+      const char *const *choices = td_target_result_choices (kind);
+
+      if (kinds[kind == TD_TARGET_LEVEL])
+        continue;
+      kinds[kind == TD_TARGET_LEVEL] = TRUE;
+      for (guint i = 0; choices[i] != NULL; i++)
+        {
+          g_autofree gchar *initials = td_target_result_short (choices[i]);
+
+          if (g_strcmp0 (initials, choices[i]) == 0)
+            continue;
+          if (legend->len > 0)
+            g_string_append (legend, " · ");
+          /* Translators: an abbreviation and its meaning, "HTXSNV: Hoàn thành xuất sắc nhiệm vụ" */
+          g_string_append_printf (legend, _ ("%s: %s"), initials, choices[i]);
+        }
+    }
+  if (legend->len == 0)
+    return;
+  label = gtk_label_new (legend->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_set_name (label, "results-legend");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), label);
 }
 
 /* "Also for": the other blocs and years the campaign is shared with. */
@@ -313,6 +404,7 @@ show_campaign (TdCampaignsPage *self)
                                       GTK_POLICY_NEVER);
       gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), results_grid (self, targets));
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), scrolled);
+      results_legend (group, targets);
       gtk_box_append (self->content_box, group);
     }
   group = adw_preferences_group_new ();

@@ -86,6 +86,34 @@ td_target_result_choices (TdTargetKind kind)
   return kind == TD_TARGET_LEVEL ? level : yesno;
 }
 
+gchar *
+td_target_result_short (const char *result)
+{
+  g_auto (GStrv) words = NULL;
+  GString *initials;
+
+  if (result == NULL || !g_utf8_validate (result, -1, NULL))
+    return g_strdup ("");
+  words = g_strsplit_set (result, " \t", -1);
+  if (g_strv_length (words) < 3)
+    return g_strdup (result);
+  initials = g_string_new (NULL);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (words[i][0] != '\0')
+      {
+        /* The letter without its tone mark and upper case: "xuất" → "X",
+         * "Đạt" → "Đ" (đ is a letter of its own, kept). */
+        gunichar c = g_unichar_toupper (g_utf8_get_char (words[i]));
+        gunichar base[4];
+        gsize n = 0;
+
+        if (g_unichar_fully_decompose (c, FALSE, base, G_N_ELEMENTS (base)) > 0)
+          n = 1;
+        g_string_append_unichar (initials, n > 0 ? base[0] : c);
+      }
+  return g_string_free (initials, FALSE);
+}
+
 gboolean
 td_campaign_check (const TdCampaign *campaign, GError **error)
 {

@@ -58,6 +58,10 @@ const char *td_campaign_kind_label (TdCampaignKind kind);
 const char *td_target_kind_label (TdTargetKind kind);
 /* The choices a result cell offers: "" (not yet), then the levels. */
 const char *const *td_target_result_choices (TdTargetKind kind);
+/* A result as a cell of a members × targets grid shows it: a result of
+ * three words or more by its initials, as the bloc's sheets write them
+ * ("Hoàn thành xuất sắc nhiệm vụ" → "HTXSNV"); a short one ("Đạt") whole. */
+gchar *td_target_result_short (const char *result);
 
 gboolean td_campaign_check (const TdCampaign *campaign, GError **error);
 gint64 td_campaign_add (TdDb *db, const TdCampaign *campaign, GError **error);
