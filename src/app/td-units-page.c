@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-a11y.h"
+#include "td-column-view.h"
 #include "td-units-page-private.h"
 #include "td-import-dialog.h"
 #include "td-registry.h"
@@ -347,17 +348,9 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 static GtkColumnViewColumn *
 add_column (TdUnitsPage *self, const char *title, TextGetter getter, gboolean expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), getter);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  return column;
+  return td_column_view_add_column (self->column_view, title, expand, 0, NULL,
+                                    G_CALLBACK (setup_label), G_CALLBACK (bind_label), NULL,
+                                    getter);
 }
 
 /* ---- actions ---- */
