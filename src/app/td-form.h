@@ -15,6 +15,11 @@ void td_form_row_set_text (gpointer editable_row, const char *text);
 /* Shows @message under @row in @label and marks the row (the focus goes
  * there), or clears both when @message is NULL. */
 void td_form_show_field_error (GtkWidget *row, GtkLabel *label, const char *message);
+/* Reads the date (dd/mm/yyyy) typed in @row into @date, which an empty row
+ * leaves alone.  A date that cannot be read is refused: @message_format
+ * (e.g. "Starts: %s") with the reason is shown under @row in @label. */
+gboolean td_form_row_get_date (gpointer editable_row, GtkLabel *label, const char *message_format,
+                               GDate *date);
 /* Enter in any entry row of @window calls @save (GtkText *text, @data).
  * Connected to each row's text rather than through the default widget,
  * which an AdwEntryRow of libadwaita 1.2 does not reach reliably. */
