@@ -17,15 +17,10 @@
 static TdDb *
 open_demo (TdWindow *window, gchar **dir_out)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *dir = td_test_tmpdir ();
-  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdDb *db = td_test_demo_db (dir_out);
 
-  g_assert_no_error (error);
   td_window_set_database (window, db, FALSE);
   td_window_set_bloc_year_id (window, td_ranking_default_bloc_year (db));
-  *dir_out = g_steal_pointer (&dir);
   return db;
 }
 
