@@ -11,6 +11,7 @@
 
 #include "td-form.h"
 #include "td-date.h"
+#include "td-window.h"
 
 #include <glib/gi18n.h>
 
@@ -177,4 +178,16 @@ td_form_present (TdForm *form, GCallback on_response)
 {
   g_signal_connect (form->dialog, "response", on_response, form);
   gtk_window_present (GTK_WINDOW (form->dialog));
+}
+
+void
+td_form_report (TdForm *form, gboolean ok, const GError *error, const char *failed,
+                const char *done)
+{
+  if (form->owner == NULL)
+    return;
+  if (ok)
+    td_window_toast_text (form->owner, done);
+  else
+    td_window_show_error (form->owner, failed, error);
 }

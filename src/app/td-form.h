@@ -58,5 +58,9 @@ void td_form_set_error (TdForm *form, const GError *error);
 /* @on_response (AdwMessageDialog *, const char *response, TdForm *) then
  * shows the dialog. */
 void td_form_present (TdForm *form, GCallback on_response);
+/* After the form's change: a toast saying @done when @ok, otherwise the
+ * error under the heading @failed, in the owner's window. */
+void td_form_report (TdForm *form, gboolean ok, const GError *error, const char *failed,
+                     const char *done);
 
 G_END_DECLS
