@@ -8,6 +8,8 @@
 #include "config.h"
 
 #include "td-test-util.h"
+#include "td-demo.h"
+#include "td-registry.h"
 #include "td-screenshot.h"
 
 #include <glib/gi18n.h>
@@ -314,4 +316,59 @@ td_test_destroy_window (TdWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   td_test_iterate ();
   g_assert_finalize_object (window);
+}
+
+TdDb *
+td_test_demo_db (gchar **dir_out)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
+  TdDb *db = td_demo_create (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (db);
+  *dir_out = g_steal_pointer (&dir);
+  return db;
+}
+
+gint64
+td_test_first_bloc_year (TdDb *db, gint year)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) blocs = td_registry_list_blocs (db, &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (blocs->len, >, 0);
+  id = td_registry_find_bloc_year (db, ((TdBloc *)g_ptr_array_index (blocs, 0))->id, year, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+TdWindow *
+td_test_window_with (TdDb *db, gint64 bloc_year_id, int width, int height)
+{
+  TdWindow *window = td_test_window_new ();
+
+  if (width > 0 && height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  td_window_set_database (window, db, FALSE);
+  if (bloc_year_id != 0)
+    td_window_set_bloc_year_id (window, bloc_year_id);
+  return window;
+}
+
+TdWindow *
+td_test_window_open_demo (gchar **dir_out)
+{
+  g_autoptr (TdDb) db = td_test_demo_db (dir_out);
+  g_autofree gchar *path = g_strdup (td_db_get_path (db));
+  TdWindow *window;
+
+  g_clear_object (&db);
+  window = td_test_window_new ();
+  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
+  return window;
 }

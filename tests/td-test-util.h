@@ -24,6 +24,17 @@ GtkWidget *td_test_find_widget (GtkWidget *root, GType type, const char *label);
 GtkWidget *td_test_find_named (GtkWidget *root, const char *name);
 /* Every widget of @type under @root (itself included), in tree order. */
 GPtrArray *td_test_collect_widgets (GtkWidget *root, GType type);
+/* A fresh copy of the demo database, "demo.db" in a new folder (*dir_out,
+ * the caller frees it), open for writing. */
+TdDb *td_test_demo_db (gchar **dir_out);
+/* The bloc-year of @db's first bloc in @year (the demo has 2023 and 2024). */
+gint64 td_test_first_bloc_year (TdDb *db, gint year);
+/* A window that opened a fresh copy of the demo database from its file,
+ * as the clerk would (*dir_out: its folder, the caller frees it). */
+TdWindow *td_test_window_open_demo (gchar **dir_out);
+/* A window of @width × @height (0: the default size) on @db showing
+ * @bloc_year_id (0: none chosen). */
+TdWindow *td_test_window_with (TdDb *db, gint64 bloc_year_id, int width, int height);
 void td_test_dismiss_toasts (TdWindow *window);
 void td_test_destroy_window (TdWindow *window);
 

@@ -49,23 +49,14 @@ find_dialog (const char *heading)
 static TdWindow *
 demo_window (gchar **dir_out)
 {
-  g_autoptr (GError) error = NULL;
-  gchar *dir = td_test_tmpdir ();
-  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr (TdDb) db = td_demo_create (path, &error);
-  TdWindow *window;
+  TdWindow *window = td_test_window_open_demo (dir_out);
 
-  g_assert_no_error (error);
-  g_clear_object (&db);
-  window = td_test_window_new ();
-  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
   td_test_iterate ();
   /* Opening says what is overdue: the demo's 2024 self-scores (8/12) and
    * the year-end meeting due 31/03/2025 are late on any later day. */
   g_assert_nonnull (
       td_test_find_widget (GTK_WIDGET (window), GTK_TYPE_LABEL, "2 thời hạn đã quá hạn"));
   td_test_dismiss_toasts (window);
-  *dir_out = dir;
   return window;
 }
 

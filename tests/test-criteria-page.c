@@ -5,7 +5,6 @@
 #include "config.h"
 
 #include "td-criteria-page.h"
-#include "td-demo.h"
 #include "td-paste-dialog.h"
 #include "td-registry.h"
 #include "td-scoring.h"
@@ -26,24 +25,15 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *path = NULL;
-  g_autoptr (GPtrArray) blocs = NULL;
+  g_autoptr (TdBlocYear) by = NULL;
 
-  f->dir = td_test_tmpdir ();
-  path = g_build_filename (f->dir, "demo.db", NULL);
-  f->db = td_demo_create (path, &error);
-  g_assert_no_error (error);
-  blocs = td_registry_list_blocs (f->db, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (blocs->len, >, 0);
-  f->bloc_id = ((TdBloc *)g_ptr_array_index (blocs, 0))->id;
-  f->bloc_year_id = td_registry_find_bloc_year (f->db, f->bloc_id, 2024, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (f->bloc_year_id, >, 0);
+  f->db = td_test_demo_db (&f->dir);
+  f->bloc_year_id = td_test_first_bloc_year (f->db, 2024);
+  by = td_registry_get_bloc_year (f->db, f->bloc_year_id, NULL);
+  f->bloc_id = by->bloc_id;
 
-  f->window = td_test_window_new ();
-  td_window_set_database (f->window, f->db, FALSE);
+  /* No bloc-year chosen: the page first offers them. */
+  f->window = td_test_window_with (f->db, 0, 0, 0);
   g_assert_true (td_window_show_section (f->window, "criteria"));
   f->page = TD_CRITERIA_PAGE (
       td_test_find_widget (GTK_WIDGET (f->window), TD_TYPE_CRITERIA_PAGE, NULL));

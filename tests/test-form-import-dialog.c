@@ -5,7 +5,6 @@
  * before Import, one transaction per form, Undo from the window's toast. */
 #include "config.h"
 
-#include "td-demo.h"
 #include "td-entries.h"
 #include "td-form-import-dialog.h"
 #include "td-form-import.h"
@@ -29,19 +28,10 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree gchar *path = NULL;
-  g_autoptr (GPtrArray) blocs = NULL;
-  gint64 bloc;
 
-  f->dir = td_test_tmpdir ();
-  path = g_build_filename (f->dir, "demo.db", NULL);
-  f->db = td_demo_create (path, &error);
-  g_assert_no_error (error);
-  blocs = td_registry_list_blocs (f->db, &error);
-  bloc = ((TdBloc *)g_ptr_array_index (blocs, 0))->id;
-  f->by_2024 = td_registry_find_bloc_year (f->db, bloc, 2024, &error);
-  f->by_2023 = td_registry_find_bloc_year (f->db, bloc, 2023, &error);
-  g_assert_no_error (error);
+  f->db = td_test_demo_db (&f->dir);
+  f->by_2024 = td_test_first_bloc_year (f->db, 2024);
+  f->by_2023 = td_test_first_bloc_year (f->db, 2023);
   f->table = td_criteria_load (f->db, f->by_2024, &error);
   g_assert_no_error (error);
   /* A bonus beside the standard points of the first row, as real tables
@@ -57,10 +47,7 @@ fixture_setup (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
   }
 
-  f->window = td_test_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
-  td_window_set_database (f->window, f->db, FALSE);
-  td_window_set_bloc_year_id (f->window, f->by_2024);
+  f->window = td_test_window_with (f->db, f->by_2024, 1366, 768);
   g_assert_true (td_window_show_section (f->window, "scores"));
   td_test_wait_drawn (GTK_WIDGET (f->window));
 }

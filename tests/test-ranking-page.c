@@ -17,15 +17,10 @@
 static TdDb *
 open_demo (TdWindow *window, gchar **dir_out)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *dir = td_test_tmpdir ();
-  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr (TdDb) db = td_demo_create (path, &error);
+  TdDb *db = td_test_demo_db (dir_out);
 
-  g_assert_no_error (error);
   td_window_set_database (window, db, FALSE);
   td_window_set_bloc_year_id (window, td_ranking_default_bloc_year (db));
-  *dir_out = g_steal_pointer (&dir);
   return db;
 }
 
@@ -294,6 +289,40 @@ test_rules_window (void)
   td_test_activate (GTK_WIDGET (page), "ranking.settings", NULL);
   settings = GTK_WIDGET (td_test_find_toplevel (TD_TYPE_RANKING_SETTINGS_WINDOW));
   g_assert_nonnull (settings);
+
+  /* Removing an award from the catalogue offers Undo, which brings it back
+   * (first, while no other toast waits before it in the window). */
+  {
+    g_autoptr (TdAward) spare = td_award_new ();
+    guint n_awards;
+    GtkWidget *undo;
+
+    g_free (spare->name);
+    spare->name = g_strdup ("Giấy khen của Giám đốc Sở");
+    spare->position = 99;
+    spare->id = td_award_save (db, spare, NULL);
+    g_assert_cmpint (spare->id, >, 0);
+    awards = td_award_list (db, NULL);
+    n_awards = awards->len;
+    g_assert_cmpint (((TdAward *)g_ptr_array_index (awards, n_awards - 1))->id, ==, spare->id);
+    td_test_activate (settings, "settings.delete-award", g_variant_new_int32 ((gint)n_awards - 1));
+    g_clear_pointer (&awards, g_ptr_array_unref);
+    awards = td_award_list (db, NULL);
+    g_assert_cmpuint (awards->len, ==, n_awards - 1);
+    undo = td_test_find_widget (settings, GTK_TYPE_BUTTON, "_Hoàn tác");
+    g_assert_nonnull (undo);
+    g_signal_emit_by_name (undo, "clicked");
+    td_test_iterate ();
+    g_clear_pointer (&awards, g_ptr_array_unref);
+    awards = td_award_list (db, NULL);
+    g_assert_cmpuint (awards->len, ==, n_awards);
+    g_assert_cmpstr (((TdAward *)g_ptr_array_index (awards, n_awards - 1))->name, ==,
+                     "Giấy khen của Giám đốc Sở");
+    /* Out again, so that the catalogue is the demo's below. */
+    g_assert_true (
+        td_award_delete (db, ((TdAward *)g_ptr_array_index (awards, n_awards - 1))->id, NULL));
+    g_clear_pointer (&awards, g_ptr_array_unref);
+  }
 
   /* Remove the vote rule: the tie it would break stays shared. */
   td_test_activate (settings, "settings.tie-remove", g_variant_new_int32 (1));

@@ -5,7 +5,6 @@
  * section asks for more than the screen gives. */
 #include "config.h"
 
-#include "td-demo.h"
 #include "td-registry.h"
 #include "td-test-util.h"
 
@@ -16,22 +15,10 @@ static void
 test_sections_fit (gconstpointer data)
 {
   const int *size = data;
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *dir = td_test_tmpdir ();
-  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr (TdDb) db = td_demo_create (path, &error);
-  g_autoptr (GPtrArray) blocs = NULL;
-  TdWindow *window;
+  g_autofree gchar *dir = NULL;
+  g_autoptr (TdDb) db = td_test_demo_db (&dir);
+  TdWindow *window = td_test_window_with (db, td_test_first_bloc_year (db, 2024), size[0], size[1]);
 
-  g_assert_no_error (error);
-  blocs = td_registry_list_blocs (db, &error);
-  g_assert_no_error (error);
-  window = td_test_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (window), size[0], size[1]);
-  td_window_set_database (window, db, FALSE);
-  td_window_set_bloc_year_id (
-      window,
-      td_registry_find_bloc_year (db, ((TdBloc *)g_ptr_array_index (blocs, 0))->id, 2024, &error));
   td_test_dismiss_toasts (window);
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {

@@ -5,7 +5,6 @@
  * reported in a dialog saying what to do. */
 #include "config.h"
 
-#include "td-demo.h"
 #include "td-export.h"
 #include "td-pages.h"
 #include "td-registry.h"
@@ -28,18 +27,9 @@ static void
 demo_open (Demo *demo)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree gchar *path = NULL;
-  g_autoptr (GPtrArray) blocs = NULL;
 
-  demo->dir = td_test_tmpdir ();
-  path = g_build_filename (demo->dir, "demo.db", NULL);
-  demo->db = td_demo_create (path, &error);
-  g_assert_no_error (error);
-  blocs = td_registry_list_blocs (demo->db, &error);
-  g_assert_no_error (error);
-  demo->bloc_year_id
-      = td_registry_find_bloc_year (demo->db, ((TdBloc *)blocs->pdata[0])->id, 2024, &error);
-  g_assert_no_error (error);
+  demo->db = td_test_demo_db (&demo->dir);
+  demo->bloc_year_id = td_test_first_bloc_year (demo->db, 2024);
   demo->unit_id = td_sheets_resolve_unit (demo->db, demo->bloc_year_id, "Sở Tư pháp", &error);
   g_assert_no_error (error);
 }

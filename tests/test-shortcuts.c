@@ -8,7 +8,6 @@
  * cell's own keys), sends them there and checks what they did. */
 #include "config.h"
 
-#include "td-demo.h"
 #include "td-registry.h"
 #include "td-scores-page.h"
 #include "td-sheet-preview.h"
@@ -720,23 +719,12 @@ run_case (gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *path = NULL;
-  g_autoptr (GPtrArray) blocs = NULL;
   int status;
 
   td_test_init (&argc, &argv);
-  fixture.dir = td_test_tmpdir ();
-  path = g_build_filename (fixture.dir, "demo.db", NULL);
-  fixture.db = td_demo_create (path, &error);
-  g_assert_no_error (error);
-  blocs = td_registry_list_blocs (fixture.db, &error);
-  g_assert_no_error (error);
-  fixture.window = td_test_window_new ();
-  td_window_set_database (fixture.window, fixture.db, FALSE);
-  td_window_set_bloc_year_id (
-      fixture.window, td_registry_find_bloc_year (
-                          fixture.db, ((TdBloc *)g_ptr_array_index (blocs, 0))->id, 2024, &error));
+  fixture.db = td_test_demo_db (&fixture.dir);
+  fixture.window
+      = td_test_window_with (fixture.db, td_test_first_bloc_year (fixture.db, 2024), 0, 0);
   td_test_dismiss_toasts (fixture.window);
 
   g_test_add_func ("/shortcuts/every-listed-shortcut-has-a-test",

@@ -143,6 +143,22 @@ add_unit_with_form (TdWindow *window, const char *name, const char *short_name)
   g_assert_null (td_test_find_toplevel (TD_TYPE_UNIT_DIALOG));
 }
 
+/* TRUE when a label shown under @root starts with @prefix. */
+static gboolean
+has_visible_label_prefix (GtkWidget *root, const char *prefix)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_get_visible (child)
+          && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (child)), prefix))
+        return TRUE;
+      if (has_visible_label_prefix (child, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 test_bloc_from_nothing (void)
 {
@@ -213,6 +229,20 @@ test_bloc_from_nothing (void)
   type_and_enter (GTK_WIDGET (dialog), "Tên đầy đủ", "so noi vu");
   g_assert_true (td_test_find_toplevel (TD_TYPE_UNIT_DIALOG) == dialog);
   g_assert_cmpuint (n_rows (page), ==, 4);
+  gtk_window_destroy (dialog);
+  td_test_iterate ();
+
+  /* A founding date that is no date is refused at its field, saying so. */
+  td_test_activate (GTK_WIDGET (page), "units.add", NULL);
+  dialog = td_test_find_toplevel (TD_TYPE_UNIT_DIALOG);
+  gtk_editable_set_text (
+      GTK_EDITABLE (entry_row (GTK_WIDGET (dialog), "Ngày thành lập (dd/mm/yyyy)")), "31/02/2020");
+  type_and_enter (GTK_WIDGET (dialog), "Tên đầy đủ", "Sở Tư pháp");
+  g_assert_true (td_test_find_toplevel (TD_TYPE_UNIT_DIALOG) == dialog);
+  g_assert_cmpuint (n_rows (page), ==, 4);
+  g_assert_true (gtk_widget_has_css_class (
+      entry_row (GTK_WIDGET (dialog), "Ngày thành lập (dd/mm/yyyy)"), "error"));
+  g_assert_true (has_visible_label_prefix (GTK_WIDGET (dialog), "Ngày thành lập: "));
   gtk_window_destroy (dialog);
   td_test_iterate ();
 

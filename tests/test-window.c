@@ -261,18 +261,11 @@ test_last_database_reopened (void)
 static void
 test_sheets_from_the_window (void)
 {
-  g_autofree gchar *dir = td_test_tmpdir ();
-  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdDb) db = td_demo_create (path, &error);
-  TdWindow *window;
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = td_test_window_open_demo (&dir);
   GtkWindow *preview;
   g_autofree gchar *shot = NULL;
 
-  g_assert_no_error (error);
-  g_clear_object (&db);
-  window = td_test_window_new ();
-  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
   td_test_dismiss_toasts (window);
   g_assert_cmpint (td_window_get_bloc_year_id (window), >, 0);
 
@@ -344,17 +337,10 @@ test_sections_built_when_shown (void)
 {
   const char *order[]
       = { "overview", "units", "campaigns", "criteria", "scores", "ranking", "calendar" };
-  g_autofree gchar *dir = td_test_tmpdir ();
-  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdDb) db = td_demo_create (path, &error);
-  TdWindow *window;
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = td_test_window_open_demo (&dir);
   TdSectionPage *units;
 
-  g_assert_no_error (error);
-  g_clear_object (&db);
-  window = td_test_window_new ();
-  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
   td_test_dismiss_toasts (window);
   g_assert_cmpstr (td_window_get_section (window), ==, "overview");
   g_assert_nonnull (td_test_find_widget (GTK_WIDGET (window), TD_TYPE_OVERVIEW_PAGE, NULL));
@@ -571,16 +557,9 @@ assert_menu_opens_with (GtkMenuButton *button, const char *item)
 static void
 test_menus_built_when_opened (void)
 {
-  g_autofree gchar *dir = td_test_tmpdir ();
-  g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (TdDb) db = td_demo_create (path, &error);
-  TdWindow *window;
+  g_autofree gchar *dir = NULL;
+  TdWindow *window = td_test_window_open_demo (&dir);
 
-  g_assert_no_error (error);
-  g_clear_object (&db);
-  window = td_test_window_new ();
-  g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
   td_test_wait_drawn (GTK_WIDGET (window));
   assert_menu_opens_with (menu_button_with_icon (GTK_WIDGET (window), "open-menu-symbolic"),
                           "_Mở cơ sở dữ liệu…");

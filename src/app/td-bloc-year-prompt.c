@@ -27,15 +27,6 @@ struct _TdBlocYearPrompt
 
 G_DEFINE_FINAL_TYPE (TdBlocYearPrompt, td_bloc_year_prompt, ADW_TYPE_BIN)
 
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static void
 on_row_activated (GtkListBox *list, GtkListBoxRow *row, TdBlocYearPrompt *self)
 {
@@ -109,51 +100,11 @@ on_database_changed (TdDb *db, const char *what, TdBlocYearPrompt *self)
 }
 
 static void
-set_database (TdBlocYearPrompt *self, TdDb *db)
-{
-  if (!td_db_follow_set (&self->database, db, G_CALLBACK (on_database_changed), self))
-    return;
-  td_bloc_year_prompt_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
-static void
 td_bloc_year_prompt_dispose (GObject *object)
 {
-  set_database (TD_BLOC_YEAR_PROMPT (object), NULL);
+  td_db_follow_clear (&TD_BLOC_YEAR_PROMPT (object)->database);
   /* AdwBin unparents its child itself (no gtk_widget_dispose_template). */
   G_OBJECT_CLASS (td_bloc_year_prompt_parent_class)->dispose (object);
-}
-
-static void
-td_bloc_year_prompt_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdBlocYearPrompt *self = TD_BLOC_YEAR_PROMPT (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database.db);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_bloc_year_prompt_set_property (GObject *object, guint prop_id, const GValue *value,
-                                  GParamSpec *pspec)
-{
-  TdBlocYearPrompt *self = TD_BLOC_YEAR_PROMPT (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -163,11 +114,9 @@ td_bloc_year_prompt_class_init (TdBlocYearPromptClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = td_bloc_year_prompt_dispose;
-  object_class->get_property = td_bloc_year_prompt_get_property;
-  object_class->set_property = td_bloc_year_prompt_set_property;
-
-  properties[PROP_DATABASE] = td_db_follow_param_spec ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  td_db_follow_class_install (object_class, G_STRUCT_OFFSET (TdBlocYearPrompt, database),
+                              G_CALLBACK (on_database_changed),
+                              (void (*) (gpointer))td_bloc_year_prompt_refresh);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-bloc-year-prompt.ui");

@@ -12,6 +12,7 @@
 #include "td-calendar-dialogs.h"
 #include "td-date.h"
 #include "td-registry.h"
+#include "td-undo-toast.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -244,47 +245,41 @@ td_calendar_event_dialog (GtkWidget *parent, TdDb *db, const TdEvent *event)
 
 typedef struct
 {
-  GtkWidget *parent; /* weak */
-  TdDb *db;
   TdEvent *event;
   TdDeadline *deadline;
   GPtrArray *progress;
 } Undo;
 
 static void
-undo_free (Undo *undo)
+undo_free (gpointer data)
 {
-  g_clear_weak_pointer (&undo->parent);
-  g_clear_object (&undo->db);
+  Undo *undo = data;
+
   g_clear_pointer (&undo->event, td_event_free);
   g_clear_pointer (&undo->deadline, td_deadline_free);
   g_clear_pointer (&undo->progress, g_ptr_array_unref);
   g_free (undo);
 }
 
-static void
-on_undo_clicked (AdwToast *toast, Undo *undo)
+static gboolean
+restore (TdDb *db, gpointer data, GError **error)
 {
-  g_autoptr (GError) error = NULL;
+  Undo *undo = data;
+  gint64 id;
 
   if (undo->event != NULL)
-    td_calendar_add_event (undo->db, undo->event, &error);
-  else if (undo->deadline != NULL)
+    return td_calendar_add_event (db, undo->event, error) != 0;
+  id = td_calendar_add_deadline (db, undo->deadline, error);
+  for (guint i = 0; id != 0 && undo->progress != NULL && i < undo->progress->len; i++)
     {
-      gint64 id = td_calendar_add_deadline (undo->db, undo->deadline, &error);
+      TdMemberProgress *p = g_ptr_array_index (undo->progress, i);
 
-      for (guint i = 0; id != 0 && undo->progress != NULL && i < undo->progress->len; i++)
-        {
-          TdMemberProgress *p = g_ptr_array_index (undo->progress, i);
-
-          if (g_date_valid (&p->done))
-            td_calendar_set_member_done (undo->db, id, p->unit_id, &p->done, NULL);
-        }
-      if (id != 0 && g_date_valid (&undo->deadline->done))
-        td_calendar_set_deadline_done (undo->db, id, &undo->deadline->done, NULL);
+      if (g_date_valid (&p->done))
+        td_calendar_set_member_done (db, id, p->unit_id, &p->done, NULL);
     }
-  if (error != NULL && undo->parent != NULL)
-    td_window_show_error (undo->parent, _ ("Could not undo the deletion"), error);
+  if (id != 0 && g_date_valid (&undo->deadline->done))
+    td_calendar_set_deadline_done (db, id, &undo->deadline->done, NULL);
+  return id != 0;
 }
 
 /* Saving shows no toast (the lists change at once), so that an Undo toast
@@ -292,15 +287,9 @@ on_undo_clicked (AdwToast *toast, Undo *undo)
  * given a high priority here: libadwaita 1.2 frees a toast still being
  * animated when that happens in quick succession. */
 static void
-toast_undo (GtkWidget *parent, const char *text, Undo *undo)
+toast_undo (GtkWidget *parent, TdDb *db, const char *text, Undo *undo)
 {
-  AdwToast *toast = adw_toast_new (text);
-
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "undo", undo, (GDestroyNotify)undo_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_clicked), undo);
-  g_set_weak_pointer (&undo->parent, parent);
-  td_window_toast (parent, toast);
+  td_window_toast (parent, td_undo_toast_new (parent, text, db, restore, undo, undo_free));
 }
 
 /* Deleting saves at once; the toast's Undo puts the row back. */
@@ -318,9 +307,8 @@ td_calendar_delete_event_undoable (GtkWidget *parent, TdDb *db, const TdEvent *e
     }
   text = g_strdup_printf (_ ("Deleted “%s”"), event->name);
   undo = g_new0 (Undo, 1);
-  undo->db = g_object_ref (db);
   undo->event = td_event_copy (event);
-  toast_undo (parent, text, undo);
+  toast_undo (parent, db, text, undo);
 }
 
 void
@@ -337,7 +325,6 @@ td_calendar_delete_deadline_undoable (GtkWidget *parent, TdDb *db, gint64 id)
       return;
     }
   undo = g_new0 (Undo, 1);
-  undo->db = g_object_ref (db);
   undo->deadline = d;
   /* The members' progress goes with the deadline (ON DELETE CASCADE). */
   undo->progress = td_calendar_member_progress (db, id, NULL);
@@ -348,7 +335,7 @@ td_calendar_delete_deadline_undoable (GtkWidget *parent, TdDb *db, gint64 id)
       return;
     }
   text = g_strdup_printf (_ ("Deleted “%s”"), d->title);
-  toast_undo (parent, text, undo);
+  toast_undo (parent, db, text, undo);
 }
 
 /* Deadline dialog ----------------------------------------------------------- */

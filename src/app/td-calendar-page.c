@@ -919,24 +919,19 @@ add_event_action (GtkWidget *widget, const char *name, GVariant *param)
   td_calendar_event_dialog (widget, td_section_db (self), NULL);
 }
 
+/* Edit or delete the stored event a row names. */
 static void
-edit_event_action (GtkWidget *widget, const char *name, GVariant *param)
+event_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
   g_autoptr (TdEvent) event = find_stored_event (self, g_variant_get_int64 (param));
 
-  if (event != NULL)
-    td_calendar_event_dialog (widget, td_section_db (self), event);
-}
-
-static void
-delete_event_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
-  g_autoptr (TdEvent) event = find_stored_event (self, g_variant_get_int64 (param));
-
-  if (event != NULL)
+  if (event == NULL)
+    return;
+  if (g_str_equal (name, "calendar.delete-event"))
     td_calendar_delete_event_undoable (widget, td_section_db (self), event);
+  else
+    td_calendar_event_dialog (widget, td_section_db (self), event);
 }
 
 static void
@@ -1139,8 +1134,8 @@ td_calendar_page_class_init (TdCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.select-day", "u", select_day_action);
   gtk_widget_class_install_action (widget_class, "calendar.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "calendar.add-event", NULL, add_event_action);
-  gtk_widget_class_install_action (widget_class, "calendar.edit-event", "x", edit_event_action);
-  gtk_widget_class_install_action (widget_class, "calendar.delete-event", "x", delete_event_action);
+  gtk_widget_class_install_action (widget_class, "calendar.edit-event", "x", event_action);
+  gtk_widget_class_install_action (widget_class, "calendar.delete-event", "x", event_action);
   gtk_widget_class_install_action (widget_class, "calendar.add-deadline", NULL,
                                    add_deadline_action);
   gtk_widget_class_install_action (widget_class, "calendar.edit-deadline", "x",

@@ -54,26 +54,9 @@ td_campaign_dialog_save (TdCampaignDialog *self)
   c->slogan = g_strdup (td_form_row_text (self->slogan_row));
   c->notes = g_strdup (td_form_row_text (self->notes_row));
   /* A date that cannot be read is refused here, saying what is wrong. */
-  if (!td_date_parse (td_form_row_text (self->starts_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX,
-                      &c->starts, &error)
-      && *td_form_row_text (self->starts_row) != '\0')
-    {
-      g_autofree gchar *message = g_strdup_printf (_ ("Starts: %s"), error->message);
-
-      td_form_show_field_error (GTK_WIDGET (self->starts_row), self->date_error, message);
-      return FALSE;
-    }
-  g_clear_error (&error);
-  if (!td_date_parse (td_form_row_text (self->ends_row), TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX,
-                      &c->ends, &error)
-      && *td_form_row_text (self->ends_row) != '\0')
-    {
-      g_autofree gchar *message = g_strdup_printf (_ ("Ends: %s"), error->message);
-
-      td_form_show_field_error (GTK_WIDGET (self->ends_row), self->date_error, message);
-      return FALSE;
-    }
-  g_clear_error (&error);
+  if (!td_form_row_get_date (self->starts_row, self->date_error, _ ("Starts: %s"), &c->starts)
+      || !td_form_row_get_date (self->ends_row, self->date_error, _ ("Ends: %s"), &c->ends))
+    return FALSE;
 
   if (!td_campaign_check (c, &error))
     {

@@ -14,6 +14,7 @@
 #include "td-form.h"
 #include "td-registry.h"
 #include "td-text.h"
+#include "td-undo-toast.h"
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
 #include "td-sheet-builders.h"
@@ -559,7 +560,6 @@ edit_action (GtkWidget *widget, const char *action_name, GVariant *param)
  * targets and every recorded result. */
 typedef struct
 {
-  TdDb *db;
   TdCampaign *campaign;
   GPtrArray *targets;
   GPtrArray *results; /* per target: GPtrArray of (unit id, result) pairs as "id\tresult" */
@@ -570,24 +570,21 @@ deleted_campaign_free (gpointer data)
 {
   DeletedCampaign *d = data;
 
-  g_clear_weak_pointer (&d->db);
   td_campaign_free (d->campaign);
   g_ptr_array_unref (d->targets);
   g_ptr_array_unref (d->results);
   g_free (d);
 }
 
-static void
-on_undo_delete_campaign (AdwToast *toast, DeletedCampaign *d)
+static gboolean
+restore_campaign (TdDb *db, gpointer data, GError **error)
 {
-  g_autoptr (GError) error = NULL;
+  DeletedCampaign *d = data;
   gint64 id;
 
-  if (d->db == NULL)
-    return;
-  if (!td_db_begin (d->db, &error))
-    goto fail;
-  id = td_campaign_add (d->db, d->campaign, &error);
+  if (!td_db_begin (db, error))
+    return FALSE;
+  id = td_campaign_add (db, d->campaign, error);
   if (id == 0)
     goto rollback;
   for (guint i = 0; i < d->targets->len; i++)
@@ -597,24 +594,23 @@ on_undo_delete_campaign (AdwToast *toast, DeletedCampaign *d)
       gint64 target_id;
 
       t->campaign_id = id;
-      target_id = td_campaign_add_target (d->db, t, &error);
+      target_id = td_campaign_add_target (db, t, error);
       if (target_id == 0)
         goto rollback;
       for (guint r = 0; r < results->len; r++)
         {
           g_auto (GStrv) parts = g_strsplit (results->pdata[r], "\t", 2);
 
-          if (!td_campaign_set_result (d->db, target_id, g_ascii_strtoll (parts[0], NULL, 10),
-                                       parts[1], &error))
+          if (!td_campaign_set_result (db, target_id, g_ascii_strtoll (parts[0], NULL, 10),
+                                       parts[1], error))
             goto rollback;
         }
     }
-  if (td_db_commit (d->db, &error))
-    return;
+  if (td_db_commit (db, error))
+    return TRUE;
 rollback:
-  td_db_rollback (d->db);
-fail:
-  g_warning ("Undo failed: %s", error ? error->message : "?");
+  td_db_rollback (db);
+  return FALSE;
 }
 
 static void
@@ -625,12 +621,10 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GPtrArray) members = NULL;
   g_autofree gchar *title = NULL;
   DeletedCampaign *d;
-  AdwToast *toast;
 
   if (self->campaign_id == 0)
     return;
   d = g_new0 (DeletedCampaign, 1);
-  g_set_weak_pointer (&d->db, td_section_db (self));
   d->campaign = td_campaign_get (td_section_db (self), self->campaign_id, &error);
   d->targets = td_campaign_list_targets (td_section_db (self), self->campaign_id, &error);
   d->results = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
@@ -664,11 +658,8 @@ delete_action (GtkWidget *widget, const char *action_name, GVariant *param)
       return;
     }
   title = g_strdup_printf (_ ("“%s” deleted"), d->campaign->name);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_campaign), d,
-                         (GClosureNotify)(void (*) (void))deleted_campaign_free, 0);
-  td_window_toast (widget, toast);
+  td_window_toast (widget, td_undo_toast_new (widget, title, td_section_db (self), restore_campaign,
+                                              d, deleted_campaign_free));
 }
 
 /* A target: its text, yes/no or a graded level (with the level asked). */
@@ -720,31 +711,10 @@ add_target_action (GtkWidget *widget, const char *action_name, GVariant *param)
   td_form_present (f, G_CALLBACK (on_target_response));
 }
 
-typedef struct
+static gboolean
+restore_target (TdDb *db, gpointer data, GError **error)
 {
-  TdDb *db;
-  TdTarget *target;
-} DeletedTarget;
-
-static void
-deleted_target_free (gpointer data)
-{
-  DeletedTarget *d = data;
-
-  g_clear_weak_pointer (&d->db);
-  td_target_free (d->target);
-  g_free (d);
-}
-
-static void
-on_undo_delete_target (AdwToast *toast, DeletedTarget *d)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (d->db == NULL)
-    return;
-  if (td_campaign_add_target (d->db, d->target, &error) == 0)
-    g_warning ("Undo failed: %s", error->message);
+  return td_campaign_add_target (db, data, error) != 0;
 }
 
 static void
@@ -755,30 +725,25 @@ delete_target_action (GtkWidget *widget, const char *action_name, GVariant *para
   g_autoptr (GPtrArray) targets
       = td_campaign_list_targets (td_section_db (self), self->campaign_id, NULL);
   g_autoptr (GError) error = NULL;
-  DeletedTarget *d = NULL;
-  AdwToast *toast;
+  TdTarget *target = NULL;
 
   for (guint i = 0; targets != NULL && i < targets->len; i++)
     if (((TdTarget *)targets->pdata[i])->id == target_id)
       {
-        d = g_new0 (DeletedTarget, 1);
-        g_set_weak_pointer (&d->db, td_section_db (self));
-        d->target = g_ptr_array_steal_index (targets, i);
+        target = g_ptr_array_steal_index (targets, i);
         break;
       }
-  if (d == NULL)
+  if (target == NULL)
     return;
   if (!td_campaign_delete_target (td_section_db (self), target_id, &error))
     {
-      deleted_target_free (d);
+      td_target_free (target);
       td_window_show_error (widget, _ ("Could not delete the target"), error);
       return;
     }
-  toast = adw_toast_new (_ ("Target deleted"));
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete_target), d,
-                         (GClosureNotify)(void (*) (void))deleted_target_free, 0);
-  td_window_toast (widget, toast);
+  td_window_toast (widget,
+                   td_undo_toast_new (widget, _ ("Target deleted"), td_section_db (self),
+                                      restore_target, target, (GDestroyNotify)td_target_free));
 }
 
 /* ---- object ---- */

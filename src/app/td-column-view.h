@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* What GtkColumnView lacks on GTK 4.8 and several lists need. */
+/* What GtkColumnView lacks on GTK 4.8 and several lists need: scrolling
+ * to a row, and a column made from a few factory callbacks. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -8,5 +9,17 @@ G_BEGIN_DECLS
 
 /* Scrolls @view so that row @position is in sight. */
 void td_column_view_scroll_to (GtkColumnView *view, guint position);
+
+/* Appends a resizable column with @title to @view; its cells are made by a
+ * GtkSignalListItemFactory whose "setup", "bind" and "unbind" callbacks
+ * (@unbind may be NULL) are given @data, and on which @owner is kept for
+ * them (td_column_view_factory_owner).  @fixed_width > 0 sets the width
+ * the column starts with.  The column belongs to @view. */
+GtkColumnViewColumn *td_column_view_add_column (GtkColumnView *view, const char *title,
+                                                gboolean expand, int fixed_width, gpointer owner,
+                                                GCallback setup, GCallback bind, GCallback unbind,
+                                                gpointer data);
+/* The @owner given to td_column_view_add_column, in its callbacks. */
+gpointer td_column_view_factory_owner (GtkSignalListItemFactory *factory);
 
 G_END_DECLS

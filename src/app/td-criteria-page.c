@@ -363,7 +363,7 @@ fill_cell (TdCriteriaPage *self, GtkWidget *child)
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdCriteriaPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  TdCriteriaPage *self = td_column_view_factory_owner (factory);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
   g_object_set_data (G_OBJECT (child), "item", gtk_list_item_get_item (list_item));
@@ -374,30 +374,11 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer d
 static void
 unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdCriteriaPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  TdCriteriaPage *self = td_column_view_factory_owner (factory);
   GtkWidget *child = gtk_list_item_get_child (list_item);
 
   g_hash_table_remove (self->bound, child);
   g_object_set_data (G_OBJECT (child), "item", NULL);
-}
-
-static void
-add_column (TdCriteriaPage *self, const char *title, Column col, gboolean expand, int fixed)
-{
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "page", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (col));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (col));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (col));
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  if (fixed > 0)
-    gtk_column_view_column_set_fixed_width (column, fixed);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
 }
 
 /* Actions */
@@ -923,10 +904,20 @@ td_criteria_page_init (TdCriteriaPage *self)
   g_signal_connect (self->view, "activate", G_CALLBACK (on_row_activated), self);
 
   /* The content keeps a readable width; a narrow window scrolls sideways. */
-  add_column (self, _ ("Code"), COL_CODE, FALSE, 72);
-  add_column (self, _ ("Content"), COL_TITLE, TRUE, 280);
-  add_column (self, _ ("Standard"), COL_STANDARD, FALSE, 96);
-  add_column (self, _ ("Bonus / deduction"), COL_RULE, FALSE, 210);
-  add_column (self, _ ("Assessed by"), COL_ASSESSOR, FALSE, 150);
+  td_column_view_add_column (self->view, _ ("Code"), FALSE, 72, self, G_CALLBACK (setup_cell),
+                             G_CALLBACK (bind_cell), G_CALLBACK (unbind_cell),
+                             GINT_TO_POINTER (COL_CODE));
+  td_column_view_add_column (self->view, _ ("Content"), TRUE, 280, self, G_CALLBACK (setup_cell),
+                             G_CALLBACK (bind_cell), G_CALLBACK (unbind_cell),
+                             GINT_TO_POINTER (COL_TITLE));
+  td_column_view_add_column (self->view, _ ("Standard"), FALSE, 96, self, G_CALLBACK (setup_cell),
+                             G_CALLBACK (bind_cell), G_CALLBACK (unbind_cell),
+                             GINT_TO_POINTER (COL_STANDARD));
+  td_column_view_add_column (self->view, _ ("Bonus / deduction"), FALSE, 210, self,
+                             G_CALLBACK (setup_cell), G_CALLBACK (bind_cell),
+                             G_CALLBACK (unbind_cell), GINT_TO_POINTER (COL_RULE));
+  td_column_view_add_column (self->view, _ ("Assessed by"), FALSE, 150, self,
+                             G_CALLBACK (setup_cell), G_CALLBACK (bind_cell),
+                             G_CALLBACK (unbind_cell), GINT_TO_POINTER (COL_ASSESSOR));
   td_a11y_follow_column_view (self->view, _ ("Criteria"), 0);
 }

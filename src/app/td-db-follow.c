@@ -32,3 +32,67 @@ td_db_follow_param_spec (void)
   return g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
                               G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 }
+
+/* What td_db_follow_class_install was given, kept on the type that owns
+ * the property. */
+typedef struct
+{
+  gsize offset;
+  GCallback changed;
+  void (*followed) (gpointer instance);
+} FollowerClass;
+
+static GQuark follower_quark;
+
+static TdDbFollow *
+follower_field (GObject *object, GParamSpec *pspec, FollowerClass **klass)
+{
+  *klass = g_type_get_qdata (pspec->owner_type, follower_quark);
+  return G_STRUCT_MEMBER_P (object, (*klass)->offset);
+}
+
+static void
+follower_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  FollowerClass *klass;
+
+  if (prop_id != 1)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_object (value, follower_field (object, pspec, &klass)->db);
+}
+
+static void
+follower_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  FollowerClass *klass;
+  TdDbFollow *follow;
+
+  if (prop_id != 1)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  follow = follower_field (object, pspec, &klass);
+  if (!td_db_follow_set (follow, g_value_get_object (value), klass->changed, object))
+    return;
+  klass->followed (object);
+  g_object_notify_by_pspec (object, pspec);
+}
+
+void
+td_db_follow_class_install (GObjectClass *klass, gsize follow_offset, GCallback changed,
+                            void (*followed) (gpointer instance))
+{
+  FollowerClass *follower = g_new0 (FollowerClass, 1);
+
+  if (follower_quark == 0)
+    follower_quark = g_quark_from_static_string ("td-db-follower");
+  follower->offset = follow_offset;
+  follower->changed = changed;
+  follower->followed = followed;
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), follower_quark, follower); /* lives as the type */
+  klass->get_property = follower_get_property;
+  klass->set_property = follower_set_property;
+  g_object_class_install_property (klass, 1, td_db_follow_param_spec ());
+}

@@ -21,5 +21,12 @@ gboolean td_db_follow_set (TdDbFollow *follow, TdDb *db, GCallback changed, gpoi
 void td_db_follow_clear (TdDbFollow *follow);
 /* The "database" property every follower installs. */
 GParamSpec *td_db_follow_param_spec (void);
+/* For class_init of a widget whose one property is the "database" it
+ * follows (the bloc-year prompt, the Overview's coming dates): installs it,
+ * with the class's get_property and set_property.  Setting it follows the
+ * database in the TdDbFollow at @follow_offset of the instance, with
+ * @changed on its "changed", then calls @followed (instance) and notifies. */
+void td_db_follow_class_install (GObjectClass *klass, gsize follow_offset, GCallback changed,
+                                 void (*followed) (gpointer instance));
 
 G_END_DECLS

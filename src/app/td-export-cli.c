@@ -22,10 +22,9 @@
 
 typedef struct
 {
-  const char *name;
+  const char *name; /* as td_sheets_build knows it (TD_SHEET_RANKING …) */
   const char *summary;
   gboolean needs_unit;
-  TdSheetBuilder build; /* NULL: not available yet */
   GPtrArray *(*example) (int year);
 } TdExportSheet;
 
@@ -72,7 +71,9 @@ example_calendar (int year)
   return one_sheet (td_sheet_sample_calendar (year));
 }
 
-/* The database builders: resolve what was typed, then build by name. */
+/* Resolves what was typed, then builds the sheets of one workbook (the PDF
+ * has their pages in the same order), as a GPtrArray of TdSheet owning
+ * them. */
 static GPtrArray *
 build_named (const char *name, TdDb *db, const TdExportRequest *request, GError **error)
 {
@@ -93,53 +94,17 @@ build_named (const char *name, TdDb *db, const TdExportRequest *request, GError 
   return td_sheets_build (db, name, bloc_year_id, unit_id, error);
 }
 
-static GPtrArray *
-build_calendar (TdDb *db, const TdExportRequest *request, GError **error)
-{
-  return build_named (TD_SHEET_CALENDAR, db, request, error);
-}
-
-static GPtrArray *
-build_form (TdDb *db, const TdExportRequest *request, GError **error)
-{
-  return build_named (TD_SHEET_FORM, db, request, error);
-}
-
-static GPtrArray *
-build_matrix (TdDb *db, const TdExportRequest *request, GError **error)
-{
-  return build_named (TD_SHEET_MATRIX, db, request, error);
-}
-
-static GPtrArray *
-build_ranking (TdDb *db, const TdExportRequest *request, GError **error)
-{
-  return build_named (TD_SHEET_RANKING, db, request, error);
-}
-
-static GPtrArray *
-build_scores (TdDb *db, const TdExportRequest *request, GError **error)
-{
-  return build_named (TD_SHEET_SCORES, db, request, error);
-}
-
-static GPtrArray *
-build_workbook (TdDb *db, const TdExportRequest *request, GError **error)
-{
-  return build_named (TD_SHEET_WORKBOOK, db, request, error);
-}
-
 static const TdExportSheet sheets[] = {
-  { "calendar", N_ ("Commemorations, events and deadlines of the year"), FALSE, build_calendar,
+  { TD_SHEET_CALENDAR, N_ ("Commemorations, events and deadlines of the year"), FALSE,
     example_calendar },
-  { "form", N_ ("Blank self-score form for a member to fill in (every member without --unit)"),
-    FALSE, build_form, example_form },
-  { "matrix", N_ ("Criteria × units matrix for the meeting"), FALSE, build_matrix, example_matrix },
-  { "ranking", N_ ("Summary of scores and ranking of the bloc"), FALSE, build_ranking,
+  { TD_SHEET_FORM,
+    N_ ("Blank self-score form for a member to fill in (every member without --unit)"), FALSE,
+    example_form },
+  { TD_SHEET_MATRIX, N_ ("Criteria × units matrix for the meeting"), FALSE, example_matrix },
+  { TD_SHEET_RANKING, N_ ("Summary of scores and ranking of the bloc"), FALSE, example_ranking },
+  { TD_SHEET_SCORES, N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, example_scores },
+  { TD_SHEET_WORKBOOK, N_ ("The whole year: summary, matrix and one scoring sheet per unit"), FALSE,
     example_ranking },
-  { "scores", N_ ("Scoring sheet of one unit (needs --unit)"), TRUE, build_scores, example_scores },
-  { "workbook", N_ ("The whole year: summary, matrix and one scoring sheet per unit"), FALSE,
-    build_workbook, example_ranking },
 };
 
 static const TdExportSheet *
@@ -276,12 +241,6 @@ td_export_cli_run (int argc, char **argv)
       TdExportRequest request = { bloc, year, unit };
       g_autoptr (TdDb) db = NULL;
 
-      if (sheet->build == NULL)
-        {
-          g_printerr (_ ("The sheet “%s” is not available yet in this version of Thi Đua.\n"),
-                      sheet->name);
-          return 1;
-        }
       /* A read command: nothing is written to the database, not even a backup. */
       db = td_db_open (database, TD_DB_OPEN_READ_ONLY, &error);
       if (db == NULL)
@@ -289,7 +248,7 @@ td_export_cli_run (int argc, char **argv)
           g_printerr ("%s\n", error->message);
           return 1;
         }
-      result = sheet->build (db, &request, &error);
+      result = build_named (sheet->name, db, &request, &error);
       if (result == NULL)
         {
           g_printerr ("%s\n", error->message);

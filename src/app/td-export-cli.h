@@ -18,10 +18,6 @@ typedef struct
   const char *unit;
 } TdExportRequest;
 
-/* A builder returns the sheets of one workbook (the PDF has their pages
- * in the same order), as a GPtrArray of TdSheet owning them. */
-typedef GPtrArray *(*TdSheetBuilder) (TdDb *db, const TdExportRequest *request, GError **error);
-
 int td_export_cli_run (int argc, char **argv);
 
 G_END_DECLS

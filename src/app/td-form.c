@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include "td-form.h"
+#include "td-date.h"
+#include "td-window.h"
 
 #include <glib/gi18n.h>
 
@@ -37,6 +39,25 @@ td_form_show_field_error (GtkWidget *row, GtkLabel *label, const char *message)
     }
   gtk_widget_add_css_class (row, "error");
   gtk_widget_grab_focus (row);
+}
+
+gboolean
+td_form_row_get_date (gpointer editable_row, GtkLabel *label, const char *message_format,
+                      GDate *date)
+{
+  const char *text = td_form_row_text (editable_row);
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *message = NULL;
+
+  if (text[0] == '\0' || td_date_parse (text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, date, &error))
+    return TRUE;
+    /* @message_format is a caller's translated message with one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  message = g_strdup_printf (message_format, error->message);
+#pragma GCC diagnostic pop
+  td_form_show_field_error (GTK_WIDGET (editable_row), label, message);
+  return FALSE;
 }
 
 void
@@ -157,4 +178,16 @@ td_form_present (TdForm *form, GCallback on_response)
 {
   g_signal_connect (form->dialog, "response", on_response, form);
   gtk_window_present (GTK_WINDOW (form->dialog));
+}
+
+void
+td_form_report (TdForm *form, gboolean ok, const GError *error, const char *failed,
+                const char *done)
+{
+  if (form->owner == NULL)
+    return;
+  if (ok)
+    td_window_toast_text (form->owner, done);
+  else
+    td_window_show_error (form->owner, failed, error);
 }

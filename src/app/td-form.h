@@ -15,6 +15,11 @@ void td_form_row_set_text (gpointer editable_row, const char *text);
 /* Shows @message under @row in @label and marks the row (the focus goes
  * there), or clears both when @message is NULL. */
 void td_form_show_field_error (GtkWidget *row, GtkLabel *label, const char *message);
+/* Reads the date (dd/mm/yyyy) typed in @row into @date, which an empty row
+ * leaves alone.  A date that cannot be read is refused: @message_format
+ * (e.g. "Starts: %s") with the reason is shown under @row in @label. */
+gboolean td_form_row_get_date (gpointer editable_row, GtkLabel *label, const char *message_format,
+                               GDate *date);
 /* Enter in any entry row of @window calls @save (GtkText *text, @data).
  * Connected to each row's text rather than through the default widget,
  * which an AdwEntryRow of libadwaita 1.2 does not reach reliably. */
@@ -53,5 +58,9 @@ void td_form_set_error (TdForm *form, const GError *error);
 /* @on_response (AdwMessageDialog *, const char *response, TdForm *) then
  * shows the dialog. */
 void td_form_present (TdForm *form, GCallback on_response);
+/* After the form's change: a toast saying @done when @ok, otherwise the
+ * error under the heading @failed, in the owner's window. */
+void td_form_report (TdForm *form, gboolean ok, const GError *error, const char *failed,
+                     const char *done);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include "td-a11y.h"
 #include "td-ranking-page.h"
+#include "td-column-view.h"
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
 #include "td-sheet-builders.h"
@@ -161,7 +162,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
 {
-  TdRankingPage *self = g_object_get_data (G_OBJECT (factory), "page");
+  TdRankingPage *self = td_column_view_factory_owner (factory);
   guint column = GPOINTER_TO_UINT (data);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   const TdRankRow *row = row_for_item (self, gtk_list_item_get_item (item));
@@ -220,28 +221,17 @@ add_columns (TdRankingPage *self)
 
   for (guint i = 0; i < N_COLUMNS; i++)
     {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr (GtkColumnViewColumn) column = NULL;
+      int width = 0;
 
-      g_object_set_data (G_OBJECT (factory), "page", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GUINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
-      column = gtk_column_view_column_new (titles[i], factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
       if (i == COL_UNIT)
-        {
-          gtk_column_view_column_set_expand (column, TRUE);
-          gtk_column_view_column_set_fixed_width (column, 170);
-        }
-      if (i == COL_GRADE)
-        gtk_column_view_column_set_fixed_width (
-            column, grade_column_width (GTK_WIDGET (self->column_view)));
-      if (i == COL_PROPOSAL)
-        {
-          gtk_column_view_column_set_expand (column, TRUE);
-          gtk_column_view_column_set_fixed_width (column, 150);
-        }
-      gtk_column_view_append_column (self->column_view, column);
+        width = 170;
+      else if (i == COL_GRADE)
+        width = grade_column_width (GTK_WIDGET (self->column_view));
+      else if (i == COL_PROPOSAL)
+        width = 150;
+      td_column_view_add_column (self->column_view, titles[i], i == COL_UNIT || i == COL_PROPOSAL,
+                                 width, self, G_CALLBACK (setup_cell), G_CALLBACK (bind_cell), NULL,
+                                 GUINT_TO_POINTER (i));
     }
 }
 

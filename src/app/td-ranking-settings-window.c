@@ -10,6 +10,7 @@
 
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
+#include "td-undo-toast.h"
 
 #include <glib/gi18n.h>
 
@@ -646,15 +647,11 @@ on_new_award (AdwEntryRow *row, TdRankingSettingsWindow *self)
     gtk_editable_set_text (GTK_EDITABLE (row), "");
 }
 
-static void
-undo_award_delete (AdwToast *toast, TdRankingSettingsWindow *self)
+static gboolean
+restore_award (TdDb *db, gpointer award, GError **error)
 {
-  TdAward *award = g_object_get_data (G_OBJECT (toast), "award");
-  g_autoptr (GError) error = NULL;
-
-  award->id = 0;
-  if (td_award_save (self->database, award, &error) == 0)
-    toast_error (self, error);
+  ((TdAward *)award)->id = 0;
+  return td_award_save (db, award, error) != 0;
 }
 
 static void
@@ -664,7 +661,6 @@ delete_award_action (GtkWidget *widget, const char *action_name, GVariant *param
   guint i = (guint)g_variant_get_int32 (param);
   TdAward *old, *copy;
   g_autoptr (GError) error = NULL;
-  AdwToast *toast;
 
   if (i >= self->awards->len)
     return;
@@ -682,11 +678,10 @@ delete_award_action (GtkWidget *widget, const char *action_name, GVariant *param
       toast_error (self, error);
       return;
     }
-  toast = adw_toast_new (_ ("Removed from the catalogue"));
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "award", copy, (GDestroyNotify)td_award_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (undo_award_delete), self);
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                    td_undo_toast_new (widget, _ ("Removed from the catalogue"),
+                                                       self->database, restore_award, copy,
+                                                       (GDestroyNotify)td_award_free));
 }
 
 /* --- building ------------------------------------------------------------ */

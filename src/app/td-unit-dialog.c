@@ -55,7 +55,6 @@ td_unit_dialog_save (TdUnitDialog *self)
 {
   g_autoptr (TdUnit) unit = td_unit_new ();
   g_autoptr (GError) error = NULL;
-  const char *founded = td_form_row_text (self->founded_row);
   gboolean ok;
 
   td_form_show_field_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
@@ -72,14 +71,9 @@ td_unit_dialog_save (TdUnitDialog *self)
   unit->phone = g_strdup (td_form_row_text (self->phone_row));
   unit->email = g_strdup (td_form_row_text (self->email_row));
   unit->notes = g_strdup (td_form_row_text (self->notes_row));
-  if (founded[0] != '\0'
-      && !td_date_parse (founded, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, &unit->founded, &error))
-    {
-      g_autofree gchar *message = g_strdup_printf (_ ("Founded: %s"), error->message);
-
-      td_form_show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, message);
-      return FALSE;
-    }
+  if (!td_form_row_get_date (self->founded_row, self->founded_error, _ ("Founded: %s"),
+                             &unit->founded))
+    return FALSE;
 
   if (!td_registry_check_unit_name (self->database, self->bloc_year_id, self->unit_id, unit->name,
                                     &error))

@@ -55,15 +55,15 @@ on_rename_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
 {
   g_autoptr (GError) error = NULL;
   GDate date;
+  gboolean ok;
 
   if (g_strcmp0 (response, "rename") != 0)
     return;
-  if (!rename_check (f, &date, &error)
-      || !td_registry_rename_unit (td_section_db (f->owner), f->id, &date, td_form_text (f, 0),
-                                   td_form_text (f, 1), &error))
-    td_window_show_error (f->owner, _ ("Could not rename the unit"), error);
-  else
-    td_window_toast_text (f->owner, _ ("Renamed; earlier years keep the old name"));
+  ok = rename_check (f, &date, &error)
+       && td_registry_rename_unit (td_section_db (f->owner), f->id, &date, td_form_text (f, 0),
+                                   td_form_text (f, 1), &error);
+  td_form_report (f, ok, error, _ ("Could not rename the unit"),
+                  _ ("Renamed; earlier years keep the old name"));
 }
 
 void
@@ -98,13 +98,13 @@ on_retire_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
 {
   g_autoptr (GError) error = NULL;
   gint year = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (f->spin));
+  gboolean ok;
 
   if (g_strcmp0 (response, "retire") != 0)
     return;
-  if (!td_registry_retire_unit (td_section_db (f->owner), f->id, year, &error))
-    td_window_show_error (f->owner, _ ("Could not retire the unit"), error);
-  else
-    td_window_toast_text (f->owner, _ ("Retired; earlier years keep the unit"));
+  ok = td_registry_retire_unit (td_section_db (f->owner), f->id, year, &error);
+  td_form_report (f, ok, error, _ ("Could not retire the unit"),
+                  _ ("Retired; earlier years keep the unit"));
 }
 
 void
@@ -181,18 +181,18 @@ on_merge_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr (TdUnit) successor = td_unit_new ();
   GDate date;
+  gboolean ok;
 
   if (g_strcmp0 (response, "merge") != 0)
     return;
   successor->name = g_strdup (td_form_text (f, 0));
   successor->short_name = g_strdup (td_form_text (f, 1));
-  if (!merge_check (f, ids, &date, &error)
-      || td_registry_merge_units (td_section_db (f->owner), (gint64 *)ids->data, ids->len,
-                                  successor, &date, &error)
-             == 0)
-    td_window_show_error (f->owner, _ ("Could not merge the units"), error);
-  else
-    td_window_toast_text (f->owner, _ ("Merged; earlier years keep both units"));
+  ok = merge_check (f, ids, &date, &error)
+       && td_registry_merge_units (td_section_db (f->owner), (gint64 *)ids->data, ids->len,
+                                   successor, &date, &error)
+              != 0;
+  td_form_report (f, ok, error, _ ("Could not merge the units"),
+                  _ ("Merged; earlier years keep both units"));
 }
 
 void

@@ -10,12 +10,14 @@
 #include "config.h"
 
 #include "td-a11y.h"
+#include "td-column-view.h"
 #include "td-units-page-private.h"
 #include "td-import-dialog.h"
 #include "td-registry.h"
 #include "td-sheet-builders.h"
 #include "td-text.h"
 #include "td-unit-dialog.h"
+#include "td-undo-toast.h"
 #include "td-unit-item.h"
 #include "td-window.h"
 
@@ -347,17 +349,9 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 static GtkColumnViewColumn *
 add_column (TdUnitsPage *self, const char *title, TextGetter getter, gboolean expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), getter);
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_expand (column, expand);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->column_view, column);
-  g_object_unref (column);
-  return column;
+  return td_column_view_add_column (self->column_view, title, expand, 0, NULL,
+                                    G_CALLBACK (setup_label), G_CALLBACK (bind_label), NULL,
+                                    getter);
 }
 
 /* ---- actions ---- */
@@ -404,49 +398,37 @@ on_activate (GtkColumnView *view, guint position, TdUnitsPage *self)
 
 typedef struct
 {
-  TdDb *db;
   gint64 bloc_year_id;
   gint64 unit_id;
   gboolean was_head;
   gboolean was_deputy;
 } RemovedMember;
 
-static void
-removed_member_free (gpointer data)
+/* Back into the bloc, with the role it had. */
+static gboolean
+restore_member (TdDb *db, gpointer data, GError **error)
 {
   RemovedMember *r = data;
-
-  g_clear_weak_pointer (&r->db);
-  g_free (r);
-}
-
-static void
-on_undo_remove (AdwToast *toast, RemovedMember *r)
-{
-  g_autoptr (GError) error = NULL;
   g_autoptr (TdBlocYear) by = NULL;
 
-  if (r->db == NULL)
-    return;
-  if (!td_db_begin (r->db, &error))
-    goto fail;
-  if (!td_registry_add_member (r->db, r->bloc_year_id, r->unit_id, &error))
+  if (!td_db_begin (db, error))
+    return FALSE;
+  if (!td_registry_add_member (db, r->bloc_year_id, r->unit_id, error))
     goto rollback;
   if (r->was_head || r->was_deputy)
     {
-      by = td_registry_get_bloc_year (r->db, r->bloc_year_id, &error);
+      by = td_registry_get_bloc_year (db, r->bloc_year_id, error);
       if (by == NULL
-          || !td_registry_set_roles (r->db, r->bloc_year_id,
+          || !td_registry_set_roles (db, r->bloc_year_id,
                                      r->was_head ? r->unit_id : by->head_unit_id,
-                                     r->was_deputy ? r->unit_id : by->deputy_unit_id, &error))
+                                     r->was_deputy ? r->unit_id : by->deputy_unit_id, error))
         goto rollback;
     }
-  if (td_db_commit (r->db, &error))
-    return;
+  if (td_db_commit (db, error))
+    return TRUE;
 rollback:
-  td_db_rollback (r->db);
-fail:
-  g_warning ("Undo failed: %s", error ? error->message : "?");
+  td_db_rollback (db);
+  return FALSE;
 }
 
 static void
@@ -471,29 +453,10 @@ offer_retire (TdUnitsPage *self, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-typedef struct
+static gboolean
+restore_unit (TdDb *db, gpointer snapshot, GError **error)
 {
-  TdDb *db; /* weak: a closed database is not kept open by a pending Undo */
-  TdUnitSnapshot *snapshot;
-} DeletedUnit;
-
-static void
-deleted_unit_free (gpointer data)
-{
-  DeletedUnit *d = data;
-
-  g_clear_weak_pointer (&d->db);
-  td_unit_snapshot_free (d->snapshot);
-  g_free (d);
-}
-
-static void
-on_undo_delete (AdwToast *toast, DeletedUnit *d)
-{
-  g_autoptr (GError) error = NULL;
-
-  if (d->db != NULL && !td_registry_restore_unit (d->db, d->snapshot, &error))
-    g_warning ("Undo failed: %s", error->message);
+  return td_registry_restore_unit (db, snapshot, error);
 }
 
 /* Deleting a unit from the database (list of all units): refused with the
@@ -504,8 +467,6 @@ delete_unit (TdUnitsPage *self, TdUnitItem *item)
   g_autoptr (GError) error = NULL;
   g_autofree gchar *title = NULL;
   TdUnitSnapshot *snapshot;
-  DeletedUnit *d;
-  AdwToast *toast;
 
   /* The item goes with the reload that the deletion causes: name it first. */
   /* Translators: toast after deleting a unit from the database; %s is its name */
@@ -520,14 +481,11 @@ delete_unit (TdUnitsPage *self, TdUnitItem *item)
         td_window_show_error (GTK_WIDGET (self), _ ("Could not delete the unit"), error);
       return;
     }
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  d = g_new0 (DeletedUnit, 1);
-  d->snapshot = snapshot;
-  g_set_weak_pointer (&d->db, td_section_db (self));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_delete), d,
-                         (GClosureNotify)(void (*) (void))deleted_unit_free, 0);
-  td_window_toast (GTK_WIDGET (self), toast);
+  /* The database is held weakly: a closed one is not kept open by a
+   * pending Undo. */
+  td_window_toast (GTK_WIDGET (self),
+                   td_undo_toast_new (GTK_WIDGET (self), title, td_section_db (self), restore_unit,
+                                      snapshot, (GDestroyNotify)td_unit_snapshot_free));
 }
 
 static void
@@ -538,7 +496,6 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (GError) error = NULL;
   g_autofree gchar *title = NULL;
   RemovedMember *r;
-  AdwToast *toast;
 
   if (item == NULL)
     return;
@@ -548,8 +505,6 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
       return;
     }
   r = g_new0 (RemovedMember, 1);
-  /* Weak: a closed database is not kept open by a pending Undo. */
-  g_set_weak_pointer (&r->db, td_section_db (self));
   r->bloc_year_id = td_section_bloc_year (self);
   r->unit_id = td_unit_item_get_unit_id (item);
   r->was_head = td_unit_item_get_role (item) == TD_ROLE_HEAD;
@@ -559,18 +514,15 @@ remove_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (!td_registry_remove_member (td_section_db (self), td_section_bloc_year (self), r->unit_id,
                                   &error))
     {
-      removed_member_free (r);
+      g_free (r);
       if (g_error_matches (error, TD_ERROR, TD_ERROR_CONSTRAINT))
         offer_retire (self, error);
       else
         td_window_show_error (widget, _ ("Could not remove the unit"), error);
       return;
     }
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _ ("_Undo"));
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_remove), r,
-                         (GClosureNotify)(void (*) (void))removed_member_free, 0);
-  td_window_toast (widget, toast);
+  td_window_toast (
+      widget, td_undo_toast_new (widget, title, td_section_db (self), restore_member, r, g_free));
 }
 
 static void

@@ -31,15 +31,6 @@ struct _TdUpcomingGroup
 
 G_DEFINE_FINAL_TYPE (TdUpcomingGroup, td_upcoming_group, ADW_TYPE_PREFERENCES_GROUP)
 
-enum
-{
-  PROP_0,
-  PROP_DATABASE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static GDate
 current_today (TdUpcomingGroup *self)
 {
@@ -224,15 +215,6 @@ on_map (GtkWidget *widget, gpointer data)
     refresh_now_or_after_first_frame (self);
 }
 
-static void
-set_database (TdUpcomingGroup *self, TdDb *db)
-{
-  if (!td_db_follow_set (&self->database, db, G_CALLBACK (on_database_changed), self))
-    return;
-  refresh_when_shown (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE]);
-}
-
 void
 td_upcoming_group_set_today (TdUpcomingGroup *self, const GDate *today)
 {
@@ -259,48 +241,15 @@ td_upcoming_group_dispose (GObject *object)
 }
 
 static void
-td_upcoming_group_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database.db);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-td_upcoming_group_set_property (GObject *object, guint prop_id, const GValue *value,
-                                GParamSpec *pspec)
-{
-  TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 td_upcoming_group_class_init (TdUpcomingGroupClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = td_upcoming_group_dispose;
-  object_class->get_property = td_upcoming_group_get_property;
-  object_class->set_property = td_upcoming_group_set_property;
-
-  properties[PROP_DATABASE] = td_db_follow_param_spec ();
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  td_db_follow_class_install (object_class, G_STRUCT_OFFSET (TdUpcomingGroup, database),
+                              G_CALLBACK (on_database_changed),
+                              (void (*) (gpointer))refresh_when_shown);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-upcoming-group.ui");
