@@ -11,6 +11,7 @@
 
 #include "td-query.h"
 #include "td-ranking-store.h"
+#include "td-record.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -41,14 +42,13 @@ td_award_new (void)
   return award;
 }
 
+static const gsize award_texts[]
+    = { G_STRUCT_OFFSET (TdAward, name), G_STRUCT_OFFSET (TdAward, level), TD_RECORD_END };
+
 void
 td_award_free (TdAward *award)
 {
-  if (award == NULL)
-    return;
-  g_free (award->name);
-  g_free (award->level);
-  g_free (award);
+  td_record_free (award, award_texts);
 }
 
 /* --- award catalogue ----------------------------------------------------- */
