@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-unit-import.h"
+#include "td-query.h"
 #include "td-registry.h"
 #include "td-record.h"
 #include "td-text.h"
@@ -405,11 +406,11 @@ td_unit_import_apply (TdDb *db, gint64 bloc_year_id, GPtrArray *rows, GError **e
         goto fail;
       added++;
     }
-  if (!td_db_commit (db, error))
-    goto fail;
+  if (!td_query_finish (db, TRUE, NULL, error))
+    return -1;
   return added;
 
 fail:
-  td_db_rollback (db);
+  td_query_finish (db, FALSE, NULL, error);
   return -1;
 }
