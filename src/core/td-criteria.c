@@ -144,15 +144,16 @@ td_criterion_copy (const TdCriterion *src)
   return c;
 }
 
+static const TdRecordPart criterion_parts[]
+    = { { G_STRUCT_OFFSET (TdCriterion, options), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdCriterion, size_classes), (GDestroyNotify)g_strfreev },
+        { G_STRUCT_OFFSET (TdCriterion, size_ranges), (GDestroyNotify)g_array_unref },
+        { TD_RECORD_END } };
+
 void
 td_criterion_free (TdCriterion *c)
 {
-  if (c == NULL)
-    return;
-  g_ptr_array_unref (c->options);
-  g_strfreev (c->size_classes);
-  g_array_unref (c->size_ranges);
-  td_record_free (c, criterion_texts);
+  td_record_free_full (c, criterion_texts, criterion_parts);
 }
 
 TdRuleOption *

@@ -191,16 +191,17 @@ td_rank_settings_new (void)
   return settings;
 }
 
+static const TdRecordPart settings_parts[]
+    = { { G_STRUCT_OFFSET (TdRankSettings, tie_breaks), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRankSettings, proposal_rules), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRankSettings, overrides), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRankSettings, decisions), (GDestroyNotify)g_ptr_array_unref },
+        { TD_RECORD_END } };
+
 void
 td_rank_settings_free (TdRankSettings *settings)
 {
-  if (settings == NULL)
-    return;
-  g_ptr_array_unref (settings->tie_breaks);
-  g_ptr_array_unref (settings->proposal_rules);
-  g_ptr_array_unref (settings->overrides);
-  g_ptr_array_unref (settings->decisions);
-  g_free (settings);
+  td_record_free_full (settings, NULL, settings_parts);
 }
 
 static const gsize rank_row_texts[]
@@ -221,16 +222,17 @@ proposal_free (TdProposal *proposal)
   td_record_free (proposal, proposal_texts);
 }
 
+static const TdRecordPart ranking_parts[]
+    = { { G_STRUCT_OFFSET (TdRanking, rows), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRanking, proposals), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRanking, inputs), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRanking, owned_settings), (GDestroyNotify)td_rank_settings_free },
+        { TD_RECORD_END } };
+
 void
 td_ranking_free (TdRanking *ranking)
 {
-  if (ranking == NULL)
-    return;
-  g_ptr_array_unref (ranking->rows);
-  g_ptr_array_unref (ranking->proposals);
-  g_ptr_array_unref (ranking->inputs);
-  td_rank_settings_free (ranking->owned_settings);
-  g_free (ranking);
+  td_record_free_full (ranking, NULL, ranking_parts);
 }
 
 const TdRankRow *

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "td-query.h"
+#include "td-record.h"
 #include "td-registry.h"
 
 struct _TdUnitSnapshot
@@ -21,21 +22,23 @@ struct _TdUnitSnapshot
   GPtrArray *progress; /* "deadline_id\tdone\t" */
 };
 
+static const TdRecordPart snapshot_parts[]
+    = { { G_STRUCT_OFFSET (TdUnitSnapshot, unit), (GDestroyNotify)td_unit_free },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, names), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, memberships), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, heads), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, deputies), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, merged_from), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, results), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, progress), (GDestroyNotify)g_ptr_array_unref },
+        { TD_RECORD_END } };
+
 void
 td_unit_snapshot_free (TdUnitSnapshot *snapshot)
 {
-  if (snapshot == NULL)
-    return;
-  /* A snapshot cut short by an error holds only what was read. */
-  td_unit_free (snapshot->unit);
-  g_clear_pointer (&snapshot->names, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->memberships, g_array_unref);
-  g_clear_pointer (&snapshot->heads, g_array_unref);
-  g_clear_pointer (&snapshot->deputies, g_array_unref);
-  g_clear_pointer (&snapshot->merged_from, g_array_unref);
-  g_clear_pointer (&snapshot->results, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->progress, g_ptr_array_unref);
-  g_free (snapshot);
+  /* A snapshot cut short by an error holds only what was read: the parts
+   * not read are NULL. */
+  td_record_free_full (snapshot, NULL, snapshot_parts);
 }
 
 static gpointer

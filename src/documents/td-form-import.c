@@ -22,15 +22,16 @@ static const gsize plan_texts[]
         G_STRUCT_OFFSET (TdFormPlan, sheet),     G_STRUCT_OFFSET (TdFormPlan, reason),
         G_STRUCT_OFFSET (TdFormPlan, unit_name), TD_RECORD_END };
 
+static const TdRecordPart plan_parts[]
+    = { { G_STRUCT_OFFSET (TdFormPlan, changes), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdFormPlan, refusals), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdFormPlan, table), (GDestroyNotify)td_criteria_table_unref },
+        { TD_RECORD_END } };
+
 void
 td_form_plan_free (TdFormPlan *plan)
 {
-  if (plan == NULL)
-    return;
-  g_ptr_array_unref (plan->changes);
-  g_ptr_array_unref (plan->refusals);
-  g_clear_pointer ((TdCriteriaTable **)&plan->table, td_criteria_table_unref);
-  td_record_free (plan, plan_texts);
+  td_record_free_full (plan, plan_texts, plan_parts);
 }
 
 static const gsize change_texts[]
