@@ -247,6 +247,52 @@ test_record (void)
   td_record_free (NULL, record_texts);
 }
 
+/* What td_record_free_full() frees, in order. */
+static GString *freed;
+
+static void
+note_freed (gpointer part)
+{
+  g_string_append_printf (freed, "%s;", (const char *)part);
+  g_free (part);
+}
+
+typedef struct
+{
+  gchar *name;
+  gchar *first;
+  gchar *missing;
+  gchar *second;
+} Owner;
+
+static const gsize owner_texts[] = { G_STRUCT_OFFSET (Owner, name), TD_RECORD_END };
+static const TdRecordPart owner_parts[] = { { G_STRUCT_OFFSET (Owner, first), note_freed },
+                                            { G_STRUCT_OFFSET (Owner, missing), note_freed },
+                                            { G_STRUCT_OFFSET (Owner, second), note_freed },
+                                            { TD_RECORD_END } };
+
+static void
+test_record_parts (void)
+{
+  Owner *owner = g_new0 (Owner, 1);
+
+  freed = g_string_new (NULL);
+  owner->name = g_strdup ("Khối 6");
+  owner->first = g_strdup ("a");
+  owner->second = g_strdup ("b");
+  /* Each part present is freed once, in the order listed; a NULL part
+   * (one a failed read never filled) is passed over. */
+  td_record_free_full (owner, owner_texts, owner_parts);
+  g_assert_cmpstr (freed->str, ==, "a;b;");
+  td_record_free_full (NULL, owner_texts, owner_parts);
+  g_assert_cmpstr (freed->str, ==, "a;b;");
+  owner = g_new0 (Owner, 1);
+  owner->first = g_strdup ("c");
+  td_record_free_full (owner, NULL, owner_parts);
+  g_assert_cmpstr (freed->str, ==, "a;b;c;");
+  g_string_free (freed, TRUE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,5 +303,6 @@ main (int argc, char **argv)
   g_test_add_func ("/query/optional-amount", test_optional_amount);
   g_test_add_func ("/query/finish", test_finish);
   g_test_add_func ("/query/record", test_record);
+  g_test_add_func ("/query/record-parts", test_record_parts);
   return g_test_run ();
 }

@@ -250,6 +250,42 @@ test_write_errors (void)
   g_rmdir (dir);
 }
 
+static void
+test_rows_sum (void)
+{
+  g_autoptr (TdSheet) sheet = td_sheet_new ("Tổng", "Tổng", TD_SHEET_PORTRAIT);
+  g_autoptr (GArray) rows = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint col, total, r;
+  TdSheetCell *cell;
+
+  td_sheet_add_column (sheet, "Mã", TD_COLUMN_TEXT, 6, TD_ALIGN_LEFT);
+  col = td_sheet_add_column (sheet, "Điểm", TD_COLUMN_POINTS, 9, TD_ALIGN_RIGHT);
+  for (guint i = 0; i < 4; i++)
+    {
+      r = td_sheet_add_row (sheet, TD_ROW_NORMAL);
+      td_sheet_set_points (sheet, r, col, TD_POINTS (10) * (i + 1));
+      /* The second and fourth rows are the sections. */
+      if (i % 2 == 1)
+        g_array_append_val (rows, r);
+    }
+  total = td_sheet_add_row (sheet, TD_ROW_TOTAL);
+  td_sheet_set_rows_sum (sheet, total, col, TD_POINTS (60), rows);
+  cell = td_sheet_get_cell (sheet, total, col);
+  g_assert_cmpint (cell->formula, ==, TD_FORMULA_SUM);
+  g_assert_cmpint (cell->value, ==, TD_POINTS (60));
+  g_assert_cmpuint (cell->terms->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      TdSheetRange *t = &g_array_index (cell->terms, TdSheetRange, i);
+
+      g_assert_cmpuint (t->row1, ==, g_array_index (rows, guint, i));
+      g_assert_cmpuint (t->row2, ==, t->row1);
+      g_assert_cmpuint (t->col1, ==, col);
+      g_assert_cmpuint (t->col2, ==, col);
+      g_assert_cmpint (t->sign, ==, 1);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -259,6 +295,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sheet/suggest-filename", test_suggest_filename);
   g_test_add_func ("/sheet/xlsx-sheet-names", test_sheet_names);
   g_test_add_func ("/sheet/model", test_model);
+  g_test_add_func ("/sheet/rows-sum", test_rows_sum);
   g_test_add_func ("/sheet/pagination", test_pagination);
   g_test_add_func ("/sheet/portrait-setup", test_portrait);
   g_test_add_func ("/sheet/write-errors", test_write_errors);

@@ -338,14 +338,10 @@ td_calendar_set_member_done (TdDb *db, gint64 deadline_id, gint64 unit_id, const
       if (!set_done_no_notify (db, deadline_id, NULL, error))
         goto fail;
     }
-  if (!td_db_commit (db, error))
-    return FALSE;
-  td_db_notify_changed (db, "deadlines");
-  return TRUE;
+  return td_query_finish (db, TRUE, "deadlines", error);
 
 fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (db, FALSE, NULL, error);
 }
 
 /* Official wording: the clerk reads it in lists and it is also what the

@@ -75,13 +75,12 @@ td_deadline_free (TdDeadline *deadline)
   td_record_free (deadline, deadline_texts);
 }
 
+static const gsize progress_texts[] = { G_STRUCT_OFFSET (TdMemberProgress, name), TD_RECORD_END };
+
 void
 td_member_progress_free (TdMemberProgress *progress)
 {
-  if (progress == NULL)
-    return;
-  g_free (progress->name);
-  g_free (progress);
+  td_record_free (progress, progress_texts);
 }
 
 static const gsize occurrence_texts[]

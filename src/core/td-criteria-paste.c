@@ -56,15 +56,6 @@ row_free (TdPasteRow *row)
   g_free (row);
 }
 
-static void
-bracket_free (TdRuleOption *o)
-{
-  if (o == NULL)
-    return;
-  g_free (o->label);
-  g_free (o);
-}
-
 static TdPasteRow *
 row_new (guint line)
 {
@@ -73,7 +64,7 @@ row_new (guint line)
 
   row->line = line;
   row->targets = g_array_new (FALSE, FALSE, sizeof (gint));
-  row->part_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  row->part_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rule_option_free);
   row->criterion = td_criterion_new (TD_RULE_GROUP);
   row->note_exemption = g_strdup ("");
   row->problems = g_strdup ("");
@@ -337,16 +328,16 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
                                        &info->lin_has_threshold, &info->lin_threshold);
   info->has_range = td_paste_text_range (t, TRUE, &info->range);
   g_clear_pointer (&info->size_brackets, g_ptr_array_unref);
-  info->size_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  info->size_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rule_option_free);
   info->size_class = td_paste_text_size_class (t, &info->size_range, info->size_brackets);
   g_clear_pointer (&info->own_brackets, g_ptr_array_unref);
-  info->own_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  info->own_brackets = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rule_option_free);
   if (!info->size_class)
     td_paste_text_brackets (t, info->own_brackets);
   g_clear_pointer (&info->own_options, g_ptr_array_unref);
-  info->own_options = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  info->own_options = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rule_option_free);
   g_clear_pointer (&info->own_levels, g_ptr_array_unref);
-  info->own_levels = g_ptr_array_new_with_free_func ((GDestroyNotify)bracket_free);
+  info->own_levels = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rule_option_free);
   if (!info->size_class && info->own_brackets->len == 0 && words->len == 0)
     {
       td_paste_text_options (row->criterion->title, t, info->own_options);

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "td-criteria.h"
+#include "td-record.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -93,14 +94,18 @@ td_rule_kind_is_deduction (TdRuleKind kind)
 
 /* Criteria */
 
-static void
-option_free (TdRuleOption *option)
+static const gsize option_texts[] = { G_STRUCT_OFFSET (TdRuleOption, label), TD_RECORD_END };
+
+void
+td_rule_option_free (TdRuleOption *option)
 {
-  if (option == NULL)
-    return;
-  g_free (option->label);
-  g_free (option);
+  td_record_free (option, option_texts);
 }
+
+static const gsize criterion_texts[]
+    = { G_STRUCT_OFFSET (TdCriterion, code),      G_STRUCT_OFFSET (TdCriterion, title),
+        G_STRUCT_OFFSET (TdCriterion, guidance),  G_STRUCT_OFFSET (TdCriterion, assessor),
+        G_STRUCT_OFFSET (TdCriterion, exemption), TD_RECORD_END };
 
 G_DEFINE_BOXED_TYPE (TdCriterion, td_criterion, td_criterion_copy, td_criterion_free)
 
@@ -117,7 +122,7 @@ td_criterion_new (TdRuleKind kind)
   c->kind = kind;
   c->bonus_cap = TD_NO_CAP;
   c->deduction_cap = TD_NO_CAP;
-  c->options = g_ptr_array_new_with_free_func ((GDestroyNotify)option_free);
+  c->options = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rule_option_free);
   c->size_classes = g_new0 (gchar *, 1);
   c->size_ranges = g_array_new (FALSE, TRUE, sizeof (TdRange));
   c->index = -1;
@@ -128,43 +133,27 @@ td_criterion_new (TdRuleKind kind)
 TdCriterion *
 td_criterion_copy (const TdCriterion *src)
 {
-  TdCriterion *c = g_new0 (TdCriterion, 1);
+  TdCriterion *c = td_record_copy (src, sizeof *src, criterion_texts);
 
-  *c = *src;
-  c->code = g_strdup (src->code);
-  c->title = g_strdup (src->title);
-  c->guidance = g_strdup (src->guidance);
-  c->assessor = g_strdup (src->assessor);
-  c->exemption = g_strdup (src->exemption);
-  c->options = g_ptr_array_new_with_free_func ((GDestroyNotify)option_free);
+  c->options = g_ptr_array_new_with_free_func ((GDestroyNotify)td_rule_option_free);
   for (guint i = 0; i < src->options->len; i++)
-    {
-      const TdRuleOption *o = g_ptr_array_index (src->options, i);
-      TdRuleOption *copy = g_new (TdRuleOption, 1);
-
-      *copy = *o;
-      copy->label = g_strdup (o->label);
-      g_ptr_array_add (c->options, copy);
-    }
+    g_ptr_array_add (c->options, td_record_copy (g_ptr_array_index (src->options, i),
+                                                 sizeof (TdRuleOption), option_texts));
   c->size_classes = g_strdupv (src->size_classes);
   c->size_ranges = g_array_copy (src->size_ranges);
   return c;
 }
 
+static const TdRecordPart criterion_parts[]
+    = { { G_STRUCT_OFFSET (TdCriterion, options), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdCriterion, size_classes), (GDestroyNotify)g_strfreev },
+        { G_STRUCT_OFFSET (TdCriterion, size_ranges), (GDestroyNotify)g_array_unref },
+        { TD_RECORD_END } };
+
 void
 td_criterion_free (TdCriterion *c)
 {
-  if (c == NULL)
-    return;
-  g_free (c->code);
-  g_free (c->title);
-  g_free (c->guidance);
-  g_free (c->assessor);
-  g_free (c->exemption);
-  g_ptr_array_unref (c->options);
-  g_strfreev (c->size_classes);
-  g_array_unref (c->size_ranges);
-  g_free (c);
+  td_record_free_full (c, criterion_texts, criterion_parts);
 }
 
 TdRuleOption *
@@ -592,13 +581,13 @@ td_criterion_describe_rule (const TdCriterion *c)
 
 /* Checks */
 
+static const gsize problem_texts[]
+    = { G_STRUCT_OFFSET (TdCriteriaProblem, message), TD_RECORD_END };
+
 void
 td_criteria_problem_free (TdCriteriaProblem *problem)
 {
-  if (problem == NULL)
-    return;
-  g_free (problem->message);
-  g_free (problem);
+  td_record_free (problem, problem_texts);
 }
 
 static gchar *

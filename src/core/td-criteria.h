@@ -139,6 +139,8 @@ typedef struct
   gint64 high;
 } TdRuleOption;
 
+void td_rule_option_free (TdRuleOption *option);
+
 typedef struct
 {
   /* Stored */

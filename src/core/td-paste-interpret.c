@@ -278,6 +278,18 @@ link_rows (TdPastePass *pass)
 
 /* 3. Rules */
 
+/* The kind a row's amounts give when nothing else decides: a deduction
+ * first, then a bonus, each per case or as points; a heading otherwise. */
+static TdRuleKind
+kind_of_amounts (TdPoints deduction, TdPoints bonus, gboolean each)
+{
+  if (deduction > 0)
+    return each ? TD_RULE_DEDUCTION_EACH : TD_RULE_DEDUCTION_POINTS;
+  if (bonus > 0)
+    return each ? TD_RULE_BONUS_EACH : TD_RULE_BONUS_POINTS;
+  return TD_RULE_GROUP;
+}
+
 static void
 set_rate_and_cap (TdPasteWork *w, TdCriterion *c, TdPoints text_rate, gboolean has_text_rate,
                   gboolean has_column, TdPoints column, TdPasteRowInfo *info, gboolean deduction)
@@ -559,12 +571,8 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
         td_paste_explain (w, "%s", _ ("standard points from its rows"));
       if (forced >= 0 && !td_rule_kind_gives_standard (forced))
         c->kind = forced;
-      else if (deduction > 0)
-        c->kind = each ? TD_RULE_DEDUCTION_EACH : TD_RULE_DEDUCTION_POINTS;
-      else if (bonus > 0)
-        c->kind = each ? TD_RULE_BONUS_EACH : TD_RULE_BONUS_POINTS;
       else
-        c->kind = TD_RULE_GROUP;
+        c->kind = kind_of_amounts (deduction, bonus, each);
       if (c->kind == TD_RULE_DEDUCTION_EACH || c->kind == TD_RULE_DEDUCTION_POINTS)
         set_rate_and_cap (w, c, info->t_ded, info->has_t_ded, has_ded_col, ded_col, info, TRUE);
       else if (c->kind == TD_RULE_BONUS_EACH || c->kind == TD_RULE_BONUS_POINTS)
@@ -609,12 +617,8 @@ rule_of (TdPastePass *pass, gint i, gboolean has_rows, TdPoints rows_standard)
       td_paste_use (w, deduction);
       return;
     }
-  else if (deduction > 0)
-    c->kind = each ? TD_RULE_DEDUCTION_EACH : TD_RULE_DEDUCTION_POINTS;
-  else if (bonus > 0)
-    c->kind = each ? TD_RULE_BONUS_EACH : TD_RULE_BONUS_POINTS;
   else
-    c->kind = TD_RULE_GROUP;
+    c->kind = kind_of_amounts (deduction, bonus, each);
 
   switch (c->kind)
     {

@@ -11,6 +11,7 @@
 
 #include "td-query.h"
 #include "td-ranking-store.h"
+#include "td-record.h"
 
 #include <glib/gi18n-lib.h>
 
@@ -41,14 +42,13 @@ td_award_new (void)
   return award;
 }
 
+static const gsize award_texts[]
+    = { G_STRUCT_OFFSET (TdAward, name), G_STRUCT_OFFSET (TdAward, level), TD_RECORD_END };
+
 void
 td_award_free (TdAward *award)
 {
-  if (award == NULL)
-    return;
-  g_free (award->name);
-  g_free (award->level);
-  g_free (award);
+  td_record_free (award, award_texts);
 }
 
 /* --- award catalogue ----------------------------------------------------- */
@@ -651,17 +651,27 @@ td_ranking_set_override (TdDb *db, gint64 bloc_year_id, gint64 unit_id, gint pos
   return td_query_change (db, "ranking", &audit, write_override, &o, error);
 }
 
-gboolean
-td_ranking_clear_override (TdDb *db, gint64 bloc_year_id, gint64 unit_id, GError **error)
+/* Deletes a unit's row of @table (an override or a decision, keyed by
+ * @key and the unit), with the text @old_sql reads of it as the audit's
+ * old value; nothing to do when there is no such row. */
+static gboolean
+clear_unit_row (TdDb *db, const char *table, const char *field, const char *old_sql,
+                const char *delete_sql, gint64 key, gint64 unit_id, GError **error)
 {
-  g_autofree gchar *old = td_query_text (db, OVERRIDE_TEXT, NULL, "xx", bloc_year_id, unit_id);
-  TdAudit audit = { "ranking_override", unit_id, "position", old, NULL };
+  g_autofree gchar *old = td_query_text (db, old_sql, NULL, "xx", key, unit_id);
+  TdAudit audit = { table, unit_id, field, old, NULL };
 
   if (old == NULL)
     return TRUE;
-  return td_query_run_change (db, "ranking", &audit, error,
-                              "DELETE FROM ranking_override WHERE bloc_year_id = ? AND unit_id = ?",
-                              "xx", bloc_year_id, unit_id);
+  return td_query_run_change (db, "ranking", &audit, error, delete_sql, "xx", key, unit_id);
+}
+
+gboolean
+td_ranking_clear_override (TdDb *db, gint64 bloc_year_id, gint64 unit_id, GError **error)
+{
+  return clear_unit_row (db, "ranking_override", "position", OVERRIDE_TEXT,
+                         "DELETE FROM ranking_override WHERE bloc_year_id = ? AND unit_id = ?",
+                         bloc_year_id, unit_id, error);
 }
 
 #define DECISION_TEXT                                                                              \
@@ -694,14 +704,9 @@ td_ranking_set_decision (TdDb *db, gint64 rule_id, gint64 unit_id, TdDecisionKin
 gboolean
 td_ranking_clear_decision (TdDb *db, gint64 rule_id, gint64 unit_id, GError **error)
 {
-  g_autofree gchar *old = td_query_text (db, DECISION_TEXT, NULL, "xx", rule_id, unit_id);
-  TdAudit audit = { "proposal_decision", unit_id, "kind", old, NULL };
-
-  if (old == NULL)
-    return TRUE;
-  return td_query_run_change (db, "ranking", &audit, error,
-                              "DELETE FROM proposal_decision WHERE rule_id = ? AND unit_id = ?",
-                              "xx", rule_id, unit_id);
+  return clear_unit_row (db, "proposal_decision", "kind", DECISION_TEXT,
+                         "DELETE FROM proposal_decision WHERE rule_id = ? AND unit_id = ?", rule_id,
+                         unit_id, error);
 }
 
 /* --- copying to a new year ---------------------------------------------- */

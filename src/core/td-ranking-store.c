@@ -7,18 +7,18 @@
 
 #include "td-query.h"
 #include "td-ranking-store.h"
+#include "td-record.h"
 #include "td-registry.h"
 #include "td-scoring.h"
 
 #include <glib/gi18n-lib.h>
 
+static const gsize change_texts[] = { G_STRUCT_OFFSET (TdRankChange, name), TD_RECORD_END };
+
 void
 td_rank_change_free (TdRankChange *change)
 {
-  if (change == NULL)
-    return;
-  g_free (change->name);
-  g_free (change);
+  td_record_free (change, change_texts);
 }
 
 /* --- the adapter ---------------------------------------------------------- */

@@ -8,6 +8,7 @@
 
 #include "td-enum.h"
 #include "td-ranking.h"
+#include "td-record.h"
 #include "td-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -29,6 +30,10 @@ td_rank_input_new (gint64 unit_id, const char *name)
   return input;
 }
 
+static const gsize rank_input_texts[]
+    = { G_STRUCT_OFFSET (TdRankInput, name), G_STRUCT_OFFSET (TdRankInput, disqualified_reason),
+        TD_RECORD_END };
+
 void
 td_rank_input_free (TdRankInput *input)
 {
@@ -37,9 +42,7 @@ td_rank_input_free (TdRankInput *input)
   for (guint i = 0; i < input->sections->len; i++)
     g_free (g_array_index (input->sections, TdRankSection, i).code);
   g_array_unref (input->sections);
-  g_free (input->name);
-  g_free (input->disqualified_reason);
-  g_free (input);
+  td_record_free (input, rank_input_texts);
 }
 
 void
@@ -87,13 +90,13 @@ td_tie_break_new (TdTieBreakKind kind, const char *section_code)
   return rule;
 }
 
+static const gsize tie_break_texts[]
+    = { G_STRUCT_OFFSET (TdTieBreak, section_code), TD_RECORD_END };
+
 void
 td_tie_break_free (TdTieBreak *rule)
 {
-  if (rule == NULL)
-    return;
-  g_free (rule->section_code);
-  g_free (rule);
+  td_record_free (rule, tie_break_texts);
 }
 
 TdProposalRule *
@@ -107,22 +110,19 @@ td_proposal_rule_new (void)
   return rule;
 }
 
+static const gsize proposal_rule_texts[]
+    = { G_STRUCT_OFFSET (TdProposalRule, award_name), TD_RECORD_END };
+
 TdProposalRule *
 td_proposal_rule_copy (const TdProposalRule *rule)
 {
-  TdProposalRule *copy = g_memdup2 (rule, sizeof *rule);
-
-  copy->award_name = g_strdup (rule->award_name);
-  return copy;
+  return td_record_copy (rule, sizeof *rule, proposal_rule_texts);
 }
 
 void
 td_proposal_rule_free (TdProposalRule *rule)
 {
-  if (rule == NULL)
-    return;
-  g_free (rule->award_name);
-  g_free (rule);
+  td_record_free (rule, proposal_rule_texts);
 }
 
 TdRankOverride *
@@ -136,13 +136,12 @@ td_rank_override_new (gint64 unit_id, gint position, const char *reason)
   return override;
 }
 
+static const gsize override_texts[] = { G_STRUCT_OFFSET (TdRankOverride, reason), TD_RECORD_END };
+
 void
 td_rank_override_free (TdRankOverride *override)
 {
-  if (override == NULL)
-    return;
-  g_free (override->reason);
-  g_free (override);
+  td_record_free (override, override_texts);
 }
 
 TdProposalDecision *
@@ -157,13 +156,13 @@ td_proposal_decision_new (gint64 rule_id, gint64 unit_id, TdDecisionKind kind, c
   return decision;
 }
 
+static const gsize decision_texts[]
+    = { G_STRUCT_OFFSET (TdProposalDecision, reason), TD_RECORD_END };
+
 void
 td_proposal_decision_free (TdProposalDecision *decision)
 {
-  if (decision == NULL)
-    return;
-  g_free (decision->reason);
-  g_free (decision);
+  td_record_free (decision, decision_texts);
 }
 
 void
@@ -192,44 +191,48 @@ td_rank_settings_new (void)
   return settings;
 }
 
+static const TdRecordPart settings_parts[]
+    = { { G_STRUCT_OFFSET (TdRankSettings, tie_breaks), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRankSettings, proposal_rules), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRankSettings, overrides), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRankSettings, decisions), (GDestroyNotify)g_ptr_array_unref },
+        { TD_RECORD_END } };
+
 void
 td_rank_settings_free (TdRankSettings *settings)
 {
-  if (settings == NULL)
-    return;
-  g_ptr_array_unref (settings->tie_breaks);
-  g_ptr_array_unref (settings->proposal_rules);
-  g_ptr_array_unref (settings->overrides);
-  g_ptr_array_unref (settings->decisions);
-  g_free (settings);
+  td_record_free_full (settings, NULL, settings_parts);
 }
+
+static const gsize rank_row_texts[]
+    = { G_STRUCT_OFFSET (TdRankRow, quota_ties), G_STRUCT_OFFSET (TdRankRow, proposals),
+        G_STRUCT_OFFSET (TdRankRow, explanation), TD_RECORD_END };
 
 static void
 rank_row_free (TdRankRow *row)
 {
-  g_free (row->quota_ties);
-  g_free (row->proposals);
-  g_free (row->explanation);
-  g_free (row);
+  td_record_free (row, rank_row_texts);
 }
+
+static const gsize proposal_texts[] = { G_STRUCT_OFFSET (TdProposal, reason), TD_RECORD_END };
 
 static void
 proposal_free (TdProposal *proposal)
 {
-  g_free (proposal->reason);
-  g_free (proposal);
+  td_record_free (proposal, proposal_texts);
 }
+
+static const TdRecordPart ranking_parts[]
+    = { { G_STRUCT_OFFSET (TdRanking, rows), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRanking, proposals), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRanking, inputs), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdRanking, owned_settings), (GDestroyNotify)td_rank_settings_free },
+        { TD_RECORD_END } };
 
 void
 td_ranking_free (TdRanking *ranking)
 {
-  if (ranking == NULL)
-    return;
-  g_ptr_array_unref (ranking->rows);
-  g_ptr_array_unref (ranking->proposals);
-  g_ptr_array_unref (ranking->inputs);
-  td_rank_settings_free (ranking->owned_settings);
-  g_free (ranking);
+  td_record_free_full (ranking, NULL, ranking_parts);
 }
 
 const TdRankRow *

@@ -25,7 +25,7 @@ td_record_dup_texts (gpointer record, const gsize *texts)
 void
 td_record_clear_texts (gpointer record, const gsize *texts)
 {
-  for (guint i = 0; texts[i] != TD_RECORD_END; i++)
+  for (guint i = 0; texts != NULL && texts[i] != TD_RECORD_END; i++)
     g_clear_pointer (text_at (record, texts[i]), g_free);
 }
 
@@ -45,4 +45,18 @@ td_record_free (gpointer record, const gsize *texts)
     return;
   td_record_clear_texts (record, texts);
   g_free (record);
+}
+
+void
+td_record_free_full (gpointer record, const gsize *texts, const TdRecordPart *parts)
+{
+  if (record == NULL)
+    return;
+  for (guint i = 0; parts[i].offset != TD_RECORD_END; i++)
+    {
+      gpointer *part = (gpointer *)((guint8 *)record + parts[i].offset);
+
+      g_clear_pointer (part, parts[i].free);
+    }
+  td_record_free (record, texts);
 }

@@ -25,4 +25,17 @@ gpointer td_record_copy (gconstpointer record, gsize size, const gsize *texts);
 /* Frees the text fields and the record; NULL is ignored. */
 void td_record_free (gpointer record, const gsize *texts);
 
+/* An owned part of a record that is not text (an array, a table, a child
+ * record): where it is and what frees it.  A list of parts ends with an
+ * offset of TD_RECORD_END. */
+typedef struct
+{
+  gsize offset;
+  GDestroyNotify free;
+} TdRecordPart;
+
+/* Frees each part that is not NULL, then the text fields (@texts may be
+ * NULL when there are none) and the record; NULL is ignored. */
+void td_record_free_full (gpointer record, const gsize *texts, const TdRecordPart *parts);
+
 G_END_DECLS

@@ -42,20 +42,13 @@ td_registry_rename_unit (TdDb *db, gint64 unit_id, const GDate *from, const char
                      "INSERT OR REPLACE INTO unit_name (unit_id, valid_from, name, short_name)"
                      " VALUES (?, ?, ?, ?)",
                      error, "xsss", unit_id, iso, clean, clean_short))
-    goto fail;
+    return td_query_finish (db, FALSE, NULL, error);
   /* The unit's own record carries its newest name. */
   td_query_run (db,
                 "UPDATE unit SET (name, short_name) = (SELECT name, short_name FROM unit_name"
                 " WHERE unit_id = ?1 ORDER BY valid_from DESC LIMIT 1) WHERE id = ?1",
                 NULL, "x", unit_id);
-  if (!td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "registry");
-  return TRUE;
-
-fail:
-  td_db_rollback (db);
-  return FALSE;
+  return td_query_finish (db, TRUE, "registry", error);
 }
 
 static gboolean
@@ -95,6 +88,7 @@ td_registry_merge_units (TdDb *db, const gint64 *unit_ids, guint n_units, const 
                          const GDate *on, GError **error)
 {
   g_autoptr (TdUnit) copy = td_unit_new ();
+  gboolean ok;
   gint year;
   gint64 id;
 
@@ -123,33 +117,23 @@ td_registry_merge_units (TdDb *db, const gint64 *unit_ids, guint n_units, const 
   copy->merged_into = 0;
   id = td_registry_add_unit (db, copy, error);
   memset (copy, 0, sizeof *copy); /* the strings belong to @successor */
-  if (id == 0)
-    goto fail;
-
-  for (guint i = 0; i < n_units; i++)
-    if (!set_retired (db, unit_ids[i], year, id, error)
-        || !td_query_run (db,
+  ok = id != 0;
+  for (guint i = 0; ok && i < n_units; i++)
+    ok = set_retired (db, unit_ids[i], year, id, error)
+         && td_query_run (db,
                           "INSERT OR IGNORE INTO membership (bloc_year_id, unit_id)"
                           " SELECT m.bloc_year_id, ?1 FROM membership m"
                           " JOIN bloc_year y ON y.id = m.bloc_year_id"
                           " WHERE m.unit_id = ?2 AND y.year >= ?3",
                           error, "xxi", id, unit_ids[i], year)
-        || !td_query_run (db,
+         && td_query_run (db,
                           "UPDATE bloc_year SET"
                           " head_unit_id = CASE head_unit_id WHEN ?2 THEN ?1 ELSE head_unit_id END,"
                           " deputy_unit_id = CASE deputy_unit_id WHEN ?2 THEN ?1"
                           " ELSE deputy_unit_id END"
                           " WHERE year >= ?3",
-                          error, "xxi", id, unit_ids[i], year))
-      goto fail;
-  if (!td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "registry");
-  return id;
-
-fail:
-  td_db_rollback (db);
-  return 0;
+                          error, "xxi", id, unit_ids[i], year);
+  return td_query_finish (db, ok, "registry", error) ? id : 0;
 }
 
 /* How many score entries the unit has in @bloc_year_id, or anywhere when
@@ -422,6 +406,7 @@ td_registry_start_new_year (TdDb *db, gint64 bloc_id, gint year, GError **error)
   g_autoptr (TdBlocYear) next = td_bloc_year_new ();
   g_autoptr (GArray) units = NULL;
   GError *local = NULL;
+  gboolean ok;
   gint64 prev_id, id;
 
   register_builtin_steps ();
@@ -468,23 +453,14 @@ td_registry_start_new_year (TdDb *db, gint64 bloc_id, gint year, GError **error)
   if (!td_db_begin (db, error))
     return 0;
   id = td_registry_add_bloc_year (db, next, error);
-  if (id == 0)
-    goto fail;
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    if (!td_registry_add_member (db, id, g_array_index (units, gint64, i), error))
-      goto fail;
-  for (guint i = 0; prev_id != 0 && new_year_hooks != NULL && i < new_year_hooks->len; i++)
+  ok = id != 0;
+  for (guint i = 0; ok && units != NULL && i < units->len; i++)
+    ok = td_registry_add_member (db, id, g_array_index (units, gint64, i), error);
+  for (guint i = 0; ok && prev_id != 0 && new_year_hooks != NULL && i < new_year_hooks->len; i++)
     {
       NewYearHook *h = &g_array_index (new_year_hooks, NewYearHook, i);
-      if (!h->hook (db, prev_id, id, h->user_data, error))
-        goto fail;
-    }
-  if (!td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "new-year");
-  return id;
 
-fail:
-  td_db_rollback (db);
-  return 0;
+      ok = h->hook (db, prev_id, id, h->user_data, error);
+    }
+  return td_query_finish (db, ok, "new-year", error) ? id : 0;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "td-query.h"
+#include "td-record.h"
 #include "td-registry.h"
 
 struct _TdUnitSnapshot
@@ -21,21 +22,23 @@ struct _TdUnitSnapshot
   GPtrArray *progress; /* "deadline_id\tdone\t" */
 };
 
+static const TdRecordPart snapshot_parts[]
+    = { { G_STRUCT_OFFSET (TdUnitSnapshot, unit), (GDestroyNotify)td_unit_free },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, names), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, memberships), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, heads), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, deputies), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, merged_from), (GDestroyNotify)g_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, results), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdUnitSnapshot, progress), (GDestroyNotify)g_ptr_array_unref },
+        { TD_RECORD_END } };
+
 void
 td_unit_snapshot_free (TdUnitSnapshot *snapshot)
 {
-  if (snapshot == NULL)
-    return;
-  /* A snapshot cut short by an error holds only what was read. */
-  td_unit_free (snapshot->unit);
-  g_clear_pointer (&snapshot->names, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->memberships, g_array_unref);
-  g_clear_pointer (&snapshot->heads, g_array_unref);
-  g_clear_pointer (&snapshot->deputies, g_array_unref);
-  g_clear_pointer (&snapshot->merged_from, g_array_unref);
-  g_clear_pointer (&snapshot->results, g_ptr_array_unref);
-  g_clear_pointer (&snapshot->progress, g_ptr_array_unref);
-  g_free (snapshot);
+  /* A snapshot cut short by an error holds only what was read: the parts
+   * not read are NULL. */
+  td_record_free_full (snapshot, NULL, snapshot_parts);
 }
 
 static gpointer
@@ -95,16 +98,15 @@ run_id_pair (TdDb *db, const char *sql, gint64 a, gint64 b, GError **error)
   return td_query_run (db, sql, error, "xx", a, b);
 }
 
-/* Puts a deleted unit back, with its id, names, memberships, roles and
- * results (those whose bloc-year or target still exist). */
-gboolean
-td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
+/* Puts the rows of @data (a TdUnitSnapshot) back, inside the transaction
+ * of td_registry_restore_unit(). */
+static gboolean
+restore_rows (TdDb *db, gpointer data, GError **error)
 {
+  const TdUnitSnapshot *s = data;
   g_autofree gchar *founded = td_date_to_iso (&s->unit->founded);
   const TdUnit *unit = s->unit;
 
-  if (!td_db_begin (db, error))
-    return FALSE;
   if (!td_query_run (db,
                      "INSERT INTO unit (short_name, kind, parent, founded, head_name,"
                      " head_position, address, phone, email, notes, name, id, retired_year,"
@@ -114,7 +116,7 @@ td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
                      unit->head_name, unit->head_position, unit->address, unit->phone, unit->email,
                      unit->notes, unit->name, unit->id, (gint64)unit->retired_year,
                      unit->merged_into))
-    goto fail;
+    return FALSE;
   for (guint i = 0; i < s->names->len; i++)
     {
       g_auto (GStrv) f = g_strsplit (s->names->pdata[i], "\t", 3);
@@ -123,26 +125,26 @@ td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
                          "INSERT INTO unit_name (unit_id, valid_from, name, short_name)"
                          " VALUES (?, ?, ?, ?)",
                          error, "xsse", unit->id, f[0], f[1], f[2]))
-        goto fail;
+        return FALSE;
     }
   for (guint i = 0; i < s->memberships->len; i++)
     if (!run_id_pair (db,
                       "INSERT OR IGNORE INTO membership (bloc_year_id, unit_id)"
                       " SELECT id, ?2 FROM bloc_year WHERE id = ?1",
                       g_array_index (s->memberships, gint64, i), unit->id, error))
-      goto fail;
+      return FALSE;
   for (guint i = 0; i < s->heads->len; i++)
     if (!run_id_pair (db, "UPDATE bloc_year SET head_unit_id = ?2 WHERE id = ?1",
                       g_array_index (s->heads, gint64, i), unit->id, error))
-      goto fail;
+      return FALSE;
   for (guint i = 0; i < s->deputies->len; i++)
     if (!run_id_pair (db, "UPDATE bloc_year SET deputy_unit_id = ?2 WHERE id = ?1",
                       g_array_index (s->deputies, gint64, i), unit->id, error))
-      goto fail;
+      return FALSE;
   for (guint i = 0; i < s->merged_from->len; i++)
     if (!run_id_pair (db, "UPDATE unit SET merged_into = ?2 WHERE id = ?1",
                       g_array_index (s->merged_from, gint64, i), unit->id, error))
-      goto fail;
+      return FALSE;
   for (guint i = 0; i < s->results->len; i++)
     {
       g_auto (GStrv) f = g_strsplit (s->results->pdata[i], "\t", 3);
@@ -152,7 +154,7 @@ td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
                          " SELECT id, ?2, ?3, ?4 FROM target WHERE id = ?1",
                          error, "xxee", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1],
                          f[1] ? f[2] : NULL))
-        goto fail;
+        return FALSE;
     }
   for (guint i = 0; i < s->progress->len; i++)
     {
@@ -162,14 +164,15 @@ td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
                          "INSERT OR IGNORE INTO deadline_member (deadline_id, unit_id, done)"
                          " SELECT id, ?2, ?3 FROM deadline WHERE id = ?1",
                          error, "xxe", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1]))
-        goto fail;
+        return FALSE;
     }
-  if (!td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "registry");
   return TRUE;
+}
 
-fail:
-  td_db_rollback (db);
-  return FALSE;
+/* Puts a deleted unit back, with its id, names, memberships, roles and
+ * results (those whose bloc-year or target still exist). */
+gboolean
+td_registry_restore_unit (TdDb *db, const TdUnitSnapshot *s, GError **error)
+{
+  return td_query_change (db, "registry", NULL, restore_rows, (gpointer)s, error);
 }

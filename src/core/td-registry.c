@@ -137,32 +137,26 @@ gint64
 td_registry_add_unit (TdDb *db, const TdUnit *unit, GError **error)
 {
   g_autofree gchar *founded = td_date_to_iso (&unit->founded);
+  gboolean ok;
   gint64 id;
 
   if (!td_registry_require_name (unit->name, _ ("Unit name"), error) || !td_db_begin (db, error))
     return 0;
-  if (!td_query_run (db,
+  ok = td_query_run (db,
                      "INSERT INTO unit (name, short_name, kind, parent, founded, head_name,"
                      " head_position, address, phone, email, notes, retired_year, merged_into)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      error, "seeeseeeeeerr", unit->name, unit->short_name, unit->kind, unit->parent,
                      founded, unit->head_name, unit->head_position, unit->address, unit->phone,
-                     unit->email, unit->notes, (gint64)unit->retired_year, unit->merged_into))
-    goto fail;
-  id = td_db_last_insert_id (db);
+                     unit->email, unit->notes, (gint64)unit->retired_year, unit->merged_into);
+  id = ok ? td_db_last_insert_id (db) : 0;
   /* The first name is valid from the beginning of time. */
-  if (!td_query_run (db,
-                     "INSERT INTO unit_name (unit_id, valid_from, name, short_name)"
-                     " VALUES (?, '0001-01-01', ?, ?)",
-                     error, "xse", id, unit->name, unit->short_name)
-      || !td_db_commit (db, error))
-    goto fail;
-  td_db_notify_changed (db, "registry");
-  return id;
-
-fail:
-  td_db_rollback (db);
-  return 0;
+  ok = ok
+       && td_query_run (db,
+                        "INSERT INTO unit_name (unit_id, valid_from, name, short_name)"
+                        " VALUES (?, '0001-01-01', ?, ?)",
+                        error, "xse", id, unit->name, unit->short_name);
+  return td_query_finish (db, ok, "registry", error) ? id : 0;
 }
 
 #define UNIT_COLUMNS                                                                               \
@@ -234,25 +228,21 @@ td_registry_update_unit (TdDb *db, const TdUnit *unit, GError **error)
   name = td_text_normalize_space (unit->name);
   if (!td_db_begin (db, error))
     return FALSE;
-  if (!td_query_run (db,
-                     "UPDATE unit SET short_name = ?1, kind = ?2, parent = ?3, founded = ?4,"
-                     " head_name = ?5, head_position = ?6, address = ?7, phone = ?8,"
-                     " email = ?9, notes = ?10, name = ?11 WHERE id = ?12",
-                     error, "eeeseeeeeesx", unit->short_name, unit->kind, unit->parent, founded,
-                     unit->head_name, unit->head_position, unit->address, unit->phone, unit->email,
-                     unit->notes, name, unit->id)
-      || !td_query_run (db,
-                        "UPDATE unit_name SET name = ?1, short_name = ?2 WHERE unit_id = ?3"
-                        " AND valid_from = (SELECT max (valid_from) FROM unit_name"
-                        " WHERE unit_id = ?3)",
-                        error, "sex", name, unit->short_name, unit->id)
-      || !td_db_commit (db, error))
-    {
-      td_db_rollback (db);
-      return FALSE;
-    }
-  td_db_notify_changed (db, "registry");
-  return TRUE;
+  return td_query_finish (
+      db,
+      td_query_run (db,
+                    "UPDATE unit SET short_name = ?1, kind = ?2, parent = ?3, founded = ?4,"
+                    " head_name = ?5, head_position = ?6, address = ?7, phone = ?8,"
+                    " email = ?9, notes = ?10, name = ?11 WHERE id = ?12",
+                    error, "eeeseeeeeesx", unit->short_name, unit->kind, unit->parent, founded,
+                    unit->head_name, unit->head_position, unit->address, unit->phone, unit->email,
+                    unit->notes, name, unit->id)
+          && td_query_run (db,
+                           "UPDATE unit_name SET name = ?1, short_name = ?2 WHERE unit_id = ?3"
+                           " AND valid_from = (SELECT max (valid_from) FROM unit_name"
+                           " WHERE unit_id = ?3)",
+                           error, "sex", name, unit->short_name, unit->id),
+      "registry", error);
 }
 
 /* Refuses an empty name, and a name another member of the bloc-year
@@ -312,12 +302,10 @@ td_registry_add_unit_to_bloc_year (TdDb *db, gint64 bloc_year_id, const TdUnit *
   g_clear_pointer (&clean->short_name, g_free);
   /* The other fields belong to @unit. */
   memset (clean, 0, sizeof *clean);
-  if (id == 0 || !td_registry_add_member (db, bloc_year_id, id, error) || !td_db_commit (db, error))
-    {
-      td_db_rollback (db);
-      return 0;
-    }
-  return id;
+  return td_query_finish (db, id != 0 && td_registry_add_member (db, bloc_year_id, id, error), NULL,
+                          error)
+             ? id
+             : 0;
 }
 
 /* ---- blocs ---- */

@@ -10,7 +10,9 @@
 #include "config.h"
 
 #include "td-unit-import.h"
+#include "td-query.h"
 #include "td-registry.h"
+#include "td-record.h"
 #include "td-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -18,16 +20,14 @@
 
 #define MAX_NAME_CHARS 200
 
+static const gsize import_row_texts[]
+    = { G_STRUCT_OFFSET (TdImportRow, name), G_STRUCT_OFFSET (TdImportRow, short_name),
+        G_STRUCT_OFFSET (TdImportRow, kind), G_STRUCT_OFFSET (TdImportRow, reason), TD_RECORD_END };
+
 void
 td_import_row_free (TdImportRow *row)
 {
-  if (row == NULL)
-    return;
-  g_free (row->name);
-  g_free (row->short_name);
-  g_free (row->kind);
-  g_free (row->reason);
-  g_free (row);
+  td_record_free (row, import_row_texts);
 }
 
 /* Up to this many records decide the separator. */
@@ -406,11 +406,11 @@ td_unit_import_apply (TdDb *db, gint64 bloc_year_id, GPtrArray *rows, GError **e
         goto fail;
       added++;
     }
-  if (!td_db_commit (db, error))
-    goto fail;
+  if (!td_query_finish (db, TRUE, NULL, error))
+    return -1;
   return added;
 
 fail:
-  td_db_rollback (db);
+  td_query_finish (db, FALSE, NULL, error);
   return -1;
 }

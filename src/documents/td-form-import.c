@@ -7,6 +7,7 @@
 
 #include "td-form-import-private.h"
 #include "td-registry.h"
+#include "td-record.h"
 #include "td-scoring.h"
 #include "td-text.h"
 
@@ -16,40 +17,43 @@
 
 #define INPUT_HEADER "Số liệu tự chấm"
 
+static const gsize plan_texts[]
+    = { G_STRUCT_OFFSET (TdFormPlan, path),      G_STRUCT_OFFSET (TdFormPlan, file_name),
+        G_STRUCT_OFFSET (TdFormPlan, sheet),     G_STRUCT_OFFSET (TdFormPlan, reason),
+        G_STRUCT_OFFSET (TdFormPlan, unit_name), TD_RECORD_END };
+
+static const TdRecordPart plan_parts[]
+    = { { G_STRUCT_OFFSET (TdFormPlan, changes), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdFormPlan, refusals), (GDestroyNotify)g_ptr_array_unref },
+        { G_STRUCT_OFFSET (TdFormPlan, table), (GDestroyNotify)td_criteria_table_unref },
+        { TD_RECORD_END } };
+
 void
 td_form_plan_free (TdFormPlan *plan)
 {
-  if (plan == NULL)
-    return;
-  g_free (plan->path);
-  g_free (plan->file_name);
-  g_free (plan->sheet);
-  g_free (plan->reason);
-  g_free (plan->unit_name);
-  g_ptr_array_unref (plan->changes);
-  g_ptr_array_unref (plan->refusals);
-  g_clear_pointer ((TdCriteriaTable **)&plan->table, td_criteria_table_unref);
-  g_free (plan);
+  td_record_free_full (plan, plan_texts, plan_parts);
 }
+
+static const gsize change_texts[]
+    = { G_STRUCT_OFFSET (TdFormChange, label), G_STRUCT_OFFSET (TdFormChange, old_text),
+        G_STRUCT_OFFSET (TdFormChange, new_text), TD_RECORD_END };
 
 static void
 change_free (TdFormChange *change)
 {
-  g_free (change->label);
-  g_free (change->old_text);
-  g_free (change->new_text);
   td_entry_free (change->entry);
-  g_free (change);
+  td_record_free (change, change_texts);
 }
+
+static const gsize refusal_texts[]
+    = { G_STRUCT_OFFSET (TdFormRefusal, cell), G_STRUCT_OFFSET (TdFormRefusal, label),
+        G_STRUCT_OFFSET (TdFormRefusal, value), G_STRUCT_OFFSET (TdFormRefusal, reason),
+        TD_RECORD_END };
 
 static void
 refusal_free (TdFormRefusal *refusal)
 {
-  g_free (refusal->cell);
-  g_free (refusal->label);
-  g_free (refusal->value);
-  g_free (refusal->reason);
-  g_free (refusal);
+  td_record_free (refusal, refusal_texts);
 }
 
 static TdFormPlan *

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "td-form-import-private.h"
+#include "td-record.h"
 #include "td-sniff.h"
 
 #include <glib/gi18n-lib.h>
@@ -77,16 +78,17 @@ raw_form_free (TdFormRaw *raw)
   g_free (raw);
 }
 
+static const gsize file_texts[]
+    = { G_STRUCT_OFFSET (TdFormFile, path), G_STRUCT_OFFSET (TdFormFile, file_name),
+        G_STRUCT_OFFSET (TdFormFile, refusal), TD_RECORD_END };
+static const TdRecordPart file_parts[]
+    = { { G_STRUCT_OFFSET (TdFormFile, forms), (GDestroyNotify)g_ptr_array_unref },
+        { TD_RECORD_END } };
+
 void
 td_form_file_free (TdFormFile *file)
 {
-  if (file == NULL)
-    return;
-  g_free (file->path);
-  g_free (file->file_name);
-  g_free (file->refusal);
-  g_ptr_array_unref (file->forms);
-  g_free (file);
+  td_record_free_full (file, file_texts, file_parts);
 }
 
 const char *

@@ -585,23 +585,10 @@ emit_node (CriteriaSheet *b, gint index)
     {
       ValueColumn *v = &g_array_index (b->values, ValueColumn, k);
 
-      td_sheet_set_sum (b->sheet, row, v->col, node_value (ctx, v, index));
-      for (guint t = 0; t < terms->len; t++)
-        {
-          guint r = g_array_index (terms, guint, t);
-          td_sheet_sum_add (b->sheet, row, v->col, +1, r, v->col, r, v->col);
-        }
+      td_sheet_set_rows_sum (b->sheet, row, v->col, node_value (ctx, v, index), terms);
     }
   if (stated_children == c->standard)
-    {
-      td_sheet_set_sum (b->sheet, row, b->col_standard, c->standard);
-      for (guint t = 0; t < terms->len; t++)
-        {
-          guint r = g_array_index (terms, guint, t);
-          td_sheet_sum_add (b->sheet, row, b->col_standard, +1, r, b->col_standard, r,
-                            b->col_standard);
-        }
-    }
+    td_sheet_set_rows_sum (b->sheet, row, b->col_standard, c->standard, terms);
   return row;
 }
 
@@ -613,6 +600,7 @@ emit_table (CriteriaSheet *b, const char *total_label)
   TdBuilderCtx *ctx = b->ctx;
   g_autoptr (GArray) sections = td_criteria_table_get_sections (ctx->table);
   g_autoptr (GArray) terms = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr (GArray) section_rows = NULL;
   TdPoints stated = 0;
   gboolean any_adjust = FALSE;
   guint total;
@@ -624,6 +612,8 @@ emit_table (CriteriaSheet *b, const char *total_label)
       g_array_append_val (terms, row);
       stated += td_criteria_table_get_node (ctx->table, index)->standard;
     }
+  /* The standard points add up the sections only, not the adjustment. */
+  section_rows = g_array_copy (terms);
   for (guint k = 0; k < b->values->len; k++)
     {
       ValueColumn *v = &g_array_index (b->values, ValueColumn, k);
@@ -653,23 +643,12 @@ emit_table (CriteriaSheet *b, const char *total_label)
   total = td_sheet_add_row (b->sheet, TD_ROW_TOTAL);
   td_sheet_set_text (b->sheet, total, b->col_code, total_label);
   td_sheet_span (b->sheet, total, b->col_code, b->col_title);
-  td_sheet_set_sum (b->sheet, total, b->col_standard, stated);
-  for (guint s = 0; s < sections->len; s++)
-    {
-      guint r = g_array_index (terms, guint, s);
-      td_sheet_sum_add (b->sheet, total, b->col_standard, +1, r, b->col_standard, r,
-                        b->col_standard);
-    }
+  td_sheet_set_rows_sum (b->sheet, total, b->col_standard, stated, section_rows);
   for (guint k = 0; k < b->values->len; k++)
     {
       ValueColumn *v = &g_array_index (b->values, ValueColumn, k);
 
-      td_sheet_set_sum (b->sheet, total, v->col, node_value (ctx, v, -1));
-      for (guint t = 0; t < terms->len; t++)
-        {
-          guint r = g_array_index (terms, guint, t);
-          td_sheet_sum_add (b->sheet, total, v->col, +1, r, v->col, r, v->col);
-        }
+      td_sheet_set_rows_sum (b->sheet, total, v->col, node_value (ctx, v, -1), terms);
     }
   return total;
 }

@@ -732,15 +732,7 @@ form_node (FormSheet *f, gint index)
   /* A heading whose points are its rows' (not an item with standard points
    * of its own) sums their standard points. */
   if (stated_children == c->standard && !td_rule_kind_gives_standard (c->kind))
-    {
-      td_sheet_set_sum (f->sheet, row, f->col_standard, c->standard);
-      for (guint t = 0; t < terms->len; t++)
-        {
-          guint r = g_array_index (terms, guint, t);
-          td_sheet_sum_add (f->sheet, row, f->col_standard, +1, r, f->col_standard, r,
-                            f->col_standard);
-        }
-    }
+    td_sheet_set_rows_sum (f->sheet, row, f->col_standard, c->standard, terms);
   return row;
 }
 
@@ -919,12 +911,7 @@ td_builder_form (TdBuilderCtx *ctx, gint64 unit_id, GError **error)
   total = td_sheet_add_row (sheet, TD_ROW_TOTAL);
   td_sheet_set_text (sheet, total, f.col_code, "Tổng cộng");
   td_sheet_span (sheet, total, f.col_code, f.col_title);
-  td_sheet_set_sum (sheet, total, f.col_standard, stated);
-  for (guint s = 0; s < section_rows->len; s++)
-    {
-      guint r = g_array_index (section_rows, guint, s);
-      td_sheet_sum_add (sheet, total, f.col_standard, +1, r, f.col_standard, r, f.col_standard);
-    }
+  td_sheet_set_rows_sum (sheet, total, f.col_standard, stated, section_rows);
   form_sums (&f, total, section_rows, ctx->table->bonus_cap, ctx->table->deduction_cap);
   if (uses_any->len > 0)
     form_count_filled (&f, total);

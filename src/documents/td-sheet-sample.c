@@ -323,12 +323,7 @@ criteria_sheet (int year, gboolean form)
       {
         if (form && cols[k] == assessed)
           continue;
-        td_sheet_set_sum (sheet, tot, cols[k], values[k]);
-        for (guint j = 0; j < section_rows->len; j++)
-          {
-            guint h = g_array_index (section_rows, guint, j);
-            td_sheet_sum_add (sheet, tot, cols[k], +1, h, cols[k], h, cols[k]);
-          }
+        td_sheet_set_rows_sum (sheet, tot, cols[k], values[k], section_rows);
         if (cols[k] != max)
           {
             td_sheet_sum_add (sheet, tot, cols[k], +1, row, bonus, row, bonus);
@@ -452,12 +447,7 @@ td_sheet_sample_matrix (guint n_units, int year)
 
       for (guint j = 0; j < section_rows->len; j++)
         value += td_sheet_get_cell (sheet, g_array_index (section_rows, guint, j), col)->value;
-      td_sheet_set_sum (sheet, total_row, col, value);
-      for (guint j = 0; j < section_rows->len; j++)
-        {
-          guint h = g_array_index (section_rows, guint, j);
-          td_sheet_sum_add (sheet, total_row, col, +1, h, col, h, col);
-        }
+      td_sheet_set_rows_sum (sheet, total_row, col, value, section_rows);
     }
   /* Ranks across the row of totals: a horizontal range. */
   for (guint u = 0; u < n_units; u++)

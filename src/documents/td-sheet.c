@@ -416,6 +416,18 @@ td_sheet_set_column_sum (TdSheet *sheet, guint row, guint col, gint64 value, gui
 }
 
 void
+td_sheet_set_rows_sum (TdSheet *sheet, guint row, guint col, gint64 value, const GArray *rows)
+{
+  td_sheet_set_sum (sheet, row, col, value);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      guint r = g_array_index (rows, guint, i);
+
+      td_sheet_sum_add (sheet, row, col, +1, r, col, r, col);
+    }
+}
+
+void
 td_sheet_set_rank (TdSheet *sheet, guint row, guint col, gint64 rank, guint ref_row, guint ref_col,
                    guint row1, guint col1, guint row2, guint col2)
 {

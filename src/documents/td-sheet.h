@@ -229,6 +229,9 @@ void td_sheet_sum_add (TdSheet *sheet, guint row, guint col, gint sign, guint ro
 /* Shortcut: value = sum of column @col over rows first..last. */
 void td_sheet_set_column_sum (TdSheet *sheet, guint row, guint col, gint64 value, guint first,
                               guint last);
+/* A sum of value @value whose terms are column @col on each row of @rows
+ * (guint): a heading's or a total's sum of the rows under it. */
+void td_sheet_set_rows_sum (TdSheet *sheet, guint row, guint col, gint64 value, const GArray *rows);
 /* The rank @rank of cell (ref_row, ref_col) among the range, highest = 1. */
 void td_sheet_set_rank (TdSheet *sheet, guint row, guint col, gint64 rank, guint ref_row,
                         guint ref_col, guint row1, guint col1, guint row2, guint col2);

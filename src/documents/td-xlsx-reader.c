@@ -320,6 +320,31 @@ rels_path (const char *part)
   return g_strdup_printf ("%s_rels/%s.rels", dir, slash ? slash + 1 : part);
 }
 
+/* Called on each node of a part by read_part() (the reader is
+ * part->stream.reader); FALSE (with @error set) stops the reading. */
+typedef gboolean (*NodeFunc) (TdXlsxPart *part, gpointer data, GError **error);
+
+/* Opens the part at @path, hands each of its nodes to @node and closes it
+ * however the reading ends.  A part that is not @required and is missing
+ * reads as empty. */
+static gboolean
+read_part (TdXlsxReader *reader, const char *path, gboolean required, NodeFunc node, gpointer data,
+           GError **error)
+{
+  TdXlsxPart part;
+  gboolean ok = TRUE;
+  int r = 0;
+
+  if (!td_xlsx_part_open (reader, path, required, &part, error))
+    return FALSE;
+  if (part.xml == NULL)
+    return TRUE;
+  while (ok && (r = td_xlsx_part_next (&part, error)) == 1)
+    ok = node (&part, data, error);
+  td_xlsx_part_close (&part);
+  return ok && r == 0;
+}
+
 typedef struct
 {
   gchar *id, *type, *target;
@@ -335,6 +360,45 @@ rel_free (gpointer data)
   g_free (r);
 }
 
+typedef struct
+{
+  const char *part_path; /* whose relationships they are; NULL: the package's */
+  GPtrArray *rels;
+} RelsRead;
+
+static gboolean
+rels_node (TdXlsxPart *part, gpointer data, GError **error)
+{
+  RelsRead *rr = data;
+  g_autofree gchar *mode = NULL;
+  g_autofree gchar *target = NULL;
+  Rel *rel;
+
+  if (!td_xlsx_part_is_element (part, "Relationship"))
+    return TRUE;
+  mode = td_xlsx_part_attribute (part, "TargetMode", FALSE);
+  target = td_xlsx_part_attribute (part, "Target", FALSE);
+  if (g_strcmp0 (mode, "External") == 0)
+    return TRUE;
+  if (rr->rels->len >= part->stream.reader->limits.max_parts)
+    return td_xlsx_too_large (error, part->name);
+  rel = g_new0 (Rel, 1);
+  rel->id = td_xlsx_part_attribute (part, "Id", FALSE);
+  rel->type = td_xlsx_part_attribute (part, "Type", FALSE);
+  rel->target = resolve_target (rr->part_path, target);
+  if (rel->target == NULL && target != NULL)
+    {
+      rel_free (rel);
+      g_set_error (error, TD_XLSX_READER_ERROR, TD_XLSX_READER_ERROR_UNSAFE,
+                   _ ("The workbook refers to a part outside itself (%s); it was not "
+                      "read."),
+                   target);
+      return FALSE;
+    }
+  g_ptr_array_add (rr->rels, rel);
+  return TRUE;
+}
+
 /* The relationships of @part (internal ones, targets resolved); an empty
  * array when it has none. */
 static GPtrArray *
@@ -342,46 +406,11 @@ read_rels (TdXlsxReader *reader, const char *part_path, GError **error)
 {
   g_autofree gchar *path = part_path ? rels_path (part_path) : g_strdup ("_rels/.rels");
   g_autoptr (GPtrArray) rels = g_ptr_array_new_with_free_func (rel_free);
-  TdXlsxPart part;
-  int r;
+  RelsRead rr = { part_path, rels };
 
-  if (!td_xlsx_part_open (reader, path, FALSE, &part, error))
+  if (!read_part (reader, path, FALSE, rels_node, &rr, error))
     return NULL;
-  if (part.xml == NULL)
-    return g_steal_pointer (&rels);
-  while ((r = td_xlsx_part_next (&part, error)) == 1)
-    if (td_xlsx_part_is_element (&part, "Relationship"))
-      {
-        g_autofree gchar *mode = td_xlsx_part_attribute (&part, "TargetMode", FALSE);
-        g_autofree gchar *target = td_xlsx_part_attribute (&part, "Target", FALSE);
-        Rel *rel;
-
-        if (g_strcmp0 (mode, "External") == 0)
-          continue;
-        if (rels->len >= reader->limits.max_parts)
-          {
-            td_xlsx_part_close (&part);
-            td_xlsx_too_large (error, path);
-            return NULL;
-          }
-        rel = g_new0 (Rel, 1);
-        rel->id = td_xlsx_part_attribute (&part, "Id", FALSE);
-        rel->type = td_xlsx_part_attribute (&part, "Type", FALSE);
-        rel->target = resolve_target (part_path, target);
-        if (rel->target == NULL && target != NULL)
-          {
-            rel_free (rel);
-            td_xlsx_part_close (&part);
-            g_set_error (error, TD_XLSX_READER_ERROR, TD_XLSX_READER_ERROR_UNSAFE,
-                         _ ("The workbook refers to a part outside itself (%s); it was not "
-                            "read."),
-                         target);
-            return NULL;
-          }
-        g_ptr_array_add (rels, rel);
-      }
-  td_xlsx_part_close (&part);
-  return r < 0 ? NULL : g_steal_pointer (&rels);
+  return g_steal_pointer (&rels);
 }
 
 static const Rel *
@@ -486,84 +515,75 @@ td_xlsx_part_read_text (TdXlsxPart *part, const char *element, GString *out, GEr
 
 /* --- workbook, shared strings, styles ------------------------------------------ */
 
+/* @data: the workbook's relationships. */
+static gboolean
+workbook_node (TdXlsxPart *part, gpointer data, GError **error)
+{
+  TdXlsxReader *reader = part->stream.reader;
+
+  if (td_xlsx_part_is_element (part, "workbookPr"))
+    {
+      g_autofree gchar *d = td_xlsx_part_attribute (part, "date1904", FALSE);
+      reader->date1904 = is_true (d);
+    }
+  else if (td_xlsx_part_is_element (part, "workbookProtection"))
+    {
+      g_autofree gchar *s = td_xlsx_part_attribute (part, "lockStructure", FALSE);
+      reader->structure_locked = is_true (s);
+    }
+  else if (td_xlsx_part_is_element (part, "sheet"))
+    {
+      g_autofree gchar *id = td_xlsx_part_attribute (part, "id", TRUE);
+      g_autofree gchar *state = td_xlsx_part_attribute (part, "state", FALSE);
+      const Rel *rel = rel_by_id (data, id);
+      TdXlsxSheetInfo info = { 0 };
+
+      if (reader->sheets->len >= reader->limits.max_sheets)
+        return td_xlsx_too_large (error, _ ("too many sheets"));
+      info.name = td_xlsx_part_attribute (part, "name", FALSE);
+      if (info.name == NULL || !g_utf8_validate (info.name, -1, NULL))
+        {
+          g_free (info.name);
+          return TRUE;
+        }
+      info.part = rel ? g_strdup (rel->target) : NULL;
+      info.state = g_strcmp0 (state, "veryHidden") == 0 ? TD_XLSX_SHEET_VERY_HIDDEN
+                   : g_strcmp0 (state, "hidden") == 0   ? TD_XLSX_SHEET_HIDDEN
+                                                        : TD_XLSX_SHEET_VISIBLE;
+      g_array_append_val (reader->sheets, info);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_workbook (TdXlsxReader *reader, const char *path, GPtrArray *rels, GError **error)
 {
-  TdXlsxPart part;
-  int r;
+  return read_part (reader, path, TRUE, workbook_node, rels, error);
+}
 
-  if (!td_xlsx_part_open (reader, path, TRUE, &part, error))
+/* @data: a GString to read each string into. */
+static gboolean
+shared_string_node (TdXlsxPart *part, gpointer data, GError **error)
+{
+  TdXlsxReader *reader = part->stream.reader;
+  GString *text = data;
+
+  if (!td_xlsx_part_is_element (part, "si"))
+    return TRUE;
+  if (reader->strings->len >= reader->limits.max_strings)
+    return td_xlsx_too_large (error, _ ("too many strings"));
+  g_string_truncate (text, 0);
+  if (!td_xlsx_part_read_text (part, "si", text, error))
     return FALSE;
-  while ((r = td_xlsx_part_next (&part, error)) == 1)
-    {
-      if (td_xlsx_part_is_element (&part, "workbookPr"))
-        {
-          g_autofree gchar *d = td_xlsx_part_attribute (&part, "date1904", FALSE);
-          reader->date1904 = is_true (d);
-        }
-      else if (td_xlsx_part_is_element (&part, "workbookProtection"))
-        {
-          g_autofree gchar *s = td_xlsx_part_attribute (&part, "lockStructure", FALSE);
-          reader->structure_locked = is_true (s);
-        }
-      else if (td_xlsx_part_is_element (&part, "sheet"))
-        {
-          g_autofree gchar *id = td_xlsx_part_attribute (&part, "id", TRUE);
-          g_autofree gchar *state = td_xlsx_part_attribute (&part, "state", FALSE);
-          const Rel *rel = rel_by_id (rels, id);
-          TdXlsxSheetInfo info = { 0 };
-
-          if (reader->sheets->len >= reader->limits.max_sheets)
-            {
-              td_xlsx_part_close (&part);
-              return td_xlsx_too_large (error, _ ("too many sheets"));
-            }
-          info.name = td_xlsx_part_attribute (&part, "name", FALSE);
-          if (info.name == NULL || !g_utf8_validate (info.name, -1, NULL))
-            {
-              g_free (info.name);
-              continue;
-            }
-          info.part = rel ? g_strdup (rel->target) : NULL;
-          info.state = g_strcmp0 (state, "veryHidden") == 0 ? TD_XLSX_SHEET_VERY_HIDDEN
-                       : g_strcmp0 (state, "hidden") == 0   ? TD_XLSX_SHEET_HIDDEN
-                                                            : TD_XLSX_SHEET_VISIBLE;
-          g_array_append_val (reader->sheets, info);
-        }
-    }
-  td_xlsx_part_close (&part);
-  return r == 0;
+  g_ptr_array_add (reader->strings, g_string_chunk_insert (reader->strings_chunk, text->str));
+  return TRUE;
 }
 
 static gboolean
 read_shared_strings (TdXlsxReader *reader, const char *path, GError **error)
 {
   g_autoptr (GString) text = g_string_new (NULL);
-  TdXlsxPart part;
-  int r;
-
-  if (!td_xlsx_part_open (reader, path, FALSE, &part, error))
-    return FALSE;
-  if (part.xml == NULL)
-    return TRUE;
-  while ((r = td_xlsx_part_next (&part, error)) == 1)
-    if (td_xlsx_part_is_element (&part, "si"))
-      {
-        if (reader->strings->len >= reader->limits.max_strings)
-          {
-            td_xlsx_part_close (&part);
-            return td_xlsx_too_large (error, _ ("too many strings"));
-          }
-        g_string_truncate (text, 0);
-        if (!td_xlsx_part_read_text (&part, "si", text, error))
-          {
-            td_xlsx_part_close (&part);
-            return FALSE;
-          }
-        g_ptr_array_add (reader->strings, g_string_chunk_insert (reader->strings_chunk, text->str));
-      }
-  td_xlsx_part_close (&part);
-  return r == 0;
+  return read_part (reader, path, FALSE, shared_string_node, text, error);
 }
 
 /* A number format shows a date when it has day, month or year codes
@@ -605,58 +625,59 @@ builtin_date (guint id)
   return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
 }
 
+typedef struct
+{
+  GHashTable *custom; /* number format id + 1 → whether it shows a date */
+  gboolean in_cell_xfs;
+} StylesRead;
+
+static gboolean
+style_node (TdXlsxPart *part, gpointer data, GError **error)
+{
+  StylesRead *sr = data;
+
+  if (td_xlsx_part_is_element (part, "numFmt"))
+    {
+      g_autofree gchar *id = td_xlsx_part_attribute (part, "numFmtId", FALSE);
+      g_autofree gchar *code = td_xlsx_part_attribute (part, "formatCode", FALSE);
+      guint64 n;
+      if (id && g_ascii_string_to_unsigned (id, 10, 0, 100000, &n, NULL))
+        g_hash_table_insert (sr->custom, GUINT_TO_POINTER ((guint)n + 1),
+                             GINT_TO_POINTER (format_is_date (code)));
+    }
+  else if (td_xlsx_part_is_element (part, "cellXfs"))
+    sr->in_cell_xfs = !xmlTextReaderIsEmptyElement (part->xml);
+  else if (is_end (part, "cellXfs"))
+    sr->in_cell_xfs = FALSE;
+  else if (sr->in_cell_xfs && td_xlsx_part_is_element (part, "xf"))
+    {
+      g_autofree gchar *id = td_xlsx_part_attribute (part, "numFmtId", FALSE);
+      guint64 n = 0;
+      gboolean date = FALSE;
+
+      if (part->stream.reader->date_styles->len >= 65536)
+        return td_xlsx_too_large (error, _ ("too many cell formats"));
+      if (id && g_ascii_string_to_unsigned (id, 10, 0, 100000, &n, NULL))
+        {
+          gpointer found;
+          if (g_hash_table_lookup_extended (sr->custom, GUINT_TO_POINTER ((guint)n + 1), NULL,
+                                            &found))
+            date = GPOINTER_TO_INT (found);
+          else
+            date = builtin_date ((guint)n);
+        }
+      g_array_append_val (part->stream.reader->date_styles, date);
+    }
+  return TRUE;
+}
+
 static gboolean
 read_styles (TdXlsxReader *reader, const char *path, GError **error)
 {
-  g_autoptr (GHashTable) custom = g_hash_table_new (NULL, NULL); /* id → is date */
-  gboolean in_cell_xfs = FALSE;
-  TdXlsxPart part;
-  int r;
+  g_autoptr (GHashTable) custom = g_hash_table_new (NULL, NULL);
+  StylesRead sr = { custom, FALSE };
 
-  if (!td_xlsx_part_open (reader, path, FALSE, &part, error))
-    return FALSE;
-  if (part.xml == NULL)
-    return TRUE;
-  while ((r = td_xlsx_part_next (&part, error)) == 1)
-    {
-      if (td_xlsx_part_is_element (&part, "numFmt"))
-        {
-          g_autofree gchar *id = td_xlsx_part_attribute (&part, "numFmtId", FALSE);
-          g_autofree gchar *code = td_xlsx_part_attribute (&part, "formatCode", FALSE);
-          guint64 n;
-          if (id && g_ascii_string_to_unsigned (id, 10, 0, 100000, &n, NULL))
-            g_hash_table_insert (custom, GUINT_TO_POINTER ((guint)n + 1),
-                                 GINT_TO_POINTER (format_is_date (code)));
-        }
-      else if (td_xlsx_part_is_element (&part, "cellXfs"))
-        in_cell_xfs = !xmlTextReaderIsEmptyElement (part.xml);
-      else if (is_end (&part, "cellXfs"))
-        in_cell_xfs = FALSE;
-      else if (in_cell_xfs && td_xlsx_part_is_element (&part, "xf"))
-        {
-          g_autofree gchar *id = td_xlsx_part_attribute (&part, "numFmtId", FALSE);
-          guint64 n = 0;
-          gboolean date = FALSE;
-
-          if (reader->date_styles->len >= 65536)
-            {
-              td_xlsx_part_close (&part);
-              return td_xlsx_too_large (error, _ ("too many cell formats"));
-            }
-          if (id && g_ascii_string_to_unsigned (id, 10, 0, 100000, &n, NULL))
-            {
-              gpointer found;
-              if (g_hash_table_lookup_extended (custom, GUINT_TO_POINTER ((guint)n + 1), NULL,
-                                                &found))
-                date = GPOINTER_TO_INT (found);
-              else
-                date = builtin_date ((guint)n);
-            }
-          g_array_append_val (reader->date_styles, date);
-        }
-    }
-  td_xlsx_part_close (&part);
-  return r == 0;
+  return read_part (reader, path, FALSE, style_node, &sr, error);
 }
 
 /* --- opening ---------------------------------------------------------------------- */
