@@ -753,9 +753,9 @@ on_cell_focus_enter (GtkEventControllerFocus *controller, TdScoresView *self)
 /* Every editable cell of the views is made here (one place per kind, for
  * whatever each cell needs: its commit, being scrolled to). */
 static GtkWidget *
-editable_cell_new (TdScoresView *self)
+editable_cell_new (TdScoresView *self, gboolean text)
 {
-  GtkWidget *cell = td_score_cell_new ();
+  GtkWidget *cell = text ? td_score_cell_new_text () : td_score_cell_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit), self);
@@ -767,12 +767,14 @@ editable_cell_new (TdScoresView *self)
 static GtkWidget *
 score_box_new (TdScoresView *self)
 {
-  GtkWidget *cell = editable_cell_new (self);
+  GtkWidget *cell = editable_cell_new (self, FALSE);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_set_hexpand (cell, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  /* "trường hợp → 0,5" beside a count goes on two lines in a narrow column. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_margin_end (label, 8);
@@ -820,8 +822,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       break;
     case TD_SCORES_KIND_EVIDENCE:
     case TD_SCORES_KIND_ASSESSED_EVIDENCE:
-      widget = editable_cell_new (self);
-      td_score_cell_set_xalign (TD_SCORE_CELL (widget), 0.0);
+      /* Evidence and notes are read whole: they wrap. */
+      widget = editable_cell_new (self, TRUE);
       break;
     case TD_SCORES_KIND_HISTORY:
       widget = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
