@@ -44,6 +44,11 @@ typedef struct
   guint focus_tries;
   guint focus_pos;       /* the row scrolled to */
   GtkWidget *focus_from; /* compared only, never used */
+  /* A focused cell whose row the list had not placed, brought into view. */
+  guint reveal_source;
+  guint reveal_tries;
+  guint reveal_pos;
+  GtkWidget *reveal_cell; /* compared only, never used */
   gboolean enter_next_column;
   gboolean show_points; /* input rows show their unit and points */
 } TdScoresViewPrivate;
@@ -744,10 +749,101 @@ scroll_into_view (TdScoresView *self, GtkWidget *cell)
                               gtk_adjustment_get_value (v) + b.origin.y + b.size.height - height);
 }
 
+/* Whether the list has placed @cell: shown, with a size, at a known place. */
+static gboolean
+cell_placed (TdScoresView *self, GtkWidget *cell)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  graphene_rect_t b;
+
+  return gtk_widget_get_mapped (cell) && gtk_widget_get_width (cell) > 0
+         && gtk_widget_get_height (cell) > 0
+         && gtk_widget_compute_bounds (cell, GTK_WIDGET (priv->column_view), &b);
+}
+
+static gboolean
+focus_is_in (GtkWidget *cell)
+{
+  GtkRoot *root = gtk_widget_get_root (cell);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+static gboolean
+reveal_cb (gpointer data)
+{
+  TdScoresView *self = data;
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (priv->column_view));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL) : NULL;
+
+  /* The focus moved on meanwhile: nothing to bring into view. */
+  if (cell == NULL || cell != priv->reveal_cell)
+    {
+      priv->reveal_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (cell_placed (self, cell) || ++priv->reveal_tries > 50)
+    {
+      if (cell_placed (self, cell))
+        scroll_into_view (self, cell);
+      priv->reveal_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Rows above have heights the list only estimates until they are shown:
+   * a first scroll can stop short. */
+  if (priv->reveal_tries % 5 == 0)
+    td_column_view_scroll_to (priv->column_view, priv->reveal_pos);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The model position of the row @cell stands for; FALSE when it has none. */
+static gboolean
+cell_position (TdScoresView *self, GtkWidget *cell, guint *pos)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GListModel *model = G_LIST_MODEL (priv->filtered);
+  gint node = (gint)td_score_cell_get_row (TD_SCORE_CELL (cell));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (TdCriterionItem) item = g_list_model_get_item (model, i);
+      if (td_criterion_item_get_index (item) == node)
+        {
+          *pos = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The focus is never on a cell out of sight.  GTK 4.8's list can move the
+ * focus (Tab from the controls before it, Shift+Tab from after) into a
+ * row it keeps unplaced: rows that grow with wrapped text have heights it
+ * only estimates.  That row is scrolled to, then the cell brought whole
+ * into view once the list has placed it. */
 static void
 on_cell_focus_enter (GtkEventControllerFocus *controller, TdScoresView *self)
 {
-  scroll_into_view (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint pos;
+
+  if (cell_placed (self, cell))
+    {
+      scroll_into_view (self, cell);
+      return;
+    }
+  if (!cell_position (self, cell, &pos) || !focus_is_in (cell))
+    return;
+  g_clear_handle_id (&priv->reveal_source, g_source_remove);
+  priv->reveal_cell = cell;
+  priv->reveal_pos = pos;
+  priv->reveal_tries = 0;
+  td_column_view_scroll_to (priv->column_view, pos);
+  priv->reveal_source = g_timeout_add (10, reveal_cb, self);
 }
 
 /* Every editable cell of the views is made here (one place per kind, for
@@ -1020,6 +1116,7 @@ td_scores_view_dispose (GObject *object)
 
   g_clear_handle_id (&priv->pending_source, g_source_remove);
   g_clear_handle_id (&priv->focus_source, g_source_remove);
+  g_clear_handle_id (&priv->reveal_source, g_source_remove);
   G_OBJECT_CLASS (td_scores_view_parent_class)->dispose (object);
 }
 
