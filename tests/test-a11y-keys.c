@@ -606,6 +606,39 @@ test_focus_scrolled_into_sight (Fixture *f, gconstpointer data)
   g_assert_cmpuint (tried, >, 0);
 }
 
+/* A window opens with the focus on the first control of the section it
+ * shows, not on a header bar's button. */
+static void
+test_initial_focus (Fixture *f, gconstpointer data)
+{
+  const char *sections_shown[] = { NULL, "scores", "ranking" };
+  gint64 bloc_year = td_window_get_bloc_year_id (f->window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections_shown); i++)
+    {
+      GtkWidget *focus, *page;
+
+      /* One window at a time: destroying one closes the others. */
+      td_test_destroy_window (f->window);
+      f->window = td_window_new (td_test_app_get ());
+      td_window_set_database (f->window, f->db, FALSE);
+      td_window_set_bloc_year_id (f->window, bloc_year);
+      if (sections_shown[i] != NULL)
+        g_assert_true (td_window_show_section (f->window, sections_shown[i]));
+      gtk_window_present (GTK_WINDOW (f->window));
+      td_test_wait_drawn (GTK_WIDGET (f->window));
+      td_test_iterate ();
+      page = GTK_WIDGET (td_window_get_page (f->window, td_window_get_section (f->window)));
+      focus = focus_of (f);
+      g_test_message ("%s: the focus opens on %s", td_window_get_section (f->window),
+                      focus ? describe (focus) : "nothing");
+      g_assert_nonnull (focus);
+      g_assert_null (gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR));
+      g_assert_true (gtk_widget_is_ancestor (focus, page));
+      g_assert_true (shown (focus));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -614,6 +647,8 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv);
   g_test_add ("/a11y/sidebar-moves-without-switching", Fixture, NULL, fixture_setup,
               test_sidebar_moves_without_switching, fixture_teardown);
+  g_test_add ("/a11y/initial-focus", Fixture, NULL, fixture_setup, test_initial_focus,
+              fixture_teardown);
   g_test_add ("/a11y/f6-cycles-panes", Fixture, NULL, fixture_setup, test_f6_cycles_panes,
               fixture_teardown);
   g_test_add ("/a11y/refused-value-announced", Fixture, NULL, fixture_setup,
