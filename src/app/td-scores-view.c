@@ -265,6 +265,14 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
       GTK_WIDGET (cell), !priv->show_points || td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION);
   if (priv->show_points)
     {
+      gboolean option = td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION;
+
+      /* Beside an option the points ("→ 1") keep their one line and the
+       * option's label has the rest; beside a count, "trường hợp → 0" may
+       * take two lines. */
+      gtk_label_set_wrap (GTK_LABEL (label), !option);
+      if (option)
+        gtk_widget_set_hexpand (label, FALSE);
       const TdEntry *entry = td_scores_get_entry (state->scores, unit, index, source);
       g_autofree gchar *points = NULL;
 
@@ -894,6 +902,10 @@ title_box_new (void)
   gtk_label_set_xalign (GTK_LABEL (rule), 0);
   gtk_label_set_wrap (GTK_LABEL (rule), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (rule), PANGO_WRAP_WORD_CHAR);
+  /* A long criterion asks for no more than a comfortable line: what a wide
+   * window adds beyond that goes to the evidence and notes too. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
+  gtk_label_set_max_width_chars (GTK_LABEL (rule), 60);
   gtk_widget_add_css_class (rule, "dim-label");
   gtk_widget_add_css_class (rule, "caption");
   gtk_box_append (GTK_BOX (box), title);
