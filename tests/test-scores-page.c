@@ -358,6 +358,15 @@ test_rows_show_points (Fixture *f, gconstpointer data)
   expect = g_strdup_printf ("trường hợp → %s", points);
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expect);
+
+  /* An option says its points itself ("Bằng khen … (+1)"): nothing beside
+   * it repeats them, so the option's label has the column's width. */
+  c = find_node (scores, TD_RULE_OPTIONS, 1, -1);
+  cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF));
+  g_assert_true (td_score_cell_is_choice (cell));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (GTK_WIDGET (cell))));
 }
 
 static void

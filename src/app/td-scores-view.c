@@ -265,20 +265,21 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
       GTK_WIDGET (cell), !priv->show_points || td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION);
   if (priv->show_points)
     {
-      gboolean option = td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION;
-
-      /* Beside an option the points ("→ 1") keep their one line and the
-       * option's label has the rest; beside a count, "trường hợp → 0" may
-       * take two lines. */
-      gtk_label_set_wrap (GTK_LABEL (label), !option);
-      if (option)
-        gtk_widget_set_hexpand (label, FALSE);
       const TdEntry *entry = td_scores_get_entry (state->scores, unit, index, source);
+      gboolean option = td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION;
+      gboolean said = FALSE;
       g_autofree gchar *points = NULL;
 
       if (entry != NULL)
-        points
-            = td_points_format (td_scores_node_totals (state->scores, unit, index, source).total);
+        {
+          TdPoints given = td_scores_node_totals (state->scores, unit, index, source).total;
+
+          points = td_points_format (given);
+          /* An option's label already says what it gives ("… (+1)"). */
+          said = option && entry->option >= 0 && (guint)entry->option < c->options->len
+                 && ((const TdRuleOption *)g_ptr_array_index (c->options, entry->option))->points
+                        == given;
+        }
       text = input_suffix (c, entry, points);
       /* Agreed points keep their mark (and its reason on hover). */
       if (gtk_widget_has_css_class (label, "agreed"))
@@ -286,9 +287,16 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
           gchar *marked = g_strconcat (text, "*", NULL);
           g_free (text);
           text = marked;
+          said = FALSE;
         }
       gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_set_visible (label, TRUE);
+      /* Beside a count, "trường hợp → 0" may take two lines; an option's
+       * label has the column to itself unless its points differ from what
+       * it says (or were agreed), which then keep their one line. */
+      gtk_label_set_wrap (GTK_LABEL (label), !option);
+      if (option)
+        gtk_widget_set_hexpand (label, FALSE);
+      gtk_widget_set_visible (label, *text != '\0' && !said);
       g_clear_pointer (&text, g_free);
     }
   if (td_scores_view_cell_has_focus (GTK_WIDGET (cell)))
