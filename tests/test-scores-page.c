@@ -358,6 +358,15 @@ test_rows_show_points (Fixture *f, gconstpointer data)
   expect = g_strdup_printf ("trường hợp → %s", points);
   g_assert_true (gtk_widget_get_visible (label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, expect);
+
+  /* An option says its points itself ("Bằng khen … (+1)"): nothing beside
+   * it repeats them, so the option's label has the column's width. */
+  c = find_node (scores, TD_RULE_OPTIONS, 1, -1);
+  cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+  g_assert_nonnull (cell);
+  g_assert_nonnull (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF));
+  g_assert_true (td_score_cell_is_choice (cell));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_next_sibling (GTK_WIDGET (cell))));
 }
 
 static void
@@ -631,6 +640,48 @@ test_evidence_and_assessment_note (Fixture *f, gconstpointer data)
   g_assert_cmpstr (td_lazy_tooltip_get (GTK_WIDGET (note_cell)), ==,
                    "Chưa có kế hoạch số hóa hồ sơ");
   g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-assessment-note.png"));
+
+  /* A long text is shown whole, wrapped to the column, and saved as typed;
+   * the entry's own line is back (at the same height) while it is edited. */
+  {
+    const char *text = "Báo cáo số 12/BC-STP ngày 15/11/2024 của Sở Tư pháp về kết quả thực "
+                       "hiện nhiệm vụ năm 2024 và Quyết định số 45/QĐ-UBND";
+    GtkWidget *widget = GTK_WIDGET (evidence_cell);
+    GtkWidget *line = GTK_WIDGET (td_score_cell_get_editable (evidence_cell));
+    g_autoptr (PangoLayout) layout = NULL;
+    int height, min, nat;
+
+    type_enter (evidence_cell, text);
+    g_assert_cmpstr (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF)->evidence, ==,
+                     text);
+    td_test_wait_drawn (GTK_WIDGET (f->page));
+    g_assert_true (gtk_widget_has_css_class (line, "score-wrapped"));
+    layout = gtk_widget_create_pango_layout (widget, text);
+    pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_width (layout, (gtk_widget_get_width (widget) - 16) * PANGO_SCALE);
+    pango_layout_get_pixel_size (layout, NULL, &height);
+    g_test_message ("%d lines in %d px: the cell is %d px high",
+                    pango_layout_get_line_count (layout), gtk_widget_get_width (widget),
+                    gtk_widget_get_height (widget));
+    g_assert_cmpint (pango_layout_get_line_count (layout), >, 2);
+    g_assert_cmpint (gtk_widget_get_height (widget), >=, height);
+    g_assert_cmpint (gtk_widget_get_height (widget), >,
+                     2 * gtk_widget_get_height (GTK_WIDGET (self_cell)));
+    g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-evidence-whole.png"));
+
+    td_score_cell_focus (evidence_cell);
+    td_test_wait_drawn (GTK_WIDGET (f->page));
+    g_assert_false (gtk_widget_has_css_class (line, "score-wrapped"));
+    gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget), &min, &nat,
+                        NULL, NULL);
+    g_assert_cmpint (nat, >=, height);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (line)), ==, text);
+    gtk_editable_set_text (GTK_EDITABLE (line), "Báo cáo số 12/BC-STP");
+    g_signal_emit_by_name (line, "activate");
+    td_test_iterate ();
+    g_assert_cmpstr (td_scores_get_entry (scores, unit, c->index, TD_SOURCE_SELF)->evidence, ==,
+                     "Báo cáo số 12/BC-STP");
+  }
 
   /* In the file, not only on screen. */
   table = td_criteria_load (f->db, f->bloc_year_id, &error);

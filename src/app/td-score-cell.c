@@ -5,7 +5,10 @@
  * (next cell), Shift+Tab, Enter (the cell below) or Shift+Enter, or an
  * arrow key as in a spreadsheet (Left and Right once the caret is at the
  * text's edge or the whole text is selected); Escape puts back the saved
- * value.  The cell itself never saves: it emits "commit"
+ * value.  A cell of free text (evidence, a note: td_score_cell_new_text)
+ * shows its whole text, wrapped on as many lines as the column needs, and
+ * is the same one-line entry while it is edited.  The cell itself never
+ * saves: it emits "commit"
  * with the text and the wanted move, and the page validates and saves
  * through the core.  A handler that refuses the value returns FALSE and
  * calls td_score_cell_set_error(), which keeps the focus in the cell and
@@ -15,6 +18,10 @@
 #include "td-a11y.h"
 #include "td-score-cell.h"
 #include "td-lazy-tooltip.h"
+
+/* Where a text cell draws its wrapped text: the entry's own padding. */
+#define WRAP_PAD_X 8
+#define WRAP_PAD_Y 4
 
 struct _TdScoreCell
 {
@@ -29,6 +36,8 @@ struct _TdScoreCell
   guint column;
   gboolean setting; /* programmatic change: not the user's */
   gboolean committing;
+  gboolean wraps;   /* a text cell: the whole text, wrapped, unless edited */
+  gboolean editing; /* the focus is in a text cell's entry */
 };
 
 G_DEFINE_FINAL_TYPE (TdScoreCell, td_score_cell, GTK_TYPE_WIDGET)
@@ -251,6 +260,136 @@ td_score_cell_new (void)
   return g_object_new (TD_TYPE_SCORE_CELL, NULL);
 }
 
+/* ---- cells of wrapping text ----
+ *
+ * The entry stays the field (what is focused, typed into, named for a
+ * reader); while it is not being edited its one line is hidden and the
+ * cell draws the whole text over it, wrapped to the column, and asks for
+ * the height that takes.  Pango lays the text out at once, so the row's
+ * height is known when the list places it. */
+
+static PangoLayout *
+wrapped_layout (TdScoreCell *self, int width)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (
+      GTK_WIDGET (self), gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, MAX (1, width - 2 * WRAP_PAD_X) * PANGO_SCALE);
+  return layout;
+}
+
+/* The entry's own line is hidden while the wrapped text is drawn. */
+static void
+update_wrapped (TdScoreCell *self)
+{
+  gboolean drawn = !self->editing && *gtk_editable_get_text (GTK_EDITABLE (self->entry)) != '\0';
+
+  if (drawn)
+    gtk_widget_add_css_class (self->entry, "score-wrapped");
+  else
+    gtk_widget_remove_css_class (self->entry, "score-wrapped");
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+on_wrapped_text (GtkEditable *editable, GParamSpec *pspec, TdScoreCell *self)
+{
+  /* While typing, the row keeps its height. */
+  if (!self->editing)
+    update_wrapped (self);
+}
+
+static void
+on_wrapped_enter (GtkEventControllerFocus *controller, TdScoreCell *self)
+{
+  self->editing = TRUE;
+  update_wrapped (self);
+}
+
+static void
+on_wrapped_leave (GtkEventControllerFocus *controller, TdScoreCell *self)
+{
+  self->editing = FALSE;
+  update_wrapped (self);
+}
+
+static GtkSizeRequestMode
+wrapped_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+wrapped_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                 int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  TdScoreCell *self = TD_SCORE_CELL (widget);
+  g_autoptr (PangoLayout) layout = NULL;
+  int height;
+
+  gtk_widget_measure (self->entry, orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL || for_size < 0
+      || *gtk_editable_get_text (GTK_EDITABLE (self->entry)) == '\0')
+    return;
+  layout = wrapped_layout (self, for_size);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  *minimum = MAX (*minimum, height + 2 * WRAP_PAD_Y);
+  *natural = MAX (*natural, height + 2 * WRAP_PAD_Y);
+}
+
+static void
+wrapped_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  TdScoreCell *self = TD_SCORE_CELL (widget);
+
+  gtk_widget_size_allocate (self->entry, &(GtkAllocation){ 0, 0, width, height }, -1);
+}
+
+/* A cell for free text (evidence, notes) that shows all of it, wrapped;
+ * it is never made a drop-down. */
+GtkWidget *
+td_score_cell_new_text (void)
+{
+  TdScoreCell *self = g_object_new (TD_TYPE_SCORE_CELL, NULL);
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  self->wraps = TRUE;
+  gtk_entry_set_alignment (GTK_ENTRY (self->entry), 0.0);
+  gtk_widget_add_css_class (self->entry, "score-text");
+  gtk_widget_set_layout_manager (
+      GTK_WIDGET (self),
+      gtk_custom_layout_new (wrapped_request_mode, wrapped_measure, wrapped_allocate));
+  g_signal_connect (self->entry, "notify::text", G_CALLBACK (on_wrapped_text), self);
+  g_signal_connect (focus, "enter", G_CALLBACK (on_wrapped_enter), self);
+  g_signal_connect (focus, "leave", G_CALLBACK (on_wrapped_leave), self);
+  gtk_widget_add_controller (self->entry, focus);
+  return GTK_WIDGET (self);
+}
+
+static void
+td_score_cell_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  TdScoreCell *self = TD_SCORE_CELL (widget);
+  g_autoptr (PangoLayout) layout = NULL;
+  int height;
+  GdkRGBA color;
+
+  GTK_WIDGET_CLASS (td_score_cell_parent_class)->snapshot (widget, snapshot);
+  if (!self->wraps || !gtk_widget_has_css_class (self->entry, "score-wrapped"))
+    return;
+  layout = wrapped_layout (self, gtk_widget_get_width (widget));
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  /* The entry's colour: only its inner line is made transparent. */
+  gtk_style_context_get_color (gtk_widget_get_style_context (self->entry), &color);
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (
+      snapshot,
+      &GRAPHENE_POINT_INIT (WRAP_PAD_X, MAX (0, (gtk_widget_get_height (widget) - height) / 2)));
+  gtk_snapshot_append_layout (snapshot, layout, &color);
+  gtk_snapshot_restore (snapshot);
+}
+
 /* Shows @text as the saved value (what Escape returns to). */
 void
 td_score_cell_set_text (TdScoreCell *self, const char *text)
@@ -372,7 +511,11 @@ td_score_cell_focus (TdScoreCell *self)
   if (gtk_widget_get_visible (self->entry))
     {
       gtk_widget_grab_focus (self->entry);
-      gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+      /* A text cell's one line starts at the beginning of the text. */
+      if (self->wraps)
+        gtk_editable_select_region (GTK_EDITABLE (self->entry), -1, 0);
+      else
+        gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
     }
   else if (self->dropdown != NULL)
     gtk_widget_grab_focus (self->dropdown);
@@ -451,6 +594,7 @@ td_score_cell_class_init (TdScoreCellClass *klass)
   object_class->dispose = td_score_cell_dispose;
   object_class->finalize = td_score_cell_finalize;
   widget_class->grab_focus = td_score_cell_grab_focus;
+  widget_class->snapshot = td_score_cell_snapshot;
 
   /* gboolean commit (const char *text, int move): @text is NULL when only
    * the focus moves.  Return FALSE to refuse the value. */

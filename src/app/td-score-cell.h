@@ -25,6 +25,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (TdScoreCell, td_score_cell, TD, SCORE_CELL, GtkWidget)
 
 GtkWidget *td_score_cell_new (void);
+GtkWidget *td_score_cell_new_text (void);
 
 void td_score_cell_set_text (TdScoreCell *self, const char *text);
 const char *td_score_cell_get_saved_text (TdScoreCell *self);

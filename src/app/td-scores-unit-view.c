@@ -233,19 +233,22 @@ td_scores_unit_view_new (GtkColumnView *column_view, TdScoresState *state)
 
   td_scores_view_attach (view, column_view, state);
   td_scores_view_set_show_points (view, TRUE);
-  g_object_unref (td_scores_view_add_column (view, _ ("Code"), TD_SCORES_KIND_CODE, 0, 70, FALSE));
+  /* At the default window (about 935 px beside the sidebar) the criterion
+   * keeps about 200 px; what a wider window adds goes to the criterion,
+   * the evidence and the note, which wrap to show their whole text. */
+  g_object_unref (td_scores_view_add_column (view, _ ("Code"), TD_SCORES_KIND_CODE, 0, 50, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Criterion"), TD_SCORES_KIND_TITLE, 0, -1, TRUE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 180, FALSE));
+      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 140, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 180, FALSE));
+      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 140, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Difference"), TD_SCORES_KIND_DIFF, 0, 84, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Evidence"), TD_SCORES_KIND_EVIDENCE, 0, 150, FALSE));
+      td_scores_view_add_column (view, _ ("Evidence"), TD_SCORES_KIND_EVIDENCE, 0, 130, TRUE));
   g_object_unref (td_scores_view_add_column (view, _ ("Assessment note"),
-                                             TD_SCORES_KIND_ASSESSED_EVIDENCE, 0, 150, FALSE));
+                                             TD_SCORES_KIND_ASSESSED_EVIDENCE, 0, 140, TRUE));
   g_object_unref (td_scores_view_add_column (view, "", TD_SCORES_KIND_HISTORY, 0, 44, FALSE));
   return self;
 }

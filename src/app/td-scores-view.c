@@ -44,6 +44,11 @@ typedef struct
   guint focus_tries;
   guint focus_pos;       /* the row scrolled to */
   GtkWidget *focus_from; /* compared only, never used */
+  /* A focused cell whose row the list had not placed, brought into view. */
+  guint reveal_source;
+  guint reveal_tries;
+  guint reveal_pos;
+  GtkWidget *reveal_cell; /* compared only, never used */
   gboolean enter_next_column;
   gboolean show_points; /* input rows show their unit and points */
 } TdScoresViewPrivate;
@@ -261,11 +266,20 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
   if (priv->show_points)
     {
       const TdEntry *entry = td_scores_get_entry (state->scores, unit, index, source);
+      gboolean option = td_rule_kind_get_input (c->kind) == TD_INPUT_OPTION;
+      gboolean said = FALSE;
       g_autofree gchar *points = NULL;
 
       if (entry != NULL)
-        points
-            = td_points_format (td_scores_node_totals (state->scores, unit, index, source).total);
+        {
+          TdPoints given = td_scores_node_totals (state->scores, unit, index, source).total;
+
+          points = td_points_format (given);
+          /* An option's label already says what it gives ("… (+1)"). */
+          said = option && entry->option >= 0 && (guint)entry->option < c->options->len
+                 && ((const TdRuleOption *)g_ptr_array_index (c->options, entry->option))->points
+                        == given;
+        }
       text = input_suffix (c, entry, points);
       /* Agreed points keep their mark (and its reason on hover). */
       if (gtk_widget_has_css_class (label, "agreed"))
@@ -273,9 +287,16 @@ td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionItem *
           gchar *marked = g_strconcat (text, "*", NULL);
           g_free (text);
           text = marked;
+          said = FALSE;
         }
       gtk_label_set_text (GTK_LABEL (label), text);
-      gtk_widget_set_visible (label, TRUE);
+      /* Beside a count, "trường hợp → 0" may take two lines; an option's
+       * label has the column to itself unless its points differ from what
+       * it says (or were agreed), which then keep their one line. */
+      gtk_label_set_wrap (GTK_LABEL (label), !option);
+      if (option)
+        gtk_widget_set_hexpand (label, FALSE);
+      gtk_widget_set_visible (label, *text != '\0' && !said);
       g_clear_pointer (&text, g_free);
     }
   if (td_scores_view_cell_has_focus (GTK_WIDGET (cell)))
@@ -744,18 +765,109 @@ scroll_into_view (TdScoresView *self, GtkWidget *cell)
                               gtk_adjustment_get_value (v) + b.origin.y + b.size.height - height);
 }
 
+/* Whether the list has placed @cell: shown, with a size, at a known place. */
+static gboolean
+cell_placed (TdScoresView *self, GtkWidget *cell)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  graphene_rect_t b;
+
+  return gtk_widget_get_mapped (cell) && gtk_widget_get_width (cell) > 0
+         && gtk_widget_get_height (cell) > 0
+         && gtk_widget_compute_bounds (cell, GTK_WIDGET (priv->column_view), &b);
+}
+
+static gboolean
+focus_is_in (GtkWidget *cell)
+{
+  GtkRoot *root = gtk_widget_get_root (cell);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == cell || gtk_widget_is_ancestor (focus, cell));
+}
+
+static gboolean
+reveal_cb (gpointer data)
+{
+  TdScoresView *self = data;
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (priv->column_view));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *cell = focus ? gtk_widget_get_ancestor (focus, TD_TYPE_SCORE_CELL) : NULL;
+
+  /* The focus moved on meanwhile: nothing to bring into view. */
+  if (cell == NULL || cell != priv->reveal_cell)
+    {
+      priv->reveal_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (cell_placed (self, cell) || ++priv->reveal_tries > 50)
+    {
+      if (cell_placed (self, cell))
+        scroll_into_view (self, cell);
+      priv->reveal_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Rows above have heights the list only estimates until they are shown:
+   * a first scroll can stop short. */
+  if (priv->reveal_tries % 5 == 0)
+    td_column_view_scroll_to (priv->column_view, priv->reveal_pos);
+  return G_SOURCE_CONTINUE;
+}
+
+/* The model position of the row @cell stands for; FALSE when it has none. */
+static gboolean
+cell_position (TdScoresView *self, GtkWidget *cell, guint *pos)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GListModel *model = G_LIST_MODEL (priv->filtered);
+  gint node = (gint)td_score_cell_get_row (TD_SCORE_CELL (cell));
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (TdCriterionItem) item = g_list_model_get_item (model, i);
+      if (td_criterion_item_get_index (item) == node)
+        {
+          *pos = i;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The focus is never on a cell out of sight.  GTK 4.8's list can move the
+ * focus (Tab from the controls before it, Shift+Tab from after) into a
+ * row it keeps unplaced: rows that grow with wrapped text have heights it
+ * only estimates.  That row is scrolled to, then the cell brought whole
+ * into view once the list has placed it. */
 static void
 on_cell_focus_enter (GtkEventControllerFocus *controller, TdScoresView *self)
 {
-  scroll_into_view (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GtkWidget *cell = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  guint pos;
+
+  if (cell_placed (self, cell))
+    {
+      scroll_into_view (self, cell);
+      return;
+    }
+  if (!cell_position (self, cell, &pos) || !focus_is_in (cell))
+    return;
+  g_clear_handle_id (&priv->reveal_source, g_source_remove);
+  priv->reveal_cell = cell;
+  priv->reveal_pos = pos;
+  priv->reveal_tries = 0;
+  td_column_view_scroll_to (priv->column_view, pos);
+  priv->reveal_source = g_timeout_add (10, reveal_cb, self);
 }
 
 /* Every editable cell of the views is made here (one place per kind, for
  * whatever each cell needs: its commit, being scrolled to). */
 static GtkWidget *
-editable_cell_new (TdScoresView *self)
+editable_cell_new (TdScoresView *self, gboolean text)
 {
-  GtkWidget *cell = td_score_cell_new ();
+  GtkWidget *cell = text ? td_score_cell_new_text () : td_score_cell_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
 
   g_signal_connect (cell, "commit", G_CALLBACK (on_cell_commit), self);
@@ -767,12 +879,14 @@ editable_cell_new (TdScoresView *self)
 static GtkWidget *
 score_box_new (TdScoresView *self)
 {
-  GtkWidget *cell = editable_cell_new (self);
+  GtkWidget *cell = editable_cell_new (self, FALSE);
   GtkWidget *label = gtk_label_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_set_hexpand (cell, TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+  /* "trường hợp → 0,5" beside a count goes on two lines in a narrow column. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_set_margin_end (label, 8);
@@ -796,6 +910,10 @@ title_box_new (void)
   gtk_label_set_xalign (GTK_LABEL (rule), 0);
   gtk_label_set_wrap (GTK_LABEL (rule), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (rule), PANGO_WRAP_WORD_CHAR);
+  /* A long criterion asks for no more than a comfortable line: what a wide
+   * window adds beyond that goes to the evidence and notes too. */
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 60);
+  gtk_label_set_max_width_chars (GTK_LABEL (rule), 60);
   gtk_widget_add_css_class (rule, "dim-label");
   gtk_widget_add_css_class (rule, "caption");
   gtk_box_append (GTK_BOX (box), title);
@@ -820,8 +938,8 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
       break;
     case TD_SCORES_KIND_EVIDENCE:
     case TD_SCORES_KIND_ASSESSED_EVIDENCE:
-      widget = editable_cell_new (self);
-      td_score_cell_set_xalign (TD_SCORE_CELL (widget), 0.0);
+      /* Evidence and notes are read whole: they wrap. */
+      widget = editable_cell_new (self, TRUE);
       break;
     case TD_SCORES_KIND_HISTORY:
       widget = gtk_button_new_from_icon_name ("document-open-recent-symbolic");
@@ -1018,6 +1136,7 @@ td_scores_view_dispose (GObject *object)
 
   g_clear_handle_id (&priv->pending_source, g_source_remove);
   g_clear_handle_id (&priv->focus_source, g_source_remove);
+  g_clear_handle_id (&priv->reveal_source, g_source_remove);
   G_OBJECT_CLASS (td_scores_view_parent_class)->dispose (object);
 }
 

@@ -672,6 +672,23 @@ show_help_overlay (GSimpleAction *action, GVariant *param, gpointer data)
   gtk_window_present (GTK_WINDOW (overlay));
 }
 
+/* The window opens with the focus in its content, as GNOME apps do: on the
+ * first control of the section shown, or on the sidebar's row of that
+ * section when it has none on screen yet (a database still opening).
+ * GTK's own pick, the first button of a header bar, is not kept; a focus
+ * put anywhere else before the first frame is. */
+static void
+focus_content_initially (GtkWidget *widget)
+{
+  TdWindow *self = TD_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (focus != NULL && gtk_widget_get_ancestor (focus, ADW_TYPE_HEADER_BAR) == NULL)
+    return;
+  if (!focus_pane (self, PANE_CONTENT) && !focus_pane (self, PANE_SIDEBAR) && focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
 /* Nothing asked for a section before the window is shown: the first one
  * is built now, and no other before the first frame. */
 static void
@@ -684,6 +701,8 @@ td_window_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (td_window_parent_class)->map (widget);
   if (self->urgent_pending)
     td_after_first_frame (widget, on_first_frame);
+  if (td_first_frame_pending (widget))
+    td_after_first_frame (widget, focus_content_initially);
 }
 
 static gboolean
