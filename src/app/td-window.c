@@ -186,11 +186,20 @@ on_first_frame (GtkWidget *widget)
 {
   TdWindow *self = TD_WINDOW (widget);
 
+  td_window_start_waiting_check (self);
   if (!self->urgent_pending)
     return;
   self->urgent_pending = FALSE;
   if (self->database != NULL)
     toast_urgent_deadlines (self, self->database);
+}
+
+void
+td_window_after_first_frame (TdWindow *self)
+{
+  /* Not shown yet: td_window_map asks for the first frame. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    td_after_first_frame (GTK_WIDGET (self), on_first_frame);
 }
 
 static void
@@ -203,8 +212,7 @@ toast_urgent_deadlines_when_drawn (TdWindow *self, TdDb *db)
   if (!g_hash_table_add (self->urgent_told, g_strdup (td_db_get_path (db))))
     return;
   self->urgent_pending = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    td_after_first_frame (GTK_WIDGET (self), on_first_frame);
+  td_window_after_first_frame (self);
 }
 
 TdDb *
@@ -682,7 +690,7 @@ td_window_map (GtkWidget *widget)
   if (!self->section_chosen)
     td_window_show_section (self, td_section_page_class_get_name (section_class (0)));
   GTK_WIDGET_CLASS (td_window_parent_class)->map (widget);
-  if (self->urgent_pending)
+  if (self->urgent_pending || self->check_waiting != NULL)
     td_after_first_frame (widget, on_first_frame);
 }
 
@@ -750,6 +758,7 @@ td_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
+  g_clear_object (&self->check_waiting);
   g_clear_pointer (&self->undo_restore_path, g_free);
   g_clear_pointer (&self->urgent_told, g_hash_table_unref);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
