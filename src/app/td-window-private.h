@@ -39,6 +39,7 @@ struct _TdWindow
   GtkWidget *sections[TD_WINDOW_N_SECTIONS]; /* NULL until first shown */
   gboolean section_chosen; /* a section was asked for before the window was shown */
   gboolean urgent_pending; /* the urgent deadlines are told once the window is drawn */
+  guint urgent_idle;       /* … once idle after that frame */
   GHashTable *urgent_told; /* paths whose urgent deadlines were told: once a file */
   TdDb *check_waiting;     /* its background check starts once the window is drawn */
 

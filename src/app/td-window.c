@@ -179,8 +179,21 @@ toast_urgent_deadlines (TdWindow *self, TdDb *db)
   }
 }
 
+static gboolean
+toast_urgent_when_idle (gpointer data)
+{
+  TdWindow *self = TD_WINDOW (data);
+
+  self->urgent_idle = 0;
+  if (self->database != NULL)
+    toast_urgent_deadlines (self, self->database);
+  return G_SOURCE_REMOVE;
+}
+
 /* At start-up the toast waits for the window's first frame: it slides in
- * anyway, and neither its count nor its text should delay that frame. */
+ * anyway, and neither its count nor its text should delay that frame.  The
+ * count reads every deadline of the file: it waits until the frame is
+ * done, not in the frame's own after-paint. */
 static void
 on_first_frame (GtkWidget *widget)
 {
@@ -190,8 +203,8 @@ on_first_frame (GtkWidget *widget)
   if (!self->urgent_pending)
     return;
   self->urgent_pending = FALSE;
-  if (self->database != NULL)
-    toast_urgent_deadlines (self, self->database);
+  if (self->urgent_idle == 0)
+    self->urgent_idle = g_idle_add (toast_urgent_when_idle, self);
 }
 
 void
@@ -755,6 +768,7 @@ td_window_dispose (GObject *object)
 
   self->open_generation++; /* a file still being checked is dropped */
   g_clear_handle_id (&self->name_idle, g_source_remove);
+  g_clear_handle_id (&self->urgent_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
