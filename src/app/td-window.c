@@ -190,29 +190,42 @@ toast_urgent_when_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* At start-up the toast waits for the window's first frame: it slides in
- * anyway, and neither its count nor its text should delay that frame.  The
- * count reads every deadline of the file: it waits until the frame is
- * done, not in the frame's own after-paint. */
+/* What waited for the window's first frame, done now.  The toast slides in
+ * anyway, and neither its count nor its text should delay that frame: from
+ * the frame's own after-paint (@in_after_paint), the count, which reads
+ * every deadline of the file, waits until that frame's handling is done. */
 static void
-on_first_frame (GtkWidget *widget)
+first_frame_drawn (TdWindow *self, gboolean in_after_paint)
 {
-  TdWindow *self = TD_WINDOW (widget);
-
   td_window_start_waiting_check (self);
   if (!self->urgent_pending)
     return;
   self->urgent_pending = FALSE;
-  if (self->urgent_idle == 0)
-    self->urgent_idle = g_idle_add (toast_urgent_when_idle, self);
+  if (!in_after_paint)
+    {
+      if (self->database != NULL)
+        toast_urgent_deadlines (self, self->database);
+    }
+  else if (self->urgent_idle == 0)
+    self->urgent_idle = g_idle_add_full (G_PRIORITY_DEFAULT, toast_urgent_when_idle, self, NULL);
+}
+
+static void
+on_first_frame (GtkWidget *widget)
+{
+  first_frame_drawn (TD_WINDOW (widget), TRUE);
 }
 
 void
 td_window_after_first_frame (TdWindow *self)
 {
   /* Not shown yet: td_window_map asks for the first frame. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (td_first_frame_pending (GTK_WIDGET (self)))
     td_after_first_frame (GTK_WIDGET (self), on_first_frame);
+  else
+    first_frame_drawn (self, FALSE);
 }
 
 static void
