@@ -159,6 +159,19 @@ background_check_done (GObject *source, GAsyncResult *result, gpointer user_data
     td_window_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
+/* The check reads the whole file: at start-up it waits for the window's
+ * first frame, as on two cores it would take the processor the display
+ * server needs to draw that frame.  A file replaced meanwhile is not
+ * checked (it is no longer used). */
+void
+td_window_start_waiting_check (TdWindow *self)
+{
+  g_autoptr (TdDb) db = g_steal_pointer (&self->check_waiting);
+
+  if (db != NULL && db == self->database)
+    td_db_check_async (db, NULL, background_check_done, g_object_ref (self));
+}
+
 /* What the window does with the outcome of an open. */
 static gboolean
 finish_open (TdWindow *self, const char *path, TdDb *db, const GError *error, gboolean backups)
@@ -185,7 +198,8 @@ finish_open (TdWindow *self, const char *path, TdDb *db, const GError *error, gb
   if (td_db_get_check_deferred (db))
     {
       g_object_set_data (G_OBJECT (db), "td-backups-wait", GINT_TO_POINTER (backups));
-      td_db_check_async (db, NULL, background_check_done, g_object_ref (self));
+      g_set_object (&self->check_waiting, db);
+      td_window_after_first_frame (self);
     }
   else if (backups)
     start_daily_backup (self, db);

@@ -39,7 +39,9 @@ struct _TdWindow
   GtkWidget *sections[TD_WINDOW_N_SECTIONS]; /* NULL until first shown */
   gboolean section_chosen; /* a section was asked for before the window was shown */
   gboolean urgent_pending; /* the urgent deadlines are told once the window is drawn */
+  guint urgent_idle;       /* … once idle after that frame */
   GHashTable *urgent_told; /* paths whose urgent deadlines were told: once a file */
+  TdDb *check_waiting;     /* its background check starts once the window is drawn */
 
   TdDb *database;
   gint64 bloc_year_id;
@@ -55,5 +57,12 @@ void td_window_remember_database (TdWindow *self, const char *path);
 void td_window_refresh_recent_menu (TdWindow *self);
 void td_window_files_class_init (GtkWidgetClass *widget_class);
 void td_window_name_unnamed_later (TdWindow *self);
+/* What waits for the window's first frame (the urgent deadlines' toast, the
+ * background check of the file) is done then, or at once when the window
+ * has drawn one already. */
+void td_window_after_first_frame (TdWindow *self);
+/* Starts the background check of check_waiting, if it is still the file
+ * shown (td-window-files.c). */
+void td_window_start_waiting_check (TdWindow *self);
 
 G_END_DECLS

@@ -179,18 +179,53 @@ toast_urgent_deadlines (TdWindow *self, TdDb *db)
   }
 }
 
-/* At start-up the toast waits for the window's first frame: it slides in
- * anyway, and neither its count nor its text should delay that frame. */
-static void
-on_first_frame (GtkWidget *widget)
+static gboolean
+toast_urgent_when_idle (gpointer data)
 {
-  TdWindow *self = TD_WINDOW (widget);
+  TdWindow *self = TD_WINDOW (data);
 
+  self->urgent_idle = 0;
+  if (self->database != NULL)
+    toast_urgent_deadlines (self, self->database);
+  return G_SOURCE_REMOVE;
+}
+
+/* What waited for the window's first frame, done now.  The toast slides in
+ * anyway, and neither its count nor its text should delay that frame: from
+ * the frame's own after-paint (@in_after_paint), the count, which reads
+ * every deadline of the file, waits until that frame's handling is done. */
+static void
+first_frame_drawn (TdWindow *self, gboolean in_after_paint)
+{
+  td_window_start_waiting_check (self);
   if (!self->urgent_pending)
     return;
   self->urgent_pending = FALSE;
-  if (self->database != NULL)
-    toast_urgent_deadlines (self, self->database);
+  if (!in_after_paint)
+    {
+      if (self->database != NULL)
+        toast_urgent_deadlines (self, self->database);
+    }
+  else if (self->urgent_idle == 0)
+    self->urgent_idle = g_idle_add_full (G_PRIORITY_DEFAULT, toast_urgent_when_idle, self, NULL);
+}
+
+static void
+on_first_frame (GtkWidget *widget)
+{
+  first_frame_drawn (TD_WINDOW (widget), TRUE);
+}
+
+void
+td_window_after_first_frame (TdWindow *self)
+{
+  /* Not shown yet: td_window_map asks for the first frame. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (td_first_frame_pending (GTK_WIDGET (self)))
+    td_after_first_frame (GTK_WIDGET (self), on_first_frame);
+  else
+    first_frame_drawn (self, FALSE);
 }
 
 static void
@@ -203,8 +238,7 @@ toast_urgent_deadlines_when_drawn (TdWindow *self, TdDb *db)
   if (!g_hash_table_add (self->urgent_told, g_strdup (td_db_get_path (db))))
     return;
   self->urgent_pending = TRUE;
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    td_after_first_frame (GTK_WIDGET (self), on_first_frame);
+  td_window_after_first_frame (self);
 }
 
 TdDb *
@@ -699,7 +733,7 @@ td_window_map (GtkWidget *widget)
   if (!self->section_chosen)
     td_window_show_section (self, td_section_page_class_get_name (section_class (0)));
   GTK_WIDGET_CLASS (td_window_parent_class)->map (widget);
-  if (self->urgent_pending)
+  if (self->urgent_pending || self->check_waiting != NULL)
     td_after_first_frame (widget, on_first_frame);
   if (td_first_frame_pending (widget))
     td_after_first_frame (widget, focus_content_initially);
@@ -766,9 +800,11 @@ td_window_dispose (GObject *object)
 
   self->open_generation++; /* a file still being checked is dropped */
   g_clear_handle_id (&self->name_idle, g_source_remove);
+  g_clear_handle_id (&self->urgent_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_WINDOW);
   memset (self->sections, 0, sizeof self->sections); /* went with the stack */
   g_clear_object (&self->database);
+  g_clear_object (&self->check_waiting);
   g_clear_pointer (&self->undo_restore_path, g_free);
   g_clear_pointer (&self->urgent_told, g_hash_table_unref);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);

@@ -807,6 +807,9 @@ check_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancell
     {
       sqlite3_extended_result_codes (handle, 1);
       sqlite3_busy_timeout (handle, TD_DB_BUSY_TIMEOUT_MS);
+      /* Every page is read once: a small cache does as well as the
+       * default 2 MB, which would only add to the window's memory. */
+      sqlite3_exec (handle, "PRAGMA cache_size = -256", NULL, NULL, NULL);
       if (!td_backup_quick_check (handle, path, &error)
           && g_error_matches (error, TD_ERROR, TD_ERROR_CORRUPT))
         {
