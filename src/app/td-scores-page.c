@@ -27,12 +27,15 @@
 #include "td-score-history.h"
 #include "td-agreed-dialog.h"
 #include "td-score-totals.h"
+#include "td-score-paste-dialog.h"
 #include "td-scores-matrix-view.h"
 #include "td-scores-unit-view.h"
 #include "td-sheet-builders.h"
+#include "td-table-clipboard.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _TdScoresPage
 {
@@ -48,6 +51,9 @@ struct _TdScoresPage
   AdwViewStack *view_stack;
   GtkColumnView *unit_column_view;
   GtkColumnView *matrix_column_view;
+  GtkColumnView *matrix_frozen_view;
+  GtkScrolledWindow *matrix_scroller;
+  GtkScrolledWindow *matrix_frozen_scroller;
   TdScoreTotals *totals_bar;
   GtkWidget *history_popover;
 
@@ -90,8 +96,8 @@ update_totals (TdScoresPage *self)
     td_score_totals_show_hint (
         self->totals_bar,
         _ ("Type one form per column: Enter goes down, then on to the next unit; arrow keys "
-           "move, Ctrl+Z undoes. Orange frame: assessed differs from the self-score; red: "
-           "refused (hover for why); empty: not entered. Totals are in the last row."));
+           "move, Shift+arrows choose a block, Ctrl+C copies it, Ctrl+V pastes cells copied "
+           "from a spreadsheet, Ctrl+Z undoes. Totals are in the last row."));
   else if (td_scores_state_has_unit (&self->state))
     td_score_totals_show_unit (
         self->totals_bar,
@@ -113,13 +119,14 @@ refresh_view (TdScoresPage *self, TdScoresView *view)
 
 #define MAX_UNDO 100
 
-/* One saved edit: the entry as it was before (NULL: there was none). */
+/* One saved edit, or one paste of many cells: the entries as they were
+ * before (NULL: there was none), put back together. */
 typedef struct
 {
-  guint unit;
-  gint index;
   TdSource source;
-  TdEntry *old;
+  GArray *units;   /* guint */
+  GArray *indices; /* gint */
+  GPtrArray *old;  /* TdEntry* or NULL */
 } UndoStep;
 
 static void
@@ -127,22 +134,47 @@ undo_step_free (gpointer data)
 {
   UndoStep *step = data;
 
-  g_clear_pointer (&step->old, td_entry_free);
+  g_array_unref (step->units);
+  g_array_unref (step->indices);
+  g_ptr_array_unref (step->old);
   g_free (step);
+}
+
+static UndoStep *
+undo_step_new (TdSource source)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->source = source;
+  step->units = g_array_new (FALSE, FALSE, sizeof (guint));
+  step->indices = g_array_new (FALSE, FALSE, sizeof (gint));
+  step->old = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_free);
+  return step;
+}
+
+static void
+undo_step_add (UndoStep *step, guint unit, gint index, const TdEntry *old)
+{
+  g_array_append_val (step->units, unit);
+  g_array_append_val (step->indices, index);
+  g_ptr_array_add (step->old, old ? td_entry_copy (old) : NULL);
+}
+
+static void
+remember_step (TdScoresPage *self, UndoStep *step)
+{
+  if (self->undo->len >= MAX_UNDO)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_add (self->undo, step);
 }
 
 static void
 remember_edit (TdScoresPage *self, guint unit, gint index, TdSource source, const TdEntry *old)
 {
-  UndoStep *step = g_new0 (UndoStep, 1);
+  UndoStep *step = undo_step_new (source);
 
-  step->unit = unit;
-  step->index = index;
-  step->source = source;
-  step->old = old ? td_entry_copy (old) : NULL;
-  if (self->undo->len >= MAX_UNDO)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_add (self->undo, step);
+  undo_step_add (step, unit, index, old);
+  remember_step (self, step);
 }
 
 static void update_totals (TdScoresPage *self);
@@ -165,15 +197,11 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   self->saving = TRUE;
-  if (step->old == NULL)
-    ok = td_scores_clear_entry (self->state.scores, td_section_db (self), step->unit, step->index,
-                                step->source, &error);
-  else
-    {
-      g_autoptr (TdEntry) entry = td_entry_copy (step->old);
-      ok = td_scores_set_entry (self->state.scores, td_section_db (self), step->unit, step->index,
-                                entry, &error);
-    }
+  /* A paste is put back as it was made: in one transaction. */
+  ok = td_score_paste_save_cells (self->state.scores, td_section_db (self), step->source,
+                                  step->units->len, (const guint *)step->units->data,
+                                  (const gint *)step->indices->data,
+                                  (TdEntry *const *)step->old->pdata, &error);
   self->saving = FALSE;
   undo_step_free (step);
   if (!ok)
@@ -595,6 +623,330 @@ agree_action (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   show_agreed (self, index, unit);
+}
+
+/* ---- copying and pasting blocks of the matrix ---- */
+
+/* The matrix cell with the focus: its node and column. */
+static gboolean
+focused_matrix_cell (TdScoresPage *self, gint *node, guint *column)
+{
+  gboolean matrix = FALSE;
+  gint index = 0;
+  guint unit = 0;
+  TdScoreCell *cell = focused_cell (self, &index, &unit, &matrix);
+
+  if (cell == NULL || !matrix)
+    return FALSE;
+  *node = index;
+  *column = td_score_cell_get_column (cell);
+  return TRUE;
+}
+
+/* The units of @n columns from @first. */
+static guint *
+column_units (TdScoresPage *self, guint first, guint n)
+{
+  guint *units = g_new (guint, MAX (n, 1));
+
+  for (guint k = 0; k < n; k++)
+    units[k] = td_scores_state_unit_of (&self->state, first + k);
+  return units;
+}
+
+/* Ctrl+C: the block chosen with Shift+arrows, or the focused cell, as
+ * text a spreadsheet takes (tabs between cells, a line per row). */
+static void
+copy_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (widget);
+  g_autoptr (GArray) rows = NULL;
+  g_autofree guint *units = NULL;
+  g_autofree gchar *text = NULL;
+  g_autofree gchar *done = NULL;
+  guint row, n_rows, column, n_columns;
+  gint node;
+
+  if (!matrix_shown (self) || !focused_matrix_cell (self, &node, &column))
+    {
+      td_window_toast_text (widget, _ ("Put the cursor in a cell of the matrix to copy it "
+                                       "(Shift+arrows choose a block)."));
+      return;
+    }
+  rows = td_scores_view_get_row_indices (TD_SCORES_VIEW (self->matrix_view));
+  td_scores_matrix_view_get_block (self->matrix_view, node, column, rows, &row, &n_rows, &column,
+                                   &n_columns);
+  units = column_units (self, column, n_columns);
+  text = td_score_paste_copy (self->state.scores, self->state.matrix_source,
+                              (const gint *)rows->data + row, n_rows, units, n_columns);
+  /* One cell is its value, without the line break of a row. */
+  if (n_rows * n_columns == 1)
+    g_strchomp (text);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  done = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "%u cell copied.", "%u cells copied.", n_rows * n_columns),
+      n_rows * n_columns);
+  td_window_toast_text (widget, done);
+}
+
+/* The paste is applied: saved in one transaction, one step of Ctrl+Z. */
+static void
+on_paste_apply (TdScorePaste *paste, gpointer data)
+{
+  TdScoresPage *self = g_weak_ref_get (data);
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *done = NULL;
+  UndoStep *step;
+  gboolean ok;
+
+  if (self == NULL)
+    return;
+  if (self->state.scores == NULL || !self->state.writable)
+    {
+      g_object_unref (self);
+      return;
+    }
+  self->saving = TRUE;
+  ok = td_score_paste_apply (paste, self->state.scores, td_section_db (self), &error);
+  self->saving = FALSE;
+  if (!ok)
+    {
+      td_window_toast_text (GTK_WIDGET (self), error->message);
+      g_object_unref (self);
+      return;
+    }
+  step = undo_step_new (paste->source);
+  for (guint i = 0; i < paste->changes->len; i++)
+    {
+      const TdScorePasteCell *cell = g_ptr_array_index (paste->changes, i);
+      undo_step_add (step, cell->unit, cell->index, cell->before);
+    }
+  remember_step (self, step);
+  td_scores_unit_view_compute_differences (self->unit_view);
+  td_scores_matrix_view_compute_differences (self->matrix_view);
+  td_scores_view_cancel_focus (TD_SCORES_VIEW (self->matrix_view));
+  refresh_view (self, TD_SCORES_VIEW (self->unit_view));
+  refresh_view (self, TD_SCORES_VIEW (self->matrix_view));
+  update_totals (self);
+  done
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cell pasted (Ctrl+Z undoes it).",
+                                      "%u cells pasted (Ctrl+Z undoes them).", paste->changes->len),
+                         paste->changes->len);
+  td_window_toast_text (GTK_WIDGET (self), done);
+  g_object_unref (self);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* One value (no tab, one line) goes into the focused cell like typing. */
+static gboolean
+paste_into_cell (TdScoresPage *self, const char *text)
+{
+  g_autofree gchar *value = g_strdup (text);
+  gint node;
+  guint column;
+  GtkEditable *editable;
+  TdScoreCell *cell;
+  int position;
+
+  g_strchomp (value);
+  if (strchr (value, '\t') != NULL || strchr (value, '\n') != NULL || strchr (value, '\r') != NULL
+      || !g_utf8_validate (value, -1, NULL))
+    return FALSE;
+  if (!focused_matrix_cell (self, &node, &column)
+      || (cell = td_scores_view_get_cell (TD_SCORES_VIEW (self->matrix_view), node, column)) == NULL
+      || td_score_cell_is_choice (cell))
+    return FALSE;
+  editable = td_score_cell_get_editable (cell);
+  gtk_editable_delete_selection (editable);
+  position = gtk_editable_get_position (editable);
+  gtk_editable_insert_text (editable, g_strstrip (value), -1, &position);
+  gtk_editable_set_position (editable, position);
+  return TRUE;
+}
+
+static void
+on_clipboard_text (const char *text, gboolean from_html, gpointer owner)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (owner);
+  g_autoptr (GArray) rows = NULL;
+  g_autofree guint *units = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) names = NULL;
+  TdScorePaste *paste;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GWeakRef *ref;
+  guint n = td_scores_state_n_members (&self->state);
+  gint node;
+  guint column;
+  GtkWidget *dialog;
+
+  if (self->state.scores == NULL || !matrix_shown (self))
+    return;
+  if (text == NULL)
+    {
+      td_window_toast_text (GTK_WIDGET (self),
+                            _ ("The clipboard holds no text: copy the cells in the spreadsheet "
+                               "first."));
+      return;
+    }
+  if (!focused_matrix_cell (self, &node, &column))
+    {
+      td_window_toast_text (GTK_WIDGET (self), _ ("Put the cursor in the matrix cell where the "
+                                                  "copied block should start, then paste."));
+      return;
+    }
+  if (paste_into_cell (self, text))
+    return;
+  rows = td_scores_view_get_row_indices (TD_SCORES_VIEW (self->matrix_view));
+  units = column_units (self, 0, n);
+  {
+    guint at = 0;
+
+    for (guint i = 0; i < rows->len; i++)
+      if (g_array_index (rows, gint, i) == node)
+        at = i;
+    paste = td_score_paste_plan (self->state.scores, self->state.matrix_source,
+                                 (const gint *)rows->data, rows->len, units, n, at, column, text,
+                                 &error);
+  }
+  if (paste == NULL)
+    {
+      td_window_toast_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (paste->changes->len == 0 && paste->refused->len == 0)
+    {
+      td_window_toast_text (GTK_WIDGET (self), _ ("The matrix already holds the pasted values."));
+      td_score_paste_free (paste);
+      return;
+    }
+  names = g_ptr_array_new ();
+  for (guint m = 0; m < n; m++)
+    {
+      TdMember *member = g_ptr_array_index (self->state.members, m);
+      g_ptr_array_add (names, member->name);
+    }
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+  dialog = td_score_paste_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, paste,
+                                      self->state.table, names, on_paste_apply, ref, weak_ref_free);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Ctrl+V in the matrix: a block copied from a spreadsheet lands from the
+ * focused cell on, after a preview. */
+static void
+paste_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (widget);
+  gint node;
+  guint column;
+
+  if (!self->state.writable)
+    {
+      td_window_toast_text (widget, _ ("This database is open read-only."));
+      return;
+    }
+  if (!matrix_shown (self) || !focused_matrix_cell (self, &node, &column))
+    {
+      td_window_toast_text (widget, _ ("Put the cursor in the matrix cell where the copied "
+                                       "block should start, then paste."));
+      return;
+    }
+  td_table_clipboard_read (gtk_widget_get_clipboard (widget), on_clipboard_text, G_OBJECT (self));
+}
+
+/* Whether the focused field has only part of its text selected: the
+ * clerk is copying or choosing letters, not cells. */
+static gboolean
+editing_text (TdScoresPage *self, gboolean left_right)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  GtkEditable *editable;
+  int start, end, length;
+
+  if (focus == NULL || !GTK_IS_EDITABLE (focus))
+    return FALSE;
+  editable = GTK_EDITABLE (focus);
+  length = g_utf8_strlen (gtk_editable_get_text (editable), -1);
+  if (gtk_editable_get_selection_bounds (editable, &start, &end))
+    return !(start == 0 && end == length);
+  /* Shift+Left/Right with the caret inside the text select letters. */
+  return left_right && length > 0;
+}
+
+/* The matrix's own keys, before the field's: Ctrl+C, Ctrl+V and
+ * Shift+arrows work on cells (unless the clerk is selecting letters). */
+static gboolean
+on_matrix_key (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  TdScoresPage *self = TD_SCORES_PAGE (data);
+  const char *what = g_variant_get_string (args, NULL);
+  gint node;
+  guint column;
+
+  if (!focused_matrix_cell (self, &node, &column))
+    return FALSE;
+  if (g_str_equal (what, "copy"))
+    {
+      if (editing_text (self, FALSE))
+        return FALSE;
+      copy_action (GTK_WIDGET (self), NULL, NULL);
+    }
+  else if (g_str_equal (what, "paste"))
+    paste_action (GTK_WIDGET (self), NULL, NULL);
+  else
+    {
+      gboolean across = g_str_equal (what, "left") || g_str_equal (what, "right");
+
+      if (across && editing_text (self, TRUE))
+        return FALSE;
+      td_scores_matrix_view_extend_block (self->matrix_view, node, column,
+                                          g_str_equal (what, "up")     ? -1
+                                          : g_str_equal (what, "down") ? 1
+                                                                       : 0,
+                                          g_str_equal (what, "left")    ? -1
+                                          : g_str_equal (what, "right") ? 1
+                                                                        : 0);
+    }
+  return TRUE;
+}
+
+static void
+add_matrix_keys (TdScoresPage *self)
+{
+  static const struct
+  {
+    guint keyval;
+    GdkModifierType mods;
+    const char *what;
+  } keys[] = {
+    { GDK_KEY_c, GDK_CONTROL_MASK, "copy" },  { GDK_KEY_v, GDK_CONTROL_MASK, "paste" },
+    { GDK_KEY_Up, GDK_SHIFT_MASK, "up" },     { GDK_KEY_Down, GDK_SHIFT_MASK, "down" },
+    { GDK_KEY_Left, GDK_SHIFT_MASK, "left" }, { GDK_KEY_Right, GDK_SHIFT_MASK, "right" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "td-matrix-keys");
+  /* Before the field's own Ctrl+C, Ctrl+V and Shift+arrows. */
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      GtkShortcut *shortcut
+          = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                              gtk_callback_action_new (on_matrix_key, self, NULL));
+
+      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].what));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
+    }
+  gtk_widget_add_controller (GTK_WIDGET (self->matrix_column_view), controller);
 }
 
 /* ---- loading ---- */
@@ -1072,6 +1424,9 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, unit_column_view);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_column_view);
+  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_frozen_view);
+  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_frozen_scroller);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, totals_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
@@ -1088,6 +1443,8 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "scores.import-forms", NULL, import_forms_action);
   gtk_widget_class_install_action (widget_class, "scores.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "scores.agree", NULL, agree_action);
+  gtk_widget_class_install_action (widget_class, "scores.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "scores.paste", NULL, paste_action);
 
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_1,
                                       GDK_CONTROL_MASK, "scores.show-view", "s", "unit");
@@ -1119,15 +1476,26 @@ td_scores_page_init (TdScoresPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   td_a11y_name_column_view (self->unit_column_view, _ ("Scores of one unit"));
   td_a11y_name_column_view (self->matrix_column_view, _ ("Scores of every unit"));
+  td_a11y_name_column_view (self->matrix_frozen_view, _ ("Criteria of the matrix"));
   g_object_bind_property (self, "database", self->prompt, "database", G_BINDING_SYNC_CREATE);
 
   self->state.member_unit = g_array_new (FALSE, FALSE, sizeof (guint));
   self->state.matrix_source = TD_SOURCE_SELF;
   self->unit_view = td_scores_unit_view_new (self->unit_column_view, &self->state);
-  self->matrix_view = td_scores_matrix_view_new (self->matrix_column_view, &self->state);
+  self->matrix_view = td_scores_matrix_view_new (self->matrix_column_view, self->matrix_frozen_view,
+                                                 &self->state);
+  /* The criteria scroll up and down with the grid, not sideways.  The
+   * grid configures the shared adjustment while it is laid out: it comes
+   * first among the box's children (laid out in order), drawn on the right
+   * by the box's right-to-left direction (its children keep the default). */
+  gtk_widget_set_direction (gtk_widget_get_parent (GTK_WIDGET (self->matrix_scroller)),
+                            GTK_TEXT_DIR_RTL);
+  gtk_scrolled_window_set_vadjustment (self->matrix_frozen_scroller,
+                                       gtk_scrolled_window_get_vadjustment (self->matrix_scroller));
   g_signal_connect (self->unit_view, "save", G_CALLBACK (on_unit_save), self);
   g_signal_connect (self->matrix_view, "save", G_CALLBACK (on_matrix_save), self);
   g_signal_connect (self->unit_view, "history", G_CALLBACK (on_history_clicked), self);
+  add_matrix_keys (self);
 
   self->unit_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (self->unit_names));

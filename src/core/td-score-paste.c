@@ -45,9 +45,9 @@ td_score_paste_split (const char *text, gssize length, GError **error)
   if (n > TD_SCORE_PASTE_MAX_BYTES)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("The copied block is too large to paste (%" G_GSIZE_FORMAT " KB; at most "
-                      "%d KB): copy fewer cells."),
-                   n / 1024, TD_SCORE_PASTE_MAX_BYTES / 1024);
+                   _ ("The copied block is too large to paste (%u KB; at most %d KB): copy "
+                      "fewer cells."),
+                   (guint)(n / 1024), TD_SCORE_PASTE_MAX_BYTES / 1024);
       return NULL;
     }
   /* The text reaches no UTF-8 function unless it is text, and it ends at
