@@ -3,13 +3,14 @@
  *
  * A paste may change dozens of scores at once: before anything is saved
  * the clerk sees each cell that will change, "Sở Tư pháp · 1.2 Nộp báo
- * cáo…: 3 → 2,5", and each cell refused with its reason, in reading
- * order.  Enter applies (one transaction, one Ctrl+Z), Escape cancels. */
+ * cáo…: 3 → 2,5", and each cell refused with its reason (those first),
+ * in reading order.  Enter applies (one transaction, one Ctrl+Z), Escape cancels. */
 #include "config.h"
 
 #include "td-score-paste-dialog.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 typedef struct
 {
@@ -130,6 +131,22 @@ td_score_paste_dialog_new (GtkWindow *parent, TdScorePaste *paste, TdCriteriaTab
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  /* What will not be pasted first: it is what the clerk must look at. */
+  if (n_refused > 0)
+    {
+      list = group_list (box, refused_text);
+      for (guint i = 0; i < n_refused; i++)
+        {
+          const TdScorePasteCell *cell = g_ptr_array_index (paste->refused, i);
+          g_autofree gchar *title = cell_title (cell, table, unit_names);
+          /* The parser's reasons quote the value already. */
+          g_autofree gchar *why = strstr (cell->reason, cell->text) != NULL
+                                      ? g_strdup (cell->reason)
+                                      : g_strdup_printf ("“%s”: %s", cell->text, cell->reason);
+
+          gtk_list_box_append (GTK_LIST_BOX (list), cell_row (title, why, TRUE));
+        }
+    }
   if (n_changes > 0)
     {
       list = group_list (box, changes_text);
@@ -146,23 +163,11 @@ td_score_paste_dialog_new (GtkWindow *parent, TdScorePaste *paste, TdCriteriaTab
           gtk_list_box_append (GTK_LIST_BOX (list), cell_row (title, change, FALSE));
         }
     }
-  if (n_refused > 0)
-    {
-      list = group_list (box, refused_text);
-      for (guint i = 0; i < n_refused; i++)
-        {
-          const TdScorePasteCell *cell = g_ptr_array_index (paste->refused, i);
-          g_autofree gchar *title = cell_title (cell, table, unit_names);
-          g_autofree gchar *why = g_strdup_printf ("“%s”: %s", cell->text, cell->reason);
-
-          gtk_list_box_append (GTK_LIST_BOX (list), cell_row (title, why, TRUE));
-        }
-    }
   scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 360);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
 

@@ -251,6 +251,26 @@ td_scores_matrix_view_get_block (TdScoresMatrixView *self, gint node, guint colu
   *n_columns = MAX (column, self->end_column) - *first_column + 1;
 }
 
+/* An option's drop-down in the matrix shows its choice on two lines at
+ * most (the whole label on hover and in its list): every row keeps the
+ * grid's one height (td_scores_view_attach_frozen). */
+static void
+compact_choice (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_POPOVER (child))
+        continue;
+      if (GTK_IS_LABEL (child) && gtk_label_get_lines (GTK_LABEL (child)) != 2)
+        {
+          gtk_label_set_lines (GTK_LABEL (child), 2);
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+        }
+      compact_choice (child);
+    }
+}
+
 static void
 td_scores_matrix_view_fill (TdScoresView *view, GtkWidget *widget, TdScoresCellKind kind,
                             TdCriterionItem *item, guint column)
@@ -264,9 +284,12 @@ td_scores_matrix_view_fill (TdScoresView *view, GtkWidget *widget, TdScoresCellK
       td_scores_view_fill_score (view, widget, item, state->matrix_source,
                                  td_scores_state_unit_of (state, column), column,
                                  cell_differs (self, index, column));
+      TdScoreCell *cell = TD_SCORE_CELL (gtk_widget_get_first_child (widget));
+
       /* A recycled cell shows the block of its new place. */
-      mark_selected (TD_SCORE_CELL (gtk_widget_get_first_child (widget)),
-                     g_hash_table_contains (self->selected, KEY (index, column)));
+      mark_selected (cell, g_hash_table_contains (self->selected, KEY (index, column)));
+      if (td_score_cell_get_dropdown (cell) != NULL)
+        compact_choice (GTK_WIDGET (td_score_cell_get_dropdown (cell)));
     }
 }
 

@@ -819,7 +819,7 @@ title_box_new (void)
 }
 
 /* Two lines of text and the padding of a button: the height of every row
- * of the matrix (an option's drop-down shows its label on two lines; the
+ * of the matrix (an option's drop-down shows two lines of its label, the
  * typed fields are shorter).  No cell may be taller, or the criteria would
  * drift from their cells. */
 static int
