@@ -11,6 +11,7 @@
 #include "td-scores-matrix-view.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #define KEY(node, col) GINT_TO_POINTER (((node) + 1) * 1024 + (gint)(col))
 
@@ -344,6 +345,50 @@ td_scores_matrix_view_init (TdScoresMatrixView *self)
   self->differ = g_hash_table_new (NULL, NULL);
   self->cell_differs = g_hash_table_new (NULL, NULL);
   self->selected = g_hash_table_new (NULL, NULL);
+}
+
+/* ---- the criteria beside the grid ---- */
+
+/* The criteria follow the grid up and down: its position is theirs.  The
+ * criteria's list never moves the grid (each list sets its own adjustment
+ * while it is laid out; one setting the other's would lay out the grid
+ * again in the middle of a frame). */
+static void
+on_grid_scrolled (GtkAdjustment *grid, GtkAdjustment *frozen)
+{
+  gtk_adjustment_set_value (frozen, gtk_adjustment_get_value (grid));
+}
+
+/* The wheel over the criteria scrolls the grid (they follow it). */
+static gboolean
+on_frozen_wheel (GtkEventControllerScroll *controller, double dx, double dy,
+                 GtkScrolledWindow *grid)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (grid);
+  double step = pow (gtk_adjustment_get_page_size (v), 2.0 / 3.0);
+
+  gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + dy * step);
+  return TRUE;
+}
+
+void
+td_scores_matrix_view_scroll_with (TdScoresMatrixView *self, GtkScrolledWindow *grid,
+                                   GtkScrolledWindow *frozen)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (grid);
+  GtkEventController *wheel
+      = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  g_signal_connect_object (v, "value-changed", G_CALLBACK (on_grid_scrolled),
+                           gtk_scrolled_window_get_vadjustment (frozen), 0);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_frozen_wheel), grid);
+  gtk_widget_add_controller (GTK_WIDGET (frozen), wheel);
+  /* The grid sets its position while it is laid out: it comes first among
+   * the box's children (laid out in order), drawn on the right by the
+   * box's right-to-left direction (its children keep the default), so the
+   * criteria follow in the same frame. */
+  gtk_widget_set_direction (gtk_widget_get_parent (GTK_WIDGET (grid)), GTK_TEXT_DIR_RTL);
 }
 
 TdScoresMatrixView *

@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (TdScoresMatrixView, td_scores_matrix_view, TD, SCORES_MATR
 /* @frozen: the criteria's list beside the grid (td_scores_view_attach_frozen). */
 TdScoresMatrixView *td_scores_matrix_view_new (GtkColumnView *column_view, GtkColumnView *frozen,
                                                TdScoresState *state);
+/* The criteria's scroller (@frozen) follows the grid's (@grid) up and
+ * down; the wheel over the criteria scrolls the grid. */
+void td_scores_matrix_view_scroll_with (TdScoresMatrixView *self, GtkScrolledWindow *grid,
+                                        GtkScrolledWindow *frozen);
 /* One column per member, titled with its short name. */
 void td_scores_matrix_view_rebuild_columns (TdScoresMatrixView *self);
 void td_scores_matrix_view_compute_differences (TdScoresMatrixView *self);

@@ -1484,14 +1484,8 @@ td_scores_page_init (TdScoresPage *self)
   self->unit_view = td_scores_unit_view_new (self->unit_column_view, &self->state);
   self->matrix_view = td_scores_matrix_view_new (self->matrix_column_view, self->matrix_frozen_view,
                                                  &self->state);
-  /* The criteria scroll up and down with the grid, not sideways.  The
-   * grid configures the shared adjustment while it is laid out: it comes
-   * first among the box's children (laid out in order), drawn on the right
-   * by the box's right-to-left direction (its children keep the default). */
-  gtk_widget_set_direction (gtk_widget_get_parent (GTK_WIDGET (self->matrix_scroller)),
-                            GTK_TEXT_DIR_RTL);
-  gtk_scrolled_window_set_vadjustment (self->matrix_frozen_scroller,
-                                       gtk_scrolled_window_get_vadjustment (self->matrix_scroller));
+  td_scores_matrix_view_scroll_with (self->matrix_view, self->matrix_scroller,
+                                     self->matrix_frozen_scroller);
   g_signal_connect (self->unit_view, "save", G_CALLBACK (on_unit_save), self);
   g_signal_connect (self->matrix_view, "save", G_CALLBACK (on_matrix_save), self);
   g_signal_connect (self->unit_view, "history", G_CALLBACK (on_history_clicked), self);
