@@ -120,12 +120,7 @@ td_scores_matrix_view_rebuild_columns (TdScoresMatrixView *self)
 static void
 mark_selected (TdScoreCell *cell, gboolean selected)
 {
-  GtkWidget *entry = GTK_WIDGET (td_score_cell_get_editable (cell));
-
-  if (selected)
-    gtk_widget_add_css_class (entry, "score-selected");
-  else
-    gtk_widget_remove_css_class (entry, "score-selected");
+  td_scores_view_set_cell_class (cell, "score-selected", selected);
 }
 
 static void

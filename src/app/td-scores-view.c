@@ -98,14 +98,20 @@ td_scores_view_cell_has_focus (GtkWidget *widget)
 }
 
 void
-td_scores_view_mark_cell (TdScoreCell *cell, gboolean differs)
+td_scores_view_set_cell_class (TdScoreCell *cell, const char *css_class, gboolean on)
 {
   GtkWidget *entry = GTK_WIDGET (td_score_cell_get_editable (cell));
 
-  if (differs)
-    gtk_widget_add_css_class (entry, "score-differs");
+  if (on)
+    gtk_widget_add_css_class (entry, css_class);
   else
-    gtk_widget_remove_css_class (entry, "score-differs");
+    gtk_widget_remove_css_class (entry, css_class);
+}
+
+void
+td_scores_view_mark_cell (TdScoreCell *cell, gboolean differs)
+{
+  td_scores_view_set_cell_class (cell, "score-differs", differs);
 }
 
 void

@@ -126,6 +126,8 @@ void td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionI
 /* Registers @cell at (@index, @column) for td_scores_view_get_cell. */
 void td_scores_view_remember_cell (TdScoresView *self, gint index, guint column, TdScoreCell *cell);
 void td_scores_view_mark_cell (TdScoreCell *cell, gboolean differs);
+/* Adds or removes @css_class on the cell's field (a mark of the grid). */
+void td_scores_view_set_cell_class (TdScoreCell *cell, const char *css_class, gboolean on);
 gboolean td_scores_view_cell_has_focus (GtkWidget *widget);
 
 G_END_DECLS
