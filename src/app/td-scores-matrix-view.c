@@ -327,6 +327,14 @@ td_scores_matrix_view_class_init (TdScoresMatrixViewClass *klass)
   TdScoresViewClass *view_class = TD_SCORES_VIEW_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->finalize = td_scores_matrix_view_finalize;
+  /**
+   * TdScoresMatrixView::paste:
+   * @paste: (type gpointer): the TdScorePaste the clerk applied
+   *
+   * A previewed paste is to be saved (td-scores-matrix-clipboard.c).
+   */
+  g_signal_new ("paste", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 1, G_TYPE_POINTER);
   view_class->fill = td_scores_matrix_view_fill;
   view_class->differs = td_scores_matrix_view_differs;
   view_class->n_columns = td_scores_matrix_view_n_columns;

@@ -38,4 +38,13 @@ void td_scores_matrix_view_get_block (TdScoresMatrixView *self, gint node, guint
                                       guint *n_columns);
 void td_scores_matrix_view_clear_block (TdScoresMatrixView *self);
 
+/* Copy and paste (td-scores-matrix-clipboard.c): Ctrl+C, Ctrl+V and
+ * Shift+arrows on the grid, before a field's own; the copy of the block
+ * or focused cell; the paste from the focused cell, previewed.  Applying
+ * a previewed paste emits "paste" (TdScorePaste *), for the section to
+ * save. */
+void td_scores_matrix_view_add_keys (TdScoresMatrixView *self);
+void td_scores_matrix_view_copy (TdScoresMatrixView *self);
+void td_scores_matrix_view_paste (TdScoresMatrixView *self);
+
 G_END_DECLS

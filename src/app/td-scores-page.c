@@ -27,15 +27,13 @@
 #include "td-score-history.h"
 #include "td-agreed-dialog.h"
 #include "td-score-totals.h"
-#include "td-score-paste-dialog.h"
+#include "td-score-paste.h"
 #include "td-scores-matrix-view.h"
 #include "td-scores-unit-view.h"
 #include "td-sheet-builders.h"
-#include "td-table-clipboard.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 struct _TdScoresPage
 {
@@ -627,92 +625,36 @@ agree_action (GtkWidget *widget, const char *name, GVariant *param)
 
 /* ---- copying and pasting blocks of the matrix ---- */
 
-/* The matrix cell with the focus: its node and column. */
-static gboolean
-focused_matrix_cell (TdScoresPage *self, gint *node, guint *column)
-{
-  gboolean matrix = FALSE;
-  gint index = 0;
-  guint unit = 0;
-  TdScoreCell *cell = focused_cell (self, &index, &unit, &matrix);
-
-  if (cell == NULL || !matrix)
-    return FALSE;
-  *node = index;
-  *column = td_score_cell_get_column (cell);
-  return TRUE;
-}
-
-/* The units of @n columns from @first. */
-static guint *
-column_units (TdScoresPage *self, guint first, guint n)
-{
-  guint *units = g_new (guint, MAX (n, 1));
-
-  for (guint k = 0; k < n; k++)
-    units[k] = td_scores_state_unit_of (&self->state, first + k);
-  return units;
-}
-
-/* Ctrl+C: the block chosen with Shift+arrows, or the focused cell, as
- * text a spreadsheet takes (tabs between cells, a line per row). */
 static void
 copy_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  TdScoresPage *self = TD_SCORES_PAGE (widget);
-  g_autoptr (GArray) rows = NULL;
-  g_autofree guint *units = NULL;
-  g_autofree gchar *text = NULL;
-  g_autofree gchar *done = NULL;
-  guint row, n_rows, column, n_columns;
-  gint node;
-
-  if (!matrix_shown (self) || !focused_matrix_cell (self, &node, &column))
-    {
-      td_window_toast_text (widget, _ ("Put the cursor in a cell of the matrix to copy it "
-                                       "(Shift+arrows choose a block)."));
-      return;
-    }
-  rows = td_scores_view_get_row_indices (TD_SCORES_VIEW (self->matrix_view));
-  td_scores_matrix_view_get_block (self->matrix_view, node, column, rows, &row, &n_rows, &column,
-                                   &n_columns);
-  units = column_units (self, column, n_columns);
-  text = td_score_paste_copy (self->state.scores, self->state.matrix_source,
-                              (const gint *)rows->data + row, n_rows, units, n_columns);
-  /* One cell is its value, without the line break of a row. */
-  if (n_rows * n_columns == 1)
-    g_strchomp (text);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  done = g_strdup_printf (
-      g_dngettext (GETTEXT_PACKAGE, "%u cell copied.", "%u cells copied.", n_rows * n_columns),
-      n_rows * n_columns);
-  td_window_toast_text (widget, done);
+  td_scores_matrix_view_copy (TD_SCORES_PAGE (widget)->matrix_view);
 }
 
-/* The paste is applied: saved in one transaction, one step of Ctrl+Z. */
 static void
-on_paste_apply (TdScorePaste *paste, gpointer data)
+paste_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  TdScoresPage *self = g_weak_ref_get (data);
+  td_scores_matrix_view_paste (TD_SCORES_PAGE (widget)->matrix_view);
+}
+
+/* A paste in the matrix, previewed and applied: saved in one
+ * transaction, one step of Ctrl+Z (td-scores-matrix-clipboard.c). */
+static void
+on_matrix_paste (TdScoresMatrixView *view, TdScorePaste *paste, TdScoresPage *self)
+{
   g_autoptr (GError) error = NULL;
   g_autofree gchar *done = NULL;
   UndoStep *step;
   gboolean ok;
 
-  if (self == NULL)
-    return;
   if (self->state.scores == NULL || !self->state.writable)
-    {
-      g_object_unref (self);
-      return;
-    }
+    return;
   self->saving = TRUE;
   ok = td_score_paste_apply (paste, self->state.scores, td_section_db (self), &error);
   self->saving = FALSE;
   if (!ok)
     {
       td_window_toast_text (GTK_WIDGET (self), error->message);
-      g_object_unref (self);
       return;
     }
   step = undo_step_new (paste->source);
@@ -733,220 +675,6 @@ on_paste_apply (TdScorePaste *paste, gpointer data)
                                       "%u cells pasted (Ctrl+Z undoes them).", paste->changes->len),
                          paste->changes->len);
   td_window_toast_text (GTK_WIDGET (self), done);
-  g_object_unref (self);
-}
-
-static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-/* One value (no tab, one line) goes into the focused cell like typing. */
-static gboolean
-paste_into_cell (TdScoresPage *self, const char *text)
-{
-  g_autofree gchar *value = g_strdup (text);
-  gint node;
-  guint column;
-  GtkEditable *editable;
-  TdScoreCell *cell;
-  int position;
-
-  g_strchomp (value);
-  if (strchr (value, '\t') != NULL || strchr (value, '\n') != NULL || strchr (value, '\r') != NULL
-      || !g_utf8_validate (value, -1, NULL))
-    return FALSE;
-  if (!focused_matrix_cell (self, &node, &column)
-      || (cell = td_scores_view_get_cell (TD_SCORES_VIEW (self->matrix_view), node, column)) == NULL
-      || td_score_cell_is_choice (cell))
-    return FALSE;
-  editable = td_score_cell_get_editable (cell);
-  gtk_editable_delete_selection (editable);
-  position = gtk_editable_get_position (editable);
-  gtk_editable_insert_text (editable, g_strstrip (value), -1, &position);
-  gtk_editable_set_position (editable, position);
-  return TRUE;
-}
-
-static void
-on_clipboard_text (const char *text, gboolean from_html, gpointer owner)
-{
-  TdScoresPage *self = TD_SCORES_PAGE (owner);
-  g_autoptr (GArray) rows = NULL;
-  g_autofree guint *units = NULL;
-  g_autoptr (GError) error = NULL;
-  g_autoptr (GPtrArray) names = NULL;
-  TdScorePaste *paste;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GWeakRef *ref;
-  guint n = td_scores_state_n_members (&self->state);
-  gint node;
-  guint column;
-  GtkWidget *dialog;
-
-  if (self->state.scores == NULL || !matrix_shown (self))
-    return;
-  if (text == NULL)
-    {
-      td_window_toast_text (GTK_WIDGET (self),
-                            _ ("The clipboard holds no text: copy the cells in the spreadsheet "
-                               "first."));
-      return;
-    }
-  if (!focused_matrix_cell (self, &node, &column))
-    {
-      td_window_toast_text (GTK_WIDGET (self), _ ("Put the cursor in the matrix cell where the "
-                                                  "copied block should start, then paste."));
-      return;
-    }
-  if (paste_into_cell (self, text))
-    return;
-  rows = td_scores_view_get_row_indices (TD_SCORES_VIEW (self->matrix_view));
-  units = column_units (self, 0, n);
-  {
-    guint at = 0;
-
-    for (guint i = 0; i < rows->len; i++)
-      if (g_array_index (rows, gint, i) == node)
-        at = i;
-    paste = td_score_paste_plan (self->state.scores, self->state.matrix_source,
-                                 (const gint *)rows->data, rows->len, units, n, at, column, text,
-                                 &error);
-  }
-  if (paste == NULL)
-    {
-      td_window_toast_text (GTK_WIDGET (self), error->message);
-      return;
-    }
-  if (paste->changes->len == 0 && paste->refused->len == 0)
-    {
-      td_window_toast_text (GTK_WIDGET (self), _ ("The matrix already holds the pasted values."));
-      td_score_paste_free (paste);
-      return;
-    }
-  names = g_ptr_array_new ();
-  for (guint m = 0; m < n; m++)
-    {
-      TdMember *member = g_ptr_array_index (self->state.members, m);
-      g_ptr_array_add (names, member->name);
-    }
-  ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (ref, self);
-  dialog = td_score_paste_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, paste,
-                                      self->state.table, names, on_paste_apply, ref, weak_ref_free);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Ctrl+V in the matrix: a block copied from a spreadsheet lands from the
- * focused cell on, after a preview. */
-static void
-paste_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  TdScoresPage *self = TD_SCORES_PAGE (widget);
-  gint node;
-  guint column;
-
-  if (!self->state.writable)
-    {
-      td_window_toast_text (widget, _ ("This database is open read-only."));
-      return;
-    }
-  if (!matrix_shown (self) || !focused_matrix_cell (self, &node, &column))
-    {
-      td_window_toast_text (widget, _ ("Put the cursor in the matrix cell where the copied "
-                                       "block should start, then paste."));
-      return;
-    }
-  td_table_clipboard_read (gtk_widget_get_clipboard (widget), on_clipboard_text, G_OBJECT (self));
-}
-
-/* Whether the focused field has only part of its text selected: the
- * clerk is copying or choosing letters, not cells. */
-static gboolean
-editing_text (TdScoresPage *self, gboolean left_right)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  GtkEditable *editable;
-  int start, end, length;
-
-  if (focus == NULL || !GTK_IS_EDITABLE (focus))
-    return FALSE;
-  editable = GTK_EDITABLE (focus);
-  length = g_utf8_strlen (gtk_editable_get_text (editable), -1);
-  if (gtk_editable_get_selection_bounds (editable, &start, &end))
-    return !(start == 0 && end == length);
-  /* Shift+Left/Right with the caret inside the text select letters. */
-  return left_right && length > 0;
-}
-
-/* The matrix's own keys, before the field's: Ctrl+C, Ctrl+V and
- * Shift+arrows work on cells (unless the clerk is selecting letters). */
-static gboolean
-on_matrix_key (GtkWidget *widget, GVariant *args, gpointer data)
-{
-  TdScoresPage *self = TD_SCORES_PAGE (data);
-  const char *what = g_variant_get_string (args, NULL);
-  gint node;
-  guint column;
-
-  if (!focused_matrix_cell (self, &node, &column))
-    return FALSE;
-  if (g_str_equal (what, "copy"))
-    {
-      if (editing_text (self, FALSE))
-        return FALSE;
-      copy_action (GTK_WIDGET (self), NULL, NULL);
-    }
-  else if (g_str_equal (what, "paste"))
-    paste_action (GTK_WIDGET (self), NULL, NULL);
-  else
-    {
-      gboolean across = g_str_equal (what, "left") || g_str_equal (what, "right");
-
-      if (across && editing_text (self, TRUE))
-        return FALSE;
-      td_scores_matrix_view_extend_block (self->matrix_view, node, column,
-                                          g_str_equal (what, "up")     ? -1
-                                          : g_str_equal (what, "down") ? 1
-                                                                       : 0,
-                                          g_str_equal (what, "left")    ? -1
-                                          : g_str_equal (what, "right") ? 1
-                                                                        : 0);
-    }
-  return TRUE;
-}
-
-static void
-add_matrix_keys (TdScoresPage *self)
-{
-  static const struct
-  {
-    guint keyval;
-    GdkModifierType mods;
-    const char *what;
-  } keys[] = {
-    { GDK_KEY_c, GDK_CONTROL_MASK, "copy" },  { GDK_KEY_v, GDK_CONTROL_MASK, "paste" },
-    { GDK_KEY_Up, GDK_SHIFT_MASK, "up" },     { GDK_KEY_Down, GDK_SHIFT_MASK, "down" },
-    { GDK_KEY_Left, GDK_SHIFT_MASK, "left" }, { GDK_KEY_Right, GDK_SHIFT_MASK, "right" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_name (controller, "td-matrix-keys");
-  /* Before the field's own Ctrl+C, Ctrl+V and Shift+arrows. */
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkShortcut *shortcut
-          = gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
-                              gtk_callback_action_new (on_matrix_key, self, NULL));
-
-      gtk_shortcut_set_arguments (shortcut, g_variant_new_string (keys[i].what));
-      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
-    }
-  gtk_widget_add_controller (GTK_WIDGET (self->matrix_column_view), controller);
 }
 
 /* ---- loading ---- */
@@ -1489,7 +1217,8 @@ td_scores_page_init (TdScoresPage *self)
   g_signal_connect (self->unit_view, "save", G_CALLBACK (on_unit_save), self);
   g_signal_connect (self->matrix_view, "save", G_CALLBACK (on_matrix_save), self);
   g_signal_connect (self->unit_view, "history", G_CALLBACK (on_history_clicked), self);
-  add_matrix_keys (self);
+  td_scores_matrix_view_add_keys (self->matrix_view);
+  g_signal_connect (self->matrix_view, "paste", G_CALLBACK (on_matrix_paste), self);
 
   self->unit_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (self->unit_names));
