@@ -262,6 +262,8 @@ compact_choice (GtkWidget *widget)
         {
           gtk_label_set_lines (GTK_LABEL (child), 2);
           gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          /* Whole words ("Bằng / khen…"), not "Bằn / g…", in a narrow column. */
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
         }
       compact_choice (child);
     }
