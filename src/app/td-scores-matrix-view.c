@@ -32,7 +32,7 @@ struct _TdScoresMatrixView
   guint end_column;
   GHashTable *selected; /* KEY (node, member) of the block's cells */
   gulong focus_handler;
-  GtkWidget *focus_root; /* compared only */
+  GtkWidget *focus_root; /* weak: the window whose focus is followed */
 };
 
 G_DEFINE_FINAL_TYPE (TdScoresMatrixView, td_scores_matrix_view, TD_TYPE_SCORES_VIEW)
@@ -141,17 +141,28 @@ unmark_all (TdScoresMatrixView *self)
   g_hash_table_remove_all (self->selected);
 }
 
+static void
+stop_following_focus (TdScoresMatrixView *self)
+{
+  if (self->focus_handler != 0)
+    {
+      /* The window may be gone already (its handlers with it). */
+      if (self->focus_root != NULL)
+        {
+          g_signal_handler_disconnect (self->focus_root, self->focus_handler);
+          g_object_remove_weak_pointer (G_OBJECT (self->focus_root), (gpointer *)&self->focus_root);
+        }
+      self->focus_handler = 0;
+      self->focus_root = NULL;
+    }
+}
+
 void
 td_scores_matrix_view_clear_block (TdScoresMatrixView *self)
 {
   unmark_all (self);
   self->block = FALSE;
-  if (self->focus_handler != 0)
-    {
-      g_signal_handler_disconnect (self->focus_root, self->focus_handler);
-      self->focus_handler = 0;
-      self->focus_root = NULL;
-    }
+  stop_following_focus (self);
 }
 
 /* The focus went to another cell (or out of the grid): the block is gone,
@@ -222,6 +233,7 @@ td_scores_matrix_view_extend_block (TdScoresMatrixView *self, gint node, guint c
       if (GTK_IS_WINDOW (root))
         {
           self->focus_root = GTK_WIDGET (root);
+          g_object_add_weak_pointer (G_OBJECT (root), (gpointer *)&self->focus_root);
           self->focus_handler = g_signal_connect_object (root, "notify::focus-widget",
                                                          G_CALLBACK (on_focus_changed), self, 0);
         }
@@ -319,6 +331,7 @@ td_scores_matrix_view_finalize (GObject *object)
   g_clear_pointer (&self->columns, g_ptr_array_unref);
   g_clear_pointer (&self->differ, g_hash_table_unref);
   g_clear_pointer (&self->cell_differs, g_hash_table_unref);
+  stop_following_focus (self);
   g_clear_pointer (&self->selected, g_hash_table_unref);
   G_OBJECT_CLASS (td_scores_matrix_view_parent_class)->finalize (object);
 }
