@@ -212,6 +212,17 @@ in_sight (gpointer cell)
          && b.origin.x + b.size.width <= gtk_widget_get_width (grid) + 1;
 }
 
+/* Whether @cell is wholly inside its grid's visible height. */
+static gboolean
+in_sight_down (gpointer cell)
+{
+  GtkWidget *grid = gtk_widget_get_ancestor (cell, GTK_TYPE_COLUMN_VIEW);
+  graphene_rect_t b;
+
+  return gtk_widget_compute_bounds (cell, grid, &b) && b.origin.y >= 0
+         && b.origin.y + b.size.height <= gtk_widget_get_height (grid) + 1;
+}
+
 /* The matrix as a spreadsheet: arrows move between cells (Left and Right
  * only from the text's edge), Enter goes down a whole column and on at
  * the top of the next one, Shift+Tab before the first cell leaves the
@@ -267,6 +278,8 @@ test_matrix_spreadsheet (Fixture *f, gconstpointer data)
   while (td_score_cell_get_column (focused_cell (f)) == 1 && steps++ < 200)
     {
       cell = focused_cell (f);
+      /* Scrolled on the next frame. */
+      td_test_wait_until (in_sight_down, cell, 2000);
       g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (cell), grid, &bounds));
       g_assert_cmpfloat (bounds.origin.y, >=, 0);
       g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,

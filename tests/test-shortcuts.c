@@ -517,6 +517,77 @@ scores_key (const char *accel)
     }
 }
 
+/* The matrix's own keys (before a field's): Shift+arrows choose a block
+ * from the focused cell, Ctrl+C copies it, Ctrl+V previews a paste. */
+static void
+matrix_key (const char *accel)
+{
+  TdScoresPage *scores = TD_SCORES_PAGE (page ("scores"));
+  TdScores *s = td_scores_page_get_scores (scores);
+  TdCriteriaTable *table = td_scores_get_table (s);
+  TdScoreCell *cell = NULL;
+  GtkWidget *grid, *owner = NULL;
+  GtkShortcut *shortcut;
+  guint keyval;
+  GdkModifierType mods;
+
+  td_test_activate (GTK_WIDGET (scores), "scores.show-view", g_variant_new_string ("matrix"));
+  td_test_wait_drawn (GTK_WIDGET (scores));
+  for (guint i = 0; i + 1 < td_criteria_table_get_n_nodes (table) && cell == NULL; i++)
+    if (td_criteria_table_get_node (table, i)->kind == TD_RULE_STANDARD
+        && td_criteria_table_get_node (table, i + 1)->kind == TD_RULE_STANDARD)
+      cell = td_scores_page_get_cell (scores, TRUE, td_criteria_table_get_node (table, i)->id, 1);
+  g_assert_nonnull (cell);
+  td_score_cell_focus (cell);
+  td_test_iterate ();
+  grid = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
+  shortcut = find_shortcut (grid, accel, &owner);
+  g_assert_nonnull (shortcut);
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+  if (keyval == GDK_KEY_v)
+    {
+      guint before = n_toplevels ();
+
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (grid), "1\t2\n3\t4\n");
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, owner,
+                                                   gtk_shortcut_get_arguments (shortcut)));
+      for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+           n_toplevels () == before && g_get_monotonic_time () < end;)
+        {
+          g_main_context_iteration (NULL, FALSE);
+          g_usleep (1000);
+        }
+      g_assert_cmpuint (n_toplevels (), >, before);
+      return;
+    }
+  if (keyval == GDK_KEY_c)
+    {
+      /* A field with part of its text selected copies those letters. */
+      GtkEditable *editable = td_score_cell_get_editable (cell);
+
+      gtk_editable_set_text (editable, "12");
+      gtk_editable_select_region (editable, 0, 1);
+      g_assert_false (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, owner,
+                                                    gtk_shortcut_get_arguments (shortcut)));
+      gtk_editable_set_text (editable, td_score_cell_get_saved_text (cell));
+      gtk_editable_select_region (editable, 0, -1);
+    }
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, owner,
+                                               gtk_shortcut_get_arguments (shortcut)));
+  td_test_iterate ();
+  if (mods & GDK_SHIFT_MASK)
+    {
+      /* The cell beside or below (Up and Left at the top-left corner
+       * stay in the first row and column: the block is the cell). */
+      gboolean marked = gtk_widget_has_css_class (GTK_WIDGET (td_score_cell_get_editable (cell)),
+                                                  "score-selected");
+
+      g_assert_true (marked);
+    }
+  /* Focus stays on the cell the block starts from. */
+  g_assert_true (focused_cell () == cell);
+}
+
 static void
 ranking_key (const char *accel)
 {
@@ -581,6 +652,12 @@ static const Case cases[] = {
   { "Score Entry", "Left", entry_key },
   { "Score Entry", "Right", entry_key },
   { "Score Entry", "Escape", entry_key },
+  { "Score Entry", "<Shift>Up", matrix_key },
+  { "Score Entry", "<Shift>Down", matrix_key },
+  { "Score Entry", "<Shift>Left", matrix_key },
+  { "Score Entry", "<Shift>Right", matrix_key },
+  { "Score Entry", "<Control>c", matrix_key },
+  { "Score Entry", "<Control>v", matrix_key },
   { "Score Entry", "<Control>z", scores_key },
   { "Score Entry", "<Control>1", scores_key },
   { "Score Entry", "<Control>2", scores_key },

@@ -27,6 +27,7 @@
 #include "td-score-history.h"
 #include "td-agreed-dialog.h"
 #include "td-score-totals.h"
+#include "td-score-paste.h"
 #include "td-scores-matrix-view.h"
 #include "td-scores-unit-view.h"
 #include "td-sheet-builders.h"
@@ -48,6 +49,9 @@ struct _TdScoresPage
   AdwViewStack *view_stack;
   GtkColumnView *unit_column_view;
   GtkColumnView *matrix_column_view;
+  GtkColumnView *matrix_frozen_view;
+  GtkScrolledWindow *matrix_scroller;
+  GtkScrolledWindow *matrix_frozen_scroller;
   TdScoreTotals *totals_bar;
   GtkWidget *history_popover;
 
@@ -90,8 +94,8 @@ update_totals (TdScoresPage *self)
     td_score_totals_show_hint (
         self->totals_bar,
         _ ("Type one form per column: Enter goes down, then on to the next unit; arrow keys "
-           "move, Ctrl+Z undoes. Orange frame: assessed differs from the self-score; red: "
-           "refused (hover for why); empty: not entered. Totals are in the last row."));
+           "move, Shift+arrows choose a block, Ctrl+C copies it, Ctrl+V pastes cells copied "
+           "from a spreadsheet, Ctrl+Z undoes. Totals are in the last row."));
   else if (td_scores_state_has_unit (&self->state))
     td_score_totals_show_unit (
         self->totals_bar,
@@ -113,13 +117,14 @@ refresh_view (TdScoresPage *self, TdScoresView *view)
 
 #define MAX_UNDO 100
 
-/* One saved edit: the entry as it was before (NULL: there was none). */
+/* One saved edit, or one paste of many cells: the entries as they were
+ * before (NULL: there was none), put back together. */
 typedef struct
 {
-  guint unit;
-  gint index;
   TdSource source;
-  TdEntry *old;
+  GArray *units;   /* guint */
+  GArray *indices; /* gint */
+  GPtrArray *old;  /* TdEntry* or NULL */
 } UndoStep;
 
 static void
@@ -127,22 +132,47 @@ undo_step_free (gpointer data)
 {
   UndoStep *step = data;
 
-  g_clear_pointer (&step->old, td_entry_free);
+  g_array_unref (step->units);
+  g_array_unref (step->indices);
+  g_ptr_array_unref (step->old);
   g_free (step);
+}
+
+static UndoStep *
+undo_step_new (TdSource source)
+{
+  UndoStep *step = g_new0 (UndoStep, 1);
+
+  step->source = source;
+  step->units = g_array_new (FALSE, FALSE, sizeof (guint));
+  step->indices = g_array_new (FALSE, FALSE, sizeof (gint));
+  step->old = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_free);
+  return step;
+}
+
+static void
+undo_step_add (UndoStep *step, guint unit, gint index, const TdEntry *old)
+{
+  g_array_append_val (step->units, unit);
+  g_array_append_val (step->indices, index);
+  g_ptr_array_add (step->old, old ? td_entry_copy (old) : NULL);
+}
+
+static void
+remember_step (TdScoresPage *self, UndoStep *step)
+{
+  if (self->undo->len >= MAX_UNDO)
+    g_ptr_array_remove_index (self->undo, 0);
+  g_ptr_array_add (self->undo, step);
 }
 
 static void
 remember_edit (TdScoresPage *self, guint unit, gint index, TdSource source, const TdEntry *old)
 {
-  UndoStep *step = g_new0 (UndoStep, 1);
+  UndoStep *step = undo_step_new (source);
 
-  step->unit = unit;
-  step->index = index;
-  step->source = source;
-  step->old = old ? td_entry_copy (old) : NULL;
-  if (self->undo->len >= MAX_UNDO)
-    g_ptr_array_remove_index (self->undo, 0);
-  g_ptr_array_add (self->undo, step);
+  undo_step_add (step, unit, index, old);
+  remember_step (self, step);
 }
 
 static void update_totals (TdScoresPage *self);
@@ -165,15 +195,11 @@ undo_action (GtkWidget *widget, const char *name, GVariant *param)
     }
   step = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
   self->saving = TRUE;
-  if (step->old == NULL)
-    ok = td_scores_clear_entry (self->state.scores, td_section_db (self), step->unit, step->index,
-                                step->source, &error);
-  else
-    {
-      g_autoptr (TdEntry) entry = td_entry_copy (step->old);
-      ok = td_scores_set_entry (self->state.scores, td_section_db (self), step->unit, step->index,
-                                entry, &error);
-    }
+  /* A paste is put back as it was made: in one transaction. */
+  ok = td_score_paste_save_cells (self->state.scores, td_section_db (self), step->source,
+                                  step->units->len, (const guint *)step->units->data,
+                                  (const gint *)step->indices->data,
+                                  (TdEntry *const *)step->old->pdata, &error);
   self->saving = FALSE;
   undo_step_free (step);
   if (!ok)
@@ -595,6 +621,60 @@ agree_action (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
   show_agreed (self, index, unit);
+}
+
+/* ---- copying and pasting blocks of the matrix ---- */
+
+static void
+copy_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  td_scores_matrix_view_copy (TD_SCORES_PAGE (widget)->matrix_view);
+}
+
+static void
+paste_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  td_scores_matrix_view_paste (TD_SCORES_PAGE (widget)->matrix_view);
+}
+
+/* A paste in the matrix, previewed and applied: saved in one
+ * transaction, one step of Ctrl+Z (td-scores-matrix-clipboard.c). */
+static void
+on_matrix_paste (TdScoresMatrixView *view, TdScorePaste *paste, TdScoresPage *self)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree gchar *done = NULL;
+  UndoStep *step;
+  gboolean ok;
+
+  if (self->state.scores == NULL || !self->state.writable)
+    return;
+  self->saving = TRUE;
+  ok = td_score_paste_apply (paste, self->state.scores, td_section_db (self), &error);
+  self->saving = FALSE;
+  if (!ok)
+    {
+      td_window_toast_text (GTK_WIDGET (self), error->message);
+      return;
+    }
+  step = undo_step_new (paste->source);
+  for (guint i = 0; i < paste->changes->len; i++)
+    {
+      const TdScorePasteCell *cell = g_ptr_array_index (paste->changes, i);
+      undo_step_add (step, cell->unit, cell->index, cell->before);
+    }
+  remember_step (self, step);
+  td_scores_unit_view_compute_differences (self->unit_view);
+  td_scores_matrix_view_compute_differences (self->matrix_view);
+  td_scores_view_cancel_focus (TD_SCORES_VIEW (self->matrix_view));
+  refresh_view (self, TD_SCORES_VIEW (self->unit_view));
+  refresh_view (self, TD_SCORES_VIEW (self->matrix_view));
+  update_totals (self);
+  done
+      = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u cell pasted (Ctrl+Z undoes it).",
+                                      "%u cells pasted (Ctrl+Z undoes them).", paste->changes->len),
+                         paste->changes->len);
+  td_window_toast_text (GTK_WIDGET (self), done);
 }
 
 /* ---- loading ---- */
@@ -1072,6 +1152,9 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, unit_column_view);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_column_view);
+  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_frozen_view);
+  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_scroller);
+  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_frozen_scroller);
   gtk_widget_class_bind_template_child (widget_class, TdScoresPage, totals_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_unit_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
@@ -1088,6 +1171,8 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "scores.import-forms", NULL, import_forms_action);
   gtk_widget_class_install_action (widget_class, "scores.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "scores.agree", NULL, agree_action);
+  gtk_widget_class_install_action (widget_class, "scores.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "scores.paste", NULL, paste_action);
 
   td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_1,
                                       GDK_CONTROL_MASK, "scores.show-view", "s", "unit");
@@ -1119,15 +1204,21 @@ td_scores_page_init (TdScoresPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   td_a11y_name_column_view (self->unit_column_view, _ ("Scores of one unit"));
   td_a11y_name_column_view (self->matrix_column_view, _ ("Scores of every unit"));
+  td_a11y_name_column_view (self->matrix_frozen_view, _ ("Criteria of the matrix"));
   g_object_bind_property (self, "database", self->prompt, "database", G_BINDING_SYNC_CREATE);
 
   self->state.member_unit = g_array_new (FALSE, FALSE, sizeof (guint));
   self->state.matrix_source = TD_SOURCE_SELF;
   self->unit_view = td_scores_unit_view_new (self->unit_column_view, &self->state);
-  self->matrix_view = td_scores_matrix_view_new (self->matrix_column_view, &self->state);
+  self->matrix_view = td_scores_matrix_view_new (self->matrix_column_view, self->matrix_frozen_view,
+                                                 &self->state);
+  td_scores_matrix_view_scroll_with (self->matrix_view, self->matrix_scroller,
+                                     self->matrix_frozen_scroller);
   g_signal_connect (self->unit_view, "save", G_CALLBACK (on_unit_save), self);
   g_signal_connect (self->matrix_view, "save", G_CALLBACK (on_matrix_save), self);
   g_signal_connect (self->unit_view, "history", G_CALLBACK (on_history_clicked), self);
+  td_scores_matrix_view_add_keys (self->matrix_view);
+  g_signal_connect (self->matrix_view, "paste", G_CALLBACK (on_matrix_paste), self);
 
   self->unit_names = gtk_string_list_new (NULL);
   gtk_drop_down_set_model (self->unit_dropdown, G_LIST_MODEL (self->unit_names));

@@ -29,6 +29,8 @@
 typedef struct
 {
   GtkColumnView *column_view;
+  GtkColumnView *frozen_view; /* the matrix's criteria, beside the grid */
+  int row_height;             /* > 0: every row of both lists has this height */
   TdScoresState *state;
   GListStore *store;
   GtkFilterListModel *filtered;
@@ -101,14 +103,20 @@ td_scores_view_cell_has_focus (GtkWidget *widget)
 }
 
 void
-td_scores_view_mark_cell (TdScoreCell *cell, gboolean differs)
+td_scores_view_set_cell_class (TdScoreCell *cell, const char *css_class, gboolean on)
 {
   GtkWidget *entry = GTK_WIDGET (td_score_cell_get_editable (cell));
 
-  if (differs)
-    gtk_widget_add_css_class (entry, "score-differs");
+  if (on)
+    gtk_widget_add_css_class (entry, css_class);
   else
-    gtk_widget_remove_css_class (entry, "score-differs");
+    gtk_widget_remove_css_class (entry, css_class);
+}
+
+void
+td_scores_view_mark_cell (TdScoreCell *cell, gboolean differs)
+{
+  td_scores_view_set_cell_class (cell, "score-differs", differs);
 }
 
 void
@@ -360,11 +368,21 @@ fill_widget (TdScoresView *self, GtkWidget *widget)
         GtkWidget *title = gtk_widget_get_first_child (widget);
         GtkWidget *rule_label = gtk_widget_get_last_child (widget);
 
+        TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
         gtk_label_set_text (GTK_LABEL (title), c ? c->title : _ ("Total"));
-        td_lazy_tooltip_set (title, c ? c->title : NULL);
         rule = c ? td_criterion_describe_rule (c) : NULL;
         gtk_label_set_text (GTK_LABEL (rule_label), rule ? rule : "");
-        gtk_widget_set_visible (rule_label, rule != NULL && *rule);
+        /* Rows of one height (the matrix): two lines of the criterion,
+         * the whole of it and its rule on hover. */
+        if (priv->row_height > 0 && c != NULL && rule != NULL && *rule)
+          {
+            g_autofree gchar *tip = g_strdup_printf ("%s\n%s", c->title, rule);
+            td_lazy_tooltip_set (title, tip);
+          }
+        else
+          td_lazy_tooltip_set (title, c ? c->title : NULL);
+        gtk_widget_set_visible (rule_label, priv->row_height <= 0 && rule != NULL && *rule);
         gtk_widget_set_margin_start (widget, c ? c->depth * INDENT_PX : 0);
         if (c == NULL || c->depth == 0)
           gtk_widget_add_css_class (title, "criterion-section");
@@ -884,6 +902,9 @@ score_box_new (TdScoresView *self)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_widget_set_hexpand (cell, TRUE);
+  /* In a row taller than the field (the matrix) the field keeps its height. */
+  gtk_widget_set_valign (cell, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
   gtk_label_set_xalign (GTK_LABEL (label), 1.0);
   /* "trường hợp → 0,5" beside a count goes on two lines in a narrow column. */
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -919,6 +940,20 @@ title_box_new (void)
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), rule);
   return box;
+}
+
+/* Two lines of text and the padding of a button: the height of every row
+ * of the matrix (an option's drop-down shows two lines of its label, the
+ * typed fields are shorter).  No cell may be taller, or the criteria would
+ * drift from their cells. */
+static int
+measure_row_height (GtkWidget *widget)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Ág\nÁg");
+  int height = 0;
+
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  return MAX (height + 22, 48);
 }
 
 static void
@@ -970,6 +1005,29 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
     }
   /* A row grows with its wrapped criterion; its fields keep their height. */
   gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
+  if (self != NULL)
+    {
+      TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+      /* The matrix's two lists scroll as one: every cell of both has the
+       * rows' one height, and a criterion is cut at two lines. */
+      if (priv->row_height < 0)
+        priv->row_height = measure_row_height (GTK_WIDGET (priv->column_view));
+      if (priv->row_height > 0)
+        {
+          gtk_widget_set_size_request (widget, -1, priv->row_height);
+          if (kind == TD_SCORES_KIND_TITLE)
+            {
+              GtkLabel *title = GTK_LABEL (gtk_widget_get_first_child (widget));
+
+              gtk_label_set_lines (title, 2);
+              gtk_label_set_ellipsize (title, PANGO_ELLIPSIZE_END);
+              /* One line or two, in the middle of the row, as the fields. */
+              gtk_widget_set_vexpand (GTK_WIDGET (title), TRUE);
+              gtk_widget_set_valign (GTK_WIDGET (title), GTK_ALIGN_CENTER);
+            }
+        }
+    }
   g_object_set_data (G_OBJECT (widget), "kind", GINT_TO_POINTER (kind));
   g_object_set_data (G_OBJECT (widget), "column", GUINT_TO_POINTER (column));
   g_object_set_data (G_OBJECT (widget), "title", g_object_get_data (G_OBJECT (factory), "title"));
@@ -1017,11 +1075,10 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
     forget_cell (priv->cells, TD_SCORE_CELL (gtk_widget_get_first_child (widget)));
 }
 
-GtkColumnViewColumn *
-td_scores_view_add_column (TdScoresView *self, const char *title, TdScoresCellKind kind,
-                           guint column, int width, gboolean expand)
+static GtkColumnViewColumn *
+add_column_to (TdScoresView *self, GtkColumnView *view, const char *title, TdScoresCellKind kind,
+               guint column, int width, gboolean expand)
 {
-  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkColumnViewColumn *col;
 
@@ -1036,8 +1093,27 @@ td_scores_view_add_column (TdScoresView *self, const char *title, TdScoresCellKi
   gtk_column_view_column_set_expand (col, expand);
   if (width > 0)
     gtk_column_view_column_set_fixed_width (col, width);
-  gtk_column_view_append_column (priv->column_view, col);
+  gtk_column_view_append_column (view, col);
   return col;
+}
+
+GtkColumnViewColumn *
+td_scores_view_add_column (TdScoresView *self, const char *title, TdScoresCellKind kind,
+                           guint column, int width, gboolean expand)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  return add_column_to (self, priv->column_view, title, kind, column, width, expand);
+}
+
+GtkColumnViewColumn *
+td_scores_view_add_frozen_column (TdScoresView *self, const char *title, TdScoresCellKind kind,
+                                  int width)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_return_val_if_fail (priv->frozen_view != NULL, NULL);
+  return add_column_to (self, priv->frozen_view, title, kind, 0, width, FALSE);
 }
 
 /* ---- rows ---- */
@@ -1124,6 +1200,37 @@ td_scores_view_attach (TdScoresView *self, GtkColumnView *column_view, TdScoresS
   priv->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (priv->store)), NULL);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (priv->filtered)));
   gtk_column_view_set_model (column_view, GTK_SELECTION_MODEL (selection));
+}
+
+void
+td_scores_view_attach_frozen (TdScoresView *self, GtkColumnView *frozen)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  priv->frozen_view = frozen;
+  /* Measured once the first row is made (the font is known then). */
+  priv->row_height = -1;
+  gtk_column_view_set_model (frozen, gtk_column_view_get_model (priv->column_view));
+  /* Its rows hold only text: the keyboard stays in the grid. */
+  gtk_widget_set_can_focus (GTK_WIDGET (frozen), FALSE);
+}
+
+GArray *
+td_scores_view_get_row_indices (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+  GListModel *model = G_LIST_MODEL (priv->filtered);
+  guint n = g_list_model_get_n_items (model);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (gint), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (TdCriterionItem) item = g_list_model_get_item (model, i);
+      gint index = td_criterion_item_get_index (item);
+
+      g_array_append_val (rows, index);
+    }
+  return rows;
 }
 
 /* ---- object ---- */

@@ -68,6 +68,13 @@ struct _TdScoresViewClass
 };
 
 void td_scores_view_attach (TdScoresView *self, GtkColumnView *column_view, TdScoresState *state);
+/* The matrix: a list of the criteria beside the grid, on the same rows
+ * (td_scores_view_add_frozen_column), that stays when the grid scrolls
+ * right.  Its scroller shares the grid's vertical adjustment; every row of
+ * both has one height, so the two lists stay row for row. */
+void td_scores_view_attach_frozen (TdScoresView *self, GtkColumnView *frozen);
+GtkColumnViewColumn *td_scores_view_add_frozen_column (TdScoresView *self, const char *title,
+                                                       TdScoresCellKind kind, int width);
 GtkColumnView *td_scores_view_get_column_view (TdScoresView *self);
 TdScoresState *td_scores_view_get_state (TdScoresView *self);
 GtkColumnViewColumn *td_scores_view_add_column (TdScoresView *self, const char *title,
@@ -81,6 +88,9 @@ void td_scores_view_splice (TdScoresView *self, guint position, guint n_removed,
 void td_scores_view_clear (TdScoresView *self);
 void td_scores_view_set_only_differences (TdScoresView *self, gboolean only);
 guint td_scores_view_get_n_rows (TdScoresView *self);
+/* The node index of every row shown, top to bottom (−1: the Total row):
+ * GArray of gint. */
+GArray *td_scores_view_get_row_indices (TdScoresView *self);
 
 /* Filling the bound cells: all of them, those following an edit of
  * @member, or (after a reload that kept the rows) those on screen now and
@@ -116,6 +126,8 @@ void td_scores_view_fill_score (TdScoresView *self, GtkWidget *box, TdCriterionI
 /* Registers @cell at (@index, @column) for td_scores_view_get_cell. */
 void td_scores_view_remember_cell (TdScoresView *self, gint index, guint column, TdScoreCell *cell);
 void td_scores_view_mark_cell (TdScoreCell *cell, gboolean differs);
+/* Adds or removes @css_class on the cell's field (a mark of the grid). */
+void td_scores_view_set_cell_class (TdScoreCell *cell, const char *css_class, gboolean on);
 gboolean td_scores_view_cell_has_focus (GtkWidget *widget);
 
 G_END_DECLS
