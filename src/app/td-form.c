@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-form.h"
+#include "td-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -70,13 +71,11 @@ td_form_new (GtkWidget *owner, const char *heading, const char *body, const char
              const char *response_label)
 {
   TdForm *form = g_new0 (TdForm, 1);
-  GtkRoot *root = gtk_widget_get_root (owner);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   g_set_weak_pointer (&form->owner, owner);
   form->response = g_strdup (response);
-  form->dialog
-      = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  form->dialog = td_message_dialog_new (owner, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _ ("_Cancel"),
                                     response, response_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), response,

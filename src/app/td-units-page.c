@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-a11y.h"
+#include "td-dialog.h"
 #include "td-units-page-private.h"
 #include "td-import-dialog.h"
 #include "td-registry.h"
@@ -460,7 +461,7 @@ on_retire_instead (AdwMessageDialog *dialog, const char *response, TdUnitsPage *
 static void
 offer_retire (TdUnitsPage *self, const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self),
+  GtkWidget *dialog = td_message_dialog_new (GTK_WIDGET (self),
                                               _ ("The unit cannot be removed"), error->message);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "retire",

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-window-private.h"
+#include "td-dialog.h"
 #include "td-a11y.h"
 #include "td-calendar-page.h"
 #include "td-calendar.h"
@@ -348,10 +349,9 @@ window_of (GtkWidget *from)
 void
 td_window_show_error (GtkWidget *from, const char *heading, const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (from);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+  dialog = td_message_dialog_new (from, heading,
                                    error ? error->message : NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
