@@ -14,6 +14,7 @@
 #include "td-demo.h"
 #include "td-registry.h"
 #include "td-test-util.h"
+#include "td-window-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -432,6 +433,114 @@ test_dialog (gconstpointer data)
     }
   g_assert_false (is_open (dialog));
 }
+/* A label of the window's toasts showing @text. */
+static GtkLabel *
+toast_label (const char *text)
+{
+  GType type = g_type_from_name ("AdwToastWidget");
+  g_autoptr (GPtrArray) toasts = NULL;
+
+  if (type == 0)
+    return NULL;
+  toasts = td_test_collect_widgets (GTK_WIDGET (window->toast_overlay), type);
+  for (guint i = 0; i < toasts->len; i++)
+    {
+      GtkWidget *label = td_test_find_widget (toasts->pdata[i], GTK_TYPE_LABEL, text);
+
+      if (label != NULL)
+        return GTK_LABEL (label);
+    }
+  return NULL;
+}
+
+/* An error too long for a toast is shown whole, wrapped, in the bar under
+ * the header; a short one stays a toast; the longest a toast takes is not
+ * cut; from a dialog, a long one comes over that dialog. */
+static void
+test_long_message (void)
+{
+  const char *message
+      = "Không lưu được điểm tự chấm của tiêu chí “1.2 Tham mưu ban hành văn bản chỉ đạo, "
+        "hướng dẫn triển khai công tác thi đua, khen thưởng”: nhập một số điểm từ 0 đến 3, "
+        "ví dụ “2,5”, hoặc để trống nếu chưa chấm. (có thể dán từ Excel: chỉ lấy ô đầu tiên)";
+  g_autoptr (GString) fits = g_string_new ("Đã");
+  GtkLabel *label;
+  PangoLayout *layout;
+  GtkWindow *dialog;
+
+  td_test_close_toplevels_except (GTK_WINDOW (window));
+  td_test_dismiss_toasts (window);
+  td_window_toast_text (GTK_WIDGET (window), message);
+  td_test_wait_drawn (GTK_WIDGET (window));
+  g_assert_true (gtk_revealer_get_reveal_child (window->message_revealer));
+  g_assert_cmpstr (gtk_label_get_text (window->message_label), ==, message);
+  g_assert_true (gtk_label_get_wrap (window->message_label));
+  g_assert_cmpint (gtk_label_get_ellipsize (window->message_label), ==, PANGO_ELLIPSIZE_NONE);
+  g_assert_null (toast_label (message));
+  /* Drawn whole: more than one line at 1366 px, nothing cut. */
+  for (guint i = 0; i < 200 && !gtk_revealer_get_child_revealed (window->message_revealer); i++)
+    {
+      td_test_iterate ();
+      g_usleep (2000);
+    }
+  layout = gtk_label_get_layout (window->message_label);
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
+  g_free (td_test_screenshot (GTK_WIDGET (window), "message-long.png"));
+
+  /* Closed with its button; a short message is a toast. */
+  td_window_close_message (window);
+  g_assert_false (gtk_revealer_get_reveal_child (window->message_revealer));
+  td_window_toast_text (GTK_WIDGET (window), "Đã lưu");
+  td_test_iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (window->message_revealer));
+  g_assert_nonnull (toast_label ("Đã lưu"));
+  td_test_dismiss_toasts (window);
+
+  /* The longest message a toast is given is not cut there. */
+  for (;;)
+    {
+      g_autoptr (AdwToast) probe = NULL;
+      gsize len = fits->len;
+
+      g_string_append (fits, " lưu");
+      probe = adw_toast_new (fits->str);
+      if (td_window_message_too_long (GTK_WIDGET (window), probe))
+        {
+          g_string_truncate (fits, len);
+          break;
+        }
+    }
+  td_window_toast_text (GTK_WIDGET (window), fits->str);
+  td_test_wait_drawn (GTK_WIDGET (window));
+  label = toast_label (fits->str);
+  g_assert_nonnull (label);
+  g_free (td_test_screenshot (GTK_WIDGET (window), "message-longest-toast.png"));
+  g_assert_false (pango_layout_is_ellipsized (gtk_label_get_layout (label)));
+  td_test_dismiss_toasts (window);
+
+  /* From a dialog: over the dialog, whole. */
+  dialog = open_dialog (&cases[0]);
+  td_window_toast_text (gtk_window_get_default_widget (dialog), message);
+  td_test_iterate ();
+  g_assert_false (gtk_revealer_get_reveal_child (window->message_revealer));
+  {
+    GtkWidget *over = NULL;
+    GListModel *toplevels = gtk_window_get_toplevels ();
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr (GObject) w = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == dialog)
+          over = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (over);
+    g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (over)), ==, message);
+  }
+  td_test_close_toplevels_except (GTK_WINDOW (window));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -457,6 +566,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_dialog);
+  g_test_add_func ("/messages/long", test_long_message);
   status = g_test_run ();
   td_test_close_toplevels_except (GTK_WINDOW (window));
   td_test_destroy_window (window);

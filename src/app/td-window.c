@@ -357,6 +357,8 @@ td_window_show_error (GtkWidget *from, const char *heading, const GError *error)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A toast, or the whole message when a toast would cut it (see
+ * td-window-message.c). */
 void
 td_window_toast (GtkWidget *from, AdwToast *toast)
 {
@@ -374,6 +376,11 @@ td_window_toast (GtkWidget *from, AdwToast *toast)
     if (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &text, NULL, NULL))
       td_a11y_announce (GTK_WIDGET (self), text);
   }
+  if (td_window_message_too_long (from, toast))
+    {
+      td_window_show_message (from, toast);
+      return;
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   td_window_name_unnamed_later (self);
 }
@@ -752,6 +759,7 @@ td_window_dispose (GObject *object)
   g_clear_object (&self->database);
   g_clear_pointer (&self->undo_restore_path, g_free);
   g_clear_pointer (&self->urgent_told, g_hash_table_unref);
+  g_clear_object (&self->message_toast);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
 
@@ -880,6 +888,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print-current", NULL);
   td_window_files_class_init (widget_class);
+  td_window_message_class_init (widget_class);
 }
 
 static void
@@ -903,6 +912,8 @@ td_window_init (TdWindow *self)
   g_signal_connect (self->notice_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed),
                     NULL);
   g_signal_connect (self->checking_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_child_revealed), NULL);
+  g_signal_connect (self->message_revealer, "notify::child-revealed",
                     G_CALLBACK (on_child_revealed), NULL);
   add_bloc_selector (self);
   update_titles (self);
