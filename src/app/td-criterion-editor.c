@@ -10,6 +10,7 @@
 
 #include "td-criterion-editor.h"
 #include "td-criteria-paste.h"
+#include "td-label-factory.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -668,27 +669,6 @@ td_criterion_editor_class_init (TdCriterionEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
 }
 
-/* A kind is named in full ("Mục tiêu đề (cộng các mục con)"): its label
- * wraps in the editor's narrow column instead of being cut. */
-static void
-setup_kind_label (GtkSignalListItemFactory *factory, GtkListItem *item)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_kind_label (GtkSignalListItemFactory *factory, GtkListItem *item)
-{
-  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
-}
-
 static void
 td_criterion_editor_init (TdCriterionEditor *self)
 {
@@ -700,10 +680,10 @@ td_criterion_editor_init (TdCriterionEditor *self)
   for (guint k = 0; k < TD_RULE_N_KINDS; k++)
     gtk_string_list_append (kinds, td_rule_kind_get_label (k));
   {
-    g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+    /* A kind is named in full ("Mục tiêu đề (cộng các mục con)"): it wraps
+     * in the editor's narrow column instead of being cut. */
+    g_autoptr (GtkListItemFactory) factory = td_label_factory_new (TRUE, 24);
 
-    g_signal_connect (factory, "setup", G_CALLBACK (setup_kind_label), NULL);
-    g_signal_connect (factory, "bind", G_CALLBACK (bind_kind_label), NULL);
     adw_combo_row_set_factory (self->kind_row, factory);
   }
   self->setting = TRUE;

@@ -19,6 +19,7 @@
 #include "td-paste-dialog.h"
 #include "td-dialog.h"
 #include "td-window.h"
+#include "td-label-factory.h"
 #include "td-lazy-tooltip.h"
 #include "td-table-clipboard.h"
 #include "td-xlsx-table.h"
@@ -226,7 +227,9 @@ fill_meaning (TdPasteDialog *self, GtkWidget *box, TdPasteRow *row)
   gtk_widget_remove_css_class (GTK_WIDGET (problems), "warning");
   gtk_widget_add_css_class (GTK_WIDGET (problems),
                             row->status == TD_PASTE_ERROR ? "error" : "warning");
-  gtk_widget_set_margin_start (box, MIN (row->depth, 6) * 12);
+  /* The level shows as an indent, small enough to leave the column's width
+   * to the reading (the words say the level too). */
+  gtk_widget_set_margin_start (box, MIN (row->depth, 5) * 8);
   /* A note says which item it caps, and the clerk may choose another. */
   gtk_widget_set_visible (GTK_WIDGET (target), row->role == TD_PASTE_ROLE_NOTE);
   if (row->role == TD_PASTE_ROLE_NOTE)
@@ -570,6 +573,15 @@ meaning_box_new (TdPasteDialog *self)
   g_signal_connect (kind, "notify::selected", G_CALLBACK (on_kind_selected), self);
   target = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_halign (target, GTK_ALIGN_START);
+  /* An item's whole title would push the column wide: cut on the button
+   * (whole on hover), whole in the list. */
+  {
+    g_autoptr (GtkListItemFactory) cut = td_label_factory_new (FALSE, 32);
+    g_autoptr (GtkListItemFactory) whole = td_label_factory_new (TRUE, 50);
+
+    gtk_drop_down_set_factory (GTK_DROP_DOWN (target), cut);
+    gtk_drop_down_set_list_factory (GTK_DROP_DOWN (target), whole);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("The item the note applies to"), -1);
   td_lazy_tooltip_set (target, _ ("The item this note caps or exempts"));
@@ -1126,7 +1138,7 @@ td_paste_dialog_init (TdPasteDialog *self)
   add_column (self, C_ ("paste column", "Standard"), COL_STANDARD, 72, FALSE);
   add_column (self, C_ ("paste column", "Bonus"), COL_BONUS, 72, FALSE);
   add_column (self, C_ ("paste column", "Deduction"), COL_DEDUCTION, 72, FALSE);
-  add_column (self, _ ("Read as"), COL_MEANING, 380, FALSE);
+  add_column (self, _ ("Read as"), COL_MEANING, 420, FALSE);
 
   build_title_popover (self);
   g_object_ref_sink (self->title_popover);
