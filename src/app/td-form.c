@@ -129,6 +129,10 @@ td_form_add_combo (TdForm *form, const char *title, GListModel *model, guint sel
   GtkWidget *row = adw_combo_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* The choice is written under the title, where a unit's whole name
+   * ("Sở Thông tin và Truyền thông") has the row's width, not cut beside
+   * the title in the dialog's narrow width. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
   if (selected != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
