@@ -300,3 +300,18 @@ td_test_destroy_window (TdWindow *window)
   td_test_iterate ();
   g_assert_finalize_object (window);
 }
+
+gboolean
+td_test_trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return td_test_trigger_matches (
+               gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods)
+           || td_test_trigger_matches (
+               gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval,
+               mods);
+  return GTK_IS_KEYVAL_TRIGGER (trigger)
+         && gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)))
+                == gdk_keyval_to_lower (keyval)
+         && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+}

@@ -23,6 +23,9 @@ GtkWidget *td_test_find_widget (GtkWidget *root, GType type, const char *label);
 /* Every widget of @type under @root (itself included), in tree order. */
 GPtrArray *td_test_collect_widgets (GtkWidget *root, GType type);
 void td_test_dismiss_toasts (TdWindow *window);
+/* TRUE when @trigger (a key, or either of two) is @keyval with exactly
+ * @mods, the letter's case aside. */
+gboolean td_test_trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType mods);
 void td_test_destroy_window (TdWindow *window);
 
 G_END_DECLS

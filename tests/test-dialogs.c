@@ -192,20 +192,6 @@ focus_of (GtkWindow *dialog)
   return gtk_root_get_focus (GTK_ROOT (dialog));
 }
 
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType mods)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
-                            keyval, mods)
-           || trigger_matches (
-               gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval,
-               mods);
-  return GTK_IS_KEYVAL_TRIGGER (trigger)
-         && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
-         && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
-}
-
 /* The key controllers and key bindings of @widget in @phase. */
 static gboolean
 deliver (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModifierType mods)
@@ -226,7 +212,7 @@ deliver (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModifier
           {
             g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
-            if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+            if (td_test_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
               handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
                                                       gtk_shortcut_get_arguments (shortcut));
           }
