@@ -461,8 +461,8 @@ on_retire_instead (AdwMessageDialog *dialog, const char *response, TdUnitsPage *
 static void
 offer_retire (TdUnitsPage *self, const GError *error)
 {
-  GtkWidget *dialog = td_message_dialog_new (GTK_WIDGET (self),
-                                              _ ("The unit cannot be removed"), error->message);
+  GtkWidget *dialog
+      = td_message_dialog_new (GTK_WIDGET (self), _ ("The unit cannot be removed"), error->message);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "retire",
                                     _ ("_Retire Unit…"), NULL);

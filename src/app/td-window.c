@@ -351,9 +351,9 @@ td_window_show_error (GtkWidget *from, const char *heading, const GError *error)
 {
   GtkWidget *dialog;
 
-  dialog = td_message_dialog_new (from, heading,
-                                   error ? error->message : NULL);
+  dialog = td_message_dialog_new (from, heading, error ? error->message : NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
