@@ -372,3 +372,18 @@ td_test_window_open_demo (gchar **dir_out)
   g_assert_true (td_window_open_path (window, path, TD_DB_OPEN_NO_BACKUP));
   return window;
 }
+
+gboolean
+td_test_trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType mods)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return td_test_trigger_matches (
+               gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval, mods)
+           || td_test_trigger_matches (
+               gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval,
+               mods);
+  return GTK_IS_KEYVAL_TRIGGER (trigger)
+         && gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)))
+                == gdk_keyval_to_lower (keyval)
+         && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
+}

@@ -36,6 +36,9 @@ TdWindow *td_test_window_open_demo (gchar **dir_out);
  * @bloc_year_id (0: none chosen). */
 TdWindow *td_test_window_with (TdDb *db, gint64 bloc_year_id, int width, int height);
 void td_test_dismiss_toasts (TdWindow *window);
+/* TRUE when @trigger (a key, or either of two) is @keyval with exactly
+ * @mods, the letter's case aside. */
+gboolean td_test_trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType mods);
 void td_test_destroy_window (TdWindow *window);
 
 G_END_DECLS

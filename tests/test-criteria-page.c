@@ -249,7 +249,7 @@ test_standard_mismatch_shown (Fixture *f, gconstpointer data)
       g_assert_true (td_criteria_page_select (f->page, id));
       td_test_iterate ();
       bonus_row = td_test_find_widget (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
-                                       "Điểm thưởng trên dòng này, tối đa (để trống: không có)");
+                                       "Thưởng tối đa trên dòng");
       g_assert_nonnull (bonus_row);
       g_assert_true (gtk_widget_get_visible (bonus_row));
       gtk_editable_set_text (GTK_EDITABLE (bonus_row), "0,5");
@@ -329,7 +329,7 @@ test_edit_grades (Fixture *f, gconstpointer data)
                          td_criteria_table_get_node (table, i)->title);
         g_assert_false (gtk_widget_get_visible (standard));
         g_assert_true (gtk_widget_get_visible (td_test_find_widget (
-            GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Trường hợp được miễn trừ ghi trong bảng")));
+            GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW, "Miễn trừ ghi trong bảng")));
         g_free (td_test_screenshot (GTK_WIDGET (f->window), "criteria-editor-deduction.png"));
         break;
       }

@@ -5,6 +5,8 @@
  * section asks for more than the screen gives. */
 #include "config.h"
 
+#include "td-demo.h"
+#include "td-paste-dialog.h"
 #include "td-registry.h"
 #include "td-test-util.h"
 
@@ -40,6 +42,27 @@ test_sections_fit (gconstpointer data)
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, size[0] - 24);
       g_free (td_test_screenshot (GTK_WIDGET (window), name));
     }
+
+  /* The paste preview of a real table, as large as the screen allows. */
+  {
+    g_autofree gchar *table = g_build_filename (g_getenv ("TD_TEST_SRCDIR"), "criteria-tables",
+                                                "so-nganh-2023.tsv", NULL);
+    g_autofree gchar *text = NULL;
+    g_autofree gchar *name = g_strdup_printf ("screen-%dx%d-paste-preview.png", size[0], size[1]);
+    GtkWindow *dialog;
+
+    g_assert_true (g_file_get_contents (table, &text, NULL, NULL));
+    g_assert_true (td_window_show_section (window, "criteria"));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (td_window_get_page (window, "criteria")),
+                                               "criteria.paste", NULL));
+    td_test_iterate ();
+    dialog = td_test_find_toplevel (TD_TYPE_PASTE_DIALOG);
+    g_assert_nonnull (dialog);
+    gtk_window_set_default_size (dialog, size[0] - 40, size[1] - 60);
+    g_assert_true (td_paste_dialog_set_text (TD_PASTE_DIALOG (dialog), text));
+    g_free (td_test_screenshot (GTK_WIDGET (dialog), name));
+    td_test_close_toplevels_except (GTK_WINDOW (window));
+  }
   td_test_destroy_window (window);
 }
 

@@ -26,21 +26,6 @@ static Fixture fixture;
 
 /* ---- finding and activating ---- */
 
-static gboolean
-trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType mods)
-{
-  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
-    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
-                            keyval, mods)
-           || trigger_matches (
-               gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), keyval,
-               mods);
-  return GTK_IS_KEYVAL_TRIGGER (trigger)
-         && gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)))
-                == gdk_keyval_to_lower (keyval)
-         && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
-}
-
 /* The shortcut for @accel among the shortcut controllers of @widget. */
 static GtkShortcut *
 find_shortcut (GtkWidget *widget, const char *accel, GtkWidget **owner)
@@ -60,7 +45,7 @@ find_shortcut (GtkWidget *widget, const char *accel, GtkWidget **owner)
         {
           g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
 
-          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+          if (td_test_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
             {
               *owner = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
               return shortcut;

@@ -256,6 +256,46 @@ test_last_database_reopened (void)
   td_test_destroy_window (window);
 }
 
+static gboolean
+opened_path (gpointer data)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (td_test_app_get ()));
+  TdDb *db = TD_IS_WINDOW (active) ? td_window_get_database (TD_WINDOW (active)) : NULL;
+
+  return db != NULL && g_strcmp0 (td_db_get_path (db), data) == 0;
+}
+
+/* `thidua FILE.db` (and a double-click: Exec=thidua %f) opens that file,
+ * not the one used last: the command line the application is given, with
+ * the last database remembered and no window open. */
+static void
+test_command_line_opens_named_file (void)
+{
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *last = g_build_filename (dir, "Khoi-6.db", NULL);
+  g_autofree gchar *other = g_build_filename (dir, "Cum-2.db", NULL);
+  const char *argv[] = { "thidua", other, NULL };
+  g_autoptr (GApplicationCommandLine) cmdline = NULL;
+  TdWindow *window = td_test_window_new ();
+  GtkWindow *active;
+  int status = -1;
+
+  g_assert_true (td_window_open_path (window, other, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  g_assert_true (td_window_open_path (window, last, TD_DB_OPEN_CREATE | TD_DB_OPEN_NO_BACKUP));
+  td_test_destroy_window (window);
+  g_assert_cmpstr (g_settings_get_string (td_settings_get (), "last-database"), ==, last);
+
+  cmdline = g_object_new (G_TYPE_APPLICATION_COMMAND_LINE, "arguments",
+                          g_variant_new_bytestring_array (argv, -1), "options",
+                          g_variant_new ("a{sv}", NULL), NULL);
+  g_signal_emit_by_name (td_test_app_get (), "command-line", cmdline, &status);
+  g_assert_cmpint (status, ==, 0);
+  td_test_wait_until (opened_path, other, 10000);
+  active = gtk_application_get_active_window (GTK_APPLICATION (td_test_app_get ()));
+  g_assert_cmpstr (td_db_get_path (td_window_get_database (TD_WINDOW (active))), ==, other);
+  td_test_destroy_window (TD_WINDOW (active));
+}
+
 /* The header's sheet menu and Ctrl+P open the official sheets of the
  * chosen bloc-year in the preview. */
 static void
@@ -581,6 +621,7 @@ main (int argc, char **argv)
   g_test_add_func ("/window/size-remembered", test_size_remembered);
   g_test_add_func ("/window/sheets-from-the-window", test_sheets_from_the_window);
   g_test_add_func ("/window/last-database-reopened", test_last_database_reopened);
+  g_test_add_func ("/window/command-line-opens-named-file", test_command_line_opens_named_file);
   g_test_add_func ("/window/sections-built-when-shown", test_sections_built_when_shown);
   g_test_add_func ("/window/first-frame-is-light", test_first_frame_is_light);
   g_test_add_func ("/window/menus-built-when-opened", test_menus_built_when_opened);

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "td-agreed-dialog.h"
+#include "td-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -140,7 +141,7 @@ td_agreed_dialog_new (GtkWindow *parent, const char *criterion, const char *unit
                              "replace what the rule gives in every total and ranking, marked * "
                              "on screen and on the sheets."),
                           criterion, unit, now);
-  dialog = adw_message_dialog_new (parent, _ ("Meeting's Agreed Points"), body);
+  dialog = td_message_dialog_new (GTK_WIDGET (parent), _ ("Meeting's Agreed Points"), body);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   labelled_entry (box, _ ("Agreed _points"), start, &points);
   gtk_widget_set_tooltip_text (points, _ ("The points of this item as the minutes state them, "

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-backups-window.h"
+#include "td-dialog.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -123,7 +124,7 @@ td_backups_window_ask_restore (TdBackupsWindow *self, const char *backup_path)
                              "contents are first kept aside as a backup, so you can undo "
                              "the restore afterwards."),
                           name, when);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Restore this backup?"), body);
+  dialog = td_message_dialog_new (GTK_WIDGET (self), _ ("Restore this backup?"), body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "restore",
                                     _ ("_Restore"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",

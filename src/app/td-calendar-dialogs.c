@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-calendar-dialogs.h"
+#include "td-dialog.h"
 #include "td-date.h"
 #include "td-registry.h"
 #include "td-undo-toast.h"
@@ -158,13 +159,11 @@ static Form *
 form_new (GtkWidget *parent, TdDb *db, const char *heading, const char *body, const char *form_id)
 {
   Form *form = g_new0 (Form, 1);
-  GtkRoot *root = gtk_widget_get_root (parent);
 
   g_set_weak_pointer (&form->parent, parent);
   form->db = g_object_ref (db);
   form->builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-calendar-forms.ui");
-  form->dialog = ADW_MESSAGE_DIALOG (
-      adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  form->dialog = ADW_MESSAGE_DIALOG (td_message_dialog_new (parent, heading, body));
   adw_message_dialog_add_responses (form->dialog, "cancel", _ ("_Cancel"), "save", _ ("_Save"),
                                     NULL);
   adw_message_dialog_set_response_appearance (form->dialog, "save", ADW_RESPONSE_SUGGESTED);

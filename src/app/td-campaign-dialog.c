@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "td-campaign-dialog.h"
+#include "td-dialog.h"
 #include "td-date.h"
 #include "td-form.h"
 #include "td-campaign.h"
@@ -16,6 +17,9 @@
 struct _TdCampaignDialog
 {
   AdwWindow parent_instance;
+
+  GtkWidget *save_button;
+  GtkWidget *cancel_button;
 
   AdwWindowTitle *window_title;
   AdwEntryRow *name_row;
@@ -109,6 +113,8 @@ td_campaign_dialog_class_init (TdCampaignDialogClass *klass)
   object_class->dispose = td_campaign_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-campaign-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, name_error);
@@ -136,6 +142,7 @@ td_campaign_dialog_init (TdCampaignDialog *self)
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_dialog_set_buttons (GTK_WINDOW (self), self->save_button, self->cancel_button, NULL);
   td_form_save_on_enter (GTK_WIDGET (self), G_CALLBACK (on_field_activate), self);
   for (guint i = 0; i < TD_CAMPAIGN_N_KINDS; i++)
     gtk_string_list_append (kinds, td_campaign_kind_label ((TdCampaignKind)i));

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-a11y.h"
+#include "td-dialog.h"
 #include "td-campaigns-page.h"
 #include "td-campaign-dialog.h"
 #include "td-campaign.h"
@@ -321,11 +322,12 @@ share_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (c == NULL || all == NULL)
     return;
   shares = td_campaign_list_shares (td_section_db (self), c->id, NULL);
-  dialog = adw_message_dialog_new (parent_window (self), _ ("Share the Campaign"),
-                                   _ ("A campaign launched for several blocs, or across the turn "
-                                      "of the year, shows in each bloc and year ticked here, with "
-                                      "its targets and each member's results."));
+  dialog = td_message_dialog_new (GTK_WIDGET (self), _ ("Share the Campaign"),
+                                  _ ("A campaign launched for several blocs, or across the turn "
+                                     "of the year, shows in each bloc and year ticked here, with "
+                                     "its targets and each member's results."));
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");

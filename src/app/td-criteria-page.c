@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "td-a11y.h"
+#include "td-dialog.h"
 #include "td-criteria-page.h"
 #include "td-bloc-year-prompt.h"
 #include "td-criterion-editor.h"
@@ -618,7 +619,6 @@ copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
   guint selected = 0;
   gboolean replacing = self->table != NULL && td_criteria_table_get_n_nodes (self->table) > 0;
   GtkWidget *dialog, *dropdown;
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   for (guint i = 0; blocs != NULL && i < blocs->len; i++)
     {
@@ -648,8 +648,8 @@ copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
       return;
     }
 
-  dialog = adw_message_dialog_new (
-      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _ ("Copy a Criteria Table"),
+  dialog = td_message_dialog_new (
+      widget, _ ("Copy a Criteria Table"),
       replacing ? _ ("The criteria of this year are replaced by a copy of the chosen table. "
                      "Scores already entered are kept.")
                 : _ ("The chosen table is copied with its rules; edit it freely afterwards."));
@@ -705,12 +705,10 @@ static void
 edit_total_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree gchar *text = td_points_format (self->table->total);
   GtkWidget *dialog, *box, *label, *entry, *full, *caption;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _ ("Table Settings"), NULL);
+  dialog = td_message_dialog_new (widget, _ ("Table Settings"), NULL);
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   label = gtk_label_new_with_mnemonic (_ ("Stated _total"));
   gtk_label_set_xalign (GTK_LABEL (label), 0);

@@ -10,6 +10,7 @@
 
 #include "td-criterion-editor.h"
 #include "td-criteria-paste.h"
+#include "td-label-factory.h"
 #include "td-window.h"
 
 #include <glib/gi18n.h>
@@ -678,6 +679,13 @@ td_criterion_editor_init (TdCriterionEditor *self)
 
   for (guint k = 0; k < TD_RULE_N_KINDS; k++)
     gtk_string_list_append (kinds, td_rule_kind_get_label (k));
+  {
+    /* A kind is named in full ("Mục tiêu đề (cộng các mục con)"): it wraps
+     * in the editor's narrow column instead of being cut. */
+    g_autoptr (GtkListItemFactory) factory = td_label_factory_new (TRUE, 24);
+
+    adw_combo_row_set_factory (self->kind_row, factory);
+  }
   self->setting = TRUE;
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   self->setting = FALSE;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "td-form-import-dialog.h"
+#include "td-dialog.h"
 #include "td-form-import.h"
 #include "td-score-import.h"
 #include "td-window.h"
@@ -20,6 +21,9 @@
 struct _TdFormImportDialog
 {
   AdwWindow parent_instance;
+
+  GtkWidget *cancel_button;
+  GtkWidget *choose_button;
 
   AdwToastOverlay *toasts;
   GtkStack *stack;
@@ -563,6 +567,8 @@ td_form_import_dialog_class_init (TdFormImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-form-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, choose_button);
   gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, toasts);
   gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, spinner);
@@ -588,6 +594,8 @@ td_form_import_dialog_init (TdFormImportDialog *self)
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_dialog_set_buttons (GTK_WINDOW (self), GTK_WIDGET (self->import_button), self->cancel_button,
+                         NULL);
   self->files = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_file_free);
   self->plans = g_ptr_array_new_with_free_func ((GDestroyNotify)td_form_plan_free);
   self->cancellable = g_cancellable_new ();
@@ -605,5 +613,7 @@ td_form_import_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id)
   self->database = g_object_ref (db);
   self->bloc_year_id = bloc_year_id;
   show_plans (self);
+  /* The first thing to do, not Cancel at the top left. */
+  gtk_window_set_focus (GTK_WINDOW (self), self->choose_button);
   return self;
 }

@@ -12,6 +12,7 @@
 #include "td-form.h"
 #include "td-date.h"
 #include "td-window.h"
+#include "td-dialog.h"
 
 #include <glib/gi18n.h>
 
@@ -91,13 +92,11 @@ td_form_new (GtkWidget *owner, const char *heading, const char *body, const char
              const char *response_label)
 {
   TdForm *form = g_new0 (TdForm, 1);
-  GtkRoot *root = gtk_widget_get_root (owner);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
 
   g_set_weak_pointer (&form->owner, owner);
   form->response = g_strdup (response);
-  form->dialog
-      = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  form->dialog = td_message_dialog_new (owner, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _ ("_Cancel"),
                                     response, response_label, NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), response,
@@ -151,6 +150,10 @@ td_form_add_combo (TdForm *form, const char *title, GListModel *model, guint sel
   GtkWidget *row = adw_combo_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* The choice is written under the title, where a unit's whole name
+   * ("Sở Thông tin và Truyền thông") has the row's width, not cut beside
+   * the title in the dialog's narrow width. */
+  adw_combo_row_set_use_subtitle (ADW_COMBO_ROW (row), TRUE);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), model);
   if (selected != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-import-dialog.h"
+#include "td-dialog.h"
 #include "td-unit-import.h"
 #include "td-window.h"
 
@@ -16,6 +17,8 @@
 struct _TdImportDialog
 {
   AdwWindow parent_instance;
+
+  GtkWidget *cancel_button;
 
   GtkTextView *text_view;
   GtkLabel *counts_label;
@@ -175,6 +178,7 @@ td_import_dialog_class_init (TdImportDialogClass *klass)
   object_class->dispose = td_import_dialog_dispose;
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TdImportDialog, text_view);
   gtk_widget_class_bind_template_child (widget_class, TdImportDialog, counts_label);
   gtk_widget_class_bind_template_child (widget_class, TdImportDialog, preview_list);
@@ -187,6 +191,8 @@ static void
 td_import_dialog_init (TdImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_dialog_set_buttons (GTK_WINDOW (self), GTK_WIDGET (self->add_button), self->cancel_button,
+                         NULL);
 }
 
 TdImportDialog *
@@ -197,6 +203,8 @@ td_import_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, const ch
   self->database = g_object_ref (db);
   self->bloc_year_id = bloc_year_id;
   td_import_dialog_set_text (self, text);
+  /* The list first, not Cancel at the top left. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->text_view));
   refresh (self);
   g_signal_connect (gtk_text_view_get_buffer (self->text_view), "changed",
                     G_CALLBACK (on_text_changed), self);

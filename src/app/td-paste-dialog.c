@@ -17,7 +17,9 @@
 #include "config.h"
 
 #include "td-paste-dialog.h"
+#include "td-dialog.h"
 #include "td-window.h"
+#include "td-label-factory.h"
 #include "td-lazy-tooltip.h"
 #include "td-table-clipboard.h"
 #include "td-xlsx-table.h"
@@ -56,6 +58,9 @@ enum
 struct _TdPasteDialog
 {
   AdwWindow parent_instance;
+
+  GtkWidget *save_button;
+  GtkWidget *cancel_button;
 
   GtkStack *stack;
   GtkTextView *input_view;
@@ -222,7 +227,9 @@ fill_meaning (TdPasteDialog *self, GtkWidget *box, TdPasteRow *row)
   gtk_widget_remove_css_class (GTK_WIDGET (problems), "warning");
   gtk_widget_add_css_class (GTK_WIDGET (problems),
                             row->status == TD_PASTE_ERROR ? "error" : "warning");
-  gtk_widget_set_margin_start (box, MIN (row->depth, 6) * 12);
+  /* The level shows as an indent, small enough to leave the column's width
+   * to the reading (the words say the level too). */
+  gtk_widget_set_margin_start (box, MIN (row->depth, 5) * 8);
   /* A note says which item it caps, and the clerk may choose another. */
   gtk_widget_set_visible (GTK_WIDGET (target), row->role == TD_PASTE_ROLE_NOTE);
   if (row->role == TD_PASTE_ROLE_NOTE)
@@ -566,6 +573,15 @@ meaning_box_new (TdPasteDialog *self)
   g_signal_connect (kind, "notify::selected", G_CALLBACK (on_kind_selected), self);
   target = gtk_drop_down_new (NULL, NULL);
   gtk_widget_set_halign (target, GTK_ALIGN_START);
+  /* An item's whole title would push the column wide: cut on the button
+   * (whole on hover), whole in the list. */
+  {
+    g_autoptr (GtkListItemFactory) cut = td_label_factory_new (FALSE, 32);
+    g_autoptr (GtkListItemFactory) whole = td_label_factory_new (TRUE, 50);
+
+    gtk_drop_down_set_factory (GTK_DROP_DOWN (target), cut);
+    gtk_drop_down_set_list_factory (GTK_DROP_DOWN (target), whole);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (target), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _ ("The item the note applies to"), -1);
   td_lazy_tooltip_set (target, _ ("The item this note caps or exempts"));
@@ -721,6 +737,7 @@ td_paste_dialog_set_text (TdPasteDialog *self, const char *text)
   gtk_stack_set_visible_child_name (self->stack, "preview");
   gtk_widget_set_visible (self->back_button, TRUE);
   gtk_widget_set_visible (self->preview_button, FALSE);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->save_button);
   update_summary (self);
   return TRUE;
 }
@@ -785,6 +802,7 @@ back_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_stack_set_visible_child_name (self->stack, "input");
   gtk_widget_set_visible (self->back_button, FALSE);
   gtk_widget_set_visible (self->preview_button, TRUE);
+  gtk_window_set_default_widget (GTK_WINDOW (self), self->preview_button);
   gtk_widget_action_set_enabled (widget, "paste.save", FALSE);
 }
 
@@ -993,9 +1011,9 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
       || save (self, FALSE))
     return;
   /* The bloc-year already has criteria. */
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Replace the Criteria Table?"),
-                                   _ ("This year already has criteria. They are replaced by the "
-                                      "pasted table; scores already entered are kept."));
+  dialog = td_message_dialog_new (GTK_WIDGET (self), _ ("Replace the Criteria Table?"),
+                                  _ ("This year already has criteria. They are replaced by the "
+                                     "pasted table; scores already entered are kept."));
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "replace",
                                     _ ("_Replace"), NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
@@ -1060,6 +1078,8 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-paste-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, input_view);
   gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, summary_label);
@@ -1097,6 +1117,9 @@ td_paste_dialog_init (TdPasteDialog *self)
   g_autoptr (GtkFilterListModel) filtered = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The main button of the page shown first: Preview, then Save Table. */
+  td_dialog_set_buttons (GTK_WINDOW (self), self->preview_button, self->save_button,
+                         self->back_button, self->cancel_button, NULL);
   self->cells = g_hash_table_new (NULL, NULL);
   self->rows = gtk_string_list_new (NULL);
   /* rows → filter (only rows to check) → multi-selection (rows to group) */
@@ -1115,7 +1138,7 @@ td_paste_dialog_init (TdPasteDialog *self)
   add_column (self, C_ ("paste column", "Standard"), COL_STANDARD, 72, FALSE);
   add_column (self, C_ ("paste column", "Bonus"), COL_BONUS, 72, FALSE);
   add_column (self, C_ ("paste column", "Deduction"), COL_DEDUCTION, 72, FALSE);
-  add_column (self, _ ("Read as"), COL_MEANING, 380, FALSE);
+  add_column (self, _ ("Read as"), COL_MEANING, 420, FALSE);
 
   build_title_popover (self);
   g_object_ref_sink (self->title_popover);
@@ -1130,5 +1153,7 @@ td_paste_dialog_new (TdDb *db, gint64 bloc_year_id)
 
   self->database = g_object_ref (db);
   self->bloc_year_id = bloc_year_id;
+  /* Ready for Ctrl+V, not on Cancel at the top left. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->input_view));
   return self;
 }

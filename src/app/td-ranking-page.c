@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "td-a11y.h"
+#include "td-dialog.h"
 #include "td-ranking-page.h"
 #include "td-column-view.h"
 #include "td-ranking-settings-window.h"
@@ -598,9 +599,8 @@ mark_seen (TdRankingPage *self)
 static AdwMessageDialog *
 new_dialog (TdRankingPage *self, const char *heading, const char *body)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
-      adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body));
+  AdwMessageDialog *dialog
+      = ADW_MESSAGE_DIALOG (td_message_dialog_new (GTK_WIDGET (self), heading, body));
   adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
   adw_message_dialog_set_close_response (dialog, "cancel");
   return dialog;

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-unit-dialog.h"
+#include "td-dialog.h"
 #include "td-date.h"
 #include "td-form.h"
 #include "td-registry.h"
@@ -18,6 +19,9 @@
 struct _TdUnitDialog
 {
   AdwWindow parent_instance;
+
+  GtkWidget *save_button;
+  GtkWidget *cancel_button;
 
   AdwWindowTitle *window_title;
   AdwEntryRow *name_row;
@@ -122,6 +126,8 @@ td_unit_dialog_class_init (TdUnitDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/ThiDua/ui/td-unit-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, name_error);
@@ -153,6 +159,7 @@ static void
 td_unit_dialog_init (TdUnitDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  td_dialog_set_buttons (GTK_WINDOW (self), self->save_button, self->cancel_button, NULL);
   td_form_save_on_enter (GTK_WIDGET (self), G_CALLBACK (on_field_activate), self);
 }
 

@@ -11,6 +11,7 @@
 
 #include "td-a11y.h"
 #include "td-column-view.h"
+#include "td-dialog.h"
 #include "td-units-page-private.h"
 #include "td-import-dialog.h"
 #include "td-registry.h"
@@ -442,8 +443,8 @@ on_retire_instead (AdwMessageDialog *dialog, const char *response, TdUnitsPage *
 static void
 offer_retire (TdUnitsPage *self, const GError *error)
 {
-  GtkWidget *dialog = adw_message_dialog_new (parent_window (self),
-                                              _ ("The unit cannot be removed"), error->message);
+  GtkWidget *dialog
+      = td_message_dialog_new (GTK_WIDGET (self), _ ("The unit cannot be removed"), error->message);
 
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "retire",
                                     _ ("_Retire Unit…"), NULL);

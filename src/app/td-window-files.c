@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "td-backup.h"
+#include "td-dialog.h"
 #include "td-backups-window.h"
 #include "td-window-private.h"
 
@@ -77,7 +78,7 @@ show_damaged (TdWindow *self, const char *path, const GError *error)
   g_autofree gchar *heading = g_strdup_printf (_ ("“%s” is damaged"), name);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+  dialog = td_message_dialog_new (GTK_WIDGET (self), heading, error->message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   if (newest != NULL)

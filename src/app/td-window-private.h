@@ -33,6 +33,10 @@ struct _TdWindow
   GtkRevealer *checking_revealer;
   GtkLabel *checking_label;
   GtkSpinner *checking_spinner;
+  GtkRevealer *message_revealer; /* a message too long for a toast (td-window-message.c) */
+  GtkLabel *message_label;
+  GtkWidget *message_button;
+  AdwToast *message_toast; /* what the message shows, with its button */
   GMenu *recent_menu;
   guint name_idle;                           /* td_window_name_unnamed_later */
   guint open_generation;                     /* each open supersedes one still being checked */
@@ -56,6 +60,13 @@ void td_window_reveal (GtkRevealer *revealer, gboolean shown);
 void td_window_remember_database (TdWindow *self, const char *path);
 void td_window_refresh_recent_menu (TdWindow *self);
 void td_window_files_class_init (GtkWidgetClass *widget_class);
+void td_window_message_class_init (GtkWidgetClass *widget_class);
+/* TRUE when @toast's title would be cut in a toast of @from's window. */
+gboolean td_window_message_too_long (GtkWidget *from, AdwToast *toast);
+/* Shows @toast (taken) whole: in the window's message bar, or over the
+ * dialog @from is in. */
+void td_window_show_message (GtkWidget *from, AdwToast *toast);
+void td_window_close_message (TdWindow *self);
 void td_window_name_unnamed_later (TdWindow *self);
 /* What waits for the window's first frame (the urgent deadlines' toast, the
  * background check of the file) is done then, or at once when the window

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-window-private.h"
+#include "td-dialog.h"
 #include "td-a11y.h"
 #include "td-calendar-page.h"
 #include "td-calendar.h"
@@ -382,15 +383,16 @@ window_of (GtkWidget *from)
 void
 td_window_show_error (GtkWidget *from, const char *heading, const GError *error)
 {
-  GtkRoot *root = gtk_widget_get_root (from);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-                                   error ? error->message : NULL);
+  dialog = td_message_dialog_new (from, heading, error ? error->message : NULL);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _ ("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A toast, or the whole message when a toast would cut it (see
+ * td-window-message.c). */
 void
 td_window_toast (GtkWidget *from, AdwToast *toast)
 {
@@ -408,6 +410,11 @@ td_window_toast (GtkWidget *from, AdwToast *toast)
     if (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &text, NULL, NULL))
       td_a11y_announce (GTK_WIDGET (self), text);
   }
+  if (td_window_message_too_long (from, toast))
+    {
+      td_window_show_message (from, toast);
+      return;
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
   td_window_name_unnamed_later (self);
 }
@@ -807,6 +814,7 @@ td_window_dispose (GObject *object)
   g_clear_object (&self->check_waiting);
   g_clear_pointer (&self->undo_restore_path, g_free);
   g_clear_pointer (&self->urgent_told, g_hash_table_unref);
+  g_clear_object (&self->message_toast);
   G_OBJECT_CLASS (td_window_parent_class)->dispose (object);
 }
 
@@ -935,6 +943,7 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print-current", NULL);
   td_window_files_class_init (widget_class);
+  td_window_message_class_init (widget_class);
 }
 
 static void
@@ -958,6 +967,8 @@ td_window_init (TdWindow *self)
   g_signal_connect (self->notice_revealer, "notify::child-revealed", G_CALLBACK (on_child_revealed),
                     NULL);
   g_signal_connect (self->checking_revealer, "notify::child-revealed",
+                    G_CALLBACK (on_child_revealed), NULL);
+  g_signal_connect (self->message_revealer, "notify::child-revealed",
                     G_CALLBACK (on_child_revealed), NULL);
   add_bloc_selector (self);
   update_titles (self);

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* What every dialog shares: shown over the window it came from, and Tab
+ * in reading order (the fields, then the main button, then the others). */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* An AdwMessageDialog over the window of @from (NULL: none) whose Tab goes
+ * from its fields to the default response first, then to the other
+ * responses from the right. */
+GtkWidget *td_message_dialog_new (GtkWidget *from, const char *heading, const char *body);
+
+/* Tab in @dialog goes from its fields to @first (its main button), then to
+ * the other buttons in the order given (NULL-terminated), then back to the
+ * first field; Shift+Tab the other way.  A message dialog made by
+ * td_message_dialog_new does this for its responses by itself. */
+void td_dialog_set_buttons (GtkWindow *dialog, GtkWidget *first, ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
