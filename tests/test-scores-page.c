@@ -877,6 +877,31 @@ test_year_without_table (Fixture *f, gconstpointer data)
   g_assert_false (gtk_widget_get_mapped (
       td_test_find_widget (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL)));
   g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-no-table.png"));
+
+  /* Ctrl+Z with nothing to score undoes nothing; back in the year with a
+   * table, an edit is still one step of Ctrl+Z. */
+  td_test_activate (GTK_WIDGET (f->page), "scores.undo", NULL);
+  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  td_test_iterate ();
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  {
+    TdScores *scores = td_scores_page_get_scores (f->page);
+    const TdCriterion *c = find_node (scores, TD_RULE_STANDARD, 1, TD_POINTS (20));
+    const TdEntry *entry = td_scores_get_entry (scores, 0, c->index, TD_SOURCE_SELF);
+    g_autoptr (TdEntry) before = entry ? td_entry_copy (entry) : NULL;
+    TdScoreCell *cell;
+
+    g_assert_true (td_scores_page_set_unit (f->page, td_scores_get_unit_id (scores, 0)));
+    td_test_wait_drawn (GTK_WIDGET (f->page));
+    cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
+    g_assert_nonnull (cell);
+    type_enter (cell, before && before->points == 300 ? "2" : "3");
+    g_assert_false (td_entry_equal (td_scores_get_entry (scores, 0, c->index, TD_SOURCE_SELF),
+                                    before));
+    td_test_activate (GTK_WIDGET (f->page), "scores.undo", NULL);
+    g_assert_true (td_entry_equal (td_scores_get_entry (scores, 0, c->index, TD_SOURCE_SELF),
+                                   before));
+  }
 }
 
 static void

@@ -363,7 +363,8 @@ clear (TdScoresPage *self)
   td_scores_view_clear (TD_SCORES_VIEW (self->matrix_view));
   forget_differences (self);
   g_clear_pointer (&self->items, g_ptr_array_unref);
-  g_clear_pointer (&self->undo, g_ptr_array_unref);
+  /* Emptied, not freed: Ctrl+Z and the next load's edits still use it. */
+  g_ptr_array_set_size (self->undo, 0);
   g_clear_pointer (&self->state.scores, td_scores_free);
   g_clear_pointer (&self->state.table, td_criteria_table_unref);
 }
