@@ -393,6 +393,27 @@ other_value (Fixture *f, gint node, guint unit)
   return e != NULL && e->points == 25 ? "0.5" : "0,25";
 }
 
+/* Tab in a dialog, as its key controllers see it before GTK's own
+ * binding (td-dialog.c orders Tab there); FALSE when none took it. */
+static gboolean
+dialog_tab (GtkWindow *dialog)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (dialog));
+  gboolean handled = FALSE;
+
+  for (guint i = 0; !handled && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller)
+          && gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller))
+                 == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    }
+  td_test_iterate ();
+  return handled;
+}
+
 /* A 3 × 2 block with one value that is not a number: the preview lists 5
  * changes and 1 refusal, Enter saves the 5 in one step, Ctrl+Z puts all
  * of them back. */
@@ -432,9 +453,29 @@ test_paste_block (Fixture *f, gconstpointer data)
       td_entry_equal (td_scores_get_entry (scores (f), 1, r, TD_SOURCE_ASSESSED), before[0][0]));
   td_test_wait_drawn (GTK_WIDGET (dialog));
   g_free (td_test_screenshot (GTK_WIDGET (dialog), "scores-matrix-paste-preview.png"));
-  /* Enter: the default response. */
+  /* Enter: the default response; Escape: cancel. */
   g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "apply");
+  g_assert_cmpstr (adw_message_dialog_get_close_response (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "cancel");
+  /* Tab from the lists (refused, then changes) reaches Paste, the button
+   * Enter presses, before Cancel (td_message_dialog_new). */
+  {
+    GtkWidget *paste_button = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "_Dán");
+    GtkWidget *row = td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LIST_BOX_ROW, NULL);
+    GtkWidget *focus = NULL;
+
+    g_assert_nonnull (paste_button);
+    g_assert_true (gtk_window_get_default_widget (dialog) == paste_button);
+    g_assert_nonnull (row);
+    gtk_widget_grab_focus (row);
+    for (guint i = 0; i < 12 && !GTK_IS_BUTTON (focus); i++)
+      {
+        g_assert_true (dialog_tab (dialog));
+        focus = gtk_root_get_focus (GTK_ROOT (dialog));
+      }
+    g_assert_true (focus == paste_button);
+  }
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "apply");
   td_test_iterate ();
   gtk_window_destroy (dialog);

@@ -896,11 +896,11 @@ test_year_without_table (Fixture *f, gconstpointer data)
     cell = td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF);
     g_assert_nonnull (cell);
     type_enter (cell, before && before->points == 300 ? "2" : "3");
-    g_assert_false (td_entry_equal (td_scores_get_entry (scores, 0, c->index, TD_SOURCE_SELF),
-                                    before));
+    g_assert_false (
+        td_entry_equal (td_scores_get_entry (scores, 0, c->index, TD_SOURCE_SELF), before));
     td_test_activate (GTK_WIDGET (f->page), "scores.undo", NULL);
-    g_assert_true (td_entry_equal (td_scores_get_entry (scores, 0, c->index, TD_SOURCE_SELF),
-                                   before));
+    g_assert_true (
+        td_entry_equal (td_scores_get_entry (scores, 0, c->index, TD_SOURCE_SELF), before));
   }
 }
 

@@ -7,6 +7,7 @@
  * in reading order.  Enter applies (one transaction, one Ctrl+Z), Escape cancels. */
 #include "config.h"
 
+#include "td-dialog.h"
 #include "td-score-paste-dialog.h"
 
 #include <glib/gi18n.h>
@@ -126,8 +127,10 @@ td_score_paste_dialog_new (GtkWindow *parent, TdScorePaste *paste, TdCriteriaTab
     body = g_strdup_printf (_ ("Nothing can be pasted: %s. Correct the copied cells and paste "
                                "again."),
                             refused_text);
-  dialog = adw_message_dialog_new (
-      parent, n_changes > 0 ? _ ("Paste the Copied Cells?") : _ ("Nothing to Paste"), body);
+  /* Tab from the lists goes to Paste first, as in every dialog. */
+  dialog = td_message_dialog_new (
+      parent ? GTK_WIDGET (parent) : NULL,
+      n_changes > 0 ? _ ("Paste the Copied Cells?") : _ ("Nothing to Paste"), body);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 640, -1);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
