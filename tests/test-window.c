@@ -14,6 +14,7 @@
 #include "td-units-page.h"
 #include "td-upcoming-group.h"
 #include "td-test-util.h"
+#include "td-window-private.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
@@ -608,10 +609,34 @@ test_menus_built_when_opened (void)
   td_test_destroy_window (window);
 }
 
+/* A first start takes the whole of an office laptop's screen; a large
+ * monitor keeps the first size. */
+static void
+test_first_start_size (void)
+{
+  const struct
+  {
+    int monitor_width, monitor_height, width, height;
+  } cases[] = {
+    { 1366, 768, 1366, 768 },  { 1280, 1024, 1280, 1024 }, { 1440, 900, 1440, 900 },
+    { 1920, 1080, 1180, 760 }, { 2560, 1440, 1180, 760 },  { 0, 0, 1180, 760 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int width = 1180, height = 760;
+
+      td_window_first_start_size (cases[i].monitor_width, cases[i].monitor_height, &width, &height);
+      g_assert_cmpint (width, ==, cases[i].width);
+      g_assert_cmpint (height, ==, cases[i].height);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv);
+  g_test_add_func ("/window/first-start-size", test_first_start_size);
   g_test_add_func ("/window/welcome-in-vietnamese", test_welcome_in_vietnamese);
   g_test_add_func ("/window/open-database-and-sections", test_open_database_and_sections);
   g_test_add_func ("/window/open-refused-file-reports", test_open_refused_file_reports);

@@ -75,5 +75,11 @@ void td_window_after_first_frame (TdWindow *self);
 /* Starts the background check of check_waiting, if it is still the file
  * shown (td-window-files.c). */
 void td_window_start_waiting_check (TdWindow *self);
+/* The size of a first start (no size remembered yet) on a monitor of
+ * @monitor_width × @monitor_height, in *@width × *@height (left alone on a
+ * large monitor): on an office laptop's 1366×768 the first size would leave
+ * the tables a few pixels short, so it asks for the whole screen (the window
+ * manager keeps it inside the work area). */
+void td_window_first_start_size (int monitor_width, int monitor_height, int *width, int *height);
 
 G_END_DECLS

@@ -793,10 +793,33 @@ td_window_constructed (GObject *object)
 
   if (settings != NULL)
     {
-      gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
-                                   g_settings_get_int (settings, "window-height"));
+      g_autoptr (GVariant) remembered = g_settings_get_user_value (settings, "window-width");
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+      g_autoptr (GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+      GdkRectangle area = { 0, 0, 0, 0 };
+      int width = g_settings_get_int (settings, "window-width");
+      int height = g_settings_get_int (settings, "window-height");
+
+      if (remembered == NULL && monitor != NULL)
+        {
+          gdk_monitor_get_geometry (monitor, &area);
+          td_window_first_start_size (area.width, area.height, &width, &height);
+        }
+      gtk_window_set_default_size (GTK_WINDOW (self), width, height);
       if (g_settings_get_boolean (settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+    }
+}
+
+void
+td_window_first_start_size (int monitor_width, int monitor_height, int *width, int *height)
+{
+  /* The first size is 1180×760; below about 1500×900 it would cover the
+   * screen all but a margin anyway. */
+  if (monitor_width > 0 && monitor_height > 0 && (monitor_width < 1500 || monitor_height < 900))
+    {
+      *width = monitor_width;
+      *height = monitor_height;
     }
 }
 
