@@ -387,3 +387,48 @@ td_test_trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierT
                 == gdk_keyval_to_lower (keyval)
          && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
 }
+
+/* The key controllers and key bindings of @widget in @phase. */
+static gboolean
+deliver_key (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModifierType mods)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != phase)
+        continue;
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
+      else if (GTK_IS_SHORTCUT_CONTROLLER (controller))
+        for (guint j = 0; !handled && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+          {
+            g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+            if (td_test_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
+              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                                      gtk_shortcut_get_arguments (shortcut));
+          }
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+void
+td_test_press (GtkWidget *focus, guint keyval, GdkModifierType mods)
+{
+  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
+  gboolean handled = FALSE;
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    g_ptr_array_add (chain, w);
+  for (guint i = chain->len; !handled && i > 0; i--)
+    handled = deliver_key (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, mods);
+  for (guint i = 0; !handled && i < chain->len; i++)
+    handled = deliver_key (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, mods);
+  td_test_iterate ();
+}

@@ -39,6 +39,10 @@ void td_test_dismiss_toasts (TdWindow *window);
 /* TRUE when @trigger (a key, or either of two) is @keyval with exactly
  * @mods, the letter's case aside. */
 gboolean td_test_trigger_matches (GtkShortcutTrigger *trigger, guint keyval, GdkModifierType mods);
+/* Delivers a key press as GTK would to @focus: the key controllers and
+ * shortcuts of @focus and its ancestors, capture phase from the top, then
+ * bubble phase from @focus (widget class key bindings included). */
+void td_test_press (GtkWidget *focus, guint keyval, GdkModifierType mods);
 void td_test_destroy_window (TdWindow *window);
 
 G_END_DECLS

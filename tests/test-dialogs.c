@@ -200,50 +200,12 @@ focus_of (GtkWindow *dialog)
   return gtk_root_get_focus (GTK_ROOT (dialog));
 }
 
-/* The key controllers and key bindings of @widget in @phase. */
-static gboolean
-deliver (GtkWidget *widget, GtkPropagationPhase phase, guint keyval, GdkModifierType mods)
-{
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr (GObject) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) != phase)
-        continue;
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        g_signal_emit_by_name (controller, "key-pressed", keyval, 0, mods, &handled);
-      else if (GTK_IS_SHORTCUT_CONTROLLER (controller))
-        for (guint j = 0; !handled && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-          {
-            g_autoptr (GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-            if (td_test_trigger_matches (gtk_shortcut_get_trigger (shortcut), keyval, mods))
-              handled = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                      gtk_shortcut_get_arguments (shortcut));
-          }
-      if (handled)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 static void
 press (GtkWindow *dialog, guint keyval, GdkModifierType mods)
 {
-  g_autoptr (GPtrArray) chain = g_ptr_array_new ();
   GtkWidget *focus = focus_of (dialog);
-  gboolean handled = FALSE;
 
-  for (GtkWidget *w = focus ? focus : GTK_WIDGET (dialog); w != NULL; w = gtk_widget_get_parent (w))
-    g_ptr_array_add (chain, w);
-  for (guint i = chain->len; !handled && i > 0; i--)
-    handled = deliver (g_ptr_array_index (chain, i - 1), GTK_PHASE_CAPTURE, keyval, mods);
-  for (guint i = 0; !handled && i < chain->len; i++)
-    handled = deliver (g_ptr_array_index (chain, i), GTK_PHASE_BUBBLE, keyval, mods);
-  td_test_iterate ();
+  td_test_press (focus ? focus : GTK_WIDGET (dialog), keyval, mods);
 }
 
 static const char *

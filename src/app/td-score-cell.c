@@ -178,6 +178,25 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
           return TRUE;
         }
       return FALSE;
+    case GDK_KEY_z:
+    case GDK_KEY_Z:
+      /* Ctrl+Z: typing not yet saved is put back to what is saved (the
+       * field's own history also holds what the grid wrote into it, a
+       * paste or a refresh, and undoing that would clear a saved score
+       * when the focus leaves); with nothing typed, the section's Undo of
+       * the last saved edits. */
+      if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != GDK_CONTROL_MASK
+          || !gtk_widget_get_visible (self->entry))
+        return FALSE;
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->entry)),
+                     self->saved_text ? self->saved_text : "")
+          != 0)
+        {
+          td_score_cell_set_text (self, self->saved_text);
+          td_score_cell_set_error (self, NULL);
+          return TRUE;
+        }
+      return gtk_widget_activate_action (GTK_WIDGET (self), "scores.undo", NULL);
     case GDK_KEY_Escape:
       if (gtk_widget_get_visible (self->entry))
         {
