@@ -14,6 +14,7 @@
 #
 # Usage: test-a11y.py THIDUA [--report] (--report: print, never fail).
 
+import contextlib
 import os
 import re
 import shutil
@@ -122,6 +123,21 @@ def said_twice(name):
     return len(words) % 2 == 0 and half > 0 and words[:half] == words[half:]
 
 
+def visible_children(pyatspi, obj):
+    """The children of @obj a reader is told are there (not hidden)."""
+    try:
+        n = obj.childCount
+    except Exception:
+        return
+    for i in range(n):
+        try:
+            child = obj.getChildAtIndex(i)
+            if child is not None and child.getState().contains(pyatspi.STATE_VISIBLE):
+                yield child
+        except Exception:
+            continue
+
+
 def walk(pyatspi, obj, out, depth=0):
     """The interactive objects on screen under @obj (which is visible).
 
@@ -143,37 +159,18 @@ def walk(pyatspi, obj, out, depth=0):
         out.append((obj.getRoleName(), name, real, desc))
     if role in LEAVES or depth > 60:
         return
-    try:
-        n = obj.childCount
-    except Exception:
-        return
-    for i in range(n):
-        try:
-            child = obj.getChildAtIndex(i)
-            if child is None or not child.getState().contains(pyatspi.STATE_VISIBLE):
-                continue
-        except Exception:
-            continue
+    for child in visible_children(pyatspi, obj):
         walk(pyatspi, child, out, depth + 1)
 
 
-def measure(pyatspi, section):
-    env = dict(os.environ)
-    p = subprocess.Popen([thidua, "--demo", "--section", section], env=env,
+@contextlib.contextmanager
+def launched(section):
+    """Thi Đua on the demo in @section, stopped when the block ends."""
+    p = subprocess.Popen([thidua, "--demo", "--section", section], env=dict(os.environ),
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     procs.append(p)
     try:
-        app = find_app(pyatspi, p.pid)
-        if app is None:
-            return None, "the window never appeared on the accessibility bus"
-        # Let the section build and the start-up work settle.
-        time.sleep(1.5)
-        out = []
-        for i in range(app.childCount):
-            win = app.getChildAtIndex(i)
-            if win is not None and win.getState().contains(pyatspi.STATE_SHOWING):
-                walk(pyatspi, win, out)
-        return out, None
+        yield p
     finally:
         p.terminate()
         try:
@@ -181,6 +178,26 @@ def measure(pyatspi, section):
         except subprocess.TimeoutExpired:
             p.kill()
         procs.remove(p)
+
+
+def shown_windows(pyatspi, app):
+    for i in range(app.childCount):
+        win = app.getChildAtIndex(i)
+        if win is not None and win.getState().contains(pyatspi.STATE_SHOWING):
+            yield win
+
+
+def measure(pyatspi, section):
+    with launched(section) as p:
+        app = find_app(pyatspi, p.pid)
+        if app is None:
+            return None, "the window never appeared on the accessibility bus"
+        # Let the section build and the start-up work settle.
+        time.sleep(1.5)
+        out = []
+        for win in shown_windows(pyatspi, app):
+            walk(pyatspi, win, out)
+        return out, None
 
 
 def find_score_entry(pyatspi, obj, depth=0):
@@ -191,16 +208,11 @@ def find_score_entry(pyatspi, obj, depth=0):
         if role == pyatspi.ROLE_ENTRY or role == pyatspi.ROLE_TEXT:
             if "," in (obj.name or "") and "–" in (obj.description or ""):
                 return obj
-        n = obj.childCount if depth < 60 else 0
     except Exception:
         return None
-    for i in range(n):
-        try:
-            child = obj.getChildAtIndex(i)
-            if child is None or not child.getState().contains(pyatspi.STATE_VISIBLE):
-                continue
-        except Exception:
-            continue
+    if depth > 60:
+        return None
+    for child in visible_children(pyatspi, obj):
         found = find_score_entry(pyatspi, child, depth + 1)
         if found is not None:
             return found
@@ -213,20 +225,15 @@ def refused_value_announced(pyatspi):
     has the focus.  Orca speaks a description change of the focused object
     (its onDescriptionChanged), so this is what the clerk hears."""
     from gi.repository import GLib
-    p = subprocess.Popen([thidua, "--demo", "--section", "scores"], env=dict(os.environ),
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    procs.append(p)
     events = []
-    try:
+    with launched("scores") as p:
         app = find_app(pyatspi, p.pid)
         if app is None:
             return False, "the window never appeared on the accessibility bus"
         time.sleep(1.5)
         entry = None
-        for i in range(app.childCount):
-            win = app.getChildAtIndex(i)
-            if win is not None and win.getState().contains(pyatspi.STATE_SHOWING):
-                entry = find_score_entry(pyatspi, win)
+        for win in shown_windows(pyatspi, app):
+            entry = entry or find_score_entry(pyatspi, win)
         if entry is None:
             return False, "no score field named by column and criterion was found"
         name = entry.name
@@ -264,13 +271,6 @@ def refused_value_announced(pyatspi):
         if not focused:
             return False, "the field lost the focus, so a reader would not speak it\n" + detail
         return True, "heard: " + said[-1]
-    finally:
-        p.terminate()
-        try:
-            p.wait(5)
-        except subprocess.TimeoutExpired:
-            p.kill()
-        procs.remove(p)
 
 
 def main():

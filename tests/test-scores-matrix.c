@@ -31,24 +31,11 @@ static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
   const int *size = data;
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *path = NULL;
-  g_autoptr (GPtrArray) blocs = NULL;
   g_autoptr (GPtrArray) views = NULL;
 
-  f->dir = td_test_tmpdir ();
-  path = g_build_filename (f->dir, "demo.db", NULL);
-  f->db = td_demo_create (path, &error);
-  g_assert_no_error (error);
-  blocs = td_registry_list_blocs (f->db, &error);
-  g_assert_no_error (error);
-  f->window = td_test_window_new ();
-  if (size != NULL)
-    gtk_window_set_default_size (GTK_WINDOW (f->window), size[0], size[1]);
-  td_window_set_database (f->window, f->db, FALSE);
-  td_window_set_bloc_year_id (
-      f->window, td_registry_find_bloc_year (f->db, ((TdBloc *)g_ptr_array_index (blocs, 0))->id,
-                                             2024, &error));
+  f->db = td_test_demo_db (&f->dir);
+  f->window = td_test_window_with (f->db, td_test_first_bloc_year (f->db, 2024),
+                                   size != NULL ? size[0] : 0, size != NULL ? size[1] : 0);
   td_test_dismiss_toasts (f->window);
   g_assert_true (td_window_show_section (f->window, "scores"));
   f->page

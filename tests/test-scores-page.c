@@ -28,23 +28,9 @@ typedef struct
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree gchar *path = NULL;
-  g_autoptr (GPtrArray) blocs = NULL;
-
-  f->dir = td_test_tmpdir ();
-  path = g_build_filename (f->dir, "demo.db", NULL);
-  f->db = td_demo_create (path, &error);
-  g_assert_no_error (error);
-  blocs = td_registry_list_blocs (f->db, &error);
-  g_assert_no_error (error);
-  f->bloc_year_id = td_registry_find_bloc_year (f->db, ((TdBloc *)g_ptr_array_index (blocs, 0))->id,
-                                                2024, &error);
-  g_assert_no_error (error);
-
-  f->window = td_test_window_new ();
-  td_window_set_database (f->window, f->db, FALSE);
-  td_window_set_bloc_year_id (f->window, f->bloc_year_id);
+  f->db = td_test_demo_db (&f->dir);
+  f->bloc_year_id = td_test_first_bloc_year (f->db, 2024);
+  f->window = td_test_window_with (f->db, f->bloc_year_id, 0, 0);
   g_assert_true (td_window_show_section (f->window, "scores"));
   f->page
       = TD_SCORES_PAGE (td_test_find_widget (GTK_WIDGET (f->window), TD_TYPE_SCORES_PAGE, NULL));
