@@ -10,6 +10,7 @@
 #include "td-backups-window.h"
 #include "td-dialog.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -161,12 +162,9 @@ td_backups_window_class_init (TdBackupsWindowClass *klass)
 
   object_class->dispose = td_backups_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-backups-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdBackupsWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TdBackupsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdBackupsWindow, list);
-  gtk_widget_class_bind_template_child (widget_class, TdBackupsWindow, folder_label);
+  td_widget_class_set_template (widget_class, "td-backups-window.ui");
+  td_widget_class_bind_template_children (widget_class, TdBackupsWindow, window_title, stack, list,
+                                          folder_label);
   gtk_widget_class_install_action (widget_class, "backups.restore", "s", restore_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

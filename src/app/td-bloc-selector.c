@@ -14,6 +14,7 @@
 #include "td-first-frame.h"
 #include "td-application.h"
 #include "td-registry.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -405,14 +406,10 @@ td_bloc_selector_class_init (TdBlocSelectorClass *klass)
                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-bloc-selector.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, bloc_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, year_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, bloc_names);
-  gtk_widget_class_bind_template_child (widget_class, TdBlocSelector, year_names);
-  gtk_widget_class_bind_template_callback (widget_class, on_bloc_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_year_selected);
+  td_widget_class_set_template (widget_class, "td-bloc-selector.ui");
+  td_widget_class_bind_template_children (widget_class, TdBlocSelector, bloc_dropdown,
+                                          year_dropdown, bloc_names, year_names);
+  td_widget_class_bind_template_callbacks (widget_class, on_bloc_selected, on_year_selected);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "td-db-follow.h"
 #include "td-registry.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -118,10 +119,8 @@ td_bloc_year_prompt_class_init (TdBlocYearPromptClass *klass)
                               G_CALLBACK (on_database_changed),
                               (void (*) (gpointer))td_bloc_year_prompt_refresh);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-bloc-year-prompt.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdBlocYearPrompt, status_page);
-  gtk_widget_class_bind_template_child (widget_class, TdBlocYearPrompt, list);
+  td_widget_class_set_template (widget_class, "td-bloc-year-prompt.ui");
+  td_widget_class_bind_template_children (widget_class, TdBlocYearPrompt, status_page, list);
   gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 

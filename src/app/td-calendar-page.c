@@ -18,6 +18,7 @@
 #include "td-registry.h"
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -1109,22 +1110,10 @@ td_calendar_page_class_init (TdCalendarPageClass *klass)
   td_section_page_class_set_section (section_class, "calendar", N_ ("Calendar"),
                                      "x-office-calendar-symbolic", TD_SHEET_CALENDAR);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-calendar-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, outer_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, month_label);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, weekday_grid);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, month_grid);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, day_heading);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, day_list);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, month_heading);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, month_list);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, year_box);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, year_title);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, deadlines_title);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, deadline_list);
-  gtk_widget_class_bind_template_child (widget_class, TdCalendarPage, deadlines_empty);
+  td_widget_class_bind_template_children (widget_class, TdCalendarPage, outer_stack, view_stack,
+                                          month_label, weekday_grid, month_grid, day_heading,
+                                          day_list, month_heading, month_list, year_box, year_title,
+                                          deadlines_title, deadline_list, deadlines_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
   gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL,

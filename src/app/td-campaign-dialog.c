@@ -11,6 +11,7 @@
 #include "td-campaign.h"
 #include "td-registry.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -111,20 +112,10 @@ td_campaign_dialog_class_init (TdCampaignDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = td_campaign_dialog_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-campaign-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, name_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, name_error);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, theme_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, slogan_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, starts_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, ends_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, date_error);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignDialog, notes_row);
+  td_widget_class_set_template (widget_class, "td-campaign-dialog.ui");
+  td_widget_class_bind_template_children (
+      widget_class, TdCampaignDialog, save_button, cancel_button, window_title, name_row,
+      name_error, kind_row, theme_row, slogan_row, starts_row, ends_row, date_error, notes_row);
   gtk_widget_class_install_action (widget_class, "campaign.save", NULL, save_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

@@ -19,6 +19,7 @@
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
 #include "td-sheet-builders.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -773,12 +774,8 @@ td_campaigns_page_class_init (TdCampaignsPageClass *klass)
   td_section_page_class_set_section (section_class, "campaigns", N_ ("Campaigns"),
                                      "starred-symbolic", TD_SHEET_RANKING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-campaigns-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, campaign_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, campaign_names);
-  gtk_widget_class_bind_template_child (widget_class, TdCampaignsPage, content_box);
+  td_widget_class_bind_template_children (widget_class, TdCampaignsPage, stack, campaign_dropdown,
+                                          campaign_names, content_box);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected);
 
   gtk_widget_class_install_action (widget_class, "campaigns.add", NULL, add_action);

@@ -27,6 +27,7 @@
 #include "td-registry.h"
 #include "td-sheet-builders.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -842,14 +843,8 @@ td_criteria_page_class_init (TdCriteriaPageClass *klass)
   g_type_ensure (TD_TYPE_BLOC_YEAR_PROMPT);
   g_type_ensure (TD_TYPE_CRITERION_EDITOR);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-criteria-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, prompt);
-  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, view);
-  gtk_widget_class_bind_template_child (widget_class, TdCriteriaPage, editor);
+  td_widget_class_bind_template_children (widget_class, TdCriteriaPage, stack, prompt, empty_page,
+                                          total_label, view, editor);
 
   gtk_widget_class_install_action (widget_class, "criteria.add-sibling", NULL, add_sibling_action);
   gtk_widget_class_install_action (widget_class, "criteria.add-child", NULL, add_child_action);

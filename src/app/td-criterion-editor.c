@@ -12,6 +12,7 @@
 #include "td-criteria-paste.h"
 #include "td-label-factory.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -645,28 +646,12 @@ td_criterion_editor_class_init (TdCriterionEditorClass *klass)
 
   object_class->dispose = td_criterion_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-criterion-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, problems_group);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, problems_label);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, code_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, title_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, assessor_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, standard_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, rate_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, threshold_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, step_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, bonus_max_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, bonus_cap_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, deduction_cap_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, exemption_row);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, options_group);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, options_view);
-  gtk_widget_class_bind_template_child (widget_class, TdCriterionEditor, guidance_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_apply);
-  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
+  td_widget_class_set_template (widget_class, "td-criterion-editor.ui");
+  td_widget_class_bind_template_children (
+      widget_class, TdCriterionEditor, stack, problems_group, problems_label, code_row, title_row,
+      assessor_row, kind_row, standard_row, rate_row, threshold_row, step_row, bonus_max_row,
+      bonus_cap_row, deduction_cap_row, exemption_row, options_group, options_view, guidance_view);
+  td_widget_class_bind_template_callbacks (widget_class, on_apply, on_kind_selected);
 }
 
 static void

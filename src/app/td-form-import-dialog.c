@@ -15,6 +15,7 @@
 #include "td-form-import.h"
 #include "td-score-import.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -565,17 +566,10 @@ td_form_import_dialog_class_init (TdFormImportDialogClass *klass)
       = g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-form-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, choose_button);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, toasts);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, spinner);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, reading_label);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, form_list);
-  gtk_widget_class_bind_template_child (widget_class, TdFormImportDialog, import_button);
+  td_widget_class_set_template (widget_class, "td-form-import-dialog.ui");
+  td_widget_class_bind_template_children (widget_class, TdFormImportDialog, cancel_button,
+                                          choose_button, toasts, stack, spinner, reading_label,
+                                          summary_label, form_list, import_button);
   gtk_widget_class_install_action (widget_class, "form-import.add-files", NULL, add_files_action);
   gtk_widget_class_install_action (widget_class, "form-import.add-folder", NULL, add_folder_action);
   gtk_widget_class_install_action (widget_class, "form-import.apply", NULL, apply_action);

@@ -11,6 +11,7 @@
 #include "td-dialog.h"
 #include "td-unit-import.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -176,13 +177,9 @@ td_import_dialog_class_init (TdImportDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = td_import_dialog_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-import-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdImportDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, TdImportDialog, text_view);
-  gtk_widget_class_bind_template_child (widget_class, TdImportDialog, counts_label);
-  gtk_widget_class_bind_template_child (widget_class, TdImportDialog, preview_list);
-  gtk_widget_class_bind_template_child (widget_class, TdImportDialog, add_button);
+  td_widget_class_set_template (widget_class, "td-import-dialog.ui");
+  td_widget_class_bind_template_children (widget_class, TdImportDialog, cancel_button, text_view,
+                                          counts_label, preview_list, add_button);
   gtk_widget_class_install_action (widget_class, "import.apply", NULL, apply_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

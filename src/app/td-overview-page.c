@@ -13,6 +13,7 @@
 #include "td-sheet-builders.h"
 #include "td-upcoming-group.h"
 #include "td-registry.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -240,14 +241,8 @@ td_overview_page_class_init (TdOverviewPageClass *klass)
                                      "view-grid-symbolic", TD_SHEET_RANKING);
 
   g_type_ensure (TD_TYPE_UPCOMING_GROUP);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-overview-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, summary_page);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_group);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_title);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_subtitle);
-  gtk_widget_class_bind_template_child (widget_class, TdOverviewPage, next_button);
+  td_widget_class_bind_template_children (widget_class, TdOverviewPage, stack, summary_page,
+                                          next_group, next_title, next_subtitle, next_button);
 }
 
 static void

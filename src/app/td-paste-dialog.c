@@ -23,6 +23,7 @@
 #include "td-lazy-tooltip.h"
 #include "td-table-clipboard.h"
 #include "td-xlsx-table.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -1076,18 +1077,10 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
   object_class->finalize = td_paste_dialog_finalize;
   widget_class->map = td_paste_dialog_map;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-paste-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, input_view);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, view);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, back_button);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, preview_button);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TdPasteDialog, check_only_button);
+  td_widget_class_set_template (widget_class, "td-paste-dialog.ui");
+  td_widget_class_bind_template_children (widget_class, TdPasteDialog, save_button, cancel_button,
+                                          stack, input_view, summary_label, view, back_button,
+                                          preview_button, window_title, check_only_button);
   gtk_widget_class_bind_template_callback (widget_class, on_check_only_toggled);
 
   gtk_widget_class_install_action (widget_class, "paste.preview", NULL, preview_action);

@@ -17,6 +17,7 @@
 #include "td-sheet-builders.h"
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -969,20 +970,10 @@ td_ranking_page_class_init (TdRankingPageClass *klass)
   td_section_page_class_set_section (section_class, "ranking", N_ ("Ranking"),
                                      "view-sort-descending-symbolic", TD_SHEET_RANKING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-ranking-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, changes_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, changes_label);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, votes_button);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_title);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_figures);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, details_explanation);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, clear_override_button);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingPage, proposals_group);
+  td_widget_class_bind_template_children (
+      widget_class, TdRankingPage, stack, empty_page, changes_revealer, changes_label,
+      summary_label, votes_button, column_view, details_title, details_figures, details_explanation,
+      clear_override_button, proposals_group);
 
   gtk_widget_class_install_action (widget_class, "ranking.votes", NULL, votes_action);
   gtk_widget_class_install_action (widget_class, "ranking.override", NULL, override_action);

@@ -11,6 +11,7 @@
 #include "td-ranking-settings-window.h"
 #include "td-ranking-store.h"
 #include "td-undo-toast.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -766,17 +767,10 @@ td_ranking_settings_window_class_init (TdRankingSettingsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/com/example/ThiDua/ui/td-ranking-settings-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, tie_group);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, add_tie_row);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, require_self_switch);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, grade_unit_row);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, excellent_row);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, good_row);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, done_row);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, rules_group);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, add_rule_row);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, catalogue_group);
-  gtk_widget_class_bind_template_child (widget_class, TdRankingSettingsWindow, new_award_row);
+  td_widget_class_bind_template_children (widget_class, TdRankingSettingsWindow, tie_group,
+                                          add_tie_row, require_self_switch, grade_unit_row,
+                                          excellent_row, good_row, done_row, rules_group,
+                                          add_rule_row, catalogue_group, new_award_row);
 
   gtk_widget_class_install_action (widget_class, "settings.add-tie-break", NULL, tie_action);
   gtk_widget_class_install_action (widget_class, "settings.tie-up", "i", tie_action);

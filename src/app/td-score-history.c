@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-score-history.h"
+#include "td-template.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
@@ -115,12 +116,9 @@ td_score_history_class_init (TdScoreHistoryClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   /* GtkPopover unparents its child itself: no gtk_widget_dispose_template. */
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-score-history.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdScoreHistory, heading_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoreHistory, empty_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoreHistory, scrolled);
-  gtk_widget_class_bind_template_child (widget_class, TdScoreHistory, list);
+  td_widget_class_set_template (widget_class, "td-score-history.ui");
+  td_widget_class_bind_template_children (widget_class, TdScoreHistory, heading_label, empty_label,
+                                          scrolled, list);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-score-totals.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -169,13 +170,10 @@ td_score_totals_class_init (TdScoreTotalsClass *klass)
   object_class->dispose = td_score_totals_dispose;
   object_class->finalize = td_score_totals_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-score-totals.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdScoreTotals, status_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoreTotals, self_total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoreTotals, assessed_total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoreTotals, diff_total_label);
-  gtk_widget_class_bind_template_child (widget_class, TdScoreTotals, final_total_label);
+  td_widget_class_set_template (widget_class, "td-score-totals.ui");
+  td_widget_class_bind_template_children (widget_class, TdScoreTotals, status_label,
+                                          self_total_label, assessed_total_label, diff_total_label,
+                                          final_total_label);
 }
 
 static void

@@ -27,6 +27,7 @@
 #include "td-agreed-dialog.h"
 #include "td-sheet-builders.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -774,26 +775,12 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   g_type_ensure (TD_TYPE_BLOC_YEAR_PROMPT);
   g_type_ensure (TD_TYPE_SCORE_TOTALS);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-scores-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, prompt);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, no_table_page);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, unit_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, source_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, menu_button);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, differ_toggle);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, view_stack);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, unit_column_view);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_column_view);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_frozen_view);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_scroller);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, matrix_frozen_scroller);
-  gtk_widget_class_bind_template_child (widget_class, TdScoresPage, totals_bar);
-  gtk_widget_class_bind_template_callback (widget_class, on_unit_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_source_selected);
-  gtk_widget_class_bind_template_callback (widget_class, on_differ_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
+  td_widget_class_bind_template_children (
+      widget_class, TdScoresPage, stack, prompt, no_table_page, unit_dropdown, source_dropdown,
+      menu_button, differ_toggle, view_stack, unit_column_view, matrix_column_view,
+      matrix_frozen_view, matrix_scroller, matrix_frozen_scroller, totals_bar);
+  td_widget_class_bind_template_callbacks (widget_class, on_unit_selected, on_source_selected,
+                                           on_differ_toggled, on_view_changed);
 
   gtk_widget_class_install_action (widget_class, "scores.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "scores.next-unit", NULL, next_unit_action);

@@ -72,10 +72,15 @@ void
 td_section_page_class_set_section (TdSectionPageClass *klass, const char *name, const char *title,
                                    const char *icon_name, const char *sheet)
 {
+  g_autofree char *template = g_strdup_printf ("/com/example/ThiDua/ui/td-%s-page.ui", name);
+
   klass->name = name;
   klass->title = title;
   klass->icon_name = icon_name;
   klass->sheet = sheet;
+  /* A section built in code (the tests' probe) has none. */
+  if (g_resources_get_info (template, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL, NULL, NULL))
+    gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass), template);
 }
 
 void

@@ -57,7 +57,8 @@ struct _TdSectionPageClass
 };
 
 /* For class_init: the section's id (for win.show-section and --section),
- * its translatable title (marked with N_), its icon and its default sheet. */
+ * its translatable title (marked with N_), its icon and its default sheet.
+ * Also sets the class's template, ui/td-NAME-page.ui, when there is one. */
 void td_section_page_class_set_section (TdSectionPageClass *klass, const char *name,
                                         const char *title, const char *icon_name,
                                         const char *sheet);

@@ -11,6 +11,7 @@
 #include "td-export.h"
 #include "td-pages.h"
 #include "td-print-operation.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -180,11 +181,9 @@ td_sheet_preview_class_init (TdSheetPreviewClass *klass)
   object_class->dispose = td_sheet_preview_dispose;
   object_class->finalize = td_sheet_preview_finalize;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-sheet-preview.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdSheetPreview, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, TdSheetPreview, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TdSheetPreview, pages_box);
+  td_widget_class_set_template (widget_class, "td-sheet-preview.ui");
+  td_widget_class_bind_template_children (widget_class, TdSheetPreview, toast_overlay, window_title,
+                                          pages_box);
 
   gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "preview.export", "s", export_action);

@@ -13,6 +13,7 @@
 #include "td-form.h"
 #include "td-registry.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -124,24 +125,11 @@ td_unit_dialog_class_init (TdUnitDialogClass *klass)
 
   object_class->dispose = td_unit_dialog_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-unit-dialog.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, save_button);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, cancel_button);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, name_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, name_error);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, short_name_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, kind_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, parent_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, founded_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, founded_error);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, head_name_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, head_position_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, address_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, phone_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, email_row);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitDialog, notes_row);
+  td_widget_class_set_template (widget_class, "td-unit-dialog.ui");
+  td_widget_class_bind_template_children (
+      widget_class, TdUnitDialog, save_button, cancel_button, window_title, name_row, name_error,
+      short_name_row, kind_row, parent_row, founded_row, founded_error, head_name_row,
+      head_position_row, address_row, phone_row, email_row, notes_row);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
 
   gtk_widget_class_install_action (widget_class, "unit.save", NULL, save_action);

@@ -21,6 +21,7 @@
 #include "td-undo-toast.h"
 #include "td-unit-item.h"
 #include "td-window.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -630,16 +631,10 @@ td_units_page_class_init (TdUnitsPageClass *klass)
   td_section_page_class_set_section (section_class, "units", N_ ("Units & Blocs"),
                                      "system-users-symbolic", TD_SHEET_RANKING);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-units-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdUnitsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitsPage, all_toggle);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitsPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, TdUnitsPage, column_view);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, on_all_toggled);
-  gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  td_widget_class_bind_template_children (widget_class, TdUnitsPage, stack, search_entry,
+                                          all_toggle, summary_label, column_view);
+  td_widget_class_bind_template_callbacks (widget_class, on_search_changed, on_all_toggled,
+                                           on_activate);
 
   gtk_widget_class_install_action (widget_class, "units.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "units.edit", NULL, edit_action);

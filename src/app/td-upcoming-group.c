@@ -10,6 +10,7 @@
 #include "td-upcoming-group.h"
 #include "td-db-follow.h"
 #include "td-first-frame.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 
@@ -251,8 +252,7 @@ td_upcoming_group_class_init (TdUpcomingGroupClass *klass)
                               G_CALLBACK (on_database_changed),
                               (void (*) (gpointer))refresh_when_shown);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/com/example/ThiDua/ui/td-upcoming-group.ui");
+  td_widget_class_set_template (widget_class, "td-upcoming-group.ui");
   gtk_widget_class_bind_template_child (widget_class, TdUpcomingGroup, list);
 }
 

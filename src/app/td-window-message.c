@@ -12,6 +12,7 @@
 
 #include "td-window-private.h"
 #include "td-dialog.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -133,9 +134,8 @@ td_window_show_message (GtkWidget *from, AdwToast *toast)
 void
 td_window_message_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, message_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, message_label);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, message_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_message_button_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, td_window_close_message);
+  td_widget_class_bind_template_children (widget_class, TdWindow, message_revealer, message_label,
+                                          message_button);
+  td_widget_class_bind_template_callbacks (widget_class, on_message_button_clicked,
+                                           td_window_close_message);
 }

@@ -26,6 +26,7 @@
 #include "td-sheet-actions.h"
 #include "td-sheet-builders.h"
 #include "td-units-page.h"
+#include "td-template.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -932,30 +933,13 @@ td_window_class_init (TdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "win.cycle-pane",
                                        "b", TRUE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/ThiDua/ui/td-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_list);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_separator);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, content_box);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, sidebar_box);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, content_header);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, announcer);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, sheets_button);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, primary_button);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, primary_menu);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, sheets_menu);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, header_start_box);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, notice_label);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_label);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, checking_spinner);
-  gtk_widget_class_bind_template_child (widget_class, TdWindow, recent_menu);
-  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, on_visible_child);
+  td_widget_class_set_template (widget_class, "td-window.ui");
+  td_widget_class_bind_template_children (
+      widget_class, TdWindow, toast_overlay, leaflet, sidebar_list, sidebar_separator, content_box,
+      sidebar_box, content_header, announcer, stack, window_title, sheets_button, primary_button,
+      primary_menu, sheets_menu, header_start_box, notice_revealer, notice_label, checking_revealer,
+      checking_label, checking_spinner, recent_menu);
+  td_widget_class_bind_template_callbacks (widget_class, on_row_activated, on_visible_child);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
