@@ -39,8 +39,7 @@ G_DEFINE_FINAL_TYPE (TdBlocSelector, td_bloc_selector, GTK_TYPE_BOX)
 
 enum
 {
-  PROP_0,
-  PROP_DATABASE,
+  PROP_DATABASE = TD_CONTEXT_PROP_DATABASE,
   PROP_BLOC_YEAR_ID,
   N_PROPS
 };
@@ -352,42 +351,15 @@ td_bloc_selector_finalize (GObject *object)
   G_OBJECT_CLASS (td_bloc_selector_parent_class)->finalize (object);
 }
 
-static void
-td_bloc_selector_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+static TdDb *
+get_database (TdBlocSelector *self)
 {
-  TdBlocSelector *self = TD_BLOC_SELECTOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database.db);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return self->database.db;
 }
 
-static void
-td_bloc_selector_set_property (GObject *object, guint prop_id, const GValue *value,
-                               GParamSpec *pspec)
-{
-  TdBlocSelector *self = TD_BLOC_SELECTOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      td_bloc_selector_set_bloc_year_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const TdContextAccessors context_accessors
+    = TD_CONTEXT_ACCESSORS (get_database, set_database, td_bloc_selector_get_bloc_year_id,
+                            td_bloc_selector_set_bloc_year_id);
 
 static void
 td_bloc_selector_class_init (TdBlocSelectorClass *klass)
@@ -397,13 +369,7 @@ td_bloc_selector_class_init (TdBlocSelectorClass *klass)
 
   object_class->dispose = td_bloc_selector_dispose;
   object_class->finalize = td_bloc_selector_finalize;
-  object_class->get_property = td_bloc_selector_get_property;
-  object_class->set_property = td_bloc_selector_set_property;
-
-  properties[PROP_DATABASE] = td_db_follow_param_spec ();
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  td_db_follow_class_install_context (object_class, &context_accessors, properties);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   td_widget_class_set_template (widget_class, "td-bloc-selector.ui");

@@ -96,3 +96,58 @@ td_db_follow_class_install (GObjectClass *klass, gsize follow_offset, GCallback 
   klass->set_property = follower_set_property;
   g_object_class_install_property (klass, 1, td_db_follow_param_spec ());
 }
+
+static GQuark context_quark;
+
+static const TdContextAccessors *
+context_accessors (GParamSpec *pspec)
+{
+  return g_type_get_qdata (pspec->owner_type, context_quark);
+}
+
+void
+td_context_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case TD_CONTEXT_PROP_DATABASE:
+      g_value_set_object (value, context_accessors (pspec)->get_database (object));
+      break;
+    case TD_CONTEXT_PROP_BLOC_YEAR_ID:
+      g_value_set_int64 (value, context_accessors (pspec)->get_bloc_year_id (object));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+void
+td_context_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case TD_CONTEXT_PROP_DATABASE:
+      context_accessors (pspec)->set_database (object, g_value_get_object (value));
+      break;
+    case TD_CONTEXT_PROP_BLOC_YEAR_ID:
+      context_accessors (pspec)->set_bloc_year_id (object, g_value_get_int64 (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+void
+td_db_follow_class_install_context (GObjectClass *klass, const TdContextAccessors *accessors,
+                                    GParamSpec **properties)
+{
+  if (context_quark == 0)
+    context_quark = g_quark_from_static_string ("td-db-follow-context");
+  g_type_set_qdata (G_TYPE_FROM_CLASS (klass), context_quark, (gpointer)accessors);
+  klass->get_property = td_context_get_property;
+  klass->set_property = td_context_set_property;
+  properties[TD_CONTEXT_PROP_DATABASE] = td_db_follow_param_spec ();
+  properties[TD_CONTEXT_PROP_BLOC_YEAR_ID]
+      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
+                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}

@@ -39,8 +39,7 @@ G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TdSectionPage, td_section_page, ADW_TYPE_BI
 
 enum
 {
-  PROP_0,
-  PROP_DATABASE,
+  PROP_DATABASE = TD_CONTEXT_PROP_DATABASE,
   PROP_BLOC_YEAR_ID,
   PROP_MENU_MODEL,
   N_PROPS
@@ -434,40 +433,15 @@ td_section_page_get_property (GObject *object, guint prop_id, GValue *value, GPa
   TdSectionPage *self = TD_SECTION_PAGE (object);
   TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
 
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, priv->database.db);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, priv->bloc_year_id);
-      break;
-    case PROP_MENU_MODEL:
-      g_value_set_object (value, priv->menu);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_MENU_MODEL)
+    g_value_set_object (value, priv->menu);
+  else
+    td_context_get_property (object, prop_id, value, pspec);
 }
 
-static void
-td_section_page_set_property (GObject *object, guint prop_id, const GValue *value,
-                              GParamSpec *pspec)
-{
-  TdSectionPage *self = TD_SECTION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      td_section_page_set_database (self, g_value_get_object (value));
-      break;
-    case PROP_BLOC_YEAR_ID:
-      td_section_page_set_bloc_year_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const TdContextAccessors context_accessors
+    = TD_CONTEXT_ACCESSORS (td_section_page_get_database, td_section_page_set_database,
+                            td_section_page_get_bloc_year_id, td_section_page_set_bloc_year_id);
 
 static void
 td_section_page_class_init (TdSectionPageClass *klass)
@@ -478,8 +452,6 @@ td_section_page_class_init (TdSectionPageClass *klass)
   object_class->constructed = td_section_page_constructed;
   object_class->dispose = td_section_page_dispose;
   object_class->finalize = td_section_page_finalize;
-  object_class->get_property = td_section_page_get_property;
-  object_class->set_property = td_section_page_set_property;
   widget_class->map = td_section_page_map;
   klass->refresh = td_section_page_real_refresh;
   klass->sheet_for_print = td_section_page_real_sheet_for_print;
@@ -488,10 +460,8 @@ td_section_page_class_init (TdSectionPageClass *klass)
   window_shortcuts_quark = g_quark_from_static_string ("td-section-window-shortcuts");
   menu_quark = g_quark_from_static_string ("td-section-menu");
 
-  properties[PROP_DATABASE] = td_db_follow_param_spec ();
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  td_db_follow_class_install_context (object_class, &context_accessors, properties);
+  object_class->get_property = td_section_page_get_property;
   /**
    * TdSectionPage:menu-model:
    *

@@ -17,6 +17,7 @@
 #include "td-bloc-selector.h"
 #include "td-campaigns-page.h"
 #include "td-criteria-page.h"
+#include "td-db-follow.h"
 #include "td-first-frame.h"
 #include "td-overview-page.h"
 #include "td-scores-page.h"
@@ -46,8 +47,7 @@ G_DEFINE_FINAL_TYPE (TdWindow, td_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum
 {
-  PROP_0,
-  PROP_DATABASE,
+  PROP_DATABASE = TD_CONTEXT_PROP_DATABASE,
   PROP_BLOC_YEAR_ID,
   PROP_READ_ONLY,
   N_PROPS
@@ -845,41 +845,22 @@ td_window_dispose (GObject *object)
 static void
 td_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  TdWindow *self = TD_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      g_value_set_int64 (value, self->bloc_year_id);
-      break;
-    case PROP_READ_ONLY:
-      g_value_set_boolean (value, td_window_get_read_only (self));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (prop_id == PROP_READ_ONLY)
+    g_value_set_boolean (value, td_window_get_read_only (TD_WINDOW (object)));
+  else
+    td_context_get_property (object, prop_id, value, pspec);
 }
 
+/* Setting the property opens no file of its own: nothing to remember. */
 static void
-td_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+set_database_property (TdWindow *self, TdDb *db)
 {
-  TdWindow *self = TD_WINDOW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      td_window_set_database (self, g_value_get_object (value), FALSE);
-      break;
-    case PROP_BLOC_YEAR_ID:
-      td_window_set_bloc_year_id (self, g_value_get_int64 (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  td_window_set_database (self, db, FALSE);
 }
+
+static const TdContextAccessors context_accessors
+    = TD_CONTEXT_ACCESSORS (td_window_get_database, set_database_property,
+                            td_window_get_bloc_year_id, td_window_set_bloc_year_id);
 
 static void
 td_window_class_init (TdWindowClass *klass)
@@ -890,17 +871,11 @@ td_window_class_init (TdWindowClass *klass)
 
   object_class->constructed = td_window_constructed;
   object_class->dispose = td_window_dispose;
-  object_class->get_property = td_window_get_property;
-  object_class->set_property = td_window_set_property;
   widget_class->map = td_window_map;
   window_class->close_request = td_window_close_request;
 
-  properties[PROP_DATABASE]
-      = g_param_spec_object ("database", NULL, NULL, TD_TYPE_DB,
-                             G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BLOC_YEAR_ID]
-      = g_param_spec_int64 ("bloc-year-id", NULL, NULL, 0, G_MAXINT64, 0,
-                            G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  td_db_follow_class_install_context (object_class, &context_accessors, properties);
+  object_class->get_property = td_window_get_property;
   /**
    * TdWindow:read-only:
    *
