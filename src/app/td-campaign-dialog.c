@@ -5,19 +5,18 @@
 #include "config.h"
 
 #include "td-campaign-dialog.h"
-#include "td-dialog.h"
 #include "td-date.h"
 #include "td-form.h"
+#include "td-form-window.h"
 #include "td-campaign.h"
 #include "td-registry.h"
-#include "td-window.h"
 #include "td-template.h"
 
 #include <glib/gi18n.h>
 
 struct _TdCampaignDialog
 {
-  AdwWindow parent_instance;
+  TdFormWindow parent_instance;
 
   GtkWidget *save_button;
   GtkWidget *cancel_button;
@@ -32,17 +31,15 @@ struct _TdCampaignDialog
   AdwEntryRow *ends_row;
   GtkLabel *date_error;
   AdwEntryRow *notes_row;
-
-  TdDb *database;
-  gint64 bloc_year_id;
-  gint64 campaign_id;
 };
 
-G_DEFINE_FINAL_TYPE (TdCampaignDialog, td_campaign_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TdCampaignDialog, td_campaign_dialog, TD_TYPE_FORM_WINDOW)
 
-gboolean
-td_campaign_dialog_save (TdCampaignDialog *self)
+static gboolean
+td_campaign_dialog_save (TdFormWindow *form)
 {
+  TdCampaignDialog *self = TD_CAMPAIGN_DIALOG (form);
+  TdDb *db = td_form_window_get_database (form);
   g_autoptr (TdCampaign) c = td_campaign_new ();
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -51,8 +48,8 @@ td_campaign_dialog_save (TdCampaignDialog *self)
   td_form_show_field_error (GTK_WIDGET (self->starts_row), self->date_error, NULL);
   td_form_show_field_error (GTK_WIDGET (self->ends_row), self->date_error, NULL);
 
-  c->id = self->campaign_id;
-  c->bloc_year_id = self->bloc_year_id;
+  c->id = td_form_window_get_id (form);
+  c->bloc_year_id = td_form_window_get_bloc_year_id (form);
   c->name = g_strdup (td_form_row_text (self->name_row));
   c->kind = (TdCampaignKind)adw_combo_row_get_selected (self->kind_row);
   c->theme = g_strdup (td_form_row_text (self->theme_row));
@@ -76,55 +73,23 @@ td_campaign_dialog_save (TdCampaignDialog *self)
         td_form_show_field_error (GTK_WIDGET (self->ends_row), self->date_error, error->message);
       return FALSE;
     }
-  if (self->campaign_id == 0)
-    ok = td_campaign_add (self->database, c, &error) != 0;
+  if (c->id == 0)
+    ok = td_campaign_add (db, c, &error) != 0;
   else
-    ok = td_campaign_update (self->database, c, &error);
-  if (!ok)
-    {
-      td_window_show_error (GTK_WIDGET (self), _ ("Could not save the campaign"), error);
-      return FALSE;
-    }
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
-}
-
-static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  td_campaign_dialog_save (TD_CAMPAIGN_DIALOG (widget));
-}
-
-static void
-td_campaign_dialog_dispose (GObject *object)
-{
-  TdCampaignDialog *self = TD_CAMPAIGN_DIALOG (object);
-
-  g_clear_object (&self->database);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_CAMPAIGN_DIALOG);
-  G_OBJECT_CLASS (td_campaign_dialog_parent_class)->dispose (object);
+    ok = td_campaign_update (db, c, &error);
+  return td_form_window_close_if_saved (form, ok, error, _ ("Could not save the campaign"));
 }
 
 static void
 td_campaign_dialog_class_init (TdCampaignDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = td_campaign_dialog_dispose;
+  TD_FORM_WINDOW_CLASS (klass)->save = td_campaign_dialog_save;
   td_widget_class_set_template (widget_class, "td-campaign-dialog.ui");
   td_widget_class_bind_template_children (
       widget_class, TdCampaignDialog, save_button, cancel_button, window_title, name_row,
       name_error, kind_row, theme_row, slogan_row, starts_row, ends_row, date_error, notes_row);
-  gtk_widget_class_install_action (widget_class, "campaign.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-/* Enter in any field saves, as in other GNOME forms. */
-static void
-on_field_activate (GtkText *text, TdCampaignDialog *self)
-{
-  td_campaign_dialog_save (self);
 }
 
 static void
@@ -133,8 +98,7 @@ td_campaign_dialog_init (TdCampaignDialog *self)
   g_autoptr (GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_dialog_set_buttons (GTK_WINDOW (self), self->save_button, self->cancel_button, NULL);
-  td_form_save_on_enter (GTK_WIDGET (self), G_CALLBACK (on_field_activate), self);
+  td_form_window_set_buttons (TD_FORM_WINDOW (self), self->save_button, self->cancel_button);
   for (guint i = 0; i < TD_CAMPAIGN_N_KINDS; i++)
     gtk_string_list_append (kinds, td_campaign_kind_label ((TdCampaignKind)i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
@@ -146,9 +110,7 @@ td_campaign_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, gint64
   TdCampaignDialog *self = g_object_new (TD_TYPE_CAMPAIGN_DIALOG, "transient-for", parent, NULL);
   g_autoptr (TdCampaign) c = campaign_id ? td_campaign_get (db, campaign_id, NULL) : NULL;
 
-  self->database = g_object_ref (db);
-  self->bloc_year_id = bloc_year_id;
-  self->campaign_id = campaign_id;
+  td_form_window_set_record (TD_FORM_WINDOW (self), db, bloc_year_id, campaign_id);
   adw_window_title_set_title (self->window_title,
                               campaign_id ? _ ("Edit Campaign") : _ ("New Campaign"));
   if (c != NULL)

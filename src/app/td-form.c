@@ -61,19 +61,6 @@ td_form_row_get_date (gpointer editable_row, GtkLabel *label, const char *messag
   return FALSE;
 }
 
-void
-td_form_save_on_enter (GtkWidget *window, GCallback save, gpointer data)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (ADW_IS_ENTRY_ROW (child))
-        g_signal_connect (gtk_editable_get_delegate (GTK_EDITABLE (child)), "activate", save, data);
-      else
-        td_form_save_on_enter (child, save, data);
-    }
-}
-
 static void
 form_free (gpointer data)
 {

@@ -8,7 +8,7 @@
 
 G_BEGIN_DECLS
 
-/* ---- forms in a window of their own (TdUnitDialog, TdCampaignDialog) ---- */
+/* ---- the fields of a form in a window of its own (TdFormWindow) ---- */
 
 const char *td_form_row_text (gpointer editable_row);
 void td_form_row_set_text (gpointer editable_row, const char *text);
@@ -20,10 +20,6 @@ void td_form_show_field_error (GtkWidget *row, GtkLabel *label, const char *mess
  * (e.g. "Starts: %s") with the reason is shown under @row in @label. */
 gboolean td_form_row_get_date (gpointer editable_row, GtkLabel *label, const char *message_format,
                                GDate *date);
-/* Enter in any entry row of @window calls @save (GtkText *text, @data).
- * Connected to each row's text rather than through the default widget,
- * which an AdwEntryRow of libadwaita 1.2 does not reach reliably. */
-void td_form_save_on_enter (GtkWidget *window, GCallback save, gpointer data);
 
 /* ---- small forms in a message dialog ---- */
 

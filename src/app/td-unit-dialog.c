@@ -8,18 +8,17 @@
 #include "config.h"
 
 #include "td-unit-dialog.h"
-#include "td-dialog.h"
 #include "td-date.h"
 #include "td-form.h"
+#include "td-form-window.h"
 #include "td-registry.h"
-#include "td-window.h"
 #include "td-template.h"
 
 #include <glib/gi18n.h>
 
 struct _TdUnitDialog
 {
-  AdwWindow parent_instance;
+  TdFormWindow parent_instance;
 
   GtkWidget *save_button;
   GtkWidget *cancel_button;
@@ -38,13 +37,9 @@ struct _TdUnitDialog
   AdwEntryRow *phone_row;
   AdwEntryRow *email_row;
   AdwEntryRow *notes_row;
-
-  TdDb *database;
-  gint64 bloc_year_id;
-  gint64 unit_id;
 };
 
-G_DEFINE_FINAL_TYPE (TdUnitDialog, td_unit_dialog, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (TdUnitDialog, td_unit_dialog, TD_TYPE_FORM_WINDOW)
 
 static void
 on_name_changed (AdwEntryRow *row, TdUnitDialog *self)
@@ -55,9 +50,12 @@ on_name_changed (AdwEntryRow *row, TdUnitDialog *self)
 }
 
 /* Saves the form; FALSE (and the message at the field) when refused. */
-gboolean
-td_unit_dialog_save (TdUnitDialog *self)
+static gboolean
+td_unit_dialog_save (TdFormWindow *form)
 {
+  TdUnitDialog *self = TD_UNIT_DIALOG (form);
+  TdDb *db = td_form_window_get_database (form);
+  gint64 bloc_year_id = td_form_window_get_bloc_year_id (form);
   g_autoptr (TdUnit) unit = td_unit_new ();
   g_autoptr (GError) error = NULL;
   gboolean ok;
@@ -65,7 +63,7 @@ td_unit_dialog_save (TdUnitDialog *self)
   td_form_show_field_error (GTK_WIDGET (self->name_row), self->name_error, NULL);
   td_form_show_field_error (GTK_WIDGET (self->founded_row), self->founded_error, NULL);
 
-  unit->id = self->unit_id;
+  unit->id = td_form_window_get_id (form);
   unit->name = g_strdup (td_form_row_text (self->name_row));
   unit->short_name = g_strdup (td_form_row_text (self->short_name_row));
   unit->kind = g_strdup (td_form_row_text (self->kind_row));
@@ -80,75 +78,39 @@ td_unit_dialog_save (TdUnitDialog *self)
                              &unit->founded))
     return FALSE;
 
-  if (!td_registry_check_unit_name (self->database, self->bloc_year_id, self->unit_id, unit->name,
-                                    &error))
+  if (!td_registry_check_unit_name (db, bloc_year_id, unit->id, unit->name, &error))
     {
       td_form_show_field_error (GTK_WIDGET (self->name_row), self->name_error, error->message);
       return FALSE;
     }
-  if (self->unit_id == 0)
-    ok = td_registry_add_unit_to_bloc_year (self->database, self->bloc_year_id, unit, &error) != 0;
+  if (unit->id == 0)
+    ok = td_registry_add_unit_to_bloc_year (db, bloc_year_id, unit, &error) != 0;
   else
-    ok = td_registry_update_unit (self->database, unit, &error);
-  if (!ok)
-    {
-      td_window_show_error (GTK_WIDGET (self), _ ("Could not save the unit"), error);
-      return FALSE;
-    }
+    ok = td_registry_update_unit (db, unit, &error);
   /* No toast: the list shows the unit at once, and a queue of toasts
    * would hold back an Undo the clerk may need next. */
-  gtk_window_destroy (GTK_WINDOW (self));
-  return TRUE;
-}
-
-static void
-save_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  td_unit_dialog_save (TD_UNIT_DIALOG (widget));
-}
-
-static void
-td_unit_dialog_dispose (GObject *object)
-{
-  TdUnitDialog *self = TD_UNIT_DIALOG (object);
-
-  g_clear_object (&self->database);
-  gtk_widget_dispose_template (GTK_WIDGET (self), TD_TYPE_UNIT_DIALOG);
-  G_OBJECT_CLASS (td_unit_dialog_parent_class)->dispose (object);
+  return td_form_window_close_if_saved (form, ok, error, _ ("Could not save the unit"));
 }
 
 static void
 td_unit_dialog_class_init (TdUnitDialogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = td_unit_dialog_dispose;
-
+  TD_FORM_WINDOW_CLASS (klass)->save = td_unit_dialog_save;
   td_widget_class_set_template (widget_class, "td-unit-dialog.ui");
   td_widget_class_bind_template_children (
       widget_class, TdUnitDialog, save_button, cancel_button, window_title, name_row, name_error,
       short_name_row, kind_row, parent_row, founded_row, founded_error, head_name_row,
       head_position_row, address_row, phone_row, email_row, notes_row);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
-
-  gtk_widget_class_install_action (widget_class, "unit.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-/* Enter in any field saves, as in other GNOME forms. */
-static void
-on_field_activate (GtkText *text, TdUnitDialog *self)
-{
-  td_unit_dialog_save (self);
 }
 
 static void
 td_unit_dialog_init (TdUnitDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  td_dialog_set_buttons (GTK_WINDOW (self), self->save_button, self->cancel_button, NULL);
-  td_form_save_on_enter (GTK_WIDGET (self), G_CALLBACK (on_field_activate), self);
+  td_form_window_set_buttons (TD_FORM_WINDOW (self), self->save_button, self->cancel_button);
 }
 
 TdUnitDialog *
@@ -156,9 +118,7 @@ td_unit_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, gint64 uni
 {
   TdUnitDialog *self = g_object_new (TD_TYPE_UNIT_DIALOG, "transient-for", parent, NULL);
 
-  self->database = g_object_ref (db);
-  self->bloc_year_id = bloc_year_id;
-  self->unit_id = unit_id;
+  td_form_window_set_record (TD_FORM_WINDOW (self), db, bloc_year_id, unit_id);
   if (unit_id != 0)
     {
       g_autoptr (TdUnit) unit = td_registry_get_unit (db, unit_id, NULL);

@@ -4,14 +4,13 @@
 
 #include <adwaita.h>
 
-#include "td-db.h"
+#include "td-form-window.h"
 
 G_BEGIN_DECLS
 
 #define TD_TYPE_UNIT_DIALOG (td_unit_dialog_get_type ())
-G_DECLARE_FINAL_TYPE (TdUnitDialog, td_unit_dialog, TD, UNIT_DIALOG, AdwWindow)
+G_DECLARE_FINAL_TYPE (TdUnitDialog, td_unit_dialog, TD, UNIT_DIALOG, TdFormWindow)
 
 TdUnitDialog *td_unit_dialog_new (GtkWindow *parent, TdDb *db, gint64 bloc_year_id, gint64 unit_id);
-gboolean td_unit_dialog_save (TdUnitDialog *self);
 
 G_END_DECLS
