@@ -276,6 +276,16 @@ is_open (GtkWindow *dialog)
   return FALSE;
 }
 
+static void
+wait_closed (GtkWindow *dialog)
+{
+  for (guint i = 0; i < 500 && is_open (dialog); i++)
+    {
+      td_test_iterate ();
+      g_usleep (2000);
+    }
+}
+
 static GtkWindow *
 open_dialog (const DialogCase *c)
 {
@@ -382,13 +392,50 @@ test_dialog (gconstpointer data)
   else
     /* Escape closes it, nothing done. */
     press (dialog, GDK_KEY_Escape, 0);
-  for (guint i = 0; i < 500 && is_open (dialog); i++)
-    {
-      td_test_iterate ();
-      g_usleep (2000);
-    }
+  wait_closed (dialog);
   g_assert_false (is_open (dialog));
 }
+
+/* The unit form (a TdFormWindow): Enter in a field saves the unit and
+ * closes the form; Save with a name the bloc-year has already is refused
+ * at the field and the form stays open with what was typed. */
+static void
+test_unit_form_saves (void)
+{
+  const char *name = "Phòng Kiểm thử Biểu mẫu";
+  TdDb *db = td_window_get_database (window);
+  const DialogCase *c = NULL;
+  GtkWindow *dialog;
+  GtkWidget *field;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    if (g_str_equal (cases[i].type, "TdUnitDialog"))
+      c = &cases[i];
+  g_assert_nonnull (c);
+  g_assert_true (td_registry_check_unit_name (db, bloc_year_id, 0, name, NULL));
+
+  dialog = open_dialog (c);
+  field = focus_of (dialog);
+  g_assert_true (GTK_IS_TEXT (field));
+  gtk_editable_set_text (GTK_EDITABLE (field), name);
+  g_signal_emit_by_name (field, "activate");
+  wait_closed (dialog);
+  g_assert_false (is_open (dialog));
+  g_assert_false (td_registry_check_unit_name (db, bloc_year_id, 0, name, NULL));
+
+  dialog = open_dialog (c);
+  field = focus_of (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (field), name);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "form.save", NULL));
+  td_test_iterate ();
+  g_assert_true (is_open (dialog));
+  g_assert_true (shows_error (GTK_WIDGET (dialog)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field)), ==, name);
+  press (dialog, GDK_KEY_Escape, 0);
+  wait_closed (dialog);
+  g_assert_false (is_open (dialog));
+}
+
 /* A label of the window's toasts showing @text. */
 static GtkLabel *
 toast_label (const char *text)
@@ -522,6 +569,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     g_test_add_data_func (cases[i].path, &cases[i], test_dialog);
+  g_test_add_func ("/dialogs/unit-form-saves", test_unit_form_saves);
   g_test_add_func ("/messages/long", test_long_message);
   status = g_test_run ();
   td_test_close_toplevels_except (GTK_WINDOW (window));
