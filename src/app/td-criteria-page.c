@@ -478,28 +478,24 @@ move (TdCriteriaPage *self, MoveFunc func)
   select_id (self, self->selected_id);
 }
 
-static void
-indent_action (GtkWidget *widget, const char *name, GVariant *param)
+/* The actions that move the selected criterion, one function of the core each. */
+static const struct
 {
-  move (TD_CRITERIA_PAGE (widget), td_criteria_indent);
-}
+  const char *name;
+  MoveFunc func;
+} move_actions[] = {
+  { "criteria.indent", td_criteria_indent },
+  { "criteria.outdent", td_criteria_outdent },
+  { "criteria.move-up", td_criteria_move_up },
+  { "criteria.move-down", td_criteria_move_down },
+};
 
 static void
-outdent_action (GtkWidget *widget, const char *name, GVariant *param)
+move_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  move (TD_CRITERIA_PAGE (widget), td_criteria_outdent);
-}
-
-static void
-move_up_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  move (TD_CRITERIA_PAGE (widget), td_criteria_move_up);
-}
-
-static void
-move_down_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  move (TD_CRITERIA_PAGE (widget), td_criteria_move_down);
+  for (guint i = 0; i < G_N_ELEMENTS (move_actions); i++)
+    if (g_str_equal (name, move_actions[i].name))
+      move (TD_CRITERIA_PAGE (widget), move_actions[i].func);
 }
 
 static void
@@ -848,10 +844,8 @@ td_criteria_page_class_init (TdCriteriaPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "criteria.add-sibling", NULL, add_sibling_action);
   gtk_widget_class_install_action (widget_class, "criteria.add-child", NULL, add_child_action);
-  gtk_widget_class_install_action (widget_class, "criteria.indent", NULL, indent_action);
-  gtk_widget_class_install_action (widget_class, "criteria.outdent", NULL, outdent_action);
-  gtk_widget_class_install_action (widget_class, "criteria.move-up", NULL, move_up_action);
-  gtk_widget_class_install_action (widget_class, "criteria.move-down", NULL, move_down_action);
+  for (guint i = 0; i < G_N_ELEMENTS (move_actions); i++)
+    gtk_widget_class_install_action (widget_class, move_actions[i].name, NULL, move_action);
   gtk_widget_class_install_action (widget_class, "criteria.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "criteria.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "criteria.paste", NULL, paste_action);

@@ -413,16 +413,11 @@ choose (TdFormImportDialog *self, gboolean folder)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* form-import.add-files or form-import.add-folder */
 static void
-add_files_action (GtkWidget *widget, const char *action_name, GVariant *param)
+choose_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  choose (TD_FORM_IMPORT_DIALOG (widget), FALSE);
-}
-
-static void
-add_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  choose (TD_FORM_IMPORT_DIALOG (widget), TRUE);
+  choose (TD_FORM_IMPORT_DIALOG (widget), g_str_equal (action_name, "form-import.add-folder"));
 }
 
 static gboolean
@@ -570,8 +565,8 @@ td_form_import_dialog_class_init (TdFormImportDialogClass *klass)
   td_widget_class_bind_template_children (widget_class, TdFormImportDialog, cancel_button,
                                           choose_button, toasts, stack, spinner, reading_label,
                                           summary_label, form_list, import_button);
-  gtk_widget_class_install_action (widget_class, "form-import.add-files", NULL, add_files_action);
-  gtk_widget_class_install_action (widget_class, "form-import.add-folder", NULL, add_folder_action);
+  gtk_widget_class_install_action (widget_class, "form-import.add-files", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "form-import.add-folder", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "form-import.apply", NULL, apply_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "form-import.add-files", NULL);

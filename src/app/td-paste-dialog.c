@@ -857,16 +857,11 @@ group_rows (TdPasteDialog *self, gboolean grades)
   refresh_cells (self);
 }
 
+/* paste.make-grades or paste.make-options */
 static void
-make_grades_action (GtkWidget *widget, const char *name, GVariant *param)
+group_rows_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  group_rows (TD_PASTE_DIALOG (widget), TRUE);
-}
-
-static void
-make_options_action (GtkWidget *widget, const char *name, GVariant *param)
-{
-  group_rows (TD_PASTE_DIALOG (widget), FALSE);
+  group_rows (TD_PASTE_DIALOG (widget), g_str_equal (name, "paste.make-grades"));
 }
 
 static gboolean
@@ -1089,8 +1084,8 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
                                    from_clipboard_action);
   gtk_widget_class_install_action (widget_class, "paste.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "paste.open-file", NULL, open_file_action);
-  gtk_widget_class_install_action (widget_class, "paste.make-grades", NULL, make_grades_action);
-  gtk_widget_class_install_action (widget_class, "paste.make-options", NULL, make_options_action);
+  gtk_widget_class_install_action (widget_class, "paste.make-grades", NULL, group_rows_action);
+  gtk_widget_class_install_action (widget_class, "paste.make-options", NULL, group_rows_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "paste.save",
                                        NULL);

@@ -557,16 +557,11 @@ set_role (TdUnitsPage *self, gboolean head)
     td_window_show_error (GTK_WIDGET (self), _ ("Could not change the roles"), error);
 }
 
+/* units.make-head or units.make-deputy */
 static void
-make_head_action (GtkWidget *widget, const char *action_name, GVariant *param)
+set_role_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  set_role (TD_UNITS_PAGE (widget), TRUE);
-}
-
-static void
-make_deputy_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  set_role (TD_UNITS_PAGE (widget), FALSE);
+  set_role (TD_UNITS_PAGE (widget), g_str_equal (action_name, "units.make-head"));
 }
 
 static void
@@ -639,8 +634,8 @@ td_units_page_class_init (TdUnitsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "units.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "units.edit", NULL, edit_action);
   gtk_widget_class_install_action (widget_class, "units.remove", NULL, remove_action);
-  gtk_widget_class_install_action (widget_class, "units.make-head", NULL, make_head_action);
-  gtk_widget_class_install_action (widget_class, "units.make-deputy", NULL, make_deputy_action);
+  gtk_widget_class_install_action (widget_class, "units.make-head", NULL, set_role_action);
+  gtk_widget_class_install_action (widget_class, "units.make-deputy", NULL, set_role_action);
   gtk_widget_class_install_action (widget_class, "units.search", NULL, search_action);
   for (guint i = 0; i < G_N_ELEMENTS (form_actions); i++)
     gtk_widget_class_install_action (widget_class, form_actions[i].name, NULL, form_action);
