@@ -677,13 +677,11 @@ on_target_changed (GObject *object, GParamSpec *pspec, TdForm *f)
 }
 
 static void
-on_target_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
+on_target_accept (TdForm *f)
 {
   g_autoptr (TdTarget) t = td_target_new ();
   g_autoptr (GError) error = NULL;
 
-  if (g_strcmp0 (response, "add") != 0 || f->owner == NULL)
-    return;
   t->campaign_id = f->id;
   t->text = g_strdup (td_form_text (f, 0));
   t->kind = adw_combo_row_get_selected (ADW_COMBO_ROW (f->combo)) == 1 ? TD_TARGET_LEVEL
@@ -711,7 +709,7 @@ add_target_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_signal_connect (f->entries[0], "notify::text", G_CALLBACK (on_target_changed), f);
   g_signal_connect (f->combo, "notify::selected", G_CALLBACK (on_target_changed), f);
   on_target_changed (NULL, NULL, f);
-  td_form_present (f, G_CALLBACK (on_target_response));
+  td_form_present (f, on_target_accept);
 }
 
 static gboolean

@@ -163,10 +163,19 @@ td_form_set_error (TdForm *form, const GError *error)
                                            error == NULL);
 }
 
-void
-td_form_present (TdForm *form, GCallback on_response)
+static void
+on_response (AdwMessageDialog *dialog, const char *response, TdForm *form)
 {
-  g_signal_connect (form->dialog, "response", on_response, form);
+  /* The owner goes when its section is rebuilt or the window closes. */
+  if (g_strcmp0 (response, form->response) == 0 && form->owner != NULL)
+    form->accept (form);
+}
+
+void
+td_form_present (TdForm *form, TdFormAccept accept)
+{
+  form->accept = accept;
+  g_signal_connect (form->dialog, "response", G_CALLBACK (on_response), form);
   gtk_window_present (GTK_WINDOW (form->dialog));
 }
 

@@ -23,7 +23,10 @@ gboolean td_form_row_get_date (gpointer editable_row, GtkLabel *label, const cha
 
 /* ---- small forms in a message dialog ---- */
 
-typedef struct
+typedef struct _TdForm TdForm;
+typedef void (*TdFormAccept) (TdForm *form);
+
+struct _TdForm
 {
   GtkWidget *owner;  /* the widget that opened it (weak): errors are shown there */
   GtkWidget *dialog; /* AdwMessageDialog */
@@ -37,7 +40,8 @@ typedef struct
   gint64 id;
   gpointer data;
   GDestroyNotify data_free;
-} TdForm;
+  TdFormAccept accept; /* td_form_present's */
+};
 
 /* A form with @heading and @body whose main response is @response; it
  * lives as long as its dialog. */
@@ -51,9 +55,9 @@ const char *td_form_text (TdForm *form, guint entry);
 /* Says why the input is refused (NULL: it is accepted) and enables the
  * main response accordingly. */
 void td_form_set_error (TdForm *form, const GError *error);
-/* @on_response (AdwMessageDialog *, const char *response, TdForm *) then
- * shows the dialog. */
-void td_form_present (TdForm *form, GCallback on_response);
+/* Shows the dialog; when its main response is chosen while the widget
+ * that opened it is still there, calls @accept (@form). */
+void td_form_present (TdForm *form, TdFormAccept accept);
 /* After the form's change: a toast saying @done when @ok, otherwise the
  * error under the heading @failed, in the owner's window. */
 void td_form_report (TdForm *form, gboolean ok, const GError *error, const char *failed,

@@ -51,14 +51,12 @@ on_rename_changed (GtkEditable *editable, TdForm *f)
 }
 
 static void
-on_rename_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
+on_rename_accept (TdForm *f)
 {
   g_autoptr (GError) error = NULL;
   GDate date;
   gboolean ok;
 
-  if (g_strcmp0 (response, "rename") != 0)
-    return;
   ok = rename_check (f, &date, &error)
        && td_registry_rename_unit (td_section_db (f->owner), f->id, &date, td_form_text (f, 0),
                                    td_form_text (f, 1), &error);
@@ -89,19 +87,17 @@ td_units_page_rename (TdUnitsPage *self)
   f->entries[2] = td_form_add_entry (f, _ ("Effective date (dd/mm/yyyy)"), date);
   for (guint i = 0; i < 3; i++)
     g_signal_connect (f->entries[i], "changed", G_CALLBACK (on_rename_changed), f);
-  td_form_present (f, G_CALLBACK (on_rename_response));
+  td_form_present (f, on_rename_accept);
 }
 
 /* Retire: from which year. */
 static void
-on_retire_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
+on_retire_accept (TdForm *f)
 {
   g_autoptr (GError) error = NULL;
   gint year = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (f->spin));
   gboolean ok;
 
-  if (g_strcmp0 (response, "retire") != 0)
-    return;
   ok = td_registry_retire_unit (td_section_db (f->owner), f->id, year, &error);
   td_form_report (f, ok, error, _ ("Could not retire the unit"),
                   _ ("Retired; earlier years keep the unit"));
@@ -127,7 +123,7 @@ td_units_page_retire (TdUnitsPage *self)
       td_units_page_get_year (self) > 0 ? td_units_page_get_year (self) + 1 : 2025, 2000, 2100);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (f->dialog), "retire",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  td_form_present (f, G_CALLBACK (on_retire_response));
+  td_form_present (f, on_retire_accept);
 }
 
 /* Merge: which units, the successor's name, the date. */
@@ -175,7 +171,7 @@ on_merge_changed (GtkWidget *widget, TdForm *f)
 }
 
 static void
-on_merge_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
+on_merge_accept (TdForm *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -183,8 +179,6 @@ on_merge_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
   GDate date;
   gboolean ok;
 
-  if (g_strcmp0 (response, "merge") != 0)
-    return;
   successor->name = g_strdup (td_form_text (f, 0));
   successor->short_name = g_strdup (td_form_text (f, 1));
   ok = merge_check (f, ids, &date, &error)
@@ -247,12 +241,12 @@ td_units_page_merge (TdUnitsPage *self)
   for (guint i = 0; i < 3; i++)
     g_signal_connect (f->entries[i], "changed", G_CALLBACK (on_merge_changed), f);
   on_merge_changed (NULL, f);
-  td_form_present (f, G_CALLBACK (on_merge_response));
+  td_form_present (f, on_merge_accept);
 }
 
 /* New year: which year, copied from the latest earlier one. */
 static void
-on_new_year_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
+on_new_year_accept (TdForm *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdBlocYear) by
@@ -261,7 +255,7 @@ on_new_year_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
   gint64 id;
   GtkRoot *root;
 
-  if (g_strcmp0 (response, "start") != 0 || by == NULL)
+  if (by == NULL)
     return;
   id = td_registry_start_new_year (td_section_db (f->owner), by->bloc_id, year, &error);
   if (id == 0)
@@ -294,7 +288,7 @@ td_units_page_start_new_year (TdUnitsPage *self)
       f, _ ("Year"),
       MIN (2100, (years && years->len ? g_array_index (years, gint, 0) : by->year) + 1), 2000,
       2100);
-  td_form_present (f, G_CALLBACK (on_new_year_response));
+  td_form_present (f, on_new_year_accept);
 }
 
 /* New bloc: name, kind, authority, place, first year. */
@@ -311,7 +305,7 @@ on_new_bloc_changed (GtkEditable *editable, TdForm *f)
 }
 
 static void
-on_new_bloc_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
+on_new_bloc_accept (TdForm *f)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (TdBloc) bloc = td_bloc_new ();
@@ -320,8 +314,6 @@ on_new_bloc_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
   gint64 id = 0;
   GtkRoot *root;
 
-  if (g_strcmp0 (response, "create") != 0)
-    return;
   bloc->name = td_text_normalize_space (td_form_text (f, 0));
   bloc->kind
       = adw_combo_row_get_selected (ADW_COMBO_ROW (f->combo)) == 1 ? TD_BLOC_CUM : TD_BLOC_KHOI;
@@ -372,9 +364,8 @@ td_units_page_new_bloc (TdUnitsPage *self)
   g_signal_connect (f->entries[0], "changed", G_CALLBACK (on_new_bloc_changed), f);
   on_new_bloc_changed (NULL, f);
   gtk_widget_set_visible (f->error_label, FALSE);
-  g_signal_connect (f->dialog, "response", G_CALLBACK (on_new_bloc_response), f);
   f->combo = row;
-  gtk_window_present (GTK_WINDOW (f->dialog));
+  td_form_present (f, on_new_bloc_accept);
 }
 
 /* Bloc and year settings: the bloc's own fields, head, deputy, signatory. */
@@ -419,7 +410,7 @@ on_settings_changed (GObject *object, GParamSpec *pspec, TdForm *f)
 }
 
 static void
-on_settings_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
+on_settings_accept (TdForm *f)
 {
   RolesForm *r = g_object_get_data (G_OBJECT (f->dialog), "roles");
   TdDb *db = td_section_db (f->owner);
@@ -427,7 +418,7 @@ on_settings_response (AdwMessageDialog *dialog, const char *response, TdForm *f)
   g_autoptr (TdBlocYear) by = td_registry_get_bloc_year (db, td_section_bloc_year (f->owner), NULL);
   g_autoptr (TdBloc) bloc = by ? td_registry_get_bloc (db, by->bloc_id, NULL) : NULL;
 
-  if (g_strcmp0 (response, "save") != 0 || bloc == NULL)
+  if (bloc == NULL)
     return;
   g_free (bloc->name);
   bloc->name = td_text_normalize_space (td_form_text (f, 0));
@@ -522,7 +513,7 @@ td_units_page_edit_bloc_year (TdUnitsPage *self)
   g_signal_connect (r->head_row, "notify::selected", G_CALLBACK (on_settings_changed), f);
   g_signal_connect (r->deputy_row, "notify::selected", G_CALLBACK (on_settings_changed), f);
   on_settings_changed (NULL, NULL, f);
-  td_form_present (f, G_CALLBACK (on_settings_response));
+  td_form_present (f, on_settings_accept);
 }
 
 /* ---- paste and CSV ---- */
