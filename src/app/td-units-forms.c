@@ -19,6 +19,22 @@
 
 #include <glib/gi18n.h>
 
+/* The unit the forms below are about (NULL: none is selected). */
+static TdUnit *
+selected_unit (TdUnitsPage *self)
+{
+  return td_registry_get_unit (td_section_db (self), td_units_page_get_selected_unit (self), NULL);
+}
+
+/* A change to the registry takes effect from the year after the one shown. */
+static gint
+next_year (TdUnitsPage *self)
+{
+  gint year = td_units_page_get_year (self);
+
+  return year > 0 ? year + 1 : 2025;
+}
+
 /* Rename: new name, short name, effective date. */
 static gboolean
 rename_check (TdForm *f, GDate *date, GError **error)
@@ -67,8 +83,7 @@ on_rename_accept (TdForm *f)
 void
 td_units_page_rename (TdUnitsPage *self)
 {
-  g_autoptr (TdUnit) unit
-      = td_registry_get_unit (td_section_db (self), td_units_page_get_selected_unit (self), NULL);
+  g_autoptr (TdUnit) unit = selected_unit (self);
   g_autofree gchar *body = NULL;
   g_autofree gchar *date = NULL;
   TdForm *f;
@@ -80,8 +95,7 @@ td_units_page_rename (TdUnitsPage *self)
                           unit->name);
   f = td_form_new (GTK_WIDGET (self), _ ("Rename Unit"), body, "rename", _ ("_Rename"));
   f->id = unit->id;
-  date = g_strdup_printf (
-      "01/01/%d", td_units_page_get_year (self) > 0 ? td_units_page_get_year (self) + 1 : 2025);
+  date = g_strdup_printf ("01/01/%d", next_year (self));
   f->entries[0] = td_form_add_entry (f, _ ("New name"), unit->name);
   f->entries[1] = td_form_add_entry (f, _ ("New short name"), unit->short_name);
   f->entries[2] = td_form_add_entry (f, _ ("Effective date (dd/mm/yyyy)"), date);
@@ -106,8 +120,7 @@ on_retire_accept (TdForm *f)
 void
 td_units_page_retire (TdUnitsPage *self)
 {
-  g_autoptr (TdUnit) unit
-      = td_registry_get_unit (td_section_db (self), td_units_page_get_selected_unit (self), NULL);
+  g_autoptr (TdUnit) unit = selected_unit (self);
   g_autofree gchar *body = NULL;
   TdForm *f;
 
@@ -118,9 +131,7 @@ td_units_page_retire (TdUnitsPage *self)
                           unit->name);
   f = td_form_new (GTK_WIDGET (self), _ ("Retire Unit"), body, "retire", _ ("_Retire"));
   f->id = unit->id;
-  f->spin = td_form_add_spin (
-      f, _ ("From the year"),
-      td_units_page_get_year (self) > 0 ? td_units_page_get_year (self) + 1 : 2025, 2000, 2100);
+  f->spin = td_form_add_spin (f, _ ("From the year"), next_year (self), 2000, 2100);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (f->dialog), "retire",
                                               ADW_RESPONSE_DESTRUCTIVE);
   td_form_present (f, on_retire_accept);
@@ -233,8 +244,7 @@ td_units_page_merge (TdUnitsPage *self)
                                     GTK_POLICY_AUTOMATIC);
     gtk_box_prepend (GTK_BOX (box), scrolled);
   }
-  date = g_strdup_printf (
-      "01/07/%d", td_units_page_get_year (self) > 0 ? td_units_page_get_year (self) + 1 : 2025);
+  date = g_strdup_printf ("01/07/%d", next_year (self));
   f->entries[0] = td_form_add_entry (f, _ ("Name of the merged unit"), "");
   f->entries[1] = td_form_add_entry (f, _ ("Short name"), "");
   f->entries[2] = td_form_add_entry (f, _ ("Merge date (dd/mm/yyyy)"), date);
