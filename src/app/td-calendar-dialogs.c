@@ -131,10 +131,7 @@ on_event_form_changed (Form *form)
 
   gtk_widget_set_sensitive (GTK_WIDGET (gtk_builder_get_object (form->builder, "event_leap_row")),
                             lunar);
-  if (read_event (form, event, &error))
-    form_message (form, "event_message", NULL);
-  else
-    form_message (form, "event_message", error->message);
+  form_message (form, "event_message", read_event (form, event, &error) ? NULL : error->message);
 }
 
 static void
@@ -370,10 +367,7 @@ on_deadline_form_changed (Form *form)
 
   gtk_widget_set_visible (GTK_WIDGET (gtk_builder_get_object (form->builder, "deadline_unit")),
                           combo_selected (form, "deadline_responsible") == TD_RESPONSIBLE_UNIT);
-  if (read_deadline (form, d, &error))
-    form_message (form, "deadline_message", NULL);
-  else
-    form_message (form, "deadline_message", error->message);
+  form_message (form, "deadline_message", read_deadline (form, d, &error) ? NULL : error->message);
 }
 
 static void

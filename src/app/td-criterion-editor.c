@@ -458,11 +458,21 @@ parse_range (const char *text, TdRuleOption *o)
   return TRUE;
 }
 
-static void
-refuse_line (TdCriterionEditor *self, const char *message)
+/* Marks the brackets refused and says why; FALSE, for the parser to return. */
+static gboolean refuse_line (TdCriterionEditor *self, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+refuse_line (TdCriterionEditor *self, const char *format, ...)
 {
+  g_autofree gchar *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
   gtk_widget_add_css_class (GTK_WIDGET (self->options_view), "error");
   td_window_toast_text (GTK_WIDGET (self), message);
+  return FALSE;
 }
 
 /* "Size class | 1 – <5 = +0,5" per line ("1 – <5 = +0,5" without size
@@ -497,14 +507,11 @@ parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
       if (*line == '\0')
         continue;
       if (eq == NULL || (*eq = '\0', !td_points_parse (g_strstrip (eq + 1), &points, NULL)))
-        {
-          g_autofree gchar *message = g_strdup_printf (
-              _ ("Brackets, line %u: end with “=” and the points, such as “= +0,5” or "
-                 "“= −0,5”."),
-              i + 1);
-          refuse_line (self, message);
-          return FALSE;
-        }
+        return refuse_line (
+            self,
+            _ ("Brackets, line %u: end with “=” and the points, such as “= +0,5” or "
+               "“= −0,5”."),
+            i + 1);
       if (with_classes)
         {
           guint k;
@@ -513,19 +520,17 @@ parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
             *bar = '\0';
           if (bar == NULL || *g_strstrip (line) == '\0')
             {
-              g_autofree gchar *message = NULL;
               g_autofree gchar *known = NULL;
 
               g_ptr_array_add (names, NULL);
               known = g_strjoinv ("; ", (gchar **)names->pdata);
               g_ptr_array_set_size (names, names->len - 1);
               /* Translators: the last %s lists the size classes named so far */
-              message = g_strdup_printf (_ ("Brackets, line %u: start with the size class and a "
-                                            "bar, e.g. “Dưới 1.000 hồ sơ/năm | 1 – <5 = +0,5”. "
-                                            "Size classes so far: %s."),
-                                         i + 1, *known ? known : "—");
-              refuse_line (self, message);
-              return FALSE;
+              return refuse_line (self,
+                                  _ ("Brackets, line %u: start with the size class and a "
+                                     "bar, e.g. “Dưới 1.000 hồ sơ/năm | 1 – <5 = +0,5”. "
+                                     "Size classes so far: %s."),
+                                  i + 1, *known ? known : "—");
             }
           for (k = 0; k < names->len; k++)
             if (g_strcmp0 (g_ptr_array_index (names, k), line) == 0)
@@ -536,23 +541,17 @@ parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
           range = bar + 1;
         }
       if (!parse_range (range, &bracket))
-        {
-          g_autofree gchar *message = g_strdup_printf (
-              _ ("Brackets, line %u: write the range of the measured value as “1 – <5”, "
-                 "“≥ 5” or “< 1”, with numbers of 0 or more."),
-              i + 1);
-          refuse_line (self, message);
-          return FALSE;
-        }
+        return refuse_line (
+            self,
+            _ ("Brackets, line %u: write the range of the measured value as “1 – <5”, "
+               "“≥ 5” or “< 1”, with numbers of 0 or more."),
+            i + 1);
       if (bracket.has_low && bracket.has_high && bracket.high <= bracket.low)
-        {
-          g_autofree gchar *message = g_strdup_printf (
-              _ ("Brackets, line %u: the range is empty; the lower end must be below the upper "
-                 "end."),
-              i + 1);
-          refuse_line (self, message);
-          return FALSE;
-        }
+        return refuse_line (
+            self,
+            _ ("Brackets, line %u: the range is empty; the lower end must be below the upper "
+               "end."),
+            i + 1);
       td_criterion_add_bracket (into, size_class, bracket.has_low, bracket.low, bracket.has_high,
                                 bracket.high, points);
       g_array_append_val (line_of, i);
@@ -568,14 +567,11 @@ parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
         gboolean b_below = ob->has_high && oa->has_low && ob->high <= oa->low;
 
         if (oa->size_class == ob->size_class && !a_below && !b_below)
-          {
-            g_autofree gchar *message = g_strdup_printf (
-                _ ("Brackets, lines %u and %u: the ranges overlap in the same size class; a "
-                   "measured value must fall in one bracket only."),
-                g_array_index (line_of, guint, a) + 1, g_array_index (line_of, guint, b) + 1);
-            refuse_line (self, message);
-            return FALSE;
-          }
+          return refuse_line (
+              self,
+              _ ("Brackets, lines %u and %u: the ranges overlap in the same size class; a "
+                 "measured value must fall in one bracket only."),
+              g_array_index (line_of, guint, a) + 1, g_array_index (line_of, guint, b) + 1);
       }
 
   /* Each class's range of files comes from its name ("Dưới 1.000 hồ
