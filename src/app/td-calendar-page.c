@@ -11,6 +11,7 @@
 
 #include "td-calendar-dialogs.h"
 #include "td-calendar-page.h"
+#include "td-dialog.h"
 #include "td-sheet-builders.h"
 #include "td-calendar.h"
 #include "td-db.h"
@@ -1016,15 +1017,12 @@ export_action (GtkWidget *widget, const char *name, GVariant *param)
   TdCalendarPage *self = TD_CALENDAR_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   GtkFileChooserNative *native;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree gchar *file_name = NULL;
 
   native = gtk_file_chooser_native_new (_ ("Export the Calendar"),
                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("iCalendar files"));
-  gtk_file_filter_add_pattern (filter, "*.ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  td_file_chooser_add_filter (native, _ ("iCalendar files"), "*.ics");
   /* Translators: proposed file name; keep the .ics ending */
   file_name = g_strdup_printf (_ ("calendar-%u.ics"), g_date_get_year (&self->shown));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), file_name);

@@ -223,3 +223,16 @@ td_dialog_set_buttons (GtkWindow *dialog, GtkWidget *first, ...)
                           (GDestroyNotify)g_ptr_array_unref);
   order_tab (dialog);
 }
+
+GtkFileFilter *
+td_file_chooser_add_filter (gpointer chooser, const char *name, const char *patterns)
+{
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_auto (GStrv) list = g_strsplit (patterns, " ", -1);
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; list[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, list[i]);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  return filter;
+}

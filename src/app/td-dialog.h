@@ -18,4 +18,10 @@ GtkWidget *td_message_dialog_new (GtkWidget *from, const char *heading, const ch
  * td_message_dialog_new does this for its responses by itself. */
 void td_dialog_set_buttons (GtkWindow *dialog, GtkWidget *first, ...) G_GNUC_NULL_TERMINATED;
 
+/* Adds to @chooser (a GtkFileChooser) a filter named @name for the
+ * space-separated @patterns ("*.csv *.txt"); returns it (the chooser's)
+ * for anything more. */
+GtkFileFilter *td_file_chooser_add_filter (gpointer chooser, const char *name,
+                                           const char *patterns);
+
 G_END_DECLS

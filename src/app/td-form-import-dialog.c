@@ -396,18 +396,8 @@ choose (TdFormImportDialog *self, gboolean folder)
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
   if (!folder)
     {
-      GtkFileFilter *forms = gtk_file_filter_new ();
-      GtkFileFilter *all = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (forms, _ ("Excel workbooks (.xlsx)"));
-      gtk_file_filter_add_pattern (forms, "*.xlsx");
-      gtk_file_filter_add_pattern (forms, "*.XLSX");
-      gtk_file_filter_set_name (all, _ ("All files"));
-      gtk_file_filter_add_pattern (all, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), forms);
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-      g_object_unref (forms);
-      g_object_unref (all);
+      td_file_chooser_add_filter (native, _ ("Excel workbooks (.xlsx)"), "*.xlsx *.XLSX");
+      td_file_chooser_add_filter (native, _ ("All files"), "*");
     }
   g_signal_connect (native, "response", G_CALLBACK (on_chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

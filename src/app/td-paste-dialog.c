@@ -946,15 +946,9 @@ open_file_action (GtkWidget *widget, const char *name, GVariant *param)
   GtkFileChooserNative *native
       = gtk_file_chooser_native_new (_ ("Open a Criteria Table"), GTK_WINDOW (widget),
                                      GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _ ("Tables (Excel, CSV, web page, text)"));
-  for (const char *const *p
-       = (const char *const[]){ "*.xlsx", "*.csv", "*.html", "*.htm", "*.txt", "*.tsv", NULL };
-       *p; p++)
-    gtk_file_filter_add_pattern (filter, *p);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_object_unref (filter);
+  td_file_chooser_add_filter (native, _ ("Tables (Excel, CSV, web page, text)"),
+                              "*.xlsx *.csv *.html *.htm *.txt *.tsv");
   g_signal_connect (native, "response", G_CALLBACK (on_open_response), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

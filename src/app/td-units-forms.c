@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-import-dialog.h"
+#include "td-dialog.h"
 #include "td-form.h"
 #include "td-registry.h"
 #include "td-sniff.h"
@@ -593,17 +594,13 @@ void
 td_units_page_import_csv (TdUnitsPage *self)
 {
   GtkFileChooserNative *native;
-  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileFilter *filter;
 
   native = gtk_file_chooser_native_new (_ ("Import Units from CSV"),
                                         td_section_page_get_window (TD_SECTION_PAGE (self)),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("CSV and text files"));
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_filter_add_pattern (filter, "*.txt");
+  filter = td_file_chooser_add_filter (native, _ ("CSV and text files"), "*.csv *.txt");
   gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_object_unref (filter);
   g_signal_connect (native, "response", G_CALLBACK (on_csv_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }

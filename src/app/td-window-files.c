@@ -374,16 +374,10 @@ td_window_restore_backup (TdWindow *self, const char *backup_path)
   return TRUE;
 }
 
-static GtkFileFilter *
-database_filter (void)
+static void
+add_database_filter (GtkFileChooserNative *native)
 {
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _ ("Thi Đua databases"));
-  gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_filter_add_pattern (filter, "*.sqlite");
-  gtk_file_filter_add_pattern (filter, "*.thidua");
-  return filter;
+  td_file_chooser_add_filter (native, _ ("Thi Đua databases"), "*.db *.sqlite *.thidua");
 }
 
 static void
@@ -405,14 +399,11 @@ open_database_action (GtkWidget *widget, const char *action_name, GVariant *para
 {
   TdWindow *self = TD_WINDOW (widget);
   GtkFileChooserNative *native;
-  g_autoptr (GtkFileFilter) all = gtk_file_filter_new ();
 
   native = gtk_file_chooser_native_new (_ ("Open Database"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), database_filter ());
-  gtk_file_filter_set_name (all, _ ("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  add_database_filter (native);
+  td_file_chooser_add_filter (native, _ ("All files"), "*");
   g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -456,7 +447,7 @@ new_database_action (GtkWidget *widget, const char *action_name, GVariant *param
 
   native = gtk_file_chooser_native_new (_ ("New Database"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("C_reate"), _ ("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), database_filter ());
+  add_database_filter (native);
   /* Translators: proposed file name of a new database; keep the .db ending */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _ ("Emulation bloc.db"));
   g_signal_connect (native, "response", G_CALLBACK (on_new_response), self);
@@ -506,7 +497,7 @@ save_copy_action (GtkWidget *widget, const char *action_name, GVariant *param)
 
   native = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), database_filter ());
+  add_database_filter (native);
   /* Translators: proposed file name of a copy; %s is the database name */
   name = g_strdup_printf (_ ("%s (copy).db"), stem);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
