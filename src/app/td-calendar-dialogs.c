@@ -66,6 +66,18 @@ combo_selected (Form *form, const char *id)
 }
 
 static void
+set_entry_text (Form *form, const char *id, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, id)), text);
+}
+
+static void
+select_combo (Form *form, const char *id, guint position)
+{
+  adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_builder_get_object (form->builder, id)), position);
+}
+
+static void
 form_message (Form *form, const char *label_id, const char *text)
 {
   GtkWidget *label = GTK_WIDGET (gtk_builder_get_object (form->builder, label_id));
@@ -179,8 +191,11 @@ form_touch (Form *form)
   form->touched = TRUE;
 }
 
+/* Checks the form again whenever one of the fields @ids changes (and
+ * now), then shows it; @on_response is its "response" handler. */
 static void
-connect_changed (Form *form, const char *const *ids, GCallback callback)
+form_present (Form *form, const char *const *ids, void (*changed) (Form *form),
+              GCallback on_response)
 {
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -190,12 +205,15 @@ connect_changed (Form *form, const char *const *ids, GCallback callback)
                                                      : "changed";
 
       g_signal_connect_swapped (object, signal, G_CALLBACK (form_touch), form);
-      g_signal_connect_swapped (object, signal, callback, form);
+      g_signal_connect_swapped (object, signal, G_CALLBACK (changed), form);
       /* Enter in a field saves, as in every dialog. */
       if (ADW_IS_ENTRY_ROW (object)
           && g_object_class_find_property (G_OBJECT_GET_CLASS (object), "activates-default"))
         g_object_set (object, "activates-default", TRUE, NULL);
     }
+  changed (form);
+  g_signal_connect (form->dialog, "response", on_response, form);
+  gtk_window_present (GTK_WINDOW (form->dialog));
 }
 
 void
@@ -215,28 +233,18 @@ td_calendar_event_dialog (GtkWidget *parent, TdDb *db, const TdEvent *event)
       form->id = event->id;
       date = g_strdup_printf ("%02d/%02d", event->day, event->month);
       year = event->year ? g_strdup_printf ("%d", event->year) : g_strdup ("");
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "event_name")),
-                             event->name);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_kind")), event->kind);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_calendar")), event->lunar);
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "event_date")),
-                             date);
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "event_year")),
-                             year);
+      set_entry_text (form, "event_name", event->name);
+      select_combo (form, "event_kind", event->kind);
+      select_combo (form, "event_calendar", event->lunar);
+      set_entry_text (form, "event_date", date);
+      set_entry_text (form, "event_year", year);
       gtk_switch_set_active (GTK_SWITCH (gtk_builder_get_object (form->builder, "event_leap")),
                              event->leap);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_rule")), event->rule);
+      select_combo (form, "event_rule", event->rule);
     }
   else
-    adw_combo_row_set_selected (
-        ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "event_kind")), TD_EVENT_LOCAL);
-  connect_changed (form, ids, G_CALLBACK (on_event_form_changed));
-  on_event_form_changed (form);
-  g_signal_connect (form->dialog, "response", G_CALLBACK (on_event_response), form);
-  gtk_window_present (GTK_WINDOW (form->dialog));
+    select_combo (form, "event_kind", TD_EVENT_LOCAL);
+  form_present (form, ids, on_event_form_changed, G_CALLBACK (on_event_response));
 }
 
 typedef struct
@@ -424,26 +432,15 @@ td_calendar_deadline_dialog (GtkWidget *parent, TdDb *db, gint64 bloc_year_id, c
       g_autofree gchar *due = td_calendar_format_dmy (&d->due);
 
       form->id = d->id;
-      gtk_editable_set_text (
-          GTK_EDITABLE (gtk_builder_get_object (form->builder, "deadline_title")), d->title);
-      gtk_editable_set_text (GTK_EDITABLE (gtk_builder_get_object (form->builder, "deadline_due")),
-                             due);
-      gtk_editable_set_text (
-          GTK_EDITABLE (gtk_builder_get_object (form->builder, "deadline_notes")), d->notes);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "deadline_responsible")),
-          d->responsible);
-      adw_combo_row_set_selected (
-          ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "deadline_unit")), unit_index);
+      set_entry_text (form, "deadline_title", d->title);
+      set_entry_text (form, "deadline_due", due);
+      set_entry_text (form, "deadline_notes", d->notes);
+      select_combo (form, "deadline_responsible", d->responsible);
+      select_combo (form, "deadline_unit", unit_index);
     }
   else
-    adw_combo_row_set_selected (
-        ADW_COMBO_ROW (gtk_builder_get_object (form->builder, "deadline_responsible")),
-        TD_RESPONSIBLE_MEMBERS);
-  connect_changed (form, ids, G_CALLBACK (on_deadline_form_changed));
-  on_deadline_form_changed (form);
-  g_signal_connect (form->dialog, "response", G_CALLBACK (on_deadline_response), form);
-  gtk_window_present (GTK_WINDOW (form->dialog));
+    select_combo (form, "deadline_responsible", TD_RESPONSIBLE_MEMBERS);
+  form_present (form, ids, on_deadline_form_changed, G_CALLBACK (on_deadline_response));
 }
 
 /* Plan template ------------------------------------------------------------- */

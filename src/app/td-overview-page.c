@@ -113,6 +113,13 @@ builder_object (GtkBuilder *builder, const char *id)
   return object;
 }
 
+/* Sets each named member of @self to the builder's object of that id, as
+ * template children are bound (td-template.h). */
+#define BUILDER_OBJECT_(builder, self, member)                                                     \
+  (self)->member = (gpointer)builder_object (builder, #member);
+#define builder_get_objects(builder, self, ...)                                                    \
+  G_STMT_START{ TD_EACH (BUILDER_OBJECT_, builder, self, __VA_ARGS__) } G_STMT_END
+
 /* The welcome page, the first time no file is open. */
 static void
 ensure_welcome (TdOverviewPage *self)
@@ -136,18 +143,9 @@ ensure_details (TdOverviewPage *self)
   if (self->registry_group != NULL)
     return;
   builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-overview-details.ui");
-  self->registry_group = ADW_PREFERENCES_GROUP (builder_object (builder, "registry_group"));
-  self->units_count = GTK_LABEL (builder_object (builder, "units_count"));
-  self->blocs_count = GTK_LABEL (builder_object (builder, "blocs_count"));
-  self->members_row = ADW_ACTION_ROW (builder_object (builder, "members_row"));
-  self->members_count = GTK_LABEL (builder_object (builder, "members_count"));
-  self->campaigns_row = ADW_ACTION_ROW (builder_object (builder, "campaigns_row"));
-  self->campaigns_count = GTK_LABEL (builder_object (builder, "campaigns_count"));
-  self->file_group = ADW_PREFERENCES_GROUP (builder_object (builder, "file_group"));
-  self->path_row = ADW_ACTION_ROW (builder_object (builder, "path_row"));
-  self->created_row = ADW_ACTION_ROW (builder_object (builder, "created_row"));
-  self->size_row = ADW_ACTION_ROW (builder_object (builder, "size_row"));
-  self->description_row = ADW_ACTION_ROW (builder_object (builder, "description_row"));
+  builder_get_objects (builder, self, registry_group, units_count, blocs_count, members_row,
+                       members_count, campaigns_row, campaigns_count, file_group, path_row,
+                       created_row, size_row, description_row);
   adw_preferences_page_add (self->summary_page, self->registry_group);
   adw_preferences_page_add (self->summary_page, self->file_group);
 }
