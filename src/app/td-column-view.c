@@ -15,20 +15,26 @@ td_column_view_scroll_to (GtkColumnView *view, guint position)
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
 
-GtkColumnViewColumn *
-td_column_view_add_column (GtkColumnView *view, const char *title, gboolean expand, int fixed_width,
-                           gpointer owner, GCallback setup, GCallback bind, GCallback unbind,
-                           gpointer data)
+GtkListItemFactory *
+td_column_view_factory_new (gpointer owner, GCallback setup, GCallback bind, GCallback unbind,
+                            gpointer data)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
 
   g_object_set_data (G_OBJECT (factory), "td-owner", owner);
   g_signal_connect (factory, "setup", setup, data);
   g_signal_connect (factory, "bind", bind, data);
   if (unbind != NULL)
     g_signal_connect (factory, "unbind", unbind, data);
-  column = gtk_column_view_column_new (title, factory);
+  return factory;
+}
+
+GtkColumnViewColumn *
+td_column_view_append (GtkColumnView *view, const char *title, GtkListItemFactory *factory,
+                       gboolean expand, int fixed_width)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
   if (fixed_width > 0)
@@ -36,6 +42,16 @@ td_column_view_add_column (GtkColumnView *view, const char *title, gboolean expa
   gtk_column_view_append_column (view, column);
   g_object_unref (column);
   return column;
+}
+
+GtkColumnViewColumn *
+td_column_view_add_column (GtkColumnView *view, const char *title, gboolean expand, int fixed_width,
+                           gpointer owner, GCallback setup, GCallback bind, GCallback unbind,
+                           gpointer data)
+{
+  return td_column_view_append (view, title,
+                                td_column_view_factory_new (owner, setup, bind, unbind, data),
+                                expand, fixed_width);
 }
 
 gpointer

@@ -19,6 +19,15 @@ GtkColumnViewColumn *td_column_view_add_column (GtkColumnView *view, const char 
                                                 gboolean expand, int fixed_width, gpointer owner,
                                                 GCallback setup, GCallback bind, GCallback unbind,
                                                 gpointer data);
+/* td_column_view_add_column in two steps, for a factory that carries more
+ * for its callbacks: set it on the factory before the column is appended
+ * (rows already in the view set up their cells at once).  The factory
+ * (full) becomes the column's. */
+GtkListItemFactory *td_column_view_factory_new (gpointer owner, GCallback setup, GCallback bind,
+                                                GCallback unbind, gpointer data);
+GtkColumnViewColumn *td_column_view_append (GtkColumnView *view, const char *title,
+                                            GtkListItemFactory *factory, gboolean expand,
+                                            int fixed_width);
 /* The @owner given to td_column_view_add_column, in its callbacks. */
 gpointer td_column_view_factory_owner (GtkSignalListItemFactory *factory);
 

@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include "td-paste-dialog.h"
+#include "td-column-view.h"
 #include "td-dialog.h"
 #include "td-window.h"
 #include "td-label-factory.h"
@@ -610,7 +611,7 @@ meaning_box_new (TdPasteDialog *self)
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdPasteDialog *self = g_object_get_data (G_OBJECT (factory), "dialog");
+  TdPasteDialog *self = td_column_view_factory_owner (factory);
   Column col = GPOINTER_TO_INT (data);
   GtkWidget *widget;
 
@@ -666,7 +667,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdPasteDialog *self = g_object_get_data (G_OBJECT (factory), "dialog");
+  TdPasteDialog *self = td_column_view_factory_owner (factory);
   Column col = GPOINTER_TO_INT (data);
   guint row = row_of_item (gtk_list_item_get_item (list_item));
   GtkWidget *widget = gtk_list_item_get_child (list_item);
@@ -682,7 +683,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer d
 static void
 unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdPasteDialog *self = g_object_get_data (G_OBJECT (factory), "dialog");
+  TdPasteDialog *self = td_column_view_factory_owner (factory);
   Column col = GPOINTER_TO_INT (data);
   GtkWidget *widget = gtk_list_item_get_child (list_item);
   guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "row"));
@@ -694,20 +695,9 @@ unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 static void
 add_column (TdPasteDialog *self, const char *title, Column col, int width, gboolean expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
-
-  g_object_set_data (G_OBJECT (factory), "dialog", self);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (col));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (col));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (col));
-  column = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_column_set_expand (column, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (column, width);
-  gtk_column_view_append_column (self->view, column);
-  g_object_unref (column);
+  td_column_view_add_column (self->view, title, expand, width, self, G_CALLBACK (setup_cell),
+                             G_CALLBACK (bind_cell), G_CALLBACK (unbind_cell),
+                             GINT_TO_POINTER (col));
 }
 
 gboolean

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "td-a11y.h"
+#include "td-column-view.h"
 #include "td-scores-view-private.h"
 #include "td-lazy-tooltip.h"
 
@@ -626,7 +627,7 @@ measure_row_height (GtkWidget *widget)
 static void
 setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdScoresView *self = g_object_get_data (G_OBJECT (factory), "view");
+  TdScoresView *self = td_column_view_factory_owner (factory);
   TdScoresCellKind kind = GPOINTER_TO_INT (data);
   guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "column"));
   GtkWidget *widget;
@@ -704,7 +705,7 @@ setup_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 static void
 bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdScoresView *self = g_object_get_data (G_OBJECT (factory), "view");
+  TdScoresView *self = td_column_view_factory_owner (factory);
   TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
   GtkWidget *widget = gtk_list_item_get_child (list_item);
 
@@ -727,7 +728,7 @@ forget_cell (GHashTable *cells, TdScoreCell *cell)
 static void
 unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  TdScoresView *self = g_object_get_data (G_OBJECT (factory), "view");
+  TdScoresView *self = td_column_view_factory_owner (factory);
   TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
   TdScoresCellKind kind = GPOINTER_TO_INT (data);
   GtkWidget *widget = gtk_list_item_get_child (list_item);
@@ -746,22 +747,14 @@ static GtkColumnViewColumn *
 add_column_to (TdScoresView *self, GtkColumnView *view, const char *title, TdScoresCellKind kind,
                guint column, int width, gboolean expand)
 {
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *col;
+  GtkListItemFactory *factory
+      = td_column_view_factory_new (self, G_CALLBACK (setup_cell), G_CALLBACK (bind_cell),
+                                    G_CALLBACK (unbind_cell), GINT_TO_POINTER (kind));
 
-  g_object_set_data (G_OBJECT (factory), "view", self);
   g_object_set_data (G_OBJECT (factory), "column", GUINT_TO_POINTER (column));
   g_object_set_data_full (G_OBJECT (factory), "title", g_strdup (title), g_free);
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), GINT_TO_POINTER (kind));
-  col = gtk_column_view_column_new (title, factory);
-  gtk_column_view_column_set_resizable (col, TRUE);
-  gtk_column_view_column_set_expand (col, expand);
-  if (width > 0)
-    gtk_column_view_column_set_fixed_width (col, width);
-  gtk_column_view_append_column (view, col);
-  return col;
+  /* The callers own a reference (they keep or drop the column). */
+  return g_object_ref (td_column_view_append (view, title, factory, expand, width));
 }
 
 GtkColumnViewColumn *
