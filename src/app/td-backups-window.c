@@ -126,12 +126,7 @@ td_backups_window_ask_restore (TdBackupsWindow *self, const char *backup_path)
                              "the restore afterwards."),
                           name, when);
   dialog = td_message_dialog_new (GTK_WIDGET (self), _ ("Restore this backup?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "restore",
-                                    _ ("_Restore"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  td_message_dialog_add_choice (dialog, "restore", _ ("_Restore"), ADW_RESPONSE_DESTRUCTIVE, TRUE);
   g_object_set_data_full (G_OBJECT (dialog), "backup-path", g_strdup (backup_path), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirm_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));

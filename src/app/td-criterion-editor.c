@@ -525,8 +525,8 @@ parse_brackets (TdCriterionEditor *self, const char *text, TdCriterion *into)
               g_ptr_array_add (names, NULL);
               known = g_strjoinv ("; ", (gchar **)names->pdata);
               g_ptr_array_set_size (names, names->len - 1);
-              /* Translators: the last %s lists the size classes named so far */
               return refuse_line (self,
+                                  /* Translators: the last %s lists the size classes named so far */
                                   _ ("Brackets, line %u: start with the size class and a "
                                      "bar, e.g. “Dưới 1.000 hồ sơ/năm | 1 – <5 = +0,5”. "
                                      "Size classes so far: %s."),

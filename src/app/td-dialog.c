@@ -14,6 +14,8 @@
 
 #include "td-dialog.h"
 
+#include <glib/gi18n.h>
+
 #define BUTTONS_KEY "td-dialog-buttons"
 
 static gboolean
@@ -207,6 +209,18 @@ td_message_dialog_new (GtkWidget *from, const char *heading, const char *body)
   /* Before it is mapped, where the first field takes the focus. */
   g_signal_connect (dialog, "realize", G_CALLBACK (on_realize), NULL);
   return dialog;
+}
+
+void
+td_message_dialog_add_choice (GtkWidget *dialog, const char *response, const char *label,
+                              AdwResponseAppearance appearance, gboolean enter_cancels)
+{
+  AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
+
+  adw_message_dialog_add_responses (message, "cancel", _ ("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (message, response, appearance);
+  adw_message_dialog_set_default_response (message, enter_cancels ? "cancel" : response);
+  adw_message_dialog_set_close_response (message, "cancel");
 }
 
 void

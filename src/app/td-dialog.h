@@ -12,6 +12,12 @@ G_BEGIN_DECLS
  * responses from the right. */
 GtkWidget *td_message_dialog_new (GtkWidget *from, const char *heading, const char *body);
 
+/* Gives the message dialog @dialog "Cancel", which Escape chooses, and
+ * its main @response (@label, shown as @appearance), which Enter chooses
+ * (Cancel instead when @enter_cancels: a change hard to take back). */
+void td_message_dialog_add_choice (GtkWidget *dialog, const char *response, const char *label,
+                                   AdwResponseAppearance appearance, gboolean enter_cancels);
+
 /* Tab in @dialog goes from its fields to @first (its main button), then to
  * the other buttons in the order given (NULL-terminated), then back to the
  * first field; Shift+Tab the other way.  A message dialog made by

@@ -84,12 +84,8 @@ td_form_new (GtkWidget *owner, const char *heading, const char *body, const char
   g_set_weak_pointer (&form->owner, owner);
   form->response = g_strdup (response);
   form->dialog = td_message_dialog_new (owner, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (form->dialog), "cancel", _ ("_Cancel"),
-                                    response, response_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (form->dialog), response,
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (form->dialog), response);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (form->dialog), "cancel");
+  td_message_dialog_add_choice (form->dialog, response, response_label, ADW_RESPONSE_SUGGESTED,
+                                FALSE);
   form->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (form->list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (form->list, "boxed-list");

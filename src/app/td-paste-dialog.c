@@ -994,12 +994,7 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   dialog = td_message_dialog_new (GTK_WIDGET (self), _ ("Replace the Criteria Table?"),
                                   _ ("This year already has criteria. They are replaced by the "
                                      "pasted table; scores already entered are kept."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "replace",
-                                    _ ("_Replace"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "replace",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "replace");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  td_message_dialog_add_choice (dialog, "replace", _ ("_Replace"), ADW_RESPONSE_DESTRUCTIVE, FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_replace_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
