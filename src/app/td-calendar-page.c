@@ -1095,6 +1095,16 @@ td_calendar_page_dispose (GObject *object)
   G_OBJECT_CLASS (td_calendar_page_parent_class)->dispose (object);
 }
 
+/* The section's keys (td-section-page.h). */
+static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_FOCUS, GDK_KEY_Page_Up, 0, "calendar.previous-month", NULL },
+  { TD_SHORTCUT_FOCUS, GDK_KEY_Page_Down, 0, "calendar.next-month", NULL },
+  { TD_SHORTCUT_FOCUS, GDK_KEY_Home, 0, "calendar.today", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_n, GDK_CONTROL_MASK, "calendar.add-event", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_d, GDK_CONTROL_MASK, "calendar.add-deadline", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.export", NULL },
+};
+
 static void
 td_calendar_page_class_init (TdCalendarPageClass *klass)
 {
@@ -1134,18 +1144,7 @@ td_calendar_page_class_init (TdCalendarPageClass *klass)
   gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
 
   /* Page Up, Page Down and Home move in a list or a text field too. */
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Page_Up, 0,
-                                      "calendar.previous-month", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Page_Down, 0,
-                                      "calendar.next-month", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Home, 0,
-                                      "calendar.today", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_n,
-                                      GDK_CONTROL_MASK, "calendar.add-event", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_d,
-                                      GDK_CONTROL_MASK, "calendar.add-deadline", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_e,
-                                      GDK_CONTROL_MASK, "calendar.export", NULL);
+  td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void

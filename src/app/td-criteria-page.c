@@ -821,6 +821,22 @@ td_criteria_page_finalize (GObject *object)
   G_OBJECT_CLASS (td_criteria_page_parent_class)->finalize (object);
 }
 
+/* The section's keys (td-section-page.h). */
+static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_WINDOW, GDK_KEY_Return, GDK_CONTROL_MASK, "criteria.add-sibling", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_Return, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.add-child",
+    NULL },
+  /* The window's leaflet takes Alt+← and Alt+→ for "back" before a
+   * window-wide shortcut could see them. */
+  { TD_SHORTCUT_FOCUS, GDK_KEY_Right, GDK_ALT_MASK, "criteria.indent", NULL },
+  { TD_SHORTCUT_FOCUS, GDK_KEY_Left, GDK_ALT_MASK, "criteria.outdent", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_Up, GDK_ALT_MASK, "criteria.move-up", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_Down, GDK_ALT_MASK, "criteria.move-down", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_Delete, GDK_CONTROL_MASK, "criteria.delete", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "criteria.undo-delete", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.paste", NULL },
+};
+
 static void
 td_criteria_page_class_init (TdCriteriaPageClass *klass)
 {
@@ -852,27 +868,7 @@ td_criteria_page_class_init (TdCriteriaPageClass *klass)
   gtk_widget_class_install_action (widget_class, "criteria.copy-from", NULL, copy_from_action);
   gtk_widget_class_install_action (widget_class, "criteria.edit-total", NULL, edit_total_action);
 
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Return,
-                                      GDK_CONTROL_MASK, "criteria.add-sibling", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Return,
-                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.add-child",
-                                      NULL);
-  /* The window's leaflet takes Alt+← and Alt+→ for "back" before a
-   * window-wide shortcut could see them. */
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Right, GDK_ALT_MASK,
-                                      "criteria.indent", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Left, GDK_ALT_MASK,
-                                      "criteria.outdent", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Up, GDK_ALT_MASK,
-                                      "criteria.move-up", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Down, GDK_ALT_MASK,
-                                      "criteria.move-down", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Delete,
-                                      GDK_CONTROL_MASK, "criteria.delete", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_z,
-                                      GDK_CONTROL_MASK, "criteria.undo-delete", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_v,
-                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.paste", NULL);
+  td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void

@@ -956,6 +956,13 @@ td_ranking_page_finalize (GObject *object)
   G_OBJECT_CLASS (td_ranking_page_parent_class)->finalize (object);
 }
 
+/* The section's keys (td-section-page.h). */
+static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_WINDOW, GDK_KEY_m, GDK_CONTROL_MASK, "ranking.override", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_V, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ranking.votes", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ranking.settings", NULL },
+};
+
 static void
 td_ranking_page_class_init (TdRankingPageClass *klass)
 {
@@ -986,12 +993,7 @@ td_ranking_page_class_init (TdRankingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "ranking.mark-seen", NULL, mark_seen_action);
   gtk_widget_class_install_action (widget_class, "ranking.settings", NULL, settings_action);
 
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_m,
-                                      GDK_CONTROL_MASK, "ranking.override", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_V,
-                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ranking.votes", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_R,
-                                      GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ranking.settings", NULL);
+  td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void

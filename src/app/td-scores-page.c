@@ -757,6 +757,20 @@ td_scores_page_constructed (GObject *object)
   bind_section_menu (TD_SCORES_PAGE (object));
 }
 
+/* The section's keys (td-section-page.h). */
+static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_WINDOW, GDK_KEY_1, GDK_CONTROL_MASK, "scores.show-view", "unit" },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_2, GDK_CONTROL_MASK, "scores.show-view", "matrix" },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_Page_Down, GDK_ALT_MASK, "scores.next-unit", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_Page_Up, GDK_ALT_MASK, "scores.previous-unit", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_d, GDK_CONTROL_MASK, "scores.toggle-differences", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_h, GDK_CONTROL_MASK, "scores.history", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_i, GDK_CONTROL_MASK, "scores.import-forms", NULL },
+  /* A text field's own Ctrl+Z (typing not yet saved) comes first. */
+  { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "scores.undo", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_t, GDK_CONTROL_MASK, "scores.agree", NULL },
+};
+
 static void
 td_scores_page_class_init (TdScoresPageClass *klass)
 {
@@ -793,25 +807,7 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   gtk_widget_class_install_action (widget_class, "scores.agree", NULL, agree_action);
   td_scores_edits_class_init (widget_class);
 
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_1,
-                                      GDK_CONTROL_MASK, "scores.show-view", "s", "unit");
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_2,
-                                      GDK_CONTROL_MASK, "scores.show-view", "s", "matrix");
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Page_Down,
-                                      GDK_ALT_MASK, "scores.next-unit", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_Page_Up,
-                                      GDK_ALT_MASK, "scores.previous-unit", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_d,
-                                      GDK_CONTROL_MASK, "scores.toggle-differences", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_h,
-                                      GDK_CONTROL_MASK, "scores.history", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_i,
-                                      GDK_CONTROL_MASK, "scores.import-forms", NULL);
-  /* A text field's own Ctrl+Z (typing not yet saved) comes first. */
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_z,
-                                      GDK_CONTROL_MASK, "scores.undo", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_t,
-                                      GDK_CONTROL_MASK, "scores.agree", NULL);
+  td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void

@@ -111,6 +111,16 @@ td_section_page_class_add_shortcut (TdSectionPageClass *klass, TdShortcutScope s
 }
 
 void
+td_section_page_class_add_shortcuts (TdSectionPageClass *klass, const TdSectionShortcut *shortcuts,
+                                     gsize n_shortcuts)
+{
+  for (gsize i = 0; i < n_shortcuts; i++)
+    td_section_page_class_add_shortcut (klass, shortcuts[i].scope, shortcuts[i].keyval,
+                                        shortcuts[i].mods, shortcuts[i].action_name,
+                                        shortcuts[i].target ? "s" : NULL, shortcuts[i].target);
+}
+
+void
 td_section_page_class_add_menu_item (TdSectionPageClass *klass, const char *label,
                                      const char *detailed_action)
 {

@@ -67,6 +67,21 @@ void td_section_page_class_set_section (TdSectionPageClass *klass, const char *n
 void td_section_page_class_add_shortcut (TdSectionPageClass *klass, TdShortcutScope scope,
                                          guint keyval, GdkModifierType mods,
                                          const char *action_name, const char *format_string, ...);
+/* A shortcut of a section, for a table of them: @keyval with @mods
+ * activates @action_name, with the string @target as its argument (NULL:
+ * none). */
+typedef struct
+{
+  TdShortcutScope scope;
+  guint keyval;
+  GdkModifierType mods;
+  const char *action_name;
+  const char *target;
+} TdSectionShortcut;
+
+/* For class_init: each shortcut of the table @shortcuts. */
+void td_section_page_class_add_shortcuts (TdSectionPageClass *klass,
+                                          const TdSectionShortcut *shortcuts, gsize n_shortcuts);
 /* For class_init: an item of the section's menu (td_section_page_get_menu),
  * e.g. "Import Self-Score Forms…" → "scores.import-forms". */
 void td_section_page_class_add_menu_item (TdSectionPageClass *klass, const char *label,

@@ -613,6 +613,15 @@ td_units_page_finalize (GObject *object)
   G_OBJECT_CLASS (td_units_page_parent_class)->finalize (object);
 }
 
+/* The section's keys (td-section-page.h). */
+static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_WINDOW, GDK_KEY_n, GDK_CONTROL_MASK, "units.add", NULL },
+  { TD_SHORTCUT_WINDOW, GDK_KEY_f, GDK_CONTROL_MASK, "units.search", NULL },
+  /* Delete in a text field deletes text, not a unit. */
+  { TD_SHORTCUT_FOCUS, GDK_KEY_Delete, 0, "units.remove", NULL },
+  { TD_SHORTCUT_FOCUS, GDK_KEY_KP_Delete, 0, "units.remove", NULL },
+};
+
 static void
 td_units_page_class_init (TdUnitsPageClass *klass)
 {
@@ -640,15 +649,7 @@ td_units_page_class_init (TdUnitsPageClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (form_actions); i++)
     gtk_widget_class_install_action (widget_class, form_actions[i].name, NULL, form_action);
 
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_n,
-                                      GDK_CONTROL_MASK, "units.add", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_WINDOW, GDK_KEY_f,
-                                      GDK_CONTROL_MASK, "units.search", NULL);
-  /* Delete in a text field deletes text, not a unit. */
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_Delete, 0,
-                                      "units.remove", NULL);
-  td_section_page_class_add_shortcut (section_class, TD_SHORTCUT_FOCUS, GDK_KEY_KP_Delete, 0,
-                                      "units.remove", NULL);
+  td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void
