@@ -36,6 +36,25 @@ next_year (TdUnitsPage *self)
   return year > 0 ? year + 1 : 2025;
 }
 
+/* Refuses the form's input, saying why; FALSE. */
+static gboolean
+refuse (GError **error, const char *message)
+{
+  g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* Reads entry @entry as a date (dd/mm/yyyy) of the years 2000 to 2100;
+ * otherwise refuses with @message. */
+static gboolean
+read_date (TdForm *f, guint entry, GDate *date, const char *message, GError **error)
+{
+  if (td_date_from_display (td_form_text (f, entry), date) && g_date_get_year (date) >= 2000
+      && g_date_get_year (date) <= 2100)
+    return TRUE;
+  return refuse (error, message);
+}
+
 /* Rename: new name, short name, effective date. */
 static gboolean
 rename_check (TdForm *f, GDate *date, GError **error)
@@ -43,18 +62,10 @@ rename_check (TdForm *f, GDate *date, GError **error)
   g_autofree gchar *name = td_text_normalize_space (td_form_text (f, 0));
 
   if (name[0] == '\0')
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("New name: enter the new name."));
-      return FALSE;
-    }
-  if (!td_date_from_display (td_form_text (f, 2), date) || g_date_get_year (date) < 2000
-      || g_date_get_year (date) > 2100)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Effective date: enter a date as dd/mm/yyyy in the years 2000 to 2100."));
-      return FALSE;
-    }
-  return TRUE;
+    return refuse (error, _ ("New name: enter the new name."));
+  return read_date (f, 2, date,
+                    _ ("Effective date: enter a date as dd/mm/yyyy in the years 2000 to 2100."),
+                    error);
 }
 
 static void
@@ -151,24 +162,11 @@ merge_check (TdForm *f, GArray *ids, GDate *date, GError **error)
         g_array_append_val (ids, id);
       }
   if (ids->len < 2)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Units to merge: tick at least two units."));
-      return FALSE;
-    }
+    return refuse (error, _ ("Units to merge: tick at least two units."));
   if (name[0] == '\0')
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Name of the merged unit: enter a name."));
-      return FALSE;
-    }
-  if (!td_date_from_display (td_form_text (f, 2), date) || g_date_get_year (date) < 2000
-      || g_date_get_year (date) > 2100)
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID,
-                   _ ("Merge date: enter a date as dd/mm/yyyy in the years 2000 to 2100."));
-      return FALSE;
-    }
-  return TRUE;
+    return refuse (error, _ ("Name of the merged unit: enter a name."));
+  return read_date (f, 2, date,
+                    _ ("Merge date: enter a date as dd/mm/yyyy in the years 2000 to 2100."), error);
 }
 
 static void
@@ -402,10 +400,7 @@ settings_check (TdForm *f, GError **error)
   g_autofree gchar *name = td_text_normalize_space (td_form_text (f, 0));
 
   if (name[0] == '\0')
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("Bloc name: enter a name."));
-      return FALSE;
-    }
+    return refuse (error, _ ("Bloc name: enter a name."));
   return td_registry_check_roles (td_section_db (f->owner), td_section_bloc_year (f->owner),
                                   combo_unit (r->head_row, r->ids),
                                   combo_unit (r->deputy_row, r->ids), error);
