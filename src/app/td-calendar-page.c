@@ -171,27 +171,22 @@ badge_new (const char *text, const char *style)
   return label;
 }
 
-static const char *
-state_text (TdDeadlineState state)
+/* The badge of a deadline's state; none while it is pending. */
+static GtkWidget *
+state_badge (TdDeadlineState state)
 {
-  switch (state)
-    {
-    case TD_DEADLINE_OVERDUE:
-      return _ ("Overdue");
-    case TD_DEADLINE_DUE_SOON:
-      return _ ("Due soon");
-    case TD_DEADLINE_DONE:
-      return _ ("Done");
-    case TD_DEADLINE_PENDING:
-    default:
-      return NULL;
-    }
-}
+  static const struct
+  {
+    const char *text;
+    const char *style;
+  } badges[] = {
+    [TD_DEADLINE_PENDING] = { NULL, NULL },
+    [TD_DEADLINE_DUE_SOON] = { N_ ("Due soon"), "soon" },
+    [TD_DEADLINE_OVERDUE] = { N_ ("Overdue"), "overdue" },
+    [TD_DEADLINE_DONE] = { N_ ("Done"), "done" },
+  };
 
-static const char *
-state_style (TdDeadlineState state)
-{
-  return state == TD_DEADLINE_OVERDUE ? "overdue" : state == TD_DEADLINE_DUE_SOON ? "soon" : "done";
+  return badges[state].text ? badge_new (_ (badges[state].text), badges[state].style) : NULL;
 }
 
 static GtkWidget *
@@ -260,9 +255,9 @@ occurrence_row (const TdOccurrence *occ, gboolean emphasise)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
 
-  if (occ->kind == TD_OCCURRENCE_DEADLINE && state_text (occ->state) != NULL)
-    badge = badge_new (state_text (occ->state), state_style (occ->state));
-  else if (occ->years > 0)
+  if (occ->kind == TD_OCCURRENCE_DEADLINE)
+    badge = state_badge (occ->state);
+  if (badge == NULL && occ->years > 0)
     badge = year_class_badge (occ->year_class);
   if (badge != NULL)
     adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
@@ -658,8 +653,7 @@ refresh_deadlines (TdCalendarPage *self)
                                             "calendar.edit-deadline", d->id);
       GtkWidget *del = icon_action_button ("user-trash-symbolic", _ ("Delete the deadline"),
                                            "calendar.delete-deadline", d->id);
-      GtkWidget *badge
-          = state_text (state) ? badge_new (state_text (state), state_style (state)) : NULL;
+      GtkWidget *badge = state_badge (state);
 
       if (d->responsible == TD_RESPONSIBLE_MEMBERS)
         {

@@ -33,35 +33,16 @@ struct _TdImportDialog
 
 G_DEFINE_FINAL_TYPE (TdImportDialog, td_import_dialog, ADW_TYPE_WINDOW)
 
-static const char *
-status_icon (TdImportStatus status)
+/* How a row of the list shows its status: an icon and a word. */
+static const struct
 {
-  switch (status)
-    {
-    case TD_IMPORT_ADD:
-      return "list-add-symbolic";
-    case TD_IMPORT_DUPLICATE:
-      return "edit-copy-symbolic";
-    case TD_IMPORT_INVALID:
-    default:
-      return "dialog-warning-symbolic";
-    }
-}
-
-static const char *
-status_label (TdImportStatus status)
-{
-  switch (status)
-    {
-    case TD_IMPORT_ADD:
-      return _ ("To add");
-    case TD_IMPORT_DUPLICATE:
-      return _ ("Duplicate");
-    case TD_IMPORT_INVALID:
-    default:
-      return _ ("Invalid");
-    }
-}
+  const char *icon;
+  const char *label;
+} statuses[] = {
+  [TD_IMPORT_ADD] = { "list-add-symbolic", N_ ("To add") },
+  [TD_IMPORT_DUPLICATE] = { "edit-copy-symbolic", N_ ("Duplicate") },
+  [TD_IMPORT_INVALID] = { "dialog-warning-symbolic", N_ ("Invalid") },
+};
 
 static void
 refresh (TdImportDialog *self)
@@ -85,8 +66,8 @@ refresh (TdImportDialog *self)
     {
       TdImportRow *r = self->rows->pdata[i];
       GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name (status_icon (r->status));
-      GtkWidget *label = gtk_label_new (status_label (r->status));
+      GtkWidget *icon = gtk_image_new_from_icon_name (statuses[r->status].icon);
+      GtkWidget *label = gtk_label_new (_ (statuses[r->status].label));
       g_autofree gchar *title = NULL;
       g_autofree gchar *subtitle = NULL;
 
