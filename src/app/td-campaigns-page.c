@@ -318,7 +318,7 @@ share_action (GtkWidget *widget, const char *action_name, GVariant *param)
   g_autoptr (TdCampaign) c = td_campaign_get (td_section_db (self), self->campaign_id, NULL);
   g_autoptr (GArray) all = td_registry_list_all_bloc_years (td_section_db (self), NULL);
   g_autoptr (GArray) shares = NULL;
-  GtkWidget *dialog, *list, *scrolled;
+  GtkWidget *dialog, *list;
 
   if (c == NULL || all == NULL)
     return;
@@ -354,13 +354,7 @@ share_action (GtkWidget *widget, const char *action_name, GVariant *param)
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
     }
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  td_message_dialog_set_scrolled_child (dialog, list, 320);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

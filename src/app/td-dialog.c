@@ -224,6 +224,26 @@ td_message_dialog_add_choice (GtkWidget *dialog, const char *response, const cha
 }
 
 void
+td_message_dialog_set_scrolled_child (GtkWidget *dialog, GtkWidget *child, int max_height)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+
+  gtk_scrolled_window_set_policy (scrolled, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (scrolled, TRUE);
+  gtk_scrolled_window_set_max_content_height (scrolled, max_height);
+  gtk_scrolled_window_set_child (scrolled, child);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), GTK_WIDGET (scrolled));
+}
+
+void
+td_dialog_class_add_keys (GtkWidgetClass *widget_class, const TdDialogKey *keys, gsize n_keys)
+{
+  for (gsize i = 0; i < n_keys; i++)
+    gtk_widget_class_add_binding_action (widget_class, keys[i].keyval, keys[i].mods,
+                                         keys[i].action_name, NULL);
+}
+
+void
 td_dialog_set_buttons (GtkWindow *dialog, GtkWidget *first, ...)
 {
   GPtrArray *buttons = g_ptr_array_new ();

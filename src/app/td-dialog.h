@@ -18,6 +18,22 @@ GtkWidget *td_message_dialog_new (GtkWidget *from, const char *heading, const ch
 void td_message_dialog_add_choice (GtkWidget *dialog, const char *response, const char *label,
                                    AdwResponseAppearance appearance, gboolean enter_cancels);
 
+/* Puts @child in the message dialog @dialog below its body, scrolled once
+ * it is taller than @max_height. */
+void td_message_dialog_set_scrolled_child (GtkWidget *dialog, GtkWidget *child, int max_height);
+
+/* A key of a dialog's class, for a table of them: @keyval with @mods
+ * activates @action_name (no argument). */
+typedef struct
+{
+  guint keyval;
+  GdkModifierType mods;
+  const char *action_name;
+} TdDialogKey;
+
+/* For class_init: each key of the table @keys. */
+void td_dialog_class_add_keys (GtkWidgetClass *widget_class, const TdDialogKey *keys, gsize n_keys);
+
 /* Tab in @dialog goes from its fields to @first (its main button), then to
  * the other buttons in the order given (NULL-terminated), then back to the
  * first field; Shift+Tab the other way.  A message dialog made by

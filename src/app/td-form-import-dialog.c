@@ -539,6 +539,14 @@ td_form_import_dialog_dispose (GObject *object)
   G_OBJECT_CLASS (td_form_import_dialog_parent_class)->dispose (object);
 }
 
+/* The keys of the dialog. */
+static const TdDialogKey keys[] = {
+  { GDK_KEY_o, GDK_CONTROL_MASK, "form-import.add-files" },
+  { GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "form-import.add-folder" },
+  { GDK_KEY_Return, GDK_CONTROL_MASK, "form-import.apply" },
+  { GDK_KEY_Escape, 0, "window.close" },
+};
+
 static void
 td_form_import_dialog_class_init (TdFormImportDialogClass *klass)
 {
@@ -558,13 +566,7 @@ td_form_import_dialog_class_init (TdFormImportDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "form-import.add-files", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "form-import.add-folder", NULL, choose_action);
   gtk_widget_class_install_action (widget_class, "form-import.apply", NULL, apply_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "form-import.add-files", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "form-import.add-folder", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "form-import.apply", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  td_dialog_class_add_keys (widget_class, keys, G_N_ELEMENTS (keys));
 }
 
 static void

@@ -1041,6 +1041,16 @@ td_paste_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (td_paste_dialog_parent_class)->finalize (object);
 }
 
+/* The keys of the dialog. */
+static const TdDialogKey keys[] = {
+  { GDK_KEY_Escape, 0, "window.close" },
+  { GDK_KEY_s, GDK_CONTROL_MASK, "paste.save" },
+  { GDK_KEY_o, GDK_CONTROL_MASK, "paste.open-file" },
+  { GDK_KEY_g, GDK_CONTROL_MASK, "paste.make-grades" },
+  { GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "paste.make-options" },
+  { GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "paste.from-clipboard" },
+};
+
 static void
 td_paste_dialog_class_init (TdPasteDialogClass *klass)
 {
@@ -1065,17 +1075,7 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
   gtk_widget_class_install_action (widget_class, "paste.open-file", NULL, open_file_action);
   gtk_widget_class_install_action (widget_class, "paste.make-grades", NULL, group_rows_action);
   gtk_widget_class_install_action (widget_class, "paste.make-options", NULL, group_rows_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "paste.save",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "paste.open-file",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_g, GDK_CONTROL_MASK,
-                                       "paste.make-grades", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "paste.make-options", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "paste.from-clipboard", NULL);
+  td_dialog_class_add_keys (widget_class, keys, G_N_ELEMENTS (keys));
 }
 
 static void

@@ -105,7 +105,7 @@ td_score_paste_dialog_new (GtkWindow *parent, TdScorePaste *paste, TdCriteriaTab
   g_autofree gchar *body = NULL;
   g_autofree gchar *changes_text = NULL;
   g_autofree gchar *refused_text = NULL;
-  GtkWidget *dialog, *scroller, *box, *list;
+  GtkWidget *dialog, *box, *list;
 
   d->paste = paste;
   d->apply = apply;
@@ -166,13 +166,7 @@ td_score_paste_dialog_new (GtkWindow *parent, TdScorePaste *paste, TdCriteriaTab
           gtk_list_box_append (GTK_LIST_BOX (list), cell_row (title, change, FALSE));
         }
     }
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 420);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), box);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  td_message_dialog_set_scrolled_child (dialog, box, 420);
 
   g_object_set_data_full (G_OBJECT (dialog), "paste", d, (GDestroyNotify)paste_dialog_free);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel",

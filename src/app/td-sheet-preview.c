@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "td-sheet-preview.h"
+#include "td-dialog.h"
 #include "td-export.h"
 #include "td-pages.h"
 #include "td-print-operation.h"
@@ -172,6 +173,15 @@ td_sheet_preview_finalize (GObject *object)
   G_OBJECT_CLASS (td_sheet_preview_parent_class)->finalize (object);
 }
 
+/* The keys of the dialog. */
+static const TdDialogKey keys[] = {
+  { GDK_KEY_p, GDK_CONTROL_MASK, "preview.print" },
+  { GDK_KEY_plus, GDK_CONTROL_MASK, "preview.zoom-in" },
+  { GDK_KEY_equal, GDK_CONTROL_MASK, "preview.zoom-in" },
+  { GDK_KEY_minus, GDK_CONTROL_MASK, "preview.zoom-out" },
+  { GDK_KEY_Escape, 0, "window.close" },
+};
+
 static void
 td_sheet_preview_class_init (TdSheetPreviewClass *klass)
 {
@@ -189,15 +199,7 @@ td_sheet_preview_class_init (TdSheetPreviewClass *klass)
   gtk_widget_class_install_action (widget_class, "preview.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_out_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "preview.print",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
-                                       "preview.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
-                                       "preview.zoom-in", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
-                                       "preview.zoom-out", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  td_dialog_class_add_keys (widget_class, keys, G_N_ELEMENTS (keys));
 }
 
 static void
