@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The formats module's entry point: its table of the workbook and calendar
- * writers, the only symbol it exports (td-formats.h). */
+ * functions, the only symbol it exports (td-formats.h). */
 #include "config.h"
 
 #include "td-formats.h"
@@ -9,16 +9,14 @@
 
 G_MODULE_EXPORT const TdFormatsTable *td_formats_module_table (void);
 
+#define TD_FORMATS_ENTRY(name) .name = name,
+
 G_MODULE_EXPORT const TdFormatsTable *
 td_formats_module_table (void)
 {
-  static const TdFormatsTable table = {
-    .abi = TD_FORMATS_ABI,
-    .size = sizeof (TdFormatsTable),
-    .xlsx_write = td_xlsx_write,
-    .ical_build = td_ical_build,
-    .ical_export = td_ical_export,
-  };
+  static const TdFormatsTable table = { .abi = TD_FORMATS_ABI,
+                                        .size = sizeof (TdFormatsTable),
+                                        TD_FORMATS_FUNCTIONS (TD_FORMATS_ENTRY) };
 
   return &table;
 }

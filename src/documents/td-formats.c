@@ -56,36 +56,58 @@ formats_get (GError **error)
   const Loaded *loaded = g_once (&once, load_module, NULL);
 
   if (loaded->table == NULL)
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                 _ ("Thi Đua could not load its part that writes workbooks and calendar files "
-                    "(%s). Install Thi Đua again, or run it from the folder it was built in."),
-                 loaded->why);
+    g_set_error (
+        error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+        _ ("Thi Đua could not load its part that reads and writes workbooks and calendar "
+           "files (%s). Install Thi Đua again, or run it from the folder it was built in."),
+        loaded->why);
   return loaded->table;
 }
 
-gboolean
-td_xlsx_write (TdSheet *const *sheets, guint n_sheets, const char *path,
-               const TdXlsxOptions *options, GError **error)
-{
-  const TdFormatsTable *formats = formats_get (error);
+/* A function of the table that reports failure through @error. */
+#define WITH_ERROR(type, name, fallback, params, args)                                             \
+  type name params                                                                                 \
+  {                                                                                                \
+    const TdFormatsTable *formats = formats_get (error);                                           \
+                                                                                                   \
+    return formats != NULL ? formats->name args : fallback;                                        \
+  }
 
-  return formats != NULL && formats->xlsx_write (sheets, n_sheets, path, options, error);
-}
+/* One that is only called on what the module made (a workbook opened, a
+ * sheet read, a cell), so the module is there already. */
+#define LOADED(type, name, params, args)                                                           \
+  type name params                                                                                 \
+  {                                                                                                \
+    return formats_get (NULL)->name args;                                                          \
+  }
 
-gchar *
-td_ical_build (TdDb *db, gint64 bloc_year_id, const GDate *from, const GDate *to, GDateTime *stamp,
-               GError **error)
-{
-  const TdFormatsTable *formats = formats_get (error);
-
-  return formats != NULL ? formats->ical_build (db, bloc_year_id, from, to, stamp, error) : NULL;
-}
-
-gboolean
-td_ical_export (TdDb *db, gint64 bloc_year_id, const GDate *from, const GDate *to, const char *path,
-                GError **error)
-{
-  const TdFormatsTable *formats = formats_get (error);
-
-  return formats != NULL && formats->ical_export (db, bloc_year_id, from, to, path, error);
-}
+WITH_ERROR (gboolean, td_xlsx_write, FALSE,
+            (TdSheet *const *sheets, guint n_sheets, const char *path, const TdXlsxOptions *options,
+             GError **error),
+            (sheets, n_sheets, path, options, error))
+WITH_ERROR (gchar *, td_ical_build, NULL,
+            (TdDb * db, gint64 bloc_year_id, const GDate *from, const GDate *to, GDateTime *stamp,
+             GError **error),
+            (db, bloc_year_id, from, to, stamp, error))
+WITH_ERROR (gboolean, td_ical_export, FALSE,
+            (TdDb * db, gint64 bloc_year_id, const GDate *from, const GDate *to, const char *path,
+             GError **error),
+            (db, bloc_year_id, from, to, path, error))
+WITH_ERROR (TdXlsxReader *, td_xlsx_reader_open, NULL,
+            (const char *path, const TdXlsxLimits *limits, GError **error), (path, limits, error))
+WITH_ERROR (TdXlsxSheet *, td_xlsx_reader_read_sheet, NULL,
+            (TdXlsxReader * reader, guint index, GError **error), (reader, index, error))
+LOADED (void, td_xlsx_reader_free, (TdXlsxReader * reader), (reader))
+LOADED (guint, td_xlsx_reader_get_n_sheets, (TdXlsxReader * reader), (reader))
+LOADED (const char *, td_xlsx_reader_get_sheet_name, (TdXlsxReader * reader, guint index),
+        (reader, index))
+LOADED (TdXlsxSheetState, td_xlsx_reader_get_sheet_state, (TdXlsxReader * reader, guint index),
+        (reader, index))
+LOADED (gint, td_xlsx_reader_find_sheet, (TdXlsxReader * reader, const char *name), (reader, name))
+LOADED (void, td_xlsx_sheet_free, (TdXlsxSheet * sheet), (sheet))
+LOADED (const TdXlsxCell *, td_xlsx_sheet_get_cell, (TdXlsxSheet * sheet, guint32 row, guint32 col),
+        (sheet, row, col))
+LOADED (guint, td_xlsx_sheet_get_n_cells, (TdXlsxSheet * sheet), (sheet))
+LOADED (const TdXlsxCell *, td_xlsx_sheet_get_nth_cell, (TdXlsxSheet * sheet, guint n), (sheet, n))
+LOADED (gchar *, td_xlsx_cell_to_text, (const TdXlsxCell *cell), (cell))
+LOADED (gchar *, td_xlsx_cell_name, (guint32 row, guint32 col), (row, col))
