@@ -73,12 +73,28 @@ formats_get (GError **error)
     return formats != NULL ? formats->name args : fallback;                                        \
   }
 
-/* One that is only called on what the module made (a workbook opened, a
- * sheet read, a cell), so the module is there already. */
+/* The table for a function only called on what the module made (a
+ * workbook opened, a sheet read, a cell): the module is there already. */
+static const TdFormatsTable *
+formats_loaded (void)
+{
+  g_autoptr (GError) error = NULL;
+  const TdFormatsTable *formats = formats_get (&error);
+
+  if (formats == NULL)
+    g_error ("%s", error->message);
+  return formats;
+}
+
 #define LOADED(type, name, params, args)                                                           \
   type name params                                                                                 \
   {                                                                                                \
-    return formats_get (NULL)->name args;                                                          \
+    return formats_loaded ()->name args;                                                           \
+  }
+#define LOADED_VOID(name, params, args)                                                            \
+  void name params                                                                                 \
+  {                                                                                                \
+    formats_loaded ()->name args;                                                                  \
   }
 
 WITH_ERROR (gboolean, td_xlsx_write, FALSE,
@@ -97,14 +113,14 @@ WITH_ERROR (TdXlsxReader *, td_xlsx_reader_open, NULL,
             (const char *path, const TdXlsxLimits *limits, GError **error), (path, limits, error))
 WITH_ERROR (TdXlsxSheet *, td_xlsx_reader_read_sheet, NULL,
             (TdXlsxReader * reader, guint index, GError **error), (reader, index, error))
-LOADED (void, td_xlsx_reader_free, (TdXlsxReader * reader), (reader))
+LOADED_VOID (td_xlsx_reader_free, (TdXlsxReader * reader), (reader))
 LOADED (guint, td_xlsx_reader_get_n_sheets, (TdXlsxReader * reader), (reader))
 LOADED (const char *, td_xlsx_reader_get_sheet_name, (TdXlsxReader * reader, guint index),
         (reader, index))
 LOADED (TdXlsxSheetState, td_xlsx_reader_get_sheet_state, (TdXlsxReader * reader, guint index),
         (reader, index))
 LOADED (gint, td_xlsx_reader_find_sheet, (TdXlsxReader * reader, const char *name), (reader, name))
-LOADED (void, td_xlsx_sheet_free, (TdXlsxSheet * sheet), (sheet))
+LOADED_VOID (td_xlsx_sheet_free, (TdXlsxSheet * sheet), (sheet))
 LOADED (const TdXlsxCell *, td_xlsx_sheet_get_cell, (TdXlsxSheet * sheet, guint32 row, guint32 col),
         (sheet, row, col))
 LOADED (guint, td_xlsx_sheet_get_n_cells, (TdXlsxSheet * sheet), (sheet))
