@@ -35,7 +35,8 @@ main (int argc, char *argv[])
     setlocale (LC_COLLATE, "vi_VN.UTF-8");
 
   /* build/src/thidua run from its build tree (by a contributor, not
-   * installed) takes the translations and the settings schema built there:
+   * installed) takes the translations, the settings schema and the formats
+   * module built there:
    * the window then comes up as a clerk sees it. */
   {
     g_autofree gchar *exe = g_file_read_link ("/proc/self/exe", NULL);
@@ -48,6 +49,8 @@ main (int argc, char *argv[])
                                      : g_strdup (BUILD_ROOT "/data");
 
         g_setenv ("THIDUA_LOCALEDIR", BUILD_ROOT "/po", FALSE);
+        /* The formats module (workbooks, calendar files), src/documents/td-formats.c. */
+        g_setenv ("THIDUA_MODULEDIR", BUILD_ROOT "/src/documents", FALSE);
         g_setenv ("GSETTINGS_SCHEMA_DIR", dirs, TRUE);
       }
   }

@@ -124,7 +124,41 @@ if command -v xvfb-run >/dev/null; then
   [ $rc = 1 ] && [ -s "$tmp/failed.png" ]; ok $? "the window exits 1 when its file could not be opened"
   win --database "$db" --screenshot "$tmp/opened.png"; rc=$?
   [ $rc = 0 ] && [ -s "$tmp/opened.png" ]; ok $? "the window exits 0 when its file opened"
+  # Start-up (issue 19): the formats' libraries come with their module, on
+  # first use, not with the window (GL off as in the benchmark: Mesa's LLVM
+  # loads libxml2 for itself).
+  GSK_RENDERER=cairo GDK_BACKEND=x11 GDK_DEBUG=gl-disable xvfb-run -a \
+    env LD_DEBUG=files LD_DEBUG_OUTPUT="$tmp/ld" "$bin" --database "$db" \
+    --screenshot "$tmp/lean.png" >/dev/null 2>&1; rc=$?
+  loaded=$(cat "$tmp"/ld.* 2>/dev/null | grep -o 'file=lib[^ ]*' | sort -u | tr '\n' ' ')
+  rm -f "$tmp"/ld.*
+  [ $rc = 0 ] && grep -q "file=libgtk-4" <<<"$loaded" \
+    && ! grep -Eq "libxlsxwriter|libical|libcrypto|libgsf|libxml2|libicu" <<<"$loaded"
+  ok $? "the window draws without loading libxlsxwriter, libcrypto, libgsf, libxml2, libical or ICU"
 fi
+
+# The formats module: workbooks and calendar files through it, and a clear
+# message when it is missing.
+LC_ALL=C.UTF-8 "$bin" ics "$db" --year 2024 --output "$tmp/module.ics" >/dev/null; rc=$?
+[ $rc = 0 ] && grep -q "BEGIN:VCALENDAR" "$tmp/module.ics"; ok $? "ics writes through the formats module"
+mkdir -p "$tmp/no-module"
+out=$(THIDUA_MODULEDIR="$tmp/no-module" LC_ALL=C.UTF-8 "$bin" export ranking --example \
+      --output "$tmp/no-module.xlsx" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "could not load its part that reads and writes workbooks" <<<"$out" \
+  && grep -q "no-module/libthidua-formats.so" <<<"$out" && [ ! -e "$tmp/no-module.xlsx" ]
+ok $? "a missing formats module: export says so, exits 1, writes nothing ($out)"
+out=$(THIDUA_MODULEDIR="$tmp/no-module" LC_ALL=vi_VN.UTF-8 "$bin" ics "$db" --year 2024 \
+      --output "$tmp/no-module.ics" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "không nạp được phần đọc, ghi sổ tính Excel" <<<"$out" && [ ! -e "$tmp/no-module.ics" ]
+ok $? "a missing formats module: ics says so in Vietnamese, exits 1"
+LC_ALL=C.UTF-8 "$bin" export ranking --example --output "$tmp/read-me.xlsx" >/dev/null
+out=$(LC_ALL=C.UTF-8 "$bin" import-forms "$db" "$tmp/read-me.xlsx" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "not a Thi Đua self-score form" <<<"$out"
+ok $? "import-forms reads a workbook through the formats module ($out)"
+out=$(THIDUA_MODULEDIR="$tmp/no-module" LC_ALL=C.UTF-8 "$bin" import-forms "$db" \
+      "$tmp/read-me.xlsx" 2>&1); rc=$?
+[ $rc = 1 ] && grep -q "could not load its part that reads and writes workbooks" <<<"$out"
+ok $? "a missing formats module: import-forms says so, exits 1"
 
 echo "1..$n"
 exit $fail
