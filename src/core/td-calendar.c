@@ -37,17 +37,9 @@ static const gsize event_texts[]
     = { G_STRUCT_OFFSET (TdEvent, key), G_STRUCT_OFFSET (TdEvent, name),
         G_STRUCT_OFFSET (TdEvent, year_label), G_STRUCT_OFFSET (TdEvent, notes), TD_RECORD_END };
 
-TdEvent *
-td_event_copy (const TdEvent *event)
-{
-  return td_record_copy (event, sizeof *event, event_texts);
-}
+TD_RECORD_DEFINE_COPY (TdEvent, td_event_copy, event_texts);
 
-void
-td_event_free (TdEvent *event)
-{
-  td_record_free (event, event_texts);
-}
+TD_RECORD_DEFINE_FREE (TdEvent, td_event_free, event_texts);
 
 TdDeadline *
 td_deadline_new (void)
@@ -63,25 +55,13 @@ td_deadline_new (void)
 static const gsize deadline_texts[]
     = { G_STRUCT_OFFSET (TdDeadline, title), G_STRUCT_OFFSET (TdDeadline, notes), TD_RECORD_END };
 
-TdDeadline *
-td_deadline_copy (const TdDeadline *deadline)
-{
-  return td_record_copy (deadline, sizeof *deadline, deadline_texts);
-}
+TD_RECORD_DEFINE_COPY (TdDeadline, td_deadline_copy, deadline_texts);
 
-void
-td_deadline_free (TdDeadline *deadline)
-{
-  td_record_free (deadline, deadline_texts);
-}
+TD_RECORD_DEFINE_FREE (TdDeadline, td_deadline_free, deadline_texts);
 
 static const gsize progress_texts[] = { G_STRUCT_OFFSET (TdMemberProgress, name), TD_RECORD_END };
 
-void
-td_member_progress_free (TdMemberProgress *progress)
-{
-  td_record_free (progress, progress_texts);
-}
+TD_RECORD_DEFINE_FREE (TdMemberProgress, td_member_progress_free, progress_texts);
 
 static const gsize occurrence_texts[]
     = { G_STRUCT_OFFSET (TdOccurrence, title), G_STRUCT_OFFSET (TdOccurrence, label),

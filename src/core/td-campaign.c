@@ -32,11 +32,7 @@ static const gsize campaign_texts[]
     = { G_STRUCT_OFFSET (TdCampaign, name), G_STRUCT_OFFSET (TdCampaign, theme),
         G_STRUCT_OFFSET (TdCampaign, slogan), G_STRUCT_OFFSET (TdCampaign, notes), TD_RECORD_END };
 
-void
-td_campaign_free (TdCampaign *campaign)
-{
-  td_record_free (campaign, campaign_texts);
-}
+TD_RECORD_DEFINE_FREE (TdCampaign, td_campaign_free, campaign_texts);
 
 TdTarget *
 td_target_new (void)
@@ -47,11 +43,7 @@ td_target_new (void)
 static const gsize target_texts[] = { G_STRUCT_OFFSET (TdTarget, text),
                                       G_STRUCT_OFFSET (TdTarget, required_level), TD_RECORD_END };
 
-void
-td_target_free (TdTarget *target)
-{
-  td_record_free (target, target_texts);
-}
+TD_RECORD_DEFINE_FREE (TdTarget, td_target_free, target_texts);
 
 const char *
 td_campaign_kind_label (TdCampaignKind kind)

@@ -96,11 +96,7 @@ td_rule_kind_is_deduction (TdRuleKind kind)
 
 static const gsize option_texts[] = { G_STRUCT_OFFSET (TdRuleOption, label), TD_RECORD_END };
 
-void
-td_rule_option_free (TdRuleOption *option)
-{
-  td_record_free (option, option_texts);
-}
+TD_RECORD_DEFINE_FREE (TdRuleOption, td_rule_option_free, option_texts);
 
 static const gsize criterion_texts[]
     = { G_STRUCT_OFFSET (TdCriterion, code),      G_STRUCT_OFFSET (TdCriterion, title),
@@ -584,11 +580,7 @@ td_criterion_describe_rule (const TdCriterion *c)
 static const gsize problem_texts[]
     = { G_STRUCT_OFFSET (TdCriteriaProblem, message), TD_RECORD_END };
 
-void
-td_criteria_problem_free (TdCriteriaProblem *problem)
-{
-  td_record_free (problem, problem_texts);
-}
+TD_RECORD_DEFINE_FREE (TdCriteriaProblem, td_criteria_problem_free, problem_texts);
 
 static gchar *
 node_name (const TdCriterion *c)

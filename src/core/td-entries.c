@@ -91,11 +91,7 @@ td_entry_copy (const TdEntry *src)
   return e;
 }
 
-void
-td_entry_free (TdEntry *e)
-{
-  td_record_free (e, entry_texts);
-}
+TD_RECORD_DEFINE_FREE (TdEntry, td_entry_free, entry_texts);
 
 gboolean
 td_entry_equal (const TdEntry *a, const TdEntry *b)
@@ -994,11 +990,7 @@ static const gsize change_texts[]
         G_STRUCT_OFFSET (TdEntryChange, user),      G_STRUCT_OFFSET (TdEntryChange, old_value),
         G_STRUCT_OFFSET (TdEntryChange, new_value), TD_RECORD_END };
 
-void
-td_entry_change_free (TdEntryChange *change)
-{
-  td_record_free (change, change_texts);
-}
+TD_RECORD_DEFINE_FREE (TdEntryChange, td_entry_change_free, change_texts);
 
 static gpointer
 change_from_row (sqlite3_stmt *stmt)

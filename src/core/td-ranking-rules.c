@@ -45,11 +45,7 @@ td_award_new (void)
 static const gsize award_texts[]
     = { G_STRUCT_OFFSET (TdAward, name), G_STRUCT_OFFSET (TdAward, level), TD_RECORD_END };
 
-void
-td_award_free (TdAward *award)
-{
-  td_record_free (award, award_texts);
-}
+TD_RECORD_DEFINE_FREE (TdAward, td_award_free, award_texts);
 
 /* --- award catalogue ----------------------------------------------------- */
 

@@ -25,6 +25,26 @@ gpointer td_record_copy (gconstpointer record, gsize size, const gsize *texts);
 /* Frees the text fields and the record; NULL is ignored. */
 void td_record_free (gpointer record, const gsize *texts);
 
+/* A record type's _free and _copy over its list of text fields, one line
+ * each instead of a function each:
+ *
+ *   TD_RECORD_DEFINE_FREE (TdBloc, td_bloc_free, bloc_texts);
+ *   TD_RECORD_DEFINE_COPY (TdEvent, td_event_copy, event_texts);
+ *
+ * (static before either makes the function private to its file). */
+#define TD_RECORD_DEFINE_FREE(Type, free_func, texts)                                              \
+  void free_func (Type *record)                                                                    \
+  {                                                                                                \
+    td_record_free (record, (texts));                                                              \
+  }                                                                                                \
+  void free_func (Type *record)
+#define TD_RECORD_DEFINE_COPY(Type, copy_func, texts)                                              \
+  Type *copy_func (const Type *record)                                                             \
+  {                                                                                                \
+    return td_record_copy (record, sizeof *record, (texts));                                       \
+  }                                                                                                \
+  Type *copy_func (const Type *record)
+
 /* An owned part of a record that is not text (an array, a table, a child
  * record): where it is and what frees it.  A list of parts ends with an
  * offset of TD_RECORD_END. */

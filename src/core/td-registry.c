@@ -41,11 +41,7 @@ static const gsize unit_texts[] = { G_STRUCT_OFFSET (TdUnit, name),
                                     G_STRUCT_OFFSET (TdUnit, notes),
                                     TD_RECORD_END };
 
-void
-td_unit_free (TdUnit *unit)
-{
-  td_record_free (unit, unit_texts);
-}
+TD_RECORD_DEFINE_FREE (TdUnit, td_unit_free, unit_texts);
 
 TdBloc *
 td_bloc_new (void)
@@ -57,11 +53,7 @@ static const gsize bloc_texts[]
     = { G_STRUCT_OFFSET (TdBloc, name), G_STRUCT_OFFSET (TdBloc, authority),
         G_STRUCT_OFFSET (TdBloc, place), G_STRUCT_OFFSET (TdBloc, notes), TD_RECORD_END };
 
-void
-td_bloc_free (TdBloc *bloc)
-{
-  td_record_free (bloc, bloc_texts);
-}
+TD_RECORD_DEFINE_FREE (TdBloc, td_bloc_free, bloc_texts);
 
 TdBlocYear *
 td_bloc_year_new (void)
@@ -73,21 +65,13 @@ static const gsize bloc_year_texts[]
     = { G_STRUCT_OFFSET (TdBlocYear, signer_name), G_STRUCT_OFFSET (TdBlocYear, signer_position),
         G_STRUCT_OFFSET (TdBlocYear, signer_authority), TD_RECORD_END };
 
-void
-td_bloc_year_free (TdBlocYear *bloc_year)
-{
-  td_record_free (bloc_year, bloc_year_texts);
-}
+TD_RECORD_DEFINE_FREE (TdBlocYear, td_bloc_year_free, bloc_year_texts);
 
 static const gsize member_texts[]
     = { G_STRUCT_OFFSET (TdMember, name), G_STRUCT_OFFSET (TdMember, short_name),
         G_STRUCT_OFFSET (TdMember, kind), TD_RECORD_END };
 
-void
-td_member_free (TdMember *member)
-{
-  td_record_free (member, member_texts);
-}
+TD_RECORD_DEFINE_FREE (TdMember, td_member_free, member_texts);
 
 gchar *
 td_date_to_iso (const GDate *date)

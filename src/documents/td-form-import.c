@@ -50,11 +50,7 @@ static const gsize refusal_texts[]
         G_STRUCT_OFFSET (TdFormRefusal, value), G_STRUCT_OFFSET (TdFormRefusal, reason),
         TD_RECORD_END };
 
-static void
-refusal_free (TdFormRefusal *refusal)
-{
-  td_record_free (refusal, refusal_texts);
-}
+static TD_RECORD_DEFINE_FREE (TdFormRefusal, refusal_free, refusal_texts);
 
 static TdFormPlan *
 plan_new (TdFormFile *file, const char *sheet)
