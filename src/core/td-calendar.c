@@ -204,17 +204,11 @@ event_from_row (sqlite3_stmt *stmt)
 {
   TdEvent *event = td_event_new ();
 
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->name = td_calendar_column_text (stmt, 1);
+  td_query_columns (stmt, "xe--iibi-be", &event->id, &event->name, &event->day, &event->month,
+                    &event->leap, &event->year, &event->great, &event->notes);
   td_event_kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &event->kind);
   event->lunar = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "lunar") == 0;
-  event->day = sqlite3_column_int (stmt, 4);
-  event->month = sqlite3_column_int (stmt, 5);
-  event->leap = sqlite3_column_int (stmt, 6) != 0;
-  event->year = sqlite3_column_int (stmt, 7);
   td_anniversary_from_string ((const char *)sqlite3_column_text (stmt, 8), &event->rule);
-  event->great = sqlite3_column_int (stmt, 9) != 0;
-  event->notes = td_calendar_column_text (stmt, 10);
   return event;
 }
 

@@ -303,6 +303,54 @@ td_query_finish (TdDb *db, gboolean ok, const char *what, GError **error)
   return TRUE;
 }
 
+void
+td_query_columns (sqlite3_stmt *stmt, const char *types, ...)
+{
+  va_list ap;
+
+  va_start (ap, types);
+  for (int column = 0; types[column] != '\0'; column++)
+    {
+      switch (types[column])
+        {
+        case 'x':
+          *va_arg (ap, gint64 *) = sqlite3_column_int64 (stmt, column);
+          break;
+        case 'i':
+          *va_arg (ap, gint *) = sqlite3_column_int (stmt, column);
+          break;
+        case 'b':
+          *va_arg (ap, gboolean *) = sqlite3_column_int (stmt, column) != 0;
+          break;
+        case 's':
+        case 'e':
+          {
+            gchar **place = va_arg (ap, gchar **);
+            gchar *text = td_query_column_dup (stmt, column);
+
+            g_free (*place);
+            *place = text != NULL || types[column] == 's' ? text : g_strdup ("");
+          }
+          break;
+        case 'o':
+          *va_arg (ap, gint64 *) = sqlite3_column_type (stmt, column) == SQLITE_NULL
+                                       ? -1
+                                       : sqlite3_column_int64 (stmt, column);
+          break;
+        case 'd':
+          td_query_column_date (stmt, column, va_arg (ap, GDate *));
+          break;
+        case '-':
+          break;
+        default:
+          g_critical ("td-query: “%c” is not a column type", types[column]);
+          va_end (ap);
+          return;
+        }
+    }
+  va_end (ap);
+}
+
 gchar *
 td_query_column_dup (sqlite3_stmt *stmt, int column)
 {
