@@ -172,11 +172,10 @@ td_rank_settings_new (void)
 }
 
 static const TdRecordPart settings_parts[]
-    = { { G_STRUCT_OFFSET (TdRankSettings, tie_breaks), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRankSettings, proposal_rules), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRankSettings, overrides), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRankSettings, decisions), (GDestroyNotify)g_ptr_array_unref },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdRankSettings, tie_breaks, g_ptr_array_unref),
+        TD_RECORD_PART (TdRankSettings, proposal_rules, g_ptr_array_unref),
+        TD_RECORD_PART (TdRankSettings, overrides, g_ptr_array_unref),
+        TD_RECORD_PART (TdRankSettings, decisions, g_ptr_array_unref), TD_RECORD_PARTS_END };
 
 void
 td_rank_settings_free (TdRankSettings *settings)
@@ -195,11 +194,10 @@ static const gsize proposal_texts[] = { G_STRUCT_OFFSET (TdProposal, reason), TD
 static TD_RECORD_DEFINE_FREE (TdProposal, proposal_free, proposal_texts);
 
 static const TdRecordPart ranking_parts[]
-    = { { G_STRUCT_OFFSET (TdRanking, rows), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRanking, proposals), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRanking, inputs), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRanking, owned_settings), (GDestroyNotify)td_rank_settings_free },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdRanking, rows, g_ptr_array_unref),
+        TD_RECORD_PART (TdRanking, proposals, g_ptr_array_unref),
+        TD_RECORD_PART (TdRanking, inputs, g_ptr_array_unref),
+        TD_RECORD_PART (TdRanking, owned_settings, td_rank_settings_free), TD_RECORD_PARTS_END };
 
 void
 td_ranking_free (TdRanking *ranking)

@@ -54,8 +54,21 @@ typedef struct
   GDestroyNotify free;
 } TdRecordPart;
 
-/* Frees each part that is not NULL, then the text fields (@texts may be
- * NULL when there are none) and the record; NULL is ignored. */
+/* One part of a list: the field of @Type and the function that frees it. */
+#define TD_RECORD_PART(Type, field, free_func)                                                     \
+  {                                                                                                \
+    G_STRUCT_OFFSET (Type, field), (GDestroyNotify)(free_func)                                     \
+  }
+#define TD_RECORD_PARTS_END                                                                        \
+  {                                                                                                \
+    TD_RECORD_END, NULL                                                                            \
+  }
+
+/* Frees each part that is not NULL and the text fields (@texts may be
+ * NULL when there are none), and sets them to NULL: the record itself
+ * stays (an element of a GArray, a struct on the stack). */
+void td_record_clear_full (gpointer record, const gsize *texts, const TdRecordPart *parts);
+/* td_record_clear_full, then the record; NULL is ignored. */
 void td_record_free_full (gpointer record, const gsize *texts, const TdRecordPart *parts);
 
 G_END_DECLS

@@ -23,15 +23,15 @@ struct _TdUnitSnapshot
 };
 
 static const TdRecordPart snapshot_parts[]
-    = { { G_STRUCT_OFFSET (TdUnitSnapshot, unit), (GDestroyNotify)td_unit_free },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, names), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, memberships), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, heads), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, deputies), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, merged_from), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, results), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, progress), (GDestroyNotify)g_ptr_array_unref },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdUnitSnapshot, unit, td_unit_free),
+        TD_RECORD_PART (TdUnitSnapshot, names, g_ptr_array_unref),
+        TD_RECORD_PART (TdUnitSnapshot, memberships, g_array_unref),
+        TD_RECORD_PART (TdUnitSnapshot, heads, g_array_unref),
+        TD_RECORD_PART (TdUnitSnapshot, deputies, g_array_unref),
+        TD_RECORD_PART (TdUnitSnapshot, merged_from, g_array_unref),
+        TD_RECORD_PART (TdUnitSnapshot, results, g_ptr_array_unref),
+        TD_RECORD_PART (TdUnitSnapshot, progress, g_ptr_array_unref),
+        TD_RECORD_PARTS_END };
 
 void
 td_unit_snapshot_free (TdUnitSnapshot *snapshot)

@@ -3,6 +3,7 @@
  * marked with the file, and Undo (see td-score-import.h). */
 #include "config.h"
 
+#include "td-record.h"
 #include "td-score-import.h"
 
 #include <glib/gi18n-lib.h>
@@ -23,13 +24,15 @@ struct _TdScoreImport
   gint64 autocheckpoint; /* the connection's, while a batch runs; −1 outside */
 };
 
+static const gsize saved_texts[] = { G_STRUCT_OFFSET (Saved, source_name), TD_RECORD_END };
+static const TdRecordPart saved_parts[]
+    = { TD_RECORD_PART (Saved, before, td_entry_free),
+        TD_RECORD_PART (Saved, table, td_criteria_table_unref), TD_RECORD_PARTS_END };
+
 static void
 saved_clear (gpointer data)
 {
-  Saved *s = data;
-  td_entry_free (s->before);
-  td_criteria_table_unref (s->table);
-  g_free (s->source_name);
+  td_record_clear_full (data, saved_texts, saved_parts);
 }
 
 TdScoreImport *

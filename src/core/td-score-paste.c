@@ -3,24 +3,25 @@
  * by cell, saving it in one transaction (see td-score-paste.h). */
 #include "config.h"
 
+#include "td-record.h"
 #include "td-score-paste.h"
 #include "td-paste-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+static const gsize cell_texts[]
+    = { G_STRUCT_OFFSET (TdScorePasteCell, text), G_STRUCT_OFFSET (TdScorePasteCell, old_text),
+        G_STRUCT_OFFSET (TdScorePasteCell, new_text), G_STRUCT_OFFSET (TdScorePasteCell, reason),
+        TD_RECORD_END };
+static const TdRecordPart cell_parts[]
+    = { TD_RECORD_PART (TdScorePasteCell, before, td_entry_free),
+        TD_RECORD_PART (TdScorePasteCell, entry, td_entry_free), TD_RECORD_PARTS_END };
+
 static void
 cell_free (gpointer data)
 {
-  TdScorePasteCell *cell = data;
-
-  g_free (cell->text);
-  g_free (cell->old_text);
-  g_free (cell->new_text);
-  g_clear_pointer (&cell->before, td_entry_free);
-  g_clear_pointer (&cell->entry, td_entry_free);
-  g_free (cell->reason);
-  g_free (cell);
+  td_record_free_full (data, cell_texts, cell_parts);
 }
 
 void
