@@ -351,6 +351,15 @@ td_query_columns (sqlite3_stmt *stmt, const char *types, ...)
   va_end (ap);
 }
 
+gboolean
+td_query_finish_local (TdDb *db, GError *local, GError **error)
+{
+  if (td_query_finish (db, local == NULL, NULL, &local))
+    return TRUE;
+  g_propagate_error (error, local);
+  return FALSE;
+}
+
 gchar *
 td_query_column_dup (sqlite3_stmt *stmt, int column)
 {

@@ -73,6 +73,10 @@ gboolean td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, 
  * commit succeeds, then @what notified unless NULL; rolled back otherwise.
  * Returns whether it was committed. */
 gboolean td_query_finish (TdDb *db, gboolean ok, const char *what, GError **error);
+/* The same for a change whose steps keep going until the first error and
+ * keep it in @local (taken): committed when there is none; otherwise, or
+ * when the commit fails, rolled back and the error moved into @error. */
+gboolean td_query_finish_local (TdDb *db, GError *local, GError **error);
 
 /* Reads the current row of @stmt into the places after @types, one
  * character a column from column 0, as td_query_prepare binds them:

@@ -3,6 +3,7 @@
  * marked with the file, and Undo (see td-score-import.h). */
 #include "config.h"
 
+#include "td-query.h"
 #include "td-record.h"
 #include "td-score-import.h"
 
@@ -130,6 +131,7 @@ td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries
   guint first = import->saved->len;
   GError *local = NULL;
   gint64 after;
+  gboolean ok;
 
   enlarge_cache (db);
   if (!td_db_begin (db, error))
@@ -164,18 +166,11 @@ td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries
     }
   if (local == NULL && after >= 0)
     mark_audit (db, after, note, &local);
-  if (local == NULL)
-    td_db_commit (db, &local);
-  if (local != NULL)
-    {
-      td_db_rollback (db);
-      g_array_set_size (import->saved, first);
-      td_db_thaw_notify (db);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  ok = td_query_finish_local (db, local, error);
+  if (!ok)
+    g_array_set_size (import->saved, first);
   td_db_thaw_notify (db);
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -183,6 +178,7 @@ td_score_import_undo (TdDb *db, TdScoreImport *import, GError **error)
 {
   GError *local = NULL;
   gint64 after;
+  gboolean ok;
 
   if (import->saved->len == 0)
     return TRUE;
@@ -215,16 +211,9 @@ td_score_import_undo (TdDb *db, TdScoreImport *import, GError **error)
             after = last_audit_id (db, &local);
         }
     }
-  if (local == NULL)
-    td_db_commit (db, &local);
-  if (local != NULL)
-    {
-      td_db_rollback (db);
-      td_db_thaw_notify (db);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  g_array_set_size (import->saved, 0);
+  ok = td_query_finish_local (db, local, error);
+  if (ok)
+    g_array_set_size (import->saved, 0);
   td_db_thaw_notify (db);
-  return TRUE;
+  return ok;
 }

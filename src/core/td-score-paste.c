@@ -3,6 +3,7 @@
  * by cell, saving it in one transaction (see td-score-paste.h). */
 #include "config.h"
 
+#include "td-query.h"
 #include "td-record.h"
 #include "td-score-paste.h"
 #include "td-paste-private.h"
@@ -261,6 +262,7 @@ td_score_paste_save_cells (TdScores *scores, TdDb *db, TdSource source, guint n,
   TdCriteriaTable *table = td_scores_get_table (scores);
   g_autoptr (GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_free);
   GError *local = NULL;
+  gboolean ok;
 
   if (!td_db_begin (db, error))
     return FALSE;
@@ -284,19 +286,12 @@ td_score_paste_save_cells (TdScores *scores, TdDb *db, TdSource source, guint n,
                                           NULL, &local);
         }
     }
-  if (local == NULL)
-    td_db_commit (db, &local);
-  if (local != NULL)
-    {
-      td_db_rollback (db);
-      td_db_thaw_notify (db);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  for (guint i = 0; i < n; i++)
+  /* The notifications wait until the scores hold what was saved. */
+  ok = td_query_finish_local (db, local, error);
+  for (guint i = 0; ok && i < n; i++)
     td_scores_put_entry (scores, units[i], indices[i], source, g_ptr_array_index (saved, i));
   td_db_thaw_notify (db);
-  return TRUE;
+  return ok;
 }
 
 gboolean
