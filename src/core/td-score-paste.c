@@ -6,6 +6,7 @@
 #include "td-query.h"
 #include "td-record.h"
 #include "td-score-paste.h"
+#include "td-text.h"
 #include "td-paste-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -325,20 +326,8 @@ td_score_paste_copy (TdScores *scores, TdSource source, const gint *rows, guint 
         {
           g_autofree gchar *text = shown_text (scores, source, rows[r], units[k]);
 
-          if (k > 0)
-            g_string_append_c (out, '\t');
-          /* A value with a tab, a line break or a quote is quoted, as
-           * spreadsheets write it. */
-          if (strpbrk (text, "\t\n\r\"") != NULL)
-            {
-              g_autofree gchar *doubled = NULL;
-              g_auto (GStrv) parts = g_strsplit (text, "\"", -1);
-
-              doubled = g_strjoinv ("\"\"", parts);
-              g_string_append_printf (out, "\"%s\"", doubled);
-            }
-          else
-            g_string_append (out, text);
+          /* A value with a tab, a line break or a quote is quoted. */
+          td_text_append_tsv_cell (out, k, text, strpbrk (text, "\t\n\r\"") != NULL);
         }
       g_string_append_c (out, '\n');
     }
