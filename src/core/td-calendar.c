@@ -113,20 +113,18 @@ td_calendar_today (void)
   return today;
 }
 
+/* The calendar's names for the registry's dd/mm/yyyy (one format for
+ * every date the clerk sees). */
 gchar *
 td_calendar_format_dmy (const GDate *date)
 {
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
-                          g_date_get_year (date));
+  return td_date_to_display (date);
 }
 
-/* Accepts d/m/yyyy with / . or - between the parts (td_date_parse). */
 gboolean
 td_calendar_parse_dmy (const char *text, GDate *out)
 {
-  return td_date_parse (text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, out, NULL);
+  return td_date_from_display (text, out);
 }
 
 TdYearClass

@@ -92,10 +92,72 @@ td_registry_delete_unit_with_undo (TdDb *db, gint64 unit_id, GError **error)
   return g_steal_pointer (&s);
 }
 
-static gboolean
-run_id_pair (TdDb *db, const char *sql, gint64 a, gint64 b, GError **error)
+/* The rows of a snapshot that are lists of ids: each is written back by
+ * its statement with ?1 the id and ?2 the unit's. */
+static const struct
 {
-  return td_query_run (db, sql, error, "xx", a, b);
+  gsize ids; /* GArray * of gint64 in TdUnitSnapshot */
+  const char *sql;
+} id_rows[] = {
+  { G_STRUCT_OFFSET (TdUnitSnapshot, memberships),
+    "INSERT OR IGNORE INTO membership (bloc_year_id, unit_id)"
+    " SELECT id, ?2 FROM bloc_year WHERE id = ?1" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, heads),
+    "UPDATE bloc_year SET head_unit_id = ?2 WHERE id = ?1" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, deputies),
+    "UPDATE bloc_year SET deputy_unit_id = ?2 WHERE id = ?1" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, merged_from),
+    "UPDATE unit SET merged_into = ?2 WHERE id = ?1" },
+};
+
+/* The rows kept as text, "a\tb\tc": each is written back by its statement
+ * with ?1 the unit's id and ?2, ?3, ?4 the three fields, bound as @types
+ * says (a row's own id is text, cast by the statement). */
+static const struct
+{
+  gsize texts; /* GPtrArray * of gchar * in TdUnitSnapshot */
+  const char *sql;
+  const char *types;
+} text_rows[] = {
+  { G_STRUCT_OFFSET (TdUnitSnapshot, names),
+    "INSERT INTO unit_name (unit_id, valid_from, name, short_name) VALUES (?1, ?2, ?3, ?4)",
+    "xsse" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, results),
+    "INSERT OR IGNORE INTO target_result (target_id, unit_id, result, note)"
+    " SELECT id, ?1, ?3, ?4 FROM target WHERE id = CAST (?2 AS INTEGER)",
+    "xsee" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, progress),
+    "INSERT OR IGNORE INTO deadline_member (deadline_id, unit_id, done)"
+    " SELECT id, ?1, ?3 FROM deadline WHERE id = CAST (?2 AS INTEGER)",
+    "xse" },
+};
+
+static gboolean
+restore_text_rows (TdDb *db, const TdUnitSnapshot *s, guint k, GError **error)
+{
+  GPtrArray *rows = G_STRUCT_MEMBER (GPtrArray *, s, text_rows[k].texts);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (rows->pdata[i], "\t", 3);
+
+      if (!td_query_run (db, text_rows[k].sql, error, text_rows[k].types, s->unit->id, f[0], f[1],
+                         f[1] ? f[2] : NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_id_rows (TdDb *db, const TdUnitSnapshot *s, guint k, GError **error)
+{
+  GArray *ids = G_STRUCT_MEMBER (GArray *, s, id_rows[k].ids);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!td_query_run (db, id_rows[k].sql, error, "xx", g_array_index (ids, gint64, i),
+                       s->unit->id))
+      return FALSE;
+  return TRUE;
 }
 
 /* Puts the rows of @data (a TdUnitSnapshot) back, inside the transaction
@@ -117,55 +179,13 @@ restore_rows (TdDb *db, gpointer data, GError **error)
                      unit->notes, unit->name, unit->id, (gint64)unit->retired_year,
                      unit->merged_into))
     return FALSE;
-  for (guint i = 0; i < s->names->len; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (s->names->pdata[i], "\t", 3);
-
-      if (!td_query_run (db,
-                         "INSERT INTO unit_name (unit_id, valid_from, name, short_name)"
-                         " VALUES (?, ?, ?, ?)",
-                         error, "xsse", unit->id, f[0], f[1], f[2]))
-        return FALSE;
-    }
-  for (guint i = 0; i < s->memberships->len; i++)
-    if (!run_id_pair (db,
-                      "INSERT OR IGNORE INTO membership (bloc_year_id, unit_id)"
-                      " SELECT id, ?2 FROM bloc_year WHERE id = ?1",
-                      g_array_index (s->memberships, gint64, i), unit->id, error))
+  /* Every row below refers to the unit, now back; their order does not matter. */
+  for (guint k = 0; k < G_N_ELEMENTS (text_rows); k++)
+    if (!restore_text_rows (db, s, k, error))
       return FALSE;
-  for (guint i = 0; i < s->heads->len; i++)
-    if (!run_id_pair (db, "UPDATE bloc_year SET head_unit_id = ?2 WHERE id = ?1",
-                      g_array_index (s->heads, gint64, i), unit->id, error))
+  for (guint k = 0; k < G_N_ELEMENTS (id_rows); k++)
+    if (!restore_id_rows (db, s, k, error))
       return FALSE;
-  for (guint i = 0; i < s->deputies->len; i++)
-    if (!run_id_pair (db, "UPDATE bloc_year SET deputy_unit_id = ?2 WHERE id = ?1",
-                      g_array_index (s->deputies, gint64, i), unit->id, error))
-      return FALSE;
-  for (guint i = 0; i < s->merged_from->len; i++)
-    if (!run_id_pair (db, "UPDATE unit SET merged_into = ?2 WHERE id = ?1",
-                      g_array_index (s->merged_from, gint64, i), unit->id, error))
-      return FALSE;
-  for (guint i = 0; i < s->results->len; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (s->results->pdata[i], "\t", 3);
-
-      if (!td_query_run (db,
-                         "INSERT OR IGNORE INTO target_result (target_id, unit_id, result, note)"
-                         " SELECT id, ?2, ?3, ?4 FROM target WHERE id = ?1",
-                         error, "xxee", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1],
-                         f[1] ? f[2] : NULL))
-        return FALSE;
-    }
-  for (guint i = 0; i < s->progress->len; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (s->progress->pdata[i], "\t", 3);
-
-      if (!td_query_run (db,
-                         "INSERT OR IGNORE INTO deadline_member (deadline_id, unit_id, done)"
-                         " SELECT id, ?2, ?3 FROM deadline WHERE id = ?1",
-                         error, "xxe", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1]))
-        return FALSE;
-    }
   return TRUE;
 }
 
