@@ -34,11 +34,7 @@ static const gsize campaign_texts[]
 
 TD_RECORD_DEFINE_FREE (TdCampaign, td_campaign_free, campaign_texts);
 
-TdTarget *
-td_target_new (void)
-{
-  return g_new0 (TdTarget, 1);
-}
+TD_RECORD_DEFINE_NEW (TdTarget, td_target_new);
 
 static const gsize target_texts[] = { G_STRUCT_OFFSET (TdTarget, text),
                                       G_STRUCT_OFFSET (TdTarget, required_level), TD_RECORD_END };

@@ -25,13 +25,20 @@ gpointer td_record_copy (gconstpointer record, gsize size, const gsize *texts);
 /* Frees the text fields and the record; NULL is ignored. */
 void td_record_free (gpointer record, const gsize *texts);
 
-/* A record type's _free and _copy over its list of text fields, one line
- * each instead of a function each:
+/* A record type's _new (all zero), and its _free and _copy over its list
+ * of text fields, one line each instead of a function each:
  *
+ *   TD_RECORD_DEFINE_NEW (TdBloc, td_bloc_new);
  *   TD_RECORD_DEFINE_FREE (TdBloc, td_bloc_free, bloc_texts);
  *   TD_RECORD_DEFINE_COPY (TdEvent, td_event_copy, event_texts);
  *
  * (static before either makes the function private to its file). */
+#define TD_RECORD_DEFINE_NEW(Type, new_func)                                                       \
+  Type *new_func (void)                                                                            \
+  {                                                                                                \
+    return g_new0 (Type, 1);                                                                       \
+  }                                                                                                \
+  Type *new_func (void)
 #define TD_RECORD_DEFINE_FREE(Type, free_func, texts)                                              \
   void free_func (Type *record)                                                                    \
   {                                                                                                \

@@ -43,11 +43,7 @@ static const gsize unit_texts[] = { G_STRUCT_OFFSET (TdUnit, name),
 
 TD_RECORD_DEFINE_FREE (TdUnit, td_unit_free, unit_texts);
 
-TdBloc *
-td_bloc_new (void)
-{
-  return g_new0 (TdBloc, 1);
-}
+TD_RECORD_DEFINE_NEW (TdBloc, td_bloc_new);
 
 static const gsize bloc_texts[]
     = { G_STRUCT_OFFSET (TdBloc, name), G_STRUCT_OFFSET (TdBloc, authority),
@@ -55,11 +51,7 @@ static const gsize bloc_texts[]
 
 TD_RECORD_DEFINE_FREE (TdBloc, td_bloc_free, bloc_texts);
 
-TdBlocYear *
-td_bloc_year_new (void)
-{
-  return g_new0 (TdBlocYear, 1);
-}
+TD_RECORD_DEFINE_NEW (TdBlocYear, td_bloc_year_new);
 
 static const gsize bloc_year_texts[]
     = { G_STRUCT_OFFSET (TdBlocYear, signer_name), G_STRUCT_OFFSET (TdBlocYear, signer_position),
