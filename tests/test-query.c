@@ -217,6 +217,74 @@ test_finish (void)
   g_assert_cmpstr (heard->str, ==, "probe;");
 }
 
+/* td_query_columns reads each column as its letter says, into places
+ * that may already hold a string of the record. */
+static void
+test_columns (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0, big = 0, cap = 0, none = 0;
+  gint n = 0;
+  gboolean flag = FALSE;
+  g_autofree gchar *name = g_strdup ("old");
+  g_autofree gchar *empty = NULL;
+  g_autofree gchar *null_text = NULL;
+  GDate date, bad;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&bad, 1, 1, 2000);
+  stmt = td_query_prepare (db,
+                           "SELECT 3, 5000000000, 7, 2, 'Sở Y tế', NULL, NULL, '2024-12-31',"
+                           " 'không phải ngày', NULL, 'bỏ qua', 125",
+                           &error, NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (td_db_step (db, stmt, &error), ==, TD_STEP_ROW);
+  td_query_columns (stmt, "xxibsesddo-o", &id, &big, &n, &flag, &name, &empty, &null_text, &date,
+                    &bad, &none, &cap);
+  sqlite3_reset (stmt);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, ==, 3);
+  g_assert_cmpint (big, ==, G_GINT64_CONSTANT (5000000000));
+  g_assert_cmpint (n, ==, 7);
+  g_assert_true (flag);
+  g_assert_cmpstr (name, ==, "Sở Y tế"); /* "old" freed: the sanitizer run sees a leak else */
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_null (null_text);
+  g_assert_true (g_date_valid (&date));
+  g_assert_cmpint (g_date_get_year (&date), ==, 2024);
+  g_assert_cmpint (g_date_get_day (&date), ==, 31);
+  g_assert_false (g_date_valid (&bad));
+  g_assert_cmpint (none, ==, -1); /* 'o': NULL is no cap */
+  g_assert_cmpint (cap, ==, 125);
+}
+
+/* A change that kept its first error: rolled back and the error handed
+ * on; without one, committed. */
+static void
+test_finish_local (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  GError *local = NULL;
+
+  g_assert_true (td_db_begin (db, &error));
+  g_assert_true (td_query_run (db, "INSERT INTO t (n) VALUES (1)", &local, NULL));
+  g_assert_false (td_query_run (db, "INSERT INTO nowhere VALUES (1)", &local, NULL));
+  g_assert_nonnull (local);
+  g_assert_false (td_query_finish_local (db, local, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t", -1, NULL, NULL), ==, 0);
+  g_clear_error (&error);
+
+  g_assert_true (td_db_begin (db, &error));
+  g_assert_true (td_query_run (db, "INSERT INTO t (n) VALUES (2)", &error, NULL));
+  g_assert_true (td_query_finish_local (db, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t", -1, NULL, NULL), ==, 1);
+}
+
 typedef struct
 {
   gint64 id;
@@ -302,6 +370,8 @@ main (int argc, char **argv)
   g_test_add_func ("/query/change-with-audit", test_change_with_audit);
   g_test_add_func ("/query/optional-amount", test_optional_amount);
   g_test_add_func ("/query/finish", test_finish);
+  g_test_add_func ("/query/finish-local", test_finish_local);
+  g_test_add_func ("/query/columns", test_columns);
   g_test_add_func ("/query/record", test_record);
   g_test_add_func ("/query/record-parts", test_record_parts);
   return g_test_run ();

@@ -404,17 +404,12 @@ online_copy (sqlite3 *src, const char *dest, GCancellable *cancellable, GError *
 static gboolean
 ensure_dir (const char *dir, GError **error)
 {
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, TD_ERROR, saved == ENOSPC ? TD_ERROR_DISK_FULL : TD_ERROR_FAILED,
-                   _ ("Cannot create the backup folder “%s”: %s. Check the space and the "
-                      "permissions of your home folder."),
-                   dir, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  /* gettext and g_strerror keep errno. */
+  return g_mkdir_with_parents (dir, 0700) == 0
+         || td_error_from_errno (error, errno,
+                                 _ ("Cannot create the backup folder “%s”: %s. Check the space "
+                                    "and the permissions of your home folder."),
+                                 dir, g_strerror (errno));
 }
 
 static void
@@ -467,10 +462,8 @@ make_temp (const char *dir, GError **error)
 
   if (fd < 0)
     {
-      int saved = errno;
-
-      g_set_error (error, TD_ERROR, saved == ENOSPC ? TD_ERROR_DISK_FULL : TD_ERROR_FAILED,
-                   _ ("Cannot write in the folder “%s”: %s."), dir, g_strerror (saved));
+      td_error_from_errno (error, errno, _ ("Cannot write in the folder “%s”: %s."), dir,
+                           g_strerror (errno));
       return NULL;
     }
   close (fd);

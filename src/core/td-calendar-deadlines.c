@@ -64,15 +64,9 @@ deadline_from_row (sqlite3_stmt *stmt)
 {
   TdDeadline *d = td_deadline_new ();
 
-  d->id = sqlite3_column_int64 (stmt, 0);
-  d->bloc_year_id = sqlite3_column_int64 (stmt, 1);
-  d->title = td_calendar_column_text (stmt, 2);
-  td_query_column_date (stmt, 3, &d->due);
+  td_query_columns (stmt, "xxed-xxde", &d->id, &d->bloc_year_id, &d->title, &d->due, &d->unit_id,
+                    &d->campaign_id, &d->done, &d->notes);
   d->responsible = responsible_from_string ((const char *)sqlite3_column_text (stmt, 4));
-  d->unit_id = sqlite3_column_int64 (stmt, 5);
-  d->campaign_id = sqlite3_column_int64 (stmt, 6);
-  td_query_column_date (stmt, 7, &d->done);
-  d->notes = td_calendar_column_text (stmt, 8);
   if (d->responsible == TD_RESPONSIBLE_MEMBERS)
     {
       d->n_members = sqlite3_column_int (stmt, 9);

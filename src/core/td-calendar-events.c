@@ -33,37 +33,9 @@ parse_int_field (const char *text, gint min, gint max, gint *out)
 static const char *anniversary_names[] = { "every", "round", "leader", "none" };
 static const char *kind_names[] = { "national", "local", "unit" };
 
-gboolean
-td_anniversary_from_string (const char *text, TdAnniversaryRule *out)
-{
-  gint i = TD_ENUM_FROM_ID (anniversary_names, text);
-
-  if (i >= 0)
-    *out = (TdAnniversaryRule)i;
-  return i >= 0;
-}
-
-const char *
-td_anniversary_to_string (TdAnniversaryRule rule)
-{
-  return anniversary_names[rule];
-}
-
-gboolean
-td_event_kind_from_string (const char *text, TdEventKind *out)
-{
-  gint i = TD_ENUM_FROM_ID (kind_names, text);
-
-  if (i >= 0)
-    *out = (TdEventKind)i;
-  return i >= 0;
-}
-
-const char *
-td_event_kind_to_string (TdEventKind kind)
-{
-  return kind_names[kind];
-}
+TD_ENUM_DEFINE_IDS (TdAnniversaryRule, td_anniversary_to_string, td_anniversary_from_string,
+                    anniversary_names);
+TD_ENUM_DEFINE_IDS (TdEventKind, td_event_kind_to_string, td_event_kind_from_string, kind_names);
 
 /* The columns of events.tsv, found by the names on its first line, so a
  * column may be added without breaking an older reader's file. */

@@ -37,17 +37,9 @@ static const gsize event_texts[]
     = { G_STRUCT_OFFSET (TdEvent, key), G_STRUCT_OFFSET (TdEvent, name),
         G_STRUCT_OFFSET (TdEvent, year_label), G_STRUCT_OFFSET (TdEvent, notes), TD_RECORD_END };
 
-TdEvent *
-td_event_copy (const TdEvent *event)
-{
-  return td_record_copy (event, sizeof *event, event_texts);
-}
+TD_RECORD_DEFINE_COPY (TdEvent, td_event_copy, event_texts);
 
-void
-td_event_free (TdEvent *event)
-{
-  td_record_free (event, event_texts);
-}
+TD_RECORD_DEFINE_FREE (TdEvent, td_event_free, event_texts);
 
 TdDeadline *
 td_deadline_new (void)
@@ -63,25 +55,13 @@ td_deadline_new (void)
 static const gsize deadline_texts[]
     = { G_STRUCT_OFFSET (TdDeadline, title), G_STRUCT_OFFSET (TdDeadline, notes), TD_RECORD_END };
 
-TdDeadline *
-td_deadline_copy (const TdDeadline *deadline)
-{
-  return td_record_copy (deadline, sizeof *deadline, deadline_texts);
-}
+TD_RECORD_DEFINE_COPY (TdDeadline, td_deadline_copy, deadline_texts);
 
-void
-td_deadline_free (TdDeadline *deadline)
-{
-  td_record_free (deadline, deadline_texts);
-}
+TD_RECORD_DEFINE_FREE (TdDeadline, td_deadline_free, deadline_texts);
 
 static const gsize progress_texts[] = { G_STRUCT_OFFSET (TdMemberProgress, name), TD_RECORD_END };
 
-void
-td_member_progress_free (TdMemberProgress *progress)
-{
-  td_record_free (progress, progress_texts);
-}
+TD_RECORD_DEFINE_FREE (TdMemberProgress, td_member_progress_free, progress_texts);
 
 static const gsize occurrence_texts[]
     = { G_STRUCT_OFFSET (TdOccurrence, title), G_STRUCT_OFFSET (TdOccurrence, label),
@@ -133,20 +113,18 @@ td_calendar_today (void)
   return today;
 }
 
+/* The calendar's names for the registry's dd/mm/yyyy (one format for
+ * every date the clerk sees). */
 gchar *
 td_calendar_format_dmy (const GDate *date)
 {
-  if (date == NULL || !g_date_valid (date))
-    return g_strdup ("");
-  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (date), g_date_get_month (date),
-                          g_date_get_year (date));
+  return td_date_to_display (date);
 }
 
-/* Accepts d/m/yyyy with / . or - between the parts (td_date_parse). */
 gboolean
 td_calendar_parse_dmy (const char *text, GDate *out)
 {
-  return td_date_parse (text, TD_DATE_YEAR_MIN, TD_DATE_YEAR_MAX, out, NULL);
+  return td_date_from_display (text, out);
 }
 
 TdYearClass
@@ -224,17 +202,11 @@ event_from_row (sqlite3_stmt *stmt)
 {
   TdEvent *event = td_event_new ();
 
-  event->id = sqlite3_column_int64 (stmt, 0);
-  event->name = td_calendar_column_text (stmt, 1);
+  td_query_columns (stmt, "xe--iibi-be", &event->id, &event->name, &event->day, &event->month,
+                    &event->leap, &event->year, &event->great, &event->notes);
   td_event_kind_from_string ((const char *)sqlite3_column_text (stmt, 2), &event->kind);
   event->lunar = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 3), "lunar") == 0;
-  event->day = sqlite3_column_int (stmt, 4);
-  event->month = sqlite3_column_int (stmt, 5);
-  event->leap = sqlite3_column_int (stmt, 6) != 0;
-  event->year = sqlite3_column_int (stmt, 7);
   td_anniversary_from_string ((const char *)sqlite3_column_text (stmt, 8), &event->rule);
-  event->great = sqlite3_column_int (stmt, 9) != 0;
-  event->notes = td_calendar_column_text (stmt, 10);
   return event;
 }
 

@@ -147,6 +147,7 @@ gchar *td_calendar_format_date (const GDate *date);
 gchar *td_calendar_format_dmy (const GDate *date);
 /* Today on this computer's clock. */
 GDate td_calendar_today (void);
+/* Reads d/m/yyyy with / . or - between the parts. */
 gboolean td_calendar_parse_dmy (const char *text, GDate *out);
 
 TdYearClass td_calendar_year_class (gint years);

@@ -32,26 +32,14 @@ static const gsize campaign_texts[]
     = { G_STRUCT_OFFSET (TdCampaign, name), G_STRUCT_OFFSET (TdCampaign, theme),
         G_STRUCT_OFFSET (TdCampaign, slogan), G_STRUCT_OFFSET (TdCampaign, notes), TD_RECORD_END };
 
-void
-td_campaign_free (TdCampaign *campaign)
-{
-  td_record_free (campaign, campaign_texts);
-}
+TD_RECORD_DEFINE_FREE (TdCampaign, td_campaign_free, campaign_texts);
 
-TdTarget *
-td_target_new (void)
-{
-  return g_new0 (TdTarget, 1);
-}
+TD_RECORD_DEFINE_NEW (TdTarget, td_target_new);
 
 static const gsize target_texts[] = { G_STRUCT_OFFSET (TdTarget, text),
                                       G_STRUCT_OFFSET (TdTarget, required_level), TD_RECORD_END };
 
-void
-td_target_free (TdTarget *target)
-{
-  td_record_free (target, target_texts);
-}
+TD_RECORD_DEFINE_FREE (TdTarget, td_target_free, target_texts);
 
 const char *
 td_campaign_kind_label (TdCampaignKind kind)
@@ -206,16 +194,10 @@ campaign_from_row (sqlite3_stmt *stmt)
   TdCampaign *c = td_campaign_new ();
   gint kind = TD_ENUM_FROM_ID (kind_keys, (const char *)sqlite3_column_text (stmt, 3));
 
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->bloc_year_id = sqlite3_column_int64 (stmt, 1);
-  c->name = td_query_column_dup (stmt, 2);
+  td_query_columns (stmt, "xxs-ssdds", &c->id, &c->bloc_year_id, &c->name, &c->theme, &c->slogan,
+                    &c->starts, &c->ends, &c->notes);
   if (kind >= 0)
     c->kind = (TdCampaignKind)kind;
-  c->theme = td_query_column_dup (stmt, 4);
-  c->slogan = td_query_column_dup (stmt, 5);
-  td_query_column_date (stmt, 6, &c->starts);
-  td_query_column_date (stmt, 7, &c->ends);
-  c->notes = td_query_column_dup (stmt, 8);
   return c;
 }
 
@@ -303,13 +285,10 @@ target_from_row (sqlite3_stmt *stmt)
 {
   TdTarget *t = td_target_new ();
 
-  t->id = sqlite3_column_int64 (stmt, 0);
-  t->campaign_id = sqlite3_column_int64 (stmt, 1);
-  t->position = sqlite3_column_int (stmt, 2);
-  t->text = td_query_column_dup (stmt, 3);
+  td_query_columns (stmt, "xxis-s", &t->id, &t->campaign_id, &t->position, &t->text,
+                    &t->required_level);
   t->kind = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 4), "level") == 0 ? TD_TARGET_LEVEL
                                                                                   : TD_TARGET_YESNO;
-  t->required_level = td_query_column_dup (stmt, 5);
   return t;
 }
 

@@ -149,7 +149,7 @@ reads_as_rule (const char *cell)
   gint which;
 
   return td_paste_text_deduction (f, &v) || td_paste_text_bonus (f, &v)
-         || td_paste_text_cap (f, &v, &which) || td_paste_text_disqualifies (f);
+         || td_paste_text_cap (f, &v, &which) || td_paste_text_says (f, TD_PASTE_SAYS_DISQUALIFIES);
 }
 
 void
@@ -318,12 +318,12 @@ td_paste_row_read (TdPastePreview *preview, TdPasteRow *row)
       && preview->columns[TD_PASTE_COL_BONUS] < 0 && preview->columns[TD_PASTE_COL_DEDUCTION] < 0)
     info->has_t_points = td_paste_text_bare_points (t, &info->t_points);
   info->t_each = td_paste_text_each (t);
-  info->t_option_group = td_paste_text_option_group (t);
-  info->t_disqualify = td_paste_text_disqualifies (t) || info->std.disqualify
+  info->t_option_group = td_paste_text_says (t, TD_PASTE_SAYS_OPTION_GROUP);
+  info->t_disqualify = td_paste_text_says (t, TD_PASTE_SAYS_DISQUALIFIES) || info->std.disqualify
                        || info->bonus.disqualify || info->ded.disqualify;
-  info->t_exemption = td_paste_text_exemption (t);
-  info->t_guidance = td_paste_text_guidance (t);
-  info->t_level = td_paste_text_level (t);
+  info->t_exemption = td_paste_text_says (t, TD_PASTE_SAYS_EXEMPTION);
+  info->t_guidance = td_paste_text_says (t, TD_PASTE_SAYS_GUIDANCE);
+  info->t_level = td_paste_text_says (t, TD_PASTE_SAYS_LEVEL);
   info->linear = td_paste_text_linear (t, &info->lin_step, &info->lin_rate, &info->lin_deduction,
                                        &info->lin_has_threshold, &info->lin_threshold);
   info->has_range = td_paste_text_range (t, TRUE, &info->range);

@@ -19,13 +19,6 @@ column_dup (sqlite3_stmt *stmt, int col)
   return text ? text : g_strdup ("");
 }
 
-static TdPoints
-column_cap (sqlite3_stmt *stmt, int col)
-{
-  return sqlite3_column_type (stmt, col) == SQLITE_NULL ? TD_NO_CAP
-                                                        : sqlite3_column_int64 (stmt, col);
-}
-
 /* Size class ranges: one line "low;high" per class, hundredths, an empty
  * side for an open end ("100000;" is 1.000 files or more). */
 static void
@@ -118,33 +111,17 @@ criterion_from_row (sqlite3_stmt *stmt)
   g_autofree gchar *classes = td_db_dup_text (stmt, 15);
   g_autofree gchar *ranges = td_db_dup_text (stmt, 17);
 
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->parent_id = sqlite3_column_int64 (stmt, 1); /* NULL reads as 0 */
-  c->position = sqlite3_column_int (stmt, 2);
-  g_free (c->code);
-  c->code = column_dup (stmt, 3);
-  g_free (c->title);
-  c->title = column_dup (stmt, 4);
-  g_free (c->guidance);
-  c->guidance = column_dup (stmt, 5);
-  g_free (c->assessor);
-  c->assessor = column_dup (stmt, 6);
-  g_free (c->exemption);
-  c->exemption = column_dup (stmt, 7);
+  /* A NULL parent reads as 0: the top level. */
+  td_query_columns (stmt, "xxieeeee-xxooxx-x", &c->id, &c->parent_id, &c->position, &c->code,
+                    &c->title, &c->guidance, &c->assessor, &c->exemption, &c->standard, &c->rate,
+                    &c->bonus_cap, &c->deduction_cap, &c->threshold, &c->step, &c->bonus_max);
   if (!td_rule_kind_from_string ((const char *)sqlite3_column_text (stmt, 8), &c->kind))
     c->kind = TD_RULE_GROUP; /* a kind from a newer version: shown as a heading */
-  c->standard = sqlite3_column_int64 (stmt, 9);
-  c->rate = sqlite3_column_int64 (stmt, 10);
-  c->bonus_cap = column_cap (stmt, 11);
-  c->deduction_cap = column_cap (stmt, 12);
-  c->threshold = sqlite3_column_int64 (stmt, 13);
-  c->step = sqlite3_column_int64 (stmt, 14);
   if (classes != NULL && *classes != '\0')
     {
       g_strfreev (c->size_classes);
       c->size_classes = g_strsplit (classes, "\n", -1);
     }
-  c->bonus_max = sqlite3_column_int64 (stmt, 16);
   read_size_ranges (c, ranges);
   return c;
 }
@@ -173,15 +150,8 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
     return NULL;
   if (r == TD_STEP_DONE)
     return g_steal_pointer (&table);
-  table->id = sqlite3_column_int64 (stmt, 0);
-  g_free (table->title);
-  table->title = column_dup (stmt, 1);
-  table->total = sqlite3_column_int64 (stmt, 2);
-  table->bonus_cap = column_cap (stmt, 3);
-  table->deduction_cap = column_cap (stmt, 4);
-  g_free (table->notes);
-  table->notes = column_dup (stmt, 5);
-  table->full_by_default = sqlite3_column_int (stmt, 6) != 0;
+  td_query_columns (stmt, "xexooeb", &table->id, &table->title, &table->total, &table->bonus_cap,
+                    &table->deduction_cap, &table->notes, &table->full_by_default);
   sqlite3_reset (stmt);
 
   all = td_query_list (db,
@@ -344,9 +314,7 @@ node_from_row (sqlite3_stmt *stmt)
 {
   NodeRef *ref = g_new0 (NodeRef, 1);
 
-  ref->table_id = sqlite3_column_int64 (stmt, 0);
-  ref->parent_id = sqlite3_column_int64 (stmt, 1);
-  ref->position = sqlite3_column_int (stmt, 2);
+  td_query_columns (stmt, "xxi", &ref->table_id, &ref->parent_id, &ref->position);
   return ref;
 }
 
@@ -580,8 +548,7 @@ describe_stored (TdDb *db, gint64 id, gchar **title, gchar **rule, GError **erro
 
   if (stmt == NULL || td_db_step (db, stmt, error) != TD_STEP_ROW)
     return FALSE;
-  *title = column_dup (stmt, 0);
-  *rule = column_dup (stmt, 1);
+  td_query_columns (stmt, "ee", title, rule);
   sqlite3_reset (stmt);
   return TRUE;
 }

@@ -96,11 +96,7 @@ td_rule_kind_is_deduction (TdRuleKind kind)
 
 static const gsize option_texts[] = { G_STRUCT_OFFSET (TdRuleOption, label), TD_RECORD_END };
 
-void
-td_rule_option_free (TdRuleOption *option)
-{
-  td_record_free (option, option_texts);
-}
+TD_RECORD_DEFINE_FREE (TdRuleOption, td_rule_option_free, option_texts);
 
 static const gsize criterion_texts[]
     = { G_STRUCT_OFFSET (TdCriterion, code),      G_STRUCT_OFFSET (TdCriterion, title),
@@ -145,10 +141,9 @@ td_criterion_copy (const TdCriterion *src)
 }
 
 static const TdRecordPart criterion_parts[]
-    = { { G_STRUCT_OFFSET (TdCriterion, options), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdCriterion, size_classes), (GDestroyNotify)g_strfreev },
-        { G_STRUCT_OFFSET (TdCriterion, size_ranges), (GDestroyNotify)g_array_unref },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdCriterion, options, g_ptr_array_unref),
+        TD_RECORD_PART (TdCriterion, size_classes, g_strfreev),
+        TD_RECORD_PART (TdCriterion, size_ranges, g_array_unref), TD_RECORD_PARTS_END };
 
 void
 td_criterion_free (TdCriterion *c)
@@ -280,13 +275,14 @@ td_criteria_table_ref (TdCriteriaTable *table)
 void
 td_criteria_table_unref (TdCriteriaTable *table)
 {
-  if (table == NULL || !g_atomic_int_dec_and_test (&table->ref_count))
-    return;
-  g_free (table->title);
-  g_free (table->notes);
-  g_hash_table_unref (table->by_id);
-  g_ptr_array_unref (table->nodes);
-  g_free (table);
+  static const gsize texts[] = { G_STRUCT_OFFSET (TdCriteriaTable, title),
+                                 G_STRUCT_OFFSET (TdCriteriaTable, notes), TD_RECORD_END };
+  static const TdRecordPart parts[]
+      = { TD_RECORD_PART (TdCriteriaTable, by_id, g_hash_table_unref),
+          TD_RECORD_PART (TdCriteriaTable, nodes, g_ptr_array_unref), TD_RECORD_PARTS_END };
+
+  if (table != NULL && g_atomic_int_dec_and_test (&table->ref_count))
+    td_record_free_full (table, texts, parts);
 }
 
 void
@@ -584,11 +580,7 @@ td_criterion_describe_rule (const TdCriterion *c)
 static const gsize problem_texts[]
     = { G_STRUCT_OFFSET (TdCriteriaProblem, message), TD_RECORD_END };
 
-void
-td_criteria_problem_free (TdCriteriaProblem *problem)
-{
-  td_record_free (problem, problem_texts);
-}
+TD_RECORD_DEFINE_FREE (TdCriteriaProblem, td_criteria_problem_free, problem_texts);
 
 static gchar *
 node_name (const TdCriterion *c)

@@ -53,6 +53,20 @@ no_room_to_write (sqlite3 *handle)
   return FALSE;
 }
 
+gboolean
+td_error_from_errno (GError **error, int saved, const char *format, ...)
+{
+  g_autofree gchar *message = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  message = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_set_error_literal (error, TD_ERROR, saved == ENOSPC ? TD_ERROR_DISK_FULL : TD_ERROR_FAILED,
+                       message);
+  return FALSE;
+}
+
 /* Maps a SQLite result code (and, for I/O errors, the system errno behind
  * it) to a TD_ERROR with a message that says what to do. */
 gboolean

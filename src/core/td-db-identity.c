@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "td-db.h"
+#include "td-query.h"
 
 #define IDENTITY_KEY "uuid"
 
@@ -16,22 +17,16 @@ gboolean
 td_db_ensure_identity (TdDb *self, GError **error)
 {
   g_autofree gchar *uuid = td_db_get_meta (self, IDENTITY_KEY);
-  sqlite3_stmt *stmt;
 
   /* Read first: an INSERT would take the write lock even to insert
    * nothing, and a file another program is writing must still open. */
   if (uuid != NULL)
     return TRUE;
   uuid = g_uuid_string_random ();
-  stmt = td_db_prepare (self,
-                        "INSERT INTO meta (key, value) SELECT ?1, ?2"
-                        " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = ?1)",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, IDENTITY_KEY, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, uuid, -1, SQLITE_TRANSIENT);
-  return td_db_run (self, stmt, error);
+  return td_query_run (self,
+                       "INSERT INTO meta (key, value) SELECT ?1, ?2"
+                       " WHERE NOT EXISTS (SELECT 1 FROM meta WHERE key = ?1)",
+                       error, "ss", IDENTITY_KEY, uuid);
 }
 
 gchar *

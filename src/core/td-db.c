@@ -10,6 +10,7 @@
 
 #include "td-backup.h"
 #include "td-db.h"
+#include "td-query.h"
 #include "td-text.h"
 
 #include <errno.h>
@@ -324,14 +325,10 @@ create_private_file (const char *path, GError **error)
 {
   int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 
+  /* gettext and g_strerror keep errno. */
   if (fd < 0)
-    {
-      int saved = errno;
-
-      g_set_error (error, TD_ERROR, saved == ENOSPC ? TD_ERROR_DISK_FULL : TD_ERROR_FAILED,
-                   _ ("Cannot create “%s”: %s."), path, g_strerror (saved));
-      return FALSE;
-    }
+    return td_error_from_errno (error, errno, _ ("Cannot create “%s”: %s."), path,
+                                g_strerror (errno));
   close (fd);
   return TRUE;
 }
@@ -1003,24 +1000,11 @@ td_db_audit (TdDb *self, const char *table, gint64 row_id, const char *field, co
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree gchar *at = g_date_time_format_iso8601 (now);
   g_autofree gchar *user = td_db_current_user ();
-  sqlite3_stmt *stmt;
 
-  stmt = td_db_prepare (self,
-                        "INSERT INTO audit (at, user, tbl, row_id, field, old_value, new_value)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, at, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, user, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, table, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 4, row_id);
-  sqlite3_bind_text (stmt, 5, field, -1, SQLITE_TRANSIENT);
-  if (old_value != NULL)
-    sqlite3_bind_text (stmt, 6, old_value, -1, SQLITE_TRANSIENT);
-  if (new_value != NULL)
-    sqlite3_bind_text (stmt, 7, new_value, -1, SQLITE_TRANSIENT);
-  return td_db_run (self, stmt, error);
+  return td_query_run (self,
+                       "INSERT INTO audit (at, user, tbl, row_id, field, old_value, new_value)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       error, "sssxsss", at, user, table, row_id, field, old_value, new_value);
 }
 
 void
@@ -1063,31 +1047,14 @@ td_db_thaw_notify (TdDb *self)
 gboolean
 td_db_set_meta (TdDb *self, const char *key, const char *value, GError **error)
 {
-  sqlite3_stmt *stmt = td_db_prepare (self,
-                                      "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT "
-                                      "(key) DO UPDATE SET value = excluded.value",
-                                      error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_TRANSIENT);
-  return td_db_run (self, stmt, error);
+  return td_query_run (self,
+                       "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key)"
+                       " DO UPDATE SET value = excluded.value",
+                       error, "ss", key, value);
 }
 
 gchar *
 td_db_get_meta (TdDb *self, const char *key)
 {
-  sqlite3_stmt *stmt = td_db_prepare (self, "SELECT value FROM meta WHERE key = ?", NULL);
-  gchar *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
-  if (td_db_step (self, stmt, NULL) == TD_STEP_ROW)
-    {
-      value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      sqlite3_reset (stmt);
-    }
-  return value;
+  return td_query_text (self, "SELECT value FROM meta WHERE key = ?", NULL, "s", key);
 }

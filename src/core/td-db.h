@@ -109,6 +109,11 @@ gchar *td_db_dup_identity (TdDb *self);
 
 gboolean td_db_set_error_from_sqlite (TdDb *self, int rc, GError **error);
 gboolean td_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
+/* A failed system call in the clerk's words: @format and its values as a
+ * TD_ERROR, TD_ERROR_DISK_FULL when @saved (the call's errno) is ENOSPC.
+ * Returns FALSE. */
+gboolean td_error_from_errno (GError **error, int saved, const char *format, ...)
+    G_GNUC_PRINTF (3, 4);
 gchar *td_db_current_user (void);
 
 /* The numbered schema steps, in td-schema.c. */

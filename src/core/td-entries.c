@@ -91,11 +91,7 @@ td_entry_copy (const TdEntry *src)
   return e;
 }
 
-void
-td_entry_free (TdEntry *e)
-{
-  td_record_free (e, entry_texts);
-}
+TD_RECORD_DEFINE_FREE (TdEntry, td_entry_free, entry_texts);
 
 gboolean
 td_entry_equal (const TdEntry *a, const TdEntry *b)
@@ -683,22 +679,11 @@ read_entry (sqlite3_stmt *stmt)
   TdEntry *e = td_entry_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
                              TD_SOURCE_SELF);
 
-  e->id = sqlite3_column_int64 (stmt, 0);
+  td_query_columns (stmt, "x---xxixibbess", &e->id, &e->points, &e->count, &e->option, &e->measured,
+                    &e->size_class, &e->disqualified, &e->exempt, &e->evidence, &e->updated_at,
+                    &e->updated_by);
   td_source_from_string ((const char *)sqlite3_column_text (stmt, 3), &e->source);
-  e->points = sqlite3_column_int64 (stmt, 4);
-  e->count = sqlite3_column_int64 (stmt, 5);
-  e->option = sqlite3_column_int (stmt, 6);
   e->has_measured = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
-  e->measured = sqlite3_column_int64 (stmt, 7);
-  e->size_class = sqlite3_column_int (stmt, 8);
-  e->disqualified = sqlite3_column_int (stmt, 9) != 0;
-  e->exempt = sqlite3_column_int (stmt, 10) != 0;
-  g_free (e->evidence);
-  e->evidence = td_db_dup_text (stmt, 11);
-  if (e->evidence == NULL)
-    e->evidence = g_strdup ("");
-  e->updated_at = td_db_dup_text (stmt, 12);
-  e->updated_by = td_db_dup_text (stmt, 13);
   read_bonus_and_agreed (e, stmt, 14);
   return e;
 }
@@ -994,11 +979,7 @@ static const gsize change_texts[]
         G_STRUCT_OFFSET (TdEntryChange, user),      G_STRUCT_OFFSET (TdEntryChange, old_value),
         G_STRUCT_OFFSET (TdEntryChange, new_value), TD_RECORD_END };
 
-void
-td_entry_change_free (TdEntryChange *change)
-{
-  td_record_free (change, change_texts);
-}
+TD_RECORD_DEFINE_FREE (TdEntryChange, td_entry_change_free, change_texts);
 
 static gpointer
 change_from_row (sqlite3_stmt *stmt)
@@ -1007,10 +988,7 @@ change_from_row (sqlite3_stmt *stmt)
   const char *field = (const char *)sqlite3_column_text (stmt, 0);
 
   ch->field = g_strdup (g_str_has_prefix (field, "evidence") ? "evidence" : "value");
-  ch->at = td_db_dup_text (stmt, 1);
-  ch->user = td_db_dup_text (stmt, 2);
-  ch->old_value = td_db_dup_text (stmt, 3);
-  ch->new_value = td_db_dup_text (stmt, 4);
+  td_query_columns (stmt, "-ssss", &ch->at, &ch->user, &ch->old_value, &ch->new_value);
   return ch;
 }
 

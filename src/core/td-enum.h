@@ -40,4 +40,30 @@ td_enum_from_id (const char *const *ids, gsize n_ids, const char *id)
 
 #define TD_ENUM_FROM_ID(ids, id) td_enum_from_id ((ids), G_N_ELEMENTS (ids), (id))
 
+/* The two functions between an enumeration and the ids a file keeps for
+ * it, from its table of ids indexed by the value:
+ *
+ *   const char *to_id (Type value)     the id; "" for a value past the table
+ *   gboolean from_id (const char *id, Type *out)
+ *                                      sets *out; FALSE, *out untouched,
+ *                                      for an id no value has
+ *
+ *   TD_ENUM_DEFINE_IDS (TdQuotaKind, td_quota_kind_to_id, td_quota_kind_from_id, quota_ids);
+ */
+#define TD_ENUM_DEFINE_IDS(Type, to_id, from_id, ids)                                              \
+  const char *to_id (Type value)                                                                   \
+  {                                                                                                \
+    g_return_val_if_fail ((gsize)value < G_N_ELEMENTS (ids), "");                                  \
+    return (ids)[value];                                                                           \
+  }                                                                                                \
+  gboolean from_id (const char *id, Type *out)                                                     \
+  {                                                                                                \
+    gint i = TD_ENUM_FROM_ID (ids, id);                                                            \
+                                                                                                   \
+    if (i >= 0)                                                                                    \
+      *out = (Type)i;                                                                              \
+    return i >= 0;                                                                                 \
+  }                                                                                                \
+  gboolean from_id (const char *id, Type *out)
+
 G_END_DECLS

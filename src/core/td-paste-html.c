@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "td-criteria-paste.h"
+#include "td-text.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -307,18 +308,8 @@ td_paste_html_to_text (const char *html, GError **error)
         {
           const char *cell = g_ptr_array_index (row, c);
 
-          if (c > 0)
-            g_string_append_c (out, '\t');
           /* A cell starting with a quote would read as a quoted cell. */
-          if (cell[0] == '"')
-            {
-              g_autofree gchar *escaped = NULL;
-              g_auto (GStrv) parts = g_strsplit (cell, "\"", -1);
-              escaped = g_strjoinv ("\"\"", parts);
-              g_string_append_printf (out, "\"%s\"", escaped);
-            }
-          else
-            g_string_append (out, cell);
+          td_text_append_tsv_cell (out, c, cell, cell[0] == '"');
         }
       g_string_append_c (out, '\n');
     }

@@ -302,7 +302,7 @@ td_paste_read_cell (const char *text, TdPasteCell *out, GError **error)
   memset (out, 0, sizeof *out);
   if (*p == '\0' || g_strcmp0 (p, "-") == 0 || g_strcmp0 (p, "+") == 0)
     return TRUE;
-  out->disqualify = td_paste_text_disqualifies (folded);
+  out->disqualify = td_paste_text_says (folded, TD_PASTE_SAYS_DISQUALIFIES);
   out->each = td_paste_text_each (folded);
   if (out->disqualify)
     return TRUE;
@@ -871,33 +871,18 @@ td_paste_label_without_points (const char *text)
 /* Words */
 
 gboolean
-td_paste_text_option_group (const char *folded)
+td_paste_text_says (const char *folded, TdPasteSays what)
 {
-  return g_regex_match (re (RE_OPTION_GROUP), folded, 0, NULL);
-}
+  static const guint patterns_of[] = {
+    [TD_PASTE_SAYS_OPTION_GROUP] = RE_OPTION_GROUP,
+    [TD_PASTE_SAYS_DISQUALIFIES] = RE_DISQUALIFY,
+    [TD_PASTE_SAYS_EXEMPTION] = RE_EXEMPTION,
+    [TD_PASTE_SAYS_GUIDANCE] = RE_GUIDANCE,
+    [TD_PASTE_SAYS_LEVEL] = RE_LEVEL,
+  };
 
-gboolean
-td_paste_text_disqualifies (const char *folded)
-{
-  return g_regex_match (re (RE_DISQUALIFY), folded, 0, NULL);
-}
-
-gboolean
-td_paste_text_exemption (const char *folded)
-{
-  return g_regex_match (re (RE_EXEMPTION), folded, 0, NULL);
-}
-
-gboolean
-td_paste_text_guidance (const char *folded)
-{
-  return g_regex_match (re (RE_GUIDANCE), folded, 0, NULL);
-}
-
-gboolean
-td_paste_text_level (const char *folded)
-{
-  return g_regex_match (re (RE_LEVEL), folded, 0, NULL);
+  g_return_val_if_fail ((guint)what < G_N_ELEMENTS (patterns_of), FALSE);
+  return g_regex_match (re (patterns_of[what]), folded, 0, NULL);
 }
 
 gboolean

@@ -103,14 +103,24 @@ guint td_paste_text_options (const char *title, const char *folded, GPtrArray *o
 guint td_paste_text_levels (const char *title, const char *folded, GPtrArray *levels);
 /* "Đạt 100% kế hoạch trở lên" from "- Đạt 100% kế hoạch trở lên: 5 điểm". */
 gchar *td_paste_label_without_points (const char *text);
-/* "01 trong 02 trường hợp", "một trong các trường hợp", "chỉ tính 01". */
-gboolean td_paste_text_option_group (const char *folded);
-/* "(không xếp loại)", "không được xét thi đua". */
-gboolean td_paste_text_disqualifies (const char *folded);
-/* "thì không trừ điểm", "được miễn trừ". */
-gboolean td_paste_text_exemption (const char *folded);
-/* "Căn cứ chấm điểm: …", "Tài liệu kiểm chứng", "Hướng dẫn chấm". */
-gboolean td_paste_text_guidance (const char *folded);
+/* What a row's words may say about it, for td_paste_text_says. */
+typedef enum
+{
+  /* "01 trong 02 trường hợp", "một trong các trường hợp", "chỉ tính 01". */
+  TD_PASTE_SAYS_OPTION_GROUP,
+  /* "(không xếp loại)", "không được xét thi đua". */
+  TD_PASTE_SAYS_DISQUALIFIES,
+  /* "thì không trừ điểm", "được miễn trừ". */
+  TD_PASTE_SAYS_EXEMPTION,
+  /* "Căn cứ chấm điểm: …", "Tài liệu kiểm chứng", "Hướng dẫn chấm". */
+  TD_PASTE_SAYS_GUIDANCE,
+  /* A level of a graded item: a range of %, or "hoàn thành …", "xếp
+   * loại", "mức", "loại". */
+  TD_PASTE_SAYS_LEVEL,
+} TdPasteSays;
+
+/* Whether the folded text says @what. */
+gboolean td_paste_text_says (const char *folded, TdPasteSays what);
 /* A note's caps: "Tổng điểm trừ của mục a1 không quá 1,5 điểm (không
  * liên quan đến điểm cộng)"; caps are TD_NO_CAP when not stated.  FALSE
  * when the text states no cap. */
@@ -119,8 +129,5 @@ gboolean td_paste_text_note_caps (const char *folded, TdPoints *bonus_cap, TdPoi
 /* The code a note names: "mục a1", "tiêu chí 2", "phần II", "mục 5"; NULL
  * when it names none.  Folded (lower case). */
 gchar *td_paste_text_named_code (const char *folded);
-/* Whether the text reads like a level of a graded item: a range of %, or
- * "hoàn thành …", "xếp loại", "mức", "loại". */
-gboolean td_paste_text_level (const char *folded);
 
 G_END_DECLS

@@ -82,15 +82,25 @@ prepare_va (TdDb *db, const char *sql, GError **error, const char *types, va_lis
   return stmt;
 }
 
+/* Prepares the statement of a public function's @sql with the values
+ * after its @types: every reader below starts this way. */
+#define PREPARE_VALUES(stmt)                                                                       \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    va_list ap;                                                                                    \
+                                                                                                   \
+    va_start (ap, types);                                                                          \
+    (stmt) = prepare_va (db, sql, error, types, ap);                                               \
+    va_end (ap);                                                                                   \
+  }                                                                                                \
+  G_STMT_END
+
 sqlite3_stmt *
 td_query_prepare (TdDb *db, const char *sql, GError **error, const char *types, ...)
 {
   sqlite3_stmt *stmt;
-  va_list ap;
 
-  va_start (ap, types);
-  stmt = prepare_va (db, sql, error, types, ap);
-  va_end (ap);
+  PREPARE_VALUES (stmt);
   return stmt;
 }
 
@@ -105,13 +115,19 @@ run_va (TdDb *db, const char *sql, GError **error, const char *types, va_list ap
 gboolean
 td_query_run (TdDb *db, const char *sql, GError **error, const char *types, ...)
 {
-  gboolean ok;
-  va_list ap;
+  sqlite3_stmt *stmt;
 
-  va_start (ap, types);
-  ok = run_va (db, sql, error, types, ap);
-  va_end (ap);
-  return ok;
+  PREPARE_VALUES (stmt);
+  return stmt != NULL && td_db_run (db, stmt, error);
+}
+
+/* Steps @stmt to its first row: TRUE when there is one, which the caller
+ * reads and then ends with sqlite3_reset.  @stmt may be NULL (a failed
+ * prepare, @error already set). */
+static gboolean
+first_row (TdDb *db, sqlite3_stmt *stmt, GError **error)
+{
+  return stmt != NULL && td_db_step (db, stmt, error) == TD_STEP_ROW;
 }
 
 gint64
@@ -119,12 +135,9 @@ td_query_int (TdDb *db, const char *sql, gint64 fallback, GError **error, const 
 {
   sqlite3_stmt *stmt;
   gint64 value = fallback;
-  va_list ap;
 
-  va_start (ap, types);
-  stmt = prepare_va (db, sql, error, types, ap);
-  va_end (ap);
-  if (stmt != NULL && td_db_step (db, stmt, error) == TD_STEP_ROW)
+  PREPARE_VALUES (stmt);
+  if (first_row (db, stmt, error))
     {
       if (sqlite3_column_type (stmt, 0) != SQLITE_NULL)
         value = sqlite3_column_int64 (stmt, 0);
@@ -138,12 +151,9 @@ td_query_text (TdDb *db, const char *sql, GError **error, const char *types, ...
 {
   sqlite3_stmt *stmt;
   gchar *text = NULL;
-  va_list ap;
 
-  va_start (ap, types);
-  stmt = prepare_va (db, sql, error, types, ap);
-  va_end (ap);
-  if (stmt != NULL && td_db_step (db, stmt, error) == TD_STEP_ROW)
+  PREPARE_VALUES (stmt);
+  if (first_row (db, stmt, error))
     {
       text = td_query_column_dup (stmt, 0);
       sqlite3_reset (stmt);
@@ -157,11 +167,8 @@ td_query_one (TdDb *db, const char *sql, TdRowFunc row, const char *not_found, G
 {
   sqlite3_stmt *stmt;
   gpointer record = NULL;
-  va_list ap;
 
-  va_start (ap, types);
-  stmt = prepare_va (db, sql, error, types, ap);
-  va_end (ap);
+  PREPARE_VALUES (stmt);
   if (stmt == NULL)
     return NULL;
   switch (td_db_step (db, stmt, error))
@@ -180,23 +187,49 @@ td_query_one (TdDb *db, const char *sql, TdRowFunc row, const char *not_found, G
   return record;
 }
 
+/* Hands every row of @stmt to @add with @target; FALSE on an error (a
+ * failed prepare included). */
+typedef void (*AddRowFunc) (gpointer target, sqlite3_stmt *stmt, gpointer data);
+
+static gboolean
+each_row (TdDb *db, sqlite3_stmt *stmt, AddRowFunc add, gpointer target, gpointer data,
+          GError **error)
+{
+  TdStep r;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
+    add (target, stmt, data);
+  return r == TD_STEP_DONE;
+}
+
+static void
+add_record (gpointer target, sqlite3_stmt *stmt, gpointer data)
+{
+  TdRowFunc row = (TdRowFunc)data;
+
+  g_ptr_array_add (target, row (stmt));
+}
+
 GPtrArray *
 td_query_list (TdDb *db, const char *sql, TdRowFunc row, GDestroyNotify free_func, GError **error,
                const char *types, ...)
 {
   g_autoptr (GPtrArray) records = g_ptr_array_new_with_free_func (free_func);
   sqlite3_stmt *stmt;
-  TdStep r;
-  va_list ap;
 
-  va_start (ap, types);
-  stmt = prepare_va (db, sql, error, types, ap);
-  va_end (ap);
-  if (stmt == NULL)
-    return NULL;
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    g_ptr_array_add (records, row (stmt));
-  return r == TD_STEP_DONE ? g_steal_pointer (&records) : NULL;
+  PREPARE_VALUES (stmt);
+  return each_row (db, stmt, add_record, records, (gpointer)row, error) ? g_steal_pointer (&records)
+                                                                        : NULL;
+}
+
+static void
+add_id (gpointer target, sqlite3_stmt *stmt, gpointer data)
+{
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *)target, id);
 }
 
 GArray *
@@ -204,21 +237,9 @@ td_query_ids (TdDb *db, const char *sql, GError **error, const char *types, ...)
 {
   g_autoptr (GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   sqlite3_stmt *stmt;
-  TdStep r;
-  va_list ap;
 
-  va_start (ap, types);
-  stmt = prepare_va (db, sql, error, types, ap);
-  va_end (ap);
-  if (stmt == NULL)
-    return NULL;
-  while ((r = td_db_step (db, stmt, error)) == TD_STEP_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (ids, id);
-    }
-  return r == TD_STEP_DONE ? g_steal_pointer (&ids) : NULL;
+  PREPARE_VALUES (stmt);
+  return each_row (db, stmt, add_id, ids, NULL, error) ? g_steal_pointer (&ids) : NULL;
 }
 
 gboolean
@@ -280,6 +301,63 @@ td_query_finish (TdDb *db, gboolean ok, const char *what, GError **error)
   if (what != NULL)
     td_db_notify_changed (db, what);
   return TRUE;
+}
+
+void
+td_query_columns (sqlite3_stmt *stmt, const char *types, ...)
+{
+  va_list ap;
+
+  va_start (ap, types);
+  for (int column = 0; types[column] != '\0'; column++)
+    {
+      switch (types[column])
+        {
+        case 'x':
+          *va_arg (ap, gint64 *) = sqlite3_column_int64 (stmt, column);
+          break;
+        case 'i':
+          *va_arg (ap, gint *) = sqlite3_column_int (stmt, column);
+          break;
+        case 'b':
+          *va_arg (ap, gboolean *) = sqlite3_column_int (stmt, column) != 0;
+          break;
+        case 's':
+        case 'e':
+          {
+            gchar **place = va_arg (ap, gchar **);
+            gchar *text = td_query_column_dup (stmt, column);
+
+            g_free (*place);
+            *place = text != NULL || types[column] == 's' ? text : g_strdup ("");
+          }
+          break;
+        case 'o':
+          *va_arg (ap, gint64 *) = sqlite3_column_type (stmt, column) == SQLITE_NULL
+                                       ? -1
+                                       : sqlite3_column_int64 (stmt, column);
+          break;
+        case 'd':
+          td_query_column_date (stmt, column, va_arg (ap, GDate *));
+          break;
+        case '-':
+          break;
+        default:
+          g_critical ("td-query: “%c” is not a column type", types[column]);
+          va_end (ap);
+          return;
+        }
+    }
+  va_end (ap);
+}
+
+gboolean
+td_query_finish_local (TdDb *db, GError *local, GError **error)
+{
+  if (td_query_finish (db, local == NULL, NULL, &local))
+    return TRUE;
+  g_propagate_error (error, local);
+  return FALSE;
 }
 
 gchar *

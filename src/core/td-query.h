@@ -73,7 +73,25 @@ gboolean td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, 
  * commit succeeds, then @what notified unless NULL; rolled back otherwise.
  * Returns whether it was committed. */
 gboolean td_query_finish (TdDb *db, gboolean ok, const char *what, GError **error);
+/* The same for a change whose steps keep going until the first error and
+ * keep it in @local (taken): committed when there is none; otherwise, or
+ * when the commit fails, rolled back and the error moved into @error. */
+gboolean td_query_finish_local (TdDb *db, GError *local, GError **error);
 
+/* Reads the current row of @stmt into the places after @types, one
+ * character a column from column 0, as td_query_prepare binds them:
+ *
+ *   'x' gint64 *      'i' gint *      'b' gboolean * (the column is not 0)
+ *   's' gchar **      a new string (valid UTF-8); NULL stays NULL
+ *   'e' gchar **      a new string; NULL becomes ""
+ *                     (either frees the string the place held: pass a
+ *                     place that holds NULL or a string of its record)
+ *   'o' gint64 *      an optional amount: NULL reads as -1 (TD_NO_CAP)
+ *   'd' GDate *       an ISO date; cleared when NULL or not a date
+ *   '-' nothing       the column is skipped (a row function reads it)
+ *
+ * Pass exactly the pointer type named: the places are read with va_arg. */
+void td_query_columns (sqlite3_stmt *stmt, const char *types, ...);
 /* A text column as a new string (NULL stays NULL). */
 gchar *td_query_column_dup (sqlite3_stmt *stmt, int column);
 /* A text column read as an ISO date (yyyy-mm-dd) into @out, cleared when

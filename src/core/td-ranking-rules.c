@@ -15,15 +15,6 @@
 
 #include <glib/gi18n-lib.h>
 
-/* The catalogue and the rules read NULL text as "". */
-static gchar *
-text_or_empty (sqlite3_stmt *stmt, int column)
-{
-  gchar *text = td_db_dup_text (stmt, column);
-
-  return text ? text : g_strdup ("");
-}
-
 static gchar *
 now_iso (void)
 {
@@ -45,11 +36,7 @@ td_award_new (void)
 static const gsize award_texts[]
     = { G_STRUCT_OFFSET (TdAward, name), G_STRUCT_OFFSET (TdAward, level), TD_RECORD_END };
 
-void
-td_award_free (TdAward *award)
-{
-  td_record_free (award, award_texts);
-}
+TD_RECORD_DEFINE_FREE (TdAward, td_award_free, award_texts);
 
 /* --- award catalogue ----------------------------------------------------- */
 
@@ -58,11 +45,7 @@ award_from_row (sqlite3_stmt *stmt)
 {
   TdAward *a = g_new0 (TdAward, 1);
 
-  a->id = sqlite3_column_int64 (stmt, 0);
-  a->name = text_or_empty (stmt, 1);
-  a->level = text_or_empty (stmt, 2);
-  a->title = sqlite3_column_int (stmt, 3) != 0;
-  a->position = sqlite3_column_int (stmt, 4);
+  td_query_columns (stmt, "xeebi", &a->id, &a->name, &a->level, &a->title, &a->position);
   return a;
 }
 
@@ -193,11 +176,8 @@ scale_from_row (sqlite3_stmt *stmt)
 {
   Scale *s = g_new0 (Scale, 1);
 
-  s->scale.percent = sqlite3_column_int (stmt, 0) != 0;
-  s->scale.excellent = sqlite3_column_int64 (stmt, 1);
-  s->scale.good = sqlite3_column_int64 (stmt, 2);
-  s->scale.done = sqlite3_column_int64 (stmt, 3);
-  s->require_self = sqlite3_column_int (stmt, 4) != 0;
+  td_query_columns (stmt, "bxxxb", &s->scale.percent, &s->scale.excellent, &s->scale.good,
+                    &s->scale.done, &s->require_self);
   return s;
 }
 
@@ -244,19 +224,11 @@ proposal_rule_from_row (sqlite3_stmt *stmt)
 {
   TdProposalRule *rule = td_proposal_rule_new ();
 
-  rule->id = sqlite3_column_int64 (stmt, 0);
-  rule->award_id = sqlite3_column_int64 (stmt, 1);
-  g_free (rule->award_name);
-  rule->award_name = text_or_empty (stmt, 2);
+  td_query_columns (stmt, "xxe-iiii-iib", &rule->id, &rule->award_id, &rule->award_name,
+                    &rule->count, &rule->members_threshold, &rule->count_large, &rule->percent,
+                    &rule->rank_from, &rule->rank_to, &rule->skip_proposed);
   td_quota_kind_from_id ((const char *)sqlite3_column_text (stmt, 3), &rule->quota_kind);
-  rule->count = sqlite3_column_int (stmt, 4);
-  rule->members_threshold = sqlite3_column_int (stmt, 5);
-  rule->count_large = sqlite3_column_int (stmt, 6);
-  rule->percent = sqlite3_column_int (stmt, 7);
   rule->min_grade = td_grade_from_id ((const char *)sqlite3_column_text (stmt, 8));
-  rule->rank_from = sqlite3_column_int (stmt, 9);
-  rule->rank_to = sqlite3_column_int (stmt, 10);
-  rule->skip_proposed = sqlite3_column_int (stmt, 11) != 0;
   return rule;
 }
 

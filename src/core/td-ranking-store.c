@@ -15,11 +15,7 @@
 
 static const gsize change_texts[] = { G_STRUCT_OFFSET (TdRankChange, name), TD_RECORD_END };
 
-void
-td_rank_change_free (TdRankChange *change)
-{
-  td_record_free (change, change_texts);
-}
+TD_RECORD_DEFINE_FREE (TdRankChange, td_rank_change_free, change_texts);
 
 /* --- the adapter ---------------------------------------------------------- */
 

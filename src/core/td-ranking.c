@@ -93,11 +93,7 @@ td_tie_break_new (TdTieBreakKind kind, const char *section_code)
 static const gsize tie_break_texts[]
     = { G_STRUCT_OFFSET (TdTieBreak, section_code), TD_RECORD_END };
 
-void
-td_tie_break_free (TdTieBreak *rule)
-{
-  td_record_free (rule, tie_break_texts);
-}
+TD_RECORD_DEFINE_FREE (TdTieBreak, td_tie_break_free, tie_break_texts);
 
 TdProposalRule *
 td_proposal_rule_new (void)
@@ -113,17 +109,9 @@ td_proposal_rule_new (void)
 static const gsize proposal_rule_texts[]
     = { G_STRUCT_OFFSET (TdProposalRule, award_name), TD_RECORD_END };
 
-TdProposalRule *
-td_proposal_rule_copy (const TdProposalRule *rule)
-{
-  return td_record_copy (rule, sizeof *rule, proposal_rule_texts);
-}
+TD_RECORD_DEFINE_COPY (TdProposalRule, td_proposal_rule_copy, proposal_rule_texts);
 
-void
-td_proposal_rule_free (TdProposalRule *rule)
-{
-  td_record_free (rule, proposal_rule_texts);
-}
+TD_RECORD_DEFINE_FREE (TdProposalRule, td_proposal_rule_free, proposal_rule_texts);
 
 TdRankOverride *
 td_rank_override_new (gint64 unit_id, gint position, const char *reason)
@@ -138,11 +126,7 @@ td_rank_override_new (gint64 unit_id, gint position, const char *reason)
 
 static const gsize override_texts[] = { G_STRUCT_OFFSET (TdRankOverride, reason), TD_RECORD_END };
 
-void
-td_rank_override_free (TdRankOverride *override)
-{
-  td_record_free (override, override_texts);
-}
+TD_RECORD_DEFINE_FREE (TdRankOverride, td_rank_override_free, override_texts);
 
 TdProposalDecision *
 td_proposal_decision_new (gint64 rule_id, gint64 unit_id, TdDecisionKind kind, const char *reason)
@@ -159,11 +143,7 @@ td_proposal_decision_new (gint64 rule_id, gint64 unit_id, TdDecisionKind kind, c
 static const gsize decision_texts[]
     = { G_STRUCT_OFFSET (TdProposalDecision, reason), TD_RECORD_END };
 
-void
-td_proposal_decision_free (TdProposalDecision *decision)
-{
-  td_record_free (decision, decision_texts);
-}
+TD_RECORD_DEFINE_FREE (TdProposalDecision, td_proposal_decision_free, decision_texts);
 
 void
 td_grade_scale_init_default (TdGradeScale *scale)
@@ -192,11 +172,10 @@ td_rank_settings_new (void)
 }
 
 static const TdRecordPart settings_parts[]
-    = { { G_STRUCT_OFFSET (TdRankSettings, tie_breaks), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRankSettings, proposal_rules), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRankSettings, overrides), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRankSettings, decisions), (GDestroyNotify)g_ptr_array_unref },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdRankSettings, tie_breaks, g_ptr_array_unref),
+        TD_RECORD_PART (TdRankSettings, proposal_rules, g_ptr_array_unref),
+        TD_RECORD_PART (TdRankSettings, overrides, g_ptr_array_unref),
+        TD_RECORD_PART (TdRankSettings, decisions, g_ptr_array_unref), TD_RECORD_PARTS_END };
 
 void
 td_rank_settings_free (TdRankSettings *settings)
@@ -208,26 +187,17 @@ static const gsize rank_row_texts[]
     = { G_STRUCT_OFFSET (TdRankRow, quota_ties), G_STRUCT_OFFSET (TdRankRow, proposals),
         G_STRUCT_OFFSET (TdRankRow, explanation), TD_RECORD_END };
 
-static void
-rank_row_free (TdRankRow *row)
-{
-  td_record_free (row, rank_row_texts);
-}
+static TD_RECORD_DEFINE_FREE (TdRankRow, rank_row_free, rank_row_texts);
 
 static const gsize proposal_texts[] = { G_STRUCT_OFFSET (TdProposal, reason), TD_RECORD_END };
 
-static void
-proposal_free (TdProposal *proposal)
-{
-  td_record_free (proposal, proposal_texts);
-}
+static TD_RECORD_DEFINE_FREE (TdProposal, proposal_free, proposal_texts);
 
 static const TdRecordPart ranking_parts[]
-    = { { G_STRUCT_OFFSET (TdRanking, rows), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRanking, proposals), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRanking, inputs), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdRanking, owned_settings), (GDestroyNotify)td_rank_settings_free },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdRanking, rows, g_ptr_array_unref),
+        TD_RECORD_PART (TdRanking, proposals, g_ptr_array_unref),
+        TD_RECORD_PART (TdRanking, inputs, g_ptr_array_unref),
+        TD_RECORD_PART (TdRanking, owned_settings, td_rank_settings_free), TD_RECORD_PARTS_END };
 
 void
 td_ranking_free (TdRanking *ranking)
@@ -309,41 +279,12 @@ td_grade_from_id (const char *id)
 static const char *const tie_break_ids[]
     = { "section", "fewer_deduction", "more_bonus", "agreement", "vote" };
 
-const char *
-td_tie_break_kind_to_id (TdTieBreakKind kind)
-{
-  g_return_val_if_fail (kind <= TD_TIE_BREAK_LAST, "");
-  return tie_break_ids[kind];
-}
-
-gboolean
-td_tie_break_kind_from_id (const char *id, TdTieBreakKind *kind)
-{
-  gint i = TD_ENUM_FROM_ID (tie_break_ids, id);
-
-  if (i >= 0)
-    *kind = (TdTieBreakKind)i;
-  return i >= 0;
-}
+TD_ENUM_DEFINE_IDS (TdTieBreakKind, td_tie_break_kind_to_id, td_tie_break_kind_from_id,
+                    tie_break_ids);
 
 static const char *const quota_ids[] = { "fixed", "by_members", "percent" };
 
-const char *
-td_quota_kind_to_id (TdQuotaKind kind)
-{
-  g_return_val_if_fail (kind <= TD_QUOTA_LAST, "");
-  return quota_ids[kind];
-}
-
-gboolean
-td_quota_kind_from_id (const char *id, TdQuotaKind *kind)
-{
-  gint i = TD_ENUM_FROM_ID (quota_ids, id);
-
-  if (i >= 0)
-    *kind = (TdQuotaKind)i;
-  return i >= 0;
-}
+TD_ENUM_DEFINE_IDS (TdQuotaKind, td_quota_kind_to_id, td_quota_kind_from_id, quota_ids);
 
 /* What a rule compares, as the object of "ahead on …". */
 static gchar *

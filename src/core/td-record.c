@@ -48,15 +48,22 @@ td_record_free (gpointer record, const gsize *texts)
 }
 
 void
-td_record_free_full (gpointer record, const gsize *texts, const TdRecordPart *parts)
+td_record_clear_full (gpointer record, const gsize *texts, const TdRecordPart *parts)
 {
-  if (record == NULL)
-    return;
   for (guint i = 0; parts[i].offset != TD_RECORD_END; i++)
     {
       gpointer *part = (gpointer *)((guint8 *)record + parts[i].offset);
 
       g_clear_pointer (part, parts[i].free);
     }
-  td_record_free (record, texts);
+  td_record_clear_texts (record, texts);
+}
+
+void
+td_record_free_full (gpointer record, const gsize *texts, const TdRecordPart *parts)
+{
+  if (record == NULL)
+    return;
+  td_record_clear_full (record, texts, parts);
+  g_free (record);
 }

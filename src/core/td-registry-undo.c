@@ -7,7 +7,6 @@
 #include "config.h"
 
 #include "td-query.h"
-#include "td-record.h"
 #include "td-registry.h"
 
 struct _TdUnitSnapshot
@@ -22,23 +21,70 @@ struct _TdUnitSnapshot
   GPtrArray *progress; /* "deadline_id\tdone\t" */
 };
 
-static const TdRecordPart snapshot_parts[]
-    = { { G_STRUCT_OFFSET (TdUnitSnapshot, unit), (GDestroyNotify)td_unit_free },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, names), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, memberships), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, heads), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, deputies), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, merged_from), (GDestroyNotify)g_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, results), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdUnitSnapshot, progress), (GDestroyNotify)g_ptr_array_unref },
-        { TD_RECORD_END } };
+/* The lists of a snapshot, each taken by a statement with ?1 the unit's
+ * id before it is deleted, and put back by another.  Ids are written back
+ * with ?1 the id and ?2 the unit's. */
+static const struct
+{
+  gsize ids; /* GArray * of gint64 in TdUnitSnapshot */
+  const char *take;
+  const char *put;
+} id_rows[] = {
+  { G_STRUCT_OFFSET (TdUnitSnapshot, memberships),
+    "SELECT bloc_year_id FROM membership WHERE unit_id = ?1",
+    "INSERT OR IGNORE INTO membership (bloc_year_id, unit_id)"
+    " SELECT id, ?2 FROM bloc_year WHERE id = ?1" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, heads), "SELECT id FROM bloc_year WHERE head_unit_id = ?1",
+    "UPDATE bloc_year SET head_unit_id = ?2 WHERE id = ?1" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, deputies),
+    "SELECT id FROM bloc_year WHERE deputy_unit_id = ?1",
+    "UPDATE bloc_year SET deputy_unit_id = ?2 WHERE id = ?1" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, merged_from), "SELECT id FROM unit WHERE merged_into = ?1",
+    "UPDATE unit SET merged_into = ?2 WHERE id = ?1" },
+};
+
+/* Rows kept as text, three columns "a\tb\tc": put back with ?1 the unit's
+ * id and ?2, ?3, ?4 the three fields, bound as @types says (a row's own
+ * id is text, cast by the statement). */
+static const struct
+{
+  gsize texts; /* GPtrArray * of gchar * in TdUnitSnapshot */
+  const char *take;
+  const char *put;
+  const char *types;
+} text_rows[] = {
+  { G_STRUCT_OFFSET (TdUnitSnapshot, names),
+    "SELECT valid_from, name, short_name FROM unit_name WHERE unit_id = ?1",
+    "INSERT INTO unit_name (unit_id, valid_from, name, short_name) VALUES (?1, ?2, ?3, ?4)",
+    "xsse" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, results),
+    "SELECT target_id, result, note FROM target_result WHERE unit_id = ?1",
+    "INSERT OR IGNORE INTO target_result (target_id, unit_id, result, note)"
+    " SELECT id, ?1, ?3, ?4 FROM target WHERE id = CAST (?2 AS INTEGER)",
+    "xsee" },
+  { G_STRUCT_OFFSET (TdUnitSnapshot, progress),
+    "SELECT deadline_id, done, '' FROM deadline_member WHERE unit_id = ?1",
+    "INSERT OR IGNORE INTO deadline_member (deadline_id, unit_id, done)"
+    " SELECT id, ?1, ?3 FROM deadline WHERE id = CAST (?2 AS INTEGER)",
+    "xse" },
+};
+
+#define ID_LIST(s, k) G_STRUCT_MEMBER (GArray *, (s), id_rows[k].ids)
+#define TEXT_LIST(s, k) G_STRUCT_MEMBER (GPtrArray *, (s), text_rows[k].texts)
 
 void
 td_unit_snapshot_free (TdUnitSnapshot *snapshot)
 {
-  /* A snapshot cut short by an error holds only what was read: the parts
+  if (snapshot == NULL)
+    return;
+  /* A snapshot cut short by an error holds only what was read: the lists
    * not read are NULL. */
-  td_record_free_full (snapshot, NULL, snapshot_parts);
+  for (guint k = 0; k < G_N_ELEMENTS (id_rows); k++)
+    g_clear_pointer (&ID_LIST (snapshot, k), g_array_unref);
+  for (guint k = 0; k < G_N_ELEMENTS (text_rows); k++)
+    g_clear_pointer (&TEXT_LIST (snapshot, k), g_ptr_array_unref);
+  td_unit_free (snapshot->unit);
+  g_free (snapshot);
 }
 
 static gpointer
@@ -46,20 +92,6 @@ row_as_text (sqlite3_stmt *stmt)
 {
   return g_strdup_printf ("%s\t%s\t%s", sqlite3_column_text (stmt, 0),
                           sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
-}
-
-static gboolean
-collect_rows (TdDb *db, const char *sql, gint64 unit_id, GPtrArray **out, GError **error)
-{
-  *out = td_query_list (db, sql, row_as_text, g_free, error, "x", unit_id);
-  return *out != NULL;
-}
-
-static gboolean
-collect_ids (TdDb *db, const char *sql, gint64 unit_id, GArray **out, GError **error)
-{
-  *out = td_query_ids (db, sql, error, "x", unit_id);
-  return *out != NULL;
 }
 
 /* Deletes like td_registry_delete_unit() (refused when the unit has
@@ -72,30 +104,45 @@ td_registry_delete_unit_with_undo (TdDb *db, gint64 unit_id, GError **error)
   s->unit = td_registry_get_unit (db, unit_id, error);
   if (s->unit == NULL)
     return NULL;
-  if (!collect_rows (db, "SELECT valid_from, name, short_name FROM unit_name WHERE unit_id = ?",
-                     unit_id, &s->names, error)
-      || !collect_rows (db, "SELECT target_id, result, note FROM target_result WHERE unit_id = ?",
-                        unit_id, &s->results, error)
-      || !collect_rows (db, "SELECT deadline_id, done, '' FROM deadline_member WHERE unit_id = ?",
-                        unit_id, &s->progress, error)
-      || !collect_ids (db, "SELECT bloc_year_id FROM membership WHERE unit_id = ?", unit_id,
-                       &s->memberships, error)
-      || !collect_ids (db, "SELECT id FROM bloc_year WHERE head_unit_id = ?", unit_id, &s->heads,
-                       error)
-      || !collect_ids (db, "SELECT id FROM bloc_year WHERE deputy_unit_id = ?", unit_id,
-                       &s->deputies, error)
-      || !collect_ids (db, "SELECT id FROM unit WHERE merged_into = ?", unit_id, &s->merged_from,
-                       error))
-    return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (text_rows); k++)
+    if ((TEXT_LIST (s, k)
+         = td_query_list (db, text_rows[k].take, row_as_text, g_free, error, "x", unit_id))
+        == NULL)
+      return NULL;
+  for (guint k = 0; k < G_N_ELEMENTS (id_rows); k++)
+    if ((ID_LIST (s, k) = td_query_ids (db, id_rows[k].take, error, "x", unit_id)) == NULL)
+      return NULL;
   if (!td_registry_delete_unit (db, unit_id, error))
     return NULL;
   return g_steal_pointer (&s);
 }
 
 static gboolean
-run_id_pair (TdDb *db, const char *sql, gint64 a, gint64 b, GError **error)
+restore_text_rows (TdDb *db, const TdUnitSnapshot *s, guint k, GError **error)
 {
-  return td_query_run (db, sql, error, "xx", a, b);
+  GPtrArray *rows = TEXT_LIST (s, k);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (rows->pdata[i], "\t", 3);
+
+      if (!td_query_run (db, text_rows[k].put, error, text_rows[k].types, s->unit->id, f[0], f[1],
+                         f[1] ? f[2] : NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+restore_id_rows (TdDb *db, const TdUnitSnapshot *s, guint k, GError **error)
+{
+  GArray *ids = ID_LIST (s, k);
+
+  for (guint i = 0; i < ids->len; i++)
+    if (!td_query_run (db, id_rows[k].put, error, "xx", g_array_index (ids, gint64, i),
+                       s->unit->id))
+      return FALSE;
+  return TRUE;
 }
 
 /* Puts the rows of @data (a TdUnitSnapshot) back, inside the transaction
@@ -117,55 +164,13 @@ restore_rows (TdDb *db, gpointer data, GError **error)
                      unit->notes, unit->name, unit->id, (gint64)unit->retired_year,
                      unit->merged_into))
     return FALSE;
-  for (guint i = 0; i < s->names->len; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (s->names->pdata[i], "\t", 3);
-
-      if (!td_query_run (db,
-                         "INSERT INTO unit_name (unit_id, valid_from, name, short_name)"
-                         " VALUES (?, ?, ?, ?)",
-                         error, "xsse", unit->id, f[0], f[1], f[2]))
-        return FALSE;
-    }
-  for (guint i = 0; i < s->memberships->len; i++)
-    if (!run_id_pair (db,
-                      "INSERT OR IGNORE INTO membership (bloc_year_id, unit_id)"
-                      " SELECT id, ?2 FROM bloc_year WHERE id = ?1",
-                      g_array_index (s->memberships, gint64, i), unit->id, error))
+  /* Every row below refers to the unit, now back; their order does not matter. */
+  for (guint k = 0; k < G_N_ELEMENTS (text_rows); k++)
+    if (!restore_text_rows (db, s, k, error))
       return FALSE;
-  for (guint i = 0; i < s->heads->len; i++)
-    if (!run_id_pair (db, "UPDATE bloc_year SET head_unit_id = ?2 WHERE id = ?1",
-                      g_array_index (s->heads, gint64, i), unit->id, error))
+  for (guint k = 0; k < G_N_ELEMENTS (id_rows); k++)
+    if (!restore_id_rows (db, s, k, error))
       return FALSE;
-  for (guint i = 0; i < s->deputies->len; i++)
-    if (!run_id_pair (db, "UPDATE bloc_year SET deputy_unit_id = ?2 WHERE id = ?1",
-                      g_array_index (s->deputies, gint64, i), unit->id, error))
-      return FALSE;
-  for (guint i = 0; i < s->merged_from->len; i++)
-    if (!run_id_pair (db, "UPDATE unit SET merged_into = ?2 WHERE id = ?1",
-                      g_array_index (s->merged_from, gint64, i), unit->id, error))
-      return FALSE;
-  for (guint i = 0; i < s->results->len; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (s->results->pdata[i], "\t", 3);
-
-      if (!td_query_run (db,
-                         "INSERT OR IGNORE INTO target_result (target_id, unit_id, result, note)"
-                         " SELECT id, ?2, ?3, ?4 FROM target WHERE id = ?1",
-                         error, "xxee", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1],
-                         f[1] ? f[2] : NULL))
-        return FALSE;
-    }
-  for (guint i = 0; i < s->progress->len; i++)
-    {
-      g_auto (GStrv) f = g_strsplit (s->progress->pdata[i], "\t", 3);
-
-      if (!td_query_run (db,
-                         "INSERT OR IGNORE INTO deadline_member (deadline_id, unit_id, done)"
-                         " SELECT id, ?2, ?3 FROM deadline WHERE id = ?1",
-                         error, "xxe", g_ascii_strtoll (f[0], NULL, 10), unit->id, f[1]))
-        return FALSE;
-    }
   return TRUE;
 }
 

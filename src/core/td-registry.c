@@ -41,53 +41,29 @@ static const gsize unit_texts[] = { G_STRUCT_OFFSET (TdUnit, name),
                                     G_STRUCT_OFFSET (TdUnit, notes),
                                     TD_RECORD_END };
 
-void
-td_unit_free (TdUnit *unit)
-{
-  td_record_free (unit, unit_texts);
-}
+TD_RECORD_DEFINE_FREE (TdUnit, td_unit_free, unit_texts);
 
-TdBloc *
-td_bloc_new (void)
-{
-  return g_new0 (TdBloc, 1);
-}
+TD_RECORD_DEFINE_NEW (TdBloc, td_bloc_new);
 
 static const gsize bloc_texts[]
     = { G_STRUCT_OFFSET (TdBloc, name), G_STRUCT_OFFSET (TdBloc, authority),
         G_STRUCT_OFFSET (TdBloc, place), G_STRUCT_OFFSET (TdBloc, notes), TD_RECORD_END };
 
-void
-td_bloc_free (TdBloc *bloc)
-{
-  td_record_free (bloc, bloc_texts);
-}
+TD_RECORD_DEFINE_FREE (TdBloc, td_bloc_free, bloc_texts);
 
-TdBlocYear *
-td_bloc_year_new (void)
-{
-  return g_new0 (TdBlocYear, 1);
-}
+TD_RECORD_DEFINE_NEW (TdBlocYear, td_bloc_year_new);
 
 static const gsize bloc_year_texts[]
     = { G_STRUCT_OFFSET (TdBlocYear, signer_name), G_STRUCT_OFFSET (TdBlocYear, signer_position),
         G_STRUCT_OFFSET (TdBlocYear, signer_authority), TD_RECORD_END };
 
-void
-td_bloc_year_free (TdBlocYear *bloc_year)
-{
-  td_record_free (bloc_year, bloc_year_texts);
-}
+TD_RECORD_DEFINE_FREE (TdBlocYear, td_bloc_year_free, bloc_year_texts);
 
 static const gsize member_texts[]
     = { G_STRUCT_OFFSET (TdMember, name), G_STRUCT_OFFSET (TdMember, short_name),
         G_STRUCT_OFFSET (TdMember, kind), TD_RECORD_END };
 
-void
-td_member_free (TdMember *member)
-{
-  td_record_free (member, member_texts);
-}
+TD_RECORD_DEFINE_FREE (TdMember, td_member_free, member_texts);
 
 gchar *
 td_date_to_iso (const GDate *date)
@@ -168,20 +144,10 @@ unit_from_row (sqlite3_stmt *stmt)
 {
   TdUnit *unit = td_unit_new ();
 
-  unit->id = sqlite3_column_int64 (stmt, 0);
-  unit->name = td_query_column_dup (stmt, 1);
-  unit->short_name = td_query_column_dup (stmt, 2);
-  unit->kind = td_query_column_dup (stmt, 3);
-  unit->parent = td_query_column_dup (stmt, 4);
-  td_query_column_date (stmt, 5, &unit->founded);
-  unit->head_name = td_query_column_dup (stmt, 6);
-  unit->head_position = td_query_column_dup (stmt, 7);
-  unit->address = td_query_column_dup (stmt, 8);
-  unit->phone = td_query_column_dup (stmt, 9);
-  unit->email = td_query_column_dup (stmt, 10);
-  unit->notes = td_query_column_dup (stmt, 11);
-  unit->retired_year = sqlite3_column_int (stmt, 12);
-  unit->merged_into = sqlite3_column_int64 (stmt, 13);
+  td_query_columns (stmt, "xssssdssssssix", &unit->id, &unit->name, &unit->short_name, &unit->kind,
+                    &unit->parent, &unit->founded, &unit->head_name, &unit->head_position,
+                    &unit->address, &unit->phone, &unit->email, &unit->notes, &unit->retired_year,
+                    &unit->merged_into);
   return unit;
 }
 
@@ -346,13 +312,10 @@ bloc_from_row (sqlite3_stmt *stmt)
 {
   TdBloc *bloc = td_bloc_new ();
 
-  bloc->id = sqlite3_column_int64 (stmt, 0);
-  bloc->name = td_query_column_dup (stmt, 1);
+  td_query_columns (stmt, "xs-sss", &bloc->id, &bloc->name, &bloc->authority, &bloc->place,
+                    &bloc->notes);
   bloc->kind = g_strcmp0 ((const char *)sqlite3_column_text (stmt, 2), "cum") == 0 ? TD_BLOC_CUM
                                                                                    : TD_BLOC_KHOI;
-  bloc->authority = td_query_column_dup (stmt, 3);
-  bloc->place = td_query_column_dup (stmt, 4);
-  bloc->notes = td_query_column_dup (stmt, 5);
   return bloc;
 }
 
@@ -404,14 +367,9 @@ bloc_year_from_row (sqlite3_stmt *stmt)
 {
   TdBlocYear *by = td_bloc_year_new ();
 
-  by->id = sqlite3_column_int64 (stmt, 0);
-  by->bloc_id = sqlite3_column_int64 (stmt, 1);
-  by->year = sqlite3_column_int (stmt, 2);
-  by->head_unit_id = sqlite3_column_int64 (stmt, 3);
-  by->deputy_unit_id = sqlite3_column_int64 (stmt, 4);
-  by->signer_name = td_query_column_dup (stmt, 5);
-  by->signer_position = td_query_column_dup (stmt, 6);
-  by->signer_authority = td_query_column_dup (stmt, 7);
+  td_query_columns (stmt, "xxixxsss", &by->id, &by->bloc_id, &by->year, &by->head_unit_id,
+                    &by->deputy_unit_id, &by->signer_name, &by->signer_position,
+                    &by->signer_authority);
   return by;
 }
 
@@ -507,12 +465,8 @@ member_from_row (sqlite3_stmt *stmt)
 {
   TdMember *m = g_new0 (TdMember, 1);
 
-  m->unit_id = sqlite3_column_int64 (stmt, 0);
-  m->name = td_query_column_dup (stmt, 1);
-  m->short_name = td_query_column_dup (stmt, 2);
-  m->kind = td_query_column_dup (stmt, 3);
+  td_query_columns (stmt, "xsss-b", &m->unit_id, &m->name, &m->short_name, &m->kind, &m->retired);
   m->role = (TdRole)sqlite3_column_int (stmt, 4);
-  m->retired = sqlite3_column_int (stmt, 5) != 0;
   return m;
 }
 

@@ -3,6 +3,8 @@
  * marked with the file, and Undo (see td-score-import.h). */
 #include "config.h"
 
+#include "td-query.h"
+#include "td-record.h"
 #include "td-score-import.h"
 
 #include <glib/gi18n-lib.h>
@@ -23,13 +25,15 @@ struct _TdScoreImport
   gint64 autocheckpoint; /* the connection's, while a batch runs; −1 outside */
 };
 
+static const gsize saved_texts[] = { G_STRUCT_OFFSET (Saved, source_name), TD_RECORD_END };
+static const TdRecordPart saved_parts[]
+    = { TD_RECORD_PART (Saved, before, td_entry_free),
+        TD_RECORD_PART (Saved, table, td_criteria_table_unref), TD_RECORD_PARTS_END };
+
 static void
 saved_clear (gpointer data)
 {
-  Saved *s = data;
-  td_entry_free (s->before);
-  td_criteria_table_unref (s->table);
-  g_free (s->source_name);
+  td_record_clear_full (data, saved_texts, saved_parts);
 }
 
 TdScoreImport *
@@ -127,6 +131,7 @@ td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries
   guint first = import->saved->len;
   GError *local = NULL;
   gint64 after;
+  gboolean ok;
 
   enlarge_cache (db);
   if (!td_db_begin (db, error))
@@ -161,18 +166,11 @@ td_score_import_save (TdDb *db, const TdCriteriaTable *table, GPtrArray *entries
     }
   if (local == NULL && after >= 0)
     mark_audit (db, after, note, &local);
-  if (local == NULL)
-    td_db_commit (db, &local);
-  if (local != NULL)
-    {
-      td_db_rollback (db);
-      g_array_set_size (import->saved, first);
-      td_db_thaw_notify (db);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
+  ok = td_query_finish_local (db, local, error);
+  if (!ok)
+    g_array_set_size (import->saved, first);
   td_db_thaw_notify (db);
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -180,6 +178,7 @@ td_score_import_undo (TdDb *db, TdScoreImport *import, GError **error)
 {
   GError *local = NULL;
   gint64 after;
+  gboolean ok;
 
   if (import->saved->len == 0)
     return TRUE;
@@ -212,16 +211,9 @@ td_score_import_undo (TdDb *db, TdScoreImport *import, GError **error)
             after = last_audit_id (db, &local);
         }
     }
-  if (local == NULL)
-    td_db_commit (db, &local);
-  if (local != NULL)
-    {
-      td_db_rollback (db);
-      td_db_thaw_notify (db);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  g_array_set_size (import->saved, 0);
+  ok = td_query_finish_local (db, local, error);
+  if (ok)
+    g_array_set_size (import->saved, 0);
   td_db_thaw_notify (db);
-  return TRUE;
+  return ok;
 }

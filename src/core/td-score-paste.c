@@ -3,24 +3,27 @@
  * by cell, saving it in one transaction (see td-score-paste.h). */
 #include "config.h"
 
+#include "td-query.h"
+#include "td-record.h"
 #include "td-score-paste.h"
+#include "td-text.h"
 #include "td-paste-private.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+static const gsize cell_texts[]
+    = { G_STRUCT_OFFSET (TdScorePasteCell, text), G_STRUCT_OFFSET (TdScorePasteCell, old_text),
+        G_STRUCT_OFFSET (TdScorePasteCell, new_text), G_STRUCT_OFFSET (TdScorePasteCell, reason),
+        TD_RECORD_END };
+static const TdRecordPart cell_parts[]
+    = { TD_RECORD_PART (TdScorePasteCell, before, td_entry_free),
+        TD_RECORD_PART (TdScorePasteCell, entry, td_entry_free), TD_RECORD_PARTS_END };
+
 static void
 cell_free (gpointer data)
 {
-  TdScorePasteCell *cell = data;
-
-  g_free (cell->text);
-  g_free (cell->old_text);
-  g_free (cell->new_text);
-  g_clear_pointer (&cell->before, td_entry_free);
-  g_clear_pointer (&cell->entry, td_entry_free);
-  g_free (cell->reason);
-  g_free (cell);
+  td_record_free_full (data, cell_texts, cell_parts);
 }
 
 void
@@ -260,6 +263,7 @@ td_score_paste_save_cells (TdScores *scores, TdDb *db, TdSource source, guint n,
   TdCriteriaTable *table = td_scores_get_table (scores);
   g_autoptr (GPtrArray) saved = g_ptr_array_new_with_free_func ((GDestroyNotify)td_entry_free);
   GError *local = NULL;
+  gboolean ok;
 
   if (!td_db_begin (db, error))
     return FALSE;
@@ -283,19 +287,12 @@ td_score_paste_save_cells (TdScores *scores, TdDb *db, TdSource source, guint n,
                                           NULL, &local);
         }
     }
-  if (local == NULL)
-    td_db_commit (db, &local);
-  if (local != NULL)
-    {
-      td_db_rollback (db);
-      td_db_thaw_notify (db);
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  for (guint i = 0; i < n; i++)
+  /* The notifications wait until the scores hold what was saved. */
+  ok = td_query_finish_local (db, local, error);
+  for (guint i = 0; ok && i < n; i++)
     td_scores_put_entry (scores, units[i], indices[i], source, g_ptr_array_index (saved, i));
   td_db_thaw_notify (db);
-  return TRUE;
+  return ok;
 }
 
 gboolean
@@ -329,20 +326,8 @@ td_score_paste_copy (TdScores *scores, TdSource source, const gint *rows, guint 
         {
           g_autofree gchar *text = shown_text (scores, source, rows[r], units[k]);
 
-          if (k > 0)
-            g_string_append_c (out, '\t');
-          /* A value with a tab, a line break or a quote is quoted, as
-           * spreadsheets write it. */
-          if (strpbrk (text, "\t\n\r\"") != NULL)
-            {
-              g_autofree gchar *doubled = NULL;
-              g_auto (GStrv) parts = g_strsplit (text, "\"", -1);
-
-              doubled = g_strjoinv ("\"\"", parts);
-              g_string_append_printf (out, "\"%s\"", doubled);
-            }
-          else
-            g_string_append (out, text);
+          /* A value with a tab, a line break or a quote is quoted. */
+          td_text_append_tsv_cell (out, k, text, strpbrk (text, "\t\n\r\"") != NULL);
         }
       g_string_append_c (out, '\n');
     }

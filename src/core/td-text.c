@@ -129,3 +129,19 @@ td_text_normalize_space (const char *text)
     g_string_truncate (out, out->len - 1);
   return g_string_free (out, FALSE);
 }
+
+void
+td_text_append_tsv_cell (GString *out, guint column, const char *cell, gboolean quote)
+{
+  if (column > 0)
+    g_string_append_c (out, '\t');
+  if (quote)
+    {
+      g_auto (GStrv) parts = g_strsplit (cell, "\"", -1);
+      g_autofree gchar *doubled = g_strjoinv ("\"\"", parts);
+
+      g_string_append_printf (out, "\"%s\"", doubled);
+    }
+  else
+    g_string_append (out, cell);
+}

@@ -24,11 +24,7 @@ static const gsize import_row_texts[]
     = { G_STRUCT_OFFSET (TdImportRow, name), G_STRUCT_OFFSET (TdImportRow, short_name),
         G_STRUCT_OFFSET (TdImportRow, kind), G_STRUCT_OFFSET (TdImportRow, reason), TD_RECORD_END };
 
-void
-td_import_row_free (TdImportRow *row)
-{
-  td_record_free (row, import_row_texts);
-}
+TD_RECORD_DEFINE_FREE (TdImportRow, td_import_row_free, import_row_texts);
 
 /* Up to this many records decide the separator. */
 #define SAMPLE_RECORDS 10

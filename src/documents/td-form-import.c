@@ -23,10 +23,9 @@ static const gsize plan_texts[]
         G_STRUCT_OFFSET (TdFormPlan, unit_name), TD_RECORD_END };
 
 static const TdRecordPart plan_parts[]
-    = { { G_STRUCT_OFFSET (TdFormPlan, changes), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdFormPlan, refusals), (GDestroyNotify)g_ptr_array_unref },
-        { G_STRUCT_OFFSET (TdFormPlan, table), (GDestroyNotify)td_criteria_table_unref },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdFormPlan, changes, g_ptr_array_unref),
+        TD_RECORD_PART (TdFormPlan, refusals, g_ptr_array_unref),
+        TD_RECORD_PART (TdFormPlan, table, td_criteria_table_unref), TD_RECORD_PARTS_END };
 
 void
 td_form_plan_free (TdFormPlan *plan)
@@ -50,11 +49,7 @@ static const gsize refusal_texts[]
         G_STRUCT_OFFSET (TdFormRefusal, value), G_STRUCT_OFFSET (TdFormRefusal, reason),
         TD_RECORD_END };
 
-static void
-refusal_free (TdFormRefusal *refusal)
-{
-  td_record_free (refusal, refusal_texts);
-}
+static TD_RECORD_DEFINE_FREE (TdFormRefusal, refusal_free, refusal_texts);
 
 static TdFormPlan *
 plan_new (TdFormFile *file, const char *sheet)

@@ -455,6 +455,13 @@ add_int (GChecksum *sum, gint64 value)
 }
 
 static void
+add_ints (GChecksum *sum, const gint64 *values, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    add_int (sum, values[i]);
+}
+
+static void
 add_text (GChecksum *sum, const char *text)
 {
   add_int (sum, text ? (gint64)strlen (text) : -1);
@@ -466,36 +473,29 @@ gchar *
 td_form_table_fingerprint (const TdCriteriaTable *table)
 {
   g_autoptr (GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  const gint64 head[] = { table->id, table->bonus_cap, table->deduction_cap, table->full_by_default,
+                          table->nodes->len };
 
-  add_int (sum, table->id);
-  add_int (sum, table->bonus_cap);
-  add_int (sum, table->deduction_cap);
-  add_int (sum, table->full_by_default);
-  add_int (sum, table->nodes->len);
+  /* The values in the order they always had: forms already sent out
+   * carry the fingerprint of their table. */
+  add_ints (sum, head, G_N_ELEMENTS (head));
   for (guint i = 0; i < table->nodes->len; i++)
     {
       const TdCriterion *c = g_ptr_array_index (table->nodes, i);
+      gboolean has_exemption = c->exemption && *c->exemption;
+      const gint64 rule[] = { c->id,        c->parent,    c->kind,          c->standard,
+                              c->rate,      c->bonus_cap, c->deduction_cap, c->bonus_max,
+                              c->threshold, c->step,      has_exemption,    c->options->len };
 
-      add_int (sum, c->id);
-      add_int (sum, c->parent);
-      add_int (sum, c->kind);
-      add_int (sum, c->standard);
-      add_int (sum, c->rate);
-      add_int (sum, c->bonus_cap);
-      add_int (sum, c->deduction_cap);
-      add_int (sum, c->bonus_max);
-      add_int (sum, c->threshold);
-      add_int (sum, c->step);
-      add_int (sum, c->exemption && *c->exemption);
-      add_int (sum, c->options->len);
+      add_ints (sum, rule, G_N_ELEMENTS (rule));
       for (guint k = 0; k < c->options->len; k++)
         {
           const TdRuleOption *o = g_ptr_array_index (c->options, k);
+          const gint64 option[] = { o->points, o->size_class, o->has_low ? o->low : G_MININT64,
+                                    o->has_high ? o->high : G_MAXINT64 };
+
           add_text (sum, o->label);
-          add_int (sum, o->points);
-          add_int (sum, o->size_class);
-          add_int (sum, o->has_low ? o->low : G_MININT64);
-          add_int (sum, o->has_high ? o->high : G_MAXINT64);
+          add_ints (sum, option, G_N_ELEMENTS (option));
         }
       add_int (sum, n_size_classes (c));
       for (guint k = 0; k < n_size_classes (c); k++)

@@ -82,8 +82,7 @@ static const gsize file_texts[]
     = { G_STRUCT_OFFSET (TdFormFile, path), G_STRUCT_OFFSET (TdFormFile, file_name),
         G_STRUCT_OFFSET (TdFormFile, refusal), TD_RECORD_END };
 static const TdRecordPart file_parts[]
-    = { { G_STRUCT_OFFSET (TdFormFile, forms), (GDestroyNotify)g_ptr_array_unref },
-        { TD_RECORD_END } };
+    = { TD_RECORD_PART (TdFormFile, forms, g_ptr_array_unref), TD_RECORD_PARTS_END };
 
 void
 td_form_file_free (TdFormFile *file)

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "td-pages.h"
+#include "td-record.h"
 #include "td-output.h"
 #include "td-official.h"
 #include "td-xlsx.h"
@@ -838,18 +839,18 @@ td_pages_new_shared (TdSheet *sheet, const TdPageSetup *setup, GHashTable *shapi
 void
 td_pages_free (TdPages *p)
 {
-  if (p == NULL)
-    return;
-  td_sheet_free (p->sheet);
-  g_object_unref (p->context);
-  g_free (p->col_x);
-  g_free (p->col_w);
-  g_free (p->row_h);
-  g_array_unref (p->pages);
-  g_array_unref (p->row_pages);
-  g_array_unref (p->bands);
-  g_hash_table_unref (p->heights);
-  g_free (p);
+  static const TdRecordPart parts[] = { TD_RECORD_PART (TdPages, sheet, td_sheet_free),
+                                        TD_RECORD_PART (TdPages, context, g_object_unref),
+                                        TD_RECORD_PART (TdPages, col_x, g_free),
+                                        TD_RECORD_PART (TdPages, col_w, g_free),
+                                        TD_RECORD_PART (TdPages, row_h, g_free),
+                                        TD_RECORD_PART (TdPages, pages, g_array_unref),
+                                        TD_RECORD_PART (TdPages, row_pages, g_array_unref),
+                                        TD_RECORD_PART (TdPages, bands, g_array_unref),
+                                        TD_RECORD_PART (TdPages, heights, g_hash_table_unref),
+                                        TD_RECORD_PARTS_END };
+
+  td_record_free_full (p, NULL, parts);
 }
 
 guint

@@ -3,6 +3,7 @@
  * See td-sheet.h for the picture of the paper. */
 #include "td-sheet.h"
 #include "td-official.h"
+#include "td-record.h"
 
 #include <string.h>
 
@@ -76,6 +77,27 @@ td_sheet_ref (TdSheet *sheet)
   return sheet;
 }
 
+static const gsize sheet_texts[]
+    = { G_STRUCT_OFFSET (TdSheet, name),      G_STRUCT_OFFSET (TdSheet, file_stem),
+        G_STRUCT_OFFSET (TdSheet, number),    G_STRUCT_OFFSET (TdSheet, place),
+        G_STRUCT_OFFSET (TdSheet, title),     G_STRUCT_OFFSET (TdSheet, position),
+        G_STRUCT_OFFSET (TdSheet, signer),    G_STRUCT_OFFSET (TdSheet, sign_note),
+        G_STRUCT_OFFSET (TdSheet, date_text), TD_RECORD_END };
+
+/* The lines of the header and footer blocks, and the tables. */
+static const TdRecordPart sheet_parts[] = {
+  TD_RECORD_PART (TdSheet, rows, g_ptr_array_unref),
+  TD_RECORD_PART (TdSheet, columns, g_ptr_array_unref),
+  TD_RECORD_PART (TdSheet, meta, g_ptr_array_unref),
+  TD_RECORD_PART (TdSheet, issuer, g_strfreev),
+  TD_RECORD_PART (TdSheet, subtitles, g_strfreev),
+  TD_RECORD_PART (TdSheet, notes_before, g_strfreev),
+  TD_RECORD_PART (TdSheet, notes_after, g_strfreev),
+  TD_RECORD_PART (TdSheet, authority, g_strfreev),
+  TD_RECORD_PART (TdSheet, recipients, g_strfreev),
+  TD_RECORD_PARTS_END,
+};
+
 void
 td_sheet_free (TdSheet *sheet)
 {
@@ -83,25 +105,7 @@ td_sheet_free (TdSheet *sheet)
     return;
   for (guint i = 0; i < sheet->rows->len; i++)
     row_free (sheet->rows->pdata[i], sheet->columns->len);
-  g_ptr_array_unref (sheet->rows);
-  g_ptr_array_unref (sheet->columns);
-  g_ptr_array_unref (sheet->meta);
-  g_free (sheet->name);
-  g_free (sheet->file_stem);
-  g_strfreev (sheet->issuer);
-  g_free (sheet->number);
-  g_free (sheet->place);
-  g_free (sheet->title);
-  g_strfreev (sheet->subtitles);
-  g_strfreev (sheet->notes_before);
-  g_strfreev (sheet->notes_after);
-  g_strfreev (sheet->authority);
-  g_free (sheet->position);
-  g_free (sheet->signer);
-  g_free (sheet->sign_note);
-  g_free (sheet->date_text);
-  g_strfreev (sheet->recipients);
-  g_free (sheet);
+  td_record_free_full (sheet, sheet_texts, sheet_parts);
 }
 
 void

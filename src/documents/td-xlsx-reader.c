@@ -5,6 +5,7 @@
  * td-xlsx-sheet.c. */
 #include "config.h"
 
+#include "td-record.h"
 #include "td-xlsx-reader-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -353,11 +354,10 @@ typedef struct
 static void
 rel_free (gpointer data)
 {
-  Rel *r = data;
-  g_free (r->id);
-  g_free (r->type);
-  g_free (r->target);
-  g_free (r);
+  static const gsize texts[] = { G_STRUCT_OFFSET (Rel, id), G_STRUCT_OFFSET (Rel, type),
+                                 G_STRUCT_OFFSET (Rel, target), TD_RECORD_END };
+
+  td_record_free (data, texts);
 }
 
 typedef struct
@@ -812,16 +812,17 @@ td_xlsx_reader_open (const char *path, const TdXlsxLimits *limits, GError **erro
 void
 td_xlsx_reader_free (TdXlsxReader *reader)
 {
-  if (reader == NULL)
-    return;
-  g_clear_object (&reader->zip);
-  g_clear_object (&reader->source);
-  g_bytes_unref (reader->bytes);
-  g_array_unref (reader->sheets);
-  g_ptr_array_unref (reader->strings);
-  g_string_chunk_free (reader->strings_chunk);
-  g_array_unref (reader->date_styles);
-  g_free (reader);
+  static const TdRecordPart parts[]
+      = { TD_RECORD_PART (TdXlsxReader, zip, g_object_unref),
+          TD_RECORD_PART (TdXlsxReader, source, g_object_unref),
+          TD_RECORD_PART (TdXlsxReader, bytes, g_bytes_unref),
+          TD_RECORD_PART (TdXlsxReader, sheets, g_array_unref),
+          TD_RECORD_PART (TdXlsxReader, strings, g_ptr_array_unref),
+          TD_RECORD_PART (TdXlsxReader, strings_chunk, g_string_chunk_free),
+          TD_RECORD_PART (TdXlsxReader, date_styles, g_array_unref),
+          TD_RECORD_PARTS_END };
+
+  td_record_free_full (reader, NULL, parts);
 }
 
 guint
