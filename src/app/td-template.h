@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A widget class's template children and callbacks declared as one list each.
+/* A widget class's template children, callbacks and actions declared as one
+ * list each.
  *
  *   td_widget_class_bind_template_children (widget_class, TdRankingPage,
  *                                           stack, empty_page, column_view);
@@ -68,5 +69,24 @@ G_BEGIN_DECLS
 /* Makes each named function the template's handler of that name. */
 #define td_widget_class_bind_template_callbacks(widget_class, ...)                                 \
   G_STMT_START{ TD_EACH (TD_BIND_CALLBACK_, widget_class, _, __VA_ARGS__) } G_STMT_END
+
+/* One action of a widget class, as gtk_widget_class_install_action() takes
+ * it; a class lists its actions in a table like a GActionEntry array. */
+typedef struct
+{
+  const char *name;
+  const char *parameter_type;
+  GtkWidgetActionActivateFunc activate;
+} TdWidgetAction;
+
+/* Installs each action of @actions on @widget_class, in order. */
+static inline void
+td_widget_class_install_actions (GtkWidgetClass *widget_class, const TdWidgetAction *actions,
+                                 gsize n_actions)
+{
+  for (gsize i = 0; i < n_actions; i++)
+    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
+                                     actions[i].activate);
+}
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "td-backup.h"
 #include "td-dialog.h"
 #include "td-backups-window.h"
+#include "td-template.h"
 #include "td-window-private.h"
 
 #include <glib/gi18n.h>
@@ -608,15 +609,19 @@ td_window_get_recent_menu (TdWindow *self)
   return G_MENU_MODEL (self->recent_menu);
 }
 
+static const TdWidgetAction actions[] = {
+  { "win.open-database", NULL, open_database_action },
+  { "win.new-database", NULL, new_database_action },
+  { "win.close-database", NULL, close_database_action },
+  { "win.save-copy", NULL, save_copy_action },
+  { "win.back-up-now", NULL, back_up_now_action },
+  { "win.restore-backup", NULL, restore_backup_action },
+  { "win.undo-restore", NULL, undo_restore_action },
+  { "win.open-recent", "s", open_recent_action },
+};
+
 void
 td_window_files_class_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
-  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
-  gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
-  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
-  gtk_widget_class_install_action (widget_class, "win.back-up-now", NULL, back_up_now_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-restore", NULL, undo_restore_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
