@@ -325,6 +325,22 @@ static const GActionEntry app_actions[] = {
   { "open-demo", open_demo_action },
 };
 
+/* The application's accelerators. win.show-help-overlay is among them because
+ * GtkApplication sets it only when it makes the shortcuts window itself. */
+static const struct
+{
+  const char *action;
+  const char *accel;
+} accels[] = {
+  { "app.quit", "<Control>q" },
+  { "win.show-help-overlay", "<Control>question" },
+  { "win.close", "<Control>w" },
+  { "win.open-database", "<Control>o" },
+  { "win.new-database", "<Control><Shift>n" },
+  { "win.save-copy", "<Control><Shift>s" },
+  { "win.back-up-now", "<Control><Shift>b" },
+};
+
 static void
 td_application_startup (GApplication *app)
 {
@@ -345,21 +361,9 @@ td_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
                                    app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit",
-                                         (const char *[]){ "<Control>q", NULL });
-  /* GtkApplication sets it only when it makes the shortcuts window itself. */
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
-                                         (const char *[]){ "<Control>question", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.close",
-                                         (const char *[]){ "<Control>w", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open-database",
-                                         (const char *[]){ "<Control>o", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database",
-                                         (const char *[]){ "<Control><Shift>n", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.save-copy",
-                                         (const char *[]){ "<Control><Shift>s", NULL });
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.back-up-now",
-                                         (const char *[]){ "<Control><Shift>b", NULL });
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           (const char *[]){ accels[i].accel, NULL });
 }
 
 /* Quitting leaves the windows alive until the process exits, and with

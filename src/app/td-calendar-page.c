@@ -52,9 +52,8 @@ struct _TdCalendarPage
   GtkLabel *cell_title[N_CELLS];
   GPtrArray *year_groups;
 
-  gboolean today_pinned;
   gint64 followed_bloc_year; /* the bloc-year whose year the calendar was moved to */
-  GDate today;
+  TdCalendarToday today;
   GDate shown; /* the first day of the month shown */
   GDate selected;
   GDate grid_start;
@@ -71,7 +70,7 @@ static const char *month_names[] = {
 static GDate
 current_today (TdCalendarPage *self)
 {
-  return self->today_pinned ? self->today : td_calendar_today ();
+  return td_calendar_today_get (&self->today);
 }
 
 /* The bloc-year whose deadlines are shown: the window's, else the first
@@ -818,9 +817,7 @@ td_calendar_page_show_date (TdCalendarPage *self, const GDate *date)
 void
 td_calendar_page_set_today (TdCalendarPage *self, const GDate *today)
 {
-  self->today_pinned = today != NULL;
-  if (today != NULL)
-    self->today = *today;
+  td_calendar_today_pin (&self->today, today);
   if (td_section_db (self) != NULL)
     refresh (self);
 }

@@ -1041,6 +1041,17 @@ td_paste_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (td_paste_dialog_parent_class)->finalize (object);
 }
 
+/* The actions of the dialog. */
+static const TdWidgetAction actions[] = {
+  { "paste.preview", NULL, preview_action },
+  { "paste.back", NULL, back_action },
+  { "paste.from-clipboard", NULL, from_clipboard_action },
+  { "paste.save", NULL, save_action },
+  { "paste.open-file", NULL, open_file_action },
+  { "paste.make-grades", NULL, group_rows_action },
+  { "paste.make-options", NULL, group_rows_action },
+};
+
 /* The keys of the dialog. */
 static const TdDialogKey keys[] = {
   { GDK_KEY_Escape, 0, "window.close" },

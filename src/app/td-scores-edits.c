@@ -136,11 +136,34 @@ refuse (TdScoresPage *self, TdScoreCell *cell, const TdCriterion *c, const GErro
   return FALSE;
 }
 
+/* Saves @entry for the cell, or clears the cell's entry when @entry is NULL,
+ * and keeps @old for Undo; a refusal names what @c allows, when given. */
+static gboolean
+store_entry (TdScoresPage *self, TdScoreCell *cell, const TdCriterion *c, guint unit, gint index,
+             TdSource source, const TdEntry *old, TdEntry *entry)
+{
+  TdDb *db = td_section_db (self);
+  /* Copied first: saving replaces the entry @old points to. */
+  g_autoptr (TdEntry) before = old ? td_entry_copy (old) : NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean ok;
+
+  self->saving = TRUE;
+  if (entry != NULL)
+    ok = td_scores_set_entry (self->state.scores, db, unit, index, entry, &error);
+  else
+    ok = td_scores_clear_entry (self->state.scores, db, unit, index, source, &error);
+  self->saving = FALSE;
+  if (!ok)
+    return refuse (self, cell, c, error);
+  remember_edit (self, unit, index, source, before);
+  return TRUE;
+}
+
 static gboolean
 save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSource source,
             const char *text)
 {
-  TdDb *db = td_section_db (self);
   TdScores *scores = self->state.scores;
   TdCriterion *c = td_criteria_table_get_node (self->state.table, index);
   const TdEntry *old = td_scores_get_entry (scores, unit, index, source);
@@ -155,14 +178,8 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
       /* An emptied cell is "not scored". */
       if (old == NULL)
         return TRUE;
-      g_autoptr (TdEntry) before = td_entry_copy (old);
-
-      self->saving = TRUE;
-      ok = td_scores_clear_entry (scores, db, unit, index, source, &error);
-      self->saving = FALSE;
-      if (!ok)
-        return refuse (self, cell, NULL, error);
-      remember_edit (self, unit, index, source, before);
+      if (!store_entry (self, cell, NULL, unit, index, source, old, NULL))
+        return FALSE;
       td_score_cell_set_text (cell, "");
       td_scores_view_set_placeholder (&self->state, cell, c, unit, source);
       return TRUE;
@@ -184,16 +201,8 @@ save_value (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, TdSou
   if (!ok)
     return refuse (self, cell, c, error);
 
-  {
-    g_autoptr (TdEntry) before = old ? td_entry_copy (old) : NULL;
-
-    self->saving = TRUE;
-    ok = td_scores_set_entry (scores, db, unit, index, entry, &error);
-    self->saving = FALSE;
-    if (!ok)
-      return refuse (self, cell, c, error);
-    remember_edit (self, unit, index, source, before);
-  }
+  if (!store_entry (self, cell, c, unit, index, source, old, entry))
+    return FALSE;
   if (!td_score_cell_is_choice (cell))
     {
       shown = td_criterion_format_input (c, entry);
@@ -210,7 +219,6 @@ save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, Td
   const TdEntry *old = td_scores_get_entry (scores, unit, index, source);
   g_autoptr (TdEntry) entry = NULL;
   g_autoptr (GError) error = NULL;
-  gboolean ok;
 
   if (old == NULL)
     {
@@ -227,16 +235,8 @@ save_evidence (TdScoresPage *self, TdScoreCell *cell, guint unit, gint index, Td
   entry->evidence = g_strstrip (g_strdup (text));
   if (g_str_equal (entry->evidence, old->evidence))
     return TRUE;
-  {
-    g_autoptr (TdEntry) before = td_entry_copy (old);
-
-    self->saving = TRUE;
-    ok = td_scores_set_entry (scores, td_section_db (self), unit, index, entry, &error);
-    self->saving = FALSE;
-    if (!ok)
-      return refuse (self, cell, NULL, error);
-    remember_edit (self, unit, index, source, before);
-  }
+  if (!store_entry (self, cell, NULL, unit, index, source, old, entry))
+    return FALSE;
   td_score_cell_set_text (cell, entry->evidence);
   td_lazy_tooltip_set (GTK_WIDGET (cell), entry->evidence);
   return TRUE;

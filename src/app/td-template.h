@@ -70,8 +70,9 @@ G_BEGIN_DECLS
 #define td_widget_class_bind_template_callbacks(widget_class, ...)                                 \
   G_STMT_START{ TD_EACH (TD_BIND_CALLBACK_, widget_class, _, __VA_ARGS__) } G_STMT_END
 
-/* One action of a widget class, as gtk_widget_class_install_action() takes
- * it; a class lists its actions in a table like a GActionEntry array. */
+/* An action of a widget class, for a table of them (as GActionEntry is for
+ * an action map): @name with an argument of type @parameter_type, or none
+ * when NULL, runs @activate. */
 typedef struct
 {
   const char *name;
@@ -79,7 +80,7 @@ typedef struct
   GtkWidgetActionActivateFunc activate;
 } TdWidgetAction;
 
-/* Installs each action of @actions on @widget_class, in order. */
+/* For class_init: installs each action of the table @actions. */
 static inline void
 td_widget_class_install_actions (GtkWidgetClass *widget_class, const TdWidgetAction *actions,
                                  gsize n_actions)

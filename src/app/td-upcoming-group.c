@@ -26,8 +26,7 @@ struct _TdUpcomingGroup
   gboolean stale;   /* changed while hidden: refreshed when shown */
   gboolean waiting; /* for the window's first frame */
   GPtrArray *rows;
-  gboolean today_pinned;
-  GDate today;
+  TdCalendarToday today;
 };
 
 G_DEFINE_FINAL_TYPE (TdUpcomingGroup, td_upcoming_group, ADW_TYPE_PREFERENCES_GROUP)
@@ -35,7 +34,7 @@ G_DEFINE_FINAL_TYPE (TdUpcomingGroup, td_upcoming_group, ADW_TYPE_PREFERENCES_GR
 static GDate
 current_today (TdUpcomingGroup *self)
 {
-  return self->today_pinned ? self->today : td_calendar_today ();
+  return td_calendar_today_get (&self->today);
 }
 
 static void
@@ -219,9 +218,7 @@ on_map (GtkWidget *widget, gpointer data)
 void
 td_upcoming_group_set_today (TdUpcomingGroup *self, const GDate *today)
 {
-  self->today_pinned = today != NULL;
-  if (today != NULL)
-    self->today = *today;
+  td_calendar_today_pin (&self->today, today);
   refresh (self);
 }
 

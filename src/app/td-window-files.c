@@ -375,67 +375,78 @@ td_window_restore_backup (TdWindow *self, const char *backup_path)
   return TRUE;
 }
 
+/* Shows a chooser of database files over @self; @on_response gets its
+ * answer and unrefs it.  Opening offers any file too; saving proposes
+ * @proposed_name. */
 static void
-add_database_filter (GtkFileChooserNative *native)
+show_database_chooser (TdWindow *self, const char *title, GtkFileChooserAction action,
+                       const char *accept_label, const char *proposed_name, GCallback on_response)
 {
+  GtkFileChooserNative *native
+      = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _ ("_Cancel"));
+
   td_file_chooser_add_filter (native, _ ("Thi Đua databases"), "*.db *.sqlite *.thidua");
+  if (action == GTK_FILE_CHOOSER_ACTION_OPEN)
+    td_file_chooser_add_filter (native, _ ("All files"), "*");
+  if (proposed_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), proposed_name);
+  g_signal_connect (native, "response", on_response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The local path of the file accepted in @native, or NULL when the clerk
+ * cancelled or chose a file that has none. */
+static gchar *
+chosen_path (GtkNativeDialog *native, int response)
+{
+  g_autoptr (GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return NULL;
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  return file != NULL ? g_file_get_path (file) : NULL;
 }
 
 static void
 on_open_response (GtkNativeDialog *native, int response, TdWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree gchar *path = g_file_get_path (file);
+  g_autofree gchar *path = chosen_path (native, response);
 
-      if (path != NULL)
-        td_window_open_path (self, path, TD_DB_OPEN_DEFAULT);
-    }
+  if (path != NULL)
+    td_window_open_path (self, path, TD_DB_OPEN_DEFAULT);
   g_object_unref (native);
 }
 
 static void
 open_database_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  TdWindow *self = TD_WINDOW (widget);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_ ("Open Database"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _ ("_Open"), _ ("_Cancel"));
-  add_database_filter (native);
-  td_file_chooser_add_filter (native, _ ("All files"), "*");
-  g_signal_connect (native, "response", G_CALLBACK (on_open_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_database_chooser (TD_WINDOW (widget), _ ("Open Database"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                         _ ("_Open"), NULL, G_CALLBACK (on_open_response));
 }
 
 static void
 on_new_response (GtkNativeDialog *native, int response, TdWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree gchar *path = g_file_get_path (file);
+  g_autofree gchar *path = chosen_path (native, response);
 
-      if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+  if (path != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autoptr (GError) error = g_error_new (
+          TD_ERROR, TD_ERROR_INVALID,
+          _ ("A file named “%s” already exists. A new database never replaces a file: choose "
+             "another name, or open the existing file with Open Database."),
+          path);
+      td_window_show_error (GTK_WIDGET (self), _ ("Could not create the database"), error);
+    }
+  else if (path != NULL)
+    {
+      if (!g_str_has_suffix (path, ".db"))
         {
-          g_autoptr (GError) error = g_error_new (
-              TD_ERROR, TD_ERROR_INVALID,
-              _ ("A file named “%s” already exists. A new database never replaces a file: choose "
-                 "another name, or open the existing file with Open Database."),
-              g_file_peek_path (file));
-          td_window_show_error (GTK_WIDGET (self), _ ("Could not create the database"), error);
+          gchar *with_suffix = g_strconcat (path, ".db", NULL);
+          g_free (path);
+          path = with_suffix;
         }
-      else if (path != NULL)
-        {
-          if (!g_str_has_suffix (path, ".db"))
-            {
-              gchar *with_suffix = g_strconcat (path, ".db", NULL);
-              g_free (path);
-              path = with_suffix;
-            }
-          td_window_open_path (self, path, TD_DB_OPEN_CREATE);
-        }
+      td_window_open_path (self, path, TD_DB_OPEN_CREATE);
     }
   g_object_unref (native);
 }
@@ -443,16 +454,10 @@ on_new_response (GtkNativeDialog *native, int response, TdWindow *self)
 static void
 new_database_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  TdWindow *self = TD_WINDOW (widget);
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_ ("New Database"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("C_reate"), _ ("_Cancel"));
-  add_database_filter (native);
-  /* Translators: proposed file name of a new database; keep the .db ending */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _ ("Emulation bloc.db"));
-  g_signal_connect (native, "response", G_CALLBACK (on_new_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  show_database_chooser (
+      TD_WINDOW (widget), _ ("New Database"), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("C_reate"),
+      /* Translators: proposed file name of a new database; keep the .db ending */
+      _ ("Emulation bloc.db"), G_CALLBACK (on_new_response));
 }
 
 static void
@@ -469,20 +474,19 @@ close_database_action (GtkWidget *widget, const char *action_name, GVariant *par
 static void
 on_save_copy_response (GtkNativeDialog *native, int response, TdWindow *self)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->database != NULL)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree gchar *path = g_file_get_path (file);
-      g_autoptr (GError) error = NULL;
+  g_autofree gchar *path = chosen_path (native, response);
+  g_autoptr (GError) error = NULL;
 
-      if (path != NULL && td_backup_save_copy (self->database, path, &error))
+  if (path != NULL && self->database != NULL)
+    {
+      if (td_backup_save_copy (self->database, path, &error))
         {
           g_autofree gchar *name = g_filename_display_basename (path);
           g_autofree gchar *text = g_strdup_printf (_ ("A copy was saved as “%s”."), name);
 
           td_window_toast_text (GTK_WIDGET (self), text);
         }
-      else if (path != NULL)
+      else
         td_window_show_error (GTK_WIDGET (self), _ ("Could not save a copy"), error);
     }
   g_object_unref (native);
@@ -493,17 +497,11 @@ save_copy_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   TdWindow *self = TD_WINDOW (widget);
   g_autofree gchar *stem = td_backup_stem_for (td_db_get_path (self->database));
-  g_autofree gchar *name = NULL;
-  GtkFileChooserNative *native;
-
-  native = gtk_file_chooser_native_new (_ ("Save a Copy"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  add_database_filter (native);
   /* Translators: proposed file name of a copy; %s is the database name */
-  name = g_strdup_printf (_ ("%s (copy).db"), stem);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", G_CALLBACK (on_save_copy_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  g_autofree gchar *name = g_strdup_printf (_ ("%s (copy).db"), stem);
+
+  show_database_chooser (self, _ ("Save a Copy"), GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), name,
+                         G_CALLBACK (on_save_copy_response));
 }
 
 static void

@@ -113,6 +113,20 @@ td_calendar_today (void)
   return today;
 }
 
+void
+td_calendar_today_pin (TdCalendarToday *today, const GDate *date)
+{
+  today->pinned = date != NULL;
+  if (date != NULL)
+    today->date = *date;
+}
+
+GDate
+td_calendar_today_get (const TdCalendarToday *today)
+{
+  return today->pinned ? today->date : td_calendar_today ();
+}
+
 /* The calendar's names for the registry's dd/mm/yyyy (one format for
  * every date the clerk sees). */
 gchar *

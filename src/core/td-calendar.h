@@ -147,6 +147,18 @@ gchar *td_calendar_format_date (const GDate *date);
 gchar *td_calendar_format_dmy (const GDate *date);
 /* Today on this computer's clock. */
 GDate td_calendar_today (void);
+
+/* The day a view counts as today: the clock's, unless one is pinned (the
+ * demo's screenshots and the tests show a fixed day). */
+typedef struct
+{
+  gboolean pinned;
+  GDate date;
+} TdCalendarToday;
+
+/* @date, or the clock again when NULL. */
+void td_calendar_today_pin (TdCalendarToday *today, const GDate *date);
+GDate td_calendar_today_get (const TdCalendarToday *today);
 /* Reads d/m/yyyy with / . or - between the parts. */
 gboolean td_calendar_parse_dmy (const char *text, GDate *out);
 
