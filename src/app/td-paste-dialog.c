@@ -1062,16 +1062,6 @@ static const TdDialogKey keys[] = {
   { GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "paste.from-clipboard" },
 };
 
-static const TdWidgetAction actions[] = {
-  { "paste.preview", NULL, preview_action },
-  { "paste.back", NULL, back_action },
-  { "paste.from-clipboard", NULL, from_clipboard_action },
-  { "paste.save", NULL, save_action },
-  { "paste.open-file", NULL, open_file_action },
-  { "paste.make-grades", NULL, group_rows_action },
-  { "paste.make-options", NULL, group_rows_action },
-};
-
 static void
 td_paste_dialog_class_init (TdPasteDialogClass *klass)
 {
