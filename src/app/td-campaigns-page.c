@@ -752,6 +752,16 @@ td_campaigns_page_finalize (GObject *object)
   G_OBJECT_CLASS (td_campaigns_page_parent_class)->finalize (object);
 }
 
+/* The actions of the section. */
+static const TdWidgetAction actions[] = {
+  { "campaigns.add", NULL, add_action },
+  { "campaigns.edit", NULL, edit_action },
+  { "campaigns.delete", NULL, delete_action },
+  { "campaigns.add-target", NULL, add_target_action },
+  { "campaigns.share", NULL, share_action },
+  { "campaigns.delete-target", "x", delete_target_action },
+};
+
 static void
 td_campaigns_page_class_init (TdCampaignsPageClass *klass)
 {
@@ -770,13 +780,7 @@ td_campaigns_page_class_init (TdCampaignsPageClass *klass)
                                           campaign_names, content_box);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected);
 
-  gtk_widget_class_install_action (widget_class, "campaigns.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "campaigns.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "campaigns.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "campaigns.add-target", NULL, add_target_action);
-  gtk_widget_class_install_action (widget_class, "campaigns.share", NULL, share_action);
-  gtk_widget_class_install_action (widget_class, "campaigns.delete-target", "x",
-                                   delete_target_action);
+  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
 }
 
 static void
