@@ -72,29 +72,43 @@ td_error_from_errno (GError **error, int saved, const char *format, ...)
 gboolean
 td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
 {
+  /* The codes whose message needs nothing of the failure's own. */
+  static const struct
+  {
+    int rc;
+    TdError code;
+    const char *message;
+  } plain[] = {
+    { SQLITE_BUSY, TD_ERROR_BUSY,
+      N_ ("The database is locked by another program. Close the other "
+          "program or window using this file and try again.") },
+    { SQLITE_READONLY, TD_ERROR_READ_ONLY,
+      N_ ("The database is read-only, so the change was not saved. "
+          "Save a copy in a folder you can write to and work on the copy.") },
+    { SQLITE_FULL, TD_ERROR_DISK_FULL,
+      N_ ("The disk is full, so the change was not saved. Free some space "
+          "and try again; the data saved before is intact.") },
+    { SQLITE_NOTADB, TD_ERROR_NOT_THIDUA, N_ ("This file is not a Thi Đua database.") },
+    { SQLITE_CANTOPEN, TD_ERROR_NOT_FOUND,
+      N_ ("The database file cannot be opened. Check that it exists and "
+          "that you may read it.") },
+  };
   const char *detail = handle ? sqlite3_errmsg (handle) : sqlite3_errstr (rc);
+  int primary;
 
   if (is_write_error (rc) && handle != NULL && no_room_to_write (handle))
     rc = SQLITE_FULL;
 
-  switch (rc & 0xff)
+  /* Locked or busy, it is the same to the clerk: another program has the file. */
+  primary = (rc & 0xff) == SQLITE_LOCKED ? SQLITE_BUSY : rc & 0xff;
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    if (primary == plain[i].rc)
+      {
+        g_set_error_literal (error, TD_ERROR, plain[i].code, _ (plain[i].message));
+        return FALSE;
+      }
+  switch (primary)
     {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, TD_ERROR, TD_ERROR_BUSY,
-                   _ ("The database is locked by another program. Close the other "
-                      "program or window using this file and try again."));
-      break;
-    case SQLITE_READONLY:
-      g_set_error (error, TD_ERROR, TD_ERROR_READ_ONLY,
-                   _ ("The database is read-only, so the change was not saved. "
-                      "Save a copy in a folder you can write to and work on the copy."));
-      break;
-    case SQLITE_FULL:
-      g_set_error (error, TD_ERROR, TD_ERROR_DISK_FULL,
-                   _ ("The disk is full, so the change was not saved. Free some space "
-                      "and try again; the data saved before is intact."));
-      break;
     case SQLITE_CORRUPT:
       {
         const char *file = handle != NULL ? sqlite3_db_filename (handle, "main") : NULL;
@@ -106,15 +120,6 @@ td_error_from_sqlite (sqlite3 *handle, int rc, GError **error)
           g_set_error (error, TD_ERROR, TD_ERROR_CORRUPT,
                        _ ("The database file is damaged. Open the newest backup instead."));
       }
-      break;
-    case SQLITE_NOTADB:
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_THIDUA,
-                   _ ("This file is not a Thi Đua database."));
-      break;
-    case SQLITE_CANTOPEN:
-      g_set_error (error, TD_ERROR, TD_ERROR_NOT_FOUND,
-                   _ ("The database file cannot be opened. Check that it exists and "
-                      "that you may read it."));
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, TD_ERROR, TD_ERROR_CONSTRAINT,

@@ -290,45 +290,37 @@ TD_ENUM_DEFINE_IDS (TdQuotaKind, td_quota_kind_to_id, td_quota_kind_from_id, quo
 static gchar *
 tie_break_subject (const TdTieBreak *rule, const TdRankInput *unit)
 {
+  static const char *const subjects[] = {
+    [TD_TIE_BREAK_FEWER_DEDUCTION] = N_ ("deduction points (fewer)"),
+    [TD_TIE_BREAK_MORE_BONUS] = N_ ("bonus points"),
+    [TD_TIE_BREAK_AGREEMENT] = N_ ("agreement of self-score and assessed score"),
+    [TD_TIE_BREAK_VOTE] = N_ ("the meeting's vote"),
+  };
+
   if (rule->kind == TD_TIE_BREAK_VOTE && unit->votes >= 0)
     /* Translators: what decided, with the unit's own count: "the meeting's vote, 5 votes" */
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "the meeting's vote, %d vote",
                                          "the meeting's vote, %d votes", unit->votes),
                             unit->votes);
-  switch (rule->kind)
-    {
-    case TD_TIE_BREAK_SECTION:
-      /* Translators: %s is the code of a section of the criteria table, e.g. "I" */
-      return g_strdup_printf (_ ("section %s points"), rule->section_code);
-    case TD_TIE_BREAK_FEWER_DEDUCTION:
-      return g_strdup (_ ("deduction points (fewer)"));
-    case TD_TIE_BREAK_MORE_BONUS:
-      return g_strdup (_ ("bonus points"));
-    case TD_TIE_BREAK_AGREEMENT:
-      return g_strdup (_ ("agreement of self-score and assessed score"));
-    case TD_TIE_BREAK_VOTE:
-    default:
-      return g_strdup (_ ("the meeting's vote"));
-    }
+  if (rule->kind == TD_TIE_BREAK_SECTION)
+    /* Translators: %s is the code of a section of the criteria table, e.g. "I" */
+    return g_strdup_printf (_ ("section %s points"), rule->section_code);
+  return g_strdup (TD_ENUM_LABEL (subjects, rule->kind, TD_TIE_BREAK_VOTE));
 }
 
 gchar *
 td_tie_break_describe (const TdTieBreak *rule)
 {
-  switch (rule->kind)
-    {
-    case TD_TIE_BREAK_SECTION:
-      return g_strdup_printf (_ ("Higher points in section %s"), rule->section_code);
-    case TD_TIE_BREAK_FEWER_DEDUCTION:
-      return g_strdup (_ ("Fewer deduction points"));
-    case TD_TIE_BREAK_MORE_BONUS:
-      return g_strdup (_ ("More bonus points"));
-    case TD_TIE_BREAK_AGREEMENT:
-      return g_strdup (_ ("Self-score closer to the assessed score"));
-    case TD_TIE_BREAK_VOTE:
-    default:
-      return g_strdup (_ ("More votes at the meeting"));
-    }
+  static const char *const rules[] = {
+    [TD_TIE_BREAK_FEWER_DEDUCTION] = N_ ("Fewer deduction points"),
+    [TD_TIE_BREAK_MORE_BONUS] = N_ ("More bonus points"),
+    [TD_TIE_BREAK_AGREEMENT] = N_ ("Self-score closer to the assessed score"),
+    [TD_TIE_BREAK_VOTE] = N_ ("More votes at the meeting"),
+  };
+
+  if (rule->kind == TD_TIE_BREAK_SECTION)
+    return g_strdup_printf (_ ("Higher points in section %s"), rule->section_code);
+  return g_strdup (TD_ENUM_LABEL (rules, rule->kind, TD_TIE_BREAK_VOTE));
 }
 
 static gchar *

@@ -192,6 +192,19 @@ static const struct
   { "III", "Công tác xây dựng tổ chức và chế độ báo cáo", section3, G_N_ELEMENTS (section3) },
 };
 
+/* Adds the heading row of section @s (its numeral in @stt, its title in
+ * @text), remembered in @section_rows for the grand total; returns it. */
+static guint
+add_section_head (TdSheet *sheet, guint s, guint stt, guint text, GArray *section_rows)
+{
+  guint head = td_sheet_add_row (sheet, TD_ROW_SECTION);
+
+  g_array_append_val (section_rows, head);
+  td_sheet_set_text (sheet, head, stt, sections[s].roman);
+  td_sheet_set_text (sheet, head, text, sections[s].text);
+  return head;
+}
+
 /* The criteria table shared by the scoring sheet and the form: @form leaves
  * the scores empty and marks them for input. */
 static TdSheet *
@@ -240,12 +253,9 @@ criteria_sheet (int year, gboolean form)
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     {
-      guint head = td_sheet_add_row (sheet, TD_ROW_SECTION);
+      guint head = add_section_head (sheet, s, stt, text, section_rows);
       TdPoints sum_max = 0, sum_self = 0, sum_assessed = 0;
 
-      g_array_append_val (section_rows, head);
-      td_sheet_set_text (sheet, head, stt, sections[s].roman);
-      td_sheet_set_text (sheet, head, text, sections[s].text);
       for (guint i = 0; i < sections[s].n; i++)
         {
           const Criterion *c = &sections[s].items[i];
@@ -401,13 +411,10 @@ td_sheet_sample_matrix (guint n_units, int year)
 
   for (guint s = 0; s < G_N_ELEMENTS (sections); s++)
     {
-      guint head = td_sheet_add_row (sheet, TD_ROW_SECTION);
+      guint head = add_section_head (sheet, s, stt, text, section_rows);
       TdPoints sum_max = 0;
       g_autofree TdPoints *sums = g_new0 (TdPoints, n_units);
 
-      g_array_append_val (section_rows, head);
-      td_sheet_set_text (sheet, head, stt, sections[s].roman);
-      td_sheet_set_text (sheet, head, text, sections[s].text);
       for (guint i = 0; i < sections[s].n; i++)
         {
           const Criterion *c = &sections[s].items[i];
