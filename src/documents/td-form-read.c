@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "td-form-import-private.h"
+#include "td-formats.h"
 #include "td-record.h"
 #include "td-sniff.h"
 
@@ -201,6 +202,9 @@ looks_like_form (TdXlsxReader *reader)
 static gchar *
 reader_refusal (const GError *error)
 {
+  /* Nothing the member can do about the program's own missing part. */
+  if (error->domain == TD_FORMATS_ERROR)
+    return g_strdup (error->message);
   switch (error->code)
     {
     case TD_XLSX_READER_ERROR_TOO_LARGE:

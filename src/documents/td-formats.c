@@ -57,7 +57,7 @@ formats_get (GError **error)
 
   if (loaded->table == NULL)
     g_set_error (
-        error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+        error, TD_FORMATS_ERROR, TD_FORMATS_ERROR_MISSING,
         _ ("Thi Đua could not load its part that reads and writes workbooks and calendar "
            "files (%s). Install Thi Đua again, or run it from the folder it was built in."),
         loaded->why);

@@ -16,6 +16,20 @@ G_BEGIN_DECLS
 /* Raised with the table's layout; a module of another build is refused. */
 #define TD_FORMATS_ABI 2
 
+/* The error of a formats function when the module could not be loaded
+ * (its message names the file and what to do).  Inline: the program's
+ * readers check it, and tests link the formats without the loader. */
+#define TD_FORMATS_ERROR (td_formats_error_quark ())
+static inline GQuark
+td_formats_error_quark (void)
+{
+  return g_quark_from_static_string ("td-formats-error-quark");
+}
+enum
+{
+  TD_FORMATS_ERROR_MISSING
+};
+
 /* The module's file name, in PKGLIBDIR or, run from the build tree, in
  * its src/documents (THIDUA_MODULEDIR, set by src/main.c). */
 #define TD_FORMATS_MODULE_NAME "libthidua-formats.so"
