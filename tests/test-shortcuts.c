@@ -233,6 +233,23 @@ preview_key (const char *accel)
   td_test_close_toplevels_except (GTK_WINDOW (fixture.window));
 }
 
+static void section_key (const char *name, const char *accel);
+
+/* Ctrl+Z of a section that deletes with an undo toast. */
+static void
+undo_key (const char *name, const char *accel)
+{
+  GtkWidget *owner = NULL;
+  GtkShortcut *shortcut = find_shortcut (page (name), accel, &owner);
+  g_autofree char *action = g_strdup_printf ("%s.undo-delete", name);
+
+  g_assert_nonnull (shortcut);
+  g_assert_cmpstr (
+      gtk_named_action_get_action_name (GTK_NAMED_ACTION (gtk_shortcut_get_action (shortcut))), ==,
+      action);
+  section_key (name, accel);
+}
+
 static void
 units_key (const char *accel)
 {
@@ -253,7 +270,9 @@ units_key (const char *accel)
       /* While the focus is in the list: the section's own binding. */
       g_assert_nonnull (find_shortcut (page ("units"), accel, &owner));
     }
-  else /* Return: the list's row activation opens the unit */
+  else if (g_str_equal (accel, "<Control>z"))
+    undo_key ("units", accel); /* test-units-page: what it undoes */
+  else                         /* Return: the list's row activation opens the unit */
     {
       g_autoptr (GPtrArray) lists = td_test_collect_widgets (page ("units"), GTK_TYPE_COLUMN_VIEW);
 
@@ -587,8 +606,19 @@ ranking_key (const char *accel)
 }
 
 static void
+campaigns_key (const char *accel)
+{
+  undo_key ("campaigns", accel);
+}
+
+static void
 calendar_key (const char *accel)
 {
+  if (g_str_equal (accel, "<Control>z"))
+    {
+      undo_key ("calendar", accel);
+      return;
+    }
   if (g_str_has_prefix (accel, "<Control>n") || g_str_has_prefix (accel, "<Control>d")
       || g_str_has_prefix (accel, "<Control>e"))
     opens_window ("calendar", accel);
@@ -618,6 +648,7 @@ static const Case cases[] = {
   { "Print Preview", "Escape", preview_key },
   { "Units & Blocs", "<Control>n", units_key },
   { "Units & Blocs", "Delete", units_key },
+  { "Units & Blocs", "<Control>z", units_key },
   { "Units & Blocs", "<Control>f", units_key },
   { "Units & Blocs", "Return", units_key },
   { "Criteria", "<Control>Return", criteria_key },
@@ -655,12 +686,14 @@ static const Case cases[] = {
   { "Ranking", "<Control>m", ranking_key },
   { "Ranking", "<Control><Shift>v", ranking_key },
   { "Ranking", "<Control><Shift>r", ranking_key },
+  { "Campaigns", "<Control>z", campaigns_key },
   { "Calendar", "Page_Up", calendar_key },
   { "Calendar", "Page_Down", calendar_key },
   { "Calendar", "Home", calendar_key },
   { "Calendar", "<Control>n", calendar_key },
   { "Calendar", "<Control>d", calendar_key },
   { "Calendar", "<Control>e", calendar_key },
+  { "Calendar", "<Control>z", calendar_key },
 };
 
 /* ---- the shortcuts window's list ---- */

@@ -271,6 +271,18 @@ test_bloc_from_nothing (void)
   g_assert_cmpuint (n_rows (page), ==, 4);
   g_assert_cmpstr (row_name (page, 2), ==, "Sở Nội vụ");
 
+  /* Ctrl+Z does what the toast's Undo does, once. */
+  g_assert_true (td_units_page_select_unit (page, 2));
+  press_shortcut (GTK_WIDGET (page), "Delete");
+  g_assert_cmpuint (n_rows (page), ==, 3);
+  press_shortcut (GTK_WIDGET (page), "<Control>z");
+  td_test_iterate ();
+  g_assert_cmpuint (n_rows (page), ==, 4);
+  g_assert_cmpstr (row_name (page, 2), ==, "Sở Nội vụ");
+  press_shortcut (GTK_WIDGET (page), "<Control>z");
+  td_test_iterate ();
+  g_assert_cmpuint (n_rows (page), ==, 4);
+
   /* A new year from the previous one, then back to the first year with
    * the header-bar selector. */
   td_test_activate (GTK_WIDGET (page), "units.new-year", NULL);

@@ -20,6 +20,7 @@
 #include "td-window.h"
 #include "td-lazy-tooltip.h"
 #include "td-template.h"
+#include "td-undo-toast.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -1088,6 +1089,7 @@ td_calendar_page_dispose (GObject *object)
 
 /* The section's keys (td-section-page.h). */
 static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "calendar.undo-delete", NULL },
   { TD_SHORTCUT_FOCUS, GDK_KEY_Page_Up, 0, "calendar.previous-month", NULL },
   { TD_SHORTCUT_FOCUS, GDK_KEY_Page_Down, 0, "calendar.next-month", NULL },
   { TD_SHORTCUT_FOCUS, GDK_KEY_Home, 0, "calendar.today", NULL },
@@ -1098,6 +1100,7 @@ static const TdSectionShortcut shortcuts[] = {
 
 /* The actions of the section. */
 static const TdWidgetAction actions[] = {
+  { "calendar.undo-delete", NULL, td_undo_toast_undo_action },
   { "calendar.previous-month", NULL, previous_month_action },
   { "calendar.next-month", NULL, next_month_action },
   { "calendar.today", NULL, today_action },

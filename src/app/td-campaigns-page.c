@@ -752,8 +752,14 @@ td_campaigns_page_finalize (GObject *object)
   G_OBJECT_CLASS (td_campaigns_page_parent_class)->finalize (object);
 }
 
+/* The keys of the section. */
+static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "campaigns.undo-delete", NULL },
+};
+
 /* The actions of the section. */
 static const TdWidgetAction actions[] = {
+  { "campaigns.undo-delete", NULL, td_undo_toast_undo_action },
   { "campaigns.add", NULL, add_action },
   { "campaigns.edit", NULL, edit_action },
   { "campaigns.delete", NULL, delete_action },
@@ -781,6 +787,7 @@ td_campaigns_page_class_init (TdCampaignsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected);
 
   td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 
 static void

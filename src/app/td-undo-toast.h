@@ -20,4 +20,13 @@ typedef gboolean (*TdUndoFunc) (TdDb *db, gpointer data, GError **error);
 AdwToast *td_undo_toast_new (GtkWidget *owner, const char *title, TdDb *db, TdUndoFunc undo,
                              gpointer data, GDestroyNotify data_free);
 
+/* Takes back the deletion of the last undo toast shown in @widget's window
+ * while that toast is still shown, as its button would, and dismisses it
+ * (Ctrl+Z in a section that deletes with an undo toast).  FALSE when
+ * there is none. */
+gboolean td_undo_toast_undo_latest (GtkWidget *widget);
+/* A section's "undo-delete" action: td_undo_toast_undo_latest, or the
+ * error bell when nothing is left to undo. */
+void td_undo_toast_undo_action (GtkWidget *widget, const char *action_name, GVariant *param);
+
 G_END_DECLS

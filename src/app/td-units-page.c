@@ -615,6 +615,7 @@ td_units_page_finalize (GObject *object)
 
 /* The section's keys (td-section-page.h). */
 static const TdSectionShortcut shortcuts[] = {
+  { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "units.undo-delete", NULL },
   { TD_SHORTCUT_WINDOW, GDK_KEY_n, GDK_CONTROL_MASK, "units.add", NULL },
   { TD_SHORTCUT_WINDOW, GDK_KEY_f, GDK_CONTROL_MASK, "units.search", NULL },
   /* Delete in a text field deletes text, not a unit. */
@@ -624,6 +625,7 @@ static const TdSectionShortcut shortcuts[] = {
 
 /* The actions of the section. */
 static const TdWidgetAction actions[] = {
+  { "units.undo-delete", NULL, td_undo_toast_undo_action },
   { "units.add", NULL, add_action },
   { "units.edit", NULL, edit_action },
   { "units.remove", NULL, remove_action },
