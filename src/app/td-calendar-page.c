@@ -1098,24 +1098,6 @@ static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_WINDOW, GDK_KEY_e, GDK_CONTROL_MASK, "calendar.export", NULL },
 };
 
-/* The actions of the section. */
-static const TdWidgetAction actions[] = {
-  { "calendar.undo-delete", NULL, td_undo_toast_undo_action },
-  { "calendar.previous-month", NULL, previous_month_action },
-  { "calendar.next-month", NULL, next_month_action },
-  { "calendar.today", NULL, today_action },
-  { "calendar.select-day", "u", select_day_action },
-  { "calendar.show-view", "s", show_view_action },
-  { "calendar.add-event", NULL, add_event_action },
-  { "calendar.edit-event", "x", event_action },
-  { "calendar.delete-event", "x", event_action },
-  { "calendar.add-deadline", NULL, add_deadline_action },
-  { "calendar.edit-deadline", "x", edit_deadline_action },
-  { "calendar.delete-deadline", "x", delete_deadline_action },
-  { "calendar.plan-template", NULL, plan_template_action },
-  { "calendar.export", NULL, export_action },
-};
-
 static void
 td_calendar_page_class_init (TdCalendarPageClass *klass)
 {
@@ -1135,7 +1117,26 @@ td_calendar_page_class_init (TdCalendarPageClass *klass)
                                           deadlines_title, deadline_list, deadlines_empty);
   gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "calendar.undo-delete", NULL,
+                                   td_undo_toast_undo_action);
+  gtk_widget_class_install_action (widget_class, "calendar.previous-month", NULL,
+                                   previous_month_action);
+  gtk_widget_class_install_action (widget_class, "calendar.next-month", NULL, next_month_action);
+  gtk_widget_class_install_action (widget_class, "calendar.today", NULL, today_action);
+  gtk_widget_class_install_action (widget_class, "calendar.select-day", "u", select_day_action);
+  gtk_widget_class_install_action (widget_class, "calendar.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "calendar.add-event", NULL, add_event_action);
+  gtk_widget_class_install_action (widget_class, "calendar.edit-event", "x", event_action);
+  gtk_widget_class_install_action (widget_class, "calendar.delete-event", "x", event_action);
+  gtk_widget_class_install_action (widget_class, "calendar.add-deadline", NULL,
+                                   add_deadline_action);
+  gtk_widget_class_install_action (widget_class, "calendar.edit-deadline", "x",
+                                   edit_deadline_action);
+  gtk_widget_class_install_action (widget_class, "calendar.delete-deadline", "x",
+                                   delete_deadline_action);
+  gtk_widget_class_install_action (widget_class, "calendar.plan-template", NULL,
+                                   plan_template_action);
+  gtk_widget_class_install_action (widget_class, "calendar.export", NULL, export_action);
 
   /* Page Up, Page Down and Home move in a list or a text field too. */
   td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));

@@ -757,17 +757,6 @@ static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "campaigns.undo-delete", NULL },
 };
 
-/* The actions of the section. */
-static const TdWidgetAction actions[] = {
-  { "campaigns.undo-delete", NULL, td_undo_toast_undo_action },
-  { "campaigns.add", NULL, add_action },
-  { "campaigns.edit", NULL, edit_action },
-  { "campaigns.delete", NULL, delete_action },
-  { "campaigns.add-target", NULL, add_target_action },
-  { "campaigns.share", NULL, share_action },
-  { "campaigns.delete-target", "x", delete_target_action },
-};
-
 static void
 td_campaigns_page_class_init (TdCampaignsPageClass *klass)
 {
@@ -786,7 +775,15 @@ td_campaigns_page_class_init (TdCampaignsPageClass *klass)
                                           campaign_names, content_box);
   gtk_widget_class_bind_template_callback (widget_class, on_campaign_selected);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "campaigns.undo-delete", NULL,
+                                   td_undo_toast_undo_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.add-target", NULL, add_target_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.share", NULL, share_action);
+  gtk_widget_class_install_action (widget_class, "campaigns.delete-target", "x",
+                                   delete_target_action);
   td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }
 

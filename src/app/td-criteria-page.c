@@ -837,17 +837,6 @@ static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_WINDOW, GDK_KEY_v, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "criteria.paste", NULL },
 };
 
-/* The page's actions besides the moves. */
-static const TdWidgetAction actions[] = {
-  { "criteria.add-sibling", NULL, add_sibling_action },
-  { "criteria.add-child", NULL, add_child_action },
-  { "criteria.delete", NULL, delete_action },
-  { "criteria.undo-delete", NULL, undo_delete_action },
-  { "criteria.paste", NULL, paste_action },
-  { "criteria.copy-from", NULL, copy_from_action },
-  { "criteria.edit-total", NULL, edit_total_action },
-};
-
 static void
 td_criteria_page_class_init (TdCriteriaPageClass *klass)
 {
@@ -869,7 +858,13 @@ td_criteria_page_class_init (TdCriteriaPageClass *klass)
   td_widget_class_bind_template_children (widget_class, TdCriteriaPage, stack, prompt, empty_page,
                                           total_label, view, editor);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "criteria.add-sibling", NULL, add_sibling_action);
+  gtk_widget_class_install_action (widget_class, "criteria.add-child", NULL, add_child_action);
+  gtk_widget_class_install_action (widget_class, "criteria.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "criteria.undo-delete", NULL, undo_delete_action);
+  gtk_widget_class_install_action (widget_class, "criteria.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "criteria.copy-from", NULL, copy_from_action);
+  gtk_widget_class_install_action (widget_class, "criteria.edit-total", NULL, edit_total_action);
   for (guint i = 0; i < G_N_ELEMENTS (move_actions); i++)
     gtk_widget_class_install_action (widget_class, move_actions[i].name, NULL, move_action);
 

@@ -547,13 +547,6 @@ static const TdDialogKey keys[] = {
   { GDK_KEY_Escape, 0, "window.close" },
 };
 
-/* The actions of the dialog. */
-static const TdWidgetAction actions[] = {
-  { "form-import.add-files", NULL, choose_action },
-  { "form-import.add-folder", NULL, choose_action },
-  { "form-import.apply", NULL, apply_action },
-};
-
 static void
 td_form_import_dialog_class_init (TdFormImportDialogClass *klass)
 {
@@ -570,7 +563,9 @@ td_form_import_dialog_class_init (TdFormImportDialogClass *klass)
   td_widget_class_bind_template_children (widget_class, TdFormImportDialog, cancel_button,
                                           choose_button, toasts, stack, spinner, reading_label,
                                           summary_label, form_list, import_button);
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "form-import.add-files", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "form-import.add-folder", NULL, choose_action);
+  gtk_widget_class_install_action (widget_class, "form-import.apply", NULL, apply_action);
   td_dialog_class_add_keys (widget_class, keys, G_N_ELEMENTS (keys));
 }
 

@@ -1041,17 +1041,6 @@ td_paste_dialog_finalize (GObject *object)
   G_OBJECT_CLASS (td_paste_dialog_parent_class)->finalize (object);
 }
 
-/* The actions of the dialog. */
-static const TdWidgetAction actions[] = {
-  { "paste.preview", NULL, preview_action },
-  { "paste.back", NULL, back_action },
-  { "paste.from-clipboard", NULL, from_clipboard_action },
-  { "paste.save", NULL, save_action },
-  { "paste.open-file", NULL, open_file_action },
-  { "paste.make-grades", NULL, group_rows_action },
-  { "paste.make-options", NULL, group_rows_action },
-};
-
 /* The keys of the dialog. */
 static const TdDialogKey keys[] = {
   { GDK_KEY_Escape, 0, "window.close" },
@@ -1078,7 +1067,14 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
                                           preview_button, window_title, check_only_button);
   gtk_widget_class_bind_template_callback (widget_class, on_check_only_toggled);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "paste.preview", NULL, preview_action);
+  gtk_widget_class_install_action (widget_class, "paste.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "paste.from-clipboard", NULL,
+                                   from_clipboard_action);
+  gtk_widget_class_install_action (widget_class, "paste.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "paste.open-file", NULL, open_file_action);
+  gtk_widget_class_install_action (widget_class, "paste.make-grades", NULL, group_rows_action);
+  gtk_widget_class_install_action (widget_class, "paste.make-options", NULL, group_rows_action);
   td_dialog_class_add_keys (widget_class, keys, G_N_ELEMENTS (keys));
 }
 

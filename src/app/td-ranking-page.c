@@ -963,18 +963,6 @@ static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_WINDOW, GDK_KEY_R, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "ranking.settings", NULL },
 };
 
-static const TdWidgetAction actions[] = {
-  { "ranking.votes", NULL, votes_action },
-  { "ranking.override", NULL, override_action },
-  { "ranking.clear-override", NULL, clear_override_action },
-  { "ranking.accept-proposal", "i", proposal_action },
-  { "ranking.remove-proposal", "i", proposal_action },
-  { "ranking.add-proposal", "i", proposal_action },
-  { "ranking.undo-proposal", "i", proposal_action },
-  { "ranking.mark-seen", NULL, mark_seen_action },
-  { "ranking.settings", NULL, settings_action },
-};
-
 static void
 td_ranking_page_class_init (TdRankingPageClass *klass)
 {
@@ -994,7 +982,16 @@ td_ranking_page_class_init (TdRankingPageClass *klass)
       summary_label, votes_button, column_view, details_title, details_figures, details_explanation,
       clear_override_button, proposals_group);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "ranking.votes", NULL, votes_action);
+  gtk_widget_class_install_action (widget_class, "ranking.override", NULL, override_action);
+  gtk_widget_class_install_action (widget_class, "ranking.clear-override", NULL,
+                                   clear_override_action);
+  gtk_widget_class_install_action (widget_class, "ranking.accept-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.remove-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.add-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.undo-proposal", "i", proposal_action);
+  gtk_widget_class_install_action (widget_class, "ranking.mark-seen", NULL, mark_seen_action);
+  gtk_widget_class_install_action (widget_class, "ranking.settings", NULL, settings_action);
 
   td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));
 }

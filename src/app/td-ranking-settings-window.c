@@ -756,16 +756,6 @@ td_ranking_settings_window_finalize (GObject *object)
   G_OBJECT_CLASS (td_ranking_settings_window_parent_class)->finalize (object);
 }
 
-static const TdWidgetAction actions[] = {
-  { "settings.add-tie-break", NULL, tie_action },
-  { "settings.tie-up", "i", tie_action },
-  { "settings.tie-down", "i", tie_action },
-  { "settings.tie-remove", "i", tie_action },
-  { "settings.add-proposal-rule", NULL, add_proposal_rule_action },
-  { "settings.delete-proposal-rule", "i", delete_proposal_rule_action },
-  { "settings.delete-award", "i", delete_award_action },
-};
-
 static void
 td_ranking_settings_window_class_init (TdRankingSettingsWindowClass *klass)
 {
@@ -782,7 +772,15 @@ td_ranking_settings_window_class_init (TdRankingSettingsWindowClass *klass)
                                           excellent_row, good_row, done_row, rules_group,
                                           add_rule_row, catalogue_group, new_award_row);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "settings.add-tie-break", NULL, tie_action);
+  gtk_widget_class_install_action (widget_class, "settings.tie-up", "i", tie_action);
+  gtk_widget_class_install_action (widget_class, "settings.tie-down", "i", tie_action);
+  gtk_widget_class_install_action (widget_class, "settings.tie-remove", "i", tie_action);
+  gtk_widget_class_install_action (widget_class, "settings.add-proposal-rule", NULL,
+                                   add_proposal_rule_action);
+  gtk_widget_class_install_action (widget_class, "settings.delete-proposal-rule", "i",
+                                   delete_proposal_rule_action);
+  gtk_widget_class_install_action (widget_class, "settings.delete-award", "i", delete_award_action);
 }
 
 static void

@@ -347,17 +347,12 @@ on_matrix_paste (TdScoresMatrixView *view, TdScorePaste *paste, TdScoresPage *se
   td_window_toast_text (GTK_WIDGET (self), done);
 }
 
-/* The actions of the section's edits. */
-static const TdWidgetAction actions[] = {
-  { "scores.undo", NULL, undo_action },
-  { "scores.copy", NULL, copy_action },
-  { "scores.paste", NULL, paste_action },
-};
-
 void
 td_scores_edits_class_init (GtkWidgetClass *widget_class)
 {
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "scores.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "scores.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "scores.paste", NULL, paste_action);
 }
 
 void

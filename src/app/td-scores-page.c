@@ -771,17 +771,6 @@ static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_WINDOW, GDK_KEY_t, GDK_CONTROL_MASK, "scores.agree", NULL },
 };
 
-/* The actions of the section. */
-static const TdWidgetAction actions[] = {
-  { "scores.show-view", "s", show_view_action },
-  { "scores.next-unit", NULL, next_unit_action },
-  { "scores.previous-unit", NULL, previous_unit_action },
-  { "scores.toggle-differences", NULL, toggle_differences_action },
-  { "scores.history", NULL, history_action },
-  { "scores.import-forms", NULL, import_forms_action },
-  { "scores.agree", NULL, agree_action },
-};
-
 static void
 td_scores_page_class_init (TdScoresPageClass *klass)
 {
@@ -807,7 +796,15 @@ td_scores_page_class_init (TdScoresPageClass *klass)
   td_widget_class_bind_template_callbacks (widget_class, on_unit_selected, on_source_selected,
                                            on_differ_toggled, on_view_changed);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "scores.show-view", "s", show_view_action);
+  gtk_widget_class_install_action (widget_class, "scores.next-unit", NULL, next_unit_action);
+  gtk_widget_class_install_action (widget_class, "scores.previous-unit", NULL,
+                                   previous_unit_action);
+  gtk_widget_class_install_action (widget_class, "scores.toggle-differences", NULL,
+                                   toggle_differences_action);
+  gtk_widget_class_install_action (widget_class, "scores.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "scores.import-forms", NULL, import_forms_action);
+  gtk_widget_class_install_action (widget_class, "scores.agree", NULL, agree_action);
   td_scores_edits_class_init (widget_class);
 
   td_section_page_class_add_shortcuts (section_class, shortcuts, G_N_ELEMENTS (shortcuts));

@@ -182,13 +182,6 @@ static const TdDialogKey keys[] = {
   { GDK_KEY_Escape, 0, "window.close" },
 };
 
-static const TdWidgetAction actions[] = {
-  { "preview.print", NULL, print_action },
-  { "preview.export", "s", export_action },
-  { "preview.zoom-in", NULL, zoom_in_action },
-  { "preview.zoom-out", NULL, zoom_out_action },
-};
-
 static void
 td_sheet_preview_class_init (TdSheetPreviewClass *klass)
 {
@@ -202,7 +195,10 @@ td_sheet_preview_class_init (TdSheetPreviewClass *klass)
   td_widget_class_bind_template_children (widget_class, TdSheetPreview, toast_overlay, window_title,
                                           pages_box);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "preview.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "preview.zoom-out", NULL, zoom_out_action);
   td_dialog_class_add_keys (widget_class, keys, G_N_ELEMENTS (keys));
 }
 

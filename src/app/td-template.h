@@ -70,24 +70,4 @@ G_BEGIN_DECLS
 #define td_widget_class_bind_template_callbacks(widget_class, ...)                                 \
   G_STMT_START{ TD_EACH (TD_BIND_CALLBACK_, widget_class, _, __VA_ARGS__) } G_STMT_END
 
-/* An action of a widget class, for a table of them (as GActionEntry is for
- * an action map): @name with an argument of type @parameter_type, or none
- * when NULL, runs @activate. */
-typedef struct
-{
-  const char *name;
-  const char *parameter_type;
-  GtkWidgetActionActivateFunc activate;
-} TdWidgetAction;
-
-/* For class_init: installs each action of the table @actions. */
-static inline void
-td_widget_class_install_actions (GtkWidgetClass *widget_class, const TdWidgetAction *actions,
-                                 gsize n_actions)
-{
-  for (gsize i = 0; i < n_actions; i++)
-    gtk_widget_class_install_action (widget_class, actions[i].name, actions[i].parameter_type,
-                                     actions[i].activate);
-}
-
 G_END_DECLS

@@ -623,17 +623,6 @@ static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_FOCUS, GDK_KEY_KP_Delete, 0, "units.remove", NULL },
 };
 
-/* The actions of the section. */
-static const TdWidgetAction actions[] = {
-  { "units.undo-delete", NULL, td_undo_toast_undo_action },
-  { "units.add", NULL, add_action },
-  { "units.edit", NULL, edit_action },
-  { "units.remove", NULL, remove_action },
-  { "units.make-head", NULL, set_role_action },
-  { "units.make-deputy", NULL, set_role_action },
-  { "units.search", NULL, search_action },
-};
-
 static void
 td_units_page_class_init (TdUnitsPageClass *klass)
 {
@@ -652,7 +641,14 @@ td_units_page_class_init (TdUnitsPageClass *klass)
   td_widget_class_bind_template_callbacks (widget_class, on_search_changed, on_all_toggled,
                                            on_activate);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "units.undo-delete", NULL,
+                                   td_undo_toast_undo_action);
+  gtk_widget_class_install_action (widget_class, "units.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "units.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "units.remove", NULL, remove_action);
+  gtk_widget_class_install_action (widget_class, "units.make-head", NULL, set_role_action);
+  gtk_widget_class_install_action (widget_class, "units.make-deputy", NULL, set_role_action);
+  gtk_widget_class_install_action (widget_class, "units.search", NULL, search_action);
   for (guint i = 0; i < G_N_ELEMENTS (form_actions); i++)
     gtk_widget_class_install_action (widget_class, form_actions[i].name, NULL, form_action);
 

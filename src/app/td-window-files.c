@@ -607,19 +607,15 @@ td_window_get_recent_menu (TdWindow *self)
   return G_MENU_MODEL (self->recent_menu);
 }
 
-static const TdWidgetAction actions[] = {
-  { "win.open-database", NULL, open_database_action },
-  { "win.new-database", NULL, new_database_action },
-  { "win.close-database", NULL, close_database_action },
-  { "win.save-copy", NULL, save_copy_action },
-  { "win.back-up-now", NULL, back_up_now_action },
-  { "win.restore-backup", NULL, restore_backup_action },
-  { "win.undo-restore", NULL, undo_restore_action },
-  { "win.open-recent", "s", open_recent_action },
-};
-
 void
 td_window_files_class_init (GtkWidgetClass *widget_class)
 {
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
+  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.close-database", NULL, close_database_action);
+  gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
+  gtk_widget_class_install_action (widget_class, "win.back-up-now", NULL, back_up_now_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-backup", NULL, restore_backup_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-restore", NULL, undo_restore_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
 }

@@ -862,16 +862,6 @@ static const TdContextAccessors context_accessors
     = TD_CONTEXT_ACCESSORS (td_window_get_database, set_database_property,
                             td_window_get_bloc_year_id, td_window_set_bloc_year_id);
 
-/* The actions of the window. */
-static const TdWidgetAction actions[] = {
-  { "win.show-section", "s", show_section_action },
-  { "win.back", NULL, back_action },
-  { "win.close", NULL, close_action },
-  { "win.preview-sheet", "s", preview_sheet_action },
-  { "win.export-sheet", "(ss)", export_sheet_action },
-  { "win.print-current", NULL, print_current_action },
-};
-
 static void
 td_window_class_init (TdWindowClass *klass)
 {
@@ -926,7 +916,12 @@ td_window_class_init (TdWindowClass *klass)
       checking_label, checking_spinner, recent_menu);
   td_widget_class_bind_template_callbacks (widget_class, on_row_activated, on_visible_child);
 
-  td_widget_class_install_actions (widget_class, actions, G_N_ELEMENTS (actions));
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.preview-sheet", "s", preview_sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.export-sheet", "(ss)", export_sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.print-current", NULL, print_current_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print-current", NULL);
   td_window_files_class_init (widget_class);
