@@ -235,6 +235,13 @@ on_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdScoreCell *self)
     }
 }
 
+/* Every layout of the cell wraps text: its height depends on its width. */
+static GtkSizeRequestMode
+height_for_width (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 /* The chosen option's width, as the drop-down's button lays it out.
  *
  * GTK 4.8's horizontal box gives its children their width for the height
@@ -243,12 +250,6 @@ on_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdScoreCell *self)
  * more than the box has, and pushes the arrow out of the button.  Asked
  * for its width alone, whatever the height, the label takes what is left
  * beside the arrow and wraps to it. */
-static GtkSizeRequestMode
-choice_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 choice_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                 int *natural, int *minimum_baseline, int *natural_baseline)
@@ -282,7 +283,7 @@ setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
       gtk_label_set_width_chars (GTK_LABEL (label), 4);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
       gtk_widget_set_layout_manager (
-          holder, gtk_custom_layout_new (choice_request_mode, choice_measure, choice_allocate));
+          holder, gtk_custom_layout_new (height_for_width, choice_measure, choice_allocate));
       gtk_box_append (GTK_BOX (holder), label);
       gtk_list_item_set_child (list_item, holder);
       return;
@@ -371,12 +372,6 @@ on_wrapped_leave (GtkEventControllerFocus *controller, TdScoreCell *self)
   update_wrapped (self);
 }
 
-static GtkSizeRequestMode
-wrapped_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 wrapped_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                  int *natural, int *minimum_baseline, int *natural_baseline)
@@ -409,12 +404,6 @@ wrapped_allocate (GtkWidget *widget, int width, int height, int baseline)
  * narrower cell would cut the option's last lines: the height for the
  * cell's width is asked of the drop-down's button, which lays the option
  * out at the width it is given. */
-static GtkSizeRequestMode
-cell_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
               int *natural, int *minimum_baseline, int *natural_baseline)
@@ -450,7 +439,7 @@ td_score_cell_new_text (void)
   gtk_widget_add_css_class (self->entry, "score-text");
   gtk_widget_set_layout_manager (
       GTK_WIDGET (self),
-      gtk_custom_layout_new (wrapped_request_mode, wrapped_measure, wrapped_allocate));
+      gtk_custom_layout_new (height_for_width, wrapped_measure, wrapped_allocate));
   g_signal_connect (self->entry, "notify::text", G_CALLBACK (on_wrapped_text), self);
   g_signal_connect (focus, "enter", G_CALLBACK (on_wrapped_enter), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_wrapped_leave), self);
@@ -702,7 +691,7 @@ td_score_cell_init (TdScoreCell *self)
   GtkEventController *keys, *focus;
 
   gtk_widget_set_layout_manager (
-      GTK_WIDGET (self), gtk_custom_layout_new (cell_request_mode, cell_measure, cell_allocate));
+      GTK_WIDGET (self), gtk_custom_layout_new (height_for_width, cell_measure, cell_allocate));
   self->entry = gtk_entry_new ();
   gtk_widget_add_css_class (self->entry, "score-entry");
   gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);
