@@ -899,6 +899,7 @@ test_option_dropdown (Fixture *f, gconstpointer data)
   entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
   g_assert_nonnull (entry);
   g_assert_cmpint (entry->option, ==, choice);
+  assert_arrow_shown (cell, 3);
 
   td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
   td_test_wait_drawn (GTK_WIDGET (f->page));
