@@ -814,6 +814,63 @@ test_not_graded (Fixture *f, gconstpointer data)
   g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-not-graded.png"));
 }
 
+/* The first shown widget under @widget whose CSS name is @name: in a
+ * drop-down's button, its "arrow" and the "label" of the chosen option. */
+static GtkWidget *
+find_shown (GtkWidget *widget, const char *name)
+{
+  if (gtk_widget_get_mapped (widget) && g_str_equal (gtk_widget_get_css_name (widget), name))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = GTK_IS_POPOVER (child) ? NULL : find_shown (child, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A clerk sees that an option is a drop-down: its arrow is shown, whole,
+ * inside the button, whatever the length of the chosen option, and the
+ * option is read beside it: whole on at most three lines in the one-unit
+ * view, on at most @max_lines (the matrix's narrow columns end it with
+ * "…", its whole text on hover). */
+static void
+assert_arrow_shown (TdScoreCell *cell, int max_lines)
+{
+  GtkWidget *dropdown = GTK_WIDGET (td_score_cell_get_dropdown (cell));
+  GtkWidget *arrow = find_shown (dropdown, "arrow");
+  GtkWidget *label = find_shown (dropdown, "label");
+  PangoLayout *layout;
+  GtkWidget *box;
+  graphene_rect_t b, l;
+  int width, height;
+
+  g_assert_nonnull (arrow);
+  g_assert_nonnull (label);
+  /* Inside the button's content (within its padding), after the label. */
+  box = gtk_widget_get_parent (arrow);
+  g_assert_true (gtk_widget_compute_bounds (arrow, box, &b));
+  g_assert_cmpfloat (b.size.width, >=, 16);
+  g_assert_cmpfloat (b.origin.x, >=, 0);
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (box));
+  g_assert_cmpfloat (b.origin.y, >=, 0);
+  g_assert_cmpfloat (b.origin.y + b.size.height, <=, gtk_widget_get_height (box));
+  g_assert_true (gtk_widget_compute_bounds (arrow, dropdown, &b));
+  g_assert_cmpfloat (b.origin.x + b.size.width, <=, gtk_widget_get_width (dropdown));
+
+  g_assert_true (gtk_widget_compute_bounds (label, dropdown, &l));
+  g_assert_cmpfloat (l.origin.x + l.size.width, <=, b.origin.x);
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  pango_layout_get_pixel_size (layout, &width, &height);
+  g_assert_cmpint (width, <=, gtk_widget_get_width (label));
+  g_assert_cmpint (height, <=, gtk_widget_get_height (label));
+  if (max_lines == 3)
+    g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (pango_layout_get_line_count (layout), <=, max_lines);
+}
+
 static void
 test_option_dropdown (Fixture *f, gconstpointer data)
 {
@@ -832,6 +889,9 @@ test_option_dropdown (Fixture *f, gconstpointer data)
   g_assert_nonnull (dropdown);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==,
                     c->options->len);
+  assert_arrow_shown (td_scores_page_get_cell (f->page, FALSE, c->id, TD_SCORES_COL_SELF), 3);
+  assert_arrow_shown (cell, 3);
+  g_free (td_test_screenshot (GTK_WIDGET (f->window), "scores-option-dropdown.png"));
   entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
   choice = entry && entry->option == 0 ? 1 : 0;
   gtk_drop_down_set_selected (dropdown, choice);
@@ -839,6 +899,11 @@ test_option_dropdown (Fixture *f, gconstpointer data)
   entry = td_scores_get_entry (scores, unit, c->index, TD_SOURCE_ASSESSED);
   g_assert_nonnull (entry);
   g_assert_cmpint (entry->option, ==, choice);
+  assert_arrow_shown (cell, 3);
+
+  td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
+  td_test_wait_drawn (GTK_WIDGET (f->page));
+  assert_arrow_shown (td_scores_page_get_cell (f->page, TRUE, c->id, 0), 2);
 }
 
 static void

@@ -235,20 +235,58 @@ on_selected (GtkDropDown *dropdown, GParamSpec *pspec, TdScoreCell *self)
     }
 }
 
+/* Every layout of the cell wraps text: its height depends on its width. */
+static GtkSizeRequestMode
+height_for_width (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+/* The chosen option's width, as the drop-down's button lays it out.
+ *
+ * GTK 4.8's horizontal box gives its children their width for the height
+ * it was allocated, while it asked their height for their width: a
+ * wrapped label then claims the width of its text on those few lines,
+ * more than the box has, and pushes the arrow out of the button.  Asked
+ * for its width alone, whatever the height, the label takes what is left
+ * beside the arrow and wraps to it. */
 static void
-setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer ellipsize)
+choice_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+                int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  GtkWidget *label = gtk_widget_get_first_child (widget);
+
+  gtk_widget_measure (label, orientation, orientation == GTK_ORIENTATION_HORIZONTAL ? -1 : for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+choice_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
+static void
+setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer in_button)
 {
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (ellipsize)
+  if (in_button)
     {
       /* Option labels are long: the cell wraps them on two lines or
        * more rather than cutting "Bằng khen" to "Bằn…". */
+      GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_width_chars (GTK_LABEL (label), 4);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 11);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 16);
+      gtk_widget_set_layout_manager (
+          holder, gtk_custom_layout_new (height_for_width, choice_measure, choice_allocate));
+      gtk_box_append (GTK_BOX (holder), label);
+      gtk_list_item_set_child (list_item, holder);
+      return;
     }
   gtk_list_item_set_child (list_item, label);
 }
@@ -256,7 +294,8 @@ setup_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointe
 static void
 bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer data)
 {
-  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (list_item));
+  GtkWidget *child = gtk_list_item_get_child (list_item);
+  GtkLabel *label = GTK_LABEL (GTK_IS_LABEL (child) ? child : gtk_widget_get_first_child (child));
   const char *text = gtk_string_object_get_string (gtk_list_item_get_item (list_item));
 
   gtk_label_set_text (label, text);
@@ -264,11 +303,11 @@ bind_choice (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 }
 
 static GtkListItemFactory *
-choice_factory (gboolean ellipsize)
+choice_factory (gboolean in_button)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (ellipsize));
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice), GINT_TO_POINTER (in_button));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_choice), NULL);
   return factory;
 }
@@ -333,12 +372,6 @@ on_wrapped_leave (GtkEventControllerFocus *controller, TdScoreCell *self)
   update_wrapped (self);
 }
 
-static GtkSizeRequestMode
-wrapped_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 wrapped_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
                  int *natural, int *minimum_baseline, int *natural_baseline)
@@ -365,6 +398,34 @@ wrapped_allocate (GtkWidget *widget, int width, int height, int baseline)
   gtk_widget_size_allocate (self->entry, &(GtkAllocation){ 0, 0, width, height }, -1);
 }
 
+/* A cell of points or of options lays out its entry or its drop-down over
+ * the whole cell.  GTK 4.8's drop-down tells its height for no width
+ * (that of its chosen option wrapped to the option's natural width), so a
+ * narrower cell would cut the option's last lines: the height for the
+ * cell's width is asked of the drop-down's button, which lays the option
+ * out at the width it is given. */
+static void
+cell_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum,
+              int *natural, int *minimum_baseline, int *natural_baseline)
+{
+  TdScoreCell *self = TD_SCORE_CELL (widget);
+  GtkWidget *child = td_score_cell_is_choice (self) ? self->dropdown : self->entry;
+
+  if (child == self->dropdown && orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0)
+    child = gtk_widget_get_first_child (self->dropdown);
+  gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                      natural_baseline);
+}
+
+static void
+cell_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  TdScoreCell *self = TD_SCORE_CELL (widget);
+  GtkWidget *child = td_score_cell_is_choice (self) ? self->dropdown : self->entry;
+
+  gtk_widget_allocate (child, width, height, baseline, NULL);
+}
+
 /* A cell for free text (evidence, notes) that shows all of it, wrapped;
  * it is never made a drop-down. */
 GtkWidget *
@@ -378,7 +439,7 @@ td_score_cell_new_text (void)
   gtk_widget_add_css_class (self->entry, "score-text");
   gtk_widget_set_layout_manager (
       GTK_WIDGET (self),
-      gtk_custom_layout_new (wrapped_request_mode, wrapped_measure, wrapped_allocate));
+      gtk_custom_layout_new (height_for_width, wrapped_measure, wrapped_allocate));
   g_signal_connect (self->entry, "notify::text", G_CALLBACK (on_wrapped_text), self);
   g_signal_connect (focus, "enter", G_CALLBACK (on_wrapped_enter), self);
   g_signal_connect (focus, "leave", G_CALLBACK (on_wrapped_leave), self);
@@ -621,7 +682,6 @@ td_score_cell_class_init (TdScoreCellClass *klass)
                                          g_signal_accumulator_first_wins, NULL, NULL,
                                          G_TYPE_BOOLEAN, 2, G_TYPE_STRING, G_TYPE_INT);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "scorecell");
 }
 
@@ -630,6 +690,8 @@ td_score_cell_init (TdScoreCell *self)
 {
   GtkEventController *keys, *focus;
 
+  gtk_widget_set_layout_manager (
+      GTK_WIDGET (self), gtk_custom_layout_new (height_for_width, cell_measure, cell_allocate));
   self->entry = gtk_entry_new ();
   gtk_widget_add_css_class (self->entry, "score-entry");
   gtk_entry_set_alignment (GTK_ENTRY (self->entry), 1.0);

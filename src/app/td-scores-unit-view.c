@@ -234,15 +234,18 @@ td_scores_unit_view_new (GtkColumnView *column_view, TdScoresState *state)
   td_scores_view_attach (view, column_view, state);
   td_scores_view_set_show_points (view, TRUE);
   /* At the default window (about 935 px beside the sidebar) the criterion
-   * keeps about 200 px; what a wider window adds goes to the criterion,
-   * the evidence and the note, which wrap to show their whole text. */
+   * keeps about 175 px; what a wider window adds goes to the criterion,
+   * the evidence and the note, which wrap to show their whole text.  The
+   * self and assessed scores are wide enough for an option's label
+   * ("Bằng khen của Bộ, ngành Trung ương (+1)") on three lines beside the
+   * drop-down's arrow. */
   g_object_unref (td_scores_view_add_column (view, _ ("Code"), TD_SCORES_KIND_CODE, 0, 50, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Criterion"), TD_SCORES_KIND_TITLE, 0, -1, TRUE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 140, FALSE));
+      td_scores_view_add_column (view, _ ("Self-score"), TD_SCORES_KIND_SELF, 0, 152, FALSE));
   g_object_unref (
-      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 140, FALSE));
+      td_scores_view_add_column (view, _ ("Assessed"), TD_SCORES_KIND_ASSESSED, 0, 152, FALSE));
   g_object_unref (
       td_scores_view_add_column (view, _ ("Difference"), TD_SCORES_KIND_DIFF, 0, 84, FALSE));
   g_object_unref (
