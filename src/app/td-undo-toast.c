@@ -73,10 +73,31 @@ remember_latest (AdwToast *toast, GtkWidget *owner)
 /* A toast's slide-in, with some margin (SHOW_DURATION in libadwaita). */
 #define SLIDE_IN_MS 400
 
-static gboolean
-dismiss_later (gpointer toast)
+typedef struct
 {
-  adw_toast_dismiss (toast);
+  AdwToast *toast;
+  GWeakRef root;
+} Later;
+
+static void
+later_free (gpointer data)
+{
+  Later *later = data;
+
+  g_object_unref (later->toast);
+  g_weak_ref_clear (&later->root);
+  g_free (later);
+}
+
+/* Only while its window is still there: a closed window's overlay is gone. */
+static gboolean
+dismiss_later (gpointer data)
+{
+  Later *later = data;
+  g_autoptr (GtkWidget) root = g_weak_ref_get (&later->root);
+
+  if (root != NULL && gtk_widget_get_visible (root))
+    adw_toast_dismiss (later->toast);
   return G_SOURCE_REMOVE;
 }
 
@@ -100,8 +121,14 @@ td_undo_toast_undo_latest (GtkWidget *widget)
   if (age_ms >= SLIDE_IN_MS)
     adw_toast_dismiss (toast);
   else
-    g_timeout_add_full (G_PRIORITY_DEFAULT, SLIDE_IN_MS - age_ms, dismiss_later,
-                        g_object_ref (toast), g_object_unref);
+    {
+      Later *later = g_new0 (Later, 1);
+
+      later->toast = g_object_ref (toast);
+      g_weak_ref_init (&later->root, root);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, SLIDE_IN_MS - age_ms, dismiss_later, later,
+                          later_free);
+    }
   return TRUE;
 }
 
