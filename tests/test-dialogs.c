@@ -14,6 +14,7 @@
 #include "td-demo.h"
 #include "td-registry.h"
 #include "td-test-util.h"
+#include "td-undo-toast.h"
 #include "td-window-private.h"
 
 #include <glib/gi18n.h>
@@ -437,6 +438,13 @@ test_unit_form_saves (void)
 }
 
 /* A label of the window's toasts showing @text. */
+static gboolean
+count_undo (TdDb *db, gpointer data, GError **error)
+{
+  (*(guint *)data)++;
+  return TRUE;
+}
+
 static GtkLabel *
 toast_label (const char *text)
 {
@@ -490,6 +498,34 @@ test_long_message (void)
   g_assert_false (pango_layout_is_ellipsized (layout));
   g_assert_cmpint (pango_layout_get_line_count (layout), >, 1);
   g_free (td_test_screenshot (GTK_WIDGET (window), "message-long.png"));
+
+  /* An Undo message in the bar: Ctrl+Z undoes it once and the bar goes
+   * with it, rather than keep a button that does nothing. */
+  {
+    guint undone = 0;
+    gint64 until;
+
+    td_window_toast (GTK_WIDGET (window), td_undo_toast_new (GTK_WIDGET (window), message,
+                                                             td_window_get_database (window),
+                                                             count_undo, &undone, NULL));
+    td_test_iterate ();
+    g_assert_true (gtk_revealer_get_reveal_child (window->message_revealer));
+    g_assert_true (gtk_widget_get_visible (window->message_button));
+    g_assert_true (td_undo_toast_undo_latest (GTK_WIDGET (window)));
+    g_assert_cmpuint (undone, ==, 1);
+    until = g_get_monotonic_time () + G_USEC_PER_SEC;
+    while (gtk_revealer_get_reveal_child (window->message_revealer)
+           && g_get_monotonic_time () < until)
+      {
+        td_test_iterate ();
+        g_usleep (10000);
+      }
+    g_assert_false (gtk_revealer_get_reveal_child (window->message_revealer));
+    g_assert_false (td_undo_toast_undo_latest (GTK_WIDGET (window)));
+    g_assert_cmpuint (undone, ==, 1);
+    td_window_toast_text (GTK_WIDGET (window), message);
+    td_test_iterate ();
+  }
 
   /* Closed with its button; a short message is a toast. */
   td_window_close_message (window);

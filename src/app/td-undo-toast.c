@@ -115,6 +115,8 @@ td_undo_toast_undo_latest (GtkWidget *widget)
   g_object_set_data (G_OBJECT (root), LATEST_KEY, NULL);
   u = g_object_get_data (G_OBJECT (toast), UNDO_KEY);
   on_undo_clicked (toast, u);
+  if (td_window_withdraw_message (root, toast))
+    return TRUE;
   /* libadwaita 1.2 crashes later when a toast is dismissed while it still
    * slides in (300 ms): one that young goes once it is in place. */
   age_ms = (g_get_monotonic_time () - u->created) / 1000;

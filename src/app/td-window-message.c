@@ -67,9 +67,21 @@ td_window_close_message (TdWindow *self)
   g_autoptr (AdwToast) toast = g_steal_pointer (&self->message_toast);
 
   td_window_reveal (self->message_revealer, FALSE);
-  /* Whoever waits for the toast to go (an Undo kept until then) hears it. */
+  /* Whoever waits for the toast to go (an Undo kept until then) hears it.
+   * adw_toast_dismiss() does nothing for a toast no overlay holds. */
   if (toast != NULL)
-    adw_toast_dismiss (toast);
+    g_signal_emit_by_name (toast, "dismissed");
+}
+
+gboolean
+td_window_withdraw_message (GtkWidget *from, AdwToast *toast)
+{
+  TdWindow *self = main_window_of (from);
+
+  if (self == NULL || toast == NULL || self->message_toast != toast)
+    return FALSE;
+  td_window_close_message (self);
+  return TRUE;
 }
 
 static void

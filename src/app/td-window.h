@@ -40,5 +40,8 @@ void td_window_screenshot_and_quit (TdWindow *self, const char *path);
 void td_window_show_error (GtkWidget *from, const char *heading, const GError *error);
 void td_window_toast (GtkWidget *from, AdwToast *toast);
 void td_window_toast_text (GtkWidget *from, const char *text);
+/* Takes @toast away if the message bar of @from's window shows it (a
+ * message too long for a toast); FALSE when the bar does not show it. */
+gboolean td_window_withdraw_message (GtkWidget *from, AdwToast *toast);
 
 G_END_DECLS
