@@ -42,9 +42,6 @@ struct _TdRankingPage
   GtkSingleSelection *selection;
   GPtrArray *proposal_rows;
 
-  TdDb *database;
-  gulong changed_handler;
-  gint64 bloc_year_id;  /* as bound from the window, 0 = none chosen */
   gint64 ranked_year;   /* the bloc-year shown */
   gint64 selected_unit; /* kept across reloads */
   TdRanking *ranking;
