@@ -414,6 +414,9 @@ test_demo_sections (void)
   td_units_page_set_search (page, "so y te");
   g_assert_cmpuint (n_rows (page), ==, 1);
   g_assert_cmpstr (row_name (page, 0), ==, "Sở Y tế");
+  /* The selected first unit is filtered out: nothing is selected rather
+   * than the one row left (no autoselect). */
+  g_assert_cmpint (td_units_page_get_selected_unit (page), ==, 0);
   td_units_page_set_search (page, "");
 
   all = td_test_find_widget (GTK_WIDGET (page), GTK_TYPE_TOGGLE_BUTTON, "Mọi đơn vị");

@@ -51,7 +51,6 @@ struct _TdCalendarPage
   GtkLabel *cell_lunar[N_CELLS];
   GtkLabel *cell_marks[N_CELLS];
   GtkLabel *cell_title[N_CELLS];
-  GPtrArray *year_groups;
 
   gint64 followed_bloc_year; /* the bloc-year whose year the calendar was moved to */
   TdCalendarToday today;
@@ -491,11 +490,12 @@ refresh_year (TdCalendarPage *self)
   g_autoptr (GPtrArray) list = NULL;
   g_autofree gchar *title = NULL;
   AdwPreferencesGroup *group = NULL;
+  GtkWidget *old;
   guint month = 0;
 
-  for (guint i = 0; i < self->year_groups->len; i++)
-    gtk_box_remove (self->year_box, g_ptr_array_index (self->year_groups, i));
-  g_ptr_array_set_size (self->year_groups, 0);
+  /* The box holds the title, then a group a month. */
+  while ((old = gtk_widget_get_next_sibling (GTK_WIDGET (self->year_title))) != NULL)
+    gtk_box_remove (self->year_box, old);
 
   /* Translators: title of the year list, official wording in Vietnamese:
    * "Các ngày lễ lớn và sự kiện năm 2025" */
@@ -522,7 +522,6 @@ refresh_year (TdCalendarPage *self)
           group_title = g_strdup (_ (month_names[month - 1]));
           adw_preferences_group_set_title (group, group_title);
           gtk_box_append (self->year_box, GTK_WIDGET (group));
-          g_ptr_array_add (self->year_groups, group);
         }
       adw_preferences_group_add (group, occurrence_row (occ, TRUE));
     }
@@ -1078,15 +1077,6 @@ build_grid (TdCalendarPage *self)
     }
 }
 
-static void
-td_calendar_page_dispose (GObject *object)
-{
-  TdCalendarPage *self = TD_CALENDAR_PAGE (object);
-
-  g_clear_pointer (&self->year_groups, g_ptr_array_unref);
-  G_OBJECT_CLASS (td_calendar_page_parent_class)->dispose (object);
-}
-
 /* The section's keys (td-section-page.h). */
 static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "calendar.undo-delete", NULL },
@@ -1101,11 +1091,9 @@ static const TdSectionShortcut shortcuts[] = {
 static void
 td_calendar_page_class_init (TdCalendarPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
-  object_class->dispose = td_calendar_page_dispose;
   section_class->reload = td_calendar_page_reload;
   section_class->refresh = td_calendar_page_refresh;
   td_section_page_class_set_section (section_class, "calendar", N_ ("Calendar"),
@@ -1148,7 +1136,6 @@ td_calendar_page_init (TdCalendarPage *self)
   GDate today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->year_groups = g_ptr_array_new ();
   build_grid (self);
   today = current_today (self);
   self->selected = today;

@@ -47,9 +47,6 @@ struct _TdCriteriaPage
   GListStore *store;
   GtkSingleSelection *selection;
 
-  TdDb *database;
-  gulong changed_handler;
-  gint64 bloc_year_id;
   TdCriteriaTable *table;
   GHashTable *problems; /* node index → gchar* (one per line) */
   GHashTable *bound;    /* the cells bound to a row, filled again after a reload */

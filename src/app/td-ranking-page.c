@@ -42,9 +42,6 @@ struct _TdRankingPage
   GtkSingleSelection *selection;
   GPtrArray *proposal_rows;
 
-  TdDb *database;
-  gulong changed_handler;
-  gint64 bloc_year_id;  /* as bound from the window, 0 = none chosen */
   gint64 ranked_year;   /* the bloc-year shown */
   gint64 selected_unit; /* kept across reloads */
   TdRanking *ranking;
@@ -721,20 +718,32 @@ on_reason_changed (GtkEditable *entry, AdwMessageDialog *dialog)
   adw_message_dialog_set_response_enabled (dialog, response, *text != '\0');
 }
 
-/* A dialog with a mandatory reason: the OK response stays off until one is typed. */
-static GtkWidget *
-add_reason_entry (AdwMessageDialog *dialog, GtkWidget *box, const char *ok_response)
+/* A dialog about the unit @unit_id with a mandatory reason, below @above
+ * (or alone): @ok_response, the default, stays off until one is typed. */
+static AdwMessageDialog *
+new_reason_dialog (TdRankingPage *self, const char *heading, const char *body,
+                   const char *ok_response, const char *label, AdwResponseAppearance appearance,
+                   GtkWidget *above, gint64 unit_id)
 {
+  AdwMessageDialog *dialog = new_dialog (self, heading, body);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *entry = gtk_entry_new ();
 
+  adw_message_dialog_add_response (dialog, ok_response, label);
+  adw_message_dialog_set_response_appearance (dialog, ok_response, appearance);
+  adw_message_dialog_set_default_response (dialog, ok_response);
+  if (above != NULL)
+    gtk_box_append (GTK_BOX (box), above);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Reason (required)"));
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_box_append (GTK_BOX (box), entry);
   g_object_set_data (G_OBJECT (dialog), "ok-response", (gpointer)ok_response);
   g_object_set_data (G_OBJECT (dialog), "reason", entry);
+  g_object_set_data (G_OBJECT (dialog), "unit", GSIZE_TO_POINTER (unit_id));
   adw_message_dialog_set_response_enabled (dialog, ok_response, FALSE);
   g_signal_connect (entry, "changed", G_CALLBACK (on_reason_changed), dialog);
-  return entry;
+  adw_message_dialog_set_extra_child (dialog, box);
+  return dialog;
 }
 
 static void
@@ -763,32 +772,25 @@ override_action (GtkWidget *widget, const char *action_name, GVariant *param)
   TdRankingPage *self = TD_RANKING_PAGE (widget);
   const TdRankRow *row = selected_row (self);
   AdwMessageDialog *dialog;
-  GtkWidget *box, *place_box, *spin;
+  GtkWidget *place_box, *spin;
   g_autofree gchar *heading = NULL;
 
   if (row == NULL || row->input->disqualified)
     return;
   /* Translators: %s is a unit */
   heading = g_strdup_printf (_ ("Move “%s”"), row->input->name);
-  dialog = new_dialog (self, heading,
-                       _ ("Choose the unit's place in the table. The reason is recorded, shown in "
-                          "the table's explanation and kept in the audit trail."));
-  adw_message_dialog_add_response (dialog, "move", _ ("_Move"));
-  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "move");
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   place_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (place_box), gtk_label_new_with_mnemonic (_ ("_Place")));
   spin = gtk_spin_button_new_with_range (1, MAX (self->ranking->n_ranked, 1), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), row->position);
   gtk_widget_set_hexpand (spin, TRUE);
   gtk_box_append (GTK_BOX (place_box), spin);
-  gtk_box_append (GTK_BOX (box), place_box);
-  add_reason_entry (dialog, box, "move");
+  dialog = new_reason_dialog (
+      self, heading,
+      _ ("Choose the unit's place in the table. The reason is recorded, shown in "
+         "the table's explanation and kept in the audit trail."),
+      "move", _ ("_Move"), ADW_RESPONSE_SUGGESTED, place_box, row->input->unit_id);
   g_object_set_data (G_OBJECT (dialog), "place", spin);
-  g_object_set_data (G_OBJECT (dialog), "unit", GSIZE_TO_POINTER (row->input->unit_id));
-  adw_message_dialog_set_extra_child (dialog, box);
   g_signal_connect (dialog, "response", G_CALLBACK (on_override_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -866,7 +868,6 @@ ask_reason (TdRankingPage *self, gint rule_index, TdDecisionKind kind)
   const TdRankRow *row = selected_row (self);
   const TdProposalRule *rule;
   AdwMessageDialog *dialog;
-  GtkWidget *box;
   g_autofree gchar *heading = NULL;
 
   if (row == NULL || rule_index < 0 || (guint)rule_index >= self->settings->proposal_rules->len)
@@ -878,19 +879,13 @@ ask_reason (TdRankingPage *self, gint rule_index, TdDecisionKind kind)
   else
     heading = g_strdup_printf (_ ("Remove the proposal of %s for %s"), row->input->name,
                                rule->award_name);
-  dialog = new_dialog (self, heading,
-                       _ ("The reason is kept with the proposal and in the audit trail."));
-  adw_message_dialog_add_response (dialog, "ok",
-                                   kind == TD_DECISION_ADD ? _ ("_Propose") : _ ("_Remove"));
-  adw_message_dialog_set_response_appearance (
-      dialog, "ok", kind == TD_DECISION_ADD ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "ok");
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  add_reason_entry (dialog, box, "ok");
-  g_object_set_data (G_OBJECT (dialog), "unit", GSIZE_TO_POINTER (row->input->unit_id));
+  dialog = new_reason_dialog (
+      self, heading, _ ("The reason is kept with the proposal and in the audit trail."), "ok",
+      kind == TD_DECISION_ADD ? _ ("_Propose") : _ ("_Remove"),
+      kind == TD_DECISION_ADD ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE, NULL,
+      row->input->unit_id);
   g_object_set_data (G_OBJECT (dialog), "rule", GINT_TO_POINTER (rule_index));
   g_object_set_data (G_OBJECT (dialog), "kind", GINT_TO_POINTER (kind));
-  adw_message_dialog_set_extra_child (dialog, box);
   g_signal_connect (dialog, "response", G_CALLBACK (on_decision_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
 }

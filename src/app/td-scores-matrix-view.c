@@ -20,7 +20,6 @@ struct _TdScoresMatrixView
   TdScoresView parent_instance;
 
   GPtrArray *columns;       /* GtkColumnViewColumn* of the units */
-  GHashTable *differ;       /* node indices + 1 (with ancestors) that differ in any unit */
   GHashTable *cell_differs; /* KEY (node, member) where assessed ≠ self */
 
   /* The block chosen with Shift+arrows: from the anchor (the focused
@@ -40,7 +39,7 @@ G_DEFINE_FINAL_TYPE (TdScoresMatrixView, td_scores_matrix_view, TD_TYPE_SCORES_V
 void
 td_scores_matrix_view_forget_differences (TdScoresMatrixView *self)
 {
-  g_hash_table_remove_all (self->differ);
+  td_scores_view_forget_differences (TD_SCORES_VIEW (self));
   g_hash_table_remove_all (self->cell_differs);
 }
 
@@ -59,7 +58,7 @@ td_scores_matrix_view_compute_differences (TdScoresMatrixView *self)
         {
           gint index = g_array_index (diffs, TdDifference, i).index;
 
-          td_scores_differ_add (state->table, self->differ, index);
+          td_scores_view_add_difference (TD_SCORES_VIEW (self), index);
           g_hash_table_add (self->cell_differs, KEY (index, m));
         }
     }
@@ -303,12 +302,6 @@ td_scores_matrix_view_fill (TdScoresView *view, GtkWidget *widget, TdScoresCellK
     }
 }
 
-static gboolean
-td_scores_matrix_view_differs (TdScoresView *view, gint index)
-{
-  return g_hash_table_contains (TD_SCORES_MATRIX_VIEW (view)->differ, GINT_TO_POINTER (index + 1));
-}
-
 static guint
 td_scores_matrix_view_n_columns (TdScoresView *view)
 {
@@ -329,7 +322,6 @@ td_scores_matrix_view_finalize (GObject *object)
   TdScoresMatrixView *self = TD_SCORES_MATRIX_VIEW (object);
 
   g_clear_pointer (&self->columns, g_ptr_array_unref);
-  g_clear_pointer (&self->differ, g_hash_table_unref);
   g_clear_pointer (&self->cell_differs, g_hash_table_unref);
   stop_following_focus (self);
   g_clear_pointer (&self->selected, g_hash_table_unref);
@@ -351,7 +343,6 @@ td_scores_matrix_view_class_init (TdScoresMatrixViewClass *klass)
   g_signal_new ("paste", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                 G_TYPE_NONE, 1, G_TYPE_POINTER);
   view_class->fill = td_scores_matrix_view_fill;
-  view_class->differs = td_scores_matrix_view_differs;
   view_class->n_columns = td_scores_matrix_view_n_columns;
   view_class->follows_member = td_scores_matrix_view_follows_member;
 }
@@ -360,7 +351,6 @@ static void
 td_scores_matrix_view_init (TdScoresMatrixView *self)
 {
   self->columns = g_ptr_array_new_with_free_func (g_object_unref);
-  self->differ = g_hash_table_new (NULL, NULL);
   self->cell_differs = g_hash_table_new (NULL, NULL);
   self->selected = g_hash_table_new (NULL, NULL);
 }

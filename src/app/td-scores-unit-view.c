@@ -21,8 +21,7 @@ struct _TdScoresUnitView
 {
   TdScoresView parent_instance;
 
-  GHashTable *diffs;  /* node index + 1 → TdPoints* delta */
-  GHashTable *differ; /* node indices + 1 (with ancestors) that differ */
+  GHashTable *diffs; /* node index + 1 → TdPoints* delta */
 };
 
 G_DEFINE_FINAL_TYPE (TdScoresUnitView, td_scores_unit_view, TD_TYPE_SCORES_VIEW)
@@ -31,7 +30,7 @@ void
 td_scores_unit_view_forget_differences (TdScoresUnitView *self)
 {
   g_hash_table_remove_all (self->diffs);
-  g_hash_table_remove_all (self->differ);
+  td_scores_view_forget_differences (TD_SCORES_VIEW (self));
 }
 
 void
@@ -50,7 +49,7 @@ td_scores_unit_view_compute_differences (TdScoresUnitView *self)
 
       g_hash_table_insert (self->diffs, GINT_TO_POINTER (d->index + 1),
                            g_memdup2 (&d->delta, sizeof d->delta));
-      td_scores_differ_add (state->table, self->differ, d->index);
+      td_scores_view_add_difference (TD_SCORES_VIEW (self), d->index);
     }
 }
 
@@ -117,7 +116,7 @@ fill_diff (TdScoresUnitView *self, GtkWidget *label, TdCriterionItem *item)
     {
       delta = td_scores_node_totals (state->scores, unit, index, TD_SOURCE_FINAL).total
               - td_scores_node_totals (state->scores, unit, index, TD_SOURCE_SELF).total;
-      show = g_hash_table_contains (self->differ, GINT_TO_POINTER (index + 1));
+      show = td_scores_view_differs (TD_SCORES_VIEW (self), index);
     }
   else
     {
@@ -169,12 +168,6 @@ td_scores_unit_view_fill (TdScoresView *view, GtkWidget *widget, TdScoresCellKin
     }
 }
 
-static gboolean
-td_scores_unit_view_differs (TdScoresView *view, gint index)
-{
-  return g_hash_table_contains (TD_SCORES_UNIT_VIEW (view)->differ, GINT_TO_POINTER (index + 1));
-}
-
 static guint
 td_scores_unit_view_n_columns (TdScoresView *view)
 {
@@ -202,7 +195,6 @@ td_scores_unit_view_finalize (GObject *object)
   TdScoresUnitView *self = TD_SCORES_UNIT_VIEW (object);
 
   g_clear_pointer (&self->diffs, g_hash_table_unref);
-  g_clear_pointer (&self->differ, g_hash_table_unref);
   G_OBJECT_CLASS (td_scores_unit_view_parent_class)->finalize (object);
 }
 
@@ -213,7 +205,6 @@ td_scores_unit_view_class_init (TdScoresUnitViewClass *klass)
 
   G_OBJECT_CLASS (klass)->finalize = td_scores_unit_view_finalize;
   view_class->fill = td_scores_unit_view_fill;
-  view_class->differs = td_scores_unit_view_differs;
   view_class->n_columns = td_scores_unit_view_n_columns;
   view_class->follows_member = td_scores_unit_view_follows_member;
 }
@@ -222,7 +213,6 @@ static void
 td_scores_unit_view_init (TdScoresUnitView *self)
 {
   self->diffs = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  self->differ = g_hash_table_new (NULL, NULL);
 }
 
 TdScoresUnitView *

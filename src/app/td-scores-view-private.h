@@ -17,6 +17,7 @@ typedef struct
   GListStore *store;
   GtkFilterListModel *filtered;
   GtkCustomFilter *filter;
+  GHashTable *differ;  /* node indices + 1 (with ancestors) that differ */
   GHashTable *cells;   /* KEY (node, column) → TdScoreCell */
   GHashTable *bound;   /* bound widgets */
   GHashTable *pending; /* bound widgets off screen, filled when the window is idle */

@@ -62,13 +62,31 @@ td_scores_state_has_unit (const TdScoresState *state)
 }
 
 void
-td_scores_differ_add (TdCriteriaTable *table, GHashTable *set, gint index)
+td_scores_view_add_difference (TdScoresView *self, gint index)
 {
-  while (index >= 0 && !g_hash_table_contains (set, GINT_TO_POINTER (index + 1)))
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  while (index >= 0 && !g_hash_table_contains (priv->differ, GINT_TO_POINTER (index + 1)))
     {
-      g_hash_table_add (set, GINT_TO_POINTER (index + 1));
-      index = td_criteria_table_get_node (table, index)->parent;
+      g_hash_table_add (priv->differ, GINT_TO_POINTER (index + 1));
+      index = td_criteria_table_get_node (priv->state->table, index)->parent;
     }
+}
+
+gboolean
+td_scores_view_differs (TdScoresView *self, gint index)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  return g_hash_table_contains (priv->differ, GINT_TO_POINTER (index + 1));
+}
+
+void
+td_scores_view_forget_differences (TdScoresView *self)
+{
+  TdScoresViewPrivate *priv = td_scores_view_get_instance_private (self);
+
+  g_hash_table_remove_all (priv->differ);
 }
 
 /* ---- cells ---- */
@@ -784,7 +802,7 @@ filter_row (gpointer item, gpointer data)
   TdScoresView *self = data;
   gint index = td_criterion_item_get_index (item);
 
-  return index < 0 || TD_SCORES_VIEW_GET_CLASS (self)->differs (self, index);
+  return index < 0 || td_scores_view_differs (self, index);
 }
 
 void
@@ -919,6 +937,7 @@ td_scores_view_finalize (GObject *object)
   g_clear_pointer (&priv->cells, g_hash_table_unref);
   g_clear_pointer (&priv->bound, g_hash_table_unref);
   g_clear_pointer (&priv->pending, g_hash_table_unref);
+  g_clear_pointer (&priv->differ, g_hash_table_unref);
   G_OBJECT_CLASS (td_scores_view_parent_class)->finalize (object);
 }
 
@@ -959,4 +978,5 @@ td_scores_view_init (TdScoresView *self)
   priv->cells = g_hash_table_new (NULL, NULL);
   priv->bound = g_hash_table_new (NULL, NULL);
   priv->pending = g_hash_table_new (NULL, NULL);
+  priv->differ = g_hash_table_new (NULL, NULL);
 }

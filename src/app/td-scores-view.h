@@ -57,8 +57,6 @@ struct _TdScoresViewClass
    * and the history button). */
   void (*fill) (TdScoresView *self, GtkWidget *widget, TdScoresCellKind kind, TdCriterionItem *item,
                 guint column);
-  /* Whether node @index stays when only the differences are shown. */
-  gboolean (*differs) (TdScoresView *self, gint index);
   /* How many cell columns the focus moves through with Tab. */
   guint (*n_columns) (TdScoresView *self);
   /* After an edit of @member: whether this cell shows a total that
@@ -112,8 +110,11 @@ void td_scores_view_set_enter_next_column (TdScoresView *self, gboolean next_col
  * it gives (the one-unit view). */
 void td_scores_view_set_show_points (TdScoresView *self, gboolean show);
 
-/* Adds node @index and its headings to @set (keys: index + 1). */
-void td_scores_differ_add (TdCriteriaTable *table, GHashTable *set, gint index);
+/* The rows that differ, which stay when only the differences are shown:
+ * adding node @index adds its headings too. */
+void td_scores_view_add_difference (TdScoresView *self, gint index);
+gboolean td_scores_view_differs (TdScoresView *self, gint index);
+void td_scores_view_forget_differences (TdScoresView *self);
 /* What an empty score cell shows: the allowed values, or the standard
  * points an item not scored counts (TdCriteriaTable.full_by_default). */
 void td_scores_view_set_placeholder (TdScoresState *state, TdScoreCell *cell, const TdCriterion *c,

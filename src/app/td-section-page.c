@@ -32,7 +32,6 @@ typedef struct
   guint reload_source;
   guint name_source; /* names what the last reload built, when idle */
   gboolean stale;    /* changed while hidden: reload when shown */
-  GMenu *menu;
 } TdSectionPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (TdSectionPage, td_section_page, ADW_TYPE_BIN)
@@ -52,6 +51,7 @@ static GParamSpec *properties[N_PROPS];
 static GQuark shortcuts_quark;
 static GQuark window_shortcuts_quark;
 static GQuark menu_quark;
+static GQuark type_menu_quark;
 
 static GListStore *
 class_list (TdSectionPageClass *klass, GQuark quark, GType item_type)
@@ -328,35 +328,23 @@ td_section_page_get_sheet_for_print (TdSectionPage *self)
   return TD_SECTION_PAGE_GET_CLASS (self)->sheet_for_print (self);
 }
 
+/* The menu of the section's type: the items of each class from the base
+ * down, one menu section per class.  The items are the classes', so every
+ * instance shares the menu, made the first time it is asked for. */
 GMenuModel *
 td_section_page_get_menu (TdSectionPage *self)
 {
-  TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
+  GType type = G_OBJECT_TYPE (self);
+  GMenu *menu = g_type_get_qdata (type, type_menu_quark);
+  g_autoptr (GPtrArray) types = NULL;
 
   g_return_val_if_fail (TD_IS_SECTION_PAGE (self), NULL);
-  return G_MENU_MODEL (priv->menu);
-}
-
-GtkWindow *
-td_section_page_get_window (TdSectionPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-/* ---- object ---- */
-
-/* The menu of the instance: the items of each class from the base down,
- * one menu section per class. */
-static void
-build_menu (TdSectionPage *self)
-{
-  TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
-  g_autoptr (GPtrArray) types = g_ptr_array_new ();
-
-  priv->menu = g_menu_new ();
-  for (GType t = G_OBJECT_TYPE (self); t != TD_TYPE_SECTION_PAGE; t = g_type_parent (t))
+  if (menu != NULL)
+    return G_MENU_MODEL (menu);
+  menu = g_menu_new ();
+  g_type_set_qdata (type, type_menu_quark, menu); /* lives as long as the type */
+  types = g_ptr_array_new ();
+  for (GType t = type; t != TD_TYPE_SECTION_PAGE; t = g_type_parent (t))
     g_ptr_array_insert (types, 0, GSIZE_TO_POINTER (t));
   for (guint i = 0; i < types->len; i++)
     {
@@ -371,9 +359,20 @@ build_menu (TdSectionPage *self)
           g_autoptr (GMenuItem) item = g_list_model_get_item (items, j);
           g_menu_append_item (section, item);
         }
-      g_menu_append_section (priv->menu, NULL, G_MENU_MODEL (section));
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
     }
+  return G_MENU_MODEL (menu);
 }
+
+GtkWindow *
+td_section_page_get_window (TdSectionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* ---- object ---- */
 
 static void
 add_window_shortcuts (TdSectionPage *self)
@@ -409,7 +408,6 @@ td_section_page_constructed (GObject *object)
   TdSectionPage *self = TD_SECTION_PAGE (object);
 
   G_OBJECT_CLASS (td_section_page_parent_class)->constructed (object);
-  build_menu (self);
   add_window_shortcuts (self);
 }
 
@@ -428,23 +426,10 @@ td_section_page_dispose (GObject *object)
 }
 
 static void
-td_section_page_finalize (GObject *object)
-{
-  TdSectionPage *self = TD_SECTION_PAGE (object);
-  TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
-
-  g_clear_object (&priv->menu);
-  G_OBJECT_CLASS (td_section_page_parent_class)->finalize (object);
-}
-
-static void
 td_section_page_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
-  TdSectionPage *self = TD_SECTION_PAGE (object);
-  TdSectionPagePrivate *priv = td_section_page_get_instance_private (self);
-
   if (prop_id == PROP_MENU_MODEL)
-    g_value_set_object (value, priv->menu);
+    g_value_set_object (value, td_section_page_get_menu (TD_SECTION_PAGE (object)));
   else
     td_context_get_property (object, prop_id, value, pspec);
 }
@@ -461,7 +446,6 @@ td_section_page_class_init (TdSectionPageClass *klass)
 
   object_class->constructed = td_section_page_constructed;
   object_class->dispose = td_section_page_dispose;
-  object_class->finalize = td_section_page_finalize;
   widget_class->map = td_section_page_map;
   klass->refresh = td_section_page_real_refresh;
   klass->sheet_for_print = td_section_page_real_sheet_for_print;
@@ -469,6 +453,7 @@ td_section_page_class_init (TdSectionPageClass *klass)
   shortcuts_quark = g_quark_from_static_string ("td-section-shortcuts");
   window_shortcuts_quark = g_quark_from_static_string ("td-section-window-shortcuts");
   menu_quark = g_quark_from_static_string ("td-section-menu");
+  type_menu_quark = g_quark_from_static_string ("td-section-type-menu");
 
   td_db_follow_class_install_context (object_class, &context_accessors, properties);
   object_class->get_property = td_section_page_get_property;

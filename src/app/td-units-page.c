@@ -37,9 +37,8 @@ struct _TdUnitsPage
   GtkColumnViewColumn *role_column; /* "Role", or "Years" in the list of all units */
 
   GListStore *store;
-  GtkFilterListModel *filter_model;
   GtkCustomFilter *filter;
-  GtkSortListModel *sort_model;
+  GtkCustomSorter *sorter;
   GtkSingleSelection *selection;
 
   gint year;
@@ -604,15 +603,6 @@ on_selection_changed (GtkSelectionModel *model, guint position, guint n, TdUnits
   update_actions (self);
 }
 
-static void
-td_units_page_finalize (GObject *object)
-{
-  TdUnitsPage *self = TD_UNITS_PAGE (object);
-
-  g_clear_object (&self->selection);
-  G_OBJECT_CLASS (td_units_page_parent_class)->finalize (object);
-}
-
 /* The section's keys (td-section-page.h). */
 static const TdSectionShortcut shortcuts[] = {
   { TD_SHORTCUT_WINDOW, GDK_KEY_z, GDK_CONTROL_MASK, "units.undo-delete", NULL },
@@ -626,20 +616,20 @@ static const TdSectionShortcut shortcuts[] = {
 static void
 td_units_page_class_init (TdUnitsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   TdSectionPageClass *section_class = TD_SECTION_PAGE_CLASS (klass);
 
-  object_class->finalize = td_units_page_finalize;
   section_class->reload = td_units_page_reload;
   section_class->refresh = td_units_page_refresh;
   td_section_page_class_set_section (section_class, "units", N_ ("Units & Blocs"),
                                      "system-users-symbolic", TD_SHEET_RANKING);
 
+  g_type_ensure (TD_TYPE_UNIT_ITEM);
   td_widget_class_bind_template_children (widget_class, TdUnitsPage, stack, search_entry,
-                                          all_toggle, summary_label, column_view);
+                                          all_toggle, summary_label, column_view, store, filter,
+                                          sorter, selection);
   td_widget_class_bind_template_callbacks (widget_class, on_search_changed, on_all_toggled,
-                                           on_activate);
+                                           on_activate, on_selection_changed);
 
   gtk_widget_class_install_action (widget_class, "units.undo-delete", NULL,
                                    td_undo_toast_undo_action);
@@ -658,24 +648,14 @@ td_units_page_class_init (TdUnitsPageClass *klass)
 static void
 td_units_page_init (TdUnitsPage *self)
 {
-  GtkSorter *sorter;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* GListStore (TdUnitItem)
+  /* The template's GListStore (TdUnitItem)
    *   → GtkFilterListModel (search: every word, without case or diacritics)
    *   → GtkSortListModel (name, Vietnamese collation)
    *   → GtkSingleSelection → GtkColumnView (name, short name, role, kind, status) */
-  self->store = g_list_store_new (TD_TYPE_UNIT_ITEM);
-  self->filter = gtk_custom_filter_new (filter_item, self, NULL);
-  self->filter_model
-      = gtk_filter_list_model_new (G_LIST_MODEL (self->store), GTK_FILTER (self->filter));
-  sorter = GTK_SORTER (gtk_custom_sorter_new (sort_items, NULL, NULL));
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (self->filter_model), sorter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  gtk_custom_filter_set_filter_func (self->filter, filter_item, self, NULL);
+  gtk_custom_sorter_set_sort_func (self->sorter, sort_items, NULL, NULL);
 
   add_column (self, _ ("Name"), td_unit_item_get_name, TRUE);
   add_column (self, _ ("Short Name"), td_unit_item_get_short_name, FALSE);
