@@ -246,6 +246,15 @@ test_matrix_spreadsheet (Fixture *f, gconstpointer data)
   g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
   press (f, GDK_KEY_Up, 0);
   g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+  /* The keypad's arrows move the same way. */
+  press (f, GDK_KEY_KP_Right, 0);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 2);
+  press (f, GDK_KEY_KP_Left, 0);
+  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+  press (f, GDK_KEY_KP_Down, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), >, (guint)first);
+  press (f, GDK_KEY_KP_Up, 0);
+  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
 
   /* With the caret inside the text, Left moves the caret, not the cell. */
   if (!td_score_cell_is_choice (focused_cell (f)))
