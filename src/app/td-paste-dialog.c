@@ -999,18 +999,14 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Once shown, filled from the clipboard when it holds a table, as the
+ * units' paste does, unless a table was given already. */
 static void
-td_paste_dialog_map (GtkWidget *widget)
+on_first_map (TdPasteDialog *self)
 {
-  TdPasteDialog *self = TD_PASTE_DIALOG (widget);
-
-  GTK_WIDGET_CLASS (td_paste_dialog_parent_class)->map (widget);
-  /* Fill from the clipboard when it holds a table, as the units' paste does. */
-  if (self->preview == NULL && !g_object_get_data (G_OBJECT (self), "read-once"))
-    {
-      g_object_set_data (G_OBJECT (self), "read-once", GINT_TO_POINTER (1));
-      read_clipboard (self, TRUE);
-    }
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+  if (self->preview == NULL)
+    read_clipboard (self, TRUE);
 }
 
 static void
@@ -1059,7 +1055,6 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
 
   object_class->dispose = td_paste_dialog_dispose;
   object_class->finalize = td_paste_dialog_finalize;
-  widget_class->map = td_paste_dialog_map;
 
   td_widget_class_set_template (widget_class, "td-paste-dialog.ui");
   td_widget_class_bind_template_children (widget_class, TdPasteDialog, save_button, cancel_button,
@@ -1107,6 +1102,7 @@ td_paste_dialog_init (TdPasteDialog *self)
   add_column (self, C_ ("paste column", "Deduction"), COL_DEDUCTION, 72, FALSE);
   add_column (self, _ ("Read as"), COL_MEANING, 420, FALSE);
 
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   build_title_popover (self);
   g_object_ref_sink (self->title_popover);
   gtk_widget_set_visible (self->back_button, FALSE);
