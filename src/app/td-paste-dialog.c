@@ -76,6 +76,8 @@ struct _TdPasteDialog
   TdDb *database;
   gint64 bloc_year_id;
   TdPastePreview *preview;
+  /* The preview's model (the template's): rows → filter (only rows to
+   * check) → multi-selection (rows to group). */
   GtkStringList *rows; /* one item per preview row; its string is the row index */
   GtkCustomFilter *filter;
   GtkMultiSelection *selection;
@@ -1032,7 +1034,6 @@ td_paste_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->preview, td_paste_preview_free);
   g_clear_pointer (&self->cells, g_hash_table_unref);
-  g_clear_object (&self->rows);
   g_free (self->summary);
   G_OBJECT_CLASS (td_paste_dialog_parent_class)->finalize (object);
 }
@@ -1057,9 +1058,9 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
   object_class->finalize = td_paste_dialog_finalize;
 
   td_widget_class_set_template (widget_class, "td-paste-dialog.ui");
-  td_widget_class_bind_template_children (widget_class, TdPasteDialog, save_button, cancel_button,
-                                          stack, input_view, summary_label, view, back_button,
-                                          preview_button, window_title, check_only_button);
+  td_widget_class_bind_template_children (
+      widget_class, TdPasteDialog, save_button, cancel_button, stack, input_view, summary_label,
+      view, back_button, preview_button, window_title, check_only_button, rows, filter, selection);
   gtk_widget_class_bind_template_callback (widget_class, on_check_only_toggled);
 
   gtk_widget_class_install_action (widget_class, "paste.preview", NULL, preview_action);
@@ -1076,21 +1077,12 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
 static void
 td_paste_dialog_init (TdPasteDialog *self)
 {
-  g_autoptr (GtkFilterListModel) filtered = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The main button of the page shown first: Preview, then Save Table. */
   td_dialog_set_buttons (GTK_WINDOW (self), self->preview_button, self->save_button,
                          self->back_button, self->cancel_button, NULL);
   self->cells = g_hash_table_new (NULL, NULL);
-  self->rows = gtk_string_list_new (NULL);
-  /* rows → filter (only rows to check) → multi-selection (rows to group) */
-  self->filter = gtk_custom_filter_new (show_row, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                        GTK_FILTER (self->filter));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  g_object_unref (self->selection); /* the view holds it */
+  gtk_custom_filter_set_filter_func (self->filter, show_row, self, NULL);
 
   add_column (self, _ ("Line"), COL_LINE, 44, FALSE);
   add_column (self, _ ("Use"), COL_USE, 50, FALSE);
