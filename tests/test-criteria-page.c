@@ -526,6 +526,21 @@ test_paste_table (Fixture *f, gconstpointer data)
   shot = td_test_screenshot (GTK_WIDGET (dialog), "criteria-paste-preview.png");
   g_clear_pointer (&shot, g_free);
 
+  /* "Only rows to check" leaves the warning and the error (rows 1 and 3). */
+  {
+    GtkToggleButton *only = GTK_TOGGLE_BUTTON (
+        td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_TOGGLE_BUTTON, "Chỉ các dòng cần _xem"));
+    GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (
+        GTK_COLUMN_VIEW (td_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_COLUMN_VIEW, NULL))));
+
+    g_assert_nonnull (only);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 8);
+    gtk_toggle_button_set_active (only, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 2);
+    gtk_toggle_button_set_active (only, FALSE);
+    g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 8);
+  }
+
   /* Fix the rows in the preview before saving. */
   {
     GtkEditable *cell = td_paste_dialog_get_cell (dialog, 3, TD_PASTE_COL_STANDARD);

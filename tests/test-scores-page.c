@@ -223,6 +223,13 @@ test_matrix_spreadsheet (Fixture *f, gconstpointer data)
   gint first, last;
   guint steps = 0;
   graphene_rect_t bounds;
+  const struct
+  {
+    guint right, left, down, up;
+  } arrows[] = {
+    { GDK_KEY_Right, GDK_KEY_Left, GDK_KEY_Down, GDK_KEY_Up },
+    { GDK_KEY_KP_Right, GDK_KEY_KP_Left, GDK_KEY_KP_Down, GDK_KEY_KP_Up },
+  };
 
   editable_range (scores, &first, &last);
   td_test_activate (GTK_WIDGET (f->page), "scores.show-view", g_variant_new_string ("matrix"));
@@ -234,18 +241,22 @@ test_matrix_spreadsheet (Fixture *f, gconstpointer data)
   td_score_cell_focus (cell);
   grid = gtk_widget_get_ancestor (GTK_WIDGET (cell), GTK_TYPE_COLUMN_VIEW);
 
-  /* Right, Left, Down, Up: the next cell each way; Up at the top stays. */
-  press (f, GDK_KEY_Right, 0);
-  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 2);
-  press (f, GDK_KEY_Left, 0);
-  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
-  press (f, GDK_KEY_Down, 0);
-  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), >, (guint)first);
-  g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
-  press (f, GDK_KEY_Up, 0);
-  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
-  press (f, GDK_KEY_Up, 0);
-  g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+  /* Right, Left, Down, Up, then the same on the keypad: the next cell
+   * each way; Up at the top stays. */
+  for (guint k = 0; k < G_N_ELEMENTS (arrows); k++)
+    {
+      press (f, arrows[k].right, 0);
+      g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 2);
+      press (f, arrows[k].left, 0);
+      g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+      press (f, arrows[k].down, 0);
+      g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), >, (guint)first);
+      g_assert_cmpuint (td_score_cell_get_column (focused_cell (f)), ==, 1);
+      press (f, arrows[k].up, 0);
+      g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+      press (f, arrows[k].up, 0);
+      g_assert_cmpuint (td_score_cell_get_row (focused_cell (f)), ==, (guint)first);
+    }
 
   /* With the caret inside the text, Left moves the caret, not the cell. */
   if (!td_score_cell_is_choice (focused_cell (f)))

@@ -277,12 +277,55 @@ test_print_operation_draws_the_pages (void)
   td_test_destroy_window (window);
 }
 
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+saved_toast_shown (gpointer preview)
+{
+  return td_test_find_widget (GTK_WIDGET (preview), GTK_TYPE_BUTTON, "_Mở") != NULL;
+}
+
+/* Export… asks where in a file chooser, and saves there once accepted. */
+static void
+test_export_through_chooser (void)
+{
+  TdWindow *window = td_test_window_new ();
+  g_autoptr (GPtrArray) sheets = sample_sheets ();
+  TdSheetPreview *preview = td_sheet_preview_new (GTK_WINDOW (window), sheets);
+  g_autofree gchar *dir = td_test_tmpdir ();
+  g_autofree gchar *xlsx = g_build_filename (dir, "chosen.xlsx", NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  GtkWindow *chooser;
+
+  gtk_window_present (GTK_WINDOW (preview));
+  td_test_wait_drawn (GTK_WIDGET (preview));
+  td_test_activate (GTK_WIDGET (preview), "preview.export", g_variant_new_string ("xlsx"));
+  td_test_iterate ();
+  chooser = td_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_assert_nonnull (chooser);
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "chosen.xlsx");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+  td_test_wait_until (file_exists, xlsx, 10000);
+  /* Saved in a thread, then the toast with "Mở". */
+  td_test_wait_until (saved_toast_shown, preview, 10000);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_unlink (xlsx);
+  g_rmdir (dir);
+  td_test_destroy_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
   td_test_init (&argc, &argv);
   g_test_add_func ("/sheet-preview/shows-pages", test_preview_shows_pages);
   g_test_add_func ("/sheet-preview/export-saves-and-reports", test_export_saves_and_reports);
+  g_test_add_func ("/sheet-preview/export-through-chooser", test_export_through_chooser);
   g_test_add_func ("/sheet-preview/export-cancelled-leaves-nothing",
                    test_export_cancelled_leaves_nothing);
   g_test_add_func ("/sheet-preview/print-operation-draws-the-pages",

@@ -96,7 +96,7 @@ static gboolean
 read_event (Form *form, TdEvent *event, GError **error)
 {
   const char *date = entry_text (form, "event_date");
-  const char *year = entry_text (form, "event_year");
+  g_autofree gchar *year = g_strstrip (g_strdup (entry_text (form, "event_year")));
   gint d = 0, m = 0, n = 0;
   char extra;
 
@@ -117,12 +117,11 @@ read_event (Form *form, TdEvent *event, GError **error)
   event->day = d;
   event->month = m;
   event->year = 0;
-  if (g_strstrip (g_strdup (year))[0] != '\0')
+  if (year[0] != '\0')
     {
-      g_autofree gchar *copy = g_strstrip (g_strdup (year));
       guint64 y;
 
-      if (!g_ascii_string_to_unsigned (copy, 10, 1, 9999, &y, NULL))
+      if (!g_ascii_string_to_unsigned (year, 10, 1, 9999, &y, NULL))
         {
           g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
                                _ ("Year: write the year in digits, for example 1975, or leave it "

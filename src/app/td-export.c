@@ -21,21 +21,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-typedef struct
-{
-  GtkWidget *from;
-  GPtrArray *sheets;
-  TdExportFormat format;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_object_unref (job->from);
-  g_ptr_array_unref (job->sheets);
-  g_free (job);
-}
-
 static void
 open_clicked (AdwToast *toast, gpointer user_data)
 {
@@ -194,7 +179,7 @@ save_job_free (SaveJob *job)
   g_clear_object (&job->progress);
   g_object_unref (job->from);
   g_ptr_array_unref (job->sheets);
-  g_object_unref (job->file);
+  g_clear_object (&job->file);
   g_free (job->path);
   g_free (job->staging_dir);
   g_free (job->staging);
@@ -371,15 +356,16 @@ td_export_save_finish (GAsyncResult *result, GError **error)
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* @job: what to save, while the clerk chooses where (no file yet). */
 static void
-on_response (GtkNativeDialog *dialog, int response, ExportJob *job)
+on_response (GtkNativeDialog *dialog, int response, SaveJob *job)
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       td_export_save_async (job->from, job->sheets, job->format, file, NULL, NULL, NULL);
     }
-  export_job_free (job);
+  save_job_free (job);
   g_object_unref (dialog);
 }
 
@@ -392,7 +378,7 @@ td_export_sheets (GtkWidget *from, GPtrArray *sheets, TdExportFormat format)
   g_autofree gchar *name = NULL;
   g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
   GtkFileChooserNative *chooser;
-  ExportJob *job;
+  SaveJob *job;
 
   g_return_if_fail (sheets != NULL && sheets->len > 0);
   first = sheets->pdata[0];
@@ -408,7 +394,7 @@ td_export_sheets (GtkWidget *from, GPtrArray *sheets, TdExportFormat format)
   gtk_file_filter_add_suffix (filter, ext);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
 
-  job = g_new0 (ExportJob, 1);
+  job = g_new0 (SaveJob, 1);
   job->from = g_object_ref (from);
   job->sheets = g_ptr_array_ref (sheets);
   job->format = format;

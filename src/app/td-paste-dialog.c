@@ -76,6 +76,8 @@ struct _TdPasteDialog
   TdDb *database;
   gint64 bloc_year_id;
   TdPastePreview *preview;
+  /* The preview's model (the template's): rows → filter (only rows to
+   * check) → multi-selection (rows to group). */
   GtkStringList *rows; /* one item per preview row; its string is the row index */
   GtkCustomFilter *filter;
   GtkMultiSelection *selection;
@@ -999,18 +1001,14 @@ save_action (GtkWidget *widget, const char *name, GVariant *param)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Once shown, filled from the clipboard when it holds a table, as the
+ * units' paste does, unless a table was given already. */
 static void
-td_paste_dialog_map (GtkWidget *widget)
+on_first_map (TdPasteDialog *self)
 {
-  TdPasteDialog *self = TD_PASTE_DIALOG (widget);
-
-  GTK_WIDGET_CLASS (td_paste_dialog_parent_class)->map (widget);
-  /* Fill from the clipboard when it holds a table, as the units' paste does. */
-  if (self->preview == NULL && !g_object_get_data (G_OBJECT (self), "read-once"))
-    {
-      g_object_set_data (G_OBJECT (self), "read-once", GINT_TO_POINTER (1));
-      read_clipboard (self, TRUE);
-    }
+  g_signal_handlers_disconnect_by_func (self, on_first_map, NULL);
+  if (self->preview == NULL)
+    read_clipboard (self, TRUE);
 }
 
 static void
@@ -1036,7 +1034,6 @@ td_paste_dialog_finalize (GObject *object)
 
   g_clear_pointer (&self->preview, td_paste_preview_free);
   g_clear_pointer (&self->cells, g_hash_table_unref);
-  g_clear_object (&self->rows);
   g_free (self->summary);
   G_OBJECT_CLASS (td_paste_dialog_parent_class)->finalize (object);
 }
@@ -1059,12 +1056,11 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
 
   object_class->dispose = td_paste_dialog_dispose;
   object_class->finalize = td_paste_dialog_finalize;
-  widget_class->map = td_paste_dialog_map;
 
   td_widget_class_set_template (widget_class, "td-paste-dialog.ui");
-  td_widget_class_bind_template_children (widget_class, TdPasteDialog, save_button, cancel_button,
-                                          stack, input_view, summary_label, view, back_button,
-                                          preview_button, window_title, check_only_button);
+  td_widget_class_bind_template_children (
+      widget_class, TdPasteDialog, save_button, cancel_button, stack, input_view, summary_label,
+      view, back_button, preview_button, window_title, check_only_button, rows, filter, selection);
   gtk_widget_class_bind_template_callback (widget_class, on_check_only_toggled);
 
   gtk_widget_class_install_action (widget_class, "paste.preview", NULL, preview_action);
@@ -1081,21 +1077,12 @@ td_paste_dialog_class_init (TdPasteDialogClass *klass)
 static void
 td_paste_dialog_init (TdPasteDialog *self)
 {
-  g_autoptr (GtkFilterListModel) filtered = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   /* The main button of the page shown first: Preview, then Save Table. */
   td_dialog_set_buttons (GTK_WINDOW (self), self->preview_button, self->save_button,
                          self->back_button, self->cancel_button, NULL);
   self->cells = g_hash_table_new (NULL, NULL);
-  self->rows = gtk_string_list_new (NULL);
-  /* rows → filter (only rows to check) → multi-selection (rows to group) */
-  self->filter = gtk_custom_filter_new (show_row, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->rows)),
-                                        GTK_FILTER (self->filter));
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_steal_pointer (&filtered)));
-  gtk_column_view_set_model (self->view, GTK_SELECTION_MODEL (self->selection));
-  g_object_unref (self->selection); /* the view holds it */
+  gtk_custom_filter_set_filter_func (self->filter, show_row, self, NULL);
 
   add_column (self, _ ("Line"), COL_LINE, 44, FALSE);
   add_column (self, _ ("Use"), COL_USE, 50, FALSE);
@@ -1107,6 +1094,7 @@ td_paste_dialog_init (TdPasteDialog *self)
   add_column (self, C_ ("paste column", "Deduction"), COL_DEDUCTION, 72, FALSE);
   add_column (self, _ ("Read as"), COL_MEANING, 420, FALSE);
 
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map), NULL);
   build_title_popover (self);
   g_object_ref_sink (self->title_popover);
   gtk_widget_set_visible (self->back_button, FALSE);

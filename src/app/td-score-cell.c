@@ -137,6 +137,19 @@ arrow_move (TdScoreCell *self, TdCellMove move)
   return TRUE;
 }
 
+/* The arrow keys, with their twins on the keypad, and where each moves. */
+static const struct
+{
+  guint keyval;
+  guint keypad_keyval;
+  TdCellMove move;
+} arrows[] = {
+  { GDK_KEY_Up, GDK_KEY_KP_Up, TD_CELL_MOVE_ARROW_UP },
+  { GDK_KEY_Down, GDK_KEY_KP_Down, TD_CELL_MOVE_ARROW_DOWN },
+  { GDK_KEY_Left, GDK_KEY_KP_Left, TD_CELL_MOVE_LEFT },
+  { GDK_KEY_Right, GDK_KEY_KP_Right, TD_CELL_MOVE_RIGHT },
+};
+
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
                 GdkModifierType state, TdScoreCell *self)
@@ -144,20 +157,11 @@ on_key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
   gboolean shift = (state & GDK_SHIFT_MASK) != 0;
   gboolean plain = (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0;
 
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    if (keyval == arrows[i].keyval || keyval == arrows[i].keypad_keyval)
+      return plain && arrow_move (self, arrows[i].move);
   switch (keyval)
     {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      return plain && arrow_move (self, TD_CELL_MOVE_ARROW_UP);
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      return plain && arrow_move (self, TD_CELL_MOVE_ARROW_DOWN);
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      return plain && arrow_move (self, TD_CELL_MOVE_LEFT);
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-      return plain && arrow_move (self, TD_CELL_MOVE_RIGHT);
     case GDK_KEY_Tab:
     case GDK_KEY_KP_Tab:
     case GDK_KEY_ISO_Left_Tab:

@@ -13,12 +13,8 @@ struct _TdUnitItem
   GObject parent_instance;
 
   gint64 unit_id;
-  gchar *name;
-  gchar *short_name;
-  gchar *kind;
   TdRole role;
-  gchar *role_label;
-  gchar *status;
+  gchar *text[TD_UNIT_ITEM_N_TEXTS];
   gchar *folded;
 };
 
@@ -29,11 +25,8 @@ td_unit_item_finalize (GObject *object)
 {
   TdUnitItem *self = TD_UNIT_ITEM (object);
 
-  g_free (self->name);
-  g_free (self->short_name);
-  g_free (self->kind);
-  g_free (self->role_label);
-  g_free (self->status);
+  for (guint i = 0; i < TD_UNIT_ITEM_N_TEXTS; i++)
+    g_free (self->text[i]);
   g_free (self->folded);
   G_OBJECT_CLASS (td_unit_item_parent_class)->finalize (object);
 }
@@ -52,7 +45,8 @@ td_unit_item_init (TdUnitItem *self)
 static void
 fold (TdUnitItem *self)
 {
-  g_autofree gchar *both = g_strconcat (self->name, " ", self->short_name, NULL);
+  g_autofree gchar *both
+      = g_strconcat (self->text[TD_UNIT_ITEM_NAME], " ", self->text[TD_UNIT_ITEM_SHORT_NAME], NULL);
 
   self->folded = td_text_fold (both);
 }
@@ -63,12 +57,12 @@ td_unit_item_new_member (const TdMember *member)
   TdUnitItem *self = g_object_new (TD_TYPE_UNIT_ITEM, NULL);
 
   self->unit_id = member->unit_id;
-  self->name = g_strdup (member->name);
-  self->short_name = g_strdup (member->short_name ? member->short_name : "");
-  self->kind = g_strdup (member->kind ? member->kind : "");
+  self->text[TD_UNIT_ITEM_NAME] = g_strdup (member->name);
+  self->text[TD_UNIT_ITEM_SHORT_NAME] = g_strdup (member->short_name ? member->short_name : "");
+  self->text[TD_UNIT_ITEM_KIND] = g_strdup (member->kind ? member->kind : "");
   self->role = member->role;
-  self->role_label = g_strdup (td_role_label (member->role));
-  self->status = g_strdup (member->retired ? _ ("Retired") : _ ("Active"));
+  self->text[TD_UNIT_ITEM_ROLE_LABEL] = g_strdup (td_role_label (member->role));
+  self->text[TD_UNIT_ITEM_STATUS] = g_strdup (member->retired ? _ ("Retired") : _ ("Active"));
   fold (self);
   return self;
 }
@@ -80,17 +74,17 @@ td_unit_item_new_unit (const TdUnit *unit, const char *blocs)
   TdUnitItem *self = g_object_new (TD_TYPE_UNIT_ITEM, NULL);
 
   self->unit_id = unit->id;
-  self->name = g_strdup (unit->name);
-  self->short_name = g_strdup (unit->short_name ? unit->short_name : "");
-  self->kind = g_strdup (unit->kind ? unit->kind : "");
+  self->text[TD_UNIT_ITEM_NAME] = g_strdup (unit->name);
+  self->text[TD_UNIT_ITEM_SHORT_NAME] = g_strdup (unit->short_name ? unit->short_name : "");
+  self->text[TD_UNIT_ITEM_KIND] = g_strdup (unit->kind ? unit->kind : "");
   self->role = TD_ROLE_MEMBER;
-  self->role_label = g_strdup (blocs ? blocs : "");
+  self->text[TD_UNIT_ITEM_ROLE_LABEL] = g_strdup (blocs ? blocs : "");
   if (unit->merged_into != 0)
-    self->status = g_strdup_printf (_ ("Merged in %d"), unit->retired_year);
+    self->text[TD_UNIT_ITEM_STATUS] = g_strdup_printf (_ ("Merged in %d"), unit->retired_year);
   else if (unit->retired_year != 0)
-    self->status = g_strdup_printf (_ ("Retired from %d"), unit->retired_year);
+    self->text[TD_UNIT_ITEM_STATUS] = g_strdup_printf (_ ("Retired from %d"), unit->retired_year);
   else
-    self->status = g_strdup (_ ("Active"));
+    self->text[TD_UNIT_ITEM_STATUS] = g_strdup (_ ("Active"));
   fold (self);
   return self;
 }
@@ -102,39 +96,22 @@ td_unit_item_get_unit_id (TdUnitItem *self)
 }
 
 const char *
+td_unit_item_get_text (TdUnitItem *self, TdUnitItemText which)
+{
+  g_return_val_if_fail (which < TD_UNIT_ITEM_N_TEXTS, NULL);
+  return self->text[which];
+}
+
+const char *
 td_unit_item_get_name (TdUnitItem *self)
 {
-  return self->name;
-}
-
-const char *
-td_unit_item_get_short_name (TdUnitItem *self)
-{
-  return self->short_name;
-}
-
-const char *
-td_unit_item_get_kind (TdUnitItem *self)
-{
-  return self->kind;
+  return self->text[TD_UNIT_ITEM_NAME];
 }
 
 TdRole
 td_unit_item_get_role (TdUnitItem *self)
 {
   return self->role;
-}
-
-const char *
-td_unit_item_get_role_label (TdUnitItem *self)
-{
-  return self->role_label;
-}
-
-const char *
-td_unit_item_get_status (TdUnitItem *self)
-{
-  return self->status;
 }
 
 gboolean

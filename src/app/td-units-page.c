@@ -314,8 +314,6 @@ sort_items (gconstpointer a, gconstpointer b, gpointer user_data)
 
 /* ---- columns ---- */
 
-typedef const char *(*TextGetter) (TdUnitItem *item);
-
 static void
 setup_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
@@ -329,13 +327,13 @@ setup_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer
 static void
 bind_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer user_data)
 {
-  TextGetter getter = user_data;
+  TdUnitItemText which = GPOINTER_TO_UINT (user_data);
   TdUnitItem *item = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
 
-  gtk_label_set_text (GTK_LABEL (label), getter (item));
+  gtk_label_set_text (GTK_LABEL (label), td_unit_item_get_text (item, which));
   /* Head and deputy stand out; everything else reads plain. */
-  if (getter == td_unit_item_get_role_label && td_unit_item_get_role (item) != TD_ROLE_MEMBER)
+  if (which == TD_UNIT_ITEM_ROLE_LABEL && td_unit_item_get_role (item) != TD_ROLE_MEMBER)
     {
       PangoAttrList *attrs = pango_attr_list_new ();
 
@@ -348,11 +346,11 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer 
 }
 
 static GtkColumnViewColumn *
-add_column (TdUnitsPage *self, const char *title, TextGetter getter, gboolean expand)
+add_column (TdUnitsPage *self, const char *title, TdUnitItemText which, gboolean expand)
 {
   return td_column_view_add_column (self->column_view, title, expand, 0, NULL,
                                     G_CALLBACK (setup_label), G_CALLBACK (bind_label), NULL,
-                                    getter);
+                                    GUINT_TO_POINTER (which));
 }
 
 /* ---- actions ---- */
@@ -657,10 +655,10 @@ td_units_page_init (TdUnitsPage *self)
   gtk_custom_filter_set_filter_func (self->filter, filter_item, self, NULL);
   gtk_custom_sorter_set_sort_func (self->sorter, sort_items, NULL, NULL);
 
-  add_column (self, _ ("Name"), td_unit_item_get_name, TRUE);
-  add_column (self, _ ("Short Name"), td_unit_item_get_short_name, FALSE);
-  self->role_column = add_column (self, _ ("Role"), td_unit_item_get_role_label, FALSE);
-  add_column (self, _ ("Kind"), td_unit_item_get_kind, FALSE);
-  add_column (self, _ ("Status"), td_unit_item_get_status, FALSE);
+  add_column (self, _ ("Name"), TD_UNIT_ITEM_NAME, TRUE);
+  add_column (self, _ ("Short Name"), TD_UNIT_ITEM_SHORT_NAME, FALSE);
+  self->role_column = add_column (self, _ ("Role"), TD_UNIT_ITEM_ROLE_LABEL, FALSE);
+  add_column (self, _ ("Kind"), TD_UNIT_ITEM_KIND, FALSE);
+  add_column (self, _ ("Status"), TD_UNIT_ITEM_STATUS, FALSE);
   td_a11y_follow_column_view (self->column_view, _ ("Units"), 0);
 }

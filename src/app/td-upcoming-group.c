@@ -25,7 +25,6 @@ struct _TdUpcomingGroup
   TdDbFollow database;
   gboolean stale;   /* changed while hidden: refreshed when shown */
   gboolean waiting; /* for the window's first frame */
-  GPtrArray *rows;
   TdCalendarToday today;
 };
 
@@ -60,7 +59,6 @@ add_row (TdUpcomingGroup *self, const char *title, const char *subtitle, const c
     }
   gtk_list_box_append (self->list, row);
   gtk_widget_set_visible (GTK_WIDGET (self->list), TRUE);
-  g_ptr_array_add (self->rows, row);
 }
 
 static gchar *
@@ -86,10 +84,10 @@ refresh (TdUpcomingGroup *self)
   g_autoptr (GPtrArray) list = NULL;
   GDate today = current_today (self), until = today;
   guint n = 0, more = 0, n_overdue = 0, n_soon = 0;
+  GtkWidget *row;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_list_box_remove (self->list, g_ptr_array_index (self->rows, i));
-  g_ptr_array_set_size (self->rows, 0);
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, row);
   gtk_widget_set_visible (GTK_WIDGET (self->list), FALSE);
   if (self->database.db == NULL)
     return;
@@ -225,7 +223,12 @@ td_upcoming_group_set_today (TdUpcomingGroup *self, const GDate *today)
 guint
 td_upcoming_group_get_n_rows (TdUpcomingGroup *self)
 {
-  return self->rows->len;
+  guint n = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n++;
+  return n;
 }
 
 static void
@@ -234,7 +237,6 @@ td_upcoming_group_dispose (GObject *object)
   TdUpcomingGroup *self = TD_UPCOMING_GROUP (object);
 
   td_db_follow_clear (&self->database);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (td_upcoming_group_parent_class)->dispose (object);
 }
 
@@ -256,7 +258,6 @@ td_upcoming_group_class_init (TdUpcomingGroupClass *klass)
 static void
 td_upcoming_group_init (TdUpcomingGroup *self)
 {
-  self->rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }
