@@ -282,30 +282,21 @@ bloc_kind_key (TdBlocKind kind)
   return kind == TD_BLOC_CUM ? "cum" : "khoi";
 }
 
-gint64
-td_registry_add_bloc (TdDb *db, const TdBloc *bloc, GError **error)
+/* The bloc's columns in order, then its id (see TdQueryTable). */
+static gboolean
+write_bloc (TdDb *db, const char *sql, gconstpointer record, GError **error)
 {
-  if (!td_registry_require_name (bloc->name, _ ("Bloc name"), error)
-      || !td_query_run (db,
-                        "INSERT INTO bloc (name, kind, authority, place, notes)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        error, "sseee", bloc->name, bloc_kind_key (bloc->kind), bloc->authority,
-                        bloc->place, bloc->notes))
-    return 0;
-  td_db_notify_changed (db, "registry");
-  return td_db_last_insert_id (db);
+  const TdBloc *bloc = record;
+
+  return td_registry_require_name (bloc->name, _ ("Bloc name"), error)
+         && td_query_run (db, sql, error, "sseeex", bloc->name, bloc_kind_key (bloc->kind),
+                          bloc->authority, bloc->place, bloc->notes, bloc->id);
 }
 
-gboolean
-td_registry_update_bloc (TdDb *db, const TdBloc *bloc, GError **error)
-{
-  return td_registry_require_name (bloc->name, _ ("Bloc name"), error)
-         && td_query_run_change (db, "registry", NULL, error,
-                                 "UPDATE bloc SET name = ?, kind = ?, authority = ?, place = ?,"
-                                 " notes = ? WHERE id = ?",
-                                 "sseeex", bloc->name, bloc_kind_key (bloc->kind), bloc->authority,
-                                 bloc->place, bloc->notes, bloc->id);
-}
+static const TdQueryTable bloc_table
+    = { "bloc", "name, kind, authority, place, notes", "registry", write_bloc };
+
+TD_QUERY_DEFINE_ADD_UPDATE (TdBloc, bloc_table, td_registry_add_bloc, td_registry_update_bloc);
 
 static gpointer
 bloc_from_row (sqlite3_stmt *stmt)
