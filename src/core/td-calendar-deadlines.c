@@ -151,15 +151,11 @@ td_calendar_get_deadline (TdDb *db, gint64 deadline_id, GError **error)
 gboolean
 td_calendar_validate_deadline (const TdDeadline *deadline, GError **error)
 {
-  g_autofree gchar *title = g_strstrip (g_strdup (deadline->title ? deadline->title : ""));
-
-  if (title[0] == '\0')
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Title: say what must be done, for example “Gửi báo cáo sơ kết 06 "
-                              "tháng đầu năm”."));
-      return FALSE;
-    }
+  if (!td_error_require_text (deadline->title,
+                              _ ("Title: say what must be done, for example “Gửi báo cáo sơ kết 06 "
+                                 "tháng đầu năm”."),
+                              error))
+    return FALSE;
   if (!g_date_valid (&deadline->due))
     {
       g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,

@@ -102,25 +102,11 @@ td_target_result_short (const char *result)
   return g_string_free (initials, FALSE);
 }
 
-/* Fails with @message (naming the field) when @text is empty or only
- * white space. */
-static gboolean
-require_text (const char *text, const char *message, GError **error)
-{
-  g_autofree gchar *clean = td_text_normalize_space (text);
-
-  if (clean[0] == '\0')
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 td_campaign_check (const TdCampaign *campaign, GError **error)
 {
-  if (!require_text (campaign->name, _ ("Campaign name: enter a name; it cannot be empty."), error))
+  if (!td_error_require_text (campaign->name,
+                              _ ("Campaign name: enter a name; it cannot be empty."), error))
     return FALSE;
   if (!g_date_valid (&campaign->starts))
     {
@@ -215,8 +201,8 @@ td_campaign_list (TdDb *db, gint64 bloc_year_id, GError **error)
 static gboolean
 check_target (const TdTarget *target, GError **error)
 {
-  return require_text (target->text,
-                       _ ("Target: enter what the members strive for; it cannot be empty."), error);
+  return td_error_require_text (
+      target->text, _ ("Target: enter what the members strive for; it cannot be empty."), error);
 }
 
 static const char *

@@ -83,15 +83,9 @@ td_date_from_iso (const char *text, GDate *out)
 gboolean
 td_registry_require_name (const char *name, const char *field, GError **error)
 {
-  g_autofree gchar *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree gchar *message = g_strdup_printf (_ ("%s: enter a name; it cannot be empty."), field);
 
-  if (trimmed[0] == '\0')
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("%s: enter a name; it cannot be empty."),
-                   field);
-      return FALSE;
-    }
-  return TRUE;
+  return td_error_require_text (name, message, error);
 }
 
 gboolean
