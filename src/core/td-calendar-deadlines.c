@@ -29,18 +29,15 @@ td_deadline_state (const TdDeadline *deadline, const GDate *today)
   return TD_DEADLINE_PENDING;
 }
 
-const char *
-td_responsible_to_string (TdResponsible responsible)
-{
-  static const char *const labels[] = {
-    [TD_RESPONSIBLE_HEAD] = N_ ("Head of the bloc"),
-    [TD_RESPONSIBLE_DEPUTY] = N_ ("Deputy of the bloc"),
-    [TD_RESPONSIBLE_MEMBERS] = N_ ("Every member"),
-    [TD_RESPONSIBLE_UNIT] = N_ ("One unit"),
-  };
+static const char *const responsible_labels[] = {
+  [TD_RESPONSIBLE_HEAD] = N_ ("Head of the bloc"),
+  [TD_RESPONSIBLE_DEPUTY] = N_ ("Deputy of the bloc"),
+  [TD_RESPONSIBLE_MEMBERS] = N_ ("Every member"),
+  [TD_RESPONSIBLE_UNIT] = N_ ("One unit"),
+};
 
-  return TD_ENUM_LABEL (labels, responsible, TD_RESPONSIBLE_UNIT);
-}
+TD_ENUM_DEFINE_LABEL (TdResponsible, td_responsible_to_string, responsible_labels,
+                      TD_RESPONSIBLE_UNIT);
 
 static const char *responsible_names[] = { "head", "deputy", "members", "unit" };
 

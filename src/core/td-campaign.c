@@ -41,17 +41,13 @@ static const gsize target_texts[] = { G_STRUCT_OFFSET (TdTarget, text),
 
 TD_RECORD_DEFINE_FREE (TdTarget, td_target_free, target_texts);
 
-const char *
-td_campaign_kind_label (TdCampaignKind kind)
-{
-  static const char *const labels[] = {
-    [TD_CAMPAIGN_YEARLY] = N_ ("Yearly"),   [TD_CAMPAIGN_DRIVE1] = N_ ("Drive I"),
-    [TD_CAMPAIGN_DRIVE2] = N_ ("Drive II"), [TD_CAMPAIGN_SPECIAL] = N_ ("Special drive"),
-    [TD_CAMPAIGN_TOPICAL] = N_ ("Topical"),
-  };
+static const char *const kind_labels[] = {
+  [TD_CAMPAIGN_YEARLY] = N_ ("Yearly"),   [TD_CAMPAIGN_DRIVE1] = N_ ("Drive I"),
+  [TD_CAMPAIGN_DRIVE2] = N_ ("Drive II"), [TD_CAMPAIGN_SPECIAL] = N_ ("Special drive"),
+  [TD_CAMPAIGN_TOPICAL] = N_ ("Topical"),
+};
 
-  return TD_ENUM_LABEL (labels, kind, TD_CAMPAIGN_YEARLY);
-}
+TD_ENUM_DEFINE_LABEL (TdCampaignKind, td_campaign_kind_label, kind_labels, TD_CAMPAIGN_YEARLY);
 
 const char *
 td_target_kind_label (TdTargetKind kind)

@@ -495,17 +495,13 @@ td_registry_get_summary (TdDb *db, gint64 bloc_year_id, TdRegistrySummary *out)
 
 /* ---- words and dates ---- */
 
-const char *
-td_role_label (TdRole role)
-{
-  static const char *const labels[] = {
-    [TD_ROLE_MEMBER] = N_ ("Member"),
-    [TD_ROLE_HEAD] = N_ ("Head"),
-    [TD_ROLE_DEPUTY] = N_ ("Deputy"),
-  };
+static const char *const role_labels[] = {
+  [TD_ROLE_MEMBER] = N_ ("Member"),
+  [TD_ROLE_HEAD] = N_ ("Head"),
+  [TD_ROLE_DEPUTY] = N_ ("Deputy"),
+};
 
-  return TD_ENUM_LABEL (labels, role, TD_ROLE_MEMBER);
-}
+TD_ENUM_DEFINE_LABEL (TdRole, td_role_label, role_labels, TD_ROLE_MEMBER);
 
 gchar *
 td_date_to_display (const GDate *date)
