@@ -659,6 +659,81 @@ test_occurrences_in_range (void)
   }
 }
 
+/* A deadline's and an event's add, update and delete write every column
+ * and find the row by its id. */
+static void
+test_record_writes (void)
+{
+  g_autoptr (TdDb) db = new_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDeadline) d = td_deadline_new ();
+  g_autoptr (TdDeadline) stored = NULL;
+  g_autoptr (GPtrArray) events = NULL;
+  gint64 units[2];
+  gint64 by_id = setup_bloc_year (db, 2025, 2, units);
+  gint64 other_id, event_id;
+  TdEvent *e;
+
+  d->bloc_year_id = by_id;
+  d->title = g_strdup ("Báo cáo quý I");
+  d->due = dmy (15, 4, 2025);
+  other_id = td_calendar_add_deadline (db, d, &error);
+  g_assert_no_error (error);
+  d->id = td_calendar_add_deadline (db, d, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (d->id, >, other_id);
+
+  g_free (d->title);
+  d->title = g_strdup ("Báo cáo quý II");
+  d->due = dmy (15, 7, 2025);
+  d->responsible = TD_RESPONSIBLE_UNIT;
+  d->unit_id = units[1];
+  d->done = dmy (10, 7, 2025);
+  g_free (d->notes);
+  d->notes = g_strdup ("Gửi qua hệ thống văn bản điện tử");
+  g_assert_true (td_calendar_update_deadline (db, d, &error));
+  stored = td_calendar_get_deadline (db, d->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Báo cáo quý II");
+  g_assert_cmpint (g_date_compare (&stored->due, &d->due), ==, 0);
+  g_assert_cmpint (g_date_compare (&stored->done, &d->done), ==, 0);
+  g_assert_cmpint (stored->responsible, ==, TD_RESPONSIBLE_UNIT);
+  g_assert_cmpint (stored->unit_id, ==, units[1]);
+  g_assert_cmpstr (stored->notes, ==, "Gửi qua hệ thống văn bản điện tử");
+  g_clear_pointer (&stored, td_deadline_free);
+  /* The other deadline is untouched, then the edited one is deleted. */
+  stored = td_calendar_get_deadline (db, other_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->title, ==, "Báo cáo quý I");
+  g_clear_pointer (&stored, td_deadline_free);
+  g_assert_true (td_calendar_delete_deadline (db, d->id, &error));
+  g_assert_null (td_calendar_get_deadline (db, d->id, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  event_id = add_local_event (db, "Ngày giải phóng tỉnh Bình Phước", 23, 3, 1975);
+  events = td_calendar_list_events (db, &error);
+  g_assert_cmpuint (events->len, ==, 1);
+  e = events->pdata[0];
+  g_free (e->name);
+  e->name = g_strdup ("Ngày thành lập tỉnh Bình Phước");
+  e->day = 1;
+  e->month = 1;
+  e->year = 1997;
+  e->great = TRUE;
+  g_assert_true (td_calendar_update_event (db, e, &error));
+  g_clear_pointer (&events, g_ptr_array_unref);
+  events = td_calendar_list_events (db, &error);
+  g_assert_cmpuint (events->len, ==, 1);
+  e = events->pdata[0];
+  g_assert_cmpint (e->id, ==, event_id);
+  g_assert_cmpstr (e->name, ==, "Ngày thành lập tỉnh Bình Phước");
+  g_assert_cmpint (e->day, ==, 1);
+  g_assert_cmpint (e->month, ==, 1);
+  g_assert_cmpint (e->year, ==, 1997);
+  g_assert_true (e->great);
+}
+
 /* Every row of data/events.tsv against its sources (see the file's
  * comments): the great holidays of Nghị định 145/2013, Điều 4, with their
  * dates; one row per key; no day observed before the event it recalls. */
@@ -837,6 +912,7 @@ main (int argc, char **argv)
   g_test_add_func ("/calendar/deadline-validation", test_deadline_validation);
   g_test_add_func ("/calendar/lunar-validation", test_lunar_validation);
   g_test_add_func ("/calendar/occurrences-in-range", test_occurrences_in_range);
+  g_test_add_func ("/calendar/record-writes", test_record_writes);
   g_test_add_func ("/calendar/shipped-file", test_shipped_file);
   g_test_add_func ("/calendar/first-observed", test_first_observed);
   g_test_add_func ("/calendar/demo", test_demo);

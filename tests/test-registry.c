@@ -240,6 +240,67 @@ test_field_validations (void)
   assert_message_names (error, "Year");
 }
 
+/* A bloc's and a campaign's update write every column of the row with
+ * their id, and a deleted campaign is gone. */
+static void
+test_record_writes (void)
+{
+  g_autoptr (TdDb) db = new_db ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdBloc) bloc = NULL;
+  g_autoptr (TdCampaign) c = td_campaign_new ();
+  g_autoptr (TdCampaign) stored = NULL;
+  gint64 bloc_id;
+  gint64 by_id = setup_bloc_year (db, 2024, &bloc_id);
+  gint64 other_id;
+
+  bloc = td_registry_get_bloc (db, bloc_id, &error);
+  g_assert_no_error (error);
+  g_free (bloc->name);
+  bloc->name = g_strdup ("Cụm Thi đua các huyện phía Bắc");
+  bloc->kind = TD_BLOC_CUM;
+  g_free (bloc->place);
+  bloc->place = g_strdup ("Đồng Xoài");
+  g_assert_true (td_registry_update_bloc (db, bloc, &error));
+  g_clear_pointer (&bloc, td_bloc_free);
+  bloc = td_registry_get_bloc (db, bloc_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bloc->name, ==, "Cụm Thi đua các huyện phía Bắc");
+  g_assert_cmpint (bloc->kind, ==, TD_BLOC_CUM);
+  g_assert_cmpstr (bloc->place, ==, "Đồng Xoài");
+
+  c->bloc_year_id = by_id;
+  c->name = g_strdup ("Đợt thi đua cao điểm");
+  g_date_set_dmy (&c->starts, 1, 9, 2024);
+  g_date_set_dmy (&c->ends, 30, 9, 2024);
+  other_id = td_campaign_add (db, c, &error);
+  g_assert_no_error (error);
+  c->id = td_campaign_add (db, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (c->id, >, other_id);
+  g_free (c->name);
+  c->name = g_strdup ("Thi đua chào mừng Đại hội");
+  c->kind = TD_CAMPAIGN_SPECIAL;
+  g_date_set_dmy (&c->ends, 15, 10, 2024);
+  g_free (c->slogan);
+  c->slogan = g_strdup ("Đoàn kết, sáng tạo");
+  g_assert_true (td_campaign_update (db, c, &error));
+  stored = td_campaign_get (db, c->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "Thi đua chào mừng Đại hội");
+  g_assert_cmpint (stored->kind, ==, TD_CAMPAIGN_SPECIAL);
+  g_assert_cmpint (g_date_get_day (&stored->ends), ==, 15);
+  g_assert_cmpstr (stored->slogan, ==, "Đoàn kết, sáng tạo");
+  g_clear_pointer (&stored, td_campaign_free);
+  stored = td_campaign_get (db, other_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (stored->name, ==, "Đợt thi đua cao điểm");
+
+  g_assert_true (td_campaign_delete (db, c->id, &error));
+  g_assert_null (td_campaign_get (db, c->id, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_NOT_FOUND);
+}
+
 static void
 test_rename_and_merge_history (void)
 {
@@ -656,6 +717,7 @@ main (int argc, char **argv)
   g_test_add_func ("/registry/validation", test_validation);
   g_test_add_func ("/registry/demo", test_demo);
   g_test_add_func ("/registry/field-validations", test_field_validations);
+  g_test_add_func ("/registry/record-writes", test_record_writes);
   g_test_add_func ("/registry/rename-and-merge-history", test_rename_and_merge_history);
   g_test_add_func ("/registry/start-new-year", test_start_new_year);
   g_test_add_func ("/registry/delete-and-remove", test_delete_and_remove);

@@ -29,18 +29,15 @@ td_deadline_state (const TdDeadline *deadline, const GDate *today)
   return TD_DEADLINE_PENDING;
 }
 
-const char *
-td_responsible_to_string (TdResponsible responsible)
-{
-  static const char *const labels[] = {
-    [TD_RESPONSIBLE_HEAD] = N_ ("Head of the bloc"),
-    [TD_RESPONSIBLE_DEPUTY] = N_ ("Deputy of the bloc"),
-    [TD_RESPONSIBLE_MEMBERS] = N_ ("Every member"),
-    [TD_RESPONSIBLE_UNIT] = N_ ("One unit"),
-  };
+static const char *const responsible_labels[] = {
+  [TD_RESPONSIBLE_HEAD] = N_ ("Head of the bloc"),
+  [TD_RESPONSIBLE_DEPUTY] = N_ ("Deputy of the bloc"),
+  [TD_RESPONSIBLE_MEMBERS] = N_ ("Every member"),
+  [TD_RESPONSIBLE_UNIT] = N_ ("One unit"),
+};
 
-  return TD_ENUM_LABEL (labels, responsible, TD_RESPONSIBLE_UNIT);
-}
+TD_ENUM_DEFINE_LABEL (TdResponsible, td_responsible_to_string, responsible_labels,
+                      TD_RESPONSIBLE_UNIT);
 
 static const char *responsible_names[] = { "head", "deputy", "members", "unit" };
 
@@ -151,15 +148,11 @@ td_calendar_get_deadline (TdDb *db, gint64 deadline_id, GError **error)
 gboolean
 td_calendar_validate_deadline (const TdDeadline *deadline, GError **error)
 {
-  g_autofree gchar *title = g_strstrip (g_strdup (deadline->title ? deadline->title : ""));
-
-  if (title[0] == '\0')
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Title: say what must be done, for example “Gửi báo cáo sơ kết 06 "
-                              "tháng đầu năm”."));
-      return FALSE;
-    }
+  if (!td_error_require_text (deadline->title,
+                              _ ("Title: say what must be done, for example “Gửi báo cáo sơ kết 06 "
+                                 "tháng đầu năm”."),
+                              error))
+    return FALSE;
   if (!g_date_valid (&deadline->due))
     {
       g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
@@ -181,47 +174,27 @@ td_calendar_validate_deadline (const TdDeadline *deadline, GError **error)
   return TRUE;
 }
 
-/* Adds (the SQL has ?1 … ?8) or updates (?9 is the id) a deadline. */
+/* The deadline's columns in order, then its id (see TdQueryTable). */
 static gboolean
-write_deadline (TdDb *db, const char *sql, const TdDeadline *d, GError **error)
+write_deadline (TdDb *db, const char *sql, gconstpointer record, GError **error)
 {
+  const TdDeadline *d = record;
   g_autofree gchar *due = td_date_to_iso (&d->due);
   g_autofree gchar *done = td_date_to_iso (&d->done);
 
   return td_calendar_validate_deadline (d, error)
-         && td_query_run_change (db, "deadlines", NULL, error, sql, "xsssrrsex", d->bloc_year_id,
-                                 d->title, due, responsible_names[d->responsible],
-                                 d->responsible == TD_RESPONSIBLE_UNIT ? d->unit_id : 0,
-                                 d->campaign_id, done, d->notes, d->id);
+         && td_query_run (db, sql, error, "xsssrrsex", d->bloc_year_id, d->title, due,
+                          responsible_names[d->responsible],
+                          d->responsible == TD_RESPONSIBLE_UNIT ? d->unit_id : 0, d->campaign_id,
+                          done, d->notes, d->id);
 }
 
-gint64
-td_calendar_add_deadline (TdDb *db, const TdDeadline *deadline, GError **error)
-{
-  if (!write_deadline (db,
-                       "INSERT INTO deadline (bloc_year_id, title, due, responsible, unit_id,"
-                       " campaign_id, done, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                       deadline, error))
-    return 0;
-  return td_db_last_insert_id (db);
-}
+static const TdQueryTable deadline_table
+    = { "deadline", "bloc_year_id, title, due, responsible, unit_id, campaign_id, done, notes",
+        "deadlines", write_deadline };
 
-gboolean
-td_calendar_update_deadline (TdDb *db, const TdDeadline *deadline, GError **error)
-{
-  return write_deadline (db,
-                         "UPDATE deadline SET bloc_year_id = ?1, title = ?2, due = ?3,"
-                         " responsible = ?4, unit_id = ?5, campaign_id = ?6, done = ?7,"
-                         " notes = ?8 WHERE id = ?9",
-                         deadline, error);
-}
-
-gboolean
-td_calendar_delete_deadline (TdDb *db, gint64 deadline_id, GError **error)
-{
-  return td_query_run_change (db, "deadlines", NULL, error, "DELETE FROM deadline WHERE id = ?",
-                              "x", deadline_id);
-}
+TD_QUERY_DEFINE_WRITES (TdDeadline, deadline_table, td_calendar_add_deadline,
+                        td_calendar_update_deadline, td_calendar_delete_deadline);
 
 static gboolean
 set_done_no_notify (TdDb *db, gint64 deadline_id, const GDate *done, GError **error)

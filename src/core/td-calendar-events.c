@@ -243,15 +243,11 @@ td_event_date_in_year (const TdEvent *event, gint year, GDate *out)
 gboolean
 td_calendar_validate_event (const TdEvent *event, GError **error)
 {
-  g_autofree gchar *name = g_strstrip (g_strdup (event->name ? event->name : ""));
-
-  if (name[0] == '\0')
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID,
-                           _ ("Name: write the name of the event, for example “Ngày giải phóng "
-                              "tỉnh Bình Phước”."));
-      return FALSE;
-    }
+  if (!td_error_require_text (event->name,
+                              _ ("Name: write the name of the event, for example “Ngày giải phóng "
+                                 "tỉnh Bình Phước”."),
+                              error))
+    return FALSE;
   if (event->month < 1 || event->month > 12)
     {
       g_set_error (error, TD_ERROR, TD_ERROR_INVALID,

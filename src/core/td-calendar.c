@@ -233,45 +233,26 @@ td_calendar_list_events (TdDb *db, GError **error)
                         event_from_row, (GDestroyNotify)td_event_free, error, NULL);
 }
 
-/* Adds (the SQL has ?1 … ?10) or updates (?11 is the id) an event. */
+/* The event's columns in order, then its id (see TdQueryTable). */
 static gboolean
-write_event (TdDb *db, const char *sql, const TdEvent *event, GError **error)
+write_event (TdDb *db, const char *sql, gconstpointer record, GError **error)
 {
+  const TdEvent *event = record;
+
   return td_calendar_validate_event (event, error)
-         && td_query_run_change (
-             db, "calendar", NULL, error, sql, "sssiibrsbex", event->name,
-             td_event_kind_to_string (event->kind), event->lunar ? "lunar" : "solar", event->day,
-             event->month, event->leap, (gint64)event->year, td_anniversary_to_string (event->rule),
-             event->great, event->notes, event->id);
+         && td_query_run (db, sql, error, "sssiibrsbex", event->name,
+                          td_event_kind_to_string (event->kind), event->lunar ? "lunar" : "solar",
+                          event->day, event->month, event->leap, (gint64)event->year,
+                          td_anniversary_to_string (event->rule), event->great, event->notes,
+                          event->id);
 }
 
-gint64
-td_calendar_add_event (TdDb *db, const TdEvent *event, GError **error)
-{
-  if (!write_event (db,
-                    "INSERT INTO event (name, kind, calendar, day, month, leap, year, anniversary,"
-                    " great, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                    event, error))
-    return 0;
-  return td_db_last_insert_id (db);
-}
+static const TdQueryTable event_table
+    = { "event", "name, kind, calendar, day, month, leap, year, anniversary, great, notes",
+        "calendar", write_event };
 
-gboolean
-td_calendar_update_event (TdDb *db, const TdEvent *event, GError **error)
-{
-  return write_event (db,
-                      "UPDATE event SET name = ?1, kind = ?2, calendar = ?3, day = ?4, month = ?5,"
-                      " leap = ?6, year = ?7, anniversary = ?8, great = ?9, notes = ?10"
-                      " WHERE id = ?11",
-                      event, error);
-}
-
-gboolean
-td_calendar_delete_event (TdDb *db, gint64 event_id, GError **error)
-{
-  return td_query_run_change (db, "calendar", NULL, error, "DELETE FROM event WHERE id = ?", "x",
-                              event_id);
-}
+TD_QUERY_DEFINE_WRITES (TdEvent, event_table, td_calendar_add_event, td_calendar_update_event,
+                        td_calendar_delete_event);
 
 /* Occurrences -------------------------------------------------------------- */
 

@@ -41,17 +41,13 @@ static const gsize target_texts[] = { G_STRUCT_OFFSET (TdTarget, text),
 
 TD_RECORD_DEFINE_FREE (TdTarget, td_target_free, target_texts);
 
-const char *
-td_campaign_kind_label (TdCampaignKind kind)
-{
-  static const char *const labels[] = {
-    [TD_CAMPAIGN_YEARLY] = N_ ("Yearly"),   [TD_CAMPAIGN_DRIVE1] = N_ ("Drive I"),
-    [TD_CAMPAIGN_DRIVE2] = N_ ("Drive II"), [TD_CAMPAIGN_SPECIAL] = N_ ("Special drive"),
-    [TD_CAMPAIGN_TOPICAL] = N_ ("Topical"),
-  };
+static const char *const kind_labels[] = {
+  [TD_CAMPAIGN_YEARLY] = N_ ("Yearly"),   [TD_CAMPAIGN_DRIVE1] = N_ ("Drive I"),
+  [TD_CAMPAIGN_DRIVE2] = N_ ("Drive II"), [TD_CAMPAIGN_SPECIAL] = N_ ("Special drive"),
+  [TD_CAMPAIGN_TOPICAL] = N_ ("Topical"),
+};
 
-  return TD_ENUM_LABEL (labels, kind, TD_CAMPAIGN_YEARLY);
-}
+TD_ENUM_DEFINE_LABEL (TdCampaignKind, td_campaign_kind_label, kind_labels, TD_CAMPAIGN_YEARLY);
 
 const char *
 td_target_kind_label (TdTargetKind kind)
@@ -102,25 +98,11 @@ td_target_result_short (const char *result)
   return g_string_free (initials, FALSE);
 }
 
-/* Fails with @message (naming the field) when @text is empty or only
- * white space. */
-static gboolean
-require_text (const char *text, const char *message, GError **error)
-{
-  g_autofree gchar *clean = td_text_normalize_space (text);
-
-  if (clean[0] == '\0')
-    {
-      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 td_campaign_check (const TdCampaign *campaign, GError **error)
 {
-  if (!require_text (campaign->name, _ ("Campaign name: enter a name; it cannot be empty."), error))
+  if (!td_error_require_text (campaign->name,
+                              _ ("Campaign name: enter a name; it cannot be empty."), error))
     return FALSE;
   if (!g_date_valid (&campaign->starts))
     {
@@ -154,46 +136,26 @@ td_campaign_check (const TdCampaign *campaign, GError **error)
   return TRUE;
 }
 
-/* Adds (@id 0) or updates a campaign: its fields are ?1 … ?8, its id ?9. */
+/* The campaign's columns in order, then its id (see TdQueryTable). */
 static gboolean
-write_campaign (TdDb *db, const char *sql, const TdCampaign *c, GError **error)
+write_campaign (TdDb *db, const char *sql, gconstpointer record, GError **error)
 {
+  const TdCampaign *c = record;
   g_autofree gchar *starts = td_date_to_iso (&c->starts);
   g_autofree gchar *ends = td_date_to_iso (&c->ends);
   g_autofree gchar *name = td_text_normalize_space (c->name);
 
   return td_campaign_check (c, error)
-         && td_query_run_change (db, "campaigns", NULL, error, sql, "xsseessex", c->bloc_year_id,
-                                 name, kind_keys[c->kind], c->theme, c->slogan, starts, ends,
-                                 c->notes, c->id);
+         && td_query_run (db, sql, error, "xsseessex", c->bloc_year_id, name, kind_keys[c->kind],
+                          c->theme, c->slogan, starts, ends, c->notes, c->id);
 }
 
-gint64
-td_campaign_add (TdDb *db, const TdCampaign *campaign, GError **error)
-{
-  if (!write_campaign (db,
-                       "INSERT INTO campaign (bloc_year_id, name, kind, theme, slogan, starts,"
-                       " ends, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                       campaign, error))
-    return 0;
-  return td_db_last_insert_id (db);
-}
+static const TdQueryTable campaign_table
+    = { "campaign", "bloc_year_id, name, kind, theme, slogan, starts, ends, notes", "campaigns",
+        write_campaign };
 
-gboolean
-td_campaign_update (TdDb *db, const TdCampaign *campaign, GError **error)
-{
-  return write_campaign (db,
-                         "UPDATE campaign SET bloc_year_id = ?1, name = ?2, kind = ?3, theme = ?4,"
-                         " slogan = ?5, starts = ?6, ends = ?7, notes = ?8 WHERE id = ?9",
-                         campaign, error);
-}
-
-gboolean
-td_campaign_delete (TdDb *db, gint64 campaign_id, GError **error)
-{
-  return td_query_run_change (db, "campaigns", NULL, error, "DELETE FROM campaign WHERE id = ?",
-                              "x", campaign_id);
-}
+TD_QUERY_DEFINE_WRITES (TdCampaign, campaign_table, td_campaign_add, td_campaign_update,
+                        td_campaign_delete);
 
 #define CAMPAIGN_COLUMNS "id, bloc_year_id, name, kind, theme, slogan, starts, ends, notes"
 
@@ -235,8 +197,8 @@ td_campaign_list (TdDb *db, gint64 bloc_year_id, GError **error)
 static gboolean
 check_target (const TdTarget *target, GError **error)
 {
-  return require_text (target->text,
-                       _ ("Target: enter what the members strive for; it cannot be empty."), error);
+  return td_error_require_text (
+      target->text, _ ("Target: enter what the members strive for; it cannot be empty."), error);
 }
 
 static const char *

@@ -145,11 +145,7 @@ static const TdRecordPart criterion_parts[]
         TD_RECORD_PART (TdCriterion, size_classes, g_strfreev),
         TD_RECORD_PART (TdCriterion, size_ranges, g_array_unref), TD_RECORD_PARTS_END };
 
-void
-td_criterion_free (TdCriterion *c)
-{
-  td_record_free_full (c, criterion_texts, criterion_parts);
-}
+TD_RECORD_DEFINE_FREE_FULL (TdCriterion, td_criterion_free, criterion_texts, criterion_parts);
 
 TdRuleOption *
 td_criterion_add_option (TdCriterion *criterion, const char *label, TdPoints points)

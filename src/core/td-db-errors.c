@@ -6,6 +6,7 @@
 
 #include "td-backup.h"
 #include "td-db.h"
+#include "td-text.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -51,6 +52,19 @@ no_room_to_write (sqlite3 *handle)
         return TRUE;
     }
   return FALSE;
+}
+
+gboolean
+td_error_require_text (const char *text, const char *message, GError **error)
+{
+  g_autofree gchar *clean = td_text_normalize_space (text);
+
+  if (clean[0] == '\0')
+    {
+      g_set_error_literal (error, TD_ERROR, TD_ERROR_INVALID, message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean

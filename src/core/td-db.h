@@ -114,6 +114,10 @@ gboolean td_error_from_sqlite (sqlite3 *handle, int rc, GError **error);
  * Returns FALSE. */
 gboolean td_error_from_errno (GError **error, int saved, const char *format, ...)
     G_GNUC_PRINTF (3, 4);
+/* A field the clerk must fill in: FALSE, and a TD_ERROR_INVALID saying
+ * @message (which names the field), when @text is NULL or only white
+ * space. */
+gboolean td_error_require_text (const char *text, const char *message, GError **error);
 gchar *td_db_current_user (void);
 
 /* The numbered schema steps, in td-schema.c. */

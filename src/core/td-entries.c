@@ -43,17 +43,13 @@ td_source_from_string (const char *name, TdSource *out)
   return FALSE;
 }
 
-const char *
-td_source_get_label (TdSource source)
-{
-  static const char *const labels[] = {
-    [TD_SOURCE_SELF] = N_ ("Self-score"),
-    [TD_SOURCE_ASSESSED] = N_ ("Assessed score"),
-    [TD_SOURCE_FINAL] = N_ ("Final score"),
-  };
+static const char *const source_labels[] = {
+  [TD_SOURCE_SELF] = N_ ("Self-score"),
+  [TD_SOURCE_ASSESSED] = N_ ("Assessed score"),
+  [TD_SOURCE_FINAL] = N_ ("Final score"),
+};
 
-  return TD_ENUM_LABEL (labels, source, TD_SOURCE_FINAL);
-}
+TD_ENUM_DEFINE_LABEL (TdSource, td_source_get_label, source_labels, TD_SOURCE_FINAL);
 
 /* Entries */
 

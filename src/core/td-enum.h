@@ -27,6 +27,18 @@ td_enum_label (const char *const *labels, gsize n_labels, gint value, gint fallb
 #define TD_ENUM_LABEL(labels, value, fallback)                                                     \
   td_enum_label ((labels), G_N_ELEMENTS (labels), (gint)(value), (gint)(fallback))
 
+/* A function that returns the name of a value from such a table, one line
+ * instead of a function:
+ *
+ *   static const char *const role_labels[] = { … };
+ *   TD_ENUM_DEFINE_LABEL (TdRole, td_role_label, role_labels, TD_ROLE_MEMBER); */
+#define TD_ENUM_DEFINE_LABEL(Type, func, labels, fallback)                                         \
+  const char *func (Type value)                                                                    \
+  {                                                                                                \
+    return TD_ENUM_LABEL (labels, value, fallback);                                                \
+  }                                                                                                \
+  const char *func (Type value)
+
 /* The value whose id (the word a file or a table keeps for it) is @id in
  * a table of ids indexed by the value; -1 when none is. */
 static inline gint

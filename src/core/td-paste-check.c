@@ -5,6 +5,7 @@
  * row in words, and the names of row kinds. */
 #include "config.h"
 
+#include "td-enum.h"
 #include "td-paste-private.h"
 #include "td-text.h"
 
@@ -640,27 +641,15 @@ td_paste_row_kind_name (const TdPastePreview *preview, guint row_index)
     }
 }
 
-const char *
-td_paste_role_get_label (TdPasteRole role)
-{
-  switch (role)
-    {
-    case TD_PASTE_ROLE_CRITERION:
-      return _ ("Criterion");
-    case TD_PASTE_ROLE_GRADE:
-      return _ ("Grade of the item above");
-    case TD_PASTE_ROLE_OPTION:
-      return _ ("Option of the item above");
-    case TD_PASTE_ROLE_SIZE_CLASS:
-      return _ ("Size class with brackets");
-    case TD_PASTE_ROLE_BRACKET:
-      return _ ("Bracket of the item above");
-    case TD_PASTE_ROLE_NOTE:
-      return _ ("Note (cap or exemption)");
-    case TD_PASTE_ROLE_GUIDANCE:
-      return _ ("Guidance text");
-    case TD_PASTE_ROLE_SKIP:
-    default:
-      return _ ("Not used");
-    }
-}
+static const char *const role_labels[] = {
+  [TD_PASTE_ROLE_SKIP] = N_ ("Not used"),
+  [TD_PASTE_ROLE_CRITERION] = N_ ("Criterion"),
+  [TD_PASTE_ROLE_GRADE] = N_ ("Grade of the item above"),
+  [TD_PASTE_ROLE_OPTION] = N_ ("Option of the item above"),
+  [TD_PASTE_ROLE_SIZE_CLASS] = N_ ("Size class with brackets"),
+  [TD_PASTE_ROLE_BRACKET] = N_ ("Bracket of the item above"),
+  [TD_PASTE_ROLE_NOTE] = N_ ("Note (cap or exemption)"),
+  [TD_PASTE_ROLE_GUIDANCE] = N_ ("Guidance text"),
+};
+
+TD_ENUM_DEFINE_LABEL (TdPasteRole, td_paste_role_get_label, role_labels, TD_PASTE_ROLE_SKIP);

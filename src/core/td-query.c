@@ -290,6 +290,54 @@ td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, GError **
   return ok;
 }
 
+/* Runs the statement @table's writer fills in, then notifies its change. */
+static gboolean
+write_record (TdDb *db, const TdQueryTable *table, const char *sql, gconstpointer record,
+              GError **error)
+{
+  if (!table->write (db, sql, record, error))
+    return FALSE;
+  td_db_notify_changed (db, table->what);
+  return TRUE;
+}
+
+gint64
+td_query_insert (TdDb *db, const TdQueryTable *table, gconstpointer record, GError **error)
+{
+  g_auto (GStrv) columns = g_strsplit (table->columns, ", ", -1);
+  g_autoptr (GString) sql = g_string_new (NULL);
+
+  g_string_printf (sql, "INSERT INTO %s (%s) VALUES (", table->name, table->columns);
+  for (guint i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s?%u", i > 0 ? ", " : "", i + 1);
+  g_string_append_c (sql, ')');
+  if (!write_record (db, table, sql->str, record, error))
+    return 0;
+  return td_db_last_insert_id (db);
+}
+
+gboolean
+td_query_update (TdDb *db, const TdQueryTable *table, gconstpointer record, GError **error)
+{
+  g_auto (GStrv) columns = g_strsplit (table->columns, ", ", -1);
+  g_autoptr (GString) sql = g_string_new (NULL);
+  guint i;
+
+  g_string_printf (sql, "UPDATE %s SET ", table->name);
+  for (i = 0; columns[i] != NULL; i++)
+    g_string_append_printf (sql, "%s%s = ?%u", i > 0 ? ", " : "", columns[i], i + 1);
+  g_string_append_printf (sql, " WHERE id = ?%u", i + 1);
+  return write_record (db, table, sql->str, record, error);
+}
+
+gboolean
+td_query_delete (TdDb *db, const TdQueryTable *table, gint64 id, GError **error)
+{
+  g_autofree gchar *sql = g_strdup_printf ("DELETE FROM %s WHERE id = ?", table->name);
+
+  return td_query_run_change (db, table->what, NULL, error, sql, "x", id);
+}
+
 gboolean
 td_query_finish (TdDb *db, gboolean ok, const char *what, GError **error)
 {

@@ -68,6 +68,52 @@ gboolean td_query_change (TdDb *db, const char *what, const TdAudit *audit, TdCh
 gboolean td_query_run_change (TdDb *db, const char *what, const TdAudit *audit, GError **error,
                               const char *sql, const char *types, ...);
 
+/* A table whose records the clerk adds, edits and deletes one at a time
+ * (campaigns, deadlines, events…), described once: its INSERT, UPDATE and
+ * DELETE are built from the description instead of written out thrice. */
+typedef struct
+{
+  const char *name;    /* the table: "campaign" */
+  const char *columns; /* "bloc_year_id, name, …", bound as ?1 … ?N */
+  const char *what;    /* what the database notifies once a change is made */
+  /* Checks @record (an error naming the field when it is not valid),
+   * then runs @sql with td_query_run and the values of its columns in
+   * order, followed by its id (?N+1, which an INSERT leaves unused). */
+  gboolean (*write) (TdDb *db, const char *sql, gconstpointer record, GError **error);
+} TdQueryTable;
+
+/* Adds @record to @table: its new id, or 0 on an error. */
+gint64 td_query_insert (TdDb *db, const TdQueryTable *table, gconstpointer record, GError **error);
+/* Writes every column of @record over the row with its id. */
+gboolean td_query_update (TdDb *db, const TdQueryTable *table, gconstpointer record,
+                          GError **error);
+/* Deletes the row @id of @table. */
+gboolean td_query_delete (TdDb *db, const TdQueryTable *table, gint64 id, GError **error);
+
+/* A record type's public add and update (and delete) over its table,
+ * one line instead of a function each:
+ *
+ *   TD_QUERY_DEFINE_WRITES (TdCampaign, campaign_table, td_campaign_add,
+ *                           td_campaign_update, td_campaign_delete);
+ *   TD_QUERY_DEFINE_ADD_UPDATE (TdBloc, bloc_table, td_registry_add_bloc,
+ *                               td_registry_update_bloc); */
+#define TD_QUERY_DEFINE_ADD_UPDATE(Type, table, add_func, update_func)                             \
+  gint64 add_func (TdDb *db, const Type *record, GError **error)                                   \
+  {                                                                                                \
+    return td_query_insert (db, &(table), record, error);                                          \
+  }                                                                                                \
+  gboolean update_func (TdDb *db, const Type *record, GError **error)                              \
+  {                                                                                                \
+    return td_query_update (db, &(table), record, error);                                          \
+  }                                                                                                \
+  gboolean update_func (TdDb *db, const Type *record, GError **error)
+#define TD_QUERY_DEFINE_WRITES(Type, table, add_func, update_func, delete_func)                    \
+  gboolean delete_func (TdDb *db, gint64 id, GError **error)                                       \
+  {                                                                                                \
+    return td_query_delete (db, &(table), id, error);                                              \
+  }                                                                                                \
+  TD_QUERY_DEFINE_ADD_UPDATE (Type, table, add_func, update_func)
+
 /* Ends a transaction its caller opened with td_db_begin (a change of
  * several steps that reads between them): committed when @ok and the
  * commit succeeds, then @what notified unless NULL; rolled back otherwise.

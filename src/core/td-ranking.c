@@ -177,11 +177,7 @@ static const TdRecordPart settings_parts[]
         TD_RECORD_PART (TdRankSettings, overrides, g_ptr_array_unref),
         TD_RECORD_PART (TdRankSettings, decisions, g_ptr_array_unref), TD_RECORD_PARTS_END };
 
-void
-td_rank_settings_free (TdRankSettings *settings)
-{
-  td_record_free_full (settings, NULL, settings_parts);
-}
+TD_RECORD_DEFINE_FREE_FULL (TdRankSettings, td_rank_settings_free, NULL, settings_parts);
 
 static const gsize rank_row_texts[]
     = { G_STRUCT_OFFSET (TdRankRow, quota_ties), G_STRUCT_OFFSET (TdRankRow, proposals),
@@ -199,11 +195,7 @@ static const TdRecordPart ranking_parts[]
         TD_RECORD_PART (TdRanking, inputs, g_ptr_array_unref),
         TD_RECORD_PART (TdRanking, owned_settings, td_rank_settings_free), TD_RECORD_PARTS_END };
 
-void
-td_ranking_free (TdRanking *ranking)
-{
-  td_record_free_full (ranking, NULL, ranking_parts);
-}
+TD_RECORD_DEFINE_FREE_FULL (TdRanking, td_ranking_free, NULL, ranking_parts);
 
 const TdRankRow *
 td_ranking_find_unit (const TdRanking *ranking, gint64 unit_id)

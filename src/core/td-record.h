@@ -78,4 +78,15 @@ void td_record_clear_full (gpointer record, const gsize *texts, const TdRecordPa
 /* td_record_clear_full, then the record; NULL is ignored. */
 void td_record_free_full (gpointer record, const gsize *texts, const TdRecordPart *parts);
 
+/* A record type's _free over its text fields (or NULL) and its parts, one
+ * line instead of a function:
+ *
+ *   TD_RECORD_DEFINE_FREE_FULL (TdRanking, td_ranking_free, NULL, ranking_parts); */
+#define TD_RECORD_DEFINE_FREE_FULL(Type, free_func, texts, parts)                                  \
+  void free_func (Type *record)                                                                    \
+  {                                                                                                \
+    td_record_free_full (record, (texts), (parts));                                                \
+  }                                                                                                \
+  void free_func (Type *record)
+
 G_END_DECLS

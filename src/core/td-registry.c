@@ -83,15 +83,9 @@ td_date_from_iso (const char *text, GDate *out)
 gboolean
 td_registry_require_name (const char *name, const char *field, GError **error)
 {
-  g_autofree gchar *trimmed = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree gchar *message = g_strdup_printf (_ ("%s: enter a name; it cannot be empty."), field);
 
-  if (trimmed[0] == '\0')
-    {
-      g_set_error (error, TD_ERROR, TD_ERROR_INVALID, _ ("%s: enter a name; it cannot be empty."),
-                   field);
-      return FALSE;
-    }
-  return TRUE;
+  return td_error_require_text (name, message, error);
 }
 
 gboolean
@@ -282,30 +276,21 @@ bloc_kind_key (TdBlocKind kind)
   return kind == TD_BLOC_CUM ? "cum" : "khoi";
 }
 
-gint64
-td_registry_add_bloc (TdDb *db, const TdBloc *bloc, GError **error)
+/* The bloc's columns in order, then its id (see TdQueryTable). */
+static gboolean
+write_bloc (TdDb *db, const char *sql, gconstpointer record, GError **error)
 {
-  if (!td_registry_require_name (bloc->name, _ ("Bloc name"), error)
-      || !td_query_run (db,
-                        "INSERT INTO bloc (name, kind, authority, place, notes)"
-                        " VALUES (?, ?, ?, ?, ?)",
-                        error, "sseee", bloc->name, bloc_kind_key (bloc->kind), bloc->authority,
-                        bloc->place, bloc->notes))
-    return 0;
-  td_db_notify_changed (db, "registry");
-  return td_db_last_insert_id (db);
+  const TdBloc *bloc = record;
+
+  return td_registry_require_name (bloc->name, _ ("Bloc name"), error)
+         && td_query_run (db, sql, error, "sseeex", bloc->name, bloc_kind_key (bloc->kind),
+                          bloc->authority, bloc->place, bloc->notes, bloc->id);
 }
 
-gboolean
-td_registry_update_bloc (TdDb *db, const TdBloc *bloc, GError **error)
-{
-  return td_registry_require_name (bloc->name, _ ("Bloc name"), error)
-         && td_query_run_change (db, "registry", NULL, error,
-                                 "UPDATE bloc SET name = ?, kind = ?, authority = ?, place = ?,"
-                                 " notes = ? WHERE id = ?",
-                                 "sseeex", bloc->name, bloc_kind_key (bloc->kind), bloc->authority,
-                                 bloc->place, bloc->notes, bloc->id);
-}
+static const TdQueryTable bloc_table
+    = { "bloc", "name, kind, authority, place, notes", "registry", write_bloc };
+
+TD_QUERY_DEFINE_ADD_UPDATE (TdBloc, bloc_table, td_registry_add_bloc, td_registry_update_bloc);
 
 static gpointer
 bloc_from_row (sqlite3_stmt *stmt)
@@ -510,17 +495,13 @@ td_registry_get_summary (TdDb *db, gint64 bloc_year_id, TdRegistrySummary *out)
 
 /* ---- words and dates ---- */
 
-const char *
-td_role_label (TdRole role)
-{
-  static const char *const labels[] = {
-    [TD_ROLE_MEMBER] = N_ ("Member"),
-    [TD_ROLE_HEAD] = N_ ("Head"),
-    [TD_ROLE_DEPUTY] = N_ ("Deputy"),
-  };
+static const char *const role_labels[] = {
+  [TD_ROLE_MEMBER] = N_ ("Member"),
+  [TD_ROLE_HEAD] = N_ ("Head"),
+  [TD_ROLE_DEPUTY] = N_ ("Deputy"),
+};
 
-  return TD_ENUM_LABEL (labels, role, TD_ROLE_MEMBER);
-}
+TD_ENUM_DEFINE_LABEL (TdRole, td_role_label, role_labels, TD_ROLE_MEMBER);
 
 gchar *
 td_date_to_display (const GDate *date)

@@ -182,27 +182,23 @@ td_sniff_file (const char *path, TdFileKind *kind, GError **error)
   return TRUE;
 }
 
-const char *
-td_file_kind_describe (TdFileKind kind)
-{
-  static const char *const labels[] = {
-    [TD_FILE_EMPTY] = N_ ("an empty file"),
-    [TD_FILE_TEXT] = N_ ("a text file"),
-    [TD_FILE_UTF16] = N_ ("a text file in UTF-16 (“Unicode text”)"),
-    [TD_FILE_HTML] = N_ ("a web page (HTML) or XML file"),
-    [TD_FILE_XLSX] = N_ ("an Excel workbook (.xlsx)"),
-    [TD_FILE_DOCX] = N_ ("a Word document (.docx) or another Office file"),
-    [TD_FILE_ODS] = N_ ("an OpenDocument spreadsheet (.ods)"),
-    [TD_FILE_ODT] = N_ ("an OpenDocument text (.odt) or another OpenDocument file"),
-    [TD_FILE_ZIP] = N_ ("a zip archive"),
-    [TD_FILE_OLE2] = N_ ("an Excel 97–2003 workbook (.xls) or Word 97–2003 document (.doc)"),
-    [TD_FILE_PDF] = N_ ("a PDF document"),
-    [TD_FILE_IMAGE] = N_ ("a picture"),
-    [TD_FILE_BINARY] = N_ ("a binary file (not text)"),
-  };
+static const char *const file_kind_labels[] = {
+  [TD_FILE_EMPTY] = N_ ("an empty file"),
+  [TD_FILE_TEXT] = N_ ("a text file"),
+  [TD_FILE_UTF16] = N_ ("a text file in UTF-16 (“Unicode text”)"),
+  [TD_FILE_HTML] = N_ ("a web page (HTML) or XML file"),
+  [TD_FILE_XLSX] = N_ ("an Excel workbook (.xlsx)"),
+  [TD_FILE_DOCX] = N_ ("a Word document (.docx) or another Office file"),
+  [TD_FILE_ODS] = N_ ("an OpenDocument spreadsheet (.ods)"),
+  [TD_FILE_ODT] = N_ ("an OpenDocument text (.odt) or another OpenDocument file"),
+  [TD_FILE_ZIP] = N_ ("a zip archive"),
+  [TD_FILE_OLE2] = N_ ("an Excel 97–2003 workbook (.xls) or Word 97–2003 document (.doc)"),
+  [TD_FILE_PDF] = N_ ("a PDF document"),
+  [TD_FILE_IMAGE] = N_ ("a picture"),
+  [TD_FILE_BINARY] = N_ ("a binary file (not text)"),
+};
 
-  return TD_ENUM_LABEL (labels, kind, TD_FILE_BINARY);
-}
+TD_ENUM_DEFINE_LABEL (TdFileKind, td_file_kind_describe, file_kind_labels, TD_FILE_BINARY);
 
 /* What to do with a file of @kind when @expect was wanted. */
 static const char *

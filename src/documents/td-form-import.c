@@ -27,11 +27,7 @@ static const TdRecordPart plan_parts[]
         TD_RECORD_PART (TdFormPlan, refusals, g_ptr_array_unref),
         TD_RECORD_PART (TdFormPlan, table, td_criteria_table_unref), TD_RECORD_PARTS_END };
 
-void
-td_form_plan_free (TdFormPlan *plan)
-{
-  td_record_free_full (plan, plan_texts, plan_parts);
-}
+TD_RECORD_DEFINE_FREE_FULL (TdFormPlan, td_form_plan_free, plan_texts, plan_parts);
 
 static const gsize change_texts[]
     = { G_STRUCT_OFFSET (TdFormChange, label), G_STRUCT_OFFSET (TdFormChange, old_text),

@@ -85,11 +85,7 @@ static const gsize file_texts[]
 static const TdRecordPart file_parts[]
     = { TD_RECORD_PART (TdFormFile, forms, g_ptr_array_unref), TD_RECORD_PARTS_END };
 
-void
-td_form_file_free (TdFormFile *file)
-{
-  td_record_free_full (file, file_texts, file_parts);
-}
+TD_RECORD_DEFINE_FREE_FULL (TdFormFile, td_form_file_free, file_texts, file_parts);
 
 const char *
 td_form_file_get_path (TdFormFile *file)

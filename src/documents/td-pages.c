@@ -836,22 +836,18 @@ td_pages_new_shared (TdSheet *sheet, const TdPageSetup *setup, GHashTable *shapi
   return p;
 }
 
-void
-td_pages_free (TdPages *p)
-{
-  static const TdRecordPart parts[] = { TD_RECORD_PART (TdPages, sheet, td_sheet_free),
-                                        TD_RECORD_PART (TdPages, context, g_object_unref),
-                                        TD_RECORD_PART (TdPages, col_x, g_free),
-                                        TD_RECORD_PART (TdPages, col_w, g_free),
-                                        TD_RECORD_PART (TdPages, row_h, g_free),
-                                        TD_RECORD_PART (TdPages, pages, g_array_unref),
-                                        TD_RECORD_PART (TdPages, row_pages, g_array_unref),
-                                        TD_RECORD_PART (TdPages, bands, g_array_unref),
-                                        TD_RECORD_PART (TdPages, heights, g_hash_table_unref),
-                                        TD_RECORD_PARTS_END };
+static const TdRecordPart pages_parts[] = { TD_RECORD_PART (TdPages, sheet, td_sheet_free),
+                                            TD_RECORD_PART (TdPages, context, g_object_unref),
+                                            TD_RECORD_PART (TdPages, col_x, g_free),
+                                            TD_RECORD_PART (TdPages, col_w, g_free),
+                                            TD_RECORD_PART (TdPages, row_h, g_free),
+                                            TD_RECORD_PART (TdPages, pages, g_array_unref),
+                                            TD_RECORD_PART (TdPages, row_pages, g_array_unref),
+                                            TD_RECORD_PART (TdPages, bands, g_array_unref),
+                                            TD_RECORD_PART (TdPages, heights, g_hash_table_unref),
+                                            TD_RECORD_PARTS_END };
 
-  td_record_free_full (p, NULL, parts);
-}
+TD_RECORD_DEFINE_FREE_FULL (TdPages, td_pages_free, NULL, pages_parts);
 
 guint
 td_pages_get_n_pages (TdPages *p)

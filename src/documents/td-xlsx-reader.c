@@ -809,21 +809,17 @@ td_xlsx_reader_open (const char *path, const TdXlsxLimits *limits, GError **erro
   return td_xlsx_reader_open_bytes (bytes, limits, error);
 }
 
-void
-td_xlsx_reader_free (TdXlsxReader *reader)
-{
-  static const TdRecordPart parts[]
-      = { TD_RECORD_PART (TdXlsxReader, zip, g_object_unref),
-          TD_RECORD_PART (TdXlsxReader, source, g_object_unref),
-          TD_RECORD_PART (TdXlsxReader, bytes, g_bytes_unref),
-          TD_RECORD_PART (TdXlsxReader, sheets, g_array_unref),
-          TD_RECORD_PART (TdXlsxReader, strings, g_ptr_array_unref),
-          TD_RECORD_PART (TdXlsxReader, strings_chunk, g_string_chunk_free),
-          TD_RECORD_PART (TdXlsxReader, date_styles, g_array_unref),
-          TD_RECORD_PARTS_END };
+static const TdRecordPart reader_parts[]
+    = { TD_RECORD_PART (TdXlsxReader, zip, g_object_unref),
+        TD_RECORD_PART (TdXlsxReader, source, g_object_unref),
+        TD_RECORD_PART (TdXlsxReader, bytes, g_bytes_unref),
+        TD_RECORD_PART (TdXlsxReader, sheets, g_array_unref),
+        TD_RECORD_PART (TdXlsxReader, strings, g_ptr_array_unref),
+        TD_RECORD_PART (TdXlsxReader, strings_chunk, g_string_chunk_free),
+        TD_RECORD_PART (TdXlsxReader, date_styles, g_array_unref),
+        TD_RECORD_PARTS_END };
 
-  td_record_free_full (reader, NULL, parts);
-}
+TD_RECORD_DEFINE_FREE_FULL (TdXlsxReader, td_xlsx_reader_free, NULL, reader_parts);
 
 guint
 td_xlsx_reader_get_n_sheets (TdXlsxReader *reader)
