@@ -8,6 +8,7 @@
 #include "td-paste-dialog.h"
 #include "td-registry.h"
 #include "td-scoring.h"
+#include "td-table-clipboard.h"
 #include "td-test-util.h"
 
 #include <string.h>
@@ -478,6 +479,61 @@ static const char pasted[] = "STT\tNội dung\tĐiểm chuẩn\tĐiểm thưởn
                              "\tTổng cộng\t100\t\t\n";
 
 static void
+count_read (const char *text, gboolean from_html, gpointer owner)
+{
+  guint *reads = g_object_get_data (owner, "reads");
+
+  g_assert_true (from_html);
+  g_assert_nonnull (strstr (text, "Chuyên môn"));
+  (*reads)++;
+}
+
+/* A clipboard read ends after its window was closed: nothing reaches the
+ * closed window (a paste dialog closed at once), which is not kept alive;
+ * the same read for a window still open delivers the table. */
+static void
+test_clipboard_read_after_close (Fixture *f, gconstpointer data)
+{
+  const char *html = "<table><tr><td>I</td><td>Chuyên môn</td><td>100</td></tr>"
+                     "<tr><td>1</td><td>Kết quả</td><td>100</td></tr></table>";
+  g_autoptr (GBytes) bytes = g_bytes_new_static (html, strlen (html));
+  g_autoptr (GdkContentProvider) provider = gdk_content_provider_new_for_bytes ("text/html", bytes);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  guint reads = 0;
+
+  gdk_clipboard_set_content (clipboard, provider);
+  for (guint round = 0; round < 2; round++)
+    {
+      GtkWidget *window = gtk_window_new ();
+      gint64 until = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+
+      g_object_set_data (G_OBJECT (window), "reads", &reads);
+      gtk_window_present (GTK_WINDOW (window));
+      td_table_clipboard_read (clipboard, count_read, G_OBJECT (window));
+      if (round == 0)
+        {
+          g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
+          gtk_window_destroy (GTK_WINDOW (window));
+          g_assert_null (window);
+          for (guint i = 0; i < 100; i++)
+            {
+              td_test_iterate ();
+              g_usleep (2000);
+            }
+          g_assert_cmpuint (reads, ==, 0);
+          continue;
+        }
+      while (reads == 0 && g_get_monotonic_time () < until)
+        {
+          td_test_iterate ();
+          g_usleep (2000);
+        }
+      g_assert_cmpuint (reads, ==, 1);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+}
+
+static void
 test_paste_table (Fixture *f, gconstpointer data)
 {
   g_autoptr (GError) error = NULL;
@@ -761,6 +817,8 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/criteria-page/paste-from-writer", Fixture, NULL, fixture_setup,
               test_paste_from_writer, fixture_teardown);
+  g_test_add ("/criteria-page/clipboard-read-after-close", Fixture, NULL, fixture_setup,
+              test_clipboard_read_after_close, fixture_teardown);
   g_test_add ("/criteria-page/paste-table", Fixture, NULL, fixture_setup, test_paste_table,
               fixture_teardown);
   g_test_add ("/criteria-page/copy-from-previous-year", Fixture, NULL, fixture_setup,

@@ -16,7 +16,7 @@ typedef struct
 {
   GdkClipboard *clipboard;
   TdTableClipboardDone done;
-  GObject *owner;
+  GWeakRef owner; /* a dialog closed meanwhile hears nothing */
   GInputStream *stream;
   gchar *buffer; /* MAX_CLIPBOARD + 1 bytes: a fuller one is refused */
 } ClipboardRead;
@@ -25,10 +25,24 @@ static void
 clipboard_read_free (ClipboardRead *read)
 {
   g_object_unref (read->clipboard);
-  g_object_unref (read->owner);
+  g_weak_ref_clear (&read->owner);
   g_clear_object (&read->stream);
   g_free (read->buffer);
   g_free (read);
+}
+
+/* Gives @text to the owner if it is still there (a window not closed),
+ * and frees @read. */
+static void
+finish (ClipboardRead *read, const char *text, gboolean from_html)
+{
+  g_autoptr (GObject) owner = g_weak_ref_get (&read->owner);
+  GtkRoot *root = owner && GTK_IS_WIDGET (owner) ? gtk_widget_get_root (GTK_WIDGET (owner)) : NULL;
+
+  if (owner != NULL
+      && (!GTK_IS_WIDGET (owner) || (root && gtk_widget_get_visible (GTK_WIDGET (root)))))
+    read->done (text, from_html, owner);
+  clipboard_read_free (read);
 }
 
 static void
@@ -37,8 +51,7 @@ on_text (GObject *source, GAsyncResult *result, gpointer user_data)
   ClipboardRead *read = user_data;
   g_autofree gchar *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
 
-  read->done (text && *text ? text : NULL, FALSE, read->owner);
-  clipboard_read_free (read);
+  finish (read, text && *text ? text : NULL, FALSE);
 }
 
 static void
@@ -57,8 +70,7 @@ on_html_read (GObject *source, GAsyncResult *result, gpointer user_data)
       gdk_clipboard_read_text_async (read->clipboard, NULL, on_text, read);
       return;
     }
-  read->done (text, TRUE, read->owner);
-  clipboard_read_free (read);
+  finish (read, text, TRUE);
 }
 
 static void
@@ -93,7 +105,7 @@ td_table_clipboard_read (GdkClipboard *clipboard, TdTableClipboardDone done, GOb
   read = g_new0 (ClipboardRead, 1);
   read->clipboard = g_object_ref (clipboard);
   read->done = done;
-  read->owner = g_object_ref (owner);
+  g_weak_ref_init (&read->owner, owner);
   if (gdk_content_formats_contain_mime_type (formats, "text/html"))
     gdk_clipboard_read_async (clipboard, html, G_PRIORITY_DEFAULT, NULL, on_html, read);
   else
