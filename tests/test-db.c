@@ -154,6 +154,55 @@ test_transactions (void)
   g_assert_cmpint (td_db_query_int (db, "SELECT sum(x) FROM t", -1, NULL), ==, 1);
 }
 
+/* Steps for td_db_transaction: inserts each value of @data (ending in 0);
+ * a negative one fails after the rows before it were written. */
+static gboolean
+insert_values (TdDb *db, gpointer data, GError **error)
+{
+  for (const gint *v = data; *v != 0; v++)
+    {
+      g_autofree gchar *sql = g_strdup_printf ("INSERT INTO t VALUES (%d)", *v);
+
+      if (*v < 0)
+        {
+          g_set_error (error, TD_ERROR, TD_ERROR_INVALID, "step %d failed", *v);
+          return FALSE;
+        }
+      if (!td_db_exec (db, sql, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A change of several steps is kept whole or not at all, also inside
+ * another transaction (where it is a savepoint). */
+static void
+test_transaction_steps (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (TdDb) db = td_db_new_memory (&error);
+  const gint ok[] = { 1, 2, 0 }, failing[] = { 4, 8, -1, 16, 0 };
+
+  td_db_exec (db, "CREATE TABLE t (x INTEGER)", &error);
+  g_assert_true (td_db_transaction (db, insert_values, (gpointer)ok, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_db_query_int (db, "SELECT sum(x) FROM t", -1, NULL), ==, 3);
+  g_assert_false (td_db_transaction (db, insert_values, (gpointer)failing, &error));
+  g_assert_error (error, TD_ERROR, TD_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (td_db_query_int (db, "SELECT sum(x) FROM t", -1, NULL), ==, 3);
+
+  g_assert_true (td_db_begin (db, &error));
+  td_db_exec (db, "INSERT INTO t VALUES (32)", &error);
+  g_assert_false (td_db_transaction (db, insert_values, (gpointer)failing, NULL));
+  g_assert_true (td_db_transaction (db, insert_values, (gpointer)ok, NULL));
+  g_assert_true (td_db_commit (db, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_db_query_int (db, "SELECT sum(x) FROM t", -1, NULL), ==, 38);
+  /* Nothing left open: a new transaction begins at the top. */
+  g_assert_true (sqlite3_get_autocommit (td_db_get_handle (db)));
+}
+
 static void
 test_audit (void)
 {
@@ -326,6 +375,7 @@ main (int argc, char **argv)
   g_test_add_func ("/db/foreign-sqlite-refused", test_foreign_sqlite_refused);
   g_test_add_func ("/db/statements-and-steps", test_statements_and_steps);
   g_test_add_func ("/db/transactions", test_transactions);
+  g_test_add_func ("/db/transaction-steps", test_transaction_steps);
   g_test_add_func ("/db/audit", test_audit);
   g_test_add_func ("/db/collation-and-fold", test_collation_and_fold_in_sql);
   g_test_add_func ("/db/vietnamese-names", test_vietnamese_names);

@@ -573,17 +573,15 @@ deleted_campaign_free (gpointer data)
   g_free (d);
 }
 
+/* The campaign, its targets and their results, in the Undo's transaction. */
 static gboolean
 restore_campaign (TdDb *db, gpointer data, GError **error)
 {
   DeletedCampaign *d = data;
-  gint64 id;
+  gint64 id = td_campaign_add (db, d->campaign, error);
 
-  if (!td_db_begin (db, error))
-    return FALSE;
-  id = td_campaign_add (db, d->campaign, error);
   if (id == 0)
-    goto rollback;
+    return FALSE;
   for (guint i = 0; i < d->targets->len; i++)
     {
       TdTarget *t = d->targets->pdata[i];
@@ -593,21 +591,17 @@ restore_campaign (TdDb *db, gpointer data, GError **error)
       t->campaign_id = id;
       target_id = td_campaign_add_target (db, t, error);
       if (target_id == 0)
-        goto rollback;
+        return FALSE;
       for (guint r = 0; r < results->len; r++)
         {
           g_auto (GStrv) parts = g_strsplit (results->pdata[r], "\t", 2);
 
           if (!td_campaign_set_result (db, target_id, g_ascii_strtoll (parts[0], NULL, 10),
                                        parts[1], error))
-            goto rollback;
+            return FALSE;
         }
     }
-  if (td_db_commit (db, error))
-    return TRUE;
-rollback:
-  td_db_rollback (db);
-  return FALSE;
+  return TRUE;
 }
 
 static void

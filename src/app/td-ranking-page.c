@@ -604,34 +604,43 @@ new_dialog (TdRankingPage *self, const char *heading, const char *body)
   return dialog;
 }
 
-static void
-on_votes_response (AdwMessageDialog *dialog, const char *response, TdRankingPage *self)
+typedef struct
 {
-  GtkWidget *list = g_object_get_data (G_OBJECT (dialog), "list");
-  g_autoptr (GError) error = NULL;
-  gboolean ok = TRUE;
+  TdRankingPage *self;
+  GtkWidget *list; /* a row per tied unit, with its votes */
+} Votes;
 
-  if (g_strcmp0 (response, "save") != 0 || td_section_db (self) == NULL)
-    return;
-  if (!td_db_begin (td_section_db (self), &error))
-    {
-      report (self, _ ("Could not save the votes"), error);
-      return;
-    }
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL && ok;
+/* Every tied unit's votes from the dialog, all or none. */
+static gboolean
+save_votes (TdDb *db, gpointer data, GError **error)
+{
+  Votes *votes = data;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (votes->list); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
       GtkSpinButton *spin = g_object_get_data (G_OBJECT (row), "spin");
-      gint64 unit_id;
-      if (spin == NULL)
-        continue;
-      unit_id = g_ascii_strtoll (gtk_widget_get_name (GTK_WIDGET (spin)), NULL, 10);
-      ok = td_ranking_set_votes (td_section_db (self), self->ranked_year, unit_id,
-                                 gtk_spin_button_get_value_as_int (spin), &error);
+
+      if (spin != NULL
+          && !td_ranking_set_votes (
+              db, votes->self->ranked_year,
+              g_ascii_strtoll (gtk_widget_get_name (GTK_WIDGET (spin)), NULL, 10),
+              gtk_spin_button_get_value_as_int (spin), error))
+        return FALSE;
     }
-  if (!ok || !td_db_commit (td_section_db (self), &error))
+  return TRUE;
+}
+
+static void
+on_votes_response (AdwMessageDialog *dialog, const char *response, TdRankingPage *self)
+{
+  Votes votes = { self, g_object_get_data (G_OBJECT (dialog), "list") };
+  g_autoptr (GError) error = NULL;
+
+  if (g_strcmp0 (response, "save") != 0 || td_section_db (self) == NULL)
+    return;
+  if (!td_db_transaction (td_section_db (self), save_votes, &votes, &error))
     {
-      td_db_rollback (td_section_db (self));
       report (self, _ ("Could not save the votes"), error);
       return;
     }

@@ -11,7 +11,7 @@ typedef struct
 {
   GtkWidget *owner; /* weak */
   TdDb *db;         /* weak */
-  TdUndoFunc undo;
+  TdDbSteps undo;
   gpointer data;
   GDestroyNotify data_free;
   gint64 created;  /* monotonic µs */
@@ -38,7 +38,7 @@ on_undo_clicked (AdwToast *toast, Undo *u)
   if (u->undone)
     return;
   u->undone = TRUE;
-  if (u->db == NULL || u->undo (u->db, u->data, &error))
+  if (u->db == NULL || td_db_transaction (u->db, u->undo, u->data, &error))
     return;
   if (u->owner != NULL)
     td_window_show_error (u->owner, _ ("Could not undo the deletion"), error);
@@ -142,7 +142,7 @@ td_undo_toast_undo_action (GtkWidget *widget, const char *action_name, GVariant 
 }
 
 AdwToast *
-td_undo_toast_new (GtkWidget *owner, const char *title, TdDb *db, TdUndoFunc undo, gpointer data,
+td_undo_toast_new (GtkWidget *owner, const char *title, TdDb *db, TdDbSteps undo, gpointer data,
                    GDestroyNotify data_free)
 {
   /* A toast's title is markup: a name with "&" or "<" must stay text. */

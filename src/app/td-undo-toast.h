@@ -9,15 +9,13 @@
 
 G_BEGIN_DECLS
 
-/* Brings back into @db what was deleted, from @data. */
-typedef gboolean (*TdUndoFunc) (TdDb *db, gpointer data, GError **error);
-
-/* A toast saying @title (text, not markup) with an Undo button that calls
- * @undo (@db, @data); show it with td_window_toast (@owner, …).  @db is
+/* A toast saying @title (text, not markup) with an Undo button that
+ * brings back into @db what was deleted: @undo (@db, @data), in one
+ * transaction (all of it comes back or none of it); show it with td_window_toast (@owner, …).  @db is
  * held weakly: a database closed meanwhile is not kept open, and its Undo
  * then does nothing.  An Undo that fails is reported in @owner's window.
  * @data_free frees @data when the toast goes. */
-AdwToast *td_undo_toast_new (GtkWidget *owner, const char *title, TdDb *db, TdUndoFunc undo,
+AdwToast *td_undo_toast_new (GtkWidget *owner, const char *title, TdDb *db, TdDbSteps undo,
                              gpointer data, GDestroyNotify data_free);
 
 /* Takes back the deletion of the last undo toast shown in @widget's window

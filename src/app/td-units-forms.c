@@ -300,6 +300,39 @@ td_units_page_start_new_year (TdUnitsPage *self)
   td_form_present (f, on_new_year_accept);
 }
 
+/* A bloc with one of its years: the new bloc and its first year, or the
+ * settings of both. */
+typedef struct
+{
+  TdBloc *bloc;
+  TdBlocYear *year;
+} BlocAndYear;
+
+/* Steps of td_db_transaction: the bloc and its first year (its id then in
+ * the year), or neither. */
+static gboolean
+add_bloc_and_year (TdDb *db, gpointer data, GError **error)
+{
+  BlocAndYear *b = data;
+
+  b->year->bloc_id = td_registry_add_bloc (db, b->bloc, error);
+  if (b->year->bloc_id == 0)
+    return FALSE;
+  b->year->id = td_registry_add_bloc_year (db, b->year, error);
+  return b->year->id != 0;
+}
+
+/* Steps of td_db_transaction: the bloc's settings and its year's, both or
+ * neither. */
+static gboolean
+update_bloc_and_year (TdDb *db, gpointer data, GError **error)
+{
+  BlocAndYear *b = data;
+
+  return td_registry_update_bloc (db, b->bloc, error)
+         && td_registry_update_bloc_year (db, b->year, error);
+}
+
 /* New bloc: name, kind, authority, place, first year. */
 static void
 on_new_bloc_changed (GtkEditable *editable, TdForm *f)
@@ -319,8 +352,7 @@ on_new_bloc_accept (TdForm *f)
   g_autoptr (GError) error = NULL;
   g_autoptr (TdBloc) bloc = td_bloc_new ();
   g_autoptr (TdBlocYear) by = td_bloc_year_new ();
-  TdDb *db = td_section_db (f->owner);
-  gint64 id = 0;
+  BlocAndYear added = { bloc, by };
   GtkRoot *root;
 
   bloc->name = td_text_normalize_space (td_form_text (f, 0));
@@ -329,25 +361,14 @@ on_new_bloc_accept (TdForm *f)
   bloc->authority = g_strdup (td_form_text (f, 1));
   bloc->place = g_strdup (td_form_text (f, 2));
   by->year = gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (f->spin));
-  if (td_db_begin (db, &error))
-    {
-      by->bloc_id = td_registry_add_bloc (db, bloc, &error);
-      if (by->bloc_id != 0)
-        id = td_registry_add_bloc_year (db, by, &error);
-      if (id == 0 || !td_db_commit (db, &error))
-        {
-          td_db_rollback (db);
-          id = 0;
-        }
-    }
-  if (id == 0)
+  if (!td_db_transaction (td_section_db (f->owner), add_bloc_and_year, &added, &error))
     {
       td_window_show_error (f->owner, _ ("Could not create the bloc"), error);
       return;
     }
   root = gtk_widget_get_root (f->owner);
   if (TD_IS_WINDOW (root))
-    td_window_set_bloc_year_id (TD_WINDOW (root), id);
+    td_window_set_bloc_year_id (TD_WINDOW (root), by->id);
 }
 
 void
@@ -440,17 +461,8 @@ on_settings_accept (TdForm *f)
   by->signer_position = g_strdup (td_form_text (f, 4));
   g_free (by->signer_authority);
   by->signer_authority = g_strdup (td_form_text (f, 5));
-  if (!td_db_begin (db, &error))
-    goto fail;
-  if (!td_registry_update_bloc (db, bloc, &error) || !td_registry_update_bloc_year (db, by, &error)
-      || !td_db_commit (db, &error))
-    {
-      td_db_rollback (db);
-      goto fail;
-    }
-  return;
-fail:
-  td_window_show_error (f->owner, _ ("Could not save the bloc settings"), error);
+  if (!td_db_transaction (db, update_bloc_and_year, &(BlocAndYear){ bloc, by }, &error))
+    td_window_show_error (f->owner, _ ("Could not save the bloc settings"), error);
 }
 
 static void

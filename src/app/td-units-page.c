@@ -403,31 +403,21 @@ typedef struct
   gboolean was_deputy;
 } RemovedMember;
 
-/* Back into the bloc, with the role it had. */
+/* Back into the bloc, with the role it had (in the Undo's transaction). */
 static gboolean
 restore_member (TdDb *db, gpointer data, GError **error)
 {
   RemovedMember *r = data;
   g_autoptr (TdBlocYear) by = NULL;
 
-  if (!td_db_begin (db, error))
-    return FALSE;
   if (!td_registry_add_member (db, r->bloc_year_id, r->unit_id, error))
-    goto rollback;
-  if (r->was_head || r->was_deputy)
-    {
-      by = td_registry_get_bloc_year (db, r->bloc_year_id, error);
-      if (by == NULL
-          || !td_registry_set_roles (db, r->bloc_year_id,
-                                     r->was_head ? r->unit_id : by->head_unit_id,
-                                     r->was_deputy ? r->unit_id : by->deputy_unit_id, error))
-        goto rollback;
-    }
-  if (td_db_commit (db, error))
+    return FALSE;
+  if (!r->was_head && !r->was_deputy)
     return TRUE;
-rollback:
-  td_db_rollback (db);
-  return FALSE;
+  by = td_registry_get_bloc_year (db, r->bloc_year_id, error);
+  return by != NULL
+         && td_registry_set_roles (db, r->bloc_year_id, r->was_head ? r->unit_id : by->head_unit_id,
+                                   r->was_deputy ? r->unit_id : by->deputy_unit_id, error);
 }
 
 static void

@@ -985,6 +985,17 @@ td_db_rollback (TdDb *self)
   self->transaction_depth--;
 }
 
+gboolean
+td_db_transaction (TdDb *self, TdDbSteps steps, gpointer data, GError **error)
+{
+  if (!td_db_begin (self, error))
+    return FALSE;
+  if (steps (self, data, error) && td_db_commit (self, error))
+    return TRUE;
+  td_db_rollback (self);
+  return FALSE;
+}
+
 gchar *
 td_db_current_user (void)
 {

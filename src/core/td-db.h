@@ -89,6 +89,13 @@ gboolean td_db_begin (TdDb *self, GError **error);
 gboolean td_db_commit (TdDb *self, GError **error);
 void td_db_rollback (TdDb *self);
 
+/* A change of several steps made by @steps (@data): committed when it
+ * returns TRUE and the commit succeeds, rolled back otherwise, so that
+ * none of it stays when one step fails.  Inside another transaction it is
+ * a savepoint of that one. */
+typedef gboolean (*TdDbSteps) (TdDb *db, gpointer data, GError **error);
+gboolean td_db_transaction (TdDb *self, TdDbSteps steps, gpointer data, GError **error);
+
 gboolean td_db_audit (TdDb *self, const char *table, gint64 row_id, const char *field,
                       const char *old_value, const char *new_value, GError **error);
 
