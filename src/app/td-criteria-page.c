@@ -389,19 +389,24 @@ report (TdCriteriaPage *self, GError *error)
     td_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
-static TdCriterion *
-new_criterion (void)
+/* Adds a fresh criterion after @sibling_id, or as the last row under
+ * @parent_id when there is no sibling, then selects it and puts the cursor
+ * in its title. */
+static void
+add_new_criterion (TdCriteriaPage *self, gint64 sibling_id, gint64 parent_id)
 {
-  TdCriterion *c = td_criterion_new (TD_RULE_STANDARD);
+  g_autoptr (TdCriterion) c = td_criterion_new (TD_RULE_STANDARD);
+  g_autoptr (GError) error = NULL;
+  gint64 id;
 
   g_free (c->title);
   c->title = g_strdup (_ ("New criterion"));
-  return c;
-}
-
-static void
-after_add (TdCriteriaPage *self, gint64 id)
-{
+  if (sibling_id != 0)
+    id = td_criteria_add_sibling (td_section_db (self), sibling_id, c, &error);
+  else
+    id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), parent_id, -1, c,
+                          &error);
+  report (self, error);
   if (id == 0)
     return;
   self->selected_id = id;
@@ -414,28 +419,18 @@ static void
 add_sibling_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
-  g_autoptr (TdCriterion) c = new_criterion ();
-  g_autoptr (GError) error = NULL;
   TdCriterion *sel = selected_criterion (self);
-  gint64 id;
 
-  if (sel != NULL)
-    id = td_criteria_add_sibling (td_section_db (self), sel->id, c, &error);
-  else
-    id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), 0, -1, c, &error);
-  report (self, error);
-  after_add (self, id);
+  add_new_criterion (self, sel != NULL ? sel->id : 0, 0);
 }
 
 static void
 add_child_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
-  g_autoptr (TdCriterion) c = new_criterion ();
   g_autoptr (GError) error = NULL;
   TdCriterion *sel = selected_criterion (self);
   gint64 parent_id;
-  gint64 id;
 
   if (sel == NULL)
     return;
@@ -453,10 +448,7 @@ add_child_action (GtkWidget *widget, const char *name, GVariant *param)
           return;
         }
     }
-  id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), parent_id, -1, c,
-                        &error);
-  report (self, error);
-  after_add (self, id);
+  add_new_criterion (self, 0, parent_id);
 }
 
 typedef gboolean (*MoveFunc) (TdDb *db, gint64 id, GError **error);
