@@ -642,12 +642,9 @@ copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "copy",
-                                    replacing ? _ ("_Replace") : _ ("_Copy"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
-                                              replacing ? ADW_RESPONSE_DESTRUCTIVE
-                                                        : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  td_message_dialog_add_choice (dialog, "copy", replacing ? _ ("_Replace") : _ ("_Copy"),
+                                replacing ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED,
+                                FALSE);
   g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify)g_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -726,11 +723,7 @@ edit_total_action (GtkWidget *widget, const char *name, GVariant *param)
   g_object_set_data (G_OBJECT (dialog), "total", entry);
   g_object_set_data (G_OBJECT (dialog), "full", full);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
-                                    _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  td_message_dialog_add_choice (dialog, "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED, FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_total_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
