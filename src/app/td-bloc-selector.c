@@ -66,14 +66,13 @@ set_strings (GtkStringList *list, GPtrArray *strings)
 
 /* Before its window is first drawn, the drop-downs hold only the bloc and
  * year shown (a drop-down builds a row for every item, and a province has
- * forty blocs); the lists follow the first frame. */
+ * forty blocs); the lists follow the first frame. Adds those two names and
+ * returns TRUE while the brief lists are due. */
 static gboolean
-reload_brief (TdBlocSelector *self)
+reload_brief (TdBlocSelector *self, GPtrArray *bloc_names, GPtrArray *year_names)
 {
   g_autoptr (TdBlocYear) current = NULL;
   g_autoptr (TdBloc) bloc = NULL;
-  g_autoptr (GPtrArray) bloc_names = g_ptr_array_new ();
-  g_autoptr (GPtrArray) year_names = g_ptr_array_new_with_free_func (g_free);
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !td_first_frame_pending (GTK_WIDGET (self)))
     return FALSE;
@@ -81,16 +80,10 @@ reload_brief (TdBlocSelector *self)
       || (current = td_registry_get_bloc_year (self->database.db, self->bloc_year_id, NULL)) == NULL
       || (bloc = td_registry_get_bloc (self->database.db, current->bloc_id, NULL)) == NULL)
     return FALSE;
-  g_ptr_array_add (bloc_names, bloc->name);
+  g_ptr_array_add (bloc_names, g_strdup (bloc->name));
   g_array_append_val (self->bloc_ids, bloc->id);
   g_ptr_array_add (year_names, g_strdup_printf ("%d", current->year));
   g_array_append_val (self->bloc_year_ids, current->id);
-  set_strings (self->bloc_names, bloc_names);
-  set_strings (self->year_names, year_names);
-  gtk_drop_down_set_selected (self->bloc_dropdown, 0);
-  gtk_drop_down_set_selected (self->year_dropdown, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
-  self->brief = TRUE;
   return TRUE;
 }
 
@@ -100,30 +93,27 @@ reload (TdBlocSelector *self)
 {
   g_autoptr (GPtrArray) blocs = NULL;
   g_autoptr (TdBlocYear) current = NULL;
-  g_autoptr (GPtrArray) bloc_names = g_ptr_array_new ();
+  g_autoptr (GPtrArray) bloc_names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) year_names = g_ptr_array_new_with_free_func (g_free);
   guint bloc_pos = GTK_INVALID_LIST_POSITION, year_pos = GTK_INVALID_LIST_POSITION;
 
   self->updating = TRUE;
-  self->brief = FALSE;
   g_array_set_size (self->bloc_ids, 0);
   g_array_set_size (self->bloc_year_ids, 0);
-  if (reload_brief (self))
-    {
-      self->updating = FALSE;
-      return;
-    }
+  self->brief = reload_brief (self, bloc_names, year_names);
+  if (self->brief)
+    bloc_pos = year_pos = 0;
 
-  if (self->database.db != NULL)
+  if (!self->brief && self->database.db != NULL)
     blocs = td_registry_list_blocs (self->database.db, NULL);
-  if (self->database.db != NULL && self->bloc_year_id != 0)
+  if (!self->brief && self->database.db != NULL && self->bloc_year_id != 0)
     current = td_registry_get_bloc_year (self->database.db, self->bloc_year_id, NULL);
 
   for (guint i = 0; blocs != NULL && i < blocs->len; i++)
     {
       TdBloc *bloc = blocs->pdata[i];
 
-      g_ptr_array_add (bloc_names, bloc->name);
+      g_ptr_array_add (bloc_names, g_strdup (bloc->name));
       g_array_append_val (self->bloc_ids, bloc->id);
       if (current != NULL && bloc->id == current->bloc_id)
         bloc_pos = i;
@@ -147,7 +137,7 @@ reload (TdBlocSelector *self)
   set_strings (self->year_names, year_names);
   gtk_drop_down_set_selected (self->bloc_dropdown, bloc_pos);
   gtk_drop_down_set_selected (self->year_dropdown, year_pos);
-  gtk_widget_set_visible (GTK_WIDGET (self), blocs != NULL && blocs->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self), bloc_names->len > 0);
   self->updating = FALSE;
 }
 

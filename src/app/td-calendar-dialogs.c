@@ -172,11 +172,8 @@ form_new (GtkWidget *parent, TdDb *db, const char *heading, const char *body, co
   form->db = g_object_ref (db);
   form->builder = gtk_builder_new_from_resource ("/com/example/ThiDua/ui/td-calendar-forms.ui");
   form->dialog = ADW_MESSAGE_DIALOG (td_message_dialog_new (parent, heading, body));
-  adw_message_dialog_add_responses (form->dialog, "cancel", _ ("_Cancel"), "save", _ ("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (form->dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (form->dialog, "save");
-  adw_message_dialog_set_close_response (form->dialog, "cancel");
+  td_message_dialog_add_choice (GTK_WIDGET (form->dialog), "save", _ ("_Save"),
+                                ADW_RESPONSE_SUGGESTED, FALSE);
   if (form_id != NULL)
     adw_message_dialog_set_extra_child (
         form->dialog, GTK_WIDGET (gtk_builder_get_object (form->builder, form_id)));

@@ -389,19 +389,24 @@ report (TdCriteriaPage *self, GError *error)
     td_window_toast_text (GTK_WIDGET (self), error->message);
 }
 
-static TdCriterion *
-new_criterion (void)
+/* Adds a fresh criterion after @sibling_id, or as the last row under
+ * @parent_id when there is no sibling, then selects it and puts the cursor
+ * in its title. */
+static void
+add_new_criterion (TdCriteriaPage *self, gint64 sibling_id, gint64 parent_id)
 {
-  TdCriterion *c = td_criterion_new (TD_RULE_STANDARD);
+  g_autoptr (TdCriterion) c = td_criterion_new (TD_RULE_STANDARD);
+  g_autoptr (GError) error = NULL;
+  gint64 id;
 
   g_free (c->title);
   c->title = g_strdup (_ ("New criterion"));
-  return c;
-}
-
-static void
-after_add (TdCriteriaPage *self, gint64 id)
-{
+  if (sibling_id != 0)
+    id = td_criteria_add_sibling (td_section_db (self), sibling_id, c, &error);
+  else
+    id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), parent_id, -1, c,
+                          &error);
+  report (self, error);
   if (id == 0)
     return;
   self->selected_id = id;
@@ -414,28 +419,18 @@ static void
 add_sibling_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
-  g_autoptr (TdCriterion) c = new_criterion ();
-  g_autoptr (GError) error = NULL;
   TdCriterion *sel = selected_criterion (self);
-  gint64 id;
 
-  if (sel != NULL)
-    id = td_criteria_add_sibling (td_section_db (self), sel->id, c, &error);
-  else
-    id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), 0, -1, c, &error);
-  report (self, error);
-  after_add (self, id);
+  add_new_criterion (self, sel != NULL ? sel->id : 0, 0);
 }
 
 static void
 add_child_action (GtkWidget *widget, const char *name, GVariant *param)
 {
   TdCriteriaPage *self = TD_CRITERIA_PAGE (widget);
-  g_autoptr (TdCriterion) c = new_criterion ();
   g_autoptr (GError) error = NULL;
   TdCriterion *sel = selected_criterion (self);
   gint64 parent_id;
-  gint64 id;
 
   if (sel == NULL)
     return;
@@ -453,10 +448,7 @@ add_child_action (GtkWidget *widget, const char *name, GVariant *param)
           return;
         }
     }
-  id = td_criteria_add (td_section_db (self), td_section_bloc_year (self), parent_id, -1, c,
-                        &error);
-  report (self, error);
-  after_add (self, id);
+  add_new_criterion (self, 0, parent_id);
 }
 
 typedef gboolean (*MoveFunc) (TdDb *db, gint64 id, GError **error);
@@ -650,12 +642,9 @@ copy_from_action (GtkWidget *widget, const char *name, GVariant *param)
   dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (labels)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), selected);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), dropdown);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "copy",
-                                    replacing ? _ ("_Replace") : _ ("_Copy"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "copy",
-                                              replacing ? ADW_RESPONSE_DESTRUCTIVE
-                                                        : ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "copy");
+  td_message_dialog_add_choice (dialog, "copy", replacing ? _ ("_Replace") : _ ("_Copy"),
+                                replacing ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED,
+                                FALSE);
   g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify)g_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_copy_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -734,11 +723,7 @@ edit_total_action (GtkWidget *widget, const char *name, GVariant *param)
   g_object_set_data (G_OBJECT (dialog), "total", entry);
   g_object_set_data (G_OBJECT (dialog), "full", full);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"), "save",
-                                    _ ("_Save"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  td_message_dialog_add_choice (dialog, "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED, FALSE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_total_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

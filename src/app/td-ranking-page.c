@@ -594,14 +594,16 @@ mark_seen (TdRankingPage *self)
 
 /* --- dialogs ----------------------------------------------------------- */
 
+/* A dialog with Cancel and @ok_response (@label, shown as @appearance),
+ * the default. */
 static AdwMessageDialog *
-new_dialog (TdRankingPage *self, const char *heading, const char *body)
+new_dialog (TdRankingPage *self, const char *heading, const char *body, const char *ok_response,
+            const char *label, AdwResponseAppearance appearance)
 {
-  AdwMessageDialog *dialog
-      = ADW_MESSAGE_DIALOG (td_message_dialog_new (GTK_WIDGET (self), heading, body));
-  adw_message_dialog_add_response (dialog, "cancel", _ ("_Cancel"));
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  return dialog;
+  GtkWidget *dialog = td_message_dialog_new (GTK_WIDGET (self), heading, body);
+
+  td_message_dialog_add_choice (dialog, ok_response, label, appearance, FALSE);
+  return ADW_MESSAGE_DIALOG (dialog);
 }
 
 typedef struct
@@ -679,10 +681,8 @@ votes_action (GtkWidget *widget, const char *action_name, GVariant *param)
     }
   dialog = new_dialog (self, _ ("Votes of the Meeting"),
                        _ ("Enter the number of votes each tied unit received. More votes "
-                          "place a unit higher when the tie-break rules include the vote."));
-  adw_message_dialog_add_response (dialog, "save", _ ("_Save"));
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
+                          "place a unit higher when the tie-break rules include the vote."),
+                       "save", _ ("_Save"), ADW_RESPONSE_SUGGESTED);
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
@@ -734,13 +734,10 @@ new_reason_dialog (TdRankingPage *self, const char *heading, const char *body,
                    const char *ok_response, const char *label, AdwResponseAppearance appearance,
                    GtkWidget *above, gint64 unit_id)
 {
-  AdwMessageDialog *dialog = new_dialog (self, heading, body);
+  AdwMessageDialog *dialog = new_dialog (self, heading, body, ok_response, label, appearance);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *entry = gtk_entry_new ();
 
-  adw_message_dialog_add_response (dialog, ok_response, label);
-  adw_message_dialog_set_response_appearance (dialog, ok_response, appearance);
-  adw_message_dialog_set_default_response (dialog, ok_response);
   if (above != NULL)
     gtk_box_append (GTK_BOX (box), above);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _ ("Reason (required)"));
