@@ -194,6 +194,41 @@ test_optional_amount (void)
   g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 3", -1, NULL, NULL), ==, 250);
 }
 
+/* 'm': a value that may be absent binds NULL without it, even when it is
+ * 0, and reads back as whether it is there and what it is. */
+static void
+test_maybe_value (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean has_zero = FALSE, has_none = TRUE, has_big = FALSE;
+  gint64 zero = -1, none = -1, big = 0;
+
+  g_assert_true (td_query_run (db, "INSERT INTO t (id, n) VALUES (1, ?), (2, ?), (3, ?)", &error,
+                               "mmm", TRUE, (gint64)0, FALSE, (gint64)7, TRUE,
+                               G_GINT64_CONSTANT (5000000000)));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t WHERE n IS NULL", -1, NULL, NULL), ==,
+                   1);
+  g_assert_cmpint (td_query_int (db, "SELECT id FROM t WHERE n IS NULL", -1, NULL, NULL), ==, 2);
+  stmt = td_query_prepare (db,
+                           "SELECT (SELECT n FROM t WHERE id = 1), (SELECT n FROM t WHERE id"
+                           " = 2), (SELECT n FROM t WHERE id = 3)",
+                           &error, NULL);
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (td_db_step (db, stmt, &error), ==, TD_STEP_ROW);
+  td_query_columns (stmt, "mmm", &has_zero, &zero, &has_none, &none, &has_big, &big);
+  sqlite3_reset (stmt);
+  g_assert_no_error (error);
+  g_assert_true (has_zero);
+  g_assert_cmpint (zero, ==, 0);
+  g_assert_false (has_none);
+  g_assert_cmpint (none, ==, 0);
+  g_assert_true (has_big);
+  g_assert_cmpint (big, ==, G_GINT64_CONSTANT (5000000000));
+}
+
 /* A change of several steps: kept and announced only when every step went well. */
 static void
 test_finish (void)
@@ -369,6 +404,7 @@ main (int argc, char **argv)
   g_test_add_func ("/query/one-and-list", test_one_and_list);
   g_test_add_func ("/query/change-with-audit", test_change_with_audit);
   g_test_add_func ("/query/optional-amount", test_optional_amount);
+  g_test_add_func ("/query/maybe-value", test_maybe_value);
   g_test_add_func ("/query/finish", test_finish);
   g_test_add_func ("/query/finish-local", test_finish_local);
   g_test_add_func ("/query/columns", test_columns);
