@@ -16,32 +16,13 @@
 
 /* Sources */
 
-const char *
-td_source_to_string (TdSource source)
-{
-  switch (source)
-    {
-    case TD_SOURCE_SELF:
-      return "self";
-    case TD_SOURCE_ASSESSED:
-      return "assessed";
-    case TD_SOURCE_FINAL:
-    default:
-      return "final";
-    }
-}
+static const char *const source_ids[] = {
+  [TD_SOURCE_SELF] = "self",
+  [TD_SOURCE_ASSESSED] = "assessed",
+  [TD_SOURCE_FINAL] = "final",
+};
 
-gboolean
-td_source_from_string (const char *name, TdSource *out)
-{
-  for (gint s = 0; s < TD_N_SOURCES; s++)
-    if (g_strcmp0 (name, td_source_to_string ((TdSource)s)) == 0)
-      {
-        *out = (TdSource)s;
-        return TRUE;
-      }
-  return FALSE;
-}
+TD_ENUM_DEFINE_IDS (TdSource, td_source_to_string, td_source_from_string, source_ids);
 
 static const char *const source_labels[] = {
   [TD_SOURCE_SELF] = N_ ("Self-score"),
