@@ -229,6 +229,27 @@ test_maybe_value (void)
   g_assert_cmpint (big, ==, G_GINT64_CONSTANT (5000000000));
 }
 
+/* 'd': a date binds as the ISO text the file keeps; no date, or one not
+ * set, binds NULL. */
+static void
+test_date_value (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  GDate day, unset;
+  g_autofree gchar *text = NULL;
+
+  g_date_set_dmy (&day, 7, 5, 1954);
+  g_date_clear (&unset, 1);
+  g_assert_true (td_query_run (db, "INSERT INTO t (id, name) VALUES (1, ?), (2, ?), (3, ?)", &error,
+                               "ddd", &day, &unset, (const GDate *)NULL));
+  g_assert_no_error (error);
+  text = td_query_text (db, "SELECT name FROM t WHERE id = 1", &error, NULL);
+  g_assert_cmpstr (text, ==, "1954-05-07");
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t WHERE name IS NULL", -1, NULL, NULL),
+                   ==, 2);
+}
+
 /* A change of several steps: kept and announced only when every step went well. */
 static void
 test_finish (void)
@@ -405,6 +426,7 @@ main (int argc, char **argv)
   g_test_add_func ("/query/change-with-audit", test_change_with_audit);
   g_test_add_func ("/query/optional-amount", test_optional_amount);
   g_test_add_func ("/query/maybe-value", test_maybe_value);
+  g_test_add_func ("/query/date-value", test_date_value);
   g_test_add_func ("/query/finish", test_finish);
   g_test_add_func ("/query/finish-local", test_finish_local);
   g_test_add_func ("/query/columns", test_columns);

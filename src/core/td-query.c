@@ -61,6 +61,14 @@ bind_values (sqlite3_stmt *stmt, const char *types, va_list ap)
               sqlite3_bind_int64 (stmt, column, value);
           }
           break;
+        case 'd':
+          {
+            g_autofree gchar *iso = td_date_to_iso (va_arg (ap, const GDate *));
+
+            if (iso != NULL)
+              sqlite3_bind_text (stmt, column, iso, -1, SQLITE_TRANSIENT);
+          }
+          break;
         case 'm':
           {
             gboolean has = va_arg (ap, gboolean);

@@ -11,6 +11,8 @@
  *   'e' const char *  (NULL binds '': the columns that are NOT NULL)
  *   'r' gint64        a reference: 0 or less binds NULL
  *   'o' gint64        an optional amount: less than 0 binds NULL (a cap)
+ *   'd' const GDate * a date, bound as ISO text (yyyy-mm-dd); NULL or an
+ *                     invalid date binds NULL
  *   'm' gboolean, gint64   a value that may be absent (a record's has_low
  *                     and low): without it, binds NULL
  *   'n' nothing       (no value: the parameter is left NULL)
