@@ -630,6 +630,24 @@ test_daily_failure_warns (void)
   g_assert_cmpint (g_rename (moved, dir), ==, 0);
 }
 
+/* Each kind has its own name for the list of backups, and a kind no
+ * file can have (a damaged value) still gets a name, not garbage. */
+static void
+test_kind_labels (void)
+{
+  const TdBackupKind kinds[]
+      = { TD_BACKUP_DAILY, TD_BACKUP_PRE_MIGRATION, TD_BACKUP_MANUAL, TD_BACKUP_BEFORE_RESTORE };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_assert_cmpstr (td_backup_kind_label (kinds[i]), !=, "");
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpstr (td_backup_kind_label (kinds[i]), !=, td_backup_kind_label (kinds[j]));
+    }
+  g_assert_cmpstr (td_backup_kind_label ((TdBackupKind)42), ==,
+                   td_backup_kind_label (TD_BACKUP_MANUAL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -641,6 +659,7 @@ main (int argc, char **argv)
     g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/backup/kind-labels", test_kind_labels);
   g_test_add_func ("/backup/daily-once", test_daily_once);
   g_test_add_func ("/backup/daily-in-thread", test_daily_in_thread);
   g_test_add_func ("/backup/daily-stopped", test_daily_stopped);

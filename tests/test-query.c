@@ -194,6 +194,45 @@ test_optional_amount (void)
   g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 3", -1, NULL, NULL), ==, 250);
 }
 
+/* 'm': a value that may be absent binds NULL without it, even when it is
+ * 0 (td_query_columns reads it back, see test_columns). */
+static void
+test_maybe_value (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (td_query_run (db, "INSERT INTO t (id, n) VALUES (1, ?), (2, ?), (3, ?)", &error,
+                               "mmm", TRUE, (gint64)0, FALSE, (gint64)7, TRUE,
+                               G_GINT64_CONSTANT (5000000000)));
+  g_assert_no_error (error);
+  g_assert_cmpint (td_query_int (db, "SELECT id FROM t WHERE n IS NULL", -1, NULL, NULL), ==, 2);
+  g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 1", -1, NULL, NULL), ==, 0);
+  g_assert_cmpint (td_query_int (db, "SELECT n FROM t WHERE id = 3", -1, NULL, NULL), ==,
+                   G_GINT64_CONSTANT (5000000000));
+}
+
+/* 'd': a date binds as the ISO text the file keeps; no date, or one not
+ * set, binds NULL. */
+static void
+test_date_value (void)
+{
+  g_autoptr (TdDb) db = scratch_db ();
+  g_autoptr (GError) error = NULL;
+  GDate day, unset;
+  g_autofree gchar *text = NULL;
+
+  g_date_set_dmy (&day, 7, 5, 1954);
+  g_date_clear (&unset, 1);
+  g_assert_true (td_query_run (db, "INSERT INTO t (id, name) VALUES (1, ?), (2, ?), (3, ?)", &error,
+                               "ddd", &day, &unset, (const GDate *)NULL));
+  g_assert_no_error (error);
+  text = td_query_text (db, "SELECT name FROM t WHERE id = 1", &error, NULL);
+  g_assert_cmpstr (text, ==, "1954-05-07");
+  g_assert_cmpint (td_query_int (db, "SELECT count (*) FROM t WHERE name IS NULL", -1, NULL, NULL),
+                   ==, 2);
+}
+
 /* A change of several steps: kept and announced only when every step went well. */
 static void
 test_finish (void)
@@ -225,9 +264,9 @@ test_columns (void)
   g_autoptr (TdDb) db = scratch_db ();
   g_autoptr (GError) error = NULL;
   sqlite3_stmt *stmt;
-  gint64 id = 0, big = 0, cap = 0, none = 0;
+  gint64 id = 0, big = 0, cap = 0, none = 0, absent = -1, zero = -1;
   gint n = 0;
-  gboolean flag = FALSE;
+  gboolean flag = FALSE, has_absent = TRUE, has_zero = FALSE;
   g_autofree gchar *name = g_strdup ("old");
   g_autofree gchar *empty = NULL;
   g_autofree gchar *null_text = NULL;
@@ -237,12 +276,12 @@ test_columns (void)
   g_date_set_dmy (&bad, 1, 1, 2000);
   stmt = td_query_prepare (db,
                            "SELECT 3, 5000000000, 7, 2, 'Sở Y tế', NULL, NULL, '2024-12-31',"
-                           " 'không phải ngày', NULL, 'bỏ qua', 125",
+                           " 'không phải ngày', NULL, 'bỏ qua', 125, NULL, 0",
                            &error, NULL);
   g_assert_nonnull (stmt);
   g_assert_cmpint (td_db_step (db, stmt, &error), ==, TD_STEP_ROW);
-  td_query_columns (stmt, "xxibsesddo-o", &id, &big, &n, &flag, &name, &empty, &null_text, &date,
-                    &bad, &none, &cap);
+  td_query_columns (stmt, "xxibsesddo-omm", &id, &big, &n, &flag, &name, &empty, &null_text, &date,
+                    &bad, &none, &cap, &has_absent, &absent, &has_zero, &zero);
   sqlite3_reset (stmt);
   g_assert_no_error (error);
   g_assert_cmpint (id, ==, 3);
@@ -258,6 +297,10 @@ test_columns (void)
   g_assert_false (g_date_valid (&bad));
   g_assert_cmpint (none, ==, -1); /* 'o': NULL is no cap */
   g_assert_cmpint (cap, ==, 125);
+  g_assert_false (has_absent); /* 'm': NULL is no value, read as 0 */
+  g_assert_cmpint (absent, ==, 0);
+  g_assert_true (has_zero); /* 'm': 0 is a value */
+  g_assert_cmpint (zero, ==, 0);
 }
 
 /* A change that kept its first error: rolled back and the error handed
@@ -369,6 +412,8 @@ main (int argc, char **argv)
   g_test_add_func ("/query/one-and-list", test_one_and_list);
   g_test_add_func ("/query/change-with-audit", test_change_with_audit);
   g_test_add_func ("/query/optional-amount", test_optional_amount);
+  g_test_add_func ("/query/maybe-value", test_maybe_value);
+  g_test_add_func ("/query/date-value", test_date_value);
   g_test_add_func ("/query/finish", test_finish);
   g_test_add_func ("/query/finish-local", test_finish_local);
   g_test_add_func ("/query/columns", test_columns);

@@ -397,6 +397,17 @@ test_grades (void)
   g_assert_cmpstr (td_grade_to_string (TD_GRADE_EXCELLENT), ==, "Hoàn thành xuất sắc nhiệm vụ");
   g_assert_cmpstr (td_grade_to_string (TD_GRADE_NOT_DONE), ==, "Không hoàn thành nhiệm vụ");
   g_assert_cmpint (td_grade_from_id (td_grade_to_id (TD_GRADE_GOOD)), ==, TD_GRADE_GOOD);
+  g_assert_cmpstr (td_grade_to_short_string (TD_GRADE_EXCELLENT), ==, "Xuất sắc");
+  g_assert_cmpstr (td_grade_to_short_string (TD_GRADE_NONE), ==, "Không xếp loại");
+  g_assert_cmpstr (td_grade_to_string (TD_GRADE_NONE), ==, "Không xếp loại");
+  g_assert_cmpstr (td_grade_to_string ((TdGrade)7), ==, "Không xếp loại");
+  /* Every grade reads back from the word the file keeps; "none" and a
+   * word no grade has are not graded. */
+  for (TdGrade g = TD_GRADE_NONE; g <= TD_GRADE_LAST; g++)
+    g_assert_cmpint (td_grade_from_id (td_grade_to_id (g)), ==, g);
+  g_assert_cmpstr (td_grade_to_id (TD_GRADE_EXCELLENT), ==, "excellent");
+  g_assert_cmpstr (td_grade_to_id (TD_GRADE_NONE), ==, "none");
+  g_assert_cmpint (td_grade_from_id ("superb"), ==, TD_GRADE_NONE);
 }
 
 static void

@@ -886,6 +886,28 @@ test_full_by_default (void)
   assert_totals (final_of (s, 0), 0, 0, 50, -50);
 }
 
+/* The word the file keeps for each source reads back as that source;
+ * a word no source has is refused and leaves the place as it was. */
+static void
+test_source_ids (void)
+{
+  TdSource source = TD_SOURCE_ASSESSED;
+
+  g_assert_cmpstr (td_source_to_string (TD_SOURCE_SELF), ==, "self");
+  g_assert_cmpstr (td_source_to_string (TD_SOURCE_ASSESSED), ==, "assessed");
+  g_assert_cmpstr (td_source_to_string (TD_SOURCE_FINAL), ==, "final");
+  for (gint s = 0; s < TD_N_SOURCES; s++)
+    {
+      TdSource back = (TdSource)-1;
+
+      g_assert_true (td_source_from_string (td_source_to_string ((TdSource)s), &back));
+      g_assert_cmpint (back, ==, s);
+    }
+  g_assert_false (td_source_from_string ("selfish", &source));
+  g_assert_false (td_source_from_string (NULL, &source));
+  g_assert_cmpint (source, ==, TD_SOURCE_ASSESSED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -909,5 +931,6 @@ main (int argc, char **argv)
   g_test_add_func ("/scoring/item-with-deduction-rows", test_item_with_deduction_rows);
   g_test_add_func ("/scoring/agreed-points", test_agreed_points);
   g_test_add_func ("/scoring/full-by-default", test_full_by_default);
+  g_test_add_func ("/scoring/source-ids", test_source_ids);
   return g_test_run ();
 }

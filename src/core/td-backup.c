@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include "td-backup.h"
+#include "td-enum.h"
 #include "td-output-guard.h"
 
 #include <errno.h>
@@ -88,23 +89,14 @@ td_backup_stem_for (const char *db_path)
   return g_steal_pointer (&base);
 }
 
-const char *
-td_backup_kind_label (TdBackupKind kind)
-{
-  switch (kind)
-    {
-    case TD_BACKUP_DAILY:
-      return _ ("Daily");
-    case TD_BACKUP_PRE_MIGRATION:
-      return _ ("Before upgrade");
-    case TD_BACKUP_MANUAL:
-      return _ ("Made by hand");
-    case TD_BACKUP_BEFORE_RESTORE:
-      return _ ("Before a restore");
-    default:
-      return "";
-    }
-}
+static const char *const kind_labels[] = {
+  [TD_BACKUP_DAILY] = N_ ("Daily"),
+  [TD_BACKUP_PRE_MIGRATION] = N_ ("Before upgrade"),
+  [TD_BACKUP_MANUAL] = N_ ("Made by hand"),
+  [TD_BACKUP_BEFORE_RESTORE] = N_ ("Before a restore"),
+};
+
+TD_ENUM_DEFINE_LABEL (TdBackupKind, td_backup_kind_label, kind_labels, TD_BACKUP_MANUAL);
 
 /* Splits a backup file name into stem, date and kind.  FALSE for anything
  * that is not one of ours. */
@@ -114,7 +106,7 @@ parse_name (const char *name, gchar **stem, GDateTime **date, TdBackupKind *kind
   g_autofree gchar *copy = NULL;
   char *kind_dot, *date_dot;
   gint y, mo, d, h, mi, s;
-  guint k;
+  gint k;
 
   if (!g_str_has_suffix (name, ".db") || name[0] == '.')
     return FALSE;
@@ -123,10 +115,8 @@ parse_name (const char *name, gchar **stem, GDateTime **date, TdBackupKind *kind
   if (kind_dot == NULL)
     return FALSE;
   *kind_dot = '\0';
-  for (k = 0; k < G_N_ELEMENTS (kind_names); k++)
-    if (strcmp (kind_dot + 1, kind_names[k]) == 0)
-      break;
-  if (k == G_N_ELEMENTS (kind_names))
+  k = TD_ENUM_FROM_ID (kind_names, kind_dot + 1);
+  if (k < 0)
     return FALSE;
   date_dot = strrchr (copy, '.');
   if (date_dot == NULL || date_dot == copy || strlen (date_dot + 1) < DATE_LEN)

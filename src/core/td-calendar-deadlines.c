@@ -179,14 +179,12 @@ static gboolean
 write_deadline (TdDb *db, const char *sql, gconstpointer record, GError **error)
 {
   const TdDeadline *d = record;
-  g_autofree gchar *due = td_date_to_iso (&d->due);
-  g_autofree gchar *done = td_date_to_iso (&d->done);
 
   return td_calendar_validate_deadline (d, error)
-         && td_query_run (db, sql, error, "xsssrrsex", d->bloc_year_id, d->title, due,
+         && td_query_run (db, sql, error, "xsdsrrdex", d->bloc_year_id, d->title, &d->due,
                           responsible_names[d->responsible],
                           d->responsible == TD_RESPONSIBLE_UNIT ? d->unit_id : 0, d->campaign_id,
-                          done, d->notes, d->id);
+                          &d->done, d->notes, d->id);
 }
 
 static const TdQueryTable deadline_table
@@ -199,9 +197,7 @@ TD_QUERY_DEFINE_WRITES (TdDeadline, deadline_table, td_calendar_add_deadline,
 static gboolean
 set_done_no_notify (TdDb *db, gint64 deadline_id, const GDate *done, GError **error)
 {
-  g_autofree gchar *iso = done ? td_date_to_iso (done) : NULL;
-
-  return td_query_run (db, "UPDATE deadline SET done = ? WHERE id = ?", error, "sx", iso,
+  return td_query_run (db, "UPDATE deadline SET done = ? WHERE id = ?", error, "dx", done,
                        deadline_id);
 }
 

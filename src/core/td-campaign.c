@@ -141,13 +141,11 @@ static gboolean
 write_campaign (TdDb *db, const char *sql, gconstpointer record, GError **error)
 {
   const TdCampaign *c = record;
-  g_autofree gchar *starts = td_date_to_iso (&c->starts);
-  g_autofree gchar *ends = td_date_to_iso (&c->ends);
   g_autofree gchar *name = td_text_normalize_space (c->name);
 
   return td_campaign_check (c, error)
-         && td_query_run (db, sql, error, "xsseessex", c->bloc_year_id, name, kind_keys[c->kind],
-                          c->theme, c->slogan, starts, ends, c->notes, c->id);
+         && td_query_run (db, sql, error, "xsseeddex", c->bloc_year_id, name, kind_keys[c->kind],
+                          c->theme, c->slogan, &c->starts, &c->ends, c->notes, c->id);
 }
 
 static const TdQueryTable campaign_table

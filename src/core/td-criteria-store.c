@@ -214,11 +214,8 @@ td_criteria_load (TdDb *db, gint64 bloc_year_id, GError **error)
         o = td_criterion_add_option (td_criteria_table_get_node (table, index), label,
                                      sqlite3_column_int64 (stmt, 2));
       }
-      o->size_class = sqlite3_column_int (stmt, 3);
-      o->has_low = sqlite3_column_type (stmt, 4) != SQLITE_NULL;
-      o->low = sqlite3_column_int64 (stmt, 4);
-      o->has_high = sqlite3_column_type (stmt, 5) != SQLITE_NULL;
-      o->high = sqlite3_column_int64 (stmt, 5);
+      td_query_columns (stmt, "---imm", &o->size_class, &o->has_low, &o->low, &o->has_high,
+                        &o->high);
     }
   if (r == TD_STEP_ERROR)
     return NULL;
@@ -374,16 +371,11 @@ write_options (TdDb *db, const TdCriterion *c, gint64 id, GError **error)
           = td_query_prepare (db,
                               "INSERT INTO criterion_option (criterion_id, position, label,"
                               " points, size_class, low, high) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                              error, "xiexi", id, (gint)i, o->label, o->points, o->size_class);
+                              error, "xieximm", id, (gint)i, o->label, o->points, o->size_class,
+                              o->has_low, o->low, o->has_high, o->high);
 
-      if (stmt == NULL)
-        return FALSE;
       /* An open end of a range stays NULL. */
-      if (o->has_low)
-        sqlite3_bind_int64 (stmt, 6, o->low);
-      if (o->has_high)
-        sqlite3_bind_int64 (stmt, 7, o->high);
-      if (!td_db_run (db, stmt, error))
+      if (stmt == NULL || !td_db_run (db, stmt, error))
         return FALSE;
     }
   return TRUE;

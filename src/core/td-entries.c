@@ -16,32 +16,13 @@
 
 /* Sources */
 
-const char *
-td_source_to_string (TdSource source)
-{
-  switch (source)
-    {
-    case TD_SOURCE_SELF:
-      return "self";
-    case TD_SOURCE_ASSESSED:
-      return "assessed";
-    case TD_SOURCE_FINAL:
-    default:
-      return "final";
-    }
-}
+static const char *const source_ids[] = {
+  [TD_SOURCE_SELF] = "self",
+  [TD_SOURCE_ASSESSED] = "assessed",
+  [TD_SOURCE_FINAL] = "final",
+};
 
-gboolean
-td_source_from_string (const char *name, TdSource *out)
-{
-  for (gint s = 0; s < TD_N_SOURCES; s++)
-    if (g_strcmp0 (name, td_source_to_string ((TdSource)s)) == 0)
-      {
-        *out = (TdSource)s;
-        return TRUE;
-      }
-  return FALSE;
-}
+TD_ENUM_DEFINE_IDS (TdSource, td_source_to_string, td_source_from_string, source_ids);
 
 static const char *const source_labels[] = {
   [TD_SOURCE_SELF] = N_ ("Self-score"),
@@ -675,11 +656,10 @@ read_entry (sqlite3_stmt *stmt)
   TdEntry *e = td_entry_new (sqlite3_column_int64 (stmt, 1), sqlite3_column_int64 (stmt, 2),
                              TD_SOURCE_SELF);
 
-  td_query_columns (stmt, "x---xxixibbess", &e->id, &e->points, &e->count, &e->option, &e->measured,
-                    &e->size_class, &e->disqualified, &e->exempt, &e->evidence, &e->updated_at,
-                    &e->updated_by);
+  td_query_columns (stmt, "x---xximibbess", &e->id, &e->points, &e->count, &e->option,
+                    &e->has_measured, &e->measured, &e->size_class, &e->disqualified, &e->exempt,
+                    &e->evidence, &e->updated_at, &e->updated_by);
   td_source_from_string ((const char *)sqlite3_column_text (stmt, 3), &e->source);
-  e->has_measured = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
   read_bonus_and_agreed (e, stmt, 14);
   return e;
 }
@@ -845,7 +825,6 @@ td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, GError **
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
   g_autofree gchar *at = g_date_time_format_iso8601 (now);
   g_autofree gchar *user = td_db_current_user ();
-  sqlite3_stmt *stmt;
   GError *local = NULL;
 
   if (entry->source != TD_SOURCE_SELF && entry->source != TD_SOURCE_ASSESSED)
@@ -878,31 +857,25 @@ td_entry_save (TdDb *db, const TdCriterion *criterion, TdEntry *entry, GError **
       entry->id = old->id;
       return TRUE;
     }
-  stmt = td_query_prepare (
-      db,
-      "INSERT INTO entry (unit_id, criterion_id, source, points, count, option, measured,"
-      " size_class, disqualified, exempt, evidence, updated_at, updated_by, bonus, agreed,"
-      " agreed_reason)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-      " ON CONFLICT (criterion_id, unit_id, source) DO UPDATE SET points = excluded.points,"
-      " count = excluded.count, option = excluded.option, measured = excluded.measured,"
-      " size_class = excluded.size_class, disqualified = excluded.disqualified,"
-      " exempt = excluded.exempt, evidence = excluded.evidence,"
-      " updated_at = excluded.updated_at, updated_by = excluded.updated_by,"
-      " bonus = excluded.bonus, agreed = excluded.agreed,"
-      " agreed_reason = excluded.agreed_reason",
-      error, "xxsxxinibbessxne", entry->unit_id, entry->criterion_id,
-      td_source_to_string (entry->source), entry->points, entry->count, entry->option,
-      entry->size_class, entry->disqualified, entry->exempt, entry->evidence, at, user,
-      entry->bonus, entry->has_agreed ? entry->agreed_reason : NULL);
-  if (stmt == NULL)
-    goto fail;
   /* Not measured, no agreed points: NULL. */
-  if (entry->has_measured)
-    sqlite3_bind_int64 (stmt, 7, entry->measured);
-  if (entry->has_agreed)
-    sqlite3_bind_int64 (stmt, 15, entry->agreed);
-  if (!td_db_run (db, stmt, error))
+  if (!td_query_run (
+          db,
+          "INSERT INTO entry (unit_id, criterion_id, source, points, count, option, measured,"
+          " size_class, disqualified, exempt, evidence, updated_at, updated_by, bonus, agreed,"
+          " agreed_reason)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+          " ON CONFLICT (criterion_id, unit_id, source) DO UPDATE SET points = excluded.points,"
+          " count = excluded.count, option = excluded.option, measured = excluded.measured,"
+          " size_class = excluded.size_class, disqualified = excluded.disqualified,"
+          " exempt = excluded.exempt, evidence = excluded.evidence,"
+          " updated_at = excluded.updated_at, updated_by = excluded.updated_by,"
+          " bonus = excluded.bonus, agreed = excluded.agreed,"
+          " agreed_reason = excluded.agreed_reason",
+          error, "xxsxximibbessxme", entry->unit_id, entry->criterion_id,
+          td_source_to_string (entry->source), entry->points, entry->count, entry->option,
+          entry->has_measured, entry->measured, entry->size_class, entry->disqualified,
+          entry->exempt, entry->evidence, at, user, entry->bonus, entry->has_agreed, entry->agreed,
+          entry->has_agreed ? entry->agreed_reason : NULL))
     goto fail;
   if (!audit_entry (db, criterion, old, entry, entry->unit_id, entry->criterion_id, entry->source,
                     error))

@@ -61,6 +61,23 @@ bind_values (sqlite3_stmt *stmt, const char *types, va_list ap)
               sqlite3_bind_int64 (stmt, column, value);
           }
           break;
+        case 'd':
+          {
+            g_autofree gchar *iso = td_date_to_iso (va_arg (ap, const GDate *));
+
+            if (iso != NULL)
+              sqlite3_bind_text (stmt, column, iso, -1, SQLITE_TRANSIENT);
+          }
+          break;
+        case 'm':
+          {
+            gboolean has = va_arg (ap, gboolean);
+            gint64 value = va_arg (ap, gint64);
+
+            if (has)
+              sqlite3_bind_int64 (stmt, column, value);
+          }
+          break;
         case 'n':
           break;
         default:
@@ -384,6 +401,10 @@ td_query_columns (sqlite3_stmt *stmt, const char *types, ...)
           *va_arg (ap, gint64 *) = sqlite3_column_type (stmt, column) == SQLITE_NULL
                                        ? -1
                                        : sqlite3_column_int64 (stmt, column);
+          break;
+        case 'm':
+          *va_arg (ap, gboolean *) = sqlite3_column_type (stmt, column) != SQLITE_NULL;
+          *va_arg (ap, gint64 *) = sqlite3_column_int64 (stmt, column);
           break;
         case 'd':
           td_query_column_date (stmt, column, va_arg (ap, GDate *));

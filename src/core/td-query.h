@@ -11,6 +11,10 @@
  *   'e' const char *  (NULL binds '': the columns that are NOT NULL)
  *   'r' gint64        a reference: 0 or less binds NULL
  *   'o' gint64        an optional amount: less than 0 binds NULL (a cap)
+ *   'd' const GDate * a date, bound as ISO text (yyyy-mm-dd); NULL or an
+ *                     invalid date binds NULL
+ *   'm' gboolean, gint64   a value that may be absent (a record's has_low
+ *                     and low): without it, binds NULL
  *   'n' nothing       (no value: the parameter is left NULL)
  *
  * Pass exactly the C type named (a literal 0 for 'x' must be written
@@ -133,6 +137,8 @@ gboolean td_query_finish_local (TdDb *db, GError *local, GError **error);
  *                     (either frees the string the place held: pass a
  *                     place that holds NULL or a string of its record)
  *   'o' gint64 *      an optional amount: NULL reads as -1 (TD_NO_CAP)
+ *   'm' gboolean *, gint64 *   a value that may be absent: whether the
+ *                     column is not NULL, and its value (0 when NULL)
  *   'd' GDate *       an ISO date; cleared when NULL or not a date
  *   '-' nothing       the column is skipped (a row function reads it)
  *

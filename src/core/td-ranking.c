@@ -211,61 +211,52 @@ td_ranking_find_unit (const TdRanking *ranking, gint64 unit_id)
 
 /* --- names and ids ----------------------------------------------------- */
 
+/* Each grade's id in the file, its name and its short name for narrow
+ * places (a table column; the full name goes in a tooltip), from
+ * TD_GRADE_NONE (−1) up: a grade's entry is grades[grade + 1]. */
+static const struct
+{
+  const char *id, *name, *short_name;
+} grades[] = {
+  { "none", N_ ("Not graded"), NC_ ("grade", "Not graded") },
+  { "not_done", N_ ("Did not complete duties"), NC_ ("grade", "Not completed") },
+  { "done", N_ ("Completed duties"), NC_ ("grade", "Completed") },
+  { "good", N_ ("Completed duties well"), NC_ ("grade", "Good") },
+  { "excellent", N_ ("Completed duties excellently"), NC_ ("grade", "Excellent") },
+};
+
+/* A value past the grades (a damaged one) reads as not graded. */
+static guint
+grade_index (TdGrade grade)
+{
+  return grade < TD_GRADE_NONE || grade > TD_GRADE_LAST ? 0 : (guint)(grade - TD_GRADE_NONE);
+}
+
 const char *
 td_grade_to_string (TdGrade grade)
 {
-  switch (grade)
-    {
-    case TD_GRADE_EXCELLENT:
-      return _ ("Completed duties excellently");
-    case TD_GRADE_GOOD:
-      return _ ("Completed duties well");
-    case TD_GRADE_DONE:
-      return _ ("Completed duties");
-    case TD_GRADE_NOT_DONE:
-      return _ ("Did not complete duties");
-    case TD_GRADE_NONE:
-    default:
-      return _ ("Not graded");
-    }
+  return _ (grades[grade_index (grade)].name);
 }
 
-/* For narrow places (a table column); the full name goes in a tooltip. */
 const char *
 td_grade_to_short_string (TdGrade grade)
 {
-  switch (grade)
-    {
-    case TD_GRADE_EXCELLENT:
-      return C_ ("grade", "Excellent");
-    case TD_GRADE_GOOD:
-      return C_ ("grade", "Good");
-    case TD_GRADE_DONE:
-      return C_ ("grade", "Completed");
-    case TD_GRADE_NOT_DONE:
-      return C_ ("grade", "Not completed");
-    case TD_GRADE_NONE:
-    default:
-      return C_ ("grade", "Not graded");
-    }
+  return g_dpgettext2 (GETTEXT_PACKAGE, "grade", grades[grade_index (grade)].short_name);
 }
-
-static const char *const grade_ids[] = { "not_done", "done", "good", "excellent" };
 
 const char *
 td_grade_to_id (TdGrade grade)
 {
-  if (grade < 0 || grade > TD_GRADE_LAST)
-    return "none";
-  return grade_ids[grade];
+  return grades[grade_index (grade)].id;
 }
 
 TdGrade
 td_grade_from_id (const char *id)
 {
-  gint i = TD_ENUM_FROM_ID (grade_ids, id);
-
-  return i >= 0 ? (TdGrade)i : TD_GRADE_NONE;
+  for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+    if (g_strcmp0 (grades[i].id, id) == 0)
+      return (TdGrade)((gint)i + TD_GRADE_NONE);
+  return TD_GRADE_NONE;
 }
 
 static const char *const tie_break_ids[]

@@ -106,7 +106,6 @@ td_registry_check_year (gint year, GError **error)
 gint64
 td_registry_add_unit (TdDb *db, const TdUnit *unit, GError **error)
 {
-  g_autofree gchar *founded = td_date_to_iso (&unit->founded);
   gboolean ok;
   gint64 id;
 
@@ -116,9 +115,10 @@ td_registry_add_unit (TdDb *db, const TdUnit *unit, GError **error)
                      "INSERT INTO unit (name, short_name, kind, parent, founded, head_name,"
                      " head_position, address, phone, email, notes, retired_year, merged_into)"
                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     error, "seeeseeeeeerr", unit->name, unit->short_name, unit->kind, unit->parent,
-                     founded, unit->head_name, unit->head_position, unit->address, unit->phone,
-                     unit->email, unit->notes, (gint64)unit->retired_year, unit->merged_into);
+                     error, "seeedeeeeeerr", unit->name, unit->short_name, unit->kind, unit->parent,
+                     &unit->founded, unit->head_name, unit->head_position, unit->address,
+                     unit->phone, unit->email, unit->notes, (gint64)unit->retired_year,
+                     unit->merged_into);
   id = ok ? td_db_last_insert_id (db) : 0;
   /* The first name is valid from the beginning of time. */
   ok = ok
@@ -180,7 +180,6 @@ td_registry_unit_name_in_year (TdDb *db, gint64 unit_id, gint year)
 gboolean
 td_registry_update_unit (TdDb *db, const TdUnit *unit, GError **error)
 {
-  g_autofree gchar *founded = td_date_to_iso (&unit->founded);
   g_autofree gchar *name = NULL;
 
   if (!td_registry_require_name (unit->name, _ ("Unit name"), error))
@@ -194,9 +193,9 @@ td_registry_update_unit (TdDb *db, const TdUnit *unit, GError **error)
                     "UPDATE unit SET short_name = ?1, kind = ?2, parent = ?3, founded = ?4,"
                     " head_name = ?5, head_position = ?6, address = ?7, phone = ?8,"
                     " email = ?9, notes = ?10, name = ?11 WHERE id = ?12",
-                    error, "eeeseeeeeesx", unit->short_name, unit->kind, unit->parent, founded,
-                    unit->head_name, unit->head_position, unit->address, unit->phone, unit->email,
-                    unit->notes, name, unit->id)
+                    error, "eeedeeeeeesx", unit->short_name, unit->kind, unit->parent,
+                    &unit->founded, unit->head_name, unit->head_position, unit->address,
+                    unit->phone, unit->email, unit->notes, name, unit->id)
           && td_query_run (db,
                            "UPDATE unit_name SET name = ?1, short_name = ?2 WHERE unit_id = ?3"
                            " AND valid_from = (SELECT max (valid_from) FROM unit_name"
