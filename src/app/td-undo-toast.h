@@ -11,10 +11,11 @@ G_BEGIN_DECLS
 
 /* A toast saying @title (text, not markup) with an Undo button that
  * brings back into @db what was deleted: @undo (@db, @data), in one
- * transaction (all of it comes back or none of it); show it with td_window_toast (@owner, …).  @db is
- * held weakly: a database closed meanwhile is not kept open, and its Undo
- * then does nothing.  An Undo that fails is reported in @owner's window.
- * @data_free frees @data when the toast goes. */
+ * transaction (all of it comes back or none of it).  Show it with
+ * td_window_toast (@owner, …).  @db is held weakly: a database closed
+ * meanwhile is not kept open, and its Undo then does nothing.  An Undo
+ * that fails is reported in @owner's window.  @data_free frees @data when
+ * the toast goes. */
 AdwToast *td_undo_toast_new (GtkWidget *owner, const char *title, TdDb *db, TdDbSteps undo,
                              gpointer data, GDestroyNotify data_free);
 

@@ -112,7 +112,9 @@ show_over_dialog (GtkWindow *dialog, AdwToast *toast)
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _ ("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (message), "close");
   gtk_window_present (GTK_WINDOW (message));
-  adw_toast_dismiss (toast);
+  /* Never in an overlay: its listeners hear it gone, as in
+   * td_window_close_message(). */
+  g_signal_emit_by_name (toast, "dismissed");
   g_object_unref (toast);
 }
 
