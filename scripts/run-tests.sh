@@ -68,6 +68,13 @@ PY
   dirs=(build-sanitize)
 fi
 
+# Every test's temporary files go to one folder of this build, emptied at
+# each run: nothing piles up in /tmp from run to run, and the files of a run
+# with a failure stay there to be looked at until the next run.
+export TMPDIR=$PWD/${dirs[0]}/test-tmp
+rm -rf "$TMPDIR"
+mkdir -p "$TMPDIR"
+
 p=0 f=0 s=0 rc=0
 # One run of meson test in $1 with the rest as arguments; adds its counts.
 run () {
@@ -103,5 +110,15 @@ else
   fi
 fi
 
+if [ "$rc" -eq 0 ] && [ "$f" -eq 0 ]; then
+  # A test that passes removes what it made (tests/td-test-tmp.h).
+  if [ -n "$(ls -A "$TMPDIR")" ]; then
+    echo "Tests left temporary files behind:"
+    ls -A "$TMPDIR" | head -20
+    f=$((f + 1))
+  else
+    rm -rf "$TMPDIR"
+  fi
+fi
 echo "$p passed, $f failed, $s skipped"
 [ "$rc" -eq 0 ] && [ "$f" -eq 0 ] && [ "$p" -gt 0 ] || exit 1

@@ -11,6 +11,7 @@
 #include "td-demo.h"
 #include "td-registry.h"
 #include "td-screenshot.h"
+#include "td-test-tmp.h"
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -134,11 +135,7 @@ td_test_screenshot (GtkWidget *widget, const char *name)
 gchar *
 td_test_tmpdir (void)
 {
-  g_autoptr (GError) error = NULL;
-  gchar *dir = g_dir_make_tmp ("thidua-test-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return dir;
+  return td_test_make_tmp_dir ("thidua-test-XXXXXX");
 }
 
 void

@@ -15,6 +15,7 @@ void td_test_wait_until (gboolean (*predicate) (gpointer), gpointer data, guint 
 void td_test_wait_drawn (GtkWidget *widget);
 gchar *td_test_output_path (const char *name);
 gchar *td_test_screenshot (GtkWidget *widget, const char *name);
+/* A new folder, removed when the test program ends well (td-test-tmp.h). */
 gchar *td_test_tmpdir (void);
 void td_test_activate (GtkWidget *widget, const char *action, GVariant *param);
 GtkWindow *td_test_find_toplevel (GType type);

@@ -4,6 +4,7 @@
  * restore, and the copy opened in place of a damaged file. */
 #include "td-backup.h"
 #include "td-db.h"
+#include "td-test-tmp.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -652,7 +653,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  test_dir = g_dir_make_tmp ("thidua-backup-XXXXXX", NULL);
+  test_dir = td_test_make_tmp_dir ("thidua-backup-XXXXXX");
   /* Backups go to a folder of this run's own. */
   {
     g_autofree gchar *data = g_build_filename (test_dir, "data", NULL);

@@ -9,6 +9,7 @@
 #include "td-db.h"
 #include "td-demo.h"
 #include "td-test-damage.h"
+#include "td-test-tmp.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -168,7 +169,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  test_dir = g_dir_make_tmp ("thidua-damage-XXXXXX", NULL);
+  test_dir = td_test_make_tmp_dir ("thidua-damage-XXXXXX");
   {
     g_autofree gchar *data = g_build_filename (test_dir, "data", NULL);
     g_autofree gchar *cache = g_build_filename (test_dir, "cache", NULL);

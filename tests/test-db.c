@@ -2,6 +2,7 @@
 /* The database connection: create, reopen, refuse foreign files, statements,
  * transactions and the audit trail. */
 #include "td-db.h"
+#include "td-test-tmp.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -13,7 +14,7 @@ tmp_path (const char *name)
   static gchar *dir;
 
   if (dir == NULL)
-    dir = g_dir_make_tmp ("thidua-db-XXXXXX", NULL);
+    dir = td_test_make_tmp_dir ("thidua-db-XXXXXX");
   return g_build_filename (dir, name, NULL);
 }
 

@@ -2,8 +2,10 @@
 # "thidua export": options, checks and exit codes (0 written, 1 refused or
 # failed, 2 usage), headless (no DISPLAY).
 # Usage: test-export-cli.py THIDUA  (TAP on stdout)
+import atexit
 import hashlib
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -12,6 +14,7 @@ import traceback
 
 THIDUA = sys.argv[1]
 TMP = tempfile.mkdtemp(prefix="td-cli-")
+atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 ENV["LC_ALL"] = "C.UTF-8"  # the English messages; vi.po is checked elsewhere
 ENV["XDG_DATA_HOME"] = os.path.join(TMP, "xdg-data")  # backups of this run's own

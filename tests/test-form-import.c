@@ -17,6 +17,7 @@
 #include "td-test-forms.h"
 #include "td-xlsx-reader.h"
 #include "td-xlsx.h"
+#include "td-test-tmp.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -53,28 +54,11 @@ fixture_set_up (Fixture *f, gconstpointer data)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree gchar *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
   td_criteria_table_unref (f->table);
   g_object_unref (f->db);
-  remove_tree (f->dir);
+  g_assert_true (td_test_remove_tree (f->dir));
   g_free (f->dir);
 }
 

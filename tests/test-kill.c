@@ -9,6 +9,7 @@
 #include "td-db.h"
 #include "td-entries.h"
 #include "td-registry.h"
+#include "td-test-tmp.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -236,7 +237,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  test_dir = g_dir_make_tmp ("thidua-kill-XXXXXX", NULL);
+  test_dir = td_test_make_tmp_dir ("thidua-kill-XXXXXX");
   {
     g_autofree gchar *data = g_build_filename (test_dir, "data", NULL);
     g_setenv ("XDG_DATA_HOME", data, TRUE);

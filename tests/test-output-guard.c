@@ -4,6 +4,7 @@
 #include "td-backup.h"
 #include "td-db.h"
 #include "td-output-guard.h"
+#include "td-test-tmp.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -147,7 +148,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  test_dir = g_dir_make_tmp ("thidua-guard-XXXXXX", NULL);
+  test_dir = td_test_make_tmp_dir ("thidua-guard-XXXXXX");
   {
     g_autofree gchar *data = g_build_filename (test_dir, "data", NULL);
     g_setenv ("XDG_DATA_HOME", data, TRUE);

@@ -6,8 +6,10 @@
 # split, and the signature never alone.  Pages are rendered to PNG in
 # TD_TEST_OUTPUT_DIR for a person to look at.
 # Usage: test-pdf.py THIDUA  (TAP on stdout)
+import atexit
 import os
 import re
+import shutil
 import sys
 import tempfile
 
@@ -17,6 +19,7 @@ from td_tap import main, run, test  # noqa: E402
 THIDUA = sys.argv[1]
 OUT = os.environ.get("TD_TEST_OUTPUT_DIR", tempfile.gettempdir())
 TMP = tempfile.mkdtemp(prefix="td-pdf-")
+atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 
 
 def export(sheet, name):

@@ -7,8 +7,10 @@
 # another program's empty SQLite file is not made into a database; a file in
 # a folder that may not be written is read all the same.
 # Usage: test-read-commands.py THIDUA  (TAP on stdout)
+import atexit
 import hashlib
 import os
+import shutil
 import sqlite3
 import stat
 import subprocess
@@ -18,6 +20,7 @@ import traceback
 
 THIDUA = sys.argv[1]
 TMP = tempfile.mkdtemp(prefix="td-read-")
+atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 ENV["LC_ALL"] = "C.UTF-8"
 ENV["XDG_DATA_HOME"] = os.path.join(TMP, "xdg-data")

@@ -9,6 +9,7 @@
 #include "td-demo.h"
 #include "td-registry.h"
 #include "td-score-paste.h"
+#include "td-test-tmp.h"
 
 #include <glib/gi18n-lib.h>
 #include <locale.h>
@@ -33,8 +34,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   gint64 by;
   gint total = -1;
 
-  f->dir = g_dir_make_tmp ("td-score-paste-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = td_test_make_tmp_dir ("td-score-paste-XXXXXX");
   path = g_build_filename (f->dir, "demo.db", NULL);
   f->db = td_demo_create (path, &error);
   g_assert_no_error (error);

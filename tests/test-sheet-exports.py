@@ -8,8 +8,10 @@
 # signature block, page numbers from page 2).  Every error of the command
 # line is checked too.  Pages are rendered to TD_TEST_OUTPUT_DIR to look at.
 # Usage: test-sheet-exports.py THIDUA  (TAP on stdout)
+import atexit
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -24,6 +26,7 @@ from td_xlsx_eval import Evaluator  # noqa: E402
 THIDUA = sys.argv[1]
 OUT = os.environ.get("TD_TEST_OUTPUT_DIR", tempfile.gettempdir())
 TMP = tempfile.mkdtemp(prefix="td-sheets-")
+atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 ENV = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
 ENV["LC_ALL"] = "C.UTF-8"  # English messages; vi.po is checked elsewhere
 ENV["SOURCE_DATE_EPOCH"] = "1736035200"  # issued on 05/01/2025

@@ -8,6 +8,7 @@
 #include "td-backups-window.h"
 #include "td-test-damage.h"
 #include "td-test-util.h"
+#include "td-test-tmp.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -384,7 +385,7 @@ main (int argc, char **argv)
 {
   /* Backups go to a folder of this run's own, so that counts hold. */
   {
-    g_autofree gchar *data = g_dir_make_tmp ("thidua-data-XXXXXX", NULL);
+    g_autofree gchar *data = td_test_make_tmp_dir ("thidua-data-XXXXXX");
     g_setenv ("XDG_DATA_HOME", data, TRUE);
   }
   td_test_init (&argc, &argv);

@@ -5,6 +5,7 @@
  * writing, and the upgrade from every earlier schema version. */
 #include "td-backup.h"
 #include "td-db.h"
+#include "td-test-tmp.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -736,7 +737,7 @@ int
 main (int argc, char **argv)
 {
   setlocale (LC_ALL, "");
-  test_dir = g_dir_make_tmp ("thidua-storage-XXXXXX", NULL);
+  test_dir = td_test_make_tmp_dir ("thidua-storage-XXXXXX");
   /* Backups go to a folder of this run's own. */
   {
     g_autofree gchar *data = g_build_filename (test_dir, "data", NULL);

@@ -16,6 +16,7 @@
 #include "td-unit-dialog.h"
 #include "td-unit-item.h"
 #include "td-units-page.h"
+#include "td-test-tmp.h"
 
 #include <string.h>
 
@@ -648,7 +649,7 @@ test_demo_sections (void)
 int
 main (int argc, char **argv)
 {
-  g_autofree gchar *data_home = g_dir_make_tmp ("thidua-units-XXXXXX", NULL);
+  g_autofree gchar *data_home = td_test_make_tmp_dir ("thidua-units-XXXXXX");
 
   /* A demo database of our own: other test programs rebuild theirs at the
    * default place while this one runs. */

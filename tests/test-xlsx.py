@@ -5,8 +5,10 @@
 # setup, frozen panes, sheet names, the form's protection, validations and
 # hidden data sheet, and byte-identical output for a fixed creation date.
 # Usage: test-xlsx.py THIDUA  (TAP on stdout)
+import atexit
 import datetime
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -20,6 +22,7 @@ THIDUA = sys.argv[1]
 OUT = os.environ.get("TD_TEST_OUTPUT_DIR", tempfile.gettempdir())
 EPOCH = "1735689600"  # 2025-01-01 00:00:00 UTC
 TMP = tempfile.mkdtemp(prefix="td-xlsx-")
+atexit.register(shutil.rmtree, TMP, ignore_errors=True)
 
 
 def export(sheet, name, *extra):
