@@ -110,7 +110,9 @@ else
   fi
 fi
 
-if [ "$rc" -eq 0 ] && [ "$f" -eq 0 ]; then
+if [ -n "${TD_TEST_KEEP_TMP:-}" ]; then
+  echo "Temporary files kept in $TMPDIR (TD_TEST_KEEP_TMP)"
+elif [ "$rc" -eq 0 ] && [ "$f" -eq 0 ]; then
   # A test that passes removes what it made (tests/td-test-tmp.h).
   if [ -n "$(ls -A "$TMPDIR")" ]; then
     echo "Tests left temporary files behind:"

@@ -16,9 +16,6 @@ static pid_t maker;
 static int
 remove_one (const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
-  (void)st;
-  (void)flag;
-  (void)ftw;
   return remove (path) == 0 || errno == ENOENT ? 0 : -1;
 }
 

@@ -672,5 +672,12 @@ main (int argc, char **argv)
   g_test_add_func ("/backup/restore-refuses-bad", test_restore_refuses_bad);
   g_test_add_func ("/backup/copy-for-opening", test_copy_for_opening);
   g_test_add_func ("/backup/daily-failure-warns", test_daily_failure_warns);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    /* A daily copy may still be writing into this run's folder, which is
+     * removed at exit. */
+    td_backup_stop_daily ();
+    return status;
+  }
 }

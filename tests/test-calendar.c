@@ -8,6 +8,7 @@
 #include "td-calendar.h"
 #include "td-demo.h"
 #include "td-registry.h"
+#include "td-test-tmp.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -770,7 +771,7 @@ test_shipped_file (void)
 
   /* Columns are found by name, in any order; since may be left out. */
   {
-    g_autofree gchar *dir = g_dir_make_tmp ("td-calendar-XXXXXX", NULL);
+    g_autofree gchar *dir = td_test_make_tmp_dir ("td-calendar-XXXXXX");
     g_autofree gchar *path = g_build_filename (dir, "events.tsv", NULL);
     g_autoptr (GPtrArray) read = NULL;
     TdEvent *e;
@@ -812,8 +813,6 @@ test_shipped_file (void)
         g_assert_nonnull (strstr (error->message, refused[i].said));
         g_clear_error (&error);
       }
-    g_unlink (path);
-    g_rmdir (dir);
   }
 }
 

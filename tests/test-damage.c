@@ -182,5 +182,12 @@ main (int argc, char **argv)
   g_test_add_func ("/damage/background-check-stops-changes", test_background_check_stops_changes);
   g_test_add_func ("/damage/background-check-passes", test_background_check_passes);
   g_test_add_func ("/damage/small-file-checked-first", test_small_file_checked_first);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    /* A daily copy may still be writing into this run's folder, which is
+     * removed at exit. */
+    td_backup_stop_daily ();
+    return status;
+  }
 }

@@ -15,9 +15,9 @@
 #include "td-scoring.h"
 #include "td-sheet-builders.h"
 #include "td-test-forms.h"
+#include "td-test-tmp.h"
 #include "td-xlsx-reader.h"
 #include "td-xlsx.h"
-#include "td-test-tmp.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -39,7 +39,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autoptr (GPtrArray) blocs = NULL;
   gint64 bloc;
 
-  f->dir = g_dir_make_tmp ("td-form-import-XXXXXX", &error);
+  f->dir = td_test_make_tmp_dir ("td-form-import-XXXXXX");
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "demo.db", NULL);
   f->db = td_demo_create (path, &error);

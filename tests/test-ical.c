@@ -10,6 +10,7 @@
 #include "td-demo.h"
 #include "td-ical.h"
 #include "td-registry.h"
+#include "td-test-tmp.h"
 
 #include <glib/gi18n-lib.h>
 #include <gio/gio.h>
@@ -480,7 +481,7 @@ test_range_and_file (void)
 {
   g_autoptr (TdDb) db = demo_db ();
   g_autoptr (GError) error = NULL;
-  g_autofree gchar *dir = g_dir_make_tmp ("td-ical-XXXXXX", NULL);
+  g_autofree gchar *dir = td_test_make_tmp_dir ("td-ical-XXXXXX");
   g_autofree gchar *path = g_build_filename (dir, "lich.ics", NULL);
   g_autofree gchar *text = NULL;
   GDate from = dmy (1, 12, 2024), to = dmy (31, 3, 2025);
@@ -536,8 +537,6 @@ test_range_and_file (void)
   g_clear_error (&error);
   g_clear_pointer (&path, g_free);
   path = g_build_filename (dir, "lich.ics", NULL);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 /* Never over the database it reads, by any name, or its companions; the
@@ -545,7 +544,7 @@ test_range_and_file (void)
 static void
 test_never_over_the_database (void)
 {
-  g_autofree gchar *dir = g_dir_make_tmp ("td-ical-XXXXXX", NULL);
+  g_autofree gchar *dir = td_test_make_tmp_dir ("td-ical-XXXXXX");
   g_autofree gchar *path = g_build_filename (dir, "khoi6.db", NULL);
   g_autofree gchar *wal = g_strconcat (path, "-wal", NULL);
   g_autofree gchar *twisted = g_build_filename (dir, ".", "khoi6.db", NULL);
@@ -567,13 +566,6 @@ test_never_over_the_database (void)
   g_assert_true (g_file_get_contents (path, &after, &len_after, NULL));
   g_assert_cmpmem (before, len_before, after, len_after);
   g_clear_object (&db);
-  g_unlink (path);
-  g_unlink (wal);
-  {
-    g_autofree gchar *shm = g_strconcat (path, "-shm", NULL);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 int

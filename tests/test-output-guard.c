@@ -160,5 +160,12 @@ main (int argc, char **argv)
   g_test_add_func ("/output-guard/companions", test_companions);
   g_test_add_func ("/output-guard/backups", test_backups);
   g_test_add_func ("/output-guard/documents", test_documents_never_over_a_database);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    /* A daily copy may still be writing into this run's folder, which is
+     * removed at exit. */
+    td_backup_stop_daily ();
+    return status;
+  }
 }

@@ -9,6 +9,7 @@
 #include "td-entries.h"
 #include "td-ranking-store.h"
 #include "td-registry.h"
+#include "td-test-tmp.h"
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -293,7 +294,7 @@ static void
 test_demo (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree gchar *dir = g_dir_make_tmp ("td-ranking-XXXXXX", &error);
+  g_autofree gchar *dir = td_test_make_tmp_dir ("td-ranking-XXXXXX");
   g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
   g_autoptr (TdDb) db = td_demo_create (path, &error);
   gint64 by;
@@ -357,15 +358,6 @@ test_demo (void)
   }
   td_db_close (db);
   g_clear_object (&db);
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
-        g_remove (file);
-      }
-    g_rmdir (dir);
-  }
 }
 
 /* Starting a new year from the registry copies the ranking rules with it. */
@@ -685,7 +677,7 @@ static void
 test_stored_totals_read_only (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree gchar *dir = g_dir_make_tmp ("td-ranking-XXXXXX", &error);
+  g_autofree gchar *dir = td_test_make_tmp_dir ("td-ranking-XXXXXX");
   g_autofree gchar *path = g_build_filename (dir, "demo.db", NULL);
   g_autoptr (TdDb) db = td_demo_create (path, &error);
   g_autoptr (TdDb) ro = NULL;
@@ -709,15 +701,6 @@ test_stored_totals_read_only (void)
   g_assert_false (td_ranking_has_stored_totals (ro, by));
   td_db_close (ro);
   g_clear_object (&ro);
-  {
-    const char *suffixes[] = { "", "-wal", "-shm" };
-    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-      {
-        g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
-        g_remove (file);
-      }
-    g_rmdir (dir);
-  }
 }
 
 int

@@ -15,6 +15,7 @@
 #include "td-registry.h"
 #include "td-scoring.h"
 #include "td-sheet-builders.h"
+#include "td-test-tmp.h"
 #include "td-xlsx.h"
 
 #include <glib/gstdio.h>
@@ -41,7 +42,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   g_autofree gchar *path = NULL;
   g_autoptr (GPtrArray) blocs = NULL;
 
-  f->dir = g_dir_make_tmp ("td-builders-XXXXXX", &error);
+  f->dir = td_test_make_tmp_dir ("td-builders-XXXXXX");
   g_assert_no_error (error);
   path = g_build_filename (f->dir, "demo.db", NULL);
   f->db = td_demo_create (path, &error);
@@ -67,20 +68,12 @@ fixture_set_up (Fixture *f, gconstpointer data)
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autofree gchar *path = g_build_filename (f->dir, "demo.db", NULL);
-  const char *suffixes[] = { "", "-wal", "-shm" };
-
   td_ranking_free (f->ranking);
   td_scores_free (f->scores);
   td_criteria_table_unref (f->table);
   g_ptr_array_unref (f->members);
   g_object_unref (f->db);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (file);
-    }
-  g_rmdir (f->dir);
+  g_assert_true (td_test_remove_tree (f->dir));
   g_free (f->dir);
 }
 

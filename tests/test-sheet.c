@@ -6,6 +6,7 @@
 
 #include "td-pages.h"
 #include "td-sheet-sample.h"
+#include "td-test-tmp.h"
 #include "td-xlsx.h"
 
 #include <glib/gstdio.h>
@@ -185,7 +186,7 @@ read_all (const char *path, gsize *len)
 static void
 test_write_errors (void)
 {
-  g_autofree gchar *dir = g_dir_make_tmp ("td-sheet-XXXXXX", NULL);
+  g_autofree gchar *dir = td_test_make_tmp_dir ("td-sheet-XXXXXX");
   g_autofree gchar *missing = g_build_filename (dir, "no-such-folder", "a.xlsx", NULL);
   g_autofree gchar *good = g_build_filename (dir, "Bang.xlsx", NULL);
   g_autofree gchar *good2 = g_build_filename (dir, "Bang2.xlsx", NULL);
@@ -247,7 +248,6 @@ test_write_errors (void)
     }
   g_dir_close (listing);
   g_assert_cmpuint (n_files, ==, 2);
-  g_rmdir (dir);
 }
 
 static void

@@ -3,6 +3,7 @@
  * refusal names it and what was expected. */
 #include "td-db.h"
 #include "td-sniff.h"
+#include "td-test-tmp.h"
 
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -60,7 +61,7 @@ test_kinds (void)
 static void
 test_file_tail (void)
 {
-  g_autofree gchar *dir = g_dir_make_tmp ("td-sniff-XXXXXX", NULL);
+  g_autofree gchar *dir = td_test_make_tmp_dir ("td-sniff-XXXXXX");
   g_autofree gchar *path = g_build_filename (dir, "late.xlsx", NULL);
   GString *bytes = g_string_new ("PK\x03\x04");
   TdFileKind kind = TD_FILE_EMPTY;
@@ -77,8 +78,6 @@ test_file_tail (void)
   g_assert_false (td_sniff_file ("/nonexistent/file.csv", &kind, &error));
   g_assert_nonnull (error);
   g_string_free (bytes, TRUE);
-  g_unlink (path);
-  g_rmdir (dir);
 }
 
 static void

@@ -7,8 +7,8 @@
 #include "td-backup.h"
 #include "td-backups-window.h"
 #include "td-test-damage.h"
-#include "td-test-util.h"
 #include "td-test-tmp.h"
+#include "td-test-util.h"
 
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -398,5 +398,12 @@ main (int argc, char **argv)
   g_test_add_func ("/storage-window/read-only", test_read_only);
   g_test_add_func ("/storage-window/recent-missing", test_recent_missing);
   g_test_add_func ("/storage-window/shortcuts-listed", test_shortcuts_listed);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    /* A daily copy may still be writing into this run's folder, which is
+     * removed at exit. */
+    td_backup_stop_daily ();
+    return status;
+  }
 }

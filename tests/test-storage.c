@@ -757,5 +757,12 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/disk-full/save-copy", test_save_copy_disk_full);
   g_test_add_func ("/storage/kill-during-write", test_kill_during_write);
   g_test_add_func ("/storage/migrate/every-version", test_migrate_every_version);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    /* A daily copy may still be writing into this run's folder, which is
+     * removed at exit. */
+    td_backup_stop_daily ();
+    return status;
+  }
 }

@@ -5,6 +5,7 @@
  * year selector, search, and screenshots to look at. */
 #include "config.h"
 
+#include "td-backup.h"
 #include "td-bloc-selector.h"
 #include "td-campaign-dialog.h"
 #include "td-campaigns-page.h"
@@ -12,11 +13,11 @@
 #include "td-unit-import.h"
 #include "td-registry.h"
 #include "td-campaign.h"
+#include "td-test-tmp.h"
 #include "td-test-util.h"
 #include "td-unit-dialog.h"
 #include "td-unit-item.h"
 #include "td-units-page.h"
-#include "td-test-tmp.h"
 
 #include <string.h>
 
@@ -657,5 +658,12 @@ main (int argc, char **argv)
   td_test_init (&argc, &argv);
   g_test_add_func ("/units-page/bloc-from-nothing", test_bloc_from_nothing);
   g_test_add_func ("/units-page/demo-sections", test_demo_sections);
-  return g_test_run ();
+  {
+    int status = g_test_run ();
+
+    /* A daily copy may still be writing into this run's folder, which is
+     * removed at exit. */
+    td_backup_stop_daily ();
+    return status;
+  }
 }
