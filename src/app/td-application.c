@@ -23,7 +23,7 @@ struct _TdApplication
 
   GSettings *settings;
   int exit_status;
-  TdWindow *opening; /* the window still opening the file named by --database */
+  TdWindow *opening;            /* the window still opening the file named by --database */
   GDBusConnection *session_bus; /* held from before the display is opened */
 };
 
